@@ -1,0 +1,28 @@
+package io.animops.crds.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.animops.crds.AnimOpsStatus;
+import lombok.Data;
+import lombok.EqualsAndHashCode;
+import lombok.NoArgsConstructor;
+
+@Data
+@NoArgsConstructor
+@EqualsAndHashCode(callSuper = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class AnimationIdeaStatus extends AnimOpsStatus {
+    private IdeaPhase phase;
+
+    @JsonPropertyDescription("Idea Gate result.")
+    private Similarity similarity;
+
+    @JsonPropertyDescription("Script attempts made so far.")
+    private Integer attempts;
+
+    @JsonPropertyDescription("Name of the ScriptAttempt in progress or last made.")
+    private String currentAttempt;
+
+    @JsonPropertyDescription("Name of the current RenderJob.")
+    private String renderJob;
+}

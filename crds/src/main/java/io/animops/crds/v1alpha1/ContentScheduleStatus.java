@@ -1,0 +1,29 @@
+package io.animops.crds.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.animops.crds.AnimOpsStatus;
+import lombok.Data;
+import lombok.EqualsAndHashCode;
+import lombok.NoArgsConstructor;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+@Data
+@NoArgsConstructor
+@EqualsAndHashCode(callSuper = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class ContentScheduleStatus extends AnimOpsStatus {
+    @JsonPropertyDescription("Fire time of the last run, RFC 3339.")
+    private String lastScheduleTime;
+
+    @JsonPropertyDescription("Next fire time, RFC 3339; absent while suspended.")
+    private String nextScheduleTime;
+
+    @JsonPropertyDescription("Id of the last run, as in the animops.io/run label of its ideas.")
+    private String lastRunId;
+
+    @JsonPropertyDescription("Ideas of this schedule by phase.")
+    private Map<String, Integer> ideas = new TreeMap<>();
+}

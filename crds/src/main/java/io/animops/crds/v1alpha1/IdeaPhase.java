@@ -1,0 +1,26 @@
+package io.animops.crds.v1alpha1;
+
+/** Where an idea stands in the pipeline. */
+public enum IdeaPhase {
+    /** Proposed; gated, and under Manual selection waiting for a person. */
+    Proposed,
+    /** Passed the gate and selected; scripting starts. */
+    Accepted,
+    /** A script attempt is being written or validated. */
+    Scripting,
+    /** A render job exists for the validated script. */
+    Rendering,
+    /** The preview waits for its QC result. */
+    AwaitingQc,
+    /** Publications are in progress. */
+    Publishing,
+    Published,
+    /** Near-duplicate, not selected, declined by a person, or out of script attempts. */
+    Rejected,
+    /** An unrecoverable error outside the idea's control. */
+    Failed;
+
+    public boolean isTerminal() {
+        return this == Published || this == Rejected || this == Failed;
+    }
+}

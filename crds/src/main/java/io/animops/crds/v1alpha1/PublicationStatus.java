@@ -1,0 +1,23 @@
+package io.animops.crds.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.animops.crds.AnimOpsStatus;
+import lombok.Data;
+import lombok.EqualsAndHashCode;
+import lombok.NoArgsConstructor;
+
+@Data
+@NoArgsConstructor
+@EqualsAndHashCode(callSuper = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class PublicationStatus extends AnimOpsStatus {
+    private PublicationPhase phase;
+
+    @JsonPropertyDescription("Video id on the platform.")
+    private String externalId;
+
+    private String url;
+
+    private String publishedAt;
+}

@@ -1,0 +1,46 @@
+package io.animops.crds.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.animops.crds.AnimOpsStatus;
+import lombok.Data;
+import lombok.EqualsAndHashCode;
+import lombok.NoArgsConstructor;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+@Data
+@NoArgsConstructor
+@EqualsAndHashCode(callSuper = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class RenderJobStatus extends AnimOpsStatus {
+    private RenderPhase phase;
+
+    @JsonPropertyDescription("The script to render, resolved by the operator.")
+    private JobScript script;
+
+    @JsonPropertyDescription("RenderAgent holding the claim.")
+    private String agent;
+
+    private String claimedAt;
+
+    @JsonPropertyDescription("Last sign of life from the agent; the claim lapses after the lease TTL.")
+    private String lastHeartbeat;
+
+    private RenderProgress progress;
+
+    private RenderArtifacts artifacts;
+
+    private Provenance provenance;
+
+    private List<ScriptError> errors = new ArrayList<>();
+
+    @JsonPropertyDescription("Claims made so far (first run plus requeues).")
+    private Integer attempts;
+
+    @JsonPropertyDescription("Failures per agent; an agent that failed a job 3 times is not given it again.")
+    private Map<String, Integer> agentFailures = new LinkedHashMap<>();
+}

@@ -1,0 +1,18 @@
+package io.animops.crds.v1alpha1;
+
+/** Where a render job stands. */
+public enum RenderPhase {
+    /** Waiting for an agent to claim it. */
+    Pending,
+    Claimed,
+    Validating,
+    Rendering,
+    Encoding,
+    Uploading,
+    Succeeded,
+    Failed;
+
+    public boolean isTerminal() {
+        return this == Succeeded || this == Failed;
+    }
+}

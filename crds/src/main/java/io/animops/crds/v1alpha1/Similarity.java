@@ -1,0 +1,27 @@
+package io.animops.crds.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import lombok.Data;
+import lombok.NoArgsConstructor;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Outcome of the Idea Gate for one idea. */
+@Data
+@NoArgsConstructor
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class Similarity {
+    @JsonPropertyDescription("Highest cosine similarity to any past idea (0 when there is none).")
+    private Double score;
+
+    @JsonPropertyDescription("Threshold it was compared with.")
+    private Double threshold;
+
+    @JsonPropertyDescription("Embedding model that produced the vectors.")
+    private String model;
+
+    @JsonPropertyDescription("Nearest past ideas, most similar first.")
+    private List<SimilarIdea> nearest = new ArrayList<>();
+}
