@@ -37,6 +37,10 @@ public class ContentScheduleSpec {
     @JsonPropertyDescription("Stops future runs; ideas already proposed go on.")
     private Boolean suspend = false;
 
+    @Default("false")
+    @JsonPropertyDescription("Fire once as soon as the schedule is created, then follow the cron.")
+    private Boolean runOnCreate = false;
+
     @Min(1)
     @Max(50)
     @Default("3")
