@@ -1,0 +1,44 @@
+package io.animops.operator.idea;
+
+import io.animops.crds.v1alpha1.SimilarIdea;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** An idea's row: outlives the custom resource, and is what the Idea Gate compares new proposals with. */
+@Entity
+@Table(name = "ideas")
+public class IdeaRecord {
+    @Id
+    public UUID uid;
+    public String namespace;
+    public String name;
+    public String schedule;
+    @Column(name = "run_id")
+    public String runId;
+    public String title;
+    public String premise;
+    @Column(name = "physics_hook")
+    public String physicsHook;
+    public String hook;
+    public String source;
+    public String phase;
+    @Column(name = "similarity_score")
+    public Double similarityScore;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<SimilarIdea> nearest;
+    public byte[] embedding;
+    @Column(name = "embedding_model")
+    public String embeddingModel;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}

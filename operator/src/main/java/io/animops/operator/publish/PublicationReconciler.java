@@ -1,0 +1,84 @@
+package io.animops.operator.publish;
+
+import io.animops.crds.Conditions;
+import io.animops.crds.v1alpha1.Publication;
+import io.animops.crds.v1alpha1.PublicationPhase;
+import io.animops.crds.v1alpha1.PublicationStatus;
+import io.animops.crds.v1alpha1.PublishMode;
+import io.animops.crds.v1alpha1.RenderJob;
+import io.animops.crds.v1alpha1.RenderMode;
+import io.animops.crds.v1alpha1.RenderPhase;
+import io.animops.operator.audit.AuditLog;
+import io.animops.operator.kube.StatusSupport;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Holds a publication until its final render has succeeded and its credentials exist. The platform
+ * uploaders plug in behind this gate; until one is installed the publication says so and stays Blocked.
+ */
+public class PublicationReconciler implements Reconciler<Publication> {
+    private static final Duration RECHECK = Duration.ofSeconds(30);
+
+    @Inject
+    PublicationRepository repository;
+    @Inject
+    AuditLog audit;
+    @Inject
+    Clock clock;
+
+    @Override
+    public UpdateControl<Publication> reconcile(Publication publication, Context<Publication> context) {
+        PublicationStatus observed = StatusSupport.begin(publication, PublicationStatus::new);
+        PublicationStatus status = publication.getStatus();
+        PublicationPhase before = status.getPhase();
+        if (before == PublicationPhase.Published || before == PublicationPhase.Failed) {
+            return StatusSupport.patchIfChanged(publication, observed, null);
+        }
+        String namespace = publication.getMetadata().getNamespace();
+        String jobName = publication.getSpec().getRenderJobRef();
+        RenderJob job = context.getClient().resources(RenderJob.class).inNamespace(namespace).withName(jobName).get();
+        if (job == null) {
+            wait(status, PublicationPhase.WaitingForRender, "RenderJobNotFound", "spec.renderJobRef: RenderJob " + jobName + " does not exist");
+        } else if (job.getSpec().getMode() != RenderMode.Final) {
+            wait(status, PublicationPhase.Blocked, "NotAFinalRender",
+                    "spec.renderJobRef: RenderJob " + jobName + " is a " + job.getSpec().getMode() + " render; only Final renders are published");
+        } else if (job.getStatus() == null || job.getStatus().getPhase() != RenderPhase.Succeeded) {
+            wait(status, PublicationPhase.WaitingForRender, "WaitingForRender", "RenderJob " + jobName + " is "
+                    + (job.getStatus() == null || job.getStatus().getPhase() == null ? "Pending" : job.getStatus().getPhase()));
+        } else if (publication.getSpec().getMode() == PublishMode.Manual) {
+            wait(status, PublicationPhase.AwaitingManualPost, "AwaitingManualPost",
+                    "post the video on " + publication.getSpec().getPlatform() + " and confirm its URL");
+        } else if (!credentialsPresent(publication, context)) {
+            wait(status, PublicationPhase.Blocked, "CredentialsMissing", "spec.accountSecretRef: Secret "
+                    + (publication.getSpec().getAccountSecretRef() == null ? "(none named)" : publication.getSpec().getAccountSecretRef().getName())
+                    + " not found; publishing is blocked until it exists");
+        } else {
+            wait(status, PublicationPhase.Blocked, "PublisherUnavailable",
+                    "no " + publication.getSpec().getPlatform() + " uploader is installed in this operator version");
+        }
+        repository.save(publication);
+        audit.phaseChange(publication, before, status.getPhase(), status.getConditions(), "Succeeded");
+        return StatusSupport.patchIfChanged(publication, observed, RECHECK);
+    }
+
+    private void wait(PublicationStatus status, PublicationPhase phase, String reason, String message) {
+        status.setPhase(phase);
+        Conditions.set(status, clock, "Succeeded", Conditions.UNKNOWN, reason, message);
+    }
+
+    private static boolean credentialsPresent(Publication publication, Context<Publication> context) {
+        if (publication.getSpec().getAccountSecretRef() == null) {
+            return false;
+        }
+        Secret secret = context.getClient().secrets().inNamespace(publication.getMetadata().getNamespace())
+                .withName(publication.getSpec().getAccountSecretRef().getName()).get();
+        return secret != null;
+    }
+}

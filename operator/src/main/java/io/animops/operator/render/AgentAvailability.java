@@ -1,0 +1,38 @@
+package io.animops.operator.render;
+
+import io.animops.crds.AgentSelectors;
+import io.animops.crds.Conditions;
+import io.animops.crds.v1alpha1.RenderAgent;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/** Which registered agents could take a job. Pure: no Kubernetes. */
+public final class AgentAvailability {
+    private AgentAvailability() {
+    }
+
+    /** An agent is alive while its last heartbeat is younger than the lease TTL. */
+    public static boolean alive(RenderAgent agent, Instant now, Duration leaseTtl) {
+        String heartbeat = agent.getStatus() == null ? null : agent.getStatus().getLastHeartbeat();
+        return heartbeat != null && Duration.between(Instant.parse(heartbeat), now).compareTo(leaseTtl) < 0;
+    }
+
+    /** Agents that are Ready, alive, match the selector, and have a free slot. */
+    public static List<RenderAgent> candidates(Collection<RenderAgent> agents, Map<String, String> selector,
+                                               Instant now, Duration leaseTtl) {
+        return agents.stream()
+                .filter(a -> Conditions.isTrue(a.getStatus() == null ? null : a.getStatus().getConditions(), "Ready"))
+                .filter(a -> alive(a, now, leaseTtl))
+                .filter(a -> AgentSelectors.matches(selector, a.getSpec().getLabels()))
+                .filter(a -> {
+                    int active = a.getStatus().getActiveJobs() == null ? 0 : a.getStatus().getActiveJobs();
+                    int max = a.getSpec().getMaxConcurrent() == null ? 1 : a.getSpec().getMaxConcurrent();
+                    return active < max;
+                })
+                .toList();
+    }
+}

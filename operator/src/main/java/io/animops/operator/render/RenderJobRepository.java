@@ -1,0 +1,48 @@
+package io.animops.operator.render;
+
+import io.animops.crds.v1alpha1.RenderJob;
+import io.animops.operator.db.Database;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/** Render jobs in PostgreSQL: what was asked, and what came out. */
+@ApplicationScoped
+public class RenderJobRepository {
+    @Inject
+    Database database;
+    @Inject
+    Clock clock;
+
+    /** Mirrors the job's spec and status into its row. */
+    public void save(RenderJob job) {
+        UUID uid = UUID.fromString(job.getMetadata().getUid());
+        Instant now = Instant.now(clock);
+        database.inTransaction(s -> s.find(RenderJobRecord.class, uid).chain(found -> {
+            RenderJobRecord r = Objects.requireNonNullElseGet(found, RenderJobRecord::new);
+            r.uid = uid;
+            r.namespace = job.getMetadata().getNamespace();
+            r.name = job.getMetadata().getName();
+            r.scriptAttempt = job.getSpec().getScriptAttemptRef();
+            r.mode = job.getSpec().getMode().name();
+            r.width = job.getSpec().getWidth();
+            r.height = job.getSpec().getHeight();
+            r.fps = job.getSpec().getFps();
+            r.durationSeconds = job.getSpec().getDurationSeconds();
+            r.phase = job.getStatus().getPhase().name();
+            r.agent = job.getStatus().getAgent();
+            r.provenance = job.getStatus().getProvenance();
+            r.artifacts = job.getStatus().getArtifacts();
+            r.errors = job.getStatus().getErrors();
+            if (r.createdAt == null) {
+                r.createdAt = now;
+            }
+            r.updatedAt = now;
+            return s.merge(r);
+        }));
+    }
+}

@@ -1,0 +1,122 @@
+package io.animops.operator.schedule;
+
+import io.animops.crds.Conditions;
+import io.animops.crds.v1alpha1.AnimationIdea;
+import io.animops.crds.v1alpha1.AnimationIdeaSpec;
+import io.animops.crds.v1alpha1.ContentSchedule;
+import io.animops.crds.v1alpha1.ContentScheduleStatus;
+import io.animops.crds.v1alpha1.LlmSettings;
+import io.animops.operator.audit.AuditLog;
+import io.animops.operator.idea.IdeaProposal;
+import io.animops.operator.idea.IdeaRepository;
+import io.animops.operator.idea.IdeaSource;
+import io.animops.operator.kube.OwnedChildren;
+import io.animops.operator.kube.StatusSupport;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Fires a schedule at its cron times: each run proposes ideas as AnimationIdea children. */
+public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
+    private static final Logger LOG = Logger.getLogger(ContentScheduleReconciler.class);
+    /** Never sleep longer than this, so that a changed clock or time zone database is noticed. */
+    private static final Duration MAX_SLEEP = Duration.ofMinutes(10);
+
+    @Inject
+    IdeaSource ideaSource;
+    @Inject
+    IdeaRepository ideas;
+    @Inject
+    AuditLog audit;
+    @Inject
+    Clock clock;
+
+    @Override
+    public List<EventSource<?, ContentSchedule>> prepareEventSources(EventSourceContext<ContentSchedule> context) {
+        return List.of(new InformerEventSource<>(InformerEventSourceConfiguration
+                .from(AnimationIdea.class, ContentSchedule.class)
+                .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(ContentSchedule.class))
+                .build(), context));
+    }
+
+    @Override
+    public UpdateControl<ContentSchedule> reconcile(ContentSchedule schedule, Context<ContentSchedule> context) {
+        ContentScheduleStatus observed = StatusSupport.begin(schedule, ContentScheduleStatus::new);
+        ContentScheduleStatus status = schedule.getStatus();
+        Instant now = Instant.now(clock);
+
+        CronSchedule cron;
+        try {
+            cron = CronSchedule.parse(schedule.getSpec().getCron(), schedule.getSpec().getTimeZone());
+        } catch (CronSchedule.InvalidScheduleException e) {
+            status.setNextScheduleTime(null);
+            Conditions.set(status, clock, "Ready", Conditions.FALSE, "InvalidSchedule", e.getMessage());
+            return StatusSupport.patchIfChanged(schedule, observed, null);
+        }
+
+        Optional<Instant> due = ScheduleService.dueFireTime(schedule, cron, now);
+        if (due.isPresent()) {
+            runOnce(schedule, due.get(), context);
+        }
+
+        status.setIdeas(ScheduleService.countByPhase(context.getSecondaryResources(AnimationIdea.class)));
+        Duration sleep = MAX_SLEEP;
+        if (Boolean.TRUE.equals(schedule.getSpec().getSuspend())) {
+            status.setNextScheduleTime(null);
+            Conditions.set(status, clock, "Ready", Conditions.FALSE, "Suspended", "spec.suspend is true: no new runs");
+        } else {
+            Optional<Instant> next = cron.nextFireAfter(now);
+            status.setNextScheduleTime(next.map(Instant::toString).orElse(null));
+            Conditions.set(status, clock, "Ready", Conditions.TRUE, "Scheduled",
+                    next.map(t -> "next run at " + t).orElse("the cron expression never fires again"));
+            if (next.isPresent()) {
+                Duration untilNext = Duration.between(now, next.get()).plusSeconds(1);
+                sleep = untilNext.compareTo(MAX_SLEEP) < 0 ? untilNext : MAX_SLEEP;
+            }
+        }
+        return StatusSupport.patchIfChanged(schedule, observed, sleep);
+    }
+
+    private void runOnce(ContentSchedule schedule, Instant fireTime, Context<ContentSchedule> context) {
+        String runId = ScheduleService.runId(fireTime);
+        String namespace = schedule.getMetadata().getNamespace();
+        LlmSettings llm = schedule.getSpec().getLlm();
+        if (llm != null && llm.getProvider() != LlmSettings.Provider.Offline) {
+            // language-model idea proposals plug in here; until then the schedule says so instead of pretending
+            Conditions.set(schedule.getStatus(), clock, "IdeasProposed", Conditions.FALSE, "ProviderUnavailable",
+                    "LLM provider " + llm.getProvider() + " is not available in this operator version; run " + runId + " skipped");
+        } else {
+            List<IdeaProposal> proposals = ideaSource.propose(schedule.getSpec().getIdeasPerRun(),
+                    ideas.titlesProposed(namespace, schedule.getMetadata().getName()));
+            for (AnimationIdea idea : ScheduleService.ideasForRun(schedule, runId, proposals, AnimationIdeaSpec.Source.File)) {
+                OwnedChildren.createIfAbsent(context, idea);
+            }
+            LOG.infof("schedule %s/%s run %s proposed %d ideas from the static ideas file",
+                    namespace, schedule.getMetadata().getName(), runId, proposals.size());
+            Conditions.set(schedule.getStatus(), clock, "IdeasProposed", Conditions.TRUE, "RunCompleted",
+                    "run " + runId + " proposed " + proposals.size() + " ideas");
+        }
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("runId", runId);
+        payload.put("fireTime", fireTime.toString());
+        audit.record(AuditLog.OPERATOR, "ContentSchedule.Fired", schedule, payload,
+                schedule.getMetadata().getUid() + ":run:" + runId);
+        schedule.getStatus().setLastScheduleTime(fireTime.toString());
+        schedule.getStatus().setLastRunId(runId);
+    }
+}

@@ -1,0 +1,53 @@
+package io.animops.operator.schedule;
+
+import io.animops.crds.v1alpha1.ContentSchedule;
+import io.animops.crds.v1alpha1.ContentScheduleSpec;
+import io.animops.crds.v1alpha1.LlmSettings;
+import io.animops.crds.v1alpha1.RenderProfiles;
+import io.animops.crds.v1alpha1.RenderSettings;
+import io.animops.crds.v1alpha1.Selection;
+import io.animops.operator.config.AnimOpsConfig;
+
+import java.util.Map;
+
+/**
+ * The settings an idea's pipeline runs with: its schedule's, or the operator's defaults for an idea
+ * written by hand without a schedule.
+ */
+public record PipelineSettings(
+        Selection.Mode selection,
+        int maxAccepted,
+        double similarityThreshold,
+        int maxScriptAttempts,
+        LlmSettings llm,
+        RenderSettings preview,
+        RenderSettings fin,
+        Map<String, String> agentSelector) {
+
+    public static PipelineSettings of(ContentSchedule schedule, AnimOpsConfig config) {
+        if (schedule == null) {
+            RenderProfiles render = new RenderProfiles();
+            return new PipelineSettings(Selection.Mode.Manual, 1, config.ideas().defaultSimilarityThreshold(),
+                    config.ideas().defaultMaxScriptAttempts(), offline(), render.effectivePreview(),
+                    render.effectiveFinal(), Map.of());
+        }
+        ContentScheduleSpec spec = schedule.getSpec();
+        Selection selection = spec.getSelection() == null ? new Selection() : spec.getSelection();
+        RenderProfiles render = spec.getRender() == null ? new RenderProfiles() : spec.getRender();
+        return new PipelineSettings(
+                selection.getMode() == null ? Selection.Mode.Auto : selection.getMode(),
+                selection.getMaxAccepted() == null ? 1 : selection.getMaxAccepted(),
+                spec.getSimilarityThreshold() == null ? config.ideas().defaultSimilarityThreshold() : spec.getSimilarityThreshold(),
+                spec.getMaxScriptAttempts() == null ? config.ideas().defaultMaxScriptAttempts() : spec.getMaxScriptAttempts(),
+                spec.getLlm() == null ? offline() : spec.getLlm(),
+                render.effectivePreview(),
+                render.effectiveFinal(),
+                spec.getAgentSelector() == null ? Map.of() : spec.getAgentSelector());
+    }
+
+    private static LlmSettings offline() {
+        LlmSettings llm = new LlmSettings();
+        llm.setProvider(LlmSettings.Provider.Offline);
+        return llm;
+    }
+}

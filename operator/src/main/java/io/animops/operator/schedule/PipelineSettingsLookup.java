@@ -1,0 +1,22 @@
+package io.animops.operator.schedule;
+
+import io.animops.crds.v1alpha1.AnimationIdea;
+import io.animops.crds.v1alpha1.ContentSchedule;
+import io.animops.operator.config.AnimOpsConfig;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** The settings that apply to an idea: those of the schedule it names, else the operator's defaults. */
+@ApplicationScoped
+public class PipelineSettingsLookup {
+    @Inject
+    AnimOpsConfig config;
+
+    public PipelineSettings forIdea(KubernetesClient client, AnimationIdea idea) {
+        String scheduleRef = idea.getSpec().getScheduleRef();
+        ContentSchedule schedule = scheduleRef == null ? null : client.resources(ContentSchedule.class)
+                .inNamespace(idea.getMetadata().getNamespace()).withName(scheduleRef).get();
+        return PipelineSettings.of(schedule, config);
+    }
+}

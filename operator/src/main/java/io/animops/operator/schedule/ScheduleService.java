@@ -1,0 +1,83 @@
+package io.animops.operator.schedule;
+
+import io.animops.crds.AnimOps;
+import io.animops.crds.v1alpha1.AnimationIdea;
+import io.animops.crds.v1alpha1.AnimationIdeaSpec;
+import io.animops.crds.v1alpha1.ContentSchedule;
+import io.animops.crds.v1alpha1.IdeaPhase;
+import io.animops.operator.idea.IdeaProposal;
+import io.animops.operator.kube.OwnedChildren;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** When a schedule fires, and the ideas one run proposes. Pure: no Kubernetes, no database. */
+public final class ScheduleService {
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").withZone(ZoneOffset.UTC);
+
+    private ScheduleService() {
+    }
+
+    /**
+     * The fire time that is due now, if any: the latest cron time after the last run (or after creation),
+     * or the creation time itself for a first run with runOnCreate. Missed older times are skipped, as a
+     * CronJob without a starting deadline would.
+     */
+    public static Optional<Instant> dueFireTime(ContentSchedule schedule, CronSchedule cron, Instant now) {
+        if (Boolean.TRUE.equals(schedule.getSpec().getSuspend())) {
+            return Optional.empty();
+        }
+        String last = schedule.getStatus() == null ? null : schedule.getStatus().getLastScheduleTime();
+        Instant created = Instant.parse(schedule.getMetadata().getCreationTimestamp());
+        if (last == null && Boolean.TRUE.equals(schedule.getSpec().getRunOnCreate())) {
+            return Optional.of(created.truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
+        }
+        Instant after = last == null ? created : Instant.parse(last);
+        return cron.lastFireAtOrBefore(now).filter(t -> t.isAfter(after));
+    }
+
+    public static String runId(Instant fireTime) {
+        return RUN_ID.format(fireTime);
+    }
+
+    /** The ideas of one run, with deterministic names so that a retried run finds them instead of adding more. */
+    public static List<AnimationIdea> ideasForRun(ContentSchedule schedule, String runId, List<IdeaProposal> proposals,
+                                                  AnimationIdeaSpec.Source source) {
+        List<AnimationIdea> ideas = new ArrayList<>();
+        for (int i = 0; i < proposals.size(); i++) {
+            IdeaProposal p = proposals.get(i);
+            AnimationIdea idea = new AnimationIdea();
+            idea.setMetadata(OwnedChildren.metadata(schedule,
+                    OwnedChildren.name(schedule.getMetadata().getName(), runId, Integer.toString(i + 1)),
+                    Map.of(AnimOps.LABEL_SCHEDULE, schedule.getMetadata().getName(), AnimOps.LABEL_RUN, runId)));
+            AnimationIdeaSpec spec = new AnimationIdeaSpec();
+            spec.setTitle(p.title());
+            spec.setPremise(p.premise());
+            spec.setPhysicsHook(p.physicsHook());
+            spec.setHook(p.hook());
+            spec.setSource(source);
+            spec.setScheduleRef(schedule.getMetadata().getName());
+            idea.setSpec(spec);
+            ideas.add(idea);
+        }
+        return ideas;
+    }
+
+    /** Ideas by phase, for the schedule's status; ideas not yet reconciled count as Proposed. */
+    public static Map<String, Integer> countByPhase(Collection<AnimationIdea> ideas) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (AnimationIdea idea : ideas) {
+            IdeaPhase phase = idea.getStatus() == null || idea.getStatus().getPhase() == null
+                    ? IdeaPhase.Proposed : idea.getStatus().getPhase();
+            counts.merge(phase.name(), 1, Integer::sum);
+        }
+        return counts;
+    }
+}

@@ -1,0 +1,50 @@
+package io.animops.operator.script;
+
+import io.animops.crds.Conditions;
+import io.animops.crds.v1alpha1.AnimationIdea;
+import io.animops.crds.v1alpha1.AttemptPhase;
+import io.animops.crds.v1alpha1.ScriptAttempt;
+import io.animops.crds.v1alpha1.ScriptAttemptStatus;
+import io.animops.operator.audit.AuditLog;
+import io.animops.operator.kube.StatusSupport;
+import io.animops.operator.schedule.PipelineSettingsLookup;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/** Takes an attempt from Pending to Valid, Invalid or Failed. */
+public class ScriptAttemptReconciler implements Reconciler<ScriptAttempt> {
+    @Inject
+    ScriptAuthoringService authoring;
+    @Inject
+    PipelineSettingsLookup settings;
+    @Inject
+    AuditLog audit;
+    @Inject
+    Clock clock;
+
+    @Override
+    public UpdateControl<ScriptAttempt> reconcile(ScriptAttempt attempt, Context<ScriptAttempt> context) {
+        ScriptAttemptStatus observed = StatusSupport.begin(attempt, ScriptAttemptStatus::new);
+        ScriptAttemptStatus status = attempt.getStatus();
+        if (status.getPhase() != null && status.getPhase().isTerminal()) {
+            return StatusSupport.patchIfChanged(attempt, observed, null);
+        }
+        AttemptPhase before = status.getPhase();
+        AnimationIdea idea = context.getClient().resources(AnimationIdea.class)
+                .inNamespace(attempt.getMetadata().getNamespace()).withName(attempt.getSpec().getIdeaRef()).get();
+        if (idea == null) {
+            status.setPhase(AttemptPhase.Pending);
+            Conditions.set(status, clock, "Succeeded", Conditions.UNKNOWN, "IdeaNotFound",
+                    "spec.ideaRef: AnimationIdea " + attempt.getSpec().getIdeaRef() + " does not exist");
+            return StatusSupport.patchIfChanged(attempt, observed, Duration.ofSeconds(30));
+        }
+        authoring.author(attempt, idea, settings.forIdea(context.getClient(), idea));
+        audit.phaseChange(attempt, before, status.getPhase(), status.getConditions(), "Succeeded");
+        return StatusSupport.patchIfChanged(attempt, observed, null);
+    }
+}

@@ -1,0 +1,109 @@
+package io.animops.operator.script;
+
+import io.animops.crds.Conditions;
+import io.animops.crds.v1alpha1.AnimationIdea;
+import io.animops.crds.v1alpha1.AttemptPhase;
+import io.animops.crds.v1alpha1.LlmSettings;
+import io.animops.crds.v1alpha1.ScriptAttempt;
+import io.animops.crds.v1alpha1.ScriptAttemptStatus;
+import io.animops.crds.v1alpha1.ScriptError;
+import io.animops.operator.schedule.PipelineSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/** Writes an attempt's script with the schedule's provider, validates it statically, and stores both. */
+@ApplicationScoped
+public class ScriptAuthoringService {
+    @Inject
+    OfflineSceneLibrary offline;
+    @Inject
+    ScriptValidator validator;
+    @Inject
+    ScriptAttemptRepository repository;
+    @Inject
+    Clock clock;
+
+    /** Runs authoring and validation, leaving the attempt's status in a terminal phase. */
+    public void author(ScriptAttempt attempt, AnimationIdea idea, PipelineSettings settings) {
+        ScriptAttemptStatus status = attempt.getStatus();
+        SceneExpectations expectations = SceneExpectations.frame(settings.preview().getDurationSeconds());
+        ScriptAttemptRecord record = Objects.requireNonNullElseGet(
+                repository.find(UUID.fromString(attempt.getMetadata().getUid())), ScriptAttemptRecord::new);
+        record.uid = UUID.fromString(attempt.getMetadata().getUid());
+        record.ideaUid = UUID.fromString(idea.getMetadata().getUid());
+        record.namespace = attempt.getMetadata().getNamespace();
+        record.name = attempt.getMetadata().getName();
+        record.ideaName = idea.getMetadata().getName();
+        record.attempt = attempt.getSpec().getAttempt();
+
+        AuthoringProvider.ScriptDraft draft;
+        try {
+            draft = providerFor(settings.llm()).write(idea, attempt, expectations);
+        } catch (AuthoringProvider.AuthoringException e) {
+            status.setPhase(AttemptPhase.Failed);
+            Conditions.set(status, clock, "Succeeded", Conditions.FALSE, e.reason(), e.getMessage());
+            record.phase = AttemptPhase.Failed.name();
+            repository.save(record);
+            return;
+        }
+        List<ScriptError> errors = validator.validate(draft.source(), expectations);
+
+        status.setAuthoring(draft.authoring());
+        status.setScriptSha256(sha256(draft.source()));
+        status.setScriptLines((int) draft.source().lines().count());
+        status.setContractVersion(validator.contractVersion());
+        status.setErrors(errors);
+        status.setErrorCount(errors.size());
+        status.setPhase(errors.isEmpty() ? AttemptPhase.Valid : AttemptPhase.Invalid);
+        String by = Boolean.TRUE.equals(draft.authoring().getOffline())
+                ? "offline scene " + draft.authoring().getOrigin() : draft.authoring().getProvider();
+        if (errors.isEmpty()) {
+            Conditions.set(status, clock, "Succeeded", Conditions.TRUE, "Valid",
+                    "script from " + by + " passed " + validator.contractVersion());
+        } else {
+            ScriptError first = errors.get(0);
+            Conditions.set(status, clock, "Succeeded", Conditions.FALSE, "ValidationFailed", errors.size()
+                    + " error(s); first: " + first.getStage() + " " + first.getRule() + " at " + first.getLine() + ":"
+                    + first.getColumn() + ": " + first.getMessage());
+        }
+
+        record.provider = draft.authoring().getProvider();
+        record.model = draft.authoring().getModel();
+        record.offline = draft.authoring().getOffline();
+        record.promptVersion = draft.authoring().getPromptVersion();
+        record.origin = draft.authoring().getOrigin();
+        record.script = draft.source();
+        record.scriptSha256 = status.getScriptSha256();
+        record.contractVersion = validator.contractVersion();
+        record.phase = status.getPhase().name();
+        record.errors = errors;
+        record.promptTokens = draft.authoring().getPromptTokens();
+        record.completionTokens = draft.authoring().getCompletionTokens();
+        repository.save(record);
+    }
+
+    private AuthoringProvider providerFor(LlmSettings llm) {
+        if (llm == null || llm.getProvider() == LlmSettings.Provider.Offline) {
+            return offline;
+        }
+        throw new AuthoringProvider.AuthoringException("ProviderUnavailable",
+                "LLM provider " + llm.getProvider() + " is not available in this operator version");
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
