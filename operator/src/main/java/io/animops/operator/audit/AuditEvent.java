@@ -6,11 +6,9 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import org.hibernate.annotations.ColumnTransformer;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 /** Who did what to which resource, and when. */
@@ -33,8 +31,8 @@ public class AuditEvent {
     public String subjectName;
     @Column(name = "subject_uid")
     public UUID subjectUid;
-    @JdbcTypeCode(SqlTypes.JSON)
-    public Map<String, Object> payload;
+    @ColumnTransformer(read = "cast(payload as text)", write = "cast(cast(? as text) as jsonb)")
+    public String payload;
     @Column(name = "dedup_key")
     public String dedupKey;
 }

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -20,13 +21,15 @@ import java.util.UUID;
 /** Writes the audit trail: one row per state transition and per operator action. */
 @ApplicationScoped
 public class AuditLog {
+    private static final Logger LOG = Logger.getLogger(AuditLog.class);
+
     /** Actor of everything the operator decides on its own. */
     public static final String OPERATOR = "system:animops-operator";
 
     private static final String INSERT = """
             insert into audit_events (occurred_at, actor, event_type, subject_kind, subject_namespace,
                                       subject_name, subject_uid, payload, dedup_key)
-            values (:occurredAt, :actor, :eventType, :kind, :namespace, :name, :uid, cast(:payload as jsonb), :dedupKey)
+            values (:occurredAt, :actor, :eventType, :kind, :namespace, :name, :uid, cast(cast(:payload as text) as jsonb), :dedupKey)
             on conflict (dedup_key) do nothing
             """;
 
@@ -61,6 +64,8 @@ public class AuditLog {
         payload.put("reason", reason);
         payload.put("message", message);
         payload.put("generation", subject.getMetadata().getGeneration());
+        LOG.infof("%s %s/%s: %s -> %s (%s: %s)", subject.getKind(), subject.getMetadata().getNamespace(),
+                subject.getMetadata().getName(), from, to, reason, message);
         String key = subject.getMetadata().getUid() + "@" + subject.getMetadata().getResourceVersion() + ":" + to;
         record(OPERATOR, subject.getKind() + ".PhaseChanged", subject, payload, key);
     }

@@ -13,6 +13,17 @@ public interface AnimOpsConfig {
 
     Agents agents();
 
+    LeaderElection leaderElection();
+
+    interface LeaderElection {
+        /** Name of the Lease the replicas compete for. */
+        @WithDefault("animops-operator-leader")
+        String leaseName();
+
+        /** Namespace of the Lease; the operator's own namespace when absent. */
+        Optional<String> namespace();
+    }
+
     interface Ideas {
         /** Path of the static ideas file; the bundled examples/ideas.md when absent. */
         Optional<String> file();

@@ -3,9 +3,6 @@ package io.animops.operator.config;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import java.util.Optional;
 
 /**
  * Leader election through a Lease in the operator's namespace. The Operator SDK activates it in the prod
@@ -15,10 +12,10 @@ import java.util.Optional;
 public class LeaderElection {
     @Produces
     @ApplicationScoped
-    LeaderElectionConfiguration leaderElection(
-            @ConfigProperty(name = "animops.leader-election.lease-name", defaultValue = "animops-operator-leader") String leaseName,
-            @ConfigProperty(name = "animops.leader-election.namespace") Optional<String> namespace) {
-        return namespace.map(ns -> new LeaderElectionConfiguration(leaseName, ns))
-                .orElseGet(() -> new LeaderElectionConfiguration(leaseName));
+    LeaderElectionConfiguration leaderElection(AnimOpsConfig config) {
+        AnimOpsConfig.LeaderElection election = config.leaderElection();
+        return election.namespace()
+                .map(ns -> new LeaderElectionConfiguration(election.leaseName(), ns))
+                .orElseGet(() -> new LeaderElectionConfiguration(election.leaseName()));
     }
 }

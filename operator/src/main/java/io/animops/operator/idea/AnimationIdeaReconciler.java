@@ -11,6 +11,7 @@ import io.animops.operator.kube.OwnedChildren;
 import io.animops.operator.kube.StatusSupport;
 import io.animops.operator.schedule.PipelineSettings;
 import io.animops.operator.schedule.PipelineSettingsLookup;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -20,7 +21,6 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
-import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
@@ -44,13 +44,6 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
     AuditLog audit;
     @Inject
     Clock clock;
-
-    private IdeaLifecycle lifecycle;
-
-    @PostConstruct
-    void init() {
-        lifecycle = new IdeaLifecycle(clock);
-    }
 
     @Override
     public List<EventSource<?, AnimationIdea>> prepareEventSources(EventSourceContext<AnimationIdea> context) {
@@ -80,9 +73,6 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
         PipelineSettings settings = settingsLookup.forIdea(context.getClient(), idea);
         String runId = idea.getMetadata().getLabels() == null ? null : idea.getMetadata().getLabels().get(AnimOps.LABEL_RUN);
 
-        if (status.getPhase() == null) {
-            status.setPhase(IdeaPhase.Proposed);
-        }
         if (status.getSimilarity() == null) {
             status.setSimilarity(gate.gate(idea, runId, settings.similarityThreshold()));
         }
@@ -95,19 +85,37 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
         ScriptAttempt attempt = named(context.getSecondaryResources(ScriptAttempt.class), status.getCurrentAttempt());
         RenderJob renderJob = named(context.getSecondaryResources(RenderJob.class), status.getRenderJob());
 
-        IdeaLifecycle.Step step = lifecycle.advance(idea, settings, siblings, attempt, renderJob);
-        if (step.child() != null) {
-            OwnedChildren.createIfAbsent(context, step.child());
-        }
+        // a child that already exists (a reconciliation repeated after a crash) is followed at once, since
+        // no event will announce it again
+        IdeaLifecycle.Step step;
+        IdeaPhase from = before;
+        do {
+            step = IdeaLifecycle.advance(clock, idea, settings, siblings, attempt, renderJob);
+            for (IdeaLifecycle.Transition to : step.entered()) {
+                audit.transition(idea, from == null ? null : from.name(), to.phase().name(), to.reason(), to.message());
+                from = to.phase();
+            }
+            if (step.child() == null) {
+                break;
+            }
+            OwnedChildren.Stored<? extends HasMetadata> stored = OwnedChildren.createIfAbsent(context, step.child());
+            if (stored.created()) {
+                break;
+            }
+            if (stored.resource() instanceof ScriptAttempt existing) {
+                attempt = existing;
+            } else if (stored.resource() instanceof RenderJob existing) {
+                renderJob = existing;
+            }
+        } while (true);
         if (status.getPhase() != before) {
             repository.updatePhase(UUID.fromString(idea.getMetadata().getUid()), status.getPhase().name());
-            audit.phaseChange(idea, before, status.getPhase(), status.getConditions(), "Succeeded");
         }
         metrics.observe(context.getPrimaryCache().list().toList(), idea);
         return StatusSupport.patchIfChanged(idea, observed, step.requeue());
     }
 
-    private static <T extends io.fabric8.kubernetes.api.model.HasMetadata> T named(Set<T> resources, String name) {
+    private static <T extends HasMetadata> T named(Set<T> resources, String name) {
         return name == null ? null : resources.stream()
                 .filter(r -> Objects.equals(r.getMetadata().getName(), name)).findFirst().orElse(null);
     }

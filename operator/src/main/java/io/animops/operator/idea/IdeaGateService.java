@@ -2,6 +2,7 @@ package io.animops.operator.idea;
 
 import io.animops.crds.v1alpha1.AnimationIdea;
 import io.animops.crds.v1alpha1.Similarity;
+import io.animops.operator.db.JsonColumn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -42,7 +43,7 @@ public class IdeaGateService {
             record.source = idea.getSpec().getSource().name();
             record.phase = "Proposed";
             record.similarityScore = verdict.score();
-            record.nearest = verdict.nearest();
+            record.nearest = JsonColumn.write(verdict.nearest());
             record.embedding = Vectors.toBytes(vector);
             record.embeddingModel = embedder.modelId();
             repository.save(record);

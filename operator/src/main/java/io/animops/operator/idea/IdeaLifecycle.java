@@ -38,16 +38,23 @@ public final class IdeaLifecycle {
     /** How long an Auto-selected idea waits before looking at its run's siblings again. */
     static final Duration SIBLING_RECHECK = Duration.ofSeconds(2);
 
-    /** What the reconciler must do next: create a child (or nothing), and look again after a while (or on events). */
-    public record Step(HasMetadata child, Duration requeue) {
-        static Step none() {
-            return new Step(null, null);
-        }
+    /**
+     * What the reconciler must do next: create a child (or nothing), look again after a while (or on events);
+     * and the phases the idea entered on the way, each one a transition to audit.
+     */
+    public record Step(HasMetadata child, Duration requeue, List<Transition> entered) {
+    }
+
+    /** A phase the idea entered, and why. */
+    public record Transition(IdeaPhase phase, String reason, String message) {
     }
 
     private final Clock clock;
+    private final List<Transition> entered = new ArrayList<>();
+    private HasMetadata child;
+    private Duration requeue;
 
-    public IdeaLifecycle(Clock clock) {
+    private IdeaLifecycle(Clock clock) {
         this.clock = clock;
     }
 
@@ -56,26 +63,38 @@ public final class IdeaLifecycle {
      * @param attempt      the current script attempt as observed, or null
      * @param renderJob    the current render job as observed, or null
      */
-    public Step advance(AnimationIdea idea, PipelineSettings settings, List<AnimationIdea> siblings,
-                        ScriptAttempt attempt, RenderJob renderJob) {
+    public static Step advance(Clock clock, AnimationIdea idea, PipelineSettings settings, List<AnimationIdea> siblings,
+                               ScriptAttempt attempt, RenderJob renderJob) {
+        IdeaLifecycle run = new IdeaLifecycle(clock);
         AnimationIdeaStatus status = idea.getStatus();
-        return switch (status.getPhase()) {
-            case Proposed -> select(idea, settings, siblings);
-            case Accepted -> startAttempt(idea, 1, null, List.of());
-            case Scripting -> followAttempt(idea, settings, attempt);
-            case Rendering -> followRender(idea, settings, attempt, renderJob);
-            case AwaitingQc, Publishing, Published, Rejected, Failed -> Step.none();
-        };
+        if (status.getPhase() == null) {
+            run.enter(idea, IdeaPhase.Proposed, "Proposed", "proposed (source " + idea.getSpec().getSource() + ")");
+        }
+        switch (status.getPhase()) {
+            case Proposed -> run.select(idea, settings, siblings);
+            case Accepted -> run.startAttempt(idea, 1, null, List.of());
+            case Scripting -> run.followAttempt(idea, settings, attempt);
+            case Rendering -> run.followRender(idea, settings, attempt, renderJob);
+            case AwaitingQc, Publishing, Published, Rejected, Failed -> {
+            }
+        }
+        return new Step(run.child, run.requeue, List.copyOf(run.entered));
     }
 
-    private Step select(AnimationIdea idea, PipelineSettings settings, List<AnimationIdea> siblings) {
+    private void enter(AnimationIdea idea, IdeaPhase phase, String reason, String message) {
+        idea.getStatus().setPhase(phase);
+        entered.add(new Transition(phase, reason, message));
+    }
+
+    private void select(AnimationIdea idea, PipelineSettings settings, List<AnimationIdea> siblings) {
         AnimationIdeaStatus status = idea.getStatus();
         if (status.getSimilarity().getScore() >= status.getSimilarity().getThreshold()) {
             SimilarIdea nearest = status.getSimilarity().getNearest().get(0);
             String message = String.format("similarity %.2f to %s \"%s\" is at or above the threshold %.2f",
                     nearest.getScore(), nearest.getName(), nearest.getTitle(), status.getSimilarity().getThreshold());
             Conditions.set(status, clock, "Gated", Conditions.FALSE, "NearDuplicate", message);
-            return reject(idea, "Duplicate", message);
+            reject(idea, "Duplicate", message);
+            return;
         }
         Conditions.set(status, clock, "Gated", Conditions.TRUE, "Novel", String.format(
                 "highest similarity %.2f is below the threshold %.2f", status.getSimilarity().getScore(),
@@ -83,32 +102,36 @@ public final class IdeaLifecycle {
         Boolean approved = idea.getSpec().getApproved();
         if (Boolean.FALSE.equals(approved)) {
             Conditions.set(status, clock, "Selected", Conditions.FALSE, "Declined", "spec.approved is false");
-            return reject(idea, "Declined", "a person declined the idea (spec.approved: false)");
+            reject(idea, "Declined", "a person declined the idea (spec.approved: false)");
+            return;
         }
         if (Boolean.TRUE.equals(approved)) {
-            return accept(idea, "Approved", "a person approved the idea (spec.approved: true)");
+            accept(idea, "Approved", "a person approved the idea (spec.approved: true)");
+            return;
         }
         if (idea.getSpec().getScheduleRef() == null) {
-            return accept(idea, "WrittenByHand", "the idea has no schedule: whoever wrote it selected it");
+            accept(idea, "WrittenByHand", "the idea has no schedule: whoever wrote it selected it");
+            return;
         }
         if (settings.selection() == Selection.Mode.Manual) {
             String message = "Manual selection: waiting for spec.approved (or approval in the panel)";
             Conditions.set(status, clock, "Selected", Conditions.UNKNOWN, "AwaitingApproval", message);
             Conditions.set(status, clock, "Succeeded", Conditions.UNKNOWN, "AwaitingApproval", message);
-            return Step.none();
+            return;
         }
-        return selectByNovelty(idea, settings, siblings);
+        selectByNovelty(idea, settings, siblings);
     }
 
     /** Auto selection: the run's maxAccepted most novel non-duplicates, once every sibling is gated. */
-    private Step selectByNovelty(AnimationIdea idea, PipelineSettings settings, List<AnimationIdea> siblings) {
+    private void selectByNovelty(AnimationIdea idea, PipelineSettings settings, List<AnimationIdea> siblings) {
         AnimationIdeaStatus status = idea.getStatus();
         long ungated = siblings.stream().filter(s -> s.getStatus() == null || s.getStatus().getSimilarity() == null).count();
         if (ungated > 0) {
             String message = ungated + " other proposal(s) of this run are not gated yet";
             Conditions.set(status, clock, "Selected", Conditions.UNKNOWN, "WaitingForRun", message);
             Conditions.set(status, clock, "Succeeded", Conditions.UNKNOWN, "WaitingForRun", message);
-            return new Step(null, SIBLING_RECHECK);
+            requeue = SIBLING_RECHECK;
+            return;
         }
         List<AnimationIdea> ranked = siblings.stream()
                 .filter(s -> s.getStatus().getSimilarity().getScore() < s.getStatus().getSimilarity().getThreshold())
@@ -123,20 +146,21 @@ public final class IdeaLifecycle {
         String standing = "rank " + (rank + 1) + " by novelty of " + ranked.size() + " novel proposal(s); maxAccepted "
                 + settings.maxAccepted();
         if (rank < settings.maxAccepted()) {
-            return accept(idea, "TopByNovelty", standing);
+            accept(idea, "TopByNovelty", standing);
+            return;
         }
         Conditions.set(status, clock, "Selected", Conditions.FALSE, "NotSelected", standing);
-        return reject(idea, "NotSelected", standing);
+        reject(idea, "NotSelected", standing);
     }
 
-    private Step accept(AnimationIdea idea, String reason, String message) {
+    private void accept(AnimationIdea idea, String reason, String message) {
         AnimationIdeaStatus status = idea.getStatus();
         Conditions.set(status, clock, "Selected", Conditions.TRUE, reason, message);
-        status.setPhase(IdeaPhase.Accepted);
-        return startAttempt(idea, 1, null, List.of());
+        enter(idea, IdeaPhase.Accepted, reason, message);
+        startAttempt(idea, 1, null, List.of());
     }
 
-    private Step startAttempt(AnimationIdea idea, int number, String previous, List<ScriptError> previousErrors) {
+    private void startAttempt(AnimationIdea idea, int number, String previous, List<ScriptError> previousErrors) {
         AnimationIdeaStatus status = idea.getStatus();
         ScriptAttempt attempt = new ScriptAttempt();
         attempt.setMetadata(OwnedChildren.metadata(idea, attemptName(idea, number), childLabels(idea)));
@@ -147,35 +171,34 @@ public final class IdeaLifecycle {
         spec.setPreviousAttemptRef(previous);
         spec.setPreviousErrors(new ArrayList<>(previousErrors));
         attempt.setSpec(spec);
-        status.setPhase(IdeaPhase.Scripting);
+        enter(idea, IdeaPhase.Scripting, "Scripting", "script attempt " + number + " started");
         status.setAttempts(number);
         status.setCurrentAttempt(attempt.getMetadata().getName());
         Conditions.set(status, clock, "Succeeded", Conditions.UNKNOWN, "Scripting", "script attempt " + number + " started");
-        return new Step(attempt, null);
+        child = attempt;
     }
 
-    private Step followAttempt(AnimationIdea idea, PipelineSettings settings, ScriptAttempt attempt) {
+    private void followAttempt(AnimationIdea idea, PipelineSettings settings, ScriptAttempt attempt) {
         AnimationIdeaStatus status = idea.getStatus();
         if (attempt == null || attempt.getStatus() == null || attempt.getStatus().getPhase() == null
                 || !attempt.getStatus().getPhase().isTerminal()) {
-            return Step.none();
+            return;
         }
         AttemptPhase phase = attempt.getStatus().getPhase();
         if (phase == AttemptPhase.Failed) {
             String reason = Conditions.find(attempt.getStatus().getConditions(), "Succeeded").map(c -> c.getReason()).orElse("AuthoringFailed");
             String message = Conditions.find(attempt.getStatus().getConditions(), "Succeeded").map(c -> c.getMessage()).orElse("");
-            status.setPhase(IdeaPhase.Failed);
-            Conditions.set(status, clock, "Succeeded", Conditions.FALSE, reason,
-                    "script attempt " + attempt.getMetadata().getName() + " failed: " + message);
-            return Step.none();
+            end(idea, IdeaPhase.Failed, reason, "script attempt " + attempt.getMetadata().getName() + " failed: " + message);
+            return;
         }
         if (phase == AttemptPhase.Invalid) {
-            return repairOrReject(idea, settings, attempt, attempt.getStatus().getErrors());
+            repairOrReject(idea, settings, attempt, attempt.getStatus().getErrors());
+            return;
         }
-        return startPreview(idea, settings, attempt);
+        startPreview(idea, settings, attempt);
     }
 
-    private Step startPreview(AnimationIdea idea, PipelineSettings settings, ScriptAttempt attempt) {
+    private void startPreview(AnimationIdea idea, PipelineSettings settings, ScriptAttempt attempt) {
         AnimationIdeaStatus status = idea.getStatus();
         RenderSettings preview = settings.preview();
         RenderJob job = new RenderJob();
@@ -193,59 +216,63 @@ public final class IdeaLifecycle {
         spec.setDurationSeconds(preview.getDurationSeconds());
         spec.setAgentSelector(new LinkedHashMap<>(settings.agentSelector()));
         job.setSpec(spec);
-        status.setPhase(IdeaPhase.Rendering);
+        enter(idea, IdeaPhase.Rendering, "Rendering", "preview render " + job.getMetadata().getName() + " requested");
         status.setRenderJob(job.getMetadata().getName());
         Conditions.set(status, clock, "Succeeded", Conditions.UNKNOWN, "Rendering",
                 "preview render " + job.getMetadata().getName() + " requested");
-        return new Step(job, null);
+        child = job;
     }
 
-    private Step followRender(AnimationIdea idea, PipelineSettings settings, ScriptAttempt attempt, RenderJob job) {
+    private void followRender(AnimationIdea idea, PipelineSettings settings, ScriptAttempt attempt, RenderJob job) {
         AnimationIdeaStatus status = idea.getStatus();
         if (job == null || job.getStatus() == null || job.getStatus().getPhase() == null) {
-            return Step.none();
+            return;
         }
         RenderPhase phase = job.getStatus().getPhase();
         if (phase == RenderPhase.Succeeded) {
-            status.setPhase(IdeaPhase.AwaitingQc);
+            enter(idea, IdeaPhase.AwaitingQc, "AwaitingQc", "preview " + job.getMetadata().getName() + " rendered; waiting for its QC result");
             Conditions.set(status, clock, "Succeeded", Conditions.UNKNOWN, "AwaitingQc",
                     "preview " + job.getMetadata().getName() + " rendered; waiting for its QC result");
-            return Step.none();
+            return;
         }
         List<ScriptError> scriptErrors = job.getStatus().getErrors() == null ? List.of() : job.getStatus().getErrors();
         if (phase == RenderPhase.Failed && !scriptErrors.isEmpty() && attempt != null) {
-            return repairOrReject(idea, settings, attempt, scriptErrors);
+            repairOrReject(idea, settings, attempt, scriptErrors);
+            return;
         }
         String reason = Conditions.find(job.getStatus().getConditions(), "Succeeded").map(c -> c.getReason()).orElse("Rendering");
         String message = Conditions.find(job.getStatus().getConditions(), "Succeeded").map(c -> c.getMessage()).orElse("");
         if (phase == RenderPhase.Failed) {
-            status.setPhase(IdeaPhase.Failed);
-            Conditions.set(status, clock, "Succeeded", Conditions.FALSE, "RenderFailed",
+            end(idea, IdeaPhase.Failed, "RenderFailed",
                     "render job " + job.getMetadata().getName() + " failed: " + reason + ": " + message);
         } else {
             // the idea shows why it waits, e.g. NoAgentAvailable
             Conditions.set(status, clock, "Succeeded", Conditions.UNKNOWN, reason,
                     "render job " + job.getMetadata().getName() + ": " + message);
         }
-        return Step.none();
     }
 
-    private Step repairOrReject(AnimationIdea idea, PipelineSettings settings, ScriptAttempt failed, List<ScriptError> errors) {
+    private void repairOrReject(AnimationIdea idea, PipelineSettings settings, ScriptAttempt failed, List<ScriptError> errors) {
         int made = failed.getSpec().getAttempt();
         if (made < settings.maxScriptAttempts()) {
-            return startAttempt(idea, made + 1, failed.getMetadata().getName(), errors);
+            startAttempt(idea, made + 1, failed.getMetadata().getName(), errors);
+            return;
         }
         String summary = errors.stream().limit(3)
                 .map(e -> e.getStage() + " " + (e.getRule() == null ? "" : e.getRule() + " ") + e.getLine() + ":" + e.getColumn() + " " + e.getMessage())
                 .collect(Collectors.joining("; "));
-        return reject(idea, "ScriptAttemptsExhausted", made + " of " + settings.maxScriptAttempts()
+        reject(idea, "ScriptAttemptsExhausted", made + " of " + settings.maxScriptAttempts()
                 + " script attempts failed; last errors: " + summary);
     }
 
-    private Step reject(AnimationIdea idea, String reason, String message) {
-        idea.getStatus().setPhase(IdeaPhase.Rejected);
+    private void reject(AnimationIdea idea, String reason, String message) {
+        end(idea, IdeaPhase.Rejected, reason, message);
+    }
+
+    /** A terminal phase other than Published: Succeeded turns False with the reason. */
+    private void end(AnimationIdea idea, IdeaPhase phase, String reason, String message) {
+        enter(idea, phase, reason, message);
         Conditions.set(idea.getStatus(), clock, "Succeeded", Conditions.FALSE, reason, message);
-        return Step.none();
     }
 
     public static String attemptName(AnimationIdea idea, int number) {

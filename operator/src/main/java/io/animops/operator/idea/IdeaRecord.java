@@ -1,15 +1,12 @@
 package io.animops.operator.idea;
 
-import io.animops.crds.v1alpha1.SimilarIdea;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import org.hibernate.annotations.ColumnTransformer;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /** An idea's row: outlives the custom resource, and is what the Idea Gate compares new proposals with. */
@@ -32,8 +29,8 @@ public class IdeaRecord {
     public String phase;
     @Column(name = "similarity_score")
     public Double similarityScore;
-    @JdbcTypeCode(SqlTypes.JSON)
-    public List<SimilarIdea> nearest;
+    @ColumnTransformer(read = "cast(nearest as text)", write = "cast(cast(? as text) as jsonb)")
+    public String nearest;
     public byte[] embedding;
     @Column(name = "embedding_model")
     public String embeddingModel;

@@ -34,13 +34,17 @@ public final class OwnedChildren {
                 .build();
     }
 
+    /** A child as stored, and whether this call created it or found it already there. */
+    public record Stored<C>(C resource, boolean created) {
+    }
+
     /** Creates the child unless it exists; either way returns the child as stored. */
-    public static <C extends HasMetadata> C createIfAbsent(Context<?> context, C child) {
+    public static <C extends HasMetadata> Stored<C> createIfAbsent(Context<?> context, C child) {
         try {
-            return context.getClient().resource(child).create();
+            return new Stored<>(context.getClient().resource(child).create(), true);
         } catch (KubernetesClientException e) {
             if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
-                return context.getClient().resource(child).get();
+                return new Stored<>(context.getClient().resource(child).get(), false);
             }
             throw e;
         }

@@ -1,17 +1,12 @@
 package io.animops.operator.render;
 
-import io.animops.crds.v1alpha1.Provenance;
-import io.animops.crds.v1alpha1.RenderArtifacts;
-import io.animops.crds.v1alpha1.ScriptError;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import org.hibernate.annotations.ColumnTransformer;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /** A render job's row: settings, outcome, provenance and artifacts. */
@@ -32,12 +27,12 @@ public class RenderJobRecord {
     public Integer durationSeconds;
     public String phase;
     public String agent;
-    @JdbcTypeCode(SqlTypes.JSON)
-    public Provenance provenance;
-    @JdbcTypeCode(SqlTypes.JSON)
-    public RenderArtifacts artifacts;
-    @JdbcTypeCode(SqlTypes.JSON)
-    public List<ScriptError> errors;
+    @ColumnTransformer(read = "cast(provenance as text)", write = "cast(cast(? as text) as jsonb)")
+    public String provenance;
+    @ColumnTransformer(read = "cast(artifacts as text)", write = "cast(cast(? as text) as jsonb)")
+    public String artifacts;
+    @ColumnTransformer(read = "cast(errors as text)", write = "cast(cast(? as text) as jsonb)")
+    public String errors;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

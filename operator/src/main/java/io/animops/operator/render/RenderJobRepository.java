@@ -2,6 +2,7 @@ package io.animops.operator.render;
 
 import io.animops.crds.v1alpha1.RenderJob;
 import io.animops.operator.db.Database;
+import io.animops.operator.db.JsonColumn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -35,9 +36,9 @@ public class RenderJobRepository {
             r.durationSeconds = job.getSpec().getDurationSeconds();
             r.phase = job.getStatus().getPhase().name();
             r.agent = job.getStatus().getAgent();
-            r.provenance = job.getStatus().getProvenance();
-            r.artifacts = job.getStatus().getArtifacts();
-            r.errors = job.getStatus().getErrors();
+            r.provenance = JsonColumn.write(job.getStatus().getProvenance());
+            r.artifacts = JsonColumn.write(job.getStatus().getArtifacts());
+            r.errors = JsonColumn.write(job.getStatus().getErrors());
             if (r.createdAt == null) {
                 r.createdAt = now;
             }

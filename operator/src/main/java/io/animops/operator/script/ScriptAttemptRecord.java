@@ -1,15 +1,12 @@
 package io.animops.operator.script;
 
-import io.animops.crds.v1alpha1.ScriptError;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import org.hibernate.annotations.ColumnTransformer;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /** A script attempt with its full script text, kept for provenance and success-rate queries. */
@@ -37,8 +34,8 @@ public class ScriptAttemptRecord {
     @Column(name = "contract_version")
     public String contractVersion;
     public String phase;
-    @JdbcTypeCode(SqlTypes.JSON)
-    public List<ScriptError> errors;
+    @ColumnTransformer(read = "cast(errors as text)", write = "cast(cast(? as text) as jsonb)")
+    public String errors;
     @Column(name = "prompt_tokens")
     public Long promptTokens;
     @Column(name = "completion_tokens")

@@ -7,6 +7,7 @@ import io.animops.crds.v1alpha1.LlmSettings;
 import io.animops.crds.v1alpha1.ScriptAttempt;
 import io.animops.crds.v1alpha1.ScriptAttemptStatus;
 import io.animops.crds.v1alpha1.ScriptError;
+import io.animops.operator.db.JsonColumn;
 import io.animops.operator.schedule.PipelineSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -85,7 +86,7 @@ public class ScriptAuthoringService {
         record.scriptSha256 = status.getScriptSha256();
         record.contractVersion = validator.contractVersion();
         record.phase = status.getPhase().name();
-        record.errors = errors;
+        record.errors = JsonColumn.write(errors);
         record.promptTokens = draft.authoring().getPromptTokens();
         record.completionTokens = draft.authoring().getCompletionTokens();
         repository.save(record);

@@ -1,0 +1,52 @@
+package io.animops.operator.db;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.type.CollectionType;
+
+import java.util.List;
+
+/**
+ * JSON for jsonb columns. Entities hold the JSON text and the column casts it (see {@code @ColumnTransformer}
+ * on the fields; the inner cast to text keeps the client from encoding the text as a JSON string), because Hibernate Reactive's own JSON mapping only decodes objects, not arrays.
+ */
+public final class JsonColumn {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private JsonColumn() {
+    }
+
+    public static String write(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not serializable to JSON: " + e.getMessage(), e);
+        }
+    }
+
+    public static <T> T read(String json, Class<T> type) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON does not parse as " + type.getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static <T> List<T> readList(String json, Class<T> itemType) {
+        if (json == null) {
+            return List.of();
+        }
+        CollectionType type = MAPPER.getTypeFactory().constructCollectionType(List.class, itemType);
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON does not parse as a list of " + itemType.getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,243 @@
+package io.animops.operator.idea;
+
+import io.animops.crds.Conditions;
+import io.animops.crds.v1alpha1.AnimationIdea;
+import io.animops.crds.v1alpha1.ContentSchedule;
+import io.animops.crds.v1alpha1.IdeaPhase;
+import io.animops.crds.v1alpha1.RenderJob;
+import io.animops.crds.v1alpha1.RenderPhase;
+import io.animops.crds.v1alpha1.ScriptAttempt;
+import io.animops.crds.v1alpha1.Selection;
+import io.animops.operator.db.Database;
+import io.animops.operator.script.OfflineSceneLibrary;
+import io.animops.operator.testing.EmbeddedPostgresResource;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static io.animops.operator.testing.Pipeline.attemptsOf;
+import static io.animops.operator.testing.Pipeline.get;
+import static io.animops.operator.testing.Pipeline.idea;
+import static io.animops.operator.testing.Pipeline.schedule;
+import static io.animops.operator.testing.Pipeline.ideasOf;
+import static io.animops.operator.testing.Pipeline.phasesAudited;
+import static io.animops.operator.testing.Pipeline.renderJobsOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Ideas driven through the operator against the Fabric8 mock API server and a real PostgreSQL, to every
+ * terminal state reachable without a render agent.
+ */
+@QuarkusTest
+@WithKubernetesTestServer(crud = true)
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+class IdeaPipelineTest {
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Inject
+    KubernetesClient client;
+    @Inject
+    Database database;
+
+    @Test
+    void autoScheduleTakesTheMostNovelIdeaToARenderJobWaitingForAnAgent() {
+        String ns = "auto";
+        client.resource(schedule(ns, "daily", Selection.Mode.Auto, 3, 1, 0.99)).create();
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            List<AnimationIdea> ideas = ideasOf(client, ns, "daily");
+            assertThat(ideas).hasSize(3);
+            assertThat(ideas).extracting(i -> i.getStatus() == null ? null : i.getStatus().getPhase())
+                    .containsExactlyInAnyOrder(IdeaPhase.Rendering, IdeaPhase.Rejected, IdeaPhase.Rejected);
+        });
+        List<AnimationIdea> ideas = ideasOf(client, ns, "daily");
+        AnimationIdea accepted = ideas.stream().filter(i -> i.getStatus().getPhase() == IdeaPhase.Rendering).findFirst().orElseThrow();
+        assertThat(condition(accepted.getStatus().getConditions(), "Selected").getReason()).isEqualTo("TopByNovelty");
+        for (AnimationIdea rejected : ideas.stream().filter(i -> i != accepted && i.getStatus().getPhase() == IdeaPhase.Rejected).toList()) {
+            Condition succeeded = condition(rejected.getStatus().getConditions(), "Succeeded");
+            assertThat(succeeded.getStatus()).isEqualTo(Conditions.FALSE);
+            assertThat(succeeded.getReason()).isEqualTo("NotSelected");
+            assertThat(rejected.getStatus().getAttempts()).isNull();
+        }
+
+        ScriptAttempt attempt = attemptsOf(client, ns, accepted.getMetadata().getName()).get(0);
+        assertThat(attempt.getStatus().getAuthoring().getProvider()).isEqualTo(OfflineSceneLibrary.PROVIDER_ID);
+        assertThat(attempt.getStatus().getAuthoring().getOffline()).isTrue();
+        assertThat(attempt.getStatus().getScriptSha256()).hasSize(64);
+        assertThat(condition(attempt.getStatus().getConditions(), "Succeeded").getStatus()).isEqualTo(Conditions.TRUE);
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            RenderJob job = renderJobsOf(client, ns, accepted.getMetadata().getName()).get(0);
+            assertThat(job.getStatus().getPhase()).isEqualTo(RenderPhase.Pending);
+            assertThat(condition(job.getStatus().getConditions(), "Scheduled").getReason()).isEqualTo("NoAgentAvailable");
+            assertThat(condition(job.getStatus().getConditions(), "Succeeded").getStatus()).isEqualTo(Conditions.UNKNOWN);
+            assertThat(job.getStatus().getScript().getSha256()).isEqualTo(attempt.getStatus().getScriptSha256());
+            assertThat(job.getStatus().getScript().getSource()).contains("extends Node2D");
+            // the idea shows why it waits
+            assertThat(condition(get(client, ns, accepted.getMetadata().getName()).getStatus().getConditions(), "Succeeded")
+                    .getReason()).isEqualTo("NoAgentAvailable");
+        });
+        RenderJob job = renderJobsOf(client, ns, accepted.getMetadata().getName()).get(0);
+        assertThat(job.getSpec().getWidth()).isEqualTo(540);
+        assertThat(job.getSpec().getAgentSelector()).containsEntry("animops.io/os", "darwin");
+
+        ContentSchedule schedule = client.resources(ContentSchedule.class).inNamespace(ns).withName("daily").get();
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            ContentSchedule s = client.resources(ContentSchedule.class).inNamespace(ns).withName("daily").get();
+            assertThat(s.getStatus().getIdeas()).isEqualTo(Map.of("Rejected", 2, "Rendering", 1));
+            assertThat(s.getStatus().getLastScheduleTime()).isNotNull();
+            assertThat(s.getStatus().getNextScheduleTime()).isNotNull();
+            assertThat(condition(s.getStatus().getConditions(), "Ready").getStatus()).isEqualTo(Conditions.TRUE);
+        });
+
+        for (HasMetadata r : List.of(schedule, get(client, ns, accepted.getMetadata().getName()), attempt, job)) {
+            HasMetadata fresh = client.resource(r).get();
+            assertThat(observedGeneration(fresh)).as(r.getMetadata().getName()).isEqualTo(fresh.getMetadata().getGeneration());
+        }
+
+        // owner references along schedule -> idea -> attempt -> render job, so deleting a parent cascades
+        assertOwnedBy(accepted, schedule);
+        assertOwnedBy(attempt, accepted);
+        assertOwnedBy(job, attempt);
+
+        // one audit row per transition, in order
+        assertThat(phasesAudited(database, accepted)).containsExactly("Proposed", "Accepted", "Scripting", "Rendering");
+        assertThat(phasesAudited(database, attempt)).containsExactly("Valid");
+        assertThat(phasesAudited(database, job)).containsExactly("Pending");
+        AnimationIdea notSelected = ideas.stream().filter(i -> i.getStatus().getPhase() == IdeaPhase.Rejected).findFirst().orElseThrow();
+        assertThat(phasesAudited(database, notSelected)).containsExactly("Proposed", "Rejected");
+    }
+
+    @Test
+    void nearDuplicateIsRejectedNamingTheNearestPastIdea() {
+        String ns = "duplicates";
+        client.resource(idea(ns, "original", "Newton's cradle with ten steel balls",
+                "Ten steel balls hang in a row; the first one swings and the impulse travels through the row.")).create();
+        await().atMost(PATIENCE).until(() -> phaseOf(ns, "original") == IdeaPhase.Rendering);
+
+        client.resource(idea(ns, "copy", "Newton's cradle with ten steel balls",
+                "Ten steel balls hang in a row; the first ball swings and the impulse travels through the row.")).create();
+        await().atMost(PATIENCE).until(() -> phaseOf(ns, "copy") == IdeaPhase.Rejected);
+
+        AnimationIdea copy = get(client, ns, "copy");
+        assertThat(copy.getStatus().getSimilarity().getNearest().get(0).getName()).isEqualTo("original");
+        assertThat(copy.getStatus().getSimilarity().getScore()).isGreaterThanOrEqualTo(0.85);
+        Condition succeeded = condition(copy.getStatus().getConditions(), "Succeeded");
+        assertThat(succeeded.getReason()).isEqualTo("Duplicate");
+        assertThat(succeeded.getMessage()).contains("original").contains("Newton's cradle");
+        assertThat(condition(copy.getStatus().getConditions(), "Gated").getReason()).isEqualTo("NearDuplicate");
+        assertThat(attemptsOf(client, ns, "copy")).isEmpty();
+        assertThat(phasesAudited(database, copy)).containsExactly("Proposed", "Rejected");
+    }
+
+    @Test
+    void manualSelectionWaitsForApprovalAndFollowsThePersonsDecision() {
+        String ns = "manual";
+        client.resource(schedule(ns, "picks", Selection.Mode.Manual, 2, 1, 0.99)).create();
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            List<AnimationIdea> ideas = ideasOf(client, ns, "picks");
+            assertThat(ideas).hasSize(2);
+            for (AnimationIdea idea : ideas) {
+                assertThat(idea.getStatus()).isNotNull();
+                assertThat(idea.getStatus().getPhase()).isEqualTo(IdeaPhase.Proposed);
+                assertThat(condition(idea.getStatus().getConditions(), "Selected").getReason()).isEqualTo("AwaitingApproval");
+            }
+        });
+        List<AnimationIdea> ideas = ideasOf(client, ns, "picks");
+        String chosen = ideas.get(0).getMetadata().getName();
+        String declined = ideas.get(1).getMetadata().getName();
+        assertThat(attemptsOf(client, ns, chosen)).isEmpty();
+
+        client.resources(AnimationIdea.class).inNamespace(ns).withName(chosen).edit(i -> {
+            i.getSpec().setApproved(true);
+            return i;
+        });
+        client.resources(AnimationIdea.class).inNamespace(ns).withName(declined).edit(i -> {
+            i.getSpec().setApproved(false);
+            return i;
+        });
+        await().atMost(PATIENCE).until(() -> phaseOf(ns, chosen) == IdeaPhase.Rendering && phaseOf(ns, declined) == IdeaPhase.Rejected);
+        AnimationIdea approved = get(client, ns, chosen);
+        assertThat(approved.getMetadata().getGeneration()).isEqualTo(2L);
+        assertThat(approved.getStatus().getObservedGeneration()).isEqualTo(2L);
+        assertThat(condition(approved.getStatus().getConditions(), "Selected").getReason()).isEqualTo("Approved");
+        assertThat(condition(get(client, ns, declined).getStatus().getConditions(), "Succeeded").getReason()).isEqualTo("Declined");
+        assertThat(phasesAudited(database, approved)).containsExactly("Proposed", "Accepted", "Scripting", "Rendering");
+    }
+
+    @Test
+    void aReconciliationRepeatedAfterACrashCreatesNoSecondChild() {
+        String ns = "restart";
+        client.resource(schedule(ns, "nightly", Selection.Mode.Auto, 2, 2, 0.99)).create();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(ideasOf(client, ns, "nightly"))
+                .allSatisfy(i -> assertThat(phaseOf(ns, i.getMetadata().getName())).isEqualTo(IdeaPhase.Rendering)).hasSize(2));
+        String idea = ideasOf(client, ns, "nightly").get(0).getMetadata().getName();
+        ContentSchedule fired = client.resources(ContentSchedule.class).inNamespace(ns).withName("nightly").get();
+
+        // as if the operator had died after creating the children but before writing status
+        client.resources(ContentSchedule.class).inNamespace(ns).withName("nightly").editStatus(s -> {
+            s.getStatus().setLastScheduleTime(null);
+            s.getStatus().setLastRunId(null);
+            return s;
+        });
+        client.resources(AnimationIdea.class).inNamespace(ns).withName(idea).editStatus(i -> {
+            i.getStatus().setPhase(IdeaPhase.Accepted);
+            i.getStatus().setCurrentAttempt(null);
+            i.getStatus().setRenderJob(null);
+            return i;
+        });
+        // a child event wakes both up, as a restarted operator's first reconciliation would
+        ScriptAttempt attempt = attemptsOf(client, ns, idea).get(0);
+        client.resources(ScriptAttempt.class).inNamespace(ns).withName(attempt.getMetadata().getName())
+                .edit(a -> {
+                    a.getMetadata().getLabels().put("touched", "true");
+                    return a;
+                });
+        client.resources(AnimationIdea.class).inNamespace(ns).withName(idea).edit(i -> {
+            i.getMetadata().getLabels().put("touched", "true");
+            return i;
+        });
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            ContentSchedule s = client.resources(ContentSchedule.class).inNamespace(ns).withName("nightly").get();
+            assertThat(s.getStatus().getLastRunId()).isEqualTo(fired.getStatus().getLastRunId());
+            assertThat(phaseOf(ns, idea)).isEqualTo(IdeaPhase.Rendering);
+        });
+        assertThat(ideasOf(client, ns, "nightly")).hasSize(2);
+        assertThat(attemptsOf(client, ns, idea)).hasSize(1);
+        assertThat(renderJobsOf(client, ns, idea)).hasSize(1);
+    }
+
+    private IdeaPhase phaseOf(String ns, String name) {
+        AnimationIdea idea = get(client, ns, name);
+        return idea == null || idea.getStatus() == null ? null : idea.getStatus().getPhase();
+    }
+
+    private static Condition condition(List<Condition> conditions, String type) {
+        return Conditions.find(conditions, type).orElseThrow(() -> new AssertionError("no condition " + type + " in " + conditions));
+    }
+
+    private static Long observedGeneration(HasMetadata resource) {
+        return ((io.fabric8.kubernetes.client.CustomResource<?, ? extends io.animops.crds.AnimOpsStatus>) resource)
+                .getStatus().getObservedGeneration();
+    }
+
+    private static void assertOwnedBy(HasMetadata child, HasMetadata parent) {
+        assertThat(child.getMetadata().getOwnerReferences()).singleElement().satisfies((OwnerReference ref) -> {
+            assertThat(ref.getUid()).isEqualTo(parent.getMetadata().getUid());
+            assertThat(ref.getKind()).isEqualTo(parent.getKind());
+            assertThat(ref.getController()).isTrue();
+        });
+    }
+}
