@@ -63,8 +63,8 @@ func _ready() -> void:
 		var joint := PinJoint2D.new()
 		joint.position = points[k]
 		add_child(joint)
-		var body_a: Node2D = left_tower if k == 0 else planks[k - 1]
-		var body_b: Node2D = right_tower if k == PLANKS else planks[k]
+		var body_a: Node2D = left_tower as Node2D if k == 0 else planks[k - 1] as Node2D
+		var body_b: Node2D = right_tower as Node2D if k == PLANKS else planks[k] as Node2D
 		joint.node_a = joint.get_path_to(body_a)
 		joint.node_b = joint.get_path_to(body_b)
 		joints.append(joint)
