@@ -37,7 +37,7 @@ func _ready() -> void:
 	# one static body holds every peg; the pegs share a single shape resource to keep the object count low
 	var board := StaticBody2D.new()
 	var bounce := PhysicsMaterial.new()
-	bounce.bounce = 0.35
+	bounce.bounce = 0.1
 	bounce.friction = 0.1
 	board.physics_material_override = bounce
 	add_child(board)
