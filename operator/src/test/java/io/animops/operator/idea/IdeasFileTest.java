@@ -6,10 +6,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -43,6 +45,37 @@ class IdeasFileTest {
         assertThat(ideas.stream().map(IdeaProposal::premise).distinct().count()).isEqualTo(ideas.size());
         assertThat(ideas.get(0).title()).isEqualTo("Marble Funnel Race");
         assertThat(ideas.get(0).premise()).startsWith("Twelve coloured marbles drop onto a zig-zag");
+    }
+
+    /**
+     * The offline authoring provider pairs a scene with its idea through the scene's first line, and the operator
+     * rewrites the duration constant in place: both must be exactly as the contract spells them.
+     */
+    @Test
+    void everyExampleSceneBelongsToADistinctIdeaOfTheIdeasFile() throws IOException {
+        Set<String> titles = new HashSet<>();
+        for (IdeaProposal idea : IdeasFile.parse(Files.readString(repoDir().resolve("examples/ideas.md")), SOURCE)) {
+            titles.add(idea.title());
+        }
+        List<Path> scenes;
+        try (Stream<Path> s = Files.list(repoDir().resolve("examples/scenes"))) {
+            scenes = s.filter(p -> p.toString().endsWith(".gd")).sorted().toList();
+        }
+
+        assertThat(scenes).hasSizeGreaterThanOrEqualTo(10);
+        List<String> sceneTitles = new ArrayList<>();
+        for (Path scene : scenes) {
+            List<String> lines = Files.readAllLines(scene, StandardCharsets.UTF_8);
+            assertThat(lines.get(0)).as("first line of %s", scene.getFileName()).startsWith("# Scene: ");
+            String title = lines.get(0).substring("# Scene: ".length());
+            assertThat(titles).as("idea of %s", scene.getFileName()).contains(title);
+            sceneTitles.add(title);
+            assertThat(lines.size()).as("lines of %s", scene.getFileName()).isBetween(80, 220);
+            assertThat(lines).as("contract lines of %s", scene.getFileName())
+                    .contains("extends Node2D", "const DURATION_SECONDS := 20.0", "const FRAME := Vector2(1080, 1920)", "\tseed(SEED)")
+                    .anyMatch(l -> l.matches("const SEED := \\d+"));
+        }
+        assertThat(sceneTitles).doesNotHaveDuplicates();
     }
 
     @Test
