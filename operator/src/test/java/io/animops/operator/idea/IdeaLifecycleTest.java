@@ -1,0 +1,170 @@
+package io.animops.operator.idea;
+
+import io.animops.crds.Conditions;
+import io.animops.crds.v1alpha1.AnimationIdea;
+import io.animops.crds.v1alpha1.AnimationIdeaStatus;
+import io.animops.crds.v1alpha1.AttemptPhase;
+import io.animops.crds.v1alpha1.IdeaPhase;
+import io.animops.crds.v1alpha1.RenderJob;
+import io.animops.crds.v1alpha1.RenderJobStatus;
+import io.animops.crds.v1alpha1.RenderPhase;
+import io.animops.crds.v1alpha1.RenderSettings;
+import io.animops.crds.v1alpha1.ScriptAttempt;
+import io.animops.crds.v1alpha1.ScriptAttemptStatus;
+import io.animops.crds.v1alpha1.ScriptError;
+import io.animops.crds.v1alpha1.Selection;
+import io.animops.crds.v1alpha1.Similarity;
+import io.animops.operator.schedule.PipelineSettings;
+import io.animops.operator.testing.Pipeline;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The repair loop and render outcomes, which the pipeline tests cannot reach without broken scripts or an agent. */
+class IdeaLifecycleTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC);
+    private static final PipelineSettings SETTINGS = new PipelineSettings(Selection.Mode.Auto, 1, 0.85, 2, null,
+            RenderSettings.preview(), RenderSettings.fin(), Map.of("animops.io/os", "darwin"));
+    private static final ScriptError PARSE_ERROR = new ScriptError(ScriptError.Stage.parse, "parse.syntax", 12, 5, "Expected ':'");
+
+    @Test
+    void anInvalidAttemptIsRepairedWithItsErrorsThenTheIdeaIsRejectedWhenAttemptsRunOut() {
+        AnimationIdea idea = scripting(1);
+        IdeaLifecycle.Step step = IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(), attempt(idea, 1, AttemptPhase.Invalid), null);
+        ScriptAttempt second = (ScriptAttempt) step.child();
+        assertThat(second.getMetadata().getName()).isEqualTo("idea-a2");
+        assertThat(second.getSpec().getAttempt()).isEqualTo(2);
+        assertThat(second.getSpec().getPreviousAttemptRef()).isEqualTo("idea-a1");
+        assertThat(second.getSpec().getPreviousErrors()).containsExactly(PARSE_ERROR);
+        assertThat(idea.getStatus().getAttempts()).isEqualTo(2);
+
+        step = IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(), attempt(idea, 2, AttemptPhase.Invalid), null);
+        assertThat(step.child()).isNull();
+        assertThat(idea.getStatus().getPhase()).isEqualTo(IdeaPhase.Rejected);
+        var succeeded = Conditions.find(idea.getStatus().getConditions(), "Succeeded").orElseThrow();
+        assertThat(succeeded.getReason()).isEqualTo("ScriptAttemptsExhausted");
+        assertThat(succeeded.getMessage()).contains("2 of 2").contains("parse parse.syntax 12:5 Expected ':'");
+        assertThat(step.entered()).extracting(IdeaLifecycle.Transition::phase).containsExactly(IdeaPhase.Rejected);
+    }
+
+    @Test
+    void aValidAttemptGetsAPreviewRenderWithTheScheduleSettings() {
+        AnimationIdea idea = scripting(1);
+        IdeaLifecycle.Step step = IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(), attempt(idea, 1, AttemptPhase.Valid), null);
+        RenderJob job = (RenderJob) step.child();
+        assertThat(job.getMetadata().getName()).isEqualTo("idea-a1-preview");
+        assertThat(job.getMetadata().getOwnerReferences().get(0).getName()).isEqualTo("idea-a1");
+        assertThat(job.getSpec().getWidth()).isEqualTo(540);
+        assertThat(job.getSpec().getFps()).isEqualTo(30);
+        assertThat(job.getSpec().getAgentSelector()).containsEntry("animops.io/os", "darwin");
+        assertThat(idea.getStatus().getPhase()).isEqualTo(IdeaPhase.Rendering);
+    }
+
+    @Test
+    void errorsFoundByTheAgentGoIntoTheNextAttempt() {
+        AnimationIdea idea = scripting(1);
+        idea.getStatus().setPhase(IdeaPhase.Rendering);
+        ScriptError loadError = new ScriptError(ScriptError.Stage.load, null, 7, null, "Invalid call. Nonexistent function 'foo'");
+        IdeaLifecycle.Step step = IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(), attempt(idea, 1, AttemptPhase.Valid),
+                job(RenderPhase.Failed, List.of(loadError)));
+        assertThat(((ScriptAttempt) step.child()).getSpec().getPreviousErrors()).containsExactly(loadError);
+        assertThat(idea.getStatus().getPhase()).isEqualTo(IdeaPhase.Scripting);
+    }
+
+    @Test
+    void renderOutcomesWithoutScriptErrors() {
+        AnimationIdea rendered = scripting(1);
+        rendered.getStatus().setPhase(IdeaPhase.Rendering);
+        IdeaLifecycle.advance(CLOCK, rendered, SETTINGS, List.of(), null, job(RenderPhase.Succeeded, List.of()));
+        assertThat(rendered.getStatus().getPhase()).isEqualTo(IdeaPhase.AwaitingQc);
+
+        AnimationIdea crashed = scripting(1);
+        crashed.getStatus().setPhase(IdeaPhase.Rendering);
+        IdeaLifecycle.advance(CLOCK, crashed, SETTINGS, List.of(), null, job(RenderPhase.Failed, List.of()));
+        assertThat(crashed.getStatus().getPhase()).isEqualTo(IdeaPhase.Failed);
+        assertThat(Conditions.find(crashed.getStatus().getConditions(), "Succeeded").orElseThrow().getReason()).isEqualTo("RenderFailed");
+    }
+
+    @Test
+    void anAuthoringFailureFailsTheIdeaWithTheAttemptsReason() {
+        AnimationIdea idea = scripting(1);
+        ScriptAttempt failed = attempt(idea, 1, AttemptPhase.Failed);
+        Conditions.set(failed.getStatus(), CLOCK, "Succeeded", Conditions.FALSE, "ProviderUnavailable", "no such provider");
+        IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(), failed, null);
+        assertThat(idea.getStatus().getPhase()).isEqualTo(IdeaPhase.Failed);
+        assertThat(Conditions.find(idea.getStatus().getConditions(), "Succeeded").orElseThrow().getReason()).isEqualTo("ProviderUnavailable");
+    }
+
+    @Test
+    void autoSelectionWaitsForTheWholeRunThenTakesTheMostNovel() {
+        AnimationIdea a = proposed("a", 0.10);
+        AnimationIdea b = proposed("b", 0.40);
+        AnimationIdea c = Pipeline.idea("ns", "c", "Title c", "Premise of c");
+        c.getSpec().setScheduleRef("daily");
+        IdeaLifecycle.Step waiting = IdeaLifecycle.advance(CLOCK, b, SETTINGS, List.of(a, b, c), null, null);
+        assertThat(waiting.requeue()).isNotNull();
+        assertThat(b.getStatus().getPhase()).isEqualTo(IdeaPhase.Proposed);
+
+        c.setStatus(proposed("c", 0.90).getStatus()); // a near-duplicate does not compete
+        IdeaLifecycle.advance(CLOCK, b, SETTINGS, List.of(a, b, c), null, null);
+        assertThat(b.getStatus().getPhase()).isEqualTo(IdeaPhase.Rejected);
+        assertThat(Conditions.find(b.getStatus().getConditions(), "Selected").orElseThrow().getMessage())
+                .isEqualTo("rank 2 by novelty of 2 novel proposal(s); maxAccepted 1");
+        IdeaLifecycle.Step accepted = IdeaLifecycle.advance(CLOCK, a, SETTINGS, List.of(a, b, c), null, null);
+        assertThat(a.getStatus().getPhase()).isEqualTo(IdeaPhase.Scripting);
+        assertThat(accepted.entered()).extracting(IdeaLifecycle.Transition::phase)
+                .containsExactly(IdeaPhase.Accepted, IdeaPhase.Scripting);
+    }
+
+    private static AnimationIdea proposed(String name, double score) {
+        AnimationIdea idea = Pipeline.idea("ns", name, "Title " + name, "Premise of " + name);
+        idea.getMetadata().setUid("uid-" + name);
+        idea.getSpec().setScheduleRef("daily");
+        idea.setStatus(new AnimationIdeaStatus());
+        idea.getStatus().setPhase(IdeaPhase.Proposed);
+        Similarity similarity = new Similarity();
+        similarity.setScore(score);
+        similarity.setThreshold(0.85);
+        similarity.setNearest(List.of(new io.animops.crds.v1alpha1.SimilarIdea("older", "Older idea", score)));
+        idea.getStatus().setSimilarity(similarity);
+        return idea;
+    }
+
+    private static AnimationIdea scripting(int attempts) {
+        AnimationIdea idea = Pipeline.idea("ns", "idea", "A title", "A premise long enough");
+        idea.getMetadata().setUid("uid-idea");
+        idea.setStatus(new AnimationIdeaStatus());
+        idea.getStatus().setPhase(IdeaPhase.Scripting);
+        idea.getStatus().setAttempts(attempts);
+        idea.getStatus().setCurrentAttempt("idea-a" + attempts);
+        return idea;
+    }
+
+    private static ScriptAttempt attempt(AnimationIdea idea, int number, AttemptPhase phase) {
+        AnimationIdea parent = idea;
+        ScriptAttempt attempt = new ScriptAttempt();
+        attempt.setMetadata(io.animops.operator.kube.OwnedChildren.metadata(parent, "idea-a" + number, Map.of()));
+        attempt.getMetadata().setUid("uid-a" + number);
+        attempt.setSpec(new io.animops.crds.v1alpha1.ScriptAttemptSpec());
+        attempt.getSpec().setAttempt(number);
+        attempt.setStatus(new ScriptAttemptStatus());
+        attempt.getStatus().setPhase(phase);
+        attempt.getStatus().setErrors(phase == AttemptPhase.Invalid ? List.of(PARSE_ERROR) : List.of());
+        return attempt;
+    }
+
+    private static RenderJob job(RenderPhase phase, List<ScriptError> errors) {
+        RenderJob job = new RenderJob();
+        job.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName("idea-a1-preview").build());
+        job.setStatus(new RenderJobStatus());
+        job.getStatus().setPhase(phase);
+        job.getStatus().setErrors(errors);
+        return job;
+    }
+}
