@@ -4,6 +4,7 @@ import io.animops.crds.v1alpha1.AnimationIdea;
 import io.animops.crds.v1alpha1.IdeaPhase;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,6 +15,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** The gauge {@code animops_ideas{phase=...}}: ideas currently in each phase, from the operator's cache. */
+// started eagerly so that the gauges exist before the first idea
+@Startup
 @ApplicationScoped
 public class IdeaMetrics {
     @Inject
