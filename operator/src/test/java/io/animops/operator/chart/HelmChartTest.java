@@ -3,8 +3,10 @@ package io.animops.operator.chart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.marcnuri.helm.DryRun;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
+import com.marcnuri.helm.Release;
 import com.marcnuri.helm.TemplateCommand;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
@@ -508,6 +510,23 @@ class HelmChartTest {
         assertThat(endpoints).singleElement().satisfies(endpoint -> {
             assertThat(endpoint).containsEntry("port", "http").containsEntry("path", "/q/metrics");
         });
+    }
+
+    // ---------------------------------------------------------------- NOTES
+
+    @Test
+    void installNotesTellHowToCheckTheOperator() {
+        // a client-only dry-run install renders NOTES.txt, which helm template leaves out
+        Release release = new Helm(renderableChartDir).install().withName(RELEASE).withNamespace(NAMESPACE)
+                .clientOnly().dryRun().withDryRunOption(DryRun.CLIENT).call();
+        String notes = release.getOutput().substring(release.getOutput().indexOf("NOTES:"));
+
+        assertThat(notes)
+                .contains("kubectl get animops -A")
+                .contains("kubectl -n " + NAMESPACE + " port-forward svc/" + FULLNAME + " 8080:8080")
+                .contains("/q/health/live", "/q/health/ready", "/q/metrics")
+                .contains("secret generic animops-database --from-literal=password=")
+                .contains("--set-file ideas.content=examples/ideas.md");
     }
 
     // ---------------------------------------------------------------- bad values
