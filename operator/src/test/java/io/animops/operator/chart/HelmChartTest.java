@@ -263,7 +263,7 @@ class HelmChartTest {
 
         assertThat(deployment.getSpec().getReplicas()).isEqualTo(1);
         assertThat(operator.getImage()).isEqualTo("animops/operator:" + APP_VERSION);
-        assertThat(value(operator, "ANIMOPS_LEADER_ELECTION_ENABLED")).isEqualTo("true");
+        assertThat(envNames(operator)).doesNotContain("ANIMOPS_LEADER_ELECTION_ENABLED");
         assertThat(env(operator, "ANIMOPS_LEADER_ELECTION_NAMESPACE").getValueFrom().getFieldRef().getFieldPath())
                 .isEqualTo("metadata.namespace");
         assertThat(value(operator, "ANIMOPS_LEADER_ELECTION_LEASE_NAME")).isEqualTo(FULLNAME + "-leader");
@@ -479,7 +479,7 @@ class HelmChartTest {
         assertThat(value(operator, "QUARKUS_LOG_CONSOLE_JSON_ENABLED")).isEqualTo("false");
         assertThat(value(operator, "QUARKUS_LOG_LEVEL")).isEqualTo("DEBUG");
         // leader election does not depend on the variant
-        assertThat(value(operator, "ANIMOPS_LEADER_ELECTION_ENABLED")).isEqualTo("true");
+        assertThat(value(operator, "ANIMOPS_LEADER_ELECTION_LEASE_NAME")).endsWith("-leader");
     }
 
     @Test
