@@ -39,7 +39,6 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
     private static final String CONTEXT_NAME = "animops-standalone";
 
     private final List<CustomResourceDefinition> crds;
-    private final CrdSchemaValidator validator;
     private KubernetesMockServer server;
     private KubernetesClient client;
     private String url;
@@ -51,7 +50,6 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
 
     public EmbeddedKubernetesApi(List<CustomResourceDefinition> crds) {
         this.crds = List.copyOf(crds);
-        this.validator = new CrdSchemaValidator(this.crds);
     }
 
     /** Starts serving on 127.0.0.1:{port}; fails when the port is taken. */
@@ -61,7 +59,7 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
         }
         VersionInfo version = new VersionInfo.Builder().withMajor("1").withMinor("32").withGitVersion(KUBERNETES_VERSION)
                 .withPlatform("linux/amd64").build();
-        StandaloneApiDispatcher dispatcher = new StandaloneApiDispatcher(new KubernetesCrudDispatcher(), validator, version,
+        StandaloneApiDispatcher dispatcher = new StandaloneApiDispatcher(new KubernetesCrudDispatcher(), crds, version,
                 Clock.systemUTC());
         KubernetesMockServer mock = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(),
                 new HashMap<>(), dispatcher, false);

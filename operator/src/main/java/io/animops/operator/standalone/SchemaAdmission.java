@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * Schema admission of the embedded API: what the real API server does with a CRD's OpenAPI schema on create and
- * update, which the Fabric8 mock skips. Invalid values are rejected with 422 Invalid, naming each field. Unknown
+ * update, which the Fabric8 mock skips. Defaults are filled in first. Invalid values are rejected with 422 Invalid, naming each field. Unknown
  * fields are rejected with 400 BadRequest under {@code fieldValidation=Strict} (kubectl's default); otherwise
  * they are pruned, with a warning under Warn (the server's default).
  */
@@ -35,12 +35,17 @@ final class SchemaAdmission {
     }
 
     private final CrdSchemaValidator validator;
+    private final SchemaDefaulting defaulting;
 
-    SchemaAdmission(CrdSchemaValidator validator) {
+    SchemaAdmission(CrdSchemaValidator validator, SchemaDefaulting defaulting) {
         this.validator = validator;
+        this.defaulting = defaulting;
     }
 
-    Decision admit(ObjectNode object, String group, String fieldValidation) {
+    /** Defaults, then validates, as the API server does; the object given is not changed. */
+    Decision admit(ObjectNode given, String group, String fieldValidation) {
+        ObjectNode object = given.deepCopy();
+        defaulting.apply(object);
         List<SchemaViolation> violations = validator.validate(object);
         List<SchemaViolation> unknown = violations.stream().filter(v -> v.reason().startsWith(UNKNOWN_FIELD)).toList();
         List<SchemaViolation> invalid = violations.stream().filter(v -> !v.reason().startsWith(UNKNOWN_FIELD)).toList();
@@ -60,7 +65,7 @@ final class SchemaAdmission {
             return Decision.reject(422, status(422, "Invalid", message, name, group, kind, invalid));
         }
         List<String> warnings = new ArrayList<>();
-        ObjectNode pruned = object.deepCopy();
+        ObjectNode pruned = object;
         for (SchemaViolation v : unknown) {
             remove(pruned, v.field());
             if (!"Ignore".equalsIgnoreCase(fieldValidation)) {

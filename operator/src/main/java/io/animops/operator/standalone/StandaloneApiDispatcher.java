@@ -59,9 +59,10 @@ final class StandaloneApiDispatcher extends Dispatcher {
     private final YAMLMapper yaml = new YAMLMapper();
     private final Clock clock;
 
-    StandaloneApiDispatcher(KubernetesCrudDispatcher crud, CrdSchemaValidator validator, VersionInfo versionInfo, Clock clock) {
+    StandaloneApiDispatcher(KubernetesCrudDispatcher crud, List<CustomResourceDefinition> validatedCrds, VersionInfo versionInfo,
+                            Clock clock) {
         this.crud = crud;
-        this.admission = new SchemaAdmission(validator);
+        this.admission = new SchemaAdmission(new CrdSchemaValidator(validatedCrds), new SchemaDefaulting(validatedCrds));
         this.tables = new PrinterColumnTable(json);
         this.versionInfo = versionInfo;
         this.clock = clock;

@@ -191,6 +191,26 @@ class EmbeddedKubernetesApiTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void schemaDefaultsAreFilledInOnCreate() {
+        GenericKubernetesResource schedule = Serialization.unmarshal("""
+                apiVersion: animops.io/v1alpha1
+                kind: ContentSchedule
+                metadata:
+                  name: defaults
+                  namespace: default
+                spec:
+                  cron: "@daily"
+                """, GenericKubernetesResource.class);
+        GenericKubernetesResource created = client.resource(schedule).create();
+        Map<String, Object> spec = created.get("spec");
+        assertThat(spec).containsEntry("ideasPerRun", 3).containsEntry("runOnCreate", false);
+        GenericKubernetesResource stored = client.genericKubernetesResources("animops.io/v1alpha1", "ContentSchedule")
+                .inNamespace("default").withName("defaults").get();
+        assertThat((Map<String, Object>) stored.get("spec")).containsEntry("ideasPerRun", 3);
+    }
+
+    @Test
     void invalidPatchIsRejectedAndTheStoredObjectKept() {
         assertThatThrownBy(() -> client.resources(RenderAgent.class).withName("mac-mini-1")
                 .edit(a -> {
