@@ -42,6 +42,9 @@ import java.util.Optional;
  *     patch, or as a create when the object does not exist yet;</li>
  *     <li>NotFound Status bodies, so clients print the API server's message.</li>
  * </ul>
+ * Known differences from a real API server: watches work over WebSocket only (the Fabric8 client and JOSDK use it;
+ * {@code kubectl get -w} streams over plain HTTP and does not work); a patch is validated on its result, but that
+ * result is not defaulted or pruned; server-side apply is a merge (see {@link #patch}); no RBAC, no authentication.
  */
 final class StandaloneApiDispatcher extends Dispatcher {
     private static final Logger LOG = Logger.getLogger(StandaloneApiDispatcher.class);
@@ -73,11 +76,11 @@ final class StandaloneApiDispatcher extends Dispatcher {
         try {
             return handle(request);
         } catch (IllegalArgumentException e) {
-            return jsonResponse(400, SchemaAdmission.status(400, "BadRequest", String.valueOf(e.getMessage()),
+            return json(400, SchemaAdmission.status(400, "BadRequest", String.valueOf(e.getMessage()),
                     null, null, null, List.of()));
         } catch (RuntimeException e) {
             LOG.errorf(e, "embedded API failed on %s %s", request.getMethod(), request.getPath());
-            return jsonResponse(500, SchemaAdmission.status(500, "InternalError", String.valueOf(e.getMessage()),
+            return json(500, SchemaAdmission.status(500, "InternalError", String.valueOf(e.getMessage()),
                     null, null, null, List.of()));
         }
     }
@@ -101,8 +104,7 @@ final class StandaloneApiDispatcher extends Dispatcher {
                     return json(200, openApi.get());
                 }
                 // no OpenAPI v2: kubectl reads v3 first and needs no more than the paths given there
-                return jsonResponse(404, SchemaAdmission.status(404, "NotFound", "the server could not find the requested resource",
-                        null, null, null, List.of()));
+                return notFound();
             }
             Optional<String> discovery = new ApiDiscovery(crds()).documentFor(bare);
             if (discovery.isPresent()) {
@@ -111,8 +113,7 @@ final class StandaloneApiDispatcher extends Dispatcher {
                         .setBody(discovery.get());
             }
             if (bare.matches("/apis/[^/]+(/[^/]+)?/?")) {
-                return jsonResponse(404, SchemaAdmission.status(404, "NotFound", "the server could not find the requested resource",
-                        null, null, null, List.of()));
+                return notFound();
             }
         }
 
@@ -173,7 +174,7 @@ final class StandaloneApiDispatcher extends Dispatcher {
         SchemaAdmission.Decision decision = admission.admit(object, target.group(), target.queryParameter("fieldValidation"));
         if (!decision.allowed()) {
             LOG.debugf("embedded API rejected %s %s: %s", request.getMethod(), request.getPath(), decision.status().path("message").asText());
-            return jsonResponse(decision.code(), decision.status());
+            return json(decision.code(), decision.status());
         }
         MockResponse response = crud.dispatch(withBody(request, request.getMethod(), request.getPath(),
                 request.getHeader("Content-Type"), writeJson(decision.object())));
@@ -212,7 +213,7 @@ final class StandaloneApiDispatcher extends Dispatcher {
         if (VALIDATED_GROUP.equals(target.group()) && target.subresource() == null && object instanceof ObjectNode o) {
             SchemaAdmission.Decision decision = admission.admit(o, target.group(), target.queryParameter("fieldValidation"));
             if (!decision.allowed()) {
-                return jsonResponse(decision.code(), decision.status());
+                return json(decision.code(), decision.status());
             }
             object = decision.object();
         }
@@ -230,7 +231,7 @@ final class StandaloneApiDispatcher extends Dispatcher {
             try {
                 applied = (ObjectNode) yaml.readTree(bodyOf(request));
             } catch (IOException | ClassCastException e) {
-                return jsonResponse(400, SchemaAdmission.status(400, "BadRequest", "invalid apply configuration: " + e.getMessage(),
+                return json(400, SchemaAdmission.status(400, "BadRequest", "invalid apply configuration: " + e.getMessage(),
                         null, null, null, List.of()));
             }
             if (applied.get("metadata") instanceof ObjectNode metadata) {
@@ -255,7 +256,7 @@ final class StandaloneApiDispatcher extends Dispatcher {
                 if (patched instanceof ObjectNode object) {
                     SchemaAdmission.Decision decision = admission.admit(object, target.group(), target.queryParameter("fieldValidation"));
                     if (!decision.allowed()) {
-                        return jsonResponse(decision.code(), decision.status());
+                        return json(decision.code(), decision.status());
                     }
                 }
             }
@@ -294,7 +295,7 @@ final class StandaloneApiDispatcher extends Dispatcher {
             return response;
         }
         String resource = target.group().isEmpty() ? target.plural() : target.plural() + "." + target.group();
-        return jsonResponse(404, SchemaAdmission.status(404, "NotFound", resource + " \"" + target.name() + "\" not found",
+        return json(404, SchemaAdmission.status(404, "NotFound", resource + " \"" + target.name() + "\" not found",
                 target.name(), target.group(), target.plural(), List.of()));
     }
 
@@ -361,7 +362,8 @@ final class StandaloneApiDispatcher extends Dispatcher {
         return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json").setBody(writeJson(body));
     }
 
-    private MockResponse jsonResponse(int code, ObjectNode body) {
-        return json(code, body);
+    private MockResponse notFound() {
+        return json(404, SchemaAdmission.status(404, "NotFound", "the server could not find the requested resource",
+                null, null, null, List.of()));
     }
 }
