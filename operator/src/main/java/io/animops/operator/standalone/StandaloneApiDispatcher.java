@@ -103,7 +103,13 @@ final class StandaloneApiDispatcher extends Dispatcher {
                 if (openApi.isPresent()) {
                     return json(200, openApi.get());
                 }
-                // no OpenAPI v2: kubectl reads v3 first and needs no more than the paths given there
+                if (bare.equals("/openapi/v2")) {
+                    return openApiV2(request.getHeader("Accept"));
+                }
+                return notFound();
+            }
+            if (bare.startsWith("/swagger")) {
+                // the pre-1.10 OpenAPI address old kubectl tries; the CRUD store would answer it with an empty list
                 return notFound();
             }
             Optional<String> discovery = new ApiDiscovery(crds()).documentFor(bare);
@@ -360,6 +366,23 @@ final class StandaloneApiDispatcher extends Dispatcher {
 
     private MockResponse json(int code, Object body) {
         return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json").setBody(writeJson(body));
+    }
+
+    /**
+     * An OpenAPI v2 document without definitions. Clients that validate on their side with v2 (kubectl before 1.27,
+     * such as Debian's 1.20) skip kinds the document does not describe, and leave the checks to this server; without
+     * a document they refuse to apply unless run with --validate=false. The empty protobuf message is zero bytes.
+     */
+    private MockResponse openApiV2(String accept) {
+        if (accept != null && accept.contains("protobuf")) {
+            // the "@" form of the Accept header is not a valid Content-Type: Go's mime parser rejects it
+            return new MockResponse().setResponseCode(200)
+                    .setHeader("Content-Type", "application/com.github.proto-openapi.spec.v2.v1.0+protobuf")
+                    .setBody(new Buffer());
+        }
+        return json(200, Map.of("swagger", "2.0",
+                "info", Map.of("title", "AnimOps standalone Kubernetes API", "version", EmbeddedKubernetesApi.KUBERNETES_VERSION),
+                "paths", Map.of(), "definitions", Map.of()));
     }
 
     private MockResponse notFound() {
