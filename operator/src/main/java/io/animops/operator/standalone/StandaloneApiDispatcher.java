@@ -1,0 +1,392 @@
+package io.animops.operator.standalone;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.animops.crds.validation.CrdSchemaValidator;
+import io.fabric8.kubernetes.api.model.RootPathsBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionList;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
+import io.fabric8.kubernetes.client.VersionInfo;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Buffer;
+import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.mockwebserver.http.Headers;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.zjsonpatch.JsonPatch;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The request handling of the embedded Kubernetes API: the Fabric8 CRUD dispatcher (storage, watches, status
+ * subresource, merge and JSON patches) with what a real API server adds and kubectl or the operator rely on:
+ * <ul>
+ *     <li>discovery ({@code /api}, {@code /api/v1}, {@code /apis}, {@code /apis/{group}/{version}}) with verbs,
+ *     short names and categories, so {@code kubectl get animops} and {@code kubectl get idea} resolve;</li>
+ *     <li>Table answers built from the CRDs' printer columns when the client asks for {@code as=Table};</li>
+ *     <li>schema admission of animops.io objects on create, update and patch (422 Invalid);</li>
+ *     <li>server-side apply ({@code application/apply-patch+yaml}), which the mock answers 415, applied as a merge
+ *     patch, or as a create when the object does not exist yet;</li>
+ *     <li>NotFound Status bodies, so clients print the API server's message.</li>
+ * </ul>
+ * Known differences from a real API server: watches work over WebSocket only (the Fabric8 client and JOSDK use it;
+ * {@code kubectl get -w} streams over plain HTTP and does not work); a patch is validated on its result, but that
+ * result is not defaulted or pruned; server-side apply is a merge (see {@link #patch}); no RBAC, no authentication.
+ */
+final class StandaloneApiDispatcher extends Dispatcher {
+    private static final Logger LOG = Logger.getLogger(StandaloneApiDispatcher.class);
+    static final String VALIDATED_GROUP = "animops.io";
+    private static final String CRD_COLLECTION = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
+    private static final String APPLY_PATCH = "application/apply-patch+yaml";
+    private static final String MERGE_PATCH = "application/merge-patch+json";
+    private static final String JSON_PATCH = "application/json-patch+json";
+
+    private final KubernetesCrudDispatcher crud;
+    private final SchemaAdmission admission;
+    private final PrinterColumnTable tables;
+    private final VersionInfo versionInfo;
+    private final ObjectMapper json = Serialization.jsonMapper();
+    private final YAMLMapper yaml = new YAMLMapper();
+    private final Clock clock;
+
+    StandaloneApiDispatcher(KubernetesCrudDispatcher crud, List<CustomResourceDefinition> validatedCrds, VersionInfo versionInfo,
+                            Clock clock) {
+        this.crud = crud;
+        this.admission = new SchemaAdmission(new CrdSchemaValidator(validatedCrds), new SchemaDefaulting(validatedCrds));
+        this.tables = new PrinterColumnTable(json);
+        this.versionInfo = versionInfo;
+        this.clock = clock;
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+        try {
+            return handle(request);
+        } catch (IllegalArgumentException e) {
+            return json(400, SchemaAdmission.status(400, "BadRequest", String.valueOf(e.getMessage()),
+                    null, null, null, List.of()));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "embedded API failed on %s %s", request.getMethod(), request.getPath());
+            return json(500, SchemaAdmission.status(500, "InternalError", String.valueOf(e.getMessage()),
+                    null, null, null, List.of()));
+        }
+    }
+
+    private MockResponse handle(RecordedRequest request) {
+        String method = request.getMethod();
+        String path = request.getPath();
+        String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+
+        if (method.equals("GET")) {
+            if (bare.equals("/version")) {
+                return json(200, Map.of("major", versionInfo.getMajor(), "minor", versionInfo.getMinor(),
+                        "gitVersion", versionInfo.getGitVersion(), "platform", "linux/amd64"));
+            }
+            if (bare.equals("/") || bare.isEmpty()) {
+                return json(200, new RootPathsBuilder().addToPaths("/api", "/api/v1", "/apis", "/version").build());
+            }
+            if (bare.startsWith("/openapi/")) {
+                Optional<ObjectNode> openApi = new OpenApiV3Documents(new ApiDiscovery(crds())).documentFor(bare);
+                if (openApi.isPresent()) {
+                    return json(200, openApi.get());
+                }
+                if (bare.equals("/openapi/v2")) {
+                    return openApiV2(request.getHeader("Accept"));
+                }
+                return notFound();
+            }
+            if (bare.startsWith("/swagger")) {
+                // the pre-1.10 OpenAPI address old kubectl tries; the CRUD store would answer it with an empty list
+                return notFound();
+            }
+            Optional<String> discovery = new ApiDiscovery(crds()).documentFor(bare);
+            if (discovery.isPresent()) {
+                // plain application/json (not apidiscovery.k8s.io/v2): kubectl falls back to the legacy discovery it gets
+                return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
+                        .setBody(discovery.get());
+            }
+            if (bare.matches("/apis/[^/]+(/[^/]+)?/?")) {
+                return notFound();
+            }
+        }
+
+        Optional<ResourcePath> parsed = ResourcePath.parse(path);
+        if (parsed.isEmpty()) {
+            return crud.dispatch(request);
+        }
+        ResourcePath target = parsed.get();
+        if (target.queryParameter("dryRun") != null && (method.equals("POST") || method.equals("PUT") || method.equals("PATCH"))) {
+            return dryRun(request, target);
+        }
+        if (!method.equals("GET") && !method.equals("DELETE") && target.query() != null) {
+            // The mock recognises subresource paths by their ending, so "…/status?fieldManager=x" would be taken for
+            // the main resource; write parameters (fieldManager, force, dryRun, fieldValidation) are read from target.
+            request = withBody(request, method, bare, request.getHeader("Content-Type"), bodyOf(request));
+        }
+        MockResponse response = switch (method) {
+            case "GET" -> get(request, target);
+            case "POST" -> target.isCollection() ? admitThenForward(request, target) : crud.dispatch(request);
+            case "PUT" -> !target.isCollection() && target.subresource() == null
+                    ? admitThenForward(request, target) : crud.dispatch(request);
+            case "PATCH" -> patch(request, target);
+            default -> crud.dispatch(request);
+        };
+        return withNotFoundStatus(response, target);
+    }
+
+    private MockResponse get(RecordedRequest request, ResourcePath target) {
+        MockResponse stored = crud.dispatch(request);
+        String tableVersion = PrinterColumnTable.tableVersion(request.getHeader("Accept"));
+        if (tableVersion == null || target.isWatch() || stored.code() != 200 || target.subresource() != null) {
+            return stored;
+        }
+        CustomResourceDefinitionVersion columns = printerColumnsFor(target);
+        JsonNode body = readJson(stored.getBody().readUtf8());
+        return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
+                .setBody(tables.render(columns, body, tableVersion, target.queryParameter("includeObject"), clock.instant()));
+    }
+
+    /** The CRD version describing the columns; built-in resources get the server's default Name and Age. */
+    private CustomResourceDefinitionVersion printerColumnsFor(ResourcePath target) {
+        return crds().stream()
+                .filter(c -> c.getSpec().getGroup().equals(target.group()) && c.getSpec().getNames().getPlural().equals(target.plural()))
+                .flatMap(c -> c.getSpec().getVersions().stream())
+                .filter(v -> v.getName().equals(target.version()))
+                .findFirst()
+                .orElseGet(CustomResourceDefinitionVersion::new);
+    }
+
+    private MockResponse admitThenForward(RecordedRequest request, ResourcePath target) {
+        if (!VALIDATED_GROUP.equals(target.group())) {
+            return crud.dispatch(request);
+        }
+        JsonNode body = readJson(bodyOf(request));
+        if (!(body instanceof ObjectNode object)) {
+            return crud.dispatch(request);
+        }
+        SchemaAdmission.Decision decision = admission.admit(object, target.group(), target.queryParameter("fieldValidation"));
+        if (!decision.allowed()) {
+            LOG.debugf("embedded API rejected %s %s: %s", request.getMethod(), request.getPath(), decision.status().path("message").asText());
+            return json(decision.code(), decision.status());
+        }
+        MockResponse response = crud.dispatch(withBody(request, request.getMethod(), request.getPath(),
+                request.getHeader("Content-Type"), writeJson(decision.object())));
+        decision.warnings().forEach(w -> response.addHeader("Warning", "299 - \"" + w.replace("\"", "\\\"") + "\""));
+        return response;
+    }
+
+    /**
+     * A dry run admits the object as a real write would and answers with it, without storing it. For a patch, the
+     * answer is the stored object with the patch applied.
+     */
+    private MockResponse dryRun(RecordedRequest request, ResourcePath target) {
+        String contentType = mediaType(request.getHeader("Content-Type"));
+        JsonNode object;
+        int code;
+        if (request.getMethod().equals("PATCH")) {
+            MockResponse current = crud.handleGet(objectPath(target));
+            if (current.code() != 200) {
+                return withNotFoundStatus(current, target);
+            }
+            String patch = bodyOf(request);
+            if (APPLY_PATCH.equals(contentType)) {
+                try {
+                    patch = writeJson(yaml.readTree(patch));
+                } catch (IOException e) {
+                    throw new IllegalArgumentException("invalid apply configuration: " + e.getMessage(), e);
+                }
+                contentType = MERGE_PATCH;
+            }
+            object = applyPatch(readJson(current.getBody().readUtf8()), patch, contentType);
+            code = 200;
+        } else {
+            object = readJson(bodyOf(request));
+            code = request.getMethod().equals("POST") ? 201 : 200;
+        }
+        if (VALIDATED_GROUP.equals(target.group()) && target.subresource() == null && object instanceof ObjectNode o) {
+            SchemaAdmission.Decision decision = admission.admit(o, target.group(), target.queryParameter("fieldValidation"));
+            if (!decision.allowed()) {
+                return json(decision.code(), decision.status());
+            }
+            object = decision.object();
+        }
+        return json(code, object);
+    }
+
+    private MockResponse patch(RecordedRequest request, ResourcePath target) {
+        String contentType = mediaType(request.getHeader("Content-Type"));
+        RecordedRequest effective = request;
+        if (APPLY_PATCH.equals(contentType)) {
+            // Server-side apply has no counterpart in the mock. The applied configuration is merged into the stored
+            // object; unlike real SSA, fields this manager stopped setting are not removed, and lists are replaced
+            // rather than merged per list type. Enough for a single operator owning its objects and status.
+            ObjectNode applied;
+            try {
+                applied = (ObjectNode) yaml.readTree(bodyOf(request));
+            } catch (IOException | ClassCastException e) {
+                return json(400, SchemaAdmission.status(400, "BadRequest", "invalid apply configuration: " + e.getMessage(),
+                        null, null, null, List.of()));
+            }
+            if (applied.get("metadata") instanceof ObjectNode metadata) {
+                metadata.remove("managedFields");
+                metadata.remove("resourceVersion");
+            }
+            if (crud.handleGet(objectPath(target)).code() == 404) {
+                if (target.subresource() != null) {
+                    return crud.dispatch(withBody(request, "PATCH", request.getPath(), MERGE_PATCH, writeJson(applied)));
+                }
+                String collection = collectionPath(target);
+                return admitThenForward(withBody(request, "POST", collection, "application/json", writeJson(applied)),
+                        ResourcePath.parse(collection).orElseThrow());
+            }
+            effective = withBody(request, "PATCH", request.getPath(), MERGE_PATCH, writeJson(applied));
+            contentType = MERGE_PATCH;
+        }
+        if (VALIDATED_GROUP.equals(target.group()) && target.subresource() == null && !target.isCollection()) {
+            MockResponse current = crud.handleGet(objectPath(target));
+            if (current.code() == 200) {
+                JsonNode patched = applyPatch(readJson(current.getBody().readUtf8()), bodyOf(effective), contentType);
+                if (patched instanceof ObjectNode object) {
+                    SchemaAdmission.Decision decision = admission.admit(object, target.group(), target.queryParameter("fieldValidation"));
+                    if (!decision.allowed()) {
+                        return json(decision.code(), decision.status());
+                    }
+                }
+            }
+        }
+        return crud.dispatch(effective);
+    }
+
+    private JsonNode applyPatch(JsonNode current, String patchBody, String contentType) {
+        JsonNode patch = readJson(patchBody);
+        if (JSON_PATCH.equals(contentType)) {
+            return JsonPatch.apply(patch, current);
+        }
+        // merge patch; strategic merge patches of custom resources behave as merge patches on a real server too
+        return mergePatch(current.deepCopy(), patch);
+    }
+
+    /** RFC 7386 JSON merge patch. */
+    static JsonNode mergePatch(JsonNode target, JsonNode patch) {
+        if (!patch.isObject()) {
+            return patch;
+        }
+        ObjectNode result = target != null && target.isObject() ? (ObjectNode) target : Serialization.jsonMapper().createObjectNode();
+        for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            if (field.getValue().isNull()) {
+                result.remove(field.getKey());
+            } else {
+                result.set(field.getKey(), mergePatch(result.get(field.getKey()), field.getValue()));
+            }
+        }
+        return result;
+    }
+
+    private MockResponse withNotFoundStatus(MockResponse response, ResourcePath target) {
+        if (response.code() != 404 || target.isCollection() || (response.getBody() != null && response.getBody().size() > 0)) {
+            return response;
+        }
+        String resource = target.group().isEmpty() ? target.plural() : target.plural() + "." + target.group();
+        return json(404, SchemaAdmission.status(404, "NotFound", resource + " \"" + target.name() + "\" not found",
+                target.name(), target.group(), target.plural(), List.of()));
+    }
+
+    /** The CRDs stored in the embedded API right now, so discovery follows CRDs created or deleted at any time. */
+    private List<CustomResourceDefinition> crds() {
+        MockResponse list = crud.handleGet(CRD_COLLECTION);
+        if (list.code() != 200) {
+            return List.of();
+        }
+        CustomResourceDefinitionList crds = Serialization.unmarshal(list.getBody().readUtf8(), CustomResourceDefinitionList.class);
+        return crds.getItems() == null ? List.of() : crds.getItems();
+    }
+
+    private static String objectPath(ResourcePath t) {
+        return collectionPath(t) + "/" + t.name();
+    }
+
+    private static String collectionPath(ResourcePath t) {
+        String base = t.group().isEmpty() ? "/api/" + t.version() : "/apis/" + t.group() + "/" + t.version();
+        return base + (t.namespace() == null ? "" : "/namespaces/" + t.namespace()) + "/" + t.plural();
+    }
+
+    private static String mediaType(String contentType) {
+        return contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase();
+    }
+
+    private static RecordedRequest withBody(RecordedRequest original, String method, String path, String contentType, String body) {
+        // copy all headers but the body's type and length, whatever their case, so the mock sees only the new ones
+        Headers.Builder headers = new Headers.Builder();
+        original.getHeaders().toMultimap().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
+                values.forEach(value -> headers.add(name, value));
+            }
+        });
+        if (contentType != null) {
+            headers.add("Content-Type", contentType);
+        }
+        return new RecordedRequest(original.getHttpVersion(), HttpMethod.valueOf(method), path, headers.build(),
+                new Buffer(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The request body as text, left in place: the mock's handlers read it again (getUtf8Body would drain it). */
+    private static String bodyOf(RecordedRequest request) {
+        return request.getBody() == null ? "" : new String(request.getBody().getBytes(), StandardCharsets.UTF_8);
+    }
+
+    private JsonNode readJson(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private String writeJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private MockResponse json(int code, Object body) {
+        return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json").setBody(writeJson(body));
+    }
+
+    /**
+     * An OpenAPI v2 document without definitions. Clients that validate on their side with v2 (kubectl before 1.27,
+     * such as Debian's 1.20) skip kinds the document does not describe, and leave the checks to this server; without
+     * a document they refuse to apply unless run with --validate=false. The empty protobuf message is zero bytes.
+     */
+    private MockResponse openApiV2(String accept) {
+        if (accept != null && accept.contains("protobuf")) {
+            // the "@" form of the Accept header is not a valid Content-Type: Go's mime parser rejects it
+            return new MockResponse().setResponseCode(200)
+                    .setHeader("Content-Type", "application/com.github.proto-openapi.spec.v2.v1.0+protobuf")
+                    .setBody(new Buffer());
+        }
+        return json(200, Map.of("swagger", "2.0",
+                "info", Map.of("title", "AnimOps standalone Kubernetes API", "version", EmbeddedKubernetesApi.KUBERNETES_VERSION),
+                "paths", Map.of(), "definitions", Map.of()));
+    }
+
+    private MockResponse notFound() {
+        return json(404, SchemaAdmission.status(404, "NotFound", "the server could not find the requested resource",
+                null, null, null, List.of()));
+    }
+}

@@ -1,0 +1,140 @@
+package io.animops.operator.standalone;
+
+import io.quarkus.runtime.Quarkus;
+import org.jboss.logging.Logger;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+
+/**
+ * The standalone mode: everything on one machine with no cluster, container engine or API key. Starts
+ * PostgreSQL and the Kubernetes API ({@link StandaloneEnvironment}), applies the examples, points the operator at
+ * them through system properties and runs it until Ctrl-C; then the operator stops first, the API and PostgreSQL
+ * after it.
+ */
+public final class StandaloneLauncher {
+    public static final String MODE_ARGUMENT = "standalone";
+    public static final String MODE_ENV = "ANIMOPS_STANDALONE";
+    private static final Logger LOG = Logger.getLogger(StandaloneLauncher.class);
+    /** How long the shutdown hook waits for the operator to stop before stopping the API and PostgreSQL anyway. */
+    private static final long OPERATOR_STOP_WAIT_SECONDS = 30;
+    private static final String CONSOLE_JSON = "quarkus.log.console.json.enabled";
+
+    private StandaloneLauncher() {
+    }
+
+    /** Standalone when the first argument is {@value #MODE_ARGUMENT} or {@value #MODE_ENV} is true. */
+    public static boolean isRequested(String[] args, Map<String, String> env) {
+        return (args.length > 0 && MODE_ARGUMENT.equals(args[0])) || "true".equalsIgnoreCase(env.get(MODE_ENV));
+    }
+
+    /** Runs the standalone mode; returns when the operator has stopped. */
+    public static void run(String... args) {
+        List<String> rest = Arrays.asList(args);
+        if (!rest.isEmpty() && MODE_ARGUMENT.equals(rest.get(0))) {
+            rest = rest.subList(1, rest.size());
+        }
+        StandaloneSettings settings = StandaloneSettings.from(rest, System.getenv(), System.getProperties());
+        StandaloneEnvironment environment;
+        try {
+            environment = StandaloneEnvironment.start(settings);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Standalone mode could not start (API port %d, PostgreSQL port %d, home %s)",
+                    settings.apiPort(), settings.dbPort(), settings.home());
+            System.exit(1);
+            return;
+        }
+        // Quarkus reads system properties (ordinal 400) above application.properties; they must be set before it starts
+        environment.operatorConfiguration().forEach(System::setProperty);
+        // a person reads this console: plain text unless asked otherwise (the operator's default may be JSON logs)
+        if (System.getProperty(CONSOLE_JSON) == null && System.getenv("QUARKUS_LOG_CONSOLE_JSON_ENABLED") == null) {
+            System.setProperty(CONSOLE_JSON, "false");
+        }
+
+        // Applied before the operator starts: its informers then list them like any existing objects, and the log shows
+        // what was applied ahead of the operator's own output. A schedule with runOnCreate fires on its first reconcile.
+        List<ExampleApplier.Outcome> outcomes = new ExampleApplier(environment.api().client()).apply(settings.examples());
+
+        LOG.infof("kubeconfig for the embedded API: %s", environment.kubeconfig());
+        // printed once the operator's HTTP server listens (StandaloneBanner), so it is not lost above the startup log
+        pendingBanner = httpPort -> banner(environment, outcomes, httpPort);
+
+        CountDownLatch operatorStopped = new CountDownLatch(1);
+        AtomicBoolean vmShuttingDown = new AtomicBoolean();
+        Thread hook = new Thread(() -> {
+            vmShuttingDown.set(true);
+            try {
+                // Quarkus stops the operator in its own hook; the API and PostgreSQL go after it, so the operator's last
+                // writes and watches still find them
+                if (!operatorStopped.await(OPERATOR_STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    LOG.warnf("Operator still stopping after %ds; stopping the API and PostgreSQL now", OPERATOR_STOP_WAIT_SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            environment.stop();
+        }, "animops-standalone-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+
+        AtomicInteger exitCode = new AtomicInteger();
+        try {
+            // blocks until Ctrl-C (or Quarkus.asyncExit); the handler keeps Quarkus from calling System.exit itself,
+            // which would block this thread inside the JVM's shutdown while our hook waits for it
+            Quarkus.run(null, (code, failure) -> {
+                exitCode.set(code == null ? 0 : code);
+                if (failure != null) {
+                    LOG.error("Operator failed", failure);
+                }
+            }, settings.quarkusArgs().toArray(String[]::new));
+        } finally {
+            operatorStopped.countDown();
+        }
+        if (!vmShuttingDown.get()) {
+            // the operator ended by itself (a startup failure or an exit request): stop the rest and leave with its code
+            Runtime.getRuntime().removeShutdownHook(hook);
+            environment.stop();
+            System.exit(exitCode.get());
+        }
+    }
+
+    /** The banner to print when the HTTP server has started, given its port; null when not in standalone mode. */
+    private static volatile IntFunction<String> pendingBanner;
+
+    /** The banner for the HTTP port, once; null outside standalone mode or when already taken. */
+    static String takeBanner(int httpPort) {
+        IntFunction<String> banner = pendingBanner;
+        pendingBanner = null;
+        return banner == null ? null : banner.apply(httpPort);
+    }
+
+    static String banner(StandaloneEnvironment environment, List<ExampleApplier.Outcome> outcomes, int httpPort) {
+        StandaloneSettings s = environment.settings();
+        long applied = outcomes.stream().filter(o -> o.action() == ExampleApplier.Action.CREATED
+                || o.action() == ExampleApplier.Action.REPLACED).count();
+        long failed = outcomes.stream().filter(o -> o.action() == ExampleApplier.Action.FAILED).count();
+        String examples = outcomes.isEmpty() ? "none found in " + s.examples()
+                : applied + " applied" + (failed > 0 ? ", " + failed + " rejected (see log)" : "") + " from " + s.examples();
+        return """
+
+                ================================================================================
+                 AnimOps standalone
+                   Kubernetes API   %s   (in memory: gone when this process ends)
+                   kubeconfig       %s
+                   PostgreSQL       %s   (data kept in %s)
+                   artifacts        %s
+                   examples         %s
+                   panel and API    http://localhost:%d
+                 Try:
+                   kubectl --kubeconfig %s get animops -A
+                 Stop with Ctrl-C.
+                ================================================================================
+                """.formatted(environment.api().url(), environment.kubeconfig(), environment.database().jdbcUrl(),
+                s.dataDirectory(), s.artifactsDirectory(), examples, httpPort, environment.kubeconfig());
+    }
+}

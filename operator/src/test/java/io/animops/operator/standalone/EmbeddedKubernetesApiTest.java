@@ -1,0 +1,352 @@
+package io.animops.operator.standalone;
+
+import io.animops.crds.Conditions;
+import io.animops.crds.v1alpha1.AnimationIdea;
+import io.animops.crds.v1alpha1.AnimationIdeaSpec;
+import io.animops.crds.v1alpha1.AnimationIdeaStatus;
+import io.animops.crds.v1alpha1.ContentSchedule;
+import io.animops.crds.v1alpha1.IdeaPhase;
+import io.animops.crds.v1alpha1.RenderAgent;
+import io.animops.crds.v1alpha1.RenderAgentSpec;
+import io.animops.crds.v1alpha1.RenderAgentStatus;
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EmbeddedKubernetesApiTest {
+    static final String KUBECTL = System.getenv().getOrDefault("KUBECTL", "/usr/bin/kubectl");
+
+    static EmbeddedKubernetesApi api;
+    static KubernetesClient client;
+    @TempDir
+    static Path dir;
+    static Path kubeconfig;
+
+    @BeforeAll
+    static void start() {
+        api = new EmbeddedKubernetesApi().start(FreePorts.next());
+        api.applyCrds();
+        client = api.client();
+        kubeconfig = api.writeKubeconfig(dir.resolve("kubeconfig"));
+
+        AnimationIdea idea = new AnimationIdea();
+        idea.setMetadata(new ObjectMetaBuilder().withName("falling-dominoes").withNamespace("default").build());
+        AnimationIdeaSpec spec = new AnimationIdeaSpec();
+        spec.setTitle("Falling dominoes");
+        spec.setPremise("A spiral of dominoes topples into a heart shape.");
+        idea.setSpec(spec);
+        AnimationIdea created = client.resource(idea).create();
+        AnimationIdeaStatus status = new AnimationIdeaStatus();
+        status.setPhase(IdeaPhase.Scripting);
+        status.setAttempts(2);
+        status.getConditions().add(new ConditionBuilder().withType("Succeeded").withStatus(Conditions.UNKNOWN)
+                .withReason("RepairingScript").withLastTransitionTime("2026-01-01T00:00:00Z").build());
+        created.setStatus(status);
+        client.resource(created).updateStatus();
+
+        RenderAgent agent = new RenderAgent();
+        agent.setMetadata(new ObjectMetaBuilder().withName("mac-mini-1").build());
+        RenderAgentSpec agentSpec = new RenderAgentSpec();
+        agentSpec.setOs("darwin");
+        agentSpec.setArch("arm64");
+        agentSpec.setGodotVersion("4.3.stable");
+        agent.setSpec(agentSpec);
+        RenderAgent createdAgent = client.resource(agent).create();
+        RenderAgentStatus agentStatus = new RenderAgentStatus();
+        agentStatus.setActiveJobs(1);
+        agentStatus.getConditions().add(new ConditionBuilder().withType("Ready").withStatus("True")
+                .withReason("Heartbeat").withLastTransitionTime("2026-01-01T00:00:00Z").build());
+        createdAgent.setStatus(agentStatus);
+        client.resource(createdAgent).updateStatus();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (api != null) {
+            api.stop();
+        }
+    }
+
+    static boolean kubectlPresent() {
+        return Files.isExecutable(Path.of(KUBECTL));
+    }
+
+    @Test
+    void statusWrittenThroughTheSubresourceIsStored() {
+        AnimationIdea stored = client.resources(AnimationIdea.class).inNamespace("default").withName("falling-dominoes").get();
+        assertThat(stored.getStatus().getPhase()).isEqualTo(IdeaPhase.Scripting);
+        assertThat(stored.getSpec().getTitle()).isEqualTo("Falling dominoes");
+    }
+
+    @Test
+    @EnabledIf("kubectlPresent")
+    void kubectlGetCategoryListsBothKinds() throws Exception {
+        Result r = kubectl("get", "animops", "-A");
+        assertThat(r.exit).as(r.toString()).isZero();
+        assertThat(r.out).contains("animationidea.animops.io/falling-dominoes").contains("renderagent.animops.io/mac-mini-1");
+    }
+
+    @Test
+    @EnabledIf("kubectlPresent")
+    void kubectlGetIdeaShowsPrinterColumns() throws Exception {
+        Result r = kubectl("get", "idea", "-n", "default");
+        assertThat(r.exit).as(r.toString()).isZero();
+        List<String> lines = r.out.lines().toList();
+        assertThat(lines.get(0).split("\\s+")).containsExactly("NAME", "PHASE", "TITLE", "SIMILARITY", "ATTEMPTS", "REASON", "AGE");
+        String header = lines.get(0);
+        String row = lines.get(1);
+        assertThat(cell(header, row, "NAME")).isEqualTo("falling-dominoes");
+        assertThat(cell(header, row, "PHASE")).isEqualTo("Scripting");
+        assertThat(cell(header, row, "TITLE")).isEqualTo("Falling dominoes");
+        // no similarity score yet: the API server leaves the cell empty and kubectl prints nothing
+        assertThat(cell(header, row, "SIMILARITY")).isEmpty();
+        assertThat(cell(header, row, "ATTEMPTS")).isEqualTo("2");
+        assertThat(cell(header, row, "REASON")).isEqualTo("RepairingScript");
+        // AGE rendered from creationTimestamp, e.g. "3s"
+        assertThat(cell(header, row, "AGE")).matches("\\d+s");
+    }
+
+    @Test
+    @EnabledIf("kubectlPresent")
+    void kubectlGetSingleIdeaByFullName() throws Exception {
+        Result r = kubectl("get", "animationideas.animops.io", "falling-dominoes", "-o", "wide");
+        assertThat(r.exit).as(r.toString()).isZero();
+        assertThat(r.out).contains("PHASE").contains("Scripting");
+    }
+
+    @Test
+    @EnabledIf("kubectlPresent")
+    void kubectlGetRenderAgentEvaluatesTheReadyConditionFilter() throws Exception {
+        Result r = kubectl("get", "ragent");
+        assertThat(r.exit).as(r.toString()).isZero();
+        List<String> lines = r.out.lines().toList();
+        String header = lines.get(0);
+        String row = lines.get(1);
+        assertThat(header.split("\\s+")).containsExactly("NAME", "READY", "OS", "ARCH", "GODOT", "ACTIVE", "HEARTBEAT", "AGE");
+        assertThat(cell(header, row, "NAME")).isEqualTo("mac-mini-1");
+        assertThat(cell(header, row, "READY")).isEqualTo("True");
+        assertThat(cell(header, row, "OS")).isEqualTo("darwin");
+        assertThat(cell(header, row, "ARCH")).isEqualTo("arm64");
+        assertThat(cell(header, row, "GODOT")).isEqualTo("4.3.stable");
+        assertThat(cell(header, row, "ACTIVE")).isEqualTo("1");
+        assertThat(cell(header, row, "AGE")).matches("\\d+s");
+    }
+
+    @Test
+    @EnabledIf("kubectlPresent")
+    void kubectlGetMissingObjectSaysNotFound() throws Exception {
+        Result r = kubectl("get", "idea", "no-such-idea");
+        assertThat(r.exit).isNotZero();
+        assertThat(r.err).contains("NotFound").contains("animationideas.animops.io \"no-such-idea\" not found");
+    }
+
+    @Test
+    void invalidScheduleIsRejectedThroughTheClient() {
+        GenericKubernetesResource schedule = Serialization.unmarshal("""
+                apiVersion: animops.io/v1alpha1
+                kind: ContentSchedule
+                metadata:
+                  name: too-many
+                  namespace: default
+                spec:
+                  cron: "0 9 * * *"
+                  ideasPerRun: 99
+                """, GenericKubernetesResource.class);
+        assertThatThrownBy(() -> client.resource(schedule).create())
+                .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
+                    assertThat(e.getCode()).isEqualTo(422);
+                    assertThat(e.getStatus().getReason()).isEqualTo("Invalid");
+                    assertThat(e.getStatus().getMessage()).contains("ContentSchedule.animops.io \"too-many\" is invalid")
+                            .contains("spec.ideasPerRun");
+                    assertThat(e.getStatus().getDetails().getCauses()).anySatisfy(c -> {
+                        assertThat(c.getField()).isEqualTo("spec.ideasPerRun");
+                        assertThat(c.getReason()).isEqualTo("FieldValueInvalid");
+                    });
+                });
+        assertThat(client.resources(ContentSchedule.class).inNamespace("default").withName("too-many").get()).isNull();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void schemaDefaultsAreFilledInOnCreate() {
+        GenericKubernetesResource schedule = Serialization.unmarshal("""
+                apiVersion: animops.io/v1alpha1
+                kind: ContentSchedule
+                metadata:
+                  name: defaults
+                  namespace: default
+                spec:
+                  cron: "@daily"
+                """, GenericKubernetesResource.class);
+        GenericKubernetesResource created = client.resource(schedule).create();
+        Map<String, Object> spec = created.get("spec");
+        assertThat(spec).containsEntry("ideasPerRun", 3).containsEntry("runOnCreate", false);
+        GenericKubernetesResource stored = client.genericKubernetesResources("animops.io/v1alpha1", "ContentSchedule")
+                .inNamespace("default").withName("defaults").get();
+        assertThat((Map<String, Object>) stored.get("spec")).containsEntry("ideasPerRun", 3);
+    }
+
+    @Test
+    void invalidPatchIsRejectedAndTheStoredObjectKept() {
+        assertThatThrownBy(() -> client.resources(RenderAgent.class).withName("mac-mini-1")
+                .edit(a -> {
+                    a.getSpec().setOs(null);
+                    return a;
+                }))
+                .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
+                    assertThat(e.getCode()).isEqualTo(422);
+                    assertThat(e.getStatus().getMessage()).contains("spec.os");
+                });
+        assertThat(client.resources(RenderAgent.class).withName("mac-mini-1").get().getSpec().getOs()).isEqualTo("darwin");
+    }
+
+    @Test
+    void serverSideApplyOfStatusIsMergedLikeJosdkExpects() {
+        RenderAgent patch = new RenderAgent();
+        patch.setMetadata(new ObjectMetaBuilder().withName("mac-mini-1").build());
+        RenderAgentStatus status = new RenderAgentStatus();
+        status.setActiveJobs(3);
+        status.setLastHeartbeat("2026-01-01T00:00:00Z");
+        patch.setStatus(status);
+        // what JOSDK 5 does for status: PATCH .../status with application/apply-patch+yaml
+        client.resource(patch).subresource("status")
+                .patch(new io.fabric8.kubernetes.client.dsl.base.PatchContext.Builder()
+                        .withPatchType(io.fabric8.kubernetes.client.dsl.base.PatchType.SERVER_SIDE_APPLY)
+                        .withFieldManager("animops").withForce(true).build());
+        RenderAgent stored = client.resources(RenderAgent.class).withName("mac-mini-1").get();
+        assertThat(stored.getStatus().getLastHeartbeat()).isEqualTo("2026-01-01T00:00:00Z");
+        assertThat(stored.getSpec().getOs()).isEqualTo("darwin");
+    }
+
+    @Test
+    void serverSideApplyCreatesAMissingObject() {
+        GenericKubernetesResource idea = Serialization.unmarshal("""
+                apiVersion: animops.io/v1alpha1
+                kind: AnimationIdea
+                metadata:
+                  name: applied-idea
+                  namespace: default
+                spec:
+                  title: Pendulum wave
+                  premise: Fifteen pendulums of growing length swing into waves.
+                """, GenericKubernetesResource.class);
+        client.resource(idea).fieldManager("test").forceConflicts().serverSideApply();
+        assertThat(client.resources(AnimationIdea.class).inNamespace("default").withName("applied-idea").get()
+                .getSpec().getTitle()).isEqualTo("Pendulum wave");
+    }
+
+    @Test
+    @EnabledIf("kubectlPresent")
+    void kubectlApplyOfAnInvalidScheduleIsRejectedWith422() throws Exception {
+        Path manifest = dir.resolve("invalid-schedule.yaml");
+        Files.writeString(manifest, """
+                apiVersion: animops.io/v1alpha1
+                kind: ContentSchedule
+                metadata:
+                  name: kubectl-too-many
+                spec:
+                  cron: "0 9 * * *"
+                  ideasPerRun: 99
+                """);
+        Result r = kubectl("apply", "--validate=false", "-f", manifest.toString());
+        assertThat(r.exit).as(r.toString()).isNotZero();
+        // kubectl rewrites the server's 422 message to "The <Kind> "<name>" is invalid: <causes>"
+        assertThat(r.err).contains("The ContentSchedule \"kubectl-too-many\" is invalid")
+                .contains("spec.ideasPerRun: Invalid value: 99");
+    }
+
+    @Test
+    @EnabledIf("kubectlPresent")
+    void kubectlApplyCreatesThenConfiguresAValidIdea() throws Exception {
+        Path manifest = dir.resolve("idea.yaml");
+        Files.writeString(manifest, """
+                apiVersion: animops.io/v1alpha1
+                kind: AnimationIdea
+                metadata:
+                  name: kubectl-idea
+                spec:
+                  title: Newton's cradle
+                  premise: Five steel balls pass momentum along the row.
+                """);
+        Result created = kubectl("apply", "-f", manifest.toString());
+        assertThat(created.exit).as(created.toString()).isZero();
+        assertThat(created.out).contains("animationidea.animops.io/kubectl-idea created");
+        Files.writeString(manifest, Files.readString(manifest).replace("Newton's cradle", "Newton's cradle, slow motion"));
+        Result configured = kubectl("apply", "-f", manifest.toString());
+        assertThat(configured.exit).as(configured.toString()).isZero();
+        assertThat(configured.out).contains("animationidea.animops.io/kubectl-idea configured");
+        assertThat(client.resources(AnimationIdea.class).inNamespace("default").withName("kubectl-idea").get()
+                .getSpec().getTitle()).isEqualTo("Newton's cradle, slow motion");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void discoveryListsCategoriesShortNamesAndVerbs() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(api.url() + "/apis/animops.io/v1alpha1")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        Map<?, ?> list = Serialization.unmarshal(response.body(), Map.class);
+        List<?> resources = (List<?>) list.get("resources");
+        assertThat(resources).anySatisfy(r -> {
+            Map<?, ?> resource = (Map<?, ?>) r;
+            assertThat(resource.get("name")).isEqualTo("renderagents");
+            assertThat(resource.get("namespaced")).isEqualTo(false);
+            assertThat((List<Object>) resource.get("shortNames")).containsExactly("ragent");
+            assertThat((List<Object>) resource.get("categories")).containsExactly("animops");
+            assertThat((List<Object>) resource.get("verbs")).contains("list", "watch", "create", "patch");
+        });
+        assertThat(resources).anySatisfy(r -> assertThat(((Map<?, ?>) r).get("name")).isEqualTo("animationideas/status"));
+    }
+
+    record Result(int exit, String out, String err) {
+    }
+
+    /** The text of a column in kubectl's aligned output, found by the header's column position. */
+    static String cell(String header, String row, String column) {
+        int start = header.indexOf(column);
+        int end = start + column.length();
+        while (end < header.length() && header.charAt(end) == ' ') {
+            end++;
+        }
+        boolean last = end >= header.length();
+        return (last ? row.substring(Math.min(start, row.length())) : row.substring(start, Math.min(end, row.length()))).trim();
+    }
+
+    static Result kubectl(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(KUBECTL, "--kubeconfig", kubeconfig.toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(false).start();
+        // kubectl's outputs are small; read them after exit
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("kubectl timed out: " + command);
+        }
+        return new Result(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+                new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+}
