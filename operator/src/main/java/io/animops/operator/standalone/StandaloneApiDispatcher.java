@@ -19,6 +19,7 @@ import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.zjsonpatch.JsonDiff;
 import io.fabric8.zjsonpatch.JsonPatch;
 import org.jboss.logging.Logger;
 
@@ -50,6 +51,7 @@ final class StandaloneApiDispatcher extends Dispatcher {
     private static final Logger LOG = Logger.getLogger(StandaloneApiDispatcher.class);
     static final String VALIDATED_GROUP = "animops.io";
     private static final String CRD_COLLECTION = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
+    private static final String SELF_SUBJECT_REVIEWS = "/apis/authorization.k8s.io/v1/selfsubject";
     private static final String APPLY_PATCH = "application/apply-patch+yaml";
     private static final String MERGE_PATCH = "application/merge-patch+json";
     private static final String JSON_PATCH = "application/json-patch+json";
@@ -61,6 +63,7 @@ final class StandaloneApiDispatcher extends Dispatcher {
     private final ObjectMapper json = Serialization.jsonMapper();
     private final YAMLMapper yaml = new YAMLMapper();
     private final Clock clock;
+    private final OwnerGarbageCollector garbageCollector;
 
     StandaloneApiDispatcher(KubernetesCrudDispatcher crud, List<CustomResourceDefinition> validatedCrds, VersionInfo versionInfo,
                             Clock clock) {
@@ -69,6 +72,7 @@ final class StandaloneApiDispatcher extends Dispatcher {
         this.tables = new PrinterColumnTable(json);
         this.versionInfo = versionInfo;
         this.clock = clock;
+        this.garbageCollector = new OwnerGarbageCollector(crud, this::crds, json);
     }
 
     @Override
@@ -123,6 +127,10 @@ final class StandaloneApiDispatcher extends Dispatcher {
             }
         }
 
+        if (method.equals("POST") && bare.startsWith(SELF_SUBJECT_REVIEWS)) {
+            return selfSubjectReview(request, bare);
+        }
+
         Optional<ResourcePath> parsed = ResourcePath.parse(path);
         if (parsed.isEmpty()) {
             return crud.dispatch(request);
@@ -142,9 +150,49 @@ final class StandaloneApiDispatcher extends Dispatcher {
             case "PUT" -> !target.isCollection() && target.subresource() == null
                     ? admitThenForward(request, target) : crud.dispatch(request);
             case "PATCH" -> patch(request, target);
+            case "DELETE" -> delete(request, target);
             default -> crud.dispatch(request);
         };
         return withNotFoundStatus(response, target);
+    }
+
+    /** Deletes the object and then, as the cluster's garbage collector would, everything it owns. */
+    private MockResponse delete(RecordedRequest request, ResourcePath target) {
+        if (target.isCollection() || target.subresource() != null) {
+            return crud.dispatch(request);
+        }
+        MockResponse current = crud.handleGet(objectPath(target));
+        MockResponse response = crud.dispatch(request);
+        if (current.code() == 200 && response.code() == 200) {
+            String uid = readJson(current.getBody().readUtf8()).path("metadata").path("uid").asText("");
+            if (!uid.isEmpty()) {
+                garbageCollector.deleteDependentsOf(uid);
+            }
+        }
+        return response;
+    }
+
+    /**
+     * The embedded API has no authorization: whoever can reach it may do everything, and reviews say so. The
+     * Operator SDK checks its rights this way at start.
+     */
+    private MockResponse selfSubjectReview(RecordedRequest request, String path) {
+        ObjectNode review = readJson(bodyOf(request)) instanceof ObjectNode o ? o : json.createObjectNode();
+        ObjectNode status = review.putObject("status");
+        if (path.endsWith("selfsubjectrulesreviews")) {
+            ObjectNode rule = status.putArray("resourceRules").addObject();
+            rule.putArray("verbs").add("*");
+            rule.putArray("apiGroups").add("*");
+            rule.putArray("resources").add("*");
+            ObjectNode nonResource = status.putArray("nonResourceRules").addObject();
+            nonResource.putArray("verbs").add("*");
+            nonResource.putArray("nonResourceURLs").add("*");
+            status.put("incomplete", false);
+        } else {
+            status.put("allowed", true);
+            status.put("reason", "the embedded API has no authorization");
+        }
+        return json(201, review);
     }
 
     private MockResponse get(RecordedRequest request, ResourcePath target) {
@@ -254,6 +302,17 @@ final class StandaloneApiDispatcher extends Dispatcher {
             }
             effective = withBody(request, "PATCH", request.getPath(), MERGE_PATCH, writeJson(applied));
             contentType = MERGE_PATCH;
+        }
+        if (!JSON_PATCH.equals(contentType) && !target.isCollection()) {
+            // the mock's own merge concatenates arrays (conditions would pile up); RFC 7386 replaces them, so the
+            // merge is done here and handed to the mock as the equivalent JSON patch
+            MockResponse stored = crud.handleGet(objectPath(target));
+            if (stored.code() == 200) {
+                JsonNode current = readJson(stored.getBody().readUtf8());
+                JsonNode merged = mergePatch(current.deepCopy(), readJson(bodyOf(effective)));
+                effective = withBody(request, "PATCH", request.getPath(), JSON_PATCH, writeJson(JsonDiff.asJson(current, merged)));
+                contentType = JSON_PATCH;
+            }
         }
         if (VALIDATED_GROUP.equals(target.group()) && target.subresource() == null && !target.isCollection()) {
             MockResponse current = crud.handleGet(objectPath(target));

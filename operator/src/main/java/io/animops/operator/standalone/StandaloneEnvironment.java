@@ -56,6 +56,8 @@ public final class StandaloneEnvironment implements AutoCloseable {
      */
     public Map<String, String> operatorConfiguration() {
         Map<String, String> p = new LinkedHashMap<>();
+        // a profile of its own: one operator, so no leader election (the Operator SDK elects in prod only)
+        p.put("quarkus.profile", "standalone");
         // our kubeconfig instead of ~/.kube/config or $KUBECONFIG, which may point at a real cluster
         p.put(Config.KUBERNETES_KUBECONFIG_FILE, kubeconfig.toString());
         p.put(Config.KUBERNETES_MASTER_SYSTEM_PROPERTY, api.url());

@@ -34,6 +34,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.animops.crds.v1alpha1.ContentSchedule;
+import io.animops.crds.v1alpha1.ScriptAttempt;
+import io.animops.crds.v1alpha1.ScriptAttemptSpec;
+import io.animops.crds.v1alpha1.Selection;
+import io.animops.operator.kube.OwnedChildren;
+import io.animops.operator.testing.Pipeline;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -93,6 +102,39 @@ class EmbeddedKubernetesApiTest {
 
     static boolean kubectlPresent() {
         return Files.isExecutable(Path.of(KUBECTL));
+    }
+
+    @Test
+    void deletingAParentDeletesItsWholeChainLikeTheGarbageCollector() {
+        ContentSchedule schedule = client.resource(Pipeline.schedule("cascade", "daily", Selection.Mode.Auto, 1, 1, 0.85)).create();
+        AnimationIdea idea = Pipeline.idea("cascade", "daily-1", "Cascading title", "A premise that is long enough");
+        idea.setMetadata(OwnedChildren.metadata(schedule, "daily-1", Map.of()));
+        idea = client.resource(idea).create();
+        ScriptAttempt attempt = new ScriptAttempt();
+        attempt.setMetadata(OwnedChildren.metadata(idea, "daily-1-a1", Map.of()));
+        attempt.setSpec(new ScriptAttemptSpec());
+        attempt.getSpec().setIdeaRef("daily-1");
+        attempt.getSpec().setAttempt(1);
+        client.resource(attempt).create();
+        AnimationIdea unrelated = client.resource(Pipeline.idea("cascade", "standalone-idea", "Unrelated title", "Owned by nobody at all")).create();
+
+        client.resource(schedule).delete();
+
+        assertThat(client.resources(AnimationIdea.class).inNamespace("cascade").list().getItems())
+                .extracting(i -> i.getMetadata().getName()).containsExactly(unrelated.getMetadata().getName());
+        assertThat(client.resources(ScriptAttempt.class).inNamespace("cascade").list().getItems()).isEmpty();
+    }
+
+    @Test
+    void selfSubjectReviewsSayEverythingIsAllowed() {
+        var review = client.authorization().v1().selfSubjectRulesReview()
+                .create(new SelfSubjectRulesReviewBuilder().withNewSpec().withNamespace("default").endSpec().build());
+        assertThat(review.getStatus().getResourceRules()).singleElement()
+                .satisfies(r -> assertThat(r.getVerbs()).containsExactly("*"));
+        var access = client.authorization().v1().selfSubjectAccessReview().create(new SelfSubjectAccessReviewBuilder()
+                .withNewSpec().withNewResourceAttributes().withGroup("animops.io").withResource("renderjobs")
+                .withVerb("patch").endResourceAttributes().endSpec().build());
+        assertThat(access.getStatus().getAllowed()).isTrue();
     }
 
     @Test
@@ -240,6 +282,28 @@ class EmbeddedKubernetesApiTest {
         RenderAgent stored = client.resources(RenderAgent.class).withName("mac-mini-1").get();
         assertThat(stored.getStatus().getLastHeartbeat()).isEqualTo("2026-01-01T00:00:00Z");
         assertThat(stored.getSpec().getOs()).isEqualTo("darwin");
+    }
+
+    @Test
+    void appliedListsReplaceTheStoredOnesInsteadOfPilingUp() {
+        RenderAgent agent = new RenderAgent();
+        agent.setMetadata(new ObjectMetaBuilder().withName("mac-studio-2").build());
+        agent.setSpec(new RenderAgentSpec());
+        agent.getSpec().setOs("darwin");
+        agent.getSpec().setArch("arm64");
+        client.resource(agent).create();
+        for (String reason : List.of("NoHeartbeat", "Heartbeating")) {
+            RenderAgent patch = new RenderAgent();
+            patch.setMetadata(new ObjectMetaBuilder().withName("mac-studio-2").build());
+            patch.setStatus(new RenderAgentStatus());
+            patch.getStatus().getConditions().add(new ConditionBuilder().withType("Ready").withStatus("Unknown")
+                    .withReason(reason).withLastTransitionTime("2026-01-01T00:00:00Z").build());
+            client.resource(patch).subresource("status").patch(new io.fabric8.kubernetes.client.dsl.base.PatchContext.Builder()
+                    .withPatchType(io.fabric8.kubernetes.client.dsl.base.PatchType.SERVER_SIDE_APPLY)
+                    .withFieldManager("animops").withForce(true).build());
+        }
+        assertThat(client.resources(RenderAgent.class).withName("mac-studio-2").get().getStatus().getConditions())
+                .extracting(c -> c.getReason()).containsExactly("Heartbeating");
     }
 
     @Test

@@ -41,6 +41,7 @@ class StandaloneEnvironmentTest {
                     .containsEntry("animops.storage.type", "local")
                     .containsEntry("animops.storage.local.path", workdir.resolve(".animops/artifacts").toString())
                     .containsEntry("animops.standalone", "true")
+                    .containsEntry("quarkus.profile", "standalone")
                     .containsEntry("kubeconfig", workdir.resolve(".animops/kubeconfig").toString())
                     .containsEntry("kubernetes.master", env.api().url());
             // build-time fixed in Quarkus: setting them at run time only earns a warning
