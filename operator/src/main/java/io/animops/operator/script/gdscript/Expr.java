@@ -2,7 +2,11 @@ package io.animops.operator.script.gdscript;
 
 import java.util.List;
 
-/** Expressions. Every node keeps the position of its first token, except operators, which keep the operator's. */
+/**
+ * Expressions. Calls, attributes and subscripts keep the position where the whole expression starts
+ * ({@code a} in {@code a.b.c()}); unary operators, await and literals their first token; binary, ternary,
+ * type-test, cast and assignment operators the operator's token.
+ */
 public sealed interface Expr extends Node {
 
     enum LiteralKind { INT, FLOAT, STRING, STRING_NAME, NODE_PATH, BOOL, NULL }

@@ -867,7 +867,7 @@ public final class Parser {
                     throw errorAtCurrent("Expected identifier after \".\" for attribute access.", "a name after '.'");
                 }
                 Token name = advance();
-                return new Expr.Attribute(name.line(), name.column(), left, name.lexeme());
+                return new Expr.Attribute(left.line(), left.column(), left, name.lexeme());
             }
             case BRACKET_OPEN -> {
                 if (check(TokenType.BRACKET_CLOSE)) {
@@ -875,7 +875,7 @@ public final class Parser {
                 }
                 Expr index = expression(false);
                 consume(TokenType.BRACKET_CLOSE, "Expected \"]\" after subscription index.", "']' after the index");
-                return new Expr.Subscript(operator.line(), operator.column(), left, index);
+                return new Expr.Subscript(left.line(), left.column(), left, index);
             }
             default -> {
                 Expr right = precedence(precedence + 1, false);
