@@ -116,6 +116,31 @@ final class Constants {
     }
 
     /**
+     * The largest value a {@code for} variable takes over {@code iterable}, when that is a constant:
+     * a literal array of integers (directly or through a constant) or {@code range()} of constants.
+     */
+    Long largestElement(Expr iterable) {
+        Expr array = iterable instanceof Expr.Identifier id ? topLevel.get(id.name()) : iterable;
+        if (array instanceof Expr.ArrayLiteral literal && !literal.elements().isEmpty()) {
+            long max = Long.MIN_VALUE;
+            for (Expr element : literal.elements()) {
+                Long value = integer(element);
+                if (value == null) {
+                    return null;
+                }
+                max = Math.max(max, value);
+            }
+            return max;
+        }
+        if (iterable instanceof Expr.Call call && call.callee() instanceof Expr.Identifier fn && fn.name().equals("range")
+                && (call.arguments().size() == 1 || call.arguments().size() == 2)) {
+            Long end = integer(call.arguments().get(call.arguments().size() - 1));
+            return end == null ? null : end - 1;
+        }
+        return null;
+    }
+
+    /**
      * How many times a {@code for} loop over {@code iterable} runs, when that is fixed before the script
      * runs: {@code range()} of constants, an integer constant, or a literal array or dictionary (directly
      * or through a top-level constant). Null otherwise.

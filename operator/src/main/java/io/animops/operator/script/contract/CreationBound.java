@@ -200,6 +200,8 @@ final class CreationBound {
         private final Scope scope;
         private String unboundedContext;
         private long multiplier = 1;
+        /** Largest value of each enclosing constant loop's variable, for loops nested over it. */
+        private final Map<String, Long> loopVariableMax = new HashMap<>();
         long count;
 
         Counter(Scope scope, String unboundedContext) {
@@ -212,6 +214,12 @@ final class CreationBound {
             if (stmt instanceof Stmt.For loop) {
                 walkExpr(loop.iterable());
                 Long iterations = constants.iterations(loop.iterable());
+                if (iterations == null) {
+                    iterations = boundByOuterLoopVariable(loop.iterable());
+                }
+                Long variableMax = constants.largestElement(loop.iterable());
+                Long shadowed = variableMax == null ? loopVariableMax.remove(loop.variable())
+                        : loopVariableMax.put(loop.variable(), variableMax);
                 String savedContext = unboundedContext;
                 long savedMultiplier = multiplier;
                 if (iterations == null) {
@@ -224,6 +232,11 @@ final class CreationBound {
                 walkBlock(loop.body());
                 unboundedContext = savedContext;
                 multiplier = savedMultiplier;
+                if (shadowed == null) {
+                    loopVariableMax.remove(loop.variable());
+                } else {
+                    loopVariableMax.put(loop.variable(), shadowed);
+                }
                 return false;
             }
             if (stmt instanceof Stmt.While loop) {
@@ -285,6 +298,22 @@ final class CreationBound {
                 }
             }
             return true;
+        }
+
+        /**
+         * {@code for i in n} or {@code for i in range(n)} where {@code n} is the variable of an enclosing
+         * loop over constants: at most the largest value {@code n} takes.
+         */
+        private Long boundByOuterLoopVariable(Expr iterable) {
+            Expr bound = iterable;
+            if (iterable instanceof Expr.Call call && call.callee() instanceof Expr.Identifier fn
+                    && fn.name().equals("range") && call.arguments().size() == 1) {
+                bound = call.arguments().get(0);
+            }
+            if (bound instanceof Expr.Identifier id && loopVariableMax.containsKey(id.name())) {
+                return Math.max(0, loopVariableMax.get(id.name()));
+            }
+            return null;
         }
 
         private boolean isOwnCall(Expr callee) {

@@ -623,6 +623,8 @@ public final class Parser {
                 return parseMatch();
             }
             case INDENT -> throw errorAtCurrent("Unexpected indent.", "a statement at the block's indentation");
+            case ELIF, ELSE -> throw errorAtCurrent("\"" + current.lexeme() + "\" must follow an \"if\" block at the same indentation.",
+                    "a statement");
             case FUNC, CLASS, SIGNAL, ENUM, STATIC, CLASS_NAME, EXTENDS -> {
                 // "func" here would be a lambda only as part of an expression
                 if (!current.is(TokenType.FUNC)) {
@@ -892,7 +894,7 @@ public final class Parser {
     /** Arguments after an opening parenthesis, through the closing one; a trailing comma is allowed. */
     private List<Expr> parseArguments(String what) {
         List<Expr> arguments = new ArrayList<>();
-        while (!check(TokenType.PAREN_CLOSE)) {
+        while (!check(TokenType.PAREN_CLOSE) && !check(TokenType.EOF)) {
             arguments.add(expression(false));
             if (!match(TokenType.COMMA)) {
                 break;
@@ -1041,7 +1043,7 @@ public final class Parser {
     private Expr parseArray() {
         Token open = advance();
         List<Expr> elements = new ArrayList<>();
-        while (!check(TokenType.BRACKET_CLOSE)) {
+        while (!check(TokenType.BRACKET_CLOSE) && !check(TokenType.EOF)) {
             elements.add(expression(false));
             if (!match(TokenType.COMMA)) {
                 break;
@@ -1055,7 +1057,7 @@ public final class Parser {
         Token open = advance();
         List<Expr.DictEntry> entries = new ArrayList<>();
         Boolean luaStyle = null;
-        while (!check(TokenType.BRACE_CLOSE)) {
+        while (!check(TokenType.BRACE_CLOSE) && !check(TokenType.EOF)) {
             // parse above assignment level so that "{a = 1}" stops before "="
             Expr key = precedence(PREC_CAST, false);
             if (check(TokenType.EQUAL) && luaStyle != Boolean.FALSE) {

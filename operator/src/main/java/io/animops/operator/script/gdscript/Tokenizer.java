@@ -150,7 +150,11 @@ public final class Tokenizer {
     private Token endOfFile() {
         if (!finished) {
             finished = true;
-            if (lineHasContent && bracketDepth <= lambdaBase) {
+            if (bracketDepth > lambdaBase) {
+                // an unclosed bracket: let the parser report the missing closer at the end of the file
+                return new Token(TokenType.EOF, "", null, line, column);
+            }
+            if (lineHasContent) {
                 pending.add(new Token(TokenType.NEWLINE, "", null, line, column));
             }
             lineHasContent = false;
