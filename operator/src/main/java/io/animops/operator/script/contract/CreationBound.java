@@ -111,17 +111,24 @@ final class CreationBound {
                 heaviestSite = onceSites.get(i);
             }
         }
-        for (String name : REPEATED_CALLBACKS) {
-            Member.FunctionDecl function = root.functions.get(name);
-            if (function != null) {
-                new Counter(root, name + "(), which runs every frame").walkFunctionBody(function);
-            }
+        checkRepeatedCallbacks(root);
+        for (Scope inner : innerClasses.values()) {
+            checkRepeatedCallbacks(inner);
         }
         if (total > ContractV1.MAX_OBJECTS && heaviestSite != null) {
             findings.add(ContractRule.OBJECT_LIMIT.finding(heaviestSite.line(), heaviestSite.column(),
                     "The scene creates up to " + (total >= CAP ? "over " + CAP : Long.toString(total))
                             + " objects (this statement: " + heaviestCount + "); the limit is "
                             + ContractV1.MAX_OBJECTS + "."));
+        }
+    }
+
+    private void checkRepeatedCallbacks(Scope scope) {
+        for (String name : REPEATED_CALLBACKS) {
+            Member.FunctionDecl function = scope.functions.get(name);
+            if (function != null) {
+                new Counter(scope, name + "(), which runs every frame").walkFunctionBody(function);
+            }
         }
     }
 
@@ -179,7 +186,10 @@ final class CreationBound {
                     cost += counter.count;
                 }
             }
-            cost += functionCost(scope, "_init", scope.decl);
+            for (String callback : ONCE_CALLBACKS) {
+                // each instance runs these once: when constructed and when added to the tree
+                cost += functionCost(scope, callback, scope.decl);
+            }
             scope.constructionCost = Math.min(CAP, cost);
         }
         return scope.constructionCost;

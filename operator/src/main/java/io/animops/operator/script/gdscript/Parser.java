@@ -50,7 +50,15 @@ public final class Parser {
     private static final Set<String> CLASS_ANNOTATIONS = Set.of("tool", "icon", "static_unload", "abstract");
     private static final Set<String> STANDALONE_ANNOTATIONS = Set.of("warning_ignore_start", "warning_ignore_restore");
 
+    /**
+     * Limits that keep recursion (here and in every tree walk) far from the thread's stack size on
+     * hostile input; real scene scripts stay well below them.
+     */
+    private static final int MAX_NESTING = 200;
+    private static final int MAX_CHAIN = 1000;
+
     private final Tokenizer tokenizer;
+    private int nesting;
     private Token previous;
     private Token current;
     /** Inside a one-line lambda body, a closing bracket, comma or newline ends the statement without being consumed. */
@@ -499,6 +507,17 @@ public final class Parser {
      * terminator (newline, comma, closing bracket) belongs to the enclosing expression and is left unconsumed.
      */
     private List<Stmt> parseSuite(String context, boolean lambda) {
+        if (++nesting > MAX_NESTING) {
+            throw errorAtCurrent("Expression or block is nested too deeply (over " + MAX_NESTING + " levels).", null);
+        }
+        try {
+            return parseSuiteBody(context, lambda);
+        } finally {
+            nesting--;
+        }
+    }
+
+    private List<Stmt> parseSuiteBody(String context, boolean lambda) {
         List<Stmt> body = new ArrayList<>();
         if (match(TokenType.NEWLINE)) {
             if (!check(TokenType.INDENT)) {
@@ -779,8 +798,19 @@ public final class Parser {
     }
 
     private Expr precedence(int minPrecedence, boolean allowAssignment) {
-        Token token = current;
+        if (++nesting > MAX_NESTING) {
+            throw errorAtCurrent("Expression or block is nested too deeply (over " + MAX_NESTING + " levels).", null);
+        }
+        try {
+            return precedenceChain(minPrecedence, allowAssignment);
+        } finally {
+            nesting--;
+        }
+    }
+
+    private Expr precedenceChain(int minPrecedence, boolean allowAssignment) {
         Expr left = prefix();
+        int operators = 0;
         while (true) {
             TokenType type = current.type();
             if (type.isAssignment()) {
@@ -798,6 +828,10 @@ public final class Parser {
             int infix = infixPrecedence(type);
             if (infix == PREC_NONE || infix < minPrecedence) {
                 return left;
+            }
+            if (++operators > MAX_CHAIN) {
+                // every operator deepens the tree that later passes walk recursively
+                throw errorAtCurrent("Expression is too long (over " + MAX_CHAIN + " operators in a row).", null);
             }
             left = infix(left, infix);
         }
