@@ -73,7 +73,7 @@ final class ContractV1 {
         checkDuration();
         checkRandomSeed();
         new ApiUse().walkClass(script);
-        new CreationBound(script, constants, scriptTypes, findings).check();
+        new CreationBound(script, constants, findings).check();
     }
 
     private void collectScriptTypes(Member.ClassDecl decl) {

@@ -41,7 +41,7 @@ final class CreationBound {
     private final Map<String, Scope> innerClasses = new HashMap<>();
     private final Set<Node> reportedSites = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    CreationBound(Member.ClassDecl script, Constants constants, Set<String> scriptTypes, List<ScriptError> findings) {
+    CreationBound(Member.ClassDecl script, Constants constants, List<ScriptError> findings) {
         this.script = script;
         this.constants = constants;
         this.findings = findings;
@@ -273,11 +273,9 @@ final class CreationBound {
             }
             Expr callee = call.callee();
             if (callee instanceof Expr.Attribute attribute && attribute.base() instanceof Expr.Identifier base) {
-                if (method.equals("new")) {
-                    Scope inner = innerClasses.get(base.name());
+                if (CreationSites.isCreation(call)) {
+                    Scope inner = method.equals("new") ? innerClasses.get(base.name()) : null;
                     created(call, 1 + (inner == null ? 0 : constructionCost(inner)));
-                } else if (base.name().equals("ClassDB") && method.equals("instantiate")) {
-                    created(call, 1);
                 } else if ((method.equals("call") || method.equals("call_deferred") || method.equals("callv"))
                         && scope.functions.containsKey(base.name())) {
                     called(call, base.name());

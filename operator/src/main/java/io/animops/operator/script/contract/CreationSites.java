@@ -20,10 +20,18 @@ final class CreationSites extends AstWalker {
         return search.found;
     }
 
+    /** {@code X.new()} or {@code ClassDB.instantiate(...)}: the expressions that create an object. */
+    static boolean isCreation(Expr.Call call) {
+        if (!(call.callee() instanceof Expr.Attribute attribute) || !(attribute.base() instanceof Expr.Identifier base)) {
+            return false;
+        }
+        return attribute.name().equals("new")
+                || (base.name().equals("ClassDB") && attribute.name().equals("instantiate"));
+    }
+
     @Override
     protected boolean enter(Expr expr) {
-        if (expr instanceof Expr.Call call && call.callee() instanceof Expr.Attribute attribute
-                && (attribute.name().equals("new") || attribute.name().equals("instantiate"))) {
+        if (expr instanceof Expr.Call call && isCreation(call)) {
             found = true;
         }
         return !found;

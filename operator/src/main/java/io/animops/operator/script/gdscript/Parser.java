@@ -356,9 +356,7 @@ public final class Parser {
             inferred = true;
             initializer = expression(false);
         }
-        if (accessors == null && type != null && match(TokenType.EQUAL)) {
-            initializer = expression(false);
-        } else if (accessors == null && type == null && !inferred && match(TokenType.EQUAL)) {
+        if (!inferred && accessors == null && match(TokenType.EQUAL)) {
             initializer = expression(false);
         }
         if (isConst && initializer == null) {
@@ -644,13 +642,10 @@ public final class Parser {
             case INDENT -> throw errorAtCurrent("Unexpected indent.", "a statement at the block's indentation");
             case ELIF, ELSE -> throw errorAtCurrent("\"" + current.lexeme() + "\" must follow an \"if\" block at the same indentation.",
                     "a statement");
-            case FUNC, CLASS, SIGNAL, ENUM, STATIC, CLASS_NAME, EXTENDS -> {
-                // "func" here would be a lambda only as part of an expression
-                if (!current.is(TokenType.FUNC)) {
+            case CLASS, SIGNAL, ENUM, STATIC, CLASS_NAME, EXTENDS ->
                     throw errorAtCurrent("Unexpected \"" + current.lexeme() + "\" in function body.", "a statement");
-                }
-            }
             default -> {
+                // an expression statement; "func" here starts a lambda
             }
         }
         Expr expr = expression(true);
@@ -1030,8 +1025,6 @@ public final class Parser {
             case FUNC -> {
                 return parseLambda();
             }
-            case NEWLINE, EOF -> throw errorAtCurrent("Expected expression, found " + t.describe() + " instead.",
-                    "an expression");
             default -> throw errorAtCurrent("Expected expression, found " + t.describe() + " instead.", "an expression");
         }
     }
