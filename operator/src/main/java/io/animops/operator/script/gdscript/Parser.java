@@ -63,6 +63,11 @@ public final class Parser {
     private Token current;
     /** Inside a one-line lambda body, a closing bracket, comma or newline ends the statement without being consumed. */
     private int inlineLambdaDepth;
+    /**
+     * Inside the indented body of a lambda that is itself inside brackets, a comma or closing bracket right
+     * after a statement ends the statement and the body: {@code {"a": func():\n\t\tprint("a"),}}.
+     */
+    private int bracketedLambdaBlockDepth;
 
     private Parser(String source) {
         this.tokenizer = new Tokenizer(source);
@@ -522,7 +527,7 @@ public final class Parser {
                 throw errorAtCurrent("Expected indented block after " + context + ".", "an indented block");
             }
             advance();
-            while (!check(TokenType.DEDENT) && !check(TokenType.EOF)) {
+            while (!check(TokenType.DEDENT) && !check(TokenType.EOF) && !atBracketedLambdaEnd()) {
                 body.add(parseStatement());
             }
             match(TokenType.DEDENT);
@@ -556,8 +561,15 @@ public final class Parser {
         };
     }
 
+    private boolean atBracketedLambdaEnd() {
+        return bracketedLambdaBlockDepth > 0 && switch (current.type()) {
+            case PAREN_CLOSE, BRACKET_CLOSE, BRACE_CLOSE, COMMA -> true;
+            default -> false;
+        };
+    }
+
     private void endStatement(String what) {
-        if (inlineLambdaDepth > 0 && atInlineLambdaEnd()) {
+        if ((inlineLambdaDepth > 0 && atInlineLambdaEnd()) || atBracketedLambdaEnd()) {
             return;
         }
         if (match(TokenType.NEWLINE)) {
@@ -656,7 +668,7 @@ public final class Parser {
     private boolean atStatementEnd() {
         return switch (current.type()) {
             case NEWLINE, SEMICOLON, EOF, DEDENT -> true;
-            case PAREN_CLOSE, BRACKET_CLOSE, BRACE_CLOSE, COMMA -> inlineLambdaDepth > 0;
+            case PAREN_CLOSE, BRACKET_CLOSE, BRACE_CLOSE, COMMA -> inlineLambdaDepth > 0 || bracketedLambdaBlockDepth > 0;
             default -> false;
         };
     }
@@ -1133,9 +1145,16 @@ public final class Parser {
         }
         advance();
         List<Stmt> body;
+        int savedBracketedDepth = bracketedLambdaBlockDepth;
+        int savedInlineDepth = inlineLambdaDepth;
+        // a block body starts a fresh statement context: an enclosing one-line lambda does not end it
+        inlineLambdaDepth = 0;
+        bracketedLambdaBlockDepth = insideBrackets ? 1 : 0;
         try {
             body = parseSuite("lambda declaration", true);
         } finally {
+            bracketedLambdaBlockDepth = savedBracketedDepth;
+            inlineLambdaDepth = savedInlineDepth;
             if (insideBrackets) {
                 tokenizer.popIndentedBlock();
             }

@@ -105,6 +105,28 @@ class ParserTest {
     }
 
     @Test
+    void lambdaBodyEndedByACommaOrClosingBracketOnItsLastLine() {
+        String source = "var handlers := {\n\t\"a\": func():\n\t\tprint(\"a\"),\n\t\"b\": func(): print(\"b\"),\n}\n"
+                + "func f():\n\tfoo(func():\n\t\tif x:\n\t\t\tbar()\n\t\tbaz())\n\tdone()\n";
+        Member.ClassDecl script = Parser.parse(source);
+        Member.VarDecl handlers = (Member.VarDecl) script.members().get(0);
+        Expr.DictionaryLiteral dict = (Expr.DictionaryLiteral) handlers.initializer();
+        assertThat(dict.entries()).hasSize(2);
+        assertThat(((Expr.Lambda) dict.entries().get(0).value()).function().body()).hasSize(1);
+        List<Stmt> body = function(source, "f").body();
+        assertThat(body).hasSize(2);
+        Expr.Lambda lambda = (Expr.Lambda) ((Expr.Call) ((Stmt.ExpressionStmt) body.get(0)).expression()).arguments().get(0);
+        assertThat(lambda.function().body()).hasSize(2);
+    }
+
+    @Test
+    void methodChainsAcrossLinesInsideParenthesesAndAfterBackslash() {
+        String source = "func f():\n\tvar v = (\n\t\tVector2(3, 4)\n\t\t.normalized()\n\t)\n"
+                + "\tt.tween_property(self, \"x\", 1.0, 1.0) \\\n\t\t.set_ease(1)\n";
+        assertThat(function(source, "f").body()).hasSize(2);
+    }
+
+    @Test
     void matchPatterns() {
         String source = """
                 func f(v):
