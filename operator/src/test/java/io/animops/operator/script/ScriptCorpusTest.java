@@ -1,6 +1,7 @@
 package io.animops.operator.script;
 
 import io.animops.crds.v1alpha1.ScriptError;
+import io.animops.operator.script.contract.ContractRule;
 import io.animops.operator.script.contract.GdscriptContractValidator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,6 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,6 +47,29 @@ class ScriptCorpusTest {
     @Test
     void corpusIsLargeEnough() throws Exception {
         assertThat(corpus().count()).isGreaterThanOrEqualTo(60);
+    }
+
+    /** Valid scripts comply with every rule at once; this checks each rule also has a violating script. */
+    @Test
+    void everyRuleHasAViolatingScript() throws Exception {
+        Set<String> expectedRules = new HashSet<>();
+        for (Path script : corpus().toList()) {
+            for (String line : read(script).split("\n")) {
+                Matcher m = EXPECT.matcher(line);
+                if (m.matches()) {
+                    expectedRules.add(m.group(4) != null ? m.group(4) : m.group(2) != null ? "parse.syntax" : "valid");
+                }
+            }
+        }
+        assertThat(expectedRules).contains("valid");
+        assertThat(expectedRules).containsAll(Arrays.stream(ContractRule.values()).map(ContractRule::id).toList());
+    }
+
+    @Test
+    void windowsLineEndingsAreAccepted() throws Exception {
+        Path tour = corpus().filter(p -> p.getFileName().toString().equals("marble_run_full_scene.gd")).findFirst().orElseThrow();
+        String crlf = read(tour).replace("\n", "\r\n");
+        assertThat(validator.validate(crlf, SceneExpectations.frame(30))).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")

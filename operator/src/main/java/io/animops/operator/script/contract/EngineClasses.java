@@ -30,7 +30,9 @@ final class EngineClasses {
             "FileAccess", "DirAccess", "HTTPRequest", "HTTPClient", "StreamPeerTCP", "StreamPeerTLS", "TCPServer",
             "PacketPeerUDP", "UDPServer", "WebSocketPeer", "WebSocketMultiplayerPeer", "ENetConnection",
             "ENetMultiplayerPeer", "JavaScriptBridge", "GDExtension", "GDExtensionManager", "Expression",
-            "ResourceLoader", "ResourceSaver", "ConfigFile", "ZIPReader", "ZIPPacker", "PCKPacker");
+            "ResourceLoader", "ResourceSaver", "ConfigFile", "ZIPReader", "ZIPPacker", "PCKPacker", "IP", "UPNP",
+            "UPNPDevice", "DTLSServer", "PacketPeerDTLS", "WebRTCPeerConnection", "WebRTCMultiplayerPeer",
+            "WebRTCDataChannel");
 
     static final Set<String> THREAD_CLASSES = Set.of("Thread", "Mutex", "Semaphore", "WorkerThreadPool");
 
@@ -38,7 +40,7 @@ final class EngineClasses {
     static final Set<String> FORBIDDEN_OS_METHODS = Set.of(
             "execute", "execute_with_pipe", "create_process", "create_instance", "shell_open",
             "shell_show_in_file_manager", "get_environment", "set_environment", "unset_environment",
-            "has_environment", "kill", "move_to_trash");
+            "has_environment", "kill", "move_to_trash", "crash");
 
     static final Set<String> FORBIDDEN_PROJECT_SETTINGS_METHODS = Set.of("save", "save_custom");
 

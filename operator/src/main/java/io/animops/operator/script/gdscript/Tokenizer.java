@@ -467,6 +467,8 @@ public final class Tokenizer {
                 }
                 value.append(c);
                 advance(1);
+            } else if (c == '\r' && pos + 1 < length && src.charAt(pos + 1) == '\n') {
+                pos++; // Windows line ending: keep only the newline
             } else if (c == '\n') {
                 if (!triple) {
                     throw new SyntaxError("Unterminated string.", startLine, startColumn, "closing " + quote);
@@ -489,8 +491,9 @@ public final class Tokenizer {
                     }
                     continue;
                 }
-                if (e == '\n') {
-                    pos++;
+                if (e == '\n' || (e == '\r' && pos + 2 < length && src.charAt(pos + 2) == '\n')) {
+                    // backslash at the end of a line inside a string: the string goes on without a newline
+                    pos += e == '\r' ? 2 : 1;
                     advanceNewline();
                     continue;
                 }
