@@ -103,7 +103,7 @@ class ScriptCorpusTest {
         assertThat(findings).allSatisfy(e -> assertThat(e.getMessage()).isNotBlank());
     }
 
-    private static String read(Path path) {
+    static String read(Path path) {
         try {
             return Files.readString(path, StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -53,17 +53,13 @@ final class ContractV1 {
                     "The script is " + bytes + " bytes; the limit is " + MAX_BYTES + " bytes (64 KiB)."));
         }
         int lines = 1;
-        int lineOfExcess = -1;
-        for (int i = 0; i < source.length(); i++) {
-            if (source.charAt(i) == '\n' && i + 1 < source.length()) {
-                lines++;
-                if (lines == MAX_LINES + 1) {
-                    lineOfExcess = lines;
-                }
+        for (int i = 0; i < source.length() - 1; i++) {
+            if (source.charAt(i) == '\n') {
+                lines++; // a final newline ends the last line rather than starting another
             }
         }
         if (lines > MAX_LINES) {
-            findings.add(ContractRule.SCRIPT_SIZE.finding(lineOfExcess, 1,
+            findings.add(ContractRule.SCRIPT_SIZE.finding(MAX_LINES + 1, 1,
                     "The script has " + lines + " lines; the limit is " + MAX_LINES + " lines."));
         }
     }
