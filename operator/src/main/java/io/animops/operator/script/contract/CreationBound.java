@@ -281,7 +281,7 @@ final class CreationBound {
                     called(call, base.name());
                 }
             }
-            if (method.equals("connect")) {
+            if (method.equals("connect") && !firesOnce(call)) {
                 for (Expr argument : call.arguments()) {
                     if (!connectCallback(argument)) {
                         walkExpr(argument);
@@ -344,6 +344,26 @@ final class CreationBound {
                 name = target;
             }
             return name != null && scope.functions.containsKey(name) ? name : null;
+        }
+
+        /**
+         * A connection whose callback runs at most once: to the timeout of a one-shot
+         * {@code get_tree().create_timer(...)}, or made with {@code CONNECT_ONE_SHOT}. Its callback is
+         * counted like a plain call (lambdas inline, named functions through the argument scan).
+         */
+        private boolean firesOnce(Expr.Call connect) {
+            if (connect.callee() instanceof Expr.Attribute connectOn
+                    && connectOn.base() instanceof Expr.Attribute signal && signal.name().equals("timeout")
+                    && signal.base() instanceof Expr.Call timer && "create_timer".equals(timer.methodName())) {
+                return true;
+            }
+            for (Expr argument : connect.arguments()) {
+                if ((argument instanceof Expr.Identifier id && id.name().equals("CONNECT_ONE_SHOT"))
+                        || (argument instanceof Expr.Attribute flag && flag.name().equals("CONNECT_ONE_SHOT"))) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Handles a connect() argument that is a callback; returns false for other arguments. */

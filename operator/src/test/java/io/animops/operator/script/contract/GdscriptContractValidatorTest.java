@@ -78,6 +78,15 @@ class GdscriptContractValidatorTest {
     }
 
     @Test
+    void oneShotCallbacksAreCountedNotUnbounded() throws Exception {
+        String source = java.nio.file.Files.readString(java.nio.file.Path.of(
+                getClass().getResource("/gdscript/valid/one_shot_timers.gd").toURI()));
+        assertThat(validate(source)).isEmpty(); // 1 timer + 3 waves of 10 balls of 3 objects = 91
+        String bigger = source.replace("const WAVE_SIZE := 10", "const WAVE_SIZE := 60"); // 1 + 3 * 60 * 3 = 541
+        assertThat(validate(bigger)).extracting(ScriptError::getRule).containsExactly("contract.object-limit");
+    }
+
+    @Test
     void durationMatchesIntOrFloatOfTheSameValue() {
         String asFloat = SKELETON.replace("const DURATION_SECONDS := 20", "const DURATION_SECONDS: float = 20.0");
         assertThat(validate(asFloat)).isEmpty();
