@@ -1,4 +1,4 @@
-# expect: parse 10:10
+# expect: parse 10:8
 extends Node2D
 
 const DURATION_SECONDS := 20

@@ -1,4 +1,4 @@
-# expect: parse 9:19
+# expect: parse 9:15
 extends Node2D
 
 const DURATION_SECONDS := 20

@@ -1,4 +1,4 @@
-# expect: parse 11:9
+# expect: parse 10:21
 extends Node2D
 
 const DURATION_SECONDS := 20

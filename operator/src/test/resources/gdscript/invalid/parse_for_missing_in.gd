@@ -1,4 +1,4 @@
-# expect: parse 9:11
+# expect: parse 9:9
 extends Node2D
 
 const DURATION_SECONDS := 20

@@ -1,4 +1,4 @@
-# expect: parse 9:16
+# expect: parse 9:14
 extends Node2D
 
 const DURATION_SECONDS := 20

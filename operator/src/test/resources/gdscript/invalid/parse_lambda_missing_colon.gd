@@ -1,4 +1,4 @@
-# expect: parse 9:22
+# expect: parse 9:20
 extends Node2D
 
 const DURATION_SECONDS := 20

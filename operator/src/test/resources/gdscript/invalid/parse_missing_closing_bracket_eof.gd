@@ -1,4 +1,4 @@
-# expect: parse 12:1
+# expect: parse 11:22
 extends Node2D
 
 const DURATION_SECONDS := 20

@@ -1,4 +1,4 @@
-# expect: parse 12:32
+# expect: parse 12:28
 extends Node2D
 
 const DURATION_SECONDS := 20

@@ -1,4 +1,4 @@
-# expect: parse 10:13
+# expect: parse 10:12
 extends Node2D
 
 const DURATION_SECONDS := 20

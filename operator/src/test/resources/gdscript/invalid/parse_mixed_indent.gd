@@ -1,4 +1,4 @@
-# expect: parse 10:1
+# expect: parse 9:13
 extends Node2D
 
 const DURATION_SECONDS := 20

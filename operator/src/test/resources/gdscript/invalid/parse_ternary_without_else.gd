@@ -1,4 +1,4 @@
-# expect: parse 9:32
+# expect: parse 9:29
 extends Node2D
 
 const DURATION_SECONDS := 20

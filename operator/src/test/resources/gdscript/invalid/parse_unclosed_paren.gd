@@ -1,4 +1,4 @@
-# expect: parse 10:5
+# expect: parse 9:25
 extends Node2D
 
 const DURATION_SECONDS := 20

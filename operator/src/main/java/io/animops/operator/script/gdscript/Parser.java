@@ -72,7 +72,6 @@ public final class Parser {
     private Parser(String source) {
         this.tokenizer = new Tokenizer(source);
         this.current = tokenizer.next();
-        this.previous = current;
     }
 
     /** Parses a whole script file. */
@@ -88,7 +87,7 @@ public final class Parser {
             parser.advance();
         }
         if (!parser.current.is(TokenType.EOF)) {
-            throw parser.errorAtCurrent("Expected end of expression, found " + parser.current.describe() + " instead.",
+            throw parser.errorAtLastToken("Expected end of expression, found " + parser.current.describe() + " instead.",
                     "end of expression");
         }
         return expr;
@@ -98,8 +97,20 @@ public final class Parser {
 
     private Token advance() {
         previous = current;
-        current = tokenizer.next();
+        current = nextToken();
         return previous;
+    }
+
+    /** The next token; a tokenizer error is placed where Godot's parser places it, like any parse error. */
+    private Token nextToken() {
+        try {
+            return tokenizer.next();
+        } catch (SyntaxError error) {
+            if (previous == null) {
+                throw error;
+            }
+            throw new SyntaxError(error.getMessage(), previous.line(), previous.column(), error.expected());
+        }
     }
 
     private boolean check(TokenType type) {
@@ -119,11 +130,17 @@ public final class Parser {
         if (current.type() == type) {
             return advance();
         }
-        throw errorAtCurrent(message, expected);
+        throw errorAtLastToken(message, expected);
     }
 
-    private SyntaxError errorAtCurrent(String message, String expected) {
-        return new SyntaxError(message, current.line(), current.column(), expected);
+    /**
+     * An error at the start of the last token read, which is where Godot's parser reports errors that
+     * have no syntax node of their own (GDScriptParser::push_error uses its {@code previous} token):
+     * a missing ':' is reported at the end of the condition, an unclosed call at its last argument.
+     */
+    private SyntaxError errorAtLastToken(String message, String expected) {
+        Token at = previous != null ? previous : current;
+        return new SyntaxError(message, at.line(), at.column(), expected);
     }
 
     private static SyntaxError errorAt(Node node, String message, String expected) {
@@ -203,7 +220,7 @@ public final class Parser {
                     } else if (check(TokenType.FUNC)) {
                         members.add(parseFunction(takeAll(pending), true));
                     } else {
-                        throw errorAtCurrent("Expected \"func\" or \"var\" after \"static\".", "'func' or 'var' after 'static'");
+                        throw errorAtLastToken("Expected \"func\" or \"var\" after \"static\".", "'func' or 'var' after 'static'");
                     }
                 }
                 case SIGNAL -> members.add(parseSignal());
@@ -214,8 +231,8 @@ public final class Parser {
                     endStatement("\"pass\"");
                 }
                 case SEMICOLON, NEWLINE -> advance();
-                case INDENT -> throw errorAtCurrent("Unexpected indent.", "a declaration at the class's indentation");
-                default -> throw errorAtCurrent("Unexpected " + current.describe() + " in class body.",
+                case INDENT -> throw errorAtLastToken("Unexpected indent.", "a declaration at the class's indentation");
+                default -> throw errorAtLastToken("Unexpected " + current.describe() + " in class body.",
                         "a class member (var, const, func, signal, enum, class)");
             }
             if (!pending.isEmpty()) {
@@ -342,7 +359,7 @@ public final class Parser {
         boolean isConst = keyword.is(TokenType.CONST);
         String kind = isConst ? "constant" : "variable";
         if (!check(TokenType.IDENTIFIER)) {
-            throw errorAtCurrent("Expected " + kind + " name after \"" + keyword.lexeme() + "\".",
+            throw errorAtLastToken("Expected " + kind + " name after \"" + keyword.lexeme() + "\".",
                     kind + " name after '" + keyword.lexeme() + "'");
         }
         Token name = advance();
@@ -365,7 +382,7 @@ public final class Parser {
             initializer = expression(false);
         }
         if (isConst && initializer == null) {
-            throw errorAtCurrent("Expected initializer after constant name.", "'=' and a value for the constant");
+            throw errorAtLastToken("Expected initializer after constant name.", "'=' and a value for the constant");
         }
         if (!isConst && accessors == null && match(TokenType.COLON)) {
             accessors = parseAccessors(name.lexeme());
@@ -430,7 +447,7 @@ public final class Parser {
                 builder.setterBody = parseSuite("setter declaration", false);
             }
         } else {
-            throw errorAtCurrent("Expected \"get\" or \"set\" for property \"" + property + "\".",
+            throw errorAtLastToken("Expected \"get\" or \"set\" for property \"" + property + "\".",
                     "'get' or 'set' for the property");
         }
     }
@@ -483,7 +500,7 @@ public final class Parser {
             return new TypeRef(v.line(), v.column(), "void", List.of());
         }
         if (!check(TokenType.IDENTIFIER)) {
-            throw errorAtCurrent(message, "a type name");
+            throw errorAtLastToken(message, "a type name");
         }
         Token first = advance();
         StringBuilder name = new StringBuilder(first.lexeme());
@@ -511,7 +528,7 @@ public final class Parser {
      */
     private List<Stmt> parseSuite(String context, boolean lambda) {
         if (++nesting > MAX_NESTING) {
-            throw errorAtCurrent("Expression or block is nested too deeply (over " + MAX_NESTING + " levels).", null);
+            throw errorAtLastToken("Expression or block is nested too deeply (over " + MAX_NESTING + " levels).", null);
         }
         try {
             return parseSuiteBody(context, lambda);
@@ -524,7 +541,7 @@ public final class Parser {
         List<Stmt> body = new ArrayList<>();
         if (match(TokenType.NEWLINE)) {
             if (!check(TokenType.INDENT)) {
-                throw errorAtCurrent("Expected indented block after " + context + ".", "an indented block");
+                throw errorAtLastToken("Expected indented block after " + context + ".", "an indented block");
             }
             advance();
             while (!check(TokenType.DEDENT) && !check(TokenType.EOF) && !atBracketedLambdaEnd()) {
@@ -534,7 +551,7 @@ public final class Parser {
             return body;
         }
         if (check(TokenType.EOF)) {
-            throw errorAtCurrent("Expected indented block after " + context + ".", "an indented block");
+            throw errorAtLastToken("Expected indented block after " + context + ".", "an indented block");
         }
         if (lambda) {
             inlineLambdaDepth++;
@@ -585,7 +602,7 @@ public final class Parser {
         if (previous.is(TokenType.DEDENT) || check(TokenType.EOF)) {
             return;
         }
-        throw errorAtCurrent("Expected end of statement after " + what + ", found " + current.describe() + " instead.",
+        throw errorAtLastToken("Expected end of statement after " + what + ", found " + current.describe() + " instead.",
                 "end of statement after " + what);
     }
 
@@ -651,11 +668,11 @@ public final class Parser {
             case MATCH -> {
                 return parseMatch();
             }
-            case INDENT -> throw errorAtCurrent("Unexpected indent.", "a statement at the block's indentation");
-            case ELIF, ELSE -> throw errorAtCurrent("\"" + current.lexeme() + "\" must follow an \"if\" block at the same indentation.",
+            case INDENT -> throw errorAtLastToken("Unexpected indent.", "a statement at the block's indentation");
+            case ELIF, ELSE -> throw errorAtLastToken("\"" + current.lexeme() + "\" must follow an \"if\" block at the same indentation.",
                     "a statement");
             case CLASS, SIGNAL, ENUM, STATIC, CLASS_NAME, EXTENDS ->
-                    throw errorAtCurrent("Unexpected \"" + current.lexeme() + "\" in function body.", "a statement");
+                    throw errorAtLastToken("Unexpected \"" + current.lexeme() + "\" in function body.", "a statement");
             default -> {
                 // an expression statement; "func" here starts a lambda
             }
@@ -747,7 +764,7 @@ public final class Parser {
             }
             case PERIOD_PERIOD -> {
                 if (!nested) {
-                    throw errorAtCurrent("\"..\" can only be used inside an array or dictionary pattern.", "a pattern");
+                    throw errorAtLastToken("\"..\" can only be used inside an array or dictionary pattern.", "a pattern");
                 }
                 advance();
                 return new Pattern.Rest(start.line(), start.column());
@@ -806,7 +823,7 @@ public final class Parser {
 
     private Expr precedence(int minPrecedence, boolean allowAssignment) {
         if (++nesting > MAX_NESTING) {
-            throw errorAtCurrent("Expression or block is nested too deeply (over " + MAX_NESTING + " levels).", null);
+            throw errorAtLastToken("Expression or block is nested too deeply (over " + MAX_NESTING + " levels).", null);
         }
         try {
             return precedenceChain(minPrecedence, allowAssignment);
@@ -825,7 +842,7 @@ public final class Parser {
                     return left;
                 }
                 if (!allowAssignment) {
-                    throw errorAtCurrent("Assignment is not allowed inside an expression.", "an expression");
+                    throw errorAtLastToken("Assignment is not allowed inside an expression.", "an expression");
                 }
                 Token operator = advance();
                 checkAssignable(left);
@@ -838,7 +855,7 @@ public final class Parser {
             }
             if (++operators > MAX_CHAIN) {
                 // every operator deepens the tree that later passes walk recursively
-                throw errorAtCurrent("Expression is too long (over " + MAX_CHAIN + " operators in a row).", null);
+                throw errorAtLastToken("Expression is too long (over " + MAX_CHAIN + " operators in a row).", null);
             }
             left = infix(left, infix);
         }
@@ -907,14 +924,14 @@ public final class Parser {
             }
             case PERIOD -> {
                 if (!atName()) {
-                    throw errorAtCurrent("Expected identifier after \".\" for attribute access.", "a name after '.'");
+                    throw errorAtLastToken("Expected identifier after \".\" for attribute access.", "a name after '.'");
                 }
                 Token name = advance();
                 return new Expr.Attribute(left.line(), left.column(), left, name.lexeme());
             }
             case BRACKET_OPEN -> {
                 if (check(TokenType.BRACKET_CLOSE)) {
-                    throw errorAtCurrent("Expected expression for subscript.", "an index expression");
+                    throw errorAtLastToken("Expected expression for subscript.", "an index expression");
                 }
                 Expr index = expression(false);
                 consume(TokenType.BRACKET_CLOSE, "Expected \"]\" after subscription index.", "']' after the index");
@@ -1037,7 +1054,7 @@ public final class Parser {
             case FUNC -> {
                 return parseLambda();
             }
-            default -> throw errorAtCurrent("Expected expression, found " + t.describe() + " instead.", "an expression");
+            default -> throw errorAtLastToken("Expected expression, found " + t.describe() + " instead.", "an expression");
         }
     }
 
@@ -1046,7 +1063,7 @@ public final class Parser {
         String method = null;
         if (match(TokenType.PERIOD)) {
             if (!atName()) {
-                throw errorAtCurrent("Expected function name after \".\" at \"super\".", "a method name after 'super.'");
+                throw errorAtLastToken("Expected function name after \".\" at \"super\".", "a method name after 'super.'");
             }
             method = advance().lexeme();
         }
@@ -1072,7 +1089,7 @@ public final class Parser {
             } else if (atName()) {
                 path.append(advance().lexeme());
             } else {
-                throw errorAtCurrent("Expected node path as string or identifier after \"" + sigil.lexeme() + "\".",
+                throw errorAtLastToken("Expected node path as string or identifier after \"" + sigil.lexeme() + "\".",
                         "a node path after '" + sigil.lexeme() + "'");
             }
         } while (match(TokenType.SLASH));
@@ -1110,7 +1127,7 @@ public final class Parser {
                 advance();
                 luaStyle = false;
             } else {
-                throw errorAtCurrent(luaStyle == Boolean.TRUE ? "Expected \"=\" after dictionary key."
+                throw errorAtLastToken(luaStyle == Boolean.TRUE ? "Expected \"=\" after dictionary key."
                         : "Expected \":\" after dictionary key.", luaStyle == Boolean.TRUE ? "'=' after key" : "':' after key");
             }
             entries.add(new Expr.DictEntry(key, expression(false)));
@@ -1135,7 +1152,7 @@ public final class Parser {
             returnType = parseType("Expected return type or \"void\" after \"->\".");
         }
         if (!check(TokenType.COLON)) {
-            throw errorAtCurrent("Expected \":\" after lambda declaration.", "':' after lambda declaration");
+            throw errorAtLastToken("Expected \":\" after lambda declaration.", "':' after lambda declaration");
         }
         // Inside brackets newlines are whitespace; the body needs them back. The tokenizer is positioned
         // right after ':' here, so the switch takes effect for the first token of the body.
@@ -1162,7 +1179,7 @@ public final class Parser {
         if (insideBrackets) {
             // the layout tokens that ended the body are meaningless inside the enclosing brackets
             while (check(TokenType.NEWLINE) || check(TokenType.INDENT) || check(TokenType.DEDENT)) {
-                current = tokenizer.next();
+                current = nextToken();
             }
         }
         FunctionDecl function = new FunctionDecl(keyword.line(), keyword.column(), List.of(), false, name,

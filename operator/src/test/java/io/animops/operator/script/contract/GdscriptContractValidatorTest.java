@@ -52,8 +52,9 @@ class GdscriptContractValidatorTest {
         assertThat(findings).singleElement().satisfies(e -> {
             assertThat(e.getStage()).isEqualTo(ScriptError.Stage.parse);
             assertThat(e.getRule()).isEqualTo("parse.syntax");
+            // like Godot, at the last token read: the "(" before the missing parameter name
             assertThat(e.getLine()).isEqualTo(3);
-            assertThat(e.getColumn()).isEqualTo(13);
+            assertThat(e.getColumn()).isEqualTo(12);
         });
     }
 

@@ -225,18 +225,31 @@ class ParserTest {
                 .isInstanceOfSatisfying(SyntaxError.class, e -> {
                     assertThat(e.getMessage()).isEqualTo("Expected \":\" after \"if\" condition.");
                     assertThat(e.expected()).isEqualTo("':' after 'if' condition");
+                    // Godot reports where the last token read starts: "x", the end of the condition
                     assertThat(e.line()).isEqualTo(2);
-                    assertThat(e.column()).isEqualTo(9);
+                    assertThat(e.column()).isEqualTo(8);
                 });
         assertThatThrownBy(() -> Parser.parse("func f():\npass\n"))
-                .isInstanceOfSatisfying(SyntaxError.class, e -> assertThat(e.getMessage())
-                        .isEqualTo("Expected indented block after function declaration."));
+                .isInstanceOfSatisfying(SyntaxError.class, e -> {
+                    assertThat(e.getMessage()).isEqualTo("Expected indented block after function declaration.");
+                    assertThat(e.line()).isEqualTo(1); // the header's line, as in Godot
+                });
         assertThatThrownBy(() -> Parser.parse("var x = (1 + 2\nvar y\n"))
-                .isInstanceOfSatisfying(SyntaxError.class, e -> assertThat(e.line()).isEqualTo(2));
+                .isInstanceOfSatisfying(SyntaxError.class, e -> {
+                    assertThat(e.getMessage()).isEqualTo("Expected closing \")\" after grouping expression.");
+                    assertThat(e.line()).isEqualTo(1);
+                    assertThat(e.column()).isEqualTo(14);
+                });
         assertThatThrownBy(() -> Parser.parse("func f():\n\tvar a = 1 b\n"))
                 .isInstanceOfSatisfying(SyntaxError.class, e -> {
-                    assertThat(e.getMessage()).startsWith("Expected end of statement after variable declaration");
-                    assertThat(e.column()).isEqualTo(15);
+                    assertThat(e.getMessage()).isEqualTo(
+                            "Expected end of statement after variable declaration, found \"b\" instead.");
+                    assertThat(e.column()).isEqualTo(13);
+                });
+        assertThatThrownBy(() -> Parser.parse("var s = \"open\n"))
+                .isInstanceOfSatisfying(SyntaxError.class, e -> {
+                    assertThat(e.getMessage()).isEqualTo("Unterminated string.");
+                    assertThat(e.column()).isEqualTo(7); // a tokenizer error, placed like Godot's parser does
                 });
     }
 }
