@@ -156,9 +156,9 @@ public final class Parser {
         if (current.is(TokenType.IDENTIFIER)) {
             return true;
         }
+        // keywords are words; of the other tokens only raw strings (r"...") start with a letter
         String lexeme = current.lexeme();
-        return !lexeme.isEmpty() && Character.isLetter(lexeme.charAt(0)) && current.type() != TokenType.ANNOTATION
-                && current.type() != TokenType.STRING;
+        return !lexeme.isEmpty() && Character.isLetter(lexeme.charAt(0)) && current.type() != TokenType.STRING;
     }
 
     // ---------------------------------------------------------------- classes
