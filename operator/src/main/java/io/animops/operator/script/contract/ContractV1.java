@@ -266,6 +266,11 @@ final class ContractV1 {
         if (method == null) {
             return;
         }
+        if (method.equals("randomize") && call.arguments().isEmpty()) {
+            // the global randomize() and RandomNumberGenerator.randomize() both seed from the clock
+            add(ContractRule.RANDOM_SEED, call, "randomize() makes every render different.");
+            return;
+        }
         if (call.callee() instanceof Expr.Attribute attribute && attribute.base() instanceof Expr.Identifier base
                 && !scriptTypes.contains(base.name())) {
             if (method.equals("new")) {
@@ -285,8 +290,6 @@ final class ContractV1 {
         }
         if (method.equals("load") || method.equals("preload")) {
             checkLoadPath(call, method);
-        } else if (method.equals("randomize")) {
-            add(ContractRule.RANDOM_SEED, call, "randomize() makes every render different.");
         }
     }
 
