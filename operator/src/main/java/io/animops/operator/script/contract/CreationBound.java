@@ -115,6 +115,12 @@ final class CreationBound {
         for (Scope inner : innerClasses.values()) {
             checkRepeatedCallbacks(inner);
         }
+        // Creation in a while loop or a non-constant for loop is unbounded wherever it is, even in a
+        // function nothing visibly calls (it may still run through a dynamic call).
+        reportUnboundedInAllFunctions(root);
+        for (Scope inner : innerClasses.values()) {
+            reportUnboundedInAllFunctions(inner);
+        }
         if (total > ContractV1.MAX_OBJECTS && heaviestSite != null) {
             findings.add(ContractRule.OBJECT_LIMIT.finding(heaviestSite.line(), heaviestSite.column(),
                     "The scene creates up to " + (total >= CAP ? "over " + CAP : Long.toString(total))
@@ -129,6 +135,12 @@ final class CreationBound {
             if (function != null) {
                 new Counter(scope, name + "(), which runs every frame").walkFunctionBody(function);
             }
+        }
+    }
+
+    private void reportUnboundedInAllFunctions(Scope scope) {
+        for (Member.FunctionDecl function : scope.functions.values()) {
+            functionCost(scope, function.name(), function);
         }
     }
 
