@@ -12,10 +12,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * A static upper bound on the objects a scene creates. Every {@code X.new()} and
@@ -52,7 +54,10 @@ final class CreationBound {
     private static final class Scope {
         final Member.ClassDecl decl;
         final Map<String, Member.FunctionDecl> functions = new HashMap<>();
+        /** Cost per function and known argument bounds, e.g. {@code spawn{count=20}}. */
         final Map<String, Long> costs = new HashMap<>();
+        /** Functions evaluated for at least one call. */
+        final Set<String> evaluated = new HashSet<>();
         final Deque<String> callStack = new ArrayDeque<>();
         Long constructionCost;
 
@@ -140,7 +145,9 @@ final class CreationBound {
 
     private void reportUnboundedInAllFunctions(Scope scope) {
         for (Member.FunctionDecl function : scope.functions.values()) {
-            functionCost(scope, function.name(), function);
+            if (!scope.evaluated.contains(function.name())) {
+                functionCost(scope, function.name(), function);
+            }
         }
     }
 
@@ -152,13 +159,24 @@ final class CreationBound {
     }
 
     private long functionCost(Scope scope, String name, Node site) {
-        Long known = scope.costs.get(name);
-        if (known != null) {
-            return known;
-        }
+        return functionCost(scope, name, site, List.of());
+    }
+
+    /**
+     * What one call of a function creates. {@code argumentMax} holds, per argument, the largest integer the
+     * call can pass (null when unknown), so {@code spawn(20)} bounds {@code for i in count} inside
+     * {@code func spawn(count)}; results are memoised per function and known argument bounds.
+     */
+    private long functionCost(Scope scope, String name, Node site, List<Long> argumentMax) {
         Member.FunctionDecl function = scope.functions.get(name);
         if (function == null) {
             return 0;
+        }
+        Map<String, Long> parameterMax = parameterBounds(function, argumentMax);
+        String key = name + parameterMax;
+        Long known = scope.costs.get(key);
+        if (known != null) {
+            return known;
         }
         if (scope.callStack.contains(name)) {
             if (cycleCreates(scope, name)) {
@@ -166,12 +184,35 @@ final class CreationBound {
             }
             return 0;
         }
+        scope.evaluated.add(name);
         scope.callStack.push(name);
-        Counter counter = new Counter(scope, null);
+        Counter counter = new Counter(scope, null, parameterMax);
         counter.walkFunctionBody(function);
         scope.callStack.pop();
-        scope.costs.put(name, counter.count);
+        scope.costs.put(key, counter.count);
         return counter.count;
+    }
+
+    /** Upper bounds of the parameters a function never reassigns: from the call, else a constant default. */
+    private Map<String, Long> parameterBounds(Member.FunctionDecl function, List<Long> argumentMax) {
+        Map<String, Long> bounds = new TreeMap<>();
+        List<Member.Parameter> parameters = function.parameters();
+        Set<String> reassigned = null;
+        for (int i = 0; i < parameters.size(); i++) {
+            Member.Parameter parameter = parameters.get(i);
+            Long max = i < argumentMax.size() ? argumentMax.get(i)
+                    : parameter.defaultValue() == null ? null : constants.integer(parameter.defaultValue());
+            if (max == null) {
+                continue;
+            }
+            if (reassigned == null) {
+                reassigned = AssignedNames.in(function);
+            }
+            if (!reassigned.contains(parameter.name())) {
+                bounds.put(parameter.name(), max);
+            }
+        }
+        return bounds;
     }
 
     /** Whether any function on the call cycle back to {@code name} contains a creation site. */
@@ -222,13 +263,18 @@ final class CreationBound {
         private final Scope scope;
         private String unboundedContext;
         private long multiplier = 1;
-        /** Largest value of each enclosing constant loop's variable, for loops nested over it. */
+        /** Largest value of each enclosing constant loop's variable and bounded parameter. */
         private final Map<String, Long> loopVariableMax = new HashMap<>();
         long count;
 
         Counter(Scope scope, String unboundedContext) {
+            this(scope, unboundedContext, Map.of());
+        }
+
+        Counter(Scope scope, String unboundedContext, Map<String, Long> parameterMax) {
             this.scope = scope;
             this.unboundedContext = unboundedContext;
+            loopVariableMax.putAll(parameterMax);
         }
 
         @Override
@@ -236,10 +282,16 @@ final class CreationBound {
             if (stmt instanceof Stmt.For loop) {
                 walkExpr(loop.iterable());
                 Long iterations = constants.iterations(loop.iterable());
-                if (iterations == null) {
-                    iterations = boundByOuterLoopVariable(loop.iterable());
-                }
                 Long variableMax = constants.largestElement(loop.iterable());
+                Long integerEnd = integerLoopEnd(loop.iterable());
+                if (integerEnd != null) {
+                    if (iterations == null) {
+                        iterations = Math.max(0, integerEnd - integerLoopStart(loop.iterable()));
+                    }
+                    if (variableMax == null) {
+                        variableMax = integerEnd - 1;
+                    }
+                }
                 Long shadowed = variableMax == null ? loopVariableMax.remove(loop.variable())
                         : loopVariableMax.put(loop.variable(), variableMax);
                 String savedContext = unboundedContext;
@@ -303,9 +355,13 @@ final class CreationBound {
                 return false;
             }
             if (isOwnCall(callee)) {
-                called(call, method);
-                if ((method.equals("call_deferred") || method.equals("call") || method.equals("callv"))
+                called(call, method, call.arguments());
+                if ((method.equals("call_deferred") || method.equals("call"))
                         && !call.arguments().isEmpty() && call.arguments().get(0) instanceof Expr.Literal literal
+                        && literal.value() instanceof String target) {
+                    called(call, target, call.arguments().subList(1, call.arguments().size()));
+                } else if (method.equals("callv") && !call.arguments().isEmpty()
+                        && call.arguments().get(0) instanceof Expr.Literal literal
                         && literal.value() instanceof String target) {
                     called(call, target);
                 }
@@ -321,19 +377,78 @@ final class CreationBound {
         }
 
         /**
-         * {@code for i in n} or {@code for i in range(n)} where {@code n} is the variable of an enclosing
-         * loop over constants: at most the largest value {@code n} takes.
+         * The exclusive upper end of a loop over integers, {@code range(..., end)} or a plain integer
+         * {@code end}, when {@code end} has an upper bound; null otherwise.
          */
-        private Long boundByOuterLoopVariable(Expr iterable) {
-            Expr bound = iterable;
-            if (iterable instanceof Expr.Call call && call.callee() instanceof Expr.Identifier fn
-                    && fn.name().equals("range") && call.arguments().size() == 1) {
-                bound = call.arguments().get(0);
+        private Long integerLoopEnd(Expr iterable) {
+            if (iterable instanceof Expr.Call call && isRange(call)) {
+                int n = call.arguments().size();
+                if (n == 3) {
+                    Long step = constants.integer(call.arguments().get(2));
+                    if (step == null || step <= 0) {
+                        return null; // a descending or unknown step: only the constant evaluation applies
+                    }
+                }
+                return n >= 1 && n <= 3 ? upperBound(call.arguments().get(n == 1 ? 0 : 1)) : null;
             }
-            if (bound instanceof Expr.Identifier id && loopVariableMax.containsKey(id.name())) {
-                return Math.max(0, loopVariableMax.get(id.name()));
+            return upperBound(iterable);
+        }
+
+        private long integerLoopStart(Expr iterable) {
+            if (iterable instanceof Expr.Call call && isRange(call) && call.arguments().size() >= 2) {
+                Long start = constants.integer(call.arguments().get(0));
+                return start == null ? 0 : start; // 0 over-approximates the iterations of any start >= 0
             }
-            return null;
+            return 0;
+        }
+
+        private boolean isRange(Expr.Call call) {
+            return call.callee() instanceof Expr.Identifier fn && fn.name().equals("range");
+        }
+
+        /**
+         * An upper bound of an integer expression: constants, bounded loop variables and parameters, and
+         * sums, differences and products with constants of those; null when there is none.
+         */
+        private Long upperBound(Expr expr) {
+            Long constant = constants.integer(expr);
+            if (constant != null) {
+                return constant;
+            }
+            if (expr instanceof Expr.Identifier id) {
+                return loopVariableMax.get(id.name());
+            }
+            if (!(expr instanceof Expr.Binary binary)) {
+                return null;
+            }
+            Long right = constants.integer(binary.right());
+            Long left = constants.integer(binary.left());
+            switch (binary.operator()) {
+                case "+" -> {
+                    Long a = upperBound(binary.left());
+                    Long b = upperBound(binary.right());
+                    return a == null || b == null ? null : a + b;
+                }
+                case "-" -> {
+                    Long a = upperBound(binary.left());
+                    return a == null || right == null ? null : a - right;
+                }
+                case "*" -> {
+                    // only scaling by a non-negative constant keeps an upper bound an upper bound
+                    if (right != null && right >= 0) {
+                        Long a = upperBound(binary.left());
+                        return a == null ? null : times(Math.max(0, a), right);
+                    }
+                    if (left != null && left >= 0) {
+                        Long b = upperBound(binary.right());
+                        return b == null ? null : times(left, Math.max(0, b));
+                    }
+                    return null;
+                }
+                default -> {
+                    return null;
+                }
+            }
         }
 
         private boolean isOwnCall(Expr callee) {
@@ -408,10 +523,18 @@ final class CreationBound {
         }
 
         private void called(Node site, String name) {
+            called(site, name, List.of());
+        }
+
+        private void called(Node site, String name, List<Expr> arguments) {
             if (!scope.functions.containsKey(name)) {
                 return;
             }
-            long cost = functionCost(scope, name, site);
+            List<Long> argumentMax = new ArrayList<>(arguments.size());
+            for (Expr argument : arguments) {
+                argumentMax.add(upperBound(argument));
+            }
+            long cost = functionCost(scope, name, site, argumentMax);
             if (cost == 0) {
                 return;
             }
