@@ -88,6 +88,18 @@ class GdscriptContractValidatorTest {
     }
 
     @Test
+    void constantArgumentsBoundTheLoopsOfTheCalledFunction() throws Exception {
+        String source = java.nio.file.Files.readString(java.nio.file.Path.of(
+                getClass().getResource("/gdscript/valid/parameter_bounded_spawner.gd").toURI()));
+        // _spawn_balls(n) creates 3n; the rows create at most 4 * (4 * 3); _spawn_balls(5) adds 15
+        String justUnder = source.replace("_spawn_balls(20)", "_spawn_balls(145)"); // 435 + 48 + 15 = 498
+        assertThat(validator.validate(justUnder, SceneExpectations.frame(14))).isEmpty();
+        String justOver = source.replace("_spawn_balls(20)", "_spawn_balls(150)"); // 450 + 48 + 15 = 513
+        assertThat(validator.validate(justOver, SceneExpectations.frame(14)))
+                .extracting(ScriptError::getRule).containsExactly("contract.object-limit");
+    }
+
+    @Test
     void durationMatchesIntOrFloatOfTheSameValue() {
         String asFloat = SKELETON.replace("const DURATION_SECONDS := 20", "const DURATION_SECONDS: float = 20.0");
         assertThat(validate(asFloat)).isEmpty();
