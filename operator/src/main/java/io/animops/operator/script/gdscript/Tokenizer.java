@@ -513,7 +513,10 @@ public final class Tokenizer {
                 }
             } else {
                 value.append(c);
-                advance(1);
+                pos++;
+                if (!Character.isHighSurrogate(c)) {
+                    column++; // Godot counts code points: an emoji outside the BMP is one column
+                }
             }
         }
         return make(type, startPos, startLine, startColumn, value.toString());

@@ -64,6 +64,20 @@ class TokenizerTest {
     }
 
     @Test
+    void charactersOutsideTheBasicPlaneCountAsOneColumn() {
+        List<Token> tokens = Tokenizer.tokenize("x = \"\uD83C\uDF89!\" + y\n");
+        Token y = tokens.stream().filter(t -> t.lexeme().equals("y")).findFirst().orElseThrow();
+        assertThat(y.column()).isEqualTo(12); // "🎉!" with its quotes spans columns 5-8, then " + " and y
+    }
+
+    @Test
+    void emptyAndCommentOnlySourcesHaveNoStatements() {
+        assertThat(types("")).containsExactly(EOF);
+        assertThat(types("\uFEFF# only a comment\n\n   \n")).containsExactly(EOF);
+        assertThat(Parser.parse("# nothing\n").members()).isEmpty();
+    }
+
+    @Test
     void tripleQuotedStringsSpanLinesAndKeepLineNumbersRight() {
         List<Token> tokens = Tokenizer.tokenize("var s = \"\"\"one\n\"two\"\nthree\"\"\"\nvar t\n");
         assertThat(tokens.get(3).value()).isEqualTo("one\n\"two\"\nthree");
