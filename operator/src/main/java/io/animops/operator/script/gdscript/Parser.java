@@ -48,7 +48,8 @@ public final class Parser {
 
     /** Annotations that describe the whole script rather than the member after them. */
     private static final Set<String> CLASS_ANNOTATIONS = Set.of("tool", "icon", "static_unload", "abstract");
-    private static final Set<String> STANDALONE_ANNOTATIONS = Set.of("warning_ignore_start", "warning_ignore_restore");
+    private static final Set<String> STANDALONE_ANNOTATIONS = Set.of("warning_ignore_start", "warning_ignore_restore",
+            "export_category", "export_group", "export_subgroup");
 
     /**
      * Limits that keep recursion (here and in every tree walk) far from the thread's stack size on
@@ -198,8 +199,7 @@ public final class Parser {
                     Token name = consume(TokenType.IDENTIFIER, "Expected identifier for the global class name after \"class_name\".",
                             "class name after 'class_name'");
                     if (header.name != null) {
-                        throw errorAt(new Expr.Identifier(name.line(), name.column(), name.lexeme()),
-                                "\"class_name\" already used in this class.", null);
+                        throw new SyntaxError("\"class_name\" already used in this class.", name.line(), name.column(), null);
                     }
                     header.name = name.lexeme();
                     if (check(TokenType.EXTENDS)) {
@@ -235,10 +235,9 @@ public final class Parser {
                 default -> throw errorAtLastToken("Unexpected " + current.describe() + " in class body.",
                         "a class member (var, const, func, signal, enum, class)");
             }
-            if (!pending.isEmpty()) {
-                Annotation dangling = pending.get(0);
-                throw errorAt(dangling, "Annotation \"@" + dangling.name() + "\" does not apply to this statement.", null);
-            }
+            // Annotations before other members (@warning_ignore before a signal...) matter to Godot's
+            // analyzer, not to the syntax; they are not kept.
+            pending.clear();
         }
         if (!pending.isEmpty()) {
             Annotation dangling = pending.get(0);
