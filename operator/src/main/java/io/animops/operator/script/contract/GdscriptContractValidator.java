@@ -1,0 +1,56 @@
+package io.animops.operator.script.contract;
+
+import io.animops.crds.v1alpha1.ScriptError;
+import io.animops.operator.script.SceneExpectations;
+import io.animops.operator.script.ScriptValidator;
+import io.animops.operator.script.gdscript.Member;
+import io.animops.operator.script.gdscript.Parser;
+import io.animops.operator.script.gdscript.SyntaxError;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Static validation against Script Contract v1: parses the GDScript in pure Java and checks the
+ * contract's rules. A syntax error stops the check (stage {@code parse}); otherwise every contract
+ * finding is reported (stage {@code contract}), in source order. Stateless and thread-safe.
+ */
+public final class GdscriptContractValidator implements ScriptValidator {
+    public static final String CONTRACT_VERSION = "contract-v1";
+
+    private static final Comparator<ScriptError> SOURCE_ORDER = Comparator
+            .comparing((ScriptError e) -> e.getLine() == null ? 0 : e.getLine())
+            .thenComparing(e -> e.getColumn() == null ? 0 : e.getColumn())
+            .thenComparing(ScriptError::getRule);
+
+    public GdscriptContractValidator() {
+    }
+
+    @Override
+    public String contractVersion() {
+        return CONTRACT_VERSION;
+    }
+
+    @Override
+    public List<ScriptError> validate(String source, SceneExpectations expectations) {
+        List<ScriptError> findings = new ArrayList<>();
+        ContractV1.checkSize(source, findings);
+        Member.ClassDecl script;
+        try {
+            script = Parser.parse(source);
+        } catch (SyntaxError error) {
+            findings.add(ContractRule.SYNTAX.finding(error.line(), error.column(), error.getMessage()));
+            findings.sort(SOURCE_ORDER);
+            return findings;
+        }
+        try {
+            new ContractV1(script, expectations, findings).check();
+        } catch (StackOverflowError tooDeep) {
+            // The parser's nesting limits keep real scripts far from this; only crafted input gets here.
+            findings.add(ContractRule.SYNTAX.finding(1, 1, "The script is nested too deeply to analyse."));
+        }
+        findings.sort(SOURCE_ORDER);
+        return findings;
+    }
+}

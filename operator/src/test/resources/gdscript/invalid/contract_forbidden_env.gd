@@ -1,0 +1,10 @@
+# expect: contract contract.forbidden-api 9:17
+extends Node2D
+
+const DURATION_SECONDS := 20
+
+
+func _ready() -> void:
+	seed(7)
+	var home := OS.get_environment("HOME")
+	print(home)

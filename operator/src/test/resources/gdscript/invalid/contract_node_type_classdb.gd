@@ -1,0 +1,10 @@
+# expect: contract contract.node-type 9:37
+extends Node2D
+
+const DURATION_SECONDS := 20
+
+
+func _ready() -> void:
+	seed(7)
+	var light = ClassDB.instantiate("PointLight2D")
+	add_child(light)

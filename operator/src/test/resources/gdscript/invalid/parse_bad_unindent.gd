@@ -1,0 +1,11 @@
+# expect: parse 10:21
+extends Node2D
+
+const DURATION_SECONDS := 20
+
+
+func _ready() -> void:
+	seed(7)
+	if true:
+			print(1)
+		print(2)

@@ -1,0 +1,9 @@
+# expect: parse 9:17
+extends Node2D
+
+const DURATION_SECONDS := 20
+
+
+func _ready() -> void:
+	seed(7)
+	var a := (1 + 2)(3)

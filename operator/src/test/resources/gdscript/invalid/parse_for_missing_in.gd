@@ -1,0 +1,10 @@
+# expect: parse 9:9
+extends Node2D
+
+const DURATION_SECONDS := 20
+
+
+func _ready() -> void:
+	seed(7)
+	for i range(3):
+		pass

@@ -1,0 +1,13 @@
+# expect: parse 12:28
+extends Node2D
+
+const DURATION_SECONDS := 20
+
+
+func _ready() -> void:
+	seed(7)
+	pass
+
+
+func spin(speed: float) -> void
+	rotation += speed

@@ -1,0 +1,10 @@
+# expect: parse 9:13
+extends Node2D
+
+const DURATION_SECONDS := 20
+
+
+func _ready() -> void:
+	seed(7)
+	if true:
+	    print(1)

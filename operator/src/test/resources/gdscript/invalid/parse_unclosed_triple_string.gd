@@ -1,0 +1,10 @@
+# expect: parse 9:17
+extends Node2D
+
+const DURATION_SECONDS := 20
+
+
+func _ready() -> void:
+	seed(7)
+	var caption := """first line
+	second line

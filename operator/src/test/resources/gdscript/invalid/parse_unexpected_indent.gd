@@ -1,0 +1,10 @@
+# expect: parse 9:15
+extends Node2D
+
+const DURATION_SECONDS := 20
+
+
+func _ready() -> void:
+	seed(7)
+	var a := 1
+		var b := 2

@@ -1,0 +1,11 @@
+# expect: parse 11:1
+extends Node2D
+
+const DURATION_SECONDS := 20
+
+
+func _ready() -> void:
+	seed(7)
+	pass
+
+print("stray")
