@@ -3,6 +3,7 @@ package io.animops.operator.script;
 import io.animops.crds.v1alpha1.AnimationIdea;
 import io.animops.crds.v1alpha1.ScriptAttempt;
 import io.animops.crds.v1alpha1.ScriptAttemptSpec;
+import io.animops.operator.script.contract.GdscriptContractValidator;
 import io.animops.operator.testing.Pipeline;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,20 @@ class OfflineSceneLibraryTest {
                     .as("examples/scenes/index.txt must list every scene")
                     .containsExactlyInAnyOrderElementsOf(files.map(p -> p.getFileName().toString())
                             .filter(n -> n.endsWith(".gd")).toList());
+        }
+    }
+
+    @Test
+    void everyBundledScenePassesTheContractAtAnyAllowedDuration() {
+        ScriptValidator validator = new GdscriptContractValidator();
+        for (OfflineSceneLibrary.Scene scene : library.scenes()) {
+            AnimationIdea idea = Pipeline.idea("ns", "idea", scene.title(), "A premise long enough.");
+            for (int seconds : new int[] {5, 20, 60}) {
+                AuthoringProvider.ScriptDraft draft = library.write(idea, attempt(1), SceneExpectations.frame(seconds));
+                assertThat(draft.authoring().getOrigin()).isEqualTo("examples/scenes/" + scene.file());
+                assertThat(validator.validate(draft.source(), SceneExpectations.frame(seconds)))
+                        .as(scene.file() + " at " + seconds + " s").isEmpty();
+            }
         }
     }
 
