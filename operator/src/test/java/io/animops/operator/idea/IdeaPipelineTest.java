@@ -49,6 +49,8 @@ class IdeaPipelineTest {
     KubernetesClient client;
     @Inject
     Database database;
+    @Inject
+    IdeaRepository repository;
 
     @Test
     void autoScheduleTakesTheMostNovelIdeaToARenderJobWaitingForAnAgent() {
@@ -138,6 +140,14 @@ class IdeaPipelineTest {
         assertThat(succeeded.getMessage()).contains("original").contains("Newton's cradle");
         assertThat(condition(copy.getStatus().getConditions(), "Gated").getReason()).isEqualTo("NearDuplicate");
         assertThat(attemptsOf(client, ns, "copy")).isEmpty();
+        assertThat(phasesAudited(database, copy)).containsExactly("Proposed", "Rejected");
+
+        // history outlives the resource: the gate keeps comparing with it, the audit trail stays
+        client.resource(copy).delete();
+        await().atMost(PATIENCE).until(() -> get(client, ns, "copy") == null);
+        IdeaRecord row = repository.find(java.util.UUID.fromString(copy.getMetadata().getUid()));
+        assertThat(row.title).isEqualTo("Newton's cradle with ten steel balls");
+        assertThat(row.phase).isEqualTo("Rejected");
         assertThat(phasesAudited(database, copy)).containsExactly("Proposed", "Rejected");
     }
 
