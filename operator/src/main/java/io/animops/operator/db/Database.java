@@ -6,7 +6,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.hibernate.reactive.mutiny.Mutiny;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The one bridge between reconcilers, which run on JOSDK's worker threads and are blocking, and
@@ -26,6 +31,24 @@ public class Database {
         } catch (Throwable e) {
             throw new DatabaseException(e);
         }
+    }
+
+    /**
+     * Creates or updates the row of a resource in one transaction: {@code fill} writes the current values into
+     * the stored row (or a fresh one), and the row is stamped with its creation and update times.
+     */
+    public <R extends HistoryRecord> void upsert(Class<R> type, UUID uid, Supplier<R> fresh, Consumer<R> fill, Clock clock) {
+        Instant now = Instant.now(clock);
+        inTransaction(s -> s.find(type, uid).chain(found -> {
+            R row = found != null ? found : fresh.get();
+            row.uid = uid;
+            fill.accept(row);
+            if (row.createdAt == null) {
+                row.createdAt = now;
+            }
+            row.updatedAt = now;
+            return s.merge(row);
+        }));
     }
 
     public static class DatabaseException extends RuntimeException {

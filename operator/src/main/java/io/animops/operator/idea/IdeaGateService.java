@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -30,23 +29,22 @@ public class IdeaGateService {
             IdeaGate.Verdict verdict = IdeaGate.judge(vector,
                     repository.pastIdeas(namespace, uid, embedder.modelId()), threshold);
 
-            IdeaRecord record = Objects.requireNonNullElseGet(repository.find(uid), IdeaRecord::new);
-            record.uid = uid;
-            record.namespace = namespace;
-            record.name = idea.getMetadata().getName();
-            record.schedule = idea.getSpec().getScheduleRef();
-            record.runId = runId;
-            record.title = idea.getSpec().getTitle();
-            record.premise = idea.getSpec().getPremise();
-            record.physicsHook = idea.getSpec().getPhysicsHook();
-            record.hook = idea.getSpec().getHook();
-            record.source = idea.getSpec().getSource().name();
-            record.phase = "Proposed";
-            record.similarityScore = verdict.score();
-            record.nearest = JsonColumn.write(verdict.nearest());
-            record.embedding = Vectors.toBytes(vector);
-            record.embeddingModel = embedder.modelId();
-            repository.save(record);
+            repository.record(uid, row -> {
+                row.namespace = namespace;
+                row.name = idea.getMetadata().getName();
+                row.schedule = idea.getSpec().getScheduleRef();
+                row.runId = runId;
+                row.title = idea.getSpec().getTitle();
+                row.premise = idea.getSpec().getPremise();
+                row.physicsHook = idea.getSpec().getPhysicsHook();
+                row.hook = idea.getSpec().getHook();
+                row.source = idea.getSpec().getSource().name();
+                row.phase = "Proposed";
+                row.similarityScore = verdict.score();
+                row.nearest = JsonColumn.write(verdict.nearest());
+                row.embedding = Vectors.toBytes(vector);
+                row.embeddingModel = embedder.modelId();
+            });
 
             Similarity similarity = new Similarity();
             similarity.setScore(verdict.score());

@@ -1,20 +1,15 @@
 package io.animops.operator.idea;
 
+import io.animops.operator.db.HistoryRecord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.ColumnTransformer;
-
-import java.time.Instant;
-import java.util.UUID;
 
 /** An idea's row: outlives the custom resource, and is what the Idea Gate compares new proposals with. */
 @Entity
 @Table(name = "ideas")
-public class IdeaRecord {
-    @Id
-    public UUID uid;
+public class IdeaRecord extends HistoryRecord {
     public String namespace;
     public String name;
     public String schedule;
@@ -34,8 +29,4 @@ public class IdeaRecord {
     public byte[] embedding;
     @Column(name = "embedding_model")
     public String embeddingModel;
-    @Column(name = "created_at")
-    public Instant createdAt;
-    @Column(name = "updated_at")
-    public Instant updatedAt;
 }

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /** Ideas in PostgreSQL: the memory of the Idea Gate and the history of the pipeline. */
 @ApplicationScoped
@@ -47,13 +48,9 @@ public class IdeaRepository {
         return database.inTransaction(s -> s.find(IdeaRecord.class, uid));
     }
 
-    public void save(IdeaRecord record) {
-        Instant now = Instant.now(clock);
-        if (record.createdAt == null) {
-            record.createdAt = now;
-        }
-        record.updatedAt = now;
-        database.inTransaction(s -> s.merge(record));
+    /** Creates or updates the idea's row. */
+    public void record(UUID uid, Consumer<IdeaRecord> fill) {
+        database.upsert(IdeaRecord.class, uid, IdeaRecord::new, fill, clock);
     }
 
     public void updatePhase(UUID uid, String phase) {

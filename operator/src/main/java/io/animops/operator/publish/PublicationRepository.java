@@ -6,8 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Objects;
 import java.util.UUID;
 
 /** Publications in PostgreSQL. */
@@ -19,11 +17,7 @@ public class PublicationRepository {
     Clock clock;
 
     public void save(Publication publication) {
-        UUID uid = UUID.fromString(publication.getMetadata().getUid());
-        Instant now = Instant.now(clock);
-        database.inTransaction(s -> s.find(PublicationRecord.class, uid).chain(found -> {
-            PublicationRecord r = Objects.requireNonNullElseGet(found, PublicationRecord::new);
-            r.uid = uid;
+        database.upsert(PublicationRecord.class, UUID.fromString(publication.getMetadata().getUid()), PublicationRecord::new, r -> {
             r.namespace = publication.getMetadata().getNamespace();
             r.name = publication.getMetadata().getName();
             r.renderJob = publication.getSpec().getRenderJobRef();
@@ -32,11 +26,6 @@ public class PublicationRepository {
             r.phase = publication.getStatus().getPhase().name();
             r.externalId = publication.getStatus().getExternalId();
             r.url = publication.getStatus().getUrl();
-            if (r.createdAt == null) {
-                r.createdAt = now;
-            }
-            r.updatedAt = now;
-            return s.merge(r);
-        }));
+        }, clock);
     }
 }

@@ -1,20 +1,15 @@
 package io.animops.operator.render;
 
+import io.animops.operator.db.HistoryRecord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.ColumnTransformer;
-
-import java.time.Instant;
-import java.util.UUID;
 
 /** A render job's row: settings, outcome, provenance and artifacts. */
 @Entity
 @Table(name = "render_jobs")
-public class RenderJobRecord {
-    @Id
-    public UUID uid;
+public class RenderJobRecord extends HistoryRecord {
     public String namespace;
     public String name;
     @Column(name = "script_attempt")
@@ -33,8 +28,4 @@ public class RenderJobRecord {
     public String artifacts;
     @ColumnTransformer(read = "cast(errors as text)", write = "cast(cast(? as text) as jsonb)")
     public String errors;
-    @Column(name = "created_at")
-    public Instant createdAt;
-    @Column(name = "updated_at")
-    public Instant updatedAt;
 }

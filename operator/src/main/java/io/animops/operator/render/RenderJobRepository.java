@@ -7,8 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Objects;
 import java.util.UUID;
 
 /** Render jobs in PostgreSQL: what was asked, and what came out. */
@@ -21,11 +19,7 @@ public class RenderJobRepository {
 
     /** Mirrors the job's spec and status into its row. */
     public void save(RenderJob job) {
-        UUID uid = UUID.fromString(job.getMetadata().getUid());
-        Instant now = Instant.now(clock);
-        database.inTransaction(s -> s.find(RenderJobRecord.class, uid).chain(found -> {
-            RenderJobRecord r = Objects.requireNonNullElseGet(found, RenderJobRecord::new);
-            r.uid = uid;
+        database.upsert(RenderJobRecord.class, UUID.fromString(job.getMetadata().getUid()), RenderJobRecord::new, r -> {
             r.namespace = job.getMetadata().getNamespace();
             r.name = job.getMetadata().getName();
             r.scriptAttempt = job.getSpec().getScriptAttemptRef();
@@ -39,11 +33,6 @@ public class RenderJobRepository {
             r.provenance = JsonColumn.write(job.getStatus().getProvenance());
             r.artifacts = JsonColumn.write(job.getStatus().getArtifacts());
             r.errors = JsonColumn.write(job.getStatus().getErrors());
-            if (r.createdAt == null) {
-                r.createdAt = now;
-            }
-            r.updatedAt = now;
-            return s.merge(r);
-        }));
+        }, clock);
     }
 }

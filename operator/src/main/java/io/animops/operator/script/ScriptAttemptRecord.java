@@ -1,20 +1,17 @@
 package io.animops.operator.script;
 
+import io.animops.operator.db.HistoryRecord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.ColumnTransformer;
 
-import java.time.Instant;
 import java.util.UUID;
 
 /** A script attempt with its full script text, kept for provenance and success-rate queries. */
 @Entity
 @Table(name = "script_attempts")
-public class ScriptAttemptRecord {
-    @Id
-    public UUID uid;
+public class ScriptAttemptRecord extends HistoryRecord {
     @Column(name = "idea_uid")
     public UUID ideaUid;
     public String namespace;
@@ -40,8 +37,4 @@ public class ScriptAttemptRecord {
     public Long promptTokens;
     @Column(name = "completion_tokens")
     public Long completionTokens;
-    @Column(name = "created_at")
-    public Instant createdAt;
-    @Column(name = "updated_at")
-    public Instant updatedAt;
 }

@@ -5,8 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /** Script attempts in PostgreSQL, with their full script text. */
 @ApplicationScoped
@@ -20,12 +20,8 @@ public class ScriptAttemptRepository {
         return database.inTransaction(s -> s.find(ScriptAttemptRecord.class, uid));
     }
 
-    public void save(ScriptAttemptRecord record) {
-        Instant now = Instant.now(clock);
-        if (record.createdAt == null) {
-            record.createdAt = now;
-        }
-        record.updatedAt = now;
-        database.inTransaction(s -> s.merge(record));
+    /** Creates or updates the attempt's row. */
+    public void record(UUID uid, Consumer<ScriptAttemptRecord> fill) {
+        database.upsert(ScriptAttemptRecord.class, uid, ScriptAttemptRecord::new, fill, clock);
     }
 }

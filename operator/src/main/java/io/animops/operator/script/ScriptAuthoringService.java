@@ -18,8 +18,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /** Writes an attempt's script with the schedule's provider, validates it statically, and stores both. */
 @ApplicationScoped
@@ -37,14 +37,14 @@ public class ScriptAuthoringService {
     public void author(ScriptAttempt attempt, AnimationIdea idea, PipelineSettings settings) {
         ScriptAttemptStatus status = attempt.getStatus();
         SceneExpectations expectations = SceneExpectations.frame(settings.preview().getDurationSeconds());
-        ScriptAttemptRecord record = Objects.requireNonNullElseGet(
-                repository.find(UUID.fromString(attempt.getMetadata().getUid())), ScriptAttemptRecord::new);
-        record.uid = UUID.fromString(attempt.getMetadata().getUid());
-        record.ideaUid = UUID.fromString(idea.getMetadata().getUid());
-        record.namespace = attempt.getMetadata().getNamespace();
-        record.name = attempt.getMetadata().getName();
-        record.ideaName = idea.getMetadata().getName();
-        record.attempt = attempt.getSpec().getAttempt();
+        UUID uid = UUID.fromString(attempt.getMetadata().getUid());
+        Consumer<ScriptAttemptRecord> identity = row -> {
+            row.ideaUid = UUID.fromString(idea.getMetadata().getUid());
+            row.namespace = attempt.getMetadata().getNamespace();
+            row.name = attempt.getMetadata().getName();
+            row.ideaName = idea.getMetadata().getName();
+            row.attempt = attempt.getSpec().getAttempt();
+        };
 
         AuthoringProvider.ScriptDraft draft;
         try {
@@ -52,8 +52,7 @@ public class ScriptAuthoringService {
         } catch (AuthoringProvider.AuthoringException e) {
             status.setPhase(AttemptPhase.Failed);
             Conditions.set(status, clock, "Succeeded", Conditions.FALSE, e.reason(), e.getMessage());
-            record.phase = AttemptPhase.Failed.name();
-            repository.save(record);
+            repository.record(uid, identity.andThen(row -> row.phase = AttemptPhase.Failed.name()));
             return;
         }
         List<ScriptError> errors = validator.validate(draft.source(), expectations);
@@ -77,19 +76,20 @@ public class ScriptAuthoringService {
                     + first.getColumn() + ": " + first.getMessage());
         }
 
-        record.provider = draft.authoring().getProvider();
-        record.model = draft.authoring().getModel();
-        record.offline = draft.authoring().getOffline();
-        record.promptVersion = draft.authoring().getPromptVersion();
-        record.origin = draft.authoring().getOrigin();
-        record.script = draft.source();
-        record.scriptSha256 = status.getScriptSha256();
-        record.contractVersion = validator.contractVersion();
-        record.phase = status.getPhase().name();
-        record.errors = JsonColumn.write(errors);
-        record.promptTokens = draft.authoring().getPromptTokens();
-        record.completionTokens = draft.authoring().getCompletionTokens();
-        repository.save(record);
+        repository.record(uid, identity.andThen(row -> {
+            row.provider = draft.authoring().getProvider();
+            row.model = draft.authoring().getModel();
+            row.offline = draft.authoring().getOffline();
+            row.promptVersion = draft.authoring().getPromptVersion();
+            row.origin = draft.authoring().getOrigin();
+            row.script = draft.source();
+            row.scriptSha256 = status.getScriptSha256();
+            row.contractVersion = validator.contractVersion();
+            row.phase = status.getPhase().name();
+            row.errors = JsonColumn.write(errors);
+            row.promptTokens = draft.authoring().getPromptTokens();
+            row.completionTokens = draft.authoring().getCompletionTokens();
+        }));
     }
 
     private AuthoringProvider providerFor(LlmSettings llm) {
