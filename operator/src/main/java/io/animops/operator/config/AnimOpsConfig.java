@@ -45,5 +45,9 @@ public interface AnimOpsConfig {
         /** How often a job waiting for an agent looks again. */
         @WithDefault("15s")
         Duration pendingRecheck();
+
+        /** Claims a render job gets (first run plus requeues after lapsed leases) before it fails. */
+        @WithDefault("3")
+        int maxClaimsPerJob();
     }
 }

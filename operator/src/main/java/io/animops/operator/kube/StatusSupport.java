@@ -2,9 +2,13 @@ package io.animops.operator.kube;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.animops.crds.AnimOpsStatus;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 
+import java.net.HttpURLConnection;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -35,11 +39,39 @@ public final class StatusSupport {
         return observed;
     }
 
+    /**
+     * For kinds whose status has a second writer (render agents write RenderJob and RenderAgent status): the
+     * status is written only against the resourceVersion it was computed from, so an agent's newer write is
+     * never overwritten with older values. False on a conflict: the caller reconciles again with what is stored.
+     */
+    public static <R extends CustomResource<?, S>, S extends AnimOpsStatus> boolean writeIfUnchangedSince(
+            R resource, S observed, KubernetesClient client) {
+        if (Objects.equals(observed, resource.getStatus())) {
+            return true;
+        }
+        try {
+            client.resource(resource).lockResourceVersion(resource.getMetadata().getResourceVersion()).updateStatus();
+            return true;
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Look again after a while, or only on events when {@code requeue} is null. */
+    public static <R extends HasMetadata> UpdateControl<R> requeue(Duration requeue) {
+        UpdateControl<R> control = UpdateControl.noUpdate();
+        return requeue == null ? control : control.rescheduleAfter(requeue);
+    }
+
     public static <R extends CustomResource<?, S>, S extends AnimOpsStatus> UpdateControl<R> patchIfChanged(
             R resource, S observed, Duration requeue) {
-        UpdateControl<R> control = Objects.equals(observed, resource.getStatus())
-                ? UpdateControl.noUpdate()
-                : UpdateControl.patchStatus(resource);
+        if (Objects.equals(observed, resource.getStatus())) {
+            return requeue(requeue);
+        }
+        UpdateControl<R> control = UpdateControl.patchStatus(resource);
         return requeue == null ? control : control.rescheduleAfter(requeue);
     }
 }

@@ -3,6 +3,7 @@ package io.animops.operator.render;
 import io.animops.crds.AgentSelectors;
 import io.animops.crds.Conditions;
 import io.animops.crds.v1alpha1.RenderAgent;
+import io.animops.crds.v1alpha1.RenderJob;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,10 +22,11 @@ public final class AgentAvailability {
         return heartbeat != null && Duration.between(Instant.parse(heartbeat), now).compareTo(leaseTtl) < 0;
     }
 
-    /** Agents that are Ready, alive, match the selector, and have a free slot. */
-    public static List<RenderAgent> candidates(Collection<RenderAgent> agents, Map<String, String> selector,
-                                               Instant now, Duration leaseTtl) {
+    /** Agents that are Ready, alive, match the selector, have a free slot and have not failed the job too often. */
+    public static List<RenderAgent> candidates(Collection<RenderAgent> agents, RenderJob job, Instant now, Duration leaseTtl) {
+        Map<String, String> selector = job.getSpec().getAgentSelector();
         return agents.stream()
+                .filter(a -> RenderLease.eligible(job.getStatus(), a.getMetadata().getName()))
                 .filter(a -> Conditions.isTrue(a.getStatus() == null ? null : a.getStatus().getConditions(), "Ready"))
                 .filter(a -> alive(a, now, leaseTtl))
                 .filter(a -> AgentSelectors.matches(selector, a.getSpec().getLabels()))

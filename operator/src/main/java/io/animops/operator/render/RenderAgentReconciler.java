@@ -6,6 +6,7 @@ import io.animops.crds.v1alpha1.RenderAgentStatus;
 import io.animops.operator.config.AnimOpsConfig;
 import io.animops.operator.kube.StatusSupport;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import jakarta.inject.Inject;
@@ -15,6 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** Marks agents Ready while they heartbeat, NotReady once the lease TTL passes without one. */
+// heartbeats are status writes by the agent: they must wake the reconciler
+@ControllerConfiguration(generationAwareEventProcessing = false)
 public class RenderAgentReconciler implements Reconciler<RenderAgent> {
     @Inject
     AnimOpsConfig config;
@@ -29,16 +32,23 @@ public class RenderAgentReconciler implements Reconciler<RenderAgent> {
         Instant now = Instant.now(clock);
         if (status.getLastHeartbeat() == null) {
             Conditions.set(status, clock, "Ready", Conditions.FALSE, "NoHeartbeat", "the agent has not sent a heartbeat yet");
-            return StatusSupport.patchIfChanged(agent, observed, ttl);
+            return write(agent, observed, ttl, context);
         }
         if (AgentAvailability.alive(agent, now, ttl)) {
             Conditions.set(status, clock, "Ready", Conditions.TRUE, "Heartbeating",
                     "last heartbeat " + status.getLastHeartbeat());
             Duration untilExpiry = Duration.between(now, Instant.parse(status.getLastHeartbeat()).plus(ttl)).plusSeconds(1);
-            return StatusSupport.patchIfChanged(agent, observed, untilExpiry);
+            return write(agent, observed, untilExpiry, context);
         }
         Conditions.set(status, clock, "Ready", Conditions.FALSE, "HeartbeatExpired",
                 "no heartbeat since " + status.getLastHeartbeat() + " (lease TTL " + ttl.toSeconds() + " s)");
-        return StatusSupport.patchIfChanged(agent, observed, ttl);
+        return write(agent, observed, ttl, context);
+    }
+
+    private static UpdateControl<RenderAgent> write(RenderAgent agent, RenderAgentStatus observed, Duration requeue,
+                                                    Context<RenderAgent> context) {
+        // a heartbeat that arrived meanwhile wins; the next event brings it here again
+        return StatusSupport.requeue(StatusSupport.writeIfUnchangedSince(agent, observed, context.getClient())
+                ? requeue : Duration.ofSeconds(1));
     }
 }

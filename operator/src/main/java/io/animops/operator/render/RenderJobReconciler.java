@@ -14,20 +14,31 @@ import io.animops.operator.kube.StatusSupport;
 import io.animops.operator.script.ScriptAttemptRecord;
 import io.animops.operator.script.ScriptAttemptRepository;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import jakarta.inject.Inject;
 
+import org.jboss.logging.Logger;
+
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Prepares a render job for the agents: resolves its script into status, and tells whether any registered
  * agent can take it. Claiming, rendering and the outcome are the agents' to write.
  */
+// agents write this status: their writes (claims, heartbeats, outcomes) are the events that matter
+@ControllerConfiguration(generationAwareEventProcessing = false)
 public class RenderJobReconciler implements Reconciler<RenderJob> {
+    private static final Logger LOG = Logger.getLogger(RenderJobReconciler.class);
+    private static final Duration CONFLICT_RETRY = Duration.ofSeconds(1);
+
     @Inject
     ScriptAttemptRepository attempts;
     @Inject
@@ -48,15 +59,18 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
             status.setPhase(RenderPhase.Pending);
         }
         if (status.getPhase().isTerminal()) {
-            return finish(job, observed, before);
+            return finish(job, context, observed, before);
         }
         if (status.getScript() == null && !resolveScript(job, context)) {
-            return finish(job, observed, before);
+            return finish(job, context, observed, before);
+        }
+        if (RenderLease.held(status.getPhase())) {
+            return followLease(job, context, observed, before);
         }
         if (status.getPhase() == RenderPhase.Pending) {
             List<RenderAgent> candidates = AgentAvailability.candidates(
                     context.getClient().resources(RenderAgent.class).list().getItems(),
-                    job.getSpec().getAgentSelector(), Instant.now(clock), config.agents().leaseTtl());
+                    job, Instant.now(clock), config.agents().leaseTtl());
             if (candidates.isEmpty()) {
                 String message = "no Ready render agent matches agentSelector " + job.getSpec().getAgentSelector()
                         + " with a free slot";
@@ -69,15 +83,40 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
                 Conditions.set(status, clock, "Succeeded", Conditions.UNKNOWN, "WaitingForClaim", message);
             }
         }
-        return finish(job, observed, before);
+        return finish(job, context, observed, before);
     }
 
-    private UpdateControl<RenderJob> finish(RenderJob job, RenderJobStatus observed, RenderPhase before) {
+    /**
+     * A claimed job is the agent's to write; the operator steps in only when the lease lapsed (its write is
+     * against the observed resourceVersion, so that a heartbeat arriving meanwhile wins).
+     */
+    private UpdateControl<RenderJob> followLease(RenderJob job, Context<RenderJob> context, RenderJobStatus observed,
+                                                 RenderPhase before) {
+        Duration ttl = config.agents().leaseTtl();
+        Instant now = Instant.now(clock);
+        Optional<Instant> lapsed = RenderLease.lapsedSince(job.getStatus(), now, ttl);
+        if (lapsed.isEmpty()) {
+            Instant seen = Instant.parse(Objects.requireNonNullElse(job.getStatus().getLastHeartbeat(), job.getStatus().getClaimedAt()));
+            return StatusSupport.writeIfUnchangedSince(job, observed, context.getClient())
+                    ? StatusSupport.requeue(Duration.between(now, seen.plus(ttl)).plusSeconds(1)) : StatusSupport.requeue(CONFLICT_RETRY);
+        }
+        String agent = job.getStatus().getAgent();
+        RenderLease.expire(job.getStatus(), lapsed.get(), config.agents().maxClaimsPerJob(), clock);
+        LOG.infof("render job %s/%s: lease of agent %s lapsed; now %s", job.getMetadata().getNamespace(),
+                job.getMetadata().getName(), agent, job.getStatus().getPhase());
+        return finish(job, context, observed, before);
+    }
+
+    private UpdateControl<RenderJob> finish(RenderJob job, Context<RenderJob> context, RenderJobStatus observed,
+                                            RenderPhase before) {
         RenderJobStatus status = job.getStatus();
+        if (!StatusSupport.writeIfUnchangedSince(job, observed, context.getClient())) {
+            // an agent wrote meanwhile; decide again on what it wrote
+            return StatusSupport.requeue(CONFLICT_RETRY);
+        }
         repository.save(job);
         audit.phaseChange(job, before, status.getPhase(), status.getConditions(), "Succeeded");
-        return StatusSupport.patchIfChanged(job, observed,
-                status.getPhase().isTerminal() ? null : config.agents().pendingRecheck());
+        return StatusSupport.requeue(status.getPhase().isTerminal() ? null : config.agents().pendingRecheck());
     }
 
     /** Copies the attempt's validated script into status, so that agents need access to render jobs only. */

@@ -144,16 +144,43 @@ final class StandaloneApiDispatcher extends Dispatcher {
             // the main resource; write parameters (fieldManager, force, dryRun, fieldValidation) are read from target.
             request = withBody(request, method, bare, request.getHeader("Content-Type"), bodyOf(request));
         }
+        RecordedRequest forwarded = request;
         MockResponse response = switch (method) {
             case "GET" -> get(request, target);
             case "POST" -> target.isCollection() ? admitThenForward(request, target) : crud.dispatch(request);
-            case "PUT" -> !target.isCollection() && target.subresource() == null
-                    ? admitThenForward(request, target) : crud.dispatch(request);
+            case "PUT" -> staleWrite(forwarded, target).orElseGet(() -> !target.isCollection() && target.subresource() == null
+                    ? admitThenForward(forwarded, target) : crud.dispatch(forwarded));
             case "PATCH" -> patch(request, target);
             case "DELETE" -> delete(request, target);
             default -> crud.dispatch(request);
         };
         return withNotFoundStatus(response, target);
+    }
+
+    /**
+     * Optimistic concurrency as the API server has it: a replace that names a resourceVersion other than the
+     * stored one is refused with 409, so that two writers (an operator and an agent, two agents claiming one
+     * job) never silently overwrite each other. The mock alone does not check this for status writes.
+     */
+    private Optional<MockResponse> staleWrite(RecordedRequest request, ResourcePath target) {
+        if (target.isCollection()) {
+            return Optional.empty();
+        }
+        String expected = readJson(bodyOf(request)).path("metadata").path("resourceVersion").asText("");
+        if (expected.isEmpty()) {
+            return Optional.empty();
+        }
+        MockResponse stored = crud.handleGet(objectPath(target));
+        if (stored.code() != 200) {
+            return Optional.empty();
+        }
+        String actual = readJson(stored.getBody().readUtf8()).path("metadata").path("resourceVersion").asText("");
+        if (expected.equals(actual)) {
+            return Optional.empty();
+        }
+        return Optional.of(json(409, SchemaAdmission.status(409, "Conflict", "Operation cannot be fulfilled on "
+                + target.plural() + " \"" + target.name() + "\": the object has been modified; please apply your "
+                + "changes to the latest version and try again", target.name(), target.group(), target.plural(), List.of())));
     }
 
     /** Deletes the object and then, as the cluster's garbage collector would, everything it owns. */

@@ -307,6 +307,28 @@ class EmbeddedKubernetesApiTest {
     }
 
     @Test
+    void aStatusReplaceWithAStaleResourceVersionIsRefusedLikeOnARealServer() {
+        RenderAgent agent = new RenderAgent();
+        agent.setMetadata(new ObjectMetaBuilder().withName("racing-mac").build());
+        agent.setSpec(new RenderAgentSpec());
+        agent.getSpec().setOs("darwin");
+        agent.getSpec().setArch("arm64");
+        RenderAgent first = client.resource(agent).create();
+        RenderAgent second = client.resources(RenderAgent.class).withName("racing-mac").get();
+
+        first.setStatus(new RenderAgentStatus());
+        first.getStatus().setActiveJobs(1);
+        client.resource(first).lockResourceVersion(first.getMetadata().getResourceVersion()).updateStatus();
+        second.setStatus(new RenderAgentStatus());
+        second.getStatus().setActiveJobs(2);
+        assertThatThrownBy(() -> client.resource(second).lockResourceVersion(second.getMetadata().getResourceVersion()).updateStatus())
+                .isInstanceOfSatisfying(io.fabric8.kubernetes.client.KubernetesClientException.class,
+                        e -> assertThat(e.getCode()).isEqualTo(409))
+                .hasMessageContaining("the object has been modified");
+        assertThat(client.resources(RenderAgent.class).withName("racing-mac").get().getStatus().getActiveJobs()).isEqualTo(1);
+    }
+
+    @Test
     void serverSideApplyCreatesAMissingObject() {
         GenericKubernetesResource idea = Serialization.unmarshal("""
                 apiVersion: animops.io/v1alpha1
