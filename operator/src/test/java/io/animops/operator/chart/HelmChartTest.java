@@ -207,8 +207,9 @@ class HelmChartTest {
         grant(expected, "animops.io", List.of("renderagents"), "get", "list", "watch");
         grant(expected, "animops.io",
                 List.of("contentschedules/status", "animationideas/status", "scriptattempts/status",
-                        "renderjobs/status", "publications/status", "renderagents/status"),
+                        "publications/status"),
                 "patch");
+        grant(expected, "animops.io", List.of("renderjobs/status", "renderagents/status"), "update");
         grant(expected, "", List.of("secrets"), "get");
 
         assertThat(grantsOf(clusterRole.getRules())).containsExactlyInAnyOrderElementsOf(expected);
