@@ -57,6 +57,7 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("already started at " + url);
         }
+        UidCounter.startAfterEveryEarlierRun();
         VersionInfo version = new VersionInfo.Builder().withMajor("1").withMinor("32").withGitVersion(KUBERNETES_VERSION)
                 .withPlatform("linux/amd64").build();
         StandaloneApiDispatcher dispatcher = new StandaloneApiDispatcher(new KubernetesCrudDispatcher(), crds, version,
