@@ -20,7 +20,7 @@ public final class ScriptExtractor {
     private static final Pattern EXTENDS = Pattern.compile("(?m)^extends\\s+\\S");
     /** A line that can continue a script at top level: indented code, comments, annotations, declarations. */
     private static final Pattern SCRIPT_LINE = Pattern.compile(
-            "^(\\s+\\S.*|#.*|@.*|(extends|class_name|func|static|var|const|signal|enum|class)\\b.*|)$");
+            "^(\\s*|\\s+\\S.*|#.*|@.*|(extends|class_name|func|static|var|const|signal|enum|class)\\b.*)$");
     private static final List<String> CODE_LANGUAGES = List.of("", "gdscript", "gd", "godot", "gdscript2", "python");
 
     private ScriptExtractor() {

@@ -56,9 +56,9 @@ class OfflineSceneLibraryTest {
     @Test
     void aRepairAttemptGetsAnotherSceneAndAnUnknownTitleAStablePick() {
         AnimationIdea idea = Pipeline.idea("ns", "unlisted", "Something no scene was written for", "A premise long enough.");
-        String first = library.write(idea, attempt(1), SceneExpectations.frame(20)).authoring().getOrigin();
-        assertThat(library.write(idea, attempt(1), SceneExpectations.frame(20)).authoring().getOrigin()).isEqualTo(first);
-        assertThat(library.write(idea, attempt(2), SceneExpectations.frame(20)).authoring().getOrigin()).isNotEqualTo(first);
+        String first = library.write(idea, attempt(1), SceneExpectations.frame(20), null).authoring().getOrigin();
+        assertThat(library.write(idea, attempt(1), SceneExpectations.frame(20), null).authoring().getOrigin()).isEqualTo(first);
+        assertThat(library.write(idea, attempt(2), SceneExpectations.frame(20), null).authoring().getOrigin()).isNotEqualTo(first);
     }
 
     private static ScriptAttempt attempt(int number) {
