@@ -16,7 +16,10 @@ import io.animops.operator.db.Database;
 import io.animops.operator.idea.LlmIdeaSource;
 import io.animops.operator.llm.LlmCallRecord;
 import io.animops.operator.llm.LlmCallRepository;
+import io.animops.operator.llm.LlmAnswer;
+import io.animops.operator.llm.LlmException;
 import io.animops.operator.llm.LlmGateway;
+import io.animops.operator.llm.LlmRequest;
 import io.animops.operator.testing.EmbeddedPostgresResource;
 import io.animops.operator.testing.FakeOpenAiServer;
 import io.animops.operator.testing.FakeOpenAiServer.Reply;
@@ -46,6 +49,7 @@ import static io.animops.operator.testing.Pipeline.attemptsOf;
 import static io.animops.operator.testing.Pipeline.ideasOf;
 import static io.animops.operator.testing.Pipeline.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -72,6 +76,8 @@ class LlmPipelineTest {
     LlmCallRepository calls;
     @Inject
     MeterRegistry meters;
+    @Inject
+    LlmGateway gateway;
 
     @AfterAll
     static void stopFake() {
@@ -302,6 +308,49 @@ class LlmPipelineTest {
             assertThat(proposed.getReason()).isEqualTo("InvalidLlmSettings");
             assertThat(proposed.getMessage()).contains("spec.llm.model");
         });
+    }
+
+    @Test
+    @Order(12)
+    void theSamePromptToTheSameModelIsAnsweredFromTheCache() {
+        String ns = "llm-cache";
+        String model = "scenario-cache";
+        createKeySecret(ns, LlmGateway.DEFAULT_SECRET_KEY);
+        FAKE.enqueue(model, Reply.ok("first answer", 100, 50));
+        LlmSettings llm = llmSchedule(ns, model, 3, null).getSpec().getLlm();
+        llm.setSecretRef(new SecretKeyRef("llm-key", null));
+        LlmRequest request = new LlmRequest(ns, "daily", null, null, "ideas", "v1@test", "system", "user");
+
+        LlmAnswer paid = gateway.chat(llm, request);
+        LlmAnswer cached = gateway.chat(llm, request);
+        assertThat(paid.cached()).isFalse();
+        assertThat(cached.cached()).isTrue();
+        assertThat(cached.text()).isEqualTo("first answer");
+        assertThat(cached.promptTokens() + cached.completionTokens()).isZero();
+        assertThat(FAKE.requestsFor(model)).hasSize(1);
+        assertThat(calls.callsOf(ns, "daily")).extracting(r -> r.cached).containsExactly(false, true);
+        // another model is another cache entry
+        llm.setModel(model + "-other");
+        assertThatThrownBy(() -> gateway.chat(llm, request)).isInstanceOf(LlmException.class);
+        assertThat(FAKE.requestsFor(model + "-other")).hasSize(1);
+    }
+
+    @Test
+    @Order(13)
+    void credentialsMissingNamesWhatWasLookedFor() {
+        String ns = "llm-credentials";
+        LlmSettings llm = llmSchedule(ns, "scenario-credentials", 3, null).getSpec().getLlm();
+        LlmRequest request = new LlmRequest(ns, "daily", null, null, "ideas", "v1@test", "system", "user");
+        // no secretRef and no operator Secret configured
+        assertThatThrownBy(() -> gateway.chat(llm, request)).isInstanceOf(LlmException.class)
+                .hasMessageContaining("spec.llm.secretRef").hasMessageContaining("ANIMOPS_LLM_SECRET_NAME")
+                .extracting(e -> ((LlmException) e).reason()).isEqualTo("CredentialsMissing");
+        // a Secret without the key
+        createKeySecret(ns, "other-key");
+        llm.setSecretRef(new SecretKeyRef("llm-key", null));
+        assertThatThrownBy(() -> gateway.chat(llm, request)).isInstanceOf(LlmException.class)
+                .hasMessageContaining("Secret " + ns + "/llm-key").hasMessageContaining("no key 'api-key'");
+        assertThat(FAKE.requestsFor("scenario-credentials")).isEmpty();
     }
 
     /** First-try and after-repair success rates, computed from the idea_authoring_outcomes view. */
