@@ -89,7 +89,7 @@ public class LlmGateway {
         int maxAttempts = Math.max(1, config.llm().maxHttpAttempts());
         long started = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
-            waitForRateLimit(bucket, provider);
+            waitForRateLimit(bucket, config.llm().rateLimit().maxWait(), provider);
             try {
                 ChatResponse response = chatModel.chat(chatRequest);
                 long latency = Duration.ofNanos(System.nanoTime() - started).toMillis();
@@ -246,11 +246,11 @@ public class LlmGateway {
         return Duration.ofMillis(base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1));
     }
 
-    private void waitForRateLimit(TokenBucket bucket, String provider) {
+    static void waitForRateLimit(TokenBucket bucket, Duration maxWait, String provider) {
         try {
-            if (!bucket.acquire(config.llm().rateLimit().maxWait())) {
+            if (!bucket.acquire(maxWait)) {
                 throw new LlmException(LlmException.RATE_LIMITED, "no call slot for provider " + provider + " within "
-                        + config.llm().rateLimit().maxWait() + " (animops.llm.rate-limit.*)");
+                        + maxWait + " (animops.llm.rate-limit.*)");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

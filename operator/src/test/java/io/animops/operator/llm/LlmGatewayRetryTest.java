@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.net.http.HttpTimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LlmGatewayRetryTest {
     @Test
@@ -26,6 +27,16 @@ class LlmGatewayRetryTest {
         assertThat(LlmGateway.isRetriable(new AuthenticationException("bad key"))).isFalse();
         assertThat(LlmGateway.isRetriable(new HttpException(400, "bad request"))).isFalse();
         assertThat(LlmGateway.isRetriable(new IllegalStateException("bug"))).isFalse();
+    }
+
+    @Test
+    void aCallThatGetsNoRateLimitSlotInTimeFailsWithRateLimited() {
+        TokenBucket bucket = new TokenBucket(1, 0.001);
+        LlmGateway.waitForRateLimit(bucket, java.time.Duration.ZERO, "OpenAi");
+        assertThatThrownBy(() -> LlmGateway.waitForRateLimit(bucket, java.time.Duration.ofMillis(20), "OpenAi"))
+                .isInstanceOf(LlmException.class)
+                .hasMessageContaining("no call slot for provider OpenAi")
+                .extracting(e -> ((LlmException) e).reason()).isEqualTo(LlmException.RATE_LIMITED);
     }
 
     @Test

@@ -188,6 +188,27 @@ class LlmPipelineTest {
     }
 
     @Test
+    @Order(4)
+    void providerThatStaysDownFailsTheAttemptAfterBoundedRetries() {
+        String ns = "llm-down";
+        String model = "scenario-down";
+        FAKE.enqueue(model, Reply.ok(ideas("Ring escape through a rotating gap"), 300, 200),
+                Reply.serverError(), Reply.serverError(), Reply.rateLimited(), Reply.serverError(),
+                Reply.ok(FakeOpenAiServer.answer("good-fenced.md"), 5000, 3000));
+        startSchedule(ns, model, 3, null);
+
+        AnimationIdea idea = awaitIdeaPhase(ns, IdeaPhase.Failed);
+        assertThat(condition(idea.getStatus().getConditions(), "Succeeded").getReason()).isEqualTo("ProviderError");
+        ScriptAttempt attempt = attemptsOf(client, ns, idea.getMetadata().getName()).get(0);
+        Condition failed = condition(attempt.getStatus().getConditions(), "Succeeded");
+        assertThat(failed.getReason()).isEqualTo("ProviderError");
+        assertThat(failed.getMessage()).contains("failed after 4 HTTP attempt(s)");
+        // 1 ideas call + 4 tries (animops.llm.max-http-attempts): the fifth, good reply was never asked for
+        assertThat(FAKE.requestsFor(model)).hasSize(5);
+        assertThat(calls.callsOf(ns, "daily")).extracting(r -> r.outcome).containsExactly("ok", "error");
+    }
+
+    @Test
     @Order(5)
     void malformedIdeasAreRetriedWithTheParseError() {
         String ns = "llm-malformed";
