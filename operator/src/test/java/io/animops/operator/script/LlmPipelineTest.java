@@ -374,6 +374,49 @@ class LlmPipelineTest {
         assertThat(FAKE.requestsFor("scenario-credentials")).isEmpty();
     }
 
+    @Test
+    @Order(14)
+    void aZeroBudgetProposesNoIdeasAndMakesNoCall() {
+        String ns = "llm-budget-zero";
+        String model = "scenario-budget-zero";
+        FAKE.enqueue(model, Reply.ok(ideas("Never asked for"), 300, 200));
+        startSchedule(ns, model, 3, 0L);
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            ContentSchedule schedule = scheduleIn(ns);
+            Condition proposed = condition(schedule.getStatus().getConditions(), "IdeasProposed");
+            assertThat(proposed.getStatus()).isEqualTo(Conditions.FALSE);
+            assertThat(proposed.getReason()).isEqualTo("BudgetExhausted");
+            assertThat(condition(schedule.getStatus().getConditions(), "BudgetExhausted").getStatus()).isEqualTo(Conditions.TRUE);
+        });
+        assertThat(FAKE.requestsFor(model)).isEmpty();
+        assertThat(ideasOf(client, ns, "daily")).isEmpty();
+    }
+
+    /**
+     * Anthropic and Ollama are wired through their own LangChain4j clients and protocols: pointed at a server
+     * that speaks neither, they reach it (their paths are not served) and fail at once, without retries.
+     */
+    @Test
+    @Order(15)
+    void anthropicAndOllamaCallTheirOwnEndpoints() {
+        String ns = "llm-providers";
+        createKeySecret(ns, LlmGateway.DEFAULT_SECRET_KEY);
+        LlmRequest request = new LlmRequest(ns, "daily", null, null, "ideas", "v1@test", "system", "user");
+        String root = FAKE.baseUrl().replace("/v1", "");
+        for (LlmSettings.Provider provider : List.of(LlmSettings.Provider.Anthropic, LlmSettings.Provider.Ollama)) {
+            LlmSettings llm = new LlmSettings();
+            llm.setProvider(provider);
+            llm.setModel("scenario-" + provider);
+            llm.setBaseUrl(provider == LlmSettings.Provider.Anthropic ? root + "/anthropic/v1" : root + "/ollama");
+            // Ollama needs no key; Anthropic takes it from the Secret
+            llm.setSecretRef(provider == LlmSettings.Provider.Anthropic ? new SecretKeyRef("llm-key", null) : null);
+            assertThatThrownBy(() -> gateway.chat(llm, request)).isInstanceOf(LlmException.class)
+                    .hasMessageContaining(provider + " model scenario-" + provider + " failed after 1 HTTP attempt(s)")
+                    .extracting(e -> ((LlmException) e).reason()).isEqualTo(LlmException.PROVIDER_ERROR);
+        }
+    }
+
     /** First-try and after-repair success rates, computed from the idea_authoring_outcomes view. */
     @Test
     @Order(11)
