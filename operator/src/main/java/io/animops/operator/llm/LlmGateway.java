@@ -59,6 +59,8 @@ public class LlmGateway {
     Clock clock;
 
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    /** Clients are reused: each one owns an HTTP client with its own connection pool and selector thread. */
+    private final Map<String, ChatModel> models = new ConcurrentHashMap<>();
 
     /** Answers the request or throws {@link LlmException} with a reason for the resource's conditions. */
     public LlmAnswer chat(LlmSettings llm, LlmRequest request) {
@@ -79,7 +81,10 @@ public class LlmGateway {
 
         ensureBudget(llm, request, provider, model, promptHash);
         String apiKey = apiKey(llm, request.namespace());
-        ChatModel chatModel = build(llm, apiKey);
+        // the key's hash, not the key, is part of the map key: a rotated key gets a new client
+        String clientKey = String.join("\u0000", provider, Optional.ofNullable(llm.getBaseUrl()).orElse(""), model,
+                apiKey == null ? "" : promptSha256("key", "", apiKey, ""));
+        ChatModel chatModel = models.computeIfAbsent(clientKey, k -> build(llm, apiKey));
         TokenBucket bucket = buckets.computeIfAbsent(provider + " " + Optional.ofNullable(llm.getBaseUrl()).orElse(""),
                 k -> new TokenBucket(config.llm().rateLimit().burst(), config.llm().rateLimit().perSecond()));
 
