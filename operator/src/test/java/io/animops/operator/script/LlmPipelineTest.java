@@ -238,7 +238,7 @@ class LlmPipelineTest {
         startSchedule(ns, model, 3, null);
 
         await().atMost(PATIENCE).untilAsserted(() -> {
-            Condition proposed = condition(scheduleIn(ns).getStatus().getConditions(), "IdeasProposed");
+            Condition proposed = condition(scheduleConditions(ns), "IdeasProposed");
             assertThat(proposed.getStatus()).isEqualTo(Conditions.FALSE);
             assertThat(proposed.getReason()).isEqualTo(LlmIdeaSource.MALFORMED_IDEAS);
             assertThat(proposed.getMessage()).contains("no JSON array found");
@@ -289,7 +289,7 @@ class LlmPipelineTest {
         assertThat(failed.getReason()).isEqualTo("BudgetExhausted");
         assertThat(failed.getMessage()).contains("1200 of its daily token budget 1000");
         await().atMost(PATIENCE).untilAsserted(() -> {
-            Condition budget = condition(scheduleIn(ns).getStatus().getConditions(), "BudgetExhausted");
+            Condition budget = condition(scheduleConditions(ns), "BudgetExhausted");
             assertThat(budget.getStatus()).isEqualTo(Conditions.TRUE);
             assertThat(budget.getMessage()).contains("1200 of 1000");
         });
@@ -308,7 +308,7 @@ class LlmPipelineTest {
         client.resource(schedule).create();
 
         await().atMost(PATIENCE).untilAsserted(() -> {
-            Condition proposed = condition(scheduleIn(ns).getStatus().getConditions(), "IdeasProposed");
+            Condition proposed = condition(scheduleConditions(ns), "IdeasProposed");
             assertThat(proposed.getReason()).isEqualTo("CredentialsMissing");
             assertThat(proposed.getMessage()).contains("Secret " + ns + "/absent-llm-key");
         });
@@ -325,7 +325,7 @@ class LlmPipelineTest {
         client.resource(schedule).create();
 
         await().atMost(PATIENCE).untilAsserted(() -> {
-            Condition proposed = condition(scheduleIn(ns).getStatus().getConditions(), "IdeasProposed");
+            Condition proposed = condition(scheduleConditions(ns), "IdeasProposed");
             assertThat(proposed.getReason()).isEqualTo("InvalidLlmSettings");
             assertThat(proposed.getMessage()).contains("spec.llm.model");
         });
@@ -383,11 +383,10 @@ class LlmPipelineTest {
         startSchedule(ns, model, 3, 0L);
 
         await().atMost(PATIENCE).untilAsserted(() -> {
-            ContentSchedule schedule = scheduleIn(ns);
-            Condition proposed = condition(schedule.getStatus().getConditions(), "IdeasProposed");
+            Condition proposed = condition(scheduleConditions(ns), "IdeasProposed");
             assertThat(proposed.getStatus()).isEqualTo(Conditions.FALSE);
             assertThat(proposed.getReason()).isEqualTo("BudgetExhausted");
-            assertThat(condition(schedule.getStatus().getConditions(), "BudgetExhausted").getStatus()).isEqualTo(Conditions.TRUE);
+            assertThat(condition(scheduleConditions(ns), "BudgetExhausted").getStatus()).isEqualTo(Conditions.TRUE);
         });
         assertThat(FAKE.requestsFor(model)).isEmpty();
         assertThat(ideasOf(client, ns, "daily")).isEmpty();
@@ -474,6 +473,13 @@ class LlmPipelineTest {
 
     private ContentSchedule scheduleIn(String ns) {
         return client.resources(ContentSchedule.class).inNamespace(ns).withName("daily").get();
+    }
+
+    /** The schedule's conditions, empty until its first status is written (so awaits keep polling). */
+    private List<Condition> scheduleConditions(String ns) {
+        ContentSchedule schedule = scheduleIn(ns);
+        return schedule == null || schedule.getStatus() == null || schedule.getStatus().getConditions() == null
+                ? List.of() : schedule.getStatus().getConditions();
     }
 
     private double counter(String model, String kind) {
