@@ -173,17 +173,20 @@ class LlmPipelineTest {
 
     @Test
     @Order(4)
-    void rateLimitedCallIsRetriedWithBackoff() {
+    void rateLimitedFailedAndTimedOutCallsAreRetriedWithBackoff() {
         String ns = "llm-429";
         String model = "scenario-429";
         FAKE.enqueue(model, Reply.ok(ideas("Hexagon bounce with a growing ball"), 300, 200),
-                Reply.rateLimited(), Reply.serverError(), Reply.ok(FakeOpenAiServer.answer("good-fenced.md"), 5000, 3000));
+                Reply.rateLimited(), Reply.serverError(), Reply.tooSlow(3000),
+                Reply.ok(FakeOpenAiServer.answer("good-fenced.md"), 5000, 3000));
         startSchedule(ns, model, 3, null);
 
         awaitIdeaPhase(ns, IdeaPhase.Rendering);
-        assertThat(FAKE.requestsFor(model)).hasSize(4);
+        // 429, 503 and a timeout (animops.llm.timeout is 2s in tests), then the answer
+        assertThat(FAKE.requestsFor(model)).hasSize(5);
         LlmCallRecord script = calls.callsOf(ns, "daily").stream().filter(r -> r.purpose.equals("script")).findFirst().orElseThrow();
-        assertThat(script.httpAttempts).isEqualTo(3);
+        assertThat(script.httpAttempts).isEqualTo(4);
+        assertThat(script.latencyMs).isGreaterThanOrEqualTo(2000);
         assertThat(script.outcome).isEqualTo("ok");
     }
 

@@ -35,9 +35,18 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private static final Pattern INCLUDE = Pattern.compile("\\{\\{(scene|gdscript):([A-Za-z0-9_./-]+)}}");
 
     /** One recorded reply: an HTTP status, the assistant's text, and the usage the provider reports. */
-    public record Reply(int status, String content, long promptTokens, long completionTokens) {
+    public record Reply(int status, String content, long promptTokens, long completionTokens, long delayMillis) {
+        public Reply(int status, String content, long promptTokens, long completionTokens) {
+            this(status, content, promptTokens, completionTokens, 0);
+        }
+
         public static Reply ok(String content, long promptTokens, long completionTokens) {
             return new Reply(200, content, promptTokens, completionTokens);
+        }
+
+        /** An answer that comes too late for the client's timeout. */
+        public static Reply tooSlow(long delayMillis) {
+            return new Reply(200, "late", 0, 0, delayMillis);
         }
 
         public static Reply rateLimited() {
@@ -64,6 +73,8 @@ public final class FakeOpenAiServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/v1/chat/completions", this::handle);
+        // a slow reply must not hold up the other scenarios' requests
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
     }
 
@@ -114,6 +125,14 @@ public final class FakeOpenAiServer implements AutoCloseable {
                 send(exchange, 404, error("The model `" + model + "` has no recorded reply left", "invalid_request_error",
                         "model_not_found"));
                 return;
+            }
+            if (reply.delayMillis() > 0) {
+                try {
+                    Thread.sleep(reply.delayMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
             if (reply.status() == 429) {
                 exchange.getResponseHeaders().add("Retry-After", "0");
@@ -204,6 +223,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
     }
 
     public static List<String> lines(String text) {
