@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.animops.crds.SecretKeyRef;
 import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import lombok.Data;
 import lombok.NoArgsConstructor;
@@ -34,4 +35,9 @@ public class LlmSettings {
 
     @JsonPropertyDescription("Secret holding the API key (key defaults to 'api-key').")
     private SecretKeyRef secretRef;
+
+    @Min(0)
+    @JsonPropertyDescription("Tokens (prompt + completion) the schedule may spend per UTC day; no limit when absent. "
+            + "Once spent, no new model calls are made until the next day.")
+    private Long dailyTokenBudget;
 }

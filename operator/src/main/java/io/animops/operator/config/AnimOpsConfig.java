@@ -15,6 +15,52 @@ public interface AnimOpsConfig {
 
     LeaderElection leaderElection();
 
+    Llm llm();
+
+    /** Calls to language models; the provider and model themselves are chosen per schedule (spec.llm). */
+    interface Llm {
+        /** The operator's Secret with the API key, used when a schedule's spec.llm has no secretRef. */
+        Optional<String> secretName();
+
+        /** Namespace of that Secret; the schedule's own namespace when absent. */
+        Optional<String> secretNamespace();
+
+        /** HTTP tries per model call, counting the first; 429, 5xx and timeouts are retried. */
+        @WithDefault("4")
+        int maxHttpAttempts();
+
+        /** Backoff before the first retry; doubled on each further retry, with full jitter. */
+        @WithDefault("1s")
+        Duration initialBackoff();
+
+        @WithDefault("30s")
+        Duration maxBackoff();
+
+        /** Timeout of one HTTP call; long, since a whole scene script is written in one answer. */
+        @WithDefault("180s")
+        Duration timeout();
+
+        /** Upper bound of completion tokens asked for (Anthropic requires one). */
+        @WithDefault("8192")
+        int maxCompletionTokens();
+
+        RateLimit rateLimit();
+
+        interface RateLimit {
+            /** Calls per second per provider endpoint, sustained. */
+            @WithDefault("0.5")
+            double perSecond();
+
+            /** Calls that may go out at once before the sustained rate applies. */
+            @WithDefault("3")
+            int burst();
+
+            /** How long a call waits for the rate limiter before failing with RateLimited. */
+            @WithDefault("120s")
+            Duration maxWait();
+        }
+    }
+
     interface LeaderElection {
         /** Name of the Lease the replicas compete for. */
         @WithDefault("animops-operator-leader")

@@ -10,6 +10,9 @@ import io.animops.operator.audit.AuditLog;
 import io.animops.operator.idea.IdeaProposal;
 import io.animops.operator.idea.IdeaRepository;
 import io.animops.operator.idea.IdeaSource;
+import io.animops.operator.idea.LlmIdeaSource;
+import io.animops.operator.llm.LlmException;
+import io.animops.operator.llm.LlmGateway;
 import io.animops.operator.kube.OwnedChildren;
 import io.animops.operator.kube.StatusSupport;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -30,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Fires a schedule at its cron times: each run proposes ideas as AnimationIdea children. */
 public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
@@ -39,6 +43,10 @@ public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
 
     @Inject
     IdeaSource ideaSource;
+    @Inject
+    LlmIdeaSource llmIdeas;
+    @Inject
+    LlmGateway llmGateway;
     @Inject
     IdeaRepository ideas;
     @Inject
@@ -75,6 +83,7 @@ public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
         }
 
         status.setIdeas(ScheduleService.countByPhase(context.getSecondaryResources(AnimationIdea.class)));
+        reportBudget(schedule);
         Duration sleep = MAX_SLEEP;
         if (Boolean.TRUE.equals(schedule.getSpec().getSuspend())) {
             status.setNextScheduleTime(null);
@@ -96,20 +105,30 @@ public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
         String runId = ScheduleService.runId(fireTime);
         String namespace = schedule.getMetadata().getNamespace();
         LlmSettings llm = schedule.getSpec().getLlm();
-        if (llm != null && llm.getProvider() != LlmSettings.Provider.Offline) {
-            // language-model idea proposals plug in here; until then the schedule says so instead of pretending
-            Conditions.set(schedule.getStatus(), clock, "IdeasProposed", Conditions.FALSE, "ProviderUnavailable",
-                    "LLM provider " + llm.getProvider() + " is not available in this operator version; run " + runId + " skipped");
-        } else {
-            List<IdeaProposal> proposals = ideaSource.propose(schedule.getSpec().getIdeasPerRun(),
-                    ideas.titlesProposed(namespace, schedule.getMetadata().getName()));
-            for (AnimationIdea idea : ScheduleService.ideasForRun(schedule, runId, proposals, AnimationIdeaSpec.Source.File)) {
+        boolean fromModel = llm != null && llm.getProvider() != LlmSettings.Provider.Offline;
+        try {
+            List<IdeaProposal> proposals;
+            Set<String> alreadyProposed = ideas.titlesProposed(namespace, schedule.getMetadata().getName());
+            if (fromModel) {
+                proposals = llmIdeas.propose(llm, new LlmIdeaSource.Run(namespace, schedule.getMetadata().getName(), runId,
+                        schedule.getSpec().getIdeasPerRun(), alreadyProposed));
+            } else {
+                proposals = ideaSource.propose(schedule.getSpec().getIdeasPerRun(), alreadyProposed);
+            }
+            AnimationIdeaSpec.Source source = fromModel ? AnimationIdeaSpec.Source.Llm : AnimationIdeaSpec.Source.File;
+            for (AnimationIdea idea : ScheduleService.ideasForRun(schedule, runId, proposals, source)) {
                 OwnedChildren.createIfAbsent(context, idea);
             }
-            LOG.infof("schedule %s/%s run %s proposed %d ideas from the static ideas file",
-                    namespace, schedule.getMetadata().getName(), runId, proposals.size());
+            LOG.infof("schedule %s/%s run %s proposed %d ideas from %s", namespace, schedule.getMetadata().getName(),
+                    runId, proposals.size(), fromModel ? "the " + llm.getProvider() + " model" : "the static ideas file");
             Conditions.set(schedule.getStatus(), clock, "IdeasProposed", Conditions.TRUE, "RunCompleted",
                     "run " + runId + " proposed " + proposals.size() + " ideas");
+        } catch (LlmException e) {
+            // the run is spent either way: it is not retried on every reconciliation, which would pay again
+            LOG.warnf("schedule %s/%s run %s proposed no ideas: %s %s", namespace, schedule.getMetadata().getName(),
+                    runId, e.reason(), e.getMessage());
+            Conditions.set(schedule.getStatus(), clock, "IdeasProposed", Conditions.FALSE, e.reason(),
+                    "run " + runId + ": " + e.getMessage());
         }
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("runId", runId);
@@ -118,5 +137,23 @@ public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
                 schedule.getMetadata().getUid() + ":run:" + runId);
         schedule.getStatus().setLastScheduleTime(fireTime.toString());
         schedule.getStatus().setLastRunId(runId);
+    }
+
+    /** BudgetExhausted=True while today's tokens reached spec.llm.dailyTokenBudget; the condition is absent without a budget. */
+    private void reportBudget(ContentSchedule schedule) {
+        LlmSettings llm = schedule.getSpec().getLlm();
+        if (llm == null || llm.getProvider() == LlmSettings.Provider.Offline || llm.getDailyTokenBudget() == null) {
+            return;
+        }
+        String namespace = schedule.getMetadata().getNamespace();
+        String name = schedule.getMetadata().getName();
+        long spent = llmGateway.tokensSpentToday(namespace, name);
+        String message = spent + " of " + llm.getDailyTokenBudget() + " tokens spent today (UTC)";
+        if (spent >= llm.getDailyTokenBudget()) {
+            Conditions.set(schedule.getStatus(), clock, "BudgetExhausted", Conditions.TRUE, "BudgetExhausted",
+                    message + "; no new model calls until tomorrow");
+        } else {
+            Conditions.set(schedule.getStatus(), clock, "BudgetExhausted", Conditions.FALSE, "WithinBudget", message);
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.animops.operator.script;
 
 import io.animops.crds.v1alpha1.AnimationIdea;
 import io.animops.crds.v1alpha1.Authoring;
+import io.animops.crds.v1alpha1.LlmSettings;
 import io.animops.crds.v1alpha1.ScriptAttempt;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -35,7 +36,7 @@ public class OfflineSceneLibrary implements AuthoringProvider {
     private final List<Scene> scenes = load();
 
     @Override
-    public ScriptDraft write(AnimationIdea idea, ScriptAttempt attempt, SceneExpectations expectations) {
+    public ScriptDraft write(AnimationIdea idea, ScriptAttempt attempt, SceneExpectations expectations, LlmSettings llm) {
         if (scenes.isEmpty()) {
             throw new AuthoringException("SceneLibraryEmpty", "the offline scene library holds no scenes");
         }

@@ -27,6 +27,8 @@ public class ScriptAuthoringService {
     @Inject
     OfflineSceneLibrary offline;
     @Inject
+    LlmAuthoringProvider llmProvider;
+    @Inject
     ScriptValidator validator;
     @Inject
     ScriptAttemptRepository repository;
@@ -48,14 +50,23 @@ public class ScriptAuthoringService {
 
         AuthoringProvider.ScriptDraft draft;
         try {
-            draft = providerFor(settings.llm()).write(idea, attempt, expectations);
+            draft = providerFor(settings.llm()).write(idea, attempt, expectations, settings.llm());
         } catch (AuthoringProvider.AuthoringException e) {
             status.setPhase(AttemptPhase.Failed);
+            status.setAuthoring(failedAuthoring(settings.llm()));
             Conditions.set(status, clock, "Succeeded", Conditions.FALSE, e.reason(), e.getMessage());
-            repository.record(uid, identity.andThen(row -> row.phase = AttemptPhase.Failed.name()));
+            repository.record(uid, identity.andThen(row -> {
+                row.phase = AttemptPhase.Failed.name();
+                row.provider = status.getAuthoring().getProvider();
+                row.model = status.getAuthoring().getModel();
+                row.errors = JsonColumn.write(List.of(new ScriptError(ScriptError.Stage.author, e.reason(), null, null,
+                        e.getMessage())));
+            }));
             return;
         }
-        List<ScriptError> errors = validator.validate(draft.source(), expectations);
+        // an answer without a script has nothing to validate: its authoring error is the finding
+        List<ScriptError> errors = draft.authorErrors().isEmpty()
+                ? validator.validate(draft.source(), expectations) : draft.authorErrors();
 
         status.setAuthoring(draft.authoring());
         status.setScriptSha256(sha256(draft.source()));
@@ -96,8 +107,18 @@ public class ScriptAuthoringService {
         if (llm == null || llm.getProvider() == LlmSettings.Provider.Offline) {
             return offline;
         }
-        throw new AuthoringProvider.AuthoringException("ProviderUnavailable",
-                "LLM provider " + llm.getProvider() + " is not available in this operator version");
+        return llmProvider;
+    }
+
+    private static io.animops.crds.v1alpha1.Authoring failedAuthoring(LlmSettings llm) {
+        io.animops.crds.v1alpha1.Authoring authoring = new io.animops.crds.v1alpha1.Authoring();
+        boolean offline = llm == null || llm.getProvider() == LlmSettings.Provider.Offline;
+        authoring.setProvider(offline ? OfflineSceneLibrary.PROVIDER_ID : llm.getProvider().name().toLowerCase(java.util.Locale.ROOT));
+        authoring.setOffline(offline);
+        authoring.setModel(offline ? null : llm.getModel());
+        authoring.setPromptTokens(0L);
+        authoring.setCompletionTokens(0L);
+        return authoring;
     }
 
     static String sha256(String text) {

@@ -35,7 +35,7 @@ class OfflineSceneLibraryTest {
         for (OfflineSceneLibrary.Scene scene : library.scenes()) {
             AnimationIdea idea = Pipeline.idea("ns", "idea", scene.title(), "A premise long enough.");
             for (int seconds : new int[] {5, 20, 60}) {
-                AuthoringProvider.ScriptDraft draft = library.write(idea, attempt(1), SceneExpectations.frame(seconds));
+                AuthoringProvider.ScriptDraft draft = library.write(idea, attempt(1), SceneExpectations.frame(seconds), null);
                 assertThat(draft.authoring().getOrigin()).isEqualTo("examples/scenes/" + scene.file());
                 assertThat(validator.validate(draft.source(), SceneExpectations.frame(seconds)))
                         .as(scene.file() + " at " + seconds + " s").isEmpty();
@@ -46,7 +46,7 @@ class OfflineSceneLibraryTest {
     @Test
     void writesTheSceneMadeForTheIdeaWithTheRequestedDuration() {
         AnimationIdea idea = Pipeline.idea("ns", "some-idea", "Galton Board Bell Curve", "Balls through pegs draw a bell curve.");
-        AuthoringProvider.ScriptDraft draft = library.write(idea, attempt(1), SceneExpectations.frame(27));
+        AuthoringProvider.ScriptDraft draft = library.write(idea, attempt(1), SceneExpectations.frame(27), null);
         assertThat(draft.authoring().getOrigin()).isEqualTo("examples/scenes/galton-board.gd");
         assertThat(draft.authoring().getOffline()).isTrue();
         assertThat(draft.authoring().getProvider()).isEqualTo(OfflineSceneLibrary.PROVIDER_ID);
@@ -56,9 +56,9 @@ class OfflineSceneLibraryTest {
     @Test
     void aRepairAttemptGetsAnotherSceneAndAnUnknownTitleAStablePick() {
         AnimationIdea idea = Pipeline.idea("ns", "unlisted", "Something no scene was written for", "A premise long enough.");
-        String first = library.write(idea, attempt(1), SceneExpectations.frame(20)).authoring().getOrigin();
-        assertThat(library.write(idea, attempt(1), SceneExpectations.frame(20)).authoring().getOrigin()).isEqualTo(first);
-        assertThat(library.write(idea, attempt(2), SceneExpectations.frame(20)).authoring().getOrigin()).isNotEqualTo(first);
+        String first = library.write(idea, attempt(1), SceneExpectations.frame(20), null).authoring().getOrigin();
+        assertThat(library.write(idea, attempt(1), SceneExpectations.frame(20), null).authoring().getOrigin()).isEqualTo(first);
+        assertThat(library.write(idea, attempt(2), SceneExpectations.frame(20), null).authoring().getOrigin()).isNotEqualTo(first);
     }
 
     private static ScriptAttempt attempt(int number) {

@@ -1,0 +1,92 @@
+package io.animops.operator.script;
+
+import io.animops.crds.v1alpha1.AnimationIdea;
+import io.animops.crds.v1alpha1.ScriptError;
+import io.animops.operator.llm.PromptTemplates;
+import io.animops.operator.script.contract.ContractRule;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Builds the script-authoring prompts. The contract section is generated from {@link ContractRule}, the
+ * same rules the validator enforces, so the prompt cannot drift from the check; the examples are real scenes
+ * of the offline library, which pass that check.
+ */
+public final class ScriptPrompts {
+    public static final String DESIGN_SYSTEM_VERSION = "design-system-v1";
+    /** Few-shot examples: the shortest scenes of the library keep the prompt small. */
+    static final int EXAMPLES = 2;
+
+    private final PromptTemplates templates;
+    private final List<OfflineSceneLibrary.Scene> examples;
+    private final String contractVersion;
+
+    public ScriptPrompts(PromptTemplates templates, OfflineSceneLibrary library, String contractVersion) {
+        this.templates = templates;
+        this.contractVersion = contractVersion;
+        this.examples = library.scenes().stream()
+                .sorted(Comparator.comparingInt((OfflineSceneLibrary.Scene s) -> s.source().length()).thenComparing(OfflineSceneLibrary.Scene::file))
+                .limit(EXAMPLES).toList();
+    }
+
+    public String versionId() {
+        return templates.versionId();
+    }
+
+    /** One line per rule: id, stage and how to comply. */
+    public static String contractRules() {
+        StringBuilder out = new StringBuilder();
+        for (ContractRule rule : ContractRule.values()) {
+            out.append("- `").append(rule.id()).append("` (").append(rule.stage()).append("): ").append(rule.hint()).append('\n');
+        }
+        return out.toString().stripTrailing();
+    }
+
+    public String system(SceneExpectations expectations) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("durationSeconds", Integer.toString(expectations.durationSeconds()));
+        values.put("width", Integer.toString(expectations.width()));
+        values.put("height", Integer.toString(expectations.height()));
+        values.put("designSystemVersion", DESIGN_SYSTEM_VERSION);
+        values.put("contractVersion", contractVersion);
+        values.put("contractRules", contractRules());
+        values.put("examples", examples.stream()
+                .map(s -> "## " + s.title() + " (" + s.file() + ")\n\n```gdscript\n" + s.source().stripTrailing() + "\n```")
+                .collect(Collectors.joining("\n\n")));
+        return templates.render("script-system.md", values);
+    }
+
+    public String firstTry(AnimationIdea idea, SceneExpectations expectations) {
+        return templates.render("script-user.md", ideaValues(idea, expectations));
+    }
+
+    public String repair(AnimationIdea idea, SceneExpectations expectations, int previousAttempt, String previousScript,
+                         List<ScriptError> errors) {
+        Map<String, String> values = ideaValues(idea, expectations);
+        values.put("previousAttempt", Integer.toString(previousAttempt));
+        values.put("previousScript", previousScript.stripTrailing());
+        values.put("errors", errors.stream().map(ScriptPrompts::errorLine).collect(Collectors.joining("\n")));
+        return templates.render("repair-user.md", values);
+    }
+
+    /** "- contract contract.forbidden-api 12:5 message": the exact position the model must fix. */
+    static String errorLine(ScriptError e) {
+        String where = e.getLine() == null ? "-" : e.getLine() + ":" + (e.getColumn() == null ? 1 : e.getColumn());
+        return "- " + e.getStage() + " " + Objects.requireNonNullElse(e.getRule(), "-") + " " + where + " " + e.getMessage();
+    }
+
+    private static Map<String, String> ideaValues(AnimationIdea idea, SceneExpectations expectations) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("title", idea.getSpec().getTitle());
+        values.put("premise", idea.getSpec().getPremise());
+        values.put("physicsHook", Objects.requireNonNullElse(idea.getSpec().getPhysicsHook(), "(none given)"));
+        values.put("hook", Objects.requireNonNullElse(idea.getSpec().getHook(), "(none given)"));
+        values.put("durationSeconds", Integer.toString(expectations.durationSeconds()));
+        return values;
+    }
+}

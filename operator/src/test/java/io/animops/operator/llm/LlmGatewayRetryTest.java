@@ -1,0 +1,48 @@
+package io.animops.operator.llm;
+
+import dev.langchain4j.exception.AuthenticationException;
+import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.exception.InternalServerException;
+import dev.langchain4j.exception.RateLimitException;
+import dev.langchain4j.exception.TimeoutException;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpTimeoutException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LlmGatewayRetryTest {
+    @Test
+    void rateLimitsServerErrorsAndTimeoutsAreRetried() {
+        assertThat(LlmGateway.isRetriable(new RateLimitException("429"))).isTrue();
+        assertThat(LlmGateway.isRetriable(new InternalServerException("500"))).isTrue();
+        assertThat(LlmGateway.isRetriable(new TimeoutException("slow"))).isTrue();
+        assertThat(LlmGateway.isRetriable(new HttpException(503, "unavailable"))).isTrue();
+        assertThat(LlmGateway.isRetriable(new RuntimeException(new HttpTimeoutException("timed out")))).isTrue();
+    }
+
+    @Test
+    void clientErrorsAreNotRetried() {
+        assertThat(LlmGateway.isRetriable(new AuthenticationException("bad key"))).isFalse();
+        assertThat(LlmGateway.isRetriable(new HttpException(400, "bad request"))).isFalse();
+        assertThat(LlmGateway.isRetriable(new IllegalStateException("bug"))).isFalse();
+    }
+
+    @Test
+    void aCallThatGetsNoRateLimitSlotInTimeFailsWithRateLimited() {
+        TokenBucket bucket = new TokenBucket(1, 0.001);
+        LlmGateway.waitForRateLimit(bucket, java.time.Duration.ZERO, "OpenAi");
+        assertThatThrownBy(() -> LlmGateway.waitForRateLimit(bucket, java.time.Duration.ofMillis(20), "OpenAi"))
+                .isInstanceOf(LlmException.class)
+                .hasMessageContaining("no call slot for provider OpenAi")
+                .extracting(e -> ((LlmException) e).reason()).isEqualTo(LlmException.RATE_LIMITED);
+    }
+
+    @Test
+    void promptHashSeparatesFields() {
+        assertThat(LlmGateway.promptSha256("OpenAi", "m", "ab", "c"))
+                .isNotEqualTo(LlmGateway.promptSha256("OpenAi", "m", "a", "bc"))
+                .hasSize(64);
+    }
+}

@@ -1,0 +1,55 @@
+package io.animops.operator.script;
+
+import io.animops.crds.v1alpha1.AnimationIdea;
+import io.animops.crds.v1alpha1.ScriptError;
+import io.animops.operator.llm.PromptTemplates;
+import io.animops.operator.script.contract.ContractRule;
+import io.animops.operator.testing.Pipeline;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ScriptPromptsTest {
+    private final ScriptPrompts prompts = new ScriptPrompts(new PromptTemplates("v1"), new OfflineSceneLibrary(), "contract-v1");
+    private final AnimationIdea idea = Pipeline.idea("ns", "i", "Jar fit", "Balls of all sizes fall into a jar.");
+
+    @Test
+    void systemPromptCarriesEveryContractRuleTheDesignSystemAndTwoLibraryScenes() {
+        String system = prompts.system(SceneExpectations.frame(25));
+        for (ContractRule rule : ContractRule.values()) {
+            assertThat(system).contains("`" + rule.id() + "`").contains(rule.hint());
+        }
+        assertThat(system).contains("#101418", "#FF5D73", "#FFD166", "#06D6A0", "#118AB2", "#EF476F", "#F8F9FA",
+                "1080x1920", "const DURATION_SECONDS := 25", "contract-v1", ScriptPrompts.DESIGN_SYSTEM_VERSION);
+        assertThat(system.split("```gdscript", -1)).hasSize(1 + ScriptPrompts.EXAMPLES + 1); // + the answer-format line
+        assertThat(system).doesNotContain("{{");
+    }
+
+    @Test
+    void repairPromptHoldsThePreviousScriptAndEachErrorWithItsPosition() {
+        String repair = prompts.repair(idea, SceneExpectations.frame(20), 1, "extends Node2D\nvar f := FileAccess.open(\"x\", 1)\n",
+                List.of(new ScriptError(ScriptError.Stage.contract, "contract.forbidden-api", 2, 10, "FileAccess is forbidden."),
+                        new ScriptError(ScriptError.Stage.author, "author.no-script", null, null, "No script.")));
+        assertThat(repair).contains("- contract contract.forbidden-api 2:10 FileAccess is forbidden.")
+                .contains("- author author.no-script - No script.")
+                .contains("var f := FileAccess.open(\"x\", 1)")
+                .contains("Jar fit");
+    }
+
+    @Test
+    void versionIdNamesTheDirectoryAndHashesTheText() {
+        assertThat(prompts.versionId()).matches("v1@[0-9a-f]{12}");
+    }
+
+    @Test
+    void aMissingPlaceholderValueIsAnError() {
+        assertThatThrownBy(() -> new PromptTemplates("v1").render("script-user.md", Map.of("title", "x")))
+                .hasMessageContaining("{{premise}}");
+        assertThatThrownBy(() -> new PromptTemplates("v0"))
+                .hasMessageContaining("prompts/v0/");
+    }
+}
