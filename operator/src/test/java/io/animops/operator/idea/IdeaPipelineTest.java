@@ -195,29 +195,30 @@ class IdeaPipelineTest {
         String idea = ideasOf(client, ns, "nightly").get(0).getMetadata().getName();
         ContentSchedule fired = client.resources(ContentSchedule.class).inNamespace(ns).withName("nightly").get();
 
-        // as if the operator had died after creating the children but before writing status
-        client.resources(ContentSchedule.class).inNamespace(ns).withName("nightly").editStatus(s -> {
+        // as if the operator had died after creating the children but before writing status; the operator may
+        // still be writing (render jobs report NoAgentAvailable), so these writes retry on conflict like any client
+        retryOnConflict(() -> client.resources(ContentSchedule.class).inNamespace(ns).withName("nightly").editStatus(s -> {
             s.getStatus().setLastScheduleTime(null);
             s.getStatus().setLastRunId(null);
             return s;
-        });
-        client.resources(AnimationIdea.class).inNamespace(ns).withName(idea).editStatus(i -> {
+        }));
+        retryOnConflict(() -> client.resources(AnimationIdea.class).inNamespace(ns).withName(idea).editStatus(i -> {
             i.getStatus().setPhase(IdeaPhase.Accepted);
             i.getStatus().setCurrentAttempt(null);
             i.getStatus().setRenderJob(null);
             return i;
-        });
+        }));
         // a child event wakes both up, as a restarted operator's first reconciliation would
         ScriptAttempt attempt = attemptsOf(client, ns, idea).get(0);
-        client.resources(ScriptAttempt.class).inNamespace(ns).withName(attempt.getMetadata().getName())
+        retryOnConflict(() -> client.resources(ScriptAttempt.class).inNamespace(ns).withName(attempt.getMetadata().getName())
                 .edit(a -> {
                     a.getMetadata().getLabels().put("touched", "true");
                     return a;
-                });
-        client.resources(AnimationIdea.class).inNamespace(ns).withName(idea).edit(i -> {
+                }));
+        retryOnConflict(() -> client.resources(AnimationIdea.class).inNamespace(ns).withName(idea).edit(i -> {
             i.getMetadata().getLabels().put("touched", "true");
             return i;
-        });
+        }));
 
         await().atMost(PATIENCE).untilAsserted(() -> {
             ContentSchedule s = client.resources(ContentSchedule.class).inNamespace(ns).withName("nightly").get();
@@ -227,6 +228,19 @@ class IdeaPipelineTest {
         assertThat(ideasOf(client, ns, "nightly")).hasSize(2);
         assertThat(attemptsOf(client, ns, idea)).hasSize(1);
         assertThat(renderJobsOf(client, ns, idea)).hasSize(1);
+    }
+
+    private static void retryOnConflict(Runnable write) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                write.run();
+                return;
+            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt == 10) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private IdeaPhase phaseOf(String ns, String name) {
