@@ -25,6 +25,7 @@ public final class ParquetTableWriter implements AutoCloseable {
     static final int ROWS_PER_GROUP = 65_536;
 
     private final CountingStream out;
+    private final int rowsPerGroup;
     private final List<Column> columns;
     private final List<ColumnBuffer> buffers = new ArrayList<>();
     private final List<byte[]> rowGroups = new ArrayList<>();
@@ -33,6 +34,11 @@ public final class ParquetTableWriter implements AutoCloseable {
     private boolean closed;
 
     public ParquetTableWriter(OutputStream target, List<Column> columns) throws IOException {
+        this(target, columns, ROWS_PER_GROUP);
+    }
+
+    ParquetTableWriter(OutputStream target, List<Column> columns, int rowsPerGroup) throws IOException {
+        this.rowsPerGroup = rowsPerGroup;
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("a Parquet file needs at least one column");
         }
@@ -57,7 +63,7 @@ public final class ParquetTableWriter implements AutoCloseable {
         }
         groupRows++;
         totalRows++;
-        if (groupRows == ROWS_PER_GROUP) {
+        if (groupRows == rowsPerGroup) {
             flushRowGroup();
         }
     }
