@@ -17,7 +17,7 @@ import javax.sql.DataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
+import io.animops.operator.kpi.DuckDb;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -117,7 +117,7 @@ class ApiTest {
                 .extract().asByteArray();
         Path file = dir.resolve("snapshots.parquet");
         Files.write(file, body);
-        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+        try (Connection duck = DuckDb.open();
              Statement s = duck.createStatement();
              ResultSet rs = s.executeQuery("select count(*), sum(views), max(publication_name) from read_parquet('" + file + "')")) {
             rs.next();

@@ -10,6 +10,7 @@ public class ApiTestProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("animops.api.token", TOKEN);
+        // a random port: a second Quarkus application (this profile restarts it) must not collide with another on 8081
+        return Map.of("animops.api.token", TOKEN, "quarkus.http.test-port", "0");
     }
 }

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Map;
@@ -53,7 +52,7 @@ class KpiExportCommandTest {
         Path file = dir.resolve("video_kpis.parquet");
         assertThat(run("export", "--view", "video_kpis", "--format", "parquet", "--out", file.toString())).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("exported 6 rows of video_kpis");
-        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+        try (Connection duck = DuckDb.open();
              Statement s = duck.createStatement();
              ResultSet rs = s.executeQuery("select views, method from read_parquet('" + file + "') where external_id = 'yt-a' and horizon = '7d'")) {
             rs.next();

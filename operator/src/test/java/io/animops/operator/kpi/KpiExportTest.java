@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -119,7 +118,7 @@ class KpiExportTest {
     @Test
     void parquetOfTheSnapshotsReadsBackInDuckDb() throws Exception {
         Path file = export(KpiView.METRIC_SNAPSHOTS, ExportFormat.PARQUET, KpiExporter.DateRange.ALL);
-        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+        try (Connection duck = DuckDb.open();
              Statement s = duck.createStatement()) {
             s.execute("set TimeZone = 'UTC'");
             try (ResultSet rs = s.executeQuery("select platform, external_id, publication_name, captured_at, views, engaged_views,"
@@ -148,7 +147,7 @@ class KpiExportTest {
     void parquetOfTheRollingViewKeepsDatesAndNullsAndHonoursTheDateRange() throws Exception {
         Path file = export(KpiView.CHANNEL_KPIS_ROLLING_14D, ExportFormat.PARQUET,
                 new KpiExporter.DateRange(LocalDate.parse("2026-01-05"), LocalDate.parse("2026-01-16")));
-        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+        try (Connection duck = DuckDb.open();
              Statement s = duck.createStatement();
              ResultSet rs = s.executeQuery("select count(*), min(day), max(day),"
                      + " count(*) filter (where engagement_rate is null),"
@@ -178,7 +177,7 @@ class KpiExportTest {
                 writer.writeRow(n, n % 7 == 0 ? null : "row " + n + ", \"é\"", n / 4.0);
             }
         }
-        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+        try (Connection duck = DuckDb.open();
              Statement s = duck.createStatement();
              ResultSet rs = s.executeQuery("select count(*), sum(n), count(label), sum(ratio),"
                      + " max(label) filter (where n = 2498) from read_parquet('" + file + "')")) {
