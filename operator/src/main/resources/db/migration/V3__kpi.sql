@@ -25,6 +25,9 @@ create table metric_snapshots (
     unique (platform, external_id, captured_at)
 );
 -- the unique constraint's index serves the per-video look-ups around a horizon (platform, external_id, captured_at)
+-- look-ups by external id alone (video_kpis where external_id = ...), and the export's captured_at date range
+create index metric_snapshots_external_id_idx on metric_snapshots (external_id);
+create index metric_snapshots_captured_at_idx on metric_snapshots (captured_at);
 
 -- Value of each video at publication + 72 hours and + 7 days, one row per video and horizon.
 -- At the target time T: the latest snapshot at or before T when it is at most 12 hours old at T (and T has
