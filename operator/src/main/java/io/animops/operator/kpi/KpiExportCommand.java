@@ -1,0 +1,145 @@
+package io.animops.operator.kpi;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * {@code export --view NAME [--format csv|parquet] --out FILE|- [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--jdbc-url URL]
+ * [--user NAME]}: the KPI export over plain JDBC, without starting the operator. The database defaults to the
+ * operator's own settings (QUARKUS_DATASOURCE_JDBC_URL, _USERNAME, _PASSWORD), else the standalone mode's embedded
+ * PostgreSQL; the password is read from the environment only, so it never shows in a process list.
+ */
+public final class KpiExportCommand {
+    public static final String COMMAND = "export";
+    static final String STANDALONE_JDBC_URL = "jdbc:postgresql://localhost:15432/animops";
+    private static final List<String> OPTIONS = List.of("--view", "--format", "--out", "--from", "--to", "--jdbc-url", "--user");
+
+    /** Thrown for a bad command line; names the option. */
+    static final class UsageException extends Exception {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    private KpiExportCommand() {
+    }
+
+    public static boolean isRequested(String[] args) {
+        return args.length > 0 && COMMAND.equals(args[0]);
+    }
+
+    /** Runs the command and returns the process exit code: 0 done, 2 bad usage, 1 export failed. */
+    public static int run(String[] args, Map<String, String> env, PrintStream stdout, PrintStream stderr) {
+        Map<String, String> options;
+        KpiView view;
+        ExportFormat format;
+        KpiExporter.DateRange range;
+        try {
+            options = parse(args);
+            String viewName = require(options, "--view");
+            view = KpiView.byRelation(viewName).orElseThrow(() -> new UsageException(
+                    "--view: unknown view '" + viewName + "', one of " + KpiView.names()));
+            String formatName = options.getOrDefault("--format", "csv");
+            format = ExportFormat.byName(formatName).orElseThrow(() -> new UsageException(
+                    "--format: unknown format '" + formatName + "', csv or parquet"));
+            require(options, "--out");
+            LocalDate from = date(options, "--from");
+            LocalDate to = date(options, "--to");
+            if (from != null && to != null && to.isBefore(from)) {
+                throw new UsageException("--to: " + to + " is before --from " + from);
+            }
+            range = new KpiExporter.DateRange(from, to);
+        } catch (UsageException e) {
+            stderr.println("export: " + e.getMessage());
+            stderr.println("usage: export --view " + String.join("|", KpiView.names().split(", "))
+                    + " [--format csv|parquet] --out FILE|- [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--jdbc-url URL] [--user NAME]");
+            return 2;
+        }
+        String url = options.getOrDefault("--jdbc-url", env.getOrDefault("QUARKUS_DATASOURCE_JDBC_URL", STANDALONE_JDBC_URL));
+        Properties credentials = new Properties();
+        credentials.setProperty("user", options.getOrDefault("--user", env.getOrDefault("QUARKUS_DATASOURCE_USERNAME", "postgres")));
+        credentials.setProperty("password", env.getOrDefault("QUARKUS_DATASOURCE_PASSWORD", "postgres"));
+        String out = options.get("--out");
+        // the driver directly, not DriverManager: before Quarkus starts, service loading of drivers is not reliable
+        try (Connection connection = new org.postgresql.Driver().connect(url, credentials);
+             OutputStream target = "-".equals(out) ? new NonClosing(stdout) : new BufferedOutputStream(Files.newOutputStream(Path.of(out)))) {
+            if (connection == null) {
+                stderr.println("export: --jdbc-url: not a PostgreSQL JDBC URL: " + url);
+                return 2;
+            }
+            long rows = new KpiExporter().export(connection, view, format, range, target);
+            target.flush();
+            if (!"-".equals(out)) {
+                stdout.println("exported " + rows + " rows of " + view.relation + " to " + out);
+            }
+            return 0;
+        } catch (SQLException | IOException e) {
+            stderr.println("export: " + view.relation + " to " + out + " failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    static Map<String, String> parse(String[] args) throws UsageException {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            String name = args[i];
+            if (!OPTIONS.contains(name)) {
+                throw new UsageException(name + ": unknown option, expected one of " + String.join(", ", OPTIONS));
+            }
+            if (i + 1 >= args.length) {
+                throw new UsageException(name + ": missing value");
+            }
+            options.put(name, args[++i]);
+        }
+        return options;
+    }
+
+    private static String require(Map<String, String> options, String name) throws UsageException {
+        String value = options.get(name);
+        if (value == null || value.isBlank()) {
+            throw new UsageException(name + ": required");
+        }
+        return value;
+    }
+
+    private static LocalDate date(Map<String, String> options, String name) throws UsageException {
+        String text = options.get(name);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new UsageException(name + ": '" + text + "' is not a date of the form YYYY-MM-DD");
+        }
+    }
+
+    /** Standard output stays open after the export, for whatever the caller prints next. */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.animops.operator.kpi;
+
+import io.animops.operator.api.ApiProblem;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+/** Export of the KPI views and the raw snapshots (docs/kpi.md). Guarded by the API token. */
+@Path("/api/v1/kpis")
+public class KpiResource {
+    @Inject
+    DataSource dataSource;
+
+    @GET
+    @Path("/{view}/export")
+    public Response export(@PathParam("view") String viewName, @QueryParam("format") String formatName,
+                           @QueryParam("from") String from, @QueryParam("to") String to) {
+        KpiView view = KpiView.byRelation(viewName).orElseThrow(() -> ApiProblem.badParameter("view",
+                "unknown view '" + viewName + "': one of " + KpiView.names()));
+        String requestedFormat = formatName == null ? "csv" : formatName;
+        ExportFormat format = ExportFormat.byName(requestedFormat).orElseThrow(() -> ApiProblem.badParameter("format",
+                "unknown format '" + requestedFormat + "': csv or parquet"));
+        KpiExporter.DateRange range = dateRange(from, to);
+        StreamingOutput body = out -> {
+            try (Connection connection = dataSource.getConnection()) {
+                new KpiExporter().export(connection, view, format, range, out);
+            } catch (SQLException e) {
+                throw new IOException("export of " + view.relation + " failed: " + e.getMessage(), e);
+            }
+        };
+        String fileName = view.relation + "." + format.extension;
+        return Response.ok(body, format.mediaType)
+                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
+                .build();
+    }
+
+    static KpiExporter.DateRange dateRange(String from, String to) {
+        LocalDate start = date("from", from);
+        LocalDate end = date("to", to);
+        if (start != null && end != null && end.isBefore(start)) {
+            throw ApiProblem.badParameter("to", "to (" + end + ") is before from (" + start + ")");
+        }
+        return new KpiExporter.DateRange(start, end);
+    }
+
+    private static LocalDate date(String field, String text) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.badParameter(field, field + " '" + text + "' is not a date of the form YYYY-MM-DD");
+        }
+    }
+}
