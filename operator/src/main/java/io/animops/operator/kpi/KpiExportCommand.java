@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -73,21 +74,40 @@ public final class KpiExportCommand {
         credentials.setProperty("password", env.getOrDefault("QUARKUS_DATASOURCE_PASSWORD", "postgres"));
         String out = options.get("--out");
         // the driver directly, not DriverManager: before Quarkus starts, service loading of drivers is not reliable
-        try (Connection connection = new org.postgresql.Driver().connect(url, credentials);
-             OutputStream target = "-".equals(out) ? new NonClosing(stdout) : new BufferedOutputStream(Files.newOutputStream(Path.of(out)))) {
+        try (Connection connection = new org.postgresql.Driver().connect(url, credentials)) {
             if (connection == null) {
                 stderr.println("export: --jdbc-url: not a PostgreSQL JDBC URL: " + url);
                 return 2;
             }
-            long rows = new KpiExporter().export(connection, view, format, range, target);
-            target.flush();
-            if (!"-".equals(out)) {
+            long rows;
+            if ("-".equals(out)) {
+                rows = new KpiExporter().export(connection, view, format, range, new NonClosing(stdout));
+                stdout.flush();
+            } else {
+                rows = exportToFile(connection, view, format, range, Path.of(out));
                 stdout.println("exported " + rows + " rows of " + view.relation + " to " + out);
             }
             return 0;
         } catch (SQLException | IOException e) {
             stderr.println("export: " + view.relation + " to " + out + " failed: " + e.getMessage());
             return 1;
+        }
+    }
+
+    /** Writes beside the target and moves into place only when complete: a failed export leaves a file as it was. */
+    private static long exportToFile(Connection connection, KpiView view, ExportFormat format, KpiExporter.DateRange range,
+                                     Path target) throws IOException, SQLException {
+        Path folder = target.toAbsolutePath().getParent();
+        Path partial = Files.createTempFile(folder, "." + target.getFileName() + ".", ".partial");
+        try {
+            long rows;
+            try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(partial))) {
+                rows = new KpiExporter().export(connection, view, format, range, stream);
+            }
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return rows;
+        } finally {
+            Files.deleteIfExists(partial);
         }
     }
 

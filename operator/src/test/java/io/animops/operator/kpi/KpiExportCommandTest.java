@@ -72,24 +72,36 @@ class KpiExportCommandTest {
 
     @Test
     void usageErrorsNameTheOption() {
-        assertThat(run("export", "--format", "csv", "--out", "x")).isEqualTo(2);
+        assertThat(run("export", "--format", "csv", "--out", dir.resolve("x").toString())).isEqualTo(2);
         assertThat(errors()).contains("--view: required");
-        assertThat(run("export", "--view", "nope", "--out", "x")).isEqualTo(2);
+        assertThat(run("export", "--view", "nope", "--out", dir.resolve("x").toString())).isEqualTo(2);
         assertThat(errors()).contains("--view: unknown view 'nope'");
-        assertThat(run("export", "--view", "video_kpis", "--format", "xls", "--out", "x")).isEqualTo(2);
+        assertThat(run("export", "--view", "video_kpis", "--format", "xls", "--out", dir.resolve("x").toString())).isEqualTo(2);
         assertThat(errors()).contains("--format: unknown format 'xls'");
         assertThat(run("export", "--view", "video_kpis")).isEqualTo(2);
         assertThat(errors()).contains("--out: required");
-        assertThat(run("export", "--view", "video_kpis", "--out", "x", "--from", "2026-1-1")).isEqualTo(2);
+        assertThat(run("export", "--view", "video_kpis", "--out", dir.resolve("x").toString(), "--from", "2026-1-1")).isEqualTo(2);
         assertThat(errors()).contains("--from: '2026-1-1' is not a date");
-        assertThat(run("export", "--view", "video_kpis", "--out", "x", "--from", "2026-01-02", "--to", "2026-01-01")).isEqualTo(2);
+        assertThat(run("export", "--view", "video_kpis", "--out", dir.resolve("x").toString(), "--from", "2026-01-02", "--to", "2026-01-01")).isEqualTo(2);
         assertThat(errors()).contains("--to: 2026-01-01 is before --from 2026-01-02");
-        assertThat(run("export", "--view", "video_kpis", "--out", "x", "--verbose", "yes")).isEqualTo(2);
+        assertThat(run("export", "--view", "video_kpis", "--out", dir.resolve("x").toString(), "--verbose", "yes")).isEqualTo(2);
         assertThat(errors()).contains("--verbose: unknown option");
         assertThat(run("export", "--view")).isEqualTo(2);
         assertThat(errors()).contains("--view: missing value");
-        assertThat(run("export", "--view", "video_kpis", "--out", "x", "--jdbc-url", "jdbc:mysql://localhost/x")).isEqualTo(2);
+        assertThat(run("export", "--view", "video_kpis", "--out", dir.resolve("x").toString(), "--jdbc-url", "jdbc:mysql://localhost/x")).isEqualTo(2);
         assertThat(errors()).contains("--jdbc-url: not a PostgreSQL JDBC URL");
+        assertThat(dir.resolve("x")).doesNotExist();
+    }
+
+    @Test
+    void aFailedExportLeavesAnExistingFileAsItWas() throws Exception {
+        Path existing = java.nio.file.Files.writeString(dir.resolve("kept.csv"), "yesterday's export\n");
+        assertThat(run("export", "--view", "video_kpis", "--out", existing.toString(),
+                "--jdbc-url", "jdbc:postgresql://localhost:1/none")).isEqualTo(1);
+        assertThat(existing).hasContent("yesterday's export");
+        try (var files = java.nio.file.Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.endsWith(".partial"));
+        }
     }
 
     @Test
