@@ -13,10 +13,14 @@ import io.animops.operator.config.AnimOpsConfig;
 import io.animops.operator.kube.StatusSupport;
 import io.animops.operator.script.ScriptAttemptRecord;
 import io.animops.operator.script.ScriptAttemptRepository;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
@@ -27,6 +31,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -50,6 +55,18 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
     @Inject
     Clock clock;
 
+    /** Registered agents, from an informer's cache rather than a list request on every recheck of every job. */
+    private InformerEventSource<RenderAgent, RenderJob> agents;
+
+    @Override
+    public List<EventSource<?, RenderJob>> prepareEventSources(EventSourceContext<RenderJob> context) {
+        // agents concern no job in particular: a pending job looks at them on its own recheck
+        agents = new InformerEventSource<>(InformerEventSourceConfiguration.from(RenderAgent.class, RenderJob.class)
+                .withSecondaryToPrimaryMapper(agent -> Set.of())
+                .build(), context);
+        return List.of(agents);
+    }
+
     @Override
     public UpdateControl<RenderJob> reconcile(RenderJob job, Context<RenderJob> context) {
         RenderJobStatus observed = StatusSupport.begin(job, RenderJobStatus::new);
@@ -69,7 +86,7 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
         }
         if (status.getPhase() == RenderPhase.Pending) {
             List<RenderAgent> candidates = AgentAvailability.candidates(
-                    context.getClient().resources(RenderAgent.class).list().getItems(),
+                    agents.list(agent -> true).toList(),
                     job, Instant.now(clock), config.agents().leaseTtl());
             if (candidates.isEmpty()) {
                 String message = "no Ready render agent matches agentSelector " + job.getSpec().getAgentSelector()
