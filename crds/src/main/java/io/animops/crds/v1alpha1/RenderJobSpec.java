@@ -43,6 +43,12 @@ public class RenderJobSpec {
     @JsonPropertyDescription("Labels a RenderAgent must carry to claim this job.")
     private Map<String, String> agentSelector = new LinkedHashMap<>();
 
+    @Min(1)
+    @Max(10000)
+    @Default("120")
+    @JsonPropertyDescription("Frames of the headless physics smoke run before any render.")
+    private Integer smokeFrames = 120;
+
     @Min(30)
     @Max(14400)
     @Default("1800")

@@ -22,6 +22,9 @@ public class RenderJobStatus extends AnimOpsStatus {
     @JsonPropertyDescription("The script to render, resolved by the operator.")
     private JobScript script;
 
+    @JsonPropertyDescription("The design system to render with, resolved by the operator.")
+    private JobDesignSystem designSystem;
+
     @JsonPropertyDescription("RenderAgent holding the claim.")
     private String agent;
 
@@ -33,6 +36,12 @@ public class RenderJobStatus extends AnimOpsStatus {
     private RenderProgress progress;
 
     private RenderArtifacts artifacts;
+
+    @JsonPropertyDescription("Where the agent may upload the artifacts; written by the operator while the job is held.")
+    private UploadGrants uploads;
+
+    @JsonPropertyDescription("ffprobe facts and black/frozen segments of the encoded video.")
+    private MediaFacts media;
 
     private Provenance provenance;
 

@@ -150,17 +150,24 @@ final class StandaloneApiDispatcher extends Dispatcher {
             case "POST" -> target.isCollection() ? admitThenForward(request, target) : crud.dispatch(request);
             case "PUT" -> staleWrite(forwarded, target).orElseGet(() -> !target.isCollection() && target.subresource() == null
                     ? admitThenForward(forwarded, target) : crud.dispatch(forwarded));
-            case "PATCH" -> patch(request, target);
+            case "PATCH" -> (isMergePatch(request) ? staleWrite(forwarded, target) : Optional.<MockResponse>empty())
+                    .orElseGet(() -> patch(forwarded, target));
             case "DELETE" -> delete(request, target);
             default -> crud.dispatch(request);
         };
         return withNotFoundStatus(response, target);
     }
 
+    private static boolean isMergePatch(RecordedRequest request) {
+        String type = mediaType(request.getHeader("Content-Type"));
+        return MERGE_PATCH.equals(type) || "application/strategic-merge-patch+json".equals(type);
+    }
+
     /**
-     * Optimistic concurrency as the API server has it: a replace that names a resourceVersion other than the
-     * stored one is refused with 409, so that two writers (an operator and an agent, two agents claiming one
-     * job) never silently overwrite each other. The mock alone does not check this for status writes.
+     * Optimistic concurrency as the API server has it: a replace, or a merge patch, that names a resourceVersion
+     * other than the stored one is refused with 409, so that two writers (an operator and an agent, two agents
+     * claiming one job) never silently overwrite each other. The mock alone does not check this for status
+     * writes nor for patches.
      */
     private Optional<MockResponse> staleWrite(RecordedRequest request, ResourcePath target) {
         if (target.isCollection()) {

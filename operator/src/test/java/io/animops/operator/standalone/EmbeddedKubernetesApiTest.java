@@ -329,6 +329,29 @@ class EmbeddedKubernetesApiTest {
     }
 
     @Test
+    void aStatusMergePatchNamingAStaleResourceVersionIsRefusedLikeOnARealServer() {
+        RenderAgent agent = new RenderAgent();
+        agent.setMetadata(new ObjectMetaBuilder().withName("claiming-mac").build());
+        agent.setSpec(new RenderAgentSpec());
+        agent.getSpec().setOs("darwin");
+        agent.getSpec().setArch("arm64");
+        String seen = client.resource(agent).create().getMetadata().getResourceVersion();
+        var status = client.resources(RenderAgent.class).withName("claiming-mac").subresource("status");
+        var merge = io.fabric8.kubernetes.client.dsl.base.PatchContext.of(io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE);
+
+        status.patch(merge, "{\"metadata\":{\"resourceVersion\":\"" + seen + "\"},\"status\":{\"activeJobs\":1}}");
+        assertThatThrownBy(() -> status.patch(merge,
+                "{\"metadata\":{\"resourceVersion\":\"" + seen + "\"},\"status\":{\"activeJobs\":2}}"))
+                .isInstanceOfSatisfying(io.fabric8.kubernetes.client.KubernetesClientException.class,
+                        e -> assertThat(e.getCode()).isEqualTo(409));
+        // a patch that names no resourceVersion is unconditional, as on a real server
+        status.patch(merge, "{\"status\":{\"jobs\":[\"a/b\"]}}");
+        RenderAgent stored = client.resources(RenderAgent.class).withName("claiming-mac").get();
+        assertThat(stored.getStatus().getActiveJobs()).isEqualTo(1);
+        assertThat(stored.getStatus().getJobs()).containsExactly("a/b");
+    }
+
+    @Test
     void serverSideApplyCreatesAMissingObject() {
         GenericKubernetesResource idea = Serialization.unmarshal("""
                 apiVersion: animops.io/v1alpha1
