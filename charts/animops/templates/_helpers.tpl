@@ -98,3 +98,23 @@ Host part shared by the JDBC and reactive database URLs: <host>:<port>/<name>.
 {{- define "animops.databaseAddress" -}}
 {{- printf "%s:%d/%s" .Values.database.host (int .Values.database.port) .Values.database.name }}
 {{- end }}
+
+{{/*
+Labels of the render agents' objects: the chart's labels with component render-agent.
+*/}}
+{{- define "animops.renderAgentLabels" -}}
+helm.sh/chart: {{ include "animops.chart" . }}
+app.kubernetes.io/name: {{ include "animops.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/component: render-agent
+app.kubernetes.io/version: {{ .Values.image.tag | default .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+app.kubernetes.io/part-of: animops
+{{- end }}
+
+{{/*
+Name of the render agents' ServiceAccount.
+*/}}
+{{- define "animops.renderAgentServiceAccountName" -}}
+{{- printf "%s-render-agent" (include "animops.fullname" .) | trunc 63 | trimSuffix "-" }}
+{{- end }}

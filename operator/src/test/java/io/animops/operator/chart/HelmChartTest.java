@@ -62,6 +62,7 @@ class HelmChartTest {
     private static final String RELEASE = "studio";
     private static final String NAMESPACE = "animops-system";
     private static final String FULLNAME = "studio-animops";
+    private static final String AGENT = FULLNAME + "-render-agent";
     private static final String APP_VERSION = "0.1.0";
     private static final String KUBE_VERSION_LINE = "kubeVersion: \">=1.27.0-0\"\n";
 
@@ -174,7 +175,11 @@ class HelmChartTest {
                         "Role/" + FULLNAME + "-leader-election",
                         "RoleBinding/" + FULLNAME + "-leader-election",
                         "Service/" + FULLNAME,
-                        "Deployment/" + FULLNAME);
+                        "Deployment/" + FULLNAME,
+                        "ServiceAccount/" + AGENT,
+                        "ClusterRole/" + AGENT,
+                        "ClusterRoleBinding/" + AGENT,
+                        "Secret/" + AGENT + "-token");
     }
 
     @Test
@@ -186,7 +191,8 @@ class HelmChartTest {
                     .containsEntry("app.kubernetes.io/instance", RELEASE)
                     .containsEntry("app.kubernetes.io/version", APP_VERSION)
                     .containsEntry("app.kubernetes.io/managed-by", "Helm")
-                    .containsEntry("app.kubernetes.io/component", "operator");
+                    .containsEntry("app.kubernetes.io/component",
+                            object.getMetadata().getName().startsWith(AGENT) ? "render-agent" : "operator");
             if (!(object instanceof ClusterRole) && !(object instanceof ClusterRoleBinding)) {
                 assertThat(object.getMetadata().getNamespace()).as(object.getKind()).isEqualTo(NAMESPACE);
             }
@@ -197,7 +203,7 @@ class HelmChartTest {
 
     @Test
     void clusterRoleGrantsExactlyWhatTheOperatorUses() {
-        ClusterRole clusterRole = single(defaultObjects, ClusterRole.class);
+        ClusterRole clusterRole = named(defaultObjects, ClusterRole.class, FULLNAME);
 
         Set<String> expected = new HashSet<>();
         grant(expected, "animops.io", List.of("contentschedules"), "get", "list", "watch");
@@ -220,6 +226,36 @@ class HelmChartTest {
     }
 
     @Test
+    void renderAgentsGetExactlyWhatTheProtocolNeeds() {
+        ClusterRole clusterRole = named(defaultObjects, ClusterRole.class, AGENT);
+        Set<String> expected = new HashSet<>();
+        grant(expected, "animops.io", List.of("renderjobs"), "get", "list", "watch");
+        grant(expected, "animops.io", List.of("renderjobs/status"), "patch");
+        grant(expected, "animops.io", List.of("renderagents"), "get", "create", "update");
+        grant(expected, "animops.io", List.of("renderagents/status"), "update");
+        assertThat(grantsOf(clusterRole.getRules())).containsExactlyInAnyOrderElementsOf(expected);
+
+        ClusterRoleBinding binding = named(defaultObjects, ClusterRoleBinding.class, AGENT);
+        assertThat(binding.getRoleRef().getName()).isEqualTo(AGENT);
+        assertThat(binding.getSubjects()).singleElement().satisfies(subject -> {
+            assertThat(subject.getKind()).isEqualTo("ServiceAccount");
+            assertThat(subject.getName()).isEqualTo(AGENT);
+            assertThat(subject.getNamespace()).isEqualTo(NAMESPACE);
+        });
+        Secret token = named(defaultObjects, Secret.class, AGENT + "-token");
+        assertThat(token.getType()).isEqualTo("kubernetes.io/service-account-token");
+        assertThat(token.getMetadata().getAnnotations()).containsEntry("kubernetes.io/service-account.name", AGENT);
+    }
+
+    @Test
+    void renderAgentIdentityCanBeLeftOut() {
+        List<HasMetadata> objects = parse(template().set("renderAgents.rbac.create", false).call());
+        assertThat(names(objects)).noneMatch(name -> name.startsWith(AGENT));
+        List<HasMetadata> withoutToken = parse(template().set("renderAgents.tokenSecret.create", false).call());
+        assertThat(names(withoutToken)).contains(AGENT).doesNotContain(AGENT + "-token");
+    }
+
+    @Test
     void leaderElectionIsANamespacedRoleOnLeases() {
         Role role = single(defaultObjects, Role.class);
         assertThat(role.getMetadata().getNamespace()).isEqualTo(NAMESPACE);
@@ -239,13 +275,13 @@ class HelmChartTest {
 
     @Test
     void clusterRoleIsBoundToTheOperatorServiceAccount() {
-        ClusterRoleBinding binding = single(defaultObjects, ClusterRoleBinding.class);
-        ServiceAccount serviceAccount = single(defaultObjects, ServiceAccount.class);
+        ClusterRoleBinding binding = named(defaultObjects, ClusterRoleBinding.class, FULLNAME);
+        ServiceAccount serviceAccount = named(defaultObjects, ServiceAccount.class, FULLNAME);
         Deployment deployment = single(defaultObjects, Deployment.class);
 
         assertThat(binding.getRoleRef().getKind()).isEqualTo("ClusterRole");
         assertThat(binding.getRoleRef().getName())
-                .isEqualTo(single(defaultObjects, ClusterRole.class).getMetadata().getName());
+                .isEqualTo(named(defaultObjects, ClusterRole.class, FULLNAME).getMetadata().getName());
         assertThat(binding.getSubjects()).singleElement().satisfies(subject -> {
             assertThat(subject.getKind()).isEqualTo("ServiceAccount");
             assertThat(subject.getName()).isEqualTo(serviceAccount.getMetadata().getName());
@@ -366,13 +402,13 @@ class HelmChartTest {
     @Test
     void chartCreatesARandomApiTokenSecretWhenNoneIsGiven() {
         Container operator = operatorContainer(single(defaultObjects, Deployment.class));
-        Secret secret = single(defaultObjects, Secret.class);
+        Secret secret = named(defaultObjects, Secret.class, FULLNAME + "-api-token");
 
         assertSecretRef(operator, "ANIMOPS_API_TOKEN", secret.getMetadata().getName(), "token");
         String token = new String(Base64.getDecoder().decode(secret.getData().get("token")), StandardCharsets.UTF_8);
         assertThat(token).hasSize(40).matches("[A-Za-z0-9]{40}");
         // nothing in the chart may hold a fixed token
-        Secret renderedAgain = single(parse(template().call()), Secret.class);
+        Secret renderedAgain = named(parse(template().call()), Secret.class, FULLNAME + "-api-token");
         assertThat(renderedAgain.getData().get("token")).isNotEqualTo(secret.getData().get("token"));
     }
 
@@ -488,7 +524,9 @@ class HelmChartTest {
         Deployment deployment = single(s3Objects, Deployment.class);
 
         assertThat(s3Objects).noneMatch(PersistentVolumeClaim.class::isInstance);
-        assertThat(s3Objects).noneMatch(Secret.class::isInstance);
+        // the only Secret is the render agents' token, which does not depend on the storage variant
+        assertThat(s3Objects).filteredOn(Secret.class::isInstance).extracting(object -> object.getMetadata().getName())
+                .containsExactly(AGENT + "-token");
         assertThat(operatorContainer(deployment).getVolumeMounts()).extracting(VolumeMount::getMountPath)
                 .containsExactlyInAnyOrder("/tmp", "/etc/animops");
         // no volume to hand over: rolling updates keep a standby pod running
@@ -594,6 +632,11 @@ class HelmChartTest {
 
     private static <T extends HasMetadata> T single(List<HasMetadata> objects, Class<T> type) {
         return objects.stream().filter(type::isInstance).map(type::cast).collect(single());
+    }
+
+    private static <T extends HasMetadata> T named(List<HasMetadata> objects, Class<T> type, String name) {
+        return objects.stream().filter(type::isInstance).map(type::cast)
+                .filter(object -> object.getMetadata().getName().equals(name)).collect(single());
     }
 
     private static <T> java.util.stream.Collector<T, ?, T> single() {
