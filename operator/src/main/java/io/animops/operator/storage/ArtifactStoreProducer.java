@@ -4,6 +4,7 @@ import io.animops.operator.config.AnimOpsConfig;
 import io.minio.MinioClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import java.nio.file.Path;
@@ -13,8 +14,9 @@ import java.nio.file.Path;
 public class ArtifactStoreProducer {
     private static final Logger LOG = Logger.getLogger(ArtifactStoreProducer.class);
 
+    // a singleton, not a proxied scope: the signed-link endpoints need the local store's own type behind the interface
     @Produces
-    @ApplicationScoped
+    @Singleton
     ArtifactStore artifactStore(AnimOpsConfig config) {
         AnimOpsConfig.Storage storage = config.storage();
         ArtifactStore store = switch (storage.type()) {
