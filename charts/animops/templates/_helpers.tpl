@@ -118,3 +118,25 @@ Name of the render agents' ServiceAccount.
 {{- define "animops.renderAgentServiceAccountName" -}}
 {{- printf "%s-render-agent" (include "animops.fullname" .) | trunc 63 | trimSuffix "-" }}
 {{- end }}
+
+{{/*
+Name of the Secret holding the local store's signing key: the user's, or the one the chart creates.
+*/}}
+{{- define "animops.signingKeySecretName" -}}
+{{- if .Values.storage.local.signingKey.existingSecret }}
+{{- .Values.storage.local.signingKey.existingSecret }}
+{{- else }}
+{{- printf "%s-storage-signing-key" (include "animops.fullname" .) }}
+{{- end }}
+{{- end }}
+
+{{/*
+Base URL of the operator for agents and browsers: the configured one, or the Service's in-cluster address.
+*/}}
+{{- define "animops.storagePublicUrl" -}}
+{{- if .Values.storage.publicUrl }}
+{{- trimSuffix "/" .Values.storage.publicUrl }}
+{{- else }}
+{{- printf "http://%s.%s.svc:%d" (include "animops.fullname" .) .Release.Namespace (int .Values.service.port) }}
+{{- end }}
+{{- end }}

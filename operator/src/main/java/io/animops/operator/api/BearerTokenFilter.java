@@ -1,5 +1,6 @@
 package io.animops.operator.api;
 
+import io.animops.operator.storage.SignedLinkResource;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
@@ -12,7 +13,8 @@ import java.util.Optional;
 
 /**
  * Guards everything under /api/ with the operator token ({@code animops.api.token}, env ANIMOPS_API_TOKEN):
- * {@code Authorization: Bearer <token>}. Without a configured token the API refuses every request rather than
+ * {@code Authorization: Bearer <token>}, except the signed upload and download links of the local artifact store.
+ * Without a configured token the API refuses every request rather than
  * being open.
  */
 @Provider
@@ -27,6 +29,10 @@ public class BearerTokenFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         if (!path.startsWith("/api/") && !path.equals("/api")) {
+            return;
+        }
+        // the local store's upload and download links carry their own signature instead of the token
+        if (SignedLinkResource.signedLink(request.getMethod(), path)) {
             return;
         }
         String reason = rejection(request.getHeaderString("Authorization"));

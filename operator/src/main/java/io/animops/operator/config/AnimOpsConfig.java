@@ -17,6 +17,86 @@ public interface AnimOpsConfig {
 
     Llm llm();
 
+    Storage storage();
+
+    /** Where render artifacts (videos, thumbnails) are kept, and how agents and people reach them. */
+    interface Storage {
+        /** {@code local} (files under local.dir, served by the operator itself) or {@code s3}. */
+        @WithDefault("local")
+        StorageType type();
+
+        /**
+         * Base URL under which agents and browsers reach this operator (scheme, host, port), e.g.
+         * {@code https://animops.example.com}; the local store's upload and download links start with it.
+         */
+        @WithDefault("http://localhost:8080")
+        String publicUrl();
+
+        /**
+         * HMAC key (any string, 32+ characters advised) signing the local store's links. When absent one is
+         * generated at first start and kept under local.dir, so that a restart does not invalidate grants.
+         */
+        Optional<String> signingKey();
+
+        /** How long an upload grant is valid; renewed when less than {@code grantRenewBefore} remains. */
+        @WithDefault("30m")
+        Duration grantTtl();
+
+        @WithDefault("5m")
+        Duration grantRenewBefore();
+
+        /** Largest upload the local store accepts, in bytes (larger ones get 413). */
+        @WithDefault("1073741824")
+        long maxUploadBytes();
+
+        Local local();
+
+        S3 s3();
+
+        Retention retention();
+
+        enum StorageType { local, s3 }
+
+        interface Local {
+            /** Folder of the local store; objects live at their key below it. */
+            @WithDefault("/var/lib/animops/artifacts")
+            String dir();
+        }
+
+        interface S3 {
+            /** S3 endpoint URL, e.g. {@code https://s3.eu-west-1.amazonaws.com} or a MinIO server's URL. */
+            Optional<String> endpoint();
+
+            @WithDefault("us-east-1")
+            String region();
+
+            @WithDefault("animops")
+            String bucket();
+
+            Optional<String> accessKey();
+
+            Optional<String> secretKey();
+
+            /** Create the bucket at start when it does not exist (needs the right to create buckets). */
+            @WithDefault("true")
+            boolean createBucket();
+        }
+
+        interface Retention {
+            /** How often stored objects are checked against the retention rules; {@code off} disables it. */
+            @WithDefault("1h")
+            String interval();
+
+            /** Previews are deleted this many days after their render finished. */
+            @WithDefault("14")
+            int previewDays();
+
+            /** Renders of rejected or failed ideas, and of failed jobs, are deleted this many days after. */
+            @WithDefault("7")
+            int rejectedDays();
+        }
+    }
+
     /** Calls to language models; the provider and model themselves are chosen per schedule (spec.llm). */
     interface Llm {
         /** The operator's Secret with the API key, used when a schedule's spec.llm has no secretRef. */

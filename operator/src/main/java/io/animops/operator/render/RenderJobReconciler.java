@@ -13,6 +13,7 @@ import io.animops.operator.config.AnimOpsConfig;
 import io.animops.operator.kube.StatusSupport;
 import io.animops.operator.script.ScriptAttemptRecord;
 import io.animops.operator.script.ScriptAttemptRepository;
+import io.animops.operator.storage.UploadGrantIssuer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -54,6 +55,8 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
     AnimOpsConfig config;
     @Inject
     Clock clock;
+    @Inject
+    UploadGrantIssuer uploadGrants;
 
     /** Registered agents, from an informer's cache rather than a list request on every recheck of every job. */
     private InformerEventSource<RenderAgent, RenderJob> agents;
@@ -104,8 +107,8 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
     }
 
     /**
-     * A claimed job is the agent's to write; the operator steps in only when the lease lapsed (its write is
-     * against the observed resourceVersion, so that a heartbeat arriving meanwhile wins).
+     * A claimed job is the agent's to write; the operator keeps its upload grants fresh, and steps in when the
+     * lease lapsed (its writes are against the observed resourceVersion, so that a heartbeat arriving meanwhile wins).
      */
     private UpdateControl<RenderJob> followLease(RenderJob job, Context<RenderJob> context, RenderJobStatus observed,
                                                  RenderPhase before) {
@@ -114,8 +117,14 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
         Optional<Instant> lapsed = RenderLease.lapsedSince(job.getStatus(), now, ttl);
         if (lapsed.isEmpty()) {
             Instant seen = Instant.parse(Objects.requireNonNullElse(job.getStatus().getLastHeartbeat(), job.getStatus().getClaimedAt()));
+            Duration next = Duration.between(now, seen.plus(ttl)).plusSeconds(1);
+            // look again before the upload grants need renewing, should the lease outlast them
+            Optional<Instant> renewGrants = uploadGrants.keepFresh(job, now);
+            if (renewGrants.isPresent() && renewGrants.get().isBefore(now.plus(next))) {
+                next = Duration.between(now, renewGrants.get()).plusSeconds(1);
+            }
             return StatusSupport.writeIfUnchangedSince(job, observed, context.getClient())
-                    ? StatusSupport.requeue(Duration.between(now, seen.plus(ttl)).plusSeconds(1)) : StatusSupport.requeue(CONFLICT_RETRY);
+                    ? StatusSupport.requeue(next) : StatusSupport.requeue(CONFLICT_RETRY);
         }
         String agent = job.getStatus().getAgent();
         RenderLease.expire(job.getStatus(), lapsed.get(), config.agents().maxClaimsPerJob(), clock);

@@ -168,6 +168,7 @@ class HelmChartTest {
                 .containsExactlyInAnyOrder(
                         "ServiceAccount/" + FULLNAME,
                         "Secret/" + FULLNAME + "-api-token",
+                        "Secret/" + FULLNAME + "-storage-signing-key",
                         "ConfigMap/" + FULLNAME + "-ideas",
                         "PersistentVolumeClaim/" + FULLNAME + "-artifacts",
                         "ClusterRole/" + FULLNAME,
@@ -375,7 +376,7 @@ class HelmChartTest {
         PersistentVolumeClaim claim = single(defaultObjects, PersistentVolumeClaim.class);
 
         assertThat(value(operator, "ANIMOPS_STORAGE_TYPE")).isEqualTo("local");
-        assertThat(value(operator, "ANIMOPS_STORAGE_LOCAL_PATH")).isEqualTo("/var/lib/animops/artifacts");
+        assertThat(value(operator, "ANIMOPS_STORAGE_LOCAL_DIR")).isEqualTo("/var/lib/animops/artifacts");
         assertThat(envNames(operator)).noneMatch(name -> name.startsWith("ANIMOPS_STORAGE_S3_"));
         Volume artifacts = volume(pod, mount(operator, "/var/lib/animops/artifacts").getName());
         assertThat(artifacts.getPersistentVolumeClaim().getClaimName()).isEqualTo(claim.getMetadata().getName());
@@ -384,6 +385,42 @@ class HelmChartTest {
         assertThat(claim.getSpec().getStorageClassName()).isNull();
         // a ReadWriteOnce volume cannot be attached to the old and the new pod on different nodes
         assertThat(deployment.getSpec().getStrategy().getType()).isEqualTo("Recreate");
+    }
+
+    @Test
+    void localStorageSignsItsLinksWithAGeneratedKeyAndAgentsReachTheService() {
+        Container operator = operatorContainer(single(defaultObjects, Deployment.class));
+        Secret signingKey = named(defaultObjects, Secret.class, FULLNAME + "-storage-signing-key");
+
+        assertSecretRef(operator, "ANIMOPS_STORAGE_SIGNING_KEY", signingKey.getMetadata().getName(), "signingKey");
+        String key = new String(Base64.getDecoder().decode(signingKey.getData().get("signingKey")), StandardCharsets.UTF_8);
+        assertThat(key).matches("[A-Za-z0-9]{48}");
+        assertThat(named(parse(template().call()), Secret.class, FULLNAME + "-storage-signing-key").getData().get("signingKey"))
+                .isNotEqualTo(signingKey.getData().get("signingKey"));
+        assertThat(value(operator, "ANIMOPS_STORAGE_PUBLIC_URL")).isEqualTo("http://" + FULLNAME + "." + NAMESPACE + ".svc:8080");
+        assertThat(value(operator, "ANIMOPS_STORAGE_MAX_UPLOAD_BYTES")).isEqualTo("1073741824");
+        assertThat(value(operator, "ANIMOPS_STORAGE_GRANT_TTL")).isEqualTo("30m");
+        assertThat(value(operator, "ANIMOPS_STORAGE_RETENTION_INTERVAL")).isEqualTo("1h");
+        assertThat(value(operator, "ANIMOPS_STORAGE_RETENTION_PREVIEW_DAYS")).isEqualTo("14");
+        assertThat(value(operator, "ANIMOPS_STORAGE_RETENTION_REJECTED_DAYS")).isEqualTo("7");
+    }
+
+    @Test
+    void localStorageTakesAnExistingSigningKeySecretAndAPublicUrl() {
+        List<HasMetadata> objects = parse(template()
+                .set("storage.local.signingKey.existingSecret", "studio-signing")
+                .set("storage.local.signingKey.key", "hmac")
+                .set("storage.publicUrl", "https://animops.example.com/")
+                .set("storage.retention.interval", "off")
+                .set("storage.retention.previewDays", 30)
+                .call());
+        Container operator = operatorContainer(single(objects, Deployment.class));
+
+        assertThat(objects).noneMatch(o -> o instanceof Secret && o.getMetadata().getName().endsWith("-storage-signing-key"));
+        assertSecretRef(operator, "ANIMOPS_STORAGE_SIGNING_KEY", "studio-signing", "hmac");
+        assertThat(value(operator, "ANIMOPS_STORAGE_PUBLIC_URL")).isEqualTo("https://animops.example.com");
+        assertThat(value(operator, "ANIMOPS_STORAGE_RETENTION_INTERVAL")).isEqualTo("off");
+        assertThat(value(operator, "ANIMOPS_STORAGE_RETENTION_PREVIEW_DAYS")).isEqualTo("30");
     }
 
     @Test
@@ -509,7 +546,7 @@ class HelmChartTest {
         assertThat(value(operator, "ANIMOPS_STORAGE_S3_REGION")).isEqualTo("eu-central-1");
         assertSecretRef(operator, "ANIMOPS_STORAGE_S3_ACCESS_KEY", "studio-s3", "AWS_ACCESS_KEY_ID");
         assertSecretRef(operator, "ANIMOPS_STORAGE_S3_SECRET_KEY", "studio-s3", "AWS_SECRET_ACCESS_KEY");
-        assertThat(envNames(operator)).doesNotContain("ANIMOPS_STORAGE_LOCAL_PATH");
+        assertThat(envNames(operator)).doesNotContain("ANIMOPS_STORAGE_LOCAL_DIR", "ANIMOPS_STORAGE_SIGNING_KEY");
 
         assertThat(value(operator, "ANIMOPS_LLM_SECRET_NAME")).isEqualTo("studio-llm");
         assertSecretRef(operator, "ANIMOPS_API_TOKEN", "studio-api", "bearer");
@@ -579,6 +616,9 @@ class HelmChartTest {
             "logging.json, maybe, logging.json",
             "databse.host, db, databse",
             "storage.s3.bucket, x, storage.s3.bucket",
+            "storage.retention.interval, weekly, storage.retention.interval",
+            "storage.maxUploadBytes, 4294967296, storage.maxUploadBytes",
+            "storage.publicUrl, animops.example.com, storage.publicUrl",
     })
     void templateRejectsValuesTheSchemaForbids(String key, String badValue, String field) {
         assertThatThrownBy(() -> template().set(key, badValue).call())
