@@ -8,6 +8,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -19,12 +21,14 @@ import java.time.format.DateTimeParseException;
 
 /** Export of the KPI views and the raw snapshots (docs/kpi.md). Guarded by the API token. */
 @Path("/api/v1/kpis")
+@Tag(name = "kpis")
 public class KpiResource {
     @Inject
     DataSource dataSource;
 
     @GET
     @Path("/{view}/export")
+    @Operation(operationId = "exportKpis", summary = "A KPI view or the raw snapshots as CSV or Parquet")
     public Response export(@PathParam("view") String viewName, @QueryParam("format") String formatName,
                            @QueryParam("from") String from, @QueryParam("to") String to) {
         KpiView view = KpiView.byRelation(viewName).orElseThrow(() -> ApiProblem.badParameter("view",
