@@ -368,7 +368,8 @@ public final class IdeaLifecycle {
     /** What the next attempt must fix: the agent's findings on the render when there are some, else the validator's. */
     private static List<ScriptError> lastErrors(ScriptAttempt attempt, RenderJob job) {
         if (job != null && job.getStatus() != null && job.getStatus().getErrors() != null && !job.getStatus().getErrors().isEmpty()
-                && attempt != null && attempt.getMetadata().getName().equals(job.getSpec().getScriptAttemptRef())) {
+                && attempt != null && job.getSpec() != null
+                && attempt.getMetadata().getName().equals(job.getSpec().getScriptAttemptRef())) {
             return job.getStatus().getErrors();
         }
         return attempt == null || attempt.getStatus() == null || attempt.getStatus().getErrors() == null
