@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -19,7 +18,7 @@ import java.util.function.Function;
 public final class KeysetQuery {
     /** The SQL type of the key column, which the key in a continue token must parse as. */
     public enum KeyType {
-        UUID, BIGINT
+        UUID, BIGINT, TEXT
     }
 
     /** Reads one row into an item. */
@@ -37,8 +36,8 @@ public final class KeysetQuery {
 
     /**
      * @param select     {@code select <columns> from <table>}, without where or order
-     * @param timeColumn a timestamptz column, never null
-     * @param keyColumn  a unique column of type {@code keyType}
+     * @param timeColumn a timestamptz column (or expression), never null
+     * @param keyColumn  a column (or expression) of type {@code keyType}, unique among rows of one time
      */
     public KeysetQuery(String select, String timeColumn, String keyColumn, KeyType keyType) {
         this.select = select;
@@ -86,7 +85,11 @@ public final class KeysetQuery {
 
     private Object key(String text) {
         try {
-            return keyType == KeyType.UUID ? UUID.fromString(text) : Long.valueOf(text);
+            return switch (keyType) {
+                case UUID -> java.util.UUID.fromString(text);
+                case BIGINT -> Long.valueOf(text);
+                case TEXT -> text;
+            };
         } catch (IllegalArgumentException e) {
             throw ApiProblem.badParameter(PageRequest.CONTINUE,
                     "continue is not a continue token of this list: pass the 'continue' value of the previous page unchanged");

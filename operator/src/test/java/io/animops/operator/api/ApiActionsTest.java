@@ -127,6 +127,15 @@ class ApiActionsTest {
                     .contentType(ApiProblemMapper.PROBLEM_JSON).body("detail", containsString("missing does not exist"));
         }
         authorized().when().post("/api/v1/renders/" + ns + "/missing/rerender").then().statusCode(404);
+        // a job someone created by hand belongs to no idea: the idea lifecycle cannot render it again
+        RenderJob byHand = new RenderJob();
+        byHand.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withNamespace(ns).withName("by-hand").build());
+        byHand.setSpec(new io.animops.crds.v1alpha1.RenderJobSpec());
+        byHand.getSpec().setScriptAttemptRef("some-attempt");
+        byHand.getSpec().setMode(io.animops.crds.v1alpha1.RenderMode.Preview);
+        client.resource(byHand).create();
+        authorized().when().post(renderPath(ns, "by-hand") + "/rerender").then().statusCode(409)
+                .contentType(ApiProblemMapper.PROBLEM_JSON).body("detail", containsString("was not made for an idea"));
         authorized().when().post(ideaPath("Bad_NS", idea) + "/approve").then().statusCode(400).body("field", equalTo("namespace"));
         // a Proposed idea has nothing to rerun
         authorized().when().post(ideaPath(ns, idea) + "/rerun-attempt").then().statusCode(409)

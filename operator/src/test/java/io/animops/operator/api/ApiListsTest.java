@@ -248,7 +248,7 @@ class ApiListsTest {
                 "/api/v1/ideas/{namespace}/{name}/approve", "/api/v1/ideas/{namespace}/{name}/reject",
                 "/api/v1/ideas/{namespace}/{name}/rerun-attempt", "/api/v1/attempts",
                 "/api/v1/attempts/{namespace}/{name}", "/api/v1/renders", "/api/v1/renders/{namespace}/{name}",
-                "/api/v1/renders/{namespace}/{name}/rerender", "/api/v1/audit", "/api/v1/kpis/{view}/export",
+                "/api/v1/renders/{namespace}/{name}/rerender", "/api/v1/audit", "/api/v1/kpis/{view}", "/api/v1/kpis/{view}/export",
                 "/api/v1/openapi");
         assertThat(document.getString("components.securitySchemes.operatorToken.scheme")).isEqualTo("bearer");
         assertThat(document.getMap("components.schemas")).containsKeys("Problem", "ActionResult", "IdeaDetail",

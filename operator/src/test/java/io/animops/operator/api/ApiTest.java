@@ -129,6 +129,26 @@ class ApiTest {
     }
 
     @Test
+    void kpiViewsPageAsJson() {
+        // one video, two horizons at the same publication time: the key orders them, both are seen once
+        assertThat(ApiCalls.walk("/api/v1/kpis/video_kpis?from=2026-02-01&to=2026-02-01", 1, "horizon"))
+                .containsExactlyInAnyOrder("72h", "7d");
+        assertThat(ApiCalls.walk("/api/v1/kpis/metric_snapshots", 1, "captured_at"))
+                .containsExactly("2026-02-04T00:00:00Z", "2026-02-02T00:00:00Z");
+        given().header("Authorization", AUTH).when().get("/api/v1/kpis/metric_snapshots?limit=5")
+                .then().statusCode(200).body("items[0].views", equalTo(90)).body("items[0].publication_name", equalTo("pub-1"));
+        given().header("Authorization", AUTH).when().get("/api/v1/kpis/channel_kpis_rolling_14d").then().statusCode(200);
+        assertThat(ApiCalls.walk("/api/v1/kpis/metric_snapshots?from=2026-02-03", 1, "captured_at"))
+                .containsExactly("2026-02-04T00:00:00Z");
+        expectBadField("/api/v1/kpis/videos", "view");
+        expectBadField("/api/v1/kpis/video_kpis?limit=0", "limit");
+        expectBadField("/api/v1/kpis/video_kpis?from=yesterday", "from");
+        String snapshotsToken = given().header("Authorization", AUTH).when().get("/api/v1/kpis/metric_snapshots?limit=1")
+                .then().extract().path("continue");
+        expectBadField("/api/v1/kpis/video_kpis?continue=" + snapshotsToken, "continue");
+    }
+
+    @Test
     void badExportParametersAnswer400NamingTheField() {
         expectBadField("/api/v1/kpis/videos/export", "view");
         expectBadField("/api/v1/kpis/video_kpis/export?format=xlsx", "format");
