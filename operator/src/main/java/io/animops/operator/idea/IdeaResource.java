@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -174,6 +175,8 @@ public class IdeaResource {
     @Operation(operationId = "rerunIdeaAttempt", summary = "Ask for one more script attempt with the last errors",
             description = "Allowed when the idea is Rejected (ScriptAttemptsExhausted), Failed or AwaitingQc; "
                     + "a request the operator has not handled yet is not repeated")
+    @APIResponse(responseCode = "202", description = "The request is written (done) or already waiting (pending)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiActions.Result.class)))
     public Response rerunAttempt(@PathParam("namespace") String namespace, @PathParam("name") String name,
                                  @RequestBody(content = @Content(schema = @Schema(implementation = ActionBody.class))) String body) {
         QueryParams.checkResourcePath(namespace, name);

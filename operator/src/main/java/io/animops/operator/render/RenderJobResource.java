@@ -39,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
@@ -178,6 +179,8 @@ public class RenderJobResource {
     @Operation(operationId = "rerender", summary = "Render the same script attempt again, as a new job beside this one",
             description = "Allowed for the idea's current, finished preview when the idea is AwaitingQc or Failed "
                     + "(RenderFailed). Repeating the request while the new job is under way changes nothing.")
+    @APIResponse(responseCode = "202", description = "The request is written (done) or already waiting (pending)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiActions.Result.class)))
     public Response rerender(@PathParam("namespace") String namespace, @PathParam("name") String name,
                              @RequestBody(content = @Content(schema = @Schema(implementation = ActionBody.class))) String body) {
         QueryParams.checkResourcePath(namespace, name);

@@ -258,6 +258,9 @@ class ApiListsTest {
         assertThat(document.getString("paths.'/api/v1/renders'.get.responses.'400'.content.'application/problem+json'.schema.$ref"))
                 .endsWith("/Problem");
         assertThat(document.getList("paths.'/api/v1/renders'.get.security.operatorToken")).hasSize(1);
+        assertThat(document.getString("paths.'/api/v1/renders/{namespace}/{name}/rerender'.post.responses.'202'.content.'application/json'.schema.$ref"))
+                .endsWith("/ActionResult");
+        assertThat(document.getMap("paths.'/api/v1/ideas/{namespace}/{name}/approve'.post.responses")).containsKeys("200", "400", "401", "404", "409");
         assertThat(document.getList("paths.'/api/v1/openapi'.get.security")).isEmpty();
         // every API operation is named
         for (String path : paths.keySet()) {
