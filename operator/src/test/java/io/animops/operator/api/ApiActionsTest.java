@@ -216,6 +216,30 @@ class ApiActionsTest {
                 .body("detail", containsString("not the current render job"));
     }
 
+    @Test
+    void aSpecWriteRacingAnotherWriterReadsChecksAndWritesAgain() {
+        String ns = "api-contention";
+        client.resource(io.animops.operator.testing.Pipeline.idea(ns, "contended", "Two writers at once",
+                "A spec write meets a concurrent change and must not overwrite it.")).create();
+        int[] reads = {0};
+        AnimationIdea written = SpecWrites.update(client, AnimationIdea.class, ns, "contended", idea -> {
+            if (reads[0]++ == 0) {
+                // another client changes the idea between this read and the write
+                client.resources(AnimationIdea.class).inNamespace(ns).withName("contended").edit(other -> {
+                    other.getSpec().setPhysicsHook("written by the other client");
+                    return other;
+                });
+            }
+            idea.getSpec().setHook("written by the API");
+            return true;
+        });
+        assertThat(reads[0]).isGreaterThanOrEqualTo(2);
+        assertThat(written.getSpec().getPhysicsHook()).isEqualTo("written by the other client");
+        AnimationIdea stored = get(client, ns, "contended");
+        assertThat(stored.getSpec().getHook()).isEqualTo("written by the API");
+        assertThat(stored.getSpec().getPhysicsHook()).isEqualTo("written by the other client");
+    }
+
     /** A Manual schedule's two proposals, gated and waiting for a person. */
     private List<String> proposedUnderManualSelection(String ns, String scheduleName) {
         client.resource(schedule(ns, scheduleName, Selection.Mode.Manual, 2, 1, 0.99)).create();
