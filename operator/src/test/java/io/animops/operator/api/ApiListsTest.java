@@ -213,7 +213,7 @@ class ApiListsTest {
     }
 
     @Test
-    void unknownResourcesAnswer404Problems() {
+    void unknownResourcesAndPathsAnswerProblems() {
         for (String path : List.of("/api/v1/ideas/" + NS + "/nothing", "/api/v1/attempts/" + NS + "/nothing",
                 "/api/v1/renders/" + NS + "/nothing")) {
             authorized().when().get(path).then().statusCode(404).contentType(ApiProblemMapper.PROBLEM_JSON)
@@ -221,6 +221,8 @@ class ApiListsTest {
         }
         authorized().when().get("/api/v1/no-such-list").then().statusCode(404).contentType(ApiProblemMapper.PROBLEM_JSON)
                 .body("detail", containsString("/api/v1/no-such-list"));
+        authorized().when().get("/api/v1/ideas/" + NS + "/idea-1/approve").then().statusCode(405)
+                .contentType(ApiProblemMapper.PROBLEM_JSON).body("status", equalTo(405));
     }
 
     @Test
