@@ -25,4 +25,10 @@ public class AnimationIdeaStatus extends AnimOpsStatus {
 
     @JsonPropertyDescription("Name of the current RenderJob.")
     private String renderJob;
+
+    @JsonPropertyDescription("The spec.rerunAttemptRequest value last honoured (or refused, see condition RerunAttempt).")
+    private String rerunAttemptHandled;
+
+    @JsonPropertyDescription("The spec.rerenderRequest value last honoured (or refused, see condition Rerender).")
+    private String rerenderHandled;
 }

@@ -70,6 +70,9 @@ public final class IdeaLifecycle {
         if (status.getPhase() == null) {
             run.enter(idea, IdeaPhase.Proposed, "Proposed", "proposed (source " + idea.getSpec().getSource() + ")");
         }
+        if (run.honourRequests(idea, settings, attempt, renderJob)) {
+            return new Step(run.child, run.requeue, List.copyOf(run.entered));
+        }
         switch (status.getPhase()) {
             case Proposed -> run.select(idea, settings, siblings);
             case Accepted -> run.startAttempt(idea, 1, null, List.of());
@@ -199,12 +202,16 @@ public final class IdeaLifecycle {
     }
 
     private void startPreview(AnimationIdea idea, PipelineSettings settings, ScriptAttempt attempt) {
+        startPreview(idea, settings, attempt, OwnedChildren.name(attempt.getMetadata().getName(), "preview"));
+    }
+
+    private void startPreview(AnimationIdea idea, PipelineSettings settings, ScriptAttempt attempt, String jobName) {
         AnimationIdeaStatus status = idea.getStatus();
         RenderSettings preview = settings.preview();
         RenderJob job = new RenderJob();
         Map<String, String> labels = new LinkedHashMap<>(childLabels(idea));
         labels.put(AnimOps.LABEL_RENDER_MODE, "preview");
-        job.setMetadata(OwnedChildren.metadata(attempt, OwnedChildren.name(attempt.getMetadata().getName(), "preview"), labels));
+        job.setMetadata(OwnedChildren.metadata(attempt, jobName, labels));
         // the label value may be shortened to 63 characters; the annotation keeps the idea's full name
         job.getMetadata().setAnnotations(Map.of(AnimOps.LABEL_IDEA, idea.getMetadata().getName()));
         RenderJobSpec spec = new RenderJobSpec();
@@ -273,6 +280,119 @@ public final class IdeaLifecycle {
     private void end(AnimationIdea idea, IdeaPhase phase, String reason, String message) {
         enter(idea, phase, reason, message);
         Conditions.set(idea.getStatus(), clock, "Succeeded", Conditions.FALSE, reason, message);
+    }
+
+    /**
+     * Requests a person made in spec (the API's rerun-attempt and rerender actions). Each value is handled once:
+     * status records it, honoured or refused (refusals explained in condition RerunAttempt or Rerender).
+     * True when a request started a child, which ends this step.
+     */
+    private boolean honourRequests(AnimationIdea idea, PipelineSettings settings, ScriptAttempt attempt, RenderJob job) {
+        AnimationIdeaStatus status = idea.getStatus();
+        String rerun = idea.getSpec().getRerunAttemptRequest();
+        if (rerun != null && !rerun.equals(status.getRerunAttemptHandled())) {
+            status.setRerunAttemptHandled(rerun);
+            String refusal = rerunAttemptRefusal(idea);
+            if (refusal != null) {
+                Conditions.set(status, clock, "RerunAttempt", Conditions.FALSE, "Refused", refusal);
+            } else {
+                int number = status.getAttempts() + 1;
+                Conditions.set(status, clock, "RerunAttempt", Conditions.TRUE, "Requested",
+                        "script attempt " + number + " requested by a person");
+                startAttempt(idea, number, status.getCurrentAttempt(), lastErrors(attempt, job));
+                return true;
+            }
+        }
+        String rerender = idea.getSpec().getRerenderRequest();
+        if (rerender != null && !rerender.equals(status.getRerenderHandled())) {
+            String refusal = rerenderRefusal(idea, job);
+            if (refusal == null && (attempt == null || job == null)) {
+                // not in the informer cache yet: decide once they are observed, without using up the request
+                requeue = SIBLING_RECHECK;
+                return false;
+            }
+            status.setRerenderHandled(rerender);
+            if (refusal != null) {
+                Conditions.set(status, clock, "Rerender", Conditions.FALSE, "Refused", refusal);
+            } else {
+                Conditions.set(status, clock, "Rerender", Conditions.TRUE, "Requested",
+                        "new preview of " + attempt.getMetadata().getName() + " requested by a person");
+                startPreview(idea, settings, attempt, rerenderJobName(attempt.getMetadata().getName(), rerender));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The highest attempt number a ScriptAttempt accepts (its CRD's spec.attempt maximum). */
+    public static final int MAX_ATTEMPT_NUMBER = 10;
+
+    /** Why one more script attempt cannot be started now, or null when it can. Shared with the API's 409. */
+    public static String rerunAttemptRefusal(AnimationIdea idea) {
+        AnimationIdeaStatus status = idea.getStatus();
+        if (status == null || status.getAttempts() == null || status.getCurrentAttempt() == null) {
+            return "the idea has no script attempt yet";
+        }
+        IdeaPhase phase = status.getPhase();
+        String reason = Conditions.find(status.getConditions(), "Succeeded").map(c -> c.getReason()).orElse(null);
+        boolean exhausted = phase == IdeaPhase.Rejected && "ScriptAttemptsExhausted".equals(reason);
+        if (!exhausted && phase != IdeaPhase.Failed && phase != IdeaPhase.AwaitingQc) {
+            return "the idea is " + phase + " (" + reason + "): a script attempt is rerun only from Rejected"
+                    + " (ScriptAttemptsExhausted), Failed or AwaitingQc";
+        }
+        if (status.getAttempts() >= MAX_ATTEMPT_NUMBER) {
+            return "the idea has made " + status.getAttempts() + " script attempts, the most an idea may make";
+        }
+        return null;
+    }
+
+    /** Why the idea's render job cannot be rendered again now, or null when it can. Shared with the API's 409. */
+    public static String rerenderRefusal(AnimationIdea idea, RenderJob job) {
+        AnimationIdeaStatus status = idea.getStatus();
+        if (status == null || status.getRenderJob() == null) {
+            return "the idea has no render job yet";
+        }
+        IdeaPhase phase = status.getPhase();
+        String reason = Conditions.find(status.getConditions(), "Succeeded").map(c -> c.getReason()).orElse(null);
+        if (phase != IdeaPhase.AwaitingQc && !(phase == IdeaPhase.Failed && "RenderFailed".equals(reason))) {
+            return "the idea is " + phase + " (" + reason + "): a preview is rendered again only from AwaitingQc"
+                    + " or Failed (RenderFailed)";
+        }
+        if (job != null && (job.getStatus() == null || job.getStatus().getPhase() == null
+                || !job.getStatus().getPhase().isTerminal())) {
+            return "render job " + job.getMetadata().getName() + " has not finished";
+        }
+        return null;
+    }
+
+    /** What the next attempt must fix: the agent's findings on the render when there are some, else the validator's. */
+    private static List<ScriptError> lastErrors(ScriptAttempt attempt, RenderJob job) {
+        if (job != null && job.getStatus() != null && job.getStatus().getErrors() != null && !job.getStatus().getErrors().isEmpty()
+                && attempt != null && job.getSpec() != null
+                && attempt.getMetadata().getName().equals(job.getSpec().getScriptAttemptRef())) {
+            return job.getStatus().getErrors();
+        }
+        return attempt == null || attempt.getStatus() == null || attempt.getStatus().getErrors() == null
+                ? List.of() : attempt.getStatus().getErrors();
+    }
+
+    /**
+     * The job a rerender request makes: named after the request, so that one request makes one job whatever the
+     * retries, and a new request a new job beside the finished one (which keeps its artifacts and history).
+     */
+    public static String rerenderJobName(String attempt, String request) {
+        return OwnedChildren.name(attempt, "preview", shortHash(request));
+    }
+
+    /** Eight hex digits of the request's SHA-256. */
+    private static String shortHash(String request) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     public static String attemptName(AnimationIdea idea, int number) {

@@ -122,6 +122,118 @@ class IdeaLifecycleTest {
                 .containsExactly(IdeaPhase.Accepted, IdeaPhase.Scripting);
     }
 
+    @Test
+    void aRerunRequestAfterExhaustedAttemptsStartsOneMoreAttemptWithTheLastErrorsOnce() {
+        AnimationIdea idea = scripting(2);
+        IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(), attempt(idea, 2, AttemptPhase.Invalid), null);
+        assertThat(idea.getStatus().getPhase()).isEqualTo(IdeaPhase.Rejected);
+        assertThat(IdeaLifecycle.rerunAttemptRefusal(idea)).isNull();
+
+        idea.getSpec().setRerunAttemptRequest("2026-11-24T12:00:00Z");
+        IdeaLifecycle.Step step = IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(), attempt(idea, 2, AttemptPhase.Invalid), null);
+        ScriptAttempt third = (ScriptAttempt) step.child();
+        assertThat(third.getMetadata().getName()).isEqualTo("idea-a3");
+        assertThat(third.getSpec().getPreviousAttemptRef()).isEqualTo("idea-a2");
+        assertThat(third.getSpec().getPreviousErrors()).containsExactly(PARSE_ERROR);
+        assertThat(idea.getStatus().getRerunAttemptHandled()).isEqualTo("2026-11-24T12:00:00Z");
+        assertThat(step.entered()).extracting(IdeaLifecycle.Transition::phase).containsExactly(IdeaPhase.Scripting);
+        assertThat(Conditions.find(idea.getStatus().getConditions(), "RerunAttempt").orElseThrow().getStatus())
+                .isEqualTo(Conditions.TRUE);
+
+        // the same request again (a repeated reconciliation): followed, not repeated
+        step = IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(), attempt(idea, 3, AttemptPhase.Authoring), null);
+        assertThat(step.child()).isNull();
+        assertThat(idea.getStatus().getAttempts()).isEqualTo(3);
+    }
+
+    @Test
+    void aRerunRequestTakesTheAgentsFindingsOnTheRenderFirst() {
+        AnimationIdea idea = scripting(1);
+        idea.getStatus().setPhase(IdeaPhase.AwaitingQc);
+        idea.getStatus().setRenderJob("idea-a1-preview");
+        ScriptError physics = new ScriptError(ScriptError.Stage.physics, null, 40, null, "body left the frame");
+        RenderJob job = job(RenderPhase.Succeeded, List.of(physics));
+        job.setSpec(new io.animops.crds.v1alpha1.RenderJobSpec());
+        job.getSpec().setScriptAttemptRef("idea-a1");
+        idea.getSpec().setRerunAttemptRequest("r1");
+        ScriptAttempt second = (ScriptAttempt) IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(),
+                attempt(idea, 1, AttemptPhase.Valid), job).child();
+        assertThat(second.getSpec().getAttempt()).isEqualTo(2);
+        assertThat(second.getSpec().getPreviousErrors()).containsExactly(physics);
+    }
+
+    @Test
+    void aRerunRequestTheIdeaCannotHonourIsRecordedAsRefusedOnce() {
+        AnimationIdea idea = scripting(1);
+        idea.getSpec().setRerunAttemptRequest("r1");
+        IdeaLifecycle.Step step = IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(), attempt(idea, 1, AttemptPhase.Authoring), null);
+        assertThat(step.child()).isNull();
+        assertThat(idea.getStatus().getPhase()).isEqualTo(IdeaPhase.Scripting);
+        assertThat(idea.getStatus().getRerunAttemptHandled()).isEqualTo("r1");
+        var refused = Conditions.find(idea.getStatus().getConditions(), "RerunAttempt").orElseThrow();
+        assertThat(refused.getStatus()).isEqualTo(Conditions.FALSE);
+        assertThat(refused.getMessage()).contains("is Scripting");
+    }
+
+    @Test
+    void rerunIsRefusedOutsideItsPhasesAndAtTheAttemptLimit() {
+        AnimationIdea idea = scripting(1);
+        assertThat(IdeaLifecycle.rerunAttemptRefusal(proposed("fresh", 0.1))).contains("no script attempt");
+        for (IdeaPhase allowed : List.of(IdeaPhase.Failed, IdeaPhase.AwaitingQc)) {
+            idea.getStatus().setPhase(allowed);
+            assertThat(IdeaLifecycle.rerunAttemptRefusal(idea)).as(allowed.name()).isNull();
+        }
+        idea.getStatus().setPhase(IdeaPhase.Rejected);
+        Conditions.set(idea.getStatus(), CLOCK, "Succeeded", Conditions.FALSE, "Declined", "no");
+        assertThat(IdeaLifecycle.rerunAttemptRefusal(idea)).contains("Rejected (Declined)");
+        idea.getStatus().setPhase(IdeaPhase.Failed);
+        idea.getStatus().setAttempts(IdeaLifecycle.MAX_ATTEMPT_NUMBER);
+        assertThat(IdeaLifecycle.rerunAttemptRefusal(idea)).contains("10 script attempts");
+    }
+
+    @Test
+    void aRerenderRequestMakesOneNewPreviewOfTheSameAttemptOnceTheJobIsObserved() {
+        AnimationIdea idea = scripting(1);
+        idea.getStatus().setPhase(IdeaPhase.AwaitingQc);
+        idea.getStatus().setRenderJob("idea-a1-preview");
+        idea.getSpec().setRerenderRequest("r1");
+        ScriptAttempt valid = attempt(idea, 1, AttemptPhase.Valid);
+
+        // the finished job is not in the cache yet: wait, without using up the request
+        IdeaLifecycle.Step step = IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(), valid, null);
+        assertThat(step.child()).isNull();
+        assertThat(step.requeue()).isNotNull();
+        assertThat(idea.getStatus().getRerenderHandled()).isNull();
+
+        step = IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(), valid, job(RenderPhase.Succeeded, List.of()));
+        RenderJob rerender = (RenderJob) step.child();
+        assertThat(rerender.getMetadata().getName()).isEqualTo(IdeaLifecycle.rerenderJobName("idea-a1", "r1"))
+                .startsWith("idea-a1-preview-").isNotEqualTo(IdeaLifecycle.rerenderJobName("idea-a1", "r2"));
+        assertThat(rerender.getSpec().getScriptAttemptRef()).isEqualTo("idea-a1");
+        assertThat(idea.getStatus().getRenderJob()).isEqualTo(rerender.getMetadata().getName());
+        assertThat(idea.getStatus().getRerenderHandled()).isEqualTo("r1");
+        assertThat(step.entered()).extracting(IdeaLifecycle.Transition::phase).containsExactly(IdeaPhase.Rendering);
+    }
+
+    @Test
+    void aRerenderRequestWhileTheJobRunsIsRefused() {
+        AnimationIdea idea = scripting(1);
+        idea.getStatus().setPhase(IdeaPhase.Rendering);
+        idea.getStatus().setRenderJob("idea-a1-preview");
+        idea.getSpec().setRerenderRequest("r1");
+        IdeaLifecycle.Step step = IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(), attempt(idea, 1, AttemptPhase.Valid),
+                job(RenderPhase.Rendering, List.of()));
+        assertThat(step.child()).isNull();
+        assertThat(idea.getStatus().getRerenderHandled()).isEqualTo("r1");
+        assertThat(Conditions.find(idea.getStatus().getConditions(), "Rerender").orElseThrow().getMessage())
+                .contains("is Rendering");
+        // Failed for a render error may render again, once the job has finished
+        idea.getStatus().setPhase(IdeaPhase.Failed);
+        Conditions.set(idea.getStatus(), CLOCK, "Succeeded", Conditions.FALSE, "RenderFailed", "agent crashed");
+        assertThat(IdeaLifecycle.rerenderRefusal(idea, job(RenderPhase.Failed, List.of()))).isNull();
+        assertThat(IdeaLifecycle.rerenderRefusal(idea, job(RenderPhase.Encoding, List.of()))).contains("has not finished");
+    }
+
     private static AnimationIdea proposed(String name, double score) {
         AnimationIdea idea = Pipeline.idea("ns", name, "Title " + name, "Premise of " + name);
         idea.getMetadata().setUid("uid-" + name);
