@@ -211,6 +211,7 @@ class HelmChartTest {
         grant(expected, "animops.io",
                 List.of("animationideas", "scriptattempts", "renderjobs", "publications"),
                 "get", "list", "watch", "create");
+        grant(expected, "animops.io", List.of("animationideas"), "update");
         grant(expected, "animops.io", List.of("renderagents"), "get", "list", "watch");
         grant(expected, "animops.io",
                 List.of("contentschedules/status", "animationideas/status", "scriptattempts/status",
