@@ -25,7 +25,7 @@ public class ApiDocumentFilter implements OASFilter {
     public void filterOpenAPI(OpenAPI openAPI) {
         openAPI.info(OASFactory.createInfo().title("AnimOps API").version("v1")
                 .description("REST API of the AnimOps operator. Every /api/v1 path needs Authorization: Bearer <operator token>,"
-                        + " except the OpenAPI document itself. Lists page with limit (1..500) and continue."));
+                        + " except the OpenAPI document itself and the signed upload and download links of artifacts. Lists page with limit (1..500) and continue."));
         if (openAPI.getComponents() == null) {
             openAPI.components(OASFactory.createComponents());
         }
@@ -43,7 +43,9 @@ public class ApiDocumentFilter implements OASFilter {
             boolean named = path.getKey().contains("{name}");
             for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getValue().getOperations().entrySet()) {
                 Operation operation = entry.getValue();
-                if (path.getKey().equals(OpenApiResource.PATH)) {
+                // the document holds no data; signed artifact links carry their own signature instead of the token
+                if (path.getKey().equals(OpenApiResource.PATH)
+                        || io.animops.operator.storage.SignedLinkResource.signedLink(entry.getKey().name(), path.getKey())) {
                     operation.security(List.of());
                     continue;
                 }

@@ -4,6 +4,7 @@ import io.animops.operator.api.ApiProblem;
 import io.animops.operator.api.ApiProblemMapper;
 import io.animops.operator.config.AnimOpsConfig;
 import io.smallrye.common.annotation.Blocking;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -53,6 +54,10 @@ public class SignedLinkResource {
 
     @PUT
     @Path("uploads/{key: .+}")
+    @Operation(operationId = "uploadArtifact",
+            summary = "Store an artifact through a signed upload grant (render agents)",
+            description = "Authorized by the expires and signature parameters of a grant in RenderJob status.uploads; "
+                    + "403 for a bad or expired signature, 415 for another Content-Type, 413 over the size cap.")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> upload(@PathParam("key") String key, @QueryParam("expires") String expires,
@@ -84,6 +89,8 @@ public class SignedLinkResource {
 
     @GET
     @Path("artifacts/{key: .+}")
+    @Operation(operationId = "downloadArtifact",
+            summary = "Read an artifact through a signed link from a render answer; HTTP Range supported (206, 416)")
     public Response download(@PathParam("key") String key, @QueryParam("expires") String expires,
                              @QueryParam("signature") String signature, @HeaderParam("Range") String range) {
         LocalArtifactStore local = localStore();

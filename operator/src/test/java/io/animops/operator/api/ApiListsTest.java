@@ -274,6 +274,9 @@ class ApiListsTest {
                 .endsWith("/ActionResult");
         assertThat(document.getMap("paths.'/api/v1/ideas/{namespace}/{name}/approve'.post.responses")).containsKeys("200", "400", "401", "404", "409");
         assertThat(document.getList("paths.'/api/v1/openapi'.get.security")).isEmpty();
+        assertThat(document.getList("paths.'/api/v1/artifacts/{key}'.get.security")).isEmpty();
+        assertThat(document.getList("paths.'/api/v1/uploads/{key}'.put.security")).isEmpty();
+        assertThat(document.getList("paths.'/api/v1/cleanup'.post.security.operatorToken")).hasSize(1);
         // every API operation is named
         for (String path : paths.keySet()) {
             Map<String, Map<String, Object>> operations = document.getMap("paths.'" + path + "'");
