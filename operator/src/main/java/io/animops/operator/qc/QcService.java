@@ -74,7 +74,7 @@ public class QcService {
                 "spec.qc.checklist", "no QC checklist named \"" + name + "\" is registered; known: "
                 + String.join(", ", checklists.list().stream().map(VersionedChecklist::name).toList())));
         List<QcItemResult> items = QcEvaluation.evaluate(checklist.checklist(), policy, job.getSpec(), job.getStatus().getMedia());
-        Instant now = Instant.now(clock);
+        Instant now = now();
         QcResultRecord row = new QcResultRecord();
         row.renderJobUid = uid;
         row.namespace = job.getMetadata().getNamespace();
@@ -166,7 +166,7 @@ public class QcService {
                     items.set(index, items.get(index).ticked(passed, actor, at, comment));
                     row.items = JsonColumn.write(items);
                     row.outcome = QcEvaluation.outcome(items).name();
-                    row.updatedAt = Instant.now(clock);
+                    row.updatedAt = now();
                     return row;
                 }));
         QcResult result = QcResult.of(updated);
@@ -179,6 +179,11 @@ public class QcService {
         payload.put("resultOutcome", result.outcome().name());
         audit.record(actor, "QcItem.Ticked", renderJobRef(result), payload, null);
         return result;
+    }
+
+    /** PostgreSQL keeps microseconds: a result read back then equals the one returned when it was made. */
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
 
     private static int indexOf(List<QcItemResult> items, String itemId) {
