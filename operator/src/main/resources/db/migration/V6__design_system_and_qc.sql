@@ -25,6 +25,7 @@ create table qc_results (
     render_job_uid     uuid primary key,
     namespace          text        not null,
     render_job         text        not null,
+    script_attempt     text        not null,   -- a final render of this attempt is published only after a pass
     idea               text,
     checklist_id       bigint      not null references qc_checklists (id),
     checklist_name     text        not null,
@@ -36,4 +37,5 @@ create table qc_results (
     updated_at         timestamptz not null
 );
 create index qc_results_job_idx on qc_results (namespace, render_job);
+create index qc_results_attempt_idx on qc_results (namespace, script_attempt);
 create index qc_results_pending_idx on qc_results (outcome, created_at) where outcome = 'Pending';

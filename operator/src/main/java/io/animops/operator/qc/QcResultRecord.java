@@ -19,6 +19,8 @@ public class QcResultRecord {
     public String namespace;
     @Column(name = "render_job")
     public String renderJob;
+    @Column(name = "script_attempt")
+    public String scriptAttempt;
     public String idea;
     @Column(name = "checklist_id")
     public Long checklistId;

@@ -79,6 +79,7 @@ public class QcService {
         row.renderJobUid = uid;
         row.namespace = job.getMetadata().getNamespace();
         row.renderJob = job.getMetadata().getName();
+        row.scriptAttempt = job.getSpec().getScriptAttemptRef();
         row.idea = idea;
         row.checklistId = checklist.id();
         row.checklistName = checklist.name();
@@ -114,6 +115,14 @@ public class QcService {
                         "from QcResultRecord r where r.namespace = :ns and r.renderJob = :job order by r.createdAt desc",
                         QcResultRecord.class).setParameter("ns", namespace).setParameter("job", renderJob).setMaxResults(1)
                 .getResultList()).stream().findFirst().map(QcResult::of);
+    }
+
+    /** Whether a render of this script attempt (its preview) passed QC: what a final render needs to be published. */
+    public boolean attemptPassed(String namespace, String scriptAttempt) {
+        return !database.inTransaction(s -> s.createQuery(
+                        "select r.renderJobUid from QcResultRecord r where r.namespace = :ns and r.scriptAttempt = :attempt and r.outcome = :passed",
+                        UUID.class).setParameter("ns", namespace).setParameter("attempt", scriptAttempt)
+                .setParameter("passed", QcOutcome.Passed.name()).setMaxResults(1).getResultList()).isEmpty();
     }
 
     /** Results with this outcome (all when null), newest first; Pending ones are what waits for review. */

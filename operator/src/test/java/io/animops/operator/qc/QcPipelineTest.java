@@ -127,7 +127,10 @@ class QcPipelineTest {
                 .equals(edited.get().getMetadata().getGeneration()));
         assertThat(publicationsOf(ns)).hasSize(2);
         assertThat(renderJobsOf(client, ns, idea)).hasSize(2);
-        // while they wait, the idea says why: the YouTube channel's Secret does not exist
+        // QC passed, so they wait only for what publishing itself needs: the channel's Secret, a person's post
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(publicationsOf(ns)).extracting(p -> p.getStatus() == null ? null
+                : Conditions.find(p.getStatus().getConditions(), "Succeeded").map(Condition::getReason).orElse(null))
+                .containsExactlyInAnyOrder("CredentialsMissing", "AwaitingManualPost"));
         assertThat(condition(get(client, ns, idea), "Succeeded").getMessage()).contains("publication(s) published");
 
         for (Publication publication : publications) {
@@ -196,6 +199,35 @@ class QcPipelineTest {
         assertThat(condition(rejected, "Succeeded").getReason()).isEqualTo("QcRejected");
         assertThat(condition(rejected, "Succeeded").getMessage()).contains("motion-reads failed by bob: the cubes blur together");
         assertThat(renderJobsOf(client, ns, declined)).hasSize(1);
+    }
+
+    @Test
+    void aFinalRenderWhosePreviewDidNotPassQcIsNotPublished() {
+        String ns = "qc-bypass";
+        RenderJob job = new RenderJob();
+        job.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withNamespace(ns).withName("hand-made-final").build());
+        job.setSpec(new io.animops.crds.v1alpha1.RenderJobSpec());
+        job.getSpec().setScriptAttemptRef("hand-made");
+        job.getSpec().setMode(RenderMode.Final);
+        client.resource(job).create();
+        Map<String, Object> status = Map.of("phase", RenderPhase.Succeeded.name());
+        client.resources(RenderJob.class).inNamespace(ns).withName("hand-made-final").subresource("status")
+                .patch(PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(Map.of("status", status)));
+
+        Publication publication = new Publication();
+        publication.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withNamespace(ns).withName("hand-made-youtube").build());
+        publication.setSpec(new io.animops.crds.v1alpha1.PublicationSpec());
+        publication.getSpec().setRenderJobRef("hand-made-final");
+        publication.getSpec().setPlatform(Platform.YouTube);
+        publication.getSpec().setTitle("Made by hand");
+        client.resource(publication).create();
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            Publication p = client.resources(Publication.class).inNamespace(ns).withName("hand-made-youtube").get();
+            assertThat(p.getStatus()).isNotNull();
+            assertThat(p.getStatus().getPhase()).isEqualTo(PublicationPhase.Blocked);
+            assertThat(Conditions.find(p.getStatus().getConditions(), "Succeeded").orElseThrow().getReason()).isEqualTo("QcNotPassed");
+        });
     }
 
     private ContentSchedule schedule(String ns, QcSettings.Policy policy, String checklist) {
