@@ -37,8 +37,12 @@ public final class ScriptPrompts {
                 .limit(EXAMPLES).toList();
     }
 
+    /**
+     * Recorded with every attempt: the prompt files' version and hash, and the design system version the prompt
+     * carried, e.g. {@code v1@3fa2c0d19e4b+design-2026.11.1}.
+     */
     public String versionId() {
-        return templates.versionId();
+        return templates.versionId() + "+design-" + design.version();
     }
 
     /** One line per rule: id, stage and how to comply. */
@@ -84,10 +88,6 @@ public final class ScriptPrompts {
         values.put("safeLeft", Integer.toString(design.safeMargins().left()));
         values.put("safeRight", Integer.toString(design.safeMargins().right()));
         return values;
-    }
-
-    public String designSystemVersion() {
-        return design.version();
     }
 
     public String firstTry(AnimationIdea idea, SceneExpectations expectations) {

@@ -47,8 +47,8 @@ class ScriptPromptsTest {
     }
 
     @Test
-    void versionIdNamesTheDirectoryAndHashesTheText() {
-        assertThat(prompts.versionId()).matches("v1@[0-9a-f]{12}");
+    void versionIdNamesTheDirectoryHashesTheTextAndNamesTheDesignSystem() {
+        assertThat(prompts.versionId()).matches("v1@[0-9a-f]{12}\\+design-" + DesignSystems.bundled().version().replace(".", "\\."));
     }
 
     @Test
