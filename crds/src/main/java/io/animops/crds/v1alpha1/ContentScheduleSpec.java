@@ -68,6 +68,9 @@ public class ContentScheduleSpec {
     @JsonPropertyDescription("Preview and final render settings.")
     private RenderProfiles render;
 
+    @JsonPropertyDescription("QC of the preview renders: policy and checklist.")
+    private QcSettings qc;
+
     @JsonPropertyDescription("Labels a RenderAgent must carry to render this schedule's jobs.")
     private Map<String, String> agentSelector = new LinkedHashMap<>();
 

@@ -97,6 +97,28 @@ public interface AnimOpsConfig {
         }
     }
 
+    DesignSystem designSystem();
+
+    Qc qc();
+
+    interface DesignSystem {
+        /** Path of the design system JSON; the bundled examples/design-system.json when absent. */
+        Optional<String> file();
+    }
+
+    interface Qc {
+        /** Path of the QC checklists JSON; the bundled examples/qc-checklists.json when absent. */
+        Optional<String> checklistsFile();
+
+        /** Checklist of schedules that name none (spec.qc.checklist) and of ideas without a schedule. */
+        @WithDefault("shorts")
+        String defaultChecklist();
+
+        /** How often an idea waiting for a person's QC review looks at its result again. */
+        @WithDefault("10s")
+        Duration reviewRecheck();
+    }
+
     /** Calls to language models; the provider and model themselves are chosen per schedule (spec.llm). */
     interface Llm {
         /** The operator's Secret with the API key, used when a schedule's spec.llm has no secretRef. */

@@ -2,6 +2,7 @@ package io.animops.operator.render;
 
 import io.animops.crds.Conditions;
 import io.animops.crds.v1alpha1.AttemptPhase;
+import io.animops.crds.v1alpha1.JobDesignSystem;
 import io.animops.crds.v1alpha1.JobScript;
 import io.animops.crds.v1alpha1.RenderAgent;
 import io.animops.crds.v1alpha1.RenderJob;
@@ -10,6 +11,8 @@ import io.animops.crds.v1alpha1.RenderPhase;
 import io.animops.crds.v1alpha1.ScriptAttempt;
 import io.animops.operator.audit.AuditLog;
 import io.animops.operator.config.AnimOpsConfig;
+import io.animops.operator.design.DesignSystem;
+import io.animops.operator.design.DesignSystems;
 import io.animops.operator.kube.StatusSupport;
 import io.animops.operator.script.ScriptAttemptRecord;
 import io.animops.operator.script.ScriptAttemptRepository;
@@ -36,7 +39,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Prepares a render job for the agents: resolves its script into status, and tells whether any registered
+ * Prepares a render job for the agents: resolves its script and the design system into status, and tells whether any registered
  * agent can take it. Claiming, rendering and the outcome are the agents' to write.
  */
 // agents write this status: their writes (claims, heartbeats, outcomes) are the events that matter
@@ -53,6 +56,8 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
     AuditLog audit;
     @Inject
     AnimOpsConfig config;
+    @Inject
+    DesignSystems designSystems;
     @Inject
     Clock clock;
     @Inject
@@ -83,6 +88,11 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
         }
         if (status.getScript() == null && !resolveScript(job, context)) {
             return finish(job, context, observed, before);
+        }
+        if (status.getDesignSystem() == null) {
+            // resolved once, with the script: a job renders with the design system in force when it was prepared
+            DesignSystem design = designSystems.current();
+            status.setDesignSystem(new JobDesignSystem(design.version(), design.json()));
         }
         if (RenderLease.held(status.getPhase())) {
             return followLease(job, context, observed, before);
