@@ -74,8 +74,8 @@ public interface AnimOpsConfig {
         /** Path of the static ideas file; the bundled examples/ideas.md when absent. */
         Optional<String> file();
 
-        /** Threshold for ideas without a schedule. */
-        @WithDefault("0.85")
+        /** Threshold for ideas without a schedule; the same default as ContentSchedule's similarityThreshold. */
+        @WithDefault("0.72")
         double defaultSimilarityThreshold();
 
         /** Script attempts for ideas without a schedule. */

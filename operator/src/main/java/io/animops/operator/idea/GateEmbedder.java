@@ -31,13 +31,18 @@ public class GateEmbedder implements Embedder {
         this.loader = loader;
     }
 
-    /** Starts loading in the background; for use outside CDI, where no container calls it. */
+    /** An embedder already loading in the background, for use outside CDI (the benchmark, tests). */
+    public static GateEmbedder loading(Supplier<Embedder> loader) {
+        GateEmbedder embedder = new GateEmbedder(loader);
+        embedder.start();
+        return embedder;
+    }
+
     @PostConstruct
-    public GateEmbedder start() {
+    void start() {
         Thread thread = new Thread(() -> chosen.complete(choose(loader)), "idea-embedding-model-loader");
         thread.setDaemon(true);
         thread.start();
-        return this;
     }
 
     static Embedder choose(Supplier<Embedder> loader) {

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IdeaGateEmbedderTest {
     @Test
     void bundledMiniLmLoadsOfflineAndMakesUnitVectors() {
-        Embedder embedder = new GateEmbedder().start();
+        Embedder embedder = GateEmbedder.loading(MiniLmEmbedder::load);
 
         assertThat(embedder.modelId()).isEqualTo("all-minilm-l6-v2-q@" + MiniLmEmbedder.bundledVersion());
         assertThat(MiniLmEmbedder.bundledVersion()).matches("\\d+\\.\\d+\\.\\d+.*");
@@ -32,8 +32,8 @@ class IdeaGateEmbedderTest {
         // a real load through ONNX Runtime of a file that is not a model, as a truncated download or a bad image would be
         Path model = Files.write(dir.resolve("model.onnx"), new byte[]{1, 2, 3, 4});
         Path tokenizer = Files.writeString(dir.resolve("tokenizer.json"), "{}");
-        Embedder embedder = new GateEmbedder(() -> new MiniLmEmbedder(
-                new OnnxEmbeddingModel(model, tokenizer, PoolingMode.MEAN), "broken")).start();
+        Embedder embedder = GateEmbedder.loading(() -> new MiniLmEmbedder(
+                new OnnxEmbeddingModel(model, tokenizer, PoolingMode.MEAN), "broken"));
 
         assertThat(embedder.modelId()).isEqualTo(new HashEmbedding().modelId());
         float[] vector = embedder.embed("a ball bounces");
