@@ -32,7 +32,15 @@ public class IdeaVectorIndex {
 
     /** The namespace's matrix under the embedder's model, loading (and completing) it when not in memory yet. */
     public VectorMatrix matrix(String namespace, Embedder embedder, int dimensions) {
-        return matrices.computeIfAbsent(new Key(namespace, embedder.modelId()), key -> load(key, embedder, dimensions));
+        Key key = new Key(namespace, embedder.modelId());
+        // not computeIfAbsent: a load takes seconds of I/O, during which the map must not block other namespaces;
+        // the caller's namespace lock is what keeps two loads of one namespace apart
+        VectorMatrix matrix = matrices.get(key);
+        if (matrix == null) {
+            matrix = load(key, embedder, dimensions);
+            matrices.put(key, matrix);
+        }
+        return matrix;
     }
 
     private VectorMatrix load(Key key, Embedder embedder, int dimensions) {
