@@ -64,26 +64,17 @@ public final class GateBenchmark {
                         matrix.size(), (written - start) / 1e9, (loaded - written) / 1e6);
 
                 double[] millis = new double[QUERIES];
-                double[] cpuMillis = new double[QUERIES];
-                com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
-                        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
                 for (int i = -QUERY_WARM_UP; i < QUERIES; i++) {
                     float[] query = minilm.embed(sentences.get(Math.floorMod(i, sentences.size())));
-                    long cpu = os.getProcessCpuTime();
                     long t = System.nanoTime();
                     if (matrix.nearest(query, null, IdeaGate.NEAREST).size() != IdeaGate.NEAREST) {
                         throw new IllegalStateException("fewer than " + IdeaGate.NEAREST + " neighbours");
                     }
                     if (i >= 0) {
                         millis[i] = (System.nanoTime() - t) / 1e6;
-                        cpuMillis[i] = (os.getProcessCpuTime() - cpu) / 1e6;
                     }
                 }
                 Arrays.sort(millis);
-                Arrays.sort(cpuMillis);
-                // the CPU time of all the scan's threads together: what the scan costs, whatever else the machine runs
-                System.out.printf("gate: nearest %d, CPU time of the process p50 = %.1f ms (all cores together)%n",
-                        IdeaGate.NEAREST, cpuMillis[QUERIES / 2]);
                 System.out.printf("gate: nearest %d over %d stored vectors p50 = %.1f ms (p95 %.1f ms)%n",
                         IdeaGate.NEAREST, matrix.size(), millis[QUERIES / 2], millis[QUERIES * 95 / 100]);
                 // wall-clock figures: on a shared machine they depend on what else runs, so the load is printed too
