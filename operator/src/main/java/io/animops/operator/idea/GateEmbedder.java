@@ -1,7 +1,9 @@
 package io.animops.operator.idea;
 
+import io.animops.operator.config.AnimOpsConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
@@ -9,7 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * The Idea Gate's embedder: the in-process MiniLM model, or the hash embedding when the model cannot load (a
+ * The Idea Gate's embedder: the in-process MiniLM model (or a remote provider when one is configured:
+ * RemoteEmbedder), or the hash embedding when the model cannot load (a
  * platform without the native libraries, no writable temporary directory). The model loads once, on a thread
  * of its own started with the operator, so that neither start-up nor the event loop waits for it; the first
  * idea waits if it comes earlier. Which one is in use is the model id recorded with every vector and verdict.
@@ -20,15 +23,30 @@ import java.util.function.Supplier;
 public class GateEmbedder implements Embedder {
     private static final Logger LOG = Logger.getLogger(GateEmbedder.class);
 
-    private final Supplier<Embedder> loader;
+    @Inject
+    AnimOpsConfig config;
+
+    /** What start() loads; under CDI it follows the configuration. */
+    private Supplier<Embedder> loader;
     private final CompletableFuture<Embedder> chosen = new CompletableFuture<>();
 
     public GateEmbedder() {
-        this(MiniLmEmbedder::load);
     }
 
     GateEmbedder(Supplier<Embedder> loader) {
         this.loader = loader;
+    }
+
+    /** The remote provider when one is configured, else the in-process model. */
+    static Supplier<Embedder> loaderFor(AnimOpsConfig.Embedding settings) {
+        if (settings.remoteBaseUrl().isEmpty()) {
+            return MiniLmEmbedder::load;
+        }
+        RemoteEmbedder.Settings remote = new RemoteEmbedder.Settings(settings.remoteBaseUrl().get(),
+                settings.remoteModel(), settings.remoteApiKey().orElse(null), settings.remoteMaxAttempts(),
+                settings.remoteInitialBackoff(), settings.remoteRateLimitPerSecond(), settings.remoteRateLimitBurst(),
+                settings.remoteRateLimitMaxWait(), settings.remoteCacheSize(), settings.remoteTimeout());
+        return () -> RemoteEmbedder.openAiCompatible(remote);
     }
 
     /** An embedder already loading in the background, for use outside CDI (the benchmark, tests). */
@@ -40,6 +58,9 @@ public class GateEmbedder implements Embedder {
 
     @PostConstruct
     void start() {
+        if (loader == null) {
+            loader = loaderFor(config.ideas().embedding());
+        }
         Thread thread = new Thread(() -> chosen.complete(choose(loader)), "idea-embedding-model-loader");
         thread.setDaemon(true);
         thread.start();
