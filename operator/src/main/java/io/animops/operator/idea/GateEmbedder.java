@@ -17,7 +17,6 @@ import java.util.function.Supplier;
  * of its own started with the operator, so that neither start-up nor the event loop waits for it; the first
  * idea waits if it comes earlier. Which one is in use is the model id recorded with every vector and verdict.
  */
-// a singleton, not application-scoped: a client proxy would run the constructor a second time
 @Startup
 @Singleton
 public class GateEmbedder implements Embedder {
