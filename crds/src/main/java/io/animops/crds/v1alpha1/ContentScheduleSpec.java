@@ -52,9 +52,11 @@ public class ContentScheduleSpec {
 
     @Min(0)
     @Max(1)
-    @Default("0.85")
-    @JsonPropertyDescription("Cosine similarity at or above which a proposal is a near-duplicate of a past idea.")
-    private Double similarityThreshold = 0.85;
+    // 0.72 is where the in-process model (all-MiniLM-L6-v2) separates the labelled paraphrases from distinct ideas
+    // on the same topic (operator/src/test/resources/gate/pairs.tsv, docs/idea-gate.md)
+    @Default("0.72")
+    @JsonPropertyDescription("Cosine similarity at or above which a proposal is a near-duplicate of a past idea (scale of the all-MiniLM-L6-v2 model).")
+    private Double similarityThreshold = 0.72;
 
     @JsonPropertyDescription("Language model for ideas and scripts; Offline when absent.")
     private LlmSettings llm;

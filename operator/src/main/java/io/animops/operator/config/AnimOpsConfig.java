@@ -176,13 +176,49 @@ public interface AnimOpsConfig {
         /** Path of the static ideas file; the bundled examples/ideas.md when absent. */
         Optional<String> file();
 
-        /** Threshold for ideas without a schedule. */
-        @WithDefault("0.85")
+        /** Threshold for ideas without a schedule; the same default as ContentSchedule's similarityThreshold. */
+        @WithDefault("0.72")
         double defaultSimilarityThreshold();
 
         /** Script attempts for ideas without a schedule. */
         @WithDefault("3")
         int defaultMaxScriptAttempts();
+
+        /** The Idea Gate's embeddings: the in-process model, unless a remote provider is configured. */
+        Embedding embedding();
+    }
+
+    interface Embedding {
+        /** Base URL of an OpenAI-compatible embeddings API; when absent the in-process model is used. */
+        Optional<String> remoteBaseUrl();
+
+        @WithDefault("text-embedding-3-small")
+        String remoteModel();
+
+        /** Bearer token of the remote provider (from a Secret, through the environment). */
+        Optional<String> remoteApiKey();
+
+        @WithDefault("4")
+        int remoteMaxAttempts();
+
+        @WithDefault("1s")
+        Duration remoteInitialBackoff();
+
+        @WithDefault("2")
+        double remoteRateLimitPerSecond();
+
+        @WithDefault("5")
+        int remoteRateLimitBurst();
+
+        @WithDefault("60s")
+        Duration remoteRateLimitMaxWait();
+
+        /** Texts whose remote vectors are kept in memory. */
+        @WithDefault("2000")
+        int remoteCacheSize();
+
+        @WithDefault("30s")
+        Duration remoteTimeout();
     }
 
     interface Agents {
