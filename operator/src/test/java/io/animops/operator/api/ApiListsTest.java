@@ -261,7 +261,9 @@ class ApiListsTest {
                 "/api/v1/ideas/{namespace}/{name}/rerun-attempt", "/api/v1/attempts",
                 "/api/v1/attempts/{namespace}/{name}", "/api/v1/renders", "/api/v1/renders/{namespace}/{name}",
                 "/api/v1/renders/{namespace}/{name}/rerender", "/api/v1/audit", "/api/v1/kpis/{view}", "/api/v1/kpis/{view}/export",
-                "/api/v1/openapi");
+                "/api/v1/openapi", "/api/v1/qc/checklists", "/api/v1/qc/checklists/{name}/{version}", "/api/v1/qc/results",
+                "/api/v1/qc/results/{namespace}/{name}", "/api/v1/qc/results/{namespace}/{name}/items/{item}",
+                "/api/v1/cleanup", "/api/v1/artifacts/{key}", "/api/v1/uploads/{key}");
         assertThat(document.getString("components.securitySchemes.operatorToken.scheme")).isEqualTo("bearer");
         assertThat(document.getMap("components.schemas")).containsKeys("Problem", "ActionResult", "IdeaDetail",
                 "AttemptDetail", "RenderDetail");
