@@ -26,12 +26,16 @@ public class IdeaMetrics {
 
     @PostConstruct
     void register() {
+        // a registry that outlived an earlier start of the application (tests restart it in one JVM) still holds
+        // gauges bound to that start's counters: replace them, or they would report stale numbers
+        registry.find("animops.ideas").gauges().forEach(registry::remove);
         for (IdeaPhase phase : IdeaPhase.values()) {
             AtomicLong count = new AtomicLong();
             byPhase.put(phase, count);
             Gauge.builder("animops.ideas", count, AtomicLong::get)
                     .description("AnimationIdeas by phase")
                     .tag("phase", phase.name())
+                    .strongReference(true)
                     .register(registry);
         }
     }

@@ -240,9 +240,15 @@ class ApiActionsTest {
         assertThat(stored.getSpec().getPhysicsHook()).isEqualTo("written by the other client");
     }
 
-    /** A Manual schedule's two proposals, gated and waiting for a person. */
+    /**
+     * A Manual schedule's two proposals, gated and waiting for a person. Its previews wait for a person's QC review
+     * (AwaitingQc), where rerender and rerun apply.
+     */
     private List<String> proposedUnderManualSelection(String ns, String scheduleName) {
-        client.resource(schedule(ns, scheduleName, Selection.Mode.Manual, 2, 1, 0.99)).create();
+        var schedule = schedule(ns, scheduleName, Selection.Mode.Manual, 2, 1, 0.99);
+        schedule.getSpec().setQc(new io.animops.crds.v1alpha1.QcSettings());
+        schedule.getSpec().getQc().setPolicy(io.animops.crds.v1alpha1.QcSettings.Policy.RequireReview);
+        client.resource(schedule).create();
         await().atMost(PATIENCE).untilAsserted(() -> {
             List<AnimationIdea> ideas = ideasOf(client, ns, scheduleName);
             assertThat(ideas).hasSize(2);
@@ -258,7 +264,10 @@ class ApiActionsTest {
             RenderJob stored = client.resources(RenderJob.class).inNamespace(ns).withName(job).get();
             return stored != null && stored.getStatus() != null && stored.getStatus().getScript() != null;
         });
-        Map<String, Object> status = Map.of("phase", RenderPhase.Succeeded.name(), "agent", "mac-test",
+        // media facts that pass the automatic QC items of a 540x960, 30 fps, 20 s preview
+        Map<String, Object> media = Map.of("durationSeconds", 20.0, "width", 540, "height", 960, "fps", 30.0,
+                "bytes", 400_000, "bitRate", 160_000, "blackSegments", List.of(), "frozenSegments", List.of());
+        Map<String, Object> status = Map.of("phase", RenderPhase.Succeeded.name(), "agent", "mac-test", "media", media,
                 "artifacts", Map.of("video", Map.of("key", "renders/" + job + "/video.mp4", "contentType", "video/mp4")));
         client.resources(RenderJob.class).inNamespace(ns).withName(job).subresource("status")
                 .patch(PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(Map.of("status", status)));
