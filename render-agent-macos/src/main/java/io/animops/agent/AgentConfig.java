@@ -1,6 +1,10 @@
 package io.animops.agent;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,11 +22,36 @@ import java.util.regex.Pattern;
  * @param godot         the Godot 4 executable
  * @param ffmpeg        the FFmpeg executable
  * @param workDir       where per-job Godot projects are created and removed
+ * @param cluster       how the agent reaches the Kubernetes API and paces its protocol writes
  */
 public record AgentConfig(String name, Map<String, String> labels, int maxConcurrent, Path godot, Path ffmpeg,
-                          Path workDir) {
+                          Path workDir, Cluster cluster) {
+
+    /**
+     * @param kubeconfig        kubeconfig file; null: the client's usual discovery (KUBECONFIG, ~/.kube/config,
+     *                          in-cluster service account)
+     * @param namespaces        namespaces whose render jobs the agent watches; empty: all
+     * @param heartbeatInterval how often the agent writes lastHeartbeat into its RenderAgent and every job it holds;
+     *                          well below the operator's lease TTL (60 s by default)
+     * @param grantWait         how long a rendered job waits for the operator's upload grants before it is given back
+     * @param uploadAttempts    PUTs of one file (first try plus retries on 5xx and I/O errors)
+     * @param maxClaimsPerJob   the operator's animops.agents.max-claims-per-job: a job given back after this many
+     *                          claims fails instead of going back to Pending
+     */
+    public record Cluster(Path kubeconfig, List<String> namespaces, Duration heartbeatInterval, Duration grantWait,
+                          int uploadAttempts, int maxClaimsPerJob) {
+        public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(10);
+        public static final Duration DEFAULT_GRANT_WAIT = Duration.ofMinutes(5);
+
+        /** Defaults for everything, watching all namespaces through the client's usual discovery. */
+        public static Cluster defaults() {
+            return new Cluster(null, List.of(), DEFAULT_HEARTBEAT, DEFAULT_GRANT_WAIT, 5, 3);
+        }
+    }
     private static final Pattern DNS_NAME = Pattern.compile("^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$");
     private static final Pattern LABEL_KEY = Pattern.compile("^([a-z0-9.-]+/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$");
+    private static final Pattern DNS_LABEL = Pattern.compile("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$");
+    private static final Pattern DURATION = Pattern.compile("^(\\d+)(ms|s|m|h)$");
     private static final Pattern LABEL_VALUE = Pattern.compile("^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$");
 
     /** A configuration that cannot be used; lists every problem, each naming its key. */
@@ -65,10 +94,87 @@ public record AgentConfig(String name, Map<String, String> labels, int maxConcur
         if (work == null) {
             problems.add("workDir: required (a folder the agent may create job workspaces in)");
         }
+        String kubeconfig = value(file, env, "kubeconfig", null);
+        List<String> namespaces = new ArrayList<>();
+        for (String namespace : value(file, env, "namespaces", "").split(",")) {
+            if (namespace.isBlank()) {
+                continue;
+            }
+            if (!DNS_LABEL.matcher(namespace.trim()).matches()) {
+                problems.add("namespaces: \"" + namespace.trim() + "\" is not a valid namespace name");
+            } else {
+                namespaces.add(namespace.trim());
+            }
+        }
+        Duration heartbeat = duration(file, env, "heartbeatInterval", Cluster.DEFAULT_HEARTBEAT, Duration.ofMillis(100),
+                Duration.ofSeconds(30), problems);
+        Duration grantWait = duration(file, env, "grantWait", Cluster.DEFAULT_GRANT_WAIT, Duration.ZERO,
+                Duration.ofHours(1), problems);
+        int uploadAttempts = whole(file, env, "uploadAttempts", 5, 1, 20, problems);
+        int maxClaims = whole(file, env, "maxClaimsPerJob", 3, 1, 100, problems);
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
-        return new AgentConfig(name, labels, maxConcurrent, godot, ffmpeg, Path.of(work));
+        return new AgentConfig(name, labels, maxConcurrent, godot, ffmpeg, Path.of(work),
+                new Cluster(kubeconfig == null ? null : Path.of(kubeconfig), List.copyOf(namespaces), heartbeat,
+                        grantWait, uploadAttempts, maxClaims));
+    }
+
+    /** Reads a properties file, then applies the environment; a missing or unreadable file names its path. */
+    public static AgentConfig load(Path propertiesFile, Map<String, String> env) {
+        Properties file = new Properties();
+        try (Reader reader = Files.newBufferedReader(propertiesFile)) {
+            file.load(reader);
+        } catch (IOException e) {
+            throw new InvalidConfigException(List.of("--config: cannot read " + propertiesFile + ": " + e));
+        }
+        return from(file, env);
+    }
+
+    private static int whole(Properties file, Map<String, String> env, String key, int fallback, int min, int max,
+                             List<String> problems) {
+        String text = value(file, env, key, String.valueOf(fallback));
+        try {
+            int v = Integer.parseInt(text);
+            if (v < min || v > max) {
+                problems.add(key + ": must be between " + min + " and " + max + ", got " + v);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            problems.add(key + ": not a whole number: \"" + text + "\"");
+            return fallback;
+        }
+    }
+
+    /** {@code 500ms}, {@code 10s}, {@code 5m}, {@code 1h}, or ISO-8601 ({@code PT10S}). */
+    private static Duration duration(Properties file, Map<String, String> env, String key, Duration fallback,
+                                     Duration min, Duration max, List<String> problems) {
+        String text = value(file, env, key, null);
+        if (text == null) {
+            return fallback;
+        }
+        Duration d;
+        try {
+            var m = DURATION.matcher(text);
+            if (m.matches()) {
+                long amount = Long.parseLong(m.group(1));
+                d = switch (m.group(2)) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "s" -> Duration.ofSeconds(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    default -> Duration.ofHours(amount);
+                };
+            } else {
+                d = Duration.parse(text);
+            }
+        } catch (RuntimeException e) {
+            problems.add(key + ": not a duration (e.g. 10s, 5m, 500ms): \"" + text + "\"");
+            return fallback;
+        }
+        if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+            problems.add(key + ": must be between " + min + " and " + max + ", got " + d);
+        }
+        return d;
     }
 
     private static String value(Properties file, Map<String, String> env, String key, String fallback) {
