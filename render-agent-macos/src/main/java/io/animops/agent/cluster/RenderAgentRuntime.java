@@ -112,8 +112,18 @@ public final class RenderAgentRuntime implements AutoCloseable {
     }
 
     private void consider(RenderJob job) {
-        if (!stopping) {
-            claimer.execute(() -> claimIfEligible(job));
+        onClaimer(() -> claimIfEligible(job));
+    }
+
+    /** Queues work for the claimer thread, unless the agent is stopping (the claimer may be shut down by then). */
+    private void onClaimer(Runnable task) {
+        if (stopping) {
+            return;
+        }
+        try {
+            claimer.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // stopping meanwhile: no more claims
         }
     }
 
@@ -150,10 +160,8 @@ public final class RenderAgentRuntime implements AutoCloseable {
 
     private void ended(String uid) {
         running.remove(uid);
-        if (!stopping) {
-            // a slot is free: look at the jobs already known, not only at the next change
-            claimer.execute(this::rescan);
-        }
+        // a slot is free: look at the jobs already known, not only at the next change
+        onClaimer(this::rescan);
     }
 
     private void rescan() {
@@ -187,10 +195,15 @@ public final class RenderAgentRuntime implements AutoCloseable {
         }
         stopping = true;
         informers.forEach(SharedIndexInformer::close);
-        claimer.shutdownNow();
-        running.values().forEach(run -> run.stop(JobRun.StopCause.SHUTDOWN));
-        runs.shutdown();
+        // a claim in flight is let finish (interrupting it could leave a claim the agent does not know it made);
+        // claims queued behind it see stopping and do nothing
+        claimer.shutdown();
         try {
+            if (!claimer.awaitTermination(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warning("a claim was still in flight after " + SHUTDOWN_GRACE.toSeconds() + " s");
+            }
+            running.values().forEach(run -> run.stop(JobRun.StopCause.SHUTDOWN));
+            runs.shutdown();
             if (!runs.awaitTermination(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.warning("jobs still running after " + SHUTDOWN_GRACE.toSeconds() + " s: " + runningJobs()
                         + "; the operator requeues them when their lease lapses");
