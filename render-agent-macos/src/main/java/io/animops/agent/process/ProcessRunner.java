@@ -83,6 +83,20 @@ public final class ProcessRunner {
         return new ProcessOutcome(ending, exitCode, stdout, stderr, Duration.ofNanos(System.nanoTime() - started));
     }
 
+    /**
+     * Runs one step of a job within the job's budget.
+     *
+     * @throws ProcessStoppedException when the budget ran out or the job was cancelled (the tree is killed)
+     */
+    public ProcessOutcome runStep(String step, List<String> command, Path directory, ExecutionBudget budget,
+                                  LineListener lines) throws IOException, InterruptedException, ProcessStoppedException {
+        ProcessOutcome outcome = run(command, directory, Map.of(), budget.remaining(), budget.cancellation(), lines);
+        if (outcome.ending() != ProcessOutcome.Ending.EXITED) {
+            throw new ProcessStoppedException(outcome.ending(), step);
+        }
+        return outcome;
+    }
+
     private static Thread reader(InputStream stream, CapturedOutput sink, OutputStream which, LineListener lines,
                                  String name) {
         Thread thread = new Thread(() -> {
