@@ -18,12 +18,26 @@ import java.util.regex.Pattern;
  * @param godot         the Godot 4 executable
  * @param ffmpeg        the FFmpeg executable
  * @param workDir       where per-job Godot projects are created and removed
+ * @param ffprobe       the ffprobe executable
+ * @param crf           x264's constant rate factor for the MP4 (0-51, lower is better and bigger)
+ * @param outputCapBytes the most output kept per stream of each child process (head and tail)
+ * @param cpuLimitSeconds CPU time limit of each Godot run; null for the job's timeout, 0 for none
+ * @param sandbox       whether Godot runs isolated (sandbox-exec on macOS, a network namespace on Linux)
  */
 public record AgentConfig(String name, Map<String, String> labels, int maxConcurrent, Path godot, Path ffmpeg,
-                          Path workDir) {
+                          Path workDir, Path ffprobe, int crf, long outputCapBytes, Integer cpuLimitSeconds,
+                          boolean sandbox) {
+    public static final int DEFAULT_CRF = 20;
+    public static final long DEFAULT_OUTPUT_CAP_BYTES = 1024 * 1024;
     private static final Pattern DNS_NAME = Pattern.compile("^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$");
     private static final Pattern LABEL_KEY = Pattern.compile("^([a-z0-9.-]+/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$");
     private static final Pattern LABEL_VALUE = Pattern.compile("^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$");
+
+    /** The original six settings, the rest at their defaults. */
+    public AgentConfig(String name, Map<String, String> labels, int maxConcurrent, Path godot, Path ffmpeg, Path workDir) {
+        this(name, labels, maxConcurrent, godot, ffmpeg, workDir, Path.of("ffprobe"), DEFAULT_CRF,
+                DEFAULT_OUTPUT_CAP_BYTES, null, true);
+    }
 
     /** A configuration that cannot be used; lists every problem, each naming its key. */
     public static class InvalidConfigException extends RuntimeException {
@@ -49,26 +63,48 @@ public record AgentConfig(String name, Map<String, String> labels, int maxConcur
             problems.add("name: \"" + name + "\" is not a valid Kubernetes name (lower case letters, digits, '-' and '.')");
         }
         Map<String, String> labels = labels(value(file, env, "labels", ""), problems);
-        int maxConcurrent = 1;
-        String max = value(file, env, "maxConcurrent", "1");
-        try {
-            maxConcurrent = Integer.parseInt(max.trim());
-            if (maxConcurrent < 1 || maxConcurrent > 16) {
-                problems.add("maxConcurrent: must be between 1 and 16, got " + maxConcurrent);
-            }
-        } catch (NumberFormatException e) {
-            problems.add("maxConcurrent: not a whole number: \"" + max + "\"");
-        }
+        long maxConcurrent = whole(file, env, "maxConcurrent", "1", 1, 16, problems);
         Path godot = Path.of(value(file, env, "godot", "godot"));
         Path ffmpeg = Path.of(value(file, env, "ffmpeg", "ffmpeg"));
         String work = value(file, env, "workDir", null);
         if (work == null) {
             problems.add("workDir: required (a folder the agent may create job workspaces in)");
         }
+        Path ffprobe = Path.of(value(file, env, "ffprobe", "ffprobe"));
+        long crf = whole(file, env, "crf", Integer.toString(DEFAULT_CRF), 0, 51, problems);
+        long outputCap = whole(file, env, "outputCapBytes", Long.toString(DEFAULT_OUTPUT_CAP_BYTES), 4096,
+                256L * 1024 * 1024, problems);
+        String cpu = value(file, env, "cpuLimitSeconds", null);
+        Integer cpuLimit = cpu == null ? null : (int) whole(file, env, "cpuLimitSeconds", cpu, 0, 7 * 24 * 3600, problems);
+        boolean sandbox = true;
+        String sandboxValue = value(file, env, "sandbox", "true");
+        if (sandboxValue.equalsIgnoreCase("false")) {
+            sandbox = false;
+        } else if (!sandboxValue.equalsIgnoreCase("true")) {
+            problems.add("sandbox: must be true or false, got \"" + sandboxValue + "\"");
+        }
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
-        return new AgentConfig(name, labels, maxConcurrent, godot, ffmpeg, Path.of(work));
+        return new AgentConfig(name, labels, (int) maxConcurrent, godot, ffmpeg, Path.of(work), ffprobe, (int) crf,
+                outputCap, cpuLimit, sandbox);
+    }
+
+    /** A whole number within [min, max]; a problem naming the key otherwise (and {@code min} returned). */
+    private static long whole(Properties file, Map<String, String> env, String key, String fallback, long min, long max,
+                              List<String> problems) {
+        String text = value(file, env, key, fallback);
+        try {
+            long value = Long.parseLong(text.trim());
+            if (value < min || value > max) {
+                problems.add(key + ": must be between " + min + " and " + max + ", got " + value);
+                return min;
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            problems.add(key + ": not a whole number: \"" + text + "\"");
+            return min;
+        }
     }
 
     private static String value(Properties file, Map<String, String> env, String key, String fallback) {
