@@ -92,4 +92,53 @@ class AgentConfigTest {
         assertThatThrownBy(() -> AgentConfig.load(Path.of("/nonexistent/agent.properties"), Map.of()))
                 .hasMessageContaining("--config: cannot read /nonexistent/agent.properties");
     }
+
+    @Test
+    void executionSettingsHaveDefaults() {
+        Properties file = new Properties();
+        file.setProperty("name", "mac");
+        file.setProperty("workDir", "/tmp/w");
+        AgentConfig config = AgentConfig.from(file, Map.of());
+        assertThat(config.ffprobe()).isEqualTo(Path.of("ffprobe"));
+        assertThat(config.crf()).isEqualTo(20);
+        assertThat(config.outputCapBytes()).isEqualTo(1024 * 1024);
+        assertThat(config.cpuLimitSeconds()).as("the job's timeout").isNull();
+        assertThat(config.sandbox()).isTrue();
+        assertThat(new AgentConfig("mac", Map.of(), 1, Path.of("godot"), Path.of("ffmpeg"), Path.of("/tmp/w")))
+                .isEqualTo(config);
+    }
+
+    @Test
+    void readsExecutionSettings() {
+        Properties file = new Properties();
+        file.setProperty("name", "mac");
+        file.setProperty("workDir", "/tmp/w");
+        file.setProperty("ffprobe", "/opt/homebrew/bin/ffprobe");
+        file.setProperty("crf", "18");
+        file.setProperty("cpuLimitSeconds", "900");
+        AgentConfig config = AgentConfig.from(file, Map.of("ANIMOPS_AGENT_SANDBOX", "false",
+                "ANIMOPS_AGENT_OUTPUT_CAP_BYTES", "65536"));
+        assertThat(config.ffprobe()).isEqualTo(Path.of("/opt/homebrew/bin/ffprobe"));
+        assertThat(config.crf()).isEqualTo(18);
+        assertThat(config.cpuLimitSeconds()).isEqualTo(900);
+        assertThat(config.sandbox()).isFalse();
+        assertThat(config.outputCapBytes()).isEqualTo(65536);
+    }
+
+    @Test
+    void badExecutionSettingsNameTheirKeys() {
+        Properties file = new Properties();
+        file.setProperty("name", "mac");
+        file.setProperty("workDir", "/tmp/w");
+        file.setProperty("crf", "60");
+        file.setProperty("outputCapBytes", "10");
+        file.setProperty("cpuLimitSeconds", "soon");
+        file.setProperty("sandbox", "maybe");
+        assertThatThrownBy(() -> AgentConfig.from(file, Map.of()))
+                .isInstanceOfSatisfying(AgentConfig.InvalidConfigException.class, e -> assertThat(e.problems())
+                        .containsExactly("crf: must be between 0 and 51, got 60",
+                                "outputCapBytes: must be between 4096 and 268435456, got 10",
+                                "cpuLimitSeconds: not a whole number: \"soon\"",
+                                "sandbox: must be true or false, got \"maybe\""));
+    }
 }
