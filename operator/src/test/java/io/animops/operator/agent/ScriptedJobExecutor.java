@@ -31,7 +31,8 @@ import java.util.stream.Stream;
  * A stand-in executor for the agent's Kubernetes-side tests (test code only): it does what the script's
  * {@code # test: ...} marker says, in a workspace of its own, writes small output files, and counts every
  * execution per job, so that tests can prove no job ran twice. Markers: {@code render-ms=N} (a render of N ms),
- * {@code slow} (renders until cancelled), {@code script-error}, {@code agent-failure}, {@code timeout}.
+ * {@code slow} (renders until cancelled), {@code slow-on=AGENT} (slow on that agent only), {@code script-error},
+ * {@code agent-failure}, {@code timeout}.
  */
 final class ScriptedJobExecutor implements JobExecutor {
     private static final Pattern RENDER_MS = Pattern.compile("# test: render-ms=(\\d+)");
@@ -94,7 +95,7 @@ final class ScriptedJobExecutor implements JobExecutor {
         listener.phase(RenderPhase.Rendering);
         rendering.computeIfAbsent(request.name(), n -> new CountDownLatch(1)).countDown();
         Matcher ms = RENDER_MS.matcher(script);
-        long renderMillis = script.contains("# test: slow") ? 120_000 : ms.find() ? Long.parseLong(ms.group(1)) : 0;
+        long renderMillis = script.contains("# test: slow\n") || script.contains("# test: slow-on=" + agent + "\n") ? 120_000 : ms.find() ? Long.parseLong(ms.group(1)) : 0;
         CountDownLatch stopped = new CountDownLatch(1);
         cancellation.onCancel(stopped::countDown);
         long started = System.nanoTime();
