@@ -9,6 +9,12 @@ public class ProcessStoppedException extends Exception {
         this.ending = ending;
     }
 
+    /** With a message of its own, e.g. for a limit other than the job's wall-clock timeout. */
+    public ProcessStoppedException(ProcessOutcome.Ending ending, String message, boolean ownMessage) {
+        super(message);
+        this.ending = ending;
+    }
+
     public ProcessOutcome.Ending ending() {
         return ending;
     }
