@@ -215,7 +215,7 @@ public final class GodotJobExecutor implements JobExecutor {
         }
         if (cpuSeconds > 0 && outcome.exitCode() == Isolation.CPU_LIMIT_EXIT_CODE) {
             throw new ProcessStoppedException(ProcessOutcome.Ending.TIMED_OUT,
-                    step + " used up its CPU time limit of " + cpuSeconds + " s", true);
+                    step + " used up its CPU time limit of " + cpuSeconds + " s");
         }
         if (Isolation.wrapperFailed(outcome.exitCode())) {
             throw new GodotUnavailableException(step + ": Godot did not start (exit code " + outcome.exitCode()
