@@ -151,6 +151,11 @@ public final class GodotJobExecutor implements JobExecutor {
         if (!renderErrors.isEmpty()) {
             return new ExecutionResult.ScriptInvalid(renderErrors, cleanup);
         }
+        if (render.exitCode() > 128) {
+            // ended by a signal nobody here sent (a crash): the AVI, if any, is cut short
+            throw new GodotUnavailableException("render: Godot ended by signal " + (render.exitCode() - 128)
+                    + " after " + progress.lastFrames() + " of " + totalFrames + " frames: " + render.diagnosticTail(), null);
+        }
         if (!Files.isRegularFile(workspace.movie()) || Files.size(workspace.movie()) == 0) {
             throw new GodotUnavailableException("render: Godot wrote no movie (exit code " + render.exitCode()
                     + "): " + render.diagnosticTail(), null);

@@ -225,6 +225,43 @@ class GodotJobExecutorTest {
     }
 
     @Test
+    void aGodotCrashMidRenderIsAnAgentFailure() throws Exception {
+        JobRequest job = job(RenderMode.Preview, GOOD_SCRIPT + "# standin: crash\n", 2, Duration.ofSeconds(60));
+        Recorder recorder = new Recorder();
+        try (ExecutionResult result = executor(StandinGodot.path()).execute(job, recorder, new Cancellation())) {
+            assertThat(result).isInstanceOfSatisfying(ExecutionResult.AgentFailure.class, f -> assertThat(f.message())
+                    .startsWith("render: Godot ended by signal 11 after ").contains("of 60 frames")
+                    .contains("Program crashed with signal 11"));
+            assertThat(recorder.phases).doesNotContain(RenderPhase.Encoding);
+        }
+        assertThat(workspaceOf(job)).doesNotExist();
+    }
+
+    @Test
+    void aRenderWithoutMovieIsAnAgentFailure() throws Exception {
+        JobRequest job = job(RenderMode.Preview, GOOD_SCRIPT + "# standin: no-movie\n", 2, Duration.ofSeconds(60));
+        try (ExecutionResult result = executor(StandinGodot.path()).execute(job, new Recorder(), new Cancellation())) {
+            assertThat(result).isInstanceOfSatisfying(ExecutionResult.AgentFailure.class, f -> assertThat(f.message())
+                    .startsWith("render: Godot wrote no movie (exit code 0)"));
+        }
+    }
+
+    @Test
+    void aWrapperThatCannotStartGodotIsAnAgentFailure() throws Exception {
+        Path unstartable = tools.resolve("unstartable-godot");
+        // answers --version (run directly), but behind the isolation wrapper the program is not found (exit 127)
+        Files.writeString(unstartable, "#!/bin/sh\n[ \"$1\" = --version ] && { echo 4.3.stable; exit 0; }\n"
+                + "echo 'exec: godot: not found' >&2\nexit 127\n");
+        unstartable.toFile().setExecutable(true);
+        JobRequest job = job(RenderMode.Preview, GOOD_SCRIPT, 2, Duration.ofSeconds(60));
+        try (ExecutionResult result = executor(unstartable).execute(job, new Recorder(), new Cancellation())) {
+            assertThat(result).isInstanceOfSatisfying(ExecutionResult.AgentFailure.class, f -> assertThat(f.message())
+                    .isEqualTo("check-only: Godot did not start (exit code 127, agent settings godot, sandbox, "
+                            + "cpuLimitSeconds): exec: godot: not found"));
+        }
+    }
+
+    @Test
     void aJobThatCannotRunAnywhereNamesTheField() throws Exception {
         JobRequest job = new JobRequest("default", "no-smoke", UUID.randomUUID().toString(), RenderMode.Preview, 90, 160,
                 30, 2, 0, Duration.ofSeconds(60), new JobScript("sha", GOOD_SCRIPT, "1"), null);
