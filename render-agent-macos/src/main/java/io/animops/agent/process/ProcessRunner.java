@@ -92,7 +92,7 @@ public final class ProcessRunner {
                                   LineListener lines) throws IOException, InterruptedException, ProcessStoppedException {
         ProcessOutcome outcome = run(command, directory, Map.of(), budget.remaining(), budget.cancellation(), lines);
         if (outcome.ending() != ProcessOutcome.Ending.EXITED) {
-            throw new ProcessStoppedException(outcome.ending(), step);
+            throw ProcessStoppedException.of(outcome.ending(), step);
         }
         return outcome;
     }

@@ -4,9 +4,15 @@ package io.animops.agent.process;
 public class ProcessStoppedException extends Exception {
     private final ProcessOutcome.Ending ending;
 
-    public ProcessStoppedException(ProcessOutcome.Ending ending, String step) {
-        super(step + (ending == ProcessOutcome.Ending.TIMED_OUT ? " ran past the job's timeout" : " was cancelled"));
+    public ProcessStoppedException(ProcessOutcome.Ending ending, String message) {
+        super(message);
         this.ending = ending;
+    }
+
+    /** "render ran past the job's timeout", "render was cancelled". */
+    public static ProcessStoppedException of(ProcessOutcome.Ending ending, String step) {
+        return new ProcessStoppedException(ending, step
+                + (ending == ProcessOutcome.Ending.TIMED_OUT ? " ran past the job's timeout" : " was cancelled"));
     }
 
     public ProcessOutcome.Ending ending() {

@@ -51,7 +51,7 @@ public final class Isolation {
                     Long.toString(cpuSeconds + HARD_LIMIT_MARGIN)));
         }
         if (sandbox && host.os() == HostOs.MACOS) {
-            wrapped.addAll(List.of(SANDBOX_EXEC, "-p", PROFILE, "-D", "WORKSPACE=" + workspace, "-D", "HOME=" + home));
+            wrapped.addAll(List.of(SANDBOX_EXEC, "-p", PROFILE, "-D", "WORKSPACE=" + workspace, "-D", "HOME_DIR=" + home));
         } else if (sandbox && host.os() == HostOs.LINUX && host.networkNamespaces()) {
             wrapped.addAll(List.of(UNSHARE, "-n"));
         }

@@ -31,7 +31,7 @@ class IsolationTest {
     void macOsRunsGodotUnderSandboxExecWithTheWorkspaceAndHomeAsParameters() {
         List<String> wrapped = Isolation.wrap(new HostCapabilities(HostOs.MACOS, false), true, 0, WORKSPACE, HOME, GODOT);
         assertThat(wrapped).containsExactly("/usr/bin/sandbox-exec", "-p", Isolation.profile(),
-                "-D", "WORKSPACE=/private/var/animops/job", "-D", "HOME=/Users/render",
+                "-D", "WORKSPACE=/private/var/animops/job", "-D", "HOME_DIR=/Users/render",
                 "/opt/godot", "--headless", "--path", "/w/job");
     }
 
