@@ -62,6 +62,13 @@ public record AgentConfig(String name, Map<String, String> labels, int maxConcur
     private static final Pattern DURATION = Pattern.compile("^(\\d+)(ms|s|m|h)$");
     private static final Pattern LABEL_VALUE = Pattern.compile("^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$");
 
+    /** The execution settings, with the cluster settings at their defaults. */
+    public AgentConfig(String name, Map<String, String> labels, int maxConcurrent, Path godot, Path ffmpeg, Path workDir,
+                       Path ffprobe, int crf, long outputCapBytes, Integer cpuLimitSeconds, boolean sandbox) {
+        this(name, labels, maxConcurrent, godot, ffmpeg, workDir, ffprobe, crf, outputCapBytes, cpuLimitSeconds, sandbox,
+                Cluster.defaults());
+    }
+
     /** The original six settings, the rest at their defaults. */
     public AgentConfig(String name, Map<String, String> labels, int maxConcurrent, Path godot, Path ffmpeg, Path workDir) {
         this(name, labels, maxConcurrent, godot, ffmpeg, workDir, Path.of("ffprobe"), DEFAULT_CRF,
