@@ -9,6 +9,7 @@ import io.animops.agent.upload.ArtifactUploader;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -30,6 +31,11 @@ import java.util.logging.StreamHandler;
  * Exit codes: 2 for a usage or configuration error, 1 when Godot or FFmpeg cannot run.
  */
 public final class RenderAgentMain {
+    static {
+        // before the first Logger: the log manager that keeps logging during shutdown
+        System.setProperty("java.util.logging.manager", AgentLogManager.class.getName());
+    }
+
     private static final Logger LOG = Logger.getLogger(RenderAgentMain.class.getName());
     static final String USAGE = "usage: java -jar animops-render-agent.jar --config <agent.properties>";
 
@@ -74,7 +80,14 @@ public final class RenderAgentMain {
             stopped.countDown();
         }, "animops-shutdown"));
         LOG.info("agent " + config.name() + ": " + identity + ", API " + client.getMasterUrl());
-        runtime.start();
+        try {
+            runtime.start();
+        } catch (KubernetesClientException e) {
+            // launchd's KeepAlive starts the agent again; the message says which API and why
+            LOG.severe("cannot register with the Kubernetes API at " + client.getMasterUrl() + ": " + e.getMessage()
+                    + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
+            System.exit(1);
+        }
         stopped.await();
     }
 

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.TimeUnit;
 
 import static io.animops.operator.agent.AgentHarness.get;
 import static io.animops.operator.agent.AgentHarness.pendingJob;
@@ -45,6 +46,14 @@ import static org.awaitility.Awaitility.await;
 class RenderAgentProtocolTest {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final String SCRIPT = "extends Node2D\n# a scene\n";
+    /** A scene the stand-in Godot validates and renders. */
+    private static final String GODOT_SCRIPT = """
+            extends Node2D
+
+            func _ready() -> void:
+            \tvar ball := RigidBody2D.new()
+            \tadd_child(ball)
+            """;
 
     static EmbeddedKubernetesApi api;
     static KubernetesClient client;
@@ -293,6 +302,75 @@ class RenderAgentProtocolTest {
         }
         assertThat(executor.liveWorkspaces()).isEmpty();
         assertThat(client.resources(RenderAgent.class).withName("mac-stop").get().getStatus().getActiveJobs()).isZero();
+    }
+
+    @Test
+    void aJobDeletedWhileTheStandInGodotRendersLeavesNoProcessNoUploadAndNoWorkspace() throws Exception {
+        Path workDir = work.resolve("standin-delete");
+        Path godot = AgentHarness.standinGodot(work.resolve("tools"), 5);
+        try (RunningAgent agent = AgentHarness.startWithGodot(api.clientConfig(), "mac-standin", "standin-delete", workDir,
+                godot)) {
+            RenderJob created = pendingJob(client, "standin-delete", "doomed-render", "standin-delete", RenderMode.Preview,
+                    GODOT_SCRIPT, 20);
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                assertThat(get(client, "standin-delete", "doomed-render").getStatus().getPhase()).isEqualTo(RenderPhase.Rendering);
+                assertThat(AgentHarness.processesUnder(workDir)).isNotEmpty();
+            });
+            List<ProcessHandle> tree = AgentHarness.processesUnder(workDir);
+            client.resource(created).delete();
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                assertThat(AgentHarness.processesUnder(workDir)).isEmpty();
+                assertThat(tree).noneMatch(ProcessHandle::isAlive);
+                assertThat(agent.runtime().runningJobs()).isEmpty();
+                try (var left = Files.list(workDir)) {
+                    assertThat(left).isEmpty();
+                }
+            });
+            assertThat(store.puts()).noneMatch(k -> k.contains(created.getMetadata().getUid()));
+        }
+    }
+
+    @Test
+    void theAgentJarsMainHandsItsJobBackOnSigterm() throws Exception {
+        Path workDir = work.resolve("sigterm");
+        Path properties = work.resolve("sigterm-agent.properties");
+        Files.writeString(properties, String.join("\n",
+                "name=mac-sigterm",
+                "labels=animops.io/os=darwin," + AgentHarness.POOL_LABEL + "=sigterm",
+                "workDir=" + workDir,
+                "godot=" + AgentHarness.standinGodot(work.resolve("tools"), 5),
+                "kubeconfig=" + api.writeKubeconfig(work.resolve("sigterm-kubeconfig")),
+                "namespaces=sigterm",
+                "heartbeatInterval=1s", ""));
+        Path log = work.resolve("sigterm-agent.log");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process agent = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "io.animops.agent.RenderAgentMain", "--config", properties.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            pendingJob(client, "sigterm", "interrupted", "sigterm", RenderMode.Preview, GODOT_SCRIPT, 20);
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                RenderJob job = get(client, "sigterm", "interrupted");
+                assertThat(job.getStatus().getAgent()).isEqualTo("mac-sigterm");
+                assertThat(job.getStatus().getPhase()).isEqualTo(RenderPhase.Rendering);
+                assertThat(AgentHarness.processesUnder(workDir)).isNotEmpty();
+            });
+            agent.destroy();
+            assertThat(agent.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            agent.destroyForcibly();
+        }
+        RenderJob job = get(client, "sigterm", "interrupted");
+        assertThat(job.getStatus().getPhase()).isEqualTo(RenderPhase.Pending);
+        assertThat(job.getStatus().getAgent()).isNull();
+        assertThat(job.getStatus().getAgentFailures()).isEmpty();
+        assertThat(succeeded(job.getStatus()).getReason()).isEqualTo("AgentShutdown");
+        assertThat(AgentHarness.processesUnder(workDir)).isEmpty();
+        assertThat(Files.readString(log)).contains("render job sigterm/interrupted: handed back on shutdown",
+                "agent mac-sigterm stopped");
+        RenderAgent registered = client.resources(RenderAgent.class).withName("mac-sigterm").get();
+        assertThat(registered.getSpec().getGodotVersion()).isEqualTo("4.3.stable.standin");
+        assertThat(registered.getSpec().getFfmpegVersion()).startsWith("ffmpeg version");
     }
 
     private RunningAgent agent(String name, String pool, int maxConcurrent, ScriptedJobExecutor executor, Duration grantWait) {

@@ -55,6 +55,7 @@ public final class RenderAgentRuntime implements AutoCloseable {
     private final ExecutorService runs = Executors.newCachedThreadPool(named("animops-job"));
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(named("animops-heartbeat"));
     private volatile boolean stopping;
+    private volatile boolean started;
 
     public RenderAgentRuntime(KubernetesClient client, AgentConfig config, AgentIdentity identity, JobExecutor executor,
                               ArtifactUploader uploader, Clock clock) {
@@ -72,6 +73,7 @@ public final class RenderAgentRuntime implements AutoCloseable {
     public RenderAgentRuntime start() {
         registration.register();
         registration.heartbeat(List.of());
+        started = true;
         long every = config.cluster().heartbeatInterval().toMillis();
         ticker.scheduleAtFixedRate(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
         ResourceEventHandler<RenderJob> handler = new ResourceEventHandler<>() {
@@ -212,6 +214,9 @@ public final class RenderAgentRuntime implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         ticker.shutdownNow();
+        if (!started) {
+            return;
+        }
         try {
             registration.heartbeat(runningJobs());
         } catch (RuntimeException e) {
