@@ -79,7 +79,7 @@ final class AgentHarness {
         return AgentConfig.from(file, Map.of());
     }
 
-    private static RunningAgent start(Config api, AgentConfig config, JobExecutor executor, AgentIdentity identity) {
+    static RunningAgent start(Config api, AgentConfig config, JobExecutor executor, AgentIdentity identity) {
         KubernetesClient client = new KubernetesClientBuilder().withConfig(api).build();
         ArtifactUploader uploader = new ArtifactUploader(HttpClient.newHttpClient(), 3, Duration.ofMillis(50),
                 Duration.ofMillis(200), Duration.ofSeconds(10));

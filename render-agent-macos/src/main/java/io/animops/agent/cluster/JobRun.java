@@ -20,6 +20,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -62,6 +65,12 @@ final class JobRun implements Runnable {
     private final Cancellation cancellation = new Cancellation();
     private final AtomicReference<StopCause> stopCause = new AtomicReference<>();
     private final Object interruptLock = new Object();
+    private final ExecutorService reports = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "animops-status");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicReference<RenderProgress> latestProgress = new AtomicReference<>();
     private volatile Thread worker;
     private volatile boolean uploading;
     private volatile boolean finished;
@@ -120,6 +129,7 @@ final class JobRun implements Runnable {
                 return;
             }
             try (result) {
+                drainReports();
                 conclude(result, started);
             }
         } catch (InterruptedException e) {
@@ -132,6 +142,7 @@ final class JobRun implements Runnable {
             LOG.log(Level.WARNING, "render job " + name + ": failed", e);
             giveBack("agent error: " + e);
         } finally {
+            reports.shutdownNow();
             Thread.interrupted();
             worker = null;
             onEnd.run();
@@ -287,17 +298,35 @@ final class JobRun implements Runnable {
         return true;
     }
 
+    /**
+     * Phases and progress are written off the executor's thread, in order, so that an API round trip (or a 409 and
+     * a re-read) never holds up Godot's output; of several progress reports waiting, only the latest is written.
+     */
     private ExecutionListener listener() {
         return new ExecutionListener() {
             @Override
             public void phase(RenderPhase phase) {
-                write(s -> changes.phase(s, phase));
+                reports.execute(() -> write(s -> changes.phase(s, phase)));
             }
 
             @Override
             public void progress(RenderProgress progress) {
-                write(s -> changes.progress(s, progress));
+                if (latestProgress.getAndSet(progress) == null) {
+                    reports.execute(() -> {
+                        RenderProgress latest = latestProgress.getAndSet(null);
+                        write(s -> changes.progress(s, latest));
+                    });
+                }
             }
         };
+    }
+
+    /** Waits until the phases and progress reported so far are written, so that the outcome comes after them. */
+    private void drainReports() throws InterruptedException {
+        reports.shutdown();
+        if (!reports.awaitTermination(1, TimeUnit.MINUTES)) {
+            LOG.warning("render job " + name + ": progress writes still pending after a minute; writing the outcome");
+            reports.shutdownNow();
+        }
     }
 }
