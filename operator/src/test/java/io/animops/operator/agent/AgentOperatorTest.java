@@ -59,7 +59,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Render agents with the real operator, over the embedded API: the lease of an agent killed with SIGKILL mid-render
  * lapses and another agent finishes its job; and Godot's errors found on an agent go back through the idea's repair
- * loop to the language model. The operator's storage side is played by {@link StorageGrantWriter}.
+ * loop to the language model (rendered with the real executor and the stand-in Godot). The operator's storage side
+ * is played by {@link StorageGrantWriter}.
  */
 @QuarkusTest
 @TestProfile(ShortLeaseProfile.class)
@@ -95,9 +96,7 @@ class AgentOperatorTest {
     void anAgentKilledMidRenderLosesTheJobToAnotherAgentAfterTheLeaseTtl() throws Exception {
         startGrants();
         Process doomed = agentJvm("mac-doomed", "lease");
-        ScriptedJobExecutor survivorExecutor = new ScriptedJobExecutor(work.resolve("survivor"), "mac-survivor");
-        try (RunningAgent survivor = AgentHarness.start(api(), "mac-survivor", "lease", 1, survivorExecutor,
-                work.resolve("agent-survivor"), Duration.ofSeconds(30))) {
+        try {
             await().atMost(PATIENCE).until(() -> client.resources(RenderAgent.class).withName("mac-doomed").get() != null);
             RenderJob created = resolvedJob("lease", "survives", "lease", "extends Node2D\n# test: slow-on=mac-doomed\n");
             await().atMost(PATIENCE).untilAsserted(() -> {
@@ -105,21 +104,25 @@ class AgentOperatorTest {
                 assertThat(job.getStatus().getAgent()).isEqualTo("mac-doomed");
                 assertThat(job.getStatus().getPhase()).isEqualTo(RenderPhase.Rendering);
             });
+            // the other agent starts once the job is taken, so the claim is certainly the doomed agent's
+            ScriptedJobExecutor survivorExecutor = new ScriptedJobExecutor(work.resolve("survivor"), "mac-survivor");
+            try (RunningAgent survivor = AgentHarness.start(api(), "mac-survivor", "lease", 1, survivorExecutor,
+                    work.resolve("agent-survivor"), Duration.ofSeconds(30))) {
+                doomed.destroyForcibly();
+                assertThat(doomed.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                String lastSeen = AgentHarness.get(client, "lease", "survives").getStatus().getLastHeartbeat();
 
-            doomed.destroyForcibly();
-            assertThat(doomed.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            String lastSeen = AgentHarness.get(client, "lease", "survives").getStatus().getLastHeartbeat();
-
-            RenderJob done = awaitPhase("lease", "survives", RenderPhase.Succeeded);
-            assertThat(done.getStatus().getAgent()).isEqualTo("mac-survivor");
-            assertThat(done.getStatus().getProvenance().getAgent()).isEqualTo("mac-survivor");
-            assertThat(done.getStatus().getAgentFailures()).containsExactly(Map.entry("mac-doomed", 1));
-            assertThat(done.getStatus().getAttempts()).isEqualTo(2);
-            // requeued by the operator only once the 3 s lease had lapsed (timestamps have second precision)
-            assertThat(Instant.parse(done.getStatus().getClaimedAt()))
-                    .isAfterOrEqualTo(Instant.parse(lastSeen).plusSeconds(2));
-            assertThat(survivorExecutor.executions().get(created.getMetadata().getUid()).get()).isEqualTo(1);
-            assertThat(STORE.objects()).containsKey(StorageGrantWriter.keyOf(created, "video.mp4"));
+                RenderJob done = awaitPhase("lease", "survives", RenderPhase.Succeeded);
+                assertThat(done.getStatus().getAgent()).isEqualTo("mac-survivor");
+                assertThat(done.getStatus().getProvenance().getAgent()).isEqualTo("mac-survivor");
+                assertThat(done.getStatus().getAgentFailures()).containsExactly(Map.entry("mac-doomed", 1));
+                assertThat(done.getStatus().getAttempts()).isEqualTo(2);
+                // requeued by the operator only once the 3 s lease had lapsed (timestamps have second precision)
+                assertThat(Instant.parse(done.getStatus().getClaimedAt()))
+                        .isAfterOrEqualTo(Instant.parse(lastSeen).plusSeconds(2));
+                assertThat(survivorExecutor.executions().get(created.getMetadata().getUid()).get()).isEqualTo(1);
+                assertThat(STORE.objects()).containsKey(StorageGrantWriter.keyOf(created, "video.mp4"));
+            }
         } finally {
             doomed.destroyForcibly();
         }
@@ -132,12 +135,13 @@ class AgentOperatorTest {
         String ns = "agent-repair";
         String model = "scenario-agent-repair";
         String good = "```gdscript\n" + FakeOpenAiServer.scene("pendulum-wave.gd").stripTrailing() + "\n```\n";
-        String failsOnGodot = good.replace("\n```\n", "\n# test: script-error\n```\n");
+        String runtimeError = "Invalid call. Nonexistent function 'apply_impulse_x' in base 'RigidBody2D'.";
+        // the stand-in Godot prints Godot's SCRIPT ERROR lines for this marker during the physics smoke run
+        String failsOnGodot = good.replace("\n```\n", "\n# standin: runtime-error 34 " + runtimeError + "\n```\n");
         FAKE.enqueue(model, Reply.ok(ideas("Pendulum wave that fails on the agent"), 300, 200),
                 Reply.ok(failsOnGodot, 5000, 3000), Reply.ok(good, 5000, 3000));
-        ScriptedJobExecutor executor = new ScriptedJobExecutor(work.resolve("studio"), "mac-studio");
-        try (RunningAgent agent = AgentHarness.start(api(), "mac-studio", "studio", 1, executor,
-                work.resolve("agent-studio"), Duration.ofSeconds(30))) {
+        try (RunningAgent agent = AgentHarness.startWithGodot(api(), "mac-studio", "studio", work.resolve("agent-studio"),
+                AgentHarness.standinGodot(work.resolve("tools"), 0))) {
             startSchedule(ns, model);
             await().atMost(PATIENCE).untilAsserted(() -> {
                 List<AnimationIdea> ideas = Pipeline.ideasOf(client, ns, "daily");
@@ -158,6 +162,8 @@ class AgentOperatorTest {
         ScriptError fromGodot = renders.get(0).getStatus().getErrors().get(0);
         assertThat(fromGodot.getStage()).isEqualTo(ScriptError.Stage.physics);
         assertThat(fromGodot.getLine()).isEqualTo(34);
+        assertThat(fromGodot.getRule()).isEqualTo("godot.runtime-error");
+        assertThat(fromGodot.getMessage()).contains(runtimeError);
         assertThat(attempts.get(1).getSpec().getPreviousErrors()).containsExactly(fromGodot);
         String repairPrompt = FAKE.requestsFor(model).get(2).user();
         assertThat(repairPrompt).contains("- physics " + fromGodot.getRule() + " 34:1 " + fromGodot.getMessage());
