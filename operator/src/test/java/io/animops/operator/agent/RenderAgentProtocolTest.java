@@ -204,6 +204,30 @@ class RenderAgentProtocolTest {
     }
 
     @Test
+    void anUploadFailingForGoodAndAnExecutorBugGiveTheJobBack() {
+        ScriptedJobExecutor executor = new ScriptedJobExecutor(work.resolve("giveback"), "mac-gb");
+        try (RunningAgent agent = agent("mac-gb", "giveback", 1, executor, Duration.ofSeconds(20))) {
+            store.failNext(1000);
+            RenderJob unstorable = pendingJob(client, "giveback", "unstorable", "giveback", RenderMode.Preview, SCRIPT);
+            RenderJob job = awaitPhase("giveback", "unstorable", RenderPhase.Failed);
+            store.failNext(0);
+            assertThat(job.getStatus().getAgentFailures()).containsExactly(Map.entry("mac-gb", 3));
+            assertThat(succeeded(job.getStatus()).getReason()).isEqualTo("AgentFailed");
+            assertThat(succeeded(job.getStatus()).getMessage()).contains("upload of video to "
+                    + StorageGrantWriter.keyOf(unstorable, "video.mp4") + " failed after 3 attempt(s): HTTP 503");
+            assertThat(job.getStatus().getArtifacts()).isNull();
+
+            pendingJob(client, "giveback", "buggy", "giveback", RenderMode.Preview, SCRIPT + "# test: executor-throws\n");
+            RenderJob buggy = awaitPhase("giveback", "buggy", RenderPhase.Failed);
+            assertThat(succeeded(buggy.getStatus()).getMessage())
+                    .contains("the executor failed: java.lang.IllegalStateException: executor bug: workspace layout unknown");
+            assertThat(executor.liveWorkspaces()).isEmpty();
+        } finally {
+            store.failNext(0);
+        }
+    }
+
+    @Test
     void withoutUploadGrantsInTimeTheJobIsGivenBack() {
         ScriptedJobExecutor executor = new ScriptedJobExecutor(work.resolve("nogrant"), "mac-ng");
         grants.withhold("ungranted");

@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  * {@code # test: ...} marker says, in a workspace of its own, writes small output files, and counts every
  * execution per job, so that tests can prove no job ran twice. Markers: {@code render-ms=N} (a render of N ms),
  * {@code slow} (renders until cancelled), {@code slow-on=AGENT} (slow on that agent only), {@code script-error},
- * {@code agent-failure}, {@code timeout}.
+ * {@code agent-failure}, {@code timeout}, {@code executor-throws} (a bug in the executor: it throws).
  */
 final class ScriptedJobExecutor implements JobExecutor {
     private static final Pattern RENDER_MS = Pattern.compile("# test: render-ms=(\\d+)");
@@ -41,7 +41,6 @@ final class ScriptedJobExecutor implements JobExecutor {
 
     private final Path workRoot;
     private final Map<String, AtomicInteger> executions = new ConcurrentHashMap<>();
-    private final Map<String, String> executedBy = new ConcurrentHashMap<>();
     private final Set<Path> liveWorkspaces = ConcurrentHashMap.newKeySet();
     private final Map<String, String> cancellations = new ConcurrentHashMap<>();
     private final Map<String, CountDownLatch> rendering = new ConcurrentHashMap<>();
@@ -75,11 +74,14 @@ final class ScriptedJobExecutor implements JobExecutor {
     public ExecutionResult execute(JobRequest request, ExecutionListener listener, Cancellation cancellation)
             throws InterruptedException {
         executions.computeIfAbsent(request.uid(), u -> new AtomicInteger()).incrementAndGet();
-        executedBy.put(request.uid(), agent);
         Path workspace = workRoot.resolve(request.namespace() + "-" + request.name() + "-" + System.nanoTime());
         create(workspace);
         Runnable cleanup = () -> remove(workspace);
         String script = request.script().getSource();
+        if (script.contains("# test: executor-throws")) {
+            cleanup.run();
+            throw new IllegalStateException("executor bug: workspace layout unknown");
+        }
         listener.phase(RenderPhase.Validating);
         if (script.contains("# test: script-error")) {
             return new ExecutionResult.ScriptInvalid(List.of(new ScriptError(ScriptError.Stage.physics, "godot.runtime",
