@@ -98,3 +98,45 @@ Host part shared by the JDBC and reactive database URLs: <host>:<port>/<name>.
 {{- define "animops.databaseAddress" -}}
 {{- printf "%s:%d/%s" .Values.database.host (int .Values.database.port) .Values.database.name }}
 {{- end }}
+
+{{/*
+Labels of the render agents' objects: the chart's labels with component render-agent.
+*/}}
+{{- define "animops.renderAgentLabels" -}}
+helm.sh/chart: {{ include "animops.chart" . }}
+app.kubernetes.io/name: {{ include "animops.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/component: render-agent
+app.kubernetes.io/version: {{ .Values.image.tag | default .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+app.kubernetes.io/part-of: animops
+{{- end }}
+
+{{/*
+Name of the render agents' ServiceAccount.
+*/}}
+{{- define "animops.renderAgentServiceAccountName" -}}
+{{- printf "%s-render-agent" (include "animops.fullname" .) | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/*
+Name of the Secret holding the local store's signing key: the user's, or the one the chart creates.
+*/}}
+{{- define "animops.signingKeySecretName" -}}
+{{- if .Values.storage.local.signingKey.existingSecret }}
+{{- .Values.storage.local.signingKey.existingSecret }}
+{{- else }}
+{{- printf "%s-storage-signing-key" (include "animops.fullname" .) }}
+{{- end }}
+{{- end }}
+
+{{/*
+Base URL of the operator for agents and browsers: the configured one, or the Service's in-cluster address.
+*/}}
+{{- define "animops.storagePublicUrl" -}}
+{{- if .Values.storage.publicUrl }}
+{{- trimSuffix "/" .Values.storage.publicUrl }}
+{{- else }}
+{{- printf "http://%s.%s.svc:%d" (include "animops.fullname" .) .Release.Namespace (int .Values.service.port) }}
+{{- end }}
+{{- end }}

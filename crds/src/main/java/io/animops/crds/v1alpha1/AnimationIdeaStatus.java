@@ -23,6 +23,15 @@ public class AnimationIdeaStatus extends AnimOpsStatus {
     @JsonPropertyDescription("Name of the ScriptAttempt in progress or last made.")
     private String currentAttempt;
 
-    @JsonPropertyDescription("Name of the current RenderJob.")
+    @JsonPropertyDescription("Name of the preview RenderJob of the current attempt (the one QC checks).")
     private String renderJob;
+
+    @JsonPropertyDescription("Name of the final RenderJob, started once QC passed.")
+    private String finalRenderJob;
+
+    @JsonPropertyDescription("The spec.rerunAttemptRequest value last honoured (or refused, see condition RerunAttempt).")
+    private String rerunAttemptHandled;
+
+    @JsonPropertyDescription("The spec.rerenderRequest value last honoured (or refused, see condition Rerender).")
+    private String rerenderHandled;
 }

@@ -10,12 +10,14 @@ public enum IdeaPhase {
     Scripting,
     /** A render job exists for the validated script. */
     Rendering,
-    /** The preview waits for its QC result. */
+    /** The preview waits for its QC result (automatic items, then a person's review where needed). */
     AwaitingQc,
+    /** QC passed; the final render is in progress. */
+    FinalRendering,
     /** Publications are in progress. */
     Publishing,
     Published,
-    /** Near-duplicate, not selected, declined by a person, or out of script attempts. */
+    /** Near-duplicate, not selected, declined by a person, out of script attempts, or failed QC. */
     Rejected,
     /** An unrecoverable error outside the idea's control. */
     Failed;

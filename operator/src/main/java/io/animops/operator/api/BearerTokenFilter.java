@@ -1,5 +1,6 @@
 package io.animops.operator.api;
 
+import io.animops.operator.storage.SignedLinkResource;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
@@ -9,16 +10,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Guards everything under /api/ with the operator token ({@code animops.api.token}, env ANIMOPS_API_TOKEN):
  * {@code Authorization: Bearer <token>}. Without a configured token the API refuses every request rather than
- * being open.
+ * being open. Served without it: {@link #PUBLIC_PATHS} (the OpenAPI document, which holds
+ * no data) and the local artifact store's links, which carry their own signature.
  */
 @Provider
 @PreMatching
 public class BearerTokenFilter implements ContainerRequestFilter {
     private static final String PREFIX = "Bearer ";
+    public static final Set<String> PUBLIC_PATHS = Set.of(OpenApiResource.PATH);
 
     @ConfigProperty(name = "animops.api.token")
     Optional<String> token;
@@ -26,7 +30,11 @@ public class BearerTokenFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        if (!path.startsWith("/api/") && !path.equals("/api")) {
+        if ((!path.startsWith("/api/") && !path.equals("/api")) || PUBLIC_PATHS.contains(path)) {
+            return;
+        }
+        // the local store's upload and download links carry their own signature instead of the token
+        if (SignedLinkResource.signedLink(request.getMethod(), path)) {
             return;
         }
         String reason = rejection(request.getHeaderString("Authorization"));

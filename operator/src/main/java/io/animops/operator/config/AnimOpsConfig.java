@@ -17,6 +17,108 @@ public interface AnimOpsConfig {
 
     Llm llm();
 
+    Storage storage();
+
+    /** Where render artifacts (videos, thumbnails) are kept, and how agents and people reach them. */
+    interface Storage {
+        /** {@code local} (files under local.dir, served by the operator itself) or {@code s3}. */
+        @WithDefault("local")
+        StorageType type();
+
+        /**
+         * Base URL under which agents and browsers reach this operator (scheme, host, port), e.g.
+         * {@code https://animops.example.com}; the local store's upload and download links start with it.
+         */
+        @WithDefault("http://localhost:8080")
+        String publicUrl();
+
+        /**
+         * HMAC key (any string, 32+ characters advised) signing the local store's links. When absent one is
+         * generated at first start and kept under local.dir, so that a restart does not invalidate grants.
+         */
+        Optional<String> signingKey();
+
+        /** How long an upload grant is valid; renewed when less than {@code grantRenewBefore} remains. */
+        @WithDefault("30m")
+        Duration grantTtl();
+
+        @WithDefault("5m")
+        Duration grantRenewBefore();
+
+        /** Largest upload the local store accepts, in bytes (larger ones get 413). */
+        @WithDefault("1073741824")
+        long maxUploadBytes();
+
+        Local local();
+
+        S3 s3();
+
+        Retention retention();
+
+        enum StorageType { local, s3 }
+
+        interface Local {
+            /** Folder of the local store; objects live at their key below it. */
+            @WithDefault("/var/lib/animops/artifacts")
+            String dir();
+        }
+
+        interface S3 {
+            /** S3 endpoint URL, e.g. {@code https://s3.eu-west-1.amazonaws.com} or a MinIO server's URL. */
+            Optional<String> endpoint();
+
+            @WithDefault("us-east-1")
+            String region();
+
+            @WithDefault("animops")
+            String bucket();
+
+            Optional<String> accessKey();
+
+            Optional<String> secretKey();
+
+            /** Create the bucket at start when it does not exist (needs the right to create buckets). */
+            @WithDefault("true")
+            boolean createBucket();
+        }
+
+        interface Retention {
+            /** How often stored objects are checked against the retention rules; {@code off} disables it. */
+            @WithDefault("1h")
+            String interval();
+
+            /** Previews are deleted this many days after their render finished. */
+            @WithDefault("14")
+            int previewDays();
+
+            /** Renders of rejected or failed ideas, and of failed jobs, are deleted this many days after. */
+            @WithDefault("7")
+            int rejectedDays();
+        }
+    }
+
+    DesignSystem designSystem();
+
+    Qc qc();
+
+    interface DesignSystem {
+        /** Path of the design system JSON; the bundled examples/design-system.json when absent. */
+        Optional<String> file();
+    }
+
+    interface Qc {
+        /** Path of the QC checklists JSON; the bundled examples/qc-checklists.json when absent. */
+        Optional<String> checklistsFile();
+
+        /** Checklist of schedules that name none (spec.qc.checklist) and of ideas without a schedule. */
+        @WithDefault("shorts")
+        String defaultChecklist();
+
+        /** How often an idea waiting for a person's QC review looks at its result again. */
+        @WithDefault("10s")
+        Duration reviewRecheck();
+    }
+
     /** Calls to language models; the provider and model themselves are chosen per schedule (spec.llm). */
     interface Llm {
         /** The operator's Secret with the API key, used when a schedule's spec.llm has no secretRef. */
@@ -74,13 +176,49 @@ public interface AnimOpsConfig {
         /** Path of the static ideas file; the bundled examples/ideas.md when absent. */
         Optional<String> file();
 
-        /** Threshold for ideas without a schedule. */
-        @WithDefault("0.85")
+        /** Threshold for ideas without a schedule; the same default as ContentSchedule's similarityThreshold. */
+        @WithDefault("0.72")
         double defaultSimilarityThreshold();
 
         /** Script attempts for ideas without a schedule. */
         @WithDefault("3")
         int defaultMaxScriptAttempts();
+
+        /** The Idea Gate's embeddings: the in-process model, unless a remote provider is configured. */
+        Embedding embedding();
+    }
+
+    interface Embedding {
+        /** Base URL of an OpenAI-compatible embeddings API; when absent the in-process model is used. */
+        Optional<String> remoteBaseUrl();
+
+        @WithDefault("text-embedding-3-small")
+        String remoteModel();
+
+        /** Bearer token of the remote provider (from a Secret, through the environment). */
+        Optional<String> remoteApiKey();
+
+        @WithDefault("4")
+        int remoteMaxAttempts();
+
+        @WithDefault("1s")
+        Duration remoteInitialBackoff();
+
+        @WithDefault("2")
+        double remoteRateLimitPerSecond();
+
+        @WithDefault("5")
+        int remoteRateLimitBurst();
+
+        @WithDefault("60s")
+        Duration remoteRateLimitMaxWait();
+
+        /** Texts whose remote vectors are kept in memory. */
+        @WithDefault("2000")
+        int remoteCacheSize();
+
+        @WithDefault("30s")
+        Duration remoteTimeout();
     }
 
     interface Agents {

@@ -44,7 +44,9 @@ public final class JsonColumn {
         }
         CollectionType type = MAPPER.getTypeFactory().constructCollectionType(List.class, itemType);
         try {
-            return MAPPER.readValue(json, type);
+            List<T> list = MAPPER.readValue(json, type);
+            // a jsonb null (a list that was never set) reads as no items
+            return list == null ? List.of() : list;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored JSON does not parse as a list of " + itemType.getSimpleName() + ": " + e.getMessage(), e);
         }

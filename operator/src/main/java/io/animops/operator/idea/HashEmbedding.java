@@ -1,7 +1,5 @@
 package io.animops.operator.idea;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
@@ -9,9 +7,8 @@ import java.util.Set;
 /**
  * The offline embedding: signed feature hashing of word unigrams and bigrams into a fixed-size vector,
  * L2-normalised. It finds ideas that share wording, not paraphrases; the in-process neural model of the
- * Idea Gate replaces it where it can load.
+ * Idea Gate (MiniLmEmbedder) replaces it where it can load; GateEmbedder falls back to it.
  */
-@ApplicationScoped
 public class HashEmbedding implements Embedder {
     static final int DIMENSIONS = 512;
     private static final Set<String> STOP_WORDS = Set.of(

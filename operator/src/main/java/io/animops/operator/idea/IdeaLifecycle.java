@@ -6,6 +6,10 @@ import io.animops.crds.v1alpha1.AnimationIdea;
 import io.animops.crds.v1alpha1.AnimationIdeaStatus;
 import io.animops.crds.v1alpha1.AttemptPhase;
 import io.animops.crds.v1alpha1.IdeaPhase;
+import io.animops.crds.v1alpha1.Publication;
+import io.animops.crds.v1alpha1.PublicationPhase;
+import io.animops.crds.v1alpha1.PublicationSpec;
+import io.animops.crds.v1alpha1.PublishTarget;
 import io.animops.crds.v1alpha1.RenderJob;
 import io.animops.crds.v1alpha1.RenderJobSpec;
 import io.animops.crds.v1alpha1.RenderMode;
@@ -17,6 +21,8 @@ import io.animops.crds.v1alpha1.ScriptError;
 import io.animops.crds.v1alpha1.Selection;
 import io.animops.crds.v1alpha1.SimilarIdea;
 import io.animops.operator.kube.OwnedChildren;
+import io.animops.operator.qc.QcItemResult;
+import io.animops.operator.qc.QcResult;
 import io.animops.operator.schedule.PipelineSettings;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 
@@ -30,19 +36,35 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The state machine of an idea after the gate: selection, script attempts with repair, and the preview
- * render. Pure: it reads what the reconciler observed, updates the idea's status and names the child to
- * create; the reconciler does the I/O.
+ * The state machine of an idea after the gate: selection, script attempts with repair, the preview render,
+ * its QC, the final render and the publications. Pure: it reads what the reconciler observed, updates the
+ * idea's status and names the children to create; the reconciler does the I/O.
  */
 public final class IdeaLifecycle {
     /** How long an Auto-selected idea waits before looking at its run's siblings again. */
     static final Duration SIBLING_RECHECK = Duration.ofSeconds(2);
 
     /**
-     * What the reconciler must do next: create a child (or nothing), look again after a while (or on events);
+     * What the reconciler must do next: create children (or nothing), look again after a while (or on events);
      * and the phases the idea entered on the way, each one a transition to audit.
      */
-    public record Step(HasMetadata child, Duration requeue, List<Transition> entered) {
+    public record Step(List<HasMetadata> children, Duration requeue, List<Transition> entered) {
+        /** The one child to create, or null. */
+        public HasMetadata child() {
+            return children.isEmpty() ? null : children.get(0);
+        }
+    }
+
+    /**
+     * What the reconciler observed after the preview: the preview's QC result (or why there is none), the final
+     * render job and the publications of the idea.
+     *
+     * @param qcProblem    why no QC result could be made (e.g. an unknown checklist), else null
+     * @param reviewRecheck how soon to look at a QC result again while a person has items to tick
+     */
+    public record Downstream(QcResult qc, String qcProblem, RenderJob finalJob, List<Publication> publications,
+                             Duration reviewRecheck) {
+        public static final Downstream NONE = new Downstream(null, null, null, List.of(), Duration.ofSeconds(10));
     }
 
     /** A phase the idea entered, and why. */
@@ -51,7 +73,7 @@ public final class IdeaLifecycle {
 
     private final Clock clock;
     private final List<Transition> entered = new ArrayList<>();
-    private HasMetadata child;
+    private final List<HasMetadata> children = new ArrayList<>();
     private Duration requeue;
 
     private IdeaLifecycle(Clock clock) {
@@ -65,20 +87,37 @@ public final class IdeaLifecycle {
      */
     public static Step advance(Clock clock, AnimationIdea idea, PipelineSettings settings, List<AnimationIdea> siblings,
                                ScriptAttempt attempt, RenderJob renderJob) {
+        return advance(clock, idea, settings, siblings, attempt, renderJob, Downstream.NONE);
+    }
+
+    /**
+     * @param siblings     ideas of the same schedule run (including this one), for Auto selection
+     * @param attempt      the current script attempt as observed, or null
+     * @param renderJob    the preview render job as observed, or null
+     * @param downstream   QC, final render and publications as observed
+     */
+    public static Step advance(Clock clock, AnimationIdea idea, PipelineSettings settings, List<AnimationIdea> siblings,
+                               ScriptAttempt attempt, RenderJob renderJob, Downstream downstream) {
         IdeaLifecycle run = new IdeaLifecycle(clock);
         AnimationIdeaStatus status = idea.getStatus();
         if (status.getPhase() == null) {
             run.enter(idea, IdeaPhase.Proposed, "Proposed", "proposed (source " + idea.getSpec().getSource() + ")");
+        }
+        if (run.honourRequests(idea, settings, attempt, renderJob)) {
+            return new Step(List.copyOf(run.children), run.requeue, List.copyOf(run.entered));
         }
         switch (status.getPhase()) {
             case Proposed -> run.select(idea, settings, siblings);
             case Accepted -> run.startAttempt(idea, 1, null, List.of());
             case Scripting -> run.followAttempt(idea, settings, attempt);
             case Rendering -> run.followRender(idea, settings, attempt, renderJob);
-            case AwaitingQc, Publishing, Published, Rejected, Failed -> {
+            case AwaitingQc -> run.followQc(idea, settings, attempt, downstream);
+            case FinalRendering -> run.followFinal(idea, settings, downstream);
+            case Publishing -> run.followPublications(idea, settings, downstream);
+            case Published, Rejected, Failed -> {
             }
         }
-        return new Step(run.child, run.requeue, List.copyOf(run.entered));
+        return new Step(List.copyOf(run.children), run.requeue, List.copyOf(run.entered));
     }
 
     private void enter(AnimationIdea idea, IdeaPhase phase, String reason, String message) {
@@ -175,7 +214,7 @@ public final class IdeaLifecycle {
         status.setAttempts(number);
         status.setCurrentAttempt(attempt.getMetadata().getName());
         Conditions.set(status, clock, "Succeeded", Conditions.UNKNOWN, "Scripting", "script attempt " + number + " started");
-        child = attempt;
+        children.add(attempt);
     }
 
     private void followAttempt(AnimationIdea idea, PipelineSettings settings, ScriptAttempt attempt) {
@@ -199,28 +238,42 @@ public final class IdeaLifecycle {
     }
 
     private void startPreview(AnimationIdea idea, PipelineSettings settings, ScriptAttempt attempt) {
-        AnimationIdeaStatus status = idea.getStatus();
-        RenderSettings preview = settings.preview();
+        startPreview(idea, settings, attempt, jobName(attempt, RenderMode.Preview));
+    }
+
+    private void startPreview(AnimationIdea idea, PipelineSettings settings, ScriptAttempt attempt, String jobName) {
+        RenderJob job = renderJob(idea, settings, attempt, RenderMode.Preview, settings.preview(), jobName);
+        enter(idea, IdeaPhase.Rendering, "Rendering", "preview render " + job.getMetadata().getName() + " requested");
+        idea.getStatus().setRenderJob(job.getMetadata().getName());
+        Conditions.set(idea.getStatus(), clock, "Succeeded", Conditions.UNKNOWN, "Rendering",
+                "preview render " + job.getMetadata().getName() + " requested");
+        children.add(job);
+    }
+
+    /** The usual name of an attempt's render in a mode: {@code <attempt>-preview}, {@code <attempt>-final}. */
+    private static String jobName(ScriptAttempt attempt, RenderMode mode) {
+        return OwnedChildren.name(attempt.getMetadata().getName(), mode.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** A render of the attempt's script, owned by the attempt. */
+    private static RenderJob renderJob(AnimationIdea idea, PipelineSettings settings, ScriptAttempt attempt, RenderMode mode,
+                                       RenderSettings render, String name) {
         RenderJob job = new RenderJob();
         Map<String, String> labels = new LinkedHashMap<>(childLabels(idea));
-        labels.put(AnimOps.LABEL_RENDER_MODE, "preview");
-        job.setMetadata(OwnedChildren.metadata(attempt, OwnedChildren.name(attempt.getMetadata().getName(), "preview"), labels));
+        labels.put(AnimOps.LABEL_RENDER_MODE, mode.name().toLowerCase(java.util.Locale.ROOT));
+        job.setMetadata(OwnedChildren.metadata(attempt, name, labels));
         // the label value may be shortened to 63 characters; the annotation keeps the idea's full name
         job.getMetadata().setAnnotations(Map.of(AnimOps.LABEL_IDEA, idea.getMetadata().getName()));
         RenderJobSpec spec = new RenderJobSpec();
         spec.setScriptAttemptRef(attempt.getMetadata().getName());
-        spec.setMode(RenderMode.Preview);
-        spec.setWidth(preview.getWidth());
-        spec.setHeight(preview.getHeight());
-        spec.setFps(preview.getFps());
-        spec.setDurationSeconds(preview.getDurationSeconds());
+        spec.setMode(mode);
+        spec.setWidth(render.getWidth());
+        spec.setHeight(render.getHeight());
+        spec.setFps(render.getFps());
+        spec.setDurationSeconds(render.getDurationSeconds());
         spec.setAgentSelector(new LinkedHashMap<>(settings.agentSelector()));
         job.setSpec(spec);
-        enter(idea, IdeaPhase.Rendering, "Rendering", "preview render " + job.getMetadata().getName() + " requested");
-        status.setRenderJob(job.getMetadata().getName());
-        Conditions.set(status, clock, "Succeeded", Conditions.UNKNOWN, "Rendering",
-                "preview render " + job.getMetadata().getName() + " requested");
-        child = job;
+        return job;
     }
 
     private void followRender(AnimationIdea idea, PipelineSettings settings, ScriptAttempt attempt, RenderJob job) {
@@ -250,6 +303,177 @@ public final class IdeaLifecycle {
             Conditions.set(status, clock, "Succeeded", Conditions.UNKNOWN, reason,
                     "render job " + job.getMetadata().getName() + ": " + message);
         }
+    }
+
+    /** The preview's QC result decides: rejected, waiting for a person, or on to the final render. */
+    private void followQc(AnimationIdea idea, PipelineSettings settings, ScriptAttempt attempt, Downstream observed) {
+        AnimationIdeaStatus status = idea.getStatus();
+        if (observed.qcProblem() != null) {
+            Conditions.set(status, clock, "QualityChecked", Conditions.UNKNOWN, "QcUnavailable", observed.qcProblem());
+            Conditions.set(status, clock, "Succeeded", Conditions.UNKNOWN, "QcUnavailable", observed.qcProblem());
+            requeue = observed.reviewRecheck();
+            return;
+        }
+        QcResult qc = observed.qc();
+        if (qc == null) {
+            return;
+        }
+        List<QcItemResult> autoFailed = qc.failed(QcItemResult.Kind.Automatic);
+        List<QcItemResult> manualFailed = qc.failed(QcItemResult.Kind.Manual);
+        if (!autoFailed.isEmpty()) {
+            String message = "QC " + qc.checklist() + " of " + qc.renderJob() + " failed: " + autoFailed.stream()
+                    .map(i -> i.id() + " (" + i.message() + ")").collect(Collectors.joining("; "));
+            Conditions.set(status, clock, "QualityChecked", Conditions.FALSE, "QcFailed", message);
+            reject(idea, "QcFailed", message);
+            return;
+        }
+        if (!manualFailed.isEmpty()) {
+            String message = "QC " + qc.checklist() + " of " + qc.renderJob() + " rejected: " + manualFailed.stream()
+                    .map(i -> i.id() + " failed by " + i.tickedBy() + ": " + i.comment()).collect(Collectors.joining("; "));
+            Conditions.set(status, clock, "QualityChecked", Conditions.FALSE, "QcRejected", message);
+            reject(idea, "QcRejected", message);
+            return;
+        }
+        List<QcItemResult> pending = qc.pending();
+        if (!pending.isEmpty()) {
+            String message = "automatic items passed; " + pending.size() + " item(s) of QC " + qc.checklist()
+                    + " wait for a person: " + pending.stream().map(QcItemResult::id).collect(Collectors.joining(", "));
+            Conditions.set(status, clock, "QualityChecked", Conditions.UNKNOWN, "AwaitingReview", message);
+            Conditions.set(status, clock, "Succeeded", Conditions.UNKNOWN, "AwaitingReview", message);
+            requeue = observed.reviewRecheck();
+            return;
+        }
+        if (attempt == null) {
+            // the attempt owns the final render; wait until it is observed
+            return;
+        }
+        Conditions.set(status, clock, "QualityChecked", Conditions.TRUE, "QcPassed",
+                "all " + qc.items().size() + " item(s) of QC " + qc.checklist() + " passed");
+        RenderJob job = renderJob(idea, settings, attempt, RenderMode.Final, settings.fin(), jobName(attempt, RenderMode.Final));
+        String message = "QC " + qc.checklist() + " passed; final render " + job.getMetadata().getName() + " requested";
+        enter(idea, IdeaPhase.FinalRendering, "QcPassed", message);
+        status.setFinalRenderJob(job.getMetadata().getName());
+        Conditions.set(status, clock, "Succeeded", Conditions.UNKNOWN, "FinalRendering", message);
+        children.add(job);
+    }
+
+    private void followFinal(AnimationIdea idea, PipelineSettings settings, Downstream observed) {
+        AnimationIdeaStatus status = idea.getStatus();
+        RenderJob job = observed.finalJob();
+        if (job == null || job.getStatus() == null || job.getStatus().getPhase() == null) {
+            return;
+        }
+        String reason = Conditions.find(job.getStatus().getConditions(), "Succeeded").map(c -> c.getReason()).orElse("FinalRendering");
+        String message = Conditions.find(job.getStatus().getConditions(), "Succeeded").map(c -> c.getMessage()).orElse("");
+        if (job.getStatus().getPhase() == RenderPhase.Succeeded) {
+            enter(idea, IdeaPhase.Publishing, "Publishing", "final render " + job.getMetadata().getName() + " succeeded; publishing to "
+                    + settings.publish().size() + " target(s)");
+            followPublications(idea, settings, observed);
+        } else if (job.getStatus().getPhase() == RenderPhase.Failed) {
+            end(idea, IdeaPhase.Failed, "FinalRenderFailed", "final render " + job.getMetadata().getName() + " failed: "
+                    + reason + ": " + message);
+        } else {
+            Conditions.set(status, clock, "Succeeded", Conditions.UNKNOWN, reason,
+                    "final render " + job.getMetadata().getName() + ": " + (message.isEmpty() ? job.getStatus().getPhase() : message));
+        }
+    }
+
+    /**
+     * One publication per publish target of the schedule, owned by the final render and named after the idea and
+     * the platform, so that however often this runs nothing is published twice. Missing ones are (re)created.
+     */
+    private void followPublications(AnimationIdea idea, PipelineSettings settings, Downstream observed) {
+        AnimationIdeaStatus status = idea.getStatus();
+        RenderJob job = observed.finalJob();
+        if (job == null) {
+            return;
+        }
+        List<Publication> expected = publications(idea, settings, job);
+        if (expected.isEmpty()) {
+            Conditions.set(status, clock, "Succeeded", Conditions.UNKNOWN, "NoPublishTargets", "final render "
+                    + job.getMetadata().getName() + " is ready; the schedule names no publish target (spec.publish)");
+            return;
+        }
+        Map<String, Publication> seen = observed.publications().stream()
+                .collect(Collectors.toMap(p -> p.getMetadata().getName(), p -> p, (a, b) -> a));
+        List<Publication> present = new ArrayList<>();
+        for (Publication publication : expected) {
+            Publication existing = seen.get(publication.getMetadata().getName());
+            if (existing == null) {
+                children.add(publication);
+            } else {
+                present.add(existing);
+            }
+        }
+        for (Publication publication : present) {
+            if (phaseOf(publication) == PublicationPhase.Failed) {
+                end(idea, IdeaPhase.Failed, "PublicationFailed", "publication " + publication.getMetadata().getName() + " ("
+                        + publication.getSpec().getPlatform() + ") failed: " + summary(publication));
+                return;
+            }
+        }
+        List<Publication> unpublished = present.stream().filter(p -> phaseOf(p) != PublicationPhase.Published).toList();
+        if (children.isEmpty() && unpublished.isEmpty()) {
+            String message = "published: " + present.stream().map(p -> p.getSpec().getPlatform() + " "
+                    + (p.getStatus().getUrl() == null ? p.getMetadata().getName() : p.getStatus().getUrl())).collect(Collectors.joining(", "));
+            enter(idea, IdeaPhase.Published, "Published", message);
+            Conditions.set(status, clock, "Succeeded", Conditions.TRUE, "Published", message);
+            return;
+        }
+        if (!unpublished.isEmpty()) {
+            Publication first = unpublished.get(0);
+            String reason = first.getStatus() == null ? "Publishing"
+                    : Conditions.find(first.getStatus().getConditions(), "Succeeded").map(c -> c.getReason()).orElse("Publishing");
+            Conditions.set(status, clock, "Succeeded", Conditions.UNKNOWN, reason, (present.size() - unpublished.size()) + " of "
+                    + expected.size() + " publication(s) published; " + first.getMetadata().getName() + ": " + summary(first));
+        } else {
+            Conditions.set(status, clock, "Succeeded", Conditions.UNKNOWN, "Publishing", expected.size() + " publication(s) requested");
+        }
+    }
+
+    /** The publications an idea's final render gets: one per target; a second target on one platform is numbered. */
+    static List<Publication> publications(AnimationIdea idea, PipelineSettings settings, RenderJob finalJob) {
+        List<Publication> publications = new ArrayList<>();
+        Map<String, Integer> perPlatform = new LinkedHashMap<>();
+        for (PublishTarget target : settings.publish()) {
+            String platform = target.getPlatform().name().toLowerCase(java.util.Locale.ROOT);
+            int n = perPlatform.merge(platform, 1, Integer::sum);
+            String name = n == 1 ? OwnedChildren.name(idea.getMetadata().getName(), platform)
+                    : OwnedChildren.name(idea.getMetadata().getName(), platform, Integer.toString(n));
+            Publication publication = new Publication();
+            publication.setMetadata(OwnedChildren.metadata(finalJob, name, childLabels(idea)));
+            publication.getMetadata().setAnnotations(Map.of(AnimOps.LABEL_IDEA, idea.getMetadata().getName()));
+            PublicationSpec spec = new PublicationSpec();
+            spec.setRenderJobRef(finalJob.getMetadata().getName());
+            spec.setPlatform(target.getPlatform());
+            spec.setAccountSecretRef(target.getAccountSecretRef());
+            spec.setTitle(cut(idea.getSpec().getTitle(), 100));
+            String description = idea.getSpec().getPremise()
+                    + (idea.getSpec().getHook() == null ? "" : "\n\n" + idea.getSpec().getHook());
+            spec.setDescription(cut(description, 5000));
+            spec.setPrivacy(target.getPrivacy());
+            spec.setMode(target.getMode());
+            publication.setSpec(spec);
+            publications.add(publication);
+        }
+        return publications;
+    }
+
+    private static PublicationPhase phaseOf(Publication publication) {
+        return publication.getStatus() == null ? null : publication.getStatus().getPhase();
+    }
+
+    private static String summary(Publication publication) {
+        if (publication.getStatus() == null) {
+            return "not reconciled yet";
+        }
+        return Conditions.find(publication.getStatus().getConditions(), "Succeeded")
+                .map(c -> c.getReason() + ": " + c.getMessage()).orElse(String.valueOf(publication.getStatus().getPhase()));
+    }
+
+    /** At most {@code max} code points, as the Publication CRD limits title and description. */
+    private static String cut(String text, int max) {
+        return text.codePointCount(0, text.length()) <= max ? text : text.substring(0, text.offsetByCodePoints(0, max));
     }
 
     private void repairOrReject(AnimationIdea idea, PipelineSettings settings, ScriptAttempt failed, List<ScriptError> errors) {
@@ -286,5 +510,120 @@ public final class IdeaLifecycle {
             labels.put(AnimOps.LABEL_SCHEDULE, idea.getSpec().getScheduleRef());
         }
         return labels;
+    }
+
+    /**
+     * Requests a person made in spec (the API's rerun-attempt and rerender actions). Each value is handled once:
+     * status records it, honoured or refused (refusals explained in condition RerunAttempt or Rerender).
+     * True when a request started a child, which ends this step.
+     */
+    private boolean honourRequests(AnimationIdea idea, PipelineSettings settings, ScriptAttempt attempt, RenderJob job) {
+        AnimationIdeaStatus status = idea.getStatus();
+        String rerun = idea.getSpec().getRerunAttemptRequest();
+        if (rerun != null && !rerun.equals(status.getRerunAttemptHandled())) {
+            status.setRerunAttemptHandled(rerun);
+            String refusal = rerunAttemptRefusal(idea);
+            if (refusal != null) {
+                Conditions.set(status, clock, "RerunAttempt", Conditions.FALSE, "Refused", refusal);
+            } else {
+                int number = status.getAttempts() + 1;
+                Conditions.set(status, clock, "RerunAttempt", Conditions.TRUE, "Requested",
+                        "script attempt " + number + " requested by a person");
+                startAttempt(idea, number, status.getCurrentAttempt(), lastErrors(attempt, job));
+                return true;
+            }
+        }
+        String rerender = idea.getSpec().getRerenderRequest();
+        if (rerender != null && !rerender.equals(status.getRerenderHandled())) {
+            String refusal = rerenderRefusal(idea, job);
+            if (refusal == null && (attempt == null || job == null)) {
+                // not in the informer cache yet: decide once they are observed, without using up the request
+                requeue = SIBLING_RECHECK;
+                return false;
+            }
+            status.setRerenderHandled(rerender);
+            if (refusal != null) {
+                Conditions.set(status, clock, "Rerender", Conditions.FALSE, "Refused", refusal);
+            } else {
+                Conditions.set(status, clock, "Rerender", Conditions.TRUE, "Requested",
+                        "new preview of " + attempt.getMetadata().getName() + " requested by a person");
+                startPreview(idea, settings, attempt, rerenderJobName(attempt.getMetadata().getName(), rerender));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The highest attempt number a ScriptAttempt accepts (its CRD's spec.attempt maximum). */
+    public static final int MAX_ATTEMPT_NUMBER = 10;
+
+    /** Why one more script attempt cannot be started now, or null when it can. Shared with the API's 409. */
+    public static String rerunAttemptRefusal(AnimationIdea idea) {
+        AnimationIdeaStatus status = idea.getStatus();
+        if (status == null || status.getAttempts() == null || status.getCurrentAttempt() == null) {
+            return "the idea has no script attempt yet";
+        }
+        IdeaPhase phase = status.getPhase();
+        String reason = Conditions.find(status.getConditions(), "Succeeded").map(c -> c.getReason()).orElse(null);
+        // a new script is what a QC rejection calls for too: the same script renders the same frames
+        boolean rejectedScript = phase == IdeaPhase.Rejected
+                && ("ScriptAttemptsExhausted".equals(reason) || "QcFailed".equals(reason) || "QcRejected".equals(reason));
+        if (!rejectedScript && phase != IdeaPhase.Failed && phase != IdeaPhase.AwaitingQc) {
+            return "the idea is " + phase + " (" + reason + "): a script attempt is rerun only from Rejected"
+                    + " (ScriptAttemptsExhausted, QcFailed, QcRejected), Failed or AwaitingQc";
+        }
+        if (status.getAttempts() >= MAX_ATTEMPT_NUMBER) {
+            return "the idea has made " + status.getAttempts() + " script attempts, the most an idea may make";
+        }
+        return null;
+    }
+
+    /** Why the idea's render job cannot be rendered again now, or null when it can. Shared with the API's 409. */
+    public static String rerenderRefusal(AnimationIdea idea, RenderJob job) {
+        AnimationIdeaStatus status = idea.getStatus();
+        if (status == null || status.getRenderJob() == null) {
+            return "the idea has no render job yet";
+        }
+        IdeaPhase phase = status.getPhase();
+        String reason = Conditions.find(status.getConditions(), "Succeeded").map(c -> c.getReason()).orElse(null);
+        if (phase != IdeaPhase.AwaitingQc && !(phase == IdeaPhase.Failed && "RenderFailed".equals(reason))) {
+            return "the idea is " + phase + " (" + reason + "): a preview is rendered again only from AwaitingQc"
+                    + " or Failed (RenderFailed)";
+        }
+        if (job != null && (job.getStatus() == null || job.getStatus().getPhase() == null
+                || !job.getStatus().getPhase().isTerminal())) {
+            return "render job " + job.getMetadata().getName() + " has not finished";
+        }
+        return null;
+    }
+
+    /** What the next attempt must fix: the agent's findings on the render when there are some, else the validator's. */
+    private static List<ScriptError> lastErrors(ScriptAttempt attempt, RenderJob job) {
+        if (job != null && job.getStatus() != null && job.getStatus().getErrors() != null && !job.getStatus().getErrors().isEmpty()
+                && attempt != null && job.getSpec() != null
+                && attempt.getMetadata().getName().equals(job.getSpec().getScriptAttemptRef())) {
+            return job.getStatus().getErrors();
+        }
+        return attempt == null || attempt.getStatus() == null || attempt.getStatus().getErrors() == null
+                ? List.of() : attempt.getStatus().getErrors();
+    }
+
+    /**
+     * The job a rerender request makes: named after the request, so that one request makes one job whatever the
+     * retries, and a new request a new job beside the finished one (which keeps its artifacts and history).
+     */
+    public static String rerenderJobName(String attempt, String request) {
+        return OwnedChildren.name(attempt, "preview", shortHash(request));
+    }
+
+    /** Eight hex digits of the request's SHA-256. */
+    private static String shortHash(String request) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 }

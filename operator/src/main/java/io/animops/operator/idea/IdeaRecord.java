@@ -26,7 +26,9 @@ public class IdeaRecord extends HistoryRecord {
     public Double similarityScore;
     @ColumnTransformer(read = "cast(nearest as text)", write = "cast(cast(? as text) as jsonb)")
     public String nearest;
-    public byte[] embedding;
+    @Column(name = "similarity_threshold")
+    public Double similarityThreshold;
+    /** The model whose vectors gave similarityScore and nearest; the vectors are in idea_embeddings. */
     @Column(name = "embedding_model")
     public String embeddingModel;
 }

@@ -1,6 +1,7 @@
 package io.animops.operator.idea;
 
 import io.animops.operator.db.Database;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -8,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -20,19 +22,53 @@ public class IdeaRepository {
     @Inject
     Clock clock;
 
-    /** Every idea of the namespace gated with the given model, except the one being gated. */
-    public List<IdeaGate.PastIdea> pastIdeas(String namespace, UUID exclude, String modelId) {
+    /** An idea's vector under one model. */
+    public record StoredVector(UUID uid, String name, String title, float[] vector) {
+    }
+
+    /** An idea that has no vector under some model yet, with the text to embed. */
+    public record UnembeddedIdea(UUID uid, String name, String title, String text) {
+    }
+
+    /** Every idea of the namespace that has a vector made by the model, whatever its phase. */
+    public List<StoredVector> vectors(String namespace, String model) {
         List<Object[]> rows = database.inTransaction(s -> s.createQuery(
-                        "select i.name, i.title, i.embedding from IdeaRecord i "
-                                + "where i.namespace = :ns and i.uid <> :uid and i.embeddingModel = :model "
-                                + "and i.embedding is not null", Object[].class)
+                        "select i.uid, i.name, i.title, e.vector from IdeaRecord i "
+                                + "join IdeaEmbeddingRecord e on e.key.ideaUid = i.uid "
+                                + "where i.namespace = :ns and e.key.model = :model", Object[].class)
                 .setParameter("ns", namespace)
-                .setParameter("uid", exclude)
-                .setParameter("model", modelId)
+                .setParameter("model", model)
                 .getResultList());
         return rows.stream()
-                .map(r -> new IdeaGate.PastIdea((String) r[0], (String) r[1], Vectors.fromBytes((byte[]) r[2])))
+                .map(r -> new StoredVector((UUID) r[0], (String) r[1], (String) r[2], Vectors.fromBytes((byte[]) r[3])))
                 .toList();
+    }
+
+    /** Ideas of the namespace without a vector made by the model: gated with another model, or before it existed. */
+    public List<UnembeddedIdea> withoutVector(String namespace, String model) {
+        List<IdeaRecord> rows = database.inTransaction(s -> s.createQuery(
+                        "from IdeaRecord i where i.namespace = :ns and not exists ("
+                                + "select 1 from IdeaEmbeddingRecord e where e.key.ideaUid = i.uid and e.key.model = :model)",
+                        IdeaRecord.class)
+                .setParameter("ns", namespace)
+                .setParameter("model", model)
+                .getResultList());
+        return rows.stream()
+                .map(r -> new UnembeddedIdea(r.uid, r.name, r.title, IdeaGateService.textOf(r.title, r.premise, r.physicsHook)))
+                .toList();
+    }
+
+    /** Stores vectors made by one model, replacing any the ideas had under it, in one transaction. */
+    public void storeVectors(String model, Map<UUID, float[]> vectors) {
+        Instant now = Instant.now(clock);
+        database.inTransaction(s -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Map.Entry<UUID, float[]> entry : vectors.entrySet()) {
+                IdeaEmbeddingRecord row = IdeaEmbeddingRecord.of(entry.getKey(), model, entry.getValue(), now);
+                chain = chain.chain(() -> s.merge(row)).replaceWithVoid();
+            }
+            return chain;
+        });
     }
 
     /** Titles a schedule has already proposed, so the static ideas file is worked through in order. */

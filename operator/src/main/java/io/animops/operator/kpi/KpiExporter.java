@@ -38,6 +38,27 @@ public final class KpiExporter {
         }
 
         public static final DateRange ALL = new DateRange(null, null);
+
+        /** The SQL condition for the start of the range on the view's date column, with {@link #fromValue}. */
+        public String fromCondition(KpiView view) {
+            return view.dateColumn + " >= ?";
+        }
+
+        /** The parameter of {@link #fromCondition}, or null for an open start. */
+        public Object fromValue(KpiView view) {
+            return from == null ? null
+                    : view.dateColumnIsTimestamp ? from.atStartOfDay().atOffset(ZoneOffset.UTC) : from;
+        }
+
+        /** to is inclusive: for timestamps, everything before the start of the next UTC day. */
+        public String toCondition(KpiView view) {
+            return view.dateColumn + (view.dateColumnIsTimestamp ? " < ?" : " <= ?");
+        }
+
+        public Object toValue(KpiView view) {
+            return to == null ? null
+                    : view.dateColumnIsTimestamp ? to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC) : to;
+        }
     }
 
     /** Writes the export and returns the number of rows written. */
@@ -46,13 +67,12 @@ public final class KpiExporter {
         StringBuilder sql = new StringBuilder("select * from ").append(view.relation).append(" where true");
         List<Object> parameters = new ArrayList<>();
         if (range.from() != null) {
-            sql.append(" and ").append(view.dateColumn).append(" >= ?");
-            parameters.add(view.dateColumnIsTimestamp ? range.from().atStartOfDay().atOffset(ZoneOffset.UTC) : range.from());
+            sql.append(" and ").append(range.fromCondition(view));
+            parameters.add(range.fromValue(view));
         }
         if (range.to() != null) {
-            // to is inclusive: for timestamps, everything before the start of the next UTC day
-            sql.append(" and ").append(view.dateColumn).append(view.dateColumnIsTimestamp ? " < ?" : " <= ?");
-            parameters.add(view.dateColumnIsTimestamp ? range.to().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC) : range.to());
+            sql.append(" and ").append(range.toCondition(view));
+            parameters.add(range.toValue(view));
         }
         sql.append(" order by ").append(view.orderBy);
         boolean autoCommit = connection.getAutoCommit();

@@ -10,6 +10,7 @@ import io.animops.crds.v1alpha1.RenderMode;
 import io.animops.crds.v1alpha1.RenderPhase;
 import io.animops.operator.audit.AuditLog;
 import io.animops.operator.kube.StatusSupport;
+import io.animops.operator.qc.QcService;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -20,7 +21,8 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Holds a publication until its final render has succeeded and its credentials exist. The platform
+ * Holds a publication until its final render has succeeded, the preview of the same script passed QC, and its
+ * credentials exist. The platform
  * uploaders plug in behind this gate; until one is installed the publication says so and stays Blocked.
  */
 public class PublicationReconciler implements Reconciler<Publication> {
@@ -30,6 +32,8 @@ public class PublicationReconciler implements Reconciler<Publication> {
     PublicationRepository repository;
     @Inject
     AuditLog audit;
+    @Inject
+    QcService qc;
     @Inject
     Clock clock;
 
@@ -52,6 +56,10 @@ public class PublicationReconciler implements Reconciler<Publication> {
         } else if (job.getStatus() == null || job.getStatus().getPhase() != RenderPhase.Succeeded) {
             wait(status, PublicationPhase.WaitingForRender, "WaitingForRender", "RenderJob " + jobName + " is "
                     + (job.getStatus() == null || job.getStatus().getPhase() == null ? "Pending" : job.getStatus().getPhase()));
+        } else if (!qc.attemptPassed(namespace, job.getSpec().getScriptAttemptRef())) {
+            // a final render made by hand, bypassing the idea's pipeline, is not published unchecked
+            wait(status, PublicationPhase.Blocked, "QcNotPassed", "no render of ScriptAttempt " + job.getSpec().getScriptAttemptRef()
+                    + " passed QC; a final render is published only after its preview passed");
         } else if (publication.getSpec().getMode() == PublishMode.Manual) {
             wait(status, PublicationPhase.AwaitingManualPost, "AwaitingManualPost",
                     "post the video on " + publication.getSpec().getPlatform() + " and confirm its URL");

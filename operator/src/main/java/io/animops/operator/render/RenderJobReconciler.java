@@ -2,6 +2,7 @@ package io.animops.operator.render;
 
 import io.animops.crds.Conditions;
 import io.animops.crds.v1alpha1.AttemptPhase;
+import io.animops.crds.v1alpha1.JobDesignSystem;
 import io.animops.crds.v1alpha1.JobScript;
 import io.animops.crds.v1alpha1.RenderAgent;
 import io.animops.crds.v1alpha1.RenderJob;
@@ -10,9 +11,12 @@ import io.animops.crds.v1alpha1.RenderPhase;
 import io.animops.crds.v1alpha1.ScriptAttempt;
 import io.animops.operator.audit.AuditLog;
 import io.animops.operator.config.AnimOpsConfig;
+import io.animops.operator.design.DesignSystem;
+import io.animops.operator.design.DesignSystems;
 import io.animops.operator.kube.StatusSupport;
 import io.animops.operator.script.ScriptAttemptRecord;
 import io.animops.operator.script.ScriptAttemptRepository;
+import io.animops.operator.storage.UploadGrantIssuer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -35,7 +39,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Prepares a render job for the agents: resolves its script into status, and tells whether any registered
+ * Prepares a render job for the agents: resolves its script and the design system into status, and tells whether any registered
  * agent can take it. Claiming, rendering and the outcome are the agents' to write.
  */
 // agents write this status: their writes (claims, heartbeats, outcomes) are the events that matter
@@ -53,7 +57,11 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
     @Inject
     AnimOpsConfig config;
     @Inject
+    DesignSystems designSystems;
+    @Inject
     Clock clock;
+    @Inject
+    UploadGrantIssuer uploadGrants;
 
     /** Registered agents, from an informer's cache rather than a list request on every recheck of every job. */
     private InformerEventSource<RenderAgent, RenderJob> agents;
@@ -81,6 +89,11 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
         if (status.getScript() == null && !resolveScript(job, context)) {
             return finish(job, context, observed, before);
         }
+        if (status.getDesignSystem() == null) {
+            // resolved once, with the script: a job renders with the design system in force when it was prepared
+            DesignSystem design = designSystems.current();
+            status.setDesignSystem(new JobDesignSystem(design.version(), design.json()));
+        }
         if (RenderLease.held(status.getPhase())) {
             return followLease(job, context, observed, before);
         }
@@ -104,8 +117,8 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
     }
 
     /**
-     * A claimed job is the agent's to write; the operator steps in only when the lease lapsed (its write is
-     * against the observed resourceVersion, so that a heartbeat arriving meanwhile wins).
+     * A claimed job is the agent's to write; the operator keeps its upload grants fresh, and steps in when the
+     * lease lapsed (its writes are against the observed resourceVersion, so that a heartbeat arriving meanwhile wins).
      */
     private UpdateControl<RenderJob> followLease(RenderJob job, Context<RenderJob> context, RenderJobStatus observed,
                                                  RenderPhase before) {
@@ -114,8 +127,14 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
         Optional<Instant> lapsed = RenderLease.lapsedSince(job.getStatus(), now, ttl);
         if (lapsed.isEmpty()) {
             Instant seen = Instant.parse(Objects.requireNonNullElse(job.getStatus().getLastHeartbeat(), job.getStatus().getClaimedAt()));
+            Duration next = Duration.between(now, seen.plus(ttl)).plusSeconds(1);
+            // look again before the upload grants need renewing, should the lease outlast them
+            Optional<Instant> renewGrants = uploadGrants.keepFresh(job, now);
+            if (renewGrants.isPresent() && renewGrants.get().isBefore(now.plus(next))) {
+                next = Duration.between(now, renewGrants.get()).plusSeconds(1);
+            }
             return StatusSupport.writeIfUnchangedSince(job, observed, context.getClient())
-                    ? StatusSupport.requeue(Duration.between(now, seen.plus(ttl)).plusSeconds(1)) : StatusSupport.requeue(CONFLICT_RETRY);
+                    ? StatusSupport.requeue(next) : StatusSupport.requeue(CONFLICT_RETRY);
         }
         String agent = job.getStatus().getAgent();
         RenderLease.expire(job.getStatus(), lapsed.get(), config.agents().maxClaimsPerJob(), clock);

@@ -6,7 +6,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.ColumnTransformer;
 
-/** A render job's row: settings, outcome, provenance and artifacts. */
+import java.time.Instant;
+
+/** A render job's row: settings, outcome, provenance, artifacts and media facts. */
 @Entity
 @Table(name = "render_jobs")
 public class RenderJobRecord extends HistoryRecord {
@@ -28,4 +30,9 @@ public class RenderJobRecord extends HistoryRecord {
     public String artifacts;
     @ColumnTransformer(read = "cast(errors as text)", write = "cast(cast(? as text) as jsonb)")
     public String errors;
+    @ColumnTransformer(read = "cast(media as text)", write = "cast(cast(? as text) as jsonb)")
+    public String media;
+    /** When the job was first seen Succeeded or Failed. */
+    @Column(name = "completed_at")
+    public Instant completedAt;
 }

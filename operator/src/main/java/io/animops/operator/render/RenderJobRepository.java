@@ -1,12 +1,15 @@
 package io.animops.operator.render;
 
 import io.animops.crds.v1alpha1.RenderJob;
+import io.animops.crds.v1alpha1.RenderJobStatus;
 import io.animops.operator.db.Database;
 import io.animops.operator.db.JsonColumn;
+import io.animops.operator.storage.RenderArtifactRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 
 /** Render jobs in PostgreSQL: what was asked, and what came out. */
@@ -16,8 +19,10 @@ public class RenderJobRepository {
     Database database;
     @Inject
     Clock clock;
+    @Inject
+    RenderArtifactRepository artifacts;
 
-    /** Mirrors the job's spec and status into its row. */
+    /** Mirrors the job's spec and status into its row, and its artifacts into theirs. */
     public void save(RenderJob job) {
         database.upsert(RenderJobRecord.class, UUID.fromString(job.getMetadata().getUid()), RenderJobRecord::new, r -> {
             r.namespace = job.getMetadata().getNamespace();
@@ -30,9 +35,24 @@ public class RenderJobRepository {
             r.durationSeconds = job.getSpec().getDurationSeconds();
             r.phase = job.getStatus().getPhase().name();
             r.agent = job.getStatus().getAgent();
-            r.provenance = JsonColumn.write(job.getStatus().getProvenance());
-            r.artifacts = JsonColumn.write(job.getStatus().getArtifacts());
-            r.errors = JsonColumn.write(job.getStatus().getErrors());
+            // what the agent reported stays recorded even if a later status no longer carries it
+            RenderJobStatus status = job.getStatus();
+            if (status.getProvenance() != null) {
+                r.provenance = JsonColumn.write(status.getProvenance());
+            }
+            if (status.getArtifacts() != null) {
+                r.artifacts = JsonColumn.write(status.getArtifacts());
+            }
+            if (status.getMedia() != null) {
+                r.media = JsonColumn.write(status.getMedia());
+            }
+            r.errors = JsonColumn.write(status.getErrors());
+            if (r.completedAt == null && status.getPhase().isTerminal()) {
+                r.completedAt = Instant.now(clock);
+            }
         }, clock);
+        if (job.getStatus().getArtifacts() != null) {
+            artifacts.record(UUID.fromString(job.getMetadata().getUid()), job.getStatus().getArtifacts());
+        }
     }
 }

@@ -3,11 +3,14 @@ package io.animops.operator.schedule;
 import io.animops.crds.v1alpha1.ContentSchedule;
 import io.animops.crds.v1alpha1.ContentScheduleSpec;
 import io.animops.crds.v1alpha1.LlmSettings;
+import io.animops.crds.v1alpha1.PublishTarget;
+import io.animops.crds.v1alpha1.QcSettings;
 import io.animops.crds.v1alpha1.RenderProfiles;
 import io.animops.crds.v1alpha1.RenderSettings;
 import io.animops.crds.v1alpha1.Selection;
 import io.animops.operator.config.AnimOpsConfig;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,14 +25,16 @@ public record PipelineSettings(
         LlmSettings llm,
         RenderSettings preview,
         RenderSettings fin,
-        Map<String, String> agentSelector) {
+        Map<String, String> agentSelector,
+        QcSettings qc,
+        List<PublishTarget> publish) {
 
     public static PipelineSettings of(ContentSchedule schedule, AnimOpsConfig config) {
         if (schedule == null) {
             RenderProfiles render = new RenderProfiles();
             return new PipelineSettings(Selection.Mode.Manual, 1, config.ideas().defaultSimilarityThreshold(),
                     config.ideas().defaultMaxScriptAttempts(), offline(), render.effectivePreview(),
-                    render.effectiveFinal(), Map.of());
+                    render.effectiveFinal(), Map.of(), new QcSettings(), List.of());
         }
         ContentScheduleSpec spec = schedule.getSpec();
         Selection selection = spec.getSelection() == null ? new Selection() : spec.getSelection();
@@ -42,7 +47,9 @@ public record PipelineSettings(
                 spec.getLlm() == null ? offline() : spec.getLlm(),
                 render.effectivePreview(),
                 render.effectiveFinal(),
-                spec.getAgentSelector() == null ? Map.of() : spec.getAgentSelector());
+                spec.getAgentSelector() == null ? Map.of() : spec.getAgentSelector(),
+                spec.getQc() == null ? new QcSettings() : spec.getQc(),
+                spec.getPublish() == null ? List.of() : spec.getPublish());
     }
 
     private static LlmSettings offline() {

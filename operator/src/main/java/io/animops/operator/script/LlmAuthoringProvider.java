@@ -9,6 +9,7 @@ import io.animops.operator.llm.LlmAnswer;
 import io.animops.operator.llm.LlmException;
 import io.animops.operator.llm.LlmGateway;
 import io.animops.operator.llm.LlmRequest;
+import io.animops.operator.design.DesignSystems;
 import io.animops.operator.llm.PromptTemplates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,6 +37,8 @@ public class LlmAuthoringProvider implements AuthoringProvider {
     OfflineSceneLibrary library;
     @Inject
     ScriptValidator validator;
+    @Inject
+    DesignSystems designSystems;
 
     private volatile ScriptPrompts prompts;
 
@@ -90,7 +93,8 @@ public class LlmAuthoringProvider implements AuthoringProvider {
 
     ScriptPrompts prompts() {
         if (prompts == null) {
-            prompts = new ScriptPrompts(new PromptTemplates(PromptTemplates.CURRENT), library, validator.contractVersion());
+            prompts = new ScriptPrompts(new PromptTemplates(PromptTemplates.CURRENT), library, validator.contractVersion(),
+                    designSystems.current());
         }
         return prompts;
     }

@@ -2,6 +2,7 @@ package io.animops.operator.script;
 
 import io.animops.crds.v1alpha1.AnimationIdea;
 import io.animops.crds.v1alpha1.ScriptError;
+import io.animops.operator.design.DesignSystem;
 import io.animops.operator.llm.PromptTemplates;
 import io.animops.operator.script.contract.ContractRule;
 
@@ -15,27 +16,33 @@ import java.util.stream.Collectors;
 /**
  * Builds the script-authoring prompts. The contract section is generated from {@link ContractRule}, the
  * same rules the validator enforces, so the prompt cannot drift from the check; the examples are real scenes
- * of the offline library, which pass that check.
+ * of the offline library, which pass that check. The design system's values and version come from the
+ * design system in force, so the model draws with the palette, fonts, strokes and margins the renders record.
  */
 public final class ScriptPrompts {
-    public static final String DESIGN_SYSTEM_VERSION = "design-system-v1";
     /** Few-shot examples: the shortest scenes of the library keep the prompt small. */
     static final int EXAMPLES = 2;
 
     private final PromptTemplates templates;
     private final List<OfflineSceneLibrary.Scene> examples;
     private final String contractVersion;
+    private final DesignSystem design;
 
-    public ScriptPrompts(PromptTemplates templates, OfflineSceneLibrary library, String contractVersion) {
+    public ScriptPrompts(PromptTemplates templates, OfflineSceneLibrary library, String contractVersion, DesignSystem design) {
         this.templates = templates;
         this.contractVersion = contractVersion;
+        this.design = design;
         this.examples = library.scenes().stream()
                 .sorted(Comparator.comparingInt((OfflineSceneLibrary.Scene s) -> s.source().length()).thenComparing(OfflineSceneLibrary.Scene::file))
                 .limit(EXAMPLES).toList();
     }
 
+    /**
+     * Recorded with every attempt: the prompt files' version and hash, and the design system version the prompt
+     * carried, e.g. {@code v1@3fa2c0d19e4b+design-2026.11.1}.
+     */
     public String versionId() {
-        return templates.versionId();
+        return templates.versionId() + "+design-" + design.version();
     }
 
     /** One line per rule: id, stage and how to comply. */
@@ -52,13 +59,35 @@ public final class ScriptPrompts {
         values.put("durationSeconds", Integer.toString(expectations.durationSeconds()));
         values.put("width", Integer.toString(expectations.width()));
         values.put("height", Integer.toString(expectations.height()));
-        values.put("designSystemVersion", DESIGN_SYSTEM_VERSION);
+        values.putAll(designValues(design));
         values.put("contractVersion", contractVersion);
         values.put("contractRules", contractRules());
         values.put("examples", examples.stream()
                 .map(s -> "## " + s.title() + " (" + s.file() + ")\n\n```gdscript\n" + s.source().stripTrailing() + "\n```")
                 .collect(Collectors.joining("\n\n")));
         return templates.render("script-system.md", values);
+    }
+
+    /** The design system's placeholders of script-system.md. */
+    static Map<String, String> designValues(DesignSystem design) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("designSystemVersion", design.version());
+        values.put("background", design.background());
+        values.put("palette", design.palette().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", ")));
+        values.put("textColour", design.palette().get(DesignSystem.TEXT_COLOUR));
+        values.put("fonts", design.fonts().entrySet().stream()
+                .map(e -> e.getKey() + ": " + e.getValue().family() + (e.getValue().weight() == null ? "" : " " + e.getValue().weight())
+                        + " " + e.getValue().sizePx())
+                .collect(Collectors.joining("; ")));
+        values.put("strokeWidths", design.strokeWidths().entrySet().stream()
+                .map(e -> e.getKey() + " " + java.math.BigDecimal.valueOf(e.getValue()).stripTrailingZeros().toPlainString())
+                .collect(Collectors.joining(", ")));
+        values.put("safeTop", Integer.toString(design.safeMargins().top()));
+        values.put("safeBottom", Integer.toString(design.safeMargins().bottom()));
+        values.put("safeLeft", Integer.toString(design.safeMargins().left()));
+        values.put("safeRight", Integer.toString(design.safeMargins().right()));
+        return values;
     }
 
     public String firstTry(AnimationIdea idea, SceneExpectations expectations) {

@@ -70,7 +70,7 @@ public final class StandaloneEnvironment implements AutoCloseable {
         p.put("quarkus.datasource.username", database.username());
         p.put("quarkus.datasource.password", database.password());
         p.put("animops.storage.type", "local");
-        p.put("animops.storage.local.path", settings.artifactsDirectory().toAbsolutePath().toString());
+        p.put("animops.storage.local.dir", settings.artifactsDirectory().toAbsolutePath().toString());
         p.put("animops.standalone", "true");
         // the mock server logs every request at INFO
         p.put("quarkus.log.category.\"io.fabric8.mockwebserver\".level", "WARN");

@@ -25,19 +25,20 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
+import static io.animops.operator.api.ApiCalls.AUTH;
+import static io.animops.operator.api.ApiCalls.expectBadField;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-/** The REST API: bearer token, problem JSON naming the field, KPI export, audit pagination. */
+/** The REST API: bearer token, problem JSON naming the field, KPI export, audit pagination and filters. */
 @QuarkusTest
 @TestProfile(ApiTestProfile.class)
 @WithKubernetesTestServer(crud = true)
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 class ApiTest {
-    private static final String AUTH = "Bearer " + ApiTestProfile.TOKEN;
     private static boolean loaded;
 
     @Inject
@@ -93,6 +94,15 @@ class ApiTest {
     }
 
     @Test
+    void cleanupRunsTheRetentionPassOnlyWithTheToken() {
+        given().when().post("/api/v1/cleanup").then().statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", AUTH).when().post("/api/v1/cleanup").then().statusCode(200)
+                .body("ranAt", org.hamcrest.Matchers.notNullValue())
+                .body("deleted", org.hamcrest.Matchers.instanceOf(List.class))
+                .body("failed", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
     void csvExportWithTheRightToken() {
         Response response = given().header("Authorization", AUTH)
                 .when().get("/api/v1/kpis/video_kpis/export?format=csv&from=2026-02-01&to=2026-02-01");
@@ -128,6 +138,26 @@ class ApiTest {
     }
 
     @Test
+    void kpiViewsPageAsJson() {
+        // one video, two horizons at the same publication time: the key orders them, both are seen once
+        assertThat(ApiCalls.walk("/api/v1/kpis/video_kpis?from=2026-02-01&to=2026-02-01", 1, "horizon"))
+                .containsExactlyInAnyOrder("72h", "7d");
+        assertThat(ApiCalls.walk("/api/v1/kpis/metric_snapshots", 1, "captured_at"))
+                .containsExactly("2026-02-04T00:00:00Z", "2026-02-02T00:00:00Z");
+        given().header("Authorization", AUTH).when().get("/api/v1/kpis/metric_snapshots?limit=5")
+                .then().statusCode(200).body("items[0].views", equalTo(90)).body("items[0].publication_name", equalTo("pub-1"));
+        given().header("Authorization", AUTH).when().get("/api/v1/kpis/channel_kpis_rolling_14d").then().statusCode(200);
+        assertThat(ApiCalls.walk("/api/v1/kpis/metric_snapshots?from=2026-02-03", 1, "captured_at"))
+                .containsExactly("2026-02-04T00:00:00Z");
+        expectBadField("/api/v1/kpis/videos", "view");
+        expectBadField("/api/v1/kpis/video_kpis?limit=0", "limit");
+        expectBadField("/api/v1/kpis/video_kpis?from=yesterday", "from");
+        String snapshotsToken = given().header("Authorization", AUTH).when().get("/api/v1/kpis/metric_snapshots?limit=1")
+                .then().extract().path("continue");
+        expectBadField("/api/v1/kpis/video_kpis?continue=" + snapshotsToken, "continue");
+    }
+
+    @Test
     void badExportParametersAnswer400NamingTheField() {
         expectBadField("/api/v1/kpis/videos/export", "view");
         expectBadField("/api/v1/kpis/video_kpis/export?format=xlsx", "format");
@@ -138,32 +168,26 @@ class ApiTest {
 
     @Test
     void badAuditParametersAnswer400NamingTheField() {
-        expectBadField("/api/v1/audit?pageSize=501", "pageSize");
-        expectBadField("/api/v1/audit?pageSize=0", "pageSize");
-        expectBadField("/api/v1/audit?pageSize=many", "pageSize");
-        expectBadField("/api/v1/audit?page=-1", "page");
+        expectBadField("/api/v1/audit?limit=501", "limit");
+        expectBadField("/api/v1/audit?limit=0", "limit");
+        expectBadField("/api/v1/audit?limit=many", "limit");
+        expectBadField("/api/v1/audit?continue=not-a-token", "continue");
         expectBadField("/api/v1/audit?from=yesterday", "from");
         expectBadField("/api/v1/audit?from=2026-03-02T00:00:00Z&to=2026-03-01T00:00:00Z", "to");
     }
 
-    private static void expectBadField(String path, String field) {
-        given().header("Authorization", AUTH).when().get(path)
-                .then().statusCode(400).contentType("application/problem+json")
-                .body("status", equalTo(400)).body("field", equalTo(field)).body("detail", containsString(field));
-    }
-
     @Test
-    void auditIsPaginatedNewestFirstWithTheTotal() {
-        String query = "/api/v1/audit?subjectKind=Probe&pageSize=3";
-        given().header("Authorization", AUTH).when().get(query + "&page=0")
-                .then().statusCode(200).body("total", equalTo(7)).body("items", hasSize(3))
-                .body("items[0].payload.i", equalTo(6)).body("items[0].subjectName", equalTo("probe-0"))
-                .body("page", equalTo(0)).body("pageSize", equalTo(3));
-        given().header("Authorization", AUTH).when().get(query + "&page=2")
-                .then().statusCode(200).body("total", equalTo(7)).body("items", hasSize(1))
-                .body("items[0].payload.i", equalTo(0));
-        given().header("Authorization", AUTH).when().get(query + "&page=3")
-                .then().statusCode(200).body("total", equalTo(7)).body("items", hasSize(0));
+    void auditIsPaginatedNewestFirstWithAContinueToken() {
+        String query = "/api/v1/audit?subjectKind=Probe&limit=3";
+        Response first = given().header("Authorization", AUTH).when().get(query);
+        first.then().statusCode(200).body("items", hasSize(3)).body("limit", equalTo(3))
+                .body("items.payload.i", equalTo(List.of(6, 5, 4))).body("items[0].subjectName", equalTo("probe-0"));
+        Response second = given().header("Authorization", AUTH).queryParam("continue", (Object) first.path("continue"))
+                .when().get(query);
+        second.then().statusCode(200).body("items.payload.i", equalTo(List.of(3, 2, 1)));
+        given().header("Authorization", AUTH).queryParam("continue", (Object) second.path("continue")).when().get(query)
+                .then().statusCode(200).body("items.payload.i", equalTo(List.of(0)))
+                .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("continue")));
     }
 
     @Test
@@ -171,10 +195,10 @@ class ApiTest {
         // events 0..4 are ApiTest.Probed; names alternate probe-0, probe-1: probed probe-1 are i = 1, 3
         given().header("Authorization", AUTH)
                 .when().get("/api/v1/audit?eventType=ApiTest.Probed&subjectKind=Probe&subjectName=probe-1")
-                .then().statusCode(200).body("total", equalTo(2)).body("items.payload.i", equalTo(List.of(3, 1)));
+                .then().statusCode(200).body("items.payload.i", equalTo(List.of(3, 1)));
         // from inclusive, to exclusive: minutes 2, 3 and 4
         given().header("Authorization", AUTH)
                 .when().get("/api/v1/audit?subjectKind=Probe&from=2026-03-01T00:02:00Z&to=2026-03-01T00:05:00Z")
-                .then().statusCode(200).body("total", equalTo(3)).body("items.payload.i", equalTo(List.of(4, 3, 2)));
+                .then().statusCode(200).body("items.payload.i", equalTo(List.of(4, 3, 2)));
     }
 }

@@ -62,6 +62,7 @@ class HelmChartTest {
     private static final String RELEASE = "studio";
     private static final String NAMESPACE = "animops-system";
     private static final String FULLNAME = "studio-animops";
+    private static final String AGENT = FULLNAME + "-render-agent";
     private static final String APP_VERSION = "0.1.0";
     private static final String KUBE_VERSION_LINE = "kubeVersion: \">=1.27.0-0\"\n";
 
@@ -167,6 +168,7 @@ class HelmChartTest {
                 .containsExactlyInAnyOrder(
                         "ServiceAccount/" + FULLNAME,
                         "Secret/" + FULLNAME + "-api-token",
+                        "Secret/" + FULLNAME + "-storage-signing-key",
                         "ConfigMap/" + FULLNAME + "-ideas",
                         "PersistentVolumeClaim/" + FULLNAME + "-artifacts",
                         "ClusterRole/" + FULLNAME,
@@ -174,7 +176,11 @@ class HelmChartTest {
                         "Role/" + FULLNAME + "-leader-election",
                         "RoleBinding/" + FULLNAME + "-leader-election",
                         "Service/" + FULLNAME,
-                        "Deployment/" + FULLNAME);
+                        "Deployment/" + FULLNAME,
+                        "ServiceAccount/" + AGENT,
+                        "ClusterRole/" + AGENT,
+                        "ClusterRoleBinding/" + AGENT,
+                        "Secret/" + AGENT + "-token");
     }
 
     @Test
@@ -186,7 +192,8 @@ class HelmChartTest {
                     .containsEntry("app.kubernetes.io/instance", RELEASE)
                     .containsEntry("app.kubernetes.io/version", APP_VERSION)
                     .containsEntry("app.kubernetes.io/managed-by", "Helm")
-                    .containsEntry("app.kubernetes.io/component", "operator");
+                    .containsEntry("app.kubernetes.io/component",
+                            object.getMetadata().getName().startsWith(AGENT) ? "render-agent" : "operator");
             if (!(object instanceof ClusterRole) && !(object instanceof ClusterRoleBinding)) {
                 assertThat(object.getMetadata().getNamespace()).as(object.getKind()).isEqualTo(NAMESPACE);
             }
@@ -197,13 +204,14 @@ class HelmChartTest {
 
     @Test
     void clusterRoleGrantsExactlyWhatTheOperatorUses() {
-        ClusterRole clusterRole = single(defaultObjects, ClusterRole.class);
+        ClusterRole clusterRole = named(defaultObjects, ClusterRole.class, FULLNAME);
 
         Set<String> expected = new HashSet<>();
         grant(expected, "animops.io", List.of("contentschedules"), "get", "list", "watch");
         grant(expected, "animops.io",
                 List.of("animationideas", "scriptattempts", "renderjobs", "publications"),
                 "get", "list", "watch", "create");
+        grant(expected, "animops.io", List.of("animationideas"), "update");
         grant(expected, "animops.io", List.of("renderagents"), "get", "list", "watch");
         grant(expected, "animops.io",
                 List.of("contentschedules/status", "animationideas/status", "scriptattempts/status",
@@ -217,6 +225,36 @@ class HelmChartTest {
             assertThat(rule.getResourceNames()).isNullOrEmpty();
             assertThat(rule.getNonResourceURLs()).isNullOrEmpty();
         });
+    }
+
+    @Test
+    void renderAgentsGetExactlyWhatTheProtocolNeeds() {
+        ClusterRole clusterRole = named(defaultObjects, ClusterRole.class, AGENT);
+        Set<String> expected = new HashSet<>();
+        grant(expected, "animops.io", List.of("renderjobs"), "get", "list", "watch");
+        grant(expected, "animops.io", List.of("renderjobs/status"), "patch");
+        grant(expected, "animops.io", List.of("renderagents"), "get", "create", "update");
+        grant(expected, "animops.io", List.of("renderagents/status"), "update");
+        assertThat(grantsOf(clusterRole.getRules())).containsExactlyInAnyOrderElementsOf(expected);
+
+        ClusterRoleBinding binding = named(defaultObjects, ClusterRoleBinding.class, AGENT);
+        assertThat(binding.getRoleRef().getName()).isEqualTo(AGENT);
+        assertThat(binding.getSubjects()).singleElement().satisfies(subject -> {
+            assertThat(subject.getKind()).isEqualTo("ServiceAccount");
+            assertThat(subject.getName()).isEqualTo(AGENT);
+            assertThat(subject.getNamespace()).isEqualTo(NAMESPACE);
+        });
+        Secret token = named(defaultObjects, Secret.class, AGENT + "-token");
+        assertThat(token.getType()).isEqualTo("kubernetes.io/service-account-token");
+        assertThat(token.getMetadata().getAnnotations()).containsEntry("kubernetes.io/service-account.name", AGENT);
+    }
+
+    @Test
+    void renderAgentIdentityCanBeLeftOut() {
+        List<HasMetadata> objects = parse(template().set("renderAgents.rbac.create", false).call());
+        assertThat(names(objects)).noneMatch(name -> name.startsWith(AGENT));
+        List<HasMetadata> withoutToken = parse(template().set("renderAgents.tokenSecret.create", false).call());
+        assertThat(names(withoutToken)).contains(AGENT).doesNotContain(AGENT + "-token");
     }
 
     @Test
@@ -239,13 +277,13 @@ class HelmChartTest {
 
     @Test
     void clusterRoleIsBoundToTheOperatorServiceAccount() {
-        ClusterRoleBinding binding = single(defaultObjects, ClusterRoleBinding.class);
-        ServiceAccount serviceAccount = single(defaultObjects, ServiceAccount.class);
+        ClusterRoleBinding binding = named(defaultObjects, ClusterRoleBinding.class, FULLNAME);
+        ServiceAccount serviceAccount = named(defaultObjects, ServiceAccount.class, FULLNAME);
         Deployment deployment = single(defaultObjects, Deployment.class);
 
         assertThat(binding.getRoleRef().getKind()).isEqualTo("ClusterRole");
         assertThat(binding.getRoleRef().getName())
-                .isEqualTo(single(defaultObjects, ClusterRole.class).getMetadata().getName());
+                .isEqualTo(named(defaultObjects, ClusterRole.class, FULLNAME).getMetadata().getName());
         assertThat(binding.getSubjects()).singleElement().satisfies(subject -> {
             assertThat(subject.getKind()).isEqualTo("ServiceAccount");
             assertThat(subject.getName()).isEqualTo(serviceAccount.getMetadata().getName());
@@ -339,7 +377,7 @@ class HelmChartTest {
         PersistentVolumeClaim claim = single(defaultObjects, PersistentVolumeClaim.class);
 
         assertThat(value(operator, "ANIMOPS_STORAGE_TYPE")).isEqualTo("local");
-        assertThat(value(operator, "ANIMOPS_STORAGE_LOCAL_PATH")).isEqualTo("/var/lib/animops/artifacts");
+        assertThat(value(operator, "ANIMOPS_STORAGE_LOCAL_DIR")).isEqualTo("/var/lib/animops/artifacts");
         assertThat(envNames(operator)).noneMatch(name -> name.startsWith("ANIMOPS_STORAGE_S3_"));
         Volume artifacts = volume(pod, mount(operator, "/var/lib/animops/artifacts").getName());
         assertThat(artifacts.getPersistentVolumeClaim().getClaimName()).isEqualTo(claim.getMetadata().getName());
@@ -348,6 +386,42 @@ class HelmChartTest {
         assertThat(claim.getSpec().getStorageClassName()).isNull();
         // a ReadWriteOnce volume cannot be attached to the old and the new pod on different nodes
         assertThat(deployment.getSpec().getStrategy().getType()).isEqualTo("Recreate");
+    }
+
+    @Test
+    void localStorageSignsItsLinksWithAGeneratedKeyAndAgentsReachTheService() {
+        Container operator = operatorContainer(single(defaultObjects, Deployment.class));
+        Secret signingKey = named(defaultObjects, Secret.class, FULLNAME + "-storage-signing-key");
+
+        assertSecretRef(operator, "ANIMOPS_STORAGE_SIGNING_KEY", signingKey.getMetadata().getName(), "signingKey");
+        String key = new String(Base64.getDecoder().decode(signingKey.getData().get("signingKey")), StandardCharsets.UTF_8);
+        assertThat(key).matches("[A-Za-z0-9]{48}");
+        assertThat(named(parse(template().call()), Secret.class, FULLNAME + "-storage-signing-key").getData().get("signingKey"))
+                .isNotEqualTo(signingKey.getData().get("signingKey"));
+        assertThat(value(operator, "ANIMOPS_STORAGE_PUBLIC_URL")).isEqualTo("http://" + FULLNAME + "." + NAMESPACE + ".svc:8080");
+        assertThat(value(operator, "ANIMOPS_STORAGE_MAX_UPLOAD_BYTES")).isEqualTo("1073741824");
+        assertThat(value(operator, "ANIMOPS_STORAGE_GRANT_TTL")).isEqualTo("30m");
+        assertThat(value(operator, "ANIMOPS_STORAGE_RETENTION_INTERVAL")).isEqualTo("1h");
+        assertThat(value(operator, "ANIMOPS_STORAGE_RETENTION_PREVIEW_DAYS")).isEqualTo("14");
+        assertThat(value(operator, "ANIMOPS_STORAGE_RETENTION_REJECTED_DAYS")).isEqualTo("7");
+    }
+
+    @Test
+    void localStorageTakesAnExistingSigningKeySecretAndAPublicUrl() {
+        List<HasMetadata> objects = parse(template()
+                .set("storage.local.signingKey.existingSecret", "studio-signing")
+                .set("storage.local.signingKey.key", "hmac")
+                .set("storage.publicUrl", "https://animops.example.com/")
+                .set("storage.retention.interval", "off")
+                .set("storage.retention.previewDays", 30)
+                .call());
+        Container operator = operatorContainer(single(objects, Deployment.class));
+
+        assertThat(objects).noneMatch(o -> o instanceof Secret && o.getMetadata().getName().endsWith("-storage-signing-key"));
+        assertSecretRef(operator, "ANIMOPS_STORAGE_SIGNING_KEY", "studio-signing", "hmac");
+        assertThat(value(operator, "ANIMOPS_STORAGE_PUBLIC_URL")).isEqualTo("https://animops.example.com");
+        assertThat(value(operator, "ANIMOPS_STORAGE_RETENTION_INTERVAL")).isEqualTo("off");
+        assertThat(value(operator, "ANIMOPS_STORAGE_RETENTION_PREVIEW_DAYS")).isEqualTo("30");
     }
 
     @Test
@@ -366,13 +440,13 @@ class HelmChartTest {
     @Test
     void chartCreatesARandomApiTokenSecretWhenNoneIsGiven() {
         Container operator = operatorContainer(single(defaultObjects, Deployment.class));
-        Secret secret = single(defaultObjects, Secret.class);
+        Secret secret = named(defaultObjects, Secret.class, FULLNAME + "-api-token");
 
         assertSecretRef(operator, "ANIMOPS_API_TOKEN", secret.getMetadata().getName(), "token");
         String token = new String(Base64.getDecoder().decode(secret.getData().get("token")), StandardCharsets.UTF_8);
         assertThat(token).hasSize(40).matches("[A-Za-z0-9]{40}");
         // nothing in the chart may hold a fixed token
-        Secret renderedAgain = single(parse(template().call()), Secret.class);
+        Secret renderedAgain = named(parse(template().call()), Secret.class, FULLNAME + "-api-token");
         assertThat(renderedAgain.getData().get("token")).isNotEqualTo(secret.getData().get("token"));
     }
 
@@ -473,7 +547,7 @@ class HelmChartTest {
         assertThat(value(operator, "ANIMOPS_STORAGE_S3_REGION")).isEqualTo("eu-central-1");
         assertSecretRef(operator, "ANIMOPS_STORAGE_S3_ACCESS_KEY", "studio-s3", "AWS_ACCESS_KEY_ID");
         assertSecretRef(operator, "ANIMOPS_STORAGE_S3_SECRET_KEY", "studio-s3", "AWS_SECRET_ACCESS_KEY");
-        assertThat(envNames(operator)).doesNotContain("ANIMOPS_STORAGE_LOCAL_PATH");
+        assertThat(envNames(operator)).doesNotContain("ANIMOPS_STORAGE_LOCAL_DIR", "ANIMOPS_STORAGE_SIGNING_KEY");
 
         assertThat(value(operator, "ANIMOPS_LLM_SECRET_NAME")).isEqualTo("studio-llm");
         assertSecretRef(operator, "ANIMOPS_API_TOKEN", "studio-api", "bearer");
@@ -488,7 +562,9 @@ class HelmChartTest {
         Deployment deployment = single(s3Objects, Deployment.class);
 
         assertThat(s3Objects).noneMatch(PersistentVolumeClaim.class::isInstance);
-        assertThat(s3Objects).noneMatch(Secret.class::isInstance);
+        // the only Secret is the render agents' token, which does not depend on the storage variant
+        assertThat(s3Objects).filteredOn(Secret.class::isInstance).extracting(object -> object.getMetadata().getName())
+                .containsExactly(AGENT + "-token");
         assertThat(operatorContainer(deployment).getVolumeMounts()).extracting(VolumeMount::getMountPath)
                 .containsExactlyInAnyOrder("/tmp", "/etc/animops");
         // no volume to hand over: rolling updates keep a standby pod running
@@ -541,6 +617,9 @@ class HelmChartTest {
             "logging.json, maybe, logging.json",
             "databse.host, db, databse",
             "storage.s3.bucket, x, storage.s3.bucket",
+            "storage.retention.interval, weekly, storage.retention.interval",
+            "storage.maxUploadBytes, 4294967296, storage.maxUploadBytes",
+            "storage.publicUrl, animops.example.com, storage.publicUrl",
     })
     void templateRejectsValuesTheSchemaForbids(String key, String badValue, String field) {
         assertThatThrownBy(() -> template().set(key, badValue).call())
@@ -594,6 +673,11 @@ class HelmChartTest {
 
     private static <T extends HasMetadata> T single(List<HasMetadata> objects, Class<T> type) {
         return objects.stream().filter(type::isInstance).map(type::cast).collect(single());
+    }
+
+    private static <T extends HasMetadata> T named(List<HasMetadata> objects, Class<T> type, String name) {
+        return objects.stream().filter(type::isInstance).map(type::cast)
+                .filter(object -> object.getMetadata().getName().equals(name)).collect(single());
     }
 
     private static <T> java.util.stream.Collector<T, ?, T> single() {

@@ -102,6 +102,20 @@ class ExamplesAreValidTest {
     }
 
     @Test
+    void everyScheduleNamesABundledQcChecklistAndAKnownPolicy() throws IOException {
+        List<String> checklists = io.animops.operator.qc.QcChecklist.parseFile(
+                Files.readString(IdeasFileTest.repoDir().resolve("examples/qc-checklists.json")), "examples/qc-checklists.json")
+                .stream().map(io.animops.operator.qc.QcChecklist::name).toList();
+        for (String file : List.of("schedule-daily.yaml", "schedule-manual.yaml")) {
+            Map<String, Object> qc = map(map(example(file).get("spec")).get("qc"));
+            assertThat(checklists).as("checklist of %s", file).contains((String) qc.get("checklist"));
+        }
+        assertThat(map(map(example("schedule-daily.yaml").get("spec")).get("qc"))).containsEntry("policy", "AutoPass");
+        assertThat(violationsOfModified("schedule-daily.yaml", spec -> map(spec.get("qc")).put("policy", "Whenever")))
+                .extracting(SchemaViolation::field).containsExactly("spec.qc.policy");
+    }
+
+    @Test
     void ideaWithoutPremiseIsRejected() throws IOException {
         assertThat(violationsOfModified("idea-manual.yaml", spec -> spec.remove("premise")))
                 .extracting(SchemaViolation::field).containsExactly("spec.premise");

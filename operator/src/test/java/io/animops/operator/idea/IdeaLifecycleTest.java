@@ -5,6 +5,15 @@ import io.animops.crds.v1alpha1.AnimationIdea;
 import io.animops.crds.v1alpha1.AnimationIdeaStatus;
 import io.animops.crds.v1alpha1.AttemptPhase;
 import io.animops.crds.v1alpha1.IdeaPhase;
+import io.animops.crds.v1alpha1.Platform;
+import io.animops.crds.v1alpha1.Privacy;
+import io.animops.crds.v1alpha1.Publication;
+import io.animops.crds.v1alpha1.PublicationPhase;
+import io.animops.crds.v1alpha1.PublicationStatus;
+import io.animops.crds.v1alpha1.PublishMode;
+import io.animops.crds.v1alpha1.PublishTarget;
+import io.animops.crds.v1alpha1.QcSettings;
+import io.animops.crds.v1alpha1.RenderMode;
 import io.animops.crds.v1alpha1.RenderJob;
 import io.animops.crds.v1alpha1.RenderJobStatus;
 import io.animops.crds.v1alpha1.RenderPhase;
@@ -14,15 +23,23 @@ import io.animops.crds.v1alpha1.ScriptAttemptStatus;
 import io.animops.crds.v1alpha1.ScriptError;
 import io.animops.crds.v1alpha1.Selection;
 import io.animops.crds.v1alpha1.Similarity;
+import io.animops.operator.qc.QcItemResult;
+import io.animops.operator.qc.QcOutcome;
+import io.animops.operator.qc.QcResult;
+import io.animops.operator.qc.QcRule;
 import io.animops.operator.schedule.PipelineSettings;
 import io.animops.operator.testing.Pipeline;
 import org.junit.jupiter.api.Test;
 
+import io.animops.crds.SecretKeyRef;
+
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +47,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IdeaLifecycleTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC);
     private static final PipelineSettings SETTINGS = new PipelineSettings(Selection.Mode.Auto, 1, 0.85, 2, null,
-            RenderSettings.preview(), RenderSettings.fin(), Map.of("animops.io/os", "darwin"));
+            RenderSettings.preview(), RenderSettings.fin(), Map.of("animops.io/os", "darwin"), new QcSettings(),
+            List.of(target(Platform.YouTube, PublishMode.Api), target(Platform.TikTok, PublishMode.Manual)));
     private static final ScriptError PARSE_ERROR = new ScriptError(ScriptError.Stage.parse, "parse.syntax", 12, 5, "Expected ':'");
 
     @Test
@@ -120,6 +138,324 @@ class IdeaLifecycleTest {
         assertThat(a.getStatus().getPhase()).isEqualTo(IdeaPhase.Scripting);
         assertThat(accepted.entered()).extracting(IdeaLifecycle.Transition::phase)
                 .containsExactly(IdeaPhase.Accepted, IdeaPhase.Scripting);
+    }
+
+    @Test
+    void aRerunRequestAfterExhaustedAttemptsStartsOneMoreAttemptWithTheLastErrorsOnce() {
+        AnimationIdea idea = scripting(2);
+        IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(), attempt(idea, 2, AttemptPhase.Invalid), null);
+        assertThat(idea.getStatus().getPhase()).isEqualTo(IdeaPhase.Rejected);
+        assertThat(IdeaLifecycle.rerunAttemptRefusal(idea)).isNull();
+
+        idea.getSpec().setRerunAttemptRequest("2026-11-24T12:00:00Z");
+        IdeaLifecycle.Step step = IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(), attempt(idea, 2, AttemptPhase.Invalid), null);
+        ScriptAttempt third = (ScriptAttempt) step.child();
+        assertThat(third.getMetadata().getName()).isEqualTo("idea-a3");
+        assertThat(third.getSpec().getPreviousAttemptRef()).isEqualTo("idea-a2");
+        assertThat(third.getSpec().getPreviousErrors()).containsExactly(PARSE_ERROR);
+        assertThat(idea.getStatus().getRerunAttemptHandled()).isEqualTo("2026-11-24T12:00:00Z");
+        assertThat(step.entered()).extracting(IdeaLifecycle.Transition::phase).containsExactly(IdeaPhase.Scripting);
+        assertThat(Conditions.find(idea.getStatus().getConditions(), "RerunAttempt").orElseThrow().getStatus())
+                .isEqualTo(Conditions.TRUE);
+
+        // the same request again (a repeated reconciliation): followed, not repeated
+        step = IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(), attempt(idea, 3, AttemptPhase.Authoring), null);
+        assertThat(step.child()).isNull();
+        assertThat(idea.getStatus().getAttempts()).isEqualTo(3);
+    }
+
+    @Test
+    void aRerunRequestTakesTheAgentsFindingsOnTheRenderFirst() {
+        AnimationIdea idea = scripting(1);
+        idea.getStatus().setPhase(IdeaPhase.AwaitingQc);
+        idea.getStatus().setRenderJob("idea-a1-preview");
+        ScriptError physics = new ScriptError(ScriptError.Stage.physics, null, 40, null, "body left the frame");
+        RenderJob job = job(RenderPhase.Succeeded, List.of(physics));
+        job.setSpec(new io.animops.crds.v1alpha1.RenderJobSpec());
+        job.getSpec().setScriptAttemptRef("idea-a1");
+        idea.getSpec().setRerunAttemptRequest("r1");
+        ScriptAttempt second = (ScriptAttempt) IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(),
+                attempt(idea, 1, AttemptPhase.Valid), job).child();
+        assertThat(second.getSpec().getAttempt()).isEqualTo(2);
+        assertThat(second.getSpec().getPreviousErrors()).containsExactly(physics);
+    }
+
+    @Test
+    void aRerunRequestTheIdeaCannotHonourIsRecordedAsRefusedOnce() {
+        AnimationIdea idea = scripting(1);
+        idea.getSpec().setRerunAttemptRequest("r1");
+        IdeaLifecycle.Step step = IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(), attempt(idea, 1, AttemptPhase.Authoring), null);
+        assertThat(step.child()).isNull();
+        assertThat(idea.getStatus().getPhase()).isEqualTo(IdeaPhase.Scripting);
+        assertThat(idea.getStatus().getRerunAttemptHandled()).isEqualTo("r1");
+        var refused = Conditions.find(idea.getStatus().getConditions(), "RerunAttempt").orElseThrow();
+        assertThat(refused.getStatus()).isEqualTo(Conditions.FALSE);
+        assertThat(refused.getMessage()).contains("is Scripting");
+    }
+
+    @Test
+    void rerunIsRefusedOutsideItsPhasesAndAtTheAttemptLimit() {
+        AnimationIdea idea = scripting(1);
+        assertThat(IdeaLifecycle.rerunAttemptRefusal(proposed("fresh", 0.1))).contains("no script attempt");
+        for (IdeaPhase allowed : List.of(IdeaPhase.Failed, IdeaPhase.AwaitingQc)) {
+            idea.getStatus().setPhase(allowed);
+            assertThat(IdeaLifecycle.rerunAttemptRefusal(idea)).as(allowed.name()).isNull();
+        }
+        idea.getStatus().setPhase(IdeaPhase.Rejected);
+        Conditions.set(idea.getStatus(), CLOCK, "Succeeded", Conditions.FALSE, "Declined", "no");
+        assertThat(IdeaLifecycle.rerunAttemptRefusal(idea)).contains("Rejected (Declined)");
+        idea.getStatus().setPhase(IdeaPhase.Failed);
+        idea.getStatus().setAttempts(IdeaLifecycle.MAX_ATTEMPT_NUMBER);
+        assertThat(IdeaLifecycle.rerunAttemptRefusal(idea)).contains("10 script attempts");
+    }
+
+    @Test
+    void aRerenderRequestMakesOneNewPreviewOfTheSameAttemptOnceTheJobIsObserved() {
+        AnimationIdea idea = scripting(1);
+        idea.getStatus().setPhase(IdeaPhase.AwaitingQc);
+        idea.getStatus().setRenderJob("idea-a1-preview");
+        idea.getSpec().setRerenderRequest("r1");
+        ScriptAttempt valid = attempt(idea, 1, AttemptPhase.Valid);
+
+        // the finished job is not in the cache yet: wait, without using up the request
+        IdeaLifecycle.Step step = IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(), valid, null);
+        assertThat(step.child()).isNull();
+        assertThat(step.requeue()).isNotNull();
+        assertThat(idea.getStatus().getRerenderHandled()).isNull();
+
+        step = IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(), valid, job(RenderPhase.Succeeded, List.of()));
+        RenderJob rerender = (RenderJob) step.child();
+        assertThat(rerender.getMetadata().getName()).isEqualTo(IdeaLifecycle.rerenderJobName("idea-a1", "r1"))
+                .startsWith("idea-a1-preview-").isNotEqualTo(IdeaLifecycle.rerenderJobName("idea-a1", "r2"));
+        assertThat(rerender.getSpec().getScriptAttemptRef()).isEqualTo("idea-a1");
+        assertThat(idea.getStatus().getRenderJob()).isEqualTo(rerender.getMetadata().getName());
+        assertThat(idea.getStatus().getRerenderHandled()).isEqualTo("r1");
+        assertThat(step.entered()).extracting(IdeaLifecycle.Transition::phase).containsExactly(IdeaPhase.Rendering);
+    }
+
+    @Test
+    void aRerenderRequestWhileTheJobRunsIsRefused() {
+        AnimationIdea idea = scripting(1);
+        idea.getStatus().setPhase(IdeaPhase.Rendering);
+        idea.getStatus().setRenderJob("idea-a1-preview");
+        idea.getSpec().setRerenderRequest("r1");
+        IdeaLifecycle.Step step = IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(), attempt(idea, 1, AttemptPhase.Valid),
+                job(RenderPhase.Rendering, List.of()));
+        assertThat(step.child()).isNull();
+        assertThat(idea.getStatus().getRerenderHandled()).isEqualTo("r1");
+        assertThat(Conditions.find(idea.getStatus().getConditions(), "Rerender").orElseThrow().getMessage())
+                .contains("is Rendering");
+        // Failed for a render error may render again, once the job has finished
+        idea.getStatus().setPhase(IdeaPhase.Failed);
+        Conditions.set(idea.getStatus(), CLOCK, "Succeeded", Conditions.FALSE, "RenderFailed", "agent crashed");
+        assertThat(IdeaLifecycle.rerenderRefusal(idea, job(RenderPhase.Failed, List.of()))).isNull();
+        assertThat(IdeaLifecycle.rerenderRefusal(idea, job(RenderPhase.Encoding, List.of()))).contains("has not finished");
+    }
+
+    private static final QcItemResult DURATION_OK = new QcItemResult("duration", "Duration", QcItemResult.Kind.Automatic,
+            QcRule.durationWithin, QcOutcome.Passed, "20 s +- 0.5 s", "20.2 s", "off by 0.2 s", null, null, null);
+    private static final QcItemResult BLACK_FAILED = new QcItemResult("no-black", "No black", QcItemResult.Kind.Automatic,
+            QcRule.noBlackSegmentOver, QcOutcome.Failed, "no segment over 0.5 s", "longest 0.8 s at 0 s",
+            "1 black segment(s) over 0.5 s: 0-0.8 s (0.8 s)", null, null, null);
+    private static final QcItemResult MOTION_PENDING = new QcItemResult("motion-reads", "Motion reads", QcItemResult.Kind.Manual,
+            QcRule.manual, QcOutcome.Pending, "a person's judgement", null, "waiting", null, null, null);
+
+    @Test
+    void aPassedQcStartsTheFinalRenderOwnedByTheAttemptWithTheFinalSettings() {
+        AnimationIdea idea = awaitingQc();
+        IdeaLifecycle.Step step = IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(), attempt(idea, 1, AttemptPhase.Valid),
+                job(RenderPhase.Succeeded, List.of()), downstream(qc(QcOutcome.Passed, DURATION_OK), null, List.of()));
+        RenderJob fin = (RenderJob) step.child();
+        assertThat(fin.getMetadata().getName()).isEqualTo("idea-a1-final");
+        assertThat(fin.getMetadata().getOwnerReferences().get(0).getName()).isEqualTo("idea-a1");
+        assertThat(fin.getMetadata().getAnnotations()).containsEntry("animops.io/idea", "idea");
+        assertThat(fin.getSpec().getMode()).isEqualTo(RenderMode.Final);
+        assertThat(fin.getSpec().getWidth()).isEqualTo(1080);
+        assertThat(fin.getSpec().getHeight()).isEqualTo(1920);
+        assertThat(fin.getSpec().getFps()).isEqualTo(60);
+        assertThat(fin.getSpec().getScriptAttemptRef()).isEqualTo("idea-a1");
+        assertThat(idea.getStatus().getPhase()).isEqualTo(IdeaPhase.FinalRendering);
+        assertThat(idea.getStatus().getFinalRenderJob()).isEqualTo("idea-a1-final");
+        assertThat(condition(idea, "QualityChecked").getReason()).isEqualTo("QcPassed");
+        assertThat(condition(idea, "QualityChecked").getStatus()).isEqualTo(Conditions.TRUE);
+        assertThat(condition(idea, "Succeeded").getReason()).isEqualTo("FinalRendering");
+        assertThat(step.entered()).extracting(IdeaLifecycle.Transition::phase).containsExactly(IdeaPhase.FinalRendering);
+    }
+
+    @Test
+    void aFailedAutomaticItemRejectsTheIdeaNamingTheItem() {
+        AnimationIdea idea = awaitingQc();
+        IdeaLifecycle.Step step = IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(), attempt(idea, 1, AttemptPhase.Valid),
+                job(RenderPhase.Succeeded, List.of()), downstream(qc(QcOutcome.Failed, DURATION_OK, BLACK_FAILED, MOTION_PENDING), null, List.of()));
+        assertThat(step.children()).isEmpty();
+        assertThat(idea.getStatus().getPhase()).isEqualTo(IdeaPhase.Rejected);
+        assertThat(condition(idea, "Succeeded").getReason()).isEqualTo("QcFailed");
+        assertThat(condition(idea, "Succeeded").getMessage()).isEqualTo(
+                "QC shorts v3 of idea-a1-preview failed: no-black (1 black segment(s) over 0.5 s: 0-0.8 s (0.8 s))");
+        assertThat(condition(idea, "QualityChecked").getStatus()).isEqualTo(Conditions.FALSE);
+    }
+
+    @Test
+    void manualItemsWaitForAPersonAndAFailedTickRejectsWithTheComment() {
+        AnimationIdea idea = awaitingQc();
+        IdeaLifecycle.Step waiting = IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(), attempt(idea, 1, AttemptPhase.Valid),
+                job(RenderPhase.Succeeded, List.of()), downstream(qc(QcOutcome.Pending, DURATION_OK, MOTION_PENDING), null, List.of()));
+        assertThat(waiting.children()).isEmpty();
+        assertThat(waiting.requeue()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(idea.getStatus().getPhase()).isEqualTo(IdeaPhase.AwaitingQc);
+        assertThat(condition(idea, "QualityChecked").getReason()).isEqualTo("AwaitingReview");
+        assertThat(condition(idea, "Succeeded").getMessage()).contains("1 item(s) of QC shorts v3 wait for a person: motion-reads");
+
+        QcItemResult failedByPerson = new QcItemResult("motion-reads", "Motion reads", QcItemResult.Kind.Manual, QcRule.manual,
+                QcOutcome.Failed, "a person's judgement", null, "failed by alice: too fast", "alice", "2026-11-24T12:00:00Z", "too fast");
+        IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(), attempt(idea, 1, AttemptPhase.Valid),
+                job(RenderPhase.Succeeded, List.of()), downstream(qc(QcOutcome.Failed, DURATION_OK, failedByPerson), null, List.of()));
+        assertThat(idea.getStatus().getPhase()).isEqualTo(IdeaPhase.Rejected);
+        assertThat(condition(idea, "Succeeded").getReason()).isEqualTo("QcRejected");
+        assertThat(condition(idea, "Succeeded").getMessage()).endsWith("motion-reads failed by alice: too fast");
+    }
+
+    @Test
+    void aQcResultThatCannotBeMadeIsShownAndLookedAtAgain() {
+        AnimationIdea idea = awaitingQc();
+        IdeaLifecycle.Step step = IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(), attempt(idea, 1, AttemptPhase.Valid),
+                job(RenderPhase.Succeeded, List.of()), new IdeaLifecycle.Downstream(null,
+                        "spec.qc.checklist: no QC checklist named \"nope\" is registered", null, List.of(), Duration.ofSeconds(10)));
+        assertThat(step.children()).isEmpty();
+        assertThat(step.requeue()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(idea.getStatus().getPhase()).isEqualTo(IdeaPhase.AwaitingQc);
+        assertThat(condition(idea, "QualityChecked").getReason()).isEqualTo("QcUnavailable");
+        assertThat(condition(idea, "QualityChecked").getMessage()).contains("spec.qc.checklist");
+    }
+
+    @Test
+    void aSucceededFinalRenderGetsOnePublicationPerTargetAndTheIdeaIsPublishedWhenAllAre() {
+        AnimationIdea idea = finalRendering();
+        RenderJob fin = finalJob(RenderPhase.Succeeded);
+        IdeaLifecycle.Step step = IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(), null, null, downstream(null, fin, List.of()));
+        assertThat(idea.getStatus().getPhase()).isEqualTo(IdeaPhase.Publishing);
+        assertThat(step.entered()).extracting(IdeaLifecycle.Transition::phase).containsExactly(IdeaPhase.Publishing);
+        List<Publication> created = step.children().stream().map(Publication.class::cast).toList();
+        assertThat(created).extracting(p -> p.getMetadata().getName()).containsExactly("idea-youtube", "idea-tiktok");
+        Publication youtube = created.get(0);
+        assertThat(youtube.getMetadata().getOwnerReferences().get(0).getUid()).isEqualTo("uid-final");
+        assertThat(youtube.getMetadata().getAnnotations()).containsEntry("animops.io/idea", "idea");
+        assertThat(youtube.getSpec().getRenderJobRef()).isEqualTo("idea-a1-final");
+        assertThat(youtube.getSpec().getTitle()).isEqualTo("A title");
+        assertThat(youtube.getSpec().getDescription()).isEqualTo("A premise long enough");
+        assertThat(youtube.getSpec().getAccountSecretRef().getName()).isEqualTo("youtube-account");
+        assertThat(created.get(1).getSpec().getMode()).isEqualTo(PublishMode.Manual);
+
+        // observed again with both publications present: nothing more is created
+        IdeaLifecycle.Step again = IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(), null, null,
+                downstream(null, fin, List.of(published(created.get(0), PublicationPhase.Blocked), published(created.get(1), PublicationPhase.AwaitingManualPost))));
+        assertThat(again.children()).isEmpty();
+        assertThat(idea.getStatus().getPhase()).isEqualTo(IdeaPhase.Publishing);
+        assertThat(condition(idea, "Succeeded").getMessage()).startsWith("0 of 2 publication(s) published; idea-youtube");
+
+        IdeaLifecycle.Step done = IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(), null, null,
+                downstream(null, fin, List.of(published(created.get(0), PublicationPhase.Published), published(created.get(1), PublicationPhase.Published))));
+        assertThat(done.children()).isEmpty();
+        assertThat(idea.getStatus().getPhase()).isEqualTo(IdeaPhase.Published);
+        assertThat(condition(idea, "Succeeded").getStatus()).isEqualTo(Conditions.TRUE);
+        assertThat(condition(idea, "Succeeded").getMessage()).contains("YouTube https://example.test/idea-youtube");
+    }
+
+    @Test
+    void aFailedPublicationOrFinalRenderFailsTheIdea() {
+        AnimationIdea publishing = finalRendering();
+        publishing.getStatus().setPhase(IdeaPhase.Publishing);
+        RenderJob fin = finalJob(RenderPhase.Succeeded);
+        List<Publication> expected = IdeaLifecycle.publications(publishing, SETTINGS, fin);
+        IdeaLifecycle.advance(CLOCK, publishing, SETTINGS, List.of(), null, null,
+                downstream(null, fin, List.of(published(expected.get(0), PublicationPhase.Failed), published(expected.get(1), PublicationPhase.Published))));
+        assertThat(publishing.getStatus().getPhase()).isEqualTo(IdeaPhase.Failed);
+        assertThat(condition(publishing, "Succeeded").getReason()).isEqualTo("PublicationFailed");
+        assertThat(condition(publishing, "Succeeded").getMessage()).contains("idea-youtube");
+
+        AnimationIdea rendering = finalRendering();
+        IdeaLifecycle.advance(CLOCK, rendering, SETTINGS, List.of(), null, null, downstream(null, finalJob(RenderPhase.Failed), List.of()));
+        assertThat(rendering.getStatus().getPhase()).isEqualTo(IdeaPhase.Failed);
+        assertThat(condition(rendering, "Succeeded").getReason()).isEqualTo("FinalRenderFailed");
+    }
+
+    @Test
+    void withoutPublishTargetsTheFinalRenderWaitsAndSaysWhy() {
+        PipelineSettings none = new PipelineSettings(Selection.Mode.Auto, 1, 0.85, 2, null, RenderSettings.preview(),
+                RenderSettings.fin(), Map.of(), new QcSettings(), List.of());
+        AnimationIdea idea = finalRendering();
+        IdeaLifecycle.Step step = IdeaLifecycle.advance(CLOCK, idea, none, List.of(), null, null,
+                downstream(null, finalJob(RenderPhase.Succeeded), List.of()));
+        assertThat(step.children()).isEmpty();
+        assertThat(idea.getStatus().getPhase()).isEqualTo(IdeaPhase.Publishing);
+        assertThat(condition(idea, "Succeeded").getReason()).isEqualTo("NoPublishTargets");
+    }
+
+    @Test
+    void twoTargetsOnOnePlatformGetDistinctNames() {
+        PipelineSettings two = new PipelineSettings(Selection.Mode.Auto, 1, 0.85, 2, null, RenderSettings.preview(),
+                RenderSettings.fin(), Map.of(), new QcSettings(),
+                List.of(target(Platform.YouTube, PublishMode.Api), target(Platform.YouTube, PublishMode.Manual)));
+        assertThat(IdeaLifecycle.publications(finalRendering(), two, finalJob(RenderPhase.Succeeded)))
+                .extracting(p -> p.getMetadata().getName()).containsExactly("idea-youtube", "idea-youtube-2");
+    }
+
+    private static IdeaLifecycle.Downstream downstream(QcResult qc, RenderJob finalJob, List<Publication> publications) {
+        return new IdeaLifecycle.Downstream(qc, null, finalJob, publications, Duration.ofSeconds(10));
+    }
+
+    private static QcResult qc(QcOutcome outcome, QcItemResult... items) {
+        return new QcResult(UUID.randomUUID(), "ns", "idea-a1-preview", "idea", "shorts", 3, QcSettings.Policy.AutoPass,
+                outcome, List.of(items), CLOCK.instant(), CLOCK.instant());
+    }
+
+    private static AnimationIdea awaitingQc() {
+        AnimationIdea idea = scripting(1);
+        idea.getStatus().setPhase(IdeaPhase.AwaitingQc);
+        idea.getStatus().setRenderJob("idea-a1-preview");
+        return idea;
+    }
+
+    private static AnimationIdea finalRendering() {
+        AnimationIdea idea = awaitingQc();
+        idea.getStatus().setPhase(IdeaPhase.FinalRendering);
+        idea.getStatus().setFinalRenderJob("idea-a1-final");
+        return idea;
+    }
+
+    private static RenderJob finalJob(RenderPhase phase) {
+        RenderJob job = job(phase, List.of());
+        job.getMetadata().setName("idea-a1-final");
+        job.getMetadata().setUid("uid-final");
+        job.getMetadata().setNamespace("ns");
+        return job;
+    }
+
+    private static Publication published(Publication expected, PublicationPhase phase) {
+        Publication observed = new Publication();
+        observed.setMetadata(expected.getMetadata());
+        observed.setSpec(expected.getSpec());
+        observed.setStatus(new PublicationStatus());
+        observed.getStatus().setPhase(phase);
+        observed.getStatus().setUrl(phase == PublicationPhase.Published ? "https://example.test/" + expected.getMetadata().getName() : null);
+        Conditions.set(observed.getStatus(), CLOCK, "Succeeded", phase == PublicationPhase.Published ? Conditions.TRUE : Conditions.UNKNOWN,
+                phase.name(), "as observed");
+        return observed;
+    }
+
+    private static PublishTarget target(Platform platform, PublishMode mode) {
+        PublishTarget target = new PublishTarget();
+        target.setPlatform(platform);
+        target.setMode(mode);
+        target.setPrivacy(Privacy.Private);
+        if (mode == PublishMode.Api) {
+            target.setAccountSecretRef(new SecretKeyRef(platform.name().toLowerCase() + "-account", null));
+        }
+        return target;
+    }
+
+    private static io.fabric8.kubernetes.api.model.Condition condition(AnimationIdea idea, String type) {
+        return Conditions.find(idea.getStatus().getConditions(), type).orElseThrow(() -> new AssertionError("no condition " + type));
     }
 
     private static AnimationIdea proposed(String name, double score) {

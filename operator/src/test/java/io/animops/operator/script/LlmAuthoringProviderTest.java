@@ -5,6 +5,8 @@ import io.animops.crds.v1alpha1.LlmSettings;
 import io.animops.crds.v1alpha1.ScriptAttempt;
 import io.animops.crds.v1alpha1.ScriptAttemptSpec;
 import io.animops.crds.v1alpha1.ScriptError;
+import io.animops.operator.design.DesignSystem;
+import io.animops.operator.design.DesignSystems;
 import io.animops.operator.llm.LlmAnswer;
 import io.animops.operator.llm.LlmException;
 import io.animops.operator.llm.LlmGateway;
@@ -47,6 +49,12 @@ class LlmAuthoringProviderTest {
         };
         provider.library = new OfflineSceneLibrary();
         provider.validator = new GdscriptContractValidator();
+        provider.designSystems = new DesignSystems() {
+            @Override
+            public DesignSystem current() {
+                return DesignSystems.bundled();
+            }
+        };
     }
 
     @Test

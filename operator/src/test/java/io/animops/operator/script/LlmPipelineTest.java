@@ -111,7 +111,8 @@ class LlmPipelineTest {
             assertThat(scriptRequest.system()).contains(rule.id());
         }
         assertThat(scriptRequest.system()).contains("#101418", "#FF5D73", "#FFD166", "#06D6A0", "#118AB2", "#EF476F",
-                "#F8F9FA", "180 px from the top", "320 px from the bottom", "60 px from each side", "extends Node2D",
+                "#F8F9FA", "180 px from the top", "320 px from the bottom", "60 px from the left", "120 px from the right",
+                "# Design system (" + io.animops.operator.design.DesignSystems.bundled().version() + ")", "extends Node2D",
                 "const DURATION_SECONDS := 20", "seed(");
         assertThat(scriptRequest.user()).contains("Pendulum wave of fifteen bobs");
 

@@ -2,6 +2,8 @@ package io.animops.operator.script;
 
 import io.animops.crds.v1alpha1.AnimationIdea;
 import io.animops.crds.v1alpha1.ScriptError;
+import io.animops.operator.design.DesignSystem;
+import io.animops.operator.design.DesignSystems;
 import io.animops.operator.llm.PromptTemplates;
 import io.animops.operator.script.contract.ContractRule;
 import io.animops.operator.testing.Pipeline;
@@ -14,17 +16,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ScriptPromptsTest {
-    private final ScriptPrompts prompts = new ScriptPrompts(new PromptTemplates("v1"), new OfflineSceneLibrary(), "contract-v1");
+    private final ScriptPrompts prompts = new ScriptPrompts(new PromptTemplates("v1"), new OfflineSceneLibrary(), "contract-v1",
+            DesignSystems.bundled());
     private final AnimationIdea idea = Pipeline.idea("ns", "i", "Jar fit", "Balls of all sizes fall into a jar.");
 
     @Test
     void systemPromptCarriesEveryContractRuleTheDesignSystemAndTwoLibraryScenes() {
+        DesignSystem design = DesignSystems.bundled();
         String system = prompts.system(SceneExpectations.frame(25));
         for (ContractRule rule : ContractRule.values()) {
             assertThat(system).contains("`" + rule.id() + "`").contains(rule.hint());
         }
-        assertThat(system).contains("#101418", "#FF5D73", "#FFD166", "#06D6A0", "#118AB2", "#EF476F", "#F8F9FA",
-                "1080x1920", "const DURATION_SECONDS := 25", "contract-v1", ScriptPrompts.DESIGN_SYSTEM_VERSION);
+        assertThat(system).contains("#101418", "coral #FF5D73", "sun #FFD166", "mint #06D6A0", "ocean #118AB2", "rose #EF476F",
+                "Text is always #F8F9FA", "title: Inter Bold 64", "thin 2, regular 4, bold 8",
+                "180 px from the top", "320 px from the bottom", "60 px from the left", "120 px from the right",
+                "1080x1920", "const DURATION_SECONDS := 25", "contract-v1", "# Design system (" + design.version() + ")");
         assertThat(system.split("```gdscript", -1)).hasSize(1 + ScriptPrompts.EXAMPLES + 1); // + the answer-format line
         assertThat(system).doesNotContain("{{");
     }
@@ -41,8 +47,8 @@ class ScriptPromptsTest {
     }
 
     @Test
-    void versionIdNamesTheDirectoryAndHashesTheText() {
-        assertThat(prompts.versionId()).matches("v1@[0-9a-f]{12}");
+    void versionIdNamesTheDirectoryHashesTheTextAndNamesTheDesignSystem() {
+        assertThat(prompts.versionId()).matches("v1@[0-9a-f]{12}\\+design-" + DesignSystems.bundled().version().replace(".", "\\."));
     }
 
     @Test

@@ -39,7 +39,7 @@ class StandaloneEnvironmentTest {
                     .containsEntry("quarkus.datasource.username", "postgres")
                     .containsEntry("quarkus.datasource.password", "postgres")
                     .containsEntry("animops.storage.type", "local")
-                    .containsEntry("animops.storage.local.path", workdir.resolve(".animops/artifacts").toString())
+                    .containsEntry("animops.storage.local.dir", workdir.resolve(".animops/artifacts").toString())
                     .containsEntry("animops.standalone", "true")
                     .containsEntry("quarkus.profile", "standalone")
                     .containsEntry("kubeconfig", workdir.resolve(".animops/kubeconfig").toString())

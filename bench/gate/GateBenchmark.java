@@ -1,0 +1,178 @@
+import io.animops.operator.idea.Embedder;
+import io.animops.operator.idea.HashEmbedding;
+import io.animops.operator.idea.IdeaGate;
+import io.animops.operator.idea.MiniLmEmbedder;
+import io.animops.operator.idea.VectorMatrix;
+import io.animops.operator.idea.Vectors;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * The Idea Gate's two costs. Embedding: the mean time of MiniLmEmbedder.embed over 1000 distinct idea sentences
+ * after 100 untimed ones (the hash embedding beside it). Nearest neighbours: N ideas (default 100,000) with random
+ * unit vectors of 384 dimensions are written to an embedded PostgreSQL migrated with the operator's Flyway scripts,
+ * read back into a VectorMatrix as the gate loads a namespace, and 200 queries (after 20 untimed) are timed.
+ */
+public final class GateBenchmark {
+    private static final int WARM_UP = 100;
+    private static final int SENTENCES = 1000;
+    private static final int QUERY_WARM_UP = 20;
+    private static final int QUERIES = 200;
+    private static final String[] THINGS = {"marbles", "dominoes", "a pendulum", "a red cloth", "steel balls",
+            "a spring", "a jelly cube", "sand", "a wrecking ball", "a slinky", "confetti", "a rope bridge", "gears"};
+    private static final String[] ACTIONS = {"race down a zigzag track", "fall into a gravity well", "bounce off a rotating hexagon",
+            "swing over a field of magnets", "topple in a spiral", "drape over a sphere", "pile into a cone",
+            "orbit a tiny planet", "slide down a tilted ramp", "burst through a brick wall", "sink into a trampoline"};
+    private static final String[] ENDINGS = {"until one is left", "in slow motion", "while a counter climbs",
+            "and the colours sort themselves", "to a giant final piece", "as gravity flips", "in perfect sync",
+            "on a loop", "under a strobe light"};
+
+    public static void main(String[] args) throws Exception {
+        int stored = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        List<String> sentences = sentences(WARM_UP + SENTENCES);
+
+        long loadStart = System.nanoTime();
+        MiniLmEmbedder minilm = MiniLmEmbedder.load();
+        double loadMs = (System.nanoTime() - loadStart) / 1e6;
+        double minilmMs = msPerEmbedding(minilm, sentences);
+        double hashMs = msPerEmbedding(new HashEmbedding(), sentences);
+        System.out.printf("model %s loaded in %.0f ms%n", minilm.modelId(), loadMs);
+        System.out.printf("gate: embedding %s = %.2f ms mean over %d sentences (hash embedding %.3f ms)%n",
+                minilm.modelId(), minilmMs, SENTENCES, hashMs);
+
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration").load().migrate();
+            try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+                long start = System.nanoTime();
+                store(c, stored, minilm.modelId());
+                long written = System.nanoTime();
+                VectorMatrix matrix = load(c, minilm.modelId());
+                long loaded = System.nanoTime();
+                System.out.printf("store: %d vectors written in %.1f s, loaded into memory in %.0f ms%n",
+                        matrix.size(), (written - start) / 1e9, (loaded - written) / 1e6);
+
+                double[] millis = new double[QUERIES];
+                for (int i = -QUERY_WARM_UP; i < QUERIES; i++) {
+                    float[] query = minilm.embed(sentences.get(Math.floorMod(i, sentences.size())));
+                    long t = System.nanoTime();
+                    if (matrix.nearest(query, null, IdeaGate.NEAREST).size() != IdeaGate.NEAREST) {
+                        throw new IllegalStateException("fewer than " + IdeaGate.NEAREST + " neighbours");
+                    }
+                    if (i >= 0) {
+                        millis[i] = (System.nanoTime() - t) / 1e6;
+                    }
+                }
+                Arrays.sort(millis);
+                System.out.printf("gate: nearest %d over %d stored vectors p50 = %.1f ms (p95 %.1f ms)%n",
+                        IdeaGate.NEAREST, matrix.size(), millis[QUERIES / 2], millis[QUERIES * 95 / 100]);
+                // wall-clock figures: on a shared machine they depend on what else runs, so the load is printed too
+                System.out.printf("machine: %d cores, load average %s%n", Runtime.getRuntime().availableProcessors(),
+                        java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0]);
+            }
+        }
+    }
+
+    /** Distinct idea sentences from the product of a few lists, in a shuffled order. */
+    private static List<String> sentences(int count) {
+        List<String> all = new ArrayList<>();
+        for (String thing : THINGS) {
+            for (String action : ACTIONS) {
+                for (String ending : ENDINGS) {
+                    all.add(thing + " " + action + " " + ending);
+                }
+            }
+        }
+        java.util.Collections.shuffle(all, new Random(7));
+        if (all.size() < count) {
+            throw new IllegalStateException("only " + all.size() + " sentences");
+        }
+        return all.subList(0, count);
+    }
+
+    private static double msPerEmbedding(Embedder embedder, List<String> sentences) {
+        for (int i = 0; i < WARM_UP; i++) {
+            embedder.embed(sentences.get(i));
+        }
+        long start = System.nanoTime();
+        for (int i = WARM_UP; i < sentences.size(); i++) {
+            embedder.embed(sentences.get(i));
+        }
+        return (System.nanoTime() - start) / 1e6 / (sentences.size() - WARM_UP);
+    }
+
+    private static void store(Connection c, int count, String model) throws Exception {
+        Random random = new Random(42);
+        Timestamp now = Timestamp.from(Instant.now());
+        c.setAutoCommit(false);
+        try (PreparedStatement idea = c.prepareStatement("insert into ideas (uid, namespace, name, title, premise, source, "
+                + "phase, embedding_model, created_at, updated_at) values (?, 'bench', ?, ?, 'premise', 'Llm', 'Published', ?, ?, ?)");
+             PreparedStatement vector = c.prepareStatement("insert into idea_embeddings (idea_uid, model, dimensions, "
+                     + "vector, created_at) values (?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < count; i++) {
+                UUID uid = UUID.randomUUID();
+                idea.setObject(1, uid);
+                idea.setString(2, "idea-" + i);
+                idea.setString(3, "Idea " + i);
+                idea.setString(4, model);
+                idea.setTimestamp(5, now);
+                idea.setTimestamp(6, now);
+                idea.addBatch();
+                vector.setObject(1, uid);
+                vector.setString(2, model);
+                vector.setInt(3, MiniLmEmbedder.DIMENSIONS);
+                vector.setBytes(4, Vectors.toBytes(randomUnitVector(random)));
+                vector.setTimestamp(5, now);
+                vector.addBatch();
+                if (i % 1000 == 999 || i == count - 1) {
+                    idea.executeBatch();
+                    vector.executeBatch();
+                }
+            }
+        }
+        c.commit();
+        try (Statement s = c.createStatement()) {
+            s.execute("analyze");
+        }
+    }
+
+    /** The gate's load of one namespace, as IdeaRepository.vectors reads it. */
+    private static VectorMatrix load(Connection c, String model) throws Exception {
+        VectorMatrix matrix = new VectorMatrix(MiniLmEmbedder.DIMENSIONS);
+        try (PreparedStatement s = c.prepareStatement("select i.uid, i.name, i.title, e.vector from ideas i "
+                + "join idea_embeddings e on e.idea_uid = i.uid where i.namespace = 'bench' and e.model = ?")) {
+            s.setString(1, model);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    matrix.put(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), Vectors.fromBytes(rs.getBytes(4)));
+                }
+            }
+        }
+        return matrix;
+    }
+
+    private static float[] randomUnitVector(Random random) {
+        float[] v = new float[MiniLmEmbedder.DIMENSIONS];
+        double norm = 0;
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) random.nextGaussian();
+            norm += v[i] * v[i];
+        }
+        float inverse = (float) (1 / Math.sqrt(norm));
+        for (int i = 0; i < v.length; i++) {
+            v[i] *= inverse;
+        }
+        return v;
+    }
+}
