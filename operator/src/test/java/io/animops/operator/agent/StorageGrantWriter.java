@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Stands in for the operator's storage side until it writes grants itself (test code only): while an agent holds
+ * Stands in for the operator's grant writing in tests that run agents without the operator (test code only): while an agent holds
  * a job, writes {@code status.uploads} with PUT URLs of a {@link FakeObjectStore}, valid for 15 minutes, by a merge
  * patch naming the resourceVersion (on 409 the next event brings it here again). Jobs named in
  * {@link #withhold} never get grants.

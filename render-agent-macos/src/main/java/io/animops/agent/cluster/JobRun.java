@@ -14,8 +14,10 @@ import io.animops.crds.v1alpha1.RenderJob;
 import io.animops.crds.v1alpha1.RenderJobStatus;
 import io.animops.crds.v1alpha1.RenderPhase;
 import io.animops.crds.v1alpha1.RenderProgress;
+import io.animops.crds.v1alpha1.UploadGrant;
 import io.animops.crds.v1alpha1.UploadGrants;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -177,29 +180,54 @@ final class JobRun implements Runnable {
         if (!write(s -> changes.phase(s, RenderPhase.Uploading))) {
             return;
         }
-        Optional<UploadGrants> grants = awaitGrants();
-        if (grants.isEmpty()) {
-            return;
-        }
         try {
             RenderArtifacts artifacts = new RenderArtifacts();
-            artifacts.setVideo(uploader.upload("video", rendered.video(), grants.get().getVideo()));
-            if (stopCause.get() != null) {
-                afterStop();
+            Optional<Artifact> video = upload("video", rendered.video(), UploadGrants::getVideo);
+            if (video.isEmpty()) {
                 return;
             }
-            Artifact thumbnail = uploader.upload("thumbnail", rendered.thumbnail(), grants.get().getThumbnail());
-            artifacts.setThumbnail(thumbnail);
-            if (stopCause.get() != null) {
-                afterStop();
+            artifacts.setVideo(video.get());
+            Optional<Artifact> thumbnail = upload("thumbnail", rendered.thumbnail(), UploadGrants::getThumbnail);
+            if (thumbnail.isEmpty()) {
                 return;
             }
+            artifacts.setThumbnail(thumbnail.get());
             finish(s -> changes.succeeded(s, artifacts, rendered.media(), provenance(s, rendered, started)));
         } catch (ArtifactUploader.UploadFailedException e) {
             giveBack(e.getMessage());
         }
     }
 
+    /**
+     * One file with the current grant. A grant the store refuses (403: expired, or signed differently) is replaced
+     * by the one the operator holds now, once; the same grant refused twice fails the upload. Empty when the run
+     * ended meanwhile (stopped, or given back for want of grants).
+     */
+    private Optional<Artifact> upload(String what, Path file, Function<UploadGrants, UploadGrant> which)
+            throws ArtifactUploader.UploadFailedException, InterruptedException {
+        String refusedUrl = null;
+        while (true) {
+            Optional<UploadGrants> grants = awaitGrants();
+            if (grants.isEmpty()) {
+                return Optional.empty();
+            }
+            UploadGrant grant = which.apply(grants.get());
+            try {
+                Artifact artifact = uploader.upload(what, file, grant);
+                if (stopCause.get() != null) {
+                    afterStop();
+                    return Optional.empty();
+                }
+                return Optional.of(artifact);
+            } catch (ArtifactUploader.UploadFailedException e) {
+                if (!e.grantRefused() || grant.getUrl().equals(refusedUrl)) {
+                    throw e;
+                }
+                LOG.warning("render job " + name + ": " + e.getMessage() + "; reading the job for a fresh grant");
+                refusedUrl = grant.getUrl();
+            }
+        }
+    }
     /** Grants valid for at least a minute more, waited for up to grantWait; empty when the run must end. */
     private Optional<UploadGrants> awaitGrants() throws InterruptedException {
         Instant deadline = clock.instant().plus(settings.grantWait());

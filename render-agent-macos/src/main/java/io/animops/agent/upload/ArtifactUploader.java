@@ -28,8 +28,20 @@ public final class ArtifactUploader {
 
     /** The upload failed for good; the message names the artifact and the last answer. */
     public static final class UploadFailedException extends Exception {
+        private final int status;
+
         public UploadFailedException(String message, Throwable cause) {
+            this(message, cause, 0);
+        }
+
+        UploadFailedException(String message, Throwable cause, int status) {
             super(message, cause);
+            this.status = status;
+        }
+
+        /** The store refused the grant itself (403: expired or not matching): fresh grants may help. */
+        public boolean grantRefused() {
+            return status == 403;
         }
     }
 
@@ -92,7 +104,8 @@ public final class ArtifactUploader {
                 last = "HTTP " + code + " " + abbreviate(response.body());
                 lastError = null;
                 if (code < 500) {
-                    throw new UploadFailedException("upload of " + what + " to " + grant.getKey() + " refused: " + last, null);
+                    throw new UploadFailedException("upload of " + what + " to " + grant.getKey() + " refused: " + last, null,
+                            code);
                 }
             } catch (IOException e) {
                 last = e.toString();
