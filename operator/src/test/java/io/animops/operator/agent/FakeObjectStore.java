@@ -24,6 +24,11 @@ final class FakeObjectStore implements AutoCloseable {
     private final Map<String, Stored> objects = new ConcurrentHashMap<>();
     private final List<String> puts = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
+    private final List<GrantRefusal> refusals = new CopyOnWriteArrayList<>();
+
+    /** PUTs to keys containing {@code keyPart} get 403 unless their URL is a renewed one. */
+    record GrantRefusal(String keyPart, java.util.function.Consumer<String> onRefused) {
+    }
 
     FakeObjectStore() {
         try {
@@ -41,6 +46,14 @@ final class FakeObjectStore implements AutoCloseable {
                     exchange.sendResponseHeaders(405, -1);
                     return;
                 }
+                GrantRefusal refusal = refusals.stream().filter(r -> key.contains(r.keyPart())).findFirst().orElse(null);
+                String query = exchange.getRequestURI().getRawQuery();
+                if (refusal != null && (query == null || !query.contains("renewed"))) {
+                    // as the local store does for an expired or mismatched signature, after telling the issuer
+                    refusal.onRefused().accept(key);
+                    exchange.sendResponseHeaders(403, -1);
+                    return;
+                }
                 if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                     exchange.sendResponseHeaders(503, -1);
                     return;
@@ -54,6 +67,11 @@ final class FakeObjectStore implements AutoCloseable {
 
     String urlFor(String key) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + key;
+    }
+
+    /** Refuses grants of keys containing {@code keyPart} (403) until they are renewed; tells {@code onRefused}. */
+    void refuseGrants(String keyPart, java.util.function.Consumer<String> onRefused) {
+        refusals.add(new GrantRefusal(keyPart, onRefused));
     }
 
     /** The next {@code count} PUTs get 503. */

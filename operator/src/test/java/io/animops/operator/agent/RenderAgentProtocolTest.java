@@ -228,6 +228,30 @@ class RenderAgentProtocolTest {
     }
 
     @Test
+    void aGrantTheStoreRefusesIsReplacedByAFreshOneOnceThenTheJobIsGivenBack() {
+        ScriptedJobExecutor executor = new ScriptedJobExecutor(work.resolve("refused"), "mac-403");
+        // the store tells the issuer, which renews the grants: the agent's re-read finds fresh ones
+        store.refuseGrants("/stale-grant/", key -> grants.renew("refused", "stale-grant"));
+        // nobody renews these: the same grant refused twice ends the claim
+        store.refuseGrants("/forged-grant/", key -> { });
+        try (RunningAgent agent = agent("mac-403", "refused", 1, executor, Duration.ofSeconds(20))) {
+            RenderJob stale = pendingJob(client, "refused", "stale-grant", "refused", RenderMode.Preview, SCRIPT);
+            RenderJob renewed = awaitPhase("refused", "stale-grant", RenderPhase.Succeeded);
+            String videoKey = StorageGrantWriter.keyOf(stale, "video.mp4");
+            assertThat(store.puts().stream().filter(videoKey::equals)).hasSize(2);
+            assertThat(renewed.getStatus().getArtifacts().getVideo().getSha256())
+                    .isEqualTo(AgentHarness.sha256(store.objects().get(videoKey).bytes()));
+
+            RenderJob forged = pendingJob(client, "refused", "forged-grant", "refused", RenderMode.Preview, SCRIPT);
+            RenderJob failed = awaitPhase("refused", "forged-grant", RenderPhase.Failed);
+            assertThat(succeeded(failed.getStatus()).getReason()).isEqualTo("AgentFailed");
+            assertThat(succeeded(failed.getStatus()).getMessage()).contains("refused: HTTP 403");
+            // two PUTs per claim (the grant, then the same grant read again), three claims
+            assertThat(store.puts().stream().filter(StorageGrantWriter.keyOf(forged, "video.mp4")::equals)).hasSize(6);
+        }
+    }
+
+    @Test
     void withoutUploadGrantsInTimeTheJobIsGivenBack() {
         ScriptedJobExecutor executor = new ScriptedJobExecutor(work.resolve("nogrant"), "mac-ng");
         grants.withhold("ungranted");

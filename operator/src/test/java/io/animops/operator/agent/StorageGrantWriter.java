@@ -18,10 +18,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Stands in for the operator's grant writing in tests that run agents without the operator (test code only): while an agent holds
- * a job, writes {@code status.uploads} with PUT URLs of a {@link FakeObjectStore}, valid for 15 minutes, by a merge
- * patch naming the resourceVersion (on 409 the next event brings it here again). Jobs named in
- * {@link #withhold} never get grants.
+ * Stands in for the operator's grant writing where agents run without the operator (test code only): while an
+ * agent holds a job, writes {@code status.uploads} with PUT URLs of a {@link FakeObjectStore}, valid for 15 minutes,
+ * by a merge patch naming the resourceVersion (on 409 the next event brings it here again). Jobs named in
+ * {@link #withhold} never get grants; {@link #renew} issues new URLs, as the operator does before expiry.
  */
 final class StorageGrantWriter implements AutoCloseable {
     private final KubernetesClient client;
@@ -64,17 +64,8 @@ final class StorageGrantWriter implements AutoCloseable {
         if (!held || job.getStatus().getUploads() != null || withheld.contains(job.getMetadata().getName())) {
             return;
         }
-        Map<String, Object> uploads = new LinkedHashMap<>();
-        uploads.put("expiresAt", Instant.now().plus(15, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS).toString());
-        uploads.put("video", grant(keyOf(job, "video.mp4"), "video/mp4"));
-        uploads.put("thumbnail", grant(keyOf(job, "thumbnail.jpg"), "image/jpeg"));
-        String patch = Serialization.asJson(Map.of(
-                "metadata", Map.of("resourceVersion", job.getMetadata().getResourceVersion()),
-                "status", Map.of("uploads", uploads)));
         try {
-            client.resources(RenderJob.class).inNamespace(job.getMetadata().getNamespace())
-                    .withName(job.getMetadata().getName()).subresource("status")
-                    .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+            write(job, "");
         } catch (KubernetesClientException e) {
             if (e.getCode() != 409 && e.getCode() != 404) {
                 throw e;
@@ -82,8 +73,36 @@ final class StorageGrantWriter implements AutoCloseable {
         }
     }
 
-    private Map<String, String> grant(String key, String contentType) {
-        return Map.of("key", key, "url", store.urlFor(key), "contentType", contentType);
+    /** New grants for the job (URLs ending in {@code ?renewed=1}), written against its current version. */
+    void renew(String namespace, String name) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            try {
+                write(client.resources(RenderJob.class).inNamespace(namespace).withName(name).get(), "?renewed=1");
+                return;
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 409) {
+                    throw e;
+                }
+            }
+        }
+        throw new IllegalStateException("render job " + namespace + "/" + name + ": grants not renewed after 20 conflicts");
+    }
+
+    private void write(RenderJob job, String urlSuffix) {
+        Map<String, Object> uploads = new LinkedHashMap<>();
+        uploads.put("expiresAt", Instant.now().plus(15, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS).toString());
+        uploads.put("video", grant(keyOf(job, "video.mp4"), "video/mp4", urlSuffix));
+        uploads.put("thumbnail", grant(keyOf(job, "thumbnail.jpg"), "image/jpeg", urlSuffix));
+        String patch = Serialization.asJson(Map.of(
+                "metadata", Map.of("resourceVersion", job.getMetadata().getResourceVersion()),
+                "status", Map.of("uploads", uploads)));
+        client.resources(RenderJob.class).inNamespace(job.getMetadata().getNamespace())
+                .withName(job.getMetadata().getName()).subresource("status")
+                .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+    }
+
+    private Map<String, String> grant(String key, String contentType, String urlSuffix) {
+        return Map.of("key", key, "url", store.urlFor(key) + urlSuffix, "contentType", contentType);
     }
 
     @Override
