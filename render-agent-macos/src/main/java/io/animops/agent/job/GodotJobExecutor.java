@@ -72,7 +72,7 @@ public final class GodotJobExecutor implements JobExecutor {
         GodotWorkspace workspace;
         try {
             workspace = GodotWorkspace.create(config.workDir(), job);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             return new ExecutionResult.AgentFailure("workDir: cannot create the job's workspace under "
                     + config.workDir() + ": " + e, () -> { });
         }
@@ -100,6 +100,9 @@ public final class GodotJobExecutor implements JobExecutor {
     static String invalidField(JobRequest job) {
         if (job.script() == null || job.script().getSource() == null || job.script().getSource().isBlank()) {
             return "script.source: empty";
+        }
+        if (job.uid() == null || job.uid().isBlank()) {
+            return "uid: empty (it names the workspace)";
         }
         if (job.width() < 2 || job.height() < 2) {
             return "width/height: must be at least 2, got " + job.width() + "x" + job.height();

@@ -17,7 +17,7 @@ func _ready() -> void:
 	process_mode = Node.PROCESS_MODE_ALWAYS
 	for arg in OS.get_cmdline_user_args():
 		if arg.begins_with(SMOKE_ARG):
-			_smoke_frames = int(arg.substr(SMOKE_ARG.length()))
+			_smoke_frames = arg.substr(SMOKE_ARG.length()).to_int()
 
 
 func _process(_delta: float) -> void:

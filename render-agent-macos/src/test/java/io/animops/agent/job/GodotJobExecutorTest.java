@@ -274,6 +274,22 @@ class GodotJobExecutorTest {
                 .isEqualTo("durationSeconds: must be at least 1, got 0");
         assertThat(GodotJobExecutor.invalidField(new JobRequest("d", "n", "u", RenderMode.Final, 90, 160, 30, 2, 30,
                 Duration.ofSeconds(5), new JobScript("sha", " ", "1"), null))).isEqualTo("script.source: empty");
+        assertThat(GodotJobExecutor.invalidField(new JobRequest("d", "n", "", RenderMode.Final, 90, 160, 30, 2, 30,
+                Duration.ofSeconds(5), new JobScript("sha", "extends Node2D", "1"), null)))
+                .isEqualTo("uid: empty (it names the workspace)");
+    }
+
+    @Test
+    void anUnusableWorkDirIsAnAgentFailureNamingTheSetting() throws Exception {
+        Path notADirectory = Files.writeString(tools.resolve("plain-file"), "x");
+        AgentConfig base = config(StandinGodot.path(), Path.of("ffmpeg"));
+        AgentConfig config = new AgentConfig(base.name(), base.labels(), 1, base.godot(), base.ffmpeg(), notADirectory,
+                base.ffprobe(), base.crf(), base.outputCapBytes(), null, true);
+        JobRequest job = job(RenderMode.Preview, GOOD_SCRIPT, 2, Duration.ofSeconds(60));
+        try (ExecutionResult result = new GodotJobExecutor(config).execute(job, new Recorder(), new Cancellation())) {
+            assertThat(result).isInstanceOfSatisfying(ExecutionResult.AgentFailure.class, f -> assertThat(f.message())
+                    .startsWith("workDir: cannot create the job's workspace under " + notADirectory));
+        }
     }
 
     @Test
