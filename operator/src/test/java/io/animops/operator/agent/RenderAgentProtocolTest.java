@@ -157,6 +157,27 @@ class RenderAgentProtocolTest {
     }
 
     @Test
+    void aJobHeldBeforeARestartIsGivenBackAtOnceAndRunAgain() {
+        RenderJob created = pendingJob(client, "restart", "orphan", "restart", RenderMode.Preview, SCRIPT);
+        // as the agent left it when it was killed: Rendering, held by mac-restart, a recent heartbeat
+        Map<String, Object> held = new LinkedHashMap<>();
+        held.put("phase", "Rendering");
+        held.put("agent", "mac-restart");
+        held.put("attempts", 1);
+        held.put("claimedAt", java.time.Instant.now().toString());
+        held.put("lastHeartbeat", java.time.Instant.now().toString());
+        client.resources(RenderJob.class).inNamespace("restart").withName("orphan").subresource("status")
+                .patch(PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(Map.of("status", held)));
+        ScriptedJobExecutor executor = new ScriptedJobExecutor(work.resolve("restart"), "mac-restart");
+        try (RunningAgent agent = agent("mac-restart", "restart", 1, executor, Duration.ofSeconds(20))) {
+            RenderJob job = awaitPhase("restart", "orphan", RenderPhase.Succeeded);
+            assertThat(job.getStatus().getAgentFailures()).containsExactly(Map.entry("mac-restart", 1));
+            assertThat(job.getStatus().getAttempts()).isEqualTo(2);
+            assertThat(executor.executions().get(created.getMetadata().getUid()).get()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void scriptErrorsFromGodotFailTheJobWithTheErrors() {
         ScriptedJobExecutor executor = new ScriptedJobExecutor(work.resolve("invalid"), "mac-inv");
         try (RunningAgent agent = agent("mac-inv", "invalid", 1, executor, Duration.ofSeconds(20))) {

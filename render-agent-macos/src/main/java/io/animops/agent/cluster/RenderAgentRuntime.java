@@ -4,6 +4,7 @@ import io.animops.agent.AgentConfig;
 import io.animops.agent.job.JobExecutor;
 import io.animops.agent.upload.ArtifactUploader;
 import io.animops.crds.v1alpha1.RenderJob;
+import io.animops.crds.v1alpha1.RenderJobStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
@@ -135,6 +136,10 @@ public final class RenderAgentRuntime implements AutoCloseable {
         if (stopping || running.containsKey(uid)) {
             return;
         }
+        if (ClaimPolicy.heldBy(job, config.name())) {
+            giveBackOrphan(job);
+            return;
+        }
         ClaimPolicy.Verdict verdict = ClaimPolicy.decide(job, config.name(), config.labels(), running.size(),
                 config.maxConcurrent());
         if (verdict != ClaimPolicy.Verdict.CLAIM || job.getMetadata().getResourceVersion().equals(refusedClaims.get(uid))) {
@@ -157,6 +162,26 @@ public final class RenderAgentRuntime implements AutoCloseable {
             runs.execute(run);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "render job " + name + ": claim failed", e);
+        }
+    }
+
+    /**
+     * A job the API says this agent holds, though it runs nothing of the kind: held before the agent restarted.
+     * Given back at once (counted as a failure, as a lapsed lease would be) rather than after the lease TTL. Written
+     * against the version seen: a stale event of a job that just ended here gets 409 and changes nothing.
+     */
+    private void giveBackOrphan(RenderJob job) {
+        String name = job.getMetadata().getNamespace() + "/" + job.getMetadata().getName();
+        RenderJobStatus after = JobStatusWriter.copy(job.getStatus());
+        changes.giveBack(after, "the agent restarted while holding the job", config.cluster().maxClaimsPerJob());
+        try {
+            jobs.patchStatus(job.getMetadata().getNamespace(), job.getMetadata().getName(),
+                    StatusMergePatch.body(job.getMetadata().getResourceVersion(), job.getStatus(), after).orElseThrow());
+            LOG.warning("render job " + name + ": held by this agent before it restarted; given back");
+        } catch (JobApi.Refused refused) {
+            // changed meanwhile (it ended here, or the operator requeued it): the next event shows what is true now
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "render job " + name + ": could not give back a job held before a restart", e);
         }
     }
 
