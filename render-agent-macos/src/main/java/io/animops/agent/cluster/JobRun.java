@@ -161,7 +161,10 @@ final class JobRun implements Runnable {
             if (rendered.validatedOnly()) {
                 finish(s -> changes.succeeded(s, null, null, provenance(s, rendered, started)));
             } else {
-                uploading = true;
+                synchronized (interruptLock) {
+                    // from here on a stop interrupts this thread (it may wait for grants or be uploading)
+                    uploading = true;
+                }
                 uploadThenSucceed(rendered, started);
             }
         } else if (result instanceof ExecutionResult.ScriptInvalid invalid) {
@@ -233,6 +236,10 @@ final class JobRun implements Runnable {
         Instant deadline = clock.instant().plus(settings.grantWait());
         String problem;
         while (true) {
+            if (stopCause.get() != null) {
+                afterStop();
+                return Optional.empty();
+            }
             if (writer.refresh() != JobStatusWriter.Outcome.UNCHANGED) {
                 stop(writer.ended() == JobStatusWriter.Outcome.GONE ? StopCause.DELETED : StopCause.LOST);
                 return Optional.empty();
