@@ -358,6 +358,22 @@ class RenderAgentProtocolTest {
     }
 
     @Test
+    void aStoppingAgentWaitingForGrantsHandsTheJobBackAtOnce() {
+        ScriptedJobExecutor executor = new ScriptedJobExecutor(work.resolve("stop-waiting"), "mac-wait");
+        grants.withhold("waiting");
+        RunningAgent agent = agent("mac-wait", "stop-waiting", 1, executor, Duration.ofMinutes(10));
+        pendingJob(client, "stop-waiting", "waiting", "stop-waiting", RenderMode.Preview, SCRIPT);
+        awaitPhase("stop-waiting", "waiting", RenderPhase.Uploading);
+        long start = System.nanoTime();
+        agent.close();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        RenderJob job = get(client, "stop-waiting", "waiting");
+        assertThat(job.getStatus().getPhase()).isEqualTo(RenderPhase.Pending);
+        assertThat(succeeded(job.getStatus()).getReason()).isEqualTo("AgentShutdown");
+        assertThat(executor.liveWorkspaces()).isEmpty();
+    }
+
+    @Test
     void aStoppingAgentHandsItsJobsBackWithoutCountingAFailure() throws Exception {
         ScriptedJobExecutor executor = new ScriptedJobExecutor(work.resolve("shutdown"), "mac-stop");
         RunningAgent agent = agent("mac-stop", "shutdown", 2, executor, Duration.ofSeconds(20));
