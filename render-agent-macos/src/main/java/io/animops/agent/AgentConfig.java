@@ -1,6 +1,10 @@
 package io.animops.agent;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,12 +22,58 @@ import java.util.regex.Pattern;
  * @param godot         the Godot 4 executable
  * @param ffmpeg        the FFmpeg executable
  * @param workDir       where per-job Godot projects are created and removed
+ * @param ffprobe       the ffprobe executable
+ * @param crf           x264's constant rate factor for the MP4 (0-51, lower is better and bigger)
+ * @param outputCapBytes the most output kept per stream of each child process (head and tail)
+ * @param cpuLimitSeconds CPU time limit of each Godot run; null for the job's timeout, 0 for none
+ * @param sandbox       whether Godot runs isolated (sandbox-exec on macOS, a network namespace on Linux)
+ * @param cluster       how the agent reaches the Kubernetes API and paces its protocol writes
  */
 public record AgentConfig(String name, Map<String, String> labels, int maxConcurrent, Path godot, Path ffmpeg,
-                          Path workDir) {
+                          Path workDir, Path ffprobe, int crf, long outputCapBytes, Integer cpuLimitSeconds,
+                          boolean sandbox, Cluster cluster) {
+    public static final int DEFAULT_CRF = 20;
+    public static final long DEFAULT_OUTPUT_CAP_BYTES = 1024 * 1024;
+
+    /**
+     * @param kubeconfig        kubeconfig file; null: the client's usual discovery (KUBECONFIG, ~/.kube/config,
+     *                          in-cluster service account)
+     * @param namespaces        namespaces whose render jobs the agent watches; empty: all
+     * @param heartbeatInterval how often the agent writes lastHeartbeat into its RenderAgent and every job it holds;
+     *                          well below the operator's lease TTL (60 s by default)
+     * @param grantWait         how long a rendered job waits for the operator's upload grants before it is given back
+     * @param uploadAttempts    PUTs of one file (first try plus retries on 5xx and I/O errors)
+     * @param maxClaimsPerJob   the operator's animops.agents.max-claims-per-job: a job given back after this many
+     *                          claims fails instead of going back to Pending
+     */
+    public record Cluster(Path kubeconfig, List<String> namespaces, Duration heartbeatInterval, Duration grantWait,
+                          int uploadAttempts, int maxClaimsPerJob) {
+        public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(10);
+        public static final Duration DEFAULT_GRANT_WAIT = Duration.ofMinutes(5);
+
+        /** Defaults for everything, watching all namespaces through the client's usual discovery. */
+        public static Cluster defaults() {
+            return new Cluster(null, List.of(), DEFAULT_HEARTBEAT, DEFAULT_GRANT_WAIT, 5, 3);
+        }
+    }
     private static final Pattern DNS_NAME = Pattern.compile("^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$");
     private static final Pattern LABEL_KEY = Pattern.compile("^([a-z0-9.-]+/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$");
+    private static final Pattern DNS_LABEL = Pattern.compile("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$");
+    private static final Pattern DURATION = Pattern.compile("^(\\d+)(ms|s|m|h)$");
     private static final Pattern LABEL_VALUE = Pattern.compile("^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$");
+
+    /** The execution settings, with the cluster settings at their defaults. */
+    public AgentConfig(String name, Map<String, String> labels, int maxConcurrent, Path godot, Path ffmpeg, Path workDir,
+                       Path ffprobe, int crf, long outputCapBytes, Integer cpuLimitSeconds, boolean sandbox) {
+        this(name, labels, maxConcurrent, godot, ffmpeg, workDir, ffprobe, crf, outputCapBytes, cpuLimitSeconds, sandbox,
+                Cluster.defaults());
+    }
+
+    /** The original six settings, the rest at their defaults. */
+    public AgentConfig(String name, Map<String, String> labels, int maxConcurrent, Path godot, Path ffmpeg, Path workDir) {
+        this(name, labels, maxConcurrent, godot, ffmpeg, workDir, Path.of("ffprobe"), DEFAULT_CRF,
+                DEFAULT_OUTPUT_CAP_BYTES, null, true, Cluster.defaults());
+    }
 
     /** A configuration that cannot be used; lists every problem, each naming its key. */
     public static class InvalidConfigException extends RuntimeException {
@@ -49,26 +99,109 @@ public record AgentConfig(String name, Map<String, String> labels, int maxConcur
             problems.add("name: \"" + name + "\" is not a valid Kubernetes name (lower case letters, digits, '-' and '.')");
         }
         Map<String, String> labels = labels(value(file, env, "labels", ""), problems);
-        int maxConcurrent = 1;
-        String max = value(file, env, "maxConcurrent", "1");
-        try {
-            maxConcurrent = Integer.parseInt(max.trim());
-            if (maxConcurrent < 1 || maxConcurrent > 16) {
-                problems.add("maxConcurrent: must be between 1 and 16, got " + maxConcurrent);
-            }
-        } catch (NumberFormatException e) {
-            problems.add("maxConcurrent: not a whole number: \"" + max + "\"");
-        }
+        long maxConcurrent = whole(file, env, "maxConcurrent", "1", 1, 16, problems);
         Path godot = Path.of(value(file, env, "godot", "godot"));
         Path ffmpeg = Path.of(value(file, env, "ffmpeg", "ffmpeg"));
         String work = value(file, env, "workDir", null);
         if (work == null) {
             problems.add("workDir: required (a folder the agent may create job workspaces in)");
         }
+        Path ffprobe = Path.of(value(file, env, "ffprobe", "ffprobe"));
+        long crf = whole(file, env, "crf", Integer.toString(DEFAULT_CRF), 0, 51, problems);
+        long outputCap = whole(file, env, "outputCapBytes", Long.toString(DEFAULT_OUTPUT_CAP_BYTES), 4096,
+                256L * 1024 * 1024, problems);
+        String cpu = value(file, env, "cpuLimitSeconds", null);
+        Integer cpuLimit = cpu == null ? null : (int) whole(file, env, "cpuLimitSeconds", cpu, 0, 7 * 24 * 3600, problems);
+        boolean sandbox = true;
+        String sandboxValue = value(file, env, "sandbox", "true");
+        if (sandboxValue.equalsIgnoreCase("false")) {
+            sandbox = false;
+        } else if (!sandboxValue.equalsIgnoreCase("true")) {
+            problems.add("sandbox: must be true or false, got \"" + sandboxValue + "\"");
+        }
+        String kubeconfig = value(file, env, "kubeconfig", null);
+        List<String> namespaces = new ArrayList<>();
+        for (String namespace : value(file, env, "namespaces", "").split(",")) {
+            if (namespace.isBlank()) {
+                continue;
+            }
+            if (!DNS_LABEL.matcher(namespace.trim()).matches()) {
+                problems.add("namespaces: \"" + namespace.trim() + "\" is not a valid namespace name");
+            } else {
+                namespaces.add(namespace.trim());
+            }
+        }
+        Duration heartbeat = duration(file, env, "heartbeatInterval", Cluster.DEFAULT_HEARTBEAT, Duration.ofMillis(100),
+                Duration.ofSeconds(30), problems);
+        Duration grantWait = duration(file, env, "grantWait", Cluster.DEFAULT_GRANT_WAIT, Duration.ZERO,
+                Duration.ofHours(1), problems);
+        int uploadAttempts = (int) whole(file, env, "uploadAttempts", "5", 1, 20, problems);
+        int maxClaims = (int) whole(file, env, "maxClaimsPerJob", "3", 1, 100, problems);
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
-        return new AgentConfig(name, labels, maxConcurrent, godot, ffmpeg, Path.of(work));
+        return new AgentConfig(name, labels, (int) maxConcurrent, godot, ffmpeg, Path.of(work), ffprobe, (int) crf,
+                outputCap, cpuLimit, sandbox, new Cluster(kubeconfig == null ? null : Path.of(kubeconfig),
+                List.copyOf(namespaces), heartbeat, grantWait, uploadAttempts, maxClaims));
+    }
+
+    /** Reads a properties file, then applies the environment; a missing or unreadable file names its path. */
+    public static AgentConfig load(Path propertiesFile, Map<String, String> env) {
+        Properties file = new Properties();
+        try (Reader reader = Files.newBufferedReader(propertiesFile)) {
+            file.load(reader);
+        } catch (IOException e) {
+            throw new InvalidConfigException(List.of("--config: cannot read " + propertiesFile + ": " + e));
+        }
+        return from(file, env);
+    }
+
+    /** {@code 500ms}, {@code 10s}, {@code 5m}, {@code 1h}, or ISO-8601 ({@code PT10S}). */
+    private static Duration duration(Properties file, Map<String, String> env, String key, Duration fallback,
+                                     Duration min, Duration max, List<String> problems) {
+        String text = value(file, env, key, null);
+        if (text == null) {
+            return fallback;
+        }
+        Duration d;
+        try {
+            var m = DURATION.matcher(text);
+            if (m.matches()) {
+                long amount = Long.parseLong(m.group(1));
+                d = switch (m.group(2)) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "s" -> Duration.ofSeconds(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    default -> Duration.ofHours(amount);
+                };
+            } else {
+                d = Duration.parse(text);
+            }
+        } catch (RuntimeException e) {
+            problems.add(key + ": not a duration (e.g. 10s, 5m, 500ms): \"" + text + "\"");
+            return fallback;
+        }
+        if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+            problems.add(key + ": must be between " + min + " and " + max + ", got " + d);
+        }
+        return d;
+    }
+
+    /** A whole number within [min, max]; a problem naming the key otherwise (and {@code min} returned). */
+    private static long whole(Properties file, Map<String, String> env, String key, String fallback, long min, long max,
+                              List<String> problems) {
+        String text = value(file, env, key, fallback);
+        try {
+            long value = Long.parseLong(text.trim());
+            if (value < min || value > max) {
+                problems.add(key + ": must be between " + min + " and " + max + ", got " + value);
+                return min;
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            problems.add(key + ": not a whole number: \"" + text + "\"");
+            return min;
+        }
     }
 
     private static String value(Properties file, Map<String, String> env, String key, String fallback) {

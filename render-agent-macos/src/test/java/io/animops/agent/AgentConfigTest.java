@@ -44,4 +44,101 @@ class AgentConfigTest {
         assertThatThrownBy(() -> AgentConfig.from(file, Map.of()))
                 .hasMessage("invalid agent configuration: maxConcurrent: must be between 1 and 16, got 17");
     }
+
+    @Test
+    void clusterKeysHaveDefaultsAndEnvironmentOverrides() {
+        Properties file = new Properties();
+        file.setProperty("name", "mac");
+        file.setProperty("workDir", "/tmp/w");
+        AgentConfig defaults = AgentConfig.from(file, Map.of());
+        assertThat(defaults.cluster()).isEqualTo(AgentConfig.Cluster.defaults());
+        assertThat(defaults.cluster().heartbeatInterval()).isEqualTo(java.time.Duration.ofSeconds(10));
+        assertThat(defaults.cluster().grantWait()).isEqualTo(java.time.Duration.ofMinutes(5));
+
+        file.setProperty("kubeconfig", "/Users/studio/.kube/animops");
+        file.setProperty("namespaces", "studio, previews");
+        file.setProperty("heartbeatInterval", "500ms");
+        AgentConfig set = AgentConfig.from(file, Map.of("ANIMOPS_AGENT_GRANT_WAIT", "PT90S",
+                "ANIMOPS_AGENT_MAX_CLAIMS_PER_JOB", "5", "ANIMOPS_AGENT_UPLOAD_ATTEMPTS", "2"));
+        assertThat(set.cluster().kubeconfig()).isEqualTo(Path.of("/Users/studio/.kube/animops"));
+        assertThat(set.cluster().namespaces()).containsExactly("studio", "previews");
+        assertThat(set.cluster().heartbeatInterval()).isEqualTo(java.time.Duration.ofMillis(500));
+        assertThat(set.cluster().grantWait()).isEqualTo(java.time.Duration.ofSeconds(90));
+        assertThat(set.cluster().maxClaimsPerJob()).isEqualTo(5);
+        assertThat(set.cluster().uploadAttempts()).isEqualTo(2);
+    }
+
+    @Test
+    void clusterKeyProblemsNameTheirKey() {
+        Properties file = new Properties();
+        file.setProperty("name", "mac");
+        file.setProperty("workDir", "/tmp/w");
+        file.setProperty("namespaces", "Studio_1");
+        file.setProperty("heartbeatInterval", "2 minutes");
+        file.setProperty("grantWait", "2h");
+        file.setProperty("uploadAttempts", "0");
+        file.setProperty("maxClaimsPerJob", "x");
+        assertThatThrownBy(() -> AgentConfig.from(file, Map.of()))
+                .isInstanceOfSatisfying(AgentConfig.InvalidConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        "namespaces: \"Studio_1\" is not a valid namespace name",
+                        "heartbeatInterval: not a duration (e.g. 10s, 5m, 500ms): \"2 minutes\"",
+                        "grantWait: must be between PT0S and PT1H, got PT2H",
+                        "uploadAttempts: must be between 1 and 20, got 0",
+                        "maxClaimsPerJob: not a whole number: \"x\""));
+    }
+
+    @Test
+    void aMissingConfigFileIsNamed() {
+        assertThatThrownBy(() -> AgentConfig.load(Path.of("/nonexistent/agent.properties"), Map.of()))
+                .hasMessageContaining("--config: cannot read /nonexistent/agent.properties");
+    }
+
+    @Test
+    void executionSettingsHaveDefaults() {
+        Properties file = new Properties();
+        file.setProperty("name", "mac");
+        file.setProperty("workDir", "/tmp/w");
+        AgentConfig config = AgentConfig.from(file, Map.of());
+        assertThat(config.ffprobe()).isEqualTo(Path.of("ffprobe"));
+        assertThat(config.crf()).isEqualTo(20);
+        assertThat(config.outputCapBytes()).isEqualTo(1024 * 1024);
+        assertThat(config.cpuLimitSeconds()).as("the job's timeout").isNull();
+        assertThat(config.sandbox()).isTrue();
+        assertThat(new AgentConfig("mac", Map.of(), 1, Path.of("godot"), Path.of("ffmpeg"), Path.of("/tmp/w")))
+                .isEqualTo(config);
+    }
+
+    @Test
+    void readsExecutionSettings() {
+        Properties file = new Properties();
+        file.setProperty("name", "mac");
+        file.setProperty("workDir", "/tmp/w");
+        file.setProperty("ffprobe", "/opt/homebrew/bin/ffprobe");
+        file.setProperty("crf", "18");
+        file.setProperty("cpuLimitSeconds", "900");
+        AgentConfig config = AgentConfig.from(file, Map.of("ANIMOPS_AGENT_SANDBOX", "false",
+                "ANIMOPS_AGENT_OUTPUT_CAP_BYTES", "65536"));
+        assertThat(config.ffprobe()).isEqualTo(Path.of("/opt/homebrew/bin/ffprobe"));
+        assertThat(config.crf()).isEqualTo(18);
+        assertThat(config.cpuLimitSeconds()).isEqualTo(900);
+        assertThat(config.sandbox()).isFalse();
+        assertThat(config.outputCapBytes()).isEqualTo(65536);
+    }
+
+    @Test
+    void badExecutionSettingsNameTheirKeys() {
+        Properties file = new Properties();
+        file.setProperty("name", "mac");
+        file.setProperty("workDir", "/tmp/w");
+        file.setProperty("crf", "60");
+        file.setProperty("outputCapBytes", "10");
+        file.setProperty("cpuLimitSeconds", "soon");
+        file.setProperty("sandbox", "maybe");
+        assertThatThrownBy(() -> AgentConfig.from(file, Map.of()))
+                .isInstanceOfSatisfying(AgentConfig.InvalidConfigException.class, e -> assertThat(e.problems())
+                        .containsExactly("crf: must be between 0 and 51, got 60",
+                                "outputCapBytes: must be between 4096 and 268435456, got 10",
+                                "cpuLimitSeconds: not a whole number: \"soon\"",
+                                "sandbox: must be true or false, got \"maybe\""));
+    }
 }

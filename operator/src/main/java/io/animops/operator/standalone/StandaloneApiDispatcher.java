@@ -64,6 +64,7 @@ final class StandaloneApiDispatcher extends Dispatcher {
     private final YAMLMapper yaml = new YAMLMapper();
     private final Clock clock;
     private final OwnerGarbageCollector garbageCollector;
+    private final Object writeLock = new Object();
 
     StandaloneApiDispatcher(KubernetesCrudDispatcher crud, List<CustomResourceDefinition> validatedCrds, VersionInfo versionInfo,
                             Clock clock) {
@@ -144,17 +145,24 @@ final class StandaloneApiDispatcher extends Dispatcher {
             // the main resource; write parameters (fieldManager, force, dryRun, fieldValidation) are read from target.
             request = withBody(request, method, bare, request.getHeader("Content-Type"), bodyOf(request));
         }
+        if (method.equals("GET")) {
+            return withNotFoundStatus(get(request, target), target);
+        }
         RecordedRequest forwarded = request;
-        MockResponse response = switch (method) {
-            case "GET" -> get(request, target);
-            case "POST" -> target.isCollection() ? admitThenForward(request, target) : crud.dispatch(request);
-            case "PUT" -> staleWrite(forwarded, target).orElseGet(() -> !target.isCollection() && target.subresource() == null
-                    ? admitThenForward(forwarded, target) : crud.dispatch(forwarded));
-            case "PATCH" -> (isMergePatch(request) ? staleWrite(forwarded, target) : Optional.<MockResponse>empty())
-                    .orElseGet(() -> patch(forwarded, target));
-            case "DELETE" -> delete(request, target);
-            default -> crud.dispatch(request);
-        };
+        MockResponse response;
+        // The resourceVersion check and the write it guards are one step, as on a real API server: the mock serves
+        // requests on several threads, and two agents claiming one job must not both pass the check.
+        synchronized (writeLock) {
+            response = switch (method) {
+                case "POST" -> target.isCollection() ? admitThenForward(request, target) : crud.dispatch(request);
+                case "PUT" -> staleWrite(forwarded, target).orElseGet(() -> !target.isCollection() && target.subresource() == null
+                        ? admitThenForward(forwarded, target) : crud.dispatch(forwarded));
+                case "PATCH" -> (isMergePatch(request) ? staleWrite(forwarded, target) : Optional.<MockResponse>empty())
+                        .orElseGet(() -> patch(forwarded, target));
+                case "DELETE" -> delete(request, target);
+                default -> crud.dispatch(request);
+            };
+        }
         return withNotFoundStatus(response, target);
     }
 

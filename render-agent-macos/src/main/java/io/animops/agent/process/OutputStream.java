@@ -1,0 +1,7 @@
+package io.animops.agent.process;
+
+/** Which stream of a child a line came from. */
+public enum OutputStream {
+    STDOUT,
+    STDERR
+}
