@@ -4,14 +4,13 @@ import io.animops.agent.AgentConfig;
 import io.animops.crds.Conditions;
 import io.animops.crds.v1alpha1.RenderAgent;
 import io.animops.crds.v1alpha1.RenderAgentSpec;
+import io.animops.crds.v1alpha1.RenderAgentStatus;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.fabric8.kubernetes.client.utils.Serialization;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,25 +79,35 @@ public final class AgentRegistration {
                 + MAX_CONFLICTS + " times in a row");
     }
 
-    /** lastHeartbeat, activeJobs and jobs; registers again if the RenderAgent was deleted meanwhile. */
+    /**
+     * lastHeartbeat, activeJobs and jobs; registers again if the RenderAgent was deleted meanwhile. A replace of the
+     * status against the resourceVersion read (RBAC grants update, not patch, on renderagents/status), so the
+     * operator's conditions written meanwhile are kept: a 409 reads again.
+     */
     public void heartbeat(List<String> jobs) {
-        Map<String, Object> status = new LinkedHashMap<>();
-        status.put("lastHeartbeat", Conditions.now(clock));
-        status.put("activeJobs", jobs.size());
-        status.put("jobs", jobs);
-        String patch = Serialization.asJson(Map.of("status", status));
-        try {
-            client.resources(RenderAgent.class).withName(config.name()).subresource("status")
-                    .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
-        } catch (KubernetesClientException e) {
-            if (e.getCode() != 404) {
-                throw e;
+        for (int conflicts = 0; conflicts < MAX_CONFLICTS; conflicts++) {
+            RenderAgent current = client.resources(RenderAgent.class).withName(config.name()).get();
+            if (current == null) {
+                LOG.warning("RenderAgent " + config.name() + " was deleted; registering again");
+                register();
+                continue;
             }
-            LOG.warning("RenderAgent " + config.name() + " was deleted; registering again");
-            register();
-            client.resources(RenderAgent.class).withName(config.name()).subresource("status")
-                    .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+            RenderAgentStatus status = current.getStatus() == null ? new RenderAgentStatus() : current.getStatus();
+            status.setLastHeartbeat(Conditions.now(clock));
+            status.setActiveJobs(jobs.size());
+            status.setJobs(new ArrayList<>(jobs));
+            current.setStatus(status);
+            try {
+                client.resource(current).lockResourceVersion(current.getMetadata().getResourceVersion()).updateStatus();
+                return;
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 409 && e.getCode() != 404) {
+                    throw e;
+                }
+            }
         }
+        throw new IllegalStateException("RenderAgent " + config.name() + ": heartbeat refused with 409 "
+                + MAX_CONFLICTS + " times in a row");
     }
 
     private static String describe(RenderAgentSpec spec) {
