@@ -100,13 +100,13 @@ public record AgentConfig(String name, Map<String, String> labels, int maxConcur
         }
         Map<String, String> labels = labels(value(file, env, "labels", ""), problems);
         long maxConcurrent = whole(file, env, "maxConcurrent", "1", 1, 16, problems);
-        Path godot = Path.of(value(file, env, "godot", "godot"));
-        Path ffmpeg = Path.of(value(file, env, "ffmpeg", "ffmpeg"));
+        Path godot = executable(value(file, env, "godot", "godot"));
+        Path ffmpeg = executable(value(file, env, "ffmpeg", "ffmpeg"));
         String work = value(file, env, "workDir", null);
         if (work == null) {
             problems.add("workDir: required (a folder the agent may create job workspaces in)");
         }
-        Path ffprobe = Path.of(value(file, env, "ffprobe", "ffprobe"));
+        Path ffprobe = executable(value(file, env, "ffprobe", "ffprobe"));
         long crf = whole(file, env, "crf", Integer.toString(DEFAULT_CRF), 0, 51, problems);
         long outputCap = whole(file, env, "outputCapBytes", Long.toString(DEFAULT_OUTPUT_CAP_BYTES), 4096,
                 256L * 1024 * 1024, problems);
@@ -140,8 +140,8 @@ public record AgentConfig(String name, Map<String, String> labels, int maxConcur
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
-        return new AgentConfig(name, labels, (int) maxConcurrent, godot, ffmpeg, Path.of(work), ffprobe, (int) crf,
-                outputCap, cpuLimit, sandbox, new Cluster(kubeconfig == null ? null : Path.of(kubeconfig),
+        return new AgentConfig(name, labels, (int) maxConcurrent, godot, ffmpeg, Path.of(work).toAbsolutePath(), ffprobe, (int) crf,
+                outputCap, cpuLimit, sandbox, new Cluster(kubeconfig == null ? null : Path.of(kubeconfig).toAbsolutePath(),
                 List.copyOf(namespaces), heartbeat, grantWait, uploadAttempts, maxClaims));
     }
 
@@ -202,6 +202,15 @@ public record AgentConfig(String name, Map<String, String> labels, int maxConcur
             problems.add(key + ": not a whole number: \"" + text + "\"");
             return min;
         }
+    }
+
+    /**
+     * A bare name ({@code godot}) is looked up on PATH when run; a path is made absolute here, since child
+     * processes run in their job's workspace, where a relative path would point elsewhere.
+     */
+    private static Path executable(String value) {
+        Path path = Path.of(value);
+        return path.getNameCount() > 1 || path.isAbsolute() ? path.toAbsolutePath() : path;
     }
 
     private static String value(Properties file, Map<String, String> env, String key, String fallback) {

@@ -27,6 +27,22 @@ class AgentConfigTest {
     }
 
     @Test
+    void relativePathsAreResolvedAtStartSinceGodotRunsInTheJobsWorkspace() {
+        Properties file = new Properties();
+        file.setProperty("name", "standin-a");
+        file.setProperty("workDir", ".animops/agents/a");
+        file.setProperty("godot", "tools/godot");
+        file.setProperty("kubeconfig", ".animops/kubeconfig");
+        AgentConfig config = AgentConfig.from(file, Map.of());
+        Path cwd = Path.of("").toAbsolutePath();
+        assertThat(config.godot()).isEqualTo(cwd.resolve("tools/godot"));
+        assertThat(config.workDir()).isEqualTo(cwd.resolve(".animops/agents/a"));
+        assertThat(config.cluster().kubeconfig()).isEqualTo(cwd.resolve(".animops/kubeconfig"));
+        // a bare name stays a PATH lookup
+        assertThat(config.ffmpeg()).isEqualTo(Path.of("ffmpeg"));
+    }
+
+    @Test
     void everyProblemNamesItsKey() {
         Properties file = new Properties();
         file.setProperty("name", "Studio Mac");
