@@ -22,6 +22,8 @@ public final class StandaloneEnvironment implements AutoCloseable {
     private final EmbeddedDatabase database = new EmbeddedDatabase();
     private final EmbeddedKubernetesApi api = new EmbeddedKubernetesApi();
     private Path kubeconfig;
+    /** The REST API's token, kept in home across restarts; null when ANIMOPS_API_TOKEN sets it. */
+    private String apiToken;
 
     private StandaloneEnvironment(StandaloneSettings settings) {
         this.settings = settings;
@@ -37,6 +39,7 @@ public final class StandaloneEnvironment implements AutoCloseable {
             env.api.start(settings.apiPort());
             env.api.applyCrds();
             env.kubeconfig = env.api.writeKubeconfig(settings.kubeconfig());
+            env.apiToken = settings.apiTokenFromEnvironment() ? null : readOrCreateToken(settings.apiTokenFile());
             return env;
         } catch (IOException e) {
             env.stop();
@@ -72,9 +75,40 @@ public final class StandaloneEnvironment implements AutoCloseable {
         p.put("animops.storage.type", "local");
         p.put("animops.storage.local.dir", settings.artifactsDirectory().toAbsolutePath().toString());
         p.put("animops.standalone", "true");
+        if (apiToken != null) {
+            p.put("animops.api.token", apiToken);
+        }
         // the mock server logs every request at INFO
         p.put("quarkus.log.category.\"io.fabric8.mockwebserver\".level", "WARN");
         return p;
+    }
+
+    /** The token in the file, or a new random one written there (owner-only) so that it survives restarts. */
+    static String readOrCreateToken(Path file) throws IOException {
+        if (Files.exists(file)) {
+            String token = Files.readString(file).trim();
+            if (token.length() >= 20) {
+                return token;
+            }
+            LOG.warnf("%s holds no usable token (fewer than 20 characters); writing a new one", file);
+        }
+        byte[] random = new byte[30];
+        new java.security.SecureRandom().nextBytes(random);
+        String token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        Path fresh = file.resolveSibling(file.getFileName() + ".new");
+        Files.writeString(fresh, token + "\n");
+        try {
+            Files.setPosixFilePermissions(fresh, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the home folder's own permissions apply
+        }
+        Files.move(fresh, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return token;
+    }
+
+    /** Where the REST API's token is, or null when ANIMOPS_API_TOKEN sets it. */
+    public Path apiTokenFile() {
+        return apiToken == null ? null : settings.apiTokenFile();
     }
 
     public EmbeddedKubernetesApi api() {

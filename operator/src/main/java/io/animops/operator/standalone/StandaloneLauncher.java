@@ -129,12 +129,15 @@ public final class StandaloneLauncher {
                    PostgreSQL       %s   (data kept in %s)
                    artifacts        %s
                    examples         %s
-                   panel and API    http://localhost:%d
+                   panel and API    http://localhost:%d   (token: %s)
                  Try:
                    kubectl --kubeconfig %s get animops -A
+                   curl -H "Authorization: Bearer $(cat %s)" http://localhost:%d/api/v1/ideas
                  Stop with Ctrl-C.
                 ================================================================================
                 """.formatted(environment.api().url(), environment.kubeconfig(), environment.database().jdbcUrl(),
-                s.dataDirectory(), s.artifactsDirectory(), examples, httpPort, environment.kubeconfig());
+                s.dataDirectory(), s.artifactsDirectory(), examples, httpPort,
+                environment.apiTokenFile() == null ? "ANIMOPS_API_TOKEN" : environment.apiTokenFile(), environment.kubeconfig(),
+                environment.apiTokenFile() == null ? "<your token file>" : environment.apiTokenFile(), httpPort);
     }
 }

@@ -15,12 +15,14 @@ import java.util.Optional;
  * --home=DIR        animops.standalone.home       ANIMOPS_HOME        .animops (relative to the working directory)
  * --examples=DIR    animops.standalone.examples   ANIMOPS_EXAMPLES    examples
  * </pre>
- * Under home: {@code pgdata/} (PostgreSQL cluster), {@code artifacts/} (local file storage), {@code kubeconfig}.
+ * Under home: {@code pgdata/} (PostgreSQL cluster), {@code artifacts/} (local file storage), {@code kubeconfig},
+ * {@code api-token} (the REST API's bearer token, made at first start unless ANIMOPS_API_TOKEN is set).
  * The operator's HTTP port is Quarkus' own {@code quarkus.http.port} (8080).
  *
  * @param quarkusArgs the remaining arguments, handed to Quarkus
  */
-record StandaloneSettings(int apiPort, int dbPort, Path home, Path examples, List<String> quarkusArgs) {
+record StandaloneSettings(int apiPort, int dbPort, Path home, Path examples, List<String> quarkusArgs,
+                          boolean apiTokenFromEnvironment) {
 
     Path dataDirectory() {
         return home.resolve("pgdata");
@@ -32,6 +34,10 @@ record StandaloneSettings(int apiPort, int dbPort, Path home, Path examples, Lis
 
     Path kubeconfig() {
         return home.resolve("kubeconfig");
+    }
+
+    Path apiTokenFile() {
+        return home.resolve("api-token");
     }
 
     static StandaloneSettings from(List<String> args, Map<String, String> env, java.util.Properties system) {
@@ -50,7 +56,8 @@ record StandaloneSettings(int apiPort, int dbPort, Path home, Path examples, Lis
         int db = Integer.parseInt(value("db-port", options, system, env, "ANIMOPS_DB_PORT").orElse(String.valueOf(EmbeddedDatabase.DEFAULT_PORT)));
         Path home = cwd.resolve(value("home", options, system, env, "ANIMOPS_HOME").orElse(".animops")).normalize();
         Path examples = cwd.resolve(value("examples", options, system, env, "ANIMOPS_EXAMPLES").orElse("examples")).normalize();
-        return new StandaloneSettings(api, db, home, examples, List.copyOf(rest));
+        boolean tokenFromEnv = env.get("ANIMOPS_API_TOKEN") != null && !env.get("ANIMOPS_API_TOKEN").isBlank();
+        return new StandaloneSettings(api, db, home, examples, List.copyOf(rest), tokenFromEnv);
     }
 
     private static Optional<String> value(String option, Map<String, String> options, java.util.Properties system,

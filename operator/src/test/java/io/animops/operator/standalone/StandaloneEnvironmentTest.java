@@ -48,6 +48,11 @@ class StandaloneEnvironmentTest {
             assertThat(config.keySet()).noneMatch(k -> k.startsWith("quarkus.kubernetes-client.")
                     || k.startsWith("quarkus.operator-sdk."));
             assertThat(workdir.resolve(".animops/artifacts")).isDirectory();
+            // the REST API's token: made once, kept in home, the same after a restart
+            String token = Files.readString(workdir.resolve(".animops/api-token")).trim();
+            assertThat(token).hasSizeGreaterThanOrEqualTo(40);
+            assertThat(config).containsEntry("animops.api.token", token);
+            assertThat(StandaloneEnvironment.readOrCreateToken(workdir.resolve(".animops/api-token"))).isEqualTo(token);
             assertThat(Files.readString(env.kubeconfig())).contains("server: " + env.api().url());
 
             // Quarkus builds its client with Config.autoConfigure; with these system properties it reaches the embedded API

@@ -26,6 +26,15 @@ class StandaloneSettingsTest {
     }
 
     @Test
+    void anApiTokenFromTheEnvironmentReplacesTheTokenFile() {
+        assertThat(StandaloneSettings.from(List.of(), Map.of(), new Properties()).apiTokenFromEnvironment()).isFalse();
+        assertThat(StandaloneSettings.from(List.of(), Map.of("ANIMOPS_API_TOKEN", "from-env-0123456789"), new Properties())
+                .apiTokenFromEnvironment()).isTrue();
+        assertThat(StandaloneSettings.from(List.of(), Map.of("ANIMOPS_API_TOKEN", " "), new Properties())
+                .apiTokenFromEnvironment()).isFalse();
+    }
+
+    @Test
     void optionsWinOverSystemPropertiesWhichWinOverEnvironment() {
         Properties system = new Properties();
         system.setProperty("animops.standalone.api-port", "2000");
