@@ -234,7 +234,7 @@ class HelmChartTest {
         grant(expected, "animops.io", List.of("renderjobs"), "get", "list", "watch");
         grant(expected, "animops.io", List.of("renderjobs/status"), "patch");
         grant(expected, "animops.io", List.of("renderagents"), "get", "create", "update");
-        grant(expected, "animops.io", List.of("renderagents/status"), "patch");
+        grant(expected, "animops.io", List.of("renderagents/status"), "update");
         assertThat(grantsOf(clusterRole.getRules())).containsExactlyInAnyOrderElementsOf(expected);
 
         ClusterRoleBinding binding = named(defaultObjects, ClusterRoleBinding.class, AGENT);
