@@ -2,6 +2,7 @@ package io.animops.agent;
 
 import io.animops.agent.cluster.AgentIdentity;
 import io.animops.agent.cluster.RenderAgentRuntime;
+import io.animops.agent.godot.AgentWorkDir;
 import io.animops.agent.host.Caffeinate;
 import io.animops.agent.host.ToolVersions;
 import io.animops.agent.job.GodotJobExecutor;
@@ -16,6 +17,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -67,6 +70,19 @@ public final class RenderAgentMain {
             System.exit(1);
             return;
         }
+        AgentWorkDir workDir;
+        try {
+            workDir = AgentWorkDir.claim(config.workDir());
+            List<Path> removed = workDir.removeLeftovers(Duration.ofSeconds(5));
+            if (!removed.isEmpty()) {
+                LOG.warning("removed " + removed.size() + " job workspace(s) a previous run left in " + config.workDir()
+                        + ", with the processes still working in them");
+            }
+        } catch (IOException | IllegalStateException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+            return;
+        }
         KubernetesClient client = new KubernetesClientBuilder().withConfig(kubernetesConfig(config)).build();
         Caffeinate caffeinate = Caffeinate.forThisProcess();
         RenderAgentRuntime runtime = new RenderAgentRuntime(client, config, identity, new GodotJobExecutor(config),
@@ -76,6 +92,11 @@ public final class RenderAgentMain {
             LOG.info("stopping: no more claims; running jobs are handed back");
             runtime.close();
             caffeinate.close();
+            try {
+                workDir.close();
+            } catch (IOException e) {
+                LOG.warning("could not release " + config.workDir() + ": " + e.getMessage());
+            }
             client.close();
             stopped.countDown();
         }, "animops-shutdown"));
