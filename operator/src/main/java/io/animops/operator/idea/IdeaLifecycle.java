@@ -104,7 +104,7 @@ public final class IdeaLifecycle {
             run.enter(idea, IdeaPhase.Proposed, "Proposed", "proposed (source " + idea.getSpec().getSource() + ")");
         }
         if (run.honourRequests(idea, settings, attempt, renderJob)) {
-            return new Step(List.copyOf(run.children), run.requeue, List.copyOf(run.entered));
+            return run.step();
         }
         switch (status.getPhase()) {
             case Proposed -> run.select(idea, settings, siblings);
@@ -117,7 +117,11 @@ public final class IdeaLifecycle {
             case Published, Rejected, Failed -> {
             }
         }
-        return new Step(List.copyOf(run.children), run.requeue, List.copyOf(run.entered));
+        return run.step();
+    }
+
+    private Step step() {
+        return new Step(List.copyOf(children), requeue, List.copyOf(entered));
     }
 
     private void enter(AnimationIdea idea, IdeaPhase phase, String reason, String message) {

@@ -173,7 +173,7 @@ public class IdeaResource {
     @Path("/{namespace}/{name}/rerun-attempt")
     @Consumes(MediaType.WILDCARD)
     @Operation(operationId = "rerunIdeaAttempt", summary = "Ask for one more script attempt with the last errors",
-            description = "Allowed when the idea is Rejected (ScriptAttemptsExhausted), Failed or AwaitingQc; "
+            description = "Allowed when the idea is Rejected (ScriptAttemptsExhausted, QcFailed, QcRejected), Failed or AwaitingQc; "
                     + "a request the operator has not handled yet is not repeated")
     @APIResponse(responseCode = "202", description = "The request is written (done) or already waiting (pending)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiActions.Result.class)))

@@ -1,11 +1,10 @@
 package io.animops.operator.qc;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.animops.crds.v1alpha1.QcSettings;
 import io.animops.operator.api.ApiActions;
 import io.animops.operator.api.ApiProblem;
+import io.animops.operator.api.JsonBody;
 import io.animops.operator.api.KeysetQuery;
 import io.animops.operator.api.Page;
 import io.animops.operator.api.PageRequest;
@@ -28,9 +27,7 @@ import javax.sql.DataSource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /** QC over HTTP: the checklists, each render's result (by the render job's name), and a person's ticks on manual items. */
@@ -39,7 +36,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class QcResource {
     private static final int MAX_COMMENT = 2000;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String COLUMNS = "select render_job_uid, namespace, render_job, idea, checklist_name,"
             + " checklist_version, policy, outcome, items::text, created_at, updated_at from qc_results";
 
@@ -121,34 +117,15 @@ public class QcResource {
         if (text == null || text.isBlank()) {
             throw ApiProblem.badParameter("body", "a body {\"passed\": true|false, \"comment\": \"...\"} is required");
         }
-        JsonNode json;
-        try {
-            json = MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw ApiProblem.badParameter("body", "the body is not JSON: " + e.getOriginalMessage());
-        }
-        if (!json.isObject()) {
-            throw ApiProblem.badParameter("body", "the body must be a JSON object such as {\"passed\": true}");
-        }
         QueryParams params = new QueryParams();
-        for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
-            String member = names.next();
-            if (!Set.of("passed", "comment").contains(member)) {
-                params.invalid("body." + member, "is not a member of the body: only passed and comment are");
-            }
-        }
+        JsonNode json = JsonBody.object(text, List.of("passed", "comment"), "{\"passed\": true}", params);
         JsonNode passed = json.get("passed");
         if (passed == null || !passed.isBoolean()) {
             params.invalid("body.passed", "required, true or false");
         }
-        JsonNode comment = json.get("comment");
-        if (comment != null && !comment.isNull() && !comment.isTextual()) {
-            params.invalid("body.comment", "must be a string");
-        } else if (comment != null && comment.isTextual() && comment.asText().length() > MAX_COMMENT) {
-            params.invalid("body.comment", "must be at most " + MAX_COMMENT + " characters");
-        }
+        String comment = JsonBody.optionalString(json, "comment", MAX_COMMENT, params);
         params.check();
-        return new Tick(passed.asBoolean(), comment == null || comment.isNull() ? null : comment.asText());
+        return new Tick(passed.asBoolean(), comment);
     }
 
     private static ApiProblem problem(QcException e) {

@@ -1,5 +1,6 @@
 package io.animops.operator.standalone;
 
+import io.animops.operator.config.KeptSecret;
 import io.fabric8.kubernetes.client.Config;
 import org.jboss.logging.Logger;
 
@@ -83,27 +84,15 @@ public final class StandaloneEnvironment implements AutoCloseable {
         return p;
     }
 
-    /** The token in the file, or a new random one written there (owner-only) so that it survives restarts. */
+    /** The token kept in the file, made at first start; a file holding no usable token gets a new one. */
     static String readOrCreateToken(Path file) throws IOException {
-        if (Files.exists(file)) {
-            String token = Files.readString(file).trim();
-            if (token.length() >= 20) {
-                return token;
-            }
-            LOG.warnf("%s holds no usable token (fewer than 20 characters); writing a new one", file);
+        String token = KeptSecret.readOrCreate(file);
+        if (token.length() >= 20) {
+            return token;
         }
-        byte[] random = new byte[30];
-        new java.security.SecureRandom().nextBytes(random);
-        String token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        Path fresh = file.resolveSibling(file.getFileName() + ".new");
-        Files.writeString(fresh, token + "\n");
-        try {
-            Files.setPosixFilePermissions(fresh, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: the home folder's own permissions apply
-        }
-        Files.move(fresh, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        return token;
+        LOG.warnf("%s holds no usable token (fewer than 20 characters); writing a new one", file);
+        Files.delete(file);
+        return KeptSecret.readOrCreate(file);
     }
 
     /** Where the REST API's token is, or null when ANIMOPS_API_TOKEN sets it. */

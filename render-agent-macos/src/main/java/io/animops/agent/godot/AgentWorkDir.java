@@ -63,8 +63,10 @@ public final class AgentWorkDir implements AutoCloseable {
             leftovers = entries.filter(Files::isDirectory).toList();
         }
         List<Path> removed = new ArrayList<>();
+        // one look at the process table for all leftovers
+        List<ProcessHandle> others = leftovers.isEmpty() ? List.of() : otherProcesses();
         for (Path workspace : leftovers) {
-            for (ProcessHandle process : workingIn(workspace.toAbsolutePath())) {
+            for (ProcessHandle process : workingIn(workspace.toAbsolutePath(), others)) {
                 ProcessTrees.kill(process, grace);
             }
             GodotWorkspace.deleteTree(workspace);
@@ -73,12 +75,15 @@ public final class AgentWorkDir implements AutoCloseable {
         return removed;
     }
 
-    /** Processes other than this one whose command line names the folder (as --path, or a file inside it). */
-    static List<ProcessHandle> workingIn(Path folder) {
-        String path = folder.toString();
+    private static List<ProcessHandle> otherProcesses() {
         long self = ProcessHandle.current().pid();
-        return ProcessHandle.allProcesses()
-                .filter(p -> p.pid() != self)
+        return ProcessHandle.allProcesses().filter(p -> p.pid() != self).toList();
+    }
+
+    /** The processes whose command line names the folder (as --path, or a file inside it). */
+    private static List<ProcessHandle> workingIn(Path folder, List<ProcessHandle> processes) {
+        String path = folder.toString();
+        return processes.stream()
                 .filter(p -> p.info().commandLine().map(line -> names(line, path)).orElse(false))
                 .toList();
     }
