@@ -1,5 +1,6 @@
 package io.animops.operator.api;
 
+import io.animops.operator.common.QueryParams;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -45,7 +45,7 @@ public class ApiDocumentFilter implements OASFilter {
                 Operation operation = entry.getValue();
                 // the document holds no data; signed artifact links carry their own signature instead of the token
                 if (path.getKey().equals(OpenApiResource.PATH)
-                        || io.animops.operator.storage.SignedLinkResource.signedLink(entry.getKey().name(), path.getKey())) {
+                        || SignedLinkResource.signedLink(entry.getKey().name(), path.getKey())) {
                     operation.security(List.of());
                     continue;
                 }

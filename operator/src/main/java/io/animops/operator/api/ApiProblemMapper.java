@@ -1,5 +1,6 @@
 package io.animops.operator.api;
 
+import io.animops.operator.common.ApiProblem;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;

@@ -1,6 +1,6 @@
 package io.animops.operator.api;
 
-import io.animops.operator.storage.SignedLinkResource;
+import io.animops.operator.common.ApiProblem;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;

@@ -1,5 +1,7 @@
 package io.animops.operator.api;
 
+import io.animops.operator.common.QueryParams;
+import io.animops.operator.common.ApiProblem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
 package io.animops.operator.api;
 
+import io.animops.operator.common.ApiProblem;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;

@@ -2,10 +2,10 @@ package io.animops.operator.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.animops.operator.api.ApiProblem;
-import io.animops.operator.api.KeysetQuery;
-import io.animops.operator.api.Page;
-import io.animops.operator.api.PageRequest;
+import io.animops.operator.common.ApiProblem;
+import io.animops.operator.common.KeysetQuery;
+import io.animops.operator.common.Page;
+import io.animops.operator.common.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -23,7 +23,7 @@ import io.animops.crds.v1alpha1.SimilarIdea;
 import io.animops.operator.kube.OwnedChildren;
 import io.animops.operator.qc.QcItemResult;
 import io.animops.operator.qc.QcResult;
-import io.animops.operator.schedule.PipelineSettings;
+import io.animops.operator.pipeline.PipelineSettings;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 
 import java.time.Clock;

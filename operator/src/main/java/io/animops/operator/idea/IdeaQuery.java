@@ -2,10 +2,10 @@ package io.animops.operator.idea;
 
 import io.animops.crds.v1alpha1.IdeaPhase;
 import io.animops.crds.v1alpha1.SimilarIdea;
-import io.animops.operator.api.KeysetQuery;
+import io.animops.operator.common.KeysetQuery;
 import io.animops.operator.db.JsonColumn;
-import io.animops.operator.api.Page;
-import io.animops.operator.api.PageRequest;
+import io.animops.operator.common.Page;
+import io.animops.operator.common.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

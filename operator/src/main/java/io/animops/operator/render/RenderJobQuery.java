@@ -5,10 +5,10 @@ import io.animops.crds.v1alpha1.RenderArtifacts;
 import io.animops.crds.v1alpha1.RenderMode;
 import io.animops.crds.v1alpha1.RenderPhase;
 import io.animops.crds.v1alpha1.ScriptError;
-import io.animops.operator.api.KeysetQuery;
+import io.animops.operator.common.KeysetQuery;
 import io.animops.operator.db.JsonColumn;
-import io.animops.operator.api.Page;
-import io.animops.operator.api.PageRequest;
+import io.animops.operator.common.Page;
+import io.animops.operator.common.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -3,10 +3,10 @@ package io.animops.operator.script;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.animops.crds.v1alpha1.AttemptPhase;
 import io.animops.crds.v1alpha1.ScriptError;
-import io.animops.operator.api.KeysetQuery;
+import io.animops.operator.common.KeysetQuery;
 import io.animops.operator.db.JsonColumn;
-import io.animops.operator.api.Page;
-import io.animops.operator.api.PageRequest;
+import io.animops.operator.common.Page;
+import io.animops.operator.common.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

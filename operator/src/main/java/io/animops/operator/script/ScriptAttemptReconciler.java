@@ -7,7 +7,7 @@ import io.animops.crds.v1alpha1.ScriptAttempt;
 import io.animops.crds.v1alpha1.ScriptAttemptStatus;
 import io.animops.operator.audit.AuditLog;
 import io.animops.operator.kube.StatusSupport;
-import io.animops.operator.schedule.PipelineSettingsLookup;
+import io.animops.operator.pipeline.PipelineSettingsLookup;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;

@@ -8,7 +8,7 @@ import io.animops.crds.v1alpha1.ScriptAttempt;
 import io.animops.crds.v1alpha1.ScriptAttemptStatus;
 import io.animops.crds.v1alpha1.ScriptError;
 import io.animops.operator.db.JsonColumn;
-import io.animops.operator.schedule.PipelineSettings;
+import io.animops.operator.pipeline.PipelineSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

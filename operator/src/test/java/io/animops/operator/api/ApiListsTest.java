@@ -1,5 +1,6 @@
 package io.animops.operator.api;
 
+import io.animops.operator.common.PageRequest;
 import io.animops.operator.testing.EmbeddedPostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -27,7 +27,7 @@ import io.animops.operator.qc.QcItemResult;
 import io.animops.operator.qc.QcOutcome;
 import io.animops.operator.qc.QcResult;
 import io.animops.operator.qc.QcRule;
-import io.animops.operator.schedule.PipelineSettings;
+import io.animops.operator.pipeline.PipelineSettings;
 import io.animops.operator.testing.Pipeline;
 import org.junit.jupiter.api.Test;
 

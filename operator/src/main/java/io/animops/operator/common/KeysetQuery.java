@@ -1,4 +1,4 @@
-package io.animops.operator.api;
+package io.animops.operator.common;
 
 import javax.sql.DataSource;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.animops.operator.api;
+package io.animops.operator.common;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

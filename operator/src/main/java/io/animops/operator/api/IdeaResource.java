@@ -1,16 +1,15 @@
-package io.animops.operator.idea;
+package io.animops.operator.api;
 
 import io.animops.crds.v1alpha1.AnimationIdea;
 import io.animops.crds.v1alpha1.AnimationIdeaStatus;
 import io.animops.crds.v1alpha1.IdeaPhase;
 import io.animops.crds.v1alpha1.SimilarIdea;
-import io.animops.operator.api.ActionBody;
-import io.animops.operator.api.ApiActions;
-import io.animops.operator.api.ApiProblem;
-import io.animops.operator.api.Page;
-import io.animops.operator.api.PageRequest;
-import io.animops.operator.api.QueryParams;
-import io.animops.operator.api.SpecWrites;
+import io.animops.operator.common.ApiProblem;
+import io.animops.operator.common.Page;
+import io.animops.operator.common.PageRequest;
+import io.animops.operator.common.QueryParams;
+import io.animops.operator.idea.IdeaLifecycle;
+import io.animops.operator.idea.IdeaQuery;
 import io.animops.operator.render.RenderJobQuery;
 import io.animops.operator.script.ScriptAttemptQuery;
 import io.fabric8.kubernetes.api.model.Condition;

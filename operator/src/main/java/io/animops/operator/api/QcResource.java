@@ -1,15 +1,19 @@
-package io.animops.operator.qc;
+package io.animops.operator.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.animops.crds.v1alpha1.QcSettings;
-import io.animops.operator.api.ApiActions;
-import io.animops.operator.api.ApiProblem;
-import io.animops.operator.api.JsonBody;
-import io.animops.operator.api.KeysetQuery;
-import io.animops.operator.api.Page;
-import io.animops.operator.api.PageRequest;
-import io.animops.operator.api.QueryParams;
+import io.animops.operator.common.ApiProblem;
+import io.animops.operator.common.KeysetQuery;
+import io.animops.operator.common.Page;
+import io.animops.operator.common.PageRequest;
+import io.animops.operator.common.QueryParams;
 import io.animops.operator.db.JsonColumn;
+import io.animops.operator.qc.QcException;
+import io.animops.operator.qc.QcItemResult;
+import io.animops.operator.qc.QcOutcome;
+import io.animops.operator.qc.QcResult;
+import io.animops.operator.qc.QcService;
+import io.animops.operator.qc.VersionedChecklist;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

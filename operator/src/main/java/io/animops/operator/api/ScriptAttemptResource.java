@@ -1,12 +1,12 @@
-package io.animops.operator.script;
+package io.animops.operator.api;
 
 import io.animops.crds.v1alpha1.AttemptPhase;
 import io.animops.crds.v1alpha1.ScriptAttempt;
 import io.animops.crds.v1alpha1.ScriptError;
-import io.animops.operator.api.Page;
-import io.animops.operator.api.PageRequest;
-import io.animops.operator.api.QueryParams;
-import io.animops.operator.api.SpecWrites;
+import io.animops.operator.common.Page;
+import io.animops.operator.common.PageRequest;
+import io.animops.operator.common.QueryParams;
+import io.animops.operator.script.ScriptAttemptQuery;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.inject.Inject;

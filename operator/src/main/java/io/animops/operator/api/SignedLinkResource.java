@@ -1,8 +1,11 @@
-package io.animops.operator.storage;
+package io.animops.operator.api;
 
-import io.animops.operator.api.ApiProblem;
-import io.animops.operator.api.ApiProblemMapper;
+import io.animops.operator.common.ApiProblem;
 import io.animops.operator.config.AnimOpsConfig;
+import io.animops.operator.storage.ArtifactKeys;
+import io.animops.operator.storage.ArtifactStore;
+import io.animops.operator.storage.ByteRange;
+import io.animops.operator.storage.LocalArtifactStore;
 import io.smallrye.common.annotation.Blocking;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package io.animops.operator.api;
+package io.animops.operator.common;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;

@@ -1,4 +1,4 @@
-package io.animops.operator.schedule;
+package io.animops.operator.pipeline;
 
 import io.animops.crds.v1alpha1.ContentSchedule;
 import io.animops.crds.v1alpha1.ContentScheduleSpec;

@@ -1,8 +1,9 @@
-package io.animops.operator.audit;
+package io.animops.operator.api;
 
-import io.animops.operator.api.Page;
-import io.animops.operator.api.PageRequest;
-import io.animops.operator.api.QueryParams;
+import io.animops.operator.audit.AuditQuery;
+import io.animops.operator.common.Page;
+import io.animops.operator.common.PageRequest;
+import io.animops.operator.common.QueryParams;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

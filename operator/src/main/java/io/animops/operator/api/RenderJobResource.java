@@ -1,4 +1,4 @@
-package io.animops.operator.render;
+package io.animops.operator.api;
 
 import io.animops.crds.AnimOps;
 import io.animops.crds.v1alpha1.AnimationIdea;
@@ -11,14 +11,12 @@ import io.animops.crds.v1alpha1.RenderMode;
 import io.animops.crds.v1alpha1.RenderPhase;
 import io.animops.crds.v1alpha1.RenderProgress;
 import io.animops.crds.v1alpha1.ScriptError;
-import io.animops.operator.api.ActionBody;
-import io.animops.operator.api.ApiActions;
-import io.animops.operator.api.ApiProblem;
+import io.animops.operator.common.ApiProblem;
+import io.animops.operator.render.RenderJobQuery;
 import io.animops.operator.storage.ArtifactLinks;
-import io.animops.operator.api.Page;
-import io.animops.operator.api.PageRequest;
-import io.animops.operator.api.QueryParams;
-import io.animops.operator.api.SpecWrites;
+import io.animops.operator.common.Page;
+import io.animops.operator.common.PageRequest;
+import io.animops.operator.common.QueryParams;
 import io.animops.operator.idea.IdeaLifecycle;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.kubernetes.api.model.Condition;

@@ -1,6 +1,6 @@
-package io.animops.operator.storage;
+package io.animops.operator.api;
 
-import io.animops.operator.api.ApiActions;
+import io.animops.operator.storage.RetentionCleanup;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;

@@ -1,9 +1,13 @@
-package io.animops.operator.kpi;
+package io.animops.operator.api;
 
-import io.animops.operator.api.ApiProblem;
-import io.animops.operator.api.Page;
-import io.animops.operator.api.PageRequest;
-import io.animops.operator.api.QueryParams;
+import io.animops.operator.common.ApiProblem;
+import io.animops.operator.common.Page;
+import io.animops.operator.common.PageRequest;
+import io.animops.operator.common.QueryParams;
+import io.animops.operator.kpi.ExportFormat;
+import io.animops.operator.kpi.KpiExporter;
+import io.animops.operator.kpi.KpiQuery;
+import io.animops.operator.kpi.KpiView;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
