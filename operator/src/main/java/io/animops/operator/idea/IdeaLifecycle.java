@@ -1,7 +1,9 @@
 package io.animops.operator.idea;
 
 import io.animops.crds.AnimOps;
+import io.animops.crds.ConditionTypes;
 import io.animops.crds.Conditions;
+import io.animops.crds.Reasons;
 import io.animops.crds.v1alpha1.AnimationIdea;
 import io.animops.crds.v1alpha1.AnimationIdeaStatus;
 import io.animops.crds.v1alpha1.AttemptPhase;
@@ -101,7 +103,7 @@ public final class IdeaLifecycle {
         IdeaLifecycle run = new IdeaLifecycle(clock);
         AnimationIdeaStatus status = idea.getStatus();
         if (status.getPhase() == null) {
-            run.enter(idea, IdeaPhase.Proposed, "Proposed", "proposed (source " + idea.getSpec().getSource() + ")");
+            run.enter(idea, IdeaPhase.Proposed, Reasons.PROPOSED, "proposed (source " + idea.getSpec().getSource() + ")");
         }
         if (run.honourRequests(idea, settings, attempt, renderJob)) {
             return run.step();
@@ -135,31 +137,31 @@ public final class IdeaLifecycle {
             SimilarIdea nearest = status.getSimilarity().getNearest().get(0);
             String message = String.format("similarity %.2f to %s \"%s\" is at or above the threshold %.2f",
                     nearest.getScore(), nearest.getName(), nearest.getTitle(), status.getSimilarity().getThreshold());
-            Conditions.set(status, clock, "Gated", Conditions.FALSE, "NearDuplicate", message);
-            reject(idea, "Duplicate", message);
+            Conditions.set(status, clock, ConditionTypes.GATED, Conditions.FALSE, Reasons.NEAR_DUPLICATE, message);
+            reject(idea, Reasons.DUPLICATE, message);
             return;
         }
-        Conditions.set(status, clock, "Gated", Conditions.TRUE, "Novel", String.format(
+        Conditions.set(status, clock, ConditionTypes.GATED, Conditions.TRUE, Reasons.NOVEL, String.format(
                 "highest similarity %.2f is below the threshold %.2f", status.getSimilarity().getScore(),
                 status.getSimilarity().getThreshold()));
         Boolean approved = idea.getSpec().getApproved();
         if (Boolean.FALSE.equals(approved)) {
-            Conditions.set(status, clock, "Selected", Conditions.FALSE, "Declined", "spec.approved is false");
-            reject(idea, "Declined", "a person declined the idea (spec.approved: false)");
+            Conditions.set(status, clock, ConditionTypes.SELECTED, Conditions.FALSE, Reasons.DECLINED, "spec.approved is false");
+            reject(idea, Reasons.DECLINED, "a person declined the idea (spec.approved: false)");
             return;
         }
         if (Boolean.TRUE.equals(approved)) {
-            accept(idea, "Approved", "a person approved the idea (spec.approved: true)");
+            accept(idea, Reasons.APPROVED, "a person approved the idea (spec.approved: true)");
             return;
         }
         if (idea.getSpec().getScheduleRef() == null) {
-            accept(idea, "WrittenByHand", "the idea has no schedule: whoever wrote it selected it");
+            accept(idea, Reasons.WRITTEN_BY_HAND, "the idea has no schedule: whoever wrote it selected it");
             return;
         }
         if (settings.selection() == Selection.Mode.Manual) {
             String message = "Manual selection: waiting for spec.approved (or approval in the panel)";
-            Conditions.set(status, clock, "Selected", Conditions.UNKNOWN, "AwaitingApproval", message);
-            Conditions.set(status, clock, "Succeeded", Conditions.UNKNOWN, "AwaitingApproval", message);
+            Conditions.set(status, clock, ConditionTypes.SELECTED, Conditions.UNKNOWN, Reasons.AWAITING_APPROVAL, message);
+            Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, Reasons.AWAITING_APPROVAL, message);
             return;
         }
         selectByNovelty(idea, settings, siblings);
@@ -171,8 +173,8 @@ public final class IdeaLifecycle {
         long ungated = siblings.stream().filter(s -> s.getStatus() == null || s.getStatus().getSimilarity() == null).count();
         if (ungated > 0) {
             String message = ungated + " other proposal(s) of this run are not gated yet";
-            Conditions.set(status, clock, "Selected", Conditions.UNKNOWN, "WaitingForRun", message);
-            Conditions.set(status, clock, "Succeeded", Conditions.UNKNOWN, "WaitingForRun", message);
+            Conditions.set(status, clock, ConditionTypes.SELECTED, Conditions.UNKNOWN, Reasons.WAITING_FOR_RUN, message);
+            Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, Reasons.WAITING_FOR_RUN, message);
             requeue = SIBLING_RECHECK;
             return;
         }
@@ -189,16 +191,16 @@ public final class IdeaLifecycle {
         String standing = "rank " + (rank + 1) + " by novelty of " + ranked.size() + " novel proposal(s); maxAccepted "
                 + settings.maxAccepted();
         if (rank < settings.maxAccepted()) {
-            accept(idea, "TopByNovelty", standing);
+            accept(idea, Reasons.TOP_BY_NOVELTY, standing);
             return;
         }
-        Conditions.set(status, clock, "Selected", Conditions.FALSE, "NotSelected", standing);
-        reject(idea, "NotSelected", standing);
+        Conditions.set(status, clock, ConditionTypes.SELECTED, Conditions.FALSE, Reasons.NOT_SELECTED, standing);
+        reject(idea, Reasons.NOT_SELECTED, standing);
     }
 
     private void accept(AnimationIdea idea, String reason, String message) {
         AnimationIdeaStatus status = idea.getStatus();
-        Conditions.set(status, clock, "Selected", Conditions.TRUE, reason, message);
+        Conditions.set(status, clock, ConditionTypes.SELECTED, Conditions.TRUE, reason, message);
         enter(idea, IdeaPhase.Accepted, reason, message);
         startAttempt(idea, 1, null, List.of());
     }
@@ -214,10 +216,10 @@ public final class IdeaLifecycle {
         spec.setPreviousAttemptRef(previous);
         spec.setPreviousErrors(new ArrayList<>(previousErrors));
         attempt.setSpec(spec);
-        enter(idea, IdeaPhase.Scripting, "Scripting", "script attempt " + number + " started");
+        enter(idea, IdeaPhase.Scripting, Reasons.SCRIPTING, "script attempt " + number + " started");
         status.setAttempts(number);
         status.setCurrentAttempt(attempt.getMetadata().getName());
-        Conditions.set(status, clock, "Succeeded", Conditions.UNKNOWN, "Scripting", "script attempt " + number + " started");
+        Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, Reasons.SCRIPTING, "script attempt " + number + " started");
         children.add(attempt);
     }
 
@@ -229,8 +231,8 @@ public final class IdeaLifecycle {
         }
         AttemptPhase phase = attempt.getStatus().getPhase();
         if (phase == AttemptPhase.Failed) {
-            String reason = Conditions.find(attempt.getStatus().getConditions(), "Succeeded").map(c -> c.getReason()).orElse("AuthoringFailed");
-            String message = Conditions.find(attempt.getStatus().getConditions(), "Succeeded").map(c -> c.getMessage()).orElse("");
+            String reason = Conditions.find(attempt.getStatus().getConditions(), ConditionTypes.SUCCEEDED).map(c -> c.getReason()).orElse(Reasons.AUTHORING_FAILED);
+            String message = Conditions.find(attempt.getStatus().getConditions(), ConditionTypes.SUCCEEDED).map(c -> c.getMessage()).orElse("");
             end(idea, IdeaPhase.Failed, reason, "script attempt " + attempt.getMetadata().getName() + " failed: " + message);
             return;
         }
@@ -247,9 +249,9 @@ public final class IdeaLifecycle {
 
     private void startPreview(AnimationIdea idea, PipelineSettings settings, ScriptAttempt attempt, String jobName) {
         RenderJob job = renderJob(idea, settings, attempt, RenderMode.Preview, settings.preview(), jobName);
-        enter(idea, IdeaPhase.Rendering, "Rendering", "preview render " + job.getMetadata().getName() + " requested");
+        enter(idea, IdeaPhase.Rendering, Reasons.RENDERING, "preview render " + job.getMetadata().getName() + " requested");
         idea.getStatus().setRenderJob(job.getMetadata().getName());
-        Conditions.set(idea.getStatus(), clock, "Succeeded", Conditions.UNKNOWN, "Rendering",
+        Conditions.set(idea.getStatus(), clock, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, Reasons.RENDERING,
                 "preview render " + job.getMetadata().getName() + " requested");
         children.add(job);
     }
@@ -287,8 +289,8 @@ public final class IdeaLifecycle {
         }
         RenderPhase phase = job.getStatus().getPhase();
         if (phase == RenderPhase.Succeeded) {
-            enter(idea, IdeaPhase.AwaitingQc, "AwaitingQc", "preview " + job.getMetadata().getName() + " rendered; waiting for its QC result");
-            Conditions.set(status, clock, "Succeeded", Conditions.UNKNOWN, "AwaitingQc",
+            enter(idea, IdeaPhase.AwaitingQc, Reasons.AWAITING_QC, "preview " + job.getMetadata().getName() + " rendered; waiting for its QC result");
+            Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, Reasons.AWAITING_QC,
                     "preview " + job.getMetadata().getName() + " rendered; waiting for its QC result");
             return;
         }
@@ -297,14 +299,14 @@ public final class IdeaLifecycle {
             repairOrReject(idea, settings, attempt, scriptErrors);
             return;
         }
-        String reason = Conditions.find(job.getStatus().getConditions(), "Succeeded").map(c -> c.getReason()).orElse("Rendering");
-        String message = Conditions.find(job.getStatus().getConditions(), "Succeeded").map(c -> c.getMessage()).orElse("");
+        String reason = Conditions.find(job.getStatus().getConditions(), ConditionTypes.SUCCEEDED).map(c -> c.getReason()).orElse(Reasons.RENDERING);
+        String message = Conditions.find(job.getStatus().getConditions(), ConditionTypes.SUCCEEDED).map(c -> c.getMessage()).orElse("");
         if (phase == RenderPhase.Failed) {
-            end(idea, IdeaPhase.Failed, "RenderFailed",
+            end(idea, IdeaPhase.Failed, Reasons.RENDER_FAILED,
                     "render job " + job.getMetadata().getName() + " failed: " + reason + ": " + message);
         } else {
             // the idea shows why it waits, e.g. NoAgentAvailable
-            Conditions.set(status, clock, "Succeeded", Conditions.UNKNOWN, reason,
+            Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, reason,
                     "render job " + job.getMetadata().getName() + ": " + message);
         }
     }
@@ -313,8 +315,8 @@ public final class IdeaLifecycle {
     private void followQc(AnimationIdea idea, PipelineSettings settings, ScriptAttempt attempt, Downstream observed) {
         AnimationIdeaStatus status = idea.getStatus();
         if (observed.qcProblem() != null) {
-            Conditions.set(status, clock, "QualityChecked", Conditions.UNKNOWN, "QcUnavailable", observed.qcProblem());
-            Conditions.set(status, clock, "Succeeded", Conditions.UNKNOWN, "QcUnavailable", observed.qcProblem());
+            Conditions.set(status, clock, ConditionTypes.QUALITY_CHECKED, Conditions.UNKNOWN, Reasons.QC_UNAVAILABLE, observed.qcProblem());
+            Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, Reasons.QC_UNAVAILABLE, observed.qcProblem());
             requeue = observed.reviewRecheck();
             return;
         }
@@ -327,23 +329,23 @@ public final class IdeaLifecycle {
         if (!autoFailed.isEmpty()) {
             String message = "QC " + qc.checklist() + " of " + qc.renderJob() + " failed: " + autoFailed.stream()
                     .map(i -> i.id() + " (" + i.message() + ")").collect(Collectors.joining("; "));
-            Conditions.set(status, clock, "QualityChecked", Conditions.FALSE, "QcFailed", message);
-            reject(idea, "QcFailed", message);
+            Conditions.set(status, clock, ConditionTypes.QUALITY_CHECKED, Conditions.FALSE, Reasons.QC_FAILED, message);
+            reject(idea, Reasons.QC_FAILED, message);
             return;
         }
         if (!manualFailed.isEmpty()) {
             String message = "QC " + qc.checklist() + " of " + qc.renderJob() + " rejected: " + manualFailed.stream()
                     .map(i -> i.id() + " failed by " + i.tickedBy() + ": " + i.comment()).collect(Collectors.joining("; "));
-            Conditions.set(status, clock, "QualityChecked", Conditions.FALSE, "QcRejected", message);
-            reject(idea, "QcRejected", message);
+            Conditions.set(status, clock, ConditionTypes.QUALITY_CHECKED, Conditions.FALSE, Reasons.QC_REJECTED, message);
+            reject(idea, Reasons.QC_REJECTED, message);
             return;
         }
         List<QcItemResult> pending = qc.pending();
         if (!pending.isEmpty()) {
             String message = "automatic items passed; " + pending.size() + " item(s) of QC " + qc.checklist()
                     + " wait for a person: " + pending.stream().map(QcItemResult::id).collect(Collectors.joining(", "));
-            Conditions.set(status, clock, "QualityChecked", Conditions.UNKNOWN, "AwaitingReview", message);
-            Conditions.set(status, clock, "Succeeded", Conditions.UNKNOWN, "AwaitingReview", message);
+            Conditions.set(status, clock, ConditionTypes.QUALITY_CHECKED, Conditions.UNKNOWN, Reasons.AWAITING_REVIEW, message);
+            Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, Reasons.AWAITING_REVIEW, message);
             requeue = observed.reviewRecheck();
             return;
         }
@@ -351,13 +353,13 @@ public final class IdeaLifecycle {
             // the attempt owns the final render; wait until it is observed
             return;
         }
-        Conditions.set(status, clock, "QualityChecked", Conditions.TRUE, "QcPassed",
+        Conditions.set(status, clock, ConditionTypes.QUALITY_CHECKED, Conditions.TRUE, Reasons.QC_PASSED,
                 "all " + qc.items().size() + " item(s) of QC " + qc.checklist() + " passed");
         RenderJob job = renderJob(idea, settings, attempt, RenderMode.Final, settings.fin(), jobName(attempt, RenderMode.Final));
         String message = "QC " + qc.checklist() + " passed; final render " + job.getMetadata().getName() + " requested";
-        enter(idea, IdeaPhase.FinalRendering, "QcPassed", message);
+        enter(idea, IdeaPhase.FinalRendering, Reasons.QC_PASSED, message);
         status.setFinalRenderJob(job.getMetadata().getName());
-        Conditions.set(status, clock, "Succeeded", Conditions.UNKNOWN, "FinalRendering", message);
+        Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, Reasons.FINAL_RENDERING, message);
         children.add(job);
     }
 
@@ -367,17 +369,17 @@ public final class IdeaLifecycle {
         if (job == null || job.getStatus() == null || job.getStatus().getPhase() == null) {
             return;
         }
-        String reason = Conditions.find(job.getStatus().getConditions(), "Succeeded").map(c -> c.getReason()).orElse("FinalRendering");
-        String message = Conditions.find(job.getStatus().getConditions(), "Succeeded").map(c -> c.getMessage()).orElse("");
+        String reason = Conditions.find(job.getStatus().getConditions(), ConditionTypes.SUCCEEDED).map(c -> c.getReason()).orElse(Reasons.FINAL_RENDERING);
+        String message = Conditions.find(job.getStatus().getConditions(), ConditionTypes.SUCCEEDED).map(c -> c.getMessage()).orElse("");
         if (job.getStatus().getPhase() == RenderPhase.Succeeded) {
-            enter(idea, IdeaPhase.Publishing, "Publishing", "final render " + job.getMetadata().getName() + " succeeded; publishing to "
+            enter(idea, IdeaPhase.Publishing, Reasons.PUBLISHING, "final render " + job.getMetadata().getName() + " succeeded; publishing to "
                     + settings.publish().size() + " target(s)");
             followPublications(idea, settings, observed);
         } else if (job.getStatus().getPhase() == RenderPhase.Failed) {
-            end(idea, IdeaPhase.Failed, "FinalRenderFailed", "final render " + job.getMetadata().getName() + " failed: "
+            end(idea, IdeaPhase.Failed, Reasons.FINAL_RENDER_FAILED, "final render " + job.getMetadata().getName() + " failed: "
                     + reason + ": " + message);
         } else {
-            Conditions.set(status, clock, "Succeeded", Conditions.UNKNOWN, reason,
+            Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, reason,
                     "final render " + job.getMetadata().getName() + ": " + (message.isEmpty() ? job.getStatus().getPhase() : message));
         }
     }
@@ -394,7 +396,7 @@ public final class IdeaLifecycle {
         }
         List<Publication> expected = publications(idea, settings, job);
         if (expected.isEmpty()) {
-            Conditions.set(status, clock, "Succeeded", Conditions.UNKNOWN, "NoPublishTargets", "final render "
+            Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, Reasons.NO_PUBLISH_TARGETS, "final render "
                     + job.getMetadata().getName() + " is ready; the schedule names no publish target (spec.publish)");
             return;
         }
@@ -411,7 +413,7 @@ public final class IdeaLifecycle {
         }
         for (Publication publication : present) {
             if (phaseOf(publication) == PublicationPhase.Failed) {
-                end(idea, IdeaPhase.Failed, "PublicationFailed", "publication " + publication.getMetadata().getName() + " ("
+                end(idea, IdeaPhase.Failed, Reasons.PUBLICATION_FAILED, "publication " + publication.getMetadata().getName() + " ("
                         + publication.getSpec().getPlatform() + ") failed: " + summary(publication));
                 return;
             }
@@ -420,18 +422,18 @@ public final class IdeaLifecycle {
         if (children.isEmpty() && unpublished.isEmpty()) {
             String message = "published: " + present.stream().map(p -> p.getSpec().getPlatform() + " "
                     + (p.getStatus().getUrl() == null ? p.getMetadata().getName() : p.getStatus().getUrl())).collect(Collectors.joining(", "));
-            enter(idea, IdeaPhase.Published, "Published", message);
-            Conditions.set(status, clock, "Succeeded", Conditions.TRUE, "Published", message);
+            enter(idea, IdeaPhase.Published, Reasons.PUBLISHED, message);
+            Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.TRUE, Reasons.PUBLISHED, message);
             return;
         }
         if (!unpublished.isEmpty()) {
             Publication first = unpublished.get(0);
-            String reason = first.getStatus() == null ? "Publishing"
-                    : Conditions.find(first.getStatus().getConditions(), "Succeeded").map(c -> c.getReason()).orElse("Publishing");
-            Conditions.set(status, clock, "Succeeded", Conditions.UNKNOWN, reason, (present.size() - unpublished.size()) + " of "
+            String reason = first.getStatus() == null ? Reasons.PUBLISHING
+                    : Conditions.find(first.getStatus().getConditions(), ConditionTypes.SUCCEEDED).map(c -> c.getReason()).orElse(Reasons.PUBLISHING);
+            Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, reason, (present.size() - unpublished.size()) + " of "
                     + expected.size() + " publication(s) published; " + first.getMetadata().getName() + ": " + summary(first));
         } else {
-            Conditions.set(status, clock, "Succeeded", Conditions.UNKNOWN, "Publishing", expected.size() + " publication(s) requested");
+            Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, Reasons.PUBLISHING, expected.size() + " publication(s) requested");
         }
     }
 
@@ -471,7 +473,7 @@ public final class IdeaLifecycle {
         if (publication.getStatus() == null) {
             return "not reconciled yet";
         }
-        return Conditions.find(publication.getStatus().getConditions(), "Succeeded")
+        return Conditions.find(publication.getStatus().getConditions(), ConditionTypes.SUCCEEDED)
                 .map(c -> c.getReason() + ": " + c.getMessage()).orElse(String.valueOf(publication.getStatus().getPhase()));
     }
 
@@ -489,7 +491,7 @@ public final class IdeaLifecycle {
         String summary = errors.stream().limit(3)
                 .map(e -> e.getStage() + " " + (e.getRule() == null ? "" : e.getRule() + " ") + e.getLine() + ":" + e.getColumn() + " " + e.getMessage())
                 .collect(Collectors.joining("; "));
-        reject(idea, "ScriptAttemptsExhausted", made + " of " + settings.maxScriptAttempts()
+        reject(idea, Reasons.SCRIPT_ATTEMPTS_EXHAUSTED, made + " of " + settings.maxScriptAttempts()
                 + " script attempts failed; last errors: " + summary);
     }
 
@@ -500,7 +502,7 @@ public final class IdeaLifecycle {
     /** A terminal phase other than Published: Succeeded turns False with the reason. */
     private void end(AnimationIdea idea, IdeaPhase phase, String reason, String message) {
         enter(idea, phase, reason, message);
-        Conditions.set(idea.getStatus(), clock, "Succeeded", Conditions.FALSE, reason, message);
+        Conditions.set(idea.getStatus(), clock, ConditionTypes.SUCCEEDED, Conditions.FALSE, reason, message);
     }
 
     public static String attemptName(AnimationIdea idea, int number) {
@@ -528,10 +530,10 @@ public final class IdeaLifecycle {
             status.setRerunAttemptHandled(rerun);
             String refusal = rerunAttemptRefusal(idea);
             if (refusal != null) {
-                Conditions.set(status, clock, "RerunAttempt", Conditions.FALSE, "Refused", refusal);
+                Conditions.set(status, clock, ConditionTypes.RERUN_ATTEMPT, Conditions.FALSE, Reasons.REFUSED, refusal);
             } else {
                 int number = status.getAttempts() + 1;
-                Conditions.set(status, clock, "RerunAttempt", Conditions.TRUE, "Requested",
+                Conditions.set(status, clock, ConditionTypes.RERUN_ATTEMPT, Conditions.TRUE, Reasons.REQUESTED,
                         "script attempt " + number + " requested by a person");
                 startAttempt(idea, number, status.getCurrentAttempt(), lastErrors(attempt, job));
                 return true;
@@ -547,9 +549,9 @@ public final class IdeaLifecycle {
             }
             status.setRerenderHandled(rerender);
             if (refusal != null) {
-                Conditions.set(status, clock, "Rerender", Conditions.FALSE, "Refused", refusal);
+                Conditions.set(status, clock, ConditionTypes.RERENDER, Conditions.FALSE, Reasons.REFUSED, refusal);
             } else {
-                Conditions.set(status, clock, "Rerender", Conditions.TRUE, "Requested",
+                Conditions.set(status, clock, ConditionTypes.RERENDER, Conditions.TRUE, Reasons.REQUESTED,
                         "new preview of " + attempt.getMetadata().getName() + " requested by a person");
                 startPreview(idea, settings, attempt, rerenderJobName(attempt.getMetadata().getName(), rerender));
                 return true;
@@ -568,10 +570,10 @@ public final class IdeaLifecycle {
             return "the idea has no script attempt yet";
         }
         IdeaPhase phase = status.getPhase();
-        String reason = Conditions.find(status.getConditions(), "Succeeded").map(c -> c.getReason()).orElse(null);
+        String reason = Conditions.find(status.getConditions(), ConditionTypes.SUCCEEDED).map(c -> c.getReason()).orElse(null);
         // a new script is what a QC rejection calls for too: the same script renders the same frames
         boolean rejectedScript = phase == IdeaPhase.Rejected
-                && ("ScriptAttemptsExhausted".equals(reason) || "QcFailed".equals(reason) || "QcRejected".equals(reason));
+                && (Reasons.SCRIPT_ATTEMPTS_EXHAUSTED.equals(reason) || Reasons.QC_FAILED.equals(reason) || Reasons.QC_REJECTED.equals(reason));
         if (!rejectedScript && phase != IdeaPhase.Failed && phase != IdeaPhase.AwaitingQc) {
             return "the idea is " + phase + " (" + reason + "): a script attempt is rerun only from Rejected"
                     + " (ScriptAttemptsExhausted, QcFailed, QcRejected), Failed or AwaitingQc";
@@ -589,8 +591,8 @@ public final class IdeaLifecycle {
             return "the idea has no render job yet";
         }
         IdeaPhase phase = status.getPhase();
-        String reason = Conditions.find(status.getConditions(), "Succeeded").map(c -> c.getReason()).orElse(null);
-        if (phase != IdeaPhase.AwaitingQc && !(phase == IdeaPhase.Failed && "RenderFailed".equals(reason))) {
+        String reason = Conditions.find(status.getConditions(), ConditionTypes.SUCCEEDED).map(c -> c.getReason()).orElse(null);
+        if (phase != IdeaPhase.AwaitingQc && !(phase == IdeaPhase.Failed && Reasons.RENDER_FAILED.equals(reason))) {
             return "the idea is " + phase + " (" + reason + "): a preview is rendered again only from AwaitingQc"
                     + " or Failed (RenderFailed)";
         }

@@ -3,6 +3,7 @@ package io.animops.operator.idea;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.animops.crds.v1alpha1.LlmSettings;
+import io.animops.crds.Reasons;
 import io.animops.operator.llm.LlmAnswer;
 import io.animops.operator.llm.LlmException;
 import io.animops.operator.llm.LlmGateway;
@@ -27,7 +28,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class LlmIdeaSource {
     public static final int MAX_REPAIRS = 2;
-    public static final String MALFORMED_IDEAS = "MalformedIdeas";
+    public static final String MALFORMED_IDEAS = Reasons.MALFORMED_IDEAS;
     private static final Logger LOG = Logger.getLogger(LlmIdeaSource.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -1,12 +1,14 @@
 package io.animops.operator.llm;
 
+import io.animops.crds.Reasons;
+
 /** A model call that did not produce an answer; {@link #reason()} becomes a condition reason. */
 public class LlmException extends RuntimeException {
-    public static final String CREDENTIALS_MISSING = "CredentialsMissing";
-    public static final String BUDGET_EXHAUSTED = "BudgetExhausted";
-    public static final String INVALID_SETTINGS = "InvalidLlmSettings";
-    public static final String RATE_LIMITED = "RateLimited";
-    public static final String PROVIDER_ERROR = "ProviderError";
+    public static final String CREDENTIALS_MISSING = Reasons.CREDENTIALS_MISSING;
+    public static final String BUDGET_EXHAUSTED = Reasons.BUDGET_EXHAUSTED;
+    public static final String INVALID_SETTINGS = Reasons.INVALID_LLM_SETTINGS;
+    public static final String RATE_LIMITED = Reasons.RATE_LIMITED;
+    public static final String PROVIDER_ERROR = Reasons.PROVIDER_ERROR;
 
     private final String reason;
 

@@ -1,6 +1,8 @@
 package io.animops.operator.publish;
 
+import io.animops.crds.ConditionTypes;
 import io.animops.crds.Conditions;
+import io.animops.crds.Reasons;
 import io.animops.crds.v1alpha1.Publication;
 import io.animops.crds.v1alpha1.PublicationPhase;
 import io.animops.crds.v1alpha1.PublicationStatus;
@@ -49,36 +51,36 @@ public class PublicationReconciler implements Reconciler<Publication> {
         String jobName = publication.getSpec().getRenderJobRef();
         RenderJob job = context.getClient().resources(RenderJob.class).inNamespace(namespace).withName(jobName).get();
         if (job == null) {
-            wait(status, PublicationPhase.WaitingForRender, "RenderJobNotFound", "spec.renderJobRef: RenderJob " + jobName + " does not exist");
+            wait(status, PublicationPhase.WaitingForRender, Reasons.RENDER_JOB_NOT_FOUND, "spec.renderJobRef: RenderJob " + jobName + " does not exist");
         } else if (job.getSpec().getMode() != RenderMode.Final) {
-            wait(status, PublicationPhase.Blocked, "NotAFinalRender",
+            wait(status, PublicationPhase.Blocked, Reasons.NOT_A_FINAL_RENDER,
                     "spec.renderJobRef: RenderJob " + jobName + " is a " + job.getSpec().getMode() + " render; only Final renders are published");
         } else if (job.getStatus() == null || job.getStatus().getPhase() != RenderPhase.Succeeded) {
-            wait(status, PublicationPhase.WaitingForRender, "WaitingForRender", "RenderJob " + jobName + " is "
+            wait(status, PublicationPhase.WaitingForRender, Reasons.WAITING_FOR_RENDER, "RenderJob " + jobName + " is "
                     + (job.getStatus() == null || job.getStatus().getPhase() == null ? "Pending" : job.getStatus().getPhase()));
         } else if (!qc.attemptPassed(namespace, job.getSpec().getScriptAttemptRef())) {
             // a final render made by hand, bypassing the idea's pipeline, is not published unchecked
-            wait(status, PublicationPhase.Blocked, "QcNotPassed", "no render of ScriptAttempt " + job.getSpec().getScriptAttemptRef()
+            wait(status, PublicationPhase.Blocked, Reasons.QC_NOT_PASSED, "no render of ScriptAttempt " + job.getSpec().getScriptAttemptRef()
                     + " passed QC; a final render is published only after its preview passed");
         } else if (publication.getSpec().getMode() == PublishMode.Manual) {
-            wait(status, PublicationPhase.AwaitingManualPost, "AwaitingManualPost",
+            wait(status, PublicationPhase.AwaitingManualPost, Reasons.AWAITING_MANUAL_POST,
                     "post the video on " + publication.getSpec().getPlatform() + " and confirm its URL");
         } else if (!credentialsPresent(publication, context)) {
-            wait(status, PublicationPhase.Blocked, "CredentialsMissing", "spec.accountSecretRef: Secret "
+            wait(status, PublicationPhase.Blocked, Reasons.CREDENTIALS_MISSING, "spec.accountSecretRef: Secret "
                     + (publication.getSpec().getAccountSecretRef() == null ? "(none named)" : publication.getSpec().getAccountSecretRef().getName())
                     + " not found; publishing is blocked until it exists");
         } else {
-            wait(status, PublicationPhase.Blocked, "PublisherUnavailable",
+            wait(status, PublicationPhase.Blocked, Reasons.PUBLISHER_UNAVAILABLE,
                     "no " + publication.getSpec().getPlatform() + " uploader is installed in this operator version");
         }
         repository.save(publication);
-        audit.phaseChange(publication, before, status.getPhase(), status.getConditions(), "Succeeded");
+        audit.phaseChange(publication, before, status.getPhase(), status.getConditions(), ConditionTypes.SUCCEEDED);
         return StatusSupport.patchIfChanged(publication, observed, RECHECK);
     }
 
     private void wait(PublicationStatus status, PublicationPhase phase, String reason, String message) {
         status.setPhase(phase);
-        Conditions.set(status, clock, "Succeeded", Conditions.UNKNOWN, reason, message);
+        Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, reason, message);
     }
 
     private static boolean credentialsPresent(Publication publication, Context<Publication> context) {

@@ -1,6 +1,7 @@
 package io.animops.operator.render;
 
 import io.animops.crds.AgentSelectors;
+import io.animops.crds.ConditionTypes;
 import io.animops.crds.Conditions;
 import io.animops.crds.v1alpha1.RenderAgent;
 import io.animops.crds.v1alpha1.RenderJob;
@@ -27,7 +28,7 @@ public final class AgentAvailability {
         Map<String, String> selector = job.getSpec().getAgentSelector();
         return agents.stream()
                 .filter(a -> RenderLease.eligible(job.getStatus(), a.getMetadata().getName()))
-                .filter(a -> Conditions.isTrue(a.getStatus() == null ? null : a.getStatus().getConditions(), "Ready"))
+                .filter(a -> Conditions.isTrue(a.getStatus() == null ? null : a.getStatus().getConditions(), ConditionTypes.READY))
                 .filter(a -> alive(a, now, leaseTtl))
                 .filter(a -> AgentSelectors.matches(selector, a.getSpec().getLabels()))
                 .filter(a -> {

@@ -1,6 +1,8 @@
 package io.animops.operator.render;
 
+import io.animops.crds.ConditionTypes;
 import io.animops.crds.Conditions;
+import io.animops.crds.Reasons;
 import io.animops.crds.v1alpha1.RenderAgent;
 import io.animops.crds.v1alpha1.RenderAgentStatus;
 import io.animops.operator.config.AnimOpsConfig;
@@ -31,16 +33,16 @@ public class RenderAgentReconciler implements Reconciler<RenderAgent> {
         Duration ttl = config.agents().leaseTtl();
         Instant now = Instant.now(clock);
         if (status.getLastHeartbeat() == null) {
-            Conditions.set(status, clock, "Ready", Conditions.FALSE, "NoHeartbeat", "the agent has not sent a heartbeat yet");
+            Conditions.set(status, clock, ConditionTypes.READY, Conditions.FALSE, Reasons.NO_HEARTBEAT, "the agent has not sent a heartbeat yet");
             return write(agent, observed, ttl, context);
         }
         if (AgentAvailability.alive(agent, now, ttl)) {
-            Conditions.set(status, clock, "Ready", Conditions.TRUE, "Heartbeating",
+            Conditions.set(status, clock, ConditionTypes.READY, Conditions.TRUE, Reasons.HEARTBEATING,
                     "last heartbeat " + status.getLastHeartbeat());
             Duration untilExpiry = Duration.between(now, Instant.parse(status.getLastHeartbeat()).plus(ttl)).plusSeconds(1);
             return write(agent, observed, untilExpiry, context);
         }
-        Conditions.set(status, clock, "Ready", Conditions.FALSE, "HeartbeatExpired",
+        Conditions.set(status, clock, ConditionTypes.READY, Conditions.FALSE, Reasons.HEARTBEAT_EXPIRED,
                 "no heartbeat since " + status.getLastHeartbeat() + " (lease TTL " + ttl.toSeconds() + " s)");
         return write(agent, observed, ttl, context);
     }

@@ -1,6 +1,8 @@
 package io.animops.operator.render;
 
+import io.animops.crds.ConditionTypes;
 import io.animops.crds.Conditions;
+import io.animops.crds.Reasons;
 import io.animops.crds.v1alpha1.AttemptPhase;
 import io.animops.crds.v1alpha1.JobDesignSystem;
 import io.animops.crds.v1alpha1.JobScript;
@@ -104,13 +106,13 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
             if (candidates.isEmpty()) {
                 String message = "no Ready render agent matches agentSelector " + job.getSpec().getAgentSelector()
                         + " with a free slot";
-                Conditions.set(status, clock, "Scheduled", Conditions.FALSE, "NoAgentAvailable", message);
-                Conditions.set(status, clock, "Succeeded", Conditions.UNKNOWN, "NoAgentAvailable", message);
+                Conditions.set(status, clock, ConditionTypes.SCHEDULED, Conditions.FALSE, Reasons.NO_AGENT_AVAILABLE, message);
+                Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, Reasons.NO_AGENT_AVAILABLE, message);
             } else {
                 String message = candidates.size() + " agent(s) can claim it: "
                         + String.join(", ", candidates.stream().map(a -> a.getMetadata().getName()).toList());
-                Conditions.set(status, clock, "Scheduled", Conditions.UNKNOWN, "WaitingForClaim", message);
-                Conditions.set(status, clock, "Succeeded", Conditions.UNKNOWN, "WaitingForClaim", message);
+                Conditions.set(status, clock, ConditionTypes.SCHEDULED, Conditions.UNKNOWN, Reasons.WAITING_FOR_CLAIM, message);
+                Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, Reasons.WAITING_FOR_CLAIM, message);
             }
         }
         return finish(job, context, observed, before);
@@ -151,7 +153,7 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
             return StatusSupport.requeue(CONFLICT_RETRY);
         }
         repository.save(job);
-        audit.phaseChange(job, before, status.getPhase(), status.getConditions(), "Succeeded");
+        audit.phaseChange(job, before, status.getPhase(), status.getConditions(), ConditionTypes.SUCCEEDED);
         return StatusSupport.requeue(status.getPhase().isTerminal() ? null : config.agents().pendingRecheck());
     }
 
@@ -162,27 +164,27 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
         ScriptAttempt attempt = context.getClient().resources(ScriptAttempt.class)
                 .inNamespace(job.getMetadata().getNamespace()).withName(ref).get();
         if (attempt == null) {
-            unresolved(status, "ScriptAttemptNotFound", "spec.scriptAttemptRef: ScriptAttempt " + ref + " does not exist");
+            unresolved(status, Reasons.SCRIPT_ATTEMPT_NOT_FOUND, "spec.scriptAttemptRef: ScriptAttempt " + ref + " does not exist");
             return false;
         }
         if (attempt.getStatus() == null || attempt.getStatus().getPhase() != AttemptPhase.Valid) {
-            unresolved(status, "ScriptNotValid", "spec.scriptAttemptRef: ScriptAttempt " + ref + " is "
+            unresolved(status, Reasons.SCRIPT_NOT_VALID, "spec.scriptAttemptRef: ScriptAttempt " + ref + " is "
                     + (attempt.getStatus() == null ? "not reconciled yet" : attempt.getStatus().getPhase()) + ", not Valid");
             return false;
         }
         ScriptAttemptRecord record = attempts.find(UUID.fromString(attempt.getMetadata().getUid()));
         if (record == null || record.script == null) {
-            unresolved(status, "ScriptNotStored", "the script of ScriptAttempt " + ref + " is not in the database");
+            unresolved(status, Reasons.SCRIPT_NOT_STORED, "the script of ScriptAttempt " + ref + " is not in the database");
             return false;
         }
         status.setScript(new JobScript(record.scriptSha256, record.script, record.contractVersion));
-        Conditions.set(status, clock, "ScriptResolved", Conditions.TRUE, "Resolved",
+        Conditions.set(status, clock, ConditionTypes.SCRIPT_RESOLVED, Conditions.TRUE, Reasons.RESOLVED,
                 "script " + record.scriptSha256.substring(0, 12) + " of " + ref);
         return true;
     }
 
     private void unresolved(RenderJobStatus status, String reason, String message) {
-        Conditions.set(status, clock, "ScriptResolved", Conditions.FALSE, reason, message);
-        Conditions.set(status, clock, "Succeeded", Conditions.UNKNOWN, reason, message);
+        Conditions.set(status, clock, ConditionTypes.SCRIPT_RESOLVED, Conditions.FALSE, reason, message);
+        Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, reason, message);
     }
 }

@@ -1,6 +1,8 @@
 package io.animops.operator.render;
 
+import io.animops.crds.ConditionTypes;
 import io.animops.crds.Conditions;
+import io.animops.crds.Reasons;
 import io.animops.crds.v1alpha1.RenderJobStatus;
 import io.animops.crds.v1alpha1.RenderPhase;
 
@@ -54,11 +56,11 @@ public final class RenderLease {
         status.setProgress(null);
         if (claims >= maxClaims) {
             status.setPhase(RenderPhase.Failed);
-            Conditions.set(status, clock, "Succeeded", Conditions.FALSE, "LeaseExpired",
+            Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.FALSE, Reasons.LEASE_EXPIRED,
                     why + "; claimed " + claims + " of " + maxClaims + " times, giving up");
         } else {
             status.setPhase(RenderPhase.Pending);
-            Conditions.set(status, clock, "Succeeded", Conditions.UNKNOWN, "Requeued",
+            Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, Reasons.REQUEUED,
                     why + "; requeued after claim " + claims + " of " + maxClaims);
         }
     }

@@ -1,6 +1,8 @@
 package io.animops.operator.schedule;
 
+import io.animops.crds.ConditionTypes;
 import io.animops.crds.Conditions;
+import io.animops.crds.Reasons;
 import io.animops.crds.v1alpha1.AnimationIdea;
 import io.animops.crds.v1alpha1.AnimationIdeaSpec;
 import io.animops.crds.v1alpha1.ContentSchedule;
@@ -73,7 +75,7 @@ public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
             cron = CronSchedule.parse(schedule.getSpec().getCron(), schedule.getSpec().getTimeZone());
         } catch (CronSchedule.InvalidScheduleException e) {
             status.setNextScheduleTime(null);
-            Conditions.set(status, clock, "Ready", Conditions.FALSE, "InvalidSchedule", e.getMessage());
+            Conditions.set(status, clock, ConditionTypes.READY, Conditions.FALSE, Reasons.INVALID_SCHEDULE, e.getMessage());
             return StatusSupport.patchIfChanged(schedule, observed, null);
         }
 
@@ -87,11 +89,11 @@ public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
         Duration sleep = MAX_SLEEP;
         if (Boolean.TRUE.equals(schedule.getSpec().getSuspend())) {
             status.setNextScheduleTime(null);
-            Conditions.set(status, clock, "Ready", Conditions.FALSE, "Suspended", "spec.suspend is true: no new runs");
+            Conditions.set(status, clock, ConditionTypes.READY, Conditions.FALSE, Reasons.SUSPENDED, "spec.suspend is true: no new runs");
         } else {
             Optional<Instant> next = cron.nextFireAfter(now);
             status.setNextScheduleTime(next.map(Instant::toString).orElse(null));
-            Conditions.set(status, clock, "Ready", Conditions.TRUE, "Scheduled",
+            Conditions.set(status, clock, ConditionTypes.READY, Conditions.TRUE, Reasons.SCHEDULED,
                     next.map(t -> "next run at " + t).orElse("the cron expression never fires again"));
             if (next.isPresent()) {
                 Duration untilNext = Duration.between(now, next.get()).plusSeconds(1);
@@ -121,13 +123,13 @@ public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
             }
             LOG.infof("schedule %s/%s run %s proposed %d ideas from %s", namespace, schedule.getMetadata().getName(),
                     runId, proposals.size(), fromModel ? "the " + llm.getProvider() + " model" : "the static ideas file");
-            Conditions.set(schedule.getStatus(), clock, "IdeasProposed", Conditions.TRUE, "RunCompleted",
+            Conditions.set(schedule.getStatus(), clock, ConditionTypes.IDEAS_PROPOSED, Conditions.TRUE, Reasons.RUN_COMPLETED,
                     "run " + runId + " proposed " + proposals.size() + " ideas");
         } catch (LlmException e) {
             // the run is spent either way: it is not retried on every reconciliation, which would pay again
             LOG.warnf("schedule %s/%s run %s proposed no ideas: %s %s", namespace, schedule.getMetadata().getName(),
                     runId, e.reason(), e.getMessage());
-            Conditions.set(schedule.getStatus(), clock, "IdeasProposed", Conditions.FALSE, e.reason(),
+            Conditions.set(schedule.getStatus(), clock, ConditionTypes.IDEAS_PROPOSED, Conditions.FALSE, e.reason(),
                     "run " + runId + ": " + e.getMessage());
         }
         Map<String, Object> payload = new LinkedHashMap<>();
@@ -150,10 +152,10 @@ public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
         long spent = llmGateway.tokensSpentToday(namespace, name);
         String message = spent + " of " + llm.getDailyTokenBudget() + " tokens spent today (UTC)";
         if (spent >= llm.getDailyTokenBudget()) {
-            Conditions.set(schedule.getStatus(), clock, "BudgetExhausted", Conditions.TRUE, "BudgetExhausted",
+            Conditions.set(schedule.getStatus(), clock, ConditionTypes.BUDGET_EXHAUSTED, Conditions.TRUE, Reasons.BUDGET_EXHAUSTED,
                     message + "; no new model calls until tomorrow");
         } else {
-            Conditions.set(schedule.getStatus(), clock, "BudgetExhausted", Conditions.FALSE, "WithinBudget", message);
+            Conditions.set(schedule.getStatus(), clock, ConditionTypes.BUDGET_EXHAUSTED, Conditions.FALSE, Reasons.WITHIN_BUDGET, message);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.animops.operator.script;
 
+import io.animops.crds.Reasons;
 import io.animops.crds.v1alpha1.AnimationIdea;
 import io.animops.crds.v1alpha1.Authoring;
 import io.animops.crds.v1alpha1.LlmSettings;
@@ -38,12 +39,12 @@ public class OfflineSceneLibrary implements AuthoringProvider {
     @Override
     public ScriptDraft write(AnimationIdea idea, ScriptAttempt attempt, SceneExpectations expectations, LlmSettings llm) {
         if (scenes.isEmpty()) {
-            throw new AuthoringException("SceneLibraryEmpty", "the offline scene library holds no scenes");
+            throw new AuthoringException(Reasons.SCENE_LIBRARY_EMPTY, "the offline scene library holds no scenes");
         }
         Scene scene = choose(idea.getSpec().getTitle(), idea.getMetadata().getName(), attempt.getSpec().getAttempt());
         Matcher duration = DURATION.matcher(scene.source());
         if (!duration.find()) {
-            throw new AuthoringException("SceneNotParameterizable",
+            throw new AuthoringException(Reasons.SCENE_NOT_PARAMETERIZABLE,
                     "offline scene " + scene.file() + " has no DURATION_SECONDS constant");
         }
         String source = duration.replaceFirst("$1" + expectations.durationSeconds() + ".0");

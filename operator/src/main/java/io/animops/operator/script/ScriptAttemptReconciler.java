@@ -1,6 +1,8 @@
 package io.animops.operator.script;
 
+import io.animops.crds.ConditionTypes;
 import io.animops.crds.Conditions;
+import io.animops.crds.Reasons;
 import io.animops.crds.v1alpha1.AnimationIdea;
 import io.animops.crds.v1alpha1.AttemptPhase;
 import io.animops.crds.v1alpha1.ScriptAttempt;
@@ -39,12 +41,12 @@ public class ScriptAttemptReconciler implements Reconciler<ScriptAttempt> {
                 .inNamespace(attempt.getMetadata().getNamespace()).withName(attempt.getSpec().getIdeaRef()).get();
         if (idea == null) {
             status.setPhase(AttemptPhase.Pending);
-            Conditions.set(status, clock, "Succeeded", Conditions.UNKNOWN, "IdeaNotFound",
+            Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, Reasons.IDEA_NOT_FOUND,
                     "spec.ideaRef: AnimationIdea " + attempt.getSpec().getIdeaRef() + " does not exist");
             return StatusSupport.patchIfChanged(attempt, observed, Duration.ofSeconds(30));
         }
         authoring.author(attempt, idea, settings.forIdea(context.getClient(), idea));
-        audit.phaseChange(attempt, before, status.getPhase(), status.getConditions(), "Succeeded");
+        audit.phaseChange(attempt, before, status.getPhase(), status.getConditions(), ConditionTypes.SUCCEEDED);
         return StatusSupport.patchIfChanged(attempt, observed, null);
     }
 }

@@ -1,6 +1,8 @@
 package io.animops.operator.script;
 
+import io.animops.crds.ConditionTypes;
 import io.animops.crds.Conditions;
+import io.animops.crds.Reasons;
 import io.animops.crds.v1alpha1.AnimationIdea;
 import io.animops.crds.v1alpha1.AttemptPhase;
 import io.animops.crds.v1alpha1.LlmSettings;
@@ -54,7 +56,7 @@ public class ScriptAuthoringService {
         } catch (AuthoringProvider.AuthoringException e) {
             status.setPhase(AttemptPhase.Failed);
             status.setAuthoring(failedAuthoring(settings.llm()));
-            Conditions.set(status, clock, "Succeeded", Conditions.FALSE, e.reason(), e.getMessage());
+            Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.FALSE, e.reason(), e.getMessage());
             repository.record(uid, identity.andThen(row -> {
                 row.phase = AttemptPhase.Failed.name();
                 row.provider = status.getAuthoring().getProvider();
@@ -78,11 +80,11 @@ public class ScriptAuthoringService {
         String by = Boolean.TRUE.equals(draft.authoring().getOffline())
                 ? "offline scene " + draft.authoring().getOrigin() : draft.authoring().getProvider();
         if (errors.isEmpty()) {
-            Conditions.set(status, clock, "Succeeded", Conditions.TRUE, "Valid",
+            Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.TRUE, Reasons.VALID,
                     "script from " + by + " passed " + validator.contractVersion());
         } else {
             ScriptError first = errors.get(0);
-            Conditions.set(status, clock, "Succeeded", Conditions.FALSE, "ValidationFailed", errors.size()
+            Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.FALSE, Reasons.VALIDATION_FAILED, errors.size()
                     + " error(s); first: " + first.getStage() + " " + first.getRule() + " at " + first.getLine() + ":"
                     + first.getColumn() + ": " + first.getMessage());
         }

@@ -7,6 +7,7 @@ import io.animops.agent.job.JobExecutor;
 import io.animops.agent.job.JobRequest;
 import io.animops.agent.upload.ArtifactUploader;
 import io.animops.agent.upload.UploadGrantCheck;
+import io.animops.crds.ConditionTypes;
 import io.animops.crds.v1alpha1.Artifact;
 import io.animops.crds.v1alpha1.Provenance;
 import io.animops.crds.v1alpha1.RenderArtifacts;
@@ -306,7 +307,7 @@ final class JobRun implements Runnable {
         JobStatusWriter.Outcome written = writer.finish(outcome);
         RenderJobStatus status = writer.current().getStatus();
         LOG.info("render job " + name + ": " + (written == JobStatusWriter.Outcome.WRITTEN
-                ? status.getPhase() + " " + status.getConditions().stream().filter(c -> "Succeeded".equals(c.getType()))
+                ? status.getPhase() + " " + status.getConditions().stream().filter(c -> ConditionTypes.SUCCEEDED.equals(c.getType()))
                 .map(c -> c.getReason() + ": " + c.getMessage()).findFirst().orElse("")
                 : "outcome not written (" + written + ")"));
     }

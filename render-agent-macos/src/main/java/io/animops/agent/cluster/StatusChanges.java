@@ -1,6 +1,8 @@
 package io.animops.agent.cluster;
 
+import io.animops.crds.ConditionTypes;
 import io.animops.crds.Conditions;
+import io.animops.crds.Reasons;
 import io.animops.crds.v1alpha1.MediaFacts;
 import io.animops.crds.v1alpha1.Provenance;
 import io.animops.crds.v1alpha1.RenderArtifacts;
@@ -18,12 +20,6 @@ import java.util.List;
  * the status object it is given; {@link JobStatusWriter} turns the difference into a merge patch.
  */
 public final class StatusChanges {
-    public static final String SUCCEEDED = "Succeeded";
-    public static final String SCHEDULED = "Scheduled";
-    public static final String REASON_SCRIPT_INVALID = "ScriptInvalid";
-    public static final String REASON_TIMEOUT = "RenderTimeout";
-    public static final String REASON_AGENT_FAILED = "AgentFailed";
-    public static final String REASON_AGENT_SHUTDOWN = "AgentShutdown";
 
     private final String agent;
     private final Clock clock;
@@ -42,8 +38,8 @@ public final class StatusChanges {
         status.setAttempts((status.getAttempts() == null ? 0 : status.getAttempts()) + 1);
         status.setProgress(null);
         status.setErrors(new ArrayList<>());
-        Conditions.set(status, clock, SCHEDULED, Conditions.TRUE, "Claimed", "claimed by agent " + agent);
-        Conditions.set(status, clock, SUCCEEDED, Conditions.UNKNOWN, "Claimed",
+        Conditions.set(status, clock, ConditionTypes.SCHEDULED, Conditions.TRUE, Reasons.CLAIMED, "claimed by agent " + agent);
+        Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, Reasons.CLAIMED,
                 "claimed by agent " + agent + " (claim " + status.getAttempts() + ")");
     }
 
@@ -55,7 +51,7 @@ public final class StatusChanges {
     public void phase(RenderJobStatus status, RenderPhase phase) {
         status.setPhase(phase);
         status.setLastHeartbeat(Conditions.now(clock));
-        Conditions.set(status, clock, SUCCEEDED, Conditions.UNKNOWN, phase.name(), phase + " on agent " + agent);
+        Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, phase.name(), phase + " on agent " + agent);
     }
 
     public void progress(RenderJobStatus status, RenderProgress progress) {
@@ -71,7 +67,7 @@ public final class StatusChanges {
         status.setProvenance(provenance);
         status.setErrors(new ArrayList<>());
         String what = artifacts == null ? "validated" : "rendered and uploaded";
-        Conditions.set(status, clock, SUCCEEDED, Conditions.TRUE, "Succeeded", what + " by agent " + agent
+        Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.TRUE, Reasons.SUCCEEDED, what + " by agent " + agent
                 + " in " + String.format("%.1f", provenance.getWallSeconds()) + " s");
     }
 
@@ -83,13 +79,13 @@ public final class StatusChanges {
         ScriptError first = errors.isEmpty() ? null : errors.get(0);
         String message = errors.size() + " error(s) from Godot on agent " + agent + (first == null ? "" : "; first: "
                 + first.getStage() + (first.getLine() == null ? "" : " line " + first.getLine()) + ": " + first.getMessage());
-        Conditions.set(status, clock, SUCCEEDED, Conditions.FALSE, REASON_SCRIPT_INVALID, message);
+        Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.FALSE, Reasons.SCRIPT_INVALID, message);
     }
 
     public void timedOut(RenderJobStatus status, String message) {
         status.setPhase(RenderPhase.Failed);
         status.setLastHeartbeat(Conditions.now(clock));
-        Conditions.set(status, clock, SUCCEEDED, Conditions.FALSE, REASON_TIMEOUT, message);
+        Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.FALSE, Reasons.RENDER_TIMEOUT, message);
     }
 
     /**
@@ -105,11 +101,11 @@ public final class StatusChanges {
         release(status);
         if (claims >= maxClaims) {
             status.setPhase(RenderPhase.Failed);
-            Conditions.set(status, clock, SUCCEEDED, Conditions.FALSE, REASON_AGENT_FAILED, "agent " + agent + ": "
+            Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.FALSE, Reasons.AGENT_FAILED, "agent " + agent + ": "
                     + cause + "; claimed " + claims + " of " + maxClaims + " times, giving up");
         } else {
             status.setPhase(RenderPhase.Pending);
-            Conditions.set(status, clock, SUCCEEDED, Conditions.UNKNOWN, REASON_AGENT_FAILED, "agent " + agent + ": "
+            Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, Reasons.AGENT_FAILED, "agent " + agent + ": "
                     + cause + "; given back after claim " + claims + " of " + maxClaims);
         }
     }
@@ -118,7 +114,7 @@ public final class StatusChanges {
     public void handBackOnShutdown(RenderJobStatus status) {
         release(status);
         status.setPhase(RenderPhase.Pending);
-        Conditions.set(status, clock, SUCCEEDED, Conditions.UNKNOWN, REASON_AGENT_SHUTDOWN,
+        Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, Reasons.AGENT_SHUTDOWN,
                 "agent " + agent + " stopped and handed the job back");
     }
 

@@ -1,0 +1,39 @@
+package io.animops.crds;
+
+/**
+ * Every condition type the operator and the agent write, named once. docs/conditions.md says what each means.
+ * Strings rather than an enum: {@code status.conditions[].type} is a string in every Kubernetes object.
+ */
+public final class ConditionTypes {
+    /** The summary of every kind: True when the resource reached its goal, False when it never will. */
+    public static final String SUCCEEDED = "Succeeded";
+    /** A reconciler threw: the message is the exception's; the resource is retried with backoff. */
+    public static final String RECONCILE_ERROR = "ReconcileError";
+
+    /** AnimationIdea: the Idea Gate's verdict on near-duplicates. */
+    public static final String GATED = "Gated";
+    /** AnimationIdea: chosen (Auto by novelty, or a person) to get a script. */
+    public static final String SELECTED = "Selected";
+    /** AnimationIdea: the preview's QC result. */
+    public static final String QUALITY_CHECKED = "QualityChecked";
+    /** AnimationIdea: the last spec.rerunAttemptRequest, honoured or refused. */
+    public static final String RERUN_ATTEMPT = "RerunAttempt";
+    /** AnimationIdea: the last spec.rerenderRequest, honoured or refused. */
+    public static final String RERENDER = "Rerender";
+
+    /** RenderJob: an agent claimed the job (or why none did). */
+    public static final String SCHEDULED = "Scheduled";
+    /** RenderJob: the script to render was found and valid. */
+    public static final String SCRIPT_RESOLVED = "ScriptResolved";
+
+    /** RenderAgent: heartbeats arrive; ContentSchedule: the cron expression is valid and the schedule runs. */
+    public static final String READY = "Ready";
+
+    /** ContentSchedule: the last run proposed ideas. */
+    public static final String IDEAS_PROPOSED = "IdeasProposed";
+    /** ContentSchedule: today's token budget is spent. */
+    public static final String BUDGET_EXHAUSTED = "BudgetExhausted";
+
+    private ConditionTypes() {
+    }
+}

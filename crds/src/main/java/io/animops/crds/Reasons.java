@@ -1,0 +1,100 @@
+package io.animops.crds;
+
+/**
+ * Every condition reason (and Kubernetes Event reason) the operator and the agent write, named once, grouped by the
+ * kind that carries them. docs/conditions.md gives each one's meaning and what a person should do.
+ * CamelCase, as the Kubernetes API conventions ask.
+ */
+public final class Reasons {
+    // AnimationIdea: gate and selection
+    public static final String PROPOSED = "Proposed";
+    public static final String NEAR_DUPLICATE = "NearDuplicate";
+    public static final String NOVEL = "Novel";
+    public static final String DUPLICATE = "Duplicate";
+    public static final String DECLINED = "Declined";
+    public static final String APPROVED = "Approved";
+    public static final String WRITTEN_BY_HAND = "WrittenByHand";
+    public static final String AWAITING_APPROVAL = "AwaitingApproval";
+    public static final String WAITING_FOR_RUN = "WaitingForRun";
+    public static final String TOP_BY_NOVELTY = "TopByNovelty";
+    public static final String NOT_SELECTED = "NotSelected";
+    // AnimationIdea: script, preview, QC, final render, publishing
+    public static final String SCRIPTING = "Scripting";
+    public static final String AUTHORING_FAILED = "AuthoringFailed";
+    public static final String SCRIPT_ATTEMPTS_EXHAUSTED = "ScriptAttemptsExhausted";
+    public static final String RENDERING = "Rendering";
+    public static final String RENDER_FAILED = "RenderFailed";
+    public static final String AWAITING_QC = "AwaitingQc";
+    public static final String QC_UNAVAILABLE = "QcUnavailable";
+    public static final String AWAITING_REVIEW = "AwaitingReview";
+    public static final String QC_PASSED = "QcPassed";
+    public static final String QC_FAILED = "QcFailed";
+    public static final String QC_REJECTED = "QcRejected";
+    public static final String FINAL_RENDERING = "FinalRendering";
+    public static final String FINAL_RENDER_FAILED = "FinalRenderFailed";
+    public static final String PUBLISHING = "Publishing";
+    public static final String NO_PUBLISH_TARGETS = "NoPublishTargets";
+    public static final String PUBLISHED = "Published";
+    public static final String PUBLICATION_FAILED = "PublicationFailed";
+    // AnimationIdea: a person's requests (conditions RerunAttempt, Rerender)
+    public static final String REQUESTED = "Requested";
+    public static final String REFUSED = "Refused";
+
+    // ScriptAttempt
+    public static final String IDEA_NOT_FOUND = "IdeaNotFound";
+    public static final String VALID = "Valid";
+    public static final String VALIDATION_FAILED = "ValidationFailed";
+    public static final String SCENE_LIBRARY_EMPTY = "SceneLibraryEmpty";
+    public static final String SCENE_NOT_PARAMETERIZABLE = "SceneNotParameterizable";
+    // language model calls (ScriptAttempt, ContentSchedule's IdeasProposed)
+    public static final String CREDENTIALS_MISSING = "CredentialsMissing";
+    public static final String BUDGET_EXHAUSTED = "BudgetExhausted";
+    public static final String INVALID_LLM_SETTINGS = "InvalidLlmSettings";
+    public static final String RATE_LIMITED = "RateLimited";
+    public static final String PROVIDER_ERROR = "ProviderError";
+    public static final String MALFORMED_IDEAS = "MalformedIdeas";
+
+    // RenderJob: operator
+    public static final String RESOLVED = "Resolved";
+    public static final String SCRIPT_ATTEMPT_NOT_FOUND = "ScriptAttemptNotFound";
+    public static final String SCRIPT_NOT_VALID = "ScriptNotValid";
+    public static final String SCRIPT_NOT_STORED = "ScriptNotStored";
+    public static final String NO_AGENT_AVAILABLE = "NoAgentAvailable";
+    public static final String WAITING_FOR_CLAIM = "WaitingForClaim";
+    public static final String LEASE_EXPIRED = "LeaseExpired";
+    public static final String REQUEUED = "Requeued";
+    // RenderJob: agent (besides the phase names Validating, Rendering, Encoding, Uploading while it works)
+    public static final String CLAIMED = "Claimed";
+    public static final String SUCCEEDED = "Succeeded";
+    public static final String SCRIPT_INVALID = "ScriptInvalid";
+    public static final String RENDER_TIMEOUT = "RenderTimeout";
+    public static final String AGENT_FAILED = "AgentFailed";
+    public static final String AGENT_SHUTDOWN = "AgentShutdown";
+
+    // RenderAgent
+    public static final String NO_HEARTBEAT = "NoHeartbeat";
+    public static final String HEARTBEATING = "Heartbeating";
+    public static final String HEARTBEAT_EXPIRED = "HeartbeatExpired";
+
+    // ContentSchedule
+    public static final String INVALID_SCHEDULE = "InvalidSchedule";
+    public static final String SUSPENDED = "Suspended";
+    public static final String SCHEDULED = "Scheduled";
+    public static final String RUN_COMPLETED = "RunCompleted";
+    public static final String WITHIN_BUDGET = "WithinBudget";
+
+    // Publication
+    public static final String RENDER_JOB_NOT_FOUND = "RenderJobNotFound";
+    public static final String NOT_A_FINAL_RENDER = "NotAFinalRender";
+    public static final String WAITING_FOR_RENDER = "WaitingForRender";
+    public static final String QC_NOT_PASSED = "QcNotPassed";
+    public static final String AWAITING_MANUAL_POST = "AwaitingManualPost";
+    public static final String PUBLISHER_UNAVAILABLE = "PublisherUnavailable";
+
+    // every kind (condition ReconcileError)
+    public static final String RECONCILE_FAILED = "ReconcileFailed";
+    public static final String RECONCILED = "Reconciled";
+
+    private Reasons() {
+    }
+}
