@@ -8,7 +8,8 @@ import io.animops.operator.common.ApiProblem;
 import io.animops.operator.common.Page;
 import io.animops.operator.common.PageRequest;
 import io.animops.operator.common.QueryParams;
-import io.animops.operator.idea.IdeaLifecycle;
+import io.animops.operator.idea.IdeaChildren;
+import io.animops.operator.idea.IdeaRefusals;
 import io.animops.operator.idea.IdeaQuery;
 import io.animops.operator.render.RenderJobQuery;
 import io.animops.operator.script.ScriptAttemptQuery;
@@ -186,7 +187,7 @@ public class IdeaResource {
                     current.getStatus() == null ? null : current.getStatus().getRerunAttemptHandled())) {
                 return false;
             }
-            String refusal = IdeaLifecycle.rerunAttemptRefusal(current);
+            String refusal = IdeaRefusals.rerunAttemptRefusal(current);
             if (refusal != null) {
                 throw ApiProblem.conflict("AnimationIdea " + namespace + "/" + name + ": " + refusal);
             }
@@ -195,7 +196,7 @@ public class IdeaResource {
             return true;
         });
         int made = idea.getStatus() == null || idea.getStatus().getAttempts() == null ? 0 : idea.getStatus().getAttempts();
-        String next = IdeaLifecycle.attemptName(idea, made + 1);
+        String next = IdeaChildren.attemptName(idea, made + 1);
         if (outcome[0].equals(ApiActions.DONE)) {
             actions.audit("RerunAttemptRequested", idea, action, Map.of("request", idea.getSpec().getRerunAttemptRequest(),
                     "attempt", next));

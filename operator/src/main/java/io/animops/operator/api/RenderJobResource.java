@@ -17,7 +17,8 @@ import io.animops.operator.storage.ArtifactLinks;
 import io.animops.operator.common.Page;
 import io.animops.operator.common.PageRequest;
 import io.animops.operator.common.QueryParams;
-import io.animops.operator.idea.IdeaLifecycle;
+import io.animops.operator.idea.IdeaChildren;
+import io.animops.operator.idea.IdeaRefusals;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -205,18 +206,18 @@ public class RenderJobResource {
             }
             String request = current.getSpec().getRerenderRequest();
             if (request != null && !request.equals(current.getStatus().getRerenderHandled())) {
-                detail[0] = "render job " + IdeaLifecycle.rerenderJobName(job.getSpec().getScriptAttemptRef(), request)
+                detail[0] = "render job " + IdeaChildren.rerenderJobName(job.getSpec().getScriptAttemptRef(), request)
                         + " is requested (spec.rerenderRequest " + request + ")";
                 return false;
             }
-            String refusal = IdeaLifecycle.rerenderRefusal(current, job);
+            String refusal = IdeaRefusals.rerenderRefusal(current, job);
             if (refusal != null) {
                 throw ApiProblem.conflict("AnimationIdea " + namespace + "/" + ideaName + ": " + refusal);
             }
             String fresh = Instant.now(clock).toString();
             current.getSpec().setRerenderRequest(fresh);
             outcome[0] = ApiActions.DONE;
-            detail[0] = "render job " + IdeaLifecycle.rerenderJobName(job.getSpec().getScriptAttemptRef(), fresh)
+            detail[0] = "render job " + IdeaChildren.rerenderJobName(job.getSpec().getScriptAttemptRef(), fresh)
                     + " is requested (spec.rerenderRequest " + fresh + ")";
             return true;
         });

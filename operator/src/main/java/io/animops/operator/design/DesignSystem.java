@@ -1,6 +1,7 @@
 package io.animops.operator.design;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.animops.operator.common.Hashes;
 import io.animops.operator.config.InvalidDocumentException;
 import io.animops.operator.config.JsonDocument;
 
@@ -116,7 +117,7 @@ public record DesignSystem(
             throw doc.fail("strokeWidths", "must name at least one stroke width");
         }
         return new DesignSystem(version, width, height, background, Collections.unmodifiableMap(palette), Collections.unmodifiableMap(fonts),
-                margins, Collections.unmodifiableMap(strokes), json, JsonDocument.sha256(JsonDocument.canonical(root)));
+                margins, Collections.unmodifiableMap(strokes), json, Hashes.sha256(JsonDocument.canonical(root)));
     }
 
     private static String colour(JsonDocument doc, JsonNode parent, String path, String name) {

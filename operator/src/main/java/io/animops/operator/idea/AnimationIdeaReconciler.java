@@ -30,6 +30,7 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -86,81 +87,137 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
         return idea == null ? Set.of() : Set.of(new ResourceID(idea, job.getMetadata().getNamespace()));
     }
 
+    /**
+     * One reconciliation: gate a new idea, observe its children, advance the lifecycle until nothing is left to
+     * follow at once, then store the phase and patch the status.
+     */
     @Override
     public UpdateControl<AnimationIdea> reconcile(AnimationIdea idea, Context<AnimationIdea> context) {
-        AnimationIdeaStatus observed = StatusSupport.begin(idea, AnimationIdeaStatus::new);
-        AnimationIdeaStatus status = idea.getStatus();
-        IdeaPhase before = status.getPhase();
+        AnimationIdeaStatus observedStatus = StatusSupport.begin(idea, AnimationIdeaStatus::new);
+        IdeaPhase before = idea.getStatus().getPhase();
         PipelineSettings settings = settingsLookup.forIdea(context.getClient(), idea);
-        String runId = idea.getMetadata().getLabels() == null ? null : idea.getMetadata().getLabels().get(AnimOps.LABEL_RUN);
 
-        if (status.getSimilarity() == null) {
-            status.setSimilarity(gate.gate(idea, runId, settings.similarityThreshold()));
+        gateIfNew(idea, settings);
+        Children children = observeChildren(idea, context);
+        IdeaLifecycle.Step step = advanceUntilSettled(idea, settings, children, context);
+
+        if (idea.getStatus().getPhase() != before) {
+            repository.updatePhase(UUID.fromString(idea.getMetadata().getUid()), idea.getStatus().getPhase().name());
         }
+        metrics.observe(context.getPrimaryCache().list().toList(), idea);
+        return StatusSupport.patchIfChanged(idea, observedStatus, step.requeue());
+    }
 
+    /** The Idea Gate runs once per idea: its similarity is kept in status. */
+    private void gateIfNew(AnimationIdea idea, PipelineSettings settings) {
+        if (idea.getStatus().getSimilarity() == null) {
+            idea.getStatus().setSimilarity(gate.gate(idea, runIdOf(idea), settings.similarityThreshold()));
+        }
+    }
+
+    private static String runIdOf(AnimationIdea idea) {
+        return idea.getMetadata().getLabels() == null ? null : idea.getMetadata().getLabels().get(AnimOps.LABEL_RUN);
+    }
+
+    /** The idea's run siblings and children, from the informers' caches. */
+    private Children observeChildren(AnimationIdea idea, Context<AnimationIdea> context) {
+        AnimationIdeaStatus status = idea.getStatus();
+        String runId = runIdOf(idea);
         List<AnimationIdea> siblings = runId == null ? List.of(idea) : context.getPrimaryCache()
                 .list(idea.getMetadata().getNamespace(), i -> i.getMetadata().getLabels() != null
                         && runId.equals(i.getMetadata().getLabels().get(AnimOps.LABEL_RUN)))
                 .map(i -> i.getMetadata().getUid().equals(idea.getMetadata().getUid()) ? idea : i)
                 .toList();
-        ScriptAttempt attempt = named(context.getSecondaryResources(ScriptAttempt.class), status.getCurrentAttempt());
         Set<RenderJob> jobs = context.getSecondaryResources(RenderJob.class);
-        RenderJob renderJob = named(jobs, status.getRenderJob());
-        RenderJob finalJob = named(jobs, status.getFinalRenderJob());
-        List<Publication> publications = new ArrayList<>(context.getSecondaryResources(Publication.class));
-        QcView qcView = QcView.NONE;
+        return new Children(siblings, named(context.getSecondaryResources(ScriptAttempt.class), status.getCurrentAttempt()),
+                named(jobs, status.getRenderJob()), named(jobs, status.getFinalRenderJob()),
+                new ArrayList<>(context.getSecondaryResources(Publication.class)));
+    }
 
-        // a child that already exists (a reconciliation repeated after a crash) is followed at once, since
-        // no event will announce it again; an idea that just reached AwaitingQc gets its QC result at once too
-        IdeaLifecycle.Step step;
-        IdeaPhase from = before;
-        do {
-            if (status.getPhase() == IdeaPhase.AwaitingQc && qcView == QcView.NONE) {
-                qcView = qcOf(idea, renderJob, settings);
+    /**
+     * Advances the lifecycle and creates the children it asks for, again while there is something to follow at
+     * once: a child that already existed (a reconciliation repeated after a crash; no event will announce it
+     * again), or an idea that just reached AwaitingQc (its QC result is made now, not on the next event).
+     */
+    private IdeaLifecycle.Step advanceUntilSettled(AnimationIdea idea, PipelineSettings settings, Children children,
+                                                   Context<AnimationIdea> context) {
+        IdeaPhase from = idea.getStatus().getPhase();
+        while (true) {
+            IdeaPhase phaseBefore = idea.getStatus().getPhase();
+            if (phaseBefore == IdeaPhase.AwaitingQc && children.qc == QcView.NONE) {
+                children.qc = qcOf(idea, children.renderJob, settings);
             }
-            IdeaLifecycle.Downstream downstream = new IdeaLifecycle.Downstream(qcView.result(), qcView.problem(), finalJob,
-                    publications, config.qc().reviewRecheck());
-            IdeaPhase phaseBefore = status.getPhase();
-            step = IdeaLifecycle.advance(clock, idea, settings, siblings, attempt, renderJob, downstream);
-            for (IdeaLifecycle.Transition to : step.entered()) {
-                audit.transition(idea, from == null ? null : from.name(), to.phase().name(), to.reason(), to.message());
-                from = to.phase();
+            IdeaLifecycle.Step step = IdeaLifecycle.advance(clock, idea, settings, children.siblings, children.attempt,
+                    children.renderJob, children.downstream(config.qc().reviewRecheck()));
+            from = audit(idea, from, step);
+            boolean justAwaitingQc = idea.getStatus().getPhase() == IdeaPhase.AwaitingQc
+                    && phaseBefore != IdeaPhase.AwaitingQc;
+            if (step.children().isEmpty() ? !justAwaitingQc : createChildren(idea, step, children, context)) {
+                return step;
             }
-            if (step.children().isEmpty()) {
-                if (status.getPhase() == IdeaPhase.AwaitingQc && phaseBefore != IdeaPhase.AwaitingQc) {
-                    continue;
-                }
-                break;
-            }
-            boolean allCreated = true;
-            for (HasMetadata child : step.children()) {
-                OwnedChildren.Stored<? extends HasMetadata> stored = OwnedChildren.createIfAbsent(context, child);
-                if (stored.created()) {
-                    continue;
-                }
-                allCreated = false;
-                if (stored.resource() instanceof ScriptAttempt existing) {
-                    attempt = existing;
-                } else if (stored.resource() instanceof RenderJob existing) {
-                    if (existing.getMetadata().getName().equals(status.getFinalRenderJob())) {
-                        finalJob = existing;
-                    } else {
-                        renderJob = existing;
-                    }
-                } else if (stored.resource() instanceof Publication existing) {
-                    publications.removeIf(p -> p.getMetadata().getName().equals(existing.getMetadata().getName()));
-                    publications.add(existing);
-                }
-            }
-            if (allCreated) {
-                break;
-            }
-        } while (true);
-        if (status.getPhase() != before) {
-            repository.updatePhase(UUID.fromString(idea.getMetadata().getUid()), status.getPhase().name());
         }
-        metrics.observe(context.getPrimaryCache().list().toList(), idea);
-        return StatusSupport.patchIfChanged(idea, observed, step.requeue());
+    }
+
+    /** One audit row per phase entered; returns the last phase. */
+    private IdeaPhase audit(AnimationIdea idea, IdeaPhase from, IdeaLifecycle.Step step) {
+        for (IdeaLifecycle.Transition to : step.entered()) {
+            audit.transition(idea, from == null ? null : from.name(), to.phase().name(), to.reason(), to.message());
+            from = to.phase();
+        }
+        return from;
+    }
+
+    /** Creates the step's children; true when all were new, else the existing ones replace what was observed. */
+    private boolean createChildren(AnimationIdea idea, IdeaLifecycle.Step step, Children children,
+                                   Context<AnimationIdea> context) {
+        boolean allCreated = true;
+        for (HasMetadata child : step.children()) {
+            OwnedChildren.Stored<? extends HasMetadata> stored = OwnedChildren.createIfAbsent(context, child);
+            if (!stored.created()) {
+                allCreated = false;
+                children.adopt(stored.resource(), idea.getStatus().getFinalRenderJob());
+            }
+        }
+        return allCreated;
+    }
+
+    /** What this reconciliation knows of the idea's run and children; updated as children turn out to exist. */
+    private static final class Children {
+        final List<AnimationIdea> siblings;
+        ScriptAttempt attempt;
+        RenderJob renderJob;
+        RenderJob finalJob;
+        final List<Publication> publications;
+        QcView qc = QcView.NONE;
+
+        Children(List<AnimationIdea> siblings, ScriptAttempt attempt, RenderJob renderJob, RenderJob finalJob,
+                 List<Publication> publications) {
+            this.siblings = siblings;
+            this.attempt = attempt;
+            this.renderJob = renderJob;
+            this.finalJob = finalJob;
+            this.publications = publications;
+        }
+
+        IdeaLifecycle.Downstream downstream(Duration reviewRecheck) {
+            return new IdeaLifecycle.Downstream(qc.result(), qc.problem(), finalJob, publications, reviewRecheck);
+        }
+
+        /** A child that already existed when the lifecycle asked for it: follow it as it is. */
+        void adopt(HasMetadata existing, String finalJobName) {
+            if (existing instanceof ScriptAttempt found) {
+                attempt = found;
+            } else if (existing instanceof RenderJob found) {
+                if (found.getMetadata().getName().equals(finalJobName)) {
+                    finalJob = found;
+                } else {
+                    renderJob = found;
+                }
+            } else if (existing instanceof Publication found) {
+                publications.removeIf(p -> p.getMetadata().getName().equals(found.getMetadata().getName()));
+                publications.add(found);
+            }
+        }
     }
 
     /** The preview's QC result, or why there is none; NONE until the preview is looked at. */

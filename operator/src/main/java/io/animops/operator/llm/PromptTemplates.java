@@ -1,12 +1,10 @@
 package io.animops.operator.llm;
 
+import io.animops.operator.common.Hashes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +30,7 @@ public final class PromptTemplates {
         for (String file : FILES) {
             templates.put(file, read("prompts/" + version + "/" + file));
         }
-        this.versionId = version + "@" + sha256(String.join("\u0000", templates.values())).substring(0, 12);
+        this.versionId = version + "@" + Hashes.sha256(String.join("\u0000", templates.values())).substring(0, 12);
     }
 
     /**
@@ -74,14 +72,6 @@ public final class PromptTemplates {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.animops.operator.qc;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.animops.operator.common.Hashes;
 import io.animops.operator.config.InvalidDocumentException;
 import io.animops.operator.config.JsonDocument;
 
@@ -82,7 +83,7 @@ public record QcChecklist(String name, String description, List<QcItem> items, S
             items.add(item);
         }
         String canonical = JsonDocument.canonical(node);
-        return new QcChecklist(name, description, List.copyOf(items), canonical, JsonDocument.sha256(canonical));
+        return new QcChecklist(name, description, List.copyOf(items), canonical, Hashes.sha256(canonical));
     }
 
     private static QcItem item(JsonDocument doc, JsonNode node, String path) {

@@ -1,5 +1,6 @@
 package io.animops.operator.script;
 
+import io.animops.operator.common.Hashes;
 import io.animops.crds.ConditionTypes;
 import io.animops.crds.Conditions;
 import io.animops.crds.Reasons;
@@ -14,11 +15,7 @@ import io.animops.operator.pipeline.PipelineSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -71,7 +68,7 @@ public class ScriptAuthoringService {
                 ? validator.validate(draft.source(), expectations) : draft.authorErrors();
 
         status.setAuthoring(draft.authoring());
-        status.setScriptSha256(sha256(draft.source()));
+        status.setScriptSha256(Hashes.sha256(draft.source()));
         status.setScriptLines((int) draft.source().lines().count());
         status.setContractVersion(validator.contractVersion());
         status.setErrors(errors);
@@ -121,13 +118,5 @@ public class ScriptAuthoringService {
         authoring.setPromptTokens(0L);
         authoring.setCompletionTokens(0L);
         return authoring;
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -7,7 +7,7 @@ import io.animops.crds.v1alpha1.RenderJob;
 import io.animops.crds.v1alpha1.RenderPhase;
 import io.animops.crds.v1alpha1.ScriptAttempt;
 import io.animops.crds.v1alpha1.Selection;
-import io.animops.operator.idea.IdeaLifecycle;
+import io.animops.operator.idea.IdeaChildren;
 import io.animops.operator.testing.EmbeddedPostgresResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -173,7 +173,7 @@ class ApiActionsTest {
         authorized().when().post(renderPath(ns, firstJob) + "/rerender").then().statusCode(202)
                 .body("outcome", equalTo("pending"));
         String request = get(client, ns, idea).getSpec().getRerenderRequest();
-        String secondJob = IdeaLifecycle.rerenderJobName(attempt, request);
+        String secondJob = IdeaChildren.rerenderJobName(attempt, request);
         await().atMost(PATIENCE).untilAsserted(() -> {
             AnimationIdea current = get(client, ns, idea);
             assertThat(current.getStatus().getPhase()).isEqualTo(IdeaPhase.Rendering);

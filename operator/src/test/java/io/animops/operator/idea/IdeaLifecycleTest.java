@@ -54,7 +54,7 @@ class IdeaLifecycleTest {
     @Test
     void anInvalidAttemptIsRepairedWithItsErrorsThenTheIdeaIsRejectedWhenAttemptsRunOut() {
         AnimationIdea idea = scripting(1);
-        IdeaLifecycle.Step step = IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(), attempt(idea, 1, AttemptPhase.Invalid), null);
+        IdeaLifecycle.Step step = IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(), attempt(idea, 1, AttemptPhase.Invalid), null, IdeaLifecycle.Downstream.NONE);
         ScriptAttempt second = (ScriptAttempt) step.child();
         assertThat(second.getMetadata().getName()).isEqualTo("idea-a2");
         assertThat(second.getSpec().getAttempt()).isEqualTo(2);
@@ -62,7 +62,7 @@ class IdeaLifecycleTest {
         assertThat(second.getSpec().getPreviousErrors()).containsExactly(PARSE_ERROR);
         assertThat(idea.getStatus().getAttempts()).isEqualTo(2);
 
-        step = IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(), attempt(idea, 2, AttemptPhase.Invalid), null);
+        step = IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(), attempt(idea, 2, AttemptPhase.Invalid), null, IdeaLifecycle.Downstream.NONE);
         assertThat(step.child()).isNull();
         assertThat(idea.getStatus().getPhase()).isEqualTo(IdeaPhase.Rejected);
         var succeeded = Conditions.find(idea.getStatus().getConditions(), "Succeeded").orElseThrow();
@@ -74,7 +74,7 @@ class IdeaLifecycleTest {
     @Test
     void aValidAttemptGetsAPreviewRenderWithTheScheduleSettings() {
         AnimationIdea idea = scripting(1);
-        IdeaLifecycle.Step step = IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(), attempt(idea, 1, AttemptPhase.Valid), null);
+        IdeaLifecycle.Step step = IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(), attempt(idea, 1, AttemptPhase.Valid), null, IdeaLifecycle.Downstream.NONE);
         RenderJob job = (RenderJob) step.child();
         assertThat(job.getMetadata().getName()).isEqualTo("idea-a1-preview");
         assertThat(job.getMetadata().getOwnerReferences().get(0).getName()).isEqualTo("idea-a1");
@@ -90,7 +90,7 @@ class IdeaLifecycleTest {
         idea.getStatus().setPhase(IdeaPhase.Rendering);
         ScriptError loadError = new ScriptError(ScriptError.Stage.load, null, 7, null, "Invalid call. Nonexistent function 'foo'");
         IdeaLifecycle.Step step = IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(), attempt(idea, 1, AttemptPhase.Valid),
-                job(RenderPhase.Failed, List.of(loadError)));
+                job(RenderPhase.Failed, List.of(loadError)), IdeaLifecycle.Downstream.NONE);
         assertThat(((ScriptAttempt) step.child()).getSpec().getPreviousErrors()).containsExactly(loadError);
         assertThat(idea.getStatus().getPhase()).isEqualTo(IdeaPhase.Scripting);
     }
@@ -99,12 +99,12 @@ class IdeaLifecycleTest {
     void renderOutcomesWithoutScriptErrors() {
         AnimationIdea rendered = scripting(1);
         rendered.getStatus().setPhase(IdeaPhase.Rendering);
-        IdeaLifecycle.advance(CLOCK, rendered, SETTINGS, List.of(), null, job(RenderPhase.Succeeded, List.of()));
+        IdeaLifecycle.advance(CLOCK, rendered, SETTINGS, List.of(), null, job(RenderPhase.Succeeded, List.of()), IdeaLifecycle.Downstream.NONE);
         assertThat(rendered.getStatus().getPhase()).isEqualTo(IdeaPhase.AwaitingQc);
 
         AnimationIdea crashed = scripting(1);
         crashed.getStatus().setPhase(IdeaPhase.Rendering);
-        IdeaLifecycle.advance(CLOCK, crashed, SETTINGS, List.of(), null, job(RenderPhase.Failed, List.of()));
+        IdeaLifecycle.advance(CLOCK, crashed, SETTINGS, List.of(), null, job(RenderPhase.Failed, List.of()), IdeaLifecycle.Downstream.NONE);
         assertThat(crashed.getStatus().getPhase()).isEqualTo(IdeaPhase.Failed);
         assertThat(Conditions.find(crashed.getStatus().getConditions(), "Succeeded").orElseThrow().getReason()).isEqualTo("RenderFailed");
     }
@@ -114,7 +114,7 @@ class IdeaLifecycleTest {
         AnimationIdea idea = scripting(1);
         ScriptAttempt failed = attempt(idea, 1, AttemptPhase.Failed);
         Conditions.set(failed.getStatus(), CLOCK, "Succeeded", Conditions.FALSE, "ProviderUnavailable", "no such provider");
-        IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(), failed, null);
+        IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(), failed, null, IdeaLifecycle.Downstream.NONE);
         assertThat(idea.getStatus().getPhase()).isEqualTo(IdeaPhase.Failed);
         assertThat(Conditions.find(idea.getStatus().getConditions(), "Succeeded").orElseThrow().getReason()).isEqualTo("ProviderUnavailable");
     }
@@ -125,16 +125,16 @@ class IdeaLifecycleTest {
         AnimationIdea b = proposed("b", 0.40);
         AnimationIdea c = Pipeline.idea("ns", "c", "Title c", "Premise of c");
         c.getSpec().setScheduleRef("daily");
-        IdeaLifecycle.Step waiting = IdeaLifecycle.advance(CLOCK, b, SETTINGS, List.of(a, b, c), null, null);
+        IdeaLifecycle.Step waiting = IdeaLifecycle.advance(CLOCK, b, SETTINGS, List.of(a, b, c), null, null, IdeaLifecycle.Downstream.NONE);
         assertThat(waiting.requeue()).isNotNull();
         assertThat(b.getStatus().getPhase()).isEqualTo(IdeaPhase.Proposed);
 
         c.setStatus(proposed("c", 0.90).getStatus()); // a near-duplicate does not compete
-        IdeaLifecycle.advance(CLOCK, b, SETTINGS, List.of(a, b, c), null, null);
+        IdeaLifecycle.advance(CLOCK, b, SETTINGS, List.of(a, b, c), null, null, IdeaLifecycle.Downstream.NONE);
         assertThat(b.getStatus().getPhase()).isEqualTo(IdeaPhase.Rejected);
         assertThat(Conditions.find(b.getStatus().getConditions(), "Selected").orElseThrow().getMessage())
                 .isEqualTo("rank 2 by novelty of 2 novel proposal(s); maxAccepted 1");
-        IdeaLifecycle.Step accepted = IdeaLifecycle.advance(CLOCK, a, SETTINGS, List.of(a, b, c), null, null);
+        IdeaLifecycle.Step accepted = IdeaLifecycle.advance(CLOCK, a, SETTINGS, List.of(a, b, c), null, null, IdeaLifecycle.Downstream.NONE);
         assertThat(a.getStatus().getPhase()).isEqualTo(IdeaPhase.Scripting);
         assertThat(accepted.entered()).extracting(IdeaLifecycle.Transition::phase)
                 .containsExactly(IdeaPhase.Accepted, IdeaPhase.Scripting);
@@ -143,12 +143,12 @@ class IdeaLifecycleTest {
     @Test
     void aRerunRequestAfterExhaustedAttemptsStartsOneMoreAttemptWithTheLastErrorsOnce() {
         AnimationIdea idea = scripting(2);
-        IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(), attempt(idea, 2, AttemptPhase.Invalid), null);
+        IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(), attempt(idea, 2, AttemptPhase.Invalid), null, IdeaLifecycle.Downstream.NONE);
         assertThat(idea.getStatus().getPhase()).isEqualTo(IdeaPhase.Rejected);
-        assertThat(IdeaLifecycle.rerunAttemptRefusal(idea)).isNull();
+        assertThat(IdeaRefusals.rerunAttemptRefusal(idea)).isNull();
 
         idea.getSpec().setRerunAttemptRequest("2026-11-24T12:00:00Z");
-        IdeaLifecycle.Step step = IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(), attempt(idea, 2, AttemptPhase.Invalid), null);
+        IdeaLifecycle.Step step = IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(), attempt(idea, 2, AttemptPhase.Invalid), null, IdeaLifecycle.Downstream.NONE);
         ScriptAttempt third = (ScriptAttempt) step.child();
         assertThat(third.getMetadata().getName()).isEqualTo("idea-a3");
         assertThat(third.getSpec().getPreviousAttemptRef()).isEqualTo("idea-a2");
@@ -159,7 +159,7 @@ class IdeaLifecycleTest {
                 .isEqualTo(Conditions.TRUE);
 
         // the same request again (a repeated reconciliation): followed, not repeated
-        step = IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(), attempt(idea, 3, AttemptPhase.Authoring), null);
+        step = IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(), attempt(idea, 3, AttemptPhase.Authoring), null, IdeaLifecycle.Downstream.NONE);
         assertThat(step.child()).isNull();
         assertThat(idea.getStatus().getAttempts()).isEqualTo(3);
     }
@@ -175,7 +175,7 @@ class IdeaLifecycleTest {
         job.getSpec().setScriptAttemptRef("idea-a1");
         idea.getSpec().setRerunAttemptRequest("r1");
         ScriptAttempt second = (ScriptAttempt) IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(),
-                attempt(idea, 1, AttemptPhase.Valid), job).child();
+                attempt(idea, 1, AttemptPhase.Valid), job, IdeaLifecycle.Downstream.NONE).child();
         assertThat(second.getSpec().getAttempt()).isEqualTo(2);
         assertThat(second.getSpec().getPreviousErrors()).containsExactly(physics);
     }
@@ -184,7 +184,7 @@ class IdeaLifecycleTest {
     void aRerunRequestTheIdeaCannotHonourIsRecordedAsRefusedOnce() {
         AnimationIdea idea = scripting(1);
         idea.getSpec().setRerunAttemptRequest("r1");
-        IdeaLifecycle.Step step = IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(), attempt(idea, 1, AttemptPhase.Authoring), null);
+        IdeaLifecycle.Step step = IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(), attempt(idea, 1, AttemptPhase.Authoring), null, IdeaLifecycle.Downstream.NONE);
         assertThat(step.child()).isNull();
         assertThat(idea.getStatus().getPhase()).isEqualTo(IdeaPhase.Scripting);
         assertThat(idea.getStatus().getRerunAttemptHandled()).isEqualTo("r1");
@@ -196,17 +196,17 @@ class IdeaLifecycleTest {
     @Test
     void rerunIsRefusedOutsideItsPhasesAndAtTheAttemptLimit() {
         AnimationIdea idea = scripting(1);
-        assertThat(IdeaLifecycle.rerunAttemptRefusal(proposed("fresh", 0.1))).contains("no script attempt");
+        assertThat(IdeaRefusals.rerunAttemptRefusal(proposed("fresh", 0.1))).contains("no script attempt");
         for (IdeaPhase allowed : List.of(IdeaPhase.Failed, IdeaPhase.AwaitingQc)) {
             idea.getStatus().setPhase(allowed);
-            assertThat(IdeaLifecycle.rerunAttemptRefusal(idea)).as(allowed.name()).isNull();
+            assertThat(IdeaRefusals.rerunAttemptRefusal(idea)).as(allowed.name()).isNull();
         }
         idea.getStatus().setPhase(IdeaPhase.Rejected);
         Conditions.set(idea.getStatus(), CLOCK, "Succeeded", Conditions.FALSE, "Declined", "no");
-        assertThat(IdeaLifecycle.rerunAttemptRefusal(idea)).contains("Rejected (Declined)");
+        assertThat(IdeaRefusals.rerunAttemptRefusal(idea)).contains("Rejected (Declined)");
         idea.getStatus().setPhase(IdeaPhase.Failed);
-        idea.getStatus().setAttempts(IdeaLifecycle.MAX_ATTEMPT_NUMBER);
-        assertThat(IdeaLifecycle.rerunAttemptRefusal(idea)).contains("10 script attempts");
+        idea.getStatus().setAttempts(IdeaRefusals.MAX_ATTEMPT_NUMBER);
+        assertThat(IdeaRefusals.rerunAttemptRefusal(idea)).contains("10 script attempts");
     }
 
     @Test
@@ -218,15 +218,15 @@ class IdeaLifecycleTest {
         ScriptAttempt valid = attempt(idea, 1, AttemptPhase.Valid);
 
         // the finished job is not in the cache yet: wait, without using up the request
-        IdeaLifecycle.Step step = IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(), valid, null);
+        IdeaLifecycle.Step step = IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(), valid, null, IdeaLifecycle.Downstream.NONE);
         assertThat(step.child()).isNull();
         assertThat(step.requeue()).isNotNull();
         assertThat(idea.getStatus().getRerenderHandled()).isNull();
 
-        step = IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(), valid, job(RenderPhase.Succeeded, List.of()));
+        step = IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(), valid, job(RenderPhase.Succeeded, List.of()), IdeaLifecycle.Downstream.NONE);
         RenderJob rerender = (RenderJob) step.child();
-        assertThat(rerender.getMetadata().getName()).isEqualTo(IdeaLifecycle.rerenderJobName("idea-a1", "r1"))
-                .startsWith("idea-a1-preview-").isNotEqualTo(IdeaLifecycle.rerenderJobName("idea-a1", "r2"));
+        assertThat(rerender.getMetadata().getName()).isEqualTo(IdeaChildren.rerenderJobName("idea-a1", "r1"))
+                .startsWith("idea-a1-preview-").isNotEqualTo(IdeaChildren.rerenderJobName("idea-a1", "r2"));
         assertThat(rerender.getSpec().getScriptAttemptRef()).isEqualTo("idea-a1");
         assertThat(idea.getStatus().getRenderJob()).isEqualTo(rerender.getMetadata().getName());
         assertThat(idea.getStatus().getRerenderHandled()).isEqualTo("r1");
@@ -240,7 +240,7 @@ class IdeaLifecycleTest {
         idea.getStatus().setRenderJob("idea-a1-preview");
         idea.getSpec().setRerenderRequest("r1");
         IdeaLifecycle.Step step = IdeaLifecycle.advance(CLOCK, idea, SETTINGS, List.of(), attempt(idea, 1, AttemptPhase.Valid),
-                job(RenderPhase.Rendering, List.of()));
+                job(RenderPhase.Rendering, List.of()), IdeaLifecycle.Downstream.NONE);
         assertThat(step.child()).isNull();
         assertThat(idea.getStatus().getRerenderHandled()).isEqualTo("r1");
         assertThat(Conditions.find(idea.getStatus().getConditions(), "Rerender").orElseThrow().getMessage())
@@ -248,8 +248,8 @@ class IdeaLifecycleTest {
         // Failed for a render error may render again, once the job has finished
         idea.getStatus().setPhase(IdeaPhase.Failed);
         Conditions.set(idea.getStatus(), CLOCK, "Succeeded", Conditions.FALSE, "RenderFailed", "agent crashed");
-        assertThat(IdeaLifecycle.rerenderRefusal(idea, job(RenderPhase.Failed, List.of()))).isNull();
-        assertThat(IdeaLifecycle.rerenderRefusal(idea, job(RenderPhase.Encoding, List.of()))).contains("has not finished");
+        assertThat(IdeaRefusals.rerenderRefusal(idea, job(RenderPhase.Failed, List.of()))).isNull();
+        assertThat(IdeaRefusals.rerenderRefusal(idea, job(RenderPhase.Encoding, List.of()))).contains("has not finished");
     }
 
     private static final QcItemResult DURATION_OK = new QcItemResult("duration", "Duration", QcItemResult.Kind.Automatic,
@@ -366,7 +366,7 @@ class IdeaLifecycleTest {
         AnimationIdea publishing = finalRendering();
         publishing.getStatus().setPhase(IdeaPhase.Publishing);
         RenderJob fin = finalJob(RenderPhase.Succeeded);
-        List<Publication> expected = IdeaLifecycle.publications(publishing, SETTINGS, fin);
+        List<Publication> expected = PublishingStep.publications(publishing, SETTINGS, fin);
         IdeaLifecycle.advance(CLOCK, publishing, SETTINGS, List.of(), null, null,
                 downstream(null, fin, List.of(published(expected.get(0), PublicationPhase.Failed), published(expected.get(1), PublicationPhase.Published))));
         assertThat(publishing.getStatus().getPhase()).isEqualTo(IdeaPhase.Failed);
@@ -396,7 +396,7 @@ class IdeaLifecycleTest {
         PipelineSettings two = new PipelineSettings(Selection.Mode.Auto, 1, 0.85, 2, null, RenderSettings.preview(),
                 RenderSettings.fin(), Map.of(), new QcSettings(),
                 List.of(target(Platform.YouTube, PublishMode.Api), target(Platform.YouTube, PublishMode.Manual)));
-        assertThat(IdeaLifecycle.publications(finalRendering(), two, finalJob(RenderPhase.Succeeded)))
+        assertThat(PublishingStep.publications(finalRendering(), two, finalJob(RenderPhase.Succeeded)))
                 .extracting(p -> p.getMetadata().getName()).containsExactly("idea-youtube", "idea-youtube-2");
     }
 

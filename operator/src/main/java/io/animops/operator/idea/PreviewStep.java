@@ -1,0 +1,65 @@
+package io.animops.operator.idea;
+
+import io.animops.crds.ConditionTypes;
+import io.animops.crds.Conditions;
+import io.animops.crds.Reasons;
+import io.animops.crds.v1alpha1.AnimationIdea;
+import io.animops.crds.v1alpha1.IdeaPhase;
+import io.animops.crds.v1alpha1.RenderJob;
+import io.animops.crds.v1alpha1.RenderMode;
+import io.animops.crds.v1alpha1.RenderPhase;
+import io.animops.crds.v1alpha1.ScriptAttempt;
+import io.animops.crds.v1alpha1.ScriptError;
+import io.animops.operator.pipeline.PipelineSettings;
+
+import java.util.List;
+
+/**
+ * Rendering: the preview of a valid script. Script errors the agent found send the script back for repair; any
+ * other failure fails the idea; success waits for QC.
+ */
+final class PreviewStep implements PhaseStep {
+    @Override
+    public void advance(IdeaLifecycle run, AnimationIdea idea, IdeaLifecycle.Observed observed) {
+        RenderJob job = observed.renderJob();
+        ScriptAttempt attempt = observed.attempt();
+        if (job == null || job.getStatus() == null || job.getStatus().getPhase() == null) {
+            return;
+        }
+        RenderPhase phase = job.getStatus().getPhase();
+        if (phase == RenderPhase.Succeeded) {
+            String message = "preview " + job.getMetadata().getName() + " rendered; waiting for its QC result";
+            run.enter(idea, IdeaPhase.AwaitingQc, Reasons.AWAITING_QC, message);
+            run.condition(idea, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, Reasons.AWAITING_QC, message);
+            return;
+        }
+        List<ScriptError> scriptErrors = job.getStatus().getErrors() == null ? List.of() : job.getStatus().getErrors();
+        if (phase == RenderPhase.Failed && !scriptErrors.isEmpty() && attempt != null) {
+            ScriptingStep.repairOrReject(run, idea, observed.settings(), attempt, scriptErrors);
+            return;
+        }
+        String reason = Conditions.find(job.getStatus().getConditions(), ConditionTypes.SUCCEEDED)
+                .map(c -> c.getReason()).orElse(Reasons.RENDERING);
+        String message = Conditions.find(job.getStatus().getConditions(), ConditionTypes.SUCCEEDED)
+                .map(c -> c.getMessage()).orElse("");
+        if (phase == RenderPhase.Failed) {
+            run.end(idea, IdeaPhase.Failed, Reasons.RENDER_FAILED,
+                    "render job " + job.getMetadata().getName() + " failed: " + reason + ": " + message);
+        } else {
+            // the idea shows why it waits, e.g. NoAgentAvailable
+            run.condition(idea, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, reason,
+                    "render job " + job.getMetadata().getName() + ": " + message);
+        }
+    }
+
+    /** Enters Rendering with a preview render of the attempt named {@code jobName}. */
+    static void start(IdeaLifecycle run, AnimationIdea idea, PipelineSettings settings, ScriptAttempt attempt,
+                      String jobName) {
+        RenderJob job = IdeaChildren.renderJob(idea, settings, attempt, RenderMode.Preview, settings.preview(), jobName);
+        String message = "preview render " + job.getMetadata().getName() + " requested";
+        run.enter(idea, IdeaPhase.Rendering, Reasons.RENDERING, message);
+        idea.getStatus().setRenderJob(job.getMetadata().getName());
+        run.condition(idea, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, Reasons.RENDERING, message);
+        run.create(job);
+    }
+}
