@@ -22,6 +22,8 @@ public final class Reasons {
     public static final String SCRIPTING = "Scripting";
     public static final String AUTHORING_FAILED = "AuthoringFailed";
     public static final String SCRIPT_ATTEMPTS_EXHAUSTED = "ScriptAttemptsExhausted";
+    /** Event only: a further script attempt started to fix the previous one's errors. */
+    public static final String REPAIRING = "Repairing";
     public static final String RENDERING = "Rendering";
     public static final String RENDER_FAILED = "RenderFailed";
     public static final String AWAITING_QC = "AwaitingQc";

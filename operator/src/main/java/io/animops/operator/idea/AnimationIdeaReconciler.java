@@ -1,6 +1,10 @@
 package io.animops.operator.idea;
 
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.animops.operator.kube.ReconcileErrors;
+import io.animops.operator.kube.EventRecorder;
 import io.animops.crds.AnimOps;
+import io.animops.crds.Reasons;
 import io.animops.crds.v1alpha1.AnimationIdea;
 import io.animops.crds.v1alpha1.AnimationIdeaStatus;
 import io.animops.crds.v1alpha1.IdeaPhase;
@@ -43,6 +47,10 @@ import java.util.UUID;
  * IdeaLifecycle's, the I/O (children, QC results) is done here.
  */
 public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
+    @Inject
+    EventRecorder events;
+    @Inject
+    ReconcileErrors errors;
     @Inject
     IdeaGateService gate;
     @Inject
@@ -158,13 +166,23 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
         }
     }
 
-    /** One audit row per phase entered; returns the last phase. */
+    /** One audit row and one event per phase entered; returns the last phase. */
     private IdeaPhase audit(AnimationIdea idea, IdeaPhase from, IdeaLifecycle.Step step) {
         for (IdeaLifecycle.Transition to : step.entered()) {
             audit.transition(idea, from == null ? null : from.name(), to.phase().name(), to.reason(), to.message());
+            tell(idea, to);
             from = to.phase();
         }
         return from;
+    }
+
+    /** The event of a phase entered: a failure is a Warning; a further attempt after errors is a repair. */
+    private void tell(AnimationIdea idea, IdeaLifecycle.Transition to) {
+        boolean failed = to.phase() == IdeaPhase.Rejected || to.phase() == IdeaPhase.Failed;
+        boolean repair = to.phase() == IdeaPhase.Scripting && idea.getStatus().getAttempts() != null
+                && idea.getStatus().getAttempts() > 1;
+        events.record(idea, failed ? EventRecorder.WARNING : EventRecorder.NORMAL,
+                repair ? Reasons.REPAIRING : to.reason(), to.message());
     }
 
     /** Creates the step's children; true when all were new, else the existing ones replace what was observed. */
@@ -239,5 +257,11 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
     private static <T extends HasMetadata> T named(Set<T> resources, String name) {
         return name == null ? null : resources.stream()
                 .filter(r -> Objects.equals(r.getMetadata().getName(), name)).findFirst().orElse(null);
+    }
+
+    /** A thrown reconciliation shows as condition ReconcileError and a Warning event; JOSDK retries with backoff. */
+    @Override
+    public ErrorStatusUpdateControl<AnimationIdea> updateErrorStatus(AnimationIdea idea, Context<AnimationIdea> context, Exception e) {
+        return errors.report(idea, context, e, AnimationIdeaStatus::new);
     }
 }

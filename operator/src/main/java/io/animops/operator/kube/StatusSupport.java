@@ -2,6 +2,7 @@ package io.animops.operator.kube;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.animops.crds.AnimOpsStatus;
+import io.animops.crds.ConditionTypes;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -36,6 +37,10 @@ public final class StatusSupport {
             resource.setStatus(empty.get());
         }
         resource.getStatus().setObservedGeneration(resource.getMetadata().getGeneration());
+        // a reconciliation that completes clears the error a failed one reported (ReconcileErrors)
+        if (resource.getStatus().getConditions() != null) {
+            resource.getStatus().getConditions().removeIf(c -> ConditionTypes.RECONCILE_ERROR.equals(c.getType()));
+        }
         return observed;
     }
 

@@ -1,5 +1,8 @@
 package io.animops.operator.publish;
 
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.animops.operator.kube.ReconcileErrors;
+import io.animops.operator.kube.EventRecorder;
 import io.animops.crds.ConditionTypes;
 import io.animops.crds.Conditions;
 import io.animops.crds.Reasons;
@@ -28,6 +31,10 @@ import java.time.Duration;
  * uploaders plug in behind this gate; until one is installed the publication says so and stays Blocked.
  */
 public class PublicationReconciler implements Reconciler<Publication> {
+    @Inject
+    EventRecorder events;
+    @Inject
+    ReconcileErrors errors;
     private static final Duration RECHECK = Duration.ofSeconds(30);
 
     @Inject
@@ -75,6 +82,7 @@ public class PublicationReconciler implements Reconciler<Publication> {
         }
         repository.save(publication);
         audit.phaseChange(publication, before, status.getPhase(), status.getConditions(), ConditionTypes.SUCCEEDED);
+        events.summaryChanged(publication, status.getConditions(), ConditionTypes.SUCCEEDED);
         return StatusSupport.patchIfChanged(publication, observed, RECHECK);
     }
 
@@ -90,5 +98,11 @@ public class PublicationReconciler implements Reconciler<Publication> {
         Secret secret = context.getClient().secrets().inNamespace(publication.getMetadata().getNamespace())
                 .withName(publication.getSpec().getAccountSecretRef().getName()).get();
         return secret != null;
+    }
+
+    /** A thrown reconciliation shows as condition ReconcileError and a Warning event; JOSDK retries with backoff. */
+    @Override
+    public ErrorStatusUpdateControl<Publication> updateErrorStatus(Publication publication, Context<Publication> context, Exception e) {
+        return errors.report(publication, context, e, PublicationStatus::new);
     }
 }

@@ -1,5 +1,8 @@
 package io.animops.operator.render;
 
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.animops.operator.kube.ReconcileErrors;
+import io.animops.operator.kube.EventRecorder;
 import io.animops.crds.ConditionTypes;
 import io.animops.crds.Conditions;
 import io.animops.crds.Reasons;
@@ -21,6 +24,10 @@ import java.time.Instant;
 // heartbeats are status writes by the agent: they must wake the reconciler
 @ControllerConfiguration(generationAwareEventProcessing = false)
 public class RenderAgentReconciler implements Reconciler<RenderAgent> {
+    @Inject
+    EventRecorder events;
+    @Inject
+    ReconcileErrors errors;
     @Inject
     AnimOpsConfig config;
     @Inject
@@ -47,10 +54,19 @@ public class RenderAgentReconciler implements Reconciler<RenderAgent> {
         return write(agent, observed, ttl, context);
     }
 
-    private static UpdateControl<RenderAgent> write(RenderAgent agent, RenderAgentStatus observed, Duration requeue,
-                                                    Context<RenderAgent> context) {
+    private UpdateControl<RenderAgent> write(RenderAgent agent, RenderAgentStatus observed, Duration requeue,
+                                             Context<RenderAgent> context) {
         // a heartbeat that arrived meanwhile wins; the next event brings it here again
-        return StatusSupport.requeue(StatusSupport.writeIfUnchangedSince(agent, observed, context.getClient())
-                ? requeue : Duration.ofSeconds(1));
+        if (!StatusSupport.writeIfUnchangedSince(agent, observed, context.getClient())) {
+            return StatusSupport.requeue(Duration.ofSeconds(1));
+        }
+        events.summaryChanged(agent, agent.getStatus().getConditions(), ConditionTypes.READY);
+        return StatusSupport.requeue(requeue);
+    }
+
+    /** A thrown reconciliation shows as condition ReconcileError and a Warning event; JOSDK retries with backoff. */
+    @Override
+    public ErrorStatusUpdateControl<RenderAgent> updateErrorStatus(RenderAgent agent, Context<RenderAgent> context, Exception e) {
+        return errors.reportShared(agent, context, e, RenderAgentStatus::new);
     }
 }

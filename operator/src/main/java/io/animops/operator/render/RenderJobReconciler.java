@@ -1,5 +1,8 @@
 package io.animops.operator.render;
 
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.animops.operator.kube.ReconcileErrors;
+import io.animops.operator.kube.EventRecorder;
 import io.animops.crds.ConditionTypes;
 import io.animops.crds.Conditions;
 import io.animops.crds.Reasons;
@@ -47,6 +50,10 @@ import java.util.UUID;
 // agents write this status: their writes (claims, heartbeats, outcomes) are the events that matter
 @ControllerConfiguration(generationAwareEventProcessing = false)
 public class RenderJobReconciler implements Reconciler<RenderJob> {
+    @Inject
+    EventRecorder events;
+    @Inject
+    ReconcileErrors errors;
     private static final Logger LOG = Logger.getLogger(RenderJobReconciler.class);
     private static final Duration CONFLICT_RETRY = Duration.ofSeconds(1);
 
@@ -82,6 +89,8 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
         RenderJobStatus observed = StatusSupport.begin(job, RenderJobStatus::new);
         RenderJobStatus status = job.getStatus();
         RenderPhase before = status.getPhase();
+        // what an agent wrote since (claimed, rendering, succeeded, failed) becomes an event here
+        events.summaryChanged(job, status.getConditions(), ConditionTypes.SUCCEEDED);
         if (status.getPhase() == null) {
             status.setPhase(RenderPhase.Pending);
         }
@@ -154,6 +163,7 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
         }
         repository.save(job);
         audit.phaseChange(job, before, status.getPhase(), status.getConditions(), ConditionTypes.SUCCEEDED);
+        events.summaryChanged(job, status.getConditions(), ConditionTypes.SUCCEEDED);
         return StatusSupport.requeue(status.getPhase().isTerminal() ? null : config.agents().pendingRecheck());
     }
 
@@ -186,5 +196,11 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
     private void unresolved(RenderJobStatus status, String reason, String message) {
         Conditions.set(status, clock, ConditionTypes.SCRIPT_RESOLVED, Conditions.FALSE, reason, message);
         Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, reason, message);
+    }
+
+    /** A thrown reconciliation shows as condition ReconcileError and a Warning event; JOSDK retries with backoff. */
+    @Override
+    public ErrorStatusUpdateControl<RenderJob> updateErrorStatus(RenderJob job, Context<RenderJob> context, Exception e) {
+        return errors.reportShared(job, context, e, RenderJobStatus::new);
     }
 }

@@ -1,5 +1,8 @@
 package io.animops.operator.schedule;
 
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.animops.operator.kube.ReconcileErrors;
+import io.animops.operator.kube.EventRecorder;
 import io.animops.crds.ConditionTypes;
 import io.animops.crds.Conditions;
 import io.animops.crds.Reasons;
@@ -39,6 +42,10 @@ import java.util.Set;
 
 /** Fires a schedule at its cron times: each run proposes ideas as AnimationIdea children. */
 public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
+    @Inject
+    EventRecorder events;
+    @Inject
+    ReconcileErrors errors;
     private static final Logger LOG = Logger.getLogger(ContentScheduleReconciler.class);
     /** Never sleep longer than this, so that a changed clock or time zone database is noticed. */
     private static final Duration MAX_SLEEP = Duration.ofMinutes(10);
@@ -123,14 +130,17 @@ public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
             }
             LOG.infof("schedule %s/%s run %s proposed %d ideas from %s", namespace, schedule.getMetadata().getName(),
                     runId, proposals.size(), fromModel ? "the " + llm.getProvider() + " model" : "the static ideas file");
+            String message = "run " + runId + " proposed " + proposals.size() + " ideas";
             Conditions.set(schedule.getStatus(), clock, ConditionTypes.IDEAS_PROPOSED, Conditions.TRUE, Reasons.RUN_COMPLETED,
-                    "run " + runId + " proposed " + proposals.size() + " ideas");
+                    message);
+            events.normal(schedule, Reasons.RUN_COMPLETED, message);
         } catch (LlmException e) {
             // the run is spent either way: it is not retried on every reconciliation, which would pay again
             LOG.warnf("schedule %s/%s run %s proposed no ideas: %s %s", namespace, schedule.getMetadata().getName(),
                     runId, e.reason(), e.getMessage());
             Conditions.set(schedule.getStatus(), clock, ConditionTypes.IDEAS_PROPOSED, Conditions.FALSE, e.reason(),
                     "run " + runId + ": " + e.getMessage());
+            events.warning(schedule, e.reason(), "run " + runId + ": " + e.getMessage());
         }
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("runId", runId);
@@ -157,5 +167,11 @@ public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
         } else {
             Conditions.set(schedule.getStatus(), clock, ConditionTypes.BUDGET_EXHAUSTED, Conditions.FALSE, Reasons.WITHIN_BUDGET, message);
         }
+    }
+
+    /** A thrown reconciliation shows as condition ReconcileError and a Warning event; JOSDK retries with backoff. */
+    @Override
+    public ErrorStatusUpdateControl<ContentSchedule> updateErrorStatus(ContentSchedule schedule, Context<ContentSchedule> context, Exception e) {
+        return errors.report(schedule, context, e, ContentScheduleStatus::new);
     }
 }

@@ -1,5 +1,8 @@
 package io.animops.operator.script;
 
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.animops.operator.kube.ReconcileErrors;
+import io.animops.operator.kube.EventRecorder;
 import io.animops.crds.ConditionTypes;
 import io.animops.crds.Conditions;
 import io.animops.crds.Reasons;
@@ -20,6 +23,10 @@ import java.time.Duration;
 
 /** Takes an attempt from Pending to Valid, Invalid or Failed. */
 public class ScriptAttemptReconciler implements Reconciler<ScriptAttempt> {
+    @Inject
+    EventRecorder events;
+    @Inject
+    ReconcileErrors errors;
     @Inject
     ScriptAuthoringService authoring;
     @Inject
@@ -47,6 +54,13 @@ public class ScriptAttemptReconciler implements Reconciler<ScriptAttempt> {
         }
         authoring.author(attempt, idea, settings.forIdea(context.getClient(), idea));
         audit.phaseChange(attempt, before, status.getPhase(), status.getConditions(), ConditionTypes.SUCCEEDED);
+        events.summaryChanged(attempt, status.getConditions(), ConditionTypes.SUCCEEDED);
         return StatusSupport.patchIfChanged(attempt, observed, null);
+    }
+
+    /** A thrown reconciliation shows as condition ReconcileError and a Warning event; JOSDK retries with backoff. */
+    @Override
+    public ErrorStatusUpdateControl<ScriptAttempt> updateErrorStatus(ScriptAttempt attempt, Context<ScriptAttempt> context, Exception e) {
+        return errors.report(attempt, context, e, ScriptAttemptStatus::new);
     }
 }

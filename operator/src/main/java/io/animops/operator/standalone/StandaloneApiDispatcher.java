@@ -238,7 +238,7 @@ final class StandaloneApiDispatcher extends Dispatcher {
     }
 
     private MockResponse get(RecordedRequest request, ResourcePath target) {
-        MockResponse stored = crud.dispatch(request);
+        MockResponse stored = EventFieldSelector.filter(target, crud.dispatch(request), json);
         String tableVersion = PrinterColumnTable.tableVersion(request.getHeader("Accept"));
         if (tableVersion == null || target.isWatch() || stored.code() != 200 || target.subresource() != null) {
             return stored;

@@ -219,6 +219,7 @@ class HelmChartTest {
                 "patch");
         grant(expected, "animops.io", List.of("renderjobs/status", "renderagents/status"), "update");
         grant(expected, "", List.of("secrets"), "get");
+        grant(expected, "", List.of("events"), "get", "create", "patch");
 
         assertThat(grantsOf(clusterRole.getRules())).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(clusterRole.getRules()).allSatisfy(rule -> {

@@ -1,0 +1,143 @@
+package io.animops.operator.kube;
+
+import io.animops.crds.Conditions;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Kubernetes Events (core/v1) about the operator's resources, so that {@code kubectl describe} tells an object's
+ * story: phase changes, failures, repairs, claims, lease losses, requeues and publications, each with a reason
+ * from {@link io.animops.crds.Reasons}. Aggregated and rate-limited by {@link EventAggregator}. Best effort, as
+ * events are on a real cluster: a failed write is logged, never thrown into a reconciliation.
+ */
+@ApplicationScoped
+public class EventRecorder {
+    public static final String NORMAL = "Normal";
+    public static final String WARNING = "Warning";
+    static final String COMPONENT = "animops-operator";
+    private static final Logger LOG = Logger.getLogger(EventRecorder.class);
+
+    @Inject
+    KubernetesClient client;
+    @Inject
+    Clock clock;
+
+    private final EventAggregator aggregator = new EventAggregator();
+    private Instant started;
+    /** The summary reason last told per object uid, so that only a change makes an event. */
+    private final Map<String, String> toldReasons = new ConcurrentHashMap<>();
+
+    @PostConstruct
+    void start() {
+        started = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    public void normal(HasMetadata about, String reason, String message) {
+        record(about, NORMAL, reason, message);
+    }
+
+    public void warning(HasMetadata about, String reason, String message) {
+        record(about, WARNING, reason, message);
+    }
+
+    /**
+     * An event when the reason of the object's summary condition changed since this operator last saw it: this
+     * catches what another writer (a render agent claiming, rendering, failing) did as well as the operator's own
+     * changes. A condition that changed before this operator started is not told again after a restart.
+     * Warning when the condition is False.
+     */
+    public void summaryChanged(HasMetadata about, List<Condition> conditions, String summaryType) {
+        Optional<Condition> summary = Conditions.find(conditions, summaryType);
+        String uid = about.getMetadata().getUid();
+        if (summary.isEmpty() || summary.get().getReason() == null || uid == null) {
+            return;
+        }
+        Condition c = summary.get();
+        String previous = toldReasons.put(uid, c.getReason());
+        if (c.getReason().equals(previous)) {
+            return;
+        }
+        if (previous == null && c.getLastTransitionTime() != null
+                && Instant.parse(c.getLastTransitionTime()).isBefore(started)) {
+            return;
+        }
+        record(about, Conditions.FALSE.equals(c.getStatus()) ? WARNING : NORMAL, c.getReason(),
+                c.getMessage() == null ? "" : c.getMessage());
+    }
+
+    /** Forgets a deleted object. */
+    public void forget(HasMetadata about) {
+        if (about.getMetadata().getUid() != null) {
+            toldReasons.remove(about.getMetadata().getUid());
+        }
+    }
+
+    public void record(HasMetadata about, String type, String reason, String message) {
+        String namespace = about.getMetadata().getNamespace();
+        String uid = about.getMetadata().getUid();
+        EventAggregator.Decision decision = aggregator.offer(uid == null ? about.getMetadata().getName() : uid,
+                about.getMetadata().getName(), type, reason, message, Instant.now(clock));
+        try {
+            switch (decision.action()) {
+                case CREATE -> client.v1().events().inNamespace(namespace)
+                        .resource(event(about, type, reason, message, decision)).create();
+                case UPDATE -> {
+                    Event updated = client.v1().events().inNamespace(namespace).withName(decision.name())
+                            .edit(e -> count(e, decision));
+                    if (updated == null) {
+                        client.v1().events().inNamespace(namespace)
+                                .resource(event(about, type, reason, message, decision)).create();
+                    }
+                }
+                case SUPPRESS -> LOG.debugf("event %s on %s/%s rate-limited (count %d)", reason, namespace,
+                        about.getMetadata().getName(), decision.count());
+            }
+        } catch (KubernetesClientException e) {
+            LOG.warnf("could not write event %s about %s %s/%s: %s", reason, about.getKind(), namespace,
+                    about.getMetadata().getName(), e.getMessage());
+        }
+    }
+
+    private static Event count(Event event, EventAggregator.Decision decision) {
+        event.setCount(decision.count());
+        event.setLastTimestamp(decision.last().truncatedTo(ChronoUnit.SECONDS).toString());
+        return event;
+    }
+
+    static Event event(HasMetadata about, String type, String reason, String message,
+                       EventAggregator.Decision decision) {
+        // the API server caps an event's message at 1024 bytes; longer ones are refused
+        String text = message.length() > 1000 ? message.substring(0, 1000) + "…" : message;
+        return new EventBuilder()
+                .withNewMetadata().withName(decision.name()).withNamespace(about.getMetadata().getNamespace())
+                .endMetadata()
+                .withInvolvedObject(new ObjectReferenceBuilder().withApiVersion(about.getApiVersion())
+                        .withKind(about.getKind()).withNamespace(about.getMetadata().getNamespace())
+                        .withName(about.getMetadata().getName()).withUid(about.getMetadata().getUid())
+                        .withResourceVersion(about.getMetadata().getResourceVersion()).build())
+                .withType(type).withReason(reason).withMessage(text)
+                .withCount(decision.count())
+                .withFirstTimestamp(decision.first().truncatedTo(ChronoUnit.SECONDS).toString())
+                .withLastTimestamp(decision.last().truncatedTo(ChronoUnit.SECONDS).toString())
+                .withNewSource().withComponent(COMPONENT).endSource()
+                .withReportingComponent(COMPONENT)
+                .build();
+    }
+}
