@@ -141,6 +141,11 @@ class IdeaPipelineTest {
         assertThat(condition(copy.getStatus().getConditions(), "Gated").getReason()).isEqualTo("NearDuplicate");
         assertThat(attemptsOf(client, ns, "copy")).isEmpty();
         assertThat(phasesAudited(database, copy)).containsExactly("Proposed", "Rejected");
+        // kubectl describe tells the same story: one event per phase, the rejection a Warning
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(client.v1().events().inNamespace(ns).list().getItems()
+                .stream().filter(e -> copy.getMetadata().getUid().equals(e.getInvolvedObject().getUid()))
+                .map(e -> e.getType() + " " + e.getReason() + " " + e.getInvolvedObject().getKind()))
+                .containsExactlyInAnyOrder("Normal Proposed AnimationIdea", "Warning Duplicate AnimationIdea"));
 
         // history outlives the resource: the gate keeps comparing with it, the audit trail stays
         client.resource(copy).delete();

@@ -1,0 +1,55 @@
+package io.animops.operator.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.mockwebserver.http.MockResponse;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EventFieldSelectorTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String EVENTS = """
+            {"kind":"EventList","apiVersion":"v1","items":[
+              {"metadata":{"name":"a.1"},"reason":"Proposed","type":"Normal",
+               "involvedObject":{"kind":"AnimationIdea","name":"a","namespace":"default","uid":"u-a"}},
+              {"metadata":{"name":"b.1"},"reason":"Proposed","type":"Normal",
+               "involvedObject":{"kind":"AnimationIdea","name":"b","namespace":"default","uid":"u-b"}},
+              {"metadata":{"name":"a-job.1"},"reason":"Claimed","type":"Normal",
+               "involvedObject":{"kind":"RenderJob","name":"a","namespace":"default","uid":"u-j"}}]}
+            """;
+
+    @Test
+    void describeSelectorKeepsOnlyTheObjectsEvents() throws Exception {
+        // what kubectl describe sends for an object's events
+        String selector = "involvedObject.name%3Da%2CinvolvedObject.namespace%3Ddefault"
+                + "%2CinvolvedObject.kind%3DAnimationIdea%2CinvolvedObject.uid%3Du-a";
+        assertThat(names(filter("/api/v1/namespaces/default/events?fieldSelector=" + selector)))
+                .containsExactly("a.1");
+    }
+
+    @Test
+    void otherListsAndSelectorsAreLeftAlone() throws Exception {
+        assertThat(names(filter("/api/v1/namespaces/default/events"))).hasSize(3);
+        assertThat(names(filter("/api/v1/namespaces/default/events?fieldSelector=metadata.name%3Da.1")))
+                .hasSize(3);
+        assertThat(names(filter("/api/v1/namespaces/default/events?fieldSelector=type%3DWarning"))).isEmpty();
+    }
+
+    private static MockResponse filter(String path) {
+        ResourcePath target = ResourcePath.parse(path).orElseThrow();
+        MockResponse stored = new MockResponse().setResponseCode(200).setBody(EVENTS);
+        return EventFieldSelector.filter(target, stored, JSON);
+    }
+
+    private static List<String> names(MockResponse response) throws Exception {
+        List<String> names = new ArrayList<>();
+        for (JsonNode item : JSON.readTree(response.getBody().readUtf8()).path("items")) {
+            names.add(item.path("metadata").path("name").asText());
+        }
+        return names;
+    }
+}
