@@ -1,11 +1,12 @@
 package io.animops.operator.api;
 
+import jakarta.inject.Inject;
+import io.animops.operator.config.AnimOpsConfig;
 import io.animops.operator.common.ApiProblem;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -24,8 +25,8 @@ public class BearerTokenFilter implements ContainerRequestFilter {
     private static final String PREFIX = "Bearer ";
     public static final Set<String> PUBLIC_PATHS = Set.of(OpenApiResource.PATH);
 
-    @ConfigProperty(name = "animops.api.token")
-    Optional<String> token;
+    @Inject
+    AnimOpsConfig config;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -43,8 +44,12 @@ public class BearerTokenFilter implements ContainerRequestFilter {
         }
     }
 
-    /** Why the header is refused, or null when it carries the right token. */
     String rejection(String authorization) {
+        return rejection(config.api().token(), authorization);
+    }
+
+    /** Why the header is refused, or null when it carries the right token. */
+    static String rejection(Optional<String> token, String authorization) {
         if (token.isEmpty() || token.get().isBlank()) {
             return "the API token is not configured on the server (animops.api.token / ANIMOPS_API_TOKEN)";
         }

@@ -135,9 +135,9 @@ public class QcResource {
     private static ApiProblem problem(QcException e) {
         String field = "comment".equals(e.field()) ? "body.comment" : e.field();
         return switch (e.kind()) {
-            case NotFound -> new ApiProblem(404, "Not Found", field, e.getMessage());
-            case Invalid -> ApiProblem.badParameter(field, e.getMessage());
-            case Conflict -> ApiProblem.conflict(e.getMessage());
+            case NOT_FOUND -> new ApiProblem(404, "Not Found", field, e.getMessage());
+            case INVALID -> ApiProblem.badParameter(field, e.getMessage());
+            case CONFLICT -> ApiProblem.conflict(e.getMessage());
         };
     }
 

@@ -11,6 +11,7 @@ import io.animops.crds.v1alpha1.RenderMode;
 import io.animops.crds.v1alpha1.RenderPhase;
 import io.animops.crds.v1alpha1.RenderProgress;
 import io.animops.crds.v1alpha1.ScriptError;
+import io.animops.operator.config.AnimOpsConfig;
 import io.animops.operator.common.ApiProblem;
 import io.animops.operator.render.RenderJobQuery;
 import io.animops.operator.storage.ArtifactLinks;
@@ -32,7 +33,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -87,8 +87,8 @@ public class RenderJobResource {
     ArtifactLinks artifactLinks;
     @Inject
     Clock clock;
-    @ConfigProperty(name = "animops.api.link-ttl", defaultValue = "15m")
-    Duration linkTtl;
+    @Inject
+    AnimOpsConfig config;
 
     @GET
     @Operation(operationId = "listRenders", summary = "Render jobs, newest first, including deleted ones")
@@ -159,7 +159,7 @@ public class RenderJobResource {
 
     private void link(Map<String, String> links, String name, Artifact artifact) {
         if (artifact != null && artifact.getKey() != null) {
-            links.put(name, artifactLinks.download(artifact.getKey(), linkTtl).toString());
+            links.put(name, artifactLinks.download(artifact.getKey(), config.api().linkTtl()).toString());
         }
     }
 

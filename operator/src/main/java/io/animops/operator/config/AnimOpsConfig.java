@@ -19,6 +19,18 @@ public interface AnimOpsConfig {
 
     Storage storage();
 
+    Api api();
+
+    /** The REST API under /api/v1. */
+    interface Api {
+        /** The operator token every request must carry; without one every request is refused. */
+        Optional<String> token();
+
+        /** How long a signed download link of a render stays valid. */
+        @WithDefault("15m")
+        Duration linkTtl();
+    }
+
     /** Where render artifacts (videos, thumbnails) are kept, and how agents and people reach them. */
     interface Storage {
         /** {@code local} (files under local.dir, served by the operator itself) or {@code s3}. */

@@ -130,11 +130,6 @@ public class LlmGateway {
         return calls.tokensSpentSince(namespace, schedule, startOfDay());
     }
 
-    public boolean budgetExhausted(LlmSettings llm, String namespace, String schedule) {
-        return llm != null && llm.getDailyTokenBudget() != null && schedule != null
-                && tokensSpentToday(namespace, schedule) >= llm.getDailyTokenBudget();
-    }
-
     private void ensureBudget(LlmSettings llm, LlmRequest request, String provider, String model, String promptHash) {
         if (llm.getDailyTokenBudget() == null || request.schedule() == null) {
             return;

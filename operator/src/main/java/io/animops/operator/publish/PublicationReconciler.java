@@ -58,26 +58,26 @@ public class PublicationReconciler implements Reconciler<Publication> {
         String jobName = publication.getSpec().getRenderJobRef();
         RenderJob job = context.getClient().resources(RenderJob.class).inNamespace(namespace).withName(jobName).get();
         if (job == null) {
-            wait(status, PublicationPhase.WaitingForRender, Reasons.RENDER_JOB_NOT_FOUND, "spec.renderJobRef: RenderJob " + jobName + " does not exist");
+            holdIn(status, PublicationPhase.WaitingForRender, Reasons.RENDER_JOB_NOT_FOUND, "spec.renderJobRef: RenderJob " + jobName + " does not exist");
         } else if (job.getSpec().getMode() != RenderMode.Final) {
-            wait(status, PublicationPhase.Blocked, Reasons.NOT_A_FINAL_RENDER,
+            holdIn(status, PublicationPhase.Blocked, Reasons.NOT_A_FINAL_RENDER,
                     "spec.renderJobRef: RenderJob " + jobName + " is a " + job.getSpec().getMode() + " render; only Final renders are published");
         } else if (job.getStatus() == null || job.getStatus().getPhase() != RenderPhase.Succeeded) {
-            wait(status, PublicationPhase.WaitingForRender, Reasons.WAITING_FOR_RENDER, "RenderJob " + jobName + " is "
+            holdIn(status, PublicationPhase.WaitingForRender, Reasons.WAITING_FOR_RENDER, "RenderJob " + jobName + " is "
                     + (job.getStatus() == null || job.getStatus().getPhase() == null ? "Pending" : job.getStatus().getPhase()));
         } else if (!qc.attemptPassed(namespace, job.getSpec().getScriptAttemptRef())) {
             // a final render made by hand, bypassing the idea's pipeline, is not published unchecked
-            wait(status, PublicationPhase.Blocked, Reasons.QC_NOT_PASSED, "no render of ScriptAttempt " + job.getSpec().getScriptAttemptRef()
+            holdIn(status, PublicationPhase.Blocked, Reasons.QC_NOT_PASSED, "no render of ScriptAttempt " + job.getSpec().getScriptAttemptRef()
                     + " passed QC; a final render is published only after its preview passed");
         } else if (publication.getSpec().getMode() == PublishMode.Manual) {
-            wait(status, PublicationPhase.AwaitingManualPost, Reasons.AWAITING_MANUAL_POST,
+            holdIn(status, PublicationPhase.AwaitingManualPost, Reasons.AWAITING_MANUAL_POST,
                     "post the video on " + publication.getSpec().getPlatform() + " and confirm its URL");
         } else if (!credentialsPresent(publication, context)) {
-            wait(status, PublicationPhase.Blocked, Reasons.CREDENTIALS_MISSING, "spec.accountSecretRef: Secret "
+            holdIn(status, PublicationPhase.Blocked, Reasons.CREDENTIALS_MISSING, "spec.accountSecretRef: Secret "
                     + (publication.getSpec().getAccountSecretRef() == null ? "(none named)" : publication.getSpec().getAccountSecretRef().getName())
                     + " not found; publishing is blocked until it exists");
         } else {
-            wait(status, PublicationPhase.Blocked, Reasons.PUBLISHER_UNAVAILABLE,
+            holdIn(status, PublicationPhase.Blocked, Reasons.PUBLISHER_UNAVAILABLE,
                     "no " + publication.getSpec().getPlatform() + " uploader is installed in this operator version");
         }
         repository.save(publication);
@@ -86,7 +86,7 @@ public class PublicationReconciler implements Reconciler<Publication> {
         return StatusSupport.patchIfChanged(publication, observed, RECHECK);
     }
 
-    private void wait(PublicationStatus status, PublicationPhase phase, String reason, String message) {
+    private void holdIn(PublicationStatus status, PublicationPhase phase, String reason, String message) {
         status.setPhase(phase);
         Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, reason, message);
     }

@@ -4,11 +4,11 @@ package io.animops.operator.qc;
 public class QcException extends RuntimeException {
     public enum Kind {
         /** 404: no such render job result, checklist or item. */
-        NotFound,
+        NOT_FOUND,
         /** 400: the request itself is wrong (an automatic item ticked, a failing tick without a comment). */
-        Invalid,
+        INVALID,
         /** 409: the result is already decided. */
-        Conflict
+        CONFLICT
     }
 
     private final Kind kind;

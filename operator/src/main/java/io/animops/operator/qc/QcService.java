@@ -70,7 +70,7 @@ public class QcService {
         }
         QcSettings.Policy policy = settings == null || settings.getPolicy() == null ? QcSettings.Policy.AutoPass : settings.getPolicy();
         String name = settings == null || settings.getChecklist() == null ? config.qc().defaultChecklist() : settings.getChecklist();
-        VersionedChecklist checklist = checklists.latest(name).orElseThrow(() -> new QcException(QcException.Kind.NotFound,
+        VersionedChecklist checklist = checklists.latest(name).orElseThrow(() -> new QcException(QcException.Kind.NOT_FOUND,
                 "spec.qc.checklist", "no QC checklist named \"" + name + "\" is registered; known: "
                 + String.join(", ", checklists.list().stream().map(VersionedChecklist::name).toList())));
         List<QcItemResult> items = QcEvaluation.evaluate(checklist.checklist(), policy, job.getSpec(), job.getStatus().getMedia());
@@ -151,25 +151,25 @@ public class QcService {
      */
     public QcResult tick(String namespace, String renderJob, String itemId, boolean passed, String actor, String comment) {
         if (actor == null || actor.isBlank()) {
-            throw new QcException(QcException.Kind.Invalid, "actor", "who ticks the item must be named");
+            throw new QcException(QcException.Kind.INVALID, "actor", "who ticks the item must be named");
         }
         if (!passed && (comment == null || comment.isBlank())) {
-            throw new QcException(QcException.Kind.Invalid, "comment", "failing item " + itemId + " needs a comment saying why");
+            throw new QcException(QcException.Kind.INVALID, "comment", "failing item " + itemId + " needs a comment saying why");
         }
-        QcResult current = result(namespace, renderJob).orElseThrow(() -> new QcException(QcException.Kind.NotFound,
+        QcResult current = result(namespace, renderJob).orElseThrow(() -> new QcException(QcException.Kind.NOT_FOUND,
                 "renderJob", "no QC result for render job " + namespace + "/" + renderJob));
         String at = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
         QcResultRecord updated = database.inTransaction(s -> s.find(QcResultRecord.class, current.renderJobUid(), LockMode.PESSIMISTIC_WRITE)
                 .map(row -> {
                     QcOutcome outcome = QcOutcome.valueOf(row.outcome);
                     if (outcome != QcOutcome.Pending) {
-                        throw new QcException(QcException.Kind.Conflict, "renderJob", "the QC result of " + renderJob
+                        throw new QcException(QcException.Kind.CONFLICT, "renderJob", "the QC result of " + renderJob
                                 + " is already " + outcome + "; ticks are taken while it is Pending");
                     }
                     List<QcItemResult> items = new ArrayList<>(JsonColumn.readList(row.items, QcItemResult.class));
                     int index = indexOf(items, itemId);
                     if (items.get(index).kind() != QcItemResult.Kind.Manual) {
-                        throw new QcException(QcException.Kind.Invalid, "itemId", "item " + itemId
+                        throw new QcException(QcException.Kind.INVALID, "itemId", "item " + itemId
                                 + " is automatic: its rule decides it, not a person");
                     }
                     items.set(index, items.get(index).ticked(passed, actor, at, comment));
@@ -201,7 +201,7 @@ public class QcService {
                 return i;
             }
         }
-        throw new QcException(QcException.Kind.NotFound, "itemId", "no item " + itemId + " in this result; items are "
+        throw new QcException(QcException.Kind.NOT_FOUND, "itemId", "no item " + itemId + " in this result; items are "
                 + String.join(", ", items.stream().map(QcItemResult::id).toList()));
     }
 

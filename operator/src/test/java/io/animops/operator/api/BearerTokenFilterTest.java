@@ -7,10 +7,15 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class BearerTokenFilterTest {
-    private static BearerTokenFilter filter(String token) {
-        BearerTokenFilter filter = new BearerTokenFilter();
-        filter.token = Optional.ofNullable(token);
-        return filter;
+    /** The filter's decision with {@code token} configured (animops.api.token). */
+    private record Filter(Optional<String> token) {
+        String rejection(String authorization) {
+            return BearerTokenFilter.rejection(token, authorization);
+        }
+    }
+
+    private static Filter filter(String token) {
+        return new Filter(Optional.ofNullable(token));
     }
 
     @Test
@@ -21,7 +26,7 @@ class BearerTokenFilterTest {
 
     @Test
     void namesWhyAHeaderIsRefused() {
-        BearerTokenFilter filter = filter("secret");
+        Filter filter = filter("secret");
         assertThat(filter.rejection(null)).startsWith("missing Authorization header");
         assertThat(filter.rejection("Basic c2VjcmV0")).isEqualTo("the Authorization header is not a Bearer token");
         assertThat(filter.rejection("Bearer secre")).isEqualTo("invalid bearer token");

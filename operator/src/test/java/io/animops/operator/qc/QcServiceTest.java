@@ -155,7 +155,7 @@ class QcServiceTest {
         assertThat(qc.result(NS, job0).orElseThrow().outcome()).isEqualTo(QcOutcome.Passed);
 
         QcException closed = catchThrowableOfType(QcException.class, () -> qc.tick(NS, job0, "hook", false, "carol", "changed my mind"));
-        assertThat(closed.kind()).isEqualTo(QcException.Kind.Conflict);
+        assertThat(closed.kind()).isEqualTo(QcException.Kind.CONFLICT);
         assertThat(closed.field()).isEqualTo("renderJob");
         assertThat(closed.getMessage()).contains("already Passed");
 
@@ -171,7 +171,7 @@ class QcServiceTest {
         String name = job.getMetadata().getName();
 
         QcException noComment = catchThrowableOfType(QcException.class, () -> qc.tick(NS, name, "motion-reads", false, "alice", " "));
-        assertThat(noComment.kind()).isEqualTo(QcException.Kind.Invalid);
+        assertThat(noComment.kind()).isEqualTo(QcException.Kind.INVALID);
         assertThat(noComment.field()).isEqualTo("comment");
 
         QcResult failed = qc.tick(NS, name, "motion-reads", false, "alice", "too fast to follow");
@@ -186,17 +186,17 @@ class QcServiceTest {
         String name = job.getMetadata().getName();
 
         QcException automatic = catchThrowableOfType(QcException.class, () -> qc.tick(NS, name, "duration", true, "alice", null));
-        assertThat(automatic.kind()).isEqualTo(QcException.Kind.Invalid);
+        assertThat(automatic.kind()).isEqualTo(QcException.Kind.INVALID);
         assertThat(automatic.field()).isEqualTo("itemId");
         assertThat(automatic.getMessage()).contains("automatic");
 
         QcException unknownItem = catchThrowableOfType(QcException.class, () -> qc.tick(NS, name, "nope", true, "alice", null));
-        assertThat(unknownItem.kind()).isEqualTo(QcException.Kind.NotFound);
+        assertThat(unknownItem.kind()).isEqualTo(QcException.Kind.NOT_FOUND);
         assertThat(unknownItem.field()).isEqualTo("itemId");
         assertThat(unknownItem.getMessage()).contains("motion-reads");
 
         QcException unknownJob = catchThrowableOfType(QcException.class, () -> qc.tick(NS, "no-such-job", "hook", true, "alice", null));
-        assertThat(unknownJob.kind()).isEqualTo(QcException.Kind.NotFound);
+        assertThat(unknownJob.kind()).isEqualTo(QcException.Kind.NOT_FOUND);
         assertThat(unknownJob.field()).isEqualTo("renderJob");
 
         QcException noActor = catchThrowableOfType(QcException.class, () -> qc.tick(NS, name, "hook", true, "", null));
@@ -204,7 +204,7 @@ class QcServiceTest {
 
         QcException unknownChecklist = catchThrowableOfType(QcException.class,
                 () -> qc.evaluate(succeeded("unknown-list", media("duration=20")), "idea", settings(QcSettings.Policy.AutoPass, "no-such-list")));
-        assertThat(unknownChecklist.kind()).isEqualTo(QcException.Kind.NotFound);
+        assertThat(unknownChecklist.kind()).isEqualTo(QcException.Kind.NOT_FOUND);
         assertThat(unknownChecklist.field()).isEqualTo("spec.qc.checklist");
         assertThat(unknownChecklist.getMessage()).contains("shorts");
         // nothing is stored for an evaluation that could not be made
