@@ -1,6 +1,5 @@
 package io.animops.operator.config;
 
-import io.animops.operator.common.Hashes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
