@@ -186,6 +186,10 @@ final class SqlObjectStore implements AutoCloseable, ExampleApplier.History {
         if (connection == null || connection.isClosed()) {
             connection = dataSource.getConnection();
             connection.setAutoCommit(false);
+            // the embedded server runs with synchronous_commit off; an acknowledged object write waits for its WAL
+            try (Statement s = connection.createStatement()) {
+                s.execute("set synchronous_commit = on");
+            }
         }
         return connection;
     }
