@@ -64,6 +64,8 @@ class StandaloneRestartTest {
     private static final Duration PHASE_WAIT = Duration.ofSeconds(90);
     /** A bound, not the expected time: on an idle 2-core machine the run settles within a few minutes. */
     private static final Duration SETTLE_WAIT = Duration.ofMinutes(10);
+    /** A bound too: the operator starts in about 15 s on an idle machine, over a minute on a loaded one. */
+    private static final Duration START_WAIT = Duration.ofMinutes(4);
     /** The kill points, in pipeline order, each with what must be seen in the API before the kill. */
     private static final List<String> KILL_PHASES = List.of("gate", "authoring", "claim", "rendering", "upload", "qc",
             "publication");
@@ -328,7 +330,7 @@ class StandaloneRestartTest {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         processes.add(standalone);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        Instant deadline = Instant.now().plus(START_WAIT);
         while (Instant.now().isBefore(deadline)) {
             assertThat(standalone.isAlive()).as("standalone mode running; its log: " + log).isTrue();
             try {
@@ -342,7 +344,8 @@ class StandaloneRestartTest {
             }
             Thread.sleep(250);
         }
-        throw new AssertionError("the standalone mode did not become ready within 120 s; its log: " + log);
+        throw new AssertionError("the standalone mode did not become ready within " + START_WAIT.toSeconds()
+                + " s; its log: " + log);
     }
 
     private void startAgent(String name) throws IOException {
