@@ -24,6 +24,10 @@ public class ContentScheduleStatus extends AnimOpsStatus {
     @JsonPropertyDescription("Id of the last run, as in the animops.io/run label of its ideas.")
     private String lastRunId;
 
+    @JsonPropertyDescription("The cron slot (fire time, in the run id's form yyyyMMdd-HHmm UTC) of the last run that "
+            + "proposed its ideas. The operator never fires a slot at or before it again, across restarts.")
+    private String lastFiredSlot;
+
     @JsonPropertyDescription("Ideas of this schedule by phase.")
     private Map<String, Integer> ideas = new TreeMap<>();
 }

@@ -115,6 +115,13 @@ public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
         String namespace = schedule.getMetadata().getNamespace();
         LlmSettings llm = schedule.getSpec().getLlm();
         boolean fromModel = llm != null && llm.getProvider() != LlmSettings.Provider.Offline;
+        if (ScheduleService.runAlreadyProposed(context.getSecondaryResources(AnimationIdea.class), runId,
+                schedule.getSpec().getIdeasPerRun())) {
+            LOG.infof("schedule %s/%s run %s: its ideas exist already; recording the slot without proposing again",
+                    namespace, schedule.getMetadata().getName(), runId);
+            recordFired(schedule, fireTime, runId);
+            return;
+        }
         try {
             List<IdeaProposal> proposals;
             Set<String> alreadyProposed = ideas.titlesProposed(namespace, schedule.getMetadata().getName());
@@ -147,8 +154,13 @@ public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
         payload.put("fireTime", fireTime.toString());
         audit.record(AuditLog.OPERATOR, "ContentSchedule.Fired", schedule, payload,
                 schedule.getMetadata().getUid() + ":run:" + runId);
+        recordFired(schedule, fireTime, runId);
+    }
+
+    private static void recordFired(ContentSchedule schedule, Instant fireTime, String runId) {
         schedule.getStatus().setLastScheduleTime(fireTime.toString());
         schedule.getStatus().setLastRunId(runId);
+        schedule.getStatus().setLastFiredSlot(runId);
     }
 
     /** BudgetExhausted=True while today's tokens reached spec.llm.dailyTokenBudget; the condition is absent without a budget. */

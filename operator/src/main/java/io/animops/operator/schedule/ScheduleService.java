@@ -4,6 +4,7 @@ import io.animops.crds.AnimOps;
 import io.animops.crds.v1alpha1.AnimationIdea;
 import io.animops.crds.v1alpha1.AnimationIdeaSpec;
 import io.animops.crds.v1alpha1.ContentSchedule;
+import io.animops.crds.v1alpha1.ContentScheduleStatus;
 import io.animops.crds.v1alpha1.IdeaPhase;
 import io.animops.operator.idea.IdeaProposal;
 import io.animops.operator.kube.OwnedChildren;
@@ -26,21 +27,48 @@ public final class ScheduleService {
     }
 
     /**
-     * The fire time that is due now, if any: the latest cron time after the last run (or after creation),
+     * The fire time that is due now, if any: the latest cron time after the last fired slot (or after creation),
      * or the creation time itself for a first run with runOnCreate. Missed older times are skipped, as a
-     * CronJob without a starting deadline would.
+     * CronJob without a starting deadline would. A slot at or before {@code status.lastFiredSlot} (or, for a
+     * status written before that field, {@code lastScheduleTime}) is never due again, nor runOnCreate once any run fired.
      */
     public static Optional<Instant> dueFireTime(ContentSchedule schedule, CronSchedule cron, Instant now) {
         if (Boolean.TRUE.equals(schedule.getSpec().getSuspend())) {
             return Optional.empty();
         }
-        String last = schedule.getStatus() == null ? null : schedule.getStatus().getLastScheduleTime();
+        Optional<Instant> lastFired = lastFired(schedule.getStatus());
         Instant created = Instant.parse(schedule.getMetadata().getCreationTimestamp());
-        if (last == null && Boolean.TRUE.equals(schedule.getSpec().getRunOnCreate())) {
+        if (lastFired.isEmpty() && Boolean.TRUE.equals(schedule.getSpec().getRunOnCreate())) {
             return Optional.of(created.truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
         }
-        Instant after = last == null ? created : Instant.parse(last);
+        Instant after = lastFired.orElse(created);
         return cron.lastFireAtOrBefore(now).filter(t -> t.isAfter(after));
+    }
+
+    /** The last fired slot as an instant: {@code lastFiredSlot}, else the older {@code lastScheduleTime}. */
+    static Optional<Instant> lastFired(ContentScheduleStatus status) {
+        if (status == null) {
+            return Optional.empty();
+        }
+        if (status.getLastFiredSlot() != null) {
+            return Optional.of(slotTime(status.getLastFiredSlot()));
+        }
+        return Optional.ofNullable(status.getLastScheduleTime()).map(Instant::parse);
+    }
+
+    /** The fire time of a slot named by {@link #runId}. */
+    static Instant slotTime(String slot) {
+        return java.time.LocalDateTime.parse(slot, RUN_ID).toInstant(ZoneOffset.UTC);
+    }
+
+    /**
+     * Whether the run of this slot already created all its ideas: a run whose status write was lost (the operator
+     * killed between creating the ideas and recording the slot) is then recorded without asking for proposals again.
+     */
+    public static boolean runAlreadyProposed(Collection<AnimationIdea> ideas, String runId, int ideasPerRun) {
+        long ofRun = ideas.stream().filter(i -> i.getMetadata().getLabels() != null
+                && runId.equals(i.getMetadata().getLabels().get(AnimOps.LABEL_RUN))).count();
+        return ofRun >= ideasPerRun;
     }
 
     public static String runId(Instant fireTime) {

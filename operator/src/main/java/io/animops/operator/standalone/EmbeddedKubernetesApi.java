@@ -28,7 +28,8 @@ import java.util.List;
 /**
  * An in-process Kubernetes API for the standalone mode: the Fabric8 mock server in CRUD mode on a local port, behind
  * {@link StandaloneApiDispatcher} so that kubectl and the operator find discovery, printer-column tables, schema
- * validation and server-side apply there. State lives in memory: it is gone when the process ends.
+ * validation and server-side apply there. Started with a {@link SqlObjectStore}, it writes every change through to
+ * PostgreSQL and loads it back on the next start; without one, state lives in memory and is gone when the process ends.
  * Plain HTTP on the loopback interface, without authentication: for one person's machine only.
  */
 public final class EmbeddedKubernetesApi implements AutoCloseable {
@@ -52,16 +53,24 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
         this.crds = List.copyOf(crds);
     }
 
-    /** Starts serving on 127.0.0.1:{port}; fails when the port is taken. */
-    public synchronized EmbeddedKubernetesApi start(int port) {
+    /** Starts serving on 127.0.0.1:{port} with its objects in memory only; fails when the port is taken. */
+    public EmbeddedKubernetesApi start(int port) {
+        return start(port, null);
+    }
+
+    /**
+     * Starts serving on 127.0.0.1:{port}, its objects kept in {@code store} (loaded from it first), or in memory
+     * only when the store is null; fails when the port is taken.
+     */
+    synchronized EmbeddedKubernetesApi start(int port, SqlObjectStore store) {
         if (server != null) {
             throw new IllegalStateException("already started at " + url);
         }
         UidCounter.startAfterEveryEarlierRun();
         VersionInfo version = new VersionInfo.Builder().withMajor("1").withMinor("32").withGitVersion(KUBERNETES_VERSION)
                 .withPlatform("linux/amd64").build();
-        StandaloneApiDispatcher dispatcher = new StandaloneApiDispatcher(new KubernetesCrudDispatcher(), crds, version,
-                Clock.systemUTC());
+        KubernetesCrudDispatcher objects = store == null ? new KubernetesCrudDispatcher() : new DurableCrudDispatcher(store);
+        StandaloneApiDispatcher dispatcher = new StandaloneApiDispatcher(objects, crds, version, Clock.systemUTC());
         KubernetesMockServer mock = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(),
                 new HashMap<>(), dispatcher, false);
         mock.setVersionInfo(version);

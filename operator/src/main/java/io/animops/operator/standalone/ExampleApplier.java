@@ -24,16 +24,45 @@ import java.util.stream.Stream;
 
 /**
  * Applies the YAML manifests of a folder (and its subfolders, in path order; multi-document files allowed) to the
- * API the way {@code kubectl apply} would for a first-time user: create, or replace the spec of what exists.
- * Only animops.io resources and Namespaces are applied, Namespaces first; anything else is skipped with a log line,
- * since the standalone API has no controllers for other kinds. Namespaced resources without a namespace go to
- * {@code default}.
+ * API at each start of the standalone mode. An example is created only when it is absent and was never applied
+ * before: an object that exists is left as it is (the user may have changed it, and the operator works on it), and
+ * one applied at an earlier start and deleted since stays deleted (a re-created idea would meet itself in the Idea
+ * Gate's history). {@link History} remembers what was applied. Only animops.io resources and Namespaces are applied,
+ * Namespaces first; anything else is skipped with a log line, since the standalone API has no controllers for other
+ * kinds. Namespaced resources without a namespace go to {@code default}.
  */
 public final class ExampleApplier {
     private static final Logger LOG = Logger.getLogger(ExampleApplier.class);
     static final String DEFAULT_NAMESPACE = "default";
 
-    public enum Action { CREATED, REPLACED, SKIPPED, FAILED }
+    /**
+     * CREATED: applied now. KEPT: exists already, left as it is. DELETED_SINCE: applied at an earlier start and
+     * deleted since, not re-created. SKIPPED: not a kind the standalone mode applies. FAILED: refused by the API.
+     */
+    public enum Action { CREATED, KEPT, DELETED_SINCE, SKIPPED, FAILED }
+
+    /** The examples applied at earlier starts, by kind, namespace and name. */
+    public interface History {
+        boolean wasApplied(String example);
+
+        void recordApplied(String example);
+
+        /** A history for one process only, for an API that keeps nothing either. */
+        static History inMemory() {
+            java.util.Set<String> applied = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            return new History() {
+                @Override
+                public boolean wasApplied(String example) {
+                    return applied.contains(example);
+                }
+
+                @Override
+                public void recordApplied(String example) {
+                    applied.add(example);
+                }
+            };
+        }
+    }
 
     /** What happened to one document. {@code message} says why for SKIPPED and FAILED. */
     public record Outcome(Path file, String apiVersion, String kind, String namespace, String name, Action action,
@@ -46,10 +75,12 @@ public final class ExampleApplier {
     }
 
     private final KubernetesClient client;
+    private final History history;
     private final YAMLMapper yaml = new YAMLMapper();
 
-    public ExampleApplier(KubernetesClient client) {
+    public ExampleApplier(KubernetesClient client, History history) {
         this.client = client;
+        this.history = history;
     }
 
     /** Applies every *.yaml and *.yml under {@code directory}; a missing folder applies nothing. */
@@ -124,18 +155,21 @@ public final class ExampleApplier {
                     namespace == null ? client.genericKubernetesResources(d.apiVersion(), d.kind())
                             : client.genericKubernetesResources(d.apiVersion(), d.kind()).inNamespace(namespace);
             GenericKubernetesResource existing = name == null ? null : op.withName(name).get();
+            String example = d.apiVersion() + "/" + d.kind() + "/" + (namespace == null ? "" : namespace) + "/" + name;
             Action action;
-            GenericKubernetesResource result;
-            if (existing == null) {
-                result = op.resource(resource).create();
-                action = Action.CREATED;
+            String message = null;
+            if (existing != null) {
+                action = Action.KEPT;
+                message = "exists: left as it is";
+            } else if (name != null && history.wasApplied(example)) {
+                action = Action.DELETED_SINCE;
+                message = "applied at an earlier start and deleted since: not re-created";
             } else {
-                // replace, as kubectl replace: the stored status stays, the API ignores it on the main resource
-                resource.getMetadata().setResourceVersion(existing.getMetadata().getResourceVersion());
-                result = op.resource(resource).update();
-                action = Action.REPLACED;
+                name = op.resource(resource).create().getMetadata().getName();
+                action = Action.CREATED;
             }
-            Outcome outcome = new Outcome(d.file(), d.apiVersion(), d.kind(), namespace, result.getMetadata().getName(), action, null);
+            history.recordApplied(example);
+            Outcome outcome = new Outcome(d.file(), d.apiVersion(), d.kind(), namespace, name, action, message);
             LOG.infof("%s", outcome);
             return outcome;
         } catch (KubernetesClientException e) {

@@ -137,6 +137,12 @@ final class StandaloneApiDispatcher extends Dispatcher {
             return crud.dispatch(request);
         }
         ResourcePath target = parsed.get();
+        if (method.equals("POST") && target.isCollection() && target.subresource() == null) {
+            Optional<MockResponse> refused = invalidName(request, target);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+        }
         if (target.queryParameter("dryRun") != null && (method.equals("POST") || method.equals("PUT") || method.equals("PATCH"))) {
             return dryRun(request, target);
         }
@@ -164,6 +170,22 @@ final class StandaloneApiDispatcher extends Dispatcher {
             };
         }
         return withNotFoundStatus(response, target);
+    }
+
+    /** A name the API server would refuse (DNS-1123), answered 422 Invalid naming metadata.name as it does. */
+    private Optional<MockResponse> invalidName(RecordedRequest request, ResourcePath target) {
+        JsonNode object = readJson(bodyOf(request));
+        String name = object.path("metadata").path("name").asText("");
+        if (name.isEmpty()) {
+            // generateName: the mock appends a uuid, lowercase hex and dashes
+            return Optional.empty();
+        }
+        return ObjectNames.violation(target.group(), target.plural(), name).map(violation -> {
+            String kind = object.path("kind").asText(target.plural());
+            String qualifiedKind = target.group().isEmpty() ? kind : kind + "." + target.group();
+            return json(422, SchemaAdmission.status(422, "Invalid", qualifiedKind + " \"" + name + "\" is invalid: "
+                    + violation, name, target.group(), kind, List.of(violation)));
+        });
     }
 
     private static boolean isMergePatch(RecordedRequest request) {

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * What the operator needs around it in standalone mode, started in dependency order and stopped in reverse:
- * PostgreSQL with kept data, the Kubernetes API with the CRDs and a kubeconfig, and the artifacts folder.
+ * PostgreSQL with kept data, the Kubernetes API (its objects kept in PostgreSQL's {@value EmbeddedDatabase#KUBE_DATABASE}
+ * database) with the CRDs and a kubeconfig, and the artifacts folder.
  * {@link #operatorConfiguration()} is the configuration that points the operator at them.
  */
 public final class StandaloneEnvironment implements AutoCloseable {
@@ -22,6 +23,7 @@ public final class StandaloneEnvironment implements AutoCloseable {
     private final StandaloneSettings settings;
     private final EmbeddedDatabase database = new EmbeddedDatabase();
     private final EmbeddedKubernetesApi api = new EmbeddedKubernetesApi();
+    private SqlObjectStore objectStore;
     private Path kubeconfig;
     /** The REST API's token, kept in home across restarts; null when ANIMOPS_API_TOKEN sets it. */
     private String apiToken;
@@ -37,7 +39,8 @@ public final class StandaloneEnvironment implements AutoCloseable {
             Files.createDirectories(settings.home());
             Files.createDirectories(settings.artifactsDirectory());
             env.database.start(settings.dataDirectory(), settings.dbPort());
-            env.api.start(settings.apiPort());
+            env.objectStore = new SqlObjectStore(env.database.dataSource(EmbeddedDatabase.KUBE_DATABASE));
+            env.api.start(settings.apiPort(), env.objectStore);
             env.api.applyCrds();
             env.kubeconfig = env.api.writeKubeconfig(settings.kubeconfig());
             env.apiToken = settings.apiTokenFromEnvironment() ? null : readOrCreateToken(settings.apiTokenFile());
@@ -76,6 +79,8 @@ public final class StandaloneEnvironment implements AutoCloseable {
         p.put("animops.storage.type", "local");
         p.put("animops.storage.local.dir", settings.artifactsDirectory().toAbsolutePath().toString());
         p.put("animops.standalone", "true");
+        // one person's machine: the operator's HTTP server answers on the loopback interface only, unless told otherwise
+        p.put("quarkus.http.host", settings.httpHost());
         if (apiToken != null) {
             p.put("animops.api.token", apiToken);
         }
@@ -93,6 +98,11 @@ public final class StandaloneEnvironment implements AutoCloseable {
         LOG.warnf("%s holds no usable token (fewer than 20 characters); writing a new one", file);
         Files.delete(file);
         return KeptSecret.readOrCreate(file);
+    }
+
+    /** The examples applied at earlier starts, kept with the API's objects. */
+    public ExampleApplier.History exampleHistory() {
+        return objectStore;
     }
 
     /** Where the REST API's token is, or null when ANIMOPS_API_TOKEN sets it. */
@@ -122,6 +132,9 @@ public final class StandaloneEnvironment implements AutoCloseable {
             api.stop();
         } catch (RuntimeException e) {
             LOG.warnf(e, "Embedded Kubernetes API did not stop cleanly");
+        }
+        if (objectStore != null) {
+            objectStore.close();
         }
         database.stop();
     }

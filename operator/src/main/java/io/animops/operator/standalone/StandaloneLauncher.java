@@ -3,6 +3,7 @@ package io.animops.operator.standalone;
 import io.quarkus.runtime.Quarkus;
 import org.jboss.logging.Logger;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +59,10 @@ public final class StandaloneLauncher {
         }
 
         // Applied before the operator starts: its informers then list them like any existing objects, and the log shows
-        // what was applied ahead of the operator's own output. A schedule with runOnCreate fires on its first reconcile.
-        List<ExampleApplier.Outcome> outcomes = new ExampleApplier(environment.api().client()).apply(settings.examples());
+        // what was applied ahead of the operator's own output. A schedule with runOnCreate fires on its first reconcile;
+        // only absent examples are created, so a restart brings back nothing the user changed or deleted.
+        List<ExampleApplier.Outcome> outcomes = new ExampleApplier(environment.api().client(), environment.exampleHistory())
+                .apply(settings.examples());
 
         LOG.infof("kubeconfig for the embedded API: %s", environment.kubeconfig());
         // printed once the operator's HTTP server listens (StandaloneBanner), so it is not lost above the startup log
@@ -115,29 +118,35 @@ public final class StandaloneLauncher {
 
     static String banner(StandaloneEnvironment environment, List<ExampleApplier.Outcome> outcomes, int httpPort) {
         StandaloneSettings s = environment.settings();
-        long applied = outcomes.stream().filter(o -> o.action() == ExampleApplier.Action.CREATED
-                || o.action() == ExampleApplier.Action.REPLACED).count();
+        long created = outcomes.stream().filter(o -> o.action() == ExampleApplier.Action.CREATED).count();
+        long kept = outcomes.stream().filter(o -> o.action() == ExampleApplier.Action.KEPT
+                || o.action() == ExampleApplier.Action.DELETED_SINCE).count();
         long failed = outcomes.stream().filter(o -> o.action() == ExampleApplier.Action.FAILED).count();
         String examples = outcomes.isEmpty() ? "none found in " + s.examples()
-                : applied + " applied" + (failed > 0 ? ", " + failed + " rejected (see log)" : "") + " from " + s.examples();
+                : created + " created, " + kept + " already applied before" + (failed > 0 ? ", " + failed
+                + " rejected (see log)" : "") + " from " + s.examples();
+        String http = "http://" + s.httpHost() + ":" + httpPort;
+        Path tokenFile = environment.apiTokenFile();
         return """
 
                 ================================================================================
                  AnimOps standalone
-                   Kubernetes API   %s   (in memory: gone when this process ends)
+                   Kubernetes API   %s   (objects kept in PostgreSQL, database %s)
                    kubeconfig       %s
                    PostgreSQL       %s   (data kept in %s)
                    artifacts        %s
                    examples         %s
-                   panel and API    http://localhost:%d   (token: %s)
+                   REST API         %s/api/v1   (token: %s)
+                   API document     %s/q/openapi
+                   health           %s/q/health
                  Try:
                    kubectl --kubeconfig %s get animops -A
-                   curl -H "Authorization: Bearer $(cat %s)" http://localhost:%d/api/v1/ideas
+                   curl -H "Authorization: Bearer $(cat %s)" %s/api/v1/ideas
                  Stop with Ctrl-C.
                 ================================================================================
-                """.formatted(environment.api().url(), environment.kubeconfig(), environment.database().jdbcUrl(),
-                s.dataDirectory(), s.artifactsDirectory(), examples, httpPort,
-                environment.apiTokenFile() == null ? "ANIMOPS_API_TOKEN" : environment.apiTokenFile(), environment.kubeconfig(),
-                environment.apiTokenFile() == null ? "<your token file>" : environment.apiTokenFile(), httpPort);
+                """.formatted(environment.api().url(), EmbeddedDatabase.KUBE_DATABASE, environment.kubeconfig(),
+                environment.database().jdbcUrl(), s.dataDirectory(), s.artifactsDirectory(), examples, http,
+                tokenFile == null ? "ANIMOPS_API_TOKEN" : tokenFile, http, http, environment.kubeconfig(),
+                tokenFile == null ? "<your token file>" : tokenFile, http);
     }
 }

@@ -56,6 +56,40 @@ class ScheduleServiceTest {
     }
 
     @Test
+    void aFiredSlotIsNeverDueAgainAndRunOnCreateFiresOnce() {
+        ContentSchedule schedule = Pipeline.schedule("ns", "daily", Selection.Mode.Auto, 3, 1, 0.85);
+        schedule.getMetadata().setCreationTimestamp("2026-11-24T10:15:42Z");
+        CronSchedule cron = CronSchedule.parse("0 9 * * *", "UTC");
+        Instant created = ScheduleService.dueFireTime(schedule, cron, Instant.parse("2026-11-24T10:16:00Z")).orElseThrow();
+
+        // after a restart the status holds the slot only (lastScheduleTime as an older operator wrote it is absent)
+        schedule.setStatus(new ContentScheduleStatus());
+        schedule.getStatus().setLastFiredSlot(ScheduleService.runId(created));
+        assertThat(ScheduleService.dueFireTime(schedule, cron, Instant.parse("2026-11-24T10:16:00Z"))).isEmpty();
+        assertThat(ScheduleService.dueFireTime(schedule, cron, Instant.parse("2026-11-24T23:59:00Z"))).isEmpty();
+        Instant next = ScheduleService.dueFireTime(schedule, cron, Instant.parse("2026-11-25T09:00:05Z")).orElseThrow();
+        assertThat(next).isEqualTo(Instant.parse("2026-11-25T09:00:00Z"));
+
+        schedule.getStatus().setLastFiredSlot(ScheduleService.runId(next));
+        assertThat(ScheduleService.dueFireTime(schedule, cron, Instant.parse("2026-11-25T09:00:40Z"))).isEmpty();
+        assertThat(ScheduleService.slotTime("20261125-0900")).isEqualTo(next);
+    }
+
+    @Test
+    void aRunWhoseIdeasAllExistIsNotProposedAgain() {
+        ContentSchedule schedule = Pipeline.schedule("ns", "daily", Selection.Mode.Auto, 2, 1, 0.85);
+        schedule.getMetadata().setUid("3f7c1a52-0000-4000-8000-000000000001");
+        String run = ScheduleService.runId(Instant.parse("2026-11-24T08:00:00Z"));
+        List<AnimationIdea> ideas = ScheduleService.ideasForRun(schedule, run, List.of(
+                new IdeaProposal("A title", "A premise that is long", null, null),
+                new IdeaProposal("B title", "B premise that is long", null, null)), AnimationIdeaSpec.Source.File);
+        assertThat(ScheduleService.runAlreadyProposed(ideas, run, 2)).isTrue();
+        // a run killed half-way is proposed again: its deterministic names keep the ideas it made
+        assertThat(ScheduleService.runAlreadyProposed(ideas.subList(0, 1), run, 2)).isFalse();
+        assertThat(ScheduleService.runAlreadyProposed(ideas, "20261125-0800", 2)).isFalse();
+    }
+
+    @Test
     void withoutRunOnCreateTheFirstRunWaitsForTheCron() {
         ContentSchedule schedule = Pipeline.schedule("ns", "daily", Selection.Mode.Auto, 3, 1, 0.85);
         schedule.getSpec().setRunOnCreate(false);

@@ -3,6 +3,7 @@ package io.animops.operator.standalone;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -53,6 +54,55 @@ class EmbeddedDatabaseTest {
         } finally {
             again.stop();
         }
+    }
+
+    @Test
+    void aServerLeftRunningByAKilledRunIsStoppedBeforeTheNextStarts() throws Exception {
+        Path data = dir.resolve("pgdata");
+        int firstPort = FreePorts.next();
+        Process owner = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx64m", "-cp", System.getProperty("java.class.path"), KilledDatabaseOwner.class.getName(),
+                data.toString(), String.valueOf(firstPort)).redirectErrorStream(true).start();
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(owner.getInputStream()))) {
+            String line;
+            while ((line = out.readLine()) != null && !line.equals("ready")) {
+                // the child's start-up log
+            }
+            try (Connection c = DriverManager.getConnection(jdbcUrlOn(firstPort), "postgres", "postgres");
+                 Statement s = c.createStatement()) {
+                s.execute("create table kept (note text)");
+                s.execute("insert into kept values ('written before the kill')");
+            }
+            owner.destroyForcibly().waitFor();
+        }
+        long orphanPid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+        assertThat(ProcessHandle.of(orphanPid)).hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
+
+        EmbeddedDatabase next = new EmbeddedDatabase().start(data, FreePorts.next());
+        try (Connection c = connect(next); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select note from kept")) {
+            assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("written before the kill");
+        } finally {
+            next.stop();
+        }
+    }
+
+    @Test
+    void aStalePidFileNamingNoPostgresIsRemoved() throws Exception {
+        Path data = dir.resolve("pgdata");
+        new EmbeddedDatabase().start(data, FreePorts.next()).stop();
+        // the pid of this test's JVM: alive, but no PostgreSQL, as after a reboot that reused the number
+        Files.writeString(data.resolve("postmaster.pid"), ProcessHandle.current().pid() + "\n" + data + "\n0\n1\n");
+
+        EmbeddedDatabase next = new EmbeddedDatabase().start(data, FreePorts.next());
+        try (Connection c = connect(next); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select 1")) {
+            assertThat(rs.next()).isTrue();
+        } finally {
+            next.stop();
+        }
+        assertThat(ProcessHandle.current().isAlive()).isTrue();
     }
 
     @Test

@@ -233,6 +233,46 @@ class EmbeddedKubernetesApiTest {
     }
 
     @Test
+    void anIdeaNamedOutsideDns1123IsRefusedNamingTheField() {
+        AnimationIdea idea = new AnimationIdea();
+        idea.setMetadata(new ObjectMetaBuilder().withName("Bad_Name").withNamespace("default").build());
+        AnimationIdeaSpec spec = new AnimationIdeaSpec();
+        spec.setTitle("Bad name");
+        spec.setPremise("A premise that is fine.");
+        idea.setSpec(spec);
+        assertThatThrownBy(() -> client.resource(idea).create())
+                .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
+                    assertThat(e.getCode()).isEqualTo(422);
+                    assertThat(e.getStatus().getReason()).isEqualTo("Invalid");
+                    assertThat(e.getStatus().getMessage()).startsWith("AnimationIdea.animops.io \"Bad_Name\" is invalid: "
+                            + "metadata.name: Invalid value: \"Bad_Name\": a lowercase RFC 1123 subdomain must consist of");
+                    assertThat(e.getStatus().getDetails().getCauses()).singleElement().satisfies(c -> {
+                        assertThat(c.getField()).isEqualTo("metadata.name");
+                        assertThat(c.getReason()).isEqualTo("FieldValueInvalid");
+                    });
+                });
+        assertThat(client.resources(AnimationIdea.class).inNamespace("default").withName("Bad_Name").get()).isNull();
+    }
+
+    @Test
+    void namespacesTakeDns1123LabelsWithoutDotsAndAtMost63Characters() {
+        assertThatThrownBy(() -> client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+                .withNewMetadata().withName("with.dot").endMetadata().build()).create())
+                .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
+                    assertThat(e.getCode()).isEqualTo(422);
+                    assertThat(e.getStatus().getMessage()).startsWith("Namespace \"with.dot\" is invalid: metadata.name")
+                            .contains("RFC 1123 label");
+                });
+        String long64 = "a".repeat(64);
+        assertThatThrownBy(() -> client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+                .withNewMetadata().withName(long64).endMetadata().build()).create())
+                .hasMessageContaining("must be no more than 63 characters");
+        assertThat(ObjectNames.violation("animops.io", "animationideas", "with.dot-1")).isEmpty();
+        assertThat(ObjectNames.violation("animops.io", "animationideas", "-leading")).isPresent();
+        assertThat(ObjectNames.violation("animops.io", "animationideas", "a".repeat(254))).isPresent();
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void schemaDefaultsAreFilledInOnCreate() {
         GenericKubernetesResource schedule = Serialization.unmarshal("""
@@ -386,6 +426,25 @@ class EmbeddedKubernetesApiTest {
         // kubectl rewrites the server's 422 message to "The <Kind> "<name>" is invalid: <causes>"
         assertThat(r.err).contains("The ContentSchedule \"kubectl-too-many\" is invalid")
                 .contains("spec.ideasPerRun: Invalid value: 99");
+    }
+
+    @Test
+    @EnabledIf("kubectlPresent")
+    void kubectlApplyOfABadNameSaysWhatTheApiServerSays() throws Exception {
+        Path manifest = dir.resolve("bad-name.yaml");
+        Files.writeString(manifest, """
+                apiVersion: animops.io/v1alpha1
+                kind: AnimationIdea
+                metadata:
+                  name: Bad_Name
+                spec:
+                  title: Bad name
+                  premise: A premise that is fine.
+                """);
+        Result r = kubectl("apply", "--validate=false", "-f", manifest.toString());
+        assertThat(r.exit).as(r.toString()).isNotZero();
+        assertThat(r.err).contains("The AnimationIdea \"Bad_Name\" is invalid")
+                .contains("metadata.name: Invalid value: \"Bad_Name\"");
     }
 
     @Test

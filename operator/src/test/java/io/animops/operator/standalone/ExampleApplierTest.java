@@ -22,6 +22,7 @@ class ExampleApplierTest {
     Path examples;
     EmbeddedKubernetesApi api;
     KubernetesClient client;
+    ExampleApplier.History history = ExampleApplier.History.inMemory();
 
     @BeforeEach
     void start() {
@@ -93,7 +94,7 @@ class ExampleApplierTest {
                 """);
         Files.writeString(examples.resolve("README.md"), "not a manifest");
 
-        List<ExampleApplier.Outcome> outcomes = new ExampleApplier(client).apply(examples);
+        List<ExampleApplier.Outcome> outcomes = new ExampleApplier(client, history).apply(examples);
 
         assertThat(outcomes).extracting(o -> o.kind() + "/" + o.name() + ":" + o.action())
                 .containsExactly(
@@ -116,8 +117,8 @@ class ExampleApplierTest {
     }
 
     @Test
-    void applyingAgainReplacesTheSpecAndKeepsTheStatus() throws Exception {
-        Path file = examples.resolve("idea.yaml");
+    void applyingAgainKeepsWhatTheUserChangedAndDoesNotBringBackWhatTheyDeleted() throws Exception {
+        Path file = examples.resolve("ideas.yaml");
         Files.writeString(file, """
                 apiVersion: animops.io/v1alpha1
                 kind: AnimationIdea
@@ -126,28 +127,61 @@ class ExampleApplierTest {
                 spec:
                   title: Pendulum
                   premise: A pendulum swings through a field of candles.
+                ---
+                apiVersion: animops.io/v1alpha1
+                kind: AnimationIdea
+                metadata:
+                  name: domino
+                spec:
+                  title: Domino
+                  premise: Dominoes fall in a spiral.
                 """);
-        new ExampleApplier(client).apply(examples);
+        new ExampleApplier(client, history).apply(examples);
         AnimationIdea stored = client.resources(AnimationIdea.class).inNamespace("default").withName("pendulum").get();
         AnimationIdeaStatus status = new AnimationIdeaStatus();
         status.setPhase(IdeaPhase.Accepted);
         stored.setStatus(status);
         client.resource(stored).updateStatus();
+        stored = client.resources(AnimationIdea.class).inNamespace("default").withName("pendulum").get();
+        stored.getSpec().setTitle("Pendulum, as the user wants it");
+        client.resource(stored).update();
+        client.resources(AnimationIdea.class).inNamespace("default").withName("domino").delete();
+        String resourceVersion = client.resources(AnimationIdea.class).inNamespace("default").withName("pendulum").get()
+                .getMetadata().getResourceVersion();
 
         Files.writeString(file, Files.readString(file).replace("title: Pendulum", "title: Pendulum at dusk"));
-        List<ExampleApplier.Outcome> again = new ExampleApplier(client).apply(examples);
+        List<ExampleApplier.Outcome> again = new ExampleApplier(client, history).apply(examples);
 
-        assertThat(again).singleElement().satisfies(o -> {
-            assertThat(o.action()).isEqualTo(ExampleApplier.Action.REPLACED);
-            assertThat(o.namespace()).isEqualTo("default");
-        });
-        AnimationIdea replaced = client.resources(AnimationIdea.class).inNamespace("default").withName("pendulum").get();
-        assertThat(replaced.getSpec().getTitle()).isEqualTo("Pendulum at dusk");
-        assertThat(replaced.getStatus().getPhase()).isEqualTo(IdeaPhase.Accepted);
+        assertThat(again).extracting(o -> o.name() + ":" + o.action())
+                .containsExactly("pendulum:KEPT", "domino:DELETED_SINCE");
+        AnimationIdea kept = client.resources(AnimationIdea.class).inNamespace("default").withName("pendulum").get();
+        assertThat(kept.getSpec().getTitle()).isEqualTo("Pendulum, as the user wants it");
+        assertThat(kept.getStatus().getPhase()).isEqualTo(IdeaPhase.Accepted);
+        assertThat(kept.getMetadata().getResourceVersion()).isEqualTo(resourceVersion);
+        assertThat(client.resources(AnimationIdea.class).inNamespace("default").withName("domino").get()).isNull();
+    }
+
+    @Test
+    void anExampleAddedLaterIsCreatedAtTheNextStart() throws Exception {
+        Files.writeString(examples.resolve("a.yaml"), """
+                apiVersion: v1
+                kind: Namespace
+                metadata:
+                  name: first
+                """);
+        new ExampleApplier(client, history).apply(examples);
+        Files.writeString(examples.resolve("b.yaml"), """
+                apiVersion: v1
+                kind: Namespace
+                metadata:
+                  name: second
+                """);
+        assertThat(new ExampleApplier(client, history).apply(examples)).extracting(o -> o.name() + ":" + o.action())
+                .containsExactly("first:KEPT", "second:CREATED");
     }
 
     @Test
     void aMissingFolderAppliesNothing() {
-        assertThat(new ExampleApplier(client).apply(examples.resolve("absent"))).isEmpty();
+        assertThat(new ExampleApplier(client, history).apply(examples.resolve("absent"))).isEmpty();
     }
 }

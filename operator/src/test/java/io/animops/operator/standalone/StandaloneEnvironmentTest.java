@@ -41,6 +41,7 @@ class StandaloneEnvironmentTest {
                     .containsEntry("animops.storage.type", "local")
                     .containsEntry("animops.storage.local.dir", workdir.resolve(".animops/artifacts").toString())
                     .containsEntry("animops.standalone", "true")
+                    .containsEntry("quarkus.http.host", "127.0.0.1")
                     .containsEntry("quarkus.profile", "standalone")
                     .containsEntry("kubeconfig", workdir.resolve(".animops/kubeconfig").toString())
                     .containsEntry("kubernetes.master", env.api().url());
@@ -83,6 +84,23 @@ class StandaloneEnvironmentTest {
         int apiPort = settings.apiPort();
         assertThatThrownBy(() -> new Socket("127.0.0.1", apiPort).close()).isInstanceOf(ConnectException.class);
         assertThat(workdir.resolve(".animops/pgdata/postmaster.pid")).doesNotExist();
+    }
+
+    @Test
+    void aRestartedEnvironmentServesTheObjectsOfTheLastRun() {
+        StandaloneSettings settings = StandaloneSettings.from(List.of("--api-port=" + FreePorts.next(),
+                "--db-port=" + FreePorts.next(), "--home=" + workdir.resolve("kept")), Map.of(), new Properties());
+        String uid;
+        try (StandaloneEnvironment env = StandaloneEnvironment.start(settings)) {
+            uid = env.api().client().namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+                    .withNewMetadata().withName("studio").endMetadata().build()).create().getMetadata().getUid();
+            env.exampleHistory().recordApplied("v1/Namespace//studio");
+        }
+        try (StandaloneEnvironment env = StandaloneEnvironment.start(settings)) {
+            assertThat(env.api().client().namespaces().withName("studio").get().getMetadata().getUid()).isEqualTo(uid);
+            assertThat(env.exampleHistory().wasApplied("v1/Namespace//studio")).isTrue();
+            assertThat(env.exampleHistory().wasApplied("v1/Namespace//other")).isFalse();
+        }
     }
 
     @Test

@@ -23,6 +23,18 @@ class StandaloneSettingsTest {
         assertThat(s.kubeconfig()).isEqualTo(CWD.resolve(".animops/kubeconfig"));
         assertThat(s.examples()).isEqualTo(CWD.resolve("examples"));
         assertThat(s.quarkusArgs()).isEmpty();
+        assertThat(s.httpHost()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void theHttpHostIsLoopbackUnlessAnOptionOrQuarkusSettingSaysOtherwise() {
+        Properties system = new Properties();
+        system.setProperty("quarkus.http.host", "0.0.0.0");
+        assertThat(StandaloneSettings.from(List.of(), Map.of(), system).httpHost()).isEqualTo("0.0.0.0");
+        assertThat(StandaloneSettings.from(List.of(), Map.of("QUARKUS_HTTP_HOST", "::1"), new Properties()).httpHost())
+                .isEqualTo("::1");
+        assertThat(StandaloneSettings.from(List.of("--http-host=192.168.1.5"), Map.of(), system).httpHost())
+                .isEqualTo("192.168.1.5");
     }
 
     @Test

@@ -1,0 +1,220 @@
+package io.animops.operator.standalone;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where the embedded Kubernetes API keeps its objects, as k3s' kine keeps them in SQL: one row per object with its
+ * JSON (uid and resourceVersion inside), plus the highest resourceVersion ever handed out, so that a restarted API
+ * never gives out a resourceVersion again, even one of an object deleted since. Every write is committed before it
+ * returns; the API acknowledges a write only after that. It also remembers which examples were applied
+ * ({@link ExampleApplier.History}), so that an example the user deleted is not brought back.
+ */
+final class SqlObjectStore implements AutoCloseable, ExampleApplier.History {
+    /** One stored object: where it lives (apiVersion, plural, namespace) and its JSON. */
+    record StoredObject(String apiVersion, String plural, String namespace, String name, String json) {
+        /** The collection path the object is listed under, e.g. {@code /apis/animops.io/v1alpha1/namespaces/x/animationideas}. */
+        String collectionPath() {
+            String base = apiVersion.contains("/") ? "/apis/" + apiVersion : "/api/" + apiVersion;
+            return base + (namespace.isEmpty() ? "" : "/namespaces/" + namespace) + "/" + plural;
+        }
+    }
+
+    private static final String CRD_PLURAL = "customresourcedefinitions";
+    private static final String NAMESPACE_PLURAL = "namespaces";
+
+    private final DataSource dataSource;
+    private Connection connection;
+
+    SqlObjectStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+        run(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("""
+                        create table if not exists kube_objects (
+                          api_version text not null,
+                          plural text not null,
+                          namespace text not null,
+                          name text not null,
+                          uid text,
+                          resource_version bigint not null,
+                          object text not null,
+                          primary key (api_version, plural, namespace, name))""");
+                s.execute("""
+                        create table if not exists kube_revision (
+                          id int primary key check (id = 1),
+                          resource_version bigint not null)""");
+                s.execute("insert into kube_revision values (1, 0) on conflict (id) do nothing");
+                s.execute("""
+                        create table if not exists applied_examples (
+                          example text primary key,
+                          applied_at timestamptz not null default now())""");
+            }
+            return null;
+        });
+    }
+
+    /** Every object, CRDs first and Namespaces next, so that what they define or hold is known when the rest comes. */
+    synchronized List<StoredObject> loadAll() {
+        return run(c -> {
+            List<StoredObject> objects = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement("""
+                    select api_version, plural, namespace, name, object from kube_objects
+                    order by case plural when ? then 0 when ? then 1 else 2 end, resource_version""")) {
+                q.setString(1, CRD_PLURAL);
+                q.setString(2, NAMESPACE_PLURAL);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        objects.add(new StoredObject(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5)));
+                    }
+                }
+            }
+            return objects;
+        });
+    }
+
+    /** The highest resourceVersion ever stored. */
+    synchronized long lastResourceVersion() {
+        return run(c -> {
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("select resource_version from kube_revision where id = 1")) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        });
+    }
+
+    /** Stores (creates or replaces) one object, committed when this returns. */
+    synchronized void put(StoredObject object, String uid, long resourceVersion) {
+        run(c -> {
+            try (PreparedStatement upsert = c.prepareStatement("""
+                    insert into kube_objects (api_version, plural, namespace, name, uid, resource_version, object)
+                    values (?, ?, ?, ?, ?, ?, ?)
+                    on conflict (api_version, plural, namespace, name) do update
+                    set uid = excluded.uid, resource_version = excluded.resource_version, object = excluded.object""");
+                 PreparedStatement revision = c.prepareStatement(
+                         "update kube_revision set resource_version = greatest(resource_version, ?) where id = 1")) {
+                upsert.setString(1, object.apiVersion());
+                upsert.setString(2, object.plural());
+                upsert.setString(3, object.namespace());
+                upsert.setString(4, object.name());
+                upsert.setString(5, uid);
+                upsert.setLong(6, resourceVersion);
+                upsert.setString(7, object.json());
+                upsert.executeUpdate();
+                revision.setLong(1, resourceVersion);
+                revision.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Removes one object, committed when this returns. */
+    synchronized void delete(StoredObject object) {
+        run(c -> {
+            try (PreparedStatement delete = c.prepareStatement(
+                    "delete from kube_objects where api_version = ? and plural = ? and namespace = ? and name = ?")) {
+                delete.setString(1, object.apiVersion());
+                delete.setString(2, object.plural());
+                delete.setString(3, object.namespace());
+                delete.setString(4, object.name());
+                delete.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public synchronized boolean wasApplied(String example) {
+        return run(c -> {
+            try (PreparedStatement q = c.prepareStatement("select 1 from applied_examples where example = ?")) {
+                q.setString(1, example);
+                try (ResultSet rs = q.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    @Override
+    public synchronized void recordApplied(String example) {
+        run(c -> {
+            try (PreparedStatement insert = c.prepareStatement(
+                    "insert into applied_examples (example) values (?) on conflict (example) do nothing")) {
+                insert.setString(1, example);
+                insert.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private interface Work<T> {
+        T in(Connection connection) throws SQLException;
+    }
+
+    /** Runs the work in one transaction; a broken connection is replaced once, as PostgreSQL may have restarted. */
+    private synchronized <T> T run(Work<T> work) {
+        SQLException first = null;
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try {
+                Connection c = connection();
+                try {
+                    T result = work.in(c);
+                    c.commit();
+                    return result;
+                } catch (SQLException e) {
+                    rollbackQuietly(c);
+                    throw e;
+                }
+            } catch (SQLException e) {
+                if (first == null) {
+                    first = e;
+                }
+                closeQuietly();
+            }
+        }
+        throw new IllegalStateException("the embedded API's object store failed: " + first.getMessage(), first);
+    }
+
+    private Connection connection() throws SQLException {
+        if (connection == null || connection.isClosed()) {
+            connection = dataSource.getConnection();
+            connection.setAutoCommit(false);
+            // the embedded server runs with synchronous_commit off; an acknowledged object write waits for its WAL
+            try (Statement s = connection.createStatement()) {
+                s.execute("set synchronous_commit = on");
+            }
+        }
+        return connection;
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the connection is replaced anyway
+        }
+    }
+
+    private void closeQuietly() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // nothing more to release
+            }
+            connection = null;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        closeQuietly();
+    }
+}

@@ -1,0 +1,149 @@
+package io.animops.operator.standalone;
+
+import io.animops.crds.v1alpha1.AnimationIdea;
+import io.animops.crds.v1alpha1.AnimationIdeaSpec;
+import io.animops.crds.v1alpha1.AnimationIdeaStatus;
+import io.animops.crds.v1alpha1.IdeaPhase;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** The embedded API written through to PostgreSQL: a new API on the same store finds every object as it was. */
+class DurableKubernetesApiTest {
+    @TempDir
+    Path dir;
+    EmbeddedDatabase database;
+    SqlObjectStore store;
+    EmbeddedKubernetesApi api;
+
+    @BeforeEach
+    void startDatabase() {
+        database = new EmbeddedDatabase().start(dir.resolve("pgdata"), FreePorts.next());
+    }
+
+    @AfterEach
+    void stopAll() {
+        if (api != null) {
+            api.stop();
+        }
+        if (store != null) {
+            store.close();
+        }
+        database.stop();
+    }
+
+    private KubernetesClient startApi() {
+        if (api != null) {
+            api.stop();
+            store.close();
+        }
+        store = new SqlObjectStore(database.dataSource(EmbeddedDatabase.KUBE_DATABASE));
+        api = new EmbeddedKubernetesApi().start(FreePorts.next(), store);
+        api.applyCrds();
+        return api.client();
+    }
+
+    @Test
+    void aRestartedApiServesEveryObjectWithItsUidResourceVersionAndStatus() {
+        KubernetesClient client = startApi();
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("studio").endMetadata().build())
+                .create();
+        AnimationIdea kept = client.resource(idea("studio", "kept-idea")).create();
+        kept.setStatus(new AnimationIdeaStatus());
+        kept.getStatus().setPhase(IdeaPhase.Scripting);
+        kept = client.resource(kept).updateStatus();
+        kept.getMetadata().setLabels(new java.util.HashMap<>(java.util.Map.of("tier", "gold")));
+        kept = client.resource(kept).update();
+        AnimationIdea deleted = client.resource(idea("studio", "deleted-idea")).create();
+        // the highest resourceVersion so far belongs to an object that is then deleted: it must not be handed out again
+        AnimationIdea newest = client.resource(idea("default", "newest-idea")).create();
+        long highestBefore = Long.parseLong(newest.getMetadata().getResourceVersion());
+        client.resource(newest).delete();
+        client.resource(deleted).delete();
+
+        KubernetesClient restarted = startApi();
+
+        AnimationIdea back = restarted.resources(AnimationIdea.class).inNamespace("studio").withName("kept-idea").get();
+        assertThat(back.getMetadata().getUid()).isEqualTo(kept.getMetadata().getUid());
+        assertThat(back.getMetadata().getResourceVersion()).isEqualTo(kept.getMetadata().getResourceVersion());
+        assertThat(back.getMetadata().getCreationTimestamp()).isEqualTo(kept.getMetadata().getCreationTimestamp());
+        assertThat(back.getMetadata().getLabels()).containsEntry("tier", "gold");
+        assertThat(back.getStatus().getPhase()).isEqualTo(IdeaPhase.Scripting);
+        assertThat(back.getSpec().getTitle()).isEqualTo("kept-idea");
+        assertThat(restarted.resources(AnimationIdea.class).inAnyNamespace().list().getItems())
+                .extracting(i -> i.getMetadata().getName()).containsExactly("kept-idea");
+        assertThat(restarted.namespaces().withName("studio").get()).isNotNull();
+
+        AnimationIdea later = restarted.resource(idea("studio", "after-restart")).create();
+        assertThat(Long.parseLong(later.getMetadata().getResourceVersion())).isGreaterThan(highestBefore);
+        assertThat(later.getMetadata().getUid()).isNotEqualTo(kept.getMetadata().getUid());
+        // lists report a resourceVersion that does not go backwards either
+        assertThat(Long.parseLong(restarted.resources(AnimationIdea.class).inAnyNamespace().list().getMetadata()
+                .getResourceVersion())).isGreaterThanOrEqualTo(Long.parseLong(later.getMetadata().getResourceVersion()));
+    }
+
+    @Test
+    void aWatchStartedAfterTheRestartSeesStoredObjectsAndNewChanges() throws Exception {
+        startApi().resource(idea("default", "before")).create();
+        KubernetesClient restarted = startApi();
+        List<String> events = new CopyOnWriteArrayList<>();
+        try (Watch ignored = restarted.resources(AnimationIdea.class).inNamespace("default").watch(new Watcher<>() {
+            @Override
+            public void eventReceived(Action action, AnimationIdea resource) {
+                events.add(action + " " + resource.getMetadata().getName());
+            }
+
+            @Override
+            public void onClose(WatcherException cause) {
+            }
+        })) {
+            restarted.resource(idea("default", "after")).create();
+            await().atMost(10, TimeUnit.SECONDS).until(() -> events.containsAll(List.of("ADDED before", "ADDED after")));
+        }
+    }
+
+    @Test
+    void aWriteTheStoreCannotCommitIsRefusedAndNotApplied() throws Exception {
+        KubernetesClient client = startApi();
+        try (Connection c = database.dataSource(EmbeddedDatabase.KUBE_DATABASE).getConnection();
+             Statement s = c.createStatement()) {
+            s.execute("alter table kube_objects add constraint no_more check (name <> 'refused')");
+        }
+        // without the client's retries of a 500, which would only repeat the refusal
+        try (KubernetesClient once = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(
+                new io.fabric8.kubernetes.client.ConfigBuilder(api.clientConfig()).withRequestRetryBackoffLimit(0).build())
+                .build()) {
+            assertThatThrownBy(() -> once.resource(idea("default", "refused")).create())
+                    .hasMessageContaining("object store");
+        }
+        assertThat(client.resources(AnimationIdea.class).inNamespace("default").withName("refused").get()).isNull();
+    }
+
+    private static AnimationIdea idea(String namespace, String name) {
+        AnimationIdea idea = new AnimationIdea();
+        idea.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
+        AnimationIdeaSpec spec = new AnimationIdeaSpec();
+        spec.setTitle(name);
+        spec.setPremise("A premise long enough for the schema.");
+        idea.setSpec(spec);
+        return idea;
+    }
+}
