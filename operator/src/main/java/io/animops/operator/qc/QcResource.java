@@ -104,6 +104,9 @@ public class QcResource {
     public QcResult tick(@PathParam("namespace") String namespace, @PathParam("name") String name,
                          @PathParam("item") String item, String body) {
         QueryParams.checkResourcePath(namespace, name);
+        if (qc.result(namespace, name).isEmpty()) {
+            throw ApiProblem.notFound("render job " + namespace + "/" + name + " has no QC result to tick");
+        }
         Tick tick = parseTick(body);
         try {
             return qc.tick(namespace, name, item, tick.passed(), ApiActions.ACTOR, tick.comment());

@@ -2,6 +2,7 @@ package io.animops.operator.agent;
 
 import io.animops.crds.Conditions;
 import io.animops.crds.v1alpha1.RenderAgent;
+import io.animops.crds.v1alpha1.RenderAgentStatus;
 import io.animops.crds.v1alpha1.RenderJob;
 import io.animops.crds.v1alpha1.RenderJobStatus;
 import io.animops.crds.v1alpha1.RenderMode;
@@ -390,7 +391,13 @@ class RenderAgentProtocolTest {
             assertThat(succeeded(job.getStatus()).getReason()).isEqualTo("AgentShutdown");
         }
         assertThat(executor.liveWorkspaces()).isEmpty();
-        assertThat(client.resources(RenderAgent.class).withName("mac-stop").get().getStatus().getActiveJobs()).isZero();
+        // NotReady at once, not when the lease runs out
+        RenderAgentStatus stopped = client.resources(RenderAgent.class).withName("mac-stop").get().getStatus();
+        assertThat(stopped.getActiveJobs()).isZero();
+        assertThat(stopped.getJobs()).isEmpty();
+        Condition ready = Conditions.find(stopped.getConditions(), "Ready").orElseThrow();
+        assertThat(ready.getStatus()).isEqualTo(Conditions.FALSE);
+        assertThat(ready.getReason()).isEqualTo(RenderAgentStatus.REASON_STOPPED);
     }
 
     @Test
