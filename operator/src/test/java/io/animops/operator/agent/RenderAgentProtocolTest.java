@@ -359,6 +359,21 @@ class RenderAgentProtocolTest {
     }
 
     @Test
+    void withItsApiDownAnAgentStopsWithinSeconds() {
+        EmbeddedKubernetesApi operatorApi = new EmbeddedKubernetesApi().start(freePort());
+        operatorApi.applyCrds();
+        ScriptedJobExecutor executor = new ScriptedJobExecutor(work.resolve("orphan"), "mac-orphan");
+        RunningAgent agent = AgentHarness.start(operatorApi.clientConfig(), "mac-orphan", "orphan", 1, executor,
+                work.resolve("agent-orphan"), Duration.ofSeconds(20));
+        // the operator (and, in the standalone mode, the API it serves) goes away
+        operatorApi.stop();
+        long start = System.nanoTime();
+        agent.close();
+        // not the ~19 s of the client's retries for a sign-off nobody can receive
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
     void aStoppingAgentWaitingForGrantsHandsTheJobBackAtOnce() {
         ScriptedJobExecutor executor = new ScriptedJobExecutor(work.resolve("stop-waiting"), "mac-wait");
         grants.withhold("waiting");

@@ -10,6 +10,10 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URL;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -232,7 +236,9 @@ public final class RenderAgentRuntime implements AutoCloseable {
         // a claim in flight is let finish (interrupting it could leave a claim the agent does not know it made);
         // claims queued behind it see stopping and do nothing
         claimer.shutdown();
-        Duration grace = apiUnreachable ? UNREACHABLE_GRACE : SHUTDOWN_GRACE;
+        // an API that is down makes every write retry for about 19 s: no point waiting for hand-backs then
+        boolean unreachable = apiUnreachable || !reachable();
+        Duration grace = unreachable ? UNREACHABLE_GRACE : SHUTDOWN_GRACE;
         try {
             if (!claimer.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.warning("a claim was still in flight after " + grace.toSeconds() + " s");
@@ -250,7 +256,7 @@ public final class RenderAgentRuntime implements AutoCloseable {
         if (!started) {
             return;
         }
-        if (apiUnreachable) {
+        if (unreachable) {
             LOG.info("agent " + config.name() + " stopped without signing off: the Kubernetes API is unreachable; "
                     + "the operator marks it NotReady when its lease runs out");
             return;
@@ -261,6 +267,18 @@ public final class RenderAgentRuntime implements AutoCloseable {
             LOG.log(Level.WARNING, "the sign-off of RenderAgent " + config.name() + " failed", e);
         }
         LOG.info("agent " + config.name() + " stopped");
+    }
+
+    /** Whether the API server accepts a connection within a second (the operator's, in the standalone mode). */
+    private boolean reachable() {
+        URL master = client.getMasterUrl();
+        int port = master.getPort() > 0 ? master.getPort() : master.getDefaultPort();
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(master.getHost(), port), (int) Duration.ofSeconds(1).toMillis());
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static ThreadFactory named(String prefix) {
