@@ -105,7 +105,7 @@ public class QcResource {
                          @PathParam("item") String item, String body) {
         QueryParams.checkResourcePath(namespace, name);
         if (qc.result(namespace, name).isEmpty()) {
-            throw ApiProblem.notFound("render job " + namespace + "/" + name + " has no QC result to tick");
+            throw new ApiProblem(404, "Not Found", "renderJob", "no QC result for render job " + namespace + "/" + name);
         }
         Tick tick = parseTick(body);
         try {

@@ -113,7 +113,10 @@ class AgentOperatorTest {
                     work.resolve("agent-survivor"), Duration.ofSeconds(30))) {
                 doomed.destroyForcibly();
                 assertThat(doomed.waitFor(30, TimeUnit.SECONDS)).isTrue();
-                String lastSeen = AgentHarness.get(client, "lease", "survives").getStatus().getLastHeartbeat();
+                // what the lease counts from: the last heartbeat, or the claim when the agent died before its first
+                RenderJob held = AgentHarness.get(client, "lease", "survives");
+                String lastSeen = java.util.Objects.requireNonNullElse(held.getStatus().getLastHeartbeat(),
+                        held.getStatus().getClaimedAt());
 
                 RenderJob done = awaitPhase("lease", "survives", RenderPhase.Succeeded);
                 assertThat(done.getStatus().getAgent()).isEqualTo("mac-survivor");

@@ -135,6 +135,7 @@ class IdeaPipelineTest {
         client.resource(schedule).create();
         await().atMost(PATIENCE).untilAsserted(() -> {
             ContentSchedule s = client.resources(ContentSchedule.class).inNamespace(ns).withName("daily").get();
+            assertThat(s.getStatus()).isNotNull();
             Condition ready = condition(s.getStatus().getConditions(), "Ready");
             assertThat(ready.getStatus()).isEqualTo(Conditions.FALSE);
             assertThat(ready.getReason()).isEqualTo("UnknownChecklist");
