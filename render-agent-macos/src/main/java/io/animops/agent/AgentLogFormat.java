@@ -40,8 +40,9 @@ final class AgentLogFormat extends SimpleFormatter {
     /** "message (cause: message)" down the cause chain. */
     static String messages(Throwable thrown) {
         StringBuilder text = new StringBuilder(String.valueOf(thrown.getMessage()));
-        for (Throwable cause = thrown.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-            text.append(" (").append(cause.getClass().getSimpleName()).append(": ").append(cause.getMessage()).append(')');
+        for (Throwable cause = thrown.getCause(); cause != null; cause = cause.getCause()) {
+            text.append(" (").append(cause.getClass().getSimpleName()).append(": ").append(cause.getMessage())
+                    .append(')');
         }
         return text.toString();
     }

@@ -22,8 +22,8 @@ class AgentLogFormatTest {
                 new ConnectException("Connection refused")));
         String text = new AgentLogFormat().format(record);
         assertThat(text).isEqualTo(text.strip() + System.lineSeparator())
-                .contains("WARNING [io.animops.agent.cluster.RenderAgentRuntime] heartbeat of RenderAgent mac-1 failed: "
-                        + "An error has occurred. (ConnectException: Connection refused)")
+                .contains("WARNING [io.animops.agent.cluster.RenderAgentRuntime] heartbeat of RenderAgent mac-1 "
+                        + "failed: An error has occurred. (ConnectException: Connection refused)")
                 .doesNotContain("\tat ");
     }
 

@@ -62,7 +62,8 @@ public class ApiProblem extends RuntimeException {
     }
 
     private static String shortened(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max) + "... (" + text.length() + " characters)";
+        return text == null || text.length() <= max ? text
+                : text.substring(0, max) + "... (" + text.length() + " characters)";
     }
 
     public static ApiProblem unauthorized(String detail) {

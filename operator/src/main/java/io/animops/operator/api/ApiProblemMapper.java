@@ -45,7 +45,8 @@ public class ApiProblemMapper implements ExceptionMapper<ApiProblem> {
     }
 
     static Response toResponse(ApiProblem problem, String instance) {
-        Response.ResponseBuilder response = Response.status(problem.status).type(PROBLEM_JSON).entity(body(problem, instance));
+        Response.ResponseBuilder response = Response.status(problem.status).type(PROBLEM_JSON)
+                .entity(body(problem, instance));
         if (problem.status == 401) {
             response.header("WWW-Authenticate", BEARER_CHALLENGE);
         }

@@ -48,8 +48,9 @@ public class RequestBodyLimit {
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && parseLength(length) > maxBytes) {
             // closing after the answer leaves the body unread
-            answer(context, new ApiProblem(413, "Content Too Large", "body", "the request body is limited to "
-                    + maxBytes + " bytes (animops.api.max-body-size); Content-Length announces " + length.trim()), true);
+            String detail = "the request body is limited to " + maxBytes + " bytes (animops.api.max-body-size); "
+                    + "Content-Length announces " + length.trim();
+            answer(context, new ApiProblem(413, "Content Too Large", "body", detail), true);
             return;
         }
         context.put(MAX_REQUEST_SIZE, maxBytes);

@@ -105,7 +105,8 @@ public class QcResource {
                          @PathParam("item") String item, String body) {
         QueryParams.checkResourcePath(namespace, name);
         if (qc.result(namespace, name).isEmpty()) {
-            throw new ApiProblem(404, "Not Found", "renderJob", "no QC result for render job " + namespace + "/" + name);
+            throw new ApiProblem(404, "Not Found", "renderJob",
+                    "no QC result for render job " + namespace + "/" + name);
         }
         Tick tick = parseTick(body);
         try {

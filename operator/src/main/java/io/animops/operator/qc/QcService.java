@@ -54,7 +54,8 @@ public class QcService {
 
     /** The checklist QC settings name: spec.qc.checklist, else the operator's default one. */
     public String checklistName(QcSettings settings) {
-        return settings == null || settings.getChecklist() == null ? config.qc().defaultChecklist() : settings.getChecklist();
+        return settings == null || settings.getChecklist() == null
+                ? config.qc().defaultChecklist() : settings.getChecklist();
     }
 
     /** Why the settings' checklist cannot be used (none such is registered), or empty when it can. */

@@ -26,7 +26,8 @@ public class RenderJobRepository {
 
     /** The phase last recorded in the job's row, empty when it has none yet. */
     public Optional<RenderPhase> recordedPhase(RenderJob job) {
-        RenderJobRecord row = database.inTransaction(s -> s.find(RenderJobRecord.class, UUID.fromString(job.getMetadata().getUid())));
+        UUID uid = UUID.fromString(job.getMetadata().getUid());
+        RenderJobRecord row = database.inTransaction(s -> s.find(RenderJobRecord.class, uid));
         return Optional.ofNullable(row).map(r -> r.phase).map(RenderPhase::valueOf);
     }
 

@@ -121,12 +121,14 @@ public class SignedLinkResource {
     /** The headers of a download without its body: the size in Content-Length, as GET would send it. */
     @HEAD
     @Path("artifacts/{key: .+}")
-    @Operation(operationId = "headArtifact", summary = "The size and type of an artifact through a signed download link")
+    @Operation(operationId = "headArtifact",
+            summary = "The size and type of an artifact through a signed download link")
     public Response head(@PathParam("key") String key, @QueryParam("expires") String expires,
                          @QueryParam("signature") String signature) {
         LocalArtifactStore local = localStore();
         authorize(local, "GET", key, expires, signature, null);
-        return Response.ok().type(ArtifactKeys.contentType(key)).header(HttpHeaders.CONTENT_LENGTH, size(stored(local, key), key))
+        return Response.ok().type(ArtifactKeys.contentType(key))
+                .header(HttpHeaders.CONTENT_LENGTH, size(stored(local, key), key))
                 .header("Accept-Ranges", "bytes").header(HttpHeaders.CACHE_CONTROL, "private, max-age=300").build();
     }
 

@@ -128,7 +128,7 @@ class AgentOperatorTest {
                         .isAfterOrEqualTo(Instant.parse(lastSeen).plusSeconds(2));
                 assertThat(survivorExecutor.executions().get(created.getMetadata().getUid()).get()).isEqualTo(1);
                 assertStored(done);
-                assertRecorded(done, "mac-survivor");
+                await().atMost(PATIENCE).untilAsserted(() -> assertRecorded(done, "mac-survivor"));
 
                 // the killed agent is NotReady and its job no longer counts as active on it
                 await().atMost(PATIENCE).untilAsserted(() -> {
@@ -186,7 +186,7 @@ class AgentOperatorTest {
     /** The artifacts the job names are in the operator's local store, byte for byte (size and SHA-256). */
     /**
      * The phases the agents wrote are in the audit log, and the job's row (which the API lists read) says what the
-     * resource says.
+     * resource says, once the operator has seen the agent's last write.
      */
     private void assertRecorded(RenderJob job, String agent) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
@@ -197,8 +197,8 @@ class AgentOperatorTest {
                 assertThat(r.getString(1)).isEqualTo(RenderPhase.Succeeded.name());
                 assertThat(r.getString(2)).isEqualTo(agent);
             }
-            PreparedStatement audit = c.prepareStatement("select payload->>'to' from audit_events where subject_uid = ? "
-                    + "and event_type = 'RenderJob.PhaseChanged' order by id");
+            PreparedStatement audit = c.prepareStatement("select payload->>'to' from audit_events "
+                    + "where subject_uid = ? and event_type = 'RenderJob.PhaseChanged' order by id");
             audit.setObject(1, UUID.fromString(job.getMetadata().getUid()));
             List<String> phases = new java.util.ArrayList<>();
             try (ResultSet r = audit.executeQuery()) {

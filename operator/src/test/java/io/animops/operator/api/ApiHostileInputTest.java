@@ -191,7 +191,8 @@ class ApiHostileInputTest {
                 String what = request.method() + " " + request.uri();
                 assertThat(answer.statusCode()).as(what + " -> " + shortened(answer.body())).isLessThan(500);
                 if (answer.statusCode() >= 400) {
-                    assertThat(answer.body().length()).as(what + ": error answer size").isLessThanOrEqualTo(MAX_ERROR_ANSWER);
+                    assertThat(answer.body().length()).as(what + ": error answer size")
+                            .isLessThanOrEqualTo(MAX_ERROR_ANSWER);
                 }
             }
         }
@@ -209,10 +210,12 @@ class ApiHostileInputTest {
         StringBuilder query = new StringBuilder();
         for (String name : operation.queryParams()) {
             if (random.nextInt(3) > 0) {
-                query.append(query.length() == 0 ? "?" : "&").append(name).append('=').append(encoded(oddValue(random)));
+                query.append(query.length() == 0 ? "?" : "&").append(name).append('=')
+                        .append(encoded(oddValue(random)));
             }
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(resolved + query.toString())).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(resolved + query.toString()))
+                .timeout(Duration.ofSeconds(30));
         if (random.nextInt(5) > 0) {
             request.header("Authorization", ApiCalls.AUTH);
         }
