@@ -24,7 +24,6 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import java.util.logging.StreamHandler;
 
 /**
@@ -105,8 +104,8 @@ public final class RenderAgentMain {
             runtime.start();
         } catch (KubernetesClientException e) {
             // launchd's KeepAlive starts the agent again; the message says which API and why
-            LOG.severe("cannot register with the Kubernetes API at " + client.getMasterUrl() + ": " + e.getMessage()
-                    + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
+            LOG.severe("cannot register with the Kubernetes API at " + client.getMasterUrl() + ": "
+                    + AgentLogFormat.messages(e));
             System.exit(1);
         }
         stopped.await();
@@ -142,13 +141,13 @@ public final class RenderAgentMain {
     }
 
     private static void logToStdout() {
-        System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s [%3$s] %5$s%6$s%n");
+        System.setProperty("java.util.logging.SimpleFormatter.format", AgentLogFormat.FORMAT);
         Logger root = Logger.getLogger("");
         for (Handler handler : root.getHandlers()) {
             root.removeHandler(handler);
         }
         PrintStream out = System.out;
-        root.addHandler(new StreamHandler(out, new SimpleFormatter()) {
+        root.addHandler(new StreamHandler(out, new AgentLogFormat()) {
             @Override
             public synchronized void publish(LogRecord record) {
                 super.publish(record);

@@ -15,6 +15,12 @@ import java.util.List;
 @EqualsAndHashCode(callSuper = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class RenderAgentStatus extends AnimOpsStatus {
+    /**
+     * Reason of the Ready=False condition an agent writes as it stops cleanly, so that it is NotReady at once rather
+     * than after its lease TTL; its next heartbeat (a restart) clears it.
+     */
+    public static final String REASON_STOPPED = "AgentStopped";
+
     @JsonPropertyDescription("Written by the agent every 10 s; the operator marks it NotReady after the lease TTL.")
     private String lastHeartbeat;
 

@@ -17,6 +17,7 @@ import java.util.Map;
 @Provider
 public class ApiProblemMapper implements ExceptionMapper<ApiProblem> {
     public static final String PROBLEM_JSON = "application/problem+json";
+    static final String BEARER_CHALLENGE = "Bearer realm=\"animops\"";
 
     @Context
     UriInfo uri;
@@ -45,6 +46,16 @@ public class ApiProblemMapper implements ExceptionMapper<ApiProblem> {
     }
 
     static Response toResponse(ApiProblem problem, String instance) {
+        Response.ResponseBuilder response = Response.status(problem.status).type(PROBLEM_JSON)
+                .entity(body(problem, instance));
+        if (problem.status == 401) {
+            response.header("WWW-Authenticate", BEARER_CHALLENGE);
+        }
+        return response.build();
+    }
+
+    /** The problem JSON's members. */
+    static Map<String, Object> body(ApiProblem problem, String instance) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", problem.title);
@@ -58,13 +69,12 @@ public class ApiProblemMapper implements ExceptionMapper<ApiProblem> {
                     .map(p -> Map.of("name", p.name(), "reason", p.reason())).toList();
             body.put("invalid-params", params);
         }
+        if (problem.omittedParams > 0) {
+            body.put("invalid-params-omitted", problem.omittedParams);
+        }
         if (instance != null) {
             body.put("instance", instance);
         }
-        Response.ResponseBuilder response = Response.status(problem.status).type(PROBLEM_JSON).entity(body);
-        if (problem.status == 401) {
-            response.header("WWW-Authenticate", "Bearer realm=\"animops\"");
-        }
-        return response.build();
+        return body;
     }
 }

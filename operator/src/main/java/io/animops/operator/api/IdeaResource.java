@@ -123,10 +123,17 @@ public class IdeaResource {
                 spec.getSource() == null ? null : spec.getSource().name(), spec.getScheduleRef(),
                 idea.getMetadata().getLabels() == null ? null : idea.getMetadata().getLabels().get(io.animops.crds.AnimOps.LABEL_RUN),
                 spec.getApproved(), status.getPhase() == null ? null : status.getPhase().name(), similarity,
-                status.getConditions(), status.getAttempts(), status.getCurrentAttempt(), status.getRenderJob(),
+                status.getConditions(), status.getAttempts(), status.getCurrentAttempt(), currentRenderJob(status),
                 spec.getRerunAttemptRequest(), status.getRerunAttemptHandled(), spec.getRerenderRequest(),
                 status.getRerenderHandled(), attempts.ofIdea(uid), renderJobs.ofIdea(uid),
                 Instant.parse(idea.getMetadata().getCreationTimestamp()), updated);
+    }
+
+    /** The final render once QC passed (status.renderJob stays the preview, which QC and rerender refer to). */
+    static String currentRenderJob(AnimationIdeaStatus status) {
+        boolean finalStage = status.getPhase() == IdeaPhase.FinalRendering || status.getPhase() == IdeaPhase.Publishing
+                || status.getPhase() == IdeaPhase.Published;
+        return finalStage && status.getFinalRenderJob() != null ? status.getFinalRenderJob() : status.getRenderJob();
     }
 
     @POST
@@ -149,6 +156,7 @@ public class IdeaResource {
 
     private ApiActions.Result decide(String namespace, String name, String body, boolean approved) {
         QueryParams.checkResourcePath(namespace, name);
+        SpecWrites.existing(client, AnimationIdea.class, namespace, name);
         ActionBody action = ActionBody.parse(body);
         String verb = approved ? "approve" : "reject";
         boolean[] written = {false};
@@ -180,6 +188,7 @@ public class IdeaResource {
     public Response rerunAttempt(@PathParam("namespace") String namespace, @PathParam("name") String name,
                                  @RequestBody(content = @Content(schema = @Schema(implementation = ActionBody.class))) String body) {
         QueryParams.checkResourcePath(namespace, name);
+        SpecWrites.existing(client, AnimationIdea.class, namespace, name);
         ActionBody action = ActionBody.parse(body);
         String[] outcome = {ApiActions.PENDING};
         AnimationIdea idea = SpecWrites.update(client, AnimationIdea.class, namespace, name, current -> {

@@ -3,8 +3,10 @@ package io.animops.operator.api;
 import io.animops.operator.common.QueryParams;
 import io.animops.operator.common.ApiProblem;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.util.Iterator;
 import java.util.List;
@@ -14,7 +16,9 @@ import java.util.List;
  * naming the body and the member at fault.
  */
 public final class JsonBody {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** A member given twice is refused rather than silently read as its last value. */
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private JsonBody() {
     }

@@ -108,6 +108,10 @@ public class QcResource {
     public QcResult tick(@PathParam("namespace") String namespace, @PathParam("name") String name,
                          @PathParam("item") String item, String body) {
         QueryParams.checkResourcePath(namespace, name);
+        if (qc.result(namespace, name).isEmpty()) {
+            throw new ApiProblem(404, "Not Found", "renderJob",
+                    "no QC result for render job " + namespace + "/" + name);
+        }
         Tick tick = parseTick(body);
         try {
             return qc.tick(namespace, name, item, tick.passed(), ApiActions.ACTOR, tick.comment());

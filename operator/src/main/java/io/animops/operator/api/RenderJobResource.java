@@ -180,11 +180,8 @@ public class RenderJobResource {
     public Response rerender(@PathParam("namespace") String namespace, @PathParam("name") String name,
                              @RequestBody(content = @Content(schema = @Schema(implementation = ActionBody.class))) String body) {
         QueryParams.checkResourcePath(namespace, name);
+        RenderJob job = SpecWrites.existing(client, RenderJob.class, namespace, name);
         ActionBody action = ActionBody.parse(body);
-        RenderJob job = client.resources(RenderJob.class).inNamespace(namespace).withName(name).get();
-        if (job == null) {
-            throw SpecWrites.notFound(RenderJob.class, namespace, name);
-        }
         String ideaName = ideaOf(job);
         if (ideaName == null) {
             throw ApiProblem.conflict("RenderJob " + namespace + "/" + name + " was not made for an idea (no "

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -51,8 +52,13 @@ public class SignedLinkResource {
 
     /** Whether a request is one of these endpoints', which the bearer token filter lets through. */
     public static boolean signedLink(String method, String path) {
-        return ("PUT".equals(method) && path.startsWith(LocalArtifactStore.UPLOAD_PATH))
+        return upload(method, path)
                 || (("GET".equals(method) || "HEAD".equals(method)) && path.startsWith(LocalArtifactStore.DOWNLOAD_PATH));
+    }
+
+    /** Whether a request is an artifact upload, whose body has its own limit (animops.storage.max-upload-bytes). */
+    public static boolean upload(String method, String path) {
+        return "PUT".equals(method) && path.startsWith(LocalArtifactStore.UPLOAD_PATH);
     }
 
     @PUT
@@ -98,14 +104,8 @@ public class SignedLinkResource {
                              @QueryParam("signature") String signature, @HeaderParam("Range") String range) {
         LocalArtifactStore local = localStore();
         authorize(local, "GET", key, expires, signature, null);
-        java.nio.file.Path file = local.find(key).orElseThrow(() -> new ApiProblem(404, "Not Found", "key",
-                "no stored object at " + key + " (never uploaded, or removed by retention)"));
-        long size;
-        try {
-            size = Files.size(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + key + ": " + e.getMessage(), e);
-        }
+        java.nio.file.Path file = stored(local, key);
+        long size = size(file, key);
         Optional<ByteRange> part;
         try {
             part = ByteRange.parse(range, size);
@@ -119,6 +119,33 @@ public class SignedLinkResource {
                 .orElseGet(() -> Response.ok(file));
         return response.type(ArtifactKeys.contentType(key)).header("Accept-Ranges", "bytes")
                 .header(HttpHeaders.CACHE_CONTROL, "private, max-age=300").build();
+    }
+
+    /** The headers of a download without its body: the size in Content-Length, as GET would send it. */
+    @HEAD
+    @Path("artifacts/{key: .+}")
+    @Operation(operationId = "headArtifact",
+            summary = "The size and type of an artifact through a signed download link")
+    public Response head(@PathParam("key") String key, @QueryParam("expires") String expires,
+                         @QueryParam("signature") String signature) {
+        LocalArtifactStore local = localStore();
+        authorize(local, "GET", key, expires, signature, null);
+        return Response.ok().type(ArtifactKeys.contentType(key))
+                .header(HttpHeaders.CONTENT_LENGTH, size(stored(local, key), key))
+                .header("Accept-Ranges", "bytes").header(HttpHeaders.CACHE_CONTROL, "private, max-age=300").build();
+    }
+
+    private static long size(java.nio.file.Path file, String key) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static java.nio.file.Path stored(LocalArtifactStore local, String key) {
+        return local.find(key).orElseThrow(() -> new ApiProblem(404, "Not Found", "key",
+                "no stored object at " + key + " (never uploaded, or removed by retention)"));
     }
 
     private LocalArtifactStore localStore() {
@@ -151,7 +178,8 @@ public class SignedLinkResource {
         Instant now = Instant.now(clock);
         if (now.getEpochSecond() >= expiresAt) {
             throw forbidden("expires", "the link expired at " + Instant.ofEpochSecond(expiresAt) + " (now " + now
-                    + "); a fresh one is issued in the job's status.uploads");
+                    + "); " + ("PUT".equals(method) ? "a fresh upload grant is issued in the job's status.uploads"
+                    : "the render's answer (GET /api/v1/renders/{namespace}/{name}) carries fresh download links"));
         }
     }
 

@@ -46,6 +46,19 @@ public final class SpecWrites {
         }
     }
 
+    /**
+     * The resource, or a 404 problem: an action checks this before it reads its body, so that a request for nothing
+     * costs no parsing whatever it carries.
+     */
+    public static <R extends CustomResource<?, ?>> R existing(KubernetesClient client, Class<R> type, String namespace,
+                                                               String name) {
+        R current = client.resources(type).inNamespace(namespace).withName(name).get();
+        if (current == null) {
+            throw notFound(type, namespace, name);
+        }
+        return current;
+    }
+
     /** The 404 problem for a resource that exists neither in the cluster nor in the history. */
     public static ApiProblem notFound(Class<?> type, String namespace, String name) {
         return ApiProblem.notFound(type.getSimpleName() + " " + namespace + "/" + name + " does not exist");

@@ -9,35 +9,61 @@ import java.util.stream.Collectors;
  * its reason (the RFC's "invalid-params" member).
  */
 public class ApiProblem extends RuntimeException {
+    /** At most this many invalid parameters are listed: a hostile body must not make a large answer. */
+    public static final int MAX_INVALID_PARAMS = 20;
+    /** Names and reasons quote the request: they are cut to this many characters. */
+    private static final int MAX_NAME = 100;
+    private static final int MAX_REASON = 300;
+
     /** A request parameter (query, path or body member) and what is wrong with it. */
     public record InvalidParam(String name, String reason) {
+        public InvalidParam {
+            name = shortened(name, MAX_NAME);
+            reason = shortened(reason, MAX_REASON);
+        }
     }
 
     public final int status;
     public final String title;
     public final String field;
     public final List<InvalidParam> invalidParams;
+    /** How many more invalid parameters there were beyond {@link #invalidParams}. */
+    public final int omittedParams;
 
     public ApiProblem(int status, String title, String field, String detail) {
-        this(status, title, field, detail, List.of());
+        this(status, title, field, detail, List.of(), 0);
     }
 
-    private ApiProblem(int status, String title, String field, String detail, List<InvalidParam> invalidParams) {
+    private ApiProblem(int status, String title, String field, String detail, List<InvalidParam> invalidParams,
+                       int omittedParams) {
         super(detail);
         this.status = status;
         this.title = title;
         this.field = field;
         this.invalidParams = List.copyOf(invalidParams);
+        this.omittedParams = omittedParams;
     }
 
     public static ApiProblem badParameter(String field, String detail) {
-        return new ApiProblem(400, "Invalid request parameter", field, detail, List.of(new InvalidParam(field, detail)));
+        InvalidParam param = new InvalidParam(field, detail);
+        return new ApiProblem(400, "Invalid request parameter", param.name(), param.reason(), List.of(param), 0);
     }
 
-    /** One problem naming every bad parameter; {@code field} is the first. */
-    public static ApiProblem invalidParams(List<InvalidParam> params) {
-        String detail = params.stream().map(p -> p.name() + " " + p.reason()).collect(Collectors.joining("; "));
-        return new ApiProblem(400, "Invalid request parameter", params.get(0).name(), detail, params);
+    /**
+     * One problem naming the first {@link #MAX_INVALID_PARAMS} bad parameters and how many more there were
+     * ({@code omitted} besides those beyond the maximum in {@code params}).
+     */
+    public static ApiProblem invalidParams(List<InvalidParam> params, int omitted) {
+        List<InvalidParam> listed = params.subList(0, Math.min(params.size(), MAX_INVALID_PARAMS));
+        int more = omitted + params.size() - listed.size();
+        String detail = listed.stream().map(p -> p.name() + " " + p.reason()).collect(Collectors.joining("; "))
+                + (more == 0 ? "" : "; and " + more + " more invalid parameter" + (more == 1 ? "" : "s"));
+        return new ApiProblem(400, "Invalid request parameter", listed.get(0).name(), detail, listed, more);
+    }
+
+    private static String shortened(String text, int max) {
+        return text == null || text.length() <= max ? text
+                : text.substring(0, max) + "... (" + text.length() + " characters)";
     }
 
     public static ApiProblem unauthorized(String detail) {

@@ -18,15 +18,21 @@ public final class QueryParams {
     private static final Pattern SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
 
     private final List<ApiProblem.InvalidParam> invalid = new ArrayList<>();
+    /** Bad parameters beyond those the problem lists: only counted. */
+    private int omitted;
 
     public void invalid(String name, String reason) {
-        invalid.add(new ApiProblem.InvalidParam(name, reason));
+        if (invalid.size() < ApiProblem.MAX_INVALID_PARAMS) {
+            invalid.add(new ApiProblem.InvalidParam(name, reason));
+        } else {
+            omitted++;
+        }
     }
 
-    /** Throws one 400 problem naming every bad parameter seen so far, if any. */
+    /** Throws one 400 problem naming the bad parameters seen so far (at most 20, and how many more), if any. */
     public void check() {
         if (!invalid.isEmpty()) {
-            throw ApiProblem.invalidParams(invalid);
+            throw ApiProblem.invalidParams(invalid, omitted);
         }
     }
 

@@ -52,6 +52,23 @@ public class QcService {
         return checklists.find(name, version);
     }
 
+    /** The checklist QC settings name: spec.qc.checklist, else the operator's default one. */
+    public String checklistName(QcSettings settings) {
+        return settings == null || settings.getChecklist() == null
+                ? config.qc().defaultChecklist() : settings.getChecklist();
+    }
+
+    /** Why the settings' checklist cannot be used (none such is registered), or empty when it can. */
+    public Optional<String> checklistProblem(QcSettings settings) {
+        String name = checklistName(settings);
+        return checklists.latest(name).isPresent() ? Optional.empty() : Optional.of(unknownChecklist(name));
+    }
+
+    private String unknownChecklist(String name) {
+        return "no QC checklist named \"" + name + "\" is registered; known: "
+                + String.join(", ", checklists.list().stream().map(VersionedChecklist::name).toList());
+    }
+
     /**
      * The QC result of a succeeded render job: the stored one, or else a new one evaluated now with the latest
      * version of the checklist {@code settings} name. A stored result is never re-evaluated, so it keeps the
@@ -69,10 +86,9 @@ public class QcService {
             throw new IllegalStateException("render job " + job.getMetadata().getName() + " has not succeeded: nothing to check");
         }
         QcSettings.Policy policy = settings == null || settings.getPolicy() == null ? QcSettings.Policy.AutoPass : settings.getPolicy();
-        String name = settings == null || settings.getChecklist() == null ? config.qc().defaultChecklist() : settings.getChecklist();
+        String name = checklistName(settings);
         VersionedChecklist checklist = checklists.latest(name).orElseThrow(() -> new QcException(QcException.Kind.NOT_FOUND,
-                "spec.qc.checklist", "no QC checklist named \"" + name + "\" is registered; known: "
-                + String.join(", ", checklists.list().stream().map(VersionedChecklist::name).toList())));
+                "spec.qc.checklist", unknownChecklist(name)));
         List<QcItemResult> items = QcEvaluation.evaluate(checklist.checklist(), policy, job.getSpec(), job.getStatus().getMedia());
         Instant now = now();
         QcResultRecord row = new QcResultRecord();

@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 
 /** Marks agents Ready while they heartbeat, NotReady once the lease TTL passes without one. */
 // heartbeats are status writes by the agent: they must wake the reconciler
@@ -39,6 +40,11 @@ public class RenderAgentReconciler implements Reconciler<RenderAgent> {
         RenderAgentStatus status = agent.getStatus();
         Duration ttl = config.agents().leaseTtl();
         Instant now = Instant.now(clock);
+        if (Conditions.find(status.getConditions(), "Ready")
+                .filter(ready -> RenderAgentStatus.REASON_STOPPED.equals(ready.getReason())).isPresent()) {
+            // the agent said it stopped: NotReady until its next heartbeat clears that
+            return write(agent, observed, null, context);
+        }
         if (status.getLastHeartbeat() == null) {
             Conditions.set(status, clock, ConditionTypes.READY, Conditions.FALSE, Reasons.NO_HEARTBEAT, "the agent has not sent a heartbeat yet");
             return write(agent, observed, ttl, context);
@@ -51,6 +57,9 @@ public class RenderAgentReconciler implements Reconciler<RenderAgent> {
         }
         Conditions.set(status, clock, ConditionTypes.READY, Conditions.FALSE, Reasons.HEARTBEAT_EXPIRED,
                 "no heartbeat since " + status.getLastHeartbeat() + " (lease TTL " + ttl.toSeconds() + " s)");
+        // a silent agent runs nothing the operator counts on: its jobs are requeued as their own leases lapse
+        status.setActiveJobs(0);
+        status.setJobs(new ArrayList<>());
         return write(agent, observed, ttl, context);
     }
 

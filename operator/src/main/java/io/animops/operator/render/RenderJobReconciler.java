@@ -88,17 +88,16 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
     public UpdateControl<RenderJob> reconcile(RenderJob job, Context<RenderJob> context) {
         RenderJobStatus observed = StatusSupport.begin(job, RenderJobStatus::new);
         RenderJobStatus status = job.getStatus();
-        RenderPhase before = status.getPhase();
         // what an agent wrote since (claimed, rendering, succeeded, failed) becomes an event here
         events.summaryChanged(job, status.getConditions(), ConditionTypes.SUCCEEDED);
         if (status.getPhase() == null) {
             status.setPhase(RenderPhase.Pending);
         }
         if (status.getPhase().isTerminal()) {
-            return finish(job, context, observed, before);
+            return finish(job, context, observed);
         }
         if (status.getScript() == null && !resolveScript(job, context)) {
-            return finish(job, context, observed, before);
+            return finish(job, context, observed);
         }
         if (status.getDesignSystem() == null) {
             // resolved once, with the script: a job renders with the design system in force when it was prepared
@@ -106,7 +105,7 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
             status.setDesignSystem(new JobDesignSystem(design.version(), design.json()));
         }
         if (RenderLease.held(status.getPhase())) {
-            return followLease(job, context, observed, before);
+            return followLease(job, context, observed);
         }
         if (status.getPhase() == RenderPhase.Pending) {
             List<RenderAgent> candidates = AgentAvailability.candidates(
@@ -124,15 +123,14 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
                 Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, Reasons.WAITING_FOR_CLAIM, message);
             }
         }
-        return finish(job, context, observed, before);
+        return finish(job, context, observed);
     }
 
     /**
      * A claimed job is the agent's to write; the operator keeps its upload grants fresh, and steps in when the
      * lease lapsed (its writes are against the observed resourceVersion, so that a heartbeat arriving meanwhile wins).
      */
-    private UpdateControl<RenderJob> followLease(RenderJob job, Context<RenderJob> context, RenderJobStatus observed,
-                                                 RenderPhase before) {
+    private UpdateControl<RenderJob> followLease(RenderJob job, Context<RenderJob> context, RenderJobStatus observed) {
         Duration ttl = config.agents().leaseTtl();
         Instant now = Instant.now(clock);
         Optional<Instant> lapsed = RenderLease.lapsedSince(job.getStatus(), now, ttl);
@@ -144,27 +142,43 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
             if (renewGrants.isPresent() && renewGrants.get().isBefore(now.plus(next))) {
                 next = Duration.between(now, renewGrants.get()).plusSeconds(1);
             }
-            return StatusSupport.writeIfUnchangedSince(job, observed, context.getClient())
-                    ? StatusSupport.requeue(next) : StatusSupport.requeue(CONFLICT_RETRY);
+            if (!StatusSupport.writeIfUnchangedSince(job, observed, context.getClient())) {
+                return StatusSupport.requeue(CONFLICT_RETRY);
+            }
+            recordAgentPhase(job);
+            return StatusSupport.requeue(next);
         }
         String agent = job.getStatus().getAgent();
         RenderLease.expire(job.getStatus(), lapsed.get(), config.agents().maxClaimsPerJob(), clock);
         LOG.infof("render job %s/%s: lease of agent %s lapsed; now %s", job.getMetadata().getNamespace(),
                 job.getMetadata().getName(), agent, job.getStatus().getPhase());
-        return finish(job, context, observed, before);
+        return finish(job, context, observed);
     }
 
-    private UpdateControl<RenderJob> finish(RenderJob job, Context<RenderJob> context, RenderJobStatus observed,
-                                            RenderPhase before) {
+    private UpdateControl<RenderJob> finish(RenderJob job, Context<RenderJob> context, RenderJobStatus observed) {
         RenderJobStatus status = job.getStatus();
         if (!StatusSupport.writeIfUnchangedSince(job, observed, context.getClient())) {
             // an agent wrote meanwhile; decide again on what it wrote
             return StatusSupport.requeue(CONFLICT_RETRY);
         }
+        // from the phase last recorded, which is not the one read when an agent wrote it (a terminal outcome)
+        RenderPhase recorded = repository.recordedPhase(job).orElse(null);
         repository.save(job);
-        audit.phaseChange(job, before, status.getPhase(), status.getConditions(), ConditionTypes.SUCCEEDED);
+        audit.phaseChange(job, recorded, status.getPhase(), status.getConditions(), ConditionTypes.SUCCEEDED);
         events.summaryChanged(job, status.getConditions(), ConditionTypes.SUCCEEDED);
         return StatusSupport.requeue(status.getPhase().isTerminal() ? null : config.agents().pendingRecheck());
+    }
+
+    /**
+     * The phase an agent wrote (Claimed, Validating, Rendering, ...) goes into the job's row and the audit log, as
+     * a transition from the phase last recorded there: the lists read the rows, and heartbeats change no phase.
+     */
+    private void recordAgentPhase(RenderJob job) {
+        RenderPhase recorded = repository.recordedPhase(job).orElse(null);
+        if (recorded != job.getStatus().getPhase()) {
+            repository.save(job);
+            audit.phaseChange(job, recorded, job.getStatus().getPhase(), job.getStatus().getConditions(), "Succeeded");
+        }
     }
 
     /** Copies the attempt's validated script into status, so that agents need access to render jobs only. */

@@ -2,6 +2,7 @@ package io.animops.operator.render;
 
 import io.animops.crds.v1alpha1.RenderJob;
 import io.animops.crds.v1alpha1.RenderJobStatus;
+import io.animops.crds.v1alpha1.RenderPhase;
 import io.animops.operator.db.Database;
 import io.animops.operator.db.JsonColumn;
 import io.animops.operator.storage.RenderArtifactRepository;
@@ -10,6 +11,7 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Render jobs in PostgreSQL: what was asked, and what came out. */
@@ -21,6 +23,13 @@ public class RenderJobRepository {
     Clock clock;
     @Inject
     RenderArtifactRepository artifacts;
+
+    /** The phase last recorded in the job's row, empty when it has none yet. */
+    public Optional<RenderPhase> recordedPhase(RenderJob job) {
+        UUID uid = UUID.fromString(job.getMetadata().getUid());
+        RenderJobRecord row = database.inTransaction(s -> s.find(RenderJobRecord.class, uid));
+        return Optional.ofNullable(row).map(r -> r.phase).map(RenderPhase::valueOf);
+    }
 
     /** Mirrors the job's spec and status into its row, and its artifacts into theirs. */
     public void save(RenderJob job) {

@@ -20,6 +20,7 @@ import io.animops.operator.llm.LlmException;
 import io.animops.operator.llm.LlmGateway;
 import io.animops.operator.kube.OwnedChildren;
 import io.animops.operator.kube.StatusSupport;
+import io.animops.operator.qc.QcService;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -61,6 +62,8 @@ public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
     @Inject
     AuditLog audit;
     @Inject
+    QcService qc;
+    @Inject
     Clock clock;
 
     @Override
@@ -86,12 +89,21 @@ public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
             return StatusSupport.patchIfChanged(schedule, observed, null);
         }
 
+        status.setIdeas(ScheduleService.countByPhase(context.getSecondaryResources(AnimationIdea.class)));
+        Optional<String> checklistProblem = qc.checklistProblem(schedule.getSpec().getQc());
+        if (checklistProblem.isPresent()) {
+            // its ideas would all stop at QC: no run until spec.qc.checklist names a registered checklist
+            status.setNextScheduleTime(null);
+            Conditions.set(status, clock, "Ready", Conditions.FALSE, "UnknownChecklist",
+                    "spec.qc.checklist: " + checklistProblem.get());
+            return StatusSupport.patchIfChanged(schedule, observed, MAX_SLEEP);
+        }
+
         Optional<Instant> due = ScheduleService.dueFireTime(schedule, cron, now);
         if (due.isPresent()) {
             runOnce(schedule, due.get(), context);
         }
 
-        status.setIdeas(ScheduleService.countByPhase(context.getSecondaryResources(AnimationIdea.class)));
         reportBudget(schedule);
         Duration sleep = MAX_SLEEP;
         if (Boolean.TRUE.equals(schedule.getSpec().getSuspend())) {

@@ -98,9 +98,16 @@ public final class ScheduleService {
         return ideas;
     }
 
-    /** Ideas by phase, for the schedule's status; ideas not yet reconciled count as Proposed. */
+    /**
+     * Ideas by phase, for the schedule's status; ideas not yet reconciled count as Proposed. Every phase is listed,
+     * 0 included: a JSON merge patch of the status (JOSDK without server-side apply) keeps the keys it does not name,
+     * so a phase its ideas have left would otherwise keep its old count.
+     */
     public static Map<String, Integer> countByPhase(Collection<AnimationIdea> ideas) {
         Map<String, Integer> counts = new TreeMap<>();
+        for (IdeaPhase phase : IdeaPhase.values()) {
+            counts.put(phase.name(), 0);
+        }
         for (AnimationIdea idea : ideas) {
             IdeaPhase phase = idea.getStatus() == null || idea.getStatus().getPhase() == null
                     ? IdeaPhase.Proposed : idea.getStatus().getPhase();

@@ -42,16 +42,22 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,6 +82,8 @@ class AgentOperatorTest {
 
     @Inject
     KubernetesClient client;
+    @Inject
+    DataSource dataSource;
 
     @BeforeAll
     static void folders() throws IOException {
@@ -105,7 +113,10 @@ class AgentOperatorTest {
                     work.resolve("agent-survivor"), Duration.ofSeconds(30))) {
                 doomed.destroyForcibly();
                 assertThat(doomed.waitFor(30, TimeUnit.SECONDS)).isTrue();
-                String lastSeen = AgentHarness.get(client, "lease", "survives").getStatus().getLastHeartbeat();
+                // what the lease counts from: the last heartbeat, or the claim when the agent died before its first
+                RenderJob held = AgentHarness.get(client, "lease", "survives");
+                String lastSeen = java.util.Objects.requireNonNullElse(held.getStatus().getLastHeartbeat(),
+                        held.getStatus().getClaimedAt());
 
                 RenderJob done = awaitPhase("lease", "survives", RenderPhase.Succeeded);
                 assertThat(done.getStatus().getAgent()).isEqualTo("mac-survivor");
@@ -117,6 +128,16 @@ class AgentOperatorTest {
                         .isAfterOrEqualTo(Instant.parse(lastSeen).plusSeconds(2));
                 assertThat(survivorExecutor.executions().get(created.getMetadata().getUid()).get()).isEqualTo(1);
                 assertStored(done);
+                await().atMost(PATIENCE).untilAsserted(() -> assertRecorded(done, "mac-survivor"));
+
+                // the killed agent is NotReady and its job no longer counts as active on it
+                await().atMost(PATIENCE).untilAsserted(() -> {
+                    RenderAgent killed = client.resources(RenderAgent.class).withName("mac-doomed").get();
+                    assertThat(Conditions.find(killed.getStatus().getConditions(), "Ready").orElseThrow().getReason())
+                            .isEqualTo("HeartbeatExpired");
+                    assertThat(killed.getStatus().getActiveJobs()).isZero();
+                    assertThat(killed.getStatus().getJobs()).isEmpty();
+                });
             }
         } finally {
             doomed.destroyForcibly();
@@ -163,6 +184,34 @@ class AgentOperatorTest {
     }
 
     /** The artifacts the job names are in the operator's local store, byte for byte (size and SHA-256). */
+    /**
+     * The phases the agents wrote are in the audit log, and the job's row (which the API lists read) says what the
+     * resource says, once the operator has seen the agent's last write.
+     */
+    private void assertRecorded(RenderJob job, String agent) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            PreparedStatement row = c.prepareStatement("select phase, agent from render_jobs where uid = ?");
+            row.setObject(1, UUID.fromString(job.getMetadata().getUid()));
+            try (ResultSet r = row.executeQuery()) {
+                assertThat(r.next()).isTrue();
+                assertThat(r.getString(1)).isEqualTo(RenderPhase.Succeeded.name());
+                assertThat(r.getString(2)).isEqualTo(agent);
+            }
+            PreparedStatement audit = c.prepareStatement("select payload->>'to' from audit_events "
+                    + "where subject_uid = ? and event_type = 'RenderJob.PhaseChanged' order by id");
+            audit.setObject(1, UUID.fromString(job.getMetadata().getUid()));
+            List<String> phases = new java.util.ArrayList<>();
+            try (ResultSet r = audit.executeQuery()) {
+                while (r.next()) {
+                    phases.add(r.getString(1));
+                }
+            }
+            // written by the agents (Rendering, Succeeded) and by the operator (Pending, again after the lapse)
+            assertThat(phases).startsWith("Pending").contains("Rendering").endsWith("Succeeded");
+            assertThat(phases.stream().filter("Pending"::equals).count()).isEqualTo(2);
+        }
+    }
+
     private static void assertStored(RenderJob job) throws IOException {
         for (Artifact artifact : List.of(job.getStatus().getArtifacts().getVideo(), job.getStatus().getArtifacts().getThumbnail())) {
             assertThat(artifact.getKey()).startsWith("renders/" + job.getMetadata().getNamespace() + "/");

@@ -2,6 +2,7 @@ package io.animops.operator.agent;
 
 import io.animops.crds.Conditions;
 import io.animops.crds.v1alpha1.RenderAgent;
+import io.animops.crds.v1alpha1.RenderAgentStatus;
 import io.animops.crds.v1alpha1.RenderJob;
 import io.animops.crds.v1alpha1.RenderJobStatus;
 import io.animops.crds.v1alpha1.RenderMode;
@@ -358,6 +359,21 @@ class RenderAgentProtocolTest {
     }
 
     @Test
+    void withItsApiDownAnAgentStopsWithinSeconds() {
+        EmbeddedKubernetesApi operatorApi = new EmbeddedKubernetesApi().start(freePort());
+        operatorApi.applyCrds();
+        ScriptedJobExecutor executor = new ScriptedJobExecutor(work.resolve("orphan"), "mac-orphan");
+        RunningAgent agent = AgentHarness.start(operatorApi.clientConfig(), "mac-orphan", "orphan", 1, executor,
+                work.resolve("agent-orphan"), Duration.ofSeconds(20));
+        // the operator (and, in the standalone mode, the API it serves) goes away
+        operatorApi.stop();
+        long start = System.nanoTime();
+        agent.close();
+        // not the ~19 s of the client's retries for a sign-off nobody can receive
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
     void aStoppingAgentWaitingForGrantsHandsTheJobBackAtOnce() {
         ScriptedJobExecutor executor = new ScriptedJobExecutor(work.resolve("stop-waiting"), "mac-wait");
         grants.withhold("waiting");
@@ -390,7 +406,13 @@ class RenderAgentProtocolTest {
             assertThat(succeeded(job.getStatus()).getReason()).isEqualTo("AgentShutdown");
         }
         assertThat(executor.liveWorkspaces()).isEmpty();
-        assertThat(client.resources(RenderAgent.class).withName("mac-stop").get().getStatus().getActiveJobs()).isZero();
+        // NotReady at once, not when the lease runs out
+        RenderAgentStatus stopped = client.resources(RenderAgent.class).withName("mac-stop").get().getStatus();
+        assertThat(stopped.getActiveJobs()).isZero();
+        assertThat(stopped.getJobs()).isEmpty();
+        Condition ready = Conditions.find(stopped.getConditions(), "Ready").orElseThrow();
+        assertThat(ready.getStatus()).isEqualTo(Conditions.FALSE);
+        assertThat(ready.getReason()).isEqualTo(RenderAgentStatus.REASON_STOPPED);
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.animops.crds.Conditions;
 import io.animops.crds.v1alpha1.AnimationIdea;
 import io.animops.crds.v1alpha1.ContentSchedule;
 import io.animops.crds.v1alpha1.IdeaPhase;
+import io.animops.crds.v1alpha1.QcSettings;
 import io.animops.crds.v1alpha1.RenderJob;
 import io.animops.crds.v1alpha1.RenderPhase;
 import io.animops.crds.v1alpha1.ScriptAttempt;
@@ -97,7 +98,10 @@ class IdeaPipelineTest {
         ContentSchedule schedule = client.resources(ContentSchedule.class).inNamespace(ns).withName("daily").get();
         await().atMost(PATIENCE).untilAsserted(() -> {
             ContentSchedule s = client.resources(ContentSchedule.class).inNamespace(ns).withName("daily").get();
-            assertThat(s.getStatus().getIdeas()).isEqualTo(Map.of("Rejected", 2, "Rendering", 1));
+            // every phase is listed, so that a merge patch replaces the count of a phase the ideas have left
+            assertThat(s.getStatus().getIdeas()).containsEntry("Rejected", 2).containsEntry("Rendering", 1)
+                    .containsEntry("Proposed", 0).containsEntry("Scripting", 0).hasSize(IdeaPhase.values().length);
+            assertThat(s.getStatus().getIdeas().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(3);
             assertThat(s.getStatus().getLastScheduleTime()).isNotNull();
             assertThat(s.getStatus().getNextScheduleTime()).isNotNull();
             assertThat(condition(s.getStatus().getConditions(), "Ready").getStatus()).isEqualTo(Conditions.TRUE);
@@ -119,6 +123,25 @@ class IdeaPipelineTest {
         assertThat(phasesAudited(database, job)).containsExactly("Pending");
         AnimationIdea notSelected = ideas.stream().filter(i -> i.getStatus().getPhase() == IdeaPhase.Rejected).findFirst().orElseThrow();
         assertThat(phasesAudited(database, notSelected)).containsExactly("Proposed", "Rejected");
+    }
+
+    @Test
+    void aScheduleNamingAnUnknownChecklistIsNotReadyAndProposesNothing() {
+        String ns = "unknown-checklist";
+        ContentSchedule schedule = schedule(ns, "daily", Selection.Mode.Auto, 2, 1, 0.8);
+        QcSettings qc = new QcSettings();
+        qc.setChecklist("no-such-checklist");
+        schedule.getSpec().setQc(qc);
+        client.resource(schedule).create();
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            ContentSchedule s = client.resources(ContentSchedule.class).inNamespace(ns).withName("daily").get();
+            assertThat(s.getStatus()).isNotNull();
+            Condition ready = condition(s.getStatus().getConditions(), "Ready");
+            assertThat(ready.getStatus()).isEqualTo(Conditions.FALSE);
+            assertThat(ready.getReason()).isEqualTo("UnknownChecklist");
+            assertThat(ready.getMessage()).contains("spec.qc.checklist").contains("no-such-checklist");
+        });
+        assertThat(ideasOf(client, ns, "daily")).isEmpty();
     }
 
     @Test

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,6 +88,21 @@ class RenderJobAgentsTest {
             assertThat(stored.getStatus().getAgentFailures()).containsEntry("crashed-mac", 1);
             assertThat(stored.getStatus().getScript().getSource()).isEqualTo("extends Node2D\n");
         });
+    }
+
+    @Test
+    void anAgentThatSignedOffStaysNotReadyThoughItsHeartbeatIsFresh() {
+        agent("leaving-mac", Instant.now().toString(), Map.of("animops.io/os", "darwin"));
+        await().atMost(PATIENCE).until(() -> "Heartbeating".equals(ready("leaving-mac")));
+        // what a cleanly stopping agent writes last (AgentRegistration.signOff)
+        Map<String, Object> stopped = Map.of("type", "Ready", "status", Conditions.FALSE,
+                "reason", RenderAgentStatus.REASON_STOPPED, "message", "the agent stopped",
+                "lastTransitionTime", Instant.now().toString());
+        client.resources(RenderAgent.class).withName("leaving-mac").subresource("status").patch(
+                PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(Map.of("status",
+                        Map.of("activeJobs", 0, "jobs", List.of(), "conditions", List.of(stopped)))));
+        await().atMost(PATIENCE).during(Duration.ofSeconds(2))
+                .until(() -> RenderAgentStatus.REASON_STOPPED.equals(ready("leaving-mac")));
     }
 
     private String ready(String agent) {

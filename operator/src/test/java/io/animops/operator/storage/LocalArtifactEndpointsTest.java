@@ -33,6 +33,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
@@ -160,6 +161,16 @@ class LocalArtifactEndpointsTest {
         assertThat(whole.contentType()).isEqualTo("video/mp4");
         assertThat(whole.header("Accept-Ranges")).isEqualTo("bytes");
         assertThat(whole.asByteArray()).isEqualTo(content);
+
+        Response head = given().head(link);
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.header("Content-Length")).isEqualTo("20");
+        assertThat(head.contentType()).isEqualTo("video/mp4");
+        assertThat(head.asByteArray()).isEmpty();
+        // an expired download link points at where fresh ones come from, not at the agents' upload grants
+        URI expired = onTestServer(store.presignGet(key, Instant.now().minusSeconds(5)));
+        problem(given().get(expired), 403, "expires").body("detail", containsString("GET /api/v1/renders/"))
+                .body("detail", not(containsString("status.uploads")));
 
         assertRange(link, "bytes=0-9", "bytes 0-9/20", "0123456789");
         assertRange(link, "bytes=15-", "bytes 15-19/20", "fghij");

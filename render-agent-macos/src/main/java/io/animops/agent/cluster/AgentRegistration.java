@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
@@ -85,6 +86,29 @@ public final class AgentRegistration {
      * operator's conditions written meanwhile are kept: a 409 reads again.
      */
     public void heartbeat(List<String> jobs) {
+        writeStatus("heartbeat", status -> {
+            status.setLastHeartbeat(Conditions.now(clock));
+            status.setActiveJobs(jobs.size());
+            status.setJobs(new ArrayList<>(jobs));
+            // running again after a clean stop: readiness is the operator's to judge from the heartbeats again
+            Conditions.find(status.getConditions(), "Ready")
+                    .filter(ready -> RenderAgentStatus.REASON_STOPPED.equals(ready.getReason()))
+                    .ifPresent(ready -> Conditions.set(status, clock, "Ready", Conditions.UNKNOWN, "AgentStarted",
+                            "the agent started again at " + status.getLastHeartbeat()));
+        });
+    }
+
+    /** The last write of a clean stop: no job, and Ready=False at once rather than when the lease runs out. */
+    public void signOff() {
+        writeStatus("sign-off", status -> {
+            status.setActiveJobs(0);
+            status.setJobs(new ArrayList<>());
+            Conditions.set(status, clock, "Ready", Conditions.FALSE, RenderAgentStatus.REASON_STOPPED,
+                    "the agent stopped at " + Conditions.now(clock));
+        });
+    }
+
+    private void writeStatus(String what, Consumer<RenderAgentStatus> change) {
         for (int conflicts = 0; conflicts < MAX_CONFLICTS; conflicts++) {
             RenderAgent current = client.resources(RenderAgent.class).withName(config.name()).get();
             if (current == null) {
@@ -93,9 +117,7 @@ public final class AgentRegistration {
                 continue;
             }
             RenderAgentStatus status = current.getStatus() == null ? new RenderAgentStatus() : current.getStatus();
-            status.setLastHeartbeat(Conditions.now(clock));
-            status.setActiveJobs(jobs.size());
-            status.setJobs(new ArrayList<>(jobs));
+            change.accept(status);
             current.setStatus(status);
             try {
                 client.resource(current).lockResourceVersion(current.getMetadata().getResourceVersion()).updateStatus();
@@ -106,7 +128,7 @@ public final class AgentRegistration {
                 }
             }
         }
-        throw new IllegalStateException("RenderAgent " + config.name() + ": heartbeat refused with 409 "
+        throw new IllegalStateException("RenderAgent " + config.name() + ": " + what + " refused with 409 "
                 + MAX_CONFLICTS + " times in a row");
     }
 

@@ -6,9 +6,14 @@ import io.animops.agent.upload.ArtifactUploader;
 import io.animops.crds.v1alpha1.RenderJob;
 import io.animops.crds.v1alpha1.RenderJobStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URL;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +42,8 @@ public final class RenderAgentRuntime implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(RenderAgentRuntime.class.getName());
     /** How long a shutdown waits for running jobs to hand themselves back. */
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(15);
+    /** The same while the API is unreachable: the hand-backs cannot be written, the operator requeues on lapse. */
+    private static final Duration UNREACHABLE_GRACE = Duration.ofSeconds(2);
     /** The informers' full resync: a safety net for claims, besides the event-driven look at each change. */
     private static final Duration RESYNC = Duration.ofSeconds(30);
 
@@ -57,6 +64,8 @@ public final class RenderAgentRuntime implements AutoCloseable {
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(named("animops-heartbeat"));
     private volatile boolean stopping;
     private volatile boolean started;
+    /** The last heartbeat of the RenderAgent failed to reach the API. */
+    private volatile boolean apiUnreachable;
 
     public RenderAgentRuntime(KubernetesClient client, AgentConfig config, AgentIdentity identity, JobExecutor executor,
                               ArtifactUploader uploader, Clock clock) {
@@ -202,7 +211,9 @@ public final class RenderAgentRuntime implements AutoCloseable {
     private void heartbeat() {
         try {
             registration.heartbeat(runningJobs());
+            apiUnreachable = false;
         } catch (RuntimeException e) {
+            apiUnreachable = e instanceof KubernetesClientException;
             LOG.log(Level.WARNING, "heartbeat of RenderAgent " + config.name() + " failed", e);
         }
         for (JobRun run : running.values()) {
@@ -225,14 +236,17 @@ public final class RenderAgentRuntime implements AutoCloseable {
         // a claim in flight is let finish (interrupting it could leave a claim the agent does not know it made);
         // claims queued behind it see stopping and do nothing
         claimer.shutdown();
+        // an API that is down makes every write retry for about 19 s: no point waiting for hand-backs then
+        boolean unreachable = apiUnreachable || !reachable();
+        Duration grace = unreachable ? UNREACHABLE_GRACE : SHUTDOWN_GRACE;
         try {
-            if (!claimer.awaitTermination(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warning("a claim was still in flight after " + SHUTDOWN_GRACE.toSeconds() + " s");
+            if (!claimer.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warning("a claim was still in flight after " + grace.toSeconds() + " s");
             }
             running.values().forEach(run -> run.stop(JobRun.StopCause.SHUTDOWN));
             runs.shutdown();
-            if (!runs.awaitTermination(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warning("jobs still running after " + SHUTDOWN_GRACE.toSeconds() + " s: " + runningJobs()
+            if (!runs.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warning("jobs still running after " + grace.toSeconds() + " s: " + runningJobs()
                         + "; the operator requeues them when their lease lapses");
             }
         } catch (InterruptedException e) {
@@ -242,12 +256,29 @@ public final class RenderAgentRuntime implements AutoCloseable {
         if (!started) {
             return;
         }
+        if (unreachable) {
+            LOG.info("agent " + config.name() + " stopped without signing off: the Kubernetes API is unreachable; "
+                    + "the operator marks it NotReady when its lease runs out");
+            return;
+        }
         try {
-            registration.heartbeat(runningJobs());
+            registration.signOff();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "last heartbeat of RenderAgent " + config.name() + " failed", e);
+            LOG.log(Level.WARNING, "the sign-off of RenderAgent " + config.name() + " failed", e);
         }
         LOG.info("agent " + config.name() + " stopped");
+    }
+
+    /** Whether the API server accepts a connection within a second (the operator's, in the standalone mode). */
+    private boolean reachable() {
+        URL master = client.getMasterUrl();
+        int port = master.getPort() > 0 ? master.getPort() : master.getDefaultPort();
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(master.getHost(), port), (int) Duration.ofSeconds(1).toMillis());
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static ThreadFactory named(String prefix) {
