@@ -1,5 +1,6 @@
 package io.animops.operator.api;
 
+import io.animops.operator.common.ApiProblem;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;

@@ -2,7 +2,7 @@ package io.animops.operator.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.animops.operator.storage.SignedLinkResource;
+import io.animops.operator.common.ApiProblem;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.buffer.Buffer;

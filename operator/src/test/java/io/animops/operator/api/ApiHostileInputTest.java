@@ -1,5 +1,6 @@
 package io.animops.operator.api;
 
+import io.animops.operator.common.ApiProblem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.animops.crds.v1alpha1.AnimationIdea;

@@ -1,4 +1,4 @@
-package io.animops.operator.idea;
+package io.animops.operator.api;
 
 import io.animops.crds.v1alpha1.AnimationIdeaStatus;
 import io.animops.crds.v1alpha1.IdeaPhase;
