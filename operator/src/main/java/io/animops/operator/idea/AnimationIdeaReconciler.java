@@ -98,9 +98,12 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
             status.setSimilarity(gate.gate(idea, runId, settings.similarityThreshold()));
         }
 
+        // a run id is the fire time's minute: two schedules of a namespace firing in the same minute share it
+        String schedule = idea.getMetadata().getLabels() == null ? null : idea.getMetadata().getLabels().get(AnimOps.LABEL_SCHEDULE);
         List<AnimationIdea> siblings = runId == null ? List.of(idea) : context.getPrimaryCache()
                 .list(idea.getMetadata().getNamespace(), i -> i.getMetadata().getLabels() != null
-                        && runId.equals(i.getMetadata().getLabels().get(AnimOps.LABEL_RUN)))
+                        && runId.equals(i.getMetadata().getLabels().get(AnimOps.LABEL_RUN))
+                        && Objects.equals(schedule, i.getMetadata().getLabels().get(AnimOps.LABEL_SCHEDULE)))
                 .map(i -> i.getMetadata().getUid().equals(idea.getMetadata().getUid()) ? idea : i)
                 .toList();
         ScriptAttempt attempt = named(context.getSecondaryResources(ScriptAttempt.class), status.getCurrentAttempt());

@@ -23,6 +23,8 @@ public class RenderAgentReconciler implements Reconciler<RenderAgent> {
     AnimOpsConfig config;
     @Inject
     Clock clock;
+    @Inject
+    RenderMetrics metrics;
 
     @Override
     public UpdateControl<RenderAgent> reconcile(RenderAgent agent, Context<RenderAgent> context) {
@@ -45,8 +47,9 @@ public class RenderAgentReconciler implements Reconciler<RenderAgent> {
         return write(agent, observed, ttl, context);
     }
 
-    private static UpdateControl<RenderAgent> write(RenderAgent agent, RenderAgentStatus observed, Duration requeue,
-                                                    Context<RenderAgent> context) {
+    private UpdateControl<RenderAgent> write(RenderAgent agent, RenderAgentStatus observed, Duration requeue,
+                                             Context<RenderAgent> context) {
+        metrics.observeAgents(context.getPrimaryCache().list().toList(), agent);
         // a heartbeat that arrived meanwhile wins; the next event brings it here again
         return StatusSupport.requeue(StatusSupport.writeIfUnchangedSince(agent, observed, context.getClient())
                 ? requeue : Duration.ofSeconds(1));

@@ -62,6 +62,8 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
     Clock clock;
     @Inject
     UploadGrantIssuer uploadGrants;
+    @Inject
+    RenderMetrics metrics;
 
     /** Registered agents, from an informer's cache rather than a list request on every recheck of every job. */
     private InformerEventSource<RenderAgent, RenderJob> agents;
@@ -150,7 +152,8 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
             // an agent wrote meanwhile; decide again on what it wrote
             return StatusSupport.requeue(CONFLICT_RETRY);
         }
-        repository.save(job);
+        repository.save(job).ifPresent(completedAt -> metrics.completed(job, completedAt));
+        metrics.observeJobs(context.getPrimaryCache().list().toList(), job);
         audit.phaseChange(job, before, status.getPhase(), status.getConditions(), "Succeeded");
         return StatusSupport.requeue(status.getPhase().isTerminal() ? null : config.agents().pendingRecheck());
     }

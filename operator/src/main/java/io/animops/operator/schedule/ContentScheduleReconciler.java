@@ -13,6 +13,7 @@ import io.animops.operator.idea.IdeaSource;
 import io.animops.operator.idea.LlmIdeaSource;
 import io.animops.operator.llm.LlmException;
 import io.animops.operator.llm.LlmGateway;
+import io.animops.operator.llm.LlmMetrics;
 import io.animops.operator.kube.OwnedChildren;
 import io.animops.operator.kube.StatusSupport;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -47,6 +48,8 @@ public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
     LlmIdeaSource llmIdeas;
     @Inject
     LlmGateway llmGateway;
+    @Inject
+    LlmMetrics llmMetrics;
     @Inject
     IdeaRepository ideas;
     @Inject
@@ -148,6 +151,7 @@ public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
         String namespace = schedule.getMetadata().getNamespace();
         String name = schedule.getMetadata().getName();
         long spent = llmGateway.tokensSpentToday(namespace, name);
+        llmMetrics.budget(namespace, name, spent, llm.getDailyTokenBudget());
         String message = spent + " of " + llm.getDailyTokenBudget() + " tokens spent today (UTC)";
         if (spent >= llm.getDailyTokenBudget()) {
             Conditions.set(schedule.getStatus(), clock, "BudgetExhausted", Conditions.TRUE, "BudgetExhausted",
