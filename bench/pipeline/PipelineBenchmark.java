@@ -76,7 +76,7 @@ public final class PipelineBenchmark {
     private static final long DAILY_TOKEN_BUDGET = 3_000_000L;
     private static final String API_TOKEN = "pipeline-bench-token-0123456789abcdef";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration STALL = Duration.ofSeconds(120);
+    private static final Duration STALL = Duration.ofSeconds(300);
 
     public static void main(String[] args) throws Exception {
         int ideas = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
@@ -102,12 +102,15 @@ public final class PipelineBenchmark {
 
             BenchExecutor executor = new BenchExecutor(work.resolve("jobs"));
             for (int i = 0; i < agents; i++) {
-                running.add(AgentHarness.start(api, agentConfig("bench-agent-" + i, work.resolve("agent-" + i)), executor,
+                running.add(AgentHarness.start(api, agentConfig("bench-agent-" + i, work.resolve("agent-" + i)),
+                        executor,
                         new AgentIdentity("darwin", "arm64", "4.6.stable.bench", "ffmpeg version bench")));
             }
-            SharedIndexInformer<AnimationIdea> ideaWatch = client.resources(AnimationIdea.class).inNamespace(NS).inform();
+            SharedIndexInformer<AnimationIdea> ideaWatch =
+                    client.resources(AnimationIdea.class).inNamespace(NS).inform();
             SharedIndexInformer<RenderJob> jobWatch = client.resources(RenderJob.class).inNamespace(NS).inform();
-            SharedIndexInformer<Publication> publicationWatch = client.resources(Publication.class).inNamespace(NS).inform();
+            SharedIndexInformer<Publication> publicationWatch =
+                    client.resources(Publication.class).inNamespace(NS).inform();
             Publisher publisher = Publisher.detect(httpPort);
 
             long cpuBefore = cpuMillis(operator.pid());
@@ -121,8 +124,9 @@ public final class PipelineBenchmark {
             double wallSeconds = (System.nanoTime() - started) / 1e9;
             double cpuSeconds = (cpuMillis(operator.pid()) - cpuBefore) / 1000.0;
 
-            report(ideas, agents, outcome, wallSeconds, cpuSeconds, rss, operator, launcher, ideaWatch.getStore().list(),
-                    jobWatch.getStore().list(), publicationWatch.getStore().list(), executor, fakeLlm, publisher);
+            report(ideas, agents, outcome, wallSeconds, cpuSeconds, rss, operator, launcher,
+                    ideaWatch.getStore().list(), jobWatch.getStore().list(), publicationWatch.getStore().list(),
+                    executor, fakeLlm, publisher);
         } finally {
             running.forEach(AgentHarness.RunningAgent::close);
             if (launcher != null) {
@@ -175,16 +179,19 @@ public final class PipelineBenchmark {
                                RssSampler rss, ProcessHandle operator, Process launcher, List<AnimationIdea> all,
                                List<RenderJob> jobs, List<Publication> publications, BenchExecutor executor,
                                FakeLlm llm, Publisher publisher) {
-        Map<String, Long> titles = all.stream().collect(Collectors.groupingBy(i -> i.getSpec().getTitle(), Collectors.counting()));
+        Map<String, Long> titles = all.stream()
+                .collect(Collectors.groupingBy(i -> i.getSpec().getTitle(), Collectors.counting()));
         long duplicateIdeas = titles.values().stream().filter(n -> n > 1).mapToLong(n -> n - 1).sum();
         Map<String, Long> jobsPerIdeaAndMode = jobs.stream().collect(Collectors.groupingBy(
                 j -> ideaOf(j) + "/" + j.getSpec().getMode(), Collectors.counting()));
         long duplicateJobs = jobsPerIdeaAndMode.values().stream().filter(n -> n > 1).mapToLong(n -> n - 1).sum();
-        Map<String, String> ideaOfJob = jobs.stream().collect(Collectors.toMap(j -> j.getMetadata().getName(), PipelineBenchmark::ideaOf));
+        Map<String, String> ideaOfJob = jobs.stream()
+                .collect(Collectors.toMap(j -> j.getMetadata().getName(), PipelineBenchmark::ideaOf));
         Map<String, Long> publicationsPerTarget = publications.stream().collect(Collectors.groupingBy(
                 p -> ideaOfJob.getOrDefault(p.getSpec().getRenderJobRef(), "?") + "/" + p.getSpec().getPlatform(),
                 Collectors.counting()));
-        long duplicatePublications = publicationsPerTarget.values().stream().filter(n -> n > 1).mapToLong(n -> n - 1).sum();
+        long duplicatePublications = publicationsPerTarget.values().stream().filter(n -> n > 1)
+                .mapToLong(n -> n - 1).sum();
         long duplicateExecutions = executor.executions.values().stream().mapToInt(AtomicInteger::get)
                 .filter(n -> n > 1).mapToLong(n -> n - 1).sum();
         int done = publisher.finished(all, publications);
@@ -225,13 +232,15 @@ public final class PipelineBenchmark {
     }
 
     private static String ideaOf(RenderJob job) {
-        return job.getMetadata().getAnnotations() == null ? "?" : job.getMetadata().getAnnotations().getOrDefault(AnimOps.LABEL_IDEA, "?");
+        return job.getMetadata().getAnnotations() == null ? "?"
+                : job.getMetadata().getAnnotations().getOrDefault(AnimOps.LABEL_IDEA, "?");
     }
 
     private static Map<String, Integer> phases(List<AnimationIdea> ideas) {
         Map<String, Integer> phases = new TreeMap<>();
         for (AnimationIdea idea : ideas) {
-            String phase = idea.getStatus() == null || idea.getStatus().getPhase() == null ? "New" : idea.getStatus().getPhase().name();
+            String phase = idea.getStatus() == null || idea.getStatus().getPhase() == null ? "New"
+                    : idea.getStatus().getPhase().name();
             phases.merge(phase, 1, Integer::sum);
         }
         return phases;
@@ -296,7 +305,8 @@ public final class PipelineBenchmark {
         long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
         while (System.nanoTime() < deadline) {
             if (!launcher.isAlive()) {
-                throw new IllegalStateException("the operator exited with " + launcher.exitValue() + "; see bench/pipeline/target/operator.log");
+                throw new IllegalStateException("the operator exited with " + launcher.exitValue()
+                        + "; see bench/pipeline/target/operator.log");
             }
             try {
                 HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
@@ -309,7 +319,8 @@ public final class PipelineBenchmark {
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException("the operator was not ready within 4 minutes; see bench/pipeline/target/operator.log");
+        throw new IllegalStateException("the operator was not ready within 4 minutes; see "
+                + "bench/pipeline/target/operator.log");
     }
 
     /**
@@ -341,7 +352,8 @@ public final class PipelineBenchmark {
                 failed.incrementAndGet();
                 return new Reply(draw < FAILURE_RATE / 2 ? 429 : 500, null, 0, 0);
             }
-            String content = request.system().contains("JSON array") ? ideas(request.user()) : "```gdscript\n" + scene + "\n```";
+            String content = request.system().contains("JSON array") ? ideas(request.user())
+                    : "```gdscript\n" + scene + "\n```";
             long prompt = (request.system().length() + request.user().length()) / 4;
             long completion = content.length() / 4;
             tokens.addAndGet(prompt + completion);
@@ -393,19 +405,16 @@ public final class PipelineBenchmark {
             Runnable cleanup = () -> deleteTree(workspace);
             listener.phase(RenderPhase.Validating);
             if (request.mode() == io.animops.crds.v1alpha1.RenderMode.Validate) {
-                return new ExecutionResult.Rendered(null, null, null, "4.6.stable.bench", "ffmpeg version bench", 0.01, 0, cleanup);
+                return new ExecutionResult.Rendered(null, null, null, "4.6.stable.bench", "ffmpeg version bench", 0.01,
+                        0, cleanup);
             }
             listener.phase(RenderPhase.Rendering);
             try {
                 Files.createDirectories(workspace);
                 Path video = Files.writeString(workspace.resolve("video.mp4"), "bench video " + request.uid());
-                Path thumbnail = Files.writeString(workspace.resolve("thumbnail.jpg"), "bench thumbnail " + request.uid());
-                MediaFacts media = new MediaFacts();
-                media.setWidth(request.width());
-                media.setHeight(request.height());
-                media.setFps((double) request.fps());
-                media.setDurationSeconds((double) request.durationSeconds());
-                media.setVideoCodec("h264");
+                Path thumbnail = Files.writeString(workspace.resolve("thumbnail.jpg"),
+                        "bench thumbnail " + request.uid());
+                MediaFacts media = ScriptedJobExecutor.mediaAsRequested(request);
                 media.setBytes(Files.size(video));
                 return new ExecutionResult.Rendered(video, thumbnail, media, "4.6.stable.bench", "ffmpeg version bench",
                         0.01, 0, cleanup);
@@ -490,7 +499,8 @@ public final class PipelineBenchmark {
 
         @Override
         public String describe() {
-            return "publishing is NOT driven (no fake platform or confirm endpoint on this branch): nothing was published";
+            return "publishing is NOT driven (no fake platform or confirm endpoint on this branch): "
+                    + "nothing was published";
         }
     }
 

@@ -99,7 +99,8 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
         }
 
         // a run id is the fire time's minute: two schedules of a namespace firing in the same minute share it
-        String schedule = idea.getMetadata().getLabels() == null ? null : idea.getMetadata().getLabels().get(AnimOps.LABEL_SCHEDULE);
+        String schedule = idea.getMetadata().getLabels() == null ? null
+                : idea.getMetadata().getLabels().get(AnimOps.LABEL_SCHEDULE);
         List<AnimationIdea> siblings = runId == null ? List.of(idea) : context.getPrimaryCache()
                 .list(idea.getMetadata().getNamespace(), i -> i.getMetadata().getLabels() != null
                         && runId.equals(i.getMetadata().getLabels().get(AnimOps.LABEL_RUN))

@@ -21,11 +21,13 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.LongStream;
 
 /**
  * The render queue for dashboards and alerts: {@code animops_renderjobs{phase}} and the age of the oldest Pending job
  * (from the operator's cache), {@code animops_agents{ready}}, and per finished job the time it waited for a claim
- * ({@code animops_render_wait_seconds}) and the time from its claim to its outcome ({@code animops_render_duration_seconds}).
+ * ({@code animops_render_wait_seconds}) and the time from its claim to its outcome
+ * ({@code animops_render_duration_seconds}).
  */
 // started eagerly so that the gauges exist (at 0) before the first job
 @Startup
@@ -37,7 +39,7 @@ public class RenderMetrics {
     static final String DURATION = "animops.render.duration";
     static final String WAIT = "animops.render.wait";
     /** Histogram buckets: previews take seconds to minutes, finals up to an hour. */
-    private static final Duration[] BUCKETS = Arrays.stream(new long[]{1, 5, 15, 30, 60, 120, 300, 600, 1200, 1800, 3600})
+    private static final Duration[] BUCKETS = LongStream.of(1, 5, 15, 30, 60, 120, 300, 600, 1200, 1800, 3600)
             .mapToObj(Duration::ofSeconds).toArray(Duration[]::new);
 
     @Inject

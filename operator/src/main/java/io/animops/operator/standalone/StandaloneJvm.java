@@ -20,11 +20,14 @@ import java.util.concurrent.TimeUnit;
  */
 public final class StandaloneJvm {
     /**
-     * Measured with bench/pipeline (docs/operations.md): the live set stays far below 256 MiB, and the serial collector
-     * keeps no remembered sets or concurrent threads, which matters more than pause times for one operator.
+     * Measured with bench/pipeline (docs/operations.md). The live set stays far below 256 MiB; the initial heap would
+     * be 1/64 of the machine (all 256 MiB here), so it starts small and is given back after a full collection beyond
+     * 40 % free. The serial collector keeps no remembered sets or concurrent threads, which matters more than pause
+     * times for one operator. Netty's direct buffers would otherwise be allowed as much as the heap.
      */
-    static final List<String> MEMORY_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC",
-            "-XX:ReservedCodeCacheSize=64m", "-XX:+ExitOnOutOfMemoryError");
+    static final List<String> MEMORY_OPTIONS = List.of("-Xms48m", "-Xmx256m", "-XX:MinHeapFreeRatio=15",
+            "-XX:MaxHeapFreeRatio=40", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m",
+            "-XX:MaxDirectMemorySize=64m", "-XX:+ExitOnOutOfMemoryError");
     static final String PARENT_PID_PROPERTY = "animops.standalone.parent-pid";
     private static final List<String> HEAP_OPTIONS = List.of("-Xmx", "-XX:MaxHeapSize=", "-XX:MaxRAMPercentage=",
             "-XX:MaxRAM=", "-XX:MaxRAMFraction=");
@@ -60,8 +63,8 @@ public final class StandaloneJvm {
             builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
             child = builder.start();
         } catch (IOException e) {
-            LOG.warnf("Could not start the standalone mode in a JVM with %s (%s); running it here with the default heap",
-                    String.join(" ", MEMORY_OPTIONS), e.getMessage());
+            LOG.warnf("Could not start the standalone mode in a JVM with %s (%s); running it here with the default"
+                    + " heap", String.join(" ", MEMORY_OPTIONS), e.getMessage());
             return OptionalInt.empty();
         }
         // Ctrl-C reaches both JVMs; a SIGTERM to this one alone is passed on, and this one leaves after its child

@@ -616,8 +616,9 @@ class HelmChartTest {
         assertThat(all).contains("animops_ideas", "animops_renderjobs", "animops_renderjobs_oldest_pending_seconds",
                 "animops_render_wait_seconds_bucket", "animops_render_duration_seconds_bucket", "animops_agents",
                 "animops_llm_tokens_total", "animops_llm_calls_total", "animops_llm_http_errors_total",
-                "animops_llm_budget_used_ratio", "animops_publications_total", "animops_account_reauthorization_required",
-                "animops_metrics_pull_failures_total", "animops_metrics_pull_last_success_timestamp_seconds",
+                "animops_llm_budget_used_ratio", "animops_publications_total",
+                "animops_account_reauthorization_required", "animops_metrics_pull_failures_total",
+                "animops_metrics_pull_last_success_timestamp_seconds",
                 "reconciliations_failed_total");
         assertThat(json.findValues("uid")).extracting(JsonNode::asText).contains("${datasource}");
         assertThat(json.findValues("id")).extracting(JsonNode::asInt).doesNotHaveDuplicates();
@@ -645,14 +646,17 @@ class HelmChartTest {
                 .contains("animops_agents{ready=\"true\"}", "animops_renderjobs{phase=\"Pending\"}");
         assertThat(expressions.get("AnimOpsRenderJobPendingTooLong")).endsWith("> 2700");
         assertThat(expressions.get("AnimOpsLlmBudgetNearlySpent")).endsWith(">= 0.9");
-        assertThat(expressions.get("AnimOpsAccountReauthorizationRequired")).contains("animops_account_reauthorization_required");
+        assertThat(expressions.get("AnimOpsAccountReauthorizationRequired"))
+                .contains("animops_account_reauthorization_required");
         assertThat(expressions.get("AnimOpsMetricsPullFailing")).contains("animops_metrics_pull_failures_total");
         assertThat(expressions.get("AnimOpsMetricsPullStale")).endsWith("> 93600");
-        assertThat(expressions.get("AnimOpsReconcileErrors")).contains("reconciliations_failed_total").endsWith("> 0.1");
+        assertThat(expressions.get("AnimOpsReconcileErrors")).contains("reconciliations_failed_total")
+                .endsWith("> 0.1");
         // Prometheus' own templating reaches the annotations untouched by Helm's
         assertThat(rules).filteredOn(r -> "AnimOpsLlmBudgetNearlySpent".equals(r.get("alert"))).singleElement()
                 .satisfies(r -> assertThat(((Map<?, ?>) r.get("annotations")).get("description").toString())
-                        .contains("{{ $labels.namespace }}/{{ $labels.schedule }}", "{{ $value | humanizePercentage }}"))
+                        .contains("{{ $labels.namespace }}/{{ $labels.schedule }}",
+                                "{{ $value | humanizePercentage }}"))
                 .satisfies(r -> assertThat(((Map<?, ?>) r.get("annotations")).get("summary").toString())
                         .contains("90 %"));
     }
@@ -661,7 +665,8 @@ class HelmChartTest {
     void jvmHeapIsAShareOfAMemoryLimitEqualToTheRequest() {
         Container operator = operatorContainer(single(defaultObjects, Deployment.class));
 
-        assertThat(value(operator, "JAVA_TOOL_OPTIONS")).isEqualTo("-XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError");
+        assertThat(value(operator, "JAVA_TOOL_OPTIONS"))
+                .isEqualTo("-XX:MaxRAMPercentage=40 -XX:+ExitOnOutOfMemoryError");
         assertThat(value(operator, "MALLOC_ARENA_MAX")).isEqualTo("2");
         assertThat(operator.getResources().getRequests().get("memory"))
                 .isEqualTo(operator.getResources().getLimits().get("memory"));

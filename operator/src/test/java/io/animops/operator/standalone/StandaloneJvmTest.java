@@ -18,22 +18,22 @@ class StandaloneJvmTest {
 
     @Test
     void theChildRunsTheSameJarAndArgumentsWithTheMemoryOptionsAndItsParentsPid() {
+        String jar = "operator/target/quarkus-app/quarkus-run.jar";
         List<String> command = StandaloneJvm.childCommand("/usr/bin/java", List.of("-Dquarkus.http.port=9090"),
-                "operator/target/quarkus-app/quarkus-run.jar standalone --api-port=1", "operator/target/quarkus-app/quarkus-run.jar",
-                42, new String[]{"standalone", "--api-port=1"});
+                jar + " standalone --api-port=1", jar, 42, new String[]{"standalone", "--api-port=1"});
 
         assertThat(command).startsWith("/usr/bin/java", "-Dquarkus.http.port=9090")
                 .containsSubsequence(StandaloneJvm.MEMORY_OPTIONS)
                 .contains("-D" + StandaloneJvm.PARENT_PID_PROPERTY + "=42")
-                .endsWith("-jar", "operator/target/quarkus-app/quarkus-run.jar", "standalone", "--api-port=1");
+                .endsWith("-jar", jar, "standalone", "--api-port=1");
         // the child's own command line names a heap, so it runs the mode itself rather than launching again
         assertThat(StandaloneJvm.heapChosen(command)).isTrue();
     }
 
     @Test
     void aMainClassOnAClassPathIsLaunchedTheSameWay() {
-        List<String> command = StandaloneJvm.childCommand("/usr/bin/java", List.of(), "io.animops.operator.OperatorMain standalone",
-                "a.jar:b.jar", 7, new String[]{"standalone"});
+        List<String> command = StandaloneJvm.childCommand("/usr/bin/java", List.of(),
+                "io.animops.operator.OperatorMain standalone", "a.jar:b.jar", 7, new String[]{"standalone"});
 
         assertThat(command).endsWith("-cp", "a.jar:b.jar", "io.animops.operator.OperatorMain", "standalone");
     }
