@@ -112,6 +112,7 @@ public final class PipelineBenchmark {
             SharedIndexInformer<Publication> publicationWatch =
                     client.resources(Publication.class).inNamespace(NS).inform();
             Publisher publisher = Publisher.detect(httpPort);
+            System.out.println("publishing: " + publisher.describe());
 
             long cpuBefore = cpuMillis(operator.pid());
             long started = System.nanoTime();
@@ -464,8 +465,77 @@ public final class PipelineBenchmark {
 
         String describe();
 
-        static Publisher detect(int httpPort) {
-            return new NotDriven();
+        /** Confirms manual posts when the operator's API offers it (its OpenAPI document names the operation). */
+        static Publisher detect(int httpPort) throws IOException, InterruptedException {
+            HttpClient http = HttpClient.newHttpClient();
+            String openApi = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
+                    + "/api/v1/openapi")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            return openApi.contains("confirmPublication") ? new ManualConfirm(http, httpPort) : new NotDriven();
+        }
+    }
+
+    /**
+     * A person's part, as the panel would do it: each publication AwaitingManualPost is confirmed once with the URL of
+     * its post, through {@code POST /api/v1/publications/{ns}/{name}/confirm}. An idea is at the end when Published.
+     */
+    static final class ManualConfirm implements Publisher {
+        private final HttpClient http;
+        private final int httpPort;
+        private final Map<String, Integer> answers = new ConcurrentHashMap<>();
+        private final AtomicLong nextVideo = new AtomicLong(7_300_000_000_000_000_000L);
+
+        ManualConfirm(HttpClient http, int httpPort) {
+            this.http = http;
+            this.httpPort = httpPort;
+        }
+
+        @Override
+        public PublishMode mode() {
+            return PublishMode.Manual;
+        }
+
+        @Override
+        public void publish(List<Publication> publications) {
+            for (Publication publication : publications) {
+                String name = publication.getMetadata().getName();
+                boolean waiting = publication.getStatus() != null
+                        && publication.getStatus().getPhase() == PublicationPhase.AwaitingManualPost;
+                if (!waiting || answers.containsKey(name)) {
+                    continue;
+                }
+                String url = "https://www.tiktok.com/@animops.bench/video/" + nextVideo.getAndIncrement();
+                HttpRequest confirm = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
+                                + "/api/v1/publications/" + NS + "/" + name + "/confirm"))
+                        .header("Authorization", "Bearer " + API_TOKEN).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"url\": \"" + url + "\"}")).build();
+                try {
+                    answers.put(name, http.send(confirm, HttpResponse.BodyHandlers.discarding()).statusCode());
+                } catch (IOException e) {
+                    answers.put(name, 0);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+
+        @Override
+        public int finished(List<AnimationIdea> ideas, List<Publication> publications) {
+            return (int) ideas.stream().filter(i -> i.getStatus() != null
+                    && i.getStatus().getPhase() == IdeaPhase.Published).count();
+        }
+
+        @Override
+        public String end() {
+            return "Published";
+        }
+
+        @Override
+        public String describe() {
+            Map<Integer, Long> byStatus = answers.values().stream()
+                    .collect(Collectors.groupingBy(code -> code, TreeMap::new, Collectors.counting()));
+            return "publishing driven through POST /api/v1/publications/{ns}/{name}/confirm (Manual TikTok posts): "
+                    + answers.size() + " confirmations sent, answers by HTTP status " + byStatus;
         }
     }
 
