@@ -13,7 +13,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public class AccessTokens {
     private static final Duration EARLY = Duration.ofMinutes(2);
 
-    private record Cached(String refreshToken, String accessToken, Instant expiresAt) {
+    /** usedRefreshToken: the token refreshed with, which an account read before a rotation still holds. */
+    private record Cached(String refreshToken, String usedRefreshToken, String accessToken, Instant expiresAt) {
+        boolean matches(PlatformAccount account) {
+            return refreshToken.equals(account.refreshToken()) || usedRefreshToken.equals(account.refreshToken());
+        }
     }
 
     private final PlatformHttp http;
@@ -33,7 +37,7 @@ public class AccessTokens {
     public synchronized String accessToken(PlatformAccount account, OAuthClient oauth) {
         Cached cached = cache.get(account.key());
         Instant now = Instant.now(clock);
-        if (cached != null && cached.refreshToken().equals(account.refreshToken()) && now.isBefore(cached.expiresAt())) {
+        if (cached != null && cached.matches(account) && now.isBefore(cached.expiresAt())) {
             return cached.accessToken();
         }
         OAuthClient.Tokens tokens;
@@ -47,7 +51,7 @@ public class AccessTokens {
         metrics.reauthorizationRequired(account, false);
         PlatformAccount stored = tokens.refreshToken() == null ? account
                 : secrets.saveRotatedRefreshToken(account, tokens.refreshToken());
-        cache.put(account.key(), new Cached(stored.refreshToken(), tokens.accessToken(),
+        cache.put(account.key(), new Cached(stored.refreshToken(), account.refreshToken(), tokens.accessToken(),
                 now.plusSeconds(tokens.expiresInSeconds()).minus(EARLY)));
         return tokens.accessToken();
     }
