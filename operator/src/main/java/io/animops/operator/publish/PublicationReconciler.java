@@ -49,18 +49,15 @@ public class PublicationReconciler implements Reconciler<Publication> {
         PublicationStatus observed = StatusSupport.begin(publication, PublicationStatus::new);
         PublicationStatus status = publication.getStatus();
         PublicationPhase before = status.getPhase();
-        String retry = publication.getSpec().getRetryRequest();
-        boolean retryPending = retry != null && !retry.equals(status.getRetryHandled());
-        if (before == PublicationPhase.Published || before == PublicationPhase.Failed && !retryPending) {
-            return StatusSupport.patchIfChanged(publication, observed, null);
-        }
         KubernetesClient client = context.getClient();
+        PublicationRun run = new PublicationRun(publication, clock, p -> writeStatus(client, p));
         String namespace = publication.getMetadata().getNamespace();
         String jobName = publication.getSpec().getRenderJobRef();
-        RenderJob job = client.resources(RenderJob.class).inNamespace(namespace).withName(jobName).get();
-        PublicationRun run = new PublicationRun(publication, clock, p -> writeStatus(client, p));
+        RenderJob job = null;
         Duration requeue = RECHECK;
-        if (job == null) {
+        if (publishing.service().handleRequests(run)) {
+            requeue = null;
+        } else if ((job = client.resources(RenderJob.class).inNamespace(namespace).withName(jobName).get()) == null) {
             run.phase(PublicationPhase.WaitingForRender, "RenderJobNotFound", "spec.renderJobRef: RenderJob " + jobName + " does not exist");
         } else if (job.getSpec().getMode() != RenderMode.Final) {
             run.phase(PublicationPhase.Blocked, "NotAFinalRender",
@@ -73,7 +70,8 @@ public class PublicationReconciler implements Reconciler<Publication> {
             run.phase(PublicationPhase.Blocked, "QcNotPassed", "no render of ScriptAttempt " + job.getSpec().getScriptAttemptRef()
                     + " passed QC; a final render is published only after its preview passed");
         } else {
-            requeue = publishing.service().advance(run, () -> new StoredMedia(links, job));
+            RenderJob finalJob = job;
+            requeue = publishing.service().advance(run, () -> new StoredMedia(links, finalJob));
         }
         if (!Objects.equals(observed, status)) {
             writeStatus(client, publication);

@@ -46,13 +46,7 @@ public class PublicationService {
         Publication publication = run.publication();
         PublicationSpec spec = publication.getSpec();
         PublicationStatus status = run.status();
-        handleRetry(run);
-        if (cancelRequested(run)) {
-            run.phase(PublicationPhase.Failed, "Cancelled", "cancelled through the API at " + spec.getCancelRequest()
-                    + (status.getExternalId() == null ? "" : "; video " + status.getExternalId() + " stays on " + spec.getPlatform()));
-            return outcome(run);
-        }
-        if (status.getPhase() == PublicationPhase.Published || status.getPhase() == PublicationPhase.Failed) {
+        if (handleRequests(run)) {
             return null;
         }
         if (spec.getMode() == PublishMode.Manual) {
@@ -81,6 +75,14 @@ public class PublicationService {
                 || status.getPhase() == PublicationPhase.WaitingForRender) {
             run.phase(PublicationPhase.Pending, "Pending", "ready to publish to " + spec.getPlatform());
         }
+        if (spec.getPlatform() == Platform.TikTok && spec.getPublishAt() != null && status.getUpload() == null) {
+            // TikTok has no scheduled posts: the post waits for the window
+            Instant at = instant(spec.getPublishAt());
+            if (at.isAfter(run.now())) {
+                run.phase(PublicationPhase.Pending, "WaitingForPublishWindow", "posted when the publish window opens at " + at);
+                return Duration.between(run.now(), at);
+            }
+        }
         try {
             Duration next = spec.getPlatform() == Platform.YouTube ? youTube.advance(run, account, media.get())
                     : tikTok.advance(run, account, media.get());
@@ -106,6 +108,22 @@ public class PublicationService {
                     e.getMessage() + "; tried again in " + TRANSIENT_RECHECK.toSeconds() + "s");
             return TRANSIENT_RECHECK;
         }
+    }
+
+    /**
+     * The API's retry and cancel requests, each handled once; true when the publication is Published or Failed
+     * afterwards (nothing more to do). Runs before the render and QC gates, so a waiting publication can be cancelled.
+     */
+    public boolean handleRequests(PublicationRun run) {
+        PublicationSpec spec = run.publication().getSpec();
+        PublicationStatus status = run.status();
+        handleRetry(run);
+        if (cancelRequested(run)) {
+            run.phase(PublicationPhase.Failed, "Cancelled", "cancelled through the API at " + spec.getCancelRequest()
+                    + (status.getExternalId() == null ? "" : "; video " + status.getExternalId() + " stays on " + spec.getPlatform()));
+            outcome(run);
+        }
+        return status.getPhase() == PublicationPhase.Published || status.getPhase() == PublicationPhase.Failed;
     }
 
     private Duration manual(PublicationRun run) {

@@ -254,4 +254,29 @@ class YouTubePublishingTest {
         assertThat(Conditions.find(done.getStatus().getConditions(), "Succeeded").orElseThrow().getReason()).isEqualTo("Cancelled");
         assertThat(youTube.requests()).isZero();
     }
+
+    @Test
+    void theManualFlowWaitsForAPersonAndRecordsTheConfirmedPost() {
+        Publication publication = harness.create("by-hand", Platform.YouTube, null);
+        publication.getSpec().setMode(io.animops.crds.v1alpha1.PublishMode.Manual);
+        client.resource(publication).update();
+
+        Publication waiting = harness.advanceUntilDone("by-hand", video, 1);
+        assertThat(waiting.getStatus().getPhase()).isEqualTo(PublicationPhase.AwaitingManualPost);
+        assertThat(waiting.getStatus().getMetadata().getTitle()).isEqualTo("Marble run falls apart in slow motion");
+
+        io.animops.crds.v1alpha1.ManualPostConfirmation confirmation = new io.animops.crds.v1alpha1.ManualPostConfirmation();
+        confirmation.setUrl("https://www.youtube.com/shorts/dQw4w9WgXcQ");
+        confirmation.setConfirmedBy("alice");
+        confirmation.setConfirmedAt("2026-12-01T20:10:00Z");
+        waiting.getSpec().setConfirmation(confirmation);
+        client.resource(waiting).update();
+        Publication done = harness.advanceUntilDone("by-hand", video, 1);
+
+        assertThat(done.getStatus().getPhase()).isEqualTo(PublicationPhase.Published);
+        assertThat(done.getStatus().getExternalId()).isEqualTo("dQw4w9WgXcQ");
+        assertThat(done.getStatus().getConfirmedBy()).isEqualTo("alice");
+        assertThat(done.getStatus().getPublishedAt()).isEqualTo("2026-12-01T20:10:00Z");
+        assertThat(youTube.requests()).isZero();
+    }
 }
