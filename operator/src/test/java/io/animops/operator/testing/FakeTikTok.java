@@ -80,6 +80,15 @@ public final class FakeTikTok extends FakePlatformServer {
         refreshTokens.add(token);
     }
 
+    /** A video the account already has (for a metrics pull). */
+    public Post seedVideo(String videoId) {
+        Post post = new Post("seed-" + videoId, false, JSON.createObjectNode(), 1, 1, 1);
+        post.received.write(0);
+        post.videoId = videoId;
+        posts.put(post.publishId, post);
+        return post;
+    }
+
     public Map<String, Post> posts() {
         return posts;
     }

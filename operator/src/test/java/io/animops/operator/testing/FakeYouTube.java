@@ -87,6 +87,13 @@ public final class FakeYouTube extends FakePlatformServer {
         refreshTokens.remove(token);
     }
 
+    /** A video the channel already has (for a metrics pull), with no upload behind it. */
+    public Video seedVideo(String id) {
+        Video video = new Video(id, JSON.createObjectNode(), new byte[0]);
+        videos.put(id, video);
+        return video;
+    }
+
     public int videoCount() {
         return videos.size();
     }
