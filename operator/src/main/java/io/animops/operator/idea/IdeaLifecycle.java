@@ -10,6 +10,7 @@ import io.animops.crds.v1alpha1.Publication;
 import io.animops.crds.v1alpha1.PublicationPhase;
 import io.animops.crds.v1alpha1.PublicationSpec;
 import io.animops.crds.v1alpha1.PublishTarget;
+import io.animops.operator.publish.PublicationTemplate;
 import io.animops.crds.v1alpha1.RenderJob;
 import io.animops.crds.v1alpha1.RenderJobSpec;
 import io.animops.crds.v1alpha1.RenderMode;
@@ -113,8 +114,14 @@ public final class IdeaLifecycle {
             case Rendering -> run.followRender(idea, settings, attempt, renderJob);
             case AwaitingQc -> run.followQc(idea, settings, attempt, downstream);
             case FinalRendering -> run.followFinal(idea, settings, downstream);
-            case Publishing -> run.followPublications(idea, settings, downstream);
-            case Published, Rejected, Failed -> {
+            case Publishing, PartiallyPublished -> run.followPublications(idea, settings, downstream);
+            case Failed -> {
+                // a publication retried through the API may still publish the idea
+                if (Conditions.find(status.getConditions(), "Succeeded").filter(c -> "PublicationFailed".equals(c.getReason())).isPresent()) {
+                    run.followPublications(idea, settings, downstream);
+                }
+            }
+            case Published, Rejected -> {
             }
         }
         return run.step();
@@ -409,12 +416,23 @@ public final class IdeaLifecycle {
                 present.add(existing);
             }
         }
-        for (Publication publication : present) {
-            if (phaseOf(publication) == PublicationPhase.Failed) {
-                end(idea, IdeaPhase.Failed, "PublicationFailed", "publication " + publication.getMetadata().getName() + " ("
-                        + publication.getSpec().getPlatform() + ") failed: " + summary(publication));
-                return;
+        List<Publication> failed = present.stream().filter(p -> phaseOf(p) == PublicationPhase.Failed).toList();
+        boolean settled = children.isEmpty() && present.stream()
+                .allMatch(p -> phaseOf(p) == PublicationPhase.Published || phaseOf(p) == PublicationPhase.Failed);
+        if (settled && !failed.isEmpty()) {
+            // every publication ended; those that failed are named with their reasons
+            String failures = failed.stream().map(p -> p.getMetadata().getName() + " (" + p.getSpec().getPlatform() + "): "
+                    + summary(p)).collect(Collectors.joining("; "));
+            if (failed.size() == present.size()) {
+                end(idea, IdeaPhase.Failed, "PublicationFailed", "every publication failed: " + failures);
+            } else {
+                end(idea, IdeaPhase.PartiallyPublished, "PartiallyPublished", (present.size() - failed.size()) + " of "
+                        + present.size() + " publication(s) published; failed: " + failures);
             }
+            return;
+        }
+        if (idea.getStatus().getPhase() != IdeaPhase.Publishing) {
+            enter(idea, IdeaPhase.Publishing, "Publishing", "a publication is under way again (retried)");
         }
         List<Publication> unpublished = present.stream().filter(p -> phaseOf(p) != PublicationPhase.Published).toList();
         if (children.isEmpty() && unpublished.isEmpty()) {
@@ -451,12 +469,7 @@ public final class IdeaLifecycle {
             spec.setRenderJobRef(finalJob.getMetadata().getName());
             spec.setPlatform(target.getPlatform());
             spec.setAccountSecretRef(target.getAccountSecretRef());
-            spec.setTitle(cut(idea.getSpec().getTitle(), 100));
-            String description = idea.getSpec().getPremise()
-                    + (idea.getSpec().getHook() == null ? "" : "\n\n" + idea.getSpec().getHook());
-            spec.setDescription(cut(description, 5000));
-            spec.setPrivacy(target.getPrivacy());
-            spec.setMode(target.getMode());
+            PublicationTemplate.apply(idea, settings.publishing(), settings.timeZone(), target, spec, clockOf(finalJob));
             publication.setSpec(spec);
             publications.add(publication);
         }
@@ -475,9 +488,10 @@ public final class IdeaLifecycle {
                 .map(c -> c.getReason() + ": " + c.getMessage()).orElse(String.valueOf(publication.getStatus().getPhase()));
     }
 
-    /** At most {@code max} code points, as the Publication CRD limits title and description. */
-    private static String cut(String text, int max) {
-        return text.codePointCount(0, text.length()) <= max ? text : text.substring(0, text.offsetByCodePoints(0, max));
+    /** The final render's creation time: the publish window is computed from it, so the spec never changes later. */
+    private static java.time.Instant clockOf(RenderJob finalJob) {
+        String created = finalJob.getMetadata().getCreationTimestamp();
+        return created == null ? java.time.Instant.EPOCH : java.time.Instant.parse(created);
     }
 
     private void repairOrReject(AnimationIdea idea, PipelineSettings settings, ScriptAttempt failed, List<ScriptError> errors) {
