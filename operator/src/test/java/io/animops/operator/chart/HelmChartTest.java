@@ -213,14 +213,15 @@ class HelmChartTest {
         grant(expected, "animops.io",
                 List.of("animationideas", "scriptattempts", "renderjobs", "publications"),
                 "get", "list", "watch", "create");
-        grant(expected, "animops.io", List.of("animationideas"), "update");
+        grant(expected, "animops.io", List.of("animationideas", "publications"), "update");
         grant(expected, "animops.io", List.of("renderagents"), "get", "list", "watch");
         grant(expected, "animops.io",
                 List.of("contentschedules/status", "animationideas/status", "scriptattempts/status",
                         "publications/status"),
                 "patch");
         grant(expected, "animops.io", List.of("renderjobs/status", "renderagents/status"), "update");
-        grant(expected, "", List.of("secrets"), "get");
+        grant(expected, "animops.io", List.of("publications/status"), "update");
+        grant(expected, "", List.of("secrets"), "get", "update");
 
         assertThat(grantsOf(clusterRole.getRules())).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(clusterRole.getRules()).allSatisfy(rule -> {
