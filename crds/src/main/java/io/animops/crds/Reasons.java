@@ -38,6 +38,8 @@ public final class Reasons {
     public static final String NO_PUBLISH_TARGETS = "NoPublishTargets";
     public static final String PUBLISHED = "Published";
     public static final String PUBLICATION_FAILED = "PublicationFailed";
+    /** Some of an idea's publications were published and the others failed for good. */
+    public static final String PARTIALLY_PUBLISHED = "PartiallyPublished";
     // AnimationIdea: a person's requests (conditions RerunAttempt, Rerender)
     public static final String REQUESTED = "Requested";
     public static final String REFUSED = "Refused";

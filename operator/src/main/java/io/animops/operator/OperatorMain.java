@@ -1,9 +1,12 @@
 package io.animops.operator;
 
 import io.animops.operator.kpi.KpiExportCommand;
+import io.animops.operator.standalone.StandaloneJvm;
 import io.animops.operator.standalone.StandaloneLauncher;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+
+import java.util.OptionalInt;
 
 /**
  * Entry point. {@code standalone} as the first argument (or ANIMOPS_STANDALONE=true) runs the operator with an
@@ -17,6 +20,12 @@ public class OperatorMain {
         if (KpiExportCommand.isRequested(args)) {
             System.exit(KpiExportCommand.run(args, System.getenv(), System.out, System.err));
         } else if (StandaloneLauncher.isRequested(args, System.getenv())) {
+            // the standalone mode runs in a JVM with a bounded heap unless the command line chose one (StandaloneJvm)
+            OptionalInt bounded = StandaloneJvm.runBounded(args);
+            if (bounded.isPresent()) {
+                System.exit(bounded.getAsInt());
+            }
+            StandaloneJvm.watchParent();
             StandaloneLauncher.run(args);
         } else {
             Quarkus.run(args);

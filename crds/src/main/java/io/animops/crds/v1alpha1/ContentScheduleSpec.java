@@ -78,4 +78,7 @@ public class ContentScheduleSpec {
 
     @JsonPropertyDescription("Channels the final renders are published to.")
     private List<PublishTarget> publish = new ArrayList<>();
+
+    @JsonPropertyDescription("Audience (made for kids), publish window and tags of the published videos.")
+    private PublishSettings publishing;
 }

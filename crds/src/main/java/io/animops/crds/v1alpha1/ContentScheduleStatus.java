@@ -30,4 +30,7 @@ public class ContentScheduleStatus extends AnimOpsStatus {
 
     @JsonPropertyDescription("Ideas of this schedule by phase.")
     private Map<String, Integer> ideas = new TreeMap<>();
+
+    @JsonPropertyDescription("Last daily metrics pull per account Secret of the publish targets.")
+    private Map<String, MetricsPullOutcome> metricsPull;
 }

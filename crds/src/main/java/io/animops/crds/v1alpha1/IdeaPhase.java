@@ -17,6 +17,8 @@ public enum IdeaPhase {
     /** Publications are in progress. */
     Publishing,
     Published,
+    /** Some publications are published, the others failed for good (named in the Succeeded condition). */
+    PartiallyPublished,
     /** Near-duplicate, not selected, declined by a person, out of script attempts, or failed QC. */
     Rejected,
     /** An unrecoverable error outside the idea's control. */

@@ -6,6 +6,8 @@ public enum PublicationPhase {
     WaitingForRender,
     /** Cannot proceed until a person acts (missing credentials, failed QC). */
     Blocked,
+    /** Ready to publish: waits for its window, a quota reset, or its turn. */
+    Pending,
     Uploading,
     /** Uploaded; the platform is processing it. */
     Processing,

@@ -46,4 +46,25 @@ public class PublicationSpec {
 
     @Default("Api")
     private PublishMode mode = PublishMode.Api;
+
+    @Default("false")
+    @JsonPropertyDescription("Declared as made for kids (YouTube selfDeclaredMadeForKids); always sent explicitly.")
+    private Boolean madeForKids = false;
+
+    @Pattern("^[0-9]+$")
+    @JsonPropertyDescription("YouTube category id; 24 (Entertainment) when absent.")
+    private String categoryId;
+
+    @Default("Direct")
+    @JsonPropertyDescription("TikTok: Direct (posted at once) or Inbox (a draft the creator finishes in the app).")
+    private TikTokPostMode tikTokPostMode = TikTokPostMode.Direct;
+
+    @JsonPropertyDescription("Set (to the time of the request) to retry a failed publication; handled once.")
+    private String retryRequest;
+
+    @JsonPropertyDescription("Set (to the time of the request) to cancel the publication; handled once.")
+    private String cancelRequest;
+
+    @JsonPropertyDescription("Manual mode: the person's confirmation of the post.")
+    private ManualPostConfirmation confirmation;
 }

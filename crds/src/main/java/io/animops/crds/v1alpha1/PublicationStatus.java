@@ -20,4 +20,19 @@ public class PublicationStatus extends AnimOpsStatus {
     private String url;
 
     private String publishedAt;
+
+    @JsonPropertyDescription("The upload under way (resumable session, TikTok publish id, progress).")
+    private PublicationUpload upload;
+
+    @JsonPropertyDescription("Metadata as sent, after the platform's limits.")
+    private PublishedMetadata metadata;
+
+    @JsonPropertyDescription("spec.retryRequest value last handled.")
+    private String retryHandled;
+
+    @JsonPropertyDescription("Manual mode: who confirmed the post.")
+    private String confirmedBy;
+
+    @JsonPropertyDescription("Manual mode: when the post was confirmed, RFC 3339.")
+    private String confirmedAt;
 }

@@ -27,4 +27,8 @@ public class PublishTarget {
     @Default("Api")
     @JsonPropertyDescription("Api (upload through the platform API) or Manual (a person posts and confirms the URL).")
     private PublishMode mode = PublishMode.Api;
+
+    @Default("Direct")
+    @JsonPropertyDescription("TikTok: Direct (posted at once) or Inbox (a draft the creator finishes in the app).")
+    private TikTokPostMode tikTokPostMode = TikTokPostMode.Direct;
 }

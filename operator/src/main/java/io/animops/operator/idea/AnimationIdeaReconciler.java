@@ -131,9 +131,13 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
     private Children observeChildren(AnimationIdea idea, Context<AnimationIdea> context) {
         AnimationIdeaStatus status = idea.getStatus();
         String runId = runIdOf(idea);
+        // a run id is the fire time's minute: two schedules of a namespace firing in the same minute share it
+        String schedule = idea.getMetadata().getLabels() == null ? null
+                : idea.getMetadata().getLabels().get(AnimOps.LABEL_SCHEDULE);
         List<AnimationIdea> siblings = runId == null ? List.of(idea) : context.getPrimaryCache()
                 .list(idea.getMetadata().getNamespace(), i -> i.getMetadata().getLabels() != null
-                        && runId.equals(i.getMetadata().getLabels().get(AnimOps.LABEL_RUN)))
+                        && runId.equals(i.getMetadata().getLabels().get(AnimOps.LABEL_RUN))
+                        && Objects.equals(schedule, i.getMetadata().getLabels().get(AnimOps.LABEL_SCHEDULE)))
                 .map(i -> i.getMetadata().getUid().equals(idea.getMetadata().getUid()) ? idea : i)
                 .toList();
         Set<RenderJob> jobs = context.getSecondaryResources(RenderJob.class);

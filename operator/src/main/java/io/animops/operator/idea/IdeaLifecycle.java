@@ -42,7 +42,15 @@ public final class IdeaLifecycle {
             IdeaPhase.Rendering, new PreviewStep(),
             IdeaPhase.AwaitingQc, new QcStep(),
             IdeaPhase.FinalRendering, new FinalRenderStep(PUBLISHING),
-            IdeaPhase.Publishing, PUBLISHING));
+            IdeaPhase.Publishing, PUBLISHING,
+            IdeaPhase.PartiallyPublished, PUBLISHING,
+            // a publication retried through the API may still publish an idea whose publications all failed
+            IdeaPhase.Failed, (run, idea, observed) -> {
+                if (Conditions.find(idea.getStatus().getConditions(), ConditionTypes.SUCCEEDED)
+                        .filter(c -> Reasons.PUBLICATION_FAILED.equals(c.getReason())).isPresent()) {
+                    PUBLISHING.advance(run, idea, observed);
+                }
+            }));
 
     /**
      * What the reconciler must do next: create children (or nothing), look again after a while (or on events);

@@ -13,7 +13,9 @@ import io.animops.crds.v1alpha1.PublishTarget;
 import io.animops.crds.v1alpha1.RenderJob;
 import io.animops.operator.kube.OwnedChildren;
 import io.animops.operator.pipeline.PipelineSettings;
+import io.animops.operator.publish.PublicationTemplate;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,13 +52,23 @@ final class PublishingStep implements PhaseStep {
                 present.add(existing);
             }
         }
-        for (Publication publication : present) {
-            if (phaseOf(publication) == PublicationPhase.Failed) {
-                run.end(idea, IdeaPhase.Failed, Reasons.PUBLICATION_FAILED, "publication "
-                        + publication.getMetadata().getName() + " (" + publication.getSpec().getPlatform()
-                        + ") failed: " + summary(publication));
-                return;
+        List<Publication> failed = present.stream().filter(p -> phaseOf(p) == PublicationPhase.Failed).toList();
+        boolean settled = missing.isEmpty() && present.stream()
+                .allMatch(p -> phaseOf(p) == PublicationPhase.Published || phaseOf(p) == PublicationPhase.Failed);
+        if (settled && !failed.isEmpty()) {
+            // every publication ended; those that failed are named with their reasons
+            String failures = failed.stream().map(p -> p.getMetadata().getName() + " (" + p.getSpec().getPlatform()
+                    + "): " + summary(p)).collect(Collectors.joining("; "));
+            if (failed.size() == present.size()) {
+                run.end(idea, IdeaPhase.Failed, Reasons.PUBLICATION_FAILED, "every publication failed: " + failures);
+            } else {
+                run.end(idea, IdeaPhase.PartiallyPublished, Reasons.PARTIALLY_PUBLISHED, (present.size()
+                        - failed.size()) + " of " + present.size() + " publication(s) published; failed: " + failures);
             }
+            return;
+        }
+        if (idea.getStatus().getPhase() != IdeaPhase.Publishing) {
+            run.enter(idea, IdeaPhase.Publishing, Reasons.PUBLISHING, "a publication is under way again (retried)");
         }
         List<Publication> unpublished = present.stream().filter(p -> phaseOf(p) != PublicationPhase.Published).toList();
         if (missing.isEmpty() && unpublished.isEmpty()) {
@@ -97,12 +109,7 @@ final class PublishingStep implements PhaseStep {
             spec.setRenderJobRef(finalJob.getMetadata().getName());
             spec.setPlatform(target.getPlatform());
             spec.setAccountSecretRef(target.getAccountSecretRef());
-            spec.setTitle(cut(idea.getSpec().getTitle(), 100));
-            String description = idea.getSpec().getPremise()
-                    + (idea.getSpec().getHook() == null ? "" : "\n\n" + idea.getSpec().getHook());
-            spec.setDescription(cut(description, 5000));
-            spec.setPrivacy(target.getPrivacy());
-            spec.setMode(target.getMode());
+            PublicationTemplate.apply(idea, settings.publishing(), settings.timeZone(), target, spec, clockOf(finalJob));
             publication.setSpec(spec);
             publications.add(publication);
         }
@@ -122,8 +129,9 @@ final class PublishingStep implements PhaseStep {
                 .orElse(String.valueOf(publication.getStatus().getPhase()));
     }
 
-    /** At most {@code max} code points, as the Publication CRD limits title and description. */
-    private static String cut(String text, int max) {
-        return text.codePointCount(0, text.length()) <= max ? text : text.substring(0, text.offsetByCodePoints(0, max));
+    /** The final render's creation time: the publish window is computed from it, so the spec never changes later. */
+    private static Instant clockOf(RenderJob finalJob) {
+        String created = finalJob.getMetadata().getCreationTimestamp();
+        return created == null ? Instant.EPOCH : Instant.parse(created);
     }
 }

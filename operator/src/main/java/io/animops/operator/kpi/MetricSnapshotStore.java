@@ -20,6 +20,12 @@ public final class MetricSnapshotStore {
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (platform, external_id, captured_at) do nothing
             """;
+    /** A later pull of the same capture time replaces the values (Analytics data arrives up to 72 hours late). */
+    private static final String UPSERT = INSERT.replace("do nothing", """
+            do update set views = excluded.views, engaged_views = excluded.engaged_views, likes = excluded.likes,
+                          comments = excluded.comments, shares = excluded.shares,
+                          watch_time_minutes = excluded.watch_time_minutes,
+                          average_view_percentage = excluded.average_view_percentage""");
 
     private MetricSnapshotStore() {
     }
@@ -30,8 +36,18 @@ public final class MetricSnapshotStore {
         refresh(connection);
     }
 
+    /** Inserts the snapshots, a snapshot of a capture time already stored replacing its values, and refreshes the KPIs. */
+    public static void replace(Connection connection, List<MetricSnapshot> snapshots) throws SQLException {
+        write(connection, snapshots, UPSERT);
+        refresh(connection);
+    }
+
     public static void insert(Connection connection, List<MetricSnapshot> snapshots) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+        write(connection, snapshots, INSERT);
+    }
+
+    private static void write(Connection connection, List<MetricSnapshot> snapshots, String sql) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
             for (MetricSnapshot s : snapshots) {
                 insert.setString(1, s.platform());
                 insert.setString(2, s.externalId());

@@ -57,6 +57,8 @@ public class LlmGateway {
     AnimOpsConfig config;
     @Inject
     Clock clock;
+    @Inject
+    LlmMetrics metrics;
 
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
     /** Clients are reused: each one owns an HTTP client with its own connection pool and selector thread. */
@@ -108,6 +110,7 @@ public class LlmGateway {
                         LlmCallRepository.OK, null, text);
                 return new LlmAnswer(text, provider, model, promptTokens, completionTokens, false, attempt);
             } catch (RuntimeException e) {
+                metrics.httpError(provider, model, errorStatus(e));
                 boolean retriable = isRetriable(e);
                 if (!retriable || attempt >= maxAttempts) {
                     long latency = Duration.ofNanos(System.nanoTime() - started).toMillis();
@@ -135,6 +138,7 @@ public class LlmGateway {
             return;
         }
         long spent = tokensSpentToday(request.namespace(), request.schedule());
+        metrics.budget(request.namespace(), request.schedule(), spent, llm.getDailyTokenBudget());
         if (spent >= llm.getDailyTokenBudget()) {
             String message = "schedule " + request.schedule() + " spent " + spent + " of its daily token budget "
                     + llm.getDailyTokenBudget() + " (spec.llm.dailyTokenBudget) today; no new model calls until "
@@ -238,6 +242,23 @@ public class LlmGateway {
         return false;
     }
 
+    /** The HTTP status of a failed attempt (429, 500, ...), or what failed instead (timeout, io, other). */
+    static String errorStatus(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof HttpException http) {
+                return Integer.toString(http.statusCode());
+            }
+            if (t instanceof HttpTimeoutException || t instanceof java.util.concurrent.TimeoutException
+                    || t instanceof dev.langchain4j.exception.TimeoutException) {
+                return "timeout";
+            }
+            if (t instanceof IOException) {
+                return "io";
+            }
+        }
+        return "other";
+    }
+
     /** Exponential backoff with full jitter: uniform in [base/2, base], base = initial * 2^(n-1), capped. */
     Duration backoff(int failedAttempt) {
         long initial = config.llm().initialBackoff().toMillis();
@@ -274,6 +295,7 @@ public class LlmGateway {
     private void record(LlmRequest request, String provider, String model, String promptHash, long promptTokens,
                         long completionTokens, long latencyMs, int httpAttempts, boolean cached, String outcome,
                         String error, String response) {
+        metrics.call(provider, model, cached ? "cached" : outcome);
         LlmCallRecord row = new LlmCallRecord();
         row.occurredAt = Instant.now(clock);
         row.namespace = request.namespace();

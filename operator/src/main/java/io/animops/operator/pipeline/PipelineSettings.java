@@ -3,6 +3,7 @@ package io.animops.operator.pipeline;
 import io.animops.crds.v1alpha1.ContentSchedule;
 import io.animops.crds.v1alpha1.ContentScheduleSpec;
 import io.animops.crds.v1alpha1.LlmSettings;
+import io.animops.crds.v1alpha1.PublishSettings;
 import io.animops.crds.v1alpha1.PublishTarget;
 import io.animops.crds.v1alpha1.QcSettings;
 import io.animops.crds.v1alpha1.RenderProfiles;
@@ -27,7 +28,17 @@ public record PipelineSettings(
         RenderSettings fin,
         Map<String, String> agentSelector,
         QcSettings qc,
-        List<PublishTarget> publish) {
+        List<PublishTarget> publish,
+        PublishSettings publishing,
+        String timeZone) {
+
+    /** Settings without publishing settings (made-for-kids false, no window, no tags) in UTC. */
+    public PipelineSettings(Selection.Mode selection, int maxAccepted, double similarityThreshold, int maxScriptAttempts,
+                            LlmSettings llm, RenderSettings preview, RenderSettings fin, Map<String, String> agentSelector,
+                            QcSettings qc, List<PublishTarget> publish) {
+        this(selection, maxAccepted, similarityThreshold, maxScriptAttempts, llm, preview, fin, agentSelector, qc, publish,
+                null, "UTC");
+    }
 
     public static PipelineSettings of(ContentSchedule schedule, AnimOpsConfig config) {
         if (schedule == null) {
@@ -49,7 +60,9 @@ public record PipelineSettings(
                 render.effectiveFinal(),
                 spec.getAgentSelector() == null ? Map.of() : spec.getAgentSelector(),
                 spec.getQc() == null ? new QcSettings() : spec.getQc(),
-                spec.getPublish() == null ? List.of() : spec.getPublish());
+                spec.getPublish() == null ? List.of() : spec.getPublish(),
+                spec.getPublishing(),
+                spec.getTimeZone() == null ? "UTC" : spec.getTimeZone());
     }
 
     private static LlmSettings offline() {

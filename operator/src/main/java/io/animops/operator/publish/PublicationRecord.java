@@ -19,4 +19,9 @@ public class PublicationRecord extends HistoryRecord {
     @Column(name = "external_id")
     public String externalId;
     public String url;
+    public String idea;
+    @Column(name = "published_at")
+    public java.time.Instant publishedAt;
+    @Column(name = "confirmed_by")
+    public String confirmedBy;
 }

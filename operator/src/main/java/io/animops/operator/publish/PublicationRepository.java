@@ -26,6 +26,11 @@ public class PublicationRepository {
             r.phase = publication.getStatus().getPhase().name();
             r.externalId = publication.getStatus().getExternalId();
             r.url = publication.getStatus().getUrl();
+            r.idea = publication.getMetadata().getAnnotations() == null ? null
+                    : publication.getMetadata().getAnnotations().get(io.animops.crds.AnimOps.LABEL_IDEA);
+            r.publishedAt = publication.getStatus().getPublishedAt() == null ? null
+                    : java.time.OffsetDateTime.parse(publication.getStatus().getPublishedAt()).toInstant();
+            r.confirmedBy = publication.getStatus().getConfirmedBy();
         }, clock);
     }
 }

@@ -33,6 +33,8 @@ public class RenderAgentReconciler implements Reconciler<RenderAgent> {
     AnimOpsConfig config;
     @Inject
     Clock clock;
+    @Inject
+    RenderMetrics metrics;
 
     @Override
     public UpdateControl<RenderAgent> reconcile(RenderAgent agent, Context<RenderAgent> context) {
@@ -65,6 +67,7 @@ public class RenderAgentReconciler implements Reconciler<RenderAgent> {
 
     private UpdateControl<RenderAgent> write(RenderAgent agent, RenderAgentStatus observed, Duration requeue,
                                              Context<RenderAgent> context) {
+        metrics.observeAgents(context.getPrimaryCache().list().toList(), agent);
         // a heartbeat that arrived meanwhile wins; the next event brings it here again
         if (!StatusSupport.writeIfUnchangedSince(agent, observed, context.getClient())) {
             return StatusSupport.requeue(Duration.ofSeconds(1));

@@ -71,6 +71,8 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
     Clock clock;
     @Inject
     UploadGrantIssuer uploadGrants;
+    @Inject
+    RenderMetrics metrics;
 
     /** Registered agents, from an informer's cache rather than a list request on every recheck of every job. */
     private InformerEventSource<RenderAgent, RenderJob> agents;
@@ -163,7 +165,8 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
         }
         // from the phase last recorded, which is not the one read when an agent wrote it (a terminal outcome)
         RenderPhase recorded = repository.recordedPhase(job).orElse(null);
-        repository.save(job);
+        repository.save(job).ifPresent(completedAt -> metrics.completed(job, completedAt));
+        metrics.observeJobs(context.getPrimaryCache().list().toList(), job);
         audit.phaseChange(job, recorded, status.getPhase(), status.getConditions(), ConditionTypes.SUCCEEDED);
         events.summaryChanged(job, status.getConditions(), ConditionTypes.SUCCEEDED);
         return StatusSupport.requeue(status.getPhase().isTerminal() ? null : config.agents().pendingRecheck());

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Render jobs in PostgreSQL: what was asked, and what came out. */
 @ApplicationScoped
@@ -31,8 +32,12 @@ public class RenderJobRepository {
         return Optional.ofNullable(row).map(r -> r.phase).map(RenderPhase::valueOf);
     }
 
-    /** Mirrors the job's spec and status into its row, and its artifacts into theirs. */
-    public void save(RenderJob job) {
+    /**
+     * Mirrors the job's spec and status into its row, and its artifacts into theirs. Returns when the job's outcome
+     * was recorded by this save (its row's completedAt set), empty otherwise: once per job.
+     */
+    public Optional<Instant> save(RenderJob job) {
+        AtomicReference<Instant> completed = new AtomicReference<>();
         database.upsert(RenderJobRecord.class, UUID.fromString(job.getMetadata().getUid()), RenderJobRecord::new, r -> {
             r.namespace = job.getMetadata().getNamespace();
             r.name = job.getMetadata().getName();
@@ -58,10 +63,12 @@ public class RenderJobRepository {
             r.errors = JsonColumn.write(status.getErrors());
             if (r.completedAt == null && status.getPhase().isTerminal()) {
                 r.completedAt = Instant.now(clock);
+                completed.set(r.completedAt);
             }
         }, clock);
         if (job.getStatus().getArtifacts() != null) {
             artifacts.record(UUID.fromString(job.getMetadata().getUid()), job.getStatus().getArtifacts());
         }
+        return Optional.ofNullable(completed.get());
     }
 }

@@ -18,6 +18,7 @@ import io.animops.operator.idea.IdeaSource;
 import io.animops.operator.idea.LlmIdeaSource;
 import io.animops.operator.llm.LlmException;
 import io.animops.operator.llm.LlmGateway;
+import io.animops.operator.llm.LlmMetrics;
 import io.animops.operator.kube.OwnedChildren;
 import io.animops.operator.kube.StatusSupport;
 import io.animops.operator.qc.QcService;
@@ -57,6 +58,8 @@ public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
     LlmIdeaSource llmIdeas;
     @Inject
     LlmGateway llmGateway;
+    @Inject
+    LlmMetrics llmMetrics;
     @Inject
     IdeaRepository ideas;
     @Inject
@@ -184,6 +187,7 @@ public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
         String namespace = schedule.getMetadata().getNamespace();
         String name = schedule.getMetadata().getName();
         long spent = llmGateway.tokensSpentToday(namespace, name);
+        llmMetrics.budget(namespace, name, spent, llm.getDailyTokenBudget());
         String message = spent + " of " + llm.getDailyTokenBudget() + " tokens spent today (UTC)";
         if (spent >= llm.getDailyTokenBudget()) {
             Conditions.set(schedule.getStatus(), clock, ConditionTypes.BUDGET_EXHAUSTED, Conditions.TRUE, Reasons.BUDGET_EXHAUSTED,

@@ -123,13 +123,19 @@ final class ScriptedJobExecutor implements JobExecutor {
         listener.phase(RenderPhase.Encoding);
         Path video = write(workspace.resolve("video.mp4"), "mp4 of " + request.name() + " " + request.uid());
         Path thumbnail = write(workspace.resolve("thumbnail.jpg"), "jpeg of " + request.name());
+        return new ExecutionResult.Rendered(video, thumbnail, mediaAsRequested(request), GODOT_VERSION, FFMPEG_VERSION,
+                0.5, 240.0, cleanup);
+    }
+
+    /** Media facts that match what the job asked for: size, frame rate, duration, H.264. */
+    static MediaFacts mediaAsRequested(JobRequest request) {
         MediaFacts media = new MediaFacts();
         media.setWidth(request.width());
         media.setHeight(request.height());
         media.setFps((double) request.fps());
         media.setDurationSeconds((double) request.durationSeconds());
         media.setVideoCodec("h264");
-        return new ExecutionResult.Rendered(video, thumbnail, media, GODOT_VERSION, FFMPEG_VERSION, 0.5, 240.0, cleanup);
+        return media;
     }
 
     private void create(Path workspace) {

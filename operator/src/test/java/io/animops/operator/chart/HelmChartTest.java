@@ -3,6 +3,8 @@ package io.animops.operator.chart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.marcnuri.helm.DryRun;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
@@ -211,14 +213,15 @@ class HelmChartTest {
         grant(expected, "animops.io",
                 List.of("animationideas", "scriptattempts", "renderjobs", "publications"),
                 "get", "list", "watch", "create");
-        grant(expected, "animops.io", List.of("animationideas"), "update");
+        grant(expected, "animops.io", List.of("animationideas", "publications"), "update");
         grant(expected, "animops.io", List.of("renderagents"), "get", "list", "watch");
         grant(expected, "animops.io",
                 List.of("contentschedules/status", "animationideas/status", "scriptattempts/status",
                         "publications/status"),
                 "patch");
         grant(expected, "animops.io", List.of("renderjobs/status", "renderagents/status"), "update");
-        grant(expected, "", List.of("secrets"), "get");
+        grant(expected, "animops.io", List.of("publications/status"), "update");
+        grant(expected, "", List.of("secrets"), "get", "update");
         grant(expected, "", List.of("events"), "get", "create", "patch");
 
         assertThat(grantsOf(clusterRole.getRules())).containsExactlyInAnyOrderElementsOf(expected);
@@ -590,6 +593,92 @@ class HelmChartTest {
         });
     }
 
+    // ---------------------------------------------------------------- dashboard, alerts, JVM memory
+
+    @Test
+    void dashboardAndAlertsAreOffByDefault() {
+        assertThat(defaultObjects).noneMatch(object -> "PrometheusRule".equals(object.getKind()));
+        assertThat(names(defaultObjects)).doesNotContain(FULLNAME + "-dashboard");
+    }
+
+    @Test
+    void dashboardConfigMapCarriesTheSidecarLabelAndChartsEveryOperationalSignal() throws IOException {
+        List<HasMetadata> objects = parse(template().set("metrics.grafanaDashboard.enabled", "true")
+                .set("metrics.grafanaDashboard.annotations.grafana_folder", "AnimOps").call());
+        ConfigMap dashboard = named(objects, ConfigMap.class, FULLNAME + "-dashboard");
+
+        assertThat(dashboard.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1")
+                .containsEntry("app.kubernetes.io/name", "animops");
+        assertThat(dashboard.getMetadata().getAnnotations()).containsEntry("grafana_folder", "AnimOps");
+        JsonNode json = new ObjectMapper().readTree(dashboard.getData().get("animops.json"));
+        assertThat(json.path("title").asText()).isEqualTo("AnimOps");
+        List<String> expressions = json.findValues("expr").stream().map(JsonNode::asText).toList();
+        String all = String.join("\n", expressions);
+        // the funnel, the render queue, agents, the LLM, publications, the metrics pull and the reconcilers
+        assertThat(all).contains("animops_ideas", "animops_renderjobs", "animops_renderjobs_oldest_pending_seconds",
+                "animops_render_wait_seconds_bucket", "animops_render_duration_seconds_bucket", "animops_agents",
+                "animops_llm_tokens_total", "animops_llm_calls_total", "animops_llm_http_errors_total",
+                "animops_llm_budget_used_ratio", "animops_publications_total",
+                "animops_account_reauthorization_required", "animops_metrics_pull_failures_total",
+                "animops_metrics_pull_last_success_timestamp_seconds",
+                "reconciliations_failed_total");
+        assertThat(json.findValues("uid")).extracting(JsonNode::asText).contains("${datasource}");
+        assertThat(json.findValues("id")).extracting(JsonNode::asInt).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void prometheusRuleAlertsOnEveryOperationalFailureWithTheConfiguredLimits() {
+        List<HasMetadata> objects = parse(template().set("metrics.prometheusRule.enabled", "true")
+                .set("metrics.prometheusRule.pendingJobMinutes", "45")
+                .set("metrics.prometheusRule.labels.release", "prometheus").call());
+        GenericKubernetesResource rule = objects.stream().filter(object -> "PrometheusRule".equals(object.getKind()))
+                .map(GenericKubernetesResource.class::cast).collect(single());
+
+        assertThat(rule.getApiVersion()).isEqualTo("monitoring.coreos.com/v1");
+        assertThat(rule.getMetadata().getLabels()).containsEntry("release", "prometheus");
+        List<Map<String, Object>> groups = rule.get("spec", "groups");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rules = (List<Map<String, Object>>) groups.get(0).get("rules");
+        Map<String, String> expressions = rules.stream()
+                .collect(Collectors.toMap(r -> (String) r.get("alert"), r -> (String) r.get("expr")));
+        assertThat(expressions).containsOnlyKeys("AnimOpsNoReadyAgent", "AnimOpsRenderJobPendingTooLong",
+                "AnimOpsLlmBudgetNearlySpent", "AnimOpsAccountReauthorizationRequired", "AnimOpsMetricsPullFailing",
+                "AnimOpsMetricsPullStale", "AnimOpsReconcileErrors");
+        assertThat(expressions.get("AnimOpsNoReadyAgent"))
+                .contains("animops_agents{ready=\"true\"}", "animops_renderjobs{phase=\"Pending\"}");
+        assertThat(expressions.get("AnimOpsRenderJobPendingTooLong")).endsWith("> 2700");
+        assertThat(expressions.get("AnimOpsLlmBudgetNearlySpent")).endsWith(">= 0.9");
+        assertThat(expressions.get("AnimOpsAccountReauthorizationRequired"))
+                .contains("animops_account_reauthorization_required");
+        assertThat(expressions.get("AnimOpsMetricsPullFailing")).contains("animops_metrics_pull_failures_total");
+        assertThat(expressions.get("AnimOpsMetricsPullStale")).endsWith("> 93600");
+        assertThat(expressions.get("AnimOpsReconcileErrors")).contains("reconciliations_failed_total")
+                .endsWith("> 0.1");
+        // Prometheus' own templating reaches the annotations untouched by Helm's
+        assertThat(rules).filteredOn(r -> "AnimOpsLlmBudgetNearlySpent".equals(r.get("alert"))).singleElement()
+                .satisfies(r -> assertThat(((Map<?, ?>) r.get("annotations")).get("description").toString())
+                        .contains("{{ $labels.namespace }}/{{ $labels.schedule }}",
+                                "{{ $value | humanizePercentage }}"))
+                .satisfies(r -> assertThat(((Map<?, ?>) r.get("annotations")).get("summary").toString())
+                        .contains("90 %"));
+    }
+
+    @Test
+    void jvmHeapIsAShareOfAMemoryLimitEqualToTheRequest() {
+        Container operator = operatorContainer(single(defaultObjects, Deployment.class));
+
+        assertThat(value(operator, "JAVA_TOOL_OPTIONS"))
+                .isEqualTo("-XX:MaxRAMPercentage=40 -XX:+ExitOnOutOfMemoryError");
+        assertThat(value(operator, "MALLOC_ARENA_MAX")).isEqualTo("2");
+        assertThat(operator.getResources().getRequests().get("memory"))
+                .isEqualTo(operator.getResources().getLimits().get("memory"));
+
+        Container tuned = operatorContainer(single(parse(template().set("jvm.maxRamPercentage", "65")
+                .set("jvm.extraOptions", "-XX:+UseSerialGC").call()), Deployment.class));
+        assertThat(value(tuned, "JAVA_TOOL_OPTIONS"))
+                .isEqualTo("-XX:MaxRAMPercentage=65 -XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC");
+    }
+
     // ---------------------------------------------------------------- NOTES
 
     @Test
@@ -621,6 +710,9 @@ class HelmChartTest {
             "storage.retention.interval, weekly, storage.retention.interval",
             "storage.maxUploadBytes, 4294967296, storage.maxUploadBytes",
             "storage.publicUrl, animops.example.com, storage.publicUrl",
+            "jvm.maxRamPercentage, 95, jvm.maxRamPercentage",
+            "metrics.prometheusRule.llmBudgetRatio, 1.5, metrics.prometheusRule.llmBudgetRatio",
+            "metrics.prometheusRule.pendingJobMinutes, 0, metrics.prometheusRule.pendingJobMinutes",
     })
     void templateRejectsValuesTheSchemaForbids(String key, String badValue, String field) {
         assertThatThrownBy(() -> template().set(key, badValue).call())

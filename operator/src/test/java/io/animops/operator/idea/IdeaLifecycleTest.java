@@ -362,16 +362,34 @@ class IdeaLifecycleTest {
     }
 
     @Test
-    void aFailedPublicationOrFinalRenderFailsTheIdea() {
+    void failedPublicationsMakeTheIdeaPartiallyPublishedOrFailedAndAFailedFinalRenderFailsIt() {
         AnimationIdea publishing = finalRendering();
         publishing.getStatus().setPhase(IdeaPhase.Publishing);
         RenderJob fin = finalJob(RenderPhase.Succeeded);
         List<Publication> expected = PublishingStep.publications(publishing, SETTINGS, fin);
+        // one failed while the other is under way: the idea waits for both
+        IdeaLifecycle.advance(CLOCK, publishing, SETTINGS, List.of(), null, null,
+                downstream(null, fin, List.of(published(expected.get(0), PublicationPhase.Failed), published(expected.get(1), PublicationPhase.Uploading))));
+        assertThat(publishing.getStatus().getPhase()).isEqualTo(IdeaPhase.Publishing);
         IdeaLifecycle.advance(CLOCK, publishing, SETTINGS, List.of(), null, null,
                 downstream(null, fin, List.of(published(expected.get(0), PublicationPhase.Failed), published(expected.get(1), PublicationPhase.Published))));
-        assertThat(publishing.getStatus().getPhase()).isEqualTo(IdeaPhase.Failed);
-        assertThat(condition(publishing, "Succeeded").getReason()).isEqualTo("PublicationFailed");
-        assertThat(condition(publishing, "Succeeded").getMessage()).contains("idea-youtube");
+        assertThat(publishing.getStatus().getPhase()).isEqualTo(IdeaPhase.PartiallyPublished);
+        assertThat(condition(publishing, "Succeeded").getReason()).isEqualTo("PartiallyPublished");
+        assertThat(condition(publishing, "Succeeded").getMessage()).contains("1 of 2").contains("failed: idea-youtube (YouTube)");
+        // the failed one retried and published: the idea is Published
+        IdeaLifecycle.advance(CLOCK, publishing, SETTINGS, List.of(), null, null,
+                downstream(null, fin, List.of(published(expected.get(0), PublicationPhase.Pending), published(expected.get(1), PublicationPhase.Published))));
+        assertThat(publishing.getStatus().getPhase()).isEqualTo(IdeaPhase.Publishing);
+        IdeaLifecycle.advance(CLOCK, publishing, SETTINGS, List.of(), null, null,
+                downstream(null, fin, List.of(published(expected.get(0), PublicationPhase.Published), published(expected.get(1), PublicationPhase.Published))));
+        assertThat(publishing.getStatus().getPhase()).isEqualTo(IdeaPhase.Published);
+
+        AnimationIdea allFailed = finalRendering();
+        allFailed.getStatus().setPhase(IdeaPhase.Publishing);
+        IdeaLifecycle.advance(CLOCK, allFailed, SETTINGS, List.of(), null, null,
+                downstream(null, fin, List.of(published(expected.get(0), PublicationPhase.Failed), published(expected.get(1), PublicationPhase.Failed))));
+        assertThat(allFailed.getStatus().getPhase()).isEqualTo(IdeaPhase.Failed);
+        assertThat(condition(allFailed, "Succeeded").getReason()).isEqualTo("PublicationFailed");
 
         AnimationIdea rendering = finalRendering();
         IdeaLifecycle.advance(CLOCK, rendering, SETTINGS, List.of(), null, null, downstream(null, finalJob(RenderPhase.Failed), List.of()));

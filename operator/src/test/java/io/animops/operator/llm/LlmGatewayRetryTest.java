@@ -40,6 +40,19 @@ class LlmGatewayRetryTest {
     }
 
     @Test
+    void failedAttemptsAreCountedByStatusOrByWhatFailed() {
+        // LangChain4j maps an HTTP error to its own exception, with the HTTP error as the cause
+        assertThat(LlmGateway.errorStatus(new RateLimitException(new HttpException(429, "slow down"))))
+                .isEqualTo("429");
+        assertThat(LlmGateway.errorStatus(new HttpException(500, "oops"))).isEqualTo("500");
+        assertThat(LlmGateway.errorStatus(new RuntimeException(new HttpTimeoutException("timed out"))))
+                .isEqualTo("timeout");
+        assertThat(LlmGateway.errorStatus(new RuntimeException(new java.net.ConnectException("refused"))))
+                .isEqualTo("io");
+        assertThat(LlmGateway.errorStatus(new IllegalStateException("bug"))).isEqualTo("other");
+    }
+
+    @Test
     void promptHashSeparatesFields() {
         assertThat(LlmGateway.promptSha256("OpenAi", "m", "ab", "c"))
                 .isNotEqualTo(LlmGateway.promptSha256("OpenAi", "m", "a", "bc"))

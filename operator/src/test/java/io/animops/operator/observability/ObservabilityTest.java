@@ -57,6 +57,20 @@ class ObservabilityTest {
         });
     }
 
+    @Test
+    void metricsShowTheRenderQueueAndTheAgentsForTheChartsAlerts() {
+        client.resource(Pipeline.idea("observability-queue", "queued", "Marbles racing down a funnel",
+                "Forty marbles race down a funnel into five lanes.")).create();
+        // no agent runs in this test: the preview waits in the queue
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            assertThat(value(metrics, "animops_renderjobs\\{phase=\"Pending\"\\}")).isGreaterThanOrEqualTo(1.0);
+            assertThat(value(metrics, "animops_renderjobs\\{phase=\"Succeeded\"\\}")).isEqualTo(0.0);
+            assertThat(value(metrics, "animops_renderjobs_oldest_pending_seconds")).isGreaterThan(0.0);
+            assertThat(value(metrics, "animops_agents\\{ready=\"true\"\\}")).isEqualTo(0.0);
+        });
+    }
+
     private static double value(String metrics, String series) {
         Matcher m = Pattern.compile("(?m)^" + series + " ([0-9.Ee+-]+)$").matcher(metrics);
         assertThat(m.find()).as(series + " in\n" + metrics).isTrue();

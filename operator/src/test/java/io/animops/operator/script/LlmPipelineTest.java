@@ -19,6 +19,7 @@ import io.animops.operator.llm.LlmCallRepository;
 import io.animops.operator.llm.LlmAnswer;
 import io.animops.operator.llm.LlmException;
 import io.animops.operator.llm.LlmGateway;
+import io.animops.operator.llm.LlmMetrics;
 import io.animops.operator.llm.LlmRequest;
 import io.animops.operator.testing.EmbeddedPostgresResource;
 import io.animops.operator.testing.FakeOpenAiServer;
@@ -189,6 +190,11 @@ class LlmPipelineTest {
         assertThat(script.httpAttempts).isEqualTo(4);
         assertThat(script.latencyMs).isGreaterThanOrEqualTo(2000);
         assertThat(script.outcome).isEqualTo("ok");
+        // every failed HTTP attempt is counted by what failed; the call itself once, by its outcome
+        assertThat(meter(LlmMetrics.HTTP_ERRORS, model, "status", "429")).isEqualTo(1.0);
+        assertThat(meter(LlmMetrics.HTTP_ERRORS, model, "status", "503")).isEqualTo(1.0);
+        assertThat(meter(LlmMetrics.HTTP_ERRORS, model, "status", "timeout")).isEqualTo(1.0);
+        assertThat(meter(LlmMetrics.CALLS, model, "outcome", "ok")).isEqualTo(2.0);
     }
 
     @Test
@@ -210,6 +216,8 @@ class LlmPipelineTest {
         // 1 ideas call + 4 tries (animops.llm.max-http-attempts): the fifth, good reply was never asked for
         assertThat(FAKE.requestsFor(model)).hasSize(5);
         assertThat(calls.callsOf(ns, "daily")).extracting(r -> r.outcome).containsExactly("ok", "error");
+        assertThat(meter(LlmMetrics.CALLS, model, "outcome", "error")).isEqualTo(1.0);
+        assertThat(meter(LlmMetrics.HTTP_ERRORS, model, "status", "503")).isEqualTo(3.0);
     }
 
     @Test
@@ -300,6 +308,10 @@ class LlmPipelineTest {
         // only the ideas call went out: the script call was refused before any HTTP request
         assertThat(FAKE.requestsFor(model)).hasSize(1);
         assertThat(calls.callsOf(ns, "daily")).extracting(r -> r.outcome).containsExactly("ok", "budget-exhausted");
+        assertThat(meter(LlmMetrics.CALLS, model, "outcome", "budget-exhausted")).isEqualTo(1.0);
+        // the gauge alerts watch: today's spend over the budget, 1200 of 1000
+        assertThat(meters.find(LlmMetrics.BUDGET_USED).tags("namespace", ns, "schedule", "daily").gauge().value())
+                .isEqualTo(1.2);
     }
 
     @Test
@@ -484,6 +496,11 @@ class LlmPipelineTest {
         ContentSchedule schedule = scheduleIn(ns);
         return schedule == null || schedule.getStatus() == null || schedule.getStatus().getConditions() == null
                 ? List.of() : schedule.getStatus().getConditions();
+    }
+
+    private double meter(String name, String model, String tag, String value) {
+        Counter counter = meters.find(name).tags("provider", "OpenAi", "model", model, tag, value).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private double counter(String model, String kind) {

@@ -18,8 +18,10 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -65,8 +67,24 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, Deque<Reply>> replies = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final Function<Request, Reply> responder;
+    private final boolean keepRequests;
 
     public FakeOpenAiServer() {
+        this(request -> null, true);
+    }
+
+    /**
+     * A server that computes each reply (models with recorded replies still get those first); requests are not kept,
+     * so that a long benchmark does not hold every prompt.
+     */
+    public FakeOpenAiServer(Function<Request, Reply> responder) {
+        this(responder, false);
+    }
+
+    private FakeOpenAiServer(Function<Request, Reply> responder, boolean keepRequests) {
+        this.responder = responder;
+        this.keepRequests = keepRequests;
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -111,7 +129,10 @@ public final class FakeOpenAiServer implements AutoCloseable {
                 }
             }
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-            requests.add(new Request(model, authorization, system, user));
+            Request request = new Request(model, authorization, system, user);
+            if (keepRequests) {
+                requests.add(request);
+            }
             if (!("Bearer " + API_KEY).equals(authorization)) {
                 send(exchange, 401, error("Incorrect API key provided", "invalid_request_error", "invalid_api_key"));
                 return;
@@ -120,6 +141,9 @@ public final class FakeOpenAiServer implements AutoCloseable {
             Reply reply;
             synchronized (this) {
                 reply = queue == null ? null : queue.poll();
+            }
+            if (reply == null) {
+                reply = responder.apply(request);
             }
             if (reply == null) {
                 send(exchange, 404, error("The model `" + model + "` has no recorded reply left", "invalid_request_error",
@@ -144,7 +168,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
                 return;
             }
             ObjectNode response = JSON.createObjectNode();
-            response.put("id", "chatcmpl-" + requests.size());
+            response.put("id", "chatcmpl-" + UUID.randomUUID());
             response.put("object", "chat.completion");
             response.put("created", System.currentTimeMillis() / 1000);
             response.put("model", model);

@@ -1,0 +1,614 @@
+package io.animops.operator.agent;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.animops.agent.AgentConfig;
+import io.animops.agent.cluster.AgentIdentity;
+import io.animops.agent.job.Cancellation;
+import io.animops.agent.job.ExecutionListener;
+import io.animops.agent.job.ExecutionResult;
+import io.animops.agent.job.JobExecutor;
+import io.animops.agent.job.JobRequest;
+import io.animops.crds.AnimOps;
+import io.animops.crds.SecretKeyRef;
+import io.animops.crds.v1alpha1.AnimationIdea;
+import io.animops.crds.v1alpha1.ContentSchedule;
+import io.animops.crds.v1alpha1.IdeaPhase;
+import io.animops.crds.v1alpha1.LlmSettings;
+import io.animops.crds.v1alpha1.MediaFacts;
+import io.animops.crds.v1alpha1.Platform;
+import io.animops.crds.v1alpha1.Publication;
+import io.animops.crds.v1alpha1.PublicationPhase;
+import io.animops.crds.v1alpha1.PublishMode;
+import io.animops.crds.v1alpha1.PublishTarget;
+import io.animops.crds.v1alpha1.QcSettings;
+import io.animops.crds.v1alpha1.RenderJob;
+import io.animops.crds.v1alpha1.RenderPhase;
+import io.animops.crds.v1alpha1.Selection;
+import io.animops.operator.testing.FakeOpenAiServer;
+import io.animops.operator.testing.FakeOpenAiServer.Reply;
+import io.animops.operator.testing.Pipeline;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * 1,000 ideas end to end through the packaged operator in standalone mode (the README's command, so its memory
+ * settings are the ones measured): schedules whose language model is a fake OpenAI-compatible server failing 30 % of
+ * calls with 429 or 500, render agents with the real agent runtime (claim, heartbeat, status, upload to the operator's
+ * store, per docs/render-protocol.md) and an executor that neither renders nor encodes, and publications that a
+ * stand-in publisher completes (see {@link Publisher}). Prints the wall time, ideas per minute, the operator's peak
+ * RSS and CPU time, the ideas lost and the children duplicated, and the LLM spend against the budget.
+ * Usage: PipelineBenchmark [ideas=1000] [agents=4] [timeout seconds=900]
+ */
+public final class PipelineBenchmark {
+    private static final String NS = "bench";
+    private static final String POOL = "pipeline-bench";
+    private static final int IDEAS_PER_SCHEDULE = 50;
+    private static final double FAILURE_RATE = 0.30;
+    private static final long DAILY_TOKEN_BUDGET = 3_000_000L;
+    private static final String API_TOKEN = "pipeline-bench-token-0123456789abcdef";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration STALL = Duration.ofSeconds(300);
+
+    public static void main(String[] args) throws Exception {
+        int ideas = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        int agents = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        Duration timeout = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 900);
+        Path repo = Path.of(System.getProperty("animops.repo.dir", ".")).toAbsolutePath().normalize();
+        System.setProperty("animops.repo.dir", repo.toString());
+        Path work = Files.createTempDirectory("animops-pipeline-bench");
+        Path log = repo.resolve("bench/pipeline/target/operator.log");
+        FakeLlm fakeLlm = new FakeLlm(FakeOpenAiServer.scene("pendulum-wave.gd"), new Random(42));
+        List<AgentHarness.RunningAgent> running = new ArrayList<>();
+        Process launcher = null;
+        try (FakeOpenAiServer llm = new FakeOpenAiServer(fakeLlm::reply)) {
+            int httpPort = freePort();
+            launcher = startOperator(repo, work, httpPort, log);
+            ProcessHandle operator = awaitOperator(launcher, work, httpPort);
+            RssSampler rss = RssSampler.start(operator.pid());
+            Config api = Config.fromKubeconfig(Files.readString(work.resolve("home/kubeconfig")));
+            KubernetesClient client = new KubernetesClientBuilder().withConfig(api).build();
+            client.resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build()).create();
+            client.resource(new SecretBuilder().withNewMetadata().withNamespace(NS).withName("llm").endMetadata()
+                    .withStringData(Map.of("api-key", FakeOpenAiServer.API_KEY)).build()).create();
+
+            BenchExecutor executor = new BenchExecutor(work.resolve("jobs"));
+            for (int i = 0; i < agents; i++) {
+                running.add(AgentHarness.start(api, agentConfig("bench-agent-" + i, work.resolve("agent-" + i)),
+                        executor,
+                        new AgentIdentity("darwin", "arm64", "4.6.stable.bench", "ffmpeg version bench")));
+            }
+            SharedIndexInformer<AnimationIdea> ideaWatch =
+                    client.resources(AnimationIdea.class).inNamespace(NS).inform();
+            SharedIndexInformer<RenderJob> jobWatch = client.resources(RenderJob.class).inNamespace(NS).inform();
+            SharedIndexInformer<Publication> publicationWatch =
+                    client.resources(Publication.class).inNamespace(NS).inform();
+            Publisher publisher = Publisher.detect(httpPort);
+            System.out.println("publishing: " + publisher.describe());
+
+            long cpuBefore = cpuMillis(operator.pid());
+            long started = System.nanoTime();
+            int schedules = (ideas + IDEAS_PER_SCHEDULE - 1) / IDEAS_PER_SCHEDULE;
+            for (int s = 0; s < schedules; s++) {
+                int count = Math.min(IDEAS_PER_SCHEDULE, ideas - s * IDEAS_PER_SCHEDULE);
+                client.resource(schedule(String.format("s%02d", s), llm.baseUrl(), count, publisher.mode())).create();
+            }
+            Outcome outcome = drive(ideas, timeout, ideaWatch, publicationWatch, publisher, started);
+            double wallSeconds = (System.nanoTime() - started) / 1e9;
+            double cpuSeconds = (cpuMillis(operator.pid()) - cpuBefore) / 1000.0;
+
+            report(ideas, agents, outcome, wallSeconds, cpuSeconds, rss, operator, launcher,
+                    ideaWatch.getStore().list(), jobWatch.getStore().list(), publicationWatch.getStore().list(),
+                    executor, fakeLlm, publisher);
+        } finally {
+            running.forEach(AgentHarness.RunningAgent::close);
+            if (launcher != null) {
+                launcher.destroy();
+                launcher.waitFor();
+            }
+            deleteTree(work);
+        }
+    }
+
+    /** What the run ended with: done, timed out, or stalled. */
+    private record Outcome(String how, Map<String, Integer> phases) {
+    }
+
+    private static Outcome drive(int ideas, Duration timeout, SharedIndexInformer<AnimationIdea> ideaWatch,
+                                 SharedIndexInformer<Publication> publicationWatch, Publisher publisher, long started)
+            throws InterruptedException {
+        long deadline = started + timeout.toNanos();
+        Map<String, Integer> lastPhases = Map.of();
+        long lastChange = System.nanoTime();
+        long lastPrint = 0;
+        while (true) {
+            publisher.publish(publicationWatch.getStore().list());
+            Map<String, Integer> phases = phases(ideaWatch.getStore().list());
+            int done = publisher.finished(ideaWatch.getStore().list(), publicationWatch.getStore().list());
+            long now = System.nanoTime();
+            if (!phases.equals(lastPhases)) {
+                lastPhases = phases;
+                lastChange = now;
+            }
+            if (now - lastPrint > Duration.ofSeconds(5).toNanos() || done >= ideas) {
+                System.out.printf("progress %6.1f s: %d of %d at the end; ideas by phase %s%n", (now - started) / 1e9,
+                        done, ideas, phases);
+                lastPrint = now;
+            }
+            if (done >= ideas) {
+                return new Outcome("all ideas reached the end", phases);
+            }
+            if (now > deadline) {
+                return new Outcome("timed out after " + timeout.toSeconds() + " s", phases);
+            }
+            if (now - lastChange > STALL.toNanos()) {
+                return new Outcome("stalled: no idea changed phase for " + STALL.toSeconds() + " s", phases);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static void report(int ideas, int agents, Outcome outcome, double wallSeconds, double cpuSeconds,
+                               RssSampler rss, ProcessHandle operator, Process launcher, List<AnimationIdea> all,
+                               List<RenderJob> jobs, List<Publication> publications, BenchExecutor executor,
+                               FakeLlm llm, Publisher publisher) {
+        Map<String, Long> titles = all.stream()
+                .collect(Collectors.groupingBy(i -> i.getSpec().getTitle(), Collectors.counting()));
+        long duplicateIdeas = titles.values().stream().filter(n -> n > 1).mapToLong(n -> n - 1).sum();
+        Map<String, Long> jobsPerIdeaAndMode = jobs.stream().collect(Collectors.groupingBy(
+                j -> ideaOf(j) + "/" + j.getSpec().getMode(), Collectors.counting()));
+        long duplicateJobs = jobsPerIdeaAndMode.values().stream().filter(n -> n > 1).mapToLong(n -> n - 1).sum();
+        Map<String, String> ideaOfJob = jobs.stream()
+                .collect(Collectors.toMap(j -> j.getMetadata().getName(), PipelineBenchmark::ideaOf));
+        Map<String, Long> publicationsPerTarget = publications.stream().collect(Collectors.groupingBy(
+                p -> ideaOfJob.getOrDefault(p.getSpec().getRenderJobRef(), "?") + "/" + p.getSpec().getPlatform(),
+                Collectors.counting()));
+        long duplicatePublications = publicationsPerTarget.values().stream().filter(n -> n > 1)
+                .mapToLong(n -> n - 1).sum();
+        long duplicateExecutions = executor.executions.values().stream().mapToInt(AtomicInteger::get)
+                .filter(n -> n > 1).mapToLong(n -> n - 1).sum();
+        int done = publisher.finished(all, publications);
+        long published = publications.stream().filter(p -> p.getStatus() != null
+                && p.getStatus().getPhase() == PublicationPhase.Published).count();
+        long awaitingManual = publications.stream().filter(p -> p.getStatus() != null
+                && p.getStatus().getPhase() == PublicationPhase.AwaitingManualPost).count();
+        Map<String, Integer> ended = new TreeMap<>();
+        all.stream().filter(i -> i.getStatus() != null && (i.getStatus().getPhase() == IdeaPhase.Rejected
+                        || i.getStatus().getPhase() == IdeaPhase.Failed))
+                .forEach(i -> ended.merge(i.getStatus().getPhase() + "/" + reason(i), 1, Integer::sum));
+
+        System.out.printf("pipeline: %s; %d ideas asked of %d schedules, %d agents (real agent runtime, no render or "
+                + "encoding), fake LLM failing %.0f %% of calls with 429 or 500%n", outcome.how(), ideas,
+                (ideas + IDEAS_PER_SCHEDULE - 1) / IDEAS_PER_SCHEDULE, agents, FAILURE_RATE * 100);
+        System.out.printf("wall time: %.1f s from the schedules' creation to the last idea at the end (%s); "
+                + "%.1f ideas per minute; operator CPU %.1f s (%.0f %% of one core)%n", wallSeconds, publisher.end(),
+                done / wallSeconds * 60, cpuSeconds, 100 * cpuSeconds / wallSeconds);
+        System.out.printf("operator RSS: peak %d MB (VmHWM %d MB, JVM pid %d); launcher JVM %d MB; embedded "
+                + "PostgreSQL not included%n", rss.peakMb(), kb(operator.pid(), "VmHWM") / 1024, operator.pid(),
+                kb(launcher.pid(), "VmHWM") / 1024);
+        System.out.printf("ideas: %d at the end (%s), lost %d; by phase %s; rejected or failed %s%n", done,
+                publisher.end(), ideas - done, outcome.phases(), ended);
+        System.out.printf("publications: %d, Published %d, AwaitingManualPost %d; %s%n", publications.size(), published,
+                awaitingManual, publisher.describe());
+        System.out.printf("duplicated: %d ideas (same title), %d render jobs (same idea and mode), %d publications "
+                + "(same idea and platform), %d job executions (same job run twice)%n", duplicateIdeas, duplicateJobs,
+                duplicatePublications, duplicateExecutions);
+        System.out.printf("llm: %d calls, %d answered 429 or 500 (%.1f %%), %d tokens served; highest schedule spend "
+                + "%d of its daily budget %d (%s)%n", llm.calls.get(), llm.failed.get(),
+                100.0 * llm.failed.get() / Math.max(1, llm.calls.get()), llm.tokens.get(), llm.maxSpend(),
+                DAILY_TOKEN_BUDGET, llm.maxSpend() <= DAILY_TOKEN_BUDGET ? "respected" : "EXCEEDED");
+    }
+
+    private static String reason(AnimationIdea idea) {
+        return idea.getStatus().getConditions().stream().filter(c -> "Succeeded".equals(c.getType()))
+                .map(c -> c.getReason()).findFirst().orElse("?");
+    }
+
+    private static String ideaOf(RenderJob job) {
+        return job.getMetadata().getAnnotations() == null ? "?"
+                : job.getMetadata().getAnnotations().getOrDefault(AnimOps.LABEL_IDEA, "?");
+    }
+
+    private static Map<String, Integer> phases(List<AnimationIdea> ideas) {
+        Map<String, Integer> phases = new TreeMap<>();
+        for (AnimationIdea idea : ideas) {
+            String phase = idea.getStatus() == null || idea.getStatus().getPhase() == null ? "New"
+                    : idea.getStatus().getPhase().name();
+            phases.merge(phase, 1, Integer::sum);
+        }
+        return phases;
+    }
+
+    private static ContentSchedule schedule(String name, String baseUrl, int ideas, PublishMode publishMode) {
+        // threshold 1: only an exact repeat is a duplicate; the fake's titles are unique but alike
+        ContentSchedule schedule = Pipeline.schedule(NS, name, Selection.Mode.Auto, ideas, ideas, 1.0);
+        LlmSettings llm = new LlmSettings();
+        llm.setProvider(LlmSettings.Provider.OpenAi);
+        llm.setBaseUrl(baseUrl);
+        llm.setModel("bench-" + name);
+        llm.setSecretRef(new SecretKeyRef("llm", "api-key"));
+        llm.setDailyTokenBudget(DAILY_TOKEN_BUDGET);
+        schedule.getSpec().setLlm(llm);
+        schedule.getSpec().setTimeZone("UTC");
+        schedule.getSpec().setAgentSelector(Map.of(AgentHarness.POOL_LABEL, POOL));
+        QcSettings qc = new QcSettings();
+        qc.setPolicy(QcSettings.Policy.AutoPass);
+        schedule.getSpec().setQc(qc);
+        PublishTarget target = new PublishTarget();
+        target.setPlatform(Platform.TikTok);
+        target.setMode(publishMode);
+        schedule.getSpec().setPublish(List.of(target));
+        return schedule;
+    }
+
+    private static AgentConfig agentConfig(String name, Path workDir) {
+        java.util.Properties file = new java.util.Properties();
+        file.setProperty("name", name);
+        file.setProperty("labels", "animops.io/os=darwin," + AgentHarness.POOL_LABEL + "=" + POOL);
+        file.setProperty("maxConcurrent", "8");
+        file.setProperty("workDir", workDir.toString());
+        file.setProperty("namespaces", NS);
+        return AgentConfig.from(file, Map.of());
+    }
+
+    /**
+     * The operator as the README starts it, on free ports and in a scratch home with no examples. The language model
+     * settings are a local provider's: a generous rate limit and short backoffs (the fake's 429s say Retry-After 0).
+     */
+    private static Process startOperator(Path repo, Path work, int httpPort, Path log) throws IOException {
+        Path jar = repo.resolve("operator/target/quarkus-app/quarkus-run.jar");
+        Files.createDirectories(work.resolve("examples"));
+        Files.createDirectories(log.getParent());
+        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+                "-Dquarkus.http.port=" + httpPort, "-jar", jar.toString(), "standalone",
+                "--api-port=" + freePort(), "--db-port=" + freePort(), "--home=" + work.resolve("home"),
+                "--examples=" + work.resolve("examples"))
+                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("ANIMOPS_API_TOKEN", API_TOKEN);
+        builder.environment().put("ANIMOPS_LLM_RATE_LIMIT_PER_SECOND", "200");
+        builder.environment().put("ANIMOPS_LLM_RATE_LIMIT_BURST", "50");
+        builder.environment().put("ANIMOPS_LLM_INITIAL_BACKOFF", "50ms");
+        builder.environment().put("ANIMOPS_LLM_MAX_BACKOFF", "500ms");
+        return builder.start();
+    }
+
+    /** The JVM that runs the operator (the launcher's child when the launcher bounds the heap), once it serves. */
+    private static ProcessHandle awaitOperator(Process launcher, Path work, int httpPort) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!launcher.isAlive()) {
+                throw new IllegalStateException("the operator exited with " + launcher.exitValue()
+                        + "; see bench/pipeline/target/operator.log");
+            }
+            try {
+                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
+                        + "/q/health/ready")).build(), HttpResponse.BodyHandlers.discarding());
+                if (ready.statusCode() == 200 && Files.exists(work.resolve("home/kubeconfig"))) {
+                    return launcher.toHandle().children().findFirst().orElse(launcher.toHandle());
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the operator was not ready within 4 minutes; see "
+                + "bench/pipeline/target/operator.log");
+    }
+
+    /**
+     * The language model: ideas as JSON (unique titles per schedule and run), a scene that passes the contract for a
+     * script; 30 % of calls answer 429 or 500 instead. Tokens are counted per model, that is per schedule.
+     */
+    static final class FakeLlm {
+        private static final Pattern SCHEDULE = Pattern.compile("bench/(s\\d+)");
+        private final String scene;
+        private final Random random;
+        final AtomicLong calls = new AtomicLong();
+        final AtomicLong failed = new AtomicLong();
+        final AtomicLong tokens = new AtomicLong();
+        private final Map<String, AtomicLong> spentPerModel = new ConcurrentHashMap<>();
+        private final AtomicInteger ideaRuns = new AtomicInteger();
+
+        FakeLlm(String scene, Random random) {
+            this.scene = scene;
+            this.random = random;
+        }
+
+        Reply reply(FakeOpenAiServer.Request request) {
+            calls.incrementAndGet();
+            double draw;
+            synchronized (random) {
+                draw = random.nextDouble();
+            }
+            if (draw < FAILURE_RATE) {
+                failed.incrementAndGet();
+                return new Reply(draw < FAILURE_RATE / 2 ? 429 : 500, null, 0, 0);
+            }
+            String content = request.system().contains("JSON array") ? ideas(request.user())
+                    : "```gdscript\n" + scene + "\n```";
+            long prompt = (request.system().length() + request.user().length()) / 4;
+            long completion = content.length() / 4;
+            tokens.addAndGet(prompt + completion);
+            spentPerModel.computeIfAbsent(request.model(), m -> new AtomicLong()).addAndGet(prompt + completion);
+            return Reply.ok(content, prompt, completion);
+        }
+
+        private String ideas(String user) {
+            Matcher m = SCHEDULE.matcher(user);
+            String schedule = m.find() ? m.group(1) : "run" + ideaRuns.incrementAndGet();
+            List<Map<String, String>> ideas = new ArrayList<>();
+            for (int i = 0; i < IDEAS_PER_SCHEDULE; i++) {
+                String title = "Bench " + schedule + " idea " + i + ": " + WORDS[i % WORDS.length] + " and "
+                        + WORDS[(i / WORDS.length + schedule.length()) % WORDS.length];
+                ideas.add(Map.of("title", title, "premise", "Benchmark premise for " + title + ": balls fall on pegs.",
+                        "physicsHook", "gravity and collisions", "hook", "which bin wins?"));
+            }
+            try {
+                return JSON.writeValueAsString(ideas);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        long maxSpend() {
+            return spentPerModel.values().stream().mapToLong(AtomicLong::get).max().orElse(0);
+        }
+
+        private static final String[] WORDS = {"marbles", "dominoes", "pendulums", "springs", "ramps", "funnels",
+                "pegs", "chains", "wheels", "jars", "rings", "blocks", "bridges", "balloons", "cups", "hexagons"};
+    }
+
+    /**
+     * Renders nothing: reports Validating and Rendering, writes two small files and media facts that match the job,
+     * so that the agent uploads them and the automatic QC passes. Counts executions per job uid.
+     */
+    static final class BenchExecutor implements JobExecutor {
+        private final Path root;
+        final Map<String, AtomicInteger> executions = new ConcurrentHashMap<>();
+
+        BenchExecutor(Path root) {
+            this.root = root;
+        }
+
+        @Override
+        public ExecutionResult execute(JobRequest request, ExecutionListener listener, Cancellation cancellation) {
+            executions.computeIfAbsent(request.uid(), u -> new AtomicInteger()).incrementAndGet();
+            Path workspace = root.resolve(request.uid());
+            Runnable cleanup = () -> deleteTree(workspace);
+            listener.phase(RenderPhase.Validating);
+            if (request.mode() == io.animops.crds.v1alpha1.RenderMode.Validate) {
+                return new ExecutionResult.Rendered(null, null, null, "4.6.stable.bench", "ffmpeg version bench", 0.01,
+                        0, cleanup);
+            }
+            listener.phase(RenderPhase.Rendering);
+            try {
+                Files.createDirectories(workspace);
+                Path video = Files.writeString(workspace.resolve("video.mp4"), "bench video " + request.uid());
+                Path thumbnail = Files.writeString(workspace.resolve("thumbnail.jpg"),
+                        "bench thumbnail " + request.uid());
+                MediaFacts media = ScriptedJobExecutor.mediaAsRequested(request);
+                media.setBytes(Files.size(video));
+                return new ExecutionResult.Rendered(video, thumbnail, media, "4.6.stable.bench", "ffmpeg version bench",
+                        0.01, 0, cleanup);
+            } catch (IOException e) {
+                return new ExecutionResult.AgentFailure("bench executor: " + e, cleanup);
+            }
+        }
+    }
+
+    /** Samples the operator's resident set every 100 ms; the peak is also the kernel's VmHWM. */
+    static final class RssSampler {
+        private final AtomicLong peakKb = new AtomicLong();
+
+        static RssSampler start(long pid) {
+            RssSampler sampler = new RssSampler();
+            Thread thread = new Thread(() -> {
+                while (true) {
+                    sampler.peakKb.accumulateAndGet(kb(pid, "VmRSS"), Math::max);
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "rss-sampler");
+            thread.setDaemon(true);
+            thread.start();
+            return sampler;
+        }
+
+        long peakMb() {
+            return peakKb.get() / 1024;
+        }
+    }
+
+    /** How publications are completed, and which idea counts as at the end of the pipeline. */
+    interface Publisher {
+        PublishMode mode();
+
+        /** Acts on the publications seen, at most once each. */
+        void publish(List<Publication> publications);
+
+        int finished(List<AnimationIdea> ideas, List<Publication> publications);
+
+        /** The end state, in words. */
+        String end();
+
+        String describe();
+
+        /** Confirms manual posts when the operator's API offers it (its OpenAPI document names the operation). */
+        static Publisher detect(int httpPort) throws IOException, InterruptedException {
+            HttpClient http = HttpClient.newHttpClient();
+            String openApi = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
+                    + "/api/v1/openapi")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            return openApi.contains("confirmPublication") ? new ManualConfirm(http, httpPort) : new NotDriven();
+        }
+    }
+
+    /**
+     * A person's part, as the panel would do it: each publication AwaitingManualPost is confirmed once with the URL of
+     * its post, through {@code POST /api/v1/publications/{ns}/{name}/confirm}. An idea is at the end when Published.
+     */
+    static final class ManualConfirm implements Publisher {
+        private final HttpClient http;
+        private final int httpPort;
+        private final Map<String, Integer> answers = new ConcurrentHashMap<>();
+        private final AtomicLong nextVideo = new AtomicLong(7_300_000_000_000_000_000L);
+
+        ManualConfirm(HttpClient http, int httpPort) {
+            this.http = http;
+            this.httpPort = httpPort;
+        }
+
+        @Override
+        public PublishMode mode() {
+            return PublishMode.Manual;
+        }
+
+        @Override
+        public void publish(List<Publication> publications) {
+            for (Publication publication : publications) {
+                String name = publication.getMetadata().getName();
+                boolean waiting = publication.getStatus() != null
+                        && publication.getStatus().getPhase() == PublicationPhase.AwaitingManualPost;
+                if (!waiting || answers.containsKey(name)) {
+                    continue;
+                }
+                String url = "https://www.tiktok.com/@animops.bench/video/" + nextVideo.getAndIncrement();
+                HttpRequest confirm = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
+                                + "/api/v1/publications/" + NS + "/" + name + "/confirm"))
+                        .header("Authorization", "Bearer " + API_TOKEN).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"url\": \"" + url + "\"}")).build();
+                try {
+                    answers.put(name, http.send(confirm, HttpResponse.BodyHandlers.discarding()).statusCode());
+                } catch (IOException e) {
+                    answers.put(name, 0);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+
+        @Override
+        public int finished(List<AnimationIdea> ideas, List<Publication> publications) {
+            return (int) ideas.stream().filter(i -> i.getStatus() != null
+                    && i.getStatus().getPhase() == IdeaPhase.Published).count();
+        }
+
+        @Override
+        public String end() {
+            return "Published";
+        }
+
+        @Override
+        public String describe() {
+            Map<Integer, Long> byStatus = answers.values().stream()
+                    .collect(Collectors.groupingBy(code -> code, TreeMap::new, Collectors.counting()));
+            return "publishing driven through POST /api/v1/publications/{ns}/{name}/confirm (Manual TikTok posts): "
+                    + answers.size() + " confirmations sent, answers by HTTP status " + byStatus;
+        }
+    }
+
+    /**
+     * Publishing is not driven: this branch has neither fake platforms nor a way to confirm a manual post. An idea is
+     * at the end when it is Publishing and its (Manual) publication waits for a person: AwaitingManualPost.
+     */
+    static final class NotDriven implements Publisher {
+        @Override
+        public PublishMode mode() {
+            return PublishMode.Manual;
+        }
+
+        @Override
+        public void publish(List<Publication> publications) {
+        }
+
+        @Override
+        public int finished(List<AnimationIdea> ideas, List<Publication> publications) {
+            long waiting = publications.stream().filter(p -> p.getStatus() != null
+                    && p.getStatus().getPhase() == PublicationPhase.AwaitingManualPost).count();
+            long publishing = ideas.stream().filter(i -> i.getStatus() != null
+                    && i.getStatus().getPhase() == IdeaPhase.Publishing).count();
+            return (int) Math.min(waiting, publishing);
+        }
+
+        @Override
+        public String end() {
+            return "Publishing, its publication AwaitingManualPost";
+        }
+
+        @Override
+        public String describe() {
+            return "publishing is NOT driven (no fake platform or confirm endpoint on this branch): "
+                    + "nothing was published";
+        }
+    }
+
+    /** A field of /proc/PID/status in kB, 0 when the process is gone. */
+    static long kb(long pid, String field) {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/" + pid + "/status"))) {
+            return lines.filter(l -> l.startsWith(field + ":")).findFirst()
+                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).orElse(0L);
+        } catch (IOException | UncheckedIOException e) {
+            return 0;
+        }
+    }
+
+    /** User plus system CPU time of a process in ms (clock ticks of 10 ms, as Linux reports them). */
+    static long cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package io.animops.operator.publish;
+
+import io.animops.crds.Conditions;
+import io.animops.crds.v1alpha1.Privacy;
+import io.animops.crds.v1alpha1.PublicationPhase;
+import io.animops.crds.v1alpha1.PublicationSpec;
+import io.animops.crds.v1alpha1.PublicationStatus;
+import io.animops.crds.v1alpha1.PublicationUpload;
+import io.animops.crds.v1alpha1.TikTokPostMode;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Publishing to TikTok: creator_info/query first (its privacy options, maximum duration and interaction settings
+ * decide the request), then a direct post or an inbox draft, the file in chunks, and status/fetch with backoff.
+ * An upload cut by a restart starts again with a new init: TikTok makes no post before the last byte.
+ */
+public class TikTokPublisher {
+    /** Condition type: the post's audience is narrower than asked (an unaudited app posts SELF_ONLY). */
+    public static final String PRIVACY_RESTRICTED = "PrivacyRestricted";
+    private static final int STATUS_POLLS = 6;
+
+    private final TikTokApi api;
+    private final OAuthClient oauth;
+    private final AccessTokens tokens;
+    private final long preferredChunkBytes;
+    private final Duration statusRecheck;
+
+    public TikTokPublisher(TikTokApi api, OAuthClient oauth, AccessTokens tokens, long preferredChunkBytes, Duration statusRecheck) {
+        this.api = api;
+        this.oauth = oauth;
+        this.tokens = tokens;
+        this.preferredChunkBytes = preferredChunkBytes;
+        this.statusRecheck = statusRecheck;
+    }
+
+    public Duration advance(PublicationRun run, PlatformAccount account, MediaSource media) {
+        PublicationStatus status = run.status();
+        PublicationUpload upload = status.getUpload();
+        boolean uploaded = upload != null && upload.getPublishId() != null && upload.getTotalBytes() != null
+                && upload.getTotalBytes().equals(upload.getBytesSent());
+        String username = null;
+        if (!uploaded) {
+            username = upload(run, account, media);
+        }
+        return poll(run, account, username);
+    }
+
+    private String upload(PublicationRun run, PlatformAccount account, MediaSource media) {
+        PublicationSpec spec = run.publication().getSpec();
+        PublicationStatus status = run.status();
+        String token = tokens.accessToken(account, oauth);
+        TikTokApi.CreatorInfo creator = api.creatorInfo(token);
+        Double duration = media.durationSeconds();
+        if (duration != null && creator.maxVideoPostDurationSeconds() > 0 && duration > creator.maxVideoPostDurationSeconds()) {
+            throw new PlatformException(PlatformException.Kind.FAILED, 200, "VideoTooLong", "the video lasts " + duration
+                    + " s; the creator can post at most " + creator.maxVideoPostDurationSeconds() + " s (creator_info)");
+        }
+        TikTokApi.ChunkPlan plan = TikTokApi.ChunkPlan.of(media.size(), preferredChunkBytes);
+        TikTokApi.Init init;
+        if (spec.getTikTokPostMode() == TikTokPostMode.Inbox) {
+            status.getMetadata().setPrivacy("chosen by the creator in the app");
+            init = api.inboxDraft(token, plan);
+        } else {
+            String privacy = privacyLevel(run, creator);
+            try {
+                init = api.directPost(token, postInfo(run, creator, privacy), plan);
+            } catch (PlatformException e) {
+                if (!TikTokApi.UNAUDITED.equals(e.reason()) || TikTokApi.SELF_ONLY.equals(privacy)) {
+                    throw e;
+                }
+                restricted(run, privacy, "TikTok answered " + TikTokApi.UNAUDITED);
+                init = api.directPost(token, postInfo(run, creator, TikTokApi.SELF_ONLY), plan);
+            }
+        }
+        PublicationUpload upload = new PublicationUpload();
+        upload.setPublishId(init.publishId());
+        upload.setTotalBytes(plan.videoSize());
+        upload.setBytesSent(0L);
+        upload.setPercent(0);
+        status.setUpload(upload);
+        run.phase(PublicationPhase.Uploading, "Uploading", "sending " + plan.totalChunkCount() + " chunk(s) for publish id "
+                + init.publishId());
+        run.save();
+        for (int index = 0; index < plan.totalChunkCount(); index++) {
+            sendWithRetry(init, media, plan, index);
+            long sent = plan.start(index) + plan.length(index);
+            upload.setBytesSent(sent);
+            upload.setPercent((int) (100 * sent / plan.videoSize()));
+            run.phase(PublicationPhase.Uploading, "Uploading", "uploaded " + sent + " of " + plan.videoSize() + " bytes");
+            run.save();
+        }
+        return creator.username();
+    }
+
+    private void sendWithRetry(TikTokApi.Init init, MediaSource media, TikTokApi.ChunkPlan plan, int index) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                api.sendChunk(init.uploadUrl(), media, plan, index);
+                return;
+            } catch (IOException e) {
+                if (attempt >= api.retry().maxAttempts()) {
+                    throw new PlatformException(PlatformException.Kind.TRANSIENT, 0, "UploadInterrupted",
+                            "chunk " + (index + 1) + " of " + plan.totalChunkCount() + " failed " + attempt + " times: " + e.getMessage());
+                }
+                api.retry().pause(attempt);
+            }
+        }
+    }
+
+    private Duration poll(PublicationRun run, PlatformAccount account, String knownUsername) {
+        PublicationStatus status = run.status();
+        String publishId = status.getUpload().getPublishId();
+        for (int attempt = 1; ; attempt++) {
+            TikTokApi.PublishStatus answer = api.status(tokens.accessToken(account, oauth), publishId);
+            switch (answer.status()) {
+                case "PUBLISH_COMPLETE" -> {
+                    String postId = answer.postIds().isEmpty() ? null : answer.postIds().get(0);
+                    status.setExternalId(postId != null ? postId : publishId);
+                    String username = knownUsername != null ? knownUsername
+                            : api.creatorInfo(tokens.accessToken(account, oauth)).username();
+                    status.setUrl(postId == null ? null : "https://www.tiktok.com/@" + username + "/video/" + postId);
+                    status.setPublishedAt(Conditions.now(run.clock()));
+                    run.phase(PublicationPhase.Published, "Published", postId != null ? "posted as video " + postId
+                            : "posted (publish id " + publishId + "); TikTok gives no public id for a post only its creator sees");
+                    return null;
+                }
+                case "SEND_TO_USER_INBOX" -> {
+                    status.setExternalId(publishId);
+                    status.setPublishedAt(Conditions.now(run.clock()));
+                    run.phase(PublicationPhase.Published, "SentToInbox", "draft " + publishId
+                            + " is in the creator's TikTok inbox; they finish the post in the app");
+                    return null;
+                }
+                case "FAILED" -> throw new PlatformException(PlatformException.Kind.FAILED, 200,
+                        answer.failReason() == null ? "PublishFailed" : answer.failReason(),
+                        "TikTok failed the post: " + answer.failReason());
+                default -> run.phase(PublicationPhase.Processing, "Processing", "TikTok: " + answer.status());
+            }
+            if (attempt >= STATUS_POLLS) {
+                return statusRecheck;
+            }
+            api.retry().pause(attempt);
+        }
+    }
+
+    /** The privacy asked for, if the creator's options have it; else SELF_ONLY when that is all there is. */
+    private String privacyLevel(PublicationRun run, TikTokApi.CreatorInfo creator) {
+        String wanted = switch (run.publication().getSpec().getPrivacy() == null ? Privacy.Private : run.publication().getSpec().getPrivacy()) {
+            case Public -> "PUBLIC_TO_EVERYONE";
+            case Unlisted -> "FOLLOWER_OF_CREATOR";
+            case Private, SelfOnly -> TikTokApi.SELF_ONLY;
+        };
+        List<String> options = creator.privacyLevelOptions();
+        if (options.contains(wanted)) {
+            run.status().getMetadata().setPrivacy(wanted);
+            return wanted;
+        }
+        if (options.equals(List.of(TikTokApi.SELF_ONLY))) {
+            restricted(run, wanted, "creator_info offers only SELF_ONLY");
+            return TikTokApi.SELF_ONLY;
+        }
+        throw new PlatformException(PlatformException.Kind.FAILED, 200, "PrivacyLevelUnavailable", "spec.privacy: "
+                + wanted + " is not among the creator's privacy options " + options);
+    }
+
+    private static void restricted(PublicationRun run, String wanted, String why) {
+        run.status().getMetadata().setPrivacy(TikTokApi.SELF_ONLY);
+        run.condition(PRIVACY_RESTRICTED, Conditions.TRUE, "UnauditedApp", "posted SELF_ONLY instead of " + wanted + ": " + why
+                + "; TikTok lets an app that has not passed its audit post only privately");
+    }
+
+    private static Map<String, Object> postInfo(PublicationRun run, TikTokApi.CreatorInfo creator, String privacy) {
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("title", run.status().getMetadata().getCaption());
+        info.put("privacy_level", privacy);
+        // what the creator has turned off stays off; nothing is enabled beyond their settings
+        info.put("disable_comment", creator.commentDisabled());
+        info.put("disable_duet", creator.duetDisabled());
+        info.put("disable_stitch", creator.stitchDisabled());
+        return info;
+    }
+}

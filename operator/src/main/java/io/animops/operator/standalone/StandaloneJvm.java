@@ -1,0 +1,136 @@
+package io.animops.operator.standalone;
+
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The standalone mode's memory. {@code java -jar quarkus-run.jar standalone} gets the JVM's default heap, a quarter
+ * of the machine's memory (6 GiB on a 24 GiB machine), which the collector happily fills before it collects. A jar
+ * cannot carry JVM options, so a JVM whose command line chose no heap size runs the standalone mode in a child JVM
+ * with {@link #MEMORY_OPTIONS} and the same arguments, and waits for it. A command line that names a heap
+ * ({@code -Xmx}, {@code -XX:MaxRAMPercentage}, ...) runs it in place, so a person can choose other settings.
+ * The child stops itself at once when its parent disappears (a {@code kill -9} of the process that was started).
+ */
+public final class StandaloneJvm {
+    /**
+     * Measured with bench/pipeline (docs/operations.md). The live set stays far below 256 MiB; the initial heap would
+     * be 1/64 of the machine (all 256 MiB here), so it starts small and is given back after a full collection beyond
+     * 40 % free. The serial collector keeps no remembered sets or concurrent threads, which matters more than pause
+     * times for one operator. Netty's direct buffers would otherwise be allowed as much as the heap.
+     */
+    static final List<String> MEMORY_OPTIONS = List.of("-Xms48m", "-Xmx256m", "-XX:MinHeapFreeRatio=15",
+            "-XX:MaxHeapFreeRatio=40", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m",
+            "-XX:MaxDirectMemorySize=64m", "-XX:+ExitOnOutOfMemoryError");
+    static final String PARENT_PID_PROPERTY = "animops.standalone.parent-pid";
+    private static final List<String> HEAP_OPTIONS = List.of("-Xmx", "-XX:MaxHeapSize=", "-XX:MaxRAMPercentage=",
+            "-XX:MaxRAM=", "-XX:MaxRAMFraction=");
+    private static final Logger LOG = Logger.getLogger(StandaloneJvm.class);
+    /** How long the parent waits for its child to stop after it was asked to stop itself. */
+    private static final long CHILD_STOP_WAIT_SECONDS = 60;
+    private static final long PARENT_POLL_MILLIS = 200;
+
+    private StandaloneJvm() {
+    }
+
+    /** True when one of the JVM options sets the maximum heap. */
+    static boolean heapChosen(List<String> jvmOptions) {
+        return jvmOptions.stream().anyMatch(o -> HEAP_OPTIONS.stream().anyMatch(o::startsWith));
+    }
+
+    /**
+     * Runs the standalone mode in a child JVM with a bounded heap and returns its exit code, or empty when this JVM's
+     * command line chose the heap (then the caller runs the mode here).
+     */
+    public static OptionalInt runBounded(String[] args) {
+        List<String> jvmOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        Optional<String> java = ProcessHandle.current().info().command();
+        if (heapChosen(jvmOptions) || java.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        List<String> command = childCommand(java.get(), jvmOptions, System.getProperty("sun.java.command", ""),
+                System.getProperty("java.class.path"), ProcessHandle.current().pid(), args);
+        Process child;
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+            // glibc's malloc keeps an arena per core and thread burst; two bound the native memory of many threads
+            builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+            child = builder.start();
+        } catch (IOException e) {
+            LOG.warnf("Could not start the standalone mode in a JVM with %s (%s); running it here with the default"
+                    + " heap", String.join(" ", MEMORY_OPTIONS), e.getMessage());
+            return OptionalInt.empty();
+        }
+        // Ctrl-C reaches both JVMs; a SIGTERM to this one alone is passed on, and this one leaves after its child
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(child), "animops-standalone-child-stop"));
+        while (true) {
+            try {
+                return OptionalInt.of(child.waitFor());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    static List<String> childCommand(String java, List<String> jvmOptions, String javaCommand, String classPath,
+                                     long parentPid, String[] args) {
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvmOptions);
+        command.addAll(MEMORY_OPTIONS);
+        command.add("-D" + PARENT_PID_PROPERTY + "=" + parentPid);
+        // sun.java.command is the jar (java -jar, then also the class path) or the main class, then the arguments
+        if (classPath.endsWith(".jar") && javaCommand.startsWith(classPath)) {
+            command.add("-jar");
+            command.add(classPath);
+        } else {
+            command.add("-cp");
+            command.add(classPath);
+            command.add(javaCommand.split(" ", 2)[0]);
+        }
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /** In the child: halt when the parent JVM is gone, as that parent was killed without a chance to stop us. */
+    public static void watchParent() {
+        String parentPid = System.getProperty(PARENT_PID_PROPERTY);
+        if (parentPid == null) {
+            return;
+        }
+        Optional<ProcessHandle> parent = ProcessHandle.of(Long.parseLong(parentPid));
+        Thread watch = new Thread(() -> {
+            while (parent.map(ProcessHandle::isAlive).orElse(false)) {
+                try {
+                    Thread.sleep(PARENT_POLL_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            System.err.println("AnimOps standalone: the launching JVM " + parentPid + " is gone; stopping at once");
+            Runtime.getRuntime().halt(137);
+        }, "animops-standalone-parent-watch");
+        watch.setDaemon(true);
+        watch.start();
+    }
+
+    private static void stop(Process child) {
+        if (!child.isAlive()) {
+            return;
+        }
+        child.destroy();
+        try {
+            if (!child.waitFor(CHILD_STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                child.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package io.animops.operator.publish;
+
+import io.animops.crds.Conditions;
+import io.animops.crds.v1alpha1.Platform;
+import io.animops.crds.v1alpha1.Publication;
+import io.animops.crds.v1alpha1.PublicationPhase;
+import io.animops.crds.v1alpha1.TikTokPostMode;
+import io.animops.operator.testing.FakeTikTok;
+import io.animops.operator.testing.FakeYouTube;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@EnableKubernetesMockClient(crud = true)
+class TikTokPublishingTest {
+    static KubernetesClient client;
+
+    private FakeYouTube youTube;
+    private FakeTikTok tikTok;
+    private PublishingHarness harness;
+
+    @BeforeEach
+    void start() {
+        youTube = new FakeYouTube();
+        tikTok = new FakeTikTok();
+        tikTok.acceptRefreshToken("rft-initial");
+        harness = new PublishingHarness(client, new PublishingHarness.TestClock(Instant.parse("2026-12-01T20:00:00Z")),
+                youTube, tikTok, Map.of());
+        client.resource(PublishingHarness.accountSecret("creator", FakeTikTok.CLIENT_KEY, "rft-initial")).createOr(r -> r.update());
+    }
+
+    @AfterEach
+    void stop() {
+        youTube.close();
+        tikTok.close();
+    }
+
+    @Test
+    void directPostAsksCreatorInfoFirstSendsChunksAndSavesTheRotatedRefreshToken() {
+        // 21 MiB in chunks of 10 MB: two chunks, the last one carrying the trailing bytes
+        PublishingHarness.Bytes video = PublishingHarness.Bytes.random(21 * 1024 * 1024);
+        harness.create("direct", Platform.TikTok, "creator");
+
+        Publication done = harness.advanceUntilDone("direct", video, 3);
+
+        assertThat(done.getStatus().getPhase()).isEqualTo(PublicationPhase.Published);
+        FakeTikTok.Post post = tikTok.posts().values().iterator().next();
+        assertThat(post.bytes()).isEqualTo(video.video());
+        assertThat(post.chunksReceived).isEqualTo(2);
+        assertThat(post.postInfo.path("privacy_level").asText()).isEqualTo("PUBLIC_TO_EVERYONE");
+        // the creator turned duets off: the request keeps them off
+        assertThat(post.postInfo.path("disable_duet").asBoolean()).isTrue();
+        assertThat(post.postInfo.path("title").asText()).contains("Marble run").contains("#physics #marblerun");
+        assertThat(done.getStatus().getExternalId()).isEqualTo(post.videoId);
+        assertThat(done.getStatus().getUrl()).isEqualTo("https://www.tiktok.com/@physicsstudio/video/" + post.videoId);
+        // TikTok rotated the refresh token on the refresh: the Secret holds the new one, the old one is dead
+        assertThat(harness.storedRefreshToken("creator")).startsWith("rft-").isNotEqualTo("rft-initial");
+        assertThat(tikTok.completedPosts()).isEqualTo(1);
+    }
+
+    @Test
+    void inboxDraftEndsInTheCreatorsInbox() {
+        Publication publication = harness.create("inbox", Platform.TikTok, "creator");
+        publication.getSpec().setTikTokPostMode(TikTokPostMode.Inbox);
+        client.resource(publication).update();
+
+        Publication done = harness.advanceUntilDone("inbox", PublishingHarness.Bytes.random(300_000), 3);
+
+        assertThat(done.getStatus().getPhase()).isEqualTo(PublicationPhase.Published);
+        assertThat(Conditions.find(done.getStatus().getConditions(), "Succeeded").orElseThrow().getReason()).isEqualTo("SentToInbox");
+        assertThat(tikTok.posts().values().iterator().next().inbox).isTrue();
+    }
+
+    @Test
+    void anUnauditedAppPostsSelfOnlyAndSaysSo() {
+        tikTok.unaudited = true;
+        harness.create("unaudited", Platform.TikTok, "creator");
+
+        Publication done = harness.advanceUntilDone("unaudited", PublishingHarness.Bytes.random(300_000), 3);
+
+        assertThat(done.getStatus().getPhase()).isEqualTo(PublicationPhase.Published);
+        var restricted = Conditions.find(done.getStatus().getConditions(), TikTokPublisher.PRIVACY_RESTRICTED).orElseThrow();
+        assertThat(restricted.getReason()).isEqualTo("UnauditedApp");
+        assertThat(restricted.getMessage()).contains("SELF_ONLY instead of PUBLIC_TO_EVERYONE");
+        assertThat(done.getStatus().getMetadata().getPrivacy()).isEqualTo("SELF_ONLY");
+    }
+
+    @Test
+    void aCutChunkIsSentAgain() {
+        tikTok.cutNextChunk = true;
+        PublishingHarness.Bytes video = PublishingHarness.Bytes.random(300_000);
+        harness.create("cut", Platform.TikTok, "creator");
+
+        Publication done = harness.advanceUntilDone("cut", video, 3);
+
+        assertThat(done.getStatus().getPhase()).isEqualTo(PublicationPhase.Published);
+        assertThat(tikTok.posts().values().iterator().next().bytes()).isEqualTo(video.video());
+    }
+
+    @Test
+    void aVideoLongerThanTheCreatorMayPostFailsBeforeAnyUpload() {
+        tikTok.maxDurationSeconds = 15;
+        harness.create("long", Platform.TikTok, "creator");
+
+        Publication done = harness.advanceUntilDone("long", PublishingHarness.Bytes.random(300_000), 2);
+
+        assertThat(done.getStatus().getPhase()).isEqualTo(PublicationPhase.Failed);
+        assertThat(Conditions.find(done.getStatus().getConditions(), "Succeeded").orElseThrow().getReason()).isEqualTo("VideoTooLong");
+        assertThat(tikTok.posts()).isEmpty();
+    }
+
+    @Test
+    void chunkPlansFollowTheMediaTransferRules() {
+        TikTokApi.ChunkPlan small = TikTokApi.ChunkPlan.of(3_000_000, 10_000_000);
+        assertThat(small.chunkSize()).isEqualTo(3_000_000);
+        assertThat(small.totalChunkCount()).isEqualTo(1);
+        TikTokApi.ChunkPlan mid = TikTokApi.ChunkPlan.of(23_000_000, 10_000_000);
+        assertThat(mid.totalChunkCount()).isEqualTo(2);
+        assertThat(mid.length(1)).isEqualTo(13_000_000);
+        TikTokApi.ChunkPlan big = TikTokApi.ChunkPlan.of(200L * 1024 * 1024, 100L * 1024 * 1024);
+        assertThat(big.chunkSize()).isEqualTo(TikTokApi.MAX_CHUNK);
+        assertThat(big.totalChunkCount()).isEqualTo(3);
+        assertThat(big.length(2)).isLessThanOrEqualTo(128L * 1024 * 1024);
+    }
+}
