@@ -58,8 +58,9 @@ public class PublishingProducer {
         }
     }
 
+    /** Singleton, not ApplicationScoped: a record cannot be proxied. */
     @Produces
-    @ApplicationScoped
+    @jakarta.inject.Singleton
     Publishing publishing(PublishConfig config, KubernetesClient client, MeterRegistry registry, Clock clock) {
         return Publishing.of(config, client, registry, clock, RetryPolicy.THREAD_SLEEP);
     }
