@@ -1,6 +1,7 @@
 package io.animops.operator;
 
 import io.animops.operator.kpi.KpiExportCommand;
+import io.animops.operator.publish.LoginCommand;
 import io.animops.operator.standalone.StandaloneJvm;
 import io.animops.operator.standalone.StandaloneLauncher;
 import io.quarkus.runtime.Quarkus;
@@ -11,13 +12,16 @@ import java.util.OptionalInt;
 /**
  * Entry point. {@code standalone} as the first argument (or ANIMOPS_STANDALONE=true) runs the operator with an
  * embedded Kubernetes API and PostgreSQL on this machine; anything else runs the operator against the configured
- * cluster and database. {@code export} writes a KPI export over plain JDBC and exits, without starting the operator
+ * cluster and database. {@code youtube-login} / {@code tiktok-login} connect a platform account (docs/publishing.md).
+ * {@code export} writes a KPI export over plain JDBC and exits, without starting the operator
  * (docs/kpi.md).
  */
 @QuarkusMain
 public class OperatorMain {
     public static void main(String... args) {
-        if (KpiExportCommand.isRequested(args)) {
+        if (LoginCommand.isRequested(args)) {
+            System.exit(LoginCommand.run(args, System.getenv(), System.in, System.out, System.err));
+        } else if (KpiExportCommand.isRequested(args)) {
             System.exit(KpiExportCommand.run(args, System.getenv(), System.out, System.err));
         } else if (StandaloneLauncher.isRequested(args, System.getenv())) {
             // the standalone mode runs in a JVM with a bounded heap unless the command line chose one (StandaloneJvm)
