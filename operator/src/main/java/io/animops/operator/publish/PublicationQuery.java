@@ -1,8 +1,8 @@
 package io.animops.operator.publish;
 
-import io.animops.operator.api.KeysetQuery;
-import io.animops.operator.api.Page;
-import io.animops.operator.api.PageRequest;
+import io.animops.operator.common.KeysetQuery;
+import io.animops.operator.common.Page;
+import io.animops.operator.common.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

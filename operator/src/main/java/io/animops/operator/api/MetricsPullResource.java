@@ -1,4 +1,4 @@
-package io.animops.operator.publish;
+package io.animops.operator.api;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -1,4 +1,4 @@
-package io.animops.operator.publish;
+package io.animops.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,14 +11,11 @@ import io.animops.crds.v1alpha1.PublicationSpec;
 import io.animops.crds.v1alpha1.PublicationStatus;
 import io.animops.crds.v1alpha1.PublishMode;
 import io.animops.crds.v1alpha1.RenderJob;
-import io.animops.operator.api.ActionBody;
-import io.animops.operator.api.ApiActions;
-import io.animops.operator.api.ApiProblem;
-import io.animops.operator.api.JsonBody;
-import io.animops.operator.api.Page;
-import io.animops.operator.api.PageRequest;
-import io.animops.operator.api.QueryParams;
-import io.animops.operator.api.SpecWrites;
+import io.animops.operator.common.ApiProblem;
+import io.animops.operator.common.Page;
+import io.animops.operator.common.PageRequest;
+import io.animops.operator.common.QueryParams;
+import io.animops.operator.publish.*;
 import io.animops.operator.storage.ArtifactLinks;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.inject.Inject;
