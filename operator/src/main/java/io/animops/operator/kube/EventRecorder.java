@@ -44,6 +44,17 @@ public class EventRecorder {
     /** The summary reason last told per object uid, so that only a change makes an event. */
     private final Map<String, String> toldReasons = new ConcurrentHashMap<>();
 
+    EventRecorder() {
+        // for CDI, which injects the fields
+    }
+
+    /** Outside CDI (the standalone mode's tests). */
+    public EventRecorder(KubernetesClient client, Clock clock) {
+        this.client = client;
+        this.clock = clock;
+        start();
+    }
+
     @PostConstruct
     void start() {
         started = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
