@@ -43,7 +43,7 @@ public class ApiProblemMapper implements ExceptionMapper<ApiProblem> {
         return toResponse(new ApiProblem(status, title, null, detail), path);
     }
 
-    static Response toResponse(ApiProblem problem, String instance) {
+    public static Response toResponse(ApiProblem problem, String instance) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", problem.title);
@@ -63,6 +63,9 @@ public class ApiProblemMapper implements ExceptionMapper<ApiProblem> {
         Response.ResponseBuilder response = Response.status(problem.status).type(PROBLEM_JSON).entity(body);
         if (problem.status == 401) {
             response.header("WWW-Authenticate", "Bearer realm=\"animops\"");
+        }
+        if (problem.retryAfterSeconds > 0) {
+            response.header("Retry-After", problem.retryAfterSeconds);
         }
         return response.build();
     }
