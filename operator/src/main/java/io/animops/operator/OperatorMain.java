@@ -1,5 +1,6 @@
 package io.animops.operator;
 
+import io.animops.operator.auth.UserCommand;
 import io.animops.operator.kpi.KpiExportCommand;
 import io.animops.operator.standalone.StandaloneLauncher;
 import io.quarkus.runtime.Quarkus;
@@ -9,13 +10,15 @@ import io.quarkus.runtime.annotations.QuarkusMain;
  * Entry point. {@code standalone} as the first argument (or ANIMOPS_STANDALONE=true) runs the operator with an
  * embedded Kubernetes API and PostgreSQL on this machine; anything else runs the operator against the configured
  * cluster and database. {@code export} writes a KPI export over plain JDBC and exits, without starting the operator
- * (docs/kpi.md).
+ * (docs/kpi.md); {@code user} manages the users who sign in, likewise (docs/security.md).
  */
 @QuarkusMain
 public class OperatorMain {
     public static void main(String... args) {
         if (KpiExportCommand.isRequested(args)) {
             System.exit(KpiExportCommand.run(args, System.getenv(), System.out, System.err));
+        } else if (UserCommand.isRequested(args)) {
+            System.exit(UserCommand.run(args, System.getenv(), System.in, System.out, System.err));
         } else if (StandaloneLauncher.isRequested(args, System.getenv())) {
             StandaloneLauncher.run(args);
         } else {

@@ -117,6 +117,45 @@ class SignInTest {
         ada.as().get("/api/v1/session").then().statusCode(401);
     }
 
+    @Inject
+    FirstAdmin firstAdmin;
+
+    private static int user(String input, java.io.ByteArrayOutputStream out, String... args) {
+        String url = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.datasource.jdbc.url", String.class);
+        List<String> all = new ArrayList<>(List.of("user"));
+        all.addAll(List.of(args));
+        all.addAll(List.of("--jdbc-url", url));
+        java.io.PrintStream print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+        return UserCommand.run(all.toArray(String[]::new), Map.of(), new java.io.ByteArrayInputStream(
+                input.getBytes(java.nio.charset.StandardCharsets.UTF_8)), print, print);
+    }
+
+    @Test
+    void theUserCommandManagesUsers() throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        assertThat(user("", out, "add", "cli-made", "--role", "operator")).isZero();
+        String oneTime = out.toString().lines().reduce((a, b) -> b).orElseThrow().trim();
+        Session first = signedIn("cli-made", oneTime);
+        first.as().get("/api/v1/ideas").then().statusCode(403);
+        assertThat(user("", out, "add", "cli-made", "--role", "operator")).isEqualTo(1);
+        assertThat(user("", out, "add", "bad name", "--role", "operator")).isEqualTo(2);
+        assertThat(user("", out, "add", "x", "--role", "boss")).isEqualTo(2);
+        assertThat(user("short\n", out, "passwd", "cli-made")).isEqualTo(2);
+        assertThat(user(PASSWORD + "\n", out, "passwd", "cli-made")).isZero();
+        first.as().get("/api/v1/session").then().statusCode(401);
+        signedIn("cli-made", PASSWORD).as().get("/api/v1/ideas").then().statusCode(200);
+        assertThat(user("", out, "disable", "cli-made")).isZero();
+        signIn("cli-made", PASSWORD, freshIp()).then().statusCode(401);
+        assertThat(user("", out, "reset-totp", "nobody-here")).isEqualTo(1);
+        out.reset();
+        assertThat(user("", out, "list")).isZero();
+        assertThat(out.toString()).contains("cli-made").contains("operator").doesNotContain("$argon2id");
+        assertThat(auditActor("User.Disabled", "cli-made")).startsWith("cli:");
+        // the standalone mode's first admin is made only into a database without users
+        assertThat(firstAdmin.createIfNoUsers(new java.io.PrintStream(out))).isFalse();
+    }
+
     @Test
     void rehashesAPasswordMadeWithOtherParameters() throws Exception {
         addUser("rehash", Role.VIEWER, false);

@@ -26,6 +26,7 @@ public class SignInTestProfile implements QuarkusTestProfile {
                 Map.entry("animops.auth.rate-limit.ip-attempts", String.valueOf(IP_ATTEMPTS)),
                 Map.entry("animops.auth.rate-limit.name-attempts", String.valueOf(NAME_ATTEMPTS)),
                 Map.entry("quarkus.http.proxy.proxy-address-forwarding", "true"),
+                Map.entry("animops.events.heartbeat", "1s"),
                 Map.entry("quarkus.http.proxy.allow-x-forwarded", "true"));
     }
 
