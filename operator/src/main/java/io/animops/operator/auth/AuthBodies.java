@@ -29,8 +29,10 @@ final class AuthBodies {
         Map<String, String> values = new LinkedHashMap<>();
         for (String member : members) {
             String value = JsonBody.optionalString(json, member, MAX_LENGTH, params);
-            if (required.contains(member) && (value == null || value.isEmpty()) && json.get(member) == null) {
+            if (required.contains(member) && (json.get(member) == null || json.get(member).isNull())) {
                 params.invalid("body." + member, "is required");
+            } else if (required.contains(member) && "".equals(value)) {
+                params.invalid("body." + member, "must not be empty");
             }
             values.put(member, value);
         }

@@ -136,6 +136,16 @@ class EventStreamTest {
     }
 
     @Test
+    void anIdleStreamGetsHeartbeatComments() throws Exception {
+        HttpResponse<Stream<String>> stream = open("?namespace=quiet-namespace&kind=Publication", null);
+        Iterator<String> lines = stream.body().iterator();
+        // the test profile beats every second
+        String first = CompletableFuture.supplyAsync(lines::next).get(10, TimeUnit.SECONDS);
+        assertThat(first).startsWith(":").contains("heartbeat");
+        stream.body().close();
+    }
+
+    @Test
     void changesOfResourcesComeFromTheInformers() throws Exception {
         HttpResponse<Stream<String>> stream = open("?namespace=informed&kind=RenderJob", null);
         Iterator<String> lines = stream.body().iterator();
