@@ -27,7 +27,7 @@ public record Argon2id(int memoryKib, int iterations, int parallelism) {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
 
-    /** The defaults: about 50-100 ms a hash on one core of our machines (bench/auth/run measures it). */
+    /** OWASP's parameters for Argon2id, meant for 50-100 ms a hash on one core: bench/auth/run measures them. */
     public static final Argon2id DEFAULT = new Argon2id(19456, 2, 1);
 
     public Argon2id {
