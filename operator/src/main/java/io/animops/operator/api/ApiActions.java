@@ -1,6 +1,7 @@
 package io.animops.operator.api;
 
 import io.animops.operator.audit.AuditLog;
+import io.animops.operator.auth.CallerContext;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,12 +13,6 @@ import java.util.Map;
 /** What the API's operator actions share: their answer and their audit record. */
 @ApplicationScoped
 public class ApiActions {
-    /**
-     * Actor of actions taken through the API. The operator token is one shared secret and names nobody; per-person
-     * actors come with session login.
-     */
-    public static final String ACTOR = "api";
-
     /**
      * The answer to an action.
      *
@@ -34,11 +29,18 @@ public class ApiActions {
 
     @Inject
     AuditLog audit;
+    @Inject
+    CallerContext callers;
+
+    /** The audit log's actor of this request: the signed-in user's name, or {@code token:<name>}. */
+    public String actor() {
+        return callers.caller().actor();
+    }
 
     /** Records the action as {@code <Kind>.<event>}, with the person's reason and the action's own details. */
     public void audit(String event, HasMetadata subject, ActionBody body, Map<String, Object> details) {
         Map<String, Object> payload = new LinkedHashMap<>(details);
         payload.put("reason", body.reason());
-        audit.record(ACTOR, subject.getKind() + "." + event, subject, payload, null);
+        audit.record(actor(), subject.getKind() + "." + event, subject, payload, null);
     }
 }

@@ -1,5 +1,7 @@
 package io.animops.operator.api;
 
+import io.animops.operator.api.AccessPolicy;
+import io.animops.operator.api.ApiAuthFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -10,28 +12,39 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Completes the OpenAPI document with what every operation of the API shares, declared once here rather than on
- * each method: the bearer-token scheme, and the RFC 7807 problem answers (400 naming the parameters, 401, 404
- * for a named resource, 409 for actions).
+ * each method: the two ways in (operator token, session cookie), the access each operation needs
+ * ({@value #ACCESS}, from {@link AccessPolicy}), and the RFC 7807 problem answers (400 naming the parameters, 401,
+ * 403, 404 for a named resource, 409 for actions).
  */
 public class ApiDocumentFilter implements OASFilter {
     static final String SCHEME = "operatorToken";
+    static final String COOKIE_SCHEME = "session";
+    /** Extension on each operation: public, signed_in, viewer, operator or admin. */
+    public static final String ACCESS = "x-animops-access";
     static final String PROBLEM = "Problem";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         openAPI.info(OASFactory.createInfo().title("AnimOps API").version("v1")
-                .description("REST API of the AnimOps operator. Every /api/v1 path needs Authorization: Bearer <operator token>,"
-                        + " except the OpenAPI document itself and the signed upload and download links of artifacts. Lists page with limit (1..500) and continue."));
+                .description("REST API of the AnimOps operator. Every /api/v1 path needs Authorization: Bearer <operator token>"
+                        + " or a session cookie from POST /api/v1/session (with X-CSRF-Token on requests that change something),"
+                        + " except the OpenAPI document itself, the sign-in steps and the signed upload and download links of"
+                        + " artifacts; " + ACCESS + " on each operation names the role it needs."
+                        + " Lists page with limit (1..500) and continue."));
         if (openAPI.getComponents() == null) {
             openAPI.components(OASFactory.createComponents());
         }
         openAPI.getComponents()
                 .addSecurityScheme(SCHEME, OASFactory.createSecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                         .description("The operator token (animops.api.token / ANIMOPS_API_TOKEN)"))
+                .addSecurityScheme(COOKIE_SCHEME, OASFactory.createSecurityScheme().type(SecurityScheme.Type.APIKEY)
+                        .in(SecurityScheme.In.COOKIE).name(ApiAuthFilter.COOKIE)
+                        .description("A person's session (POST /api/v1/session); writes also need X-CSRF-Token"))
                 .addSchema(PROBLEM, problemSchema());
         if (openAPI.getPaths() == null) {
             return;
@@ -43,16 +56,19 @@ public class ApiDocumentFilter implements OASFilter {
             boolean named = path.getKey().contains("{name}");
             for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getValue().getOperations().entrySet()) {
                 Operation operation = entry.getValue();
+                AccessPolicy.Access access = AccessPolicy.required(entry.getKey().name(), path.getKey());
+                operation.addExtension(ACCESS, access.name().toLowerCase(Locale.ROOT));
                 // the document holds no data; signed artifact links carry their own signature instead of the token
-                if (path.getKey().equals(OpenApiResource.PATH)
-                        || SignedLinkResource.signedLink(entry.getKey().name(), path.getKey())) {
+                if (access == AccessPolicy.Access.PUBLIC) {
                     operation.security(List.of());
                     continue;
                 }
-                operation.security(List.of(OASFactory.createSecurityRequirement().addScheme(SCHEME)));
+                operation.security(List.of(OASFactory.createSecurityRequirement().addScheme(SCHEME),
+                        OASFactory.createSecurityRequirement().addScheme(COOKIE_SCHEME)));
                 APIResponses responses = operation.getResponses() == null ? OASFactory.createAPIResponses() : operation.getResponses();
                 problem(responses, "400", "Invalid parameter or body; invalid-params names each one");
-                problem(responses, "401", "Missing or wrong bearer token");
+                problem(responses, "401", "Missing or wrong bearer token, or no live session");
+                problem(responses, "403", "The caller's role does not allow it, or a write without the CSRF token");
                 if (named) {
                     problem(responses, "404", "No such resource");
                 }

@@ -45,11 +45,14 @@ public class ApiProblemMapper implements ExceptionMapper<ApiProblem> {
         return toResponse(new ApiProblem(status, title, null, detail), path);
     }
 
-    static Response toResponse(ApiProblem problem, String instance) {
+    public static Response toResponse(ApiProblem problem, String instance) {
         Response.ResponseBuilder response = Response.status(problem.status).type(PROBLEM_JSON)
                 .entity(body(problem, instance));
         if (problem.status == 401) {
             response.header("WWW-Authenticate", BEARER_CHALLENGE);
+        }
+        if (problem.retryAfterSeconds > 0) {
+            response.header("Retry-After", problem.retryAfterSeconds);
         }
         return response.build();
     }

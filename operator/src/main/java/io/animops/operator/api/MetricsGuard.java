@@ -22,7 +22,7 @@ public class MetricsGuard {
     @ConfigProperty(name = "animops.metrics.require-token", defaultValue = "false")
     boolean requireToken;
     @Inject
-    BearerTokenFilter tokens;
+    ApiAuthFilter tokens;
 
     void install(@Observes Router router) {
         if (requireToken) {

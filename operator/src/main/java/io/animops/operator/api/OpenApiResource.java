@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The OpenAPI document beside the API it describes, the same document as /q/openapi. Served without the token
- * ({@link BearerTokenFilter#PUBLIC_PATHS}): it describes the API and holds no data or secrets.
+ * ({@link io.animops.operator.api.AccessPolicy}): it describes the API and holds no data or secrets.
  */
 @Path(OpenApiResource.PATH)
 @Tag(name = "meta")

@@ -188,7 +188,7 @@ public class PublicationResource {
             }
             ManualPostConfirmation confirmation = new ManualPostConfirmation();
             confirmation.setUrl(url.trim());
-            confirmation.setConfirmedBy(ApiActions.ACTOR);
+            confirmation.setConfirmedBy(actions.actor());
             confirmation.setConfirmedAt(Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
             current.getSpec().setConfirmation(confirmation);
             return true;

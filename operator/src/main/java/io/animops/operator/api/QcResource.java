@@ -51,6 +51,8 @@ public class QcResource {
     @Inject
     QcService qc;
     @Inject
+    ApiActions actions;
+    @Inject
     DataSource dataSource;
 
     @GET
@@ -114,7 +116,7 @@ public class QcResource {
         }
         Tick tick = parseTick(body);
         try {
-            return qc.tick(namespace, name, item, tick.passed(), ApiActions.ACTOR, tick.comment());
+            return qc.tick(namespace, name, item, tick.passed(), actions.actor(), tick.comment());
         } catch (QcException e) {
             throw problem(e);
         }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.animops.crds.Conditions;
 import io.animops.operator.db.Database;
+import io.animops.operator.events.EventHub;
+import io.animops.operator.events.StreamEvent;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,6 +41,8 @@ public class AuditLog {
     ObjectMapper mapper;
     @Inject
     Clock clock;
+    @Inject
+    EventHub events;
 
     /**
      * Records a phase change, if there was one, with the reason and message of the resource's summary
@@ -72,23 +76,36 @@ public class AuditLog {
 
     /** Records an event about a resource; a non-null dedupKey makes it idempotent. */
     public void record(String actor, String eventType, HasMetadata subject, Map<String, Object> payload, String dedupKey) {
+        String uid = subject.getMetadata().getUid();
+        record(actor, eventType, subject.getKind(), subject.getMetadata().getNamespace(), subject.getMetadata().getName(),
+                uid == null ? null : UUID.fromString(uid), payload, dedupKey);
+    }
+
+    /** Records an event about something that is no Kubernetes resource (a user, a sign-in). */
+    public void record(String actor, String eventType, String kind, String namespace, String name, UUID uid,
+                       Map<String, Object> payload, String dedupKey) {
         String json;
         try {
             json = mapper.writeValueAsString(payload);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("audit payload is not serializable: " + e.getMessage(), e);
         }
-        String uid = subject.getMetadata().getUid();
         database.inTransaction(session -> session.createNativeQuery(INSERT)
                 .setParameter("occurredAt", Instant.now(clock))
                 .setParameter("actor", actor)
                 .setParameter("eventType", eventType)
-                .setParameter("kind", subject.getKind())
-                .setParameter("namespace", subject.getMetadata().getNamespace())
-                .setParameter("name", subject.getMetadata().getName())
-                .setParameter("uid", uid == null ? null : UUID.fromString(uid))
+                .setParameter("kind", kind)
+                .setParameter("namespace", namespace)
+                .setParameter("name", name)
+                .setParameter("uid", uid)
                 .setParameter("payload", json)
                 .setParameter("dedupKey", dedupKey)
                 .executeUpdate());
+        // the live stream shows what was recorded (a retried duplicate too: harmless for a display)
+        Map<String, Object> streamed = new LinkedHashMap<>();
+        streamed.put("actor", actor);
+        streamed.put("eventType", eventType);
+        streamed.put("payload", payload);
+        events.publish(StreamEvent.AUDIT, kind, namespace, name, streamed);
     }
 }

@@ -29,6 +29,8 @@ public class ApiProblem extends RuntimeException {
     public final List<InvalidParam> invalidParams;
     /** How many more invalid parameters there were beyond {@link #invalidParams}. */
     public final int omittedParams;
+    /** Seconds for the Retry-After header of a 429, else 0. */
+    public final long retryAfterSeconds;
 
     public ApiProblem(int status, String title, String field, String detail) {
         this(status, title, field, detail, List.of(), 0);
@@ -36,7 +38,13 @@ public class ApiProblem extends RuntimeException {
 
     private ApiProblem(int status, String title, String field, String detail, List<InvalidParam> invalidParams,
                        int omittedParams) {
+        this(status, title, field, detail, invalidParams, omittedParams, 0);
+    }
+
+    private ApiProblem(int status, String title, String field, String detail, List<InvalidParam> invalidParams,
+                       int omittedParams, long retryAfterSeconds) {
         super(detail);
+        this.retryAfterSeconds = retryAfterSeconds;
         this.status = status;
         this.title = title;
         this.field = field;
@@ -68,6 +76,16 @@ public class ApiProblem extends RuntimeException {
 
     public static ApiProblem unauthorized(String detail) {
         return new ApiProblem(401, "Unauthorized", null, detail);
+    }
+
+    /** Signed in, but the role (or a pending password change) does not allow the request. */
+    public static ApiProblem forbidden(String detail) {
+        return new ApiProblem(403, "Forbidden", null, detail);
+    }
+
+    /** Too many attempts: answered 429 with Retry-After. */
+    public static ApiProblem tooManyRequests(String detail, long retryAfterSeconds) {
+        return new ApiProblem(429, "Too Many Requests", null, detail, List.of(), 0, Math.max(1, retryAfterSeconds));
     }
 
     public static ApiProblem notFound(String detail) {

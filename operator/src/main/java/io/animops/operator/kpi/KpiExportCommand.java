@@ -1,5 +1,7 @@
 package io.animops.operator.kpi;
 
+import io.animops.operator.db.CommandLineDatabase;
+
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,17 +16,13 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * {@code export --view NAME [--format csv|parquet] --out FILE|- [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--jdbc-url URL]
- * [--user NAME]}: the KPI export over plain JDBC, without starting the operator. The database defaults to the
- * operator's own settings (QUARKUS_DATASOURCE_JDBC_URL, _USERNAME, _PASSWORD), else the standalone mode's embedded
- * PostgreSQL; the password is read from the environment only, so it never shows in a process list.
+ * [--user NAME]}: the KPI export over plain JDBC, without starting the operator ({@link CommandLineDatabase}).
  */
 public final class KpiExportCommand {
     public static final String COMMAND = "export";
-    static final String STANDALONE_JDBC_URL = "jdbc:postgresql://localhost:15432/animops";
     private static final List<String> OPTIONS = List.of("--view", "--format", "--out", "--from", "--to", "--jdbc-url", "--user");
 
     /** Thrown for a bad command line; names the option. */
@@ -68,15 +66,10 @@ public final class KpiExportCommand {
                     + " [--format csv|parquet] --out FILE|- [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--jdbc-url URL] [--user NAME]");
             return 2;
         }
-        String url = options.getOrDefault("--jdbc-url", env.getOrDefault("QUARKUS_DATASOURCE_JDBC_URL", STANDALONE_JDBC_URL));
-        Properties credentials = new Properties();
-        credentials.setProperty("user", options.getOrDefault("--user", env.getOrDefault("QUARKUS_DATASOURCE_USERNAME", "postgres")));
-        credentials.setProperty("password", env.getOrDefault("QUARKUS_DATASOURCE_PASSWORD", "postgres"));
         String out = options.get("--out");
-        // the driver directly, not DriverManager: before Quarkus starts, service loading of drivers is not reliable
-        try (Connection connection = new org.postgresql.Driver().connect(url, credentials)) {
+        try (Connection connection = CommandLineDatabase.connect(options, env)) {
             if (connection == null) {
-                stderr.println("export: --jdbc-url: not a PostgreSQL JDBC URL: " + url);
+                stderr.println("export: --jdbc-url: not a PostgreSQL JDBC URL: " + CommandLineDatabase.url(options, env));
                 return 2;
             }
             long rows;

@@ -85,7 +85,7 @@ class ApiActionsTest {
         // audited once each, by the API, with the reason
         authorized().queryParam("eventType", "AnimationIdea.Approved").queryParam("subjectName", chosen)
                 .when().get("/api/v1/audit").then().statusCode(200)
-                .body("items.size()", equalTo(1)).body("items[0].actor", equalTo(ApiActions.ACTOR))
+                .body("items.size()", equalTo(1)).body("items[0].actor", equalTo(ApiCalls.TOKEN_ACTOR))
                 .body("items[0].payload.reason", equalTo("strong hook")).body("items[0].subjectNamespace", equalTo(ns));
         authorized().queryParam("eventType", "AnimationIdea.Rejected").queryParam("subjectName", declined)
                 .when().get("/api/v1/audit").then().statusCode(200).body("items.size()", equalTo(1));

@@ -15,6 +15,8 @@ import static org.hamcrest.Matchers.hasItem;
 /** Requests to the API as the tests make them: with the operator token, checking problem answers, paging. */
 final class ApiCalls {
     static final String AUTH = "Bearer " + ApiTestProfile.TOKEN;
+    /** The audit actor of the operator token (its default name). */
+    static final String TOKEN_ACTOR = "token:operator";
 
     private ApiCalls() {
     }

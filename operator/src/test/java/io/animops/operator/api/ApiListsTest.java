@@ -241,7 +241,7 @@ class ApiListsTest {
         for (String path : List.of("/api/v1/ideas", "/api/v1/attempts", "/api/v1/renders", "/api/v1/ideas/" + NS + "/idea-1",
                 "/api/v1/attempts/" + NS + "/idea-1-a1", "/api/v1/renders/" + NS + "/idea-1-a1-preview")) {
             given().when().get(path).then().statusCode(401).contentType(ApiProblemMapper.PROBLEM_JSON)
-                    .body("detail", containsString("missing Authorization header"));
+                    .body("detail", containsString("not signed in"));
             given().header("Authorization", "Bearer wrong").when().get(path).then().statusCode(401)
                     .contentType(ApiProblemMapper.PROBLEM_JSON).body("detail", equalTo("invalid bearer token"));
         }
@@ -272,14 +272,19 @@ class ApiListsTest {
         assertThat(document.getString("paths.'/api/v1/ideas/{namespace}/{name}/approve'.post.operationId")).isEqualTo("approveIdea");
         assertThat(document.getString("paths.'/api/v1/renders'.get.responses.'400'.content.'application/problem+json'.schema.$ref"))
                 .endsWith("/Problem");
-        assertThat(document.getList("paths.'/api/v1/renders'.get.security.operatorToken")).hasSize(1);
+        // either the operator token or a session cookie; the access each operation needs is stated on it
+        assertThat(document.getList("paths.'/api/v1/renders'.get.security.collect { it.keySet() }.flatten()", String.class))
+                .containsExactlyInAnyOrder("operatorToken", "session");
+        assertThat(document.getString("paths.'/api/v1/renders'.get.'x-animops-access'")).isEqualTo("viewer");
+        assertThat(document.getString("paths.'/api/v1/cleanup'.post.'x-animops-access'")).isEqualTo("operator");
+        assertThat(document.getString("paths.'/api/v1/openapi'.get.'x-animops-access'")).isEqualTo("public");
         assertThat(document.getString("paths.'/api/v1/renders/{namespace}/{name}/rerender'.post.responses.'202'.content.'application/json'.schema.$ref"))
                 .endsWith("/ActionResult");
         assertThat(document.getMap("paths.'/api/v1/ideas/{namespace}/{name}/approve'.post.responses")).containsKeys("200", "400", "401", "404", "409");
         assertThat(document.getList("paths.'/api/v1/openapi'.get.security")).isEmpty();
         assertThat(document.getList("paths.'/api/v1/artifacts/{key}'.get.security")).isEmpty();
         assertThat(document.getList("paths.'/api/v1/uploads/{key}'.put.security")).isEmpty();
-        assertThat(document.getList("paths.'/api/v1/cleanup'.post.security.operatorToken")).hasSize(1);
+        assertThat(document.getList("paths.'/api/v1/cleanup'.post.security")).hasSize(2);
         // every API operation is named
         for (String path : paths.keySet()) {
             Map<String, Map<String, Object>> operations = document.getMap("paths.'" + path + "'");

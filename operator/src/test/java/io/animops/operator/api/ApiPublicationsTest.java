@@ -80,7 +80,7 @@ class ApiPublicationsTest {
 
         authorized().body("{\"url\": \"https://www.youtube.com/shorts/dQw4w9WgXcQ\", \"reason\": \"posted from the phone\"}")
                 .when().post(base + "hand-youtube/confirm").then().statusCode(200)
-                .body("videoId", equalTo("dQw4w9WgXcQ")).body("confirmedBy", equalTo(ApiActions.ACTOR))
+                .body("videoId", equalTo("dQw4w9WgXcQ")).body("confirmedBy", equalTo(ApiCalls.TOKEN_ACTOR))
                 .body("outcome", equalTo("done")).body("confirmedAt", containsString("T"));
         authorized().body("{\"url\": \"https://www.youtube.com/shorts/dQw4w9WgXcQ\"}")
                 .when().post(base + "hand-youtube/confirm").then().statusCode(200).body("outcome", equalTo("unchanged"));

@@ -76,7 +76,7 @@ class ApiQcTest {
 
         tick(items + "motion-reads", "{\"passed\": true, \"comment\": \"reads well on a phone\"}").then().statusCode(200)
                 .body("outcome", equalTo("Passed"))
-                .body("items.find { it.id == 'motion-reads' }.tickedBy", equalTo(ApiActions.ACTOR))
+                .body("items.find { it.id == 'motion-reads' }.tickedBy", equalTo(ApiCalls.TOKEN_ACTOR))
                 .body("items.find { it.id == 'motion-reads' }.comment", equalTo("reads well on a phone"));
         // decided: later ticks are refused, and the decision stays
         tick(items + "motion-reads", "{\"passed\": false, \"comment\": \"changed my mind\"}").then().statusCode(409);
@@ -89,7 +89,7 @@ class ApiQcTest {
             audit.setString(1, job);
             try (ResultSet rows = audit.executeQuery()) {
                 assertThat(rows.next()).isTrue();
-                assertThat(rows.getString(1)).isEqualTo(ApiActions.ACTOR);
+                assertThat(rows.getString(1)).isEqualTo(ApiCalls.TOKEN_ACTOR);
                 assertThat(rows.next()).as("one event: the refused ticks are not recorded").isFalse();
             }
         }

@@ -79,7 +79,7 @@ class ApiTest {
         given().when().get("/api/v1/kpis/video_kpis/export?format=csv")
                 .then().statusCode(401).contentType("application/problem+json")
                 .header("WWW-Authenticate", containsString("Bearer"))
-                .body("status", equalTo(401)).body("detail", containsString("missing Authorization header"));
+                .body("status", equalTo(401)).body("detail", containsString("not signed in"));
         given().when().get("/api/v1/audit")
                 .then().statusCode(401).contentType("application/problem+json");
     }
