@@ -1,8 +1,8 @@
 package io.animops.agent.godot.web;
 
+import io.animops.agent.godot.GodotOutput;
 import io.animops.agent.godot.GodotWorkspace;
 import io.animops.agent.job.Cancellation;
-import io.animops.agent.process.ProcessOutcome;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,22 +12,31 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * Many scripts in one engine start (see {@link WebGodot#checkScripts}): a pack with every script at
- * {@code res://<name>.gd}, the probe autoload, and a driver scene whose script, for each name in turn, prints
+ * {@code res://<name>.gd}, the probe autoload, an (empty) design system file as in a job's workspace, and a driver
+ * scene whose script, for each name in turn, prints
  * {@code ANIMOPS_BATCH_BEGIN <name>}, loads the script (Godot prints its parse and analyzer errors then), in run
  * mode adds it as a node for a number of physics frames, and prints {@code ANIMOPS_BATCH_END <name>}. The lines
  * between the markers are that script's. When the engine stops inside a script (a wasm trap, the timeout), that
- * script gets the failure and the rest go on in a new engine start.
+ * script gets the failure and the rest go on in a new engine start. When Godot exits in the middle of the batch
+ * (an earlier script's timer may call {@code quit()}), the scripts not finished go again in a new engine start;
+ * only a script that quits when it runs first is reported with that exit as its failure.
  */
 public final class ScriptBatch {
     /** Window and project size of a batch: small, since nothing is recorded (the scenes are laid out for 1080x1920). */
     static final int WIDTH = 270;
     static final int HEIGHT = 480;
     static final int PHYSICS_FPS = 60;
+    /**
+     * Frames a second of game time: the web engine steps once per browser frame (about 60 a second), so few,
+     * long frames (each running several physics ticks) get through the physics faster than real time.
+     */
+    static final int FIXED_FPS = 10;
     static final String DRIVER_SCENE = "animops_batch.tscn";
     static final String DRIVER_SCRIPT = "animops_batch.gd";
     static final String BEGIN = "ANIMOPS_BATCH_BEGIN ";
@@ -38,11 +47,13 @@ public final class ScriptBatch {
     /**
      * What one script did.
      *
-     * @param lines     what Godot printed while it loaded (and ran) it, both streams in order, markers left out
-     * @param framesRun how many physics frames it ran as a node (0 when not run, e.g. it did not compile)
-     * @param failure   why the engine stopped in this script (wasm trap, timeout), or null
+     * @param lines       what Godot printed while it loaded (and ran) it, both streams in order, markers left out
+     * @param framesRun   how many physics frames it ran as a node (0 when not run, e.g. it did not compile)
+     * @param probeFrames the last frame count the probe autoload reported while it ran (counted from the engine's
+     *                    start, every {@code PROGRESS_EVERY} frames), 0 when none
+     * @param failure     why the engine stopped in this script (wasm trap, timeout), or null
      */
-    public record ScriptRun(String name, List<String> lines, int framesRun, String failure) {
+    public record ScriptRun(String name, List<String> lines, int framesRun, int probeFrames, String failure) {
         /** Whether Godot printed a script error for it. */
         public boolean hasScriptError() {
             return lines.stream().anyMatch(l -> l.startsWith("SCRIPT ERROR:"));
@@ -70,24 +81,31 @@ public final class ScriptBatch {
             List<String> lines = Collections.synchronizedList(new ArrayList<>());
             WebGodotRun run = godot.run(launch(order, scripts), timeout, new Cancellation(),
                     (stream, line) -> lines.add(line));
-            String stop = stopReason(run);
             Segments segments = split(lines);
-            if (segments.started.isEmpty() && stop != null) {
-                throw new IllegalStateException("Godot web engine: the batch driver never started (" + stop + "); "
-                        + "last lines: " + String.join(" | ", tail(lines, 12)));
+            String stop = stopReason(run);
+            if (segments.started.isEmpty()) {
+                throw new IllegalStateException("Godot web engine: the batch driver never started ("
+                        + (stop != null ? stop : "exit " + run.outcome().exitCode()) + "); last lines: "
+                        + String.join(" | ", tail(lines, 12)));
             }
             for (String name : order) {
+                boolean ended = segments.ended.contains(name);
+                if (!ended && stop == null && !name.equals(order.get(0))) {
+                    // Godot exited in the middle of the batch (e.g. an earlier script's timer called quit()):
+                    // this script and the rest go again in a fresh engine, where nothing earlier can interfere
+                    break;
+                }
                 if (!segments.started.contains(name)) {
                     break;
                 }
-                String failure = segments.ended.contains(name) ? null
-                        : stop != null ? stop : "the driver stopped before the script's end";
-                results.put(name, new ScriptRun(name, List.copyOf(segments.lines.get(name)),
-                        segments.frames.getOrDefault(name, 0), failure));
+                String failure = ended ? null : stop != null ? stop
+                        : "Godot exited (code " + run.outcome().exitCode() + ") while it ran";
+                List<String> own = List.copyOf(segments.lines.get(name));
+                int probeFrames = own.stream().map(GodotOutput::frame).filter(OptionalInt::isPresent)
+                        .mapToInt(OptionalInt::getAsInt).max().orElse(0);
+                results.put(name, new ScriptRun(name, own, segments.frames.getOrDefault(name, 0), probeFrames,
+                        failure));
                 pending.remove(name);
-            }
-            if (stop == null && !pending.isEmpty()) {
-                throw new IllegalStateException("Godot web engine: the batch ended without reaching " + pending);
             }
         }
         return results;
@@ -112,9 +130,11 @@ public final class ScriptBatch {
         files.put(GodotWorkspace.PROJECT_FILE, utf8(GodotWorkspace.projectFile("a batch of script checks",
                 "res://" + DRIVER_SCENE, WIDTH, HEIGHT, PHYSICS_FPS)));
         files.put(GodotWorkspace.PROBE_FILE, utf8(GodotWorkspace.probeScript()));
+        // a job's workspace has the design system beside the script, so a script may preload it
+        files.put(GodotWorkspace.DESIGN_SYSTEM_FILE, utf8("{}"));
         files.put(DRIVER_SCENE, utf8(driverScene()));
         files.put(DRIVER_SCRIPT, utf8(driverScript(order, frames)));
-        return new WebGodotLaunch(files, List.of("--fixed-fps", Integer.toString(PHYSICS_FPS)), WIDTH, HEIGHT, null);
+        return new WebGodotLaunch(files, List.of("--fixed-fps", Integer.toString(FIXED_FPS)), WIDTH, HEIGHT, null);
     }
 
     static String driverScene() {

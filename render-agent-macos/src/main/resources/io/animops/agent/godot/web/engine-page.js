@@ -1,9 +1,9 @@
 // Runs one Godot web engine for the AnimOps render agent and reports back to the local server that served it:
-// output lines in order (POST /lines, JSON [[stream, text], ...]), then the Movie Maker file (POST /movie), then
-// the end: POST /exit with the exit code, or POST /trap when the wasm trapped or the engine could not start.
+// output lines in order (POST /lines, JSON [[stream, text], ...], one request per print), then the Movie Maker
+// file (POST /movie), then the end: POST /exit with the exit code, or POST /trap when the wasm trapped or the
+// engine could not start.
 (function () {
   'use strict';
-  var queue = [];
   var chain = Promise.resolve();
   var ended = false;
 
@@ -15,18 +15,18 @@
     });
   }
 
-  function flush() {
-    if (queue.length > 0) {
-      var batch = queue;
-      queue = [];
-      chain = chain.then(function () { return post('/lines', JSON.stringify(batch)); });
-    }
-    return chain;
-  }
-
+  // Synchronous on purpose: a line reaches the server before Godot goes on, so the lines printed before a script
+  // hangs the page (an endless loop) are not lost.
   function print(stream, args) {
     var text = Array.prototype.map.call(args, String).join(' ');
-    text.split('\n').forEach(function (line) { queue.push([stream, line]); });
+    var batch = text.split('\n').map(function (line) { return [stream, line]; });
+    try {
+      var request = new XMLHttpRequest();
+      request.open('POST', '/lines', false);
+      request.send(JSON.stringify(batch));
+    } catch (e) {
+      // the server is gone: the run is over for it
+    }
   }
 
   function end(path, body, movie) {
@@ -34,7 +34,6 @@
       return;
     }
     ended = true;
-    flush();
     if (movie) {
       chain = chain.then(function () { return post('/movie', movie); });
     }
@@ -47,7 +46,6 @@
     end('/trap', message, null);
   }
 
-  setInterval(flush, 100);
   window.addEventListener('error', function (event) { trap(event.error || event.message); });
   window.addEventListener('unhandledrejection', function (event) { trap(event.reason); });
 
