@@ -103,6 +103,7 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
                     job, Instant.now(clock), config.agents().leaseTtl());
             if (candidates.isEmpty()) {
                 String message = "no Ready render agent matches agentSelector " + job.getSpec().getAgentSelector()
+                        + (job.getSpec().getExecutor() == null ? "" : " and executor " + job.getSpec().getExecutor())
                         + " with a free slot";
                 Conditions.set(status, clock, "Scheduled", Conditions.FALSE, "NoAgentAvailable", message);
                 Conditions.set(status, clock, "Succeeded", Conditions.UNKNOWN, "NoAgentAvailable", message);

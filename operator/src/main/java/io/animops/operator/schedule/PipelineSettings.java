@@ -5,6 +5,7 @@ import io.animops.crds.v1alpha1.ContentScheduleSpec;
 import io.animops.crds.v1alpha1.LlmSettings;
 import io.animops.crds.v1alpha1.PublishTarget;
 import io.animops.crds.v1alpha1.QcSettings;
+import io.animops.crds.v1alpha1.RenderExecutor;
 import io.animops.crds.v1alpha1.RenderProfiles;
 import io.animops.crds.v1alpha1.RenderSettings;
 import io.animops.crds.v1alpha1.Selection;
@@ -27,7 +28,16 @@ public record PipelineSettings(
         RenderSettings fin,
         Map<String, String> agentSelector,
         QcSettings qc,
-        List<PublishTarget> publish) {
+        List<PublishTarget> publish,
+        RenderExecutor executor) {
+
+    /** Renders on any executor. */
+    public PipelineSettings(Selection.Mode selection, int maxAccepted, double similarityThreshold, int maxScriptAttempts,
+                            LlmSettings llm, RenderSettings preview, RenderSettings fin,
+                            Map<String, String> agentSelector, QcSettings qc, List<PublishTarget> publish) {
+        this(selection, maxAccepted, similarityThreshold, maxScriptAttempts, llm, preview, fin, agentSelector, qc,
+                publish, null);
+    }
 
     public static PipelineSettings of(ContentSchedule schedule, AnimOpsConfig config) {
         if (schedule == null) {
@@ -49,7 +59,8 @@ public record PipelineSettings(
                 render.effectiveFinal(),
                 spec.getAgentSelector() == null ? Map.of() : spec.getAgentSelector(),
                 spec.getQc() == null ? new QcSettings() : spec.getQc(),
-                spec.getPublish() == null ? List.of() : spec.getPublish());
+                spec.getPublish() == null ? List.of() : spec.getPublish(),
+                spec.getExecutor());
     }
 
     private static LlmSettings offline() {

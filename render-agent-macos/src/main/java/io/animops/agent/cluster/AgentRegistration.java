@@ -95,6 +95,7 @@ public final class AgentRegistration {
             RenderAgentStatus status = current.getStatus() == null ? new RenderAgentStatus() : current.getStatus();
             status.setLastHeartbeat(Conditions.now(clock));
             status.setActiveJobs(jobs.size());
+            status.setExecutor(config.executor());
             status.setJobs(new ArrayList<>(jobs));
             current.setStatus(status);
             try {

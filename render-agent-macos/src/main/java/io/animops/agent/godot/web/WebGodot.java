@@ -62,8 +62,11 @@ import java.util.concurrent.TimeoutException;
 public final class WebGodot {
     /** Overrides the browser command. */
     public static final String CHROMIUM_VARIABLE = "CHROMIUM_BIN";
+    /** How {@link WebGodotRun#failure} begins when the wasm trapped (rather than the browser failing). */
+    public static final String TRAP_PREFIX = "the engine trapped: ";
     /** Where Movie Maker writes inside the page (Emscripten's in-memory /tmp). */
     static final String MOVIE_IN_PAGE = "/tmp/animops-movie.avi";
+    static final String GLOBAL_CLASS_CACHE = ".godot/global_script_class_cache.cfg";
     private static final long OUTPUT_CAP_BYTES = 8L * 1024 * 1024;
     private static final long BROWSER_LOG_CAP_BYTES = 64L * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -144,7 +147,9 @@ public final class WebGodot {
                     failure = "the browser ended before the engine did (exit " + browser.exitValue() + "): "
                             + browserLog.lastLines(10);
                 } else if (end.trap() != null) {
-                    failure = "the engine trapped: " + end.trap();
+                    failure = TRAP_PREFIX + end.trap();
+                } else if (end.failure() != null) {
+                    failure = end.failure();
                 } else {
                     exitCode = end.exitCode();
                 }
@@ -196,7 +201,7 @@ public final class WebGodot {
                 "--user-data-dir=" + profile, url);
     }
 
-    private record End(Integer exitCode, String trap) {
+    private record End(Integer exitCode, String trap, String failure) {
     }
 
     /** The page's side of one run: what the server serves and what the page posted back. */
@@ -234,7 +239,7 @@ public final class WebGodot {
                     serve(path, exchange);
                 }
             } catch (IOException | RuntimeException e) {
-                end.complete(new End(null, "the page's report could not be read: " + e));
+                end.complete(new End(null, null, "the page's report could not be read: " + e));
                 throw e;
             }
         }
@@ -245,7 +250,7 @@ public final class WebGodot {
                 case "/engine-page.js" -> send(exchange, "js", resource("engine-page.js"));
                 case "/index.js" -> send(exchange, "js", engine.loaderScript());
                 case "/run.json" -> send(exchange, "json", runJson);
-                case "/main.pck" -> send(exchange, "pck", GodotPack.bytes(launch.files()));
+                case "/main.pck" -> send(exchange, "pck", GodotPack.bytes(packed(launch.files())));
                 default -> {
                     Path file = engine.file(path.substring(1));
                     if (file == null) {
@@ -274,8 +279,9 @@ public final class WebGodot {
                     Files.copy(exchange.getRequestBody(), launch.movieTarget(), StandardCopyOption.REPLACE_EXISTING);
                     movieWritten = true;
                 }
-                case "/exit" -> end.complete(new End(Integer.parseInt(body(exchange).strip()), null));
-                case "/trap" -> end.complete(new End(null, body(exchange)));
+                case "/exit" -> end.complete(new End(Integer.parseInt(body(exchange).strip()), null, null));
+                case "/trap" -> end.complete(new End(null, body(exchange), null));
+                case "/fail" -> end.complete(new End(null, null, body(exchange)));
                 default -> {
                     exchange.sendResponseHeaders(404, -1);
                     return;
@@ -283,6 +289,16 @@ public final class WebGodot {
             }
             exchange.sendResponseHeaders(204, -1);
         }
+    }
+
+    /**
+     * The project's files plus an empty global class cache where it has none: the editor writes that file when it
+     * exports, and without it Godot prints an error on every start.
+     */
+    static Map<String, byte[]> packed(Map<String, byte[]> files) {
+        Map<String, byte[]> packed = new LinkedHashMap<>(files);
+        packed.putIfAbsent(GLOBAL_CLASS_CACHE, "list=[]\n".getBytes(StandardCharsets.UTF_8));
+        return packed;
     }
 
     private static String body(HttpExchange exchange) throws IOException {

@@ -39,7 +39,7 @@ public final class WebGodotEngine {
         return new WebGodotEngine(defaultDir(System.getenv()));
     }
 
-    static Path defaultDir(Map<String, String> env) {
+    public static Path defaultDir(Map<String, String> env) {
         String configured = env.get(DIR_VARIABLE);
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured);

@@ -10,8 +10,9 @@ import java.nio.file.Path;
  * @param outcome Godot's output ({@code print} to stdout, {@code printerr} and errors to stderr) and how it ended:
  *                {@link ProcessOutcome.Ending#EXITED} with Godot's exit code, or the timeout or cancellation that
  *                killed the browser
- * @param failure why the engine stopped without exiting (the wasm trapped, e.g. on an integer division by zero, or
- *                the browser died), or null when it exited (or was stopped from here)
+ * @param failure why the engine stopped without exiting, or null when it exited (or was stopped from here): the wasm
+ *                trapped (starts with {@link WebGodot#TRAP_PREFIX}; e.g. an integer division by zero), the engine
+ *                did not start, or the browser died
  * @param movie   the Movie Maker file copied out of the page, or null when none was asked for or written
  */
 public record WebGodotRun(ProcessOutcome outcome, String failure, Path movie) {

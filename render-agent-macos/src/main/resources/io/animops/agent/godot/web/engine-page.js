@@ -1,7 +1,7 @@
 // Runs one Godot web engine for the AnimOps render agent and reports back to the local server that served it:
 // output lines in order (POST /lines, JSON [[stream, text], ...], one request per print), then the Movie Maker
-// file (POST /movie), then the end: POST /exit with the exit code, or POST /trap when the wasm trapped or the
-// engine could not start.
+// file (POST /movie), then the end: POST /exit with the exit code, POST /trap when the wasm trapped, or POST /fail
+// when the engine could not start.
 (function () {
   'use strict';
   var chain = Promise.resolve();
@@ -75,5 +75,14 @@
       }
     });
     return engine.startGame();
-  }).catch(function (e) { trap('the engine did not start: ' + e); });
+  }).catch(function (e) {
+    if (e instanceof WebAssembly.RuntimeError) {
+      // the game's first frames run inside startGame: a trap there is the game's, not a failed start
+      trap(e);
+      return;
+    }
+    var message = 'the engine did not start: ' + e;
+    print('E', ['ENGINE FAILURE: ' + message]);
+    end('/fail', message, null);
+  });
 }());
