@@ -233,14 +233,17 @@ public final class WebGodot {
         void handle(HttpExchange exchange) throws IOException {
             try (exchange) {
                 String path = exchange.getRequestURI().getPath();
-                if ("POST".equals(exchange.getRequestMethod())) {
-                    receive(path, exchange);
-                } else {
+                if (!"POST".equals(exchange.getRequestMethod())) {
                     serve(path, exchange);
+                    return;
                 }
-            } catch (IOException | RuntimeException e) {
-                end.complete(new End(null, null, "the page's report could not be read: " + e));
-                throw e;
+                try {
+                    receive(path, exchange);
+                } catch (IOException | RuntimeException e) {
+                    // a report lost is a run that cannot be trusted: end it rather than wait for the timeout
+                    end.complete(new End(null, null, "the page's report could not be read: " + e));
+                    throw e;
+                }
             }
         }
 
