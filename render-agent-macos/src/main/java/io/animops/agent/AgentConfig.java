@@ -77,11 +77,11 @@ public record AgentConfig(String name, Map<String, String> labels, int maxConcur
     }
 
     /** Native Godot. */
-    public AgentConfig(String name, Map<String, String> labels, int maxConcurrent, Path godot, Path ffmpeg, Path workDir,
-                       Path ffprobe, int crf, long outputCapBytes, Integer cpuLimitSeconds, boolean sandbox,
-                       Cluster cluster) {
-        this(name, labels, maxConcurrent, godot, ffmpeg, workDir, ffprobe, crf, outputCapBytes, cpuLimitSeconds, sandbox,
-                cluster, RenderExecutor.Native, "chromium", WebGodotEngine.defaultDir(System.getenv()));
+    public AgentConfig(String name, Map<String, String> labels, int maxConcurrent, Path godot, Path ffmpeg,
+                       Path workDir, Path ffprobe, int crf, long outputCapBytes, Integer cpuLimitSeconds,
+                       boolean sandbox, Cluster cluster) {
+        this(name, labels, maxConcurrent, godot, ffmpeg, workDir, ffprobe, crf, outputCapBytes, cpuLimitSeconds,
+                sandbox, cluster, RenderExecutor.Native, "chromium", WebGodotEngine.defaultDir(System.getenv()));
     }
 
     /** The original six settings, the rest at their defaults. */

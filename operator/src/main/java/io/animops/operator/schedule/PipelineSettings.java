@@ -32,8 +32,8 @@ public record PipelineSettings(
         RenderExecutor executor) {
 
     /** Renders on any executor. */
-    public PipelineSettings(Selection.Mode selection, int maxAccepted, double similarityThreshold, int maxScriptAttempts,
-                            LlmSettings llm, RenderSettings preview, RenderSettings fin,
+    public PipelineSettings(Selection.Mode selection, int maxAccepted, double similarityThreshold,
+                            int maxScriptAttempts, LlmSettings llm, RenderSettings preview, RenderSettings fin,
                             Map<String, String> agentSelector, QcSettings qc, List<PublishTarget> publish) {
         this(selection, maxAccepted, similarityThreshold, maxScriptAttempts, llm, preview, fin, agentSelector, qc,
                 publish, null);

@@ -55,7 +55,8 @@ class WebGodotJobExecutorTest {
     void aParseErrorFailsValidationWithGodotsLineAndMessage() throws Exception {
         JobRequest job = job(RenderMode.Validate, "extends Node2D\n\nfunc _ready() -> void\n\tpass\n", 90, 160, 30, 2);
 
-        try (ExecutionResult result = executor().execute(job, new GodotJobExecutorTest.Recorder(), new Cancellation())) {
+        try (ExecutionResult result = executor().execute(job, new GodotJobExecutorTest.Recorder(),
+                new Cancellation())) {
             assertThat(result).isInstanceOfSatisfying(ExecutionResult.ScriptInvalid.class, invalid ->
                     assertThat(invalid.errors()).first().satisfies(e -> {
                         assertThat(e.getStage()).isEqualTo(ScriptError.Stage.parse);
@@ -69,7 +70,8 @@ class WebGodotJobExecutorTest {
         JobRequest job = job(RenderMode.Validate, "extends Node2D\n\nvar zero: int = 0\n\n"
                 + "func _physics_process(_delta: float) -> void:\n\tposition.x = 10 / zero\n", 90, 160, 30, 2);
 
-        try (ExecutionResult result = executor().execute(job, new GodotJobExecutorTest.Recorder(), new Cancellation())) {
+        try (ExecutionResult result = executor().execute(job, new GodotJobExecutorTest.Recorder(),
+                new Cancellation())) {
             assertThat(result).isInstanceOfSatisfying(ExecutionResult.ScriptInvalid.class, invalid ->
                     assertThat(invalid.errors()).singleElement().satisfies(e -> {
                         assertThat(e.getRule()).isEqualTo("godot.wasm-trap");

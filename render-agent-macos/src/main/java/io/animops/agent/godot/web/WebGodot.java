@@ -155,7 +155,8 @@ public final class WebGodot {
                 }
             }
             Path movie = launch.movieTarget() != null && page.movieWritten ? launch.movieTarget() : null;
-            return new WebGodotRun(new ProcessOutcome(ending, exitCode, page.stdout, page.stderr, wall), failure, movie);
+            ProcessOutcome outcome = new ProcessOutcome(ending, exitCode, page.stdout, page.stderr, wall);
+            return new WebGodotRun(outcome, failure, movie);
         } finally {
             if (browser != null) {
                 ProcessTrees.kill(browser.toHandle(), killGrace);

@@ -48,7 +48,8 @@ class GodotPackTest {
             pack.get(md5);
             assertThat(pack.getInt()).as("file flags").isZero();
             assertThat((fileBase + offset) % 16).as("alignment of %s", expected).isZero();
-            byte[] content = Arrays.copyOfRange(pack.array(), (int) (fileBase + offset), (int) (fileBase + offset + size));
+            int start = (int) (fileBase + offset);
+            byte[] content = Arrays.copyOfRange(pack.array(), start, start + (int) size);
             assertThat(content).isEqualTo(files.getOrDefault(expected, files.get("res://" + expected)));
             assertThat(md5).isEqualTo(MessageDigest.getInstance("MD5").digest(content));
         }

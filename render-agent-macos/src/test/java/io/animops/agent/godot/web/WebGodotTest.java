@@ -55,7 +55,8 @@ class WebGodotTest {
         List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         WebGodotRun run = GODOT.run(new WebGodotLaunch(files, List.of("--fixed-fps", "10", "--quit-after", "5"),
-                64, 48, movie), Duration.ofSeconds(60), new Cancellation(), (stream, line) -> seen.add(stream + " " + line));
+                64, 48, movie), Duration.ofSeconds(60), new Cancellation(),
+                (stream, line) -> seen.add(stream + " " + line));
 
         assertThat(run.exitedWith(0)).as("%s", run).isTrue();
         assertThat(seen).contains("STDOUT from main", "STDERR to stderr");
@@ -69,7 +70,8 @@ class WebGodotTest {
     @Test
     void anIntegerDivisionByZeroTrapsTheWasmAndFailsTheRunWithThatReason() throws Exception {
         WebGodotRun run = GODOT.run(launch("extends Node\n\nfunc _ready() -> void:\n\tvar zero: int = randi() % 1\n"
-                + "\tvar n: int = 10 / zero\n\tprint(n)\n"), Duration.ofSeconds(60), new Cancellation(), LineListener.NONE);
+                + "\tvar n: int = 10 / zero\n\tprint(n)\n"), Duration.ofSeconds(60), new Cancellation(),
+                LineListener.NONE);
 
         assertThat(run.failure()).startsWith("the engine trapped: ").containsIgnoringCase("divide by zero");
         assertThat(run.exitedWith(0)).isFalse();
