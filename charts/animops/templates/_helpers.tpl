@@ -140,3 +140,14 @@ Base URL of the operator for agents and browsers: the configured one, or the Ser
 {{- printf "http://%s.%s.svc:%d" (include "animops.fullname" .) .Release.Namespace (int .Values.service.port) }}
 {{- end }}
 {{- end }}
+
+{{/*
+The web render agents' labels as the agent reads them: key=value,key=value.
+*/}}
+{{- define "animops.webAgentLabels" -}}
+{{- $pairs := list }}
+{{- range $key, $value := .Values.renderAgents.web.labels }}
+{{- $pairs = append $pairs (printf "%s=%s" $key $value) }}
+{{- end }}
+{{- join "," $pairs }}
+{{- end }}

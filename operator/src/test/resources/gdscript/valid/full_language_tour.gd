@@ -162,7 +162,7 @@ func describe(value: Variant) -> String:
 	match value:
 		[1, var second, ..]:
 			return "starts with one then %d" % second
-		{"kind": "ball", "size": var s}, {"kind": "box", ..}:
+		{"kind": "ball", "size": var s}:
 			return "shape " + str(s)
 		-1, 0:
 			return "small"
@@ -175,5 +175,5 @@ func _draw() -> void:
 	draw_circle(Vector2.ZERO, 4.0, Color.WHITE)
 	var node := self as Node2D
 	if node.get_parent() != null and get_node_or_null(^"HUD") is Node:
-		super._draw()
+		super.queue_redraw()
 	if is_instance_valid(node): print(Vector2.INF.x); return

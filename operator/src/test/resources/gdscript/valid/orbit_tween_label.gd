@@ -4,7 +4,7 @@ extends Node2D
 
 const DURATION_SECONDS := 20
 const FONT_PATH := "res://fonts/Inter.ttf"
-const LOGO = preload("res://art/logo.png")
+const DESIGN = preload("res://design_system.json")
 
 var title: Label
 var camera := Camera2D.new()

@@ -18,7 +18,7 @@ static func wave(t: float, phase: float = 0.0) -> float:
 
 
 func _init() -> void:
-	super()
+	name = "Platforms"
 
 
 func _ready() -> void:

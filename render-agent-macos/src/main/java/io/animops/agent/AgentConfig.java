@@ -1,5 +1,8 @@
 package io.animops.agent;
 
+import io.animops.agent.godot.web.WebGodotEngine;
+import io.animops.crds.v1alpha1.RenderExecutor;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -28,10 +31,14 @@ import java.util.regex.Pattern;
  * @param cpuLimitSeconds CPU time limit of each Godot run; null for the job's timeout, 0 for none
  * @param sandbox       whether Godot runs isolated (sandbox-exec on macOS, a network namespace on Linux)
  * @param cluster       how the agent reaches the Kubernetes API and paces its protocol writes
+ * @param executor      how Godot runs: Native (the {@code godot} executable) or Web (Godot's web build in Chromium)
+ * @param chromium      the Chromium executable of the web executor
+ * @param godotWebDir   the web executor's engine files (scripts/fetch-godot-web puts them there)
  */
 public record AgentConfig(String name, Map<String, String> labels, int maxConcurrent, Path godot, Path ffmpeg,
                           Path workDir, Path ffprobe, int crf, long outputCapBytes, Integer cpuLimitSeconds,
-                          boolean sandbox, Cluster cluster) {
+                          boolean sandbox, Cluster cluster, RenderExecutor executor, String chromium,
+                          Path godotWebDir) {
     public static final int DEFAULT_CRF = 20;
     public static final long DEFAULT_OUTPUT_CAP_BYTES = 1024 * 1024;
 
@@ -67,6 +74,14 @@ public record AgentConfig(String name, Map<String, String> labels, int maxConcur
                        Path ffprobe, int crf, long outputCapBytes, Integer cpuLimitSeconds, boolean sandbox) {
         this(name, labels, maxConcurrent, godot, ffmpeg, workDir, ffprobe, crf, outputCapBytes, cpuLimitSeconds, sandbox,
                 Cluster.defaults());
+    }
+
+    /** Native Godot. */
+    public AgentConfig(String name, Map<String, String> labels, int maxConcurrent, Path godot, Path ffmpeg,
+                       Path workDir, Path ffprobe, int crf, long outputCapBytes, Integer cpuLimitSeconds,
+                       boolean sandbox, Cluster cluster) {
+        this(name, labels, maxConcurrent, godot, ffmpeg, workDir, ffprobe, crf, outputCapBytes, cpuLimitSeconds,
+                sandbox, cluster, RenderExecutor.Native, "chromium", WebGodotEngine.defaultDir(System.getenv()));
     }
 
     /** The original six settings, the rest at their defaults. */
@@ -137,12 +152,25 @@ public record AgentConfig(String name, Map<String, String> labels, int maxConcur
                 Duration.ofHours(1), problems);
         int uploadAttempts = (int) whole(file, env, "uploadAttempts", "5", 1, 20, problems);
         int maxClaims = (int) whole(file, env, "maxClaimsPerJob", "3", 1, 100, problems);
+        String executorValue = value(file, env, "executor", "native");
+        RenderExecutor executor = null;
+        for (RenderExecutor candidate : RenderExecutor.values()) {
+            if (candidate.name().equalsIgnoreCase(executorValue.trim())) {
+                executor = candidate;
+            }
+        }
+        if (executor == null) {
+            problems.add("executor: must be native or web, got \"" + executorValue + "\"");
+        }
+        String chromium = value(file, env, "chromium", "chromium");
+        String webDir = value(file, env, "godotWebDir", null);
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
         return new AgentConfig(name, labels, (int) maxConcurrent, godot, ffmpeg, Path.of(work).toAbsolutePath(), ffprobe, (int) crf,
                 outputCap, cpuLimit, sandbox, new Cluster(kubeconfig == null ? null : Path.of(kubeconfig).toAbsolutePath(),
-                List.copyOf(namespaces), heartbeat, grantWait, uploadAttempts, maxClaims));
+                List.copyOf(namespaces), heartbeat, grantWait, uploadAttempts, maxClaims), executor, chromium,
+                webDir == null ? WebGodotEngine.defaultDir(env) : Path.of(webDir).toAbsolutePath());
     }
 
     /** Reads a properties file, then applies the environment; a missing or unreadable file names its path. */

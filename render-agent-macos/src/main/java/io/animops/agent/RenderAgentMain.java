@@ -3,10 +3,12 @@ package io.animops.agent;
 import io.animops.agent.cluster.AgentIdentity;
 import io.animops.agent.cluster.RenderAgentRuntime;
 import io.animops.agent.godot.AgentWorkDir;
+import io.animops.agent.godot.web.WebGodotEngine;
 import io.animops.agent.host.Caffeinate;
 import io.animops.agent.host.ToolVersions;
 import io.animops.agent.job.GodotJobExecutor;
 import io.animops.agent.upload.ArtifactUploader;
+import io.animops.crds.v1alpha1.RenderExecutor;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -38,6 +40,16 @@ public final class RenderAgentMain {
         System.setProperty("java.util.logging.manager", AgentLogManager.class.getName());
     }
 
+    /** Native: {@code godot --version}. Web: the engine's provenance, once its files and Chromium are found. */
+    static String godotVersion(AgentConfig config) {
+        if (config.executor() != RenderExecutor.Web) {
+            return ToolVersions.godot(config.godot());
+        }
+        new WebGodotEngine(config.godotWebDir()).checked();
+        ToolVersions.chromium(config.chromium());
+        return WebGodotEngine.PROVENANCE;
+    }
+
     private static final Logger LOG = Logger.getLogger(RenderAgentMain.class.getName());
     static final String USAGE = "usage: java -jar animops-render-agent.jar --config <agent.properties>";
 
@@ -62,7 +74,7 @@ public final class RenderAgentMain {
         AgentIdentity identity;
         try {
             identity = new AgentIdentity(AgentIdentity.os(System.getProperty("os.name")),
-                    AgentIdentity.arch(System.getProperty("os.arch")), ToolVersions.godot(config.godot()),
+                    AgentIdentity.arch(System.getProperty("os.arch")), godotVersion(config),
                     ToolVersions.ffmpeg(config.ffmpeg()));
         } catch (IllegalStateException e) {
             System.err.println(e.getMessage());

@@ -1,5 +1,6 @@
 package io.animops.agent;
 
+import io.animops.crds.v1alpha1.RenderExecutor;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -24,6 +25,24 @@ class AgentConfigTest {
         assertThat(config.maxConcurrent()).isEqualTo(3);
         assertThat(config.godot()).isEqualTo(Path.of("/Applications/Godot.app/Contents/MacOS/Godot"));
         assertThat(config.ffmpeg()).isEqualTo(Path.of("ffmpeg"));
+    }
+
+    @Test
+    void theExampleWebAgentRunsGodotsWebBuildAndNativeIsTheDefault() {
+        AgentConfig web = AgentConfig.load(Path.of("../examples/agents/web.properties"),
+                Map.of("ANIMOPS_AGENT_GODOT_WEB_DIR", "/opt/godot-web"));
+        assertThat(web.executor()).isEqualTo(RenderExecutor.Web);
+        assertThat(web.chromium()).isEqualTo("chromium");
+        assertThat(web.godotWebDir()).isEqualTo(Path.of("/opt/godot-web"));
+
+        Properties file = new Properties();
+        file.setProperty("name", "mac-1");
+        file.setProperty("workDir", "/tmp/jobs");
+        assertThat(AgentConfig.from(file, Map.of()).executor()).isEqualTo(RenderExecutor.Native);
+        file.setProperty("executor", "gpu");
+        assertThatThrownBy(() -> AgentConfig.from(file, Map.of()))
+                .isInstanceOfSatisfying(AgentConfig.InvalidConfigException.class, e -> assertThat(e.problems())
+                        .containsExactly("executor: must be native or web, got \"gpu\""));
     }
 
     @Test

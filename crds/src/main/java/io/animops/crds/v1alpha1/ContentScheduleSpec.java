@@ -76,6 +76,9 @@ public class ContentScheduleSpec {
     @JsonPropertyDescription("Labels a RenderAgent must carry to render this schedule's jobs.")
     private Map<String, String> agentSelector = new LinkedHashMap<>();
 
+    @JsonPropertyDescription("The executor this schedule's renders must run on (Native or Web); any when absent.")
+    private RenderExecutor executor;
+
     @JsonPropertyDescription("Channels the final renders are published to.")
     private List<PublishTarget> publish = new ArrayList<>();
 

@@ -26,6 +26,9 @@ public class RenderAgentStatus extends AnimOpsStatus {
 
     private Integer activeJobs;
 
+    @JsonPropertyDescription("How the agent runs Godot: Native or Web (Godot's web build in headless Chromium).")
+    private RenderExecutor executor;
+
     @JsonPropertyDescription("Names (namespace/name) of the jobs it is running.")
     private List<String> jobs = new ArrayList<>();
 }

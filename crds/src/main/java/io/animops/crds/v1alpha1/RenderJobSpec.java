@@ -43,6 +43,10 @@ public class RenderJobSpec {
     @JsonPropertyDescription("Labels a RenderAgent must carry to claim this job.")
     private Map<String, String> agentSelector = new LinkedHashMap<>();
 
+    @JsonPropertyDescription("The executor the render must run on: Native (Godot on a Mac) or Web (Godot's web build "
+            + "in Chromium, which does not report script runtime errors); any when absent.")
+    private RenderExecutor executor;
+
     @Min(1)
     @Max(10000)
     @Default("120")

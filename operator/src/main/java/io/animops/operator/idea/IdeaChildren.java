@@ -58,6 +58,7 @@ public final class IdeaChildren {
         spec.setFps(render.getFps());
         spec.setDurationSeconds(render.getDurationSeconds());
         spec.setAgentSelector(new LinkedHashMap<>(settings.agentSelector()));
+        spec.setExecutor(settings.executor());
         job.setSpec(spec);
         return job;
     }

@@ -6,6 +6,7 @@ import io.animops.crds.v1alpha1.LlmSettings;
 import io.animops.crds.v1alpha1.PublishSettings;
 import io.animops.crds.v1alpha1.PublishTarget;
 import io.animops.crds.v1alpha1.QcSettings;
+import io.animops.crds.v1alpha1.RenderExecutor;
 import io.animops.crds.v1alpha1.RenderProfiles;
 import io.animops.crds.v1alpha1.RenderSettings;
 import io.animops.crds.v1alpha1.Selection;
@@ -30,14 +31,15 @@ public record PipelineSettings(
         QcSettings qc,
         List<PublishTarget> publish,
         PublishSettings publishing,
-        String timeZone) {
+        String timeZone,
+        RenderExecutor executor) {
 
-    /** Settings without publishing settings (made-for-kids false, no window, no tags) in UTC. */
+    /** Settings without publishing settings (made-for-kids false, no window, no tags) in UTC, on any executor. */
     public PipelineSettings(Selection.Mode selection, int maxAccepted, double similarityThreshold, int maxScriptAttempts,
                             LlmSettings llm, RenderSettings preview, RenderSettings fin, Map<String, String> agentSelector,
                             QcSettings qc, List<PublishTarget> publish) {
         this(selection, maxAccepted, similarityThreshold, maxScriptAttempts, llm, preview, fin, agentSelector, qc, publish,
-                null, "UTC");
+                null, "UTC", null);
     }
 
     public static PipelineSettings of(ContentSchedule schedule, AnimOpsConfig config) {
@@ -62,7 +64,8 @@ public record PipelineSettings(
                 spec.getQc() == null ? new QcSettings() : spec.getQc(),
                 spec.getPublish() == null ? List.of() : spec.getPublish(),
                 spec.getPublishing(),
-                spec.getTimeZone() == null ? "UTC" : spec.getTimeZone());
+                spec.getTimeZone() == null ? "UTC" : spec.getTimeZone(),
+                spec.getExecutor());
     }
 
     private static LlmSettings offline() {

@@ -4,6 +4,7 @@ import io.animops.crds.AgentSelectors;
 import io.animops.crds.ConditionTypes;
 import io.animops.crds.Conditions;
 import io.animops.crds.v1alpha1.RenderAgent;
+import io.animops.crds.v1alpha1.RenderExecutor;
 import io.animops.crds.v1alpha1.RenderJob;
 
 import java.time.Duration;
@@ -23,7 +24,10 @@ public final class AgentAvailability {
         return heartbeat != null && Duration.between(Instant.parse(heartbeat), now).compareTo(leaseTtl) < 0;
     }
 
-    /** Agents that are Ready, alive, match the selector, have a free slot and have not failed the job too often. */
+    /**
+     * Agents that are Ready, alive, match the selector and the executor the job requires, have a free slot and have
+     * not failed the job too often.
+     */
     public static List<RenderAgent> candidates(Collection<RenderAgent> agents, RenderJob job, Instant now, Duration leaseTtl) {
         Map<String, String> selector = job.getSpec().getAgentSelector();
         return agents.stream()
@@ -31,6 +35,7 @@ public final class AgentAvailability {
                 .filter(a -> Conditions.isTrue(a.getStatus() == null ? null : a.getStatus().getConditions(), ConditionTypes.READY))
                 .filter(a -> alive(a, now, leaseTtl))
                 .filter(a -> AgentSelectors.matches(selector, a.getSpec().getLabels()))
+                .filter(a -> RenderExecutor.satisfies(job.getSpec().getExecutor(), a.getStatus().getExecutor()))
                 .filter(a -> {
                     int active = a.getStatus().getActiveJobs() == null ? 0 : a.getStatus().getActiveJobs();
                     int max = a.getSpec().getMaxConcurrent() == null ? 1 : a.getSpec().getMaxConcurrent();

@@ -115,6 +115,7 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
                     job, Instant.now(clock), config.agents().leaseTtl());
             if (candidates.isEmpty()) {
                 String message = "no Ready render agent matches agentSelector " + job.getSpec().getAgentSelector()
+                        + (job.getSpec().getExecutor() == null ? "" : " and executor " + job.getSpec().getExecutor())
                         + " with a free slot";
                 Conditions.set(status, clock, ConditionTypes.SCHEDULED, Conditions.FALSE, Reasons.NO_AGENT_AVAILABLE, message);
                 Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, Reasons.NO_AGENT_AVAILABLE, message);

@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretKeySelector;
 import io.fabric8.kubernetes.api.model.Service;
@@ -259,6 +260,35 @@ class HelmChartTest {
         assertThat(names(objects)).noneMatch(name -> name.startsWith(AGENT));
         List<HasMetadata> withoutToken = parse(template().set("renderAgents.tokenSecret.create", false).call());
         assertThat(names(withoutToken)).contains(AGENT).doesNotContain(AGENT + "-token");
+    }
+
+    @Test
+    void webRenderAgentsRunAsADeploymentWithTheAgentsIdentityWhenEnabled() {
+        String name = FULLNAME + "-web-render-agent";
+        assertThat(names(defaultObjects)).doesNotContain(name);
+
+        List<HasMetadata> objects = parse(template().set("renderAgents.web.enabled", true)
+                .set("renderAgents.web.replicas", 3).set("renderAgents.web.namespaces[0]", "studio")
+                .set("renderAgents.web.namespaces[1]", "shorts").call());
+
+        Deployment agents = named(objects, Deployment.class, name);
+        assertThat(agents.getSpec().getReplicas()).isEqualTo(3);
+        PodSpec pod = agents.getSpec().getTemplate().getSpec();
+        assertThat(pod.getServiceAccountName()).isEqualTo(AGENT);
+        Container agent = pod.getContainers().get(0);
+        assertThat(agent.getImage()).isEqualTo("animops/render-agent-web:" + APP_VERSION);
+        assertThat(value(agent, "ANIMOPS_AGENT_EXECUTOR")).isEqualTo("web");
+        assertThat(env(agent, "ANIMOPS_AGENT_NAME").getValueFrom().getFieldRef().getFieldPath())
+                .isEqualTo("metadata.name");
+        assertThat(value(agent, "ANIMOPS_AGENT_LABELS")).isEqualTo("animops.io/godot=web,animops.io/os=linux");
+        assertThat(value(agent, "ANIMOPS_AGENT_NAMESPACES")).isEqualTo("studio,shorts");
+        assertThat(agent.getResources().getRequests()).containsEntry("cpu", new Quantity("2"))
+                .containsEntry("memory", new Quantity("1536Mi"));
+        assertThat(agent.getResources().getLimits()).containsEntry("memory", new Quantity("3Gi"));
+        assertThat(mount(agent, "/var/lib/animops/jobs").getName()).isEqualTo("jobs");
+        assertThat(volume(pod, "jobs").getEmptyDir()).isNotNull();
+        assertThat(agents.getSpec().getSelector().getMatchLabels())
+                .isEqualTo(agents.getSpec().getTemplate().getMetadata().getLabels());
     }
 
     @Test

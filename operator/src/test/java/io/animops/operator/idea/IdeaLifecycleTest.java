@@ -13,6 +13,7 @@ import io.animops.crds.v1alpha1.PublicationStatus;
 import io.animops.crds.v1alpha1.PublishMode;
 import io.animops.crds.v1alpha1.PublishTarget;
 import io.animops.crds.v1alpha1.QcSettings;
+import io.animops.crds.v1alpha1.RenderExecutor;
 import io.animops.crds.v1alpha1.RenderMode;
 import io.animops.crds.v1alpha1.RenderJob;
 import io.animops.crds.v1alpha1.RenderJobStatus;
@@ -82,6 +83,18 @@ class IdeaLifecycleTest {
         assertThat(job.getSpec().getFps()).isEqualTo(30);
         assertThat(job.getSpec().getAgentSelector()).containsEntry("animops.io/os", "darwin");
         assertThat(idea.getStatus().getPhase()).isEqualTo(IdeaPhase.Rendering);
+    }
+
+    @Test
+    void aScheduleThatRequiresNativeGodotPassesThatToItsRenderJobs() {
+        AnimationIdea idea = scripting(1);
+        PipelineSettings nativeOnly = new PipelineSettings(Selection.Mode.Auto, 1, 0.85, 2, null,
+                RenderSettings.preview(), RenderSettings.fin(), Map.of(), new QcSettings(), List.of(), null, "UTC",
+                RenderExecutor.Native);
+        RenderJob job = (RenderJob) IdeaLifecycle.advance(CLOCK, idea, nativeOnly, List.of(),
+                attempt(idea, 1, AttemptPhase.Valid), null, IdeaLifecycle.Downstream.NONE).child();
+        assertThat(job.getSpec().getExecutor()).isEqualTo(RenderExecutor.Native);
+        assertThat(SETTINGS.executor()).as("any executor unless required").isNull();
     }
 
     @Test

@@ -89,6 +89,7 @@ public final class AgentRegistration {
         writeStatus("heartbeat", status -> {
             status.setLastHeartbeat(Conditions.now(clock));
             status.setActiveJobs(jobs.size());
+            status.setExecutor(config.executor());
             status.setJobs(new ArrayList<>(jobs));
             // running again after a clean stop: readiness is the operator's to judge from the heartbeats again
             Conditions.find(status.getConditions(), "Ready")

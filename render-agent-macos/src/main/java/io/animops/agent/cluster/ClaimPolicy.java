@@ -1,6 +1,7 @@
 package io.animops.agent.cluster;
 
 import io.animops.crds.AgentSelectors;
+import io.animops.crds.v1alpha1.RenderExecutor;
 import io.animops.crds.v1alpha1.RenderJob;
 import io.animops.crds.v1alpha1.RenderJobStatus;
 import io.animops.crds.v1alpha1.RenderPhase;
@@ -19,6 +20,7 @@ public final class ClaimPolicy {
         NOT_PENDING,
         SCRIPT_NOT_RESOLVED,
         SELECTOR_MISMATCH,
+        EXECUTOR_MISMATCH,
         FAILED_TOO_OFTEN,
         NO_FREE_SLOT
     }
@@ -26,7 +28,13 @@ public final class ClaimPolicy {
     private ClaimPolicy() {
     }
 
+    /** For a native agent. */
     public static Verdict decide(RenderJob job, String agent, Map<String, String> labels, int running, int maxConcurrent) {
+        return decide(job, agent, labels, RenderExecutor.Native, running, maxConcurrent);
+    }
+
+    public static Verdict decide(RenderJob job, String agent, Map<String, String> labels, RenderExecutor executor,
+                                 int running, int maxConcurrent) {
         if (job.getMetadata().getDeletionTimestamp() != null) {
             return Verdict.BEING_DELETED;
         }
@@ -40,6 +48,9 @@ public final class ClaimPolicy {
         Map<String, String> selector = job.getSpec() == null ? null : job.getSpec().getAgentSelector();
         if (!AgentSelectors.matches(selector, labels)) {
             return Verdict.SELECTOR_MISMATCH;
+        }
+        if (!RenderExecutor.satisfies(job.getSpec() == null ? null : job.getSpec().getExecutor(), executor)) {
+            return Verdict.EXECUTOR_MISMATCH;
         }
         if (failures(status, agent) >= MAX_FAILURES_PER_AGENT) {
             return Verdict.FAILED_TOO_OFTEN;

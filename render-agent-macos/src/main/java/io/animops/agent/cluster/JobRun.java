@@ -160,7 +160,8 @@ final class JobRun implements Runnable {
         }
         if (result instanceof ExecutionResult.Rendered rendered) {
             if (rendered.validatedOnly()) {
-                finish(s -> changes.succeeded(s, null, null, provenance(s, rendered, started)));
+                finish(s -> changes.succeeded(s, null, null, provenance(s, rendered, started),
+                        rendered.validationNote()));
             } else {
                 synchronized (interruptLock) {
                     // from here on a stop interrupts this thread (it may wait for grants or be uploading)
@@ -196,7 +197,8 @@ final class JobRun implements Runnable {
                 return;
             }
             artifacts.setThumbnail(thumbnail.get());
-            finish(s -> changes.succeeded(s, artifacts, rendered.media(), provenance(s, rendered, started)));
+            finish(s -> changes.succeeded(s, artifacts, rendered.media(), provenance(s, rendered, started),
+                    rendered.validationNote()));
         } catch (ArtifactUploader.UploadFailedException e) {
             giveBack(e.getMessage());
         }

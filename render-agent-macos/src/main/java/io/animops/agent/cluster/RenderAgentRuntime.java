@@ -149,8 +149,8 @@ public final class RenderAgentRuntime implements AutoCloseable {
             giveBackOrphan(job);
             return;
         }
-        ClaimPolicy.Verdict verdict = ClaimPolicy.decide(job, config.name(), config.labels(), running.size(),
-                config.maxConcurrent());
+        ClaimPolicy.Verdict verdict = ClaimPolicy.decide(job, config.name(), config.labels(), config.executor(),
+                running.size(), config.maxConcurrent());
         if (verdict != ClaimPolicy.Verdict.CLAIM || job.getMetadata().getResourceVersion().equals(refusedClaims.get(uid))) {
             return;
         }

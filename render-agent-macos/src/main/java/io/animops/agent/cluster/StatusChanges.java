@@ -60,6 +60,12 @@ public final class StatusChanges {
 
     /** Validation passed and, unless the job is Validate, the artifacts are uploaded. */
     public void succeeded(RenderJobStatus status, RenderArtifacts artifacts, MediaFacts media, Provenance provenance) {
+        succeeded(status, artifacts, media, provenance, null);
+    }
+
+    /** @param validationNote what the agent's validation could not check, added to the condition; or null */
+    public void succeeded(RenderJobStatus status, RenderArtifacts artifacts, MediaFacts media, Provenance provenance,
+                          String validationNote) {
         status.setPhase(RenderPhase.Succeeded);
         status.setLastHeartbeat(Conditions.now(clock));
         status.setArtifacts(artifacts);
@@ -68,7 +74,8 @@ public final class StatusChanges {
         status.setErrors(new ArrayList<>());
         String what = artifacts == null ? "validated" : "rendered and uploaded";
         Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.TRUE, Reasons.SUCCEEDED, what + " by agent " + agent
-                + " in " + String.format("%.1f", provenance.getWallSeconds()) + " s");
+                + " in " + String.format("%.1f", provenance.getWallSeconds()) + " s"
+                + (validationNote == null ? "" : "; " + validationNote));
     }
 
     /** Godot found errors in the script: the idea's repair loop hands them to the next ScriptAttempt. */

@@ -85,6 +85,22 @@ public final class GodotOutput {
         return errors;
     }
 
+    /**
+     * The errors of a smoke run: the script errors it printed, else one {@code godot.smoke-incomplete} error when the
+     * probe never saw {@code frames} physics frames; empty when the smoke run passed.
+     */
+    public static List<ScriptError> smokeErrors(List<String> stdout, List<String> stderr, int frames) {
+        List<ScriptError> errors = scriptErrors(stdout, stderr, ScriptError.Stage.physics);
+        if (!errors.isEmpty()) {
+            return errors;
+        }
+        if (!smokeCompleted(stdout, frames)) {
+            return List.of(new ScriptError(ScriptError.Stage.physics, "godot.smoke-incomplete", null, null,
+                    "smoke run ended before " + frames + " frames"));
+        }
+        return List.of();
+    }
+
     /** Whether a smoke run printed the probe's sentinel for {@code frames} physics frames. */
     public static boolean smokeCompleted(List<String> stdout, int frames) {
         String sentinel = "ANIMOPS_SMOKE_OK " + frames;

@@ -19,6 +19,11 @@ public final class ToolVersions {
         return lastLine(run("godot", List.of(executable.toString(), "--version")), "godot", executable);
     }
 
+    /** E.g. {@code Chromium 156.0.8078.114 built on Debian ...}: checks the browser of the web executor runs. */
+    public static String chromium(String executable) {
+        return lastLine(run("chromium", List.of(executable, "--version")), "chromium", Path.of(executable));
+    }
+
     /** E.g. {@code ffmpeg version 6.1.1 Copyright (c) ...}: the first line. */
     public static String ffmpeg(Path executable) {
         String output = run("ffmpeg", List.of(executable.toString(), "-version"));

@@ -11,9 +11,20 @@ import java.util.List;
  */
 public sealed interface ExecutionResult extends AutoCloseable {
 
-    /** Validation passed and, unless the job is Validate, the video and thumbnail are encoded. */
+    /**
+     * Validation passed and, unless the job is Validate, the video and thumbnail are encoded.
+     *
+     * @param validationNote what the validation could not check on this engine (shown with the success), or null
+     */
     record Rendered(Path video, Path thumbnail, MediaFacts media, String godotVersion, String ffmpegVersion,
-                    double wallSeconds, double renderFps, Runnable cleanup) implements ExecutionResult {
+                    double wallSeconds, double renderFps, Runnable cleanup, String validationNote)
+            implements ExecutionResult {
+        /** A render whose validation checked everything. */
+        public Rendered(Path video, Path thumbnail, MediaFacts media, String godotVersion, String ffmpegVersion,
+                        double wallSeconds, double renderFps, Runnable cleanup) {
+            this(video, thumbnail, media, godotVersion, ffmpegVersion, wallSeconds, renderFps, cleanup, null);
+        }
+
         /** A Validate job: nothing encoded. */
         public boolean validatedOnly() {
             return video == null;

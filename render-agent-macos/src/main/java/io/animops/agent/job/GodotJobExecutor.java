@@ -1,21 +1,18 @@
 package io.animops.agent.job;
 
 import io.animops.agent.AgentConfig;
-import io.animops.agent.godot.GodotCommandLine;
-import io.animops.agent.godot.GodotOutput;
 import io.animops.agent.godot.GodotWorkspace;
+import io.animops.agent.godot.web.WebGodot;
+import io.animops.agent.godot.web.WebGodotEngine;
 import io.animops.agent.media.DetectionLog;
 import io.animops.agent.media.Ffmpeg;
 import io.animops.agent.media.MediaException;
 import io.animops.agent.process.ExecutionBudget;
-import io.animops.agent.process.LineListener;
-import io.animops.agent.process.OutputStream;
 import io.animops.agent.process.ProcessOutcome;
 import io.animops.agent.process.ProcessRunner;
 import io.animops.agent.process.ProcessStoppedException;
-import io.animops.agent.sandbox.HostCapabilities;
-import io.animops.agent.sandbox.Isolation;
 import io.animops.crds.v1alpha1.MediaFacts;
+import io.animops.crds.v1alpha1.RenderExecutor;
 import io.animops.crds.v1alpha1.RenderMode;
 import io.animops.crds.v1alpha1.RenderPhase;
 import io.animops.crds.v1alpha1.ScriptError;
@@ -30,8 +27,9 @@ import java.util.Locale;
 
 /**
  * Validates and renders a job with Godot 4 and encodes it with FFmpeg, in a fresh workspace that the result's
- * {@code close()} removes. Steps: {@code --check-only}, the physics smoke run, Movie Maker, then FFmpeg (MP4,
- * thumbnail, ffprobe, black and freeze detection). All child processes share the job's timeout and cancellation.
+ * {@code close()} removes. Steps: validation and the Movie Maker render by the {@link JobEngine} the agent's
+ * executor setting chooses (native Godot, or Godot's web build in Chromium), then FFmpeg (MP4, thumbnail, ffprobe,
+ * black and freeze detection). All steps share the job's timeout and cancellation.
  */
 public final class GodotJobExecutor implements JobExecutor {
     private static final System.Logger LOG = System.getLogger(GodotJobExecutor.class.getName());
@@ -39,25 +37,19 @@ public final class GodotJobExecutor implements JobExecutor {
     static final Duration KILL_GRACE = Duration.ofSeconds(5);
 
     private final AgentConfig config;
-    private final ProcessRunner runner;
-    private final GodotCommandLine godot;
+    private final JobEngine engine;
     private final Ffmpeg ffmpeg;
-    private HostCapabilities host;
-    private volatile String godotVersion;
     private volatile String ffmpegVersion;
 
+    /** With the engine the agent's setting {@code executor} names. */
     public GodotJobExecutor(AgentConfig config) {
         this.config = config;
-        this.runner = new ProcessRunner(config.outputCapBytes(), KILL_GRACE);
-        this.godot = new GodotCommandLine(config.godot());
+        ProcessRunner runner = new ProcessRunner(config.outputCapBytes(), KILL_GRACE);
+        this.engine = config.executor() == RenderExecutor.Web
+                ? new WebJobEngine(new WebGodot(new WebGodotEngine(config.godotWebDir()), config.chromium(),
+                        KILL_GRACE))
+                : new NativeJobEngine(config, runner);
         this.ffmpeg = new Ffmpeg(runner, config.ffmpeg(), config.ffprobe(), config.crf());
-    }
-
-    /** Godot, or the wrappers around it, could not run at all: the machine's fault. */
-    private static final class GodotUnavailableException extends Exception {
-        GodotUnavailableException(String message, Throwable cause) {
-            super(message, cause);
-        }
     }
 
     @Override
@@ -126,14 +118,14 @@ public final class GodotJobExecutor implements JobExecutor {
                                 GodotWorkspace workspace, long started, Runnable cleanup)
             throws ProcessStoppedException, MediaException, GodotUnavailableException, IOException, InterruptedException {
         phase(listener, RenderPhase.Validating);
-        String godotVersion = godotVersion(workspace.dir(), budget);
-        List<ScriptError> errors = validate(job, workspace, budget);
+        String godotVersion = engine.version(workspace, budget);
+        List<ScriptError> errors = engine.validate(job, workspace, budget);
         if (!errors.isEmpty()) {
             return new ExecutionResult.ScriptInvalid(errors, cleanup);
         }
         if (job.mode() == RenderMode.Validate) {
             return new ExecutionResult.Rendered(null, null, null, godotVersion, null, secondsSince(started), 0,
-                    cleanup);
+                    cleanup, engine.validationNote());
         }
 
         phase(listener, RenderPhase.Rendering);
@@ -141,27 +133,10 @@ public final class GodotJobExecutor implements JobExecutor {
         RenderProgressReporter progress = new RenderProgressReporter(listener, totalFrames, PROGRESS_INTERVAL,
                 System::nanoTime);
         long renderStarted = System.nanoTime();
-        ProcessOutcome render = runGodot("render", godot.render(workspace.dir(), workspace.movie(), job.fps(),
-                totalFrames, job.width(), job.height()), job, workspace, budget, (stream, line) -> {
-                    if (stream == OutputStream.STDOUT) {
-                        GodotOutput.frame(line).ifPresent(progress::frames);
-                    }
-                });
+        List<ScriptError> renderErrors = engine.render(job, workspace, budget, progress);
         double renderSeconds = secondsSince(renderStarted);
-        // the real renderer prints engine errors the headless validation never saw: only the script's own count here
-        List<ScriptError> renderErrors = GodotOutput.scriptErrors(render.stdout().lines(), render.stderr().lines(),
-                ScriptError.Stage.physics).stream().filter(e -> e.getLine() != null).toList();
         if (!renderErrors.isEmpty()) {
             return new ExecutionResult.ScriptInvalid(renderErrors, cleanup);
-        }
-        if (render.exitCode() > 128) {
-            // ended by a signal nobody here sent (a crash): the AVI, if any, is cut short
-            throw new GodotUnavailableException("render: Godot ended by signal " + (render.exitCode() - 128)
-                    + " after " + progress.lastFrames() + " of " + totalFrames + " frames: " + render.diagnosticTail(), null);
-        }
-        if (!Files.isRegularFile(workspace.movie()) || Files.size(workspace.movie()) == 0) {
-            throw new GodotUnavailableException("render: Godot wrote no movie (exit code " + render.exitCode()
-                    + "): " + render.diagnosticTail(), null);
         }
         progress.finished();
 
@@ -177,90 +152,16 @@ public final class GodotJobExecutor implements JobExecutor {
         media.setBlackSegments(new ArrayList<>(segments.black()));
         media.setFrozenSegments(new ArrayList<>(segments.frozen()));
         return new ExecutionResult.Rendered(workspace.video(), workspace.thumbnail(), media, godotVersion,
-                ffmpegVersion, secondsSince(started), renderSeconds > 0 ? totalFrames / renderSeconds : 0, cleanup);
+                ffmpegVersion, secondsSince(started), renderSeconds > 0 ? totalFrames / renderSeconds : 0, cleanup,
+                engine.validationNote());
     }
 
-    /** Parse, then a headless physics smoke run; the errors Godot printed, empty when the script passed. */
-    private List<ScriptError> validate(JobRequest job, GodotWorkspace workspace, ExecutionBudget budget)
-            throws ProcessStoppedException, GodotUnavailableException, InterruptedException {
-        ProcessOutcome check = runGodot("check-only", godot.checkOnly(workspace.dir()), job, workspace, budget,
-                LineListener.NONE);
-        List<ScriptError> errors = GodotOutput.scriptErrors(check.stdout().lines(), check.stderr().lines(),
-                ScriptError.Stage.parse);
-        if (!errors.isEmpty()) {
-            return errors;
+    /** @throws GodotUnavailableException when Godot left no movie (or an empty one) in the workspace */
+    static void requireMovie(GodotWorkspace workspace, String ending, String diagnostics)
+            throws GodotUnavailableException, IOException {
+        if (!Files.isRegularFile(workspace.movie()) || Files.size(workspace.movie()) == 0) {
+            throw new GodotUnavailableException("render: Godot wrote no movie (" + ending + "): " + diagnostics, null);
         }
-        ProcessOutcome smoke = runGodot("smoke run", godot.smoke(workspace.dir(), job.smokeFrames()), job, workspace,
-                budget, LineListener.NONE);
-        errors = GodotOutput.scriptErrors(smoke.stdout().lines(), smoke.stderr().lines(), ScriptError.Stage.physics);
-        if (!errors.isEmpty()) {
-            return errors;
-        }
-        if (!GodotOutput.smokeCompleted(smoke.stdout().lines(), job.smokeFrames())) {
-            return List.of(new ScriptError(ScriptError.Stage.physics, "godot.smoke-incomplete", null, null,
-                    "smoke run ended before " + job.smokeFrames() + " frames"));
-        }
-        return List.of();
-    }
-
-    /**
-     * Runs Godot isolated in the workspace. An exit by the CPU limit counts as the job's timeout; an exit of the
-     * wrapper itself (limits not settable, Godot not found behind it) is the machine's fault.
-     */
-    private ProcessOutcome runGodot(String step, List<String> command, JobRequest job, GodotWorkspace workspace,
-                                    ExecutionBudget budget, LineListener lines)
-            throws ProcessStoppedException, GodotUnavailableException, InterruptedException {
-        long cpuSeconds = config.cpuLimitSeconds() != null ? config.cpuLimitSeconds()
-                : Math.max(1, job.timeout().toSeconds());
-        ProcessOutcome outcome;
-        try {
-            List<String> wrapped = Isolation.wrap(host(), config.sandbox(), cpuSeconds, workspace.dir().toRealPath(),
-                    Path.of(System.getProperty("user.home")), command);
-            outcome = runner.runStep(step, wrapped, workspace.dir(), budget, lines);
-        } catch (IOException e) {
-            throw new GodotUnavailableException(step + ": cannot run " + config.godot() + " (agent setting godot): "
-                    + e.getMessage(), e);
-        }
-        if (cpuSeconds > 0 && outcome.exitCode() == Isolation.CPU_LIMIT_EXIT_CODE) {
-            throw new ProcessStoppedException(ProcessOutcome.Ending.TIMED_OUT,
-                    step + " used up its CPU time limit of " + cpuSeconds + " s");
-        }
-        if (Isolation.wrapperFailed(outcome.exitCode())) {
-            throw new GodotUnavailableException(step + ": Godot did not start (exit code " + outcome.exitCode()
-                    + ", agent settings godot, sandbox, cpuLimitSeconds): " + outcome.diagnosticTail(), null);
-        }
-        return outcome;
-    }
-
-    /** Looked at once, when the first Godot run needs it. */
-    private synchronized HostCapabilities host() throws InterruptedException {
-        if (host == null) {
-            host = HostCapabilities.detect(runner);
-        }
-        return host;
-    }
-
-    /** {@code godot --version}, read once (not isolated: it runs no job code). */
-    private String godotVersion(Path directory, ExecutionBudget budget)
-            throws ProcessStoppedException, GodotUnavailableException, InterruptedException {
-        String cached = godotVersion;
-        if (cached != null) {
-            return cached;
-        }
-        ProcessOutcome outcome;
-        try {
-            outcome = runner.runStep("godot --version", godot.version(), directory, budget, LineListener.NONE);
-        } catch (IOException e) {
-            throw new GodotUnavailableException("godot --version: cannot run " + config.godot()
-                    + " (agent setting godot): " + e.getMessage(), e);
-        }
-        String first = outcome.stdout().lines().stream().filter(l -> !l.isBlank()).findFirst().orElse("").trim();
-        if (outcome.exitCode() != 0 || first.isEmpty()) {
-            throw new GodotUnavailableException("godot --version: exit code " + outcome.exitCode()
-                    + " and no version (agent setting godot: " + config.godot() + "): " + outcome.diagnosticTail(), null);
-        }
-        godotVersion = first;
-        return first;
     }
 
     private String ffmpegVersion(Path directory, ExecutionBudget budget)
@@ -293,7 +194,6 @@ public final class GodotJobExecutor implements JobExecutor {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "GodotJobExecutor[godot=%s, ffmpeg=%s, sandbox=%s]", config.godot(),
-                config.ffmpeg(), config.sandbox());
+        return String.format(Locale.ROOT, "GodotJobExecutor[%s, ffmpeg=%s]", engine, config.ffmpeg());
     }
 }

@@ -1,6 +1,7 @@
 package io.animops.agent.cluster;
 
 import io.animops.agent.cluster.ClaimPolicy.Verdict;
+import io.animops.crds.v1alpha1.RenderExecutor;
 import io.animops.crds.v1alpha1.RenderJob;
 import io.animops.crds.v1alpha1.RenderPhase;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,17 @@ class ClaimPolicyTest {
                 "mac-1", LABELS, 0, 1)).isEqualTo(Verdict.SELECTOR_MISMATCH);
         assertThat(ClaimPolicy.decide(Jobs.pending("nolabels", "1", Map.of("animops.io/os", "darwin")), "mac-1", Map.of(), 0, 1))
                 .isEqualTo(Verdict.SELECTOR_MISMATCH);
+    }
+
+    @Test
+    void aJobThatRequiresNativeGodotIsLeftToNativeAgents() {
+        RenderJob job = Jobs.pending("n", "1", Map.of());
+        job.getSpec().setExecutor(RenderExecutor.Native);
+        assertThat(ClaimPolicy.decide(job, "linux-1", Map.of(), RenderExecutor.Web, 0, 1))
+                .isEqualTo(Verdict.EXECUTOR_MISMATCH);
+        assertThat(ClaimPolicy.decide(job, "mac-1", Map.of(), RenderExecutor.Native, 0, 1)).isEqualTo(Verdict.CLAIM);
+        job.getSpec().setExecutor(null);
+        assertThat(ClaimPolicy.decide(job, "linux-1", Map.of(), RenderExecutor.Web, 0, 1)).isEqualTo(Verdict.CLAIM);
     }
 
     @Test
