@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Recursive-descent parser for GDScript 2.0 (Godot 4), with Pratt-style expression parsing that uses the
+ * Recursive-descent parser for GDScript 2.0 (Godot 4.6), with Pratt-style expression parsing that uses the
  * operator precedence of Godot's own parser. The first syntax error stops parsing with a {@link SyntaxError};
  * its wording follows Godot's messages, e.g. {@code Expected ":" after "if" condition.}
  */

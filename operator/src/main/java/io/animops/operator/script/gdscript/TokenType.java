@@ -1,6 +1,6 @@
 package io.animops.operator.script.gdscript;
 
-/** Kinds of GDScript 2.0 tokens, as Godot 4's tokenizer distinguishes them. */
+/** Kinds of GDScript 2.0 tokens, as Godot 4.6's tokenizer distinguishes them. */
 public enum TokenType {
     IDENTIFIER, ANNOTATION,
     INT, FLOAT, STRING, STRING_NAME, NODE_PATH,

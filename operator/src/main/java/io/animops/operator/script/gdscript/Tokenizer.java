@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * GDScript 2.0 tokenizer, pulled one token at a time by the {@link Parser}.
  *
- * <p>Layout follows Godot 4: a NEWLINE ends every non-blank logical line, INDENT and DEDENT tokens
+ * <p>Layout follows Godot 4.6: a NEWLINE ends every non-blank logical line, INDENT and DEDENT tokens
  * mark indentation changes, and newlines inside brackets or after a backslash are plain whitespace.
  * A multi-line lambda inside brackets needs indentation again, so the parser brackets its body with
  * {@link #pushIndentedBlock()} and {@link #popIndentedBlock()}, exactly the way Godot's parser drives
