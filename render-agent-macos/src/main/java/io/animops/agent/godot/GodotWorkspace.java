@@ -81,14 +81,24 @@ public final class GodotWorkspace implements AutoCloseable {
      * no log files (they would land outside the workspace, in Godot's user folder).
      */
     static String projectFile(JobRequest job) {
+        return projectFile("job " + job.namespace() + "/" + job.name() + "; removed with the workspace",
+                "res://" + MAIN_SCENE_FILE, job.width(), job.height(), job.fps());
+    }
+
+    /**
+     * The project settings of every project the agent hands Godot (see {@link #projectFile(JobRequest)}).
+     *
+     * @param about what the project is for, in its header comment
+     */
+    public static String projectFile(String about, String mainScene, int width, int height, int fps) {
         return """
-                ; Written by the AnimOps render agent for job %s/%s; removed with the workspace.
+                ; Written by the AnimOps render agent for %s.
                 config_version=5
 
                 [application]
 
                 config/name="AnimOps job"
-                run/main_scene="res://main.tscn"
+                run/main_scene="%s"
                 run/flush_stdout_on_print=true
 
                 [autoload]
@@ -110,10 +120,10 @@ public final class GodotWorkspace implements AutoCloseable {
                 [physics]
 
                 common/physics_ticks_per_second=%d
-                """.formatted(job.namespace(), job.name(), job.width(), job.height(), job.fps());
+                """.formatted(about, mainScene, width, height, fps);
     }
 
-    private static String probeScript() throws IOException {
+    public static String probeScript() throws IOException {
         try (InputStream in = GodotWorkspace.class.getResourceAsStream(PROBE_FILE)) {
             if (in == null) {
                 throw new IOException(PROBE_FILE + ": missing from the agent's jar");
@@ -157,7 +167,7 @@ public final class GodotWorkspace implements AutoCloseable {
         }
     }
 
-    static void deleteTree(Path root) throws IOException {
+    public static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }

@@ -116,7 +116,7 @@ public final class ProcessRunner {
     }
 
     /** Splits on \n (dropping a \r before it), cutting lines at {@link #MAX_LINE_CHARS}. */
-    static void readLines(Reader in, java.util.function.Consumer<String> onLine) throws IOException {
+    public static void readLines(Reader in, java.util.function.Consumer<String> onLine) throws IOException {
         StringBuilder line = new StringBuilder();
         boolean cut = false;
         char[] buffer = new char[8192];
