@@ -162,8 +162,10 @@ func describe(value: Variant) -> String:
 	match value:
 		[1, var second, ..]:
 			return "starts with one then %d" % second
-		{"kind": "ball", "size": var s}, {"kind": "box", ..}:
+		{"kind": "ball", "size": var s}:
 			return "shape " + str(s)
+		{"kind": "box", ..}, {"kind": "crate", ..}:
+			return "a box"
 		-1, 0:
 			return "small"
 		var other when other is int:

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code # duration: 30} for the scene length the script was written for (default 20).
  */
 class ScriptCorpusTest {
-    private static final Pattern EXPECT = Pattern.compile(
+    static final Pattern EXPECT = Pattern.compile(
             "^# expect: (valid|parse (\\d+):(\\d+)(?: (.+?))?|contract ([a-z.-]+) (\\d+):(\\d+))\\s*$");
     private static final Pattern DURATION = Pattern.compile("^# duration: (\\d+)\\s*$");
 

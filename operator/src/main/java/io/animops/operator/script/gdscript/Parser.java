@@ -663,7 +663,10 @@ public final class Parser {
                 throw errorAtLastToken("Expected indented block after " + context + ".", "an indented block");
             }
             advance();
-            while (!check(TokenType.DEDENT) && !check(TokenType.EOF) && !atBracketedLambdaEnd()) {
+            while (!check(TokenType.DEDENT) && !check(TokenType.EOF) && !atBracketedLambdaEnd()
+                    && !(bracketedLambdaBlockDepth > 0 && !canStartStatement())) {
+                // parse_statement: in a lambda, a token that starts no statement ends the lambda instead of
+                // being an error; the enclosing brackets then report what they miss
                 body.add(parseStatement());
             }
             match(TokenType.DEDENT);
@@ -887,8 +890,13 @@ public final class Parser {
     private Stmt.MatchBranch parseMatchBranch() {
         Token branchStart = current;
         List<Pattern> patterns = new ArrayList<>();
+        boolean hasBind = false;
         do {
             Pattern pattern = parsePattern();
+            hasBind |= bindsAVariable(pattern);
+            if (!patterns.isEmpty() && hasBind) {
+                throw errorAtLastToken("Cannot use a variable bind with multiple patterns.", "one pattern with a bind");
+            }
             if (pattern instanceof Pattern.Rest) {
                 throw errorAtLastToken("Rest pattern can only be used inside array and dictionary patterns.",
                         "a pattern");
@@ -904,6 +912,19 @@ public final class Parser {
                 : "Expected \":\" after \"match\" pattern guard.", "':' after 'match' patterns");
         return new Stmt.MatchBranch(branchStart.line(), branchStart.column(), patterns, guard,
                 parseSuite("match pattern block", false));
+    }
+
+    private static boolean bindsAVariable(Pattern pattern) {
+        if (pattern instanceof Pattern.Binding) {
+            return true;
+        }
+        if (pattern instanceof Pattern.ArrayPattern array) {
+            return array.elements().stream().anyMatch(Parser::bindsAVariable);
+        }
+        if (pattern instanceof Pattern.DictionaryPattern dictionary) {
+            return dictionary.entries().stream().anyMatch(e -> e.value() != null && bindsAVariable(e.value()));
+        }
+        return false;
     }
 
     private Pattern parsePattern() {
@@ -990,6 +1011,13 @@ public final class Parser {
             throw errorAtLastToken("Expected expression after \"" + operator.godotName() + "\" operator.", "an operand");
         }
         return precedence(minPrecedence, false);
+    }
+
+    private boolean canStartStatement() {
+        return switch (current.type()) {
+            case PASS, BREAK, CONTINUE, BREAKPOINT, RETURN, VAR, CONST, ANNOTATION, IF, FOR, WHILE, MATCH -> true;
+            default -> canStartExpression();
+        };
     }
 
     /** Tokens with a prefix rule in Godot's table (get_rule): only they can start an expression. */

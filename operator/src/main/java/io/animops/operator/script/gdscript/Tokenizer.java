@@ -445,16 +445,15 @@ public final class Tokenizer {
         openers.push(opener);
     }
 
-    /** A closer that does not match its opener is a tokenizer error in Godot (make_paren_error). */
+    /**
+     * A closer that does not match its opener is a tokenizer error in Godot. Its make_paren_error() runs after
+     * pop_paren() already removed the opener, so the opener it names is the one below (or none is left).
+     */
     private void closeBracket(char expectedOpener, char closer, int startLine, int startColumn) {
-        if (openers.isEmpty()) {
-            throw new SyntaxError("Closing \"" + closer + "\" doesn't have an opening counterpart.", startLine,
-                    startColumn, null);
-        }
-        char opener = openers.pop();
-        if (opener != expectedOpener) {
-            throw new SyntaxError("Closing \"" + closer + "\" doesn't match the opening \"" + opener + "\".",
-                    startLine, startColumn, null);
+        if (openers.isEmpty() || openers.pop() != expectedOpener) {
+            String message = openers.isEmpty() ? "Closing \"" + closer + "\" doesn't have an opening counterpart."
+                    : "Closing \"" + closer + "\" doesn't match the opening \"" + openers.peek() + "\".";
+            throw new SyntaxError(message, startLine, startColumn, null);
         }
         bracketDepth--;
     }

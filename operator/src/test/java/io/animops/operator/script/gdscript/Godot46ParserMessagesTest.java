@@ -41,6 +41,7 @@ class Godot46ParserMessagesTest {
             func f():|>match x:|>>1 when y 2:|>>>pass|; 3; Expected ":" after "match" pattern guard.
             func f():|>match x:|>>1:|>>pass|; 3; Expected indented block after match pattern block.
             func f():|>match x:|>>1, :|>>>pass|; 3; Expected expression for match pattern.
+            func f():|>match x:|>>[var a], 2:|>>>pass|; 3; Cannot use a variable bind with multiple patterns.
             # parse_call: a missing argument before a missing ')'
             func f():|>print(1,|;             2; Expected expression as the function argument.
             func f():|>print(1 2)|;           2; Expected closing ")" after call arguments.
@@ -60,6 +61,8 @@ class Godot46ParserMessagesTest {
             func f():|>if:|>>pass|;           2; Expected conditional expression after "if".
             func f():|>while:|>>pass|;        2; Expected conditional expression after "while".
             func f():|>match:|>>_:|>>>pass|;  2; Expected expression to test after "match".
+            # parse_statement in a lambda: an indent ends the lambda, then the call misses its ')'
+            func f():|>g(func():|>>var a = 1|>>>a = 2|>)|; 3; Expected closing ")" after call arguments.
             # parse_break, parse_continue, parse_lambda (a lambda resets it)
             func f():|>break|;                2; Cannot use "break" outside of a loop.
             func f():|>for i in x:|>>var g = func(): continue|; 3; Cannot use "continue" outside of a loop.
@@ -80,7 +83,9 @@ class Godot46ParserMessagesTest {
             extends Node2D foo|;              1; Expected end of statement after superclass, found "Identifier" instead.
             func f():|>print(1) print(2)|;    2; Expected end of statement after expression, found "Identifier" instead.
             func f():|>return )|;             2; Closing ")" doesn't have an opening counterpart.
-            func f():|>var a = (1]|;          2; Closing "]" doesn't match the opening "(".
+            # make_paren_error runs after pop_paren removed the opener: it names the one below
+            func f():|>var a = [(1]|;         2; Closing "]" doesn't match the opening "[".
+            func f():|>var a = (1]|;          2; Closing "]" doesn't have an opening counterpart.
             # gdscript_tokenizer.cpp check_indent(): reported at the newline before the line
             func g():|>pass|func f():|    pass|; 3; Used space character for indentation instead of tab as used before in the file.
             """)
