@@ -177,5 +177,5 @@ func _draw() -> void:
 	draw_circle(Vector2.ZERO, 4.0, Color.WHITE)
 	var node := self as Node2D
 	if node.get_parent() != null and get_node_or_null(^"HUD") is Node:
-		super._draw()
+		super.queue_redraw()
 	if is_instance_valid(node): print(Vector2.INF.x); return

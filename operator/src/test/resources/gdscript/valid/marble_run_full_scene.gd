@@ -54,7 +54,7 @@ func _build_walls() -> void:
 	for side in [-1, 1]:
 		var wall := CollisionShape2D.new()
 		var segment := SegmentShape2D.new()
-		var x := FRAME.x / 2 + side * (FRAME.x / 2 - SAFE_MARGIN / 2)
+		var x: float = FRAME.x / 2 + side * (FRAME.x / 2 - SAFE_MARGIN / 2)
 		segment.a = Vector2(x, 0)
 		segment.b = Vector2(x, FRAME.y)
 		wall.shape = segment

@@ -6,7 +6,6 @@
 extends Node2D
 
 const DURATION_SECONDS := 20
-const Helper = preload("res://helpers/math.gd")
 
 @export_enum("Calm", "Wild") var mood: int = 0
 @export var tint := Color.RED
@@ -29,7 +28,7 @@ var data: Array[Array] = [[1], [2]]
 
 
 @warning_ignore("unused_parameter")
-func _set_counter(value: int, extra = null) -> void:
+func _set_counter(value: int) -> void:
 	counter = value
 
 
@@ -57,13 +56,13 @@ func _ready() -> void:
 	assert(counter >= 0, "counter")
 	connect("ready", func(): pass)
 	print(mixed, contains, f(1, 2,), _typed())
-	super._ready()
+	super.queue_redraw()
 	var v = Vector2.ZERO; v.x += 1
 	var name_map = {a = 1, b = "two"}
 	var nested = [func(x): return x, func(y):
 		return y * 2
 	]
-	print(name_map, nested.size(), Helper)
+	print(name_map, nested.size(), self)
 	if counter > 100:
 		breakpoint
 
