@@ -48,7 +48,8 @@ class GodotAgreementTest {
             }
         }
 
-        GodotAgreement.Result all = new GodotAgreement(WebGodot.fromEnvironment()).compare(scripts, Duration.ofMinutes(5));
+        GodotAgreement.Result all = new GodotAgreement(WebGodot.fromEnvironment()).compare(scripts,
+                Duration.ofMinutes(5));
 
         GodotAgreement.Result onMutants = new GodotAgreement.Result(
                 all.comparisons().stream().filter(c -> !c.name().startsWith(CORPUS)).toList());
@@ -63,7 +64,8 @@ class GodotAgreementTest {
                 corpusAgrees.assertThat(corpus.godot()).as(corpus.toString()).isNull();
             } else {
                 GodotAgreement.FirstError expected = new GodotAgreement.FirstError(Integer.parseInt(expect.group(2)),
-                        expect.group(4) != null ? expect.group(4) : corpus.godot() == null ? "" : corpus.godot().message());
+                        expect.group(4) != null ? expect.group(4)
+                                : corpus.godot() == null ? "" : corpus.godot().message());
                 corpusAgrees.assertThat(corpus.godot()).as(corpus.toString()).isEqualTo(expected);
             }
         }

@@ -55,10 +55,12 @@ public final class Parser {
                     + "\"@export_range\", etc.) instead.",
             "tool", "The \"tool\" keyword was removed in Godot 4. Use the \"@tool\" annotation instead.",
             "onready", "The \"onready\" keyword was removed in Godot 4. Use the \"@onready\" annotation instead.",
-            "remote", "The \"remote\" keyword was removed in Godot 4. Use the \"@rpc\" annotation with \"any_peer\" instead.",
+            "remote", "The \"remote\" keyword was removed in Godot 4. Use the \"@rpc\" annotation with "
+                    + "\"any_peer\" instead.",
             "remotesync", "The \"remotesync\" keyword was removed in Godot 4. Use the \"@rpc\" annotation with "
                     + "\"any_peer\" and \"call_local\" instead.",
-            "puppet", "The \"puppet\" keyword was removed in Godot 4. Use the \"@rpc\" annotation with \"authority\" instead.",
+            "puppet", "The \"puppet\" keyword was removed in Godot 4. Use the \"@rpc\" annotation with "
+                    + "\"authority\" instead.",
             "puppetsync", "The \"puppetsync\" keyword was removed in Godot 4. Use the \"@rpc\" annotation with "
                     + "\"authority\" and \"call_local\" instead.",
             "master", "The \"master\" keyword was removed in Godot 4. Use the \"@rpc\" annotation with \"any_peer\" "
@@ -117,7 +119,8 @@ public final class Parser {
             parser.advance();
         }
         if (!parser.current.is(TokenType.EOF)) {
-            throw parser.errorAtLastToken("Expected end of expression, found \"" + parser.current.godotName() + "\" instead.",
+            throw parser.errorAtLastToken("Expected end of expression, found \"" + parser.current.godotName()
+                    + "\" instead.",
                     "end of expression");
         }
         return expr;
@@ -237,7 +240,8 @@ public final class Parser {
                     }
                     Token keyword = advance();
                     if (header.name != null) {
-                        throw new SyntaxError("\"class_name\" can only be used once.", keyword.line(), keyword.column(), null);
+                        throw new SyntaxError("\"class_name\" can only be used once.", keyword.line(),
+                                keyword.column(), null);
                     }
                     Token name = consume(TokenType.IDENTIFIER,
                             "Expected identifier for the global class name after \"class_name\".",
@@ -300,7 +304,8 @@ public final class Parser {
         if (!pending.isEmpty()) {
             Annotation dangling = pending.get(0);
             throw errorAt(dangling, "Annotation \"@" + dangling.name()
-                    + "\" does not precede a valid target, so it will have no effect.", "a declaration after the annotation");
+                    + "\" does not precede a valid target, so it will have no effect.",
+                            "a declaration after the annotation");
         }
         return members;
     }
@@ -400,7 +405,8 @@ public final class Parser {
         if (check(TokenType.IDENTIFIER)) {
             name = advance().lexeme();
         }
-        consume(TokenType.BRACE_OPEN, name != null ? "Expected \"{\" after enum name." : "Expected \"{\" after \"enum\".",
+        consume(TokenType.BRACE_OPEN,
+                name != null ? "Expected \"{\" after enum name." : "Expected \"{\" after \"enum\".",
                 "'{' after 'enum'");
         List<EnumValue> values = new ArrayList<>();
         while (!check(TokenType.BRACE_CLOSE)) {
@@ -454,7 +460,8 @@ public final class Parser {
         }
         if (accessors == null) {
             if (isConst) {
-                consume(TokenType.EQUAL, "Expected initializer after constant name.", "'=' and a value for the constant");
+                consume(TokenType.EQUAL, "Expected initializer after constant name.",
+                        "'=' and a value for the constant");
                 initializer = requireExpression("Expected initializer expression for constant.");
             } else if (match(TokenType.EQUAL)) {
                 initializer = requireExpression("Expected expression for variable initial value after \"=\".");
@@ -599,7 +606,8 @@ public final class Parser {
         if (check(TokenType.VOID)) {
             Token v = advance();
             if (!allowVoid) {
-                throw errorAtLastToken("\"void\" is only allowed for a function return type.", "a type other than void");
+                throw errorAtLastToken("\"void\" is only allowed for a function return type.",
+                        "a type other than void");
             }
             return new TypeRef(v.line(), v.column(), "void", List.of());
         }
@@ -739,7 +747,8 @@ public final class Parser {
             case BREAK, CONTINUE -> {
                 advance();
                 if (!canBreak) {
-                    throw errorAtLastToken("Cannot use \"" + start.lexeme() + "\" outside of a loop.", "a loop around it");
+                    throw errorAtLastToken("Cannot use \"" + start.lexeme() + "\" outside of a loop.",
+                            "a loop around it");
                 }
                 endStatement("\"" + start.lexeme() + "\"");
                 return start.is(TokenType.BREAK) ? new Stmt.Break(start.line(), start.column())
@@ -948,7 +957,8 @@ public final class Parser {
                     }
                     elements.add(parsePattern());
                 } while (match(TokenType.COMMA));
-                consume(TokenType.BRACKET_CLOSE, "Expected \"]\" to close the array pattern.", "']' ending the array pattern");
+                consume(TokenType.BRACKET_CLOSE, "Expected \"]\" to close the array pattern.",
+                        "']' ending the array pattern");
                 return new Pattern.ArrayPattern(start.line(), start.column(), elements);
             }
             case BRACE_OPEN -> {
@@ -1008,7 +1018,8 @@ public final class Parser {
     /** An operand of a prefix or infix operator, or the operator's "Expected expression after" error. */
     private Expr requireOperand(int minPrecedence, Token operator) {
         if (!canStartExpression()) {
-            throw errorAtLastToken("Expected expression after \"" + operator.godotName() + "\" operator.", "an operand");
+            throw errorAtLastToken("Expected expression after \"" + operator.godotName() + "\" operator.",
+                    "an operand");
         }
         return precedence(minPrecedence, false);
     }
@@ -1025,7 +1036,8 @@ public final class Parser {
         return switch (current.type()) {
             case IDENTIFIER, INT, FLOAT, STRING, STRING_NAME, NODE_PATH, TRUE, FALSE, NULL,
                  CONST_PI, CONST_TAU, CONST_INF, CONST_NAN, SELF, SUPER, MATCH,
-                 PAREN_OPEN, BRACKET_OPEN, BRACE_OPEN, MINUS, PLUS, TILDE, NOT, BANG, AWAIT, DOLLAR, PERCENT, FUNC -> true;
+                 PAREN_OPEN, BRACKET_OPEN, BRACE_OPEN, MINUS, PLUS, TILDE, NOT, BANG, AWAIT, DOLLAR, PERCENT,
+                         FUNC -> true;
             default -> false;
         };
     }
@@ -1055,7 +1067,8 @@ public final class Parser {
                 if (!allowAssignment) {
                     throw errorAtLastToken("Assignment is not allowed inside an expression.", "an expression");
                 }
-                if (!(left instanceof Expr.Identifier || left instanceof Expr.Attribute || left instanceof Expr.Subscript)) {
+                if (!(left instanceof Expr.Identifier || left instanceof Expr.Attribute
+                        || left instanceof Expr.Subscript)) {
                     throw errorAtLastToken("Only identifier, attribute access, and subscription access can be used as "
                             + "assignment target.", "a variable, property or subscript");
                 }
@@ -1100,7 +1113,8 @@ public final class Parser {
     private Expr infix(Expr left, int precedence) {
         Token operator = advance();
         switch (operator.type()) {
-            case QUESTION_MARK -> throw errorAtLastToken("Unexpected \"?\" in source. If you want a ternary operator, use "
+            case QUESTION_MARK -> throw errorAtLastToken("Unexpected \"?\" in source. If you want a ternary operator, "
+                    + "use "
                     + "\"truthy_value if true_condition else falsy_value\".", "'if' ... 'else' for a ternary");
             case AS -> {
                 return new Expr.Cast(operator.line(), operator.column(), left,
@@ -1109,7 +1123,7 @@ public final class Parser {
             case IS -> {
                 boolean negated = match(TokenType.NOT);
                 return new Expr.TypeTest(operator.line(), operator.column(), left, requireType(false,
-                        negated ? "Expected type specifier after \"is not\"." : "Expected type specifier after \"is\"."),
+                        "Expected type specifier after \"" + (negated ? "is not" : "is") + "\"."),
                         negated);
             }
             case IF -> {
@@ -1367,7 +1381,8 @@ public final class Parser {
                         throw errorAtLastToken("Expected \"" + wanted + "\" after dictionary key. Mixing dictionary "
                                 + "styles is not allowed.", "'" + wanted + "' after key");
                     }
-                    throw errorAtLastToken("Expected \"" + wanted + "\" after dictionary key.", "'" + wanted + "' after key");
+                    throw errorAtLastToken("Expected \"" + wanted + "\" after dictionary key.",
+                            "'" + wanted + "' after key");
                 }
                 entries.add(new Expr.DictEntry(key, requireExpression("Expected expression as dictionary value.")));
             } while (match(TokenType.COMMA) && !check(TokenType.EOF));

@@ -57,7 +57,8 @@ public final class SyntaxMutator {
         return line.substring(0, line.length() - line.stripLeading().length());
     }
 
-    private static final Pattern HEADER = Pattern.compile("^\\s*(func|if|elif|else|for|while|match|class)\\b[^#\"]*:\\s*$");
+    private static final Pattern HEADER =
+            Pattern.compile("^\\s*(func|if|elif|else|for|while|match|class)\\b[^#\"]*:\\s*$");
     private static final Pattern BINARY = Pattern.compile(" (\\+|-|\\*|/|==|!=|<=|>=|<|>|and|or) (?=[^\"#]*$)");
 
     private static final List<Kind> KINDS = List.of(
@@ -75,7 +76,8 @@ public final class SyntaxMutator {
                 int close = line.lastIndexOf(']');
                 return line.substring(0, close) + line.substring(close + 1);
             }),
-            new Kind("extra-indent", Pattern.compile("^\\t+(var|const|if|for|while|return|[a-z_]+\\.|[a-z_]+ [-+*/]?= )[^#]*$"),
+            new Kind("extra-indent",
+                    Pattern.compile("^\\t+(var|const|if|for|while|return|[a-z_]+\\.|[a-z_]+ [-+*/]?= )[^#]*$"),
                     line -> "\t" + line, true),
             new Kind("space-indent", Pattern.compile("^\\t+[a-z][^#]*$"), line -> {
                 int tabs = 0;
@@ -91,7 +93,8 @@ public final class SyntaxMutator {
             }),
             new Kind("var-without-name", Pattern.compile("^\\s*(@\\w+ )?var \\w+.*$"),
                     line -> line.replaceFirst("var \\w+", "var")),
-            new Kind("operator-without-operand", Pattern.compile("^[^\"#]* (\\+|-|\\*|/|==|!=|<=|>=|<|>|and|or) [^\"#]*$"),
+            new Kind("operator-without-operand",
+                    Pattern.compile("^[^\"#]* (\\+|-|\\*|/|==|!=|<=|>=|<|>|and|or) [^\"#]*$"),
                     line -> {
                         Matcher m = BINARY.matcher(line);
                         if (!m.find()) {
