@@ -1,4 +1,4 @@
-# expect: parse 10:8
+# expect: parse 10:10 Assignment is not allowed inside an expression.
 extends Node2D
 
 const DURATION_SECONDS := 20

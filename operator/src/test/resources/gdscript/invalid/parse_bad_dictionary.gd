@@ -1,4 +1,4 @@
-# expect: parse 9:15
+# expect: parse 9:15 Expected ":" or "=" after dictionary key.
 extends Node2D
 
 const DURATION_SECONDS := 20

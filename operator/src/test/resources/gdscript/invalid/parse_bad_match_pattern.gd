@@ -1,4 +1,4 @@
-# expect: parse 10:9
+# expect: parse 10:9 Expected ":" or "when" after "match" patterns.
 extends Node2D
 
 const DURATION_SECONDS := 20

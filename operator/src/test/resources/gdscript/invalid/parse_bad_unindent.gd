@@ -1,4 +1,4 @@
-# expect: parse 10:21
+# expect: parse 10:21 Unindent doesn't match the previous indentation level.
 extends Node2D
 
 const DURATION_SECONDS := 20

@@ -1,4 +1,4 @@
-# expect: parse 9:17
+# expect: parse 9:21 Cannot call on an expression. Use ".call()" if it's a Callable.
 extends Node2D
 
 const DURATION_SECONDS := 20

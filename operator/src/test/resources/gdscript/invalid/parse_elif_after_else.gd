@@ -1,4 +1,4 @@
-# expect: parse 13:5
+# expect: parse 13:5 Expected statement, found "elif" instead.
 extends Node2D
 
 const DURATION_SECONDS := 20

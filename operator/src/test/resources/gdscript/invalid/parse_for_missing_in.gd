@@ -1,4 +1,4 @@
-# expect: parse 9:9
+# expect: parse 9:9 Expected "in" or ":" after "for" variable name.
 extends Node2D
 
 const DURATION_SECONDS := 20

@@ -1,4 +1,4 @@
-# expect: parse 9:14
+# expect: parse 9:16 Unexpected "?" in source. If you want a ternary operator, use "truthy_value if true_condition else falsy_value".
 extends Node2D
 
 const DURATION_SECONDS := 20

@@ -1,4 +1,4 @@
-# expect: parse 9:38
+# expect: parse 9:38 Expected indented block after lambda declaration.
 extends Node2D
 
 const DURATION_SECONDS := 20

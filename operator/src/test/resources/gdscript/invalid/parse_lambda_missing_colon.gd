@@ -1,4 +1,4 @@
-# expect: parse 9:20
+# expect: parse 9:20 Expected ":" after lambda declaration.
 extends Node2D
 
 const DURATION_SECONDS := 20

@@ -1,4 +1,4 @@
-# expect: parse 9:23
+# expect: parse 9:23 Expected indented block after "for" block.
 extends Node2D
 
 const DURATION_SECONDS := 20

@@ -1,4 +1,4 @@
-# expect: parse 11:22
+# expect: parse 11:22 Expected expression as array element.
 extends Node2D
 
 const DURATION_SECONDS := 20

@@ -1,4 +1,4 @@
-# expect: parse 12:28
+# expect: parse 13:5 Unexpected "Indent" in class body.
 extends Node2D
 
 const DURATION_SECONDS := 20

@@ -1,4 +1,4 @@
-# expect: parse 10:12
+# expect: parse 10:12 Expected ":" after "if" condition.
 extends Node2D
 
 const DURATION_SECONDS := 20

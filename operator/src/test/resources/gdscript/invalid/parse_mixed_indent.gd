@@ -1,4 +1,4 @@
-# expect: parse 9:13
+# expect: parse 9:13 Mixed use of tabs and spaces for indentation.
 extends Node2D
 
 const DURATION_SECONDS := 20

@@ -1,4 +1,4 @@
-# expect: parse 9:29
+# expect: parse 9:29 Expected "else" after ternary operator condition.
 extends Node2D
 
 const DURATION_SECONDS := 20

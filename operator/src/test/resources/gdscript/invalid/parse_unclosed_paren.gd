@@ -1,4 +1,4 @@
-# expect: parse 9:25
+# expect: parse 9:25 Expected closing ")" after call arguments.
 extends Node2D
 
 const DURATION_SECONDS := 20

@@ -1,4 +1,4 @@
-# expect: parse 9:17
+# expect: parse 9:18 Unterminated string.
 extends Node2D
 
 const DURATION_SECONDS := 20

@@ -1,4 +1,4 @@
-# expect: parse 9:15
+# expect: parse 10:9 Expected statement, found "Indent" instead.
 extends Node2D
 
 const DURATION_SECONDS := 20

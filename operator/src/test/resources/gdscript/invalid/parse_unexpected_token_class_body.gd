@@ -1,4 +1,4 @@
-# expect: parse 11:1
+# expect: parse 11:1 Unexpected identifier "print" in class body.
 extends Node2D
 
 const DURATION_SECONDS := 20

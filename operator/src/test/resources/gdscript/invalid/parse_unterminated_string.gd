@@ -1,4 +1,4 @@
-# expect: parse 9:15
+# expect: parse 9:16 Unterminated string.
 extends Node2D
 
 const DURATION_SECONDS := 20

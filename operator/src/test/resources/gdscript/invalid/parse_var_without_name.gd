@@ -1,4 +1,4 @@
-# expect: parse 9:5
+# expect: parse 9:5 Expected variable name after "var".
 extends Node2D
 
 const DURATION_SECONDS := 20

@@ -164,6 +164,8 @@ func describe(value: Variant) -> String:
 			return "starts with one then %d" % second
 		{"kind": "ball", "size": var s}:
 			return "shape " + str(s)
+		{"kind": "box", ..}, {"kind": "crate", ..}:
+			return "a box"
 		-1, 0:
 			return "small"
 		var other when other is int:

@@ -4,7 +4,6 @@ extends Node2D
 
 const DURATION_SECONDS := 20
 const FONT_PATH := "res://fonts/Inter.ttf"
-const DESIGN = preload("res://design_system.json")
 
 var title: Label
 var camera := Camera2D.new()

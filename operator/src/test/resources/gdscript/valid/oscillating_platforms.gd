@@ -18,7 +18,7 @@ static func wave(t: float, phase: float = 0.0) -> float:
 
 
 func _init() -> void:
-	name = "Platforms"
+	set_physics_process(true)
 
 
 func _ready() -> void:

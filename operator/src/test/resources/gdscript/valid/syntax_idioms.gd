@@ -6,7 +6,6 @@
 extends Node2D
 
 const DURATION_SECONDS := 20
-const Helper = preload("res://design_system.json")
 
 @export_enum("Calm", "Wild") var mood: int = 0
 @export var tint := Color.RED
@@ -63,7 +62,7 @@ func _ready() -> void:
 	var nested = [func(x): return x, func(y):
 		return y * 2
 	]
-	print(name_map, nested.size(), Helper)
+	print(name_map, nested.size(), self)
 	if counter > 100:
 		breakpoint
 

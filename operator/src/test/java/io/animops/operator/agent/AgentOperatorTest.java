@@ -171,7 +171,7 @@ class AgentOperatorTest {
                 .isEqualTo("ScriptInvalid");
         assertStored(renders.get(1));
         assertThat(renders.get(1).getStatus().getArtifacts().getVideo().getContentType()).isEqualTo("video/mp4");
-        assertThat(renders.get(1).getStatus().getProvenance().getGodotVersion()).isEqualTo("4.3.stable.standin");
+        assertThat(renders.get(1).getStatus().getProvenance().getGodotVersion()).isEqualTo("4.6.stable.standin");
 
         ScriptError fromGodot = renders.get(0).getStatus().getErrors().get(0);
         assertThat(fromGodot.getStage()).isEqualTo(ScriptError.Stage.physics);

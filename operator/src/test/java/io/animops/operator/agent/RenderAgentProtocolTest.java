@@ -480,7 +480,7 @@ class RenderAgentProtocolTest {
         assertThat(Files.readString(log)).contains("render job sigterm/interrupted: handed back on shutdown",
                 "agent mac-sigterm stopped");
         RenderAgent registered = client.resources(RenderAgent.class).withName("mac-sigterm").get();
-        assertThat(registered.getSpec().getGodotVersion()).isEqualTo("4.3.stable.standin");
+        assertThat(registered.getSpec().getGodotVersion()).isEqualTo("4.6.stable.standin");
         assertThat(registered.getSpec().getFfmpegVersion()).startsWith("ffmpeg version");
     }
 

@@ -36,7 +36,7 @@ import java.util.stream.Stream;
  */
 final class ScriptedJobExecutor implements JobExecutor {
     private static final Pattern RENDER_MS = Pattern.compile("# test: render-ms=(\\d+)");
-    static final String GODOT_VERSION = "4.3.stable.scripted";
+    static final String GODOT_VERSION = "4.6.stable.scripted";
     static final String FFMPEG_VERSION = "ffmpeg version scripted";
 
     private final Path workRoot;

@@ -106,7 +106,7 @@ class ApiListsTest {
                 job.setString(3, name + "-a1-preview");
                 job.setString(4, name + "-a1");
                 job.setString(5, i == 0 ? "Failed" : "Succeeded");
-                job.setString(6, "{\"scriptSha256\":\"" + "ab".repeat(32) + "\",\"godotVersion\":\"4.3.stable\",\"contractVersion\":\"contract-v1\"}");
+                job.setString(6, "{\"scriptSha256\":\"" + "ab".repeat(32) + "\",\"godotVersion\":\"4.6.stable\",\"contractVersion\":\"contract-v1\"}");
                 job.setString(7, "{\"video\":{\"key\":\"renders/" + name + "/video.mp4\",\"contentType\":\"video/mp4\",\"bytes\":1000}}");
                 job.setObject(8, at);
                 job.setObject(9, at);
@@ -185,7 +185,7 @@ class ApiListsTest {
     void aRenderCarriesProvenanceArtifactKeysAndSignedLinksUntilRetentionDeletedThem() {
         authorized().when().get("/api/v1/renders/" + NS + "/idea-1-a1-preview").then().statusCode(200)
                 .body("spec.width", equalTo(540)).body("spec.mode", equalTo("Preview")).body("phase", equalTo("Succeeded"))
-                .body("agent", equalTo("mac-1")).body("provenance.godotVersion", equalTo("4.3.stable"))
+                .body("agent", equalTo("mac-1")).body("provenance.godotVersion", equalTo("4.6.stable"))
                 .body("artifacts.video.key", equalTo("renders/idea-1/video.mp4"))
                 .body("links.video", org.hamcrest.Matchers.containsString("/api/v1/artifacts/renders/idea-1/video.mp4?"))
                 .body("links.video", org.hamcrest.Matchers.containsString("signature="))

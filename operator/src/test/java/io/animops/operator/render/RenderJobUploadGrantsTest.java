@@ -138,7 +138,7 @@ class RenderJobUploadGrantsTest {
         media.setHeight(1920);
         outcome.setMedia(media);
         Provenance provenance = new Provenance();
-        provenance.setGodotVersion("4.3.stable");
+        provenance.setGodotVersion("4.6.stable");
         provenance.setScriptSha256("ab".repeat(32));
         outcome.setProvenance(provenance);
         patchStatus("finished", Serialization.jsonMapper().convertValue(outcome, Map.class));
@@ -157,7 +157,7 @@ class RenderJobUploadGrantsTest {
                     assertThat(row.getLong(2)).isEqualTo(video.length);
                     assertThat(row.getString(3)).isEqualTo(sha);
                     assertThat(row.getString(4)).isEqualTo("1080");
-                    assertThat(row.getString(5)).isEqualTo("4.3.stable");
+                    assertThat(row.getString(5)).isEqualTo("4.6.stable");
                     assertThat(row.getObject(6)).isNotNull();
                 }
             }

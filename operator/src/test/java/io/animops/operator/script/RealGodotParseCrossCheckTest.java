@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @EnabledIfEnvironmentVariable(named = "GODOT_BIN", matches = ".+")
 class RealGodotParseCrossCheckTest {
-    private static final Pattern EXPECTED_PARSE = Pattern.compile("(?m)^# expect: parse (\\d+):(\\d+)\\s*$");
+    private static final Pattern EXPECTED_PARSE = Pattern.compile("(?m)^# expect: parse (\\d+):(\\d+)(?: (.+?))?\\s*$");
     private static final Pattern GODOT_LINE = Pattern.compile("\\(res://scene\\.gd:(\\d+)\\)");
 
     static Stream<Path> parseErrorScripts() throws Exception {
@@ -45,5 +45,8 @@ class RealGodotParseCrossCheckTest {
         Matcher reported = GODOT_LINE.matcher(output);
         assertThat(reported.find()).as(output).isTrue();
         assertThat(reported.group(1)).as(output).isEqualTo(expected.group(1));
+        if (expected.group(3) != null) {
+            assertThat(output).contains("Parse Error: " + expected.group(3));
+        }
     }
 }

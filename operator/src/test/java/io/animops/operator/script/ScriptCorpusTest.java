@@ -26,13 +26,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs every script under src/test/resources/gdscript through the validator and compares the findings
- * with the script's header: {@code # expect: valid}, {@code # expect: parse 12:5} or
+ * with the script's header: {@code # expect: valid}, {@code # expect: parse 12:5} (optionally followed by Godot's message, e.g.
+ * {@code # expect: parse 12:5 Expected ":" after "if" condition.}) or
  * {@code # expect: contract contract.forbidden-api 8:9} (one line per expected finding), and optionally
  * {@code # duration: 30} for the scene length the script was written for (default 20).
  */
 class ScriptCorpusTest {
-    private static final Pattern EXPECT = Pattern.compile(
-            "^# expect: (valid|parse (\\d+):(\\d+)|contract ([a-z.-]+) (\\d+):(\\d+))\\s*$");
+    static final Pattern EXPECT = Pattern.compile(
+            "^# expect: (valid|parse (\\d+):(\\d+)(?: (.+?))?|contract ([a-z.-]+) (\\d+):(\\d+))\\s*$");
     private static final Pattern DURATION = Pattern.compile("^# duration: (\\d+)\\s*$");
 
     private final GdscriptContractValidator validator = new GdscriptContractValidator();
@@ -57,7 +58,7 @@ class ScriptCorpusTest {
             for (String line : read(script).split("\n")) {
                 Matcher m = EXPECT.matcher(line);
                 if (m.matches()) {
-                    expectedRules.add(m.group(4) != null ? m.group(4) : m.group(2) != null ? "parse.syntax" : "valid");
+                    expectedRules.add(m.group(5) != null ? m.group(5) : m.group(2) != null ? "parse.syntax" : "valid");
                 }
             }
         }
@@ -77,6 +78,7 @@ class ScriptCorpusTest {
     void scriptYieldsExactlyTheExpectedFindings(Path script) {
         String source = read(script);
         List<String> expected = new ArrayList<>();
+        List<String> expectedMessages = new ArrayList<>();
         int duration = 20;
         boolean declared = false;
         for (String line : source.split("\n")) {
@@ -85,8 +87,11 @@ class ScriptCorpusTest {
                 declared = true;
                 if (m.group(2) != null) {
                     expected.add("parse parse.syntax " + m.group(2) + ":" + m.group(3));
-                } else if (m.group(4) != null) {
-                    expected.add("contract " + m.group(4) + " " + m.group(5) + ":" + m.group(6));
+                    if (m.group(4) != null) {
+                        expectedMessages.add(m.group(4));
+                    }
+                } else if (m.group(5) != null) {
+                    expected.add("contract " + m.group(5) + " " + m.group(6) + ":" + m.group(7));
                 }
             }
             Matcher d = DURATION.matcher(line);
@@ -101,6 +106,10 @@ class ScriptCorpusTest {
                 .toList();
         assertThat(actual).as(findings.toString()).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(findings).allSatisfy(e -> assertThat(e.getMessage()).isNotBlank());
+        for (String message : expectedMessages) {
+            // the validator appends the rule's hint after Godot's own message
+            assertThat(findings).anySatisfy(e -> assertThat(e.getMessage()).startsWith(message));
+        }
     }
 
     static String read(Path path) {

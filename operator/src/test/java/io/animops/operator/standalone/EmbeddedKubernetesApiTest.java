@@ -82,7 +82,7 @@ class EmbeddedKubernetesApiTest {
         RenderAgentSpec agentSpec = new RenderAgentSpec();
         agentSpec.setOs("darwin");
         agentSpec.setArch("arm64");
-        agentSpec.setGodotVersion("4.3.stable");
+        agentSpec.setGodotVersion("4.6.stable");
         agent.setSpec(agentSpec);
         RenderAgent createdAgent = client.resource(agent).create();
         RenderAgentStatus agentStatus = new RenderAgentStatus();
@@ -193,7 +193,7 @@ class EmbeddedKubernetesApiTest {
         assertThat(cell(header, row, "READY")).isEqualTo("True");
         assertThat(cell(header, row, "OS")).isEqualTo("darwin");
         assertThat(cell(header, row, "ARCH")).isEqualTo("arm64");
-        assertThat(cell(header, row, "GODOT")).isEqualTo("4.3.stable");
+        assertThat(cell(header, row, "GODOT")).isEqualTo("4.6.stable");
         assertThat(cell(header, row, "ACTIVE")).isEqualTo("1");
         assertThat(cell(header, row, "AGE")).matches("\\d+s");
     }

@@ -14,7 +14,7 @@ public final class ToolVersions {
     private ToolVersions() {
     }
 
-    /** Godot 4 prints e.g. {@code 4.3.stable.official.77dcf97d8}: its last non-empty line. */
+    /** Godot 4 prints e.g. {@code 4.6.stable.official.89cea1439}: its last non-empty line. */
     public static String godot(Path executable) {
         return lastLine(run("godot", List.of(executable.toString(), "--version")), "godot", executable);
     }

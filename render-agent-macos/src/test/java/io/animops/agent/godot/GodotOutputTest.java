@@ -97,7 +97,7 @@ class GodotOutputTest {
     @Test
     void ignoresExitTimeLeakReportsAndOrdinaryOutput() {
         assertThat(GodotOutput.scriptErrors(List.of(
-                "Godot Engine v4.3.stable.official.77dcf97d8 - https://godotengine.org",
+                "Godot Engine v4.6.stable.official.89cea1439 - https://godotengine.org",
                 "ERROR: 2 resources still in use at exit (run with --verbose for details).",
                 "   at: clear (core/io/resource.cpp:604)",
                 "WARNING: ObjectDB instances leaked at exit (run with --verbose for details).",

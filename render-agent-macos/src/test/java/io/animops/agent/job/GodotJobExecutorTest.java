@@ -61,7 +61,7 @@ class GodotJobExecutorTest {
         assertThat(media.getBlackSegments()).isEmpty();
         assertThat(media.getFrozenSegments()).isEmpty();
         assertThat(Files.readAllBytes(rendered.thumbnail())).startsWith((byte) 0xFF, (byte) 0xD8, (byte) 0xFF);
-        assertThat(rendered.godotVersion()).isEqualTo("4.3.stable.standin");
+        assertThat(rendered.godotVersion()).isEqualTo("4.6.stable.standin");
         assertThat(rendered.ffmpegVersion()).startsWith("ffmpeg version ");
         assertThat(rendered.wallSeconds()).isPositive();
         assertThat(rendered.renderFps()).isPositive();
@@ -93,7 +93,7 @@ class GodotJobExecutorTest {
         try (ExecutionResult result = executor(StandinGodot.path()).execute(job, recorder, new Cancellation())) {
             assertThat(result).isInstanceOfSatisfying(ExecutionResult.Rendered.class, r -> {
                 assertThat(r.validatedOnly()).isTrue();
-                assertThat(r.godotVersion()).isEqualTo("4.3.stable.standin");
+                assertThat(r.godotVersion()).isEqualTo("4.6.stable.standin");
             });
             assertThat(recorder.phases).containsExactly(RenderPhase.Validating);
             assertThat(workspaceOf(job).resolve("out.avi")).doesNotExist();
@@ -250,7 +250,7 @@ class GodotJobExecutorTest {
     void aWrapperThatCannotStartGodotIsAnAgentFailure() throws Exception {
         Path unstartable = tools.resolve("unstartable-godot");
         // answers --version (run directly), but behind the isolation wrapper the program is not found (exit 127)
-        Files.writeString(unstartable, "#!/bin/sh\n[ \"$1\" = --version ] && { echo 4.3.stable; exit 0; }\n"
+        Files.writeString(unstartable, "#!/bin/sh\n[ \"$1\" = --version ] && { echo 4.6.stable; exit 0; }\n"
                 + "echo 'exec: godot: not found' >&2\nexit 127\n");
         unstartable.toFile().setExecutable(true);
         JobRequest job = job(RenderMode.Preview, GOOD_SCRIPT, 2, Duration.ofSeconds(60));
@@ -296,7 +296,7 @@ class GodotJobExecutorTest {
     void theCpuLimitEndsARunawayScriptAsATimeout() throws Exception {
         Path busyGodot = tools.resolve("busy-godot");
         // answers --version, then spins like a script stuck in an endless loop
-        Files.writeString(busyGodot, "#!/bin/sh\n[ \"$1\" = --version ] && { echo 4.3.stable.busy; exit 0; }\n"
+        Files.writeString(busyGodot, "#!/bin/sh\n[ \"$1\" = --version ] && { echo 4.6.stable.busy; exit 0; }\n"
                 + "while :; do :; done\n");
         busyGodot.toFile().setExecutable(true);
         AgentConfig base = config(busyGodot, Path.of("ffmpeg"));

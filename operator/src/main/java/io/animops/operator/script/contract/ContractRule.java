@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public enum ContractRule {
     SYNTAX("parse.syntax", ScriptError.Stage.parse,
-            "Write valid GDScript 2.0 for Godot 4: indent blocks consistently (tabs), end block headers with ':', "
+            "Write valid GDScript 2.0 for Godot 4.6: indent blocks consistently (tabs), end block headers with ':', "
                     + "and close every bracket and string."),
     SCRIPT_SIZE("contract.script-size", ScriptError.Stage.contract,
             "Keep the script under 64 KiB and 1,500 lines; use loops and helper functions instead of repeated code."),

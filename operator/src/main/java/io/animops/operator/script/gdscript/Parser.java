@@ -12,10 +12,11 @@ import io.animops.operator.script.gdscript.Member.VarDecl;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Recursive-descent parser for GDScript 2.0 (Godot 4), with Pratt-style expression parsing that uses the
+ * Recursive-descent parser for GDScript 2.0 (Godot 4.6), with Pratt-style expression parsing that uses the
  * operator precedence of Godot's own parser. The first syntax error stops parsing with a {@link SyntaxError};
  * its wording follows Godot's messages, e.g. {@code Expected ":" after "if" condition.}
  */
@@ -48,6 +49,24 @@ public final class Parser {
 
     /** Annotations that describe the whole script rather than the member after them. */
     private static final Set<String> CLASS_ANNOTATIONS = Set.of("tool", "icon", "static_unload", "abstract");
+    /** Godot 3 keywords that Godot 4.6 names in its "class body" error (gdscript_parser.cpp, parse_class_body). */
+    private static final Map<String, String> REMOVED_KEYWORDS = Map.of(
+            "export", "The \"export\" keyword was removed in Godot 4. Use an export annotation (\"@export\", "
+                    + "\"@export_range\", etc.) instead.",
+            "tool", "The \"tool\" keyword was removed in Godot 4. Use the \"@tool\" annotation instead.",
+            "onready", "The \"onready\" keyword was removed in Godot 4. Use the \"@onready\" annotation instead.",
+            "remote", "The \"remote\" keyword was removed in Godot 4. Use the \"@rpc\" annotation with "
+                    + "\"any_peer\" instead.",
+            "remotesync", "The \"remotesync\" keyword was removed in Godot 4. Use the \"@rpc\" annotation with "
+                    + "\"any_peer\" and \"call_local\" instead.",
+            "puppet", "The \"puppet\" keyword was removed in Godot 4. Use the \"@rpc\" annotation with "
+                    + "\"authority\" instead.",
+            "puppetsync", "The \"puppetsync\" keyword was removed in Godot 4. Use the \"@rpc\" annotation with "
+                    + "\"authority\" and \"call_local\" instead.",
+            "master", "The \"master\" keyword was removed in Godot 4. Use the \"@rpc\" annotation with \"any_peer\" "
+                    + "and perform a check inside the function instead.",
+            "mastersync", "The \"mastersync\" keyword was removed in Godot 4. Use the \"@rpc\" annotation with "
+                    + "\"any_peer\" and \"call_local\", and perform a check inside the function instead.");
     private static final Set<String> STANDALONE_ANNOTATIONS = Set.of("warning_ignore_start", "warning_ignore_restore",
             "export_category", "export_group", "export_subgroup");
 
@@ -69,6 +88,13 @@ public final class Parser {
      * after a statement ends the statement and the body: {@code {"a": func():\n\t\tprint("a"),}}.
      */
     private int bracketedLambdaBlockDepth;
+    /** Inside a loop body (and not in a lambda of it): where "break" and "continue" are allowed. */
+    private boolean canBreak;
+    /**
+     * The first body-less function that is not "@abstract": Godot's analyzer reports it, which only runs
+     * when parsing found nothing, so it is thrown after the whole script parsed.
+     */
+    private SyntaxError bodylessFunction;
 
     private Parser(String source) {
         this.tokenizer = new Tokenizer(source);
@@ -77,18 +103,24 @@ public final class Parser {
 
     /** Parses a whole script file. */
     public static ClassDecl parse(String source) {
-        return new Parser(source).parseScript();
+        Parser parser = new Parser(source);
+        ClassDecl script = parser.parseScript();
+        if (parser.bodylessFunction != null) {
+            throw parser.bodylessFunction;
+        }
+        return script;
     }
 
     /** Parses a single expression (for tests and tools); the whole source must be the expression. */
     public static Expr parseExpression(String source) {
         Parser parser = new Parser(source);
-        Expr expr = parser.expression(false);
+        Expr expr = parser.requireExpression("Expected expression.");
         if (parser.current.is(TokenType.NEWLINE)) {
             parser.advance();
         }
         if (!parser.current.is(TokenType.EOF)) {
-            throw parser.errorAtLastToken("Expected end of expression, found " + parser.current.describe() + " instead.",
+            throw parser.errorAtLastToken("Expected end of expression, found \"" + parser.current.godotName()
+                    + "\" instead.",
                     "end of expression");
         }
         return expr;
@@ -180,43 +212,63 @@ public final class Parser {
     private List<Member> parseClassBody(boolean root, List<Annotation> classAnnotations, ClassHeader header) {
         List<Member> members = new ArrayList<>();
         List<Annotation> pending = new ArrayList<>();
+        // Godot reads "class_name" and "extends" only before the first member (parse_program); an inner class
+        // may start with "extends" (parse_class). Later they are unexpected tokens of the class body.
+        boolean headerOpen = true;
         while (!check(TokenType.EOF) && !(!root && check(TokenType.DEDENT))) {
+            boolean keepsHeaderOpen = false;
             switch (current.type()) {
                 case ANNOTATION -> {
                     Annotation annotation = parseAnnotation();
-                    if (CLASS_ANNOTATIONS.contains(annotation.name())) {
+                    match(TokenType.NEWLINE);
+                    if (annotation.name().equals("abstract") && check(TokenType.FUNC)) {
+                        pending.add(annotation);
+                    } else if (CLASS_ANNOTATIONS.contains(annotation.name())) {
                         classAnnotations.add(annotation);
+                        keepsHeaderOpen = headerOpen;
                     } else if (STANDALONE_ANNOTATIONS.contains(annotation.name())) {
                         members.add(new Member.StandaloneAnnotation(annotation.line(), annotation.column(), annotation));
                     } else {
                         pending.add(annotation);
                     }
-                    match(TokenType.NEWLINE);
+                    headerOpen = keepsHeaderOpen;
                     continue;
                 }
                 case CLASS_NAME -> {
-                    advance();
-                    Token name = consume(TokenType.IDENTIFIER, "Expected identifier for the global class name after \"class_name\".",
-                            "class name after 'class_name'");
-                    if (header.name != null) {
-                        throw new SyntaxError("\"class_name\" already used in this class.", name.line(), name.column(), null);
+                    if (!root || !headerOpen) {
+                        throw unexpectedInClassBody();
                     }
+                    Token keyword = advance();
+                    if (header.name != null) {
+                        throw new SyntaxError("\"class_name\" can only be used once.", keyword.line(),
+                                keyword.column(), null);
+                    }
+                    Token name = consume(TokenType.IDENTIFIER,
+                            "Expected identifier for the global class name after \"class_name\".",
+                            "class name after 'class_name'");
                     header.name = name.lexeme();
                     if (check(TokenType.EXTENDS)) {
                         header.extendsRef = parseExtends(header.extendsRef);
+                        endStatement("superclass");
+                    } else {
+                        endStatement("class_name statement");
                     }
-                    endStatement("\"class_name\" statement");
+                    keepsHeaderOpen = true;
                 }
                 case EXTENDS -> {
+                    if (!headerOpen) {
+                        throw unexpectedInClassBody();
+                    }
                     header.extendsRef = parseExtends(header.extendsRef);
-                    endStatement("\"extends\" statement");
+                    endStatement("superclass");
+                    keepsHeaderOpen = root;
                 }
-                case VAR, CONST -> members.add(parseVariable(takeAll(pending), false));
+                case VAR, CONST -> members.add(parseVariable(takeAll(pending), false, true));
                 case FUNC -> members.add(parseFunction(takeAll(pending), false));
                 case STATIC -> {
                     advance();
                     if (check(TokenType.VAR)) {
-                        members.add(parseVariable(takeAll(pending), true));
+                        members.add(parseVariable(takeAll(pending), true, true));
                     } else if (check(TokenType.FUNC)) {
                         members.add(parseFunction(takeAll(pending), true));
                     } else {
@@ -230,21 +282,40 @@ public final class Parser {
                     advance();
                     endStatement("\"pass\"");
                 }
-                case SEMICOLON, NEWLINE -> advance();
-                case INDENT -> throw errorAtLastToken("Unexpected indent.", "a declaration at the class's indentation");
-                default -> throw errorAtLastToken("Unexpected " + current.describe() + " in class body.",
-                        "a class member (var, const, func, signal, enum, class)");
+                case STRING -> {
+                    // a string alone on a line is a comment in a class body (parse_class_body)
+                    advance();
+                    if (!match(TokenType.NEWLINE)) {
+                        throw errorAtLastToken("Expected newline after comment string.", "a newline after the string");
+                    }
+                    keepsHeaderOpen = headerOpen;
+                }
+                case NEWLINE -> {
+                    advance();
+                    keepsHeaderOpen = headerOpen;
+                }
+                default -> throw unexpectedInClassBody();
             }
+            headerOpen = keepsHeaderOpen;
             // Annotations before other members (@warning_ignore before a signal...) matter to Godot's
             // analyzer, not to the syntax; they are not kept.
             pending.clear();
         }
         if (!pending.isEmpty()) {
             Annotation dangling = pending.get(0);
-            throw errorAt(dangling, "Expected a declaration after annotation \"@" + dangling.name() + "\".",
-                    "a declaration after the annotation");
+            throw errorAt(dangling, "Annotation \"@" + dangling.name()
+                    + "\" does not precede a valid target, so it will have no effect.",
+                            "a declaration after the annotation");
         }
         return members;
+    }
+
+    /** Godot's default case of parse_class_body: the token is consumed and named, keywords of Godot 3 explained. */
+    private SyntaxError unexpectedInClassBody() {
+        Token unexpected = advance();
+        String removed = unexpected.is(TokenType.IDENTIFIER) ? REMOVED_KEYWORDS.get(unexpected.lexeme()) : null;
+        String message = removed != null ? removed : "Unexpected " + unexpected.godotDebugName() + " in class body.";
+        return errorAtLastToken(message, "a class member (var, const, func, signal, enum, class)");
     }
 
     private static List<Annotation> takeAll(List<Annotation> pending) {
@@ -261,7 +332,8 @@ public final class Parser {
         List<Expr> arguments = List.of();
         if (check(TokenType.PAREN_OPEN) && current.line() == at.line()) {
             advance();
-            arguments = parseArguments("annotation arguments");
+            arguments = parseArguments("Expected expression as the annotation argument.",
+                    "Expected \")\" after annotation arguments.");
         }
         return new Annotation(at.line(), at.column(), (String) at.value(), arguments);
     }
@@ -269,7 +341,7 @@ public final class Parser {
     private ExtendsRef parseExtends(ExtendsRef already) {
         Token keyword = advance();
         if (already != null) {
-            throw new SyntaxError("\"extends\" already used for this class.", keyword.line(), keyword.column(), null);
+            throw new SyntaxError("\"extends\" can only be used once.", keyword.line(), keyword.column(), null);
         }
         if (check(TokenType.STRING)) {
             Token path = advance();
@@ -333,13 +405,15 @@ public final class Parser {
         if (check(TokenType.IDENTIFIER)) {
             name = advance().lexeme();
         }
-        consume(TokenType.BRACE_OPEN, "Expected \"{\" after \"enum\".", "'{' after 'enum'");
+        consume(TokenType.BRACE_OPEN,
+                name != null ? "Expected \"{\" after enum name." : "Expected \"{\" after \"enum\".",
+                "'{' after 'enum'");
         List<EnumValue> values = new ArrayList<>();
         while (!check(TokenType.BRACE_CLOSE)) {
             Token valueName = consume(TokenType.IDENTIFIER, "Expected identifier for enum key.", "enum key name");
             Expr value = null;
             if (match(TokenType.EQUAL)) {
-                value = expression(false);
+                value = requireExpression("Expected expression value after \"=\".");
             }
             values.add(new EnumValue(valueName.line(), valueName.column(), valueName.lexeme(), value));
             if (!match(TokenType.COMMA)) {
@@ -353,7 +427,11 @@ public final class Parser {
 
     // ---------------------------------------------------------------- variables, functions
 
-    private VarDecl parseVariable(List<Annotation> annotations, boolean isStatic) {
+    /**
+     * A "var" or "const" declaration (parse_variable, parse_constant); {@code allowProperty} is false in
+     * function bodies, where Godot reads no get/set block.
+     */
+    private VarDecl parseVariable(List<Annotation> annotations, boolean isStatic, boolean allowProperty) {
         Token keyword = advance();
         boolean isConst = keyword.is(TokenType.CONST);
         String kind = isConst ? "constant" : "variable";
@@ -368,26 +446,34 @@ public final class Parser {
         Accessors accessors = null;
         if (match(TokenType.COLON)) {
             if (!isConst && check(TokenType.NEWLINE)) {
+                if (!allowProperty) {
+                    throw errorAtLastToken("Expected type after \":\"", "a type after ':'"); // sic, no period
+                }
+                accessors = parseAccessors(name.lexeme());
+            } else if (check(TokenType.EQUAL)) {
+                inferred = true;
+            } else if (!isConst && allowProperty && (atIdentifierNamed("get") || atIdentifierNamed("set"))) {
                 accessors = parseAccessors(name.lexeme());
             } else {
-                type = parseType("Expected type after \":\".");
+                type = parseType(false); // a missing type surfaces as the next token being unexpected
             }
-        } else if (check(TokenType.COLON_EQUAL)) {
-            advance();
-            inferred = true;
-            initializer = expression(false);
         }
-        if (!inferred && accessors == null && match(TokenType.EQUAL)) {
-            initializer = expression(false);
+        if (accessors == null) {
+            if (isConst) {
+                consume(TokenType.EQUAL, "Expected initializer after constant name.",
+                        "'=' and a value for the constant");
+                initializer = requireExpression("Expected initializer expression for constant.");
+            } else if (match(TokenType.EQUAL)) {
+                initializer = requireExpression("Expected expression for variable initial value after \"=\".");
+            }
+            if (!isConst && allowProperty && match(TokenType.COLON)) {
+                accessors = parseAccessors(name.lexeme());
+            }
         }
-        if (isConst && initializer == null) {
-            throw errorAtLastToken("Expected initializer after constant name.", "'=' and a value for the constant");
-        }
-        if (!isConst && accessors == null && match(TokenType.COLON)) {
-            accessors = parseAccessors(name.lexeme());
-        }
-        if (accessors == null || !previous.is(TokenType.DEDENT)) {
+        if (accessors == null) {
             endStatement(kind + " declaration");
+        } else if (!previous.is(TokenType.DEDENT)) {
+            endStatement("property declaration");
         }
         return new VarDecl(keyword.line(), keyword.column(), annotations, isConst, isStatic, name.lexeme(),
                 name.line(), name.column(), type, inferred, initializer, accessors);
@@ -428,7 +514,12 @@ public final class Parser {
                 builder.getterFunction = consume(TokenType.IDENTIFIER, "Expected getter function name after \"=\".",
                         "getter function name").lexeme();
             } else {
-                consume(TokenType.COLON, "Expected \":\" after \"get\".", "':' after 'get'");
+                if (match(TokenType.PAREN_OPEN)) {
+                    consume(TokenType.PAREN_CLOSE, "Expected \")\" after \"get(\".", "')' after 'get('");
+                    consume(TokenType.COLON, "Expected \":\" after \"get()\".", "':' after 'get()'");
+                } else {
+                    consume(TokenType.COLON, "Expected \":\" or \"(\" after \"get\".", "':' after 'get'");
+                }
                 builder.getterBody = parseSuite("getter declaration", false);
             }
         } else if (atIdentifierNamed("set")) {
@@ -441,13 +532,12 @@ public final class Parser {
                 builder.setterParameter = consume(TokenType.IDENTIFIER, "Expected parameter name after \"(\".",
                         "setter parameter name").lexeme();
                 consume(TokenType.PAREN_CLOSE, "Expected \")\" after parameter name.", "')' after setter parameter");
-                consume(TokenType.COLON, "Expected \":\" after \"set(" + builder.setterParameter + ")\".",
-                        "':' after setter");
+                consume(TokenType.COLON, "Expected \":\" after \")\".", "':' after setter");
                 builder.setterBody = parseSuite("setter declaration", false);
             }
         } else {
-            throw errorAtLastToken("Expected \"get\" or \"set\" for property \"" + property + "\".",
-                    "'get' or 'set' for the property");
+            throw errorAtLastToken("Expected \"get\" or \"set\" for property declaration.",
+                    "'get' or 'set' for the property \"" + property + "\"");
         }
     }
 
@@ -458,30 +548,48 @@ public final class Parser {
         List<Parameter> parameters = parseParameters("function");
         TypeRef returnType = null;
         if (match(TokenType.ARROW)) {
-            returnType = parseType("Expected return type or \"void\" after \"->\".");
+            returnType = requireType(true, "Expected return type or \"void\" after \"->\".");
         }
-        consume(TokenType.COLON, "Expected \":\" after function declaration.", "':' after function declaration");
-        List<Stmt> body = parseSuite("function declaration", false);
+        List<Stmt> body;
+        if (match(TokenType.COLON)) {
+            body = parseSuite("function declaration", false);
+        } else {
+            // Godot 4.5+ reads "func f()" without ':' as a body-less (abstract) declaration, so an indented
+            // body on the next line is an unexpected indent in the class body (parse_function)
+            endStatement("bodyless function declaration");
+            body = List.of();
+            boolean isAbstract = annotations.stream().anyMatch(a -> a.name().equals("abstract"));
+            if (!isAbstract && bodylessFunction == null) {
+                // gdscript_analyzer.cpp, resolve_function_body
+                bodylessFunction = new SyntaxError(
+                        "A function must either have a \":\" followed by a body, or be marked as \"@abstract\".",
+                        keyword.line(), keyword.column(), "':' and a body after the function declaration");
+            }
+        }
         return new FunctionDecl(keyword.line(), keyword.column(), annotations, isStatic, name.lexeme(), parameters,
                 returnType, body);
     }
 
-    /** Parameters after the opening parenthesis, through the closing one. */
+    /** Parameters after the opening parenthesis, through the closing one (parse_function_signature). */
     private List<Parameter> parseParameters(String owner) {
         List<Parameter> parameters = new ArrayList<>();
-        while (!check(TokenType.PAREN_CLOSE)) {
+        while (!check(TokenType.PAREN_CLOSE) && !check(TokenType.EOF)) {
             Token name = consume(TokenType.IDENTIFIER, "Expected parameter name.", "parameter name");
             TypeRef type = null;
             boolean inferred = false;
             Expr defaultValue = null;
             if (match(TokenType.COLON)) {
-                type = parseType("Expected type after \":\".");
+                if (check(TokenType.EQUAL)) {
+                    inferred = true;
+                } else {
+                    type = parseType(false);
+                }
             }
-            if (type == null && match(TokenType.COLON_EQUAL)) {
-                inferred = true;
-                defaultValue = expression(false);
-            } else if (match(TokenType.EQUAL)) {
-                defaultValue = expression(false);
+            if (match(TokenType.EQUAL)) {
+                defaultValue = tryExpression(false);
+                if (owner.equals("signal") && defaultValue != null) {
+                    throw errorAtLastToken("Signal parameters cannot have a default value.", "no default value");
+                }
             }
             parameters.add(new Parameter(name.line(), name.column(), name.lexeme(), type, inferred, defaultValue));
             if (!match(TokenType.COMMA)) {
@@ -493,30 +601,50 @@ public final class Parser {
         return parameters;
     }
 
-    private TypeRef parseType(String message) {
+    /** A type, or null when none starts here (parse_type: the caller words the error). */
+    private TypeRef parseType(boolean allowVoid) {
         if (check(TokenType.VOID)) {
             Token v = advance();
+            if (!allowVoid) {
+                throw errorAtLastToken("\"void\" is only allowed for a function return type.",
+                        "a type other than void");
+            }
             return new TypeRef(v.line(), v.column(), "void", List.of());
         }
         if (!check(TokenType.IDENTIFIER)) {
-            throw errorAtLastToken(message, "a type name");
+            return null;
         }
         Token first = advance();
-        StringBuilder name = new StringBuilder(first.lexeme());
-        while (check(TokenType.PERIOD)) {
-            advance();
-            name.append('.').append(consume(TokenType.IDENTIFIER, "Expected type name after \".\".",
-                    "type name after '.'").lexeme());
-        }
-        List<TypeRef> arguments = List.of();
         if (match(TokenType.BRACKET_OPEN)) {
-            arguments = new ArrayList<>();
+            List<TypeRef> arguments = new ArrayList<>();
             do {
-                arguments.add(parseType("Expected type for collection element."));
+                TypeRef element = parseType(false);
+                if (element == null) {
+                    throw errorAtLastToken("Expected type for collection after \"" + previous.lexeme() + "\".",
+                            "an element type");
+                }
+                if (!element.arguments().isEmpty()) {
+                    throw errorAtLastToken("Nested typed collections are not supported.", "a plain element type");
+                }
+                arguments.add(element);
             } while (match(TokenType.COMMA));
             consume(TokenType.BRACKET_CLOSE, "Expected closing \"]\" after collection type.", "']' after element type");
+            return new TypeRef(first.line(), first.column(), first.lexeme(), arguments);
         }
-        return new TypeRef(first.line(), first.column(), name.toString(), arguments);
+        StringBuilder name = new StringBuilder(first.lexeme());
+        while (match(TokenType.PERIOD)) {
+            name.append('.').append(consume(TokenType.IDENTIFIER, "Expected inner type name after \".\".",
+                    "type name after '.'").lexeme());
+        }
+        return new TypeRef(first.line(), first.column(), name.toString(), List.of());
+    }
+
+    private TypeRef requireType(boolean allowVoid, String message) {
+        TypeRef type = parseType(allowVoid);
+        if (type == null) {
+            throw errorAtLastToken(message, "a type name");
+        }
+        return type;
     }
 
     // ---------------------------------------------------------------- statements
@@ -543,7 +671,10 @@ public final class Parser {
                 throw errorAtLastToken("Expected indented block after " + context + ".", "an indented block");
             }
             advance();
-            while (!check(TokenType.DEDENT) && !check(TokenType.EOF) && !atBracketedLambdaEnd()) {
+            while (!check(TokenType.DEDENT) && !check(TokenType.EOF) && !atBracketedLambdaEnd()
+                    && !(bracketedLambdaBlockDepth > 0 && !canStartStatement())) {
+                // parse_statement: in a lambda, a token that starts no statement ends the lambda instead of
+                // being an error; the enclosing brackets then report what they miss
                 body.add(parseStatement());
             }
             match(TokenType.DEDENT);
@@ -601,8 +732,8 @@ public final class Parser {
         if (previous.is(TokenType.DEDENT) || check(TokenType.EOF)) {
             return;
         }
-        throw errorAtLastToken("Expected end of statement after " + what + ", found " + current.describe() + " instead.",
-                "end of statement after " + what);
+        throw errorAtLastToken("Expected end of statement after " + what + ", found \"" + current.godotName()
+                + "\" instead.", "end of statement after " + what);
     }
 
     private Stmt parseStatement() {
@@ -613,15 +744,15 @@ public final class Parser {
                 endStatement("\"pass\"");
                 return new Stmt.Pass(start.line(), start.column());
             }
-            case BREAK -> {
+            case BREAK, CONTINUE -> {
                 advance();
-                endStatement("\"break\"");
-                return new Stmt.Break(start.line(), start.column());
-            }
-            case CONTINUE -> {
-                advance();
-                endStatement("\"continue\"");
-                return new Stmt.Continue(start.line(), start.column());
+                if (!canBreak) {
+                    throw errorAtLastToken("Cannot use \"" + start.lexeme() + "\" outside of a loop.",
+                            "a loop around it");
+                }
+                endStatement("\"" + start.lexeme() + "\"");
+                return start.is(TokenType.BREAK) ? new Stmt.Break(start.line(), start.column())
+                        : new Stmt.Continue(start.line(), start.column());
             }
             case BREAKPOINT -> {
                 advance();
@@ -632,13 +763,13 @@ public final class Parser {
                 advance();
                 Expr value = null;
                 if (!atStatementEnd()) {
-                    value = expression(false);
+                    value = tryExpression(false); // nothing valid here: the end-of-statement error names it
                 }
                 endStatement("return statement");
                 return new Stmt.Return(start.line(), start.column(), value);
             }
             case VAR, CONST -> {
-                return parseVariable(List.of(), false);
+                return parseVariable(List.of(), false, false);
             }
             case ANNOTATION -> {
                 List<Annotation> annotations = new ArrayList<>();
@@ -647,7 +778,7 @@ public final class Parser {
                     match(TokenType.NEWLINE);
                 }
                 if (check(TokenType.VAR) || check(TokenType.CONST)) {
-                    return parseVariable(annotations, false);
+                    return parseVariable(annotations, false, false);
                 }
                 return parseStatement(); // @warning_ignore before an ordinary statement
             }
@@ -659,26 +790,41 @@ public final class Parser {
             }
             case WHILE -> {
                 advance();
-                Expr condition = expression(false);
+                Expr condition = requireExpression("Expected conditional expression after \"while\".");
                 consume(TokenType.COLON, "Expected \":\" after \"while\" condition.", "':' after 'while' condition");
-                List<Stmt> body = parseSuite("\"while\" block", false);
+                List<Stmt> body = parseLoopBody("\"while\" block");
                 return new Stmt.While(start.line(), start.column(), condition, body);
             }
             case MATCH -> {
                 return parseMatch();
             }
-            case INDENT -> throw errorAtLastToken("Unexpected indent.", "a statement at the block's indentation");
-            case ELIF, ELSE -> throw errorAtLastToken("\"" + current.lexeme() + "\" must follow an \"if\" block at the same indentation.",
-                    "a statement");
-            case CLASS, SIGNAL, ENUM, STATIC, CLASS_NAME, EXTENDS ->
-                    throw errorAtLastToken("Unexpected \"" + current.lexeme() + "\" in function body.", "a statement");
             default -> {
-                // an expression statement; "func" here starts a lambda
+                if (!canStartExpression()) {
+                    // parse_statement: no expression starts here (an indent, "elif", "class", ")"...)
+                    Token unexpected = advance();
+                    throw errorAtLastToken("Expected statement, found \"" + unexpected.godotName() + "\" instead.",
+                            "a statement");
+                }
             }
         }
         Expr expr = expression(true);
         endStatement("expression");
+        if (expr instanceof Expr.Lambda) {
+            throw errorAt(expr, "Standalone lambdas cannot be accessed. Consider assigning it to a variable.",
+                    "a lambda assigned or passed on");
+        }
         return new Stmt.ExpressionStmt(start.line(), start.column(), expr);
+    }
+
+    /** A loop's body, where "break" and "continue" are allowed. */
+    private List<Stmt> parseLoopBody(String context) {
+        boolean couldBreak = canBreak;
+        canBreak = true;
+        try {
+            return parseSuite(context, false);
+        } finally {
+            canBreak = couldBreak;
+        }
     }
 
     private boolean atStatementEnd() {
@@ -692,13 +838,13 @@ public final class Parser {
     private Stmt parseIf() {
         Token keyword = advance();
         List<Stmt.Branch> branches = new ArrayList<>();
-        Expr condition = expression(false);
+        Expr condition = requireExpression("Expected conditional expression after \"if\".");
         consume(TokenType.COLON, "Expected \":\" after \"if\" condition.", "':' after 'if' condition");
         branches.add(new Stmt.Branch(keyword.line(), keyword.column(), condition, parseSuite("\"if\" block", false)));
         List<Stmt> elseBody = null;
         while (check(TokenType.ELIF)) {
             Token elif = advance();
-            Expr elifCondition = expression(false);
+            Expr elifCondition = requireExpression("Expected conditional expression after \"elif\".");
             consume(TokenType.COLON, "Expected \":\" after \"elif\" condition.", "':' after 'elif' condition");
             branches.add(new Stmt.Branch(elif.line(), elif.column(), elifCondition, parseSuite("\"elif\" block", false)));
         }
@@ -715,45 +861,82 @@ public final class Parser {
                 "loop variable name after 'for'");
         TypeRef type = null;
         if (match(TokenType.COLON)) {
-            type = parseType("Expected type after \":\".");
+            type = requireType(false, "Expected type specifier after \":\".");
+            consume(TokenType.IN, "Expected \"in\" after \"for\" variable type specifier.", "'in' after the type");
+        } else {
+            consume(TokenType.IN, "Expected \"in\" or \":\" after \"for\" variable name.",
+                    "'in' after 'for' variable name");
         }
-        consume(TokenType.IN, "Expected \"in\" after \"for\" variable name.", "'in' after 'for' variable name");
-        Expr iterable = expression(false);
+        Expr iterable = requireExpression("Expected iterable after \"in\".");
         consume(TokenType.COLON, "Expected \":\" after \"for\" condition.", "':' after 'for' condition");
-        List<Stmt> body = parseSuite("\"for\" block", false);
+        List<Stmt> body = parseLoopBody("\"for\" block");
         return new Stmt.For(keyword.line(), keyword.column(), variable.lexeme(), type, iterable, body);
     }
 
     private Stmt parseMatch() {
         Token keyword = advance();
-        Expr subject = expression(false);
+        Expr subject = requireExpression("Expected expression to test after \"match\".");
         consume(TokenType.COLON, "Expected \":\" after \"match\" expression.", "':' after 'match' expression");
         consume(TokenType.NEWLINE, "Expected a newline after \"match\" statement.", "a newline after 'match'");
         consume(TokenType.INDENT, "Expected an indented block after \"match\" statement.", "an indented block of branches");
         List<Stmt.MatchBranch> branches = new ArrayList<>();
         while (!check(TokenType.DEDENT) && !check(TokenType.EOF)) {
-            Token branchStart = current;
-            List<Pattern> patterns = new ArrayList<>();
-            do {
-                if (check(TokenType.COLON)) {
-                    break; // trailing comma before ':'
-                }
-                patterns.add(parsePattern(false));
-            } while (match(TokenType.COMMA));
-            Expr guard = null;
-            if (atIdentifierNamed("when")) {
-                advance();
-                guard = expression(false);
+            if (match(TokenType.PASS)) {
+                consume(TokenType.NEWLINE, "Expected newline after \"pass\".", "a newline after 'pass'");
+                continue;
             }
-            consume(TokenType.COLON, "Expected \":\" after \"match\" patterns.", "':' after 'match' patterns");
-            branches.add(new Stmt.MatchBranch(branchStart.line(), branchStart.column(), patterns, guard,
-                    parseSuite("\"match\" branch", false)));
+            if (check(TokenType.ANNOTATION)) {
+                parseAnnotation(); // only @warning_ignore is meaningful before a branch
+                continue;
+            }
+            branches.add(parseMatchBranch());
         }
-        match(TokenType.DEDENT);
+        consume(TokenType.DEDENT, "Expected an indented block after \"match\" statement.", "the end of the branches");
         return new Stmt.Match(keyword.line(), keyword.column(), subject, branches);
     }
 
-    private Pattern parsePattern(boolean nested) {
+    /** parse_match_branch: patterns, an optional "when" guard, ':' and the branch's block. */
+    private Stmt.MatchBranch parseMatchBranch() {
+        Token branchStart = current;
+        List<Pattern> patterns = new ArrayList<>();
+        boolean hasBind = false;
+        do {
+            Pattern pattern = parsePattern();
+            hasBind |= bindsAVariable(pattern);
+            if (!patterns.isEmpty() && hasBind) {
+                throw errorAtLastToken("Cannot use a variable bind with multiple patterns.", "one pattern with a bind");
+            }
+            if (pattern instanceof Pattern.Rest) {
+                throw errorAtLastToken("Rest pattern can only be used inside array and dictionary patterns.",
+                        "a pattern");
+            }
+            patterns.add(pattern);
+        } while (match(TokenType.COMMA));
+        Expr guard = null;
+        if (atIdentifierNamed("when")) {
+            advance();
+            guard = requireExpression("Expected expression for pattern guard after \"when\".");
+        }
+        consume(TokenType.COLON, guard == null ? "Expected \":\" or \"when\" after \"match\" patterns."
+                : "Expected \":\" after \"match\" pattern guard.", "':' after 'match' patterns");
+        return new Stmt.MatchBranch(branchStart.line(), branchStart.column(), patterns, guard,
+                parseSuite("match pattern block", false));
+    }
+
+    private static boolean bindsAVariable(Pattern pattern) {
+        if (pattern instanceof Pattern.Binding) {
+            return true;
+        }
+        if (pattern instanceof Pattern.ArrayPattern array) {
+            return array.elements().stream().anyMatch(Parser::bindsAVariable);
+        }
+        if (pattern instanceof Pattern.DictionaryPattern dictionary) {
+            return dictionary.entries().stream().anyMatch(e -> e.value() != null && bindsAVariable(e.value()));
+        }
+        return false;
+    }
+
+    private Pattern parsePattern() {
         Token start = current;
         switch (current.type()) {
             case VAR -> {
@@ -762,44 +945,42 @@ public final class Parser {
                 return new Pattern.Binding(start.line(), start.column(), name.lexeme());
             }
             case PERIOD_PERIOD -> {
-                if (!nested) {
-                    throw errorAtLastToken("\"..\" can only be used inside an array or dictionary pattern.", "a pattern");
-                }
                 advance();
                 return new Pattern.Rest(start.line(), start.column());
             }
             case BRACKET_OPEN -> {
                 advance();
                 List<Pattern> elements = new ArrayList<>();
-                while (!check(TokenType.BRACKET_CLOSE)) {
-                    elements.add(parsePattern(true));
-                    if (!match(TokenType.COMMA)) {
+                do {
+                    if (check(TokenType.EOF) || check(TokenType.BRACKET_CLOSE)) {
                         break;
                     }
-                }
-                consume(TokenType.BRACKET_CLOSE, "Expected \"]\" to end array pattern.", "']' ending the array pattern");
+                    elements.add(parsePattern());
+                } while (match(TokenType.COMMA));
+                consume(TokenType.BRACKET_CLOSE, "Expected \"]\" to close the array pattern.",
+                        "']' ending the array pattern");
                 return new Pattern.ArrayPattern(start.line(), start.column(), elements);
             }
             case BRACE_OPEN -> {
                 advance();
                 List<Pattern.DictPatternEntry> entries = new ArrayList<>();
                 boolean open = false;
-                while (!check(TokenType.BRACE_CLOSE)) {
+                do {
+                    if (check(TokenType.BRACE_CLOSE) || check(TokenType.EOF)) {
+                        break;
+                    }
                     if (match(TokenType.PERIOD_PERIOD)) {
                         open = true;
                     } else {
-                        Expr key = expression(false);
+                        Expr key = requireExpression("Expected expression as key for dictionary pattern.");
                         Pattern value = null;
                         if (match(TokenType.COLON)) {
-                            value = parsePattern(true);
+                            value = parsePattern();
                         }
                         entries.add(new Pattern.DictPatternEntry(key, value));
                     }
-                    if (!match(TokenType.COMMA)) {
-                        break;
-                    }
-                }
-                consume(TokenType.BRACE_CLOSE, "Expected \"}\" to end dictionary pattern.",
+                } while (match(TokenType.COMMA));
+                consume(TokenType.BRACE_CLOSE, "Expected \"}\" to close the dictionary pattern.",
                         "'}' ending the dictionary pattern");
                 return new Pattern.DictionaryPattern(start.line(), start.column(), entries, open);
             }
@@ -808,7 +989,7 @@ public final class Parser {
                     advance();
                     return new Pattern.Wildcard(start.line(), start.column());
                 }
-                Expr value = precedence(PREC_LOGIC_OR, false);
+                Expr value = requireExpression("Expected expression for match pattern.");
                 return new Pattern.Value(start.line(), start.column(), value);
             }
         }
@@ -818,6 +999,47 @@ public final class Parser {
 
     private Expr expression(boolean allowAssignment) {
         return precedence(PREC_ASSIGNMENT, allowAssignment);
+    }
+
+    /** An expression, or null when none starts at the current token (Godot's parse_expression returning null). */
+    private Expr tryExpression(boolean allowAssignment) {
+        return canStartExpression() ? expression(allowAssignment) : null;
+    }
+
+    /** An expression where one must be; {@code message} is the error Godot pushes at that place when there is none. */
+    private Expr requireExpression(String message) {
+        Expr expr = tryExpression(false);
+        if (expr == null) {
+            throw errorAtLastToken(message, "an expression");
+        }
+        return expr;
+    }
+
+    /** An operand of a prefix or infix operator, or the operator's "Expected expression after" error. */
+    private Expr requireOperand(int minPrecedence, Token operator) {
+        if (!canStartExpression()) {
+            throw errorAtLastToken("Expected expression after \"" + operator.godotName() + "\" operator.",
+                    "an operand");
+        }
+        return precedence(minPrecedence, false);
+    }
+
+    private boolean canStartStatement() {
+        return switch (current.type()) {
+            case PASS, BREAK, CONTINUE, BREAKPOINT, RETURN, VAR, CONST, ANNOTATION, IF, FOR, WHILE, MATCH -> true;
+            default -> canStartExpression();
+        };
+    }
+
+    /** Tokens with a prefix rule in Godot's table (get_rule): only they can start an expression. */
+    private boolean canStartExpression() {
+        return switch (current.type()) {
+            case IDENTIFIER, INT, FLOAT, STRING, STRING_NAME, NODE_PATH, TRUE, FALSE, NULL,
+                 CONST_PI, CONST_TAU, CONST_INF, CONST_NAN, SELF, SUPER, MATCH,
+                 PAREN_OPEN, BRACKET_OPEN, BRACE_OPEN, MINUS, PLUS, TILDE, NOT, BANG, AWAIT, DOLLAR, PERCENT,
+                         FUNC -> true;
+            default -> false;
+        };
     }
 
     private Expr precedence(int minPrecedence, boolean allowAssignment) {
@@ -840,12 +1062,17 @@ public final class Parser {
                 if (minPrecedence > PREC_ASSIGNMENT) {
                     return left;
                 }
+                Token operator = advance();
+                // parse_assignment: Godot words these at the assignment operator
                 if (!allowAssignment) {
                     throw errorAtLastToken("Assignment is not allowed inside an expression.", "an expression");
                 }
-                Token operator = advance();
-                checkAssignable(left);
-                Expr value = expression(false);
+                if (!(left instanceof Expr.Identifier || left instanceof Expr.Attribute
+                        || left instanceof Expr.Subscript)) {
+                    throw errorAtLastToken("Only identifier, attribute access, and subscription access can be used as "
+                            + "assignment target.", "a variable, property or subscript");
+                }
+                Expr value = requireExpression("Expected an expression after \"=\".");
                 return new Expr.Assignment(operator.line(), operator.column(), left, operator.lexeme(), value);
             }
             int infix = infixPrecedence(type);
@@ -860,15 +1087,9 @@ public final class Parser {
         }
     }
 
-    private static void checkAssignable(Expr target) {
-        if (!(target instanceof Expr.Identifier || target instanceof Expr.Attribute || target instanceof Expr.Subscript)) {
-            throw errorAt(target, "Cannot assign a new value to a constant or an expression.", "a variable, property or subscript");
-        }
-    }
-
     private int infixPrecedence(TokenType type) {
         return switch (type) {
-            case AS -> PREC_CAST;
+            case AS, QUESTION_MARK -> PREC_CAST;
             case IF -> PREC_TERNARY;
             case OR, PIPE_PIPE -> PREC_LOGIC_OR;
             case AND, AMPERSAND_AMPERSAND -> PREC_LOGIC_AND;
@@ -892,33 +1113,39 @@ public final class Parser {
     private Expr infix(Expr left, int precedence) {
         Token operator = advance();
         switch (operator.type()) {
+            case QUESTION_MARK -> throw errorAtLastToken("Unexpected \"?\" in source. If you want a ternary operator, "
+                    + "use "
+                    + "\"truthy_value if true_condition else falsy_value\".", "'if' ... 'else' for a ternary");
             case AS -> {
                 return new Expr.Cast(operator.line(), operator.column(), left,
-                        parseType("Expected type specifier after \"as\"."));
+                        requireType(false, "Expected type specifier after \"as\"."));
             }
             case IS -> {
                 boolean negated = match(TokenType.NOT);
-                return new Expr.TypeTest(operator.line(), operator.column(), left,
-                        parseType("Expected type specifier after \"is\"."), negated);
+                return new Expr.TypeTest(operator.line(), operator.column(), left, requireType(false,
+                        "Expected type specifier after \"" + (negated ? "is not" : "is") + "\"."),
+                        negated);
             }
             case IF -> {
-                Expr condition = precedence(PREC_TERNARY, false);
+                Expr condition = tryPrecedence(PREC_TERNARY, "Expected expression as ternary condition after \"if\".");
                 consume(TokenType.ELSE, "Expected \"else\" after ternary operator condition.",
                         "'else' after ternary condition");
-                Expr whenFalse = precedence(PREC_TERNARY, false);
+                Expr whenFalse = tryPrecedence(PREC_TERNARY, "Expected expression after \"else\".");
                 return new Expr.Ternary(operator.line(), operator.column(), left, condition, whenFalse);
             }
             case NOT -> {
-                consume(TokenType.IN, "Expected \"in\" after \"not\" in content-test operator.", "'in' after 'not'");
-                Expr right = precedence(PREC_CONTENT_TEST + 1, false);
+                Token in = consume(TokenType.IN, "Expected \"in\" after \"not\" in content-test operator.",
+                        "'in' after 'not'");
+                Expr right = requireOperand(PREC_CONTENT_TEST + 1, in);
                 return new Expr.Binary(operator.line(), operator.column(), "not in", left, right);
             }
             case PAREN_OPEN -> {
                 if (!(left instanceof Expr.Identifier || left instanceof Expr.Attribute)) {
-                    throw errorAt(left, "Cannot call on an expression. Use \".call()\" if it's a Callable.",
+                    throw errorAtLastToken("Cannot call on an expression. Use \".call()\" if it's a Callable.",
                             "a function name before '('");
                 }
-                List<Expr> arguments = parseArguments("call arguments");
+                List<Expr> arguments = parseArguments("Expected expression as the function argument.",
+                        "Expected closing \")\" after call arguments.");
                 return new Expr.Call(left.line(), left.column(), left, arguments);
             }
             case PERIOD -> {
@@ -929,15 +1156,12 @@ public final class Parser {
                 return new Expr.Attribute(left.line(), left.column(), left, name.lexeme());
             }
             case BRACKET_OPEN -> {
-                if (check(TokenType.BRACKET_CLOSE)) {
-                    throw errorAtLastToken("Expected expression for subscript.", "an index expression");
-                }
-                Expr index = expression(false);
+                Expr index = requireExpression("Expected expression after \"[\".");
                 consume(TokenType.BRACKET_CLOSE, "Expected \"]\" after subscription index.", "']' after the index");
                 return new Expr.Subscript(left.line(), left.column(), left, index);
             }
             default -> {
-                Expr right = precedence(precedence + 1, false);
+                Expr right = requireOperand(precedence + 1, operator);
                 String op = switch (operator.type()) {
                     case AMPERSAND_AMPERSAND -> "and";
                     case PIPE_PIPE -> "or";
@@ -948,16 +1172,26 @@ public final class Parser {
         }
     }
 
-    /** Arguments after an opening parenthesis, through the closing one; a trailing comma is allowed. */
-    private List<Expr> parseArguments(String what) {
+    private Expr tryPrecedence(int minPrecedence, String messageWhenMissing) {
+        if (!canStartExpression()) {
+            throw errorAtLastToken(messageWhenMissing, "an expression");
+        }
+        return precedence(minPrecedence, false);
+    }
+
+    /**
+     * Arguments after an opening parenthesis, through the closing one; a trailing comma is allowed. Like
+     * Godot's parse_call, a missing argument is reported before a missing ')'.
+     */
+    private List<Expr> parseArguments(String missingArgument, String missingClose) {
         List<Expr> arguments = new ArrayList<>();
-        while (!check(TokenType.PAREN_CLOSE) && !check(TokenType.EOF)) {
-            arguments.add(expression(false));
-            if (!match(TokenType.COMMA)) {
+        do {
+            if (check(TokenType.PAREN_CLOSE)) {
                 break;
             }
-        }
-        consume(TokenType.PAREN_CLOSE, "Expected closing \")\" after " + what + ".", "')' after " + what);
+            arguments.add(requireExpression(missingArgument));
+        } while (match(TokenType.COMMA));
+        consume(TokenType.PAREN_CLOSE, missingClose, "')'");
         return arguments;
     }
 
@@ -1002,8 +1236,11 @@ public final class Parser {
                 };
                 return new Expr.Literal(t.line(), t.column(), Expr.LiteralKind.FLOAT, value);
             }
-            case IDENTIFIER -> {
+            case IDENTIFIER, MATCH -> {
                 advance();
+                if (t.lexeme().equals("yield")) {
+                    throw errorAtLastToken("\"yield\" was removed in Godot 4. Use \"await\" instead.", "'await'");
+                }
                 return new Expr.Identifier(t.line(), t.column(), t.lexeme());
             }
             case SELF -> {
@@ -1015,7 +1252,7 @@ public final class Parser {
             }
             case PAREN_OPEN -> {
                 advance();
-                Expr inner = expression(false);
+                Expr inner = requireExpression("Expected grouping expression.");
                 consume(TokenType.PAREN_CLOSE, "Expected closing \")\" after grouping expression.",
                         "')' after grouping expression");
                 return inner;
@@ -1028,19 +1265,20 @@ public final class Parser {
             }
             case MINUS, PLUS -> {
                 advance();
-                return new Expr.Unary(t.line(), t.column(), t.lexeme(), precedence(PREC_SIGN, false));
+                return new Expr.Unary(t.line(), t.column(), t.lexeme(), requireOperand(PREC_SIGN, t));
             }
             case TILDE -> {
                 advance();
-                return new Expr.Unary(t.line(), t.column(), "~", precedence(PREC_BIT_NOT, false));
+                return new Expr.Unary(t.line(), t.column(), "~", requireOperand(PREC_BIT_NOT, t));
             }
             case NOT, BANG -> {
                 advance();
-                return new Expr.Unary(t.line(), t.column(), "not", precedence(PREC_LOGIC_NOT, false));
+                return new Expr.Unary(t.line(), t.column(), "not", requireOperand(PREC_LOGIC_NOT, t));
             }
             case AWAIT -> {
                 advance();
-                return new Expr.Await(t.line(), t.column(), precedence(PREC_AWAIT, false));
+                return new Expr.Await(t.line(), t.column(),
+                        tryPrecedence(PREC_AWAIT, "Expected signal or coroutine after \"await\"."));
             }
             case DOLLAR -> {
                 advance();
@@ -1053,21 +1291,24 @@ public final class Parser {
             case FUNC -> {
                 return parseLambda();
             }
-            default -> throw errorAtLastToken("Expected expression, found " + t.describe() + " instead.", "an expression");
+            default -> throw errorAtLastToken("Expected expression, found \"" + t.godotName() + "\" instead.",
+                    "an expression");
         }
     }
 
     private Expr parseSuper() {
         Token keyword = advance();
         String method = null;
-        if (match(TokenType.PERIOD)) {
+        if (!match(TokenType.PAREN_OPEN)) {
+            consume(TokenType.PERIOD, "Expected \".\" or \"(\" after \"super\".", "'.' or '(' after 'super'");
             if (!atName()) {
-                throw errorAtLastToken("Expected function name after \".\" at \"super\".", "a method name after 'super.'");
+                throw errorAtLastToken("Expected function name after \".\".", "a method name after 'super.'");
             }
             method = advance().lexeme();
+            consume(TokenType.PAREN_OPEN, "Expected \"(\" after function name.", "'(' after the method name");
         }
-        consume(TokenType.PAREN_OPEN, "Expected \"(\" to call the super method.", "'(' after 'super'");
-        List<Expr> arguments = parseArguments("super call arguments");
+        List<Expr> arguments = parseArguments("Expected expression as the function argument.",
+                "Expected closing \")\" after call arguments.");
         return new Expr.SuperCall(keyword.line(), keyword.column(), method, arguments);
     }
 
@@ -1095,47 +1336,71 @@ public final class Parser {
         return new Expr.GetNode(sigil.line(), sigil.column(), path.toString(), unique);
     }
 
+    /** parse_array: Godot stops only at "]" or the end of the file, so a missing element is reported first. */
     private Expr parseArray() {
         Token open = advance();
         List<Expr> elements = new ArrayList<>();
-        while (!check(TokenType.BRACKET_CLOSE) && !check(TokenType.EOF)) {
-            elements.add(expression(false));
-            if (!match(TokenType.COMMA)) {
-                break;
-            }
+        if (!check(TokenType.BRACKET_CLOSE)) {
+            do {
+                if (check(TokenType.BRACKET_CLOSE)) {
+                    break; // trailing comma
+                }
+                elements.add(requireExpression("Expected expression as array element."));
+            } while (match(TokenType.COMMA) && !check(TokenType.EOF));
         }
         consume(TokenType.BRACKET_CLOSE, "Expected closing \"]\" after array elements.", "']' after array elements");
         return new Expr.ArrayLiteral(open.line(), open.column(), elements);
     }
 
+    /** parse_dictionary: the first key's separator decides between Python style (':') and Lua style ('='). */
     private Expr parseDictionary() {
         Token open = advance();
         List<Expr.DictEntry> entries = new ArrayList<>();
         Boolean luaStyle = null;
-        while (!check(TokenType.BRACE_CLOSE) && !check(TokenType.EOF)) {
-            // parse above assignment level so that "{a = 1}" stops before "="
-            Expr key = precedence(PREC_CAST, false);
-            if (check(TokenType.EQUAL) && luaStyle != Boolean.FALSE) {
-                if (!(key instanceof Expr.Identifier id)) {
-                    throw errorAt(key, "Expected identifier as dictionary key.", "an identifier key before '='");
+        if (!check(TokenType.BRACE_CLOSE)) {
+            do {
+                if (check(TokenType.BRACE_CLOSE)) {
+                    break; // trailing comma
                 }
-                advance();
-                luaStyle = true;
-                key = new Expr.Literal(id.line(), id.column(), Expr.LiteralKind.STRING, id.name());
-            } else if (check(TokenType.COLON) && luaStyle != Boolean.TRUE) {
-                advance();
-                luaStyle = false;
-            } else {
-                throw errorAtLastToken(luaStyle == Boolean.TRUE ? "Expected \"=\" after dictionary key."
-                        : "Expected \":\" after dictionary key.", luaStyle == Boolean.TRUE ? "'=' after key" : "':' after key");
-            }
-            entries.add(new Expr.DictEntry(key, expression(false)));
-            if (!match(TokenType.COMMA)) {
-                break;
-            }
+                if (!canStartExpression()) {
+                    throw errorAtLastToken("Expected expression as dictionary key.", "a key");
+                }
+                // above assignment level, so that "{a = 1}" stops before "="
+                Expr key = precedence(PREC_CAST, false);
+                if (luaStyle == null) {
+                    if (!check(TokenType.COLON) && !check(TokenType.EQUAL)) {
+                        throw errorAtLastToken("Expected \":\" or \"=\" after dictionary key.", "':' or '=' after key");
+                    }
+                    luaStyle = check(TokenType.EQUAL);
+                }
+                key = luaStyle ? luaKey(key) : key;
+                TokenType separator = luaStyle ? TokenType.EQUAL : TokenType.COLON;
+                if (!match(separator)) {
+                    String wanted = luaStyle ? "=" : ":";
+                    if (match(luaStyle ? TokenType.COLON : TokenType.EQUAL)) {
+                        throw errorAtLastToken("Expected \"" + wanted + "\" after dictionary key. Mixing dictionary "
+                                + "styles is not allowed.", "'" + wanted + "' after key");
+                    }
+                    throw errorAtLastToken("Expected \"" + wanted + "\" after dictionary key.",
+                            "'" + wanted + "' after key");
+                }
+                entries.add(new Expr.DictEntry(key, requireExpression("Expected expression as dictionary value.")));
+            } while (match(TokenType.COMMA) && !check(TokenType.EOF));
         }
         consume(TokenType.BRACE_CLOSE, "Expected closing \"}\" after dictionary elements.", "'}' after dictionary elements");
         return new Expr.DictionaryLiteral(open.line(), open.column(), entries);
+    }
+
+    /** A Lua-style key names a string: {@code {a = 1}} is {@code {"a": 1}}. */
+    private Expr luaKey(Expr key) {
+        if (key instanceof Expr.Identifier id) {
+            return new Expr.Literal(id.line(), id.column(), Expr.LiteralKind.STRING, id.name());
+        }
+        if (key instanceof Expr.Literal literal && literal.kind() == Expr.LiteralKind.STRING) {
+            return key;
+        }
+        throw errorAtLastToken("Expected identifier or string as Lua-style dictionary key (e.g \"{ key = value }\").",
+                "an identifier or string key");
     }
 
     private Expr parseLambda() {
@@ -1144,11 +1409,12 @@ public final class Parser {
         if (check(TokenType.IDENTIFIER)) {
             name = advance().lexeme();
         }
-        consume(TokenType.PAREN_OPEN, "Expected opening \"(\" after lambda declaration.", "'(' after 'func'");
+        consume(TokenType.PAREN_OPEN, name != null ? "Expected opening \"(\" after lambda name."
+                : "Expected opening \"(\" after \"func\".", "'(' after 'func'");
         List<Parameter> parameters = parseParameters("lambda");
         TypeRef returnType = null;
         if (match(TokenType.ARROW)) {
-            returnType = parseType("Expected return type or \"void\" after \"->\".");
+            returnType = requireType(true, "Expected return type or \"void\" after \"->\".");
         }
         if (!check(TokenType.COLON)) {
             throw errorAtLastToken("Expected \":\" after lambda declaration.", "':' after lambda declaration");
@@ -1163,6 +1429,8 @@ public final class Parser {
         List<Stmt> body;
         int savedBracketedDepth = bracketedLambdaBlockDepth;
         int savedInlineDepth = inlineLambdaDepth;
+        boolean couldBreak = canBreak;
+        canBreak = false; // a loop around the lambda does not reach into its body
         // a block body starts a fresh statement context: an enclosing one-line lambda does not end it
         inlineLambdaDepth = 0;
         bracketedLambdaBlockDepth = insideBrackets ? 1 : 0;
@@ -1171,6 +1439,7 @@ public final class Parser {
         } finally {
             bracketedLambdaBlockDepth = savedBracketedDepth;
             inlineLambdaDepth = savedInlineDepth;
+            canBreak = couldBreak;
             if (insideBrackets) {
                 tokenizer.popIndentedBlock();
             }

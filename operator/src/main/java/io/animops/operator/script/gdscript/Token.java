@@ -14,14 +14,26 @@ public record Token(TokenType type, String lexeme, Object value, int line, int c
         return type == other;
     }
 
-    /** How the token reads in an error message: {@code "if"}, {@code "foo"}, or a layout token's name. */
-    public String describe() {
+    /**
+     * The token's name in Godot's messages ({@code token_names} in gdscript_tokenizer.cpp): {@code Identifier},
+     * {@code Literal}, {@code Newline}, {@code Indent}, a keyword or the operator itself.
+     */
+    public String godotName() {
         return switch (type) {
-            case NEWLINE -> "end of line";
-            case INDENT -> "indent";
-            case DEDENT -> "dedent";
-            case EOF -> "end of file";
-            default -> "\"" + lexeme + "\"";
+            case IDENTIFIER -> "Identifier";
+            case ANNOTATION -> "Annotation";
+            case INT, FLOAT, STRING, STRING_NAME, NODE_PATH, TRUE, FALSE, NULL -> "Literal";
+            case NEWLINE -> "Newline";
+            case INDENT -> "Indent";
+            case DEDENT -> "Dedent";
+            case EOF -> "End of file";
+            case CONST_NAN -> "NaN";
+            default -> lexeme;
         };
+    }
+
+    /** Godot's {@code get_debug_name()}: {@code identifier "foo"} for an identifier, else the quoted name. */
+    public String godotDebugName() {
+        return type == TokenType.IDENTIFIER ? "identifier \"" + lexeme + "\"" : "\"" + godotName() + "\"";
     }
 }

@@ -1,6 +1,6 @@
 package io.animops.operator.script.gdscript;
 
-/** Kinds of GDScript 2.0 tokens, as Godot 4's tokenizer distinguishes them. */
+/** Kinds of GDScript 2.0 tokens, as Godot 4.6's tokenizer distinguishes them. */
 public enum TokenType {
     IDENTIFIER, ANNOTATION,
     INT, FLOAT, STRING, STRING_NAME, NODE_PATH,
@@ -19,8 +19,10 @@ public enum TokenType {
     LESS_LESS, GREATER_GREATER,
     EQUAL, PLUS_EQUAL, MINUS_EQUAL, STAR_EQUAL, STAR_STAR_EQUAL, SLASH_EQUAL, PERCENT_EQUAL,
     AMPERSAND_EQUAL, PIPE_EQUAL, CARET_EQUAL, LESS_LESS_EQUAL, GREATER_GREATER_EQUAL,
-    ARROW, COLON, COLON_EQUAL, COMMA, PERIOD, PERIOD_PERIOD, SEMICOLON, DOLLAR,
+    ARROW, COLON, COMMA, PERIOD, PERIOD_PERIOD, SEMICOLON, DOLLAR,
     PAREN_OPEN, PAREN_CLOSE, BRACKET_OPEN, BRACKET_CLOSE, BRACE_OPEN, BRACE_CLOSE,
+    // Godot tokenizes these only to give better messages
+    QUESTION_MARK, BACKTICK,
 
     // layout
     NEWLINE, INDENT, DEDENT, EOF;

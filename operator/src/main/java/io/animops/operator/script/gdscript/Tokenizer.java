@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * GDScript 2.0 tokenizer, pulled one token at a time by the {@link Parser}.
  *
- * <p>Layout follows Godot 4: a NEWLINE ends every non-blank logical line, INDENT and DEDENT tokens
+ * <p>Layout follows Godot 4.6: a NEWLINE ends every non-blank logical line, INDENT and DEDENT tokens
  * mark indentation changes, and newlines inside brackets or after a backslash are plain whitespace.
  * A multi-line lambda inside brackets needs indentation again, so the parser brackets its body with
  * {@link #pushIndentedBlock()} and {@link #popIndentedBlock()}, exactly the way Godot's parser drives
@@ -56,6 +56,7 @@ public final class Tokenizer {
     private boolean finished;
 
     private int bracketDepth;
+    private final ArrayDeque<Character> openers = new ArrayDeque<>();
     private int lambdaBase;
     private final ArrayDeque<SavedLayout> savedLayouts = new ArrayDeque<>();
 
@@ -150,15 +151,13 @@ public final class Tokenizer {
     private Token endOfFile() {
         if (!finished) {
             finished = true;
-            if (bracketDepth > lambdaBase) {
-                // an unclosed bracket: let the parser report the missing closer at the end of the file
-                return new Token(TokenType.EOF, "", null, line, column);
-            }
-            if (lineHasContent) {
+            if (lineHasContent && !multiline()) {
                 pending.add(new Token(TokenType.NEWLINE, "", null, line, column));
             }
             lineHasContent = false;
-            // a lambda's saved levels are restored by the parser; the file-level stack unwinds here
+            // Godot's _advance() unwinds the indentation at the end even inside an unclosed bracket, so the
+            // parser meets dedents there before the end of the file; a lambda's saved levels are restored
+            // by the parser, the file-level stack unwinds here
             while (indentDepth > 1) {
                 indentDepth--;
                 pending.add(new Token(TokenType.DEDENT, "", null, line, column));
@@ -189,9 +188,7 @@ public final class Tokenizer {
             if (first == 0) {
                 first = c;
             }
-            if (c != first || (indentChar != 0 && c != indentChar)) {
-                mixed = true;
-            }
+            mixed |= c != first;
             p++;
         }
         column = startColumn + width;
@@ -206,11 +203,17 @@ public final class Tokenizer {
         if (next == '\\' && continuationAt(p)) {
             return;
         }
+        // Godot's check_indent() pushes these errors in this order and its scan() pops the last one first,
+        // so an unindent mismatch wins over a foreign indent character, which wins over a mixed line.
+        String error = null;
         if (mixed) {
-            throw new SyntaxError("Mixed use of tabs and spaces for indentation.", line, 1, null);
+            error = "Mixed use of tabs and spaces for indentation.";
         }
         if (first != 0 && indentChar == 0) {
             indentChar = first;
+        } else if (first != 0 && first != indentChar) {
+            error = "Used " + indentCharName(first) + " character for indentation instead of "
+                    + indentCharName(indentChar) + " as used before in the file.";
         }
         int top = indents[indentDepth - 1];
         if (width > top) {
@@ -225,10 +228,16 @@ public final class Tokenizer {
                 pending.add(new Token(TokenType.DEDENT, "", null, line, column));
             }
             if (indents[indentDepth - 1] != width && savedLayouts.isEmpty()) {
-                throw new SyntaxError("Unindent doesn't match the previous indentation level.", line, column,
-                        "an indentation matching an enclosing block");
+                error = "Unindent doesn't match the previous indentation level.";
             }
         }
+        if (error != null) {
+            throw new SyntaxError(error, line, 1, "an indentation matching an enclosing block");
+        }
+    }
+
+    private static String indentCharName(char c) {
+        return c == ' ' ? "space" : "tab";
     }
 
     private boolean continuationAt(int p) {
@@ -335,29 +344,29 @@ public final class Tokenizer {
                     pos++;
                 }
                 if (pos == nameStart) {
-                    throw new SyntaxError("Expected annotation name after \"@\".", startLine, startColumn,
+                    throw new SyntaxError("Expected annotation identifier after \"@\".", startLine, startColumn,
                             "annotation name after '@'");
                 }
                 column += pos - nameStart;
                 return make(TokenType.ANNOTATION, startPos, startLine, startColumn, src.substring(nameStart, pos));
             }
             case '(':
-                bracketDepth++;
+                openBracket(c);
                 return op(TokenType.PAREN_OPEN, 1, startPos, startLine, startColumn);
             case '[':
-                bracketDepth++;
+                openBracket(c);
                 return op(TokenType.BRACKET_OPEN, 1, startPos, startLine, startColumn);
             case '{':
-                bracketDepth++;
+                openBracket(c);
                 return op(TokenType.BRACE_OPEN, 1, startPos, startLine, startColumn);
             case ')':
-                bracketDepth--;
+                closeBracket('(', c, startLine, startColumn);
                 return op(TokenType.PAREN_CLOSE, 1, startPos, startLine, startColumn);
             case ']':
-                bracketDepth--;
+                closeBracket('[', c, startLine, startColumn);
                 return op(TokenType.BRACKET_CLOSE, 1, startPos, startLine, startColumn);
             case '}':
-                bracketDepth--;
+                closeBracket('{', c, startLine, startColumn);
                 return op(TokenType.BRACE_CLOSE, 1, startPos, startLine, startColumn);
             case '+':
                 return n1 == '=' ? op(TokenType.PLUS_EQUAL, 2, startPos, startLine, startColumn)
@@ -410,8 +419,8 @@ public final class Tokenizer {
                 return n1 == '=' ? op(TokenType.GREATER_EQUAL, 2, startPos, startLine, startColumn)
                         : op(TokenType.GREATER, 1, startPos, startLine, startColumn);
             case ':':
-                return n1 == '=' ? op(TokenType.COLON_EQUAL, 2, startPos, startLine, startColumn)
-                        : op(TokenType.COLON, 1, startPos, startLine, startColumn);
+                // Godot has no ":=" token: "var x := 1" is ":" then "=" (gdscript_tokenizer.cpp, scan())
+                return op(TokenType.COLON, 1, startPos, startLine, startColumn);
             case '.':
                 return n1 == '.' ? op(TokenType.PERIOD_PERIOD, 2, startPos, startLine, startColumn)
                         : op(TokenType.PERIOD, 1, startPos, startLine, startColumn);
@@ -421,10 +430,32 @@ public final class Tokenizer {
                 return op(TokenType.SEMICOLON, 1, startPos, startLine, startColumn);
             case '$':
                 return op(TokenType.DOLLAR, 1, startPos, startLine, startColumn);
+            case '?':
+                return op(TokenType.QUESTION_MARK, 1, startPos, startLine, startColumn);
+            case '`':
+                return op(TokenType.BACKTICK, 1, startPos, startLine, startColumn);
             default:
                 throw new SyntaxError("Invalid character \"" + c + "\" (U+" + String.format("%04X", (int) c) + ").",
                         startLine, startColumn, null);
         }
+    }
+
+    private void openBracket(char opener) {
+        bracketDepth++;
+        openers.push(opener);
+    }
+
+    /**
+     * A closer that does not match its opener is a tokenizer error in Godot. Its make_paren_error() runs after
+     * pop_paren() already removed the opener, so the opener it names is the one below (or none is left).
+     */
+    private void closeBracket(char expectedOpener, char closer, int startLine, int startColumn) {
+        if (openers.isEmpty() || openers.pop() != expectedOpener) {
+            String message = openers.isEmpty() ? "Closing \"" + closer + "\" doesn't have an opening counterpart."
+                    : "Closing \"" + closer + "\" doesn't match the opening \"" + openers.peek() + "\".";
+            throw new SyntaxError(message, startLine, startColumn, null);
+        }
+        bracketDepth--;
     }
 
     private Token op(TokenType type, int width, int startPos, int startLine, int startColumn) {
@@ -470,9 +501,8 @@ public final class Tokenizer {
             } else if (c == '\r' && pos + 1 < length && src.charAt(pos + 1) == '\n') {
                 pos++; // Windows line ending: keep only the newline
             } else if (c == '\n') {
-                if (!triple) {
-                    throw new SyntaxError("Unterminated string.", startLine, startColumn, "closing " + quote);
-                }
+                // Godot 4.6 lets every string, not only a triple-quoted one, run over lines: an unclosed
+                // quote ends at the next matching quote of the file, or is "Unterminated string." at its end
                 value.append(c);
                 advanceNewline();
             } else if (c == '\\') {
@@ -550,7 +580,8 @@ public final class Tokenizer {
             }
             String digits = src.substring(digitsStart, pos).replace("_", "");
             if (digits.isEmpty()) {
-                throw new SyntaxError("Expected " + (radix == 16 ? "hexadecimal" : "binary") + " digits.",
+                throw new SyntaxError("Expected " + (radix == 16 ? "hexadecimal" : "binary") + " digit after \"0"
+                        + (radix == 16 ? 'x' : 'b') + "\".",
                         line, column, "digits after number prefix");
             }
             return make(TokenType.INT, startPos, startLine, startColumn, Long.parseUnsignedLong(digits, radix));

@@ -1,5 +1,5 @@
 /**
- * A GDScript 2.0 (Godot 4) front end in pure Java: {@link io.animops.operator.script.gdscript.Tokenizer},
+ * A GDScript 2.0 (Godot 4.6) front end in pure Java: {@link io.animops.operator.script.gdscript.Tokenizer},
  * {@link io.animops.operator.script.gdscript.Parser} and the syntax tree
  * ({@link io.animops.operator.script.gdscript.Member}, {@link io.animops.operator.script.gdscript.Stmt},
  * {@link io.animops.operator.script.gdscript.Expr}, {@link io.animops.operator.script.gdscript.Pattern}).

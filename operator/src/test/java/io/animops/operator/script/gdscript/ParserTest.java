@@ -243,7 +243,7 @@ class ParserTest {
         assertThatThrownBy(() -> Parser.parse("func f():\n\tvar a = 1 b\n"))
                 .isInstanceOfSatisfying(SyntaxError.class, e -> {
                     assertThat(e.getMessage()).isEqualTo(
-                            "Expected end of statement after variable declaration, found \"b\" instead.");
+                            "Expected end of statement after variable declaration, found \"Identifier\" instead.");
                     assertThat(e.column()).isEqualTo(13);
                 });
         assertThatThrownBy(() -> Parser.parse("var s = \"open\n"))

@@ -101,7 +101,7 @@ class TokenizerTest {
     void operatorsTakeTheLongestMatch() {
         assertThat(types("a **= b ** c <<= d >> e -> f := g != h && i || !j ~k .. l"))
                 .containsExactly(IDENTIFIER, STAR_STAR_EQUAL, IDENTIFIER, STAR_STAR, IDENTIFIER, LESS_LESS_EQUAL,
-                        IDENTIFIER, GREATER_GREATER, IDENTIFIER, ARROW, IDENTIFIER, COLON_EQUAL, IDENTIFIER, BANG_EQUAL,
+                        IDENTIFIER, GREATER_GREATER, IDENTIFIER, ARROW, IDENTIFIER, COLON, EQUAL, IDENTIFIER, BANG_EQUAL,
                         IDENTIFIER, AMPERSAND_AMPERSAND, IDENTIFIER, PIPE_PIPE, BANG, IDENTIFIER, TILDE, IDENTIFIER,
                         PERIOD_PERIOD, IDENTIFIER, NEWLINE, EOF);
     }
