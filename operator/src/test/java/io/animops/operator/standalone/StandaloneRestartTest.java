@@ -54,7 +54,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * with its uid, none is stuck, no child exists twice (resources and database rows), the schedule fired once, and
  * each idea's audit trail of phase changes is a chain without a gap that ends in its current phase.
  * The seed is printed; {@code -Danimops.restart.seed=N} replays a run. The jar is built before the tests by the
- * operator's {@code restart-test-jar} profile (a full {@code ./mvnw test}); when it is missing the test is skipped.
+ * operator's package-before-tests build (every {@code ./mvnw test}); when it is missing the test is skipped.
  */
 class StandaloneRestartTest {
     /** Ideas in the run; {@code -Danimops.restart.ideas=N} runs a smaller one while working on the test. */
