@@ -16,6 +16,7 @@ import io.animops.operator.common.Page;
 import io.animops.operator.common.PageRequest;
 import io.animops.operator.common.QueryParams;
 import io.animops.operator.publish.*;
+import io.animops.operator.config.AnimOpsConfig;
 import io.animops.operator.storage.ArtifactLinks;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.inject.Inject;
@@ -27,7 +28,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -35,7 +35,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,8 +83,8 @@ public class PublicationResource {
     ArtifactLinks artifactLinks;
     @Inject
     Clock clock;
-    @ConfigProperty(name = "animops.api.link-ttl", defaultValue = "15m")
-    Duration linkTtl;
+    @Inject
+    AnimOpsConfig config;
 
     @GET
     @Operation(operationId = "listPublications", summary = "Publications, newest first, including deleted ones")
@@ -137,7 +136,7 @@ public class PublicationResource {
                 .withName(publication.getSpec().getRenderJobRef()).get();
         String link = job == null || job.getStatus() == null || job.getStatus().getArtifacts() == null
                 || job.getStatus().getArtifacts().getVideo() == null ? null
-                : artifactLinks.download(job.getStatus().getArtifacts().getVideo().getKey(), linkTtl).toString();
+                : artifactLinks.download(job.getStatus().getArtifacts().getVideo().getKey(), config.api().linkTtl()).toString();
         var metadata = status.getMetadata();
         return new ManualPost(link, metadata == null ? null : metadata.getCaption() != null ? metadata.getCaption()
                 : metadata.getTitle() + "\n\n" + metadata.getDescription(),

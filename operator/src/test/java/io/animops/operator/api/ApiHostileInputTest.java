@@ -164,7 +164,8 @@ class ApiHostileInputTest {
             Map.Entry<String, JsonNode> path = paths.next();
             for (Iterator<Map.Entry<String, JsonNode>> methods = path.getValue().fields(); methods.hasNext(); ) {
                 Map.Entry<String, JsonNode> method = methods.next();
-                if (!List.of("get", "post", "put", "delete", "patch").contains(method.getKey())) {
+                if (!List.of("get", "post", "put", "delete", "patch").contains(method.getKey())
+                        || streams(method.getValue())) {
                     continue;
                 }
                 List<String> inPath = new ArrayList<>();
@@ -179,6 +180,19 @@ class ApiHostileInputTest {
             }
         }
         return operations;
+    }
+
+    /**
+     * An event stream answers its headers at once and never ends its body, so a request timeout cannot bound it:
+     * its parameters are checked by EventStreamTest instead.
+     */
+    private static boolean streams(JsonNode operation) {
+        for (JsonNode response : operation.path("responses")) {
+            if (response.path("content").has("text/event-stream")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Sends {@code perOperation} generated requests to every operation; the number of requests sent. */
