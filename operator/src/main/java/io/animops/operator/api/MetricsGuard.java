@@ -31,7 +31,9 @@ public class MetricsGuard {
     }
 
     private void check(RoutingContext context) {
-        String reason = tokens.rejection(context.request().getHeader(HttpHeaders.AUTHORIZATION));
+        String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
+        String reason = authorization == null ? "missing Authorization header: send Authorization: Bearer <token>"
+                : tokens.rejection(authorization);
         if (reason == null) {
             context.next();
             return;
