@@ -226,8 +226,10 @@ class IdeaPipelineTest {
         // as if the operator had died after creating the children but before writing status; the operator may
         // still be writing (render jobs report NoAgentAvailable), so these writes retry on conflict like any client
         retryOnConflict(() -> client.resources(ContentSchedule.class).inNamespace(ns).withName("nightly").editStatus(s -> {
+            // the status write a crash loses holds the fired slot too
             s.getStatus().setLastScheduleTime(null);
             s.getStatus().setLastRunId(null);
+            s.getStatus().setLastFiredSlot(null);
             return s;
         }));
         retryOnConflict(() -> client.resources(AnimationIdea.class).inNamespace(ns).withName(idea).editStatus(i -> {

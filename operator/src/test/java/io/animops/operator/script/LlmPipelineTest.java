@@ -148,11 +148,11 @@ class LlmPipelineTest {
         List<ScriptAttempt> attempts = sorted(attemptsOf(client, ns, idea.getMetadata().getName()));
         assertThat(attempts).extracting(a -> a.getStatus().getPhase()).containsExactly(AttemptPhase.Invalid, AttemptPhase.Valid);
         ScriptError first = validator.validate(ScriptExtractor.extract(broken).orElseThrow(), SceneExpectations.frame(20)).get(0);
-        assertThat(first.getLine() + ":" + first.getColumn()).isEqualTo("12:28");
+        assertThat(first.getLine() + ":" + first.getColumn()).isEqualTo("13:5");
 
         String repairPrompt = FAKE.requestsFor(model).get(2).user();
         assertThat(repairPrompt).contains(ScriptPrompts.errorLine(first));
-        assertThat(repairPrompt).contains("parse parse.syntax 12:28");
+        assertThat(repairPrompt).contains("parse parse.syntax 13:5");
         // the previous script, read back from PostgreSQL, is in the prompt
         assertThat(repairPrompt).contains("func spin(speed: float) -> void\n\trotation += speed");
     }
