@@ -84,10 +84,13 @@ public class ApiAuthFilter {
         return Uni.createFrom().nullItem();
     }
 
-    /** Why a (present) Authorization header is refused, or null when it carries the operator token. */
+    /** Why an Authorization header (null when absent) is refused, or null when it carries the operator token. */
     String rejection(String authorization) {
         if (token.isEmpty() || token.get().isBlank()) {
             return "the API token is not configured on the server (animops.api.token / ANIMOPS_API_TOKEN)";
+        }
+        if (authorization == null) {
+            return "missing Authorization header: send Authorization: Bearer <token>";
         }
         if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return "the Authorization header is not a Bearer token";
