@@ -3,12 +3,10 @@ package io.animops.operator;
 import io.animops.operator.auth.UserCommand;
 import io.animops.operator.kpi.KpiExportCommand;
 import io.animops.operator.publish.LoginCommand;
-import io.animops.operator.standalone.StandaloneJvm;
-import io.animops.operator.standalone.StandaloneLauncher;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
-import java.util.OptionalInt;
+import java.util.Optional;
 
 /**
  * Entry point. {@code standalone} as the first argument (or ANIMOPS_STANDALONE=true) runs the operator with an
@@ -26,14 +24,14 @@ public class OperatorMain {
             System.exit(KpiExportCommand.run(args, System.getenv(), System.out, System.err));
         } else if (UserCommand.isRequested(args)) {
             System.exit(UserCommand.run(args, System.getenv(), System.in, System.out, System.err));
-        } else if (StandaloneLauncher.isRequested(args, System.getenv())) {
-            // the standalone mode runs in a JVM with a bounded heap unless the command line chose one (StandaloneJvm)
-            OptionalInt bounded = StandaloneJvm.runBounded(args);
-            if (bounded.isPresent()) {
-                System.exit(bounded.getAsInt());
+        } else if (StandaloneMode.isRequested(args, System.getenv())) {
+            Optional<StandaloneMode> standalone = StandaloneMode.inThisBuild();
+            if (standalone.isEmpty()) {
+                System.err.println("This operator was built without the standalone mode (the cluster image, built with"
+                        + " -Dproduction). Run the full build's jar for it: see README.md.");
+                System.exit(2);
             }
-            StandaloneJvm.watchParent();
-            StandaloneLauncher.run(args);
+            standalone.get().launch(args);
         } else {
             Quarkus.run(args);
         }

@@ -1,12 +1,12 @@
 package io.animops.operator.standalone;
 
+import io.animops.operator.StandaloneMode;
 import io.quarkus.runtime.Quarkus;
 import org.jboss.logging.Logger;
 
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,8 +20,6 @@ import java.util.function.IntFunction;
  * after it.
  */
 public final class StandaloneLauncher {
-    public static final String MODE_ARGUMENT = "standalone";
-    public static final String MODE_ENV = "ANIMOPS_STANDALONE";
     private static final Logger LOG = Logger.getLogger(StandaloneLauncher.class);
     /** How long the shutdown hook waits for the operator to stop before stopping the API and PostgreSQL anyway. */
     private static final long OPERATOR_STOP_WAIT_SECONDS = 30;
@@ -30,15 +28,10 @@ public final class StandaloneLauncher {
     private StandaloneLauncher() {
     }
 
-    /** Standalone when the first argument is {@value #MODE_ARGUMENT} or {@value #MODE_ENV} is true. */
-    public static boolean isRequested(String[] args, Map<String, String> env) {
-        return (args.length > 0 && MODE_ARGUMENT.equals(args[0])) || "true".equalsIgnoreCase(env.get(MODE_ENV));
-    }
-
     /** Runs the standalone mode; returns when the operator has stopped. */
     public static void run(String... args) {
         List<String> rest = Arrays.asList(args);
-        if (!rest.isEmpty() && MODE_ARGUMENT.equals(rest.get(0))) {
+        if (!rest.isEmpty() && StandaloneMode.MODE_ARGUMENT.equals(rest.get(0))) {
             rest = rest.subList(1, rest.size());
         }
         StandaloneSettings settings = StandaloneSettings.from(rest, System.getenv(), System.getProperties());

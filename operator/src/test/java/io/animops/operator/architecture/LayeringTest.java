@@ -65,4 +65,14 @@ class LayeringTest {
                 .because("the operator and the agent both build on the CRD types, not the other way round")
                 .check(crds);
     }
+
+    @Test
+    void onlyTheStandalonePackageUsesTheEmbeddedApiAndDatabase() {
+        // the production build compiles without the standalone package and these libraries (operator/README.md)
+        noClasses().that().resideInAPackage(OPERATOR + "..").and().resideOutsideOfPackage(OPERATOR + ".standalone..")
+                .should().dependOnClassesThat().resideInAnyPackage(OPERATOR + ".standalone..",
+                        "io.fabric8.kubernetes.client.server.mock..", "io.fabric8.mockwebserver..", "io.zonky..")
+                .because("the cluster image leaves the standalone mode out; the rest reaches it through StandaloneMode")
+                .check(operator);
+    }
 }

@@ -1,6 +1,7 @@
 package io.animops.operator.standalone;
 
 import io.animops.operator.OperatorMain;
+import io.animops.operator.StandaloneMode;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -61,10 +62,16 @@ class StandaloneSettingsTest {
 
     @Test
     void standaloneModeIsTheFirstArgumentOrTheEnvironmentVariable() {
-        assertThat(StandaloneLauncher.isRequested(new String[]{"standalone"}, Map.of())).isTrue();
-        assertThat(StandaloneLauncher.isRequested(new String[]{}, Map.of("ANIMOPS_STANDALONE", "true"))).isTrue();
-        assertThat(StandaloneLauncher.isRequested(new String[]{"other", "standalone"}, Map.of())).isFalse();
-        assertThat(StandaloneLauncher.isRequested(new String[]{}, Map.of("ANIMOPS_STANDALONE", "false"))).isFalse();
+        assertThat(StandaloneMode.isRequested(new String[]{"standalone"}, Map.of())).isTrue();
+        assertThat(StandaloneMode.isRequested(new String[]{}, Map.of("ANIMOPS_STANDALONE", "true"))).isTrue();
+        assertThat(StandaloneMode.isRequested(new String[]{"other", "standalone"}, Map.of())).isFalse();
+        assertThat(StandaloneMode.isRequested(new String[]{}, Map.of("ANIMOPS_STANDALONE", "false"))).isFalse();
         assertThat(OperatorMain.class).hasAnnotation(io.quarkus.runtime.annotations.QuarkusMain.class);
+    }
+
+    @Test
+    void theFullBuildFindsTheStandaloneModeThroughTheServiceLoader() {
+        // the production build leaves the package and its services file out, and OperatorMain then says so
+        assertThat(StandaloneMode.inThisBuild()).containsInstanceOf(EmbeddedStandaloneMode.class);
     }
 }
