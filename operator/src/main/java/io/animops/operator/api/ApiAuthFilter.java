@@ -1,5 +1,6 @@
 package io.animops.operator.api;
 
+import io.animops.operator.config.AnimOpsConfig;
 import io.animops.operator.auth.*;
 import io.animops.operator.common.ApiProblem;
 
@@ -12,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.nio.charset.StandardCharsets;
@@ -31,8 +31,8 @@ public class ApiAuthFilter {
     public static final String CSRF_HEADER = "X-CSRF-Token";
     private static final String BEARER = "Bearer ";
 
-    @ConfigProperty(name = "animops.api.token")
-    Optional<String> token;
+    @Inject
+    AnimOpsConfig animops;
     @Inject
     AuthConfig config;
     @Inject
@@ -86,6 +86,10 @@ public class ApiAuthFilter {
 
     /** Why an Authorization header (null when absent) is refused, or null when it carries the operator token. */
     String rejection(String authorization) {
+        return rejection(animops.api().token(), authorization);
+    }
+
+    static String rejection(Optional<String> token, String authorization) {
         if (token.isEmpty() || token.get().isBlank()) {
             return "the API token is not configured on the server (animops.api.token / ANIMOPS_API_TOKEN)";
         }

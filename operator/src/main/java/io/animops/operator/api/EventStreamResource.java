@@ -1,6 +1,7 @@
 package io.animops.operator.api;
 
 import io.animops.operator.common.ApiProblem;
+import io.animops.operator.config.AnimOpsConfig;
 import io.animops.operator.events.*;
 
 import io.animops.operator.auth.AuthService;
@@ -17,12 +18,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -45,8 +44,8 @@ public class EventStreamResource {
     CallerContext callers;
     @Inject
     AuthService auth;
-    @ConfigProperty(name = "animops.events.heartbeat", defaultValue = "15s")
-    Duration heartbeat;
+    @Inject
+    AnimOpsConfig animops;
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
@@ -63,7 +62,7 @@ public class EventStreamResource {
         Multi<OutboundSseEvent> events = hub.subscribe(lastEventId, filter).map(e -> sse.newEventBuilder()
                 .id(e.id()).name(e.type()).mediaType(MediaType.APPLICATION_JSON_TYPE).data(e).build());
         // each beat also checks the session: a revoked or expired one ends the stream
-        Multi<OutboundSseEvent> beats = Multi.createFrom().ticks().every(heartbeat).onOverflow().drop()
+        Multi<OutboundSseEvent> beats = Multi.createFrom().ticks().every(animops.events().heartbeat()).onOverflow().drop()
                 .emitOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool())
                 .map(tick -> {
                     if (!auth.stillSignedIn(caller)) {

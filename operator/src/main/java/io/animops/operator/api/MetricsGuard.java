@@ -1,6 +1,7 @@
 package io.animops.operator.api;
 
 import io.animops.operator.common.ApiProblem;
+import io.animops.operator.config.AnimOpsConfig;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -8,7 +9,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@code /q/metrics} behind the API token when {@code animops.metrics.require-token} is true: the standalone mode
@@ -19,13 +19,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class MetricsGuard {
     static final String PATH = "/q/metrics";
 
-    @ConfigProperty(name = "animops.metrics.require-token", defaultValue = "false")
-    boolean requireToken;
+    @Inject
+    AnimOpsConfig animops;
     @Inject
     ApiAuthFilter tokens;
 
     void install(@Observes Router router) {
-        if (requireToken) {
+        if (animops.metrics().requireToken()) {
             router.route(PATH + "*").order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::check);
         }
     }

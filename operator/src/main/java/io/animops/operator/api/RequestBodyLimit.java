@@ -1,9 +1,9 @@
 package io.animops.operator.api;
 
+import io.animops.operator.config.AnimOpsConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.animops.operator.common.ApiProblem;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -12,7 +12,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The body limit of every route ({@code animops.api.max-body-size}, 1 MiB by default), artifact uploads excepted:
@@ -30,8 +29,8 @@ public class RequestBodyLimit {
 
     private final long maxBytes;
 
-    RequestBodyLimit(@ConfigProperty(name = "animops.api.max-body-size", defaultValue = "1M") MemorySize maxBodySize) {
-        this.maxBytes = maxBodySize.asLongValue();
+    RequestBodyLimit(AnimOpsConfig animops) {
+        this.maxBytes = animops.api().maxBodySize().asLongValue();
     }
 
     void install(@Observes Router router) {

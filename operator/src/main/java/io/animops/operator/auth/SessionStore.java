@@ -1,5 +1,7 @@
 package io.animops.operator.auth;
 
+import io.animops.operator.common.Hashes;
+
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -45,7 +47,7 @@ public final class SessionStore {
                 insert into user_sessions (id_hash, user_id, stage, csrf_token, created_at, last_seen_at, expires_at, ip,
                                            user_agent)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            s.setString(1, UserStore.sha256(id));
+            s.setString(1, Hashes.sha256(id));
             s.setLong(2, userId);
             s.setString(3, stage);
             s.setString(4, csrf);
@@ -68,7 +70,7 @@ public final class SessionStore {
         if (id == null || id.isBlank() || id.length() > 100) {
             return Optional.empty();
         }
-        return findByHash(c, UserStore.sha256(id));
+        return findByHash(c, Hashes.sha256(id));
     }
 
     public static Optional<Stored> findByHash(Connection c, String idHash) throws SQLException {

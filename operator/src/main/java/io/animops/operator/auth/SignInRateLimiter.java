@@ -39,12 +39,12 @@ public class SignInRateLimiter {
     public OptionalLong tryAttempt(String ip, String name) {
         Bucket byIp = bucket(ipKey(ip), perIp);
         if (!byIp.tryConsume(1)) {
-            return OptionalLong.of(wait(byIp));
+            return OptionalLong.of(secondsUntilRefill(byIp));
         }
         Bucket byName = bucket(nameKey(name), perName);
         if (!byName.tryConsume(1)) {
             byIp.addTokens(1);
-            return OptionalLong.of(wait(byName));
+            return OptionalLong.of(secondsUntilRefill(byName));
         }
         return OptionalLong.empty();
     }
@@ -64,7 +64,7 @@ public class SignInRateLimiter {
     }
 
     /** Whole seconds until the bucket holds a token again, at least 1. */
-    private static long wait(Bucket bucket) {
+    private static long secondsUntilRefill(Bucket bucket) {
         long nanos = bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
         return Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
     }

@@ -1,8 +1,7 @@
 package io.animops.operator.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.animops.operator.common.Hashes;
+
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -158,7 +156,7 @@ public final class UserStore {
                 String code = randomWords(2, 5);
                 codes.add(code);
                 s.setLong(1, userId);
-                s.setString(2, sha256(normalizeRecoveryCode(code)));
+                s.setString(2, Hashes.sha256(normalizeRecoveryCode(code)));
                 s.setTimestamp(3, Timestamp.from(now));
                 s.addBatch();
             }
@@ -176,7 +174,7 @@ public final class UserStore {
     /** Spends a recovery code: true once per code. */
     public static boolean useRecoveryCode(Connection c, long userId, String code, Instant now) throws SQLException {
         return update(c, "update user_recovery_codes set used_at = ? where user_id = ? and code_hash = ?"
-                + " and used_at is null", now, userId, sha256(normalizeRecoveryCode(code)));
+                + " and used_at is null", now, userId, Hashes.sha256(normalizeRecoveryCode(code)));
     }
 
     public static int unusedRecoveryCodes(Connection c, long userId) throws SQLException {
@@ -200,15 +198,6 @@ public final class UserStore {
     public static void setRequireTotp(Connection c, boolean required) throws SQLException {
         update(c, "insert into auth_settings (name, value) values ('require_totp', ?) on conflict (name)"
                 + " do update set value = excluded.value", Boolean.toString(required));
-    }
-
-    public static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
     }
 
     private static String normalizeRecoveryCode(String code) {

@@ -20,7 +20,8 @@ public final class Hashes {
         return HexFormat.of().formatHex(digest(text), 0, bytes);
     }
 
-    private static byte[] digest(String text) {
+    /** The SHA-256 of the text's UTF-8 bytes, as bytes (for encodings other than hex, e.g. PKCE's base64url). */
+    public static byte[] digest(String text) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {

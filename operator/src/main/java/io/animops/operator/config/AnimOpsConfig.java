@@ -1,5 +1,6 @@
 package io.animops.operator.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -29,6 +30,36 @@ public interface AnimOpsConfig {
         /** How long a signed download link of a render stays valid. */
         @WithDefault("15m")
         Duration linkTtl();
+
+        /** The largest request body a route reads (uploads excepted); a larger one gets 413 before it is read. */
+        @WithDefault("1M")
+        MemorySize maxBodySize();
+    }
+
+    Metrics metrics();
+
+    /** Prometheus' scrape endpoint /q/metrics. */
+    interface Metrics {
+        /** Whether /q/metrics needs the API token (true in the standalone mode, which runs on a workstation). */
+        @WithDefault("false")
+        boolean requireToken();
+    }
+
+    Events events();
+
+    /** The live event stream GET /api/v1/events. */
+    interface Events {
+        /** How often an idle stream sends a comment, so proxies keep it open. */
+        @WithDefault("15s")
+        Duration heartbeat();
+
+        /** How many recent events are kept for clients that reconnect with Last-Event-ID. */
+        @WithDefault("1000")
+        int buffer();
+
+        /** How many events may wait for one slow client before its stream is ended. */
+        @WithDefault("256")
+        int clientBuffer();
     }
 
     /** Where render artifacts (videos, thumbnails) are kept, and how agents and people reach them. */

@@ -1,11 +1,11 @@
 package io.animops.operator.events;
 
+import io.animops.operator.config.AnimOpsConfig;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.BackPressureStrategy;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -29,13 +29,12 @@ public class EventHub {
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
     private long sequence;
 
-    @ConfigProperty(name = "animops.events.buffer", defaultValue = "1000")
-    int bufferSize;
-    @ConfigProperty(name = "animops.events.client-buffer", defaultValue = "256")
-    int clientBuffer;
+    private final int bufferSize;
+    private final int clientBuffer;
 
     @Inject
-    public EventHub() {
+    public EventHub(AnimOpsConfig animops) {
+        this(animops.events().buffer(), animops.events().clientBuffer());
     }
 
     EventHub(int bufferSize, int clientBuffer) {

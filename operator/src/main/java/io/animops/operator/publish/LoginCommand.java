@@ -2,6 +2,7 @@ package io.animops.operator.publish;
 
 import com.sun.net.httpserver.HttpServer;
 import io.animops.crds.v1alpha1.Platform;
+import io.animops.operator.common.Hashes;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -20,8 +21,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -248,11 +247,7 @@ public final class LoginCommand {
 
     /** PKCE S256: base64url(sha256(verifier)). */
     static String challenge(String verifier) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        // the verifier is base64url, so its UTF-8 bytes are its ASCII bytes
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Hashes.digest(verifier));
     }
 }

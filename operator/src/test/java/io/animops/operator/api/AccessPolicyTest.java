@@ -48,13 +48,14 @@ class AccessPolicyTest {
 
     @Test
     void namesWhyATokenIsRefused() {
-        ApiAuthFilter filter = new ApiAuthFilter();
-        filter.token = Optional.of("secret");
-        assertThat(filter.rejection("Basic c2VjcmV0")).isEqualTo("the Authorization header is not a Bearer token");
-        assertThat(filter.rejection("Bearer secre")).isEqualTo("invalid bearer token");
-        assertThat(filter.rejection("Bearer secret")).isNull();
-        assertThat(filter.rejection("bearer secret")).isNull(); // the scheme is case-insensitive (RFC 7235)
-        filter.token = Optional.of(" ");
-        assertThat(filter.rejection("Bearer  ")).contains("not configured");
+        Optional<String> token = Optional.of("secret");
+        assertThat(ApiAuthFilter.rejection(token, "Basic c2VjcmV0"))
+                .isEqualTo("the Authorization header is not a Bearer token");
+        assertThat(ApiAuthFilter.rejection(token, "Bearer secre")).isEqualTo("invalid bearer token");
+        assertThat(ApiAuthFilter.rejection(token, "Bearer secret")).isNull();
+        // the scheme is case-insensitive (RFC 7235)
+        assertThat(ApiAuthFilter.rejection(token, "bearer secret")).isNull();
+        assertThat(ApiAuthFilter.rejection(token, null)).startsWith("missing Authorization header");
+        assertThat(ApiAuthFilter.rejection(Optional.of(" "), "Bearer  ")).contains("not configured");
     }
 }
