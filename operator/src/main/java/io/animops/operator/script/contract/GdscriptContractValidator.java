@@ -6,6 +6,8 @@ import io.animops.operator.script.ScriptValidator;
 import io.animops.operator.script.gdscript.Member;
 import io.animops.operator.script.gdscript.Parser;
 import io.animops.operator.script.gdscript.SyntaxError;
+import io.animops.operator.script.names.GodotApi;
+import io.animops.operator.script.names.NameCheck;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,6 +25,11 @@ public final class GdscriptContractValidator implements ScriptValidator {
             .comparing((ScriptError e) -> e.getLine() == null ? 0 : e.getLine())
             .thenComparing(e -> e.getColumn() == null ? 0 : e.getColumn())
             .thenComparing(ScriptError::getRule);
+
+    /** The script's path in a job's workspace, as Godot names it in its messages. */
+    public static final String SCRIPT_PATH = "res://scene.gd";
+
+    private final NameCheck names = new NameCheck(GodotApi.godot46(), SCRIPT_PATH);
 
     public GdscriptContractValidator() {
     }
@@ -45,6 +52,8 @@ public final class GdscriptContractValidator implements ScriptValidator {
             return findings;
         }
         try {
+            names.check(script).forEach(n -> findings.add(ContractRule.NAMES.finding(n.line(), n.column(),
+                    n.message())));
             new ContractV1(script, expectations, findings).check();
         } catch (StackOverflowError tooDeep) {
             // The parser's nesting limits keep real scripts far from this; only crafted input gets here.
