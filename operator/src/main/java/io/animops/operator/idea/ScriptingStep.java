@@ -49,8 +49,9 @@ final class ScriptingStep implements PhaseStep {
             repairOrReject(run, idea, observed.settings(), attempt, attempt.getStatus().getErrors());
             return;
         }
+        String preview = IdeaChildren.jobName(attempt, RenderMode.Preview);
         if (!observed.settings().godotValidation()) {
-            PreviewStep.start(run, idea, observed.settings(), attempt, IdeaChildren.jobName(attempt, RenderMode.Preview));
+            PreviewStep.start(run, idea, observed.settings(), attempt, preview);
             return;
         }
         String validateJob = IdeaChildren.jobName(attempt, RenderMode.Validate);
@@ -58,14 +59,15 @@ final class ScriptingStep implements PhaseStep {
             startGodotValidation(run, idea, observed.settings(), attempt, validateJob);
             return;
         }
-        PreviewStep.follow(run, idea, observed, Reasons.GODOT_VALIDATION_FAILED, job -> PreviewStep.start(run, idea,
-                observed.settings(), attempt, IdeaChildren.jobName(attempt, RenderMode.Preview)));
+        PreviewStep.follow(run, idea, observed, Reasons.GODOT_VALIDATION_FAILED,
+                job -> PreviewStep.start(run, idea, observed.settings(), attempt, preview));
     }
 
     /** The Validate job of a statically valid attempt; the idea follows it as its render job until the preview. */
     private static void startGodotValidation(IdeaLifecycle run, AnimationIdea idea, PipelineSettings settings,
                                              ScriptAttempt attempt, String jobName) {
-        RenderJob job = IdeaChildren.renderJob(idea, settings, attempt, RenderMode.Validate, settings.preview(), jobName);
+        RenderJob job = IdeaChildren.renderJob(idea, settings, attempt, RenderMode.Validate, settings.preview(),
+                jobName);
         String message = "script attempt " + attempt.getSpec().getAttempt() + " passed the static check; Validate job "
                 + jobName + " compiles it with real Godot";
         idea.getStatus().setRenderJob(jobName);

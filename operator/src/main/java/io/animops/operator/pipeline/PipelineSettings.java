@@ -36,12 +36,12 @@ public record PipelineSettings(
         boolean godotValidation) {
 
     /** Settings without a Validate job before the preview. */
-    public PipelineSettings(Selection.Mode selection, int maxAccepted, double similarityThreshold, int maxScriptAttempts,
-                            LlmSettings llm, RenderSettings preview, RenderSettings fin, Map<String, String> agentSelector,
-                            QcSettings qc, List<PublishTarget> publish, PublishSettings publishing, String timeZone,
-                            RenderExecutor executor) {
-        this(selection, maxAccepted, similarityThreshold, maxScriptAttempts, llm, preview, fin, agentSelector, qc, publish,
-                publishing, timeZone, executor, false);
+    public PipelineSettings(Selection.Mode selection, int maxAccepted, double similarityThreshold,
+                            int maxScriptAttempts, LlmSettings llm, RenderSettings preview, RenderSettings fin,
+                            Map<String, String> agentSelector, QcSettings qc, List<PublishTarget> publish,
+                            PublishSettings publishing, String timeZone, RenderExecutor executor) {
+        this(selection, maxAccepted, similarityThreshold, maxScriptAttempts, llm, preview, fin, agentSelector, qc,
+                publish, publishing, timeZone, executor, false);
     }
 
     /** Settings without publishing settings (made-for-kids false, no window, no tags) in UTC, on any executor. */
