@@ -12,6 +12,7 @@ import io.animops.operator.script.names.NameCheck;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Static validation against Script Contract v1: parses the GDScript in pure Java and checks the
@@ -28,8 +29,10 @@ public final class GdscriptContractValidator implements ScriptValidator {
 
     /** The script's path in a job's workspace, as Godot names it in its messages. */
     public static final String SCRIPT_PATH = "res://scene.gd";
+    /** The autoloads of a job's workspace (the agent's probe): Godot knows their names. */
+    public static final Set<String> WORKSPACE_AUTOLOADS = Set.of("AnimOpsProbe");
 
-    private final NameCheck names = new NameCheck(GodotApi.godot46(), SCRIPT_PATH);
+    private final NameCheck names = new NameCheck(GodotApi.godot46(), SCRIPT_PATH, WORKSPACE_AUTOLOADS);
 
     public GdscriptContractValidator() {
     }

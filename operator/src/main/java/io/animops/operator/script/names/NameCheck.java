@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -48,16 +49,22 @@ public final class NameCheck {
 
     private final GodotApi api;
     private final String scriptPath;
+    private final Set<String> autoloads;
 
-    /** @param scriptPath the script's path in the project, as Godot names it in messages (e.g. res://scene.gd) */
-    public NameCheck(GodotApi api, String scriptPath) {
+    /**
+     * @param scriptPath the script's path in the project, as Godot names it in messages (e.g. res://scene.gd)
+     * @param autoloads  the project's autoload names, which scripts may use like classes
+     */
+    public NameCheck(GodotApi api, String scriptPath, Set<String> autoloads) {
         this.api = api;
         this.scriptPath = scriptPath;
+        this.autoloads = Set.copyOf(autoloads);
     }
 
     /** Every finding, in source order. */
     public List<Finding> check(Member.ClassDecl script) {
         Set<String> declared = new DeclaredNames().of(script);
+        declared.addAll(autoloads);
         String base = script.extendsRef() != null && script.extendsRef().name() != null
                 && api.isClass(script.extendsRef().name()) && !declared.contains(script.extendsRef().name())
                 ? script.extendsRef().name() : null;
@@ -73,7 +80,7 @@ public final class NameCheck {
             if (member instanceof Member.FunctionDecl function) {
                 checker.typed = new HashMap<>(memberTypes);
                 checker.typed.putAll(new LocalTypes(declared).of(function));
-                checker.typed.values().removeIf(java.util.Objects::isNull);
+                checker.typed.values().removeIf(Objects::isNull);
             } else {
                 checker.typed = new HashMap<>();
             }
@@ -327,7 +334,7 @@ public final class NameCheck {
         }
 
         private void merge(String name, String type) {
-            if (types.containsKey(name) && !java.util.Objects.equals(types.get(name), type)) {
+            if (types.containsKey(name) && !Objects.equals(types.get(name), type)) {
                 types.put(name, null);
             } else {
                 types.put(name, type);

@@ -6,6 +6,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.Set;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -14,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NameCheckTest {
     private static final String HEAD = "extends Node2D|func f(body: CharacterBody2D, any):|";
-    private final NameCheck check = new NameCheck(GodotApi.godot46(), "res://scene.gd");
+    private final NameCheck check = new NameCheck(GodotApi.godot46(), "res://scene.gd", Set.of("AnimOpsProbe"));
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', quoteCharacter = '`', textBlock = """
@@ -41,6 +43,8 @@ class NameCheckTest {
     @ValueSource(strings = {
             // declared by the script: functions, variables, inner classes, enums, parameters, lambdas, match binds
             ">rand_range(0, 1)|func rand_range(a, b):|>return a",
+            // the project's autoloads
+            ">print(AnimOpsProbe)",
             ">var p = Pool.new()|class Pool:|>var size = 1",
             ">var s = Shape.CIRCLE|enum Shape { CIRCLE }",
             ">var g = func(KinematicBody2D): return KinematicBody2D|>match any:|>>[var Hit]:|>>>print(Hit)",
