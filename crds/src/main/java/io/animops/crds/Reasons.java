@@ -24,6 +24,10 @@ public final class Reasons {
     public static final String SCRIPT_ATTEMPTS_EXHAUSTED = "ScriptAttemptsExhausted";
     /** Event only: a further script attempt started to fix the previous one's errors. */
     public static final String REPAIRING = "Repairing";
+    /** Real Godot compiles the statically valid script and runs its physics smoke test (a Validate job). */
+    public static final String GODOT_VALIDATING = "GodotValidating";
+    /** The Validate job failed for a reason other than the script (the script's errors go to a new attempt). */
+    public static final String GODOT_VALIDATION_FAILED = "GodotValidationFailed";
     public static final String RENDERING = "Rendering";
     public static final String RENDER_FAILED = "RenderFailed";
     public static final String AWAITING_QC = "AwaitingQc";

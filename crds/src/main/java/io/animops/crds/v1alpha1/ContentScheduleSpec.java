@@ -79,6 +79,10 @@ public class ContentScheduleSpec {
     @JsonPropertyDescription("The executor this schedule's renders must run on (Native or Web); any when absent.")
     private RenderExecutor executor;
 
+    @JsonPropertyDescription("Whether a script that passed the static check is compiled by real Godot, with its "
+            + "physics smoke test, in a Validate render job before its preview; the operator's default when absent.")
+    private Boolean godotValidation;
+
     @JsonPropertyDescription("Channels the final renders are published to.")
     private List<PublishTarget> publish = new ArrayList<>();
 

@@ -227,6 +227,13 @@ public interface AnimOpsConfig {
         @WithDefault("3")
         int defaultMaxScriptAttempts();
 
+        /**
+         * Whether a statically valid script goes to a Validate job on real Godot (any agent, web or native) before its
+         * preview; a schedule's {@code godotValidation} overrides it (docs/godot-names.md).
+         */
+        @WithDefault("true")
+        boolean godotValidation();
+
         /** The Idea Gate's embeddings: the in-process model, unless a remote provider is configured. */
         Embedding embedding();
     }

@@ -13,6 +13,7 @@ import io.animops.crds.v1alpha1.ScriptError;
 import io.animops.operator.pipeline.PipelineSettings;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Rendering: the preview of a valid script. Script errors the agent found send the script back for repair; any
@@ -21,6 +22,20 @@ import java.util.List;
 final class PreviewStep implements PhaseStep {
     @Override
     public void advance(IdeaLifecycle run, AnimationIdea idea, IdeaLifecycle.Observed observed) {
+        follow(run, idea, observed, Reasons.RENDER_FAILED, job -> {
+            String message = "preview " + job.getMetadata().getName() + " rendered; waiting for its QC result";
+            run.enter(idea, IdeaPhase.AwaitingQc, Reasons.AWAITING_QC, message);
+            run.condition(idea, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, Reasons.AWAITING_QC, message);
+        });
+    }
+
+    /**
+     * Follows the observed render job of the current attempt (a preview, or the Validate job before it): success goes
+     * to {@code succeeded}; the script's errors to a new attempt; another failure fails the idea with
+     * {@code failedReason}; otherwise the idea shows what the job waits for.
+     */
+    static void follow(IdeaLifecycle run, AnimationIdea idea, IdeaLifecycle.Observed observed, String failedReason,
+                       Consumer<RenderJob> succeeded) {
         RenderJob job = observed.renderJob();
         ScriptAttempt attempt = observed.attempt();
         if (job == null || job.getStatus() == null || job.getStatus().getPhase() == null) {
@@ -28,9 +43,7 @@ final class PreviewStep implements PhaseStep {
         }
         RenderPhase phase = job.getStatus().getPhase();
         if (phase == RenderPhase.Succeeded) {
-            String message = "preview " + job.getMetadata().getName() + " rendered; waiting for its QC result";
-            run.enter(idea, IdeaPhase.AwaitingQc, Reasons.AWAITING_QC, message);
-            run.condition(idea, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, Reasons.AWAITING_QC, message);
+            succeeded.accept(job);
             return;
         }
         List<ScriptError> scriptErrors = job.getStatus().getErrors() == null ? List.of() : job.getStatus().getErrors();
@@ -43,7 +56,7 @@ final class PreviewStep implements PhaseStep {
         String message = Conditions.find(job.getStatus().getConditions(), ConditionTypes.SUCCEEDED)
                 .map(c -> c.getMessage()).orElse("");
         if (phase == RenderPhase.Failed) {
-            run.end(idea, IdeaPhase.Failed, Reasons.RENDER_FAILED,
+            run.end(idea, IdeaPhase.Failed, failedReason,
                     "render job " + job.getMetadata().getName() + " failed: " + reason + ": " + message);
         } else {
             // the idea shows why it waits, e.g. NoAgentAvailable

@@ -8,6 +8,7 @@ import io.animops.crds.v1alpha1.AnimationIdea;
 import io.animops.crds.v1alpha1.AnimationIdeaStatus;
 import io.animops.crds.v1alpha1.AttemptPhase;
 import io.animops.crds.v1alpha1.IdeaPhase;
+import io.animops.crds.v1alpha1.RenderJob;
 import io.animops.crds.v1alpha1.RenderMode;
 import io.animops.crds.v1alpha1.ScriptAttempt;
 import io.animops.crds.v1alpha1.ScriptAttemptSpec;
@@ -20,7 +21,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Scripting: a script attempt is written and checked; an invalid one is repaired by the next, up to the limit. */
+/**
+ * Scripting: a script attempt is written and checked; an invalid one is repaired by the next, up to the limit. With
+ * Godot validation on, a statically valid script then goes to a Validate job (real Godot compiles it and runs its
+ * physics smoke test, on any web or native agent); its errors, in Godot's words, go to the next attempt, and the
+ * preview starts only from a script Godot compiled.
+ */
 final class ScriptingStep implements PhaseStep {
     @Override
     public void advance(IdeaLifecycle run, AnimationIdea idea, IdeaLifecycle.Observed observed) {
@@ -43,7 +49,30 @@ final class ScriptingStep implements PhaseStep {
             repairOrReject(run, idea, observed.settings(), attempt, attempt.getStatus().getErrors());
             return;
         }
-        PreviewStep.start(run, idea, observed.settings(), attempt, IdeaChildren.jobName(attempt, RenderMode.Preview));
+        String preview = IdeaChildren.jobName(attempt, RenderMode.Preview);
+        if (!observed.settings().godotValidation()) {
+            PreviewStep.start(run, idea, observed.settings(), attempt, preview);
+            return;
+        }
+        String validateJob = IdeaChildren.jobName(attempt, RenderMode.Validate);
+        if (!validateJob.equals(idea.getStatus().getRenderJob())) {
+            startGodotValidation(run, idea, observed.settings(), attempt, validateJob);
+            return;
+        }
+        PreviewStep.follow(run, idea, observed, Reasons.GODOT_VALIDATION_FAILED,
+                job -> PreviewStep.start(run, idea, observed.settings(), attempt, preview));
+    }
+
+    /** The Validate job of a statically valid attempt; the idea follows it as its render job until the preview. */
+    private static void startGodotValidation(IdeaLifecycle run, AnimationIdea idea, PipelineSettings settings,
+                                             ScriptAttempt attempt, String jobName) {
+        RenderJob job = IdeaChildren.renderJob(idea, settings, attempt, RenderMode.Validate, settings.preview(),
+                jobName);
+        String message = "script attempt " + attempt.getSpec().getAttempt() + " passed the static check; Validate job "
+                + jobName + " compiles it with real Godot";
+        idea.getStatus().setRenderJob(jobName);
+        run.condition(idea, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, Reasons.GODOT_VALIDATING, message);
+        run.create(job);
     }
 
     /** Enters Scripting with attempt {@code number}, which carries the previous attempt's errors to fix. */

@@ -32,7 +32,17 @@ public record PipelineSettings(
         List<PublishTarget> publish,
         PublishSettings publishing,
         String timeZone,
-        RenderExecutor executor) {
+        RenderExecutor executor,
+        boolean godotValidation) {
+
+    /** Settings without a Validate job before the preview. */
+    public PipelineSettings(Selection.Mode selection, int maxAccepted, double similarityThreshold,
+                            int maxScriptAttempts, LlmSettings llm, RenderSettings preview, RenderSettings fin,
+                            Map<String, String> agentSelector, QcSettings qc, List<PublishTarget> publish,
+                            PublishSettings publishing, String timeZone, RenderExecutor executor) {
+        this(selection, maxAccepted, similarityThreshold, maxScriptAttempts, llm, preview, fin, agentSelector, qc,
+                publish, publishing, timeZone, executor, false);
+    }
 
     /** Settings without publishing settings (made-for-kids false, no window, no tags) in UTC, on any executor. */
     public PipelineSettings(Selection.Mode selection, int maxAccepted, double similarityThreshold, int maxScriptAttempts,
@@ -47,7 +57,8 @@ public record PipelineSettings(
             RenderProfiles render = new RenderProfiles();
             return new PipelineSettings(Selection.Mode.Manual, 1, config.ideas().defaultSimilarityThreshold(),
                     config.ideas().defaultMaxScriptAttempts(), offline(), render.effectivePreview(),
-                    render.effectiveFinal(), Map.of(), new QcSettings(), List.of());
+                    render.effectiveFinal(), Map.of(), new QcSettings(), List.of(), null, "UTC", null,
+                    config.ideas().godotValidation());
         }
         ContentScheduleSpec spec = schedule.getSpec();
         Selection selection = spec.getSelection() == null ? new Selection() : spec.getSelection();
@@ -65,7 +76,8 @@ public record PipelineSettings(
                 spec.getPublish() == null ? List.of() : spec.getPublish(),
                 spec.getPublishing(),
                 spec.getTimeZone() == null ? "UTC" : spec.getTimeZone(),
-                spec.getExecutor());
+                spec.getExecutor(),
+                spec.getGodotValidation() == null ? config.ideas().godotValidation() : spec.getGodotValidation());
     }
 
     private static LlmSettings offline() {

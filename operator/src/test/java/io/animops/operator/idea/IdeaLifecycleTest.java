@@ -98,6 +98,62 @@ class IdeaLifecycleTest {
     }
 
     @Test
+    void withGodotValidationAValidAttemptIsCompiledByRealGodotBeforeItsPreview() {
+        PipelineSettings validating = withGodotValidation(RenderExecutor.Native);
+        AnimationIdea idea = scripting(1);
+        ScriptAttempt valid = attempt(idea, 1, AttemptPhase.Valid);
+        RenderJob validate = (RenderJob) IdeaLifecycle.advance(CLOCK, idea, validating, List.of(), valid, null,
+                IdeaLifecycle.Downstream.NONE).child();
+        assertThat(validate.getMetadata().getName()).isEqualTo("idea-a1-validate");
+        assertThat(validate.getSpec().getMode()).isEqualTo(RenderMode.Validate);
+        assertThat(validate.getSpec().getExecutor()).isEqualTo(RenderExecutor.Native);
+        assertThat(idea.getStatus().getPhase()).isEqualTo(IdeaPhase.Scripting);
+        assertThat(idea.getStatus().getRenderJob()).isEqualTo("idea-a1-validate");
+        assertThat(Conditions.find(idea.getStatus().getConditions(), "Succeeded").orElseThrow().getReason())
+                .isEqualTo("GodotValidating");
+
+        // not observed yet, then queued: no second job, the idea shows what the job waits for
+        assertThat(IdeaLifecycle.advance(CLOCK, idea, validating, List.of(), valid, null,
+                IdeaLifecycle.Downstream.NONE).child()).isNull();
+        RenderJob queued = validateJob(RenderPhase.Pending, List.of());
+        queued.getStatus().setConditions(new java.util.ArrayList<>());
+        Conditions.set(queued.getStatus(), CLOCK, "Succeeded", Conditions.UNKNOWN, "NoAgentAvailable", "no agent");
+        assertThat(IdeaLifecycle.advance(CLOCK, idea, validating, List.of(), valid, queued,
+                IdeaLifecycle.Downstream.NONE).child()).isNull();
+        assertThat(Conditions.find(idea.getStatus().getConditions(), "Succeeded").orElseThrow().getReason())
+                .isEqualTo("NoAgentAvailable");
+
+        RenderJob preview = (RenderJob) IdeaLifecycle.advance(CLOCK, idea, validating, List.of(), valid,
+                validateJob(RenderPhase.Succeeded, List.of()), IdeaLifecycle.Downstream.NONE).child();
+        assertThat(preview.getMetadata().getName()).isEqualTo("idea-a1-preview");
+        assertThat(preview.getSpec().getMode()).isEqualTo(RenderMode.Preview);
+        assertThat(idea.getStatus().getPhase()).isEqualTo(IdeaPhase.Rendering);
+        assertThat(idea.getStatus().getRenderJob()).isEqualTo("idea-a1-preview");
+    }
+
+    @Test
+    void godotsErrorsFromTheValidateJobGoIntoTheNextAttemptAndOtherFailuresFailTheIdea() {
+        PipelineSettings validating = withGodotValidation(null);
+        AnimationIdea idea = scripting(1);
+        idea.getStatus().setRenderJob("idea-a1-validate");
+        ScriptError godot = new ScriptError(ScriptError.Stage.parse, "godot.parse-error", 9, null,
+                "Identifier \"BUTTON_LEFT\" not declared in the current scope.");
+        ScriptAttempt next = (ScriptAttempt) IdeaLifecycle.advance(CLOCK, idea, validating, List.of(),
+                attempt(idea, 1, AttemptPhase.Valid), validateJob(RenderPhase.Failed, List.of(godot)),
+                IdeaLifecycle.Downstream.NONE).child();
+        assertThat(next.getSpec().getPreviousErrors()).containsExactly(godot);
+        assertThat(idea.getStatus().getPhase()).isEqualTo(IdeaPhase.Scripting);
+
+        AnimationIdea crashed = scripting(1);
+        crashed.getStatus().setRenderJob("idea-a1-validate");
+        IdeaLifecycle.advance(CLOCK, crashed, validating, List.of(), attempt(crashed, 1, AttemptPhase.Valid),
+                validateJob(RenderPhase.Failed, List.of()), IdeaLifecycle.Downstream.NONE);
+        assertThat(crashed.getStatus().getPhase()).isEqualTo(IdeaPhase.Failed);
+        assertThat(Conditions.find(crashed.getStatus().getConditions(), "Succeeded").orElseThrow().getReason())
+                .isEqualTo("GodotValidationFailed");
+    }
+
+    @Test
     void errorsFoundByTheAgentGoIntoTheNextAttempt() {
         AnimationIdea idea = scripting(1);
         idea.getStatus().setPhase(IdeaPhase.Rendering);
@@ -524,6 +580,17 @@ class IdeaLifecycleTest {
         attempt.getStatus().setPhase(phase);
         attempt.getStatus().setErrors(phase == AttemptPhase.Invalid ? List.of(PARSE_ERROR) : List.of());
         return attempt;
+    }
+
+    private static PipelineSettings withGodotValidation(RenderExecutor executor) {
+        return new PipelineSettings(Selection.Mode.Auto, 1, 0.85, 2, null, RenderSettings.preview(),
+                RenderSettings.fin(), Map.of(), new QcSettings(), List.of(), null, "UTC", executor, true);
+    }
+
+    private static RenderJob validateJob(RenderPhase phase, List<ScriptError> errors) {
+        RenderJob job = job(phase, errors);
+        job.getMetadata().setName("idea-a1-validate");
+        return job;
     }
 
     private static RenderJob job(RenderPhase phase, List<ScriptError> errors) {

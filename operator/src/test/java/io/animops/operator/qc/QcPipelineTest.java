@@ -18,6 +18,8 @@ import io.animops.crds.v1alpha1.QcSettings;
 import io.animops.crds.v1alpha1.RenderJob;
 import io.animops.crds.v1alpha1.RenderMode;
 import io.animops.crds.v1alpha1.RenderPhase;
+import io.animops.crds.v1alpha1.ScriptAttempt;
+import io.animops.crds.v1alpha1.ScriptError;
 import io.animops.crds.v1alpha1.Selection;
 import io.animops.operator.db.Database;
 import io.animops.operator.design.DesignSystems;
@@ -43,6 +45,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
+import static io.animops.operator.testing.Pipeline.attemptsOf;
 import static io.animops.operator.testing.Pipeline.get;
 import static io.animops.operator.testing.Pipeline.phasesAudited;
 import static io.animops.operator.testing.Pipeline.renderJobsOf;
@@ -254,6 +257,37 @@ class QcPipelineTest {
         return schedule;
     }
 
+    @Test
+    void withGodotValidationOnlyAScriptRealGodotCompiledGetsAPreview() {
+        String ns = "qc-godot-validation";
+        ContentSchedule schedule = schedule(ns, QcSettings.Policy.AutoPass, null);
+        schedule.getSpec().setGodotValidation(true);
+        schedule.getSpec().setMaxScriptAttempts(2);
+        client.resource(schedule).create();
+        String idea = createIdea(ns, "marble-run", "Marbles racing down a zigzag track");
+
+        RenderJob first = awaitResolved(ns, idea, RenderMode.Validate);
+        assertThat(first.getMetadata().getName()).isEqualTo(first.getSpec().getScriptAttemptRef() + "-validate");
+        assertThat(job(ns, idea, RenderMode.Preview)).isEmpty();
+        // what an agent writes when Godot rejects the script: Godot's message at its line
+        ScriptError godot = new ScriptError(ScriptError.Stage.parse, "godot.parse-error", 14, null,
+                "Function \"rand_range()\" not found in base self.");
+        agentWrites(ns, first.getMetadata().getName(), Map.of("phase", RenderPhase.Failed.name(),
+                "errors", List.of(godot)));
+
+        await().atMost(PATIENCE).until(() -> attemptsOf(client, ns, idea).size() == 2);
+        ScriptAttempt second = attemptsOf(client, ns, idea).stream()
+                .filter(a -> a.getSpec().getAttempt() == 2).findFirst().orElseThrow();
+        assertThat(second.getSpec().getPreviousErrors()).containsExactly(godot);
+        await().atMost(PATIENCE).until(() -> renderJobsOf(client, ns, idea).stream().anyMatch(j -> j.getMetadata()
+                .getName().equals(second.getMetadata().getName() + "-validate") && j.getStatus() != null
+                && j.getStatus().getScript() != null));
+        agentWrites(ns, second.getMetadata().getName() + "-validate", Map.of("phase", RenderPhase.Succeeded.name()));
+
+        RenderJob preview = awaitResolved(ns, idea, RenderMode.Preview);
+        assertThat(preview.getSpec().getScriptAttemptRef()).isEqualTo(second.getMetadata().getName());
+    }
+
     private String createIdea(String ns, String name, String title) {
         AnimationIdea idea = Pipeline.idea(ns, name, title, title + ", filmed from a fixed camera in one take.");
         idea.getSpec().setScheduleRef("studio");
@@ -287,6 +321,11 @@ class QcPipelineTest {
         status.put("phase", RenderPhase.Succeeded.name());
         status.put("media", media);
         status.put("provenance", provenance);
+        agentWrites(ns, job, status);
+    }
+
+    /** A merge patch of the job's status, as an agent writes it. */
+    private void agentWrites(String ns, String job, Map<String, Object> status) {
         client.resources(RenderJob.class).inNamespace(ns).withName(job).subresource("status")
                 .patch(PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(Map.of("status", status)));
     }

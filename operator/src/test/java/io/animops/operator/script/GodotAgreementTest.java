@@ -1,6 +1,7 @@
 package io.animops.operator.script;
 
 import io.animops.agent.godot.web.WebGodot;
+import io.animops.operator.script.agreement.Godot3Corpus;
 import io.animops.operator.script.agreement.GodotAgreement;
 import io.animops.operator.script.agreement.GodotAgreement.Comparison;
 import io.animops.operator.script.agreement.SyntaxMutator;
@@ -20,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The validator against real Godot 4.6 (the web build in headless Chromium, one engine start for everything):
  * the seeded syntax-error mutants of the bundled scenes and the valid corpus must agree on the first error's
  * line and message at least as often as when this floor was set, and the corpus's own {@code # expect:} lines
- * must be what Godot says. This needs the engine: without chromium or the engine files
+ * must be what Godot says, and so must the Godot 3 idioms corpus's. This needs the engine: without chromium or
+ * the engine files
  * (render-agent-macos/scripts/fetch-godot-web) it fails rather than pretend to agree.
  */
 class GodotAgreementTest {
@@ -48,11 +50,14 @@ class GodotAgreementTest {
             }
         }
 
+        Map<String, String> godot3 = Godot3Corpus.scripts(repository);
+        scripts.putAll(godot3);
+
         GodotAgreement.Result all = new GodotAgreement(WebGodot.fromEnvironment()).compare(scripts,
                 Duration.ofMinutes(5));
 
-        GodotAgreement.Result onMutants = new GodotAgreement.Result(
-                all.comparisons().stream().filter(c -> !c.name().startsWith(CORPUS)).toList());
+        GodotAgreement.Result onMutants = new GodotAgreement.Result(all.comparisons().stream()
+                .filter(c -> !c.name().startsWith(CORPUS) && !c.name().startsWith(Godot3Corpus.PREFIX)).toList());
         assertThat(onMutants.sameLine()).as(onMutants.summary() + "\n" + onMutants.disagreements())
                 .isGreaterThanOrEqualTo(SAME_LINE_FLOOR);
         assertThat(onMutants.sameMessage()).as(onMutants.summary() + "\n" + onMutants.disagreements())
@@ -68,6 +73,12 @@ class GodotAgreementTest {
                                 : corpus.godot() == null ? "" : corpus.godot().message());
                 corpusAgrees.assertThat(corpus.godot()).as(corpus.toString()).isEqualTo(expected);
             }
+        }
+        // the Godot 3 corpus's expectations are what the engine says (Godot3IdiomsTest measures the validator)
+        for (Comparison idiom : all.comparisons().stream()
+                .filter(c -> c.name().startsWith(Godot3Corpus.PREFIX)).toList()) {
+            corpusAgrees.assertThat(idiom.godot()).as(idiom.toString())
+                    .isEqualTo(Godot3Corpus.expected(godot3.get(idiom.name())));
         }
         corpusAgrees.assertAll();
     }

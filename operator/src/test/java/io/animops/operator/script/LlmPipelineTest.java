@@ -260,6 +260,28 @@ class LlmPipelineTest {
     }
 
     @Test
+    @Order(16)
+    void aGodot3StyleAnswerIsCaughtInTheOperatorAndRepairedWithGodotsOwnMessage() {
+        String ns = "llm-godot3";
+        String model = "scenario-godot3";
+        FAKE.enqueue(model, Reply.ok(ideas("Twelve balls of random sizes falling"), 300, 200),
+                Reply.ok(FakeOpenAiServer.answer("godot3-idioms.md"), 5000, 1000),
+                Reply.ok(FakeOpenAiServer.answer("good-fenced.md"), 6000, 3000));
+        startSchedule(ns, model, 3, null);
+
+        AnimationIdea idea = awaitIdeaPhase(ns, IdeaPhase.Rendering);
+        List<ScriptAttempt> attempts = sorted(attemptsOf(client, ns, idea.getMetadata().getName()));
+        assertThat(attempts).extracting(a -> a.getStatus().getPhase())
+                .containsExactly(AttemptPhase.Invalid, AttemptPhase.Valid);
+        // caught before any agent, at the line and in the words of real Godot 4.6 (godot3 corpus, GodotAgreementTest)
+        ScriptError godot3 = attempts.get(0).getStatus().getErrors().get(0);
+        assertThat(godot3.getRule()).isEqualTo("parse.names");
+        assertThat(godot3.getLine()).isEqualTo(14);
+        assertThat(godot3.getMessage()).startsWith("Function \"rand_range()\" not found in base self.");
+        assertThat(FAKE.requestsFor(model).get(2).user()).contains("Function \"rand_range()\" not found in base self.");
+    }
+
+    @Test
     @Order(7)
     void forbiddenApiAndMissingScriptAreFedBackToTheModel() {
         String ns = "llm-forbidden";

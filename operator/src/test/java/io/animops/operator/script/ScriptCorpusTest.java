@@ -63,7 +63,9 @@ class ScriptCorpusTest {
             }
         }
         assertThat(expectedRules).contains("valid");
-        assertThat(expectedRules).containsAll(Arrays.stream(ContractRule.values()).map(ContractRule::id).toList());
+        // parse.names has its own corpus, with Godot 4.6's messages: Godot3IdiomsTest
+        assertThat(expectedRules).containsAll(Arrays.stream(ContractRule.values()).filter(r -> r != ContractRule.NAMES)
+                .map(ContractRule::id).toList());
     }
 
     @Test

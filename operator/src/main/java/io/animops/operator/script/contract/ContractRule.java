@@ -14,6 +14,11 @@ public enum ContractRule {
     SYNTAX("parse.syntax", ScriptError.Stage.parse,
             "Write valid GDScript 2.0 for Godot 4.6: indent blocks consistently (tabs), end block headers with ':', "
                     + "and close every bracket and string."),
+    /** Godot 4.6's analyzer errors that need no type inference (io.animops.operator.script.names.NameCheck). */
+    NAMES("parse.names", ScriptError.Stage.parse,
+            "Write Godot 4.6 code, not Godot 3: use Godot 4.6's names (CharacterBody2D, PackedVector2Array, "
+                    + "randf_range, deg_to_rad, Time.get_ticks_msec), connect signals with "
+                    + "signal.connect(callable), and pass engine methods the number of arguments they take."),
     SCRIPT_SIZE("contract.script-size", ScriptError.Stage.contract,
             "Keep the script under 64 KiB and 1,500 lines; use loops and helper functions instead of repeated code."),
     ROOT_EXTENDS("contract.root-extends", ScriptError.Stage.contract,

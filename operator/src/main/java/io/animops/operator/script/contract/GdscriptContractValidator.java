@@ -6,10 +6,13 @@ import io.animops.operator.script.ScriptValidator;
 import io.animops.operator.script.gdscript.Member;
 import io.animops.operator.script.gdscript.Parser;
 import io.animops.operator.script.gdscript.SyntaxError;
+import io.animops.operator.script.names.GodotApi;
+import io.animops.operator.script.names.NameCheck;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Static validation against Script Contract v1: parses the GDScript in pure Java and checks the
@@ -23,6 +26,13 @@ public final class GdscriptContractValidator implements ScriptValidator {
             .comparing((ScriptError e) -> e.getLine() == null ? 0 : e.getLine())
             .thenComparing(e -> e.getColumn() == null ? 0 : e.getColumn())
             .thenComparing(ScriptError::getRule);
+
+    /** The script's path in a job's workspace, as Godot names it in its messages. */
+    public static final String SCRIPT_PATH = "res://scene.gd";
+    /** The autoloads of a job's workspace (the agent's probe): Godot knows their names. */
+    public static final Set<String> WORKSPACE_AUTOLOADS = Set.of("AnimOpsProbe");
+
+    private final NameCheck names = new NameCheck(GodotApi.godot46(), SCRIPT_PATH, WORKSPACE_AUTOLOADS);
 
     public GdscriptContractValidator() {
     }
@@ -45,6 +55,8 @@ public final class GdscriptContractValidator implements ScriptValidator {
             return findings;
         }
         try {
+            names.check(script).forEach(n -> findings.add(ContractRule.NAMES.finding(n.line(), n.column(),
+                    n.message())));
             new ContractV1(script, expectations, findings).check();
         } catch (StackOverflowError tooDeep) {
             // The parser's nesting limits keep real scripts far from this; only crafted input gets here.

@@ -74,6 +74,7 @@ public final class GodotAgreement {
     private final WebGodot godot;
     private final GdscriptContractValidator validator = new GdscriptContractValidator();
 
+    /** @param godot the engine; null when only {@link #validatorFirstError} is used */
     public GodotAgreement(WebGodot godot) {
         this.godot = godot;
     }
@@ -105,10 +106,11 @@ public final class GodotAgreement {
         return null;
     }
 
-    /** The validator's syntax error (its parse stage; Godot knows nothing of the contract), or null. */
-    FirstError validatorFirstError(String source) {
+    /** The validator's first error of its parse stage (Godot knows nothing of the contract), or null. */
+    public FirstError validatorFirstError(String source) {
         return validator.validate(source, SceneExpectations.frame(20)).stream()
-                .filter(e -> Objects.equals(e.getRule(), ContractRule.SYNTAX.id()))
+                .filter(e -> Objects.equals(e.getRule(), ContractRule.SYNTAX.id())
+                        || Objects.equals(e.getRule(), ContractRule.NAMES.id()))
                 .findFirst()
                 .map(GodotAgreement::withoutHint)
                 .orElse(null);

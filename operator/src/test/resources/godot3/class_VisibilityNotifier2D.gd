@@ -1,0 +1,9 @@
+# expect: error 9 Identifier "VisibilityNotifier2D" not declared in the current scope.
+extends Node2D
+
+const DURATION_SECONDS := 20
+
+
+func _ready() -> void:
+	seed(7)
+	var notifier = VisibilityNotifier2D.new()

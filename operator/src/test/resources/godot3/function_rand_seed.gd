@@ -1,0 +1,9 @@
+# expect: error 9 Function "rand_seed()" not found in base self.
+extends Node2D
+
+const DURATION_SECONDS := 20
+
+
+func _ready() -> void:
+	seed(7)
+	var r = rand_seed(4)
