@@ -83,12 +83,24 @@ public final class Isolation {
                     Long.toString(cpuSeconds + HARD_LIMIT_MARGIN)));
         }
         if (sandbox && host.os() == HostOs.MACOS) {
-            wrapped.addAll(List.of(SANDBOX_EXEC, "-p", PROFILE, "-D", "WORKSPACE=" + workspace, "-D", "HOME_DIR=" + home));
+            wrapped.addAll(List.of(SANDBOX_EXEC, "-p", PROFILE, "-D", "WORKSPACE=" + workspace, "-D", "HOME_DIR=" + home,
+                    "-D", "GODOT_BUNDLE=" + macBundle(Path.of(command.get(0)))));
         } else if (sandbox && host.os() == HostOs.LINUX && host.networkNamespaces()) {
             wrapped.addAll(List.of(UNSHARE, "-n"));
         }
         wrapped.addAll(command);
         return wrapped;
+    }
+
+    /** Godot's .app on macOS (the binary is Godot.app/Contents/MacOS/Godot), else the binary's folder. */
+    static Path macBundle(Path godot) {
+        Path absolute = godot.toAbsolutePath();
+        for (Path p = absolute; p != null; p = p.getParent()) {
+            if (p.getFileName() != null && p.getFileName().toString().endsWith(".app")) {
+                return p;
+            }
+        }
+        return absolute.getParent();
     }
 
     /** The macOS profile, {@code godot.sb}. */

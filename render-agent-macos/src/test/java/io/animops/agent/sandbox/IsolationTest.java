@@ -31,13 +31,18 @@ class IsolationTest {
     void macOsRunsGodotUnderSandboxExecWithTheWorkspaceAndHomeAsParameters() {
         List<String> wrapped = Isolation.wrap(new HostCapabilities(HostOs.MACOS, false), true, 0, WORKSPACE, HOME, GODOT);
         assertThat(wrapped).containsExactly("/usr/bin/sandbox-exec", "-p", Isolation.profile(),
-                "-D", "WORKSPACE=/private/var/animops/job", "-D", "HOME_DIR=/Users/render",
+                "-D", "WORKSPACE=/private/var/animops/job", "-D", "HOME_DIR=/Users/render", "-D", "GODOT_BUNDLE=/opt",
                 "/opt/godot", "--headless", "--path", "/w/job");
+        assertThat(Isolation.macBundle(Path.of("/Applications/Godot.app/Contents/MacOS/Godot")))
+                .isEqualTo(Path.of("/Applications/Godot.app"));
     }
 
     @Test
     void theProfileDeniesNetworkAndWritesOutsideTheWorkspace() {
         String profile = Isolation.profile();
+        assertThat(profile).contains("(deny process-exec*)", "(allow process-exec (subpath (param \"GODOT_BUNDLE\")))",
+                "(deny process-fork)", "(deny file-read-data)");
+        assertThat(profile.indexOf("(deny file-read-data)")).isLessThan(profile.indexOf("(allow file-read-data"));
         assertThat(profile).contains("(version 1)", "(deny network*)", "(deny file-write*)",
                 "(subpath (param \"WORKSPACE\"))", "(subpath \"/dev\")", "(subpath \"/private/var/folders\")",
                 "\"/Library/Application Support/Godot\"");
