@@ -79,6 +79,10 @@ final class Capabilities extends AstWalker {
             checkAttribute(attribute, false);
         } else if (expr instanceof Expr.Identifier id) {
             checkBareIdentifier(id);
+        } else if (expr instanceof Expr.Subscript subscript && subscript.index() instanceof Expr.Literal literal
+                && isText(literal) && !isOwnProperty(literal)) {
+            // node["script"] reads or writes a property by name, like get()/set()
+            add(ContractRule.DYNAMIC_DISPATCH, subscript, "[\"" + literal.value() + "\"] names a refused property.");
         }
         return true;
     }
