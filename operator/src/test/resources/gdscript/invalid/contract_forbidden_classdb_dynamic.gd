@@ -1,4 +1,4 @@
-# expect: contract contract.forbidden-api 10:13
+# expect: contract contract.reflection 10:13
 extends Node2D
 
 const DURATION_SECONDS := 20

@@ -1,4 +1,4 @@
-# expect: contract contract.forbidden-api 9:13
+# expect: contract contract.reflection 9:13
 extends Node2D
 
 const DURATION_SECONDS := 20

@@ -1,4 +1,4 @@
-# expect: contract contract.forbidden-api 9:14
+# expect: contract contract.reflection 9:14
 extends Node2D
 
 const DURATION_SECONDS := 20

@@ -1,4 +1,5 @@
-# expect: contract contract.forbidden-api 9:17
+# expect: contract contract.forbidden-api 10:17
+# expect: contract contract.forbidden-api 12:5
 extends Node2D
 
 const DURATION_SECONDS := 20

@@ -1,4 +1,4 @@
-# expect: contract contract.node-type 9:37
+# expect: contract contract.reflection 9:17
 extends Node2D
 
 const DURATION_SECONDS := 20

@@ -1,4 +1,5 @@
-# expect: contract contract.unbounded-creation 14:9
+# expect: contract contract.unbounded-creation 15:9
+# expect: contract contract.reflection 14:8
 extends Node2D
 
 const DURATION_SECONDS := 20

@@ -5,6 +5,7 @@ import io.animops.crds.v1alpha1.ScriptError;
 import io.animops.operator.design.DesignSystem;
 import io.animops.operator.llm.PromptTemplates;
 import io.animops.operator.script.contract.ContractRule;
+import io.animops.operator.script.contract.ScriptAllowlist;
 
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -45,13 +46,36 @@ public final class ScriptPrompts {
         return templates.versionId() + "+design-" + design.version();
     }
 
-    /** One line per rule: id, stage and how to comply. */
+    /** One line per rule: id, stage and how to comply; then the allowlist, the only names a script may use. */
     public static String contractRules() {
         StringBuilder out = new StringBuilder();
         for (ContractRule rule : ContractRule.values()) {
             out.append("- `").append(rule.id()).append("` (").append(rule.stage()).append("): ").append(rule.hint()).append('\n');
         }
+        out.append("\nAllowlist (deny by default: any other engine class, singleton or function is refused):\n");
+        for (Map.Entry<String, String> section : ALLOWLIST_SECTIONS.entrySet()) {
+            out.append("- ").append(section.getValue()).append(": ")
+                    .append(String.join(", ", ScriptAllowlist.current().section(section.getKey()))).append('\n');
+        }
         return out.toString().stripTrailing();
+    }
+
+    /** The allowlist sections the model needs, with how the prompt names them. */
+    private static final Map<String, String> ALLOWLIST_SECTIONS = allowlistSections();
+
+    private static Map<String, String> allowlistSections() {
+        Map<String, String> sections = new LinkedHashMap<>();
+        sections.put("nodes", "nodes to create with X.new()");
+        sections.put("resources", "resources to create with X.new()");
+        sections.put("shapes", "collision shapes to create with X.new()");
+        sections.put("values", "value types (constructors, constants, static helpers)");
+        sections.put("callables", "callables and signals, only Callable(self, \"own_method\") and lambdas");
+        sections.put("types", "types for annotations, 'is'/'as' and constants only");
+        sections.put("singletons", "singleton methods");
+        sections.put("functions", "global functions");
+        sections.put("self-methods", "methods to call on self");
+        sections.put("load-extensions", "file types load()/preload() may name");
+        return sections;
     }
 
     public String system(SceneExpectations expectations) {

@@ -62,6 +62,13 @@ class ScriptCorpusTest {
                 }
             }
         }
+        // the rules of contract-v2's capability checks are exercised by the hostile corpus (HostileCorpusTest)
+        Path hostile = Path.of(ScriptCorpusTest.class.getResource("/gdscript-hostile").toURI());
+        try (Stream<Path> files = Files.list(hostile)) {
+            files.map(ScriptCorpusTest::read).forEach(source -> source.lines()
+                    .filter(line -> line.startsWith("# expect-rule: "))
+                    .forEach(line -> expectedRules.add(line.substring("# expect-rule: ".length()).strip())));
+        }
         assertThat(expectedRules).contains("valid");
         // parse.names has its own corpus, with Godot 4.6's messages: Godot3IdiomsTest
         assertThat(expectedRules).containsAll(Arrays.stream(ContractRule.values()).filter(r -> r != ContractRule.NAMES)

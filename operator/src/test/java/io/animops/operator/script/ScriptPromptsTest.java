@@ -27,6 +27,12 @@ class ScriptPromptsTest {
         for (ContractRule rule : ContractRule.values()) {
             assertThat(system).contains("`" + rule.id() + "`").contains(rule.hint());
         }
+        // the allowlist is generated into the prompt from the same data file the check reads
+        for (String section : java.util.List.of("nodes", "resources", "shapes", "values", "singletons", "functions",
+                "self-methods", "load-extensions")) {
+            assertThat(system).contains(String.join(", ",
+                    io.animops.operator.script.contract.ScriptAllowlist.current().section(section)));
+        }
         assertThat(system).contains("#101418", "coral #FF5D73", "sun #FFD166", "mint #06D6A0", "ocean #118AB2", "rose #EF476F",
                 "Text is always #F8F9FA", "title: Inter Bold 64", "thin 2, regular 4, bold 8",
                 "180 px from the top", "320 px from the bottom", "60 px from the left", "120 px from the right",

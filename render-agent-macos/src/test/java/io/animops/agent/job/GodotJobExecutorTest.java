@@ -284,7 +284,7 @@ class GodotJobExecutorTest {
         Path notADirectory = Files.writeString(tools.resolve("plain-file"), "x");
         AgentConfig base = config(StandinGodot.path(), Path.of("ffmpeg"));
         AgentConfig config = new AgentConfig(base.name(), base.labels(), 1, base.godot(), base.ffmpeg(), notADirectory,
-                base.ffprobe(), base.crf(), base.outputCapBytes(), null, true);
+                base.ffprobe(), base.crf(), base.outputCapBytes(), null, false);
         JobRequest job = job(RenderMode.Preview, GOOD_SCRIPT, 2, Duration.ofSeconds(60));
         try (ExecutionResult result = new GodotJobExecutor(config).execute(job, new Recorder(), new Cancellation())) {
             assertThat(result).isInstanceOfSatisfying(ExecutionResult.AgentFailure.class, f -> assertThat(f.message())
@@ -301,7 +301,7 @@ class GodotJobExecutorTest {
         busyGodot.toFile().setExecutable(true);
         AgentConfig base = config(busyGodot, Path.of("ffmpeg"));
         AgentConfig config = new AgentConfig(base.name(), base.labels(), 1, busyGodot, base.ffmpeg(), base.workDir(),
-                base.ffprobe(), base.crf(), base.outputCapBytes(), 1, true);
+                base.ffprobe(), base.crf(), base.outputCapBytes(), 1, false);
         JobRequest job = job(RenderMode.Preview, GOOD_SCRIPT, 2, Duration.ofSeconds(30));
         try (ExecutionResult result = new GodotJobExecutor(config).execute(job, new Recorder(), new Cancellation())) {
             assertThat(result).isInstanceOfSatisfying(ExecutionResult.TimedOut.class, t -> assertThat(t.message())
@@ -333,8 +333,10 @@ class GodotJobExecutorTest {
     }
 
     private AgentConfig config(Path godot, Path ffmpeg) {
+        // the stand-in Godot is a shell script that starts children: the sandbox (tested by LinuxSandboxEscapeTest)
+        // would hide the shell and forbid the children, so these fault tests run it unsandboxed
         return new AgentConfig("test-agent", Map.of(), 1, godot, ffmpeg, workDir, Path.of("ffprobe"),
-                AgentConfig.DEFAULT_CRF, AgentConfig.DEFAULT_OUTPUT_CAP_BYTES, null, true);
+                AgentConfig.DEFAULT_CRF, AgentConfig.DEFAULT_OUTPUT_CAP_BYTES, null, false);
     }
 
     private static JobRequest job(RenderMode mode, String script, int durationSeconds, Duration timeout) {

@@ -31,13 +31,18 @@ class IsolationTest {
     void macOsRunsGodotUnderSandboxExecWithTheWorkspaceAndHomeAsParameters() {
         List<String> wrapped = Isolation.wrap(new HostCapabilities(HostOs.MACOS, false), true, 0, WORKSPACE, HOME, GODOT);
         assertThat(wrapped).containsExactly("/usr/bin/sandbox-exec", "-p", Isolation.profile(),
-                "-D", "WORKSPACE=/private/var/animops/job", "-D", "HOME_DIR=/Users/render",
+                "-D", "WORKSPACE=/private/var/animops/job", "-D", "HOME_DIR=/Users/render", "-D", "GODOT_BUNDLE=/opt",
                 "/opt/godot", "--headless", "--path", "/w/job");
+        assertThat(Isolation.macBundle(Path.of("/Applications/Godot.app/Contents/MacOS/Godot")))
+                .isEqualTo(Path.of("/Applications/Godot.app"));
     }
 
     @Test
     void theProfileDeniesNetworkAndWritesOutsideTheWorkspace() {
         String profile = Isolation.profile();
+        assertThat(profile).contains("(deny process-exec*)", "(allow process-exec (subpath (param \"GODOT_BUNDLE\")))",
+                "(deny process-fork)", "(deny file-read-data)");
+        assertThat(profile.indexOf("(deny file-read-data)")).isLessThan(profile.indexOf("(allow file-read-data"));
         assertThat(profile).contains("(version 1)", "(deny network*)", "(deny file-write*)",
                 "(subpath (param \"WORKSPACE\"))", "(subpath \"/dev\")", "(subpath \"/private/var/folders\")",
                 "\"/Library/Application Support/Godot\"");
@@ -64,6 +69,27 @@ class IsolationTest {
                 "/opt/godot", "--headless", "--path", "/w/job");
         assertThat(Isolation.wrap(new HostCapabilities(HostOs.LINUX, true), true, 60, WORKSPACE, HOME, GODOT))
                 .startsWith("/bin/sh", "-c", Isolation.CPU_LIMIT_SCRIPT, "animops-cpu-limit", "60", "65", "unshare", "-n");
+    }
+
+    @Test
+    void linuxWithBubblewrapLimitsCpuAndMemoryAndIsolatesEverything() {
+        HostCapabilities host = new HostCapabilities(HostOs.LINUX, true, Path.of("/run/filter.bpf"));
+        List<String> wrapped = Isolation.wrap(host, true, 60, 2048, WORKSPACE, HOME, List.of(Path.of("/opt")), GODOT);
+        assertThat(wrapped).startsWith("/bin/sh", "-c", Isolation.LINUX_LIMITS_SCRIPT, "animops-limits", "60", "65",
+                Long.toString(2048 * 1024), "/run/filter.bpf", "bwrap");
+        assertThat(wrapped).containsSubsequence("--unshare-all", "--cap-drop", "ALL", "--clearenv")
+                .containsSubsequence("--ro-bind", "/opt", "/opt")
+                .containsSubsequence("--tmpfs", "/tmp", "--bind", WORKSPACE.toString(), WORKSPACE.toString())
+                .containsSubsequence("--seccomp", "9", "--", "/opt/godot", "--headless")
+                .doesNotContain("/bin", "/usr/bin", "/sbin", "/home", "/root");
+        assertThat(Isolation.wrap(host, false, 60, 2048, WORKSPACE, HOME, List.of(), GODOT)).doesNotContain("bwrap");
+    }
+
+    @Test
+    void theProcessFilterIsOneProgramPerKnownArchitecture() {
+        assertThat(NoNewProcessesFilter.forArchitecture("amd64")).get().satisfies(p -> assertThat(p).hasSize(14 * 8));
+        assertThat(NoNewProcessesFilter.forArchitecture("aarch64")).isPresent();
+        assertThat(NoNewProcessesFilter.forArchitecture("riscv64")).isEmpty();
     }
 
     @Test
@@ -100,7 +126,9 @@ class IsolationTest {
     void onLinuxTheWrappedProgramSeesOnlyLoopback() throws Exception {
         HostCapabilities host = HostCapabilities.detect(runner);
         assumeTrue(host.networkNamespaces(), "unshare -n is not permitted on this machine");
-        List<String> command = Isolation.wrap(host, true, 10, dir, dir, List.of("cat", "/proc/net/dev"));
+        // the network namespace alone, as on a machine without bubblewrap (which would hide cat itself)
+        List<String> command = Isolation.wrap(new HostCapabilities(HostOs.LINUX, true), true, 10, dir, dir,
+                List.of("cat", "/proc/net/dev"));
         ProcessOutcome outcome = runner.run(command, dir, Map.of(), Duration.ofSeconds(20), new Cancellation(),
                 LineListener.NONE);
         assertThat(outcome.exitCode()).isZero();

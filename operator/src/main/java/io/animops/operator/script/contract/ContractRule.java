@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The rules of Script Contract v1. Each has a stable id (recorded in ScriptAttempt status and the
+ * The rules of the Script Contract. Each has a stable id (recorded in ScriptAttempt status and the
  * audit log), the stage that reports it, and a hint phrased for the repair prompt. docs/script-contract.md
  * documents every rule with a violating and a compliant example.
  */
@@ -29,19 +29,35 @@ public enum ContractRule {
             "Call seed(<integer constant>) in _ready (or set rng.seed to a constant) so every render is identical; "
                     + "never call randomize()."),
     NODE_TYPE("contract.node-type", ScriptError.Stage.contract,
-            "Use only the allowed types: Node2D, RigidBody2D, StaticBody2D, AnimatableBody2D, CharacterBody2D, "
-                    + "Area2D, CollisionShape2D, CollisionPolygon2D, Polygon2D, Line2D, Label, Camera2D, "
-                    + "CPUParticles2D, PinJoint2D, GrooveJoint2D, DampedSpringJoint2D, Timer, Node, ColorRect "
-                    + "(Tween through create_tween()), and value/resource types such as Vector2, Color, "
-                    + "PhysicsMaterial, Gradient, Curve, SystemFont, LabelSettings, StyleBoxFlat, Theme."),
+            "Create only the allowed types: " + String.join(", ", ScriptAllowlist.current().section("nodes"))
+                    + " (Tween through create_tween()), and the resources "
+                    + String.join(", ", ScriptAllowlist.current().section("resources")) + "."),
     SHAPE_TYPE("contract.shape-type", ScriptError.Stage.contract,
             "Use only CircleShape2D, RectangleShape2D, CapsuleShape2D, SegmentShape2D, ConvexPolygonShape2D, "
                     + "ConcavePolygonShape2D or WorldBoundaryShape2D for collisions."),
     FORBIDDEN_API("contract.forbidden-api", ScriptError.Stage.contract,
-            "Do not touch files, network, processes, environment variables, extensions, engine singletons, "
-                    + "Expression or resource loaders: build the whole scene in code."),
+            "Use only the classes, singleton methods and functions of the allowlist below (deny by default): no "
+                    + "files, network, processes, environment variables, extensions or engine singletons; build the "
+                    + "whole scene in code."),
+    REFLECTION("contract.reflection", ScriptError.Stage.contract,
+            "Do not reach scripts or classes by reflection (ClassDB, Object.new(), GDScript, Expression, "
+                    + "get_script/set_script, instance_from_id): create objects with X.new() of an allowed class."),
+    DYNAMIC_DISPATCH("contract.dynamic-dispatch", ScriptError.Stage.contract,
+            "Call methods directly. call/callv/call_deferred/get/set/Callable(...) only on self with a literal "
+                    + "name of your own method or property, e.g. Callable(self, \"_on_hit\"); use lambdas."),
+    DESERIALIZATION("contract.deserialization", ScriptError.Stage.contract,
+            "Do not turn strings or bytes into values (str_to_var, bytes_to_var, JSON, Marshalls, decode_var): "
+                    + "write the data as literals."),
+    ALIAS("contract.alias", ScriptError.Stage.contract,
+            "Use engine classes and singletons only by name (Vector2.ZERO, Timer.new()); never store a class or "
+                    + "singleton in a variable, pass it as a value, or declare a name that shadows one."),
+    WORK_LIMIT("contract.work-limit", ScriptError.Stage.contract,
+            "Keep sizes constant and small: resize()/repeat()/lpad()/rpad() with a constant of at most "
+                    + ScriptAllowlist.current().limit("size") + ", and loops of at most "
+                    + ScriptAllowlist.current().limit("iterations") + " iterations."),
     LOAD_PATH("contract.load-path", ScriptError.Stage.contract,
-            "Only load()/preload() a literal \"res://\" path inside the project, or better, build the resource in code."),
+            "Only load()/preload() a literal \"res://\" path of an image or font inside the project (never a script "
+                    + "or scene), or better, build the resource in code."),
     THREAD("contract.thread", ScriptError.Stage.contract,
             "Do not use Thread, Mutex, Semaphore or WorkerThreadPool: the scene runs on the main thread."),
     UNBOUNDED_CREATION("contract.unbounded-creation", ScriptError.Stage.contract,

@@ -17,13 +17,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The checks of Script Contract v1 over a parsed script. Each instance checks one script. */
+/** The checks of the Script Contract (v2: deny by default, see {@link Capabilities}) over a parsed script. */
 final class ContractV1 {
     static final int MAX_BYTES = 64 * 1024;
     static final int MAX_LINES = 1500;
     static final int MAX_OBJECTS = 500;
     static final String DURATION_CONSTANT = "DURATION_SECONDS";
 
+    private final ScriptAllowlist allowlist = ScriptAllowlist.current();
     private final Member.ClassDecl script;
     private final SceneExpectations expectations;
     private final Constants constants;
@@ -69,6 +70,7 @@ final class ContractV1 {
         checkDuration();
         checkRandomSeed();
         new ApiUse().walkClass(script);
+        new Capabilities(allowlist, DeclaredNames.of(script), constants, findings).walkClass(script);
         new CreationBound(script, constants, findings).check();
     }
 
@@ -228,36 +230,10 @@ final class ContractV1 {
 
         @Override
         protected boolean enter(Expr expr) {
-            if (expr instanceof Expr.Identifier id) {
-                checkClassUse(id);
-            } else if (expr instanceof Expr.Attribute attribute && attribute.base() instanceof Expr.Identifier base) {
-                checkSingletonMethod(base, attribute.name());
-            } else if (expr instanceof Expr.Call call) {
+            if (expr instanceof Expr.Call call) {
                 checkCall(call);
             }
             return true;
-        }
-    }
-
-    private void checkClassUse(Expr.Identifier id) {
-        String name = id.name();
-        if (scriptTypes.contains(name)) {
-            return;
-        }
-        if (EngineClasses.THREAD_CLASSES.contains(name)) {
-            add(ContractRule.THREAD, id, name + " is not allowed: scenes are single-threaded.");
-        } else if (EngineClasses.FORBIDDEN_CLASSES.contains(name)) {
-            add(ContractRule.FORBIDDEN_API, id, name + " is a forbidden API.");
-        }
-    }
-
-    private void checkSingletonMethod(Expr.Identifier base, String method) {
-        String owner = base.name();
-        boolean forbidden = (owner.equals("OS") && EngineClasses.FORBIDDEN_OS_METHODS.contains(method))
-                || (owner.equals("Engine") && method.equals("get_singleton"))
-                || (owner.equals("ProjectSettings") && EngineClasses.FORBIDDEN_PROJECT_SETTINGS_METHODS.contains(method));
-        if (forbidden && !scriptTypes.contains(owner)) {
-            add(ContractRule.FORBIDDEN_API, base, owner + "." + method + " is a forbidden API.");
         }
     }
 
@@ -275,13 +251,6 @@ final class ContractV1 {
                 && !scriptTypes.contains(base.name())) {
             if (method.equals("new")) {
                 checkInstantiated(base, base.name());
-            } else if (base.name().equals("ClassDB") && (method.equals("instantiate") || method.equals("instance"))) {
-                Expr argument = call.arguments().isEmpty() ? null : call.arguments().get(0);
-                if (argument instanceof Expr.Literal literal && literal.value() instanceof String className) {
-                    checkInstantiated(literal, className);
-                } else {
-                    add(ContractRule.FORBIDDEN_API, base, "ClassDB." + method + " needs a literal class name from the pool.");
-                }
             }
             return;
         }
@@ -294,18 +263,12 @@ final class ContractV1 {
     }
 
     private void checkInstantiated(Node at, String className) {
-        if (EngineClasses.THREAD_CLASSES.contains(className) || EngineClasses.FORBIDDEN_CLASSES.contains(className)) {
-            if (at instanceof Expr.Literal) {
-                add(EngineClasses.THREAD_CLASSES.contains(className) ? ContractRule.THREAD : ContractRule.FORBIDDEN_API,
-                        at, className + " is not allowed.");
-            }
-            return; // an identifier use is already reported by checkClassUse
+        if (allowlist.creatable().contains(className) || allowlist.section("values").contains(className)
+                || Capabilities.refusedClassRule(allowlist, className) != null || className.equals("Object")) {
+            return; // refused classes and Object.new() are reported by Capabilities
         }
-        if (EngineClasses.ALLOWED_NODES.contains(className) || EngineClasses.ALLOWED_VALUES.contains(className)
-                || EngineClasses.ALLOWED_SHAPES.contains(className)) {
-            if (className.equals("Tween")) {
-                add(ContractRule.NODE_TYPE, at, "Tween.new() does not work; create tweens with create_tween().");
-            }
+        if (className.equals("Tween")) {
+            add(ContractRule.NODE_TYPE, at, "Tween.new() does not work; create tweens with create_tween().");
             return;
         }
         if (EngineClasses.isShapeName(className)) {
@@ -320,7 +283,7 @@ final class ContractV1 {
         if (!scriptTypes.contains(name)) {
             if (EngineClasses.OTHER_NODE_CLASSES.contains(name)) {
                 add(ContractRule.NODE_TYPE, type, name + " is not an allowed node type.");
-            } else if (EngineClasses.isShapeName(name) && !EngineClasses.ALLOWED_SHAPES.contains(name)
+            } else if (EngineClasses.isShapeName(name) && !allowlist.section("shapes").contains(name)
                     && !name.equals("Shape2D")) {
                 add(ContractRule.SHAPE_TYPE, type, name + " is not an allowed collision shape.");
             }
@@ -343,6 +306,12 @@ final class ContractV1 {
         String path = (String) literal.value();
         if (!path.startsWith("res://") || path.contains("/../") || path.endsWith("/..") || path.startsWith("res://..")) {
             add(ContractRule.LOAD_PATH, argument, method + "(\"" + path + "\") is outside the project; only \"res://\" paths are allowed.");
+            return;
+        }
+        String extension = path.substring(path.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
+        if (path.lastIndexOf('.') < path.lastIndexOf('/') || !allowlist.section("load-extensions").contains(extension)
+                || path.contains("/.godot/") || path.contains("\\")) {
+            add(ContractRule.LOAD_PATH, argument, method + "(\"" + path + "\") is not an image or font file.");
         }
     }
 

@@ -2,28 +2,13 @@ package io.animops.operator.script.contract;
 
 import java.util.Set;
 
-/** The Godot class names Script Contract v1 allows, forbids, or recognises as scene nodes. */
+/**
+ * Godot class names the contract recognises outside its allowlist ({@link ScriptAllowlist}): refused classes, for
+ * a precise rule and message, and scene nodes outside the pool, so a typed variable of one is flagged.
+ */
 final class EngineClasses {
     private EngineClasses() {
     }
-
-    /** Node types a scene may create. Tween is created through create_tween(), never with new(). */
-    static final Set<String> ALLOWED_NODES = Set.of(
-            "Node2D", "RigidBody2D", "StaticBody2D", "AnimatableBody2D", "CharacterBody2D", "Area2D",
-            "CollisionShape2D", "CollisionPolygon2D", "Polygon2D", "Line2D", "Label", "Camera2D",
-            "CPUParticles2D", "PinJoint2D", "GrooveJoint2D", "DampedSpringJoint2D", "Timer", "Tween", "Node",
-            "ColorRect");
-
-    /** Harmless values and resources: they draw or configure, and reach nothing outside the scene. */
-    static final Set<String> ALLOWED_VALUES = Set.of(
-            "Vector2", "Vector2i", "Color", "Rect2", "Rect2i", "Transform2D", "PackedVector2Array",
-            "PackedColorArray", "PackedFloat32Array", "PackedFloat64Array", "PackedInt32Array", "PackedInt64Array",
-            "PackedStringArray", "Array", "Dictionary", "PhysicsMaterial", "RandomNumberGenerator", "Gradient",
-            "Curve", "Font", "SystemFont", "LabelSettings", "StyleBoxFlat", "Theme");
-
-    static final Set<String> ALLOWED_SHAPES = Set.of(
-            "CircleShape2D", "RectangleShape2D", "CapsuleShape2D", "SegmentShape2D", "ConvexPolygonShape2D",
-            "ConcavePolygonShape2D", "WorldBoundaryShape2D");
 
     /** Classes whose mere use reaches files, network, processes, extensions or arbitrary code. */
     static final Set<String> FORBIDDEN_CLASSES = Set.of(
@@ -36,13 +21,15 @@ final class EngineClasses {
 
     static final Set<String> THREAD_CLASSES = Set.of("Thread", "Mutex", "Semaphore", "WorkerThreadPool");
 
-    /** Methods of the OS singleton that run processes, open things outside Godot or touch the environment. */
-    static final Set<String> FORBIDDEN_OS_METHODS = Set.of(
-            "execute", "execute_with_pipe", "create_process", "create_instance", "shell_open",
-            "shell_show_in_file_manager", "get_environment", "set_environment", "unset_environment",
-            "has_environment", "kill", "move_to_trash", "crash");
-
-    static final Set<String> FORBIDDEN_PROJECT_SETTINGS_METHODS = Set.of("save", "save_custom");
+    /** Engine singletons and ALL_CAPS classes: refused unless listed, and never to be shadowed by a script name. */
+    static final Set<String> SINGLETONS = Set.of(
+            "OS", "Engine", "ProjectSettings", "Input", "InputMap", "DisplayServer", "RenderingServer",
+            "PhysicsServer2D", "PhysicsServer3D", "AudioServer", "ResourceUID", "TranslationServer",
+            "NavigationServer2D", "NavigationServer3D", "TextServerManager", "ThemeDB", "CameraServer", "Performance",
+            "XRServer", "NativeMenu", "Geometry2D", "Geometry3D", "EngineDebugger", "Time", "ClassDB", "Marshalls",
+            "JSON", "JSONRPC", "IP", "UPNP", "JavaScriptBridge", "EditorInterface", "WorkerThreadPool",
+            "PhysicsServer2DManager", "IPUnix", "GDScript", "Script", "Object", "Expression", "ResourceLoader",
+            "ResourceSaver", "FileAccess", "DirAccess");
 
     /**
      * Scene node classes outside the pool, so a typed variable of one of them is flagged. Non-node engine
@@ -65,6 +52,12 @@ final class EngineClasses {
             "RigidBody3D", "StaticBody3D", "CharacterBody3D", "Area3D", "CollisionShape3D", "RayCast3D",
             "Light2D", "PhysicalBone2D", "SoftBody3D", "WorldEnvironment", "MultiplayerSpawner",
             "MultiplayerSynchronizer", "HTTPRequest", "ResourcePreloader", "Label3D", "GraphEdit", "GraphNode");
+
+    /** A name of the engine this contract knows, listed or refused. */
+    static boolean isKnownEngineName(String name) {
+        return SINGLETONS.contains(name) || FORBIDDEN_CLASSES.contains(name) || THREAD_CLASSES.contains(name)
+                || OTHER_NODE_CLASSES.contains(name);
+    }
 
     static boolean isShapeName(String name) {
         return name.endsWith("Shape2D") || name.endsWith("Shape3D");

@@ -15,12 +15,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Static validation against Script Contract v1: parses the GDScript in pure Java and checks the
+ * Static validation against the Script Contract (version from the allowlist file): parses the GDScript in pure Java and checks the
  * contract's rules. A syntax error stops the check (stage {@code parse}); otherwise every contract
  * finding is reported (stage {@code contract}), in source order. Stateless and thread-safe.
  */
 public final class GdscriptContractValidator implements ScriptValidator {
-    public static final String CONTRACT_VERSION = "contract-v1";
+    public static final String CONTRACT_VERSION = ScriptAllowlist.current().version();
 
     private static final Comparator<ScriptError> SOURCE_ORDER = Comparator
             .comparing((ScriptError e) -> e.getLine() == null ? 0 : e.getLine())

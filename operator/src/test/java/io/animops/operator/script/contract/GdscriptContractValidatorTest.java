@@ -20,7 +20,7 @@ class GdscriptContractValidatorTest {
 
     @Test
     void contractVersion() {
-        assertThat(validator.contractVersion()).isEqualTo("contract-v1");
+        assertThat(validator.contractVersion()).isEqualTo("contract-v2");
     }
 
     @Test
@@ -42,7 +42,7 @@ class GdscriptContractValidatorTest {
     @Test
     void messagesStateTheProblemThenTheFix() {
         ScriptError error = validate(SKELETON + "\tvar f := FileAccess.open(\"res://x\", 1)\n").get(0);
-        assertThat(error.getMessage()).startsWith("FileAccess is a forbidden API. Fix: ");
+        assertThat(error.getMessage()).startsWith("FileAccess is not in the contract's allowlist. Fix: ");
         assertThat(error.getMessage()).endsWith(ContractRule.FORBIDDEN_API.hint());
     }
 

@@ -60,6 +60,7 @@ import java.util.concurrent.TimeoutException;
  * ({@code scripts/fetch-godot-web}).
  */
 public final class WebGodot {
+    private static final System.Logger LOG = System.getLogger(WebGodot.class.getName());
     /** Overrides the browser command. */
     public static final String CHROMIUM_VARIABLE = "CHROMIUM_BIN";
     /** How {@link WebGodotRun#failure} begins when the wasm trapped (rather than the browser failing). */
@@ -115,10 +116,10 @@ public final class WebGodot {
         Path profile = Files.createTempDirectory("animops-chromium-");
         Process browser = null;
         long started = System.nanoTime();
-        try {
+        try (BlackHole blackHole = new BlackHole()) {
             server.start();
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
-            browser = new ProcessBuilder(browserCommand(url, profile, launch))
+            browser = new ProcessBuilder(browserCommand(url, profile, launch, blackHole.port()))
                     .redirectErrorStream(true)
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .start();
@@ -153,6 +154,10 @@ public final class WebGodot {
                 } else {
                     exitCode = end.exitCode();
                 }
+            }
+            if (blackHole.swallowed() > 0) {
+                LOG.log(System.Logger.Level.WARNING, "the page tried " + blackHole.swallowed()
+                        + " connection(s) beyond the agent's server; all were dropped");
             }
             Path movie = launch.movieTarget() != null && page.movieWritten ? launch.movieTarget() : null;
             ProcessOutcome outcome = new ProcessOutcome(ending, exitCode, page.stdout, page.stderr, wall);
@@ -191,8 +196,18 @@ public final class WebGodot {
         return new ScriptBatch(this, frames).run(scripts, timeout);
     }
 
-    List<String> browserCommand(String url, Path profile, WebGodotLaunch launch) {
+    /**
+     * The page reaches nothing but the agent's own server: every other request (other hosts, other local ports,
+     * WebSockets) goes to a proxy that is a black hole, host names do not resolve, and WebRTC may not send UDP
+     * around the proxy. A hostile script with the contract switched off gets no network.
+     */
+    List<String> browserCommand(String url, Path profile, WebGodotLaunch launch, int blackHolePort) {
+        String own = java.net.URI.create(url).getAuthority();
         return List.of(chromium, "--headless", "--no-sandbox", "--use-gl=angle", "--use-angle=swiftshader",
+                // the subtraction of Chromium's implicit loopback bypass must come before the agent's own server
+                "--proxy-server=http://127.0.0.1:" + blackHolePort, "--proxy-bypass-list=<-loopback>;" + own,
+                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+                "--force-webrtc-ip-handling-policy=disable_non_proxied_udp",
                 "--enable-unsafe-swiftshader", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--no-first-run", "--no-default-browser-check", "--disable-quic", "--mute-audio",
                 // the page is the only tab and never visible: keep its timers and frames at full rate
@@ -203,6 +218,42 @@ public final class WebGodot {
     }
 
     private record End(Integer exitCode, String trap, String failure) {
+    }
+
+    /** The page's proxy: accepts each connection and closes it at once, so nothing the page sends goes further. */
+    static final class BlackHole implements AutoCloseable {
+        private final java.net.ServerSocket socket;
+        private final java.util.concurrent.atomic.AtomicInteger swallowed = new java.util.concurrent.atomic.AtomicInteger();
+
+        BlackHole() throws IOException {
+            socket = new java.net.ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            Thread acceptor = new Thread(() -> {
+                while (!socket.isClosed()) {
+                    try {
+                        socket.accept().close();
+                        swallowed.incrementAndGet();
+                    } catch (IOException e) {
+                        return; // closed at the end of the run
+                    }
+                }
+            }, "web-godot-black-hole");
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        /** Connections the page tried beyond the agent's server. */
+        int swallowed() {
+            return swallowed.get();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
     }
 
     /** The page's side of one run: what the server serves and what the page posted back. */

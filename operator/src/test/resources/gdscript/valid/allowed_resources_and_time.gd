@@ -1,15 +1,15 @@
 # expect: valid
 extends Node2D
-# Allowed uses of engine singletons: ClassDB.instantiate of a pool class, harmless OS and Engine calls.
+# The allowlist's resources and its one singleton method (Time ticks); ClassDB, OS, Engine are refused (contract-v2).
 
 const DURATION_SECONDS := 20
 
 
 func _ready() -> void:
 	seed(-17)
-	var body = ClassDB.instantiate("RigidBody2D")
+	var body := RigidBody2D.new()
 	add_child(body)
-	print(OS.get_name(), Engine.get_frames_per_second(), ProjectSettings.get_setting("application/config/name"))
+	print(Time.get_ticks_msec(), PI, TYPE_INT)
 	var theme := Theme.new()
 	var style := StyleBoxFlat.new()
 	style.bg_color = Color.DARK_SLATE_GRAY
