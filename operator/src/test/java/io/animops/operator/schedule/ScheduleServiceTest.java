@@ -101,7 +101,7 @@ class ScheduleServiceTest {
     }
 
     @Test
-    void aRunsIdeasHaveDeterministicNamesOwnerAndLabels() {
+    void aRunsIdeasHaveDeterministicNamesAndLabelsAndNoOwner() {
         ContentSchedule schedule = Pipeline.schedule("ns", "daily", Selection.Mode.Auto, 2, 1, 0.85);
         schedule.getMetadata().setUid("3f7c1a52-0000-4000-8000-000000000001");
         String run = ScheduleService.runId(Instant.parse("2026-11-24T08:00:00Z"));
@@ -109,7 +109,9 @@ class ScheduleServiceTest {
                 new IdeaProposal("A title", "A premise that is long", "hook", "why"),
                 new IdeaProposal("B title", "B premise that is long", null, null)), AnimationIdeaSpec.Source.File);
         assertThat(ideas).extracting(i -> i.getMetadata().getName()).containsExactly("daily-20261124-0800-1", "daily-20261124-0800-2");
-        assertThat(ideas.get(0).getMetadata().getOwnerReferences().get(0).getUid()).isEqualTo(schedule.getMetadata().getUid());
+        // linked by label and spec.scheduleRef: deleting the schedule never deletes them (docs/gitops.md)
+        assertThat(ideas.get(0).getMetadata().getOwnerReferences()).isNullOrEmpty();
+        assertThat(ideas.get(0).getMetadata().getLabels()).containsEntry("animops.io/schedule", "daily");
         assertThat(ideas.get(0).getMetadata().getLabels()).containsEntry("animops.io/run", "20261124-0800");
         assertThat(ideas.get(1).getSpec().getScheduleRef()).isEqualTo("daily");
     }
