@@ -90,8 +90,6 @@ public final class Reasons {
     public static final String UNKNOWN_CHECKLIST = "UnknownChecklist";
     /** Ready=False: spec.publish cannot be published to as written. */
     public static final String INVALID_PUBLISH_TARGETS = "InvalidPublishTargets";
-    /** Ready=False: spec.llm.dailyTokenBudget allows no model call at all. */
-    public static final String INVALID_BUDGET = "InvalidBudget";
 
     // AnimationIdea: its schedule (condition ScheduleAttached)
     /** The schedule the idea names was deleted or renamed: the idea is stopped, its history kept. */

@@ -85,8 +85,8 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
                 .withSecondaryToPrimaryMapper(AnimationIdeaReconciler::ideaOf)
                 .build(), context);
         // a schedule deleted or created again stops or resumes the in-flight ideas that name it (ScheduleLink)
-        InformerEventSource<ContentSchedule, AnimationIdea> schedules = new InformerEventSource<>(InformerEventSourceConfiguration
-                .from(ContentSchedule.class, AnimationIdea.class)
+        InformerEventSource<ContentSchedule, AnimationIdea> schedules = new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(ContentSchedule.class, AnimationIdea.class)
                 .withSecondaryToPrimaryMapper(schedule -> context.getPrimaryCache()
                         .list(schedule.getMetadata().getNamespace(), i -> schedule.getMetadata().getName()
                                 .equals(i.getSpec() == null ? null : i.getSpec().getScheduleRef()))

@@ -31,10 +31,11 @@ public final class ScheduleLink {
         }
         boolean gone = schedule == null || schedule.getMetadata().getDeletionTimestamp() != null;
         if (gone) {
+            IdeaPhase stoppedIn = phase == null ? IdeaPhase.Proposed : phase;
             Conditions.set(idea.getStatus(), clock, ConditionTypes.SCHEDULE_ATTACHED, Conditions.FALSE,
                     Reasons.SCHEDULE_DELETED, "ContentSchedule " + scheduleRef + " was deleted or renamed: the idea is"
-                            + " stopped in phase " + (phase == null ? IdeaPhase.Proposed : phase) + " and its history kept;"
-                            + " it goes on when a schedule named " + scheduleRef + " exists again");
+                            + " stopped in phase " + stoppedIn + " and its history kept; it goes on when a schedule"
+                            + " named " + scheduleRef + " exists again");
             return true;
         }
         if (Conditions.find(idea.getStatus().getConditions(), ConditionTypes.SCHEDULE_ATTACHED).isPresent()) {

@@ -49,9 +49,9 @@ public final class LlmSettingsCheck {
                 }
             });
         } else if (llm.getDailyTokenBudget() != null && llm.getDailyTokenBudget() == 0) {
-            problems.add(SpecProblem.error("spec.llm.dailyTokenBudget", Reasons.INVALID_BUDGET,
-                    "a budget of 0 tokens a day allows no model call at all; remove it for no limit, or use provider"
-                            + " Offline"));
+            // allowed (it stops a schedule's spending), but rarely meant: every run then proposes nothing
+            problems.add(SpecProblem.warning("spec.llm.dailyTokenBudget", Reasons.BUDGET_EXHAUSTED,
+                    "0 tokens a day allows no model call: every run proposes nothing; remove it for no limit"));
         }
         return problems;
     }

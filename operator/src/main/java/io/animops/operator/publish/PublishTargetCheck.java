@@ -47,8 +47,8 @@ public final class PublishTargetCheck {
                 String account = target.getPlatform() + "/" + target.getAccountSecretRef().getName();
                 Integer first = firstOfAccount.putIfAbsent(account, i);
                 if (first != null) {
-                    problems.add(SpecProblem.error(field, Reasons.INVALID_PUBLISH_TARGETS, "publishes every video a second"
-                            + " time to the account of spec.publish[" + first + "] (" + account + ")"));
+                    problems.add(SpecProblem.error(field, Reasons.INVALID_PUBLISH_TARGETS, "publishes every video a"
+                            + " second time to the account of spec.publish[" + first + "] (" + account + ")"));
                 }
             }
         }

@@ -105,7 +105,8 @@ public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
             // no run until the spec can be used; a checklist may be registered meanwhile, so look again later
             reportIdeas(status, ideasOfSchedule);
             status.setNextScheduleTime(null);
-            Conditions.set(status, clock, ConditionTypes.READY, Conditions.FALSE, invalid.get(0).reason(), describe(invalid));
+            Conditions.set(status, clock, ConditionTypes.READY, Conditions.FALSE, invalid.get(0).reason(),
+                    describe(invalid));
             return StatusSupport.patchIfChanged(schedule, observed, MAX_SLEEP);
         }
         CronSchedule cron = CronSchedule.parse(schedule.getSpec().getCron(), schedule.getSpec().getTimeZone());
@@ -159,11 +160,13 @@ public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
                 continue;
             }
             AnimationIdea released = context.getClient().resource(idea).edit(stored -> {
-                stored.getMetadata().getOwnerReferences().removeIf(ScheduleService.scheduleOwnerReferences(stored)::contains);
+                List<OwnerReference> toRemove = ScheduleService.scheduleOwnerReferences(stored);
+                stored.getMetadata().getOwnerReferences().removeIf(toRemove::contains);
                 return stored;
             });
             ideasOfSchedule.set(i, released);
-            LOG.infof("idea %s/%s: removed its owner reference to ContentSchedule %s, so that deleting the schedule keeps it",
+            LOG.infof("idea %s/%s: removed its owner reference to ContentSchedule %s, so that deleting the schedule"
+                            + " keeps it",
                     idea.getMetadata().getNamespace(), idea.getMetadata().getName(), owners.get(0).getName());
         }
     }

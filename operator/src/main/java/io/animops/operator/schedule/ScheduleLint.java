@@ -49,7 +49,8 @@ public final class ScheduleLint {
         }
     }
 
-    private static final Set<String> KUSTOMIZATION_FILES = Set.of("kustomization.yaml", "kustomization.yml", "Kustomization");
+    private static final Set<String> KUSTOMIZATION_FILES =
+            Set.of("kustomization.yaml", "kustomization.yml", "Kustomization");
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
@@ -118,7 +119,8 @@ public final class ScheduleLint {
             documents = YamlDocuments.read(reader);
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-            findings.add(new Finding(file, line, "yaml", e.getProblem() + (e.getContext() == null ? "" : " " + e.getContext()), true));
+            String context = e.getContext() == null ? "" : " " + e.getContext();
+            findings.add(new Finding(file, line, "yaml", e.getProblem() + context, true));
             return new Report(findings, 1, 0);
         } catch (YAMLException e) {
             findings.add(new Finding(file, 0, "yaml", e.getMessage(), true));
@@ -136,7 +138,8 @@ public final class ScheduleLint {
             for (SchemaViolation v : violations) {
                 findings.add(new Finding(file, document.lineOf(v.field()), v.field(), v.reason(), true));
             }
-            if (violations.isEmpty() && !patch && ContentSchedule.class.getSimpleName().equals(tree.path("kind").asText())) {
+            boolean isSchedule = ContentSchedule.class.getSimpleName().equals(tree.path("kind").asText());
+            if (violations.isEmpty() && !patch && isSchedule) {
                 ContentSchedule schedule = MAPPER.convertValue(tree, ContentSchedule.class);
                 for (SpecProblem p : ScheduleSpecChecks.problems(schedule.getSpec(), defaultChecklist, checklists)) {
                     findings.add(new Finding(file, document.lineOf(p.field()), p.field(), p.message(), p.isError()));
@@ -187,7 +190,8 @@ public final class ScheduleLint {
                 if (Files.exists(target)) {
                     patches.add(target);
                 } else {
-                    findings.add(new Finding(file.toString(), document.lineOf(field), field, "no such file: " + entry, true));
+                    findings.add(new Finding(file.toString(), document.lineOf(field), field,
+                            "no such file: " + entry, true));
                 }
             }
         }

@@ -33,7 +33,8 @@ public final class ScheduleLintCommand {
         return args.length > 0 && COMMAND.equals(args[0]);
     }
 
-    public static int run(String[] args, Map<String, String> env, InputStream stdin, PrintStream stdout, PrintStream stderr) {
+    public static int run(String[] args, Map<String, String> env, InputStream stdin, PrintStream stdout,
+                          PrintStream stderr) {
         Optional<String> checklistsFile = Optional.ofNullable(env.get("ANIMOPS_QC_CHECKLISTS_FILE"));
         String defaultChecklist = env.getOrDefault("ANIMOPS_QC_DEFAULT_CHECKLIST", AnimOpsConfig.Qc.DEFAULT_CHECKLIST);
         List<String> inputs = new ArrayList<>();
@@ -73,7 +74,8 @@ public final class ScheduleLintCommand {
         List<Path> paths = new ArrayList<>();
         for (String input : inputs) {
             if (input.equals("-")) {
-                ScheduleLint.Report report = lint.lint("<stdin>", new InputStreamReader(stdin, StandardCharsets.UTF_8), false);
+                ScheduleLint.Report report =
+                        lint.lint("<stdin>", new InputStreamReader(stdin, StandardCharsets.UTF_8), false);
                 findings.addAll(report.findings());
                 files += report.files();
                 resources += report.resources();

@@ -90,7 +90,8 @@ public final class ScheduleService {
             idea.setMetadata(new ObjectMetaBuilder()
                     .withName(OwnedChildren.name(schedule.getMetadata().getName(), runId, Integer.toString(i + 1)))
                     .withNamespace(schedule.getMetadata().getNamespace())
-                    .withLabels(Map.of(AnimOps.LABEL_SCHEDULE, schedule.getMetadata().getName(), AnimOps.LABEL_RUN, runId))
+                    .withLabels(Map.of(AnimOps.LABEL_SCHEDULE, schedule.getMetadata().getName(),
+                            AnimOps.LABEL_RUN, runId))
                     .build());
             AnimationIdeaSpec spec = new AnimationIdeaSpec();
             spec.setTitle(p.title());
@@ -176,6 +177,7 @@ public final class ScheduleService {
     }
 
     private static IdeaPhase phaseOf(AnimationIdea idea) {
-        return idea.getStatus() == null || idea.getStatus().getPhase() == null ? IdeaPhase.Proposed : idea.getStatus().getPhase();
+        return idea.getStatus() == null || idea.getStatus().getPhase() == null
+                ? IdeaPhase.Proposed : idea.getStatus().getPhase();
     }
 }

@@ -25,7 +25,8 @@ public final class ScheduleSpecChecks {
      * @param defaultChecklist the checklist of a schedule that names none (animops.qc.default-checklist)
      * @param checklists       the names of the registered QC checklists
      */
-    public static List<SpecProblem> problems(ContentScheduleSpec spec, String defaultChecklist, Collection<String> checklists) {
+    public static List<SpecProblem> problems(ContentScheduleSpec spec, String defaultChecklist,
+                                             Collection<String> checklists) {
         List<SpecProblem> problems = new ArrayList<>();
         try {
             CronSchedule.parse(spec.getCron(), spec.getTimeZone());

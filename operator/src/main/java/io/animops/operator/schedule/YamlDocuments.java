@@ -72,7 +72,8 @@ public final class YamlDocuments {
         if (node instanceof MappingNode mapping) {
             ObjectNode object = JSON.objectNode();
             for (NodeTuple tuple : mapping.getValue()) {
-                String key = tuple.getKeyNode() instanceof ScalarNode k ? k.getValue() : String.valueOf(tuple.getKeyNode());
+                Node keyNode = tuple.getKeyNode();
+                String key = keyNode instanceof ScalarNode k ? k.getValue() : String.valueOf(keyNode);
                 String child = path.isEmpty() ? key : path + "." + key;
                 lines.put(child, tuple.getKeyNode().getStartMark().getLine() + 1);
                 object.set(key, convert(tuple.getValueNode(), child, lines));

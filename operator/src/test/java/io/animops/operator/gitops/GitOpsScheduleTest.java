@@ -4,6 +4,7 @@ import io.animops.crds.AnimOps;
 import io.animops.crds.Conditions;
 import io.animops.crds.v1alpha1.AnimationIdea;
 import io.animops.crds.v1alpha1.ContentSchedule;
+import io.animops.crds.v1alpha1.Selection;
 import io.animops.operator.testing.EmbeddedKubernetesApiResource;
 import io.animops.operator.testing.EmbeddedPostgresResource;
 import io.animops.operator.testing.Pipeline;
@@ -43,6 +44,7 @@ class GitOpsScheduleTest {
     private static final String KUBECTL = System.getenv().getOrDefault("KUBECTL", "/usr/bin/kubectl");
     private static final Path STAGING = Path.of("../examples/gitops/schedules/overlays/staging");
     private static final String NS = "animops-staging";
+    private static final String LEGACY_IDEA = "legacy-20260101-0900-1";
     private static Path kubeconfig;
 
     @Inject
@@ -120,26 +122,27 @@ class GitOpsScheduleTest {
     @Test
     void anIdeaOwnedByItsScheduleBeforeThisChangeIsReleasedSoThatDeletingTheScheduleKeepsIt() {
         String ns = "gitops-migrate";
-        ContentSchedule schedule = Pipeline.schedule(ns, "legacy", io.animops.crds.v1alpha1.Selection.Mode.Manual, 1, 1, 0.99);
+        ContentSchedule schedule = Pipeline.schedule(ns, "legacy", Selection.Mode.Manual, 1, 1, 0.99);
         schedule.getSpec().setRunOnCreate(false);
         schedule = client.resource(schedule).create();
         // as the operator made ideas before: owned by the schedule, with its label and reference
-        AnimationIdea idea = Pipeline.idea(ns, "legacy-20260101-0900-1", "Legacy owned idea", "An idea made by an older operator");
+        AnimationIdea idea = Pipeline.idea(ns, LEGACY_IDEA, "Legacy owned idea", "An idea made by an older operator");
         idea.getSpec().setScheduleRef("legacy");
         idea.getMetadata().setLabels(Map.of(AnimOps.LABEL_SCHEDULE, "legacy", AnimOps.LABEL_RUN, "20260101-0900"));
-        idea.getMetadata().setOwnerReferences(List.of(new OwnerReferenceBuilder().withApiVersion(schedule.getApiVersion())
-                .withKind(schedule.getKind()).withName("legacy").withUid(schedule.getMetadata().getUid())
+        idea.getMetadata().setOwnerReferences(List.of(new OwnerReferenceBuilder()
+                .withApiVersion(schedule.getApiVersion()).withKind(schedule.getKind())
+                .withName("legacy").withUid(schedule.getMetadata().getUid())
                 .withController(true).withBlockOwnerDeletion(true).build()));
         client.resource(idea).create();
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(client.resources(AnimationIdea.class).inNamespace(ns)
-                .withName("legacy-20260101-0900-1").get().getMetadata().getOwnerReferences()).isNullOrEmpty());
+                .withName(LEGACY_IDEA).get().getMetadata().getOwnerReferences()).isNullOrEmpty());
 
         // the embedded API collects dependents as Kubernetes' garbage collector does: the idea is no longer one
         client.resource(schedule).delete();
         await().atMost(PATIENCE).untilAsserted(() ->
                 assertThat(client.resources(ContentSchedule.class).inNamespace(ns).withName("legacy").get()).isNull());
-        assertThat(client.resources(AnimationIdea.class).inNamespace(ns).withName("legacy-20260101-0900-1").get()).isNotNull();
+        assertThat(client.resources(AnimationIdea.class).inNamespace(ns).withName(LEGACY_IDEA).get()).isNotNull();
     }
 
     private ContentSchedule schedule(String name) {
@@ -147,7 +150,8 @@ class GitOpsScheduleTest {
     }
 
     private List<AnimationIdea> ideas(String schedule) {
-        return client.resources(AnimationIdea.class).inNamespace(NS).withLabel(AnimOps.LABEL_SCHEDULE, schedule).list().getItems();
+        return client.resources(AnimationIdea.class).inNamespace(NS).withLabel(AnimOps.LABEL_SCHEDULE, schedule)
+                .list().getItems();
     }
 
     private List<String> ideaNames(String schedule) {
@@ -159,7 +163,8 @@ class GitOpsScheduleTest {
     }
 
     private static Condition condition(List<Condition> conditions, String type) {
-        return Conditions.find(conditions, type).orElseThrow(() -> new AssertionError("no condition " + type + " in " + conditions));
+        return Conditions.find(conditions, type)
+                .orElseThrow(() -> new AssertionError("no condition " + type + " in " + conditions));
     }
 
     private void writeKubeconfig() throws IOException {
@@ -193,6 +198,7 @@ class GitOpsScheduleTest {
             p.destroyForcibly();
             throw new AssertionError("kubectl timed out: " + command);
         }
-        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
     }
 }

@@ -34,7 +34,8 @@ class ScheduleLintTest {
         int exit = ScheduleLintCommand.run(full, Map.of(), stdin, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         String text = out.toString(StandardCharsets.UTF_8);
-        return new Run(exit, text.isEmpty() ? List.of() : List.of(text.split("\n")), err.toString(StandardCharsets.UTF_8));
+        List<String> lines = text.isEmpty() ? List.of() : List.of(text.split("\n"));
+        return new Run(exit, lines, err.toString(StandardCharsets.UTF_8));
     }
 
     private static Run lint(String... args) {
@@ -62,8 +63,10 @@ class ScheduleLintTest {
                 + " \"no-such-checklist\" is registered; known: shorts");
         // schema violations, in the API server's words (the schedule's own checks wait until the schema passes)
         assertThat(run.lines().subList(3, 7)).containsExactlyInAnyOrder(
-                file + ":26: spec.ideasPerRun: Invalid value: 80: spec.ideasPerRun in body should be less than or equal to 50",
-                file + ":28: spec.selection.mode: Unsupported value: \"Sometimes\": supported values: \"Auto\", \"Manual\"",
+                file + ":26: spec.ideasPerRun: Invalid value: 80: spec.ideasPerRun in body should be less than or"
+                        + " equal to 50",
+                file + ":28: spec.selection.mode: Unsupported value: \"Sometimes\": supported values: \"Auto\","
+                        + " \"Manual\"",
                 file + ":32: spec.publish[0].accountSecretRef.name: Invalid value: \"Not_A_Name\": spec.publish[0]"
                         + ".accountSecretRef.name in body should match '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$'",
                 file + ":33: spec.extra: unknown field \"spec.extra\"");
@@ -78,9 +81,9 @@ class ScheduleLintTest {
         assertThat(run.lines()).containsExactly(
                 file + ":7: spec.llm.model: spec.llm.model is required for provider Anthropic (the model name as the"
                         + " provider spells it)",
-                file + ":9: spec.llm.dailyTokenBudget: a budget of 0 tokens a day allows no model call at all; remove it"
-                        + " for no limit, or use provider Offline",
-                file + ":15: spec.publish[2]: publishes every video a second time to the account of spec.publish[0]"
+                file + ":9: spec.llm.dailyTokenBudget: warning: 0 tokens a day allows no model call: every run proposes"
+                        + " nothing; remove it for no limit",
+                file + ":16: spec.publish[2]: publishes every video a second time to the account of spec.publish[0]"
                         + " (YouTube/channel-a)");
     }
 
@@ -130,24 +133,27 @@ class ScheduleLintTest {
     @Test
     void aChecklistsFileDecidesWhichChecklistsExist() throws Exception {
         Path checklists = Files.createTempFile("checklists", ".json");
-        Files.writeString(checklists, Files.readString(Path.of("../examples/qc-checklists.json")).replace("\"shorts\"", "\"reels\""));
+        Files.writeString(checklists, Files.readString(Path.of("../examples/qc-checklists.json"))
+                .replace("\"shorts\"", "\"reels\""));
         Run run = lint("--checklists", checklists.toString(), "--default-checklist", "reels",
                 GITOPS.resolve("schedules/base/kids-lab-weekend.yaml").toString());
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.lines()).singleElement().satisfies(line -> assertThat(line)
-                .contains(":17: spec.qc.checklist: no QC checklist named \"shorts\" is registered; known: reels"));
+                .endsWith(":15: spec.qc.checklist: no QC checklist named \"shorts\" is registered;"
+                        + " known: reels, shorts-reviewed"));
     }
 
     static boolean kubectlPresent() {
         return Files.isExecutable(Path.of(KUBECTL));
     }
 
-    /** What CI runs: each overlay built by kustomize, linted whole from stdin (patches merged, required fields there). */
+    /** What CI runs: each overlay built by kustomize, linted whole from stdin (patches merged). */
     @Test
     @EnabledIf("kubectlPresent")
     void eachBuiltOverlayIsCleanOnStdin() throws Exception {
         for (String overlay : List.of("staging", "production")) {
-            Process p = new ProcessBuilder(KUBECTL, "kustomize", GITOPS.resolve("schedules/overlays/" + overlay).toString())
+            Path dir = GITOPS.resolve("schedules/overlays/" + overlay);
+            Process p = new ProcessBuilder(KUBECTL, "kustomize", dir.toString())
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             byte[] built = p.getInputStream().readAllBytes();
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -162,7 +162,8 @@ class ScheduleServiceTest {
         schedule.setStatus(new ContentScheduleStatus());
         schedule.getStatus().setLastFiredSlot("20261120-0800");
         ScheduleService.adoptHistory(schedule, List.of(
-                ideaOfRun("daily-20261125-0800-1", "20261125-0800", "2026-11-25T08:00:01Z", IdeaPhase.Rendering, true)));
+                ideaOfRun("daily-20261125-0800-1", "20261125-0800", "2026-11-25T08:00:01Z", IdeaPhase.Rendering,
+                        true)));
         assertThat(schedule.getStatus().getLastFiredSlot()).isEqualTo("20261120-0800");
     }
 
@@ -189,7 +190,9 @@ class ScheduleServiceTest {
         idea.getMetadata().setOwnerReferences(List.of(
                 new OwnerReferenceBuilder().withApiVersion("animops.io/v1alpha1").withKind("ContentSchedule")
                         .withName("daily").withUid("u1").build(),
-                new OwnerReferenceBuilder().withApiVersion("v1").withKind("ConfigMap").withName("other").withUid("u2").build()));
-        assertThat(ScheduleService.scheduleOwnerReferences(idea)).extracting(OwnerReference::getUid).containsExactly("u1");
+                new OwnerReferenceBuilder().withApiVersion("v1").withKind("ConfigMap").withName("other").withUid("u2")
+                        .build()));
+        assertThat(ScheduleService.scheduleOwnerReferences(idea)).extracting(OwnerReference::getUid)
+                .containsExactly("u1");
     }
 }
