@@ -21,6 +21,12 @@ public final class ConditionTypes {
     /** AnimationIdea: the last spec.rerenderRequest, honoured or refused. */
     public static final String RERENDER = "Rerender";
 
+    /**
+     * AnimationIdea made by a schedule: False while no ContentSchedule of its spec.scheduleRef exists (deleted or
+     * renamed, e.g. by a GitOps prune); the idea is then stopped. Absent on ideas whose schedule always existed.
+     */
+    public static final String SCHEDULE_ATTACHED = "ScheduleAttached";
+
     /** RenderJob: an agent claimed the job (or why none did). */
     public static final String SCHEDULED = "Scheduled";
     /** RenderJob: the script to render was found and valid. */

@@ -90,6 +90,16 @@ public final class Reasons {
     public static final String SCHEDULED = "Scheduled";
     public static final String RUN_COMPLETED = "RunCompleted";
     public static final String WITHIN_BUDGET = "WithinBudget";
+    /** Ready=False: spec.qc.checklist names no registered checklist. */
+    public static final String UNKNOWN_CHECKLIST = "UnknownChecklist";
+    /** Ready=False: spec.publish cannot be published to as written. */
+    public static final String INVALID_PUBLISH_TARGETS = "InvalidPublishTargets";
+
+    // AnimationIdea: its schedule (condition ScheduleAttached)
+    /** The schedule the idea names was deleted or renamed: the idea is stopped, its history kept. */
+    public static final String SCHEDULE_DELETED = "ScheduleDeleted";
+    /** A schedule of the idea's schedule name exists again: the idea goes on. */
+    public static final String SCHEDULE_RECREATED = "ScheduleRecreated";
 
     // Publication
     public static final String RENDER_JOB_NOT_FOUND = "RenderJobNotFound";

@@ -31,6 +31,9 @@ public class ContentScheduleStatus extends AnimOpsStatus {
     @JsonPropertyDescription("Ideas of this schedule by phase.")
     private Map<String, Integer> ideas = new TreeMap<>();
 
+    @JsonPropertyDescription("Outcome of the last run (status.lastRunId), counted from its ideas as they move on.")
+    private ScheduleRunOutcome lastRun;
+
     @JsonPropertyDescription("Last daily metrics pull per account Secret of the publish targets.")
     private Map<String, MetricsPullOutcome> metricsPull;
 }

@@ -153,8 +153,11 @@ public interface AnimOpsConfig {
         /** Path of the QC checklists JSON; the bundled examples/qc-checklists.json when absent. */
         Optional<String> checklistsFile();
 
+        /** The default of {@link #defaultChecklist()}, also the lint command's. */
+        String DEFAULT_CHECKLIST = "shorts";
+
         /** Checklist of schedules that name none (spec.qc.checklist) and of ideas without a schedule. */
-        @WithDefault("shorts")
+        @WithDefault(DEFAULT_CHECKLIST)
         String defaultChecklist();
 
         /** How often an idea waiting for a person's QC review looks at its result again. */

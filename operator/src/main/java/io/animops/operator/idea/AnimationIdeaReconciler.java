@@ -7,6 +7,7 @@ import io.animops.crds.AnimOps;
 import io.animops.crds.Reasons;
 import io.animops.crds.v1alpha1.AnimationIdea;
 import io.animops.crds.v1alpha1.AnimationIdeaStatus;
+import io.animops.crds.v1alpha1.ContentSchedule;
 import io.animops.crds.v1alpha1.IdeaPhase;
 import io.animops.crds.v1alpha1.Publication;
 import io.animops.crds.v1alpha1.RenderJob;
@@ -41,6 +42,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Moves an idea through gate, selection, scripting, rendering, QC and publishing; the decisions are
@@ -82,7 +84,16 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
                 .from(Publication.class, AnimationIdea.class)
                 .withSecondaryToPrimaryMapper(AnimationIdeaReconciler::ideaOf)
                 .build(), context);
-        return List.of(attempts, renderJobs, publications);
+        // a schedule deleted or created again stops or resumes the in-flight ideas that name it (ScheduleLink)
+        InformerEventSource<ContentSchedule, AnimationIdea> schedules = new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(ContentSchedule.class, AnimationIdea.class)
+                .withSecondaryToPrimaryMapper(schedule -> context.getPrimaryCache()
+                        .list(schedule.getMetadata().getNamespace(), i -> schedule.getMetadata().getName()
+                                .equals(i.getSpec() == null ? null : i.getSpec().getScheduleRef()))
+                        .map(ResourceID::fromResource)
+                        .collect(Collectors.toSet()))
+                .build(), context);
+        return List.of(attempts, renderJobs, publications, schedules);
     }
 
     /**
@@ -103,7 +114,11 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
     public UpdateControl<AnimationIdea> reconcile(AnimationIdea idea, Context<AnimationIdea> context) {
         AnimationIdeaStatus observedStatus = StatusSupport.begin(idea, AnimationIdeaStatus::new);
         IdeaPhase before = idea.getStatus().getPhase();
-        PipelineSettings settings = settingsLookup.forIdea(context.getClient(), idea);
+        ContentSchedule schedule = settingsLookup.scheduleOf(context.getClient(), idea);
+        if (ScheduleLink.stopped(idea, schedule, clock)) {
+            return StatusSupport.patchIfChanged(idea, observedStatus, null);
+        }
+        PipelineSettings settings = settingsLookup.forSchedule(schedule);
 
         gateIfNew(idea, settings);
         Children children = observeChildren(idea, context);

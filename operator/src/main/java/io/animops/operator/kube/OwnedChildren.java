@@ -11,8 +11,9 @@ import java.net.HttpURLConnection;
 import java.util.Map;
 
 /**
- * Children along the chain schedule -> idea -> attempt -> render job -> publication: owned by their parent
- * (deleting it cascades) and named deterministically (a restarted operator finds, not duplicates, them).
+ * Children along the chain idea -> attempt -> render job -> publication: owned by their parent (deleting it
+ * cascades) and named deterministically (a restarted operator finds, not duplicates, them). A schedule's ideas are
+ * named so too but linked by label, not owned (ScheduleService).
  */
 public final class OwnedChildren {
     private OwnedChildren() {

@@ -67,10 +67,9 @@ public class LlmGateway {
     /** Answers the request or throws {@link LlmException} with a reason for the resource's conditions. */
     public LlmAnswer chat(LlmSettings llm, LlmRequest request) {
         String provider = llm.getProvider().name();
-        if (llm.getModel() == null || llm.getModel().isBlank()) {
-            throw new LlmException(LlmException.INVALID_SETTINGS,
-                    "spec.llm.model is required for provider " + provider + " (the model name as the provider spells it)");
-        }
+        LlmSettingsCheck.modelProblem(llm).ifPresent(problem -> {
+            throw new LlmException(problem.reason(), problem.message());
+        });
         String model = llm.getModel();
         String promptHash = promptSha256(provider, model, request.system(), request.user());
 

@@ -14,9 +14,17 @@ public class PipelineSettingsLookup {
     AnimOpsConfig config;
 
     public PipelineSettings forIdea(KubernetesClient client, AnimationIdea idea) {
+        return forSchedule(scheduleOf(client, idea));
+    }
+
+    /** The schedule the idea names, or null (none named, or none of that name exists). */
+    public ContentSchedule scheduleOf(KubernetesClient client, AnimationIdea idea) {
         String scheduleRef = idea.getSpec().getScheduleRef();
-        ContentSchedule schedule = scheduleRef == null ? null : client.resources(ContentSchedule.class)
+        return scheduleRef == null ? null : client.resources(ContentSchedule.class)
                 .inNamespace(idea.getMetadata().getNamespace()).withName(scheduleRef).get();
+    }
+
+    public PipelineSettings forSchedule(ContentSchedule schedule) {
         return PipelineSettings.of(schedule, config);
     }
 }

@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -52,9 +53,9 @@ public class PublicationService {
         if (spec.getMode() == PublishMode.Manual) {
             return manual(run);
         }
-        if (spec.getAccountSecretRef() == null) {
-            run.phase(PublicationPhase.Blocked, "CredentialsMissing",
-                    "spec.accountSecretRef: no account Secret named; publishing is blocked until one is");
+        Optional<String> noAccount = PublishTargetCheck.accountProblem(spec.getMode(), spec.getAccountSecretRef());
+        if (noAccount.isPresent()) {
+            run.phase(PublicationPhase.Blocked, "CredentialsMissing", "spec.accountSecretRef: " + noAccount.get());
             return null;
         }
         String namespace = publication.getMetadata().getNamespace();

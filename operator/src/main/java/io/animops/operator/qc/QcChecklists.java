@@ -34,11 +34,16 @@ public class QcChecklists {
 
     /** A broken checklists file stops the operator at start rather than at the first QC. */
     void onStart(@Observes StartupEvent event) {
-        ConfiguredFile file = ConfiguredFile.read(config.qc().checklistsFile(), BUNDLED, "examples/qc-checklists.json");
+        ConfiguredFile file = checklistsFile(config.qc().checklistsFile());
         for (QcChecklist checklist : QcChecklist.parseFile(file.text(), file.source())) {
             VersionedChecklist stored = register(checklist);
             LOG.infof("QC checklist %s v%d (%d items) from %s", stored.name(), stored.version(), checklist.items().size(), file.source());
         }
+    }
+
+    /** The checklists file at {@code path}, else the bundled examples/qc-checklists.json. */
+    public static ConfiguredFile checklistsFile(Optional<String> path) {
+        return ConfiguredFile.read(path, BUNDLED, "examples/qc-checklists.json");
     }
 
     /** Stores the checklist: the latest version when its content is the same, else a new version. */

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,15 +59,22 @@ public class QcService {
                 ? config.qc().defaultChecklist() : settings.getChecklist();
     }
 
-    /** Why the settings' checklist cannot be used (none such is registered), or empty when it can. */
-    public Optional<String> checklistProblem(QcSettings settings) {
-        String name = checklistName(settings);
-        return checklists.latest(name).isPresent() ? Optional.empty() : Optional.of(unknownChecklist(name));
+    /** The names of the registered checklists. */
+    public List<String> checklistNames() {
+        return checklists.list().stream().map(VersionedChecklist::name).toList();
+    }
+
+    /** Why a checklist of this name cannot be used, given the names known, or empty when it can. */
+    public static Optional<String> checklistProblem(String name, Collection<String> known) {
+        return known.contains(name) ? Optional.empty() : Optional.of(unknownChecklist(name, known));
     }
 
     private String unknownChecklist(String name) {
-        return "no QC checklist named \"" + name + "\" is registered; known: "
-                + String.join(", ", checklists.list().stream().map(VersionedChecklist::name).toList());
+        return unknownChecklist(name, checklistNames());
+    }
+
+    private static String unknownChecklist(String name, Collection<String> known) {
+        return "no QC checklist named \"" + name + "\" is registered; known: " + String.join(", ", known);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.animops.operator.schedule;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.animops.operator.kube.ReconcileErrors;
 import io.animops.operator.kube.EventRecorder;
+import io.animops.crds.AnimOps;
 import io.animops.crds.ConditionTypes;
 import io.animops.crds.Conditions;
 import io.animops.crds.Reasons;
@@ -19,6 +20,7 @@ import io.animops.operator.idea.LlmIdeaSource;
 import io.animops.operator.llm.LlmException;
 import io.animops.operator.llm.LlmGateway;
 import io.animops.operator.llm.LlmMetrics;
+import io.animops.operator.common.SpecProblem;
 import io.animops.operator.kube.OwnedChildren;
 import io.animops.operator.kube.StatusSupport;
 import io.animops.operator.qc.QcService;
@@ -29,13 +31,15 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.fabric8.kubernetes.api.model.OwnerReference;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,10 +75,18 @@ public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
 
     @Override
     public List<EventSource<?, ContentSchedule>> prepareEventSources(EventSourceContext<ContentSchedule> context) {
+        // ideas are linked to their schedule by label, not owned (docs/gitops.md): a re-created schedule of the same
+        // name finds them again
         return List.of(new InformerEventSource<>(InformerEventSourceConfiguration
                 .from(AnimationIdea.class, ContentSchedule.class)
-                .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(ContentSchedule.class))
+                .withSecondaryToPrimaryMapper(ContentScheduleReconciler::scheduleOf)
                 .build(), context));
+    }
+
+    private static Set<ResourceID> scheduleOf(AnimationIdea idea) {
+        Map<String, String> labels = idea.getMetadata().getLabels();
+        String schedule = labels == null ? null : labels.get(AnimOps.LABEL_SCHEDULE);
+        return schedule == null ? Set.of() : Set.of(new ResourceID(schedule, idea.getMetadata().getNamespace()));
     }
 
     @Override
@@ -82,41 +94,42 @@ public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
         ContentScheduleStatus observed = StatusSupport.begin(schedule, ContentScheduleStatus::new);
         ContentScheduleStatus status = schedule.getStatus();
         Instant now = Instant.now(clock);
+        List<AnimationIdea> ideasOfSchedule = new ArrayList<>(context.getSecondaryResources(AnimationIdea.class));
+        releaseOwnedIdeas(ideasOfSchedule, context);
+        ScheduleService.adoptHistory(schedule, ideasOfSchedule);
 
-        CronSchedule cron;
-        try {
-            cron = CronSchedule.parse(schedule.getSpec().getCron(), schedule.getSpec().getTimeZone());
-        } catch (CronSchedule.InvalidScheduleException e) {
+        List<SpecProblem> problems = ScheduleSpecChecks.problems(schedule.getSpec(), qc.checklistName(null),
+                qc.checklistNames());
+        List<SpecProblem> invalid = ScheduleSpecChecks.errors(problems);
+        if (!invalid.isEmpty()) {
+            // no run until the spec can be used; a checklist may be registered meanwhile, so look again later
+            reportIdeas(status, ideasOfSchedule);
             status.setNextScheduleTime(null);
-            Conditions.set(status, clock, ConditionTypes.READY, Conditions.FALSE, Reasons.INVALID_SCHEDULE, e.getMessage());
-            return StatusSupport.patchIfChanged(schedule, observed, null);
-        }
-
-        status.setIdeas(ScheduleService.countByPhase(context.getSecondaryResources(AnimationIdea.class)));
-        Optional<String> checklistProblem = qc.checklistProblem(schedule.getSpec().getQc());
-        if (checklistProblem.isPresent()) {
-            // its ideas would all stop at QC: no run until spec.qc.checklist names a registered checklist
-            status.setNextScheduleTime(null);
-            Conditions.set(status, clock, "Ready", Conditions.FALSE, "UnknownChecklist",
-                    "spec.qc.checklist: " + checklistProblem.get());
+            Conditions.set(status, clock, ConditionTypes.READY, Conditions.FALSE, invalid.get(0).reason(),
+                    describe(invalid));
             return StatusSupport.patchIfChanged(schedule, observed, MAX_SLEEP);
         }
+        CronSchedule cron = CronSchedule.parse(schedule.getSpec().getCron(), schedule.getSpec().getTimeZone());
 
         Optional<Instant> due = ScheduleService.dueFireTime(schedule, cron, now);
         if (due.isPresent()) {
-            runOnce(schedule, due.get(), context);
+            runOnce(schedule, due.get(), ideasOfSchedule, context);
         }
+        reportIdeas(status, ideasOfSchedule);
 
         reportBudget(schedule);
         Duration sleep = MAX_SLEEP;
+        List<SpecProblem> warnings = ScheduleSpecChecks.warnings(problems);
+        String warned = warnings.isEmpty() ? "" : "; " + warnings.size() + " warning(s): " + describe(warnings);
         if (Boolean.TRUE.equals(schedule.getSpec().getSuspend())) {
             status.setNextScheduleTime(null);
-            Conditions.set(status, clock, ConditionTypes.READY, Conditions.FALSE, Reasons.SUSPENDED, "spec.suspend is true: no new runs");
+            Conditions.set(status, clock, ConditionTypes.READY, Conditions.FALSE, Reasons.SUSPENDED,
+                    "spec.suspend is true: no new runs" + warned);
         } else {
             Optional<Instant> next = cron.nextFireAfter(now);
             status.setNextScheduleTime(next.map(Instant::toString).orElse(null));
             Conditions.set(status, clock, ConditionTypes.READY, Conditions.TRUE, Reasons.SCHEDULED,
-                    next.map(t -> "next run at " + t).orElse("the cron expression never fires again"));
+                    next.map(t -> "next run at " + t).orElse("the cron expression never fires again") + warned);
             if (next.isPresent()) {
                 Duration untilNext = Duration.between(now, next.get()).plusSeconds(1);
                 sleep = untilNext.compareTo(MAX_SLEEP) < 0 ? untilNext : MAX_SLEEP;
@@ -125,12 +138,47 @@ public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
         return StatusSupport.patchIfChanged(schedule, observed, sleep);
     }
 
-    private void runOnce(ContentSchedule schedule, Instant fireTime, Context<ContentSchedule> context) {
+    private static String describe(List<SpecProblem> problems) {
+        return String.join("; ", problems.stream().map(SpecProblem::toString).toList());
+    }
+
+    /** Ideas by phase and the last run's outcome, from the ideas that carry the schedule's label. */
+    private static void reportIdeas(ContentScheduleStatus status, List<AnimationIdea> ideasOfSchedule) {
+        status.setIdeas(ScheduleService.countByPhase(ideasOfSchedule));
+        status.setLastRun(ScheduleService.runOutcome(status.getLastRunId(), ideasOfSchedule));
+    }
+
+    /**
+     * Ideas made before schedules stopped owning them carry an owner reference to their schedule, so deleting it
+     * would still delete them: the reference is removed (the label and spec.scheduleRef keep the link).
+     */
+    private void releaseOwnedIdeas(List<AnimationIdea> ideasOfSchedule, Context<ContentSchedule> context) {
+        for (int i = 0; i < ideasOfSchedule.size(); i++) {
+            AnimationIdea idea = ideasOfSchedule.get(i);
+            List<OwnerReference> owners = ScheduleService.scheduleOwnerReferences(idea);
+            if (owners.isEmpty()) {
+                continue;
+            }
+            AnimationIdea released = context.getClient().resource(idea).edit(stored -> {
+                List<OwnerReference> toRemove = ScheduleService.scheduleOwnerReferences(stored);
+                stored.getMetadata().getOwnerReferences().removeIf(toRemove::contains);
+                return stored;
+            });
+            ideasOfSchedule.set(i, released);
+            LOG.infof("idea %s/%s: removed its owner reference to ContentSchedule %s, so that deleting the schedule"
+                            + " keeps it",
+                    idea.getMetadata().getNamespace(), idea.getMetadata().getName(), owners.get(0).getName());
+        }
+    }
+
+    /** Proposes the run's ideas; the ones created are added to {@code ideasOfSchedule}. */
+    private void runOnce(ContentSchedule schedule, Instant fireTime, List<AnimationIdea> ideasOfSchedule,
+                         Context<ContentSchedule> context) {
         String runId = ScheduleService.runId(fireTime);
         String namespace = schedule.getMetadata().getNamespace();
         LlmSettings llm = schedule.getSpec().getLlm();
         boolean fromModel = llm != null && llm.getProvider() != LlmSettings.Provider.Offline;
-        if (ScheduleService.runAlreadyProposed(context.getSecondaryResources(AnimationIdea.class), runId,
+        if (ScheduleService.runAlreadyProposed(ideasOfSchedule, runId,
                 schedule.getSpec().getIdeasPerRun())) {
             LOG.infof("schedule %s/%s run %s: its ideas exist already; recording the slot without proposing again",
                     namespace, schedule.getMetadata().getName(), runId);
@@ -148,7 +196,9 @@ public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
             }
             AnimationIdeaSpec.Source source = fromModel ? AnimationIdeaSpec.Source.Llm : AnimationIdeaSpec.Source.File;
             for (AnimationIdea idea : ScheduleService.ideasForRun(schedule, runId, proposals, source)) {
-                OwnedChildren.createIfAbsent(context, idea);
+                AnimationIdea stored = OwnedChildren.createIfAbsent(context, idea).resource();
+                ideasOfSchedule.removeIf(i -> i.getMetadata().getName().equals(stored.getMetadata().getName()));
+                ideasOfSchedule.add(stored);
             }
             LOG.infof("schedule %s/%s run %s proposed %d ideas from %s", namespace, schedule.getMetadata().getName(),
                     runId, proposals.size(), fromModel ? "the " + llm.getProvider() + " model" : "the static ideas file");

@@ -66,14 +66,21 @@ public final class CronSchedule {
     /** A schedule the user wrote that cannot be read; names the field. */
     public static class InvalidScheduleException extends RuntimeException {
         private final String field;
+        private final String reason;
 
         public InvalidScheduleException(String field, String reason) {
             super(field + ": " + reason);
             this.field = field;
+            this.reason = reason;
         }
 
         public String field() {
             return field;
+        }
+
+        /** What is wrong with the field, without its name. */
+        public String reason() {
+            return reason;
         }
     }
 }

@@ -6,8 +6,13 @@ import io.animops.crds.v1alpha1.AnimationIdeaSpec;
 import io.animops.crds.v1alpha1.ContentSchedule;
 import io.animops.crds.v1alpha1.ContentScheduleStatus;
 import io.animops.crds.v1alpha1.IdeaPhase;
+import io.animops.crds.v1alpha1.ScheduleRunOutcome;
+import io.animops.crds.Conditions;
+import io.animops.crds.ConditionTypes;
 import io.animops.operator.idea.IdeaProposal;
 import io.animops.operator.kube.OwnedChildren;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReference;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -66,8 +71,7 @@ public final class ScheduleService {
      * killed between creating the ideas and recording the slot) is then recorded without asking for proposals again.
      */
     public static boolean runAlreadyProposed(Collection<AnimationIdea> ideas, String runId, int ideasPerRun) {
-        long ofRun = ideas.stream().filter(i -> i.getMetadata().getLabels() != null
-                && runId.equals(i.getMetadata().getLabels().get(AnimOps.LABEL_RUN))).count();
+        long ofRun = ideas.stream().filter(i -> runId.equals(runOf(i))).count();
         return ofRun >= ideasPerRun;
     }
 
@@ -82,9 +86,13 @@ public final class ScheduleService {
         for (int i = 0; i < proposals.size(); i++) {
             IdeaProposal p = proposals.get(i);
             AnimationIdea idea = new AnimationIdea();
-            idea.setMetadata(OwnedChildren.metadata(schedule,
-                    OwnedChildren.name(schedule.getMetadata().getName(), runId, Integer.toString(i + 1)),
-                    Map.of(AnimOps.LABEL_SCHEDULE, schedule.getMetadata().getName(), AnimOps.LABEL_RUN, runId)));
+            // linked by label and spec.scheduleRef, not owned: deleting the schedule (a GitOps prune) keeps them
+            idea.setMetadata(new ObjectMetaBuilder()
+                    .withName(OwnedChildren.name(schedule.getMetadata().getName(), runId, Integer.toString(i + 1)))
+                    .withNamespace(schedule.getMetadata().getNamespace())
+                    .withLabels(Map.of(AnimOps.LABEL_SCHEDULE, schedule.getMetadata().getName(),
+                            AnimOps.LABEL_RUN, runId))
+                    .build());
             AnimationIdeaSpec spec = new AnimationIdeaSpec();
             spec.setTitle(p.title());
             spec.setPremise(p.premise());
@@ -109,10 +117,67 @@ public final class ScheduleService {
             counts.put(phase.name(), 0);
         }
         for (AnimationIdea idea : ideas) {
-            IdeaPhase phase = idea.getStatus() == null || idea.getStatus().getPhase() == null
-                    ? IdeaPhase.Proposed : idea.getStatus().getPhase();
-            counts.merge(phase.name(), 1, Integer::sum);
+            counts.merge(phaseOf(idea).name(), 1, Integer::sum);
         }
         return counts;
+    }
+
+    /**
+     * Picks up the history of an earlier schedule of the same name (deleted, then re-created, e.g. by a GitOps
+     * prune and re-apply): a schedule that has not fired yet takes the latest run among the ideas made before it was
+     * created as its last fired slot, so runOnCreate does not fire again and the cron continues after that run. Ideas
+     * of its own (a run whose status write was lost) are left to {@link #runAlreadyProposed}.
+     */
+    public static void adoptHistory(ContentSchedule schedule, Collection<AnimationIdea> ideas) {
+        ContentScheduleStatus status = schedule.getStatus();
+        if (status.getLastFiredSlot() != null || status.getLastScheduleTime() != null) {
+            return;
+        }
+        Instant created = Instant.parse(schedule.getMetadata().getCreationTimestamp());
+        ideas.stream()
+                .filter(i -> i.getMetadata().getCreationTimestamp() != null
+                        && Instant.parse(i.getMetadata().getCreationTimestamp()).isBefore(created))
+                .map(ScheduleService::runOf)
+                .filter(run -> run != null && run.matches("\\d{8}-\\d{4}"))
+                .max(String::compareTo)
+                .ifPresent(run -> {
+                    status.setLastFiredSlot(run);
+                    status.setLastRunId(run);
+                    status.setLastScheduleTime(slotTime(run).toString());
+                });
+    }
+
+    /** The outcome of run {@code runId}, counted over its ideas; null before any run. */
+    public static ScheduleRunOutcome runOutcome(String runId, Collection<AnimationIdea> ideas) {
+        if (runId == null) {
+            return null;
+        }
+        ScheduleRunOutcome outcome = new ScheduleRunOutcome();
+        outcome.setRunId(runId);
+        List<AnimationIdea> ofRun = ideas.stream().filter(i -> runId.equals(runOf(i))).toList();
+        outcome.setProposed(ofRun.size());
+        outcome.setGated((int) ofRun.stream().filter(i -> i.getStatus() != null
+                && Conditions.isTrue(i.getStatus().getConditions(), ConditionTypes.GATED)).count());
+        outcome.setRejected((int) ofRun.stream().filter(i -> phaseOf(i) == IdeaPhase.Rejected).count());
+        outcome.setPublished((int) ofRun.stream().filter(i -> phaseOf(i) == IdeaPhase.Published).count());
+        return outcome;
+    }
+
+    /** Owner references to a ContentSchedule, which ideas made before schedules stopped owning them still carry. */
+    public static List<OwnerReference> scheduleOwnerReferences(AnimationIdea idea) {
+        List<OwnerReference> refs = idea.getMetadata().getOwnerReferences();
+        return refs == null ? List.of() : refs.stream()
+                .filter(r -> ContentSchedule.class.getSimpleName().equals(r.getKind())
+                        && r.getApiVersion() != null && r.getApiVersion().startsWith(AnimOps.GROUP + "/"))
+                .toList();
+    }
+
+    private static String runOf(AnimationIdea idea) {
+        return idea.getMetadata().getLabels() == null ? null : idea.getMetadata().getLabels().get(AnimOps.LABEL_RUN);
+    }
+
+    private static IdeaPhase phaseOf(AnimationIdea idea) {
+        return idea.getStatus() == null || idea.getStatus().getPhase() == null
+                ? IdeaPhase.Proposed : idea.getStatus().getPhase();
     }
 }

@@ -7,6 +7,7 @@ import io.animops.crds.ConditionTypes;
 import io.animops.crds.Conditions;
 import io.animops.crds.Reasons;
 import io.animops.crds.v1alpha1.AnimationIdea;
+import io.animops.crds.v1alpha1.ContentSchedule;
 import io.animops.crds.v1alpha1.AttemptPhase;
 import io.animops.crds.v1alpha1.ScriptAttempt;
 import io.animops.crds.v1alpha1.ScriptAttemptStatus;
@@ -36,6 +37,8 @@ public class ScriptAttemptReconciler implements Reconciler<ScriptAttempt> {
     @Inject
     Clock clock;
 
+    private static final Duration SCHEDULE_RECHECK = Duration.ofMinutes(1);
+
     @Override
     public UpdateControl<ScriptAttempt> reconcile(ScriptAttempt attempt, Context<ScriptAttempt> context) {
         ScriptAttemptStatus observed = StatusSupport.begin(attempt, ScriptAttemptStatus::new);
@@ -52,7 +55,16 @@ public class ScriptAttemptReconciler implements Reconciler<ScriptAttempt> {
                     "spec.ideaRef: AnimationIdea " + attempt.getSpec().getIdeaRef() + " does not exist");
             return StatusSupport.patchIfChanged(attempt, observed, Duration.ofSeconds(30));
         }
-        authoring.author(attempt, idea, settings.forIdea(context.getClient(), idea));
+        ContentSchedule schedule = settings.scheduleOf(context.getClient(), idea);
+        if (idea.getSpec().getScheduleRef() != null && schedule == null
+                && (status.getPhase() == null || status.getPhase() == AttemptPhase.Pending)) {
+            // its schedule was pruned: written with the operator's defaults, the script would not be the schedule's
+            Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, Reasons.SCHEDULE_DELETED,
+                    "ContentSchedule " + idea.getSpec().getScheduleRef() + " was deleted or renamed: not written until"
+                            + " a schedule of that name exists again");
+            return StatusSupport.patchIfChanged(attempt, observed, SCHEDULE_RECHECK);
+        }
+        authoring.author(attempt, idea, settings.forSchedule(schedule));
         audit.phaseChange(attempt, before, status.getPhase(), status.getConditions(), ConditionTypes.SUCCEEDED);
         events.summaryChanged(attempt, status.getConditions(), ConditionTypes.SUCCEEDED);
         return StatusSupport.patchIfChanged(attempt, observed, null);

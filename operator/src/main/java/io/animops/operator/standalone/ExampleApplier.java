@@ -91,7 +91,10 @@ public final class ExampleApplier {
         }
         List<Document> documents = new ArrayList<>();
         try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : files.filter(Files::isRegularFile).filter(ExampleApplier::isYaml).sorted(Comparator.comparing(Path::toString)).toList()) {
+            // examples/gitops is a schedules repository for kubectl apply -k or a GitOps tool, not examples to apply
+            Path gitops = directory.resolve("gitops");
+            for (Path file : files.filter(Files::isRegularFile).filter(ExampleApplier::isYaml)
+                    .filter(f -> !f.startsWith(gitops)).sorted(Comparator.comparing(Path::toString)).toList()) {
                 documents.addAll(read(file));
             }
         } catch (IOException e) {

@@ -112,8 +112,11 @@ class IdeaPipelineTest {
             assertThat(observedGeneration(fresh)).as(r.getMetadata().getName()).isEqualTo(fresh.getMetadata().getGeneration());
         }
 
-        // owner references along schedule -> idea -> attempt -> render job, so deleting a parent cascades
-        assertOwnedBy(accepted, schedule);
+        // the idea is linked to its schedule by label and reference (a prune of the schedule keeps it); owner
+        // references along idea -> attempt -> render job, so deleting an idea cascades
+        assertThat(accepted.getMetadata().getOwnerReferences()).isNullOrEmpty();
+        assertThat(accepted.getMetadata().getLabels()).containsEntry("animops.io/schedule", "daily");
+        assertThat(accepted.getSpec().getScheduleRef()).isEqualTo("daily");
         assertOwnedBy(attempt, accepted);
         assertOwnedBy(job, attempt);
 

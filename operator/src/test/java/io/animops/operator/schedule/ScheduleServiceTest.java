@@ -4,6 +4,12 @@ import io.animops.crds.v1alpha1.AnimationIdea;
 import io.animops.crds.v1alpha1.AnimationIdeaSpec;
 import io.animops.crds.v1alpha1.ContentSchedule;
 import io.animops.crds.v1alpha1.ContentScheduleStatus;
+import io.animops.crds.v1alpha1.AnimationIdeaStatus;
+import io.animops.crds.v1alpha1.IdeaPhase;
+import io.animops.crds.v1alpha1.ScheduleRunOutcome;
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.animops.crds.v1alpha1.Selection;
 import io.animops.operator.idea.IdeaProposal;
 import io.animops.operator.testing.Pipeline;
@@ -101,7 +107,7 @@ class ScheduleServiceTest {
     }
 
     @Test
-    void aRunsIdeasHaveDeterministicNamesOwnerAndLabels() {
+    void aRunsIdeasHaveDeterministicNamesAndLabelsAndNoOwner() {
         ContentSchedule schedule = Pipeline.schedule("ns", "daily", Selection.Mode.Auto, 2, 1, 0.85);
         schedule.getMetadata().setUid("3f7c1a52-0000-4000-8000-000000000001");
         String run = ScheduleService.runId(Instant.parse("2026-11-24T08:00:00Z"));
@@ -109,8 +115,84 @@ class ScheduleServiceTest {
                 new IdeaProposal("A title", "A premise that is long", "hook", "why"),
                 new IdeaProposal("B title", "B premise that is long", null, null)), AnimationIdeaSpec.Source.File);
         assertThat(ideas).extracting(i -> i.getMetadata().getName()).containsExactly("daily-20261124-0800-1", "daily-20261124-0800-2");
-        assertThat(ideas.get(0).getMetadata().getOwnerReferences().get(0).getUid()).isEqualTo(schedule.getMetadata().getUid());
+        // linked by label and spec.scheduleRef: deleting the schedule never deletes them (docs/gitops.md)
+        assertThat(ideas.get(0).getMetadata().getOwnerReferences()).isNullOrEmpty();
+        assertThat(ideas.get(0).getMetadata().getLabels()).containsEntry("animops.io/schedule", "daily");
         assertThat(ideas.get(0).getMetadata().getLabels()).containsEntry("animops.io/run", "20261124-0800");
         assertThat(ideas.get(1).getSpec().getScheduleRef()).isEqualTo("daily");
+    }
+
+    private static AnimationIdea ideaOfRun(String name, String run, String created, IdeaPhase phase, boolean novel) {
+        AnimationIdea idea = Pipeline.idea("ns", name, "Title " + name, "A premise that is long enough");
+        idea.getMetadata().setLabels(java.util.Map.of("animops.io/schedule", "daily", "animops.io/run", run));
+        idea.getMetadata().setCreationTimestamp(created);
+        AnimationIdeaStatus status = new AnimationIdeaStatus();
+        status.setPhase(phase);
+        status.getConditions().add(new ConditionBuilder().withType("Gated").withStatus(novel ? "True" : "False")
+                .withReason(novel ? "Novel" : "NearDuplicate").withLastTransitionTime(created).build());
+        idea.setStatus(status);
+        return idea;
+    }
+
+    @Test
+    void aRecreatedScheduleTakesTheLatestRunOfTheIdeasOlderThanItselfAsItsLastSlot() {
+        ContentSchedule schedule = Pipeline.schedule("ns", "daily", Selection.Mode.Auto, 2, 1, 0.85);
+        schedule.getMetadata().setCreationTimestamp("2026-11-26T10:00:00Z");
+        schedule.setStatus(new ContentScheduleStatus());
+        List<AnimationIdea> ideas = List.of(
+                ideaOfRun("daily-20261124-0800-1", "20261124-0800", "2026-11-24T08:00:01Z", IdeaPhase.Published, true),
+                ideaOfRun("daily-20261125-0800-1", "20261125-0800", "2026-11-25T08:00:01Z", IdeaPhase.Rendering, true),
+                // made by this schedule itself (a run whose status write was lost): left to runAlreadyProposed
+                ideaOfRun("daily-20261126-1000-1", "20261126-1000", "2026-11-26T10:00:05Z", IdeaPhase.Proposed, true));
+
+        ScheduleService.adoptHistory(schedule, ideas);
+
+        assertThat(schedule.getStatus().getLastFiredSlot()).isEqualTo("20261125-0800");
+        assertThat(schedule.getStatus().getLastRunId()).isEqualTo("20261125-0800");
+        assertThat(schedule.getStatus().getLastScheduleTime()).isEqualTo("2026-11-25T08:00:00Z");
+        // runOnCreate does not fire again: a slot has fired
+        assertThat(ScheduleService.dueFireTime(schedule, CronSchedule.parse("0 8 * * *", "UTC"),
+                Instant.parse("2026-11-26T10:00:30Z"))).contains(Instant.parse("2026-11-26T08:00:00Z"));
+    }
+
+    @Test
+    void aScheduleThatHasFiredKeepsItsOwnSlot() {
+        ContentSchedule schedule = Pipeline.schedule("ns", "daily", Selection.Mode.Auto, 2, 1, 0.85);
+        schedule.getMetadata().setCreationTimestamp("2026-11-26T10:00:00Z");
+        schedule.setStatus(new ContentScheduleStatus());
+        schedule.getStatus().setLastFiredSlot("20261120-0800");
+        ScheduleService.adoptHistory(schedule, List.of(
+                ideaOfRun("daily-20261125-0800-1", "20261125-0800", "2026-11-25T08:00:01Z", IdeaPhase.Rendering,
+                        true)));
+        assertThat(schedule.getStatus().getLastFiredSlot()).isEqualTo("20261120-0800");
+    }
+
+    @Test
+    void theLastRunsOutcomeCountsItsIdeasOnly() {
+        List<AnimationIdea> ideas = List.of(
+                ideaOfRun("a", "20261125-0800", "2026-11-25T08:00:01Z", IdeaPhase.Published, true),
+                ideaOfRun("b", "20261125-0800", "2026-11-25T08:00:01Z", IdeaPhase.Rejected, false),
+                ideaOfRun("c", "20261125-0800", "2026-11-25T08:00:01Z", IdeaPhase.Rejected, true),
+                ideaOfRun("d", "20261125-0800", "2026-11-25T08:00:01Z", IdeaPhase.Scripting, true),
+                ideaOfRun("e", "20261124-0800", "2026-11-24T08:00:01Z", IdeaPhase.Published, true));
+        ScheduleRunOutcome outcome = ScheduleService.runOutcome("20261125-0800", ideas);
+        assertThat(outcome.getRunId()).isEqualTo("20261125-0800");
+        assertThat(outcome.getProposed()).isEqualTo(4);
+        assertThat(outcome.getGated()).isEqualTo(3);
+        assertThat(outcome.getRejected()).isEqualTo(2);
+        assertThat(outcome.getPublished()).isEqualTo(1);
+        assertThat(ScheduleService.runOutcome(null, ideas)).isNull();
+    }
+
+    @Test
+    void onlyOwnerReferencesToAScheduleAreTheOnesToRelease() {
+        AnimationIdea idea = Pipeline.idea("ns", "x", "Title x", "A premise that is long enough");
+        idea.getMetadata().setOwnerReferences(List.of(
+                new OwnerReferenceBuilder().withApiVersion("animops.io/v1alpha1").withKind("ContentSchedule")
+                        .withName("daily").withUid("u1").build(),
+                new OwnerReferenceBuilder().withApiVersion("v1").withKind("ConfigMap").withName("other").withUid("u2")
+                        .build()));
+        assertThat(ScheduleService.scheduleOwnerReferences(idea)).extracting(OwnerReference::getUid)
+                .containsExactly("u1");
     }
 }

@@ -362,11 +362,14 @@ class LlmPipelineTest {
         createKeySecret(ns, LlmGateway.DEFAULT_SECRET_KEY);
         client.resource(schedule).create();
 
+        // the schedule's own check stops it before any run: Ready=False names the field, and nothing is proposed
         await().atMost(PATIENCE).untilAsserted(() -> {
-            Condition proposed = condition(scheduleConditions(ns), "IdeasProposed");
-            assertThat(proposed.getReason()).isEqualTo("InvalidLlmSettings");
-            assertThat(proposed.getMessage()).contains("spec.llm.model");
+            Condition ready = condition(scheduleConditions(ns), "Ready");
+            assertThat(ready.getStatus()).isEqualTo("False");
+            assertThat(ready.getReason()).isEqualTo("InvalidLlmSettings");
+            assertThat(ready.getMessage()).contains("spec.llm.model");
         });
+        assertThat(Conditions.find(scheduleConditions(ns), "IdeasProposed")).isEmpty();
     }
 
     @Test
