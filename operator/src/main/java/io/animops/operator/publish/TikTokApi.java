@@ -1,5 +1,6 @@
 package io.animops.operator.publish;
 
+import io.animops.crds.Reasons;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -121,7 +122,7 @@ public class TikTokApi {
             if (answer.status() >= 500 || answer.status() == 429) {
                 throw new IOException("chunk " + index + " answered HTTP " + answer.status());
             }
-            throw new PlatformException(PlatformException.Kind.FAILED, answer.status(), "ChunkRefused",
+            throw new PlatformException(PlatformException.Kind.FAILED, answer.status(), Reasons.CHUNK_REFUSED,
                     "chunk " + (index + 1) + " of " + plan.totalChunkCount() + " refused with HTTP " + answer.status());
         }
     }

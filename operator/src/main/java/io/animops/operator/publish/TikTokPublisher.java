@@ -1,6 +1,8 @@
 package io.animops.operator.publish;
 
+import io.animops.crds.ConditionTypes;
 import io.animops.crds.Conditions;
+import io.animops.crds.Reasons;
 import io.animops.crds.v1alpha1.Privacy;
 import io.animops.crds.v1alpha1.PublicationPhase;
 import io.animops.crds.v1alpha1.PublicationSpec;
@@ -20,8 +22,6 @@ import java.util.Map;
  * An upload cut by a restart starts again with a new init: TikTok makes no post before the last byte.
  */
 public class TikTokPublisher {
-    /** Condition type: the post's audience is narrower than asked (an unaudited app posts SELF_ONLY). */
-    public static final String PRIVACY_RESTRICTED = "PrivacyRestricted";
     private static final int STATUS_POLLS = 6;
 
     private final TikTokApi api;
@@ -57,7 +57,7 @@ public class TikTokPublisher {
         TikTokApi.CreatorInfo creator = api.creatorInfo(token);
         Double duration = media.durationSeconds();
         if (duration != null && creator.maxVideoPostDurationSeconds() > 0 && duration > creator.maxVideoPostDurationSeconds()) {
-            throw new PlatformException(PlatformException.Kind.FAILED, 200, "VideoTooLong", "the video lasts " + duration
+            throw new PlatformException(PlatformException.Kind.FAILED, 200, Reasons.VIDEO_TOO_LONG, "the video lasts " + duration
                     + " s; the creator can post at most " + creator.maxVideoPostDurationSeconds() + " s (creator_info)");
         }
         TikTokApi.ChunkPlan plan = TikTokApi.ChunkPlan.of(media.size(), preferredChunkBytes);
@@ -83,7 +83,7 @@ public class TikTokPublisher {
         upload.setBytesSent(0L);
         upload.setPercent(0);
         status.setUpload(upload);
-        run.phase(PublicationPhase.Uploading, "Uploading", "sending " + plan.totalChunkCount() + " chunk(s) for publish id "
+        run.phase(PublicationPhase.Uploading, Reasons.UPLOADING, "sending " + plan.totalChunkCount() + " chunk(s) for publish id "
                 + init.publishId());
         run.save();
         for (int index = 0; index < plan.totalChunkCount(); index++) {
@@ -91,7 +91,7 @@ public class TikTokPublisher {
             long sent = plan.start(index) + plan.length(index);
             upload.setBytesSent(sent);
             upload.setPercent((int) (100 * sent / plan.videoSize()));
-            run.phase(PublicationPhase.Uploading, "Uploading", "uploaded " + sent + " of " + plan.videoSize() + " bytes");
+            run.phase(PublicationPhase.Uploading, Reasons.UPLOADING, "uploaded " + sent + " of " + plan.videoSize() + " bytes");
             run.save();
         }
         return creator.username();
@@ -125,21 +125,21 @@ public class TikTokPublisher {
                             : api.creatorInfo(tokens.accessToken(account, oauth)).username();
                     status.setUrl(postId == null ? null : "https://www.tiktok.com/@" + username + "/video/" + postId);
                     status.setPublishedAt(Conditions.now(run.clock()));
-                    run.phase(PublicationPhase.Published, "Published", postId != null ? "posted as video " + postId
+                    run.phase(PublicationPhase.Published, Reasons.PUBLISHED, postId != null ? "posted as video " + postId
                             : "posted (publish id " + publishId + "); TikTok gives no public id for a post only its creator sees");
                     return null;
                 }
                 case "SEND_TO_USER_INBOX" -> {
                     status.setExternalId(publishId);
                     status.setPublishedAt(Conditions.now(run.clock()));
-                    run.phase(PublicationPhase.Published, "SentToInbox", "draft " + publishId
+                    run.phase(PublicationPhase.Published, Reasons.SENT_TO_INBOX, "draft " + publishId
                             + " is in the creator's TikTok inbox; they finish the post in the app");
                     return null;
                 }
                 case "FAILED" -> throw new PlatformException(PlatformException.Kind.FAILED, 200,
-                        answer.failReason() == null ? "PublishFailed" : answer.failReason(),
+                        answer.failReason() == null ? Reasons.PUBLISH_FAILED : answer.failReason(),
                         "TikTok failed the post: " + answer.failReason());
-                default -> run.phase(PublicationPhase.Processing, "Processing", "TikTok: " + answer.status());
+                default -> run.phase(PublicationPhase.Processing, Reasons.PROCESSING, "TikTok: " + answer.status());
             }
             if (attempt >= STATUS_POLLS) {
                 return statusRecheck;
@@ -164,13 +164,13 @@ public class TikTokPublisher {
             restricted(run, wanted, "creator_info offers only SELF_ONLY");
             return TikTokApi.SELF_ONLY;
         }
-        throw new PlatformException(PlatformException.Kind.FAILED, 200, "PrivacyLevelUnavailable", "spec.privacy: "
+        throw new PlatformException(PlatformException.Kind.FAILED, 200, Reasons.PRIVACY_LEVEL_UNAVAILABLE, "spec.privacy: "
                 + wanted + " is not among the creator's privacy options " + options);
     }
 
     private static void restricted(PublicationRun run, String wanted, String why) {
         run.status().getMetadata().setPrivacy(TikTokApi.SELF_ONLY);
-        run.condition(PRIVACY_RESTRICTED, Conditions.TRUE, "UnauditedApp", "posted SELF_ONLY instead of " + wanted + ": " + why
+        run.condition(ConditionTypes.PRIVACY_RESTRICTED, Conditions.TRUE, Reasons.UNAUDITED_APP, "posted SELF_ONLY instead of " + wanted + ": " + why
                 + "; TikTok lets an app that has not passed its audit post only privately");
     }
 

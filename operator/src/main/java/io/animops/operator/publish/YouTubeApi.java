@@ -1,5 +1,6 @@
 package io.animops.operator.publish;
 
+import io.animops.crds.Reasons;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -198,7 +199,7 @@ public class YouTubeApi {
         if (answer.status() == 200 || answer.status() == 201) {
             String id = answer.json().path("id").asText("");
             if (id.isEmpty()) {
-                throw new PlatformException(PlatformException.Kind.FAILED, answer.status(), "NoVideoId",
+                throw new PlatformException(PlatformException.Kind.FAILED, answer.status(), Reasons.NO_VIDEO_ID,
                         "the upload finished without a video id");
             }
             return new UploadState(-1, id);

@@ -1,6 +1,8 @@
 package io.animops.operator.publish;
 
+import io.animops.crds.ConditionTypes;
 import io.animops.crds.Conditions;
+import io.animops.crds.Reasons;
 import io.animops.crds.v1alpha1.Privacy;
 import io.animops.crds.v1alpha1.PublicationPhase;
 import io.animops.crds.v1alpha1.PublicationSpec;
@@ -21,8 +23,6 @@ import java.util.Map;
  * custom thumbnail, then videos.list until the video is processed.
  */
 public class YouTubePublisher {
-    /** Condition type: the custom thumbnail was set. */
-    public static final String THUMBNAIL = "ThumbnailSet";
     private static final String DEFAULT_CATEGORY = "24";
 
     private final YouTubeApi api;
@@ -66,14 +66,14 @@ public class YouTubePublisher {
         if (status.getExternalId() == null) {
             upload(run, account, media);
         }
-        if (!Conditions.isTrue(status.getConditions(), THUMBNAIL)) {
+        if (!Conditions.isTrue(status.getConditions(), ConditionTypes.THUMBNAIL_SET)) {
             byte[] thumbnail = readThumbnail(media);
             if (thumbnail != null) {
                 quota.charge(account.quotaProject(), YouTubeQuota.Call.THUMBNAILS_SET);
                 api.setThumbnail(token(account), status.getExternalId(), thumbnail);
-                run.condition(THUMBNAIL, Conditions.TRUE, "ThumbnailSet", "custom thumbnail uploaded with thumbnails.set");
+                run.condition(ConditionTypes.THUMBNAIL_SET, Conditions.TRUE, Reasons.THUMBNAIL_SET, "custom thumbnail uploaded with thumbnails.set");
             } else {
-                run.condition(THUMBNAIL, Conditions.FALSE, "NoThumbnail", "the final render has no thumbnail");
+                run.condition(ConditionTypes.THUMBNAIL_SET, Conditions.FALSE, Reasons.NO_THUMBNAIL, "the final render has no thumbnail");
             }
             run.save();
         }
@@ -81,10 +81,10 @@ public class YouTubePublisher {
         YouTubeApi.Processing processing = api.processing(token(account), status.getExternalId());
         String failure = processing.failure();
         if (failure != null) {
-            throw new PlatformException(PlatformException.Kind.FAILED, 200, "ProcessingFailed", failure);
+            throw new PlatformException(PlatformException.Kind.FAILED, 200, Reasons.PROCESSING_FAILED, failure);
         }
         if (!processing.processed()) {
-            run.phase(PublicationPhase.Processing, "Processing", "YouTube is processing video " + status.getExternalId()
+            run.phase(PublicationPhase.Processing, Reasons.PROCESSING, "YouTube is processing video " + status.getExternalId()
                     + " (" + processing.uploadStatus() + ", " + processing.processingStatus() + ")");
             return processingRecheck;
         }
@@ -92,7 +92,7 @@ public class YouTubePublisher {
         String publishAt = scheduledPublishAt(run);
         status.setPublishedAt(publishAt != null ? publishAt : Conditions.now(run.clock()));
         status.setUpload(null);
-        run.phase(PublicationPhase.Published, "Published", "video " + status.getExternalId() + " is processed"
+        run.phase(PublicationPhase.Published, Reasons.PUBLISHED, "video " + status.getExternalId() + " is processed"
                 + (publishAt != null ? "; YouTube makes it public at " + publishAt : ""));
         return null;
     }
@@ -111,7 +111,7 @@ public class YouTubePublisher {
             upload.setBytesSent(0L);
             upload.setPercent(0);
             status.setUpload(upload);
-            run.phase(PublicationPhase.Uploading, "Uploading", "resumable upload session opened");
+            run.phase(PublicationPhase.Uploading, Reasons.UPLOADING, "resumable upload session opened");
             run.save();
             position = new UploadPosition(0, null);
         } else {
@@ -142,7 +142,7 @@ public class YouTubePublisher {
             if (!position.done()) {
                 upload.setBytesSent(position.next());
                 upload.setPercent((int) (100 * position.next() / Math.max(size, 1)));
-                run.phase(PublicationPhase.Uploading, "Uploading", "uploaded " + position.next() + " of " + size + " bytes");
+                run.phase(PublicationPhase.Uploading, Reasons.UPLOADING, "uploaded " + position.next() + " of " + size + " bytes");
                 run.save();
             }
         }
@@ -150,7 +150,7 @@ public class YouTubePublisher {
         status.setUrl(YouTubeApi.watchUrl(position.videoId()));
         upload.setBytesSent(size);
         upload.setPercent(100);
-        run.phase(PublicationPhase.Processing, "Processing", "uploaded as video " + position.videoId());
+        run.phase(PublicationPhase.Processing, Reasons.PROCESSING, "uploaded as video " + position.videoId());
         run.save();
     }
 

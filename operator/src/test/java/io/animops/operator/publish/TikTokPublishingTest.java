@@ -86,7 +86,7 @@ class TikTokPublishingTest {
         Publication done = harness.advanceUntilDone("unaudited", PublishingHarness.Bytes.random(300_000), 3);
 
         assertThat(done.getStatus().getPhase()).isEqualTo(PublicationPhase.Published);
-        var restricted = Conditions.find(done.getStatus().getConditions(), TikTokPublisher.PRIVACY_RESTRICTED).orElseThrow();
+        var restricted = Conditions.find(done.getStatus().getConditions(), io.animops.crds.ConditionTypes.PRIVACY_RESTRICTED).orElseThrow();
         assertThat(restricted.getReason()).isEqualTo("UnauditedApp");
         assertThat(restricted.getMessage()).contains("SELF_ONLY instead of PUBLIC_TO_EVERYONE");
         assertThat(done.getStatus().getMetadata().getPrivacy()).isEqualTo("SELF_ONLY");

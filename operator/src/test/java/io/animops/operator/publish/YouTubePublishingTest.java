@@ -62,7 +62,7 @@ class YouTubePublishingTest {
         assertThat(made.resource.path("snippet").path("categoryId").asText()).isEqualTo("24");
         assertThat(done.getStatus().getUrl()).isEqualTo("https://www.youtube.com/shorts/" + made.id);
         assertThat(done.getStatus().getPublishedAt()).isEqualTo("2026-12-01T20:00:00Z");
-        assertThat(Conditions.isTrue(done.getStatus().getConditions(), YouTubePublisher.THUMBNAIL)).isTrue();
+        assertThat(Conditions.isTrue(done.getStatus().getConditions(), io.animops.crds.ConditionTypes.THUMBNAIL_SET)).isTrue();
         // 700 000 bytes in 256 KiB chunks
         assertThat(youTube.chunkPuts()).isEqualTo(3);
         assertThat(harness.registry.counter(PublishMetrics.PUBLICATIONS, "platform", "YouTube", "outcome", "Published").count())
@@ -196,7 +196,7 @@ class YouTubePublishingTest {
         Publication publication = harness.advanceUntilDone("reauth", video, 1);
 
         assertThat(publication.getStatus().getPhase()).isEqualTo(PublicationPhase.Blocked);
-        var condition = Conditions.find(publication.getStatus().getConditions(), PublicationService.REAUTHORIZATION).orElseThrow();
+        var condition = Conditions.find(publication.getStatus().getConditions(), io.animops.crds.ConditionTypes.REAUTHORIZATION_REQUIRED).orElseThrow();
         assertThat(condition.getStatus()).isEqualTo("True");
         assertThat(condition.getMessage()).contains("Secret studio/revoked").contains("youtube-login --namespace studio --secret revoked");
         assertThat(harness.storedRefreshToken("revoked")).isEqualTo("1//revoked");
