@@ -9,7 +9,6 @@ import io.animops.crds.v1alpha1.PublicationPhase;
 import io.animops.crds.v1alpha1.PublicationSpec;
 import io.animops.crds.v1alpha1.PublicationStatus;
 import io.animops.crds.v1alpha1.PublishMode;
-import io.animops.crds.v1alpha1.PublishedMetadata;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -30,12 +29,15 @@ public class PublicationService {
     private final YouTubePublisher youTube;
     private final TikTokPublisher tikTok;
     private final PublishMetrics metrics;
+    private final MetadataAuthor author;
 
-    public PublicationService(AccountSecrets secrets, YouTubePublisher youTube, TikTokPublisher tikTok, PublishMetrics metrics) {
+    public PublicationService(AccountSecrets secrets, YouTubePublisher youTube, TikTokPublisher tikTok, PublishMetrics metrics,
+                              MetadataAuthor author) {
         this.secrets = secrets;
         this.youTube = youTube;
         this.tikTok = tikTok;
         this.metrics = metrics;
+        this.author = author;
     }
 
     /**
@@ -67,10 +69,7 @@ public class PublicationService {
                     + " --secret " + secretName + "`)");
             return PublicationReconciler.RECHECK;
         }
-        if (status.getExternalId() == null && (status.getUpload() == null || status.getMetadata() == null)) {
-            PublishedMetadata metadata = spec.getPlatform() == Platform.YouTube ? PlatformLimits.youTube(spec) : PlatformLimits.tikTok(spec);
-            status.setMetadata(metadata);
-        }
+        writeMetadata(run);
         if (status.getPhase() == null || status.getPhase() == PublicationPhase.Blocked
                 || status.getPhase() == PublicationPhase.WaitingForRender) {
             run.phase(PublicationPhase.Pending, Reasons.PENDING, "ready to publish to " + spec.getPlatform());
@@ -130,9 +129,7 @@ public class PublicationService {
         Publication publication = run.publication();
         PublicationSpec spec = publication.getSpec();
         PublicationStatus status = run.status();
-        if (status.getMetadata() == null) {
-            status.setMetadata(spec.getPlatform() == Platform.YouTube ? PlatformLimits.youTube(spec) : PlatformLimits.tikTok(spec));
-        }
+        writeMetadata(run);
         if (spec.getConfirmation() == null || spec.getConfirmation().getUrl() == null) {
             run.phase(PublicationPhase.AwaitingManualPost, Reasons.AWAITING_MANUAL_POST, "post the video on " + spec.getPlatform()
                     + " and confirm its URL with POST /api/v1/publications/" + publication.getMetadata().getNamespace()
@@ -156,6 +153,23 @@ public class PublicationService {
         run.phase(PublicationPhase.Published, Reasons.MANUALLY_POSTED, "posted by hand as video " + videoId + ", confirmed by "
                 + spec.getConfirmation().getConfirmedBy());
         return outcome(run);
+    }
+
+    /**
+     * The metadata sent, written once before the first call: by the schedule's model or the template, then fitted to
+     * the platform's limits (each cut recorded). A video that exists keeps what it was sent with.
+     */
+    private void writeMetadata(PublicationRun run) {
+        PublicationStatus status = run.status();
+        if (status.getMetadata() != null || status.getExternalId() != null) {
+            return;
+        }
+        MetadataAuthor.Draft draft = author.write(run.publication());
+        PublicationSpec drafted = draft.asSpec();
+        status.setMetadata(run.publication().getSpec().getPlatform() == Platform.YouTube ? PlatformLimits.youTube(drafted)
+                : PlatformLimits.tikTok(drafted));
+        run.condition(ConditionTypes.METADATA_WRITTEN, draft.byModel() ? Conditions.TRUE : Conditions.FALSE,
+                draft.byModel() ? Reasons.WRITTEN_BY_MODEL : Reasons.FROM_TEMPLATE, draft.note());
     }
 
     /** A retry request not handled yet: a Failed publication goes back to Pending, keeping any video it made. */

@@ -60,6 +60,14 @@ public class YouTubeApi {
         }
     }
 
+    /** The resumable session no longer exists (404 or 410): it expired, and made no video. */
+    public static final class SessionGoneException extends PlatformException {
+        SessionGoneException(int httpStatus) {
+            super(Kind.TRANSIENT, httpStatus, "UploadSessionExpired", "the resumable upload session answered HTTP "
+                    + httpStatus + ": it no longer exists");
+        }
+    }
+
     public static final List<String> DAILY_METRICS = List.of("views", "estimatedMinutesWatched", "averageViewDuration",
             "likes", "comments", "shares", "subscribersGained");
 
@@ -208,8 +216,7 @@ public class YouTubeApi {
             return new UploadState(answer.headers().firstValue("Range").map(YouTubeApi::nextByte).orElse(0L), null);
         }
         if (answer.status() == 404 || answer.status() == 410) {
-            throw new PlatformException(PlatformException.Kind.FAILED, answer.status(), "UploadSessionExpired",
-                    "the resumable upload session no longer exists");
+            throw new SessionGoneException(answer.status());
         }
         check(answer, "upload");
         throw new PlatformException(PlatformException.Kind.TRANSIENT, answer.status(), "UnexpectedAnswer",

@@ -100,30 +100,37 @@ public class YouTubePublisher {
     private void upload(PublicationRun run, PlatformAccount account, MediaSource media) {
         PublicationStatus status = run.status();
         long size = media.size();
-        PublicationUpload upload = status.getUpload();
+        boolean reopened = false;
         UploadPosition position;
-        if (upload == null || upload.getSessionUri() == null) {
-            quota.charge(account.quotaProject(), YouTubeQuota.Call.VIDEOS_INSERT);
-            URI session = api.startSession(token(account), videoResource(run), size, media.contentType());
-            upload = new PublicationUpload();
-            upload.setSessionUri(session.toString());
-            upload.setTotalBytes(size);
-            upload.setBytesSent(0L);
-            upload.setPercent(0);
-            status.setUpload(upload);
-            run.phase(PublicationPhase.Uploading, Reasons.UPLOADING, "resumable upload session opened");
-            run.save();
-            position = new UploadPosition(0, null);
+        if (status.getUpload() == null || status.getUpload().getSessionUri() == null) {
+            position = openSession(run, account, media, "resumable upload session opened");
         } else {
-            position = ask(account, URI.create(upload.getSessionUri()), size);
+            try {
+                position = ask(account, URI.create(status.getUpload().getSessionUri()), size);
+            } catch (YouTubeApi.SessionGoneException e) {
+                reopened = true;
+                position = openSession(run, account, media, "the stored upload session was gone (" + e.getMessage()
+                        + "); a new one was opened");
+            }
         }
-        URI session = URI.create(upload.getSessionUri());
         int interruptions = 0;
         while (!position.done()) {
+            PublicationUpload upload = status.getUpload();
+            URI session = URI.create(upload.getSessionUri());
             long length = Math.min(chunkBytes, size - position.next());
             try {
                 YouTubeApi.UploadState state = api.sendChunk(token(account), session, media, position.next(), length);
                 position = new UploadPosition(state.nextByte(), state.videoId());
+            } catch (YouTubeApi.SessionGoneException e) {
+                // the video exists only after the last byte: a lost session made none, so a new one is safe
+                if (reopened) {
+                    throw new PlatformException(PlatformException.Kind.TRANSIENT, e.httpStatus(), e.reason(),
+                            "the upload session was lost twice in one try: " + e.getMessage());
+                }
+                reopened = true;
+                position = openSession(run, account, media, "the upload session expired mid-upload (" + e.getMessage()
+                        + "); a new one was opened");
+                continue;
             } catch (IOException e) {
                 // a cut connection: the session knows which bytes arrived
                 if (++interruptions >= api.retry().maxAttempts()) {
@@ -146,12 +153,28 @@ public class YouTubePublisher {
                 run.save();
             }
         }
+        PublicationUpload upload = status.getUpload();
         status.setExternalId(position.videoId());
         status.setUrl(YouTubeApi.watchUrl(position.videoId()));
         upload.setBytesSent(size);
         upload.setPercent(100);
         run.phase(PublicationPhase.Processing, Reasons.PROCESSING, "uploaded as video " + position.videoId());
         run.save();
+    }
+
+    /** Opens a resumable session and stores its URI before the first byte is sent. */
+    private UploadPosition openSession(PublicationRun run, PlatformAccount account, MediaSource media, String message) {
+        quota.charge(account.quotaProject(), YouTubeQuota.Call.VIDEOS_INSERT);
+        URI session = api.startSession(token(account), videoResource(run), media.size(), media.contentType());
+        PublicationUpload upload = new PublicationUpload();
+        upload.setSessionUri(session.toString());
+        upload.setTotalBytes(media.size());
+        upload.setBytesSent(0L);
+        upload.setPercent(0);
+        run.status().setUpload(upload);
+        run.phase(PublicationPhase.Uploading, Reasons.UPLOADING, message);
+        run.save();
+        return new UploadPosition(0, null);
     }
 
     private record UploadPosition(long next, String videoId) {
