@@ -40,6 +40,15 @@ public final class ConditionTypes {
     /** ContentSchedule: today's token budget is spent. */
     public static final String BUDGET_EXHAUSTED = "BudgetExhausted";
 
+    /** Publication: the account's refresh token was refused for good; a person must sign in again. */
+    public static final String REAUTHORIZATION_REQUIRED = "ReauthorizationRequired";
+    /** Publication (YouTube): the render's thumbnail was set as the video's custom thumbnail. */
+    public static final String THUMBNAIL_SET = "ThumbnailSet";
+    /** Publication (TikTok): posted to a narrower audience than asked (an unaudited app posts SELF_ONLY). */
+    public static final String PRIVACY_RESTRICTED = "PrivacyRestricted";
+    /** Publication: who wrote the title, description and tags (the schedule's model, or the template). */
+    public static final String METADATA_WRITTEN = "MetadataWritten";
+
     private ConditionTypes() {
     }
 }

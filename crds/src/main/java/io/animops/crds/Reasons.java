@@ -108,6 +108,41 @@ public final class Reasons {
     public static final String QC_NOT_PASSED = "QcNotPassed";
     public static final String AWAITING_MANUAL_POST = "AwaitingManualPost";
     public static final String PUBLISHER_UNAVAILABLE = "PublisherUnavailable";
+    // Publication: publishing (docs/publishing.md)
+    public static final String PENDING = "Pending";
+    public static final String WAITING_FOR_PUBLISH_WINDOW = "WaitingForPublishWindow";
+    public static final String QUOTA_EXHAUSTED = "QuotaExhausted";
+    public static final String PLATFORM_UNAVAILABLE = "PlatformUnavailable";
+    public static final String UPLOADING = "Uploading";
+    public static final String PROCESSING = "Processing";
+    public static final String PROCESSING_FAILED = "ProcessingFailed";
+    /** TikTok inbox mode: the draft is in the creator's inbox; they finish the post in the app. */
+    public static final String SENT_TO_INBOX = "SentToInbox";
+    public static final String CANCELLED = "Cancelled";
+    public static final String RETRYING = "Retrying";
+    public static final String INVALID_CONFIRMATION = "InvalidConfirmation";
+    public static final String MANUALLY_POSTED = "ManuallyPosted";
+    public static final String VIDEO_TOO_LONG = "VideoTooLong";
+    public static final String PRIVACY_LEVEL_UNAVAILABLE = "PrivacyLevelUnavailable";
+    /** Failed with a platform error AnimOps cannot name (the platform's own reason is used when there is one). */
+    public static final String PLATFORM_ERROR = "PlatformError";
+    public static final String NO_VIDEO = "NoVideo";
+    public static final String NO_VIDEO_ID = "NoVideoId";
+    public static final String CHUNK_REFUSED = "ChunkRefused";
+    public static final String TOKEN_REFRESH_FAILED = "TokenRefreshFailed";
+    public static final String PUBLISH_FAILED = "PublishFailed";
+    // Publication: condition ReauthorizationRequired
+    public static final String REAUTHORIZATION_REQUIRED = "ReauthorizationRequired";
+    public static final String INVALID_GRANT = "InvalidGrant";
+    public static final String SIGNED_IN = "SignedIn";
+    // Publication: condition ThumbnailSet
+    public static final String THUMBNAIL_SET = "ThumbnailSet";
+    public static final String NO_THUMBNAIL = "NoThumbnail";
+    // Publication: condition PrivacyRestricted
+    public static final String UNAUDITED_APP = "UnauditedApp";
+    // Publication: condition MetadataWritten
+    public static final String WRITTEN_BY_MODEL = "WrittenByModel";
+    public static final String FROM_TEMPLATE = "FromTemplate";
 
     // every kind (condition ReconcileError)
     public static final String RECONCILE_FAILED = "ReconcileFailed";

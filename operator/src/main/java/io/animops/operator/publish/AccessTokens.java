@@ -40,24 +40,31 @@ public class AccessTokens {
         if (cached != null && cached.matches(account) && now.isBefore(cached.expiresAt())) {
             return cached.accessToken();
         }
+        // a refresh token this process rotated since the account was read is the one that still works
+        PlatformAccount refreshing = cached != null && cached.matches(account)
+                ? account.withRefreshToken(cached.refreshToken(), account.resourceVersion()) : account;
         OAuthClient.Tokens tokens;
         try {
-            tokens = oauth.refresh(http, account);
+            tokens = oauth.refresh(http, refreshing);
         } catch (ReauthorizationRequiredException e) {
             cache.remove(account.key());
             metrics.reauthorizationRequired(account, true);
             throw e;
         }
         metrics.reauthorizationRequired(account, false);
-        PlatformAccount stored = tokens.refreshToken() == null ? account
-                : secrets.saveRotatedRefreshToken(account, tokens.refreshToken());
+        PlatformAccount stored = tokens.refreshToken() == null ? refreshing
+                : secrets.saveRotatedRefreshToken(refreshing, tokens.refreshToken());
         cache.put(account.key(), new Cached(stored.refreshToken(), account.refreshToken(), tokens.accessToken(),
                 now.plusSeconds(tokens.expiresInSeconds()).minus(EARLY)));
         return tokens.accessToken();
     }
 
-    /** Forgets the account's access token (the platform answered 401 with it). */
+    /**
+     * Forgets the account's access token (the platform refused it); the newest refresh token stays known, so the
+     * next refresh uses it even when the caller still holds the account as read before a rotation.
+     */
     public void forget(PlatformAccount account) {
-        cache.remove(account.key());
+        cache.computeIfPresent(account.key(), (key, cached) -> new Cached(cached.refreshToken(), cached.usedRefreshToken(),
+                cached.accessToken(), Instant.MIN));
     }
 }

@@ -1,5 +1,6 @@
 package io.animops.operator.publish;
 
+import io.animops.crds.Reasons;
 import io.animops.crds.v1alpha1.ContentSchedule;
 import io.animops.crds.v1alpha1.MetricsPullOutcome;
 import io.animops.crds.v1alpha1.Publication;
@@ -117,7 +118,7 @@ public class MetricsPullJob {
             var status = p.getStatus();
             if (status == null || status.getPhase() != PublicationPhase.Published || status.getExternalId() == null
                     || status.getPublishedAt() == null || p.getSpec().getAccountSecretRef() == null
-                    || "SentToInbox".equals(reason(p))) {
+                    || Reasons.SENT_TO_INBOX.equals(reason(p))) {
                 continue;
             }
             videos.add(new MetricsPull.Video(p.getSpec().getPlatform(), status.getExternalId(), p.getMetadata().getNamespace(),

@@ -1,5 +1,6 @@
 package io.animops.operator.publish;
 
+import io.animops.crds.Reasons;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.net.http.HttpRequest;
@@ -54,7 +55,7 @@ public record OAuthClient(String tokenUrl, String authorizeUrl, String clientIdF
             }
             PlatformException.Kind kind = answer.status() == 429 || answer.status() >= 500
                     ? PlatformException.Kind.TRANSIENT : PlatformException.Kind.FAILED;
-            throw new PlatformException(kind, answer.status(), error.isEmpty() ? "TokenRefreshFailed" : error,
+            throw new PlatformException(kind, answer.status(), error.isEmpty() ? Reasons.TOKEN_REFRESH_FAILED : error,
                     "token endpoint: " + description);
         }
         String accessToken = body.path("access_token").asText("");

@@ -1,5 +1,6 @@
 package io.animops.operator.publish;
 
+import io.animops.crds.ConditionTypes;
 import io.animops.crds.Conditions;
 import io.animops.crds.v1alpha1.Publication;
 import io.animops.crds.v1alpha1.PublicationPhase;
@@ -19,7 +20,7 @@ public final class PublicationRun {
         void save(Publication publication);
     }
 
-    public static final String SUCCEEDED = "Succeeded";
+    public static final String SUCCEEDED = ConditionTypes.SUCCEEDED;
 
     private final Publication publication;
     private final Clock clock;

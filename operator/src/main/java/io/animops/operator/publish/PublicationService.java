@@ -1,13 +1,14 @@
 package io.animops.operator.publish;
 
+import io.animops.crds.ConditionTypes;
 import io.animops.crds.Conditions;
+import io.animops.crds.Reasons;
 import io.animops.crds.v1alpha1.Platform;
 import io.animops.crds.v1alpha1.Publication;
 import io.animops.crds.v1alpha1.PublicationPhase;
 import io.animops.crds.v1alpha1.PublicationSpec;
 import io.animops.crds.v1alpha1.PublicationStatus;
 import io.animops.crds.v1alpha1.PublishMode;
-import io.animops.crds.v1alpha1.PublishedMetadata;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -23,20 +24,21 @@ import java.util.function.Supplier;
  */
 public class PublicationService {
     private static final Logger LOG = Logger.getLogger(PublicationService.class);
-    /** Condition type: the account's refresh token was refused for good. */
-    public static final String REAUTHORIZATION = "ReauthorizationRequired";
     static final Duration TRANSIENT_RECHECK = Duration.ofMinutes(1);
 
     private final AccountSecrets secrets;
     private final YouTubePublisher youTube;
     private final TikTokPublisher tikTok;
     private final PublishMetrics metrics;
+    private final MetadataAuthor author;
 
-    public PublicationService(AccountSecrets secrets, YouTubePublisher youTube, TikTokPublisher tikTok, PublishMetrics metrics) {
+    public PublicationService(AccountSecrets secrets, YouTubePublisher youTube, TikTokPublisher tikTok, PublishMetrics metrics,
+                              MetadataAuthor author) {
         this.secrets = secrets;
         this.youTube = youTube;
         this.tikTok = tikTok;
         this.metrics = metrics;
+        this.author = author;
     }
 
     /**
@@ -55,48 +57,45 @@ public class PublicationService {
         }
         Optional<String> noAccount = PublishTargetCheck.accountProblem(spec.getMode(), spec.getAccountSecretRef());
         if (noAccount.isPresent()) {
-            run.phase(PublicationPhase.Blocked, "CredentialsMissing", "spec.accountSecretRef: " + noAccount.get());
+            run.phase(PublicationPhase.Blocked, Reasons.CREDENTIALS_MISSING, "spec.accountSecretRef: " + noAccount.get());
             return null;
         }
         String namespace = publication.getMetadata().getNamespace();
         String secretName = spec.getAccountSecretRef().getName();
         PlatformAccount account = secrets.read(spec.getPlatform(), namespace, secretName).orElse(null);
         if (account == null) {
-            run.phase(PublicationPhase.Blocked, "CredentialsMissing", "spec.accountSecretRef: "
+            run.phase(PublicationPhase.Blocked, Reasons.CREDENTIALS_MISSING, "spec.accountSecretRef: "
                     + secrets.missing(namespace, secretName) + "; publishing is blocked until it exists (run `java -jar"
                     + " quarkus-run.jar " + LoginCommand.commandOf(spec.getPlatform()) + " --namespace " + namespace
                     + " --secret " + secretName + "`)");
             return PublicationReconciler.RECHECK;
         }
-        if (status.getExternalId() == null && (status.getUpload() == null || status.getMetadata() == null)) {
-            PublishedMetadata metadata = spec.getPlatform() == Platform.YouTube ? PlatformLimits.youTube(spec) : PlatformLimits.tikTok(spec);
-            status.setMetadata(metadata);
-        }
+        writeMetadata(run);
         if (status.getPhase() == null || status.getPhase() == PublicationPhase.Blocked
                 || status.getPhase() == PublicationPhase.WaitingForRender) {
-            run.phase(PublicationPhase.Pending, "Pending", "ready to publish to " + spec.getPlatform());
+            run.phase(PublicationPhase.Pending, Reasons.PENDING, "ready to publish to " + spec.getPlatform());
         }
         if (spec.getPlatform() == Platform.TikTok && spec.getPublishAt() != null && status.getUpload() == null) {
             // TikTok has no scheduled posts: the post waits for the window
             Instant at = instant(spec.getPublishAt());
             if (at.isAfter(run.now())) {
-                run.phase(PublicationPhase.Pending, "WaitingForPublishWindow", "posted when the publish window opens at " + at);
+                run.phase(PublicationPhase.Pending, Reasons.WAITING_FOR_PUBLISH_WINDOW, "posted when the publish window opens at " + at);
                 return Duration.between(run.now(), at);
             }
         }
         try {
             Duration next = spec.getPlatform() == Platform.YouTube ? youTube.advance(run, account, media.get())
                     : tikTok.advance(run, account, media.get());
-            if (Conditions.find(status.getConditions(), REAUTHORIZATION).isPresent()) {
-                run.condition(REAUTHORIZATION, Conditions.FALSE, "SignedIn", "the account's refresh token works");
+            if (Conditions.find(status.getConditions(), ConditionTypes.REAUTHORIZATION_REQUIRED).isPresent()) {
+                run.condition(ConditionTypes.REAUTHORIZATION_REQUIRED, Conditions.FALSE, Reasons.SIGNED_IN, "the account's refresh token works");
             }
             return next == null ? outcome(run) : next;
         } catch (ReauthorizationRequiredException e) {
-            run.condition(REAUTHORIZATION, Conditions.TRUE, "InvalidGrant", e.getMessage());
-            run.phase(PublicationPhase.Blocked, REAUTHORIZATION, e.getMessage());
+            run.condition(ConditionTypes.REAUTHORIZATION_REQUIRED, Conditions.TRUE, Reasons.INVALID_GRANT, e.getMessage());
+            run.phase(PublicationPhase.Blocked, Reasons.REAUTHORIZATION_REQUIRED, e.getMessage());
             return PublicationReconciler.RECHECK;
         } catch (YouTubeQuota.ExhaustedException e) {
-            run.phase(PublicationPhase.Pending, "QuotaExhausted", e.getMessage());
+            run.phase(PublicationPhase.Pending, Reasons.QUOTA_EXHAUSTED, e.getMessage());
             return Duration.between(run.now(), e.resetAt()).plusSeconds(1);
         } catch (PlatformException e) {
             if (e.kind() == PlatformException.Kind.FAILED) {
@@ -105,7 +104,7 @@ public class PublicationService {
             }
             // transient: the phase stays, the next try resumes from what status holds
             LOG.warnf("publication %s: %s (%s), trying again in %s", run.name(), e.getMessage(), e.reason(), TRANSIENT_RECHECK);
-            Conditions.set(status, run.clock(), PublicationRun.SUCCEEDED, Conditions.UNKNOWN, "PlatformUnavailable",
+            Conditions.set(status, run.clock(), PublicationRun.SUCCEEDED, Conditions.UNKNOWN, Reasons.PLATFORM_UNAVAILABLE,
                     e.getMessage() + "; tried again in " + TRANSIENT_RECHECK.toSeconds() + "s");
             return TRANSIENT_RECHECK;
         }
@@ -120,7 +119,7 @@ public class PublicationService {
         PublicationStatus status = run.status();
         handleRetry(run);
         if (cancelRequested(run)) {
-            run.phase(PublicationPhase.Failed, "Cancelled", "cancelled through the API at " + spec.getCancelRequest()
+            run.phase(PublicationPhase.Failed, Reasons.CANCELLED, "cancelled through the API at " + spec.getCancelRequest()
                     + (status.getExternalId() == null ? "" : "; video " + status.getExternalId() + " stays on " + spec.getPlatform()));
             outcome(run);
         }
@@ -131,11 +130,9 @@ public class PublicationService {
         Publication publication = run.publication();
         PublicationSpec spec = publication.getSpec();
         PublicationStatus status = run.status();
-        if (status.getMetadata() == null) {
-            status.setMetadata(spec.getPlatform() == Platform.YouTube ? PlatformLimits.youTube(spec) : PlatformLimits.tikTok(spec));
-        }
+        writeMetadata(run);
         if (spec.getConfirmation() == null || spec.getConfirmation().getUrl() == null) {
-            run.phase(PublicationPhase.AwaitingManualPost, "AwaitingManualPost", "post the video on " + spec.getPlatform()
+            run.phase(PublicationPhase.AwaitingManualPost, Reasons.AWAITING_MANUAL_POST, "post the video on " + spec.getPlatform()
                     + " and confirm its URL with POST /api/v1/publications/" + publication.getMetadata().getNamespace()
                     + "/" + publication.getMetadata().getName() + "/confirm");
             return null;
@@ -145,7 +142,7 @@ public class PublicationService {
         try {
             videoId = PostUrls.videoId(spec.getPlatform(), url);
         } catch (PostUrls.InvalidPostUrlException e) {
-            run.phase(PublicationPhase.AwaitingManualPost, "InvalidConfirmation", "spec.confirmation.url: " + e.getMessage());
+            run.phase(PublicationPhase.AwaitingManualPost, Reasons.INVALID_CONFIRMATION, "spec.confirmation.url: " + e.getMessage());
             return null;
         }
         status.setExternalId(videoId);
@@ -154,9 +151,26 @@ public class PublicationService {
         status.setConfirmedAt(spec.getConfirmation().getConfirmedAt());
         status.setPublishedAt(spec.getConfirmation().getConfirmedAt() != null ? spec.getConfirmation().getConfirmedAt()
                 : Conditions.now(run.clock()));
-        run.phase(PublicationPhase.Published, "ManuallyPosted", "posted by hand as video " + videoId + ", confirmed by "
+        run.phase(PublicationPhase.Published, Reasons.MANUALLY_POSTED, "posted by hand as video " + videoId + ", confirmed by "
                 + spec.getConfirmation().getConfirmedBy());
         return outcome(run);
+    }
+
+    /**
+     * The metadata sent, written once before the first call: by the schedule's model or the template, then fitted to
+     * the platform's limits (each cut recorded). A video that exists keeps what it was sent with.
+     */
+    private void writeMetadata(PublicationRun run) {
+        PublicationStatus status = run.status();
+        if (status.getMetadata() != null || status.getExternalId() != null) {
+            return;
+        }
+        MetadataAuthor.Draft draft = author.write(run.publication());
+        PublicationSpec drafted = draft.asSpec();
+        status.setMetadata(run.publication().getSpec().getPlatform() == Platform.YouTube ? PlatformLimits.youTube(drafted)
+                : PlatformLimits.tikTok(drafted));
+        run.condition(ConditionTypes.METADATA_WRITTEN, draft.byModel() ? Conditions.TRUE : Conditions.FALSE,
+                draft.byModel() ? Reasons.WRITTEN_BY_MODEL : Reasons.FROM_TEMPLATE, draft.note());
     }
 
     /** A retry request not handled yet: a Failed publication goes back to Pending, keeping any video it made. */
@@ -168,7 +182,7 @@ public class PublicationService {
         }
         status.setRetryHandled(request);
         if (status.getPhase() == PublicationPhase.Failed) {
-            run.phase(PublicationPhase.Pending, "Retrying", "retry requested at " + request
+            run.phase(PublicationPhase.Pending, Reasons.RETRYING, "retry requested at " + request
                     + (status.getExternalId() == null ? "" : "; video " + status.getExternalId() + " exists and is not uploaded again"));
         }
     }
@@ -189,14 +203,14 @@ public class PublicationService {
         if (phase == PublicationPhase.Published || phase == PublicationPhase.Failed) {
             String reason = Conditions.find(run.status().getConditions(), PublicationRun.SUCCEEDED).map(c -> c.getReason()).orElse("");
             metrics.publication(run.publication().getSpec().getPlatform().name(),
-                    phase == PublicationPhase.Published ? "Published" : "Cancelled".equals(reason) ? "Cancelled" : "Failed");
+                    phase == PublicationPhase.Published ? "Published" : Reasons.CANCELLED.equals(reason) ? "Cancelled" : "Failed");
         }
         return null;
     }
 
     /** The platform's reason as a CamelCase condition reason. */
     static String reasonOf(PlatformException e) {
-        String reason = e.reason() == null ? "PlatformError" : e.reason();
+        String reason = e.reason() == null ? Reasons.PLATFORM_ERROR : e.reason();
         StringBuilder camel = new StringBuilder();
         boolean upper = true;
         for (char c : reason.toCharArray()) {
@@ -207,7 +221,7 @@ public class PublicationService {
                 upper = false;
             }
         }
-        return camel.isEmpty() || !Character.isLetter(camel.charAt(0)) ? "PlatformError" : camel.toString();
+        return camel.isEmpty() || !Character.isLetter(camel.charAt(0)) ? Reasons.PLATFORM_ERROR : camel.toString();
     }
 
     private static Instant instant(String rfc3339) {

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
+import javax.sql.DataSource;
 import java.time.Clock;
 
 /** Wires publishing's plain classes from the settings. */
@@ -35,7 +36,7 @@ public class PublishingProducer {
                              PublicationService service) {
 
         public static Publishing of(PublishConfig config, KubernetesClient client, MeterRegistry registry, Clock clock,
-                                    RetryPolicy.Sleeper sleeper) {
+                                    RetryPolicy.Sleeper sleeper, QuotaLedger ledger, MetadataAuthor author) {
             PublishConfig.Retry r = config.retry();
             PlatformHttp http = new PlatformHttp(new RetryPolicy(r.maxAttempts(), r.initialBackoff(), r.maxBackoff(), sleeper));
             PublishMetrics metrics = new PublishMetrics(registry);
@@ -46,7 +47,7 @@ public class PublishingProducer {
             OAuthClient youTubeOAuth = PublishingProducer.youTubeOAuth(y.tokenUrl(), y.authorizeUrl());
             PublishConfig.YouTube.Quota q = y.quota();
             YouTubeQuota quota = new YouTubeQuota(new YouTubeQuota.Costs(q.dailyUnits(), q.dailyInserts(), q.videosInsert(),
-                    q.videosList(), q.thumbnailsSet()), clock);
+                    q.videosList(), q.thumbnailsSet()), clock, ledger);
             YouTubePublisher youTube = new YouTubePublisher(youTubeApi, youTubeOAuth, tokens, quota, y.chunkBytes(),
                     y.processingRecheck());
             PublishConfig.TikTok t = config.tiktok();
@@ -54,14 +55,16 @@ public class PublishingProducer {
             OAuthClient tikTokOAuth = PublishingProducer.tikTokOAuth(t.tokenUrl(), t.authorizeUrl());
             TikTokPublisher tikTok = new TikTokPublisher(tikTokApi, tikTokOAuth, tokens, t.chunkBytes(), t.statusRecheck());
             return new Publishing(http, secrets, tokens, youTubeApi, youTubeOAuth, quota, youTube, tikTokApi, tikTokOAuth,
-                    tikTok, metrics, new PublicationService(secrets, youTube, tikTok, metrics));
+                    tikTok, metrics, new PublicationService(secrets, youTube, tikTok, metrics, author));
         }
     }
 
     /** Singleton, not ApplicationScoped: a record cannot be proxied. */
     @Produces
     @jakarta.inject.Singleton
-    Publishing publishing(PublishConfig config, KubernetesClient client, MeterRegistry registry, Clock clock) {
-        return Publishing.of(config, client, registry, clock, RetryPolicy.THREAD_SLEEP);
+    Publishing publishing(PublishConfig config, KubernetesClient client, MeterRegistry registry, Clock clock,
+                          DataSource dataSource, LlmMetadataAuthor author) {
+        return Publishing.of(config, client, registry, clock, RetryPolicy.THREAD_SLEEP, new JdbcQuotaLedger(dataSource, clock),
+                author);
     }
 }

@@ -1,5 +1,6 @@
 package io.animops.operator.publish;
 
+import io.animops.crds.Reasons;
 import io.animops.crds.v1alpha1.Artifact;
 import io.animops.crds.v1alpha1.RenderJob;
 import io.animops.operator.storage.ArtifactLinks;
@@ -32,7 +33,7 @@ public class StoredMedia implements MediaSource {
         this.thumbnail = status == null || status.getArtifacts() == null ? null : status.getArtifacts().getThumbnail();
         this.durationSeconds = status == null || status.getMedia() == null ? null : status.getMedia().getDurationSeconds();
         if (video == null || video.getKey() == null || video.getBytes() == null) {
-            throw new PlatformException(PlatformException.Kind.FAILED, 0, "NoVideo", "RenderJob "
+            throw new PlatformException(PlatformException.Kind.FAILED, 0, Reasons.NO_VIDEO, "RenderJob "
                     + job.getMetadata().getName() + " has no stored video (status.artifacts.video with key and bytes)");
         }
     }

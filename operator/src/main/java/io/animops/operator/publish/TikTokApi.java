@@ -1,5 +1,6 @@
 package io.animops.operator.publish;
 
+import io.animops.crds.Reasons;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -22,6 +23,10 @@ public class TikTokApi {
     /** An unaudited app's posts are restricted to the creator's own eyes. */
     public static final String UNAUDITED = "unaudited_client_can_only_post_to_private_accounts";
     public static final String SELF_ONLY = "SELF_ONLY";
+    /** The access token was refused (expired early or revoked): refreshed once, then the call is made again. */
+    public static final String ACCESS_TOKEN_INVALID = "access_token_invalid";
+    /** status/fetch: the upload has not received every byte yet. */
+    public static final String PROCESSING_UPLOAD = "PROCESSING_UPLOAD";
 
     /** What the creator's account allows now. */
     public record CreatorInfo(String username, List<String> privacyLevelOptions, boolean commentDisabled,
@@ -58,7 +63,7 @@ public class TikTokApi {
     }
 
     /** status/fetch. */
-    public record PublishStatus(String status, String failReason, List<String> postIds) {
+    public record PublishStatus(String status, String failReason, List<String> postIds, long uploadedBytes) {
     }
 
     /** video/query counters (lifetime). */
@@ -121,7 +126,7 @@ public class TikTokApi {
             if (answer.status() >= 500 || answer.status() == 429) {
                 throw new IOException("chunk " + index + " answered HTTP " + answer.status());
             }
-            throw new PlatformException(PlatformException.Kind.FAILED, answer.status(), "ChunkRefused",
+            throw new PlatformException(PlatformException.Kind.FAILED, answer.status(), Reasons.CHUNK_REFUSED,
                     "chunk " + (index + 1) + " of " + plan.totalChunkCount() + " refused with HTTP " + answer.status());
         }
     }
@@ -131,7 +136,8 @@ public class TikTokApi {
         List<String> ids = new ArrayList<>();
         // the API spells the field this way
         data.path("publicaly_available_post_id").forEach(id -> ids.add(id.asText()));
-        return new PublishStatus(data.path("status").asText(""), YouTubeApi.text(data.path("fail_reason")), ids);
+        return new PublishStatus(data.path("status").asText(""), YouTubeApi.text(data.path("fail_reason")), ids,
+                data.path("uploaded_bytes").asLong(0));
     }
 
     public List<VideoCounts> videoCounts(String token, List<String> videoIds) {

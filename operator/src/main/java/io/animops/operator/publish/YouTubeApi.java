@@ -1,5 +1,6 @@
 package io.animops.operator.publish;
 
+import io.animops.crds.Reasons;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -56,6 +57,14 @@ public class YouTubeApi {
     public record DailyMetrics(LocalDate day, Map<String, Double> values) {
         public double get(String metric) {
             return values.getOrDefault(metric, 0.0);
+        }
+    }
+
+    /** The resumable session no longer exists (404 or 410): it expired, and made no video. */
+    public static final class SessionGoneException extends PlatformException {
+        SessionGoneException(int httpStatus) {
+            super(Kind.TRANSIENT, httpStatus, "UploadSessionExpired", "the resumable upload session answered HTTP "
+                    + httpStatus + ": it no longer exists");
         }
     }
 
@@ -198,7 +207,7 @@ public class YouTubeApi {
         if (answer.status() == 200 || answer.status() == 201) {
             String id = answer.json().path("id").asText("");
             if (id.isEmpty()) {
-                throw new PlatformException(PlatformException.Kind.FAILED, answer.status(), "NoVideoId",
+                throw new PlatformException(PlatformException.Kind.FAILED, answer.status(), Reasons.NO_VIDEO_ID,
                         "the upload finished without a video id");
             }
             return new UploadState(-1, id);
@@ -207,8 +216,7 @@ public class YouTubeApi {
             return new UploadState(answer.headers().firstValue("Range").map(YouTubeApi::nextByte).orElse(0L), null);
         }
         if (answer.status() == 404 || answer.status() == 410) {
-            throw new PlatformException(PlatformException.Kind.FAILED, answer.status(), "UploadSessionExpired",
-                    "the resumable upload session no longer exists");
+            throw new SessionGoneException(answer.status());
         }
         check(answer, "upload");
         throw new PlatformException(PlatformException.Kind.TRANSIENT, answer.status(), "UnexpectedAnswer",

@@ -1,6 +1,8 @@
 package io.animops.operator.publish;
 
+import io.animops.crds.ConditionTypes;
 import io.animops.crds.Conditions;
+import io.animops.crds.Reasons;
 import io.animops.crds.v1alpha1.Privacy;
 import io.animops.crds.v1alpha1.PublicationPhase;
 import io.animops.crds.v1alpha1.PublicationSpec;
@@ -21,8 +23,6 @@ import java.util.Map;
  * custom thumbnail, then videos.list until the video is processed.
  */
 public class YouTubePublisher {
-    /** Condition type: the custom thumbnail was set. */
-    public static final String THUMBNAIL = "ThumbnailSet";
     private static final String DEFAULT_CATEGORY = "24";
 
     private final YouTubeApi api;
@@ -66,14 +66,14 @@ public class YouTubePublisher {
         if (status.getExternalId() == null) {
             upload(run, account, media);
         }
-        if (!Conditions.isTrue(status.getConditions(), THUMBNAIL)) {
+        if (!Conditions.isTrue(status.getConditions(), ConditionTypes.THUMBNAIL_SET)) {
             byte[] thumbnail = readThumbnail(media);
             if (thumbnail != null) {
                 quota.charge(account.quotaProject(), YouTubeQuota.Call.THUMBNAILS_SET);
                 api.setThumbnail(token(account), status.getExternalId(), thumbnail);
-                run.condition(THUMBNAIL, Conditions.TRUE, "ThumbnailSet", "custom thumbnail uploaded with thumbnails.set");
+                run.condition(ConditionTypes.THUMBNAIL_SET, Conditions.TRUE, Reasons.THUMBNAIL_SET, "custom thumbnail uploaded with thumbnails.set");
             } else {
-                run.condition(THUMBNAIL, Conditions.FALSE, "NoThumbnail", "the final render has no thumbnail");
+                run.condition(ConditionTypes.THUMBNAIL_SET, Conditions.FALSE, Reasons.NO_THUMBNAIL, "the final render has no thumbnail");
             }
             run.save();
         }
@@ -81,10 +81,10 @@ public class YouTubePublisher {
         YouTubeApi.Processing processing = api.processing(token(account), status.getExternalId());
         String failure = processing.failure();
         if (failure != null) {
-            throw new PlatformException(PlatformException.Kind.FAILED, 200, "ProcessingFailed", failure);
+            throw new PlatformException(PlatformException.Kind.FAILED, 200, Reasons.PROCESSING_FAILED, failure);
         }
         if (!processing.processed()) {
-            run.phase(PublicationPhase.Processing, "Processing", "YouTube is processing video " + status.getExternalId()
+            run.phase(PublicationPhase.Processing, Reasons.PROCESSING, "YouTube is processing video " + status.getExternalId()
                     + " (" + processing.uploadStatus() + ", " + processing.processingStatus() + ")");
             return processingRecheck;
         }
@@ -92,7 +92,7 @@ public class YouTubePublisher {
         String publishAt = scheduledPublishAt(run);
         status.setPublishedAt(publishAt != null ? publishAt : Conditions.now(run.clock()));
         status.setUpload(null);
-        run.phase(PublicationPhase.Published, "Published", "video " + status.getExternalId() + " is processed"
+        run.phase(PublicationPhase.Published, Reasons.PUBLISHED, "video " + status.getExternalId() + " is processed"
                 + (publishAt != null ? "; YouTube makes it public at " + publishAt : ""));
         return null;
     }
@@ -100,30 +100,37 @@ public class YouTubePublisher {
     private void upload(PublicationRun run, PlatformAccount account, MediaSource media) {
         PublicationStatus status = run.status();
         long size = media.size();
-        PublicationUpload upload = status.getUpload();
+        boolean reopened = false;
         UploadPosition position;
-        if (upload == null || upload.getSessionUri() == null) {
-            quota.charge(account.quotaProject(), YouTubeQuota.Call.VIDEOS_INSERT);
-            URI session = api.startSession(token(account), videoResource(run), size, media.contentType());
-            upload = new PublicationUpload();
-            upload.setSessionUri(session.toString());
-            upload.setTotalBytes(size);
-            upload.setBytesSent(0L);
-            upload.setPercent(0);
-            status.setUpload(upload);
-            run.phase(PublicationPhase.Uploading, "Uploading", "resumable upload session opened");
-            run.save();
-            position = new UploadPosition(0, null);
+        if (status.getUpload() == null || status.getUpload().getSessionUri() == null) {
+            position = openSession(run, account, media, "resumable upload session opened");
         } else {
-            position = ask(account, URI.create(upload.getSessionUri()), size);
+            try {
+                position = ask(account, URI.create(status.getUpload().getSessionUri()), size);
+            } catch (YouTubeApi.SessionGoneException e) {
+                reopened = true;
+                position = openSession(run, account, media, "the stored upload session was gone (" + e.getMessage()
+                        + "); a new one was opened");
+            }
         }
-        URI session = URI.create(upload.getSessionUri());
         int interruptions = 0;
         while (!position.done()) {
+            PublicationUpload upload = status.getUpload();
+            URI session = URI.create(upload.getSessionUri());
             long length = Math.min(chunkBytes, size - position.next());
             try {
                 YouTubeApi.UploadState state = api.sendChunk(token(account), session, media, position.next(), length);
                 position = new UploadPosition(state.nextByte(), state.videoId());
+            } catch (YouTubeApi.SessionGoneException e) {
+                // the video exists only after the last byte: a lost session made none, so a new one is safe
+                if (reopened) {
+                    throw new PlatformException(PlatformException.Kind.TRANSIENT, e.httpStatus(), e.reason(),
+                            "the upload session was lost twice in one try: " + e.getMessage());
+                }
+                reopened = true;
+                position = openSession(run, account, media, "the upload session expired mid-upload (" + e.getMessage()
+                        + "); a new one was opened");
+                continue;
             } catch (IOException e) {
                 // a cut connection: the session knows which bytes arrived
                 if (++interruptions >= api.retry().maxAttempts()) {
@@ -142,16 +149,32 @@ public class YouTubePublisher {
             if (!position.done()) {
                 upload.setBytesSent(position.next());
                 upload.setPercent((int) (100 * position.next() / Math.max(size, 1)));
-                run.phase(PublicationPhase.Uploading, "Uploading", "uploaded " + position.next() + " of " + size + " bytes");
+                run.phase(PublicationPhase.Uploading, Reasons.UPLOADING, "uploaded " + position.next() + " of " + size + " bytes");
                 run.save();
             }
         }
+        PublicationUpload upload = status.getUpload();
         status.setExternalId(position.videoId());
         status.setUrl(YouTubeApi.watchUrl(position.videoId()));
         upload.setBytesSent(size);
         upload.setPercent(100);
-        run.phase(PublicationPhase.Processing, "Processing", "uploaded as video " + position.videoId());
+        run.phase(PublicationPhase.Processing, Reasons.PROCESSING, "uploaded as video " + position.videoId());
         run.save();
+    }
+
+    /** Opens a resumable session and stores its URI before the first byte is sent. */
+    private UploadPosition openSession(PublicationRun run, PlatformAccount account, MediaSource media, String message) {
+        quota.charge(account.quotaProject(), YouTubeQuota.Call.VIDEOS_INSERT);
+        URI session = api.startSession(token(account), videoResource(run), media.size(), media.contentType());
+        PublicationUpload upload = new PublicationUpload();
+        upload.setSessionUri(session.toString());
+        upload.setTotalBytes(media.size());
+        upload.setBytesSent(0L);
+        upload.setPercent(0);
+        run.status().setUpload(upload);
+        run.phase(PublicationPhase.Uploading, Reasons.UPLOADING, message);
+        run.save();
+        return new UploadPosition(0, null);
     }
 
     private record UploadPosition(long next, String videoId) {

@@ -4,14 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The YouTube Data API's daily quota, kept per Google Cloud project: videos.insert has its own bucket (calls per
  * day), every other method costs units from the common bucket. Both reset at midnight Pacific time. A call
- * that does not fit is not made. Counts live in memory: after a restart the platform's own quotaExceeded answer
- * ({@link #exhausted}) closes the day.
+ * that does not fit is not made. Counts are kept in a {@link QuotaLedger} (PostgreSQL in the operator), so a restart
+ * goes on from the day's usage; the platform's own quotaExceeded answer ({@link #exhausted}) closes the day too.
  */
 public class YouTubeQuota {
     public static final ZoneId PACIFIC = ZoneId.of("America/Los_Angeles");
@@ -57,50 +55,41 @@ public class YouTubeQuota {
         }
     }
 
-    private static final class Day {
-        final LocalDate date;
-        long units;
-        long inserts;
-        boolean closed;
-
-        Day(LocalDate date) {
-            this.date = date;
-        }
-    }
-
     private final Costs costs;
     private final Clock clock;
-    private final Map<String, Day> days = new HashMap<>();
+    private final QuotaLedger ledger;
 
-    public YouTubeQuota(Costs costs, Clock clock) {
+    public YouTubeQuota(Costs costs, Clock clock, QuotaLedger ledger) {
         this.costs = costs;
         this.clock = clock;
+        this.ledger = ledger;
     }
 
     /** Takes the call's cost from the project's day, or throws when it does not fit. */
     public synchronized void charge(String project, Call call) {
-        Day day = today(project);
+        LocalDate today = today();
+        QuotaLedger.Usage day = ledger.read(project, today);
         int cost = costs.cost(call);
-        if (day.closed) {
+        if (day.closed()) {
             throw new ExhaustedException(project, resetAt(), "the API answered quotaExceeded");
         }
-        if (call == Call.VIDEOS_INSERT && day.inserts + 1 > costs.dailyInserts()) {
-            throw new ExhaustedException(project, resetAt(), day.inserts + " of " + costs.dailyInserts() + " videos.insert calls");
+        if (call == Call.VIDEOS_INSERT && day.inserts() + 1 > costs.dailyInserts()) {
+            throw new ExhaustedException(project, resetAt(), day.inserts() + " of " + costs.dailyInserts() + " videos.insert calls");
         }
-        if (call != Call.VIDEOS_INSERT && day.units + cost > costs.dailyUnits()) {
-            throw new ExhaustedException(project, resetAt(), day.units + " of " + costs.dailyUnits() + " units, "
+        if (call != Call.VIDEOS_INSERT && day.units() + cost > costs.dailyUnits()) {
+            throw new ExhaustedException(project, resetAt(), day.units() + " of " + costs.dailyUnits() + " units, "
                     + call + " costs " + cost);
         }
-        if (call == Call.VIDEOS_INSERT) {
-            day.inserts++;
-        } else {
-            day.units += cost;
-        }
+        ledger.write(project, today, call == Call.VIDEOS_INSERT
+                ? new QuotaLedger.Usage(day.units(), day.inserts() + 1, false)
+                : new QuotaLedger.Usage(day.units() + cost, day.inserts(), false));
     }
 
     /** The platform said the quota is used up: no more calls for the project until the reset. */
     public synchronized ExhaustedException exhausted(String project) {
-        today(project).closed = true;
+        LocalDate today = today();
+        QuotaLedger.Usage day = ledger.read(project, today);
+        ledger.write(project, today, new QuotaLedger.Usage(day.units(), day.inserts(), true));
         return new ExhaustedException(project, resetAt(), "the API answered quotaExceeded");
     }
 
@@ -108,13 +97,8 @@ public class YouTubeQuota {
         return LocalDate.now(clock.withZone(PACIFIC)).plusDays(1).atStartOfDay(PACIFIC).toInstant();
     }
 
-    private Day today(String project) {
-        LocalDate date = LocalDate.now(clock.withZone(PACIFIC));
-        Day day = days.get(project);
-        if (day == null || !day.date.equals(date)) {
-            day = new Day(date);
-            days.put(project, day);
-        }
-        return day;
+    /** The Pacific day, as YouTube counts its quota. */
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(PACIFIC));
     }
 }

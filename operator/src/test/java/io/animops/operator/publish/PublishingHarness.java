@@ -106,6 +106,11 @@ final class PublishingHarness {
     final PublishingProducer.Publishing publishing;
 
     PublishingHarness(KubernetesClient client, TestClock clock, FakeYouTube youTube, FakeTikTok tikTok, Map<String, String> extra) {
+        this(client, clock, youTube, tikTok, extra, QuotaLedger.inMemory());
+    }
+
+    PublishingHarness(KubernetesClient client, TestClock clock, FakeYouTube youTube, FakeTikTok tikTok, Map<String, String> extra,
+                      QuotaLedger ledger) {
         this.client = client;
         this.clock = clock;
         Map<String, String> settings = new HashMap<>();
@@ -125,7 +130,7 @@ final class PublishingHarness {
                 .withConverter(Duration.class, 100, new io.quarkus.runtime.configuration.DurationConverter())
                 .withSources(new PropertiesConfigSource(settings, "test", 500)).build();
         this.publishing = PublishingProducer.Publishing.of(config.getConfigMapping(PublishConfig.class), client, registry,
-                clock, d -> { });
+                clock, d -> { }, ledger, MetadataAuthor.TEMPLATE);
     }
 
     static Secret accountSecret(String name, String clientId, String refreshToken) {

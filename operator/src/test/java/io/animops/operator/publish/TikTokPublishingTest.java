@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @EnableKubernetesMockClient(crud = true)
 class TikTokPublishingTest {
@@ -86,7 +87,7 @@ class TikTokPublishingTest {
         Publication done = harness.advanceUntilDone("unaudited", PublishingHarness.Bytes.random(300_000), 3);
 
         assertThat(done.getStatus().getPhase()).isEqualTo(PublicationPhase.Published);
-        var restricted = Conditions.find(done.getStatus().getConditions(), TikTokPublisher.PRIVACY_RESTRICTED).orElseThrow();
+        var restricted = Conditions.find(done.getStatus().getConditions(), io.animops.crds.ConditionTypes.PRIVACY_RESTRICTED).orElseThrow();
         assertThat(restricted.getReason()).isEqualTo("UnauditedApp");
         assertThat(restricted.getMessage()).contains("SELF_ONLY instead of PUBLIC_TO_EVERYONE");
         assertThat(done.getStatus().getMetadata().getPrivacy()).isEqualTo("SELF_ONLY");
@@ -114,6 +115,105 @@ class TikTokPublishingTest {
         assertThat(done.getStatus().getPhase()).isEqualTo(PublicationPhase.Failed);
         assertThat(Conditions.find(done.getStatus().getConditions(), "Succeeded").orElseThrow().getReason()).isEqualTo("VideoTooLong");
         assertThat(tikTok.posts()).isEmpty();
+    }
+
+    @Test
+    void aRefusedAccessTokenIsRefreshedOnceAndTheCallMadeAgain() {
+        harness.create("first", Platform.TikTok, "creator");
+        harness.advanceUntilDone("first", PublishingHarness.Bytes.random(300_000), 3);
+        String afterFirst = harness.storedRefreshToken("creator");
+        tikTok.revokeAccessTokens();
+        harness.create("second", Platform.TikTok, "creator");
+
+        Publication done = harness.advanceUntilDone("second", PublishingHarness.Bytes.random(300_000), 3);
+
+        assertThat(done.getStatus().getPhase()).isEqualTo(PublicationPhase.Published);
+        // the refresh rotated the token again, and the rotation is in the Secret
+        assertThat(harness.storedRefreshToken("creator")).startsWith("rft-").isNotEqualTo(afterFirst);
+        assertThat(tikTok.completedPosts()).isEqualTo(2);
+    }
+
+    @Test
+    void anAccessTokenRefusedAgainAfterTheRefreshFailsWithTikToksReason() {
+        tikTok.refuseAccessTokens = true;
+        harness.create("refused", Platform.TikTok, "creator");
+
+        Publication done = harness.advanceUntilDone("refused", PublishingHarness.Bytes.random(300_000), 2);
+
+        assertThat(done.getStatus().getPhase()).isEqualTo(PublicationPhase.Failed);
+        assertThat(Conditions.find(done.getStatus().getConditions(), "Succeeded").orElseThrow().getReason())
+                .isEqualTo("AccessTokenInvalid");
+        assertThat(tikTok.posts()).isEmpty();
+        // refreshed twice (the first token, then once more after the refusal), each rotation saved
+        assertThat(harness.storedRefreshToken("creator")).startsWith("rft-2-");
+    }
+
+    @Test
+    void aRestartMidUploadGoesOnFromTheBytesTikTokHolds() {
+        PublishingHarness.Bytes video = PublishingHarness.Bytes.random(21 * 1024 * 1024);
+        killAfterTheFirstChunk("resumed", video);
+
+        Publication done = new PublishingHarness(client, clock(), youTube, tikTok, Map.of()).advanceUntilDone("resumed", video, 3);
+
+        assertThat(done.getStatus().getPhase()).isEqualTo(PublicationPhase.Published);
+        assertThat(tikTok.posts()).hasSize(1);
+        FakeTikTok.Post post = tikTok.posts().values().iterator().next();
+        assertThat(post.chunksReceived).isEqualTo(2);
+        assertThat(post.bytes()).isEqualTo(video.video());
+    }
+
+    @Test
+    void aRestartAfterTheLastChunkBeforeItsProgressWasStoredPollsThatPostAndMakesNoOther() {
+        PublishingHarness.Bytes video = PublishingHarness.Bytes.random(21 * 1024 * 1024);
+        harness.create("lastchunk", Platform.TikTok, "creator");
+        Publication publication = harness.read("lastchunk");
+        PublicationRun run = new PublicationRun(publication, clock(), p -> {
+            if (p.getStatus().getUpload().getBytesSent() == video.size()) {
+                throw new IllegalStateException("operator killed");
+            }
+            PublicationReconciler.writeStatus(client, p);
+        });
+        assertThatThrownBy(() -> harness.publishing.service().advance(run, () -> video)).hasMessage("operator killed");
+        assertThat(harness.read("lastchunk").getStatus().getUpload().getBytesSent()).isLessThan(video.size());
+
+        Publication done = new PublishingHarness(client, clock(), youTube, tikTok, Map.of()).advanceUntilDone("lastchunk", video, 3);
+
+        assertThat(done.getStatus().getPhase()).isEqualTo(PublicationPhase.Published);
+        assertThat(tikTok.posts()).hasSize(1);
+        assertThat(done.getStatus().getExternalId()).isEqualTo(tikTok.posts().values().iterator().next().videoId);
+    }
+
+    @Test
+    void aRestartAfterTheUploadUrlExpiredStartsOverAndPostsOnce() {
+        PublishingHarness.Bytes video = PublishingHarness.Bytes.random(21 * 1024 * 1024);
+        killAfterTheFirstChunk("expired", video);
+        tikTok.expireUploadUrls();
+
+        Publication done = new PublishingHarness(client, clock(), youTube, tikTok, Map.of()).advanceUntilDone("expired", video, 3);
+
+        assertThat(done.getStatus().getPhase()).isEqualTo(PublicationPhase.Published);
+        // the first upload never got its last byte: TikTok dropped it; the second made the one post
+        assertThat(tikTok.posts()).hasSize(2);
+        assertThat(tikTok.completedPosts()).isEqualTo(1);
+        assertThat(tikTok.posts().values().stream().filter(p -> p.videoId != null)).hasSize(1);
+    }
+
+    /** Starts the upload and kills the "operator" once the first chunk's progress is stored. */
+    private void killAfterTheFirstChunk(String name, PublishingHarness.Bytes video) {
+        harness.create(name, Platform.TikTok, "creator");
+        Publication publication = harness.read(name);
+        PublicationRun run = new PublicationRun(publication, clock(), p -> {
+            PublicationReconciler.writeStatus(client, p);
+            if (p.getStatus().getUpload().getBytesSent() > 0) {
+                throw new IllegalStateException("operator killed");
+            }
+        });
+        assertThatThrownBy(() -> harness.publishing.service().advance(run, () -> video)).hasMessage("operator killed");
+        assertThat(harness.read(name).getStatus().getUpload().getPublishId()).isNotNull();
+    }
+
+    private PublishingHarness.TestClock clock() {
+        return harness.clock;
     }
 
     @Test

@@ -56,13 +56,16 @@ class YouTubePublishingTest {
         FakeYouTube.Video made = youTube.videos().get(done.getStatus().getExternalId());
         assertThat(made.bytes).isEqualTo(video.video());
         assertThat(made.thumbnail).isEqualTo(video.thumbnail());
+        var written = Conditions.find(done.getStatus().getConditions(), "MetadataWritten").orElseThrow();
+        assertThat(written.getReason()).isEqualTo("FromTemplate");
+        assertThat(written.getStatus()).isEqualTo("False");
         assertThat(made.resource.path("status").path("privacyStatus").asText()).isEqualTo("public");
         assertThat(made.resource.path("status").has("publishAt")).isFalse();
         assertThat(made.resource.path("status").path("selfDeclaredMadeForKids").asBoolean()).isFalse();
         assertThat(made.resource.path("snippet").path("categoryId").asText()).isEqualTo("24");
         assertThat(done.getStatus().getUrl()).isEqualTo("https://www.youtube.com/shorts/" + made.id);
         assertThat(done.getStatus().getPublishedAt()).isEqualTo("2026-12-01T20:00:00Z");
-        assertThat(Conditions.isTrue(done.getStatus().getConditions(), YouTubePublisher.THUMBNAIL)).isTrue();
+        assertThat(Conditions.isTrue(done.getStatus().getConditions(), io.animops.crds.ConditionTypes.THUMBNAIL_SET)).isTrue();
         // 700 000 bytes in 256 KiB chunks
         assertThat(youTube.chunkPuts()).isEqualTo(3);
         assertThat(harness.registry.counter(PublishMetrics.PUBLICATIONS, "platform", "YouTube", "outcome", "Published").count())
@@ -87,11 +90,74 @@ class YouTubePublishingTest {
 
     @Test
     void anOperatorRestartMidUploadResumesFromTheSessionAndMakesOneVideo() {
-        harness.create("restart", Platform.YouTube, "channel");
+        killAfterTheFirstChunk("restart");
+
+        // a new operator process: fresh token cache and quota ledger, status as stored
+        PublishingHarness restarted = new PublishingHarness(client, clock, youTube, null, Map.of());
+        Publication done = restarted.advanceUntilDone("restart", video, 5);
+
+        assertThat(done.getStatus().getPhase()).isEqualTo(PublicationPhase.Published);
+        assertThat(youTube.videoCount()).isEqualTo(1);
+        assertThat(youTube.sessionsOpened()).isEqualTo(1);
+        assertThat(youTube.videos().get(done.getStatus().getExternalId()).bytes).isEqualTo(video.video());
+    }
+
+    @Test
+    void aSessionThatExpiredWhileTheOperatorWasDownIsReopenedAndMakesOneVideo() {
+        killAfterTheFirstChunk("expired");
+        youTube.expireSessions();
+
+        PublishingHarness restarted = new PublishingHarness(client, clock, youTube, null, Map.of());
+        Publication done = restarted.advanceUntilDone("expired", video, 5);
+
+        assertThat(done.getStatus().getPhase()).isEqualTo(PublicationPhase.Published);
+        assertThat(youTube.sessionsOpened()).isEqualTo(2);
+        assertThat(youTube.videoCount()).isEqualTo(1);
+        assertThat(youTube.videos().get(done.getStatus().getExternalId()).bytes).isEqualTo(video.video());
+    }
+
+    @Test
+    void aSessionExpiringMidUploadIsReopenedInTheSameTry() {
+        youTube.expireSessionAtPut.add(2);
+        harness.create("midway", Platform.YouTube, "channel");
+
+        harness.advance(harness.read("midway"), video);
+        assertThat(harness.read("midway").getStatus().getExternalId()).isNotNull();
+        Publication done = harness.advanceUntilDone("midway", video, 5);
+
+        assertThat(done.getStatus().getPhase()).isEqualTo(PublicationPhase.Published);
+        assertThat(youTube.sessionsOpened()).isEqualTo(2);
+        assertThat(youTube.videoCount()).isEqualTo(1);
+        assertThat(youTube.videos().get(done.getStatus().getExternalId()).bytes).isEqualTo(video.video());
+    }
+
+    @Test
+    void aSessionLostTwiceInOneTryIsTriedAgainLaterWithAThirdOne() {
+        youTube.expireSessionAtPut.addAll(List.of(2, 3));
+        harness.create("twice", Platform.YouTube, "channel");
+
+        Publication publication = harness.read("twice");
+        Duration next = harness.advance(publication, video);
+        publication = harness.read("twice");
+
+        assertThat(next).isEqualTo(PublicationService.TRANSIENT_RECHECK);
+        assertThat(Conditions.find(publication.getStatus().getConditions(), "Succeeded").orElseThrow().getReason())
+                .isEqualTo("PlatformUnavailable");
+        assertThat(publication.getStatus().getUpload().getSessionUri()).endsWith("upload_id=s2");
+        Publication done = harness.advanceUntilDone("twice", video, 5);
+        assertThat(done.getStatus().getPhase()).isEqualTo(PublicationPhase.Published);
+        assertThat(youTube.sessionsOpened()).isEqualTo(3);
+        assertThat(youTube.videoCount()).isEqualTo(1);
+        assertThat(youTube.videos().get(done.getStatus().getExternalId()).bytes).isEqualTo(video.video());
+    }
+
+    /** Starts the upload and kills the "operator" once the first chunk's progress is stored. */
+    private void killAfterTheFirstChunk(String name) {
+        harness.create(name, Platform.YouTube, "channel");
         List<String> sessionAtFirstSave = new ArrayList<>();
         int[] putsAtFirstSave = {-1};
         int[] saves = {0};
-        Publication publication = harness.read("restart");
+        Publication publication = harness.read(name);
         PublicationRun run = new PublicationRun(publication, clock, p -> {
             PublicationReconciler.writeStatus(client, p);
             if (saves[0]++ == 0) {
@@ -105,17 +171,9 @@ class YouTubePublishingTest {
         assertThatThrownBy(() -> harness.publishing.service().advance(run, () -> video)).hasMessage("operator killed");
         assertThat(sessionAtFirstSave).singleElement().asString().contains("upload_id=");
         assertThat(putsAtFirstSave[0]).isZero();
-        Publication stored = harness.read("restart");
+        Publication stored = harness.read(name);
         assertThat(stored.getStatus().getUpload().getBytesSent()).isEqualTo(256 * 1024L);
         assertThat(stored.getStatus().getPhase()).isEqualTo(PublicationPhase.Uploading);
-
-        // a new operator process: fresh token cache and quota ledger, status as stored
-        PublishingHarness restarted = new PublishingHarness(client, clock, youTube, null, Map.of());
-        Publication done = restarted.advanceUntilDone("restart", video, 5);
-
-        assertThat(done.getStatus().getPhase()).isEqualTo(PublicationPhase.Published);
-        assertThat(youTube.videoCount()).isEqualTo(1);
-        assertThat(youTube.videos().get(done.getStatus().getExternalId()).bytes).isEqualTo(video.video());
     }
 
     @Test
@@ -196,7 +254,7 @@ class YouTubePublishingTest {
         Publication publication = harness.advanceUntilDone("reauth", video, 1);
 
         assertThat(publication.getStatus().getPhase()).isEqualTo(PublicationPhase.Blocked);
-        var condition = Conditions.find(publication.getStatus().getConditions(), PublicationService.REAUTHORIZATION).orElseThrow();
+        var condition = Conditions.find(publication.getStatus().getConditions(), io.animops.crds.ConditionTypes.REAUTHORIZATION_REQUIRED).orElseThrow();
         assertThat(condition.getStatus()).isEqualTo("True");
         assertThat(condition.getMessage()).contains("Secret studio/revoked").contains("youtube-login --namespace studio --secret revoked");
         assertThat(harness.storedRefreshToken("revoked")).isEqualTo("1//revoked");

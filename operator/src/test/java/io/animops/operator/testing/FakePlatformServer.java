@@ -36,8 +36,13 @@ public abstract class FakePlatformServer implements AutoCloseable {
     private final AtomicInteger tokenSerial = new AtomicInteger();
 
     protected FakePlatformServer() {
+        this(0);
+    }
+
+    /** @param port 0 for a free one (tests); a fixed port only when a person starts the fakes by hand */
+    protected FakePlatformServer(int port) {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -81,6 +86,32 @@ public abstract class FakePlatformServer implements AutoCloseable {
     /** A code the fake authorization server "issued" to the login page, bound to a PKCE S256 challenge. */
     public void issueCode(String code, String codeChallenge, String refreshToken) {
         codes.put(code, new String[] {codeChallenge, refreshToken});
+    }
+
+    /** Every access token issued so far stops working (revoked, or expired early). */
+    public void revokeAccessTokens() {
+        accessTokens.clear();
+    }
+
+    /**
+     * The authorization page, consenting at once: a code bound to the PKCE challenge (and a new refresh token) is
+     * sent back to the loopback redirect_uri with the state, as the platform does after a person signs in.
+     */
+    protected void authorize(HttpExchange exchange, String clientIdField, String clientId, String refreshToken) throws IOException {
+        Map<String, String> q = query(exchange);
+        String redirect = q.getOrDefault("redirect_uri", "");
+        if (!clientId.equals(q.get(clientIdField)) || !"S256".equals(q.get("code_challenge_method"))
+                || q.get("code_challenge") == null || !redirect.startsWith("http://127.0.0.1:")) {
+            send(exchange, 400, Map.of("error", "invalid_request", "error_description",
+                    clientIdField + ", a S256 code_challenge and a loopback redirect_uri are required"));
+            return;
+        }
+        String code = "code-" + tokenSerial.incrementAndGet();
+        issueCode(code, q.get("code_challenge"), refreshToken);
+        exchange.getResponseHeaders().set("Location", redirect + "?code=" + code + "&state="
+                + java.net.URLEncoder.encode(q.getOrDefault("state", ""), StandardCharsets.UTF_8));
+        exchange.sendResponseHeaders(302, -1);
+        exchange.close();
     }
 
     protected String newAccessToken() {

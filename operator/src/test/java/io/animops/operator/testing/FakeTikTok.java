@@ -75,6 +75,22 @@ public final class FakeTikTok extends FakePlatformServer {
     /** The next chunk PUT is cut without an answer (then reset). */
     public volatile boolean cutNextChunk;
     public final Set<String> brokenVideos = ConcurrentHashMap.newKeySet();
+    /** Access tokens are refused even right after a refresh. */
+    public volatile boolean refuseAccessTokens;
+    /** Upload URLs of posts made so far no longer take chunks (they live an hour). */
+    private final Set<String> expiredUploads = ConcurrentHashMap.newKeySet();
+
+    public void expireUploadUrls() {
+        expiredUploads.addAll(posts.keySet());
+    }
+
+    public FakeTikTok() {
+        super();
+    }
+
+    public FakeTikTok(int port) {
+        super(port);
+    }
 
     public void acceptRefreshToken(String token) {
         refreshTokens.add(token);
@@ -105,11 +121,15 @@ public final class FakeTikTok extends FakePlatformServer {
             token(exchange);
             return;
         }
+        if (path.equals("/v2/auth/authorize/")) {
+            authorize(exchange, "client_key", CLIENT_KEY, "rft-signed-in-" + serial.incrementAndGet());
+            return;
+        }
         if (path.startsWith("/upload/")) {
             chunk(exchange, posts.get(path.substring("/upload/".length())));
             return;
         }
-        if (!authorized(exchange)) {
+        if (refuseAccessTokens || !authorized(exchange)) {
             send(exchange, 401, error("access_token_invalid", "The access token is invalid or not found in the request."));
             return;
         }
@@ -212,7 +232,8 @@ public final class FakeTikTok extends FakePlatformServer {
     }
 
     private void chunk(HttpExchange exchange, Post post) throws IOException {
-        if (post == null) {
+        if (post == null || expiredUploads.contains(post.publishId)) {
+            exchange.getRequestBody().readAllBytes();
             send(exchange, 404, error("not_found", "upload url"));
             return;
         }

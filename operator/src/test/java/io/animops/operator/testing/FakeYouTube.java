@@ -76,8 +76,18 @@ public final class FakeYouTube extends FakePlatformServer {
     public volatile long cutNextChunkAfter = -1;
     /** The next N requests of any kind answer 503 (then pass). */
     public final AtomicInteger failNext = new AtomicInteger();
+    /** Chunk PUT numbers (counted from 1, as {@link #chunkPuts()}) at which the session has expired: 410, session gone. */
+    public final Set<Integer> expireSessionAtPut = ConcurrentHashMap.newKeySet();
     /** Videos whose statistics and reports answer 500. */
     public final Set<String> brokenVideos = ConcurrentHashMap.newKeySet();
+
+    public FakeYouTube() {
+        super();
+    }
+
+    public FakeYouTube(int port) {
+        super(port);
+    }
 
     public void acceptRefreshToken(String token) {
         refreshTokens.add(token);
@@ -106,6 +116,16 @@ public final class FakeYouTube extends FakePlatformServer {
         return bytesPuts.get();
     }
 
+    /** Resumable sessions opened (videos.insert calls that were let through). */
+    public int sessionsOpened() {
+        return sessionSerial.get();
+    }
+
+    /** Every open session expires, as YouTube's do after a while: asking one answers 404. */
+    public void expireSessions() {
+        sessions.clear();
+    }
+
     public int tokenRefreshes() {
         return tokenRefreshes.get();
     }
@@ -116,6 +136,10 @@ public final class FakeYouTube extends FakePlatformServer {
         String method = exchange.getRequestMethod();
         if (path.equals("/token")) {
             token(exchange);
+            return;
+        }
+        if (path.equals("/authorize")) {
+            authorize(exchange, "client_id", CLIENT_ID, "1//signed-in-" + sessionSerial.get() + "-" + System.nanoTime());
             return;
         }
         if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
@@ -230,7 +254,12 @@ public final class FakeYouTube extends FakePlatformServer {
         }
         long first = Long.parseLong(range.group(1));
         long last = Long.parseLong(range.group(2));
-        bytesPuts.incrementAndGet();
+        if (expireSessionAtPut.contains(bytesPuts.incrementAndGet())) {
+            sessions.values().remove(session);
+            exchange.getRequestBody().readAllBytes();
+            send(exchange, 410, error(410, "gone", "the upload session has expired"));
+            return;
+        }
         synchronized (session) {
             if (session.videoId != null || first != session.received.size()) {
                 exchange.getRequestBody().readAllBytes();
