@@ -26,6 +26,7 @@ export function applyEvent(client: QueryClient, event: StreamEvent) {
     client.setQueryData<RenderDetail>(['render', event.namespace, event.name], (job) =>
       job ? { ...job, progress: progress ?? job.progress, phase: phase ?? job.phase } : job,
     )
+    if (progress) client.setQueryData(['progress', event.namespace, event.name], progress)
   }
   const keys = keysByKind[kind] ?? []
   client.invalidateQueries({ predicate: (query) => keys.includes(String(query.queryKey[0])) })

@@ -10,7 +10,7 @@ export function strList(value: unknown): string[] | undefined {
 /** Filters of a list page plus its position: `cursors` are the continue tokens of the pages walked through. */
 export function listSearch<K extends string>(keys: readonly K[]) {
   return (search: Record<string, unknown>) => {
-    const out = { cursors: strList(search.cursors) } as Record<K, string | undefined> & { cursors?: string[] }
+    const out = { cursors: strList(search.cursors) } as Partial<Record<K, string>> & { cursors?: string[] }
     for (const key of keys) (out as Record<string, unknown>)[key] = str(search[key])
     return out
   }

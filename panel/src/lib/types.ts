@@ -290,3 +290,86 @@ export interface StreamEvent {
   name?: string
   data?: Record<string, unknown>
 }
+
+export interface ScheduleSummary {
+  namespace: string
+  name: string
+  cron?: string
+  timeZone?: string
+  suspended: boolean
+  lastRunAt?: string | null
+  nextRunAt?: string | null
+  runsToday?: string[]
+}
+
+export interface Funnel {
+  proposed: number
+  gated: number
+  written: number
+  valid: number
+  rendered: number
+  passedQc: number
+  published: number
+}
+
+export interface Alert {
+  type: string
+  severity: 'warning' | 'critical' | string
+  kind?: string
+  namespace?: string | null
+  name?: string
+  message?: string
+  since?: string
+}
+
+export interface Dashboard {
+  namespace?: string
+  from: string
+  to: string
+  schedules: ScheduleSummary[]
+  funnel: Funnel
+  scripts: { ideas: number; firstTryValid: number; validAfterRepair: number; firstTryRate: number | null; afterRepairRate: number | null }
+  llm: {
+    promptTokens: number
+    completionTokens: number
+    totalTokens: number
+    calls: number
+    dailyTokenBudget: number | null
+    tokensToday: number
+    costUsd: number | null
+  }
+  alerts: Alert[]
+}
+
+export interface AgentSummary {
+  name: string
+  ready: boolean
+  executor?: string
+  os?: string
+  arch?: string
+  godotVersion?: string
+  labels?: Record<string, string>
+  lastHeartbeat?: string
+  heartbeatAgeSeconds?: number
+  capacity?: number
+  activeJobs?: number
+  jobs?: { namespace: string; name: string; phase?: string; progress?: number }[]
+}
+
+export interface Ops {
+  agents: AgentSummary[]
+  queue: { mode: string; pending: number; running: number; oldestPendingSeconds?: number | null }[]
+  storage?: {
+    type?: string
+    objects?: number
+    bytes?: number
+    retention?: { interval?: string; previewDays?: number; rejectedDays?: number }
+  }
+  schedules: ScheduleSummary[]
+  llm: { namespace: string; schedule: string; provider?: string; model?: string | null; dailyTokenBudget?: number | null; tokensToday?: number }[]
+}
+
+export interface Health {
+  status: string
+  checks?: { name: string; status: string; data?: Record<string, unknown> }[]
+}
