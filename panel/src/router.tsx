@@ -4,7 +4,10 @@ import {
   createRouter,
   lazyRouteComponent,
   Outlet,
+  redirect,
 } from '@tanstack/react-router'
+import { queryClient } from '@/lib/query-client'
+import { fetchSession, sessionKey } from '@/lib/session'
 import { AppShell } from '@/components/layout/app-shell'
 import { ProblemAlert } from '@/components/states'
 import { listSearch, str } from '@/lib/search'
@@ -33,6 +36,14 @@ const signInRoute = createRoute({
 const shellRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'shell',
+  // the session is checked before any page loads: signed out -> sign-in, restricted -> account
+  beforeLoad: async ({ location }) => {
+    const session = await queryClient.fetchQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: 60_000 })
+    if (!session || session.status !== 'signedIn') {
+      throw redirect({ to: '/sign-in', search: { redirect: location.href } })
+    }
+    if (session.restriction && location.pathname !== '/account') throw redirect({ to: '/account' })
+  },
   component: () => (
     <AppShell>
       <Outlet />

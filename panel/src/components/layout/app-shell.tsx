@@ -1,5 +1,5 @@
 import { useEffect, type ReactNode } from 'react'
-import { Link, Navigate, useLocation, useNavigate } from '@tanstack/react-router'
+import { Link, useLocation, useNavigate } from '@tanstack/react-router'
 import { useQueryClient } from '@tanstack/react-query'
 import {
   ActivityIcon,
@@ -53,6 +53,12 @@ export function AppShell({ children }: { children: ReactNode }) {
   const signedIn = session.data?.status === 'signedIn' && !session.data.restriction
   const stream = useEventStream(client, signedIn)
 
+  // a session that ended while the page was open (sign-out elsewhere, expiry, revocation)
+  const signedOut = !session.isPending && !session.error && (!session.data || session.data.status !== 'signedIn')
+  useEffect(() => {
+    if (signedOut) navigate({ to: '/sign-in', search: { redirect: location.href }, replace: true })
+  }, [signedOut, navigate, location.href])
+
   useEffect(() => {
     const onUnauthorized = () => client.invalidateQueries({ queryKey: sessionKey })
     window.addEventListener(unauthorizedEvent, onUnauthorized)
@@ -73,12 +79,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       </div>
     )
   }
-  if (!session.data || session.data.status !== 'signedIn') {
-    return <Navigate to="/sign-in" search={{ redirect: location.href }} replace />
-  }
-  if (session.data.restriction && location.pathname !== '/account') {
-    return <Navigate to="/account" replace />
-  }
+  if (!session.data || signedOut) return null
 
   const signOut = async () => {
     await del('/api/v1/session').catch(() => undefined)
