@@ -1,5 +1,6 @@
 package io.animops.operator.panel;
 
+import io.animops.operator.config.AnimOpsConfig;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -8,6 +9,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -24,8 +26,14 @@ public class PanelRoutes {
     private static final Logger LOG = Logger.getLogger(PanelRoutes.class);
 
     private final PanelFiles files = new PanelFiles(PanelRoutes::readResource);
+    @Inject
+    AnimOpsConfig config;
 
     void install(@Observes Router router) {
+        if (!config.panel().enabled()) {
+            LOG.info("The web panel is off (animops.panel.enabled=false)");
+            return;
+        }
         if (!files.installed()) {
             LOG.infof("No web panel on the class path (%s): built with -Danimops.panel.skip=true?", PanelFiles.ROOT);
             return;
