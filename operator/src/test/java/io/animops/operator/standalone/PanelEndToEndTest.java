@@ -331,8 +331,8 @@ class PanelEndToEndTest {
     }
 
     private static List<AnimationIdea> ideas(KubernetesClient client, String schedule) {
-        return client.resources(AnimationIdea.class).inNamespace(NAMESPACE).withLabel(AnimOps.LABEL_SCHEDULE, schedule)
-                .list().getItems();
+        return client.resources(AnimationIdea.class).inNamespace(NAMESPACE).list().getItems().stream()
+                .filter(i -> schedule.equals(i.getSpec().getScheduleRef())).toList();
     }
 
     private static List<RenderJob> jobs(KubernetesClient client, String schedule, RenderMode mode) {
@@ -472,7 +472,7 @@ class PanelEndToEndTest {
                 metadata: {name: e2e-gate, namespace: default}
                 spec:
                   cron: "0 10 * * 1"
-                  runOnCreate: true
+                  runOnCreate: false
                   ideasPerRun: 3
                   selection: {mode: Manual, maxAccepted: 3}
                   similarityThreshold: 0.995
@@ -485,7 +485,7 @@ class PanelEndToEndTest {
                 metadata: {name: e2e-progress, namespace: default}
                 spec:
                   cron: "0 11 * * 1"
-                  runOnCreate: true
+                  runOnCreate: false
                   ideasPerRun: 1
                   selection: {mode: Auto, maxAccepted: 1}
                   similarityThreshold: 0.995
@@ -494,6 +494,34 @@ class PanelEndToEndTest {
                     final: {width: 270, height: 480, fps: 10, durationSeconds: 30}
                   qc: {policy: RequireReview, checklist: shorts-reviewed}
                   agentSelector: {animops.io/pool: slow}
-                """.formatted(render, render);
+                ---
+                %s---
+                %s---
+                %s---
+                %s""".formatted(render, render,
+                handWritten("e2e-gate-1", "e2e-gate", "Pendulum wave of twelve brass bobs",
+                        "Twelve pendulums of rising length swing out of phase and fall back into line."),
+                handWritten("e2e-gate-2", "e2e-gate", "Sand hourglass that empties upward",
+                        "A sealed glass tips over and the grains race through the neck against a spinning fan."),
+                handWritten("e2e-gate-3", "e2e-gate", "Newton's cradle with one heavy steel ball",
+                        "A cradle of light balls meets a ball three times heavier and the rhythm breaks."),
+                handWritten("e2e-progress-1", "e2e-progress", "Paper boats racing down a rain gutter",
+                        "Five folded boats ride a stream of water over steps and one capsizes at the drain."));
+    }
+
+    /** A hand-written idea of a schedule: the schedules' static ideas file would give each schedule the same first ideas. */
+    private static String handWritten(String name, String schedule, String title, String premise) {
+        return """
+                apiVersion: animops.io/v1alpha1
+                kind: AnimationIdea
+                metadata: {name: %s, namespace: default}
+                spec:
+                  title: "%s"
+                  premise: "%s"
+                  physicsHook: "momentum and timing"
+                  hook: "which one reaches the end first?"
+                  source: Manual
+                  scheduleRef: %s
+                """.formatted(name, title, premise, schedule);
     }
 }
