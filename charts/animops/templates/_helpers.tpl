@@ -136,6 +136,8 @@ Base URL of the operator for agents and browsers: the configured one, or the Ser
 {{- define "animops.storagePublicUrl" -}}
 {{- if .Values.storage.publicUrl }}
 {{- trimSuffix "/" .Values.storage.publicUrl }}
+{{- else if .Values.panel.publicUrl }}
+{{- trimSuffix "/" .Values.panel.publicUrl }}
 {{- else }}
 {{- printf "http://%s.%s.svc:%d" (include "animops.fullname" .) .Release.Namespace (int .Values.service.port) }}
 {{- end }}
@@ -150,4 +152,26 @@ The web render agents' labels as the agent reads them: key=value,key=value.
 {{- $pairs = append $pairs (printf "%s=%s" $key $value) }}
 {{- end }}
 {{- join "," $pairs }}
+{{- end }}
+
+{{/*
+The Ingress host: the configured one, or the host of panel.publicUrl.
+*/}}
+{{- define "animops.ingressHost" -}}
+{{- if .Values.ingress.host }}
+{{- .Values.ingress.host }}
+{{- else if .Values.panel.publicUrl }}
+{{- (urlParse .Values.panel.publicUrl).hostname }}
+{{- end }}
+{{- end }}
+
+{{/*
+Whether the session cookie is always Secure: as configured, else when people reach the panel over TLS.
+*/}}
+{{- define "animops.secureCookie" -}}
+{{- if kindIs "bool" .Values.panel.secureCookie }}
+{{- .Values.panel.secureCookie }}
+{{- else }}
+{{- or (hasPrefix "https://" .Values.panel.publicUrl) (and .Values.ingress.enabled .Values.ingress.tls.enabled) }}
+{{- end }}
 {{- end }}

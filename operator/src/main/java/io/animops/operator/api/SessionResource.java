@@ -35,6 +35,8 @@ public class SessionResource {
     AuthService auth;
     @Inject
     CallerContext callers;
+    @Inject
+    AuthConfig authConfig;
 
     /**
      * The state of a session.
@@ -159,9 +161,13 @@ public class SessionResource {
         return cookie == null ? null : cookie.getValue();
     }
 
-    /** The session cookie; {@code maxAge} 0 clears it, -1 makes it last as long as the browser session. */
-    private static NewCookie cookie(String value, HttpServerRequest http, int maxAge) {
+    /**
+     * The session cookie; {@code maxAge} 0 clears it, -1 makes it last as long as the browser session. Secure over
+     * TLS, and always with {@code animops.auth.session.secure-cookie} (behind a proxy that terminates TLS).
+     */
+    private NewCookie cookie(String value, HttpServerRequest http, int maxAge) {
+        boolean secure = authConfig.session().secureCookie() || "https".equals(http.scheme());
         return new NewCookie.Builder(ApiAuthFilter.COOKIE).value(value).path("/api").httpOnly(true)
-                .secure("https".equals(http.scheme())).sameSite(NewCookie.SameSite.STRICT).maxAge(maxAge).build();
+                .secure(secure).sameSite(NewCookie.SameSite.STRICT).maxAge(maxAge).build();
     }
 }

@@ -41,6 +41,13 @@ public interface AuthConfig {
         /** Time to complete the TOTP step after the password. */
         @WithDefault("5m")
         Duration totpTimeout();
+
+        /**
+         * Mark the session cookie {@code Secure} on every answer, not only those of requests that came over TLS: for a
+         * panel served over HTTPS by a proxy that does not forward the scheme (the chart sets it behind TLS).
+         */
+        @WithDefault("false")
+        boolean secureCookie();
     }
 
     /** Parameters of new password hashes; hashes made with others are replaced at the next sign-in. */

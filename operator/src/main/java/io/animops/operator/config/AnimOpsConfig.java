@@ -22,6 +22,15 @@ public interface AnimOpsConfig {
 
     Api api();
 
+    Panel panel();
+
+    /** The web panel served at / (io.animops.operator.panel). */
+    interface Panel {
+        /** Serve the panel's files; false leaves / to nothing (the API and /q are served either way). */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
     /** The REST API under /api/v1. */
     interface Api {
         /** The operator token every request must carry; without one every request is refused. */

@@ -1,6 +1,7 @@
 package io.animops.operator.standalone;
 
 import io.animops.operator.StandaloneMode;
+import io.animops.operator.auth.FirstAdmin;
 import io.quarkus.runtime.Quarkus;
 import org.jboss.logging.Logger;
 
@@ -11,7 +12,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntFunction;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * The standalone mode: everything on one machine with no cluster, container engine or API key. Starts
@@ -59,7 +62,7 @@ public final class StandaloneLauncher {
 
         LOG.infof("kubeconfig for the embedded API: %s", environment.kubeconfig());
         // printed once the operator's HTTP server listens (StandaloneBanner), so it is not lost above the startup log
-        pendingBanner = httpPort -> banner(environment, outcomes, httpPort);
+        pendingBanner = (httpPort, oneTimePassword) -> banner(environment, outcomes, httpPort, oneTimePassword);
 
         CountDownLatch operatorStopped = new CountDownLatch(1);
         AtomicBoolean vmShuttingDown = new AtomicBoolean();
@@ -100,16 +103,20 @@ public final class StandaloneLauncher {
     }
 
     /** The banner to print when the HTTP server has started, given its port; null when not in standalone mode. */
-    private static volatile IntFunction<String> pendingBanner;
+    private static volatile BiFunction<Integer, Optional<String>, String> pendingBanner;
 
-    /** The banner for the HTTP port, once; null outside standalone mode or when already taken. */
-    static String takeBanner(int httpPort) {
-        IntFunction<String> banner = pendingBanner;
+    /**
+     * The banner for the HTTP port, once, with the first admin's one-time password when this start made that user;
+     * null outside standalone mode or when already taken.
+     */
+    static String takeBanner(int httpPort, Supplier<Optional<String>> oneTimePassword) {
+        BiFunction<Integer, Optional<String>, String> banner = pendingBanner;
         pendingBanner = null;
-        return banner == null ? null : banner.apply(httpPort);
+        return banner == null ? null : banner.apply(httpPort, oneTimePassword.get());
     }
 
-    static String banner(StandaloneEnvironment environment, List<ExampleApplier.Outcome> outcomes, int httpPort) {
+    static String banner(StandaloneEnvironment environment, List<ExampleApplier.Outcome> outcomes, int httpPort,
+                         Optional<String> oneTimePassword) {
         StandaloneSettings s = environment.settings();
         long created = outcomes.stream().filter(o -> o.action() == ExampleApplier.Action.CREATED).count();
         long kept = outcomes.stream().filter(o -> o.action() == ExampleApplier.Action.KEPT
@@ -120,10 +127,15 @@ public final class StandaloneLauncher {
                 + " rejected (see log)" : "") + " from " + s.examples();
         String http = "http://" + s.httpHost() + ":" + httpPort;
         Path tokenFile = environment.apiTokenFile();
+        String signIn = oneTimePassword.map(p -> "user '" + FirstAdmin.NAME + "', one-time password  " + p
+                + "\n                    (shown only now; to be changed at the first sign-in)")
+                .orElse("your user (the first start made 'admin'; `user passwd admin` sets a new password)");
         return """
 
                 ================================================================================
                  AnimOps standalone
+                   Panel            %s/
+                   sign in as       %s
                    Kubernetes API   %s   (objects kept in PostgreSQL, database %s)
                    kubeconfig       %s
                    PostgreSQL       %s   (data kept in %s)
@@ -137,7 +149,7 @@ public final class StandaloneLauncher {
                    curl -H "Authorization: Bearer $(cat %s)" %s/api/v1/ideas
                  Stop with Ctrl-C.
                 ================================================================================
-                """.formatted(environment.api().url(), EmbeddedDatabase.KUBE_DATABASE, environment.kubeconfig(),
+                """.formatted(http, signIn, environment.api().url(), EmbeddedDatabase.KUBE_DATABASE, environment.kubeconfig(),
                 environment.database().jdbcUrl(), s.dataDirectory(), s.artifactsDirectory(), examples, http,
                 tokenFile == null ? "ANIMOPS_API_TOKEN" : tokenFile, http, http, environment.kubeconfig(),
                 tokenFile == null ? "<your token file>" : tokenFile, http);

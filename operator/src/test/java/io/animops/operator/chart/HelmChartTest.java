@@ -459,6 +459,63 @@ class HelmChartTest {
     }
 
     @Test
+    void thePanelIsServedByDefaultWithoutAnIngressOrSecureCookie() {
+        Container operator = operatorContainer(single(defaultObjects, Deployment.class));
+        assertThat(defaultObjects).noneMatch(io.fabric8.kubernetes.api.model.networking.v1.Ingress.class::isInstance);
+        assertThat(value(operator, "ANIMOPS_PANEL_ENABLED")).isEqualTo("true");
+        assertThat(value(operator, "ANIMOPS_AUTH_SESSION_SECURE_COOKIE")).isEqualTo("false");
+        assertThat(envNames(operator)).doesNotContain("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING");
+    }
+
+    @Test
+    void anIngressWithTlsServesThePublicUrlAndMakesTheCookieSecure() {
+        List<HasMetadata> objects = parse(template()
+                .set("panel.publicUrl", "https://animops.example.com/")
+                .set("ingress.enabled", true)
+                .set("ingress.className", "nginx")
+                .set("ingress.tls.enabled", true)
+                .call());
+        var ingress = single(objects, io.fabric8.kubernetes.api.model.networking.v1.Ingress.class);
+        assertThat(ingress.getSpec().getIngressClassName()).isEqualTo("nginx");
+        assertThat(ingress.getSpec().getTls()).singleElement().satisfies(tls -> {
+            assertThat(tls.getHosts()).containsExactly("animops.example.com");
+            assertThat(tls.getSecretName()).isEqualTo(FULLNAME + "-tls");
+        });
+        var rule = ingress.getSpec().getRules().get(0);
+        assertThat(rule.getHost()).isEqualTo("animops.example.com");
+        var path = rule.getHttp().getPaths().get(0);
+        assertThat(path.getPath()).isEqualTo("/");
+        assertThat(path.getBackend().getService().getName()).isEqualTo(FULLNAME);
+        assertThat(path.getBackend().getService().getPort().getName()).isEqualTo("http");
+
+        Container operator = operatorContainer(single(objects, Deployment.class));
+        assertThat(value(operator, "ANIMOPS_AUTH_SESSION_SECURE_COOKIE")).isEqualTo("true");
+        assertThat(value(operator, "QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING")).isEqualTo("true");
+        // the panel's address is where browsers fetch the signed video links too
+        assertThat(value(operator, "ANIMOPS_STORAGE_PUBLIC_URL")).isEqualTo("https://animops.example.com");
+    }
+
+    @Test
+    void thePanelCanBeTurnedOffAndTheCookieSetExplicitly() {
+        Container operator = operatorContainer(single(parse(template().set("panel.enabled", false)
+                .set("panel.publicUrl", "https://animops.example.com").set("panel.secureCookie", false).call()),
+                Deployment.class));
+        assertThat(value(operator, "ANIMOPS_PANEL_ENABLED")).isEqualTo("false");
+        assertThat(value(operator, "ANIMOPS_AUTH_SESSION_SECURE_COOKIE")).isEqualTo("false");
+        List<HasMetadata> plain = parse(template().set("ingress.enabled", true).set("ingress.host", "animops.lan")
+                .call());
+        var ingress = single(plain, io.fabric8.kubernetes.api.model.networking.v1.Ingress.class);
+        assertThat(ingress.getSpec().getTls()).isNullOrEmpty();
+        assertThat(ingress.getSpec().getRules().get(0).getHost()).isEqualTo("animops.lan");
+    }
+
+    @Test
+    void tlsWithoutAHostIsRefused() {
+        assertThatThrownBy(() -> template().set("ingress.enabled", true).set("ingress.tls.enabled", true).call())
+                .hasMessageContaining("ingress.tls.enabled needs a host");
+    }
+
+    @Test
     void localStorageWithoutPersistenceUsesAnEmptyDir() {
         List<HasMetadata> objects = parse(template().set("storage.local.persistence.enabled", false).call());
         Deployment deployment = single(objects, Deployment.class);

@@ -1,0 +1,72 @@
+import { expect, test } from '@playwright/test'
+import { screenshot } from '../support'
+import { installMockApi, mockState } from './mock-api'
+
+/** Runs without the operator: proves the build, the browser (Debian's chromium) and the panel's wiring. */
+test.describe('panel with a mocked API', () => {
+  test('signs in with a password then a TOTP code', async ({ page }, info) => {
+    const state = mockState()
+    await installMockApi(page, state)
+    await page.goto('/gate')
+    await expect(page).toHaveURL(/\/sign-in/)
+    await page.getByLabel('User name').fill('ada')
+    await page.getByLabel('Password').fill('wrong password')
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await expect(page.getByTestId('problem')).toContainText('wrong user name or password')
+    await page.getByLabel('Password').fill('correct horse battery')
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.getByLabel('Six-digit code').fill('123456')
+    await page.getByRole('button', { name: 'Verify' }).click()
+    await expect(page.getByRole('heading', { name: 'Idea Gate' })).toBeVisible()
+    await expect(page.getByTestId('current-user')).toHaveText('ada')
+    await screenshot(page, info)
+  })
+
+  test('approves a proposal from the Idea Gate with the CSRF token', async ({ page }, info) => {
+    const state = mockState()
+    state.signedIn = true
+    await installMockApi(page, state)
+    await page.goto('/gate')
+    const proposal = page.locator('[data-idea="domino-spiral"]')
+    await expect(proposal).toContainText('Domino line')
+    await proposal.getByRole('button', { name: 'Approve' }).click()
+    await expect(page.locator('[data-idea="domino-spiral"]')).toHaveCount(0)
+    expect(state.csrfSeen).toEqual(['csrf-1'])
+    expect(state.proposals[0].phase).toBe('Accepted')
+    await screenshot(page, info)
+  })
+
+  test('moves a render progress bar from the event stream without reloading', async ({ page }, info) => {
+    const state = mockState()
+    state.signedIn = true
+    state.events.push(
+      'event: change\nid: e-1\ndata: ' +
+        JSON.stringify({ id: 'e-1', type: 'change', kind: 'RenderJob', namespace: 'default', name: 'job-1', data: { phase: 'Rendering', progress: { percent: 64 } } }) +
+        '\n\n',
+    )
+    await installMockApi(page, state)
+    await page.goto('/renders/default/job-1')
+    await expect(page.getByTestId('render-progress')).toHaveAttribute('data-value', '64')
+    await screenshot(page, info)
+  })
+
+  test('a viewer sees no action buttons', async ({ page }, info) => {
+    const state = mockState('viewer')
+    state.signedIn = true
+    await installMockApi(page, state)
+    await page.goto('/gate')
+    await expect(page.locator('[data-idea="domino-spiral"]')).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Approve' })).toHaveCount(0)
+    await expect(page.getByRole('button', { name: 'Reject' })).toHaveCount(0)
+    await screenshot(page, info)
+  })
+
+  test('shows an API problem instead of a blank page', async ({ page }, info) => {
+    const state = mockState()
+    state.signedIn = true
+    await installMockApi(page, state)
+    await page.goto('/publications/default/missing')
+    await expect(page.getByTestId('problem')).toContainText('no mock for GET /api/v1/publications/default/missing')
+    await screenshot(page, info)
+  })
+})

@@ -1,0 +1,52 @@
+import { createServer } from 'node:net'
+import { defineConfig, devices } from '@playwright/test'
+
+/**
+ * Two kinds of specs: e2e/mocked/* answer the API with page.route (they run anywhere, against `vite preview` by
+ * default), e2e/operator/* run against a real standalone operator seeded by the JUnit harness
+ * (PanelEndToEndTest; /work/wt/_notes/panel-contract.md lists its E2E_* variables) and skip without E2E_BASE_URL.
+ * The browser is Debian's chromium: no browser is downloaded (PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1).
+ */
+const chromium = process.env.E2E_CHROMIUM ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const external = process.env.E2E_BASE_URL
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
+    })
+  })
+}
+
+// the port is chosen once and handed to the workers through the environment (they re-read this file)
+process.env.E2E_PREVIEW_PORT ??= String(await freePort())
+const previewPort = Number(process.env.E2E_PREVIEW_PORT)
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results/artifacts',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  reporter: [['list']],
+  use: {
+    ...devices['Desktop Chrome'],
+    baseURL: external ?? `http://127.0.0.1:${previewPort}`,
+    launchOptions: { executablePath: chromium, args: ['--autoplay-policy=no-user-gesture-required'] },
+    timezoneId: 'Europe/Paris',
+    trace: 'off',
+  },
+  webServer: external
+    ? undefined
+    : {
+        command: `npx vite preview --host 127.0.0.1 --port ${previewPort} --strictPort`,
+        url: `http://127.0.0.1:${previewPort}`,
+        reuseExistingServer: false,
+        timeout: 60_000,
+      },
+})
