@@ -8,6 +8,9 @@ export interface MockState {
   proposals: { namespace: string; name: string; title: string; phase: string; similarityScore: number; nearest: { name: string; title: string; score: number }[] }[]
   csrfSeen: (string | null)[]
   events: string[]
+  /** Resolved once the page has read a render job: the stream sends its events after that. */
+  renderRead: Promise<void>
+  markRenderRead: () => void
 }
 
 export function mockState(role: MockState['role'] = 'operator'): MockState {
@@ -35,6 +38,11 @@ export function mockState(role: MockState['role'] = 'operator'): MockState {
     ],
     csrfSeen: [],
     events: [],
+    ...(() => {
+      let markRenderRead = () => {}
+      const renderRead = new Promise<void>((resolve) => (markRenderRead = resolve))
+      return { renderRead, markRenderRead }
+    })(),
   }
 }
 
@@ -68,6 +76,7 @@ export async function installMockApi(page: Page, state: MockState) {
     if (!state.signedIn) return problem(route, 401, 'Unauthorized', 'sign in first')
     if (path === '/api/v1/session') return json(route, 200, session)
     if (path === '/api/v1/events') {
+      if (state.events.length) await state.renderRead
       return route.fulfill({ status: 200, contentType: 'text/event-stream', body: 'retry: 600000\n\n' + state.events.join('') })
     }
     if (path === '/api/v1/ideas' && method === 'GET') {
@@ -85,6 +94,7 @@ export async function installMockApi(page: Page, state: MockState) {
     }
     const render = path.match(/^\/api\/v1\/renders\/([^/]+)\/([^/]+)$/)
     if (render) {
+      setTimeout(state.markRenderRead, 200)
       return json(route, 200, {
         namespace: render[1],
         name: render[2],
