@@ -34,7 +34,7 @@ describe('api', () => {
         'application/problem+json',
       ),
     )
-    const error = await api('/api/v1/ideas?limit=9999').catch((e: ApiError) => e)
+    const error = (await api('/api/v1/ideas?limit=9999').catch((e) => e)) as ApiError
     expect(error).toBeInstanceOf(ApiError)
     expect(error.status).toBe(400)
     expect(error.message).toBe('limit is wrong')
@@ -43,13 +43,13 @@ describe('api', () => {
 
   it('keeps a non-JSON error body as the detail', async () => {
     vi.stubGlobal('fetch', respond(502, 'upstream down', 'text/plain'))
-    const error = await api('/api/v1/ops').catch((e: ApiError) => e)
+    const error = (await api('/api/v1/ops').catch((e) => e)) as ApiError
     expect(error.problem).toMatchObject({ status: 502, detail: 'upstream down' })
   })
 
   it('reports an unreachable operator as a problem with status 0', async () => {
     vi.stubGlobal('fetch', vi.fn().mockRejectedValue(new TypeError('Failed to fetch')))
-    const error = await api('/api/v1/ops').catch((e: ApiError) => e)
+    const error = (await api('/api/v1/ops').catch((e) => e)) as ApiError
     expect(error.problem.status).toBe(0)
     expect(error.problem.detail).toContain('could not be reached')
   })
