@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { AlertTriangleIcon, CheckCircle2Icon } from 'lucide-react'
 import { Badge } from '@/components/ui/badge'
@@ -6,12 +6,20 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { Progress } from '@/components/ui/progress'
 import { PageHeader } from '@/components/layout/app-shell'
 import { SelectFilter } from '@/components/filters'
-import { ChannelViewsChart, FunnelChart, VideoViewsChart } from '@/components/kpi-charts'
 import { SchedulesTable } from '@/components/schedules'
-import { Empty, QueryState } from '@/components/states'
+import { Empty, Loading, QueryState } from '@/components/states'
 import { api, qs } from '@/lib/api'
 import { formatNumber, formatPercent, formatTime } from '@/lib/format'
 import type { Alert, Dashboard } from '@/lib/types'
+
+// the charting library is the largest part of the page: it loads beside the numbers, not before them
+const FunnelChart = lazy(() => import('@/components/kpi-charts').then((m) => ({ default: m.FunnelChart })))
+const VideoViewsChart = lazy(() => import('@/components/kpi-charts').then((m) => ({ default: m.VideoViewsChart })))
+const ChannelViewsChart = lazy(() => import('@/components/kpi-charts').then((m) => ({ default: m.ChannelViewsChart })))
+
+function Chart({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Loading label="Loading the chart…" rows={1} />}>{children}</Suspense>
+}
 
 const periods: Record<string, number> = { '24 hours': 1, '7 days': 7, '30 days': 30, '90 days': 90 }
 
@@ -103,7 +111,7 @@ export default function DashboardPage() {
                     <CardDescription>Ideas created in the period, by how far they got.</CardDescription>
                   </CardHeader>
                   <CardContent>
-                    <FunnelChart funnel={d.funnel} />
+                    <Chart><FunnelChart funnel={d.funnel} /></Chart>
                   </CardContent>
                 </Card>
                 <Card>
@@ -121,7 +129,7 @@ export default function DashboardPage() {
                     <CardTitle>Views per video at 72 h and 7 d</CardTitle>
                   </CardHeader>
                   <CardContent>
-                    <VideoViewsChart from={from} to={to} />
+                    <Chart><VideoViewsChart from={from} to={to} /></Chart>
                   </CardContent>
                 </Card>
                 <Card>
@@ -129,7 +137,7 @@ export default function DashboardPage() {
                     <CardTitle>Rolling 14-day views per channel</CardTitle>
                   </CardHeader>
                   <CardContent>
-                    <ChannelViewsChart from={from} to={to} />
+                    <Chart><ChannelViewsChart from={from} to={to} /></Chart>
                   </CardContent>
                 </Card>
               </div>
