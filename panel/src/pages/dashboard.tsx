@@ -46,8 +46,8 @@ export function Alerts({ alerts }: { alerts: Alert[] }) {
         <li key={i} className="flex items-start gap-2 text-sm">
           <AlertTriangleIcon className={a.severity === 'critical' ? 'text-destructive size-4' : 'text-warning size-4'} aria-hidden />
           <div>
-            <Badge variant={a.severity === 'critical' ? 'destructive' : 'warning'}>{a.type}</Badge>{' '}
-            <span className="font-medium">{[a.kind, a.namespace, a.name].filter(Boolean).join(' ')}</span> {a.message}
+            <Badge variant={a.severity === 'critical' ? 'destructive' : 'warning'}>{a.kind}</Badge>{' '}
+            {a.subject && <span className="font-medium">{a.subject}</span>} {a.message}
             {a.since && <span className="text-muted-foreground text-xs"> · since {formatTime(a.since)}</span>}
           </div>
         </li>
@@ -89,8 +89,8 @@ export default function DashboardPage() {
                 </CardContent>
               </Card>
               <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-                <Stat label="Scripts valid at the first try" value={formatPercent(d.scripts.firstTryRate)} hint={`${d.scripts.firstTryValid} of ${d.scripts.ideas} ideas`} />
-                <Stat label="Valid after repair" value={formatPercent(d.scripts.afterRepairRate)} hint={`${d.scripts.validAfterRepair} more after repair`} />
+                <Stat label="Scripts valid at the first try" value={formatPercent(d.scripts.firstTrySuccessRate)} hint={`${d.scripts.firstTryValid} of ${d.scripts.ideas} ideas`} />
+                <Stat label="Valid after repair" value={formatPercent(d.scripts.afterRepairSuccessRate)} hint={`${d.scripts.validAfterRepair} more after repair`} />
                 <Stat label="LLM tokens in the period" value={formatNumber(d.llm.totalTokens)} hint={`${formatNumber(d.llm.promptTokens)} in · ${formatNumber(d.llm.completionTokens)} out · ${d.llm.calls} calls`} />
                 <Card className="gap-1 py-4">
                   <CardContent className="space-y-1">
@@ -100,7 +100,12 @@ export default function DashboardPage() {
                       <span className="text-muted-foreground text-sm font-normal"> / {budget ? formatNumber(budget) : 'no budget'}</span>
                     </div>
                     {budget ? <Progress value={Math.min(100, (d.llm.tokensToday / budget) * 100)} aria-label="Share of today’s token budget spent" /> : null}
-                    <div className="text-muted-foreground text-xs">Cost: {d.llm.costUsd === null ? 'not priced (tokens only)' : `$${d.llm.costUsd.toFixed(2)}`}</div>
+                    <div className="text-muted-foreground text-xs">
+                      Cost:{' '}
+                      {d.llm.costUsd === null
+                        ? 'not priced (the operator records tokens)'
+                        : `$${d.llm.costUsd.toFixed(2)}${d.llm.budgetUsd !== null ? ` of $${d.llm.budgetUsd.toFixed(2)}` : ''}`}
+                    </div>
                   </CardContent>
                 </Card>
               </div>
