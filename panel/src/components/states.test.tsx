@@ -38,3 +38,13 @@ describe('QueryState', () => {
     expect(screen.getByText('content 1')).toBeInTheDocument()
   })
 })
+
+describe('ProgressBar', () => {
+  it('derives the percentage from frames when the agent sends no percent, and shows 100 once Succeeded', async () => {
+    const { ProgressBar } = await import('./render-progress')
+    const { rerender } = render(<ProgressBar label="p" progress={{ frames: 75, totalFrames: 300 }} phase="Rendering" />)
+    expect(screen.getByTestId('render-progress')).toHaveAttribute('data-value', '25')
+    rerender(<ProgressBar label="p" progress={{ frames: 75, totalFrames: 300 }} phase="Succeeded" />)
+    expect(screen.getByTestId('render-progress')).toHaveAttribute('data-value', '100')
+  })
+})
