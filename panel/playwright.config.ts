@@ -1,5 +1,6 @@
 import { createServer } from 'node:net'
 import { defineConfig, devices } from '@playwright/test'
+import { adminState } from './e2e/support'
 
 /**
  * Two kinds of specs: e2e/mocked/* answer the API with page.route (they run anywhere, against `vite preview` by
@@ -25,6 +26,20 @@ async function freePort(): Promise<number> {
 process.env.E2E_PREVIEW_PORT ??= String(await freePort())
 const previewPort = Number(process.env.E2E_PREVIEW_PORT)
 
+// the harness's scenario (only with E2E_BASE_URL): signing in through the form (TOTP) saves the session the
+// other specs reuse; they run first, since the harness starts the render the progress spec watches with playwright
+const operatorProjects = external
+  ? [
+      { name: 'operator-sign-in', testMatch: /operator\/sign-in\.setup\.ts/ },
+      {
+        name: 'operator',
+        testMatch: /operator\/.*\.spec\.ts/,
+        dependencies: ['operator-sign-in'],
+        use: { storageState: adminState },
+      },
+    ]
+  : []
+
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results/artifacts',
@@ -41,6 +56,7 @@ export default defineConfig({
     timezoneId: 'Europe/Paris',
     trace: 'off',
   },
+  projects: [...operatorProjects, { name: 'mocked', testMatch: /mocked\/.*\.spec\.ts/ }],
   webServer: external
     ? undefined
     : {

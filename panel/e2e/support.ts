@@ -3,6 +3,9 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { Page, TestInfo } from '@playwright/test'
 
+/** The admin's signed-in session, saved by the sign-in spec for the operator specs. */
+export const adminState = 'test-results/admin-session.json'
+
 const screenshotDir = process.env.E2E_SCREENSHOT_DIR ?? path.resolve(import.meta.dirname, '..', 'test-results')
 
 /** Every spec ends here: a full-page screenshot of where it ended, named after the test. */

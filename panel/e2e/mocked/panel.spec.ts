@@ -69,4 +69,40 @@ test.describe('panel with a mocked API', () => {
     await expect(page.getByTestId('problem')).toContainText('no mock for GET /api/v1/publications/default/missing')
     await screenshot(page, info)
   })
+
+  test('draws the dashboard: alerts, rates, funnel and KPI charts', async ({ page }, info) => {
+    const state = mockState()
+    state.signedIn = true
+    await installMockApi(page, state)
+    await page.goto('/')
+    await expect(page.getByText('render agent mac-1 is not ready')).toBeVisible()
+    await expect(page.getByText('62.5 %')).toBeVisible()
+    await expect(page.getByRole('img', { name: /Pipeline funnel: Proposed 12/ }).locator('.recharts-bar-rectangle').first()).toBeVisible()
+    await expect(page.getByRole('img', { name: 'Rolling 14-day views per channel' }).locator('.recharts-line')).toHaveCount(1)
+    await screenshot(page, info)
+  })
+
+  test('shows ops: agents, queue, schedules with suspend, health', async ({ page }, info) => {
+    const state = mockState()
+    state.signedIn = true
+    await installMockApi(page, state)
+    await page.goto('/ops')
+    await expect(page.getByRole('table', { name: 'Render agents' })).toContainText('standin-a')
+    await expect(page.getByRole('table', { name: 'Render agents' })).toContainText('NotReady')
+    await expect(page.getByRole('button', { name: 'Suspend' })).toBeVisible()
+    await expect(page.getByRole('list', { name: 'Health checks' })).toContainText('UP')
+    await screenshot(page, info)
+  })
+
+  test('shows an idea with its script, highlighted, and the error at its line', async ({ page }, info) => {
+    const state = mockState()
+    state.signedIn = true
+    await installMockApi(page, state)
+    await page.goto('/ideas/default/seesaw')
+    await expect(page.locator('[data-error-line="4"]')).toContainText("Expected ':' after function declaration")
+    await expect(page.getByRole('list', { name: 'Nearest past ideas' })).toContainText('Lever and weights')
+    await expect(page.getByRole('list', { name: 'Timeline' })).toContainText('AnimationIdea.Proposed')
+    await expect(page.getByRole('button', { name: 'Rerun attempt' })).toBeVisible()
+    await screenshot(page, info)
+  })
 })

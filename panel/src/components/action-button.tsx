@@ -35,7 +35,7 @@ interface ActionButtonProps {
 
 export function describeResult(result: unknown) {
   const r = result as Partial<ActionResult> | undefined
-  return r && r.outcome ? `${r.action ?? 'action'}: ${r.outcome}${r.detail ? ` — ${r.detail}` : ''}` : 'Done'
+  return r && r.outcome ? `${r.outcome}${r.detail ? ` — ${r.detail}` : ''}` : 'done'
 }
 
 /** An action on the pipeline: hidden from those whose role may not do it, confirmed when destructive. */

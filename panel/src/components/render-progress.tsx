@@ -15,7 +15,8 @@ export function useLiveProgress(namespace: string, name: string, fallback?: Rend
 }
 
 export function ProgressBar({ progress, phase, label }: { progress?: RenderProgress; phase?: string; label: string }) {
-  const percent = phase === 'Succeeded' ? 100 : Math.max(0, Math.min(100, progress?.percent ?? 0))
+  const reported = progress?.percent ?? (progress?.totalFrames ? Math.floor(((progress.frames ?? 0) * 100) / progress.totalFrames) : 0)
+  const percent = phase === 'Succeeded' ? 100 : Math.max(0, Math.min(100, reported))
   const frames = progress?.frames !== undefined && progress?.totalFrames ? `${progress.frames}/${progress.totalFrames} frames` : ''
   return (
     <div className="flex min-w-40 items-center gap-2">

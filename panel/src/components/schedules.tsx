@@ -33,7 +33,24 @@ export function SchedulesTable({ schedules, actions = false }: { schedules: Sche
               <TableCell>
                 <code className="text-xs">{s.cron ?? '—'}</code> {s.timeZone && <span className="text-muted-foreground text-xs">({s.timeZone})</span>}
               </TableCell>
-              <TableCell>{s.runsToday?.length ? s.runsToday.map((t) => formatTime(t)).join(', ') : '—'}</TableCell>
+              <TableCell>
+                {s.error ? (
+                  <span className="text-destructive text-xs">{s.error}</span>
+                ) : s.todayRuns?.length ? (
+                  <ul className="space-y-0.5 text-xs">
+                    {s.todayRuns.map((run) => (
+                      <li key={run.at}>
+                        {formatTime(run.at)}{' '}
+                        <Badge variant={run.outcome === 'fired' ? 'success' : run.outcome === 'missed' ? 'destructive' : 'outline'}>
+                          {run.outcome}
+                        </Badge>
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  '—'
+                )}
+              </TableCell>
               <TableCell>{formatTime(s.lastRunAt)}</TableCell>
               <TableCell>
                 {s.suspended ? '—' : formatTime(s.nextRunAt)}
@@ -42,7 +59,7 @@ export function SchedulesTable({ schedules, actions = false }: { schedules: Sche
               {actions && (
                 <TableCell>
                   {s.suspended ? (
-                    <ActionButton label="Resume" icon={<PlayIcon />} invalidates={['ops', 'dashboard']} run={() => post(`${base}/resume`)} />
+                    <ActionButton label="Resume" icon={<PlayIcon />} invalidates={['ops', 'dashboard']} run={(reason) => post(`${base}/resume`, { reason })} />
                   ) : (
                     <ActionButton
                       label="Suspend"
@@ -50,7 +67,7 @@ export function SchedulesTable({ schedules, actions = false }: { schedules: Sche
                       variant="destructive"
                       invalidates={['ops', 'dashboard']}
                       confirm={{ title: `Suspend ${s.name}?`, description: 'No idea is proposed by it until it is resumed.' }}
-                      run={() => post(`${base}/suspend`)}
+                      run={(reason) => post(`${base}/suspend`, { reason })}
                     />
                   )}
                 </TableCell>

@@ -22,8 +22,8 @@ export function Timeline({ kind, name, namespace }: { kind: string; name: string
         return (
           <ol className="border-muted relative space-y-3 border-l pl-4" aria-label="Timeline">
             {entries.map((e) => (
-              <li key={e.id} className="text-sm">
-                <span className="bg-primary absolute -left-[5px] mt-1.5 size-2.5 rounded-full" aria-hidden />
+              <li key={e.id} className="relative text-sm">
+                <span className="bg-primary absolute top-1.5 -left-[21.5px] size-2.5 rounded-full" aria-hidden />
                 <div className="font-medium">{e.eventType}</div>
                 <div className="text-muted-foreground text-xs">
                   {formatTime(e.occurredAt)} · {e.actor}

@@ -299,7 +299,10 @@ export interface ScheduleSummary {
   suspended: boolean
   lastRunAt?: string | null
   nextRunAt?: string | null
-  runsToday?: string[]
+  /** Fire times of the current UTC day. */
+  todayRuns?: { at: string; runId?: string; outcome: 'fired' | 'missed' | 'upcoming' | string }[]
+  /** An invalid cron's message (then no runs). */
+  error?: string | null
 }
 
 export interface Funnel {
@@ -313,13 +316,20 @@ export interface Funnel {
 }
 
 export interface Alert {
-  type: string
+  kind: 'AgentDown' | 'BudgetSpent' | 'QuotaExhausted' | 'ReauthorizationNeeded' | string
   severity: 'warning' | 'critical' | string
-  kind?: string
-  namespace?: string | null
-  name?: string
+  subject?: string
   message?: string
   since?: string
+}
+
+/** Tokens per UTC day: the operator records tokens, not prices (costUsd and budgetUsd stay null). */
+export interface LlmSpend {
+  tokensToday: number
+  dailyTokenBudget: number | null
+  costUsd: number | null
+  budgetUsd: number | null
+  period?: string
 }
 
 export interface Dashboard {
@@ -328,48 +338,47 @@ export interface Dashboard {
   to: string
   schedules: ScheduleSummary[]
   funnel: Funnel
-  scripts: { ideas: number; firstTryValid: number; validAfterRepair: number; firstTryRate: number | null; afterRepairRate: number | null }
-  llm: {
-    promptTokens: number
-    completionTokens: number
-    totalTokens: number
-    calls: number
-    dailyTokenBudget: number | null
-    tokensToday: number
-    costUsd: number | null
+  scripts: {
+    ideas: number
+    firstTryValid: number
+    validAfterRepair: number
+    firstTrySuccessRate: number | null
+    afterRepairSuccessRate: number | null
   }
+  llm: LlmSpend & { promptTokens: number; completionTokens: number; totalTokens: number; calls: number }
   alerts: Alert[]
 }
 
 export interface AgentSummary {
   name: string
+  phase?: string
   ready: boolean
-  executor?: string
+  executor?: string | null
   os?: string
   arch?: string
   godotVersion?: string
   labels?: Record<string, string>
-  lastHeartbeat?: string
+  heartbeatAt?: string
   heartbeatAgeSeconds?: number
   capacity?: number
-  activeJobs?: number
-  jobs?: { namespace: string; name: string; phase?: string; progress?: number }[]
+  running?: number
+  currentJob?: string | null
+  jobs?: { namespace: string; name: string; mode?: string; phase?: string; progress?: number | null }[]
 }
 
 export interface Ops {
   agents: AgentSummary[]
   queue: { mode: string; pending: number; running: number; oldestPendingSeconds?: number | null }[]
+  schedules: ScheduleSummary[]
+  llm: LlmSpend & {
+    providers: { namespace: string; schedule: string; name?: string; model?: string | null; offline?: boolean; dailyTokenBudget?: number | null }[]
+  }
   storage?: {
     type?: string
     objects?: number
     bytes?: number
-    retention?: { interval?: string; previewDays?: number; rejectedDays?: number }
+    retention?: string
+    retentionPolicy?: { interval?: string; previewDays?: number; rejectedDays?: number }
   }
-  schedules: ScheduleSummary[]
-  llm: { namespace: string; schedule: string; provider?: string; model?: string | null; dailyTokenBudget?: number | null; tokensToday?: number }[]
-}
-
-export interface Health {
-  status: string
-  checks?: { name: string; status: string; data?: Record<string, unknown> }[]
+  health?: { name: string; status: string }[]
 }

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { AlertTriangleIcon, CheckCircle2Icon } from 'lucide-react'
 import { Badge } from '@/components/ui/badge'
@@ -6,12 +6,20 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { Progress } from '@/components/ui/progress'
 import { PageHeader } from '@/components/layout/app-shell'
 import { SelectFilter } from '@/components/filters'
-import { ChannelViewsChart, FunnelChart, VideoViewsChart } from '@/components/kpi-charts'
 import { SchedulesTable } from '@/components/schedules'
-import { Empty, QueryState } from '@/components/states'
+import { Empty, Loading, QueryState } from '@/components/states'
 import { api, qs } from '@/lib/api'
 import { formatNumber, formatPercent, formatTime } from '@/lib/format'
 import type { Alert, Dashboard } from '@/lib/types'
+
+// the charting library is the largest part of the page: it loads beside the numbers, not before them
+const FunnelChart = lazy(() => import('@/components/kpi-charts').then((m) => ({ default: m.FunnelChart })))
+const VideoViewsChart = lazy(() => import('@/components/kpi-charts').then((m) => ({ default: m.VideoViewsChart })))
+const ChannelViewsChart = lazy(() => import('@/components/kpi-charts').then((m) => ({ default: m.ChannelViewsChart })))
+
+function Chart({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Loading label="Loading the chart…" rows={1} />}>{children}</Suspense>
+}
 
 const periods: Record<string, number> = { '24 hours': 1, '7 days': 7, '30 days': 30, '90 days': 90 }
 
@@ -38,8 +46,8 @@ export function Alerts({ alerts }: { alerts: Alert[] }) {
         <li key={i} className="flex items-start gap-2 text-sm">
           <AlertTriangleIcon className={a.severity === 'critical' ? 'text-destructive size-4' : 'text-warning size-4'} aria-hidden />
           <div>
-            <Badge variant={a.severity === 'critical' ? 'destructive' : 'warning'}>{a.type}</Badge>{' '}
-            <span className="font-medium">{[a.kind, a.namespace, a.name].filter(Boolean).join(' ')}</span> {a.message}
+            <Badge variant={a.severity === 'critical' ? 'destructive' : 'warning'}>{a.kind}</Badge>{' '}
+            {a.subject && <span className="font-medium">{a.subject}</span>} {a.message}
             {a.since && <span className="text-muted-foreground text-xs"> · since {formatTime(a.since)}</span>}
           </div>
         </li>
@@ -81,8 +89,8 @@ export default function DashboardPage() {
                 </CardContent>
               </Card>
               <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-                <Stat label="Scripts valid at the first try" value={formatPercent(d.scripts.firstTryRate)} hint={`${d.scripts.firstTryValid} of ${d.scripts.ideas} ideas`} />
-                <Stat label="Valid after repair" value={formatPercent(d.scripts.afterRepairRate)} hint={`${d.scripts.validAfterRepair} more after repair`} />
+                <Stat label="Scripts valid at the first try" value={formatPercent(d.scripts.firstTrySuccessRate)} hint={`${d.scripts.firstTryValid} of ${d.scripts.ideas} ideas`} />
+                <Stat label="Valid after repair" value={formatPercent(d.scripts.afterRepairSuccessRate)} hint={`${d.scripts.validAfterRepair} more after repair`} />
                 <Stat label="LLM tokens in the period" value={formatNumber(d.llm.totalTokens)} hint={`${formatNumber(d.llm.promptTokens)} in · ${formatNumber(d.llm.completionTokens)} out · ${d.llm.calls} calls`} />
                 <Card className="gap-1 py-4">
                   <CardContent className="space-y-1">
@@ -92,7 +100,12 @@ export default function DashboardPage() {
                       <span className="text-muted-foreground text-sm font-normal"> / {budget ? formatNumber(budget) : 'no budget'}</span>
                     </div>
                     {budget ? <Progress value={Math.min(100, (d.llm.tokensToday / budget) * 100)} aria-label="Share of today’s token budget spent" /> : null}
-                    <div className="text-muted-foreground text-xs">Cost: {d.llm.costUsd === null ? 'not priced (tokens only)' : `$${d.llm.costUsd.toFixed(2)}`}</div>
+                    <div className="text-muted-foreground text-xs">
+                      Cost:{' '}
+                      {d.llm.costUsd === null
+                        ? 'not priced (the operator records tokens)'
+                        : `$${d.llm.costUsd.toFixed(2)}${d.llm.budgetUsd !== null ? ` of $${d.llm.budgetUsd.toFixed(2)}` : ''}`}
+                    </div>
                   </CardContent>
                 </Card>
               </div>
@@ -103,7 +116,7 @@ export default function DashboardPage() {
                     <CardDescription>Ideas created in the period, by how far they got.</CardDescription>
                   </CardHeader>
                   <CardContent>
-                    <FunnelChart funnel={d.funnel} />
+                    <Chart><FunnelChart funnel={d.funnel} /></Chart>
                   </CardContent>
                 </Card>
                 <Card>
@@ -121,7 +134,7 @@ export default function DashboardPage() {
                     <CardTitle>Views per video at 72 h and 7 d</CardTitle>
                   </CardHeader>
                   <CardContent>
-                    <VideoViewsChart from={from} to={to} />
+                    <Chart><VideoViewsChart from={from} to={to} /></Chart>
                   </CardContent>
                 </Card>
                 <Card>
@@ -129,7 +142,7 @@ export default function DashboardPage() {
                     <CardTitle>Rolling 14-day views per channel</CardTitle>
                   </CardHeader>
                   <CardContent>
-                    <ChannelViewsChart from={from} to={to} />
+                    <Chart><ChannelViewsChart from={from} to={to} /></Chart>
                   </CardContent>
                 </Card>
               </div>

@@ -10,7 +10,7 @@ import { SchedulesTable } from '@/components/schedules'
 import { Empty, QueryState } from '@/components/states'
 import { api } from '@/lib/api'
 import { formatBytes, formatNumber, formatTime } from '@/lib/format'
-import type { AgentSummary, Health, Ops } from '@/lib/types'
+import type { AgentSummary, Ops } from '@/lib/types'
 
 function heartbeat(agent: AgentSummary) {
   const age = agent.heartbeatAgeSeconds
@@ -36,7 +36,7 @@ function Agents({ agents }: { agents: AgentSummary[] }) {
         {agents.map((a) => (
           <TableRow key={a.name}>
             <TableCell className="font-medium">
-              {a.name} <Badge variant={a.ready ? 'success' : 'destructive'}>{a.ready ? 'ready' : 'down'}</Badge>
+              {a.name} <Badge variant={a.ready ? 'success' : 'destructive'}>{a.phase ?? (a.ready ? 'Ready' : 'NotReady')}</Badge>
               <div className="text-muted-foreground text-xs">
                 {Object.entries(a.labels ?? {})
                   .map(([k, v]) => `${k}=${v}`)
@@ -46,7 +46,7 @@ function Agents({ agents }: { agents: AgentSummary[] }) {
             <TableCell>
               {a.executor ?? '—'} <span className="text-muted-foreground text-xs">{[a.os, a.arch].filter(Boolean).join('/')}</span>
             </TableCell>
-            <TableCell title={formatTime(a.lastHeartbeat)}>{heartbeat(a)}</TableCell>
+            <TableCell title={formatTime(a.heartbeatAt)}>{heartbeat(a)}</TableCell>
             <TableCell>
               {a.jobs?.length
                 ? a.jobs.map((j) => (
@@ -54,13 +54,13 @@ function Agents({ agents }: { agents: AgentSummary[] }) {
                       <Link to="/renders/$namespace/$name" params={{ namespace: j.namespace, name: j.name }} className="underline">
                         {j.name}
                       </Link>{' '}
-                      <PhaseBadge phase={j.phase} /> {j.progress !== undefined && j.progress !== null ? `${j.progress} %` : ''}
+                      {j.mode} <PhaseBadge phase={j.phase} /> {j.progress !== undefined && j.progress !== null ? `${j.progress} %` : ''}
                     </div>
                   ))
                 : '—'}
             </TableCell>
             <TableCell className="tabular-nums">
-              {a.activeJobs ?? 0} / {a.capacity ?? '—'}
+              {a.running ?? 0} / {a.capacity ?? '—'}
             </TableCell>
             <TableCell>{a.godotVersion ?? '—'}</TableCell>
           </TableRow>
@@ -70,30 +70,16 @@ function Agents({ agents }: { agents: AgentSummary[] }) {
   )
 }
 
-function HealthCard() {
-  const query = useQuery({
-    queryKey: ['ops', 'health'],
-    // /q/health answers 503 with the same JSON when something is down: read the body either way
-    queryFn: async ({ signal }) => {
-      const response = await fetch('/q/health', { signal, headers: { Accept: 'application/json' } })
-      return (await response.json()) as Health
-    },
-  })
+function HealthList({ health }: { health?: { name: string; status: string }[] }) {
+  if (!health?.length) return <Empty>No health check reported.</Empty>
   return (
-    <QueryState query={query}>
-      {(health) => (
-        <div className="space-y-2">
-          <PhaseBadge phase={health.status} />
-          <ul className="space-y-1 text-sm">
-            {(health.checks ?? []).map((c) => (
-              <li key={c.name} className="flex justify-between gap-2">
-                <span>{c.name}</span> <PhaseBadge phase={c.status} />
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-    </QueryState>
+    <ul className="space-y-1 text-sm" aria-label="Health checks">
+      {health.map((c) => (
+        <li key={c.name} className="flex justify-between gap-2">
+          <span>{c.name}</span> <PhaseBadge phase={c.status} />
+        </li>
+      ))}
+    </ul>
   )
 }
 
@@ -155,9 +141,7 @@ export default function OpsPage() {
                       ['Type', ops.storage?.type],
                       ['Objects', formatNumber(ops.storage?.objects)],
                       ['Size', formatBytes(ops.storage?.bytes)],
-                      ['Cleanup every', ops.storage?.retention?.interval],
-                      ['Previews kept', ops.storage?.retention?.previewDays !== undefined ? `${ops.storage.retention.previewDays} days` : undefined],
-                      ['Rejected kept', ops.storage?.retention?.rejectedDays !== undefined ? `${ops.storage.retention.rejectedDays} days` : undefined],
+                      ['Retention', ops.storage?.retention],
                     ]}
                   />
                 </CardContent>
@@ -167,7 +151,7 @@ export default function OpsPage() {
                   <CardTitle>Health</CardTitle>
                 </CardHeader>
                 <CardContent>
-                  <HealthCard />
+                  <HealthList health={ops.health} />
                 </CardContent>
               </Card>
             </div>
@@ -184,24 +168,29 @@ export default function OpsPage() {
                 <CardTitle>LLM providers and budgets</CardTitle>
               </CardHeader>
               <CardContent>
-                {ops.llm.length ? (
+                <p className="mb-3 text-sm">
+                  Tokens today: <span className="font-medium tabular-nums">{formatNumber(ops.llm.tokensToday)}</span>
+                  {' / '}
+                  {ops.llm.dailyTokenBudget ? `${formatNumber(ops.llm.dailyTokenBudget)} a day` : 'no daily budget'}
+                </p>
+                {ops.llm.providers.length ? (
                   <Table aria-label="LLM providers">
                     <TableHeader>
                       <TableRow>
                         <TableHead>Schedule</TableHead>
                         <TableHead>Provider</TableHead>
                         <TableHead>Model</TableHead>
-                        <TableHead>Tokens today</TableHead>
                         <TableHead>Daily budget</TableHead>
                       </TableRow>
                     </TableHeader>
                     <TableBody>
-                      {ops.llm.map((l) => (
+                      {ops.llm.providers.map((l) => (
                         <TableRow key={`${l.namespace}/${l.schedule}`}>
                           <TableCell>{l.schedule}</TableCell>
-                          <TableCell>{l.provider ?? '—'}</TableCell>
+                          <TableCell>
+                            {l.name ?? '—'} {l.offline && <Badge variant="outline">offline</Badge>}
+                          </TableCell>
                           <TableCell>{l.model ?? '—'}</TableCell>
-                          <TableCell className="tabular-nums">{formatNumber(l.tokensToday)}</TableCell>
                           <TableCell className="tabular-nums">{l.dailyTokenBudget ? formatNumber(l.dailyTokenBudget) : 'none'}</TableCell>
                         </TableRow>
                       ))}

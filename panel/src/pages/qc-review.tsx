@@ -44,7 +44,7 @@ interface ManualItemProps {
   onTick: (passed: boolean, comment: string) => Promise<void>
 }
 
-function ManualItem({ item, active, decided, onFocus, onTick }: ManualItemProps) {
+export function ManualItem({ item, active, decided, onFocus, onTick }: ManualItemProps) {
   const canAct = useCan('operator')
   const [comment, setComment] = useState(item.comment ?? '')
   const [error, setError] = useState<unknown>(null)

@@ -8,7 +8,7 @@ import { ActionButton } from '@/components/action-button'
 import { Facts, Hash } from '@/components/facts'
 import { Conditions } from '@/components/nearest-ideas'
 import { PhaseBadge } from '@/components/phase-badge'
-import { ProgressBar } from '@/components/render-progress'
+import { ProgressBar, useLiveProgress } from '@/components/render-progress'
 import { Empty, QueryState } from '@/components/states'
 import { VideoPlayer } from '@/components/video-player'
 import { api, post } from '@/lib/api'
@@ -57,6 +57,7 @@ export function MediaCard({ job }: { job: RenderDetail }) {
 export default function RenderPage() {
   const { namespace, name } = useParams({ from: '/shell/renders/$namespace/$name' })
   const query = useRender(namespace, name)
+  const progress = useLiveProgress(namespace, name, query.data?.progress)
   return (
     <QueryState query={query}>
       {(job) => {
@@ -95,7 +96,7 @@ export default function RenderPage() {
                 <span className="text-muted-foreground text-sm">Agent: {job.agent ?? '—'}</span>
               </CardHeader>
               <CardContent>
-                <ProgressBar progress={job.progress} phase={job.phase} label={`Progress of ${job.name}`} />
+                <ProgressBar progress={progress} phase={job.phase} label={`Progress of ${job.name}`} />
               </CardContent>
             </Card>
             <div className="grid gap-4 lg:grid-cols-3">

@@ -46,17 +46,13 @@ export default function SignInPage() {
     }
   }
 
-  const form = (event: FormEvent) => new FormData(event.target as HTMLFormElement)
-  let lastForm: FormData
+  const fields = (event: FormEvent) => new FormData(event.target as HTMLFormElement)
   const onPassword = (event: FormEvent) => {
-    lastForm = form(event)
-    return submit(() =>
-      post<SessionState>('/api/v1/session', { name: lastForm.get('name'), password: lastForm.get('password') }),
-    )(event)
+    const form = fields(event)
+    return submit(() => post<SessionState>('/api/v1/session', { name: form.get('name'), password: form.get('password') }))(event)
   }
   const onTotp = (event: FormEvent) => {
-    lastForm = form(event)
-    const value = String(lastForm.get('code') ?? '').trim()
+    const value = String(fields(event).get('code') ?? '').trim()
     return submit(() =>
       post<SessionState>('/api/v1/session/totp', useRecovery ? { recoveryCode: value } : { code: value }),
     )(event)
