@@ -79,7 +79,7 @@ final class StandaloneApiDispatcher extends Dispatcher {
     @Override
     public MockResponse dispatch(RecordedRequest request) {
         try {
-            return handle(request);
+            return withContentType(handle(request));
         } catch (IllegalArgumentException e) {
             return json(400, SchemaAdmission.status(400, "BadRequest", String.valueOf(e.getMessage()),
                     null, null, null, List.of()));
@@ -128,6 +128,14 @@ final class StandaloneApiDispatcher extends Dispatcher {
             }
         }
 
+        if (ProtobufObjects.isProtobuf(request.getHeader("Content-Type"))) {
+            Optional<ObjectNode> decoded = ProtobufObjects.toJson(request.getBody().getBytes());
+            if (decoded.isEmpty()) {
+                return json(415, SchemaAdmission.status(415, "UnsupportedMediaType", "the embedded API reads protobuf "
+                        + "only for " + ProtobufObjects.kindsRead() + "; send other kinds as JSON", null, null, null, List.of()));
+            }
+            request = withBody(request, method, path, "application/json", writeJson(decoded.get()));
+        }
         if (method.equals("POST") && bare.startsWith(SELF_SUBJECT_REVIEWS)) {
             return selfSubjectReview(request, bare);
         }
@@ -160,7 +168,8 @@ final class StandaloneApiDispatcher extends Dispatcher {
         // requests on several threads, and two agents claiming one job must not both pass the check.
         synchronized (writeLock) {
             response = switch (method) {
-                case "POST" -> target.isCollection() ? admitThenForward(request, target) : crud.dispatch(request);
+                case "POST" -> target.isCollection() ? withAlreadyExistsStatus(target, nameOf(forwarded),
+                        admitThenForward(request, target)) : crud.dispatch(request);
                 case "PUT" -> staleWrite(forwarded, target).orElseGet(() -> !target.isCollection() && target.subresource() == null
                         ? admitThenForward(forwarded, target) : crud.dispatch(forwarded));
                 case "PATCH" -> (isMergePatch(request) ? staleWrite(forwarded, target) : Optional.<MockResponse>empty())
@@ -170,6 +179,10 @@ final class StandaloneApiDispatcher extends Dispatcher {
             };
         }
         return withNotFoundStatus(response, target);
+    }
+
+    private String nameOf(RecordedRequest request) {
+        return readJson(bodyOf(request)).path("metadata").path("name").asText();
     }
 
     /** A name the API server would refuse (DNS-1123), answered 422 Invalid naming metadata.name as it does. */
@@ -254,7 +267,7 @@ final class StandaloneApiDispatcher extends Dispatcher {
             status.put("incomplete", false);
         } else {
             status.put("allowed", true);
-            status.put("reason", "the embedded API has no authorization");
+            status.put("reason", "everything is allowed in the standalone mode: the embedded API has no authorization");
         }
         return json(201, review);
     }
@@ -417,6 +430,24 @@ final class StandaloneApiDispatcher extends Dispatcher {
             }
         }
         return result;
+    }
+
+    /** The mock answers JSON without saying so; kubectl, having asked for protobuf first, then cannot read it. */
+    private static MockResponse withContentType(MockResponse response) {
+        if (response.getHeaders().get("Content-Type") == null && response.getBody() != null && response.getBody().size() > 0) {
+            response.setHeader("Content-Type", "application/json");
+        }
+        return response;
+    }
+
+    /** The mock's 409 for a create of an existing object says Invalid; the API server says AlreadyExists. */
+    private MockResponse withAlreadyExistsStatus(ResourcePath target, String name, MockResponse response) {
+        if (response.code() != 409) {
+            return response;
+        }
+        String resource = target.group().isEmpty() ? target.plural() : target.plural() + "." + target.group();
+        return json(409, SchemaAdmission.status(409, "AlreadyExists", resource + " \"" + name + "\" already exists",
+                name, target.group(), target.plural(), List.of()));
     }
 
     private MockResponse withNotFoundStatus(MockResponse response, ResourcePath target) {
