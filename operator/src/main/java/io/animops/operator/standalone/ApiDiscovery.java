@@ -165,6 +165,12 @@ final class ApiDiscovery {
         return resources;
     }
 
+    /** The kind of a served resource, or empty when the group/version does not serve it. */
+    Optional<String> kindOf(String group, String version, String plural) {
+        return resources(group.isEmpty() ? version : group + "/" + version).stream()
+                .filter(r -> r.getName().equals(plural)).map(APIResource::getKind).findFirst();
+    }
+
     private java.util.stream.Stream<CustomResourceDefinition> crdsServing(String group, String version) {
         return crds.stream().filter(crd -> crd.getSpec().getGroup().equals(group)
                 && crd.getSpec().getVersions().stream().anyMatch(v -> v.getName().equals(version)
