@@ -9,6 +9,7 @@ import io.animops.crds.validation.CrdSchemaValidator;
 import io.animops.crds.validation.SchemaViolation;
 import io.fabric8.kubernetes.api.model.APIResource;
 import io.fabric8.kubernetes.api.model.RootPathsBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinitionBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionList;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
@@ -63,6 +64,10 @@ final class StandaloneApiDispatcher extends Dispatcher {
     private static final String MERGE_PATCH = "application/merge-patch+json";
     private static final String JSON_PATCH = "application/json-patch+json";
 
+    /** The columns a real server shows for built-in kinds, where they are a plain field (Age comes last anyway). */
+    private static final Map<String, CustomResourceDefinitionVersion> BUILT_IN_COLUMNS = Map.of(
+            "namespaces", builtInColumns("Status", ".status.phase"),
+            "secrets", builtInColumns("Type", ".type"));
     private final WatchedCrudDispatcher crud;
     private final SchemaAdmission admission;
     private final PrinterColumnTable tables;
@@ -180,14 +185,20 @@ final class StandaloneApiDispatcher extends Dispatcher {
         if (method.equals("GET")) {
             return withNotFoundStatus(get(request, target), target);
         }
+        if (method.equals("POST") && target.group().isEmpty() && target.plural().equals("namespaces")
+                && readJson(bodyOf(request)) instanceof ObjectNode namespace && !namespace.has("status")) {
+            // the namespace controller's first act: a namespace is Active until it is deleted
+            namespace.putObject("status").put("phase", "Active");
+            request = withBody(request, method, request.getPath(), "application/json", writeJson(namespace));
+        }
         RecordedRequest forwarded = request;
         MockResponse response;
         // The resourceVersion check and the write it guards are one step, as on a real API server: the mock serves
         // requests on several threads, and two agents claiming one job must not both pass the check.
         synchronized (writeLock) {
             response = switch (method) {
-                case "POST" -> target.isCollection() ? withAlreadyExistsStatus(target, nameOf(forwarded),
-                        admitThenForward(request, target)) : crud.dispatch(request);
+                case "POST" -> target.isCollection() ? EventTrimming.afterCreate(target, withAlreadyExistsStatus(target,
+                        nameOf(forwarded), admitThenForward(request, target)), crud) : crud.dispatch(request);
                 case "PUT", "PATCH" -> immutableChange(forwarded, target).orElseGet(() -> write(forwarded, target));
                 case "DELETE" -> delete(request, target);
                 default -> crud.dispatch(request);
@@ -469,7 +480,10 @@ final class StandaloneApiDispatcher extends Dispatcher {
     }
 
     private MockResponse get(RecordedRequest request, ResourcePath target) {
-        MockResponse stored = ListSelection.apply(target, crud.dispatch(request), json);
+        RecordedRequest unselected = target.isCollection() ? withBody(request, "GET",
+                ListSelection.withoutSelectors(request.getPath()), null, "") : request;
+        MockResponse stored = ListSelection.apply(target, crud.dispatch(unselected), json,
+                new ApiDiscovery(crds()).kindOf(target.group(), target.version(), target.plural()).orElse(""));
         String tableVersion = PrinterColumnTable.tableVersion(request.getHeader("Accept"));
         if (tableVersion == null || target.isWatch() || stored.code() != 200 || target.subresource() != null) {
             return stored;
@@ -480,8 +494,11 @@ final class StandaloneApiDispatcher extends Dispatcher {
                 .setBody(tables.render(columns, body, tableVersion, target.queryParameter("includeObject"), clock.instant()));
     }
 
-    /** The CRD version describing the columns; built-in resources get the server's default Name and Age. */
+    /** The CRD version describing the columns; built-in resources get their few columns or Name and Age. */
     private CustomResourceDefinitionVersion printerColumnsFor(ResourcePath target) {
+        if (target.group().isEmpty() && BUILT_IN_COLUMNS.containsKey(target.plural())) {
+            return BUILT_IN_COLUMNS.get(target.plural());
+        }
         return crds().stream()
                 .filter(c -> c.getSpec().getGroup().equals(target.group()) && c.getSpec().getNames().getPlural().equals(target.plural()))
                 .flatMap(c -> c.getSpec().getVersions().stream())
@@ -644,6 +661,14 @@ final class StandaloneApiDispatcher extends Dispatcher {
         String resource = target.group().isEmpty() ? target.plural() : target.plural() + "." + target.group();
         return json(409, SchemaAdmission.status(409, "AlreadyExists", resource + " \"" + name + "\" already exists",
                 name, target.group(), target.plural(), List.of()));
+    }
+
+    private static CustomResourceDefinitionVersion builtInColumns(String name, String jsonPath) {
+        CustomResourceDefinitionVersion version = new CustomResourceDefinitionVersion();
+        version.setAdditionalPrinterColumns(List.of(new CustomResourceColumnDefinitionBuilder().withName(name)
+                .withType("string").withJsonPath(jsonPath).build(), new CustomResourceColumnDefinitionBuilder()
+                .withName("Age").withType("date").withJsonPath(".metadata.creationTimestamp").build()));
+        return version;
     }
 
     private MockResponse withNotFoundStatus(MockResponse response, ResourcePath target) {

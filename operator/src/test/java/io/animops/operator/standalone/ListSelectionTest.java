@@ -65,7 +65,7 @@ class ListSelectionTest {
     private static MockResponse filter(String path) {
         ResourcePath target = ResourcePath.parse(path).orElseThrow();
         MockResponse stored = new MockResponse().setResponseCode(200).setBody(EVENTS);
-        return ListSelection.apply(target, stored, JSON);
+        return ListSelection.apply(target, stored, JSON, "Event");
     }
 
     private static List<String> names(MockResponse response) throws Exception {
