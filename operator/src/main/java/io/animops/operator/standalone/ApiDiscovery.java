@@ -165,6 +165,12 @@ final class ApiDiscovery {
         return resources;
     }
 
+    /** The kind of a built-in resource, found without reading the CRDs. */
+    static Optional<String> builtInKind(String group, String version, String plural) {
+        return BUILT_IN.getOrDefault(group.isEmpty() ? version : group + "/" + version, List.of()).stream()
+                .filter(r -> r.getName().equals(plural)).map(APIResource::getKind).findFirst();
+    }
+
     /** The kind of a served resource, or empty when the group/version does not serve it. */
     Optional<String> kindOf(String group, String version, String plural) {
         return resources(group.isEmpty() ? version : group + "/" + version).stream()

@@ -80,7 +80,8 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
         UidCounter.startAfterEveryEarlierRun();
         VersionInfo version = new VersionInfo.Builder().withMajor("1").withMinor("32").withGitVersion(KUBERNETES_VERSION)
                 .withPlatform("linux/amd64").build();
-        objects = store == null ? new WatchedCrudDispatcher(bookmarkInterval) : new DurableCrudDispatcher(store, bookmarkInterval);
+        objects = store == null ? new WatchedCrudDispatcher(bookmarkInterval)
+                : new DurableCrudDispatcher(store, bookmarkInterval);
         if (store == null) {
             objects.openWatchLog(List.of(), 0);
         }
@@ -93,8 +94,9 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
             }
         };
         // plain-HTTP watches stream here; everything else, WebSocket watches included, goes through the mock's handler
-        server = vertx.createHttpServer(new HttpServerOptions().setHost(InetAddress.getLoopbackAddress().getHostAddress())
-                        .setPort(port).setWebSocketSubProtocols(List.of("v4.channel.k8s.io", "v5.channel.k8s.io")))
+        HttpServerOptions options = new HttpServerOptions().setHost(InetAddress.getLoopbackAddress().getHostAddress())
+                .setPort(port).setWebSocketSubProtocols(List.of("v4.channel.k8s.io", "v5.channel.k8s.io"));
+        server = vertx.createHttpServer(options)
                 .requestHandler(request -> {
                     boolean plainWatch = request.getHeader("Upgrade") == null
                             && WatchRequest.watchTarget(request.method().name(), request.uri()).isPresent();

@@ -55,7 +55,8 @@ final class ListSelection {
                 }
             });
             items.sort(KEY_ORDER);
-            ObjectNode metadata = list.get("metadata") instanceof ObjectNode m ? m : ((ObjectNode) list).putObject("metadata");
+            ObjectNode metadata = list.get("metadata") instanceof ObjectNode m ? m
+                    : ((ObjectNode) list).putObject("metadata");
             if (continueToken != null && !continueToken.isEmpty()) {
                 String after = continuedAfter(continueToken);
                 items.removeIf(item -> key(item).compareTo(after) <= 0);
@@ -96,7 +97,8 @@ final class ListSelection {
         try {
             return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("invalid continue token \"" + token + "\": not one this server gave out", e);
+            throw new IllegalArgumentException("invalid continue token \"" + token
+                    + "\": not one this server gave out", e);
         }
     }
 

@@ -103,21 +103,24 @@ final class OpenApiV3Documents {
                 continue;
             }
             for (CustomResourceDefinitionVersion v : crd.getSpec().getVersions()) {
-                if (!v.getName().equals(version) || v.getSchema() == null || v.getSchema().getOpenAPIV3Schema() == null) {
+                boolean described = v.getSchema() != null && v.getSchema().getOpenAPIV3Schema() != null;
+                if (!v.getName().equals(version) || !described) {
                     continue;
                 }
                 ObjectNode schema = Serialization.jsonMapper().valueToTree(v.getSchema().getOpenAPIV3Schema());
-                ObjectNode properties = schema.get("properties") instanceof ObjectNode p ? p : schema.putObject("properties");
+                ObjectNode properties = schema.get("properties") instanceof ObjectNode p ? p
+                        : schema.putObject("properties");
                 properties.set("apiVersion", described("string", API_VERSION_DESCRIPTION));
                 properties.set("kind", described("string", KIND_DESCRIPTION));
                 ObjectNode metadata = JSON.objectNode();
                 metadata.putArray("allOf").addObject().put("$ref", "#/components/schemas/" + OBJECT_META);
-                metadata.put("description", "Standard object's metadata. More info: "
-                        + "https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata");
+                metadata.put("description", "Standard object's metadata. More info: https://git.k8s.io/community/"
+                        + "contributors/devel/sig-architecture/api-conventions.md#metadata");
                 properties.set("metadata", metadata);
-                describeIfSilent(properties, "spec", "The desired state of this " + crd.getSpec().getNames().getKind()
+                String kind = crd.getSpec().getNames().getKind();
+                describeIfSilent(properties, "spec", "The desired state of this " + kind
                         + ", written by its user; the operator never changes it.");
-                describeIfSilent(properties, "status", "The observed state of this " + crd.getSpec().getNames().getKind()
+                describeIfSilent(properties, "status", "The observed state of this " + kind
                         + ", written by the operator (and the render agents); read-only for users.");
                 schema.putArray("x-kubernetes-group-version-kind").addObject().put("group", group)
                         .put("kind", crd.getSpec().getNames().getKind()).put("version", version);

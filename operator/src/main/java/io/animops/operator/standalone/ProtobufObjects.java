@@ -128,7 +128,7 @@ final class ProtobufObjects {
                 case STRING -> putIfNotEmpty(into, field.name(), in.string());
                 case BOOL -> into.put(field.name(), in.varint() != 0);
                 case STRINGS -> {
-                    ArrayNode values = into.has(field.name()) ? (ArrayNode) into.get(field.name()) : into.putArray(field.name());
+                    ArrayNode values = into.get(field.name()) instanceof ArrayNode a ? a : into.putArray(field.name());
                     values.add(in.string());
                 }
                 case STRING_MAP, BYTES_MAP -> {
@@ -146,7 +146,7 @@ final class ProtobufObjects {
                             entry.skip(t & 7);
                         }
                     }
-                    ObjectNode map = into.has(field.name()) ? (ObjectNode) into.get(field.name()) : into.putObject(field.name());
+                    ObjectNode map = into.get(field.name()) instanceof ObjectNode m ? m : into.putObject(field.name());
                     map.put(key, value);
                 }
                 case MESSAGE -> {

@@ -51,7 +51,8 @@ final class Selectors {
             boolean in = term.matches("^\\S+\\s+in\\s+.*");
             String values = set[1].trim();
             if (!values.startsWith("(") || !values.endsWith(")")) {
-                throw new IllegalArgumentException("invalid label selector term \"" + term + "\": values must be in ()");
+                throw new IllegalArgumentException("invalid label selector term \"" + term
+                        + "\": values must be in ()");
             }
             Set<String> allowed = Set.of(values.substring(1, values.length() - 1).trim().split("\\s*,\\s*"));
             String key = set[0].trim();

@@ -110,8 +110,8 @@ final class SqlObjectStore implements AutoCloseable, ExampleApplier.History {
     synchronized void write(WatchLog.Change change, int keep) {
         run(c -> {
             if (change.type().equals("DELETED")) {
-                try (PreparedStatement delete = c.prepareStatement(
-                        "delete from kube_objects where api_version = ? and plural = ? and namespace = ? and name = ?")) {
+                try (PreparedStatement delete = c.prepareStatement("delete from kube_objects "
+                        + "where api_version = ? and plural = ? and namespace = ? and name = ?")) {
                     bindIdentity(delete, change);
                     delete.executeUpdate();
                 }
@@ -120,9 +120,11 @@ final class SqlObjectStore implements AutoCloseable, ExampleApplier.History {
                         insert into kube_objects (api_version, plural, namespace, name, uid, resource_version, object)
                         values (?, ?, ?, ?, ?, ?, ?)
                         on conflict (api_version, plural, namespace, name) do update
-                        set uid = excluded.uid, resource_version = excluded.resource_version, object = excluded.object""")) {
+                        set uid = excluded.uid, resource_version = excluded.resource_version,
+                          object = excluded.object""")) {
                     bindIdentity(upsert, change);
-                    upsert.setString(5, WatchedCrudDispatcher.read(change.json()).path("metadata").path("uid").asText(null));
+                    String uid = WatchedCrudDispatcher.read(change.json()).path("metadata").path("uid").asText(null);
+                    upsert.setString(5, uid);
                     upsert.setLong(6, change.resourceVersion());
                     upsert.setString(7, change.json());
                     upsert.executeUpdate();
@@ -167,8 +169,8 @@ final class SqlObjectStore implements AutoCloseable, ExampleApplier.History {
                 q.setInt(1, count);
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
-                        changes.add(new WatchLog.Change(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getString(6), rs.getString(7)));
+                        changes.add(new WatchLog.Change(rs.getLong(1), rs.getString(2), rs.getString(3),
+                                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)));
                     }
                 }
             }

@@ -78,7 +78,8 @@ final class StandaloneApiDispatcher extends Dispatcher {
     private final OwnerGarbageCollector garbageCollector;
     private final Object writeLock = new Object();
 
-    StandaloneApiDispatcher(WatchedCrudDispatcher crud, List<CustomResourceDefinition> validatedCrds, VersionInfo versionInfo,
+    StandaloneApiDispatcher(WatchedCrudDispatcher crud, List<CustomResourceDefinition> validatedCrds,
+                            VersionInfo versionInfo,
                             Clock clock) {
         this.crud = crud;
         this.admission = new SchemaAdmission(new CrdSchemaValidator(validatedCrds), new SchemaDefaulting(validatedCrds));
@@ -143,8 +144,9 @@ final class StandaloneApiDispatcher extends Dispatcher {
         if (ProtobufObjects.isProtobuf(request.getHeader("Content-Type"))) {
             Optional<ObjectNode> decoded = ProtobufObjects.toJson(request.getBody().getBytes());
             if (decoded.isEmpty()) {
-                return json(415, SchemaAdmission.status(415, "UnsupportedMediaType", "the embedded API reads protobuf "
-                        + "only for " + ProtobufObjects.kindsRead() + "; send other kinds as JSON", null, null, null, List.of()));
+                return json(415, SchemaAdmission.status(415, "UnsupportedMediaType", "the embedded API reads "
+                        + "protobuf only for " + ProtobufObjects.kindsRead() + "; send other kinds as JSON", null, null,
+                        null, List.of()));
             }
             request = withBody(request, method, path, "application/json", writeJson(decoded.get()));
         }
@@ -167,11 +169,12 @@ final class StandaloneApiDispatcher extends Dispatcher {
                 return refused.get();
             }
         }
-        if ((method.equals("POST") || method.equals("PUT")) && target.namespace() != null && target.subresource() == null) {
+        boolean writes = method.equals("POST") || method.equals("PUT");
+        if (writes && target.namespace() != null && target.subresource() == null) {
             String namespace = readJson(bodyOf(request)).path("metadata").path("namespace").asText("");
             if (!namespace.isEmpty() && !namespace.equals(target.namespace())) {
-                return json(400, SchemaAdmission.status(400, "BadRequest", "the namespace of the provided object does not "
-                        + "match the namespace sent on the request", null, null, null, List.of()));
+                return json(400, SchemaAdmission.status(400, "BadRequest", "the namespace of the provided object does "
+                        + "not match the namespace sent on the request", null, null, null, List.of()));
             }
         }
         if (target.queryParameter("dryRun") != null && (method.equals("POST") || method.equals("PUT") || method.equals("PATCH"))) {
@@ -209,8 +212,8 @@ final class StandaloneApiDispatcher extends Dispatcher {
 
     private MockResponse write(RecordedRequest forwarded, ResourcePath target) {
         return switch (forwarded.getMethod()) {
-            case "PUT" -> staleWrite(forwarded, target).orElseGet(() -> !target.isCollection() && target.subresource() == null
-                    ? admitThenForward(forwarded, target) : crud.dispatch(forwarded));
+            case "PUT" -> staleWrite(forwarded, target).orElseGet(() -> !target.isCollection()
+                    && target.subresource() == null ? admitThenForward(forwarded, target) : crud.dispatch(forwarded));
             case "PATCH" -> (isMergePatch(forwarded) ? staleWrite(forwarded, target) : Optional.<MockResponse>empty())
                     .orElseGet(() -> patch(forwarded, target));
             default -> crud.dispatch(forwarded);
@@ -222,7 +225,8 @@ final class StandaloneApiDispatcher extends Dispatcher {
      * replace or patch that changes them is refused with 422, naming each field. Only deletion changes it.
      */
     private Optional<MockResponse> immutableChange(RecordedRequest request, ResourcePath target) {
-        boolean immutableKind = target.group().isEmpty() && (target.plural().equals("configmaps") || target.plural().equals("secrets"));
+        boolean immutableKind = target.group().isEmpty()
+                && (target.plural().equals("configmaps") || target.plural().equals("secrets"));
         if (!immutableKind || target.isCollection() || target.subresource() != null) {
             return Optional.empty();
         }
@@ -284,7 +288,8 @@ final class StandaloneApiDispatcher extends Dispatcher {
         try {
             request = new WatchRequest(target, kind, presenter(target, accept));
         } catch (IllegalArgumentException e) {
-            return Optional.of(json(400, SchemaAdmission.status(400, "BadRequest", e.getMessage(), null, null, null, List.of())));
+            return Optional.of(json(400, SchemaAdmission.status(400, "BadRequest", e.getMessage(), null, null, null,
+                    List.of())));
         }
         WatchLog log = crud.watchLog();
         Optional<Long> from = request.resourceVersion();
@@ -362,7 +367,8 @@ final class StandaloneApiDispatcher extends Dispatcher {
             return o -> o;
         }
         CustomResourceDefinitionVersion columns = printerColumnsFor(target);
-        return o -> readJson(tables.render(columns, o, tableVersion, target.queryParameter("includeObject"), clock.instant()));
+        String includeObject = target.queryParameter("includeObject");
+        return o -> readJson(tables.render(columns, o, tableVersion, includeObject, clock.instant()));
     }
 
     /** A name the API server would refuse (DNS-1123), answered 422 Invalid naming metadata.name as it does. */
@@ -482,8 +488,9 @@ final class StandaloneApiDispatcher extends Dispatcher {
     private MockResponse get(RecordedRequest request, ResourcePath target) {
         RecordedRequest unselected = target.isCollection() ? withBody(request, "GET",
                 ListSelection.withoutSelectors(request.getPath()), null, "") : request;
+        // typed lists matter to kubectl's typed clients, which read only built-in kinds; CRDs are not read per list
         MockResponse stored = ListSelection.apply(target, crud.dispatch(unselected), json,
-                new ApiDiscovery(crds()).kindOf(target.group(), target.version(), target.plural()).orElse(""));
+                ApiDiscovery.builtInKind(target.group(), target.version(), target.plural()).orElse(""));
         String tableVersion = PrinterColumnTable.tableVersion(request.getHeader("Accept"));
         if (tableVersion == null || target.isWatch() || stored.code() != 200 || target.subresource() != null) {
             return stored;
@@ -647,7 +654,8 @@ final class StandaloneApiDispatcher extends Dispatcher {
 
     /** The mock answers JSON without saying so; kubectl, having asked for protobuf first, then cannot read it. */
     private static MockResponse withContentType(MockResponse response) {
-        if (response.getHeaders().get("Content-Type") == null && response.getBody() != null && response.getBody().size() > 0) {
+        boolean hasBody = response.getBody() != null && response.getBody().size() > 0;
+        if (response.getHeaders().get("Content-Type") == null && hasBody) {
             response.setHeader("Content-Type", "application/json");
         }
         return response;

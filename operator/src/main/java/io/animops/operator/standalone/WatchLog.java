@@ -66,7 +66,11 @@ final class WatchLog implements AutoCloseable {
         }
 
         private void deliver(Change change) {
-            if (open && request.selects(change) && !sink.send(change.type(), request.present(change))) {
+            if (!open || !request.watchesResourceOf(change)) {
+                return;
+            }
+            JsonNode object = change.object();
+            if (request.selects(object) && !sink.send(change.type(), request.present(object))) {
                 stop();
             }
         }

@@ -50,19 +50,15 @@ final class WatchRequest {
         return watch ? parsed : Optional.empty();
     }
 
-    boolean selects(WatchLog.Change change) {
+    /** Whether the change is of this watch's resource and namespace (its selectors: {@link #selects(JsonNode)}). */
+    boolean watchesResourceOf(WatchLog.Change change) {
         String apiVersion = target.group().isEmpty() ? target.version() : target.group() + "/" + target.version();
         return change.apiVersion().equals(apiVersion) && change.plural().equals(target.plural())
-                && (target.namespace() == null || target.namespace().equals(change.namespace()))
-                && selects(change.object());
+                && (target.namespace() == null || target.namespace().equals(change.namespace()));
     }
 
     boolean selects(JsonNode object) {
         return selector.test(object);
-    }
-
-    JsonNode present(WatchLog.Change change) {
-        return presenter.apply(change.object());
     }
 
     JsonNode present(JsonNode object) {

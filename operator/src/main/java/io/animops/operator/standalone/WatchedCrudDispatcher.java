@@ -74,7 +74,8 @@ class WatchedCrudDispatcher extends KubernetesCrudDispatcher implements AutoClos
 
     private WatchLog.Change change(String path, String type, JsonNode object, String json) {
         JsonNode metadata = object.path("metadata");
-        Map<String, String> fromPath = ((KubernetesAttributesExtractor) getAttributeExtractor()).fromKubernetesPath(path);
+        Map<String, String> fromPath = ((KubernetesAttributesExtractor) getAttributeExtractor())
+                .fromKubernetesPath(path);
         String plural = fromPath.get(KubernetesAttributesExtractor.PLURAL);
         if (plural == null) {
             throw new IllegalArgumentException("cannot tell the resource of " + path);

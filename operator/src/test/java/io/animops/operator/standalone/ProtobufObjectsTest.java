@@ -12,11 +12,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The protobuf bodies below are what kubectl 1.32 sends, captured from the wire. */
 class ProtobufObjectsTest {
     /** kubectl create configmap cm1 --from-literal=a=b */
-    private static final String CONFIG_MAP = "azhzAAoPCgJ2MRIJQ29uZmlnTWFwEh0KEwoDY20xEgAaACIAKgAyADgAQgASBgoBYRIBYhoAIgA=";
+    private static final String CONFIG_MAP = "azhzAAoPCgJ2MRIJQ29uZmlnTWFwEh0KEwoDY20xEgAaACIAKgAyADgAQgASBgoBYRIB"
+            + "YhoAIgA=";
     /** kubectl create secret docker-registry reg --docker-server=r.example --docker-username=u --docker-password=p */
     private static final String SECRET = "azhzAAoMCgJ2MRIGU2VjcmV0EpEBChMKA3JlZxIAGgAiACoAMgA4AEIAEloKES5kb2NrZXJjb25m"
-            + "aWdqc29uEkV7ImF1dGhzIjp7InIuZXhhbXBsZSI6eyJ1c2VybmFtZSI6InUiLCJwYXNzd29yZCI6InAiLCJhdXRoIjoiZFRwdyJ9fX0aHm"
-            + "t1YmVybmV0ZXMuaW8vZG9ja2VyY29uZmlnanNvbhoAIgA=";
+            + "aWdqc29uEkV7ImF1dGhzIjp7InIuZXhhbXBsZSI6eyJ1c2VybmFtZSI6InUiLCJwYXNzd29yZCI6InAiLCJh"
+            + "dXRoIjoiZFRwdyJ9fX0aHmt1YmVybmV0ZXMuaW8vZG9ja2VyY29uZmlnanNvbhoAIgA=";
     /** kubectl auth can-i create ideas */
     private static final String ACCESS_REVIEW = "azhzAAoyChdhdXRob3JpemF0aW9uLms4cy5pby92MRIXU2VsZlN1YmplY3RBY2Nlc3NSZX"
             + "ZpZXcSQAoQCgASABoAIgAqADIAOABCABIiCiAKB2RlZmF1bHQSBmNyZWF0ZRoAIgAqBWlkZWFzMgA6ABoICAASABoAIAAaACIA";
@@ -24,8 +25,8 @@ class ProtobufObjectsTest {
     @Test
     void aConfigMapBecomesItsJsonWithoutTheEmptyFields() {
         ObjectNode object = decode(CONFIG_MAP);
-        assertThat(object.toString()).isEqualTo(
-                "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"cm1\"},\"data\":{\"a\":\"b\"}}");
+        assertThat(object.toString()).isEqualTo("{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\","
+                + "\"metadata\":{\"name\":\"cm1\"},\"data\":{\"a\":\"b\"}}");
     }
 
     @Test

@@ -60,8 +60,8 @@ class WatchTest {
         List<JsonNode> events = stream("/api/v1/namespaces/default/configmaps?watch=true&allowWatchBookmarks=true"
                 + "&resourceVersion=" + before.getMetadata().getResourceVersion() + "&timeoutSeconds=1");
 
-        assertThat(events).extracting(e -> e.path("type").asText() + " " + e.path("object").path("metadata").path("name")
-                .asText()).startsWith("ADDED changed", "MODIFIED changed", "DELETED before").contains("BOOKMARK ");
+        assertThat(events).extracting(WatchTest::typeAndName)
+                .startsWith("ADDED changed", "MODIFIED changed", "DELETED before").contains("BOOKMARK ");
         JsonNode deleted = events.get(2).path("object");
         // a deletion has a resourceVersion of its own, after every earlier change
         assertThat(deleted.path("metadata").path("resourceVersion").asLong())
@@ -80,8 +80,7 @@ class WatchTest {
         List<JsonNode> events = stream("/api/v1/namespaces/default/configmaps?watch=1&labelSelector=tier%3Dgold"
                 + "&timeoutSeconds=1");
 
-        assertThat(events).extracting(e -> e.path("type").asText() + " " + e.path("object").path("metadata").path("name")
-                .asText()).containsExactly("ADDED labelled");
+        assertThat(events).extracting(WatchTest::typeAndName).containsExactly("ADDED labelled");
     }
 
     @Test
@@ -149,6 +148,10 @@ class WatchTest {
             }
         }
         return events;
+    }
+
+    private static String typeAndName(JsonNode event) {
+        return event.path("type").asText() + " " + event.path("object").path("metadata").path("name").asText();
     }
 
     private static ConfigMap configMap(String name) {
