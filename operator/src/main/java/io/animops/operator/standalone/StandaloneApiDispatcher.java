@@ -51,9 +51,10 @@ import java.util.function.UnaryOperator;
  *     patch, or as a create when the object does not exist yet;</li>
  *     <li>NotFound Status bodies, so clients print the API server's message.</li>
  * </ul>
- * Known differences from a real API server: watches work over WebSocket only (the Fabric8 client and JOSDK use it;
- * {@code kubectl get -w} streams over plain HTTP and does not work); a patch is validated on its result, but that
- * result is not defaulted or pruned; server-side apply is a merge (see {@link #patch}); no RBAC, no authentication.
+ * Watches are served from the {@link WatchLog}: over WebSocket here, over plain HTTP by {@link HttpWatchStream}.
+ * Known differences from a real API server are listed in this package's README.md: among them, a patch is validated
+ * on its result, but that result is not defaulted or pruned; server-side apply is a merge (see {@link #patch}); no
+ * RBAC, no authentication.
  */
 final class StandaloneApiDispatcher extends Dispatcher {
     private static final Logger LOG = Logger.getLogger(StandaloneApiDispatcher.class);
