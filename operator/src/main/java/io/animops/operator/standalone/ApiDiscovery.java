@@ -39,11 +39,13 @@ final class ApiDiscovery {
                 builtIn("secrets", "secret", "Secret", true, List.of()),
                 builtIn("events", "event", "Event", true, List.of("ev")),
                 builtIn("serviceaccounts", "serviceaccount", "ServiceAccount", true, List.of("sa")),
-                builtIn("services", "service", "Service", true, List.of("svc")),
-                builtIn("pods", "pod", "Pod", true, List.of("po"))));
+                inAll(builtIn("services", "service", "Service", true, List.of("svc"))),
+                inAll(builtIn("pods", "pod", "Pod", true, List.of("po")))));
         BUILT_IN.put("apiextensions.k8s.io/v1", List.of(
                 builtIn("customresourcedefinitions", "customresourcedefinition", "CustomResourceDefinition", false,
                         List.of("crd", "crds"))));
+        BUILT_IN.put("events.k8s.io/v1", List.of(
+                builtIn("events", "event", "Event", true, List.of("ev"))));
         BUILT_IN.put("coordination.k8s.io/v1", List.of(
                 builtIn("leases", "lease", "Lease", true, List.of())));
     }
@@ -163,10 +165,28 @@ final class ApiDiscovery {
         return resources;
     }
 
+    /** The kind of a built-in resource, found without reading the CRDs. */
+    static Optional<String> builtInKind(String group, String version, String plural) {
+        return BUILT_IN.getOrDefault(group.isEmpty() ? version : group + "/" + version, List.of()).stream()
+                .filter(r -> r.getName().equals(plural)).map(APIResource::getKind).findFirst();
+    }
+
+    /** The kind of a served resource, or empty when the group/version does not serve it. */
+    Optional<String> kindOf(String group, String version, String plural) {
+        return resources(group.isEmpty() ? version : group + "/" + version).stream()
+                .filter(r -> r.getName().equals(plural)).map(APIResource::getKind).findFirst();
+    }
+
     private java.util.stream.Stream<CustomResourceDefinition> crdsServing(String group, String version) {
         return crds.stream().filter(crd -> crd.getSpec().getGroup().equals(group)
                 && crd.getSpec().getVersions().stream().anyMatch(v -> v.getName().equals(version)
                 && Boolean.TRUE.equals(v.getServed())));
+    }
+
+    /** {@code kubectl get all} lists the resources in the category {@code all}; a real server puts workloads there. */
+    private static APIResource inAll(APIResource resource) {
+        resource.setCategories(List.of("all"));
+        return resource;
     }
 
     private static APIResource builtIn(String plural, String singular, String kind, boolean namespaced, List<String> shortNames) {

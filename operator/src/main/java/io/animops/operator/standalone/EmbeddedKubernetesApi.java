@@ -9,11 +9,14 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.VersionInfo;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.mockwebserver.vertx.HttpServerRequestHandler;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -22,8 +25,11 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashMap;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * An in-process Kubernetes API for the standalone mode: the Fabric8 mock server in CRUD mode on a local port, behind
@@ -34,13 +40,18 @@ import java.util.List;
  */
 public final class EmbeddedKubernetesApi implements AutoCloseable {
     public static final int DEFAULT_PORT = 16443;
+    /** How often watches that allow bookmarks get one; the API server sends them about once a minute. */
+    static final Duration DEFAULT_BOOKMARK_INTERVAL = Duration.ofSeconds(60);
     /** The Kubernetes version /version reports; the kubectl this was tried with is 1.32. */
     static final String KUBERNETES_VERSION = "v1.32.0";
     private static final Logger LOG = Logger.getLogger(EmbeddedKubernetesApi.class);
     private static final String CONTEXT_NAME = "animops-standalone";
 
     private final List<CustomResourceDefinition> crds;
-    private KubernetesMockServer server;
+    private Duration bookmarkInterval = DEFAULT_BOOKMARK_INTERVAL;
+    private WatchedCrudDispatcher objects;
+    private Vertx vertx;
+    private HttpServer server;
     private KubernetesClient client;
     private String url;
 
@@ -69,14 +80,44 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
         UidCounter.startAfterEveryEarlierRun();
         VersionInfo version = new VersionInfo.Builder().withMajor("1").withMinor("32").withGitVersion(KUBERNETES_VERSION)
                 .withPlatform("linux/amd64").build();
-        KubernetesCrudDispatcher objects = store == null ? new KubernetesCrudDispatcher() : new DurableCrudDispatcher(store);
+        objects = store == null ? new WatchedCrudDispatcher(bookmarkInterval)
+                : new DurableCrudDispatcher(store, bookmarkInterval);
+        if (store == null) {
+            objects.openWatchLog(List.of(), 0);
+        }
         StandaloneApiDispatcher dispatcher = new StandaloneApiDispatcher(objects, crds, version, Clock.systemUTC());
-        KubernetesMockServer mock = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(),
-                new HashMap<>(), dispatcher, false);
-        mock.setVersionInfo(version);
-        mock.start(InetAddress.getLoopbackAddress(), port);
-        server = mock;
-        url = "http://127.0.0.1:" + mock.getPort();
+        vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(2));
+        HttpServerRequestHandler mock = new HttpServerRequestHandler(vertx) {
+            @Override
+            protected MockResponse onHttpRequest(RecordedRequest request) {
+                return dispatcher.dispatch(request);
+            }
+        };
+        // plain-HTTP watches stream here; everything else, WebSocket watches included, goes through the mock's handler
+        HttpServerOptions options = new HttpServerOptions().setHost(InetAddress.getLoopbackAddress().getHostAddress())
+                .setPort(port).setWebSocketSubProtocols(List.of("v4.channel.k8s.io", "v5.channel.k8s.io"));
+        server = vertx.createHttpServer(options)
+                .requestHandler(request -> {
+                    boolean plainWatch = request.getHeader("Upgrade") == null
+                            && WatchRequest.watchTarget(request.method().name(), request.uri()).isPresent();
+                    if (plainWatch) {
+                        HttpWatchStream.serve(request, dispatcher);
+                    } else {
+                        mock.handle(request);
+                    }
+                });
+        try {
+            server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            stop();
+            throw new IllegalStateException("the embedded Kubernetes API cannot listen on 127.0.0.1:" + port
+                    + ": " + (e.getCause() == null ? e : e.getCause()).getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop();
+            throw new IllegalStateException("interrupted while starting the embedded Kubernetes API", e);
+        }
+        url = "http://127.0.0.1:" + server.actualPort();
         client = new KubernetesClientBuilder().withConfig(clientConfig()).build();
         LOG.infof("Embedded Kubernetes API listening on %s", url);
         return this;
@@ -90,7 +131,13 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
 
     public int port() {
         requireStarted();
-        return server.getPort();
+        return server.actualPort();
+    }
+
+    /** Bookmarks more often than a real server's minute, so that a test sees them. */
+    EmbeddedKubernetesApi withBookmarkInterval(Duration interval) {
+        this.bookmarkInterval = interval;
+        return this;
     }
 
     /** A client of this API (default namespace {@code default}); closed by {@link #stop()}. */
@@ -161,8 +208,13 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
             client.close();
             client = null;
         }
-        if (server != null) {
-            server.destroy();
+        if (objects != null) {
+            objects.close();
+            objects = null;
+        }
+        if (vertx != null) {
+            vertx.close().toCompletionStage().toCompletableFuture().orTimeout(30, TimeUnit.SECONDS).join();
+            vertx = null;
             server = null;
             LOG.infof("Embedded Kubernetes API at %s stopped", url);
         }

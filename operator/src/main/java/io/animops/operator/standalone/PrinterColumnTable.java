@@ -77,8 +77,11 @@ final class PrinterColumnTable {
         table.put("apiVersion", "meta.k8s.io/" + tableVersion);
         ObjectNode metadata = table.putObject("metadata");
         boolean list = body.has("items") && body.get("items").isArray();
-        if (body.path("metadata").has("resourceVersion")) {
-            metadata.put("resourceVersion", body.path("metadata").path("resourceVersion").asText());
+        // a page of a list keeps its continue token, or kubectl get --chunk-size would stop after the first page
+        for (String field : List.of("resourceVersion", "continue", "remainingItemCount")) {
+            if (body.path("metadata").has(field)) {
+                metadata.set(field, body.path("metadata").get(field));
+            }
         }
         ArrayNode definitions = table.putArray("columnDefinitions");
         definitions.add(column("Name", "string", "name", NAME_DESCRIPTION, 0));

@@ -117,6 +117,8 @@ final class SchemaAdmission {
             return "FieldValueTooLong";
         } else if (reason.startsWith("Too many")) {
             return "FieldValueTooMany";
+        } else if (reason.startsWith("Forbidden")) {
+            return "FieldValueForbidden";
         }
         return "FieldValueInvalid";
     }

@@ -29,7 +29,11 @@ final class SqlObjectStore implements AutoCloseable, ExampleApplier.History {
     private static final String CRD_PLURAL = "customresourcedefinitions";
     private static final String NAMESPACE_PLURAL = "namespaces";
 
+    /** The watch log is trimmed once every so many writes, not at each. */
+    private static final int TRIM_EVERY = 100;
+
     private final DataSource dataSource;
+    private int writesSinceTrim;
     private Connection connection;
 
     SqlObjectStore(DataSource dataSource) {
@@ -51,6 +55,15 @@ final class SqlObjectStore implements AutoCloseable, ExampleApplier.History {
                           id int primary key check (id = 1),
                           resource_version bigint not null)""");
                 s.execute("insert into kube_revision values (1, 0) on conflict (id) do nothing");
+                s.execute("""
+                        create table if not exists kube_watch_log (
+                          resource_version bigint primary key,
+                          type text not null,
+                          api_version text not null,
+                          plural text not null,
+                          namespace text not null,
+                          name text not null,
+                          object text not null)""");
                 s.execute("""
                         create table if not exists applied_examples (
                           example text primary key,
@@ -90,44 +103,86 @@ final class SqlObjectStore implements AutoCloseable, ExampleApplier.History {
         });
     }
 
-    /** Stores (creates or replaces) one object, committed when this returns. */
-    synchronized void put(StoredObject object, String uid, long resourceVersion) {
+    /**
+     * Stores one change, committed when this returns: the object (created, replaced or removed), the change in the
+     * watch log, and the highest resourceVersion. The log keeps about the {@code keep} latest changes.
+     */
+    synchronized void write(WatchLog.Change change, int keep) {
         run(c -> {
-            try (PreparedStatement upsert = c.prepareStatement("""
-                    insert into kube_objects (api_version, plural, namespace, name, uid, resource_version, object)
-                    values (?, ?, ?, ?, ?, ?, ?)
-                    on conflict (api_version, plural, namespace, name) do update
-                    set uid = excluded.uid, resource_version = excluded.resource_version, object = excluded.object""");
+            if (change.type().equals("DELETED")) {
+                try (PreparedStatement delete = c.prepareStatement("delete from kube_objects "
+                        + "where api_version = ? and plural = ? and namespace = ? and name = ?")) {
+                    bindIdentity(delete, change);
+                    delete.executeUpdate();
+                }
+            } else {
+                try (PreparedStatement upsert = c.prepareStatement("""
+                        insert into kube_objects (api_version, plural, namespace, name, uid, resource_version, object)
+                        values (?, ?, ?, ?, ?, ?, ?)
+                        on conflict (api_version, plural, namespace, name) do update
+                        set uid = excluded.uid, resource_version = excluded.resource_version,
+                          object = excluded.object""")) {
+                    bindIdentity(upsert, change);
+                    String uid = WatchedCrudDispatcher.read(change.json()).path("metadata").path("uid").asText(null);
+                    upsert.setString(5, uid);
+                    upsert.setLong(6, change.resourceVersion());
+                    upsert.setString(7, change.json());
+                    upsert.executeUpdate();
+                }
+            }
+            try (PreparedStatement log = c.prepareStatement("""
+                    insert into kube_watch_log (resource_version, type, api_version, plural, namespace, name, object)
+                    values (?, ?, ?, ?, ?, ?, ?) on conflict (resource_version) do nothing""");
                  PreparedStatement revision = c.prepareStatement(
                          "update kube_revision set resource_version = greatest(resource_version, ?) where id = 1")) {
-                upsert.setString(1, object.apiVersion());
-                upsert.setString(2, object.plural());
-                upsert.setString(3, object.namespace());
-                upsert.setString(4, object.name());
-                upsert.setString(5, uid);
-                upsert.setLong(6, resourceVersion);
-                upsert.setString(7, object.json());
-                upsert.executeUpdate();
-                revision.setLong(1, resourceVersion);
+                log.setLong(1, change.resourceVersion());
+                log.setString(2, change.type());
+                log.setString(3, change.apiVersion());
+                log.setString(4, change.plural());
+                log.setString(5, change.namespace());
+                log.setString(6, change.name());
+                log.setString(7, change.json());
+                log.executeUpdate();
+                revision.setLong(1, change.resourceVersion());
                 revision.executeUpdate();
+            }
+            if (++writesSinceTrim >= TRIM_EVERY) {
+                writesSinceTrim = 0;
+                try (PreparedStatement trim = c.prepareStatement(
+                        "delete from kube_watch_log where resource_version <= ?")) {
+                    trim.setLong(1, change.resourceVersion() - keep - TRIM_EVERY);
+                    trim.executeUpdate();
+                }
             }
             return null;
         });
     }
 
-    /** Removes one object, committed when this returns. */
-    synchronized void delete(StoredObject object) {
-        run(c -> {
-            try (PreparedStatement delete = c.prepareStatement(
-                    "delete from kube_objects where api_version = ? and plural = ? and namespace = ? and name = ?")) {
-                delete.setString(1, object.apiVersion());
-                delete.setString(2, object.plural());
-                delete.setString(3, object.namespace());
-                delete.setString(4, object.name());
-                delete.executeUpdate();
+    /** The latest changes of the watch log, oldest first. */
+    synchronized List<WatchLog.Change> recentChanges(int count) {
+        return run(c -> {
+            List<WatchLog.Change> changes = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement("""
+                    select resource_version, type, api_version, plural, namespace, name, object from (
+                      select * from kube_watch_log order by resource_version desc limit ?) latest
+                    order by resource_version""")) {
+                q.setInt(1, count);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        changes.add(new WatchLog.Change(rs.getLong(1), rs.getString(2), rs.getString(3),
+                                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)));
+                    }
+                }
             }
-            return null;
+            return changes;
         });
+    }
+
+    private static void bindIdentity(PreparedStatement statement, WatchLog.Change change) throws SQLException {
+        statement.setString(1, change.apiVersion());
+        statement.setString(2, change.plural());
+        statement.setString(3, change.namespace());
+        statement.setString(4, change.name());
     }
 
     @Override

@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.animops.crds.validation.CrdSchemaValidator;
+import io.animops.crds.validation.SchemaViolation;
+import io.fabric8.kubernetes.api.model.APIResource;
 import io.fabric8.kubernetes.api.model.RootPathsBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinitionBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionList;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
 import io.fabric8.kubernetes.client.VersionInfo;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.Buffer;
@@ -19,6 +21,9 @@ import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.mockwebserver.http.Response;
+import io.fabric8.mockwebserver.http.WebSocket;
+import io.fabric8.mockwebserver.http.WebSocketListener;
 import io.fabric8.zjsonpatch.JsonDiff;
 import io.fabric8.zjsonpatch.JsonPatch;
 import org.jboss.logging.Logger;
@@ -30,6 +35,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The request handling of the embedded Kubernetes API: the Fabric8 CRUD dispatcher (storage, watches, status
@@ -43,9 +51,10 @@ import java.util.Optional;
  *     patch, or as a create when the object does not exist yet;</li>
  *     <li>NotFound Status bodies, so clients print the API server's message.</li>
  * </ul>
- * Known differences from a real API server: watches work over WebSocket only (the Fabric8 client and JOSDK use it;
- * {@code kubectl get -w} streams over plain HTTP and does not work); a patch is validated on its result, but that
- * result is not defaulted or pruned; server-side apply is a merge (see {@link #patch}); no RBAC, no authentication.
+ * Watches are served from the {@link WatchLog}: over WebSocket here, over plain HTTP by {@link HttpWatchStream}.
+ * Known differences from a real API server are listed in this package's README.md: among them, a patch is validated
+ * on its result, but that result is not defaulted or pruned; server-side apply is a merge (see {@link #patch}); no
+ * RBAC, no authentication.
  */
 final class StandaloneApiDispatcher extends Dispatcher {
     private static final Logger LOG = Logger.getLogger(StandaloneApiDispatcher.class);
@@ -56,7 +65,11 @@ final class StandaloneApiDispatcher extends Dispatcher {
     private static final String MERGE_PATCH = "application/merge-patch+json";
     private static final String JSON_PATCH = "application/json-patch+json";
 
-    private final KubernetesCrudDispatcher crud;
+    /** The columns a real server shows for built-in kinds, where they are a plain field (Age comes last anyway). */
+    private static final Map<String, CustomResourceDefinitionVersion> BUILT_IN_COLUMNS = Map.of(
+            "namespaces", builtInColumns("Status", ".status.phase"),
+            "secrets", builtInColumns("Type", ".type"));
+    private final WatchedCrudDispatcher crud;
     private final SchemaAdmission admission;
     private final PrinterColumnTable tables;
     private final VersionInfo versionInfo;
@@ -66,7 +79,8 @@ final class StandaloneApiDispatcher extends Dispatcher {
     private final OwnerGarbageCollector garbageCollector;
     private final Object writeLock = new Object();
 
-    StandaloneApiDispatcher(KubernetesCrudDispatcher crud, List<CustomResourceDefinition> validatedCrds, VersionInfo versionInfo,
+    StandaloneApiDispatcher(WatchedCrudDispatcher crud, List<CustomResourceDefinition> validatedCrds,
+                            VersionInfo versionInfo,
                             Clock clock) {
         this.crud = crud;
         this.admission = new SchemaAdmission(new CrdSchemaValidator(validatedCrds), new SchemaDefaulting(validatedCrds));
@@ -79,7 +93,7 @@ final class StandaloneApiDispatcher extends Dispatcher {
     @Override
     public MockResponse dispatch(RecordedRequest request) {
         try {
-            return handle(request);
+            return withContentType(handle(request));
         } catch (IllegalArgumentException e) {
             return json(400, SchemaAdmission.status(400, "BadRequest", String.valueOf(e.getMessage()),
                     null, null, null, List.of()));
@@ -104,7 +118,7 @@ final class StandaloneApiDispatcher extends Dispatcher {
                 return json(200, new RootPathsBuilder().addToPaths("/api", "/api/v1", "/apis", "/version").build());
             }
             if (bare.startsWith("/openapi/")) {
-                Optional<ObjectNode> openApi = new OpenApiV3Documents(new ApiDiscovery(crds())).documentFor(bare);
+                Optional<ObjectNode> openApi = new OpenApiV3Documents(crds()).documentFor(bare);
                 if (openApi.isPresent()) {
                     return json(200, openApi.get());
                 }
@@ -128,10 +142,23 @@ final class StandaloneApiDispatcher extends Dispatcher {
             }
         }
 
+        if (ProtobufObjects.isProtobuf(request.getHeader("Content-Type"))) {
+            Optional<ObjectNode> decoded = ProtobufObjects.toJson(request.getBody().getBytes());
+            if (decoded.isEmpty()) {
+                return json(415, SchemaAdmission.status(415, "UnsupportedMediaType", "the embedded API reads "
+                        + "protobuf only for " + ProtobufObjects.kindsRead() + "; send other kinds as JSON", null, null,
+                        null, List.of()));
+            }
+            request = withBody(request, method, path, "application/json", writeJson(decoded.get()));
+        }
         if (method.equals("POST") && bare.startsWith(SELF_SUBJECT_REVIEWS)) {
             return selfSubjectReview(request, bare);
         }
 
+        Optional<ResourcePath> watched = WatchRequest.watchTarget(method, path);
+        if (watched.isPresent()) {
+            return webSocketWatch(request, watched.get());
+        }
         Optional<ResourcePath> parsed = ResourcePath.parse(path);
         if (parsed.isEmpty()) {
             return crud.dispatch(request);
@@ -141,6 +168,14 @@ final class StandaloneApiDispatcher extends Dispatcher {
             Optional<MockResponse> refused = invalidName(request, target);
             if (refused.isPresent()) {
                 return refused.get();
+            }
+        }
+        boolean writes = method.equals("POST") || method.equals("PUT");
+        if (writes && target.namespace() != null && target.subresource() == null) {
+            String namespace = readJson(bodyOf(request)).path("metadata").path("namespace").asText("");
+            if (!namespace.isEmpty() && !namespace.equals(target.namespace())) {
+                return json(400, SchemaAdmission.status(400, "BadRequest", "the namespace of the provided object does "
+                        + "not match the namespace sent on the request", null, null, null, List.of()));
             }
         }
         if (target.queryParameter("dryRun") != null && (method.equals("POST") || method.equals("PUT") || method.equals("PATCH"))) {
@@ -154,22 +189,187 @@ final class StandaloneApiDispatcher extends Dispatcher {
         if (method.equals("GET")) {
             return withNotFoundStatus(get(request, target), target);
         }
+        if (method.equals("POST") && target.group().isEmpty() && target.plural().equals("namespaces")
+                && readJson(bodyOf(request)) instanceof ObjectNode namespace && !namespace.has("status")) {
+            // the namespace controller's first act: a namespace is Active until it is deleted
+            namespace.putObject("status").put("phase", "Active");
+            request = withBody(request, method, request.getPath(), "application/json", writeJson(namespace));
+        }
         RecordedRequest forwarded = request;
         MockResponse response;
         // The resourceVersion check and the write it guards are one step, as on a real API server: the mock serves
         // requests on several threads, and two agents claiming one job must not both pass the check.
         synchronized (writeLock) {
             response = switch (method) {
-                case "POST" -> target.isCollection() ? admitThenForward(request, target) : crud.dispatch(request);
-                case "PUT" -> staleWrite(forwarded, target).orElseGet(() -> !target.isCollection() && target.subresource() == null
-                        ? admitThenForward(forwarded, target) : crud.dispatch(forwarded));
-                case "PATCH" -> (isMergePatch(request) ? staleWrite(forwarded, target) : Optional.<MockResponse>empty())
-                        .orElseGet(() -> patch(forwarded, target));
+                case "POST" -> target.isCollection() ? EventTrimming.afterCreate(target, withAlreadyExistsStatus(target,
+                        nameOf(forwarded), admitThenForward(request, target)), crud) : crud.dispatch(request);
+                case "PUT", "PATCH" -> immutableChange(forwarded, target).orElseGet(() -> write(forwarded, target));
                 case "DELETE" -> delete(request, target);
                 default -> crud.dispatch(request);
             };
         }
         return withNotFoundStatus(response, target);
+    }
+
+    private MockResponse write(RecordedRequest forwarded, ResourcePath target) {
+        return switch (forwarded.getMethod()) {
+            case "PUT" -> staleWrite(forwarded, target).orElseGet(() -> !target.isCollection()
+                    && target.subresource() == null ? admitThenForward(forwarded, target) : crud.dispatch(forwarded));
+            case "PATCH" -> (isMergePatch(forwarded) ? staleWrite(forwarded, target) : Optional.<MockResponse>empty())
+                    .orElseGet(() -> patch(forwarded, target));
+            default -> crud.dispatch(forwarded);
+        };
+    }
+
+    /**
+     * A ConfigMap or Secret marked {@code immutable: true} keeps its data and the mark, as on a real server: a
+     * replace or patch that changes them is refused with 422, naming each field. Only deletion changes it.
+     */
+    private Optional<MockResponse> immutableChange(RecordedRequest request, ResourcePath target) {
+        boolean immutableKind = target.group().isEmpty()
+                && (target.plural().equals("configmaps") || target.plural().equals("secrets"));
+        if (!immutableKind || target.isCollection() || target.subresource() != null) {
+            return Optional.empty();
+        }
+        MockResponse stored = crud.handleGet(objectPath(target));
+        if (stored.code() != 200) {
+            return Optional.empty();
+        }
+        JsonNode current = readJson(stored.getBody().readUtf8());
+        if (!current.path("immutable").asBoolean(false)) {
+            return Optional.empty();
+        }
+        String contentType = mediaType(request.getHeader("Content-Type"));
+        JsonNode updated;
+        if (request.getMethod().equals("PUT")) {
+            updated = readJson(bodyOf(request));
+        } else if (APPLY_PATCH.equals(contentType)) {
+            try {
+                updated = mergePatch(current.deepCopy(), yaml.readTree(bodyOf(request)));
+            } catch (IOException e) {
+                throw new IllegalArgumentException("invalid apply configuration: " + e.getMessage(), e);
+            }
+        } else {
+            updated = applyPatch(current, bodyOf(request), contentType);
+        }
+        List<SchemaViolation> causes = new java.util.ArrayList<>();
+        for (String field : List.of("data", "binaryData", "stringData", "immutable")) {
+            boolean unchanged = field.equals("stringData") ? !updated.has(field)
+                    : current.path(field).equals(updated.path(field));
+            if (!unchanged) {
+                causes.add(new SchemaViolation(field, "Forbidden: field is immutable when `immutable` is set"));
+            }
+        }
+        if (causes.isEmpty()) {
+            return Optional.empty();
+        }
+        String kind = current.path("kind").asText();
+        String message = kind + " \"" + target.name() + "\" is invalid: " + String.join(", ",
+                causes.stream().map(SchemaViolation::toString).toList());
+        return Optional.of(json(422, SchemaAdmission.status(422, "Invalid", message, target.name(), "", kind, causes)));
+    }
+
+    private String nameOf(RecordedRequest request) {
+        return readJson(bodyOf(request)).path("metadata").path("name").asText();
+    }
+
+    /**
+     * Starts a watch streamed to {@code sink}: from the current state (an ADDED event per object) when the request
+     * names no resourceVersion, else from the changes after it. A request the API server would refuse is answered
+     * instead, and nothing is streamed.
+     *
+     * @param opened    given the watch once it is open, to stop it when the client goes
+     * @return the refusal, or empty when the watch is streaming
+     */
+    Optional<MockResponse> watch(String path, String accept, WatchLog.Sink sink, Consumer<WatchLog.Watch> opened) {
+        ResourcePath target = WatchRequest.watchTarget("GET", path).orElseThrow();
+        // a resource discovery does not list still has its watch, as the mock stores any resource it is given
+        String kind = new ApiDiscovery(crds()).kindOf(target.group(), target.version(), target.plural()).orElse("");
+        WatchRequest request;
+        try {
+            request = new WatchRequest(target, kind, presenter(target, accept));
+        } catch (IllegalArgumentException e) {
+            return Optional.of(json(400, SchemaAdmission.status(400, "BadRequest", e.getMessage(), null, null, null,
+                    List.of())));
+        }
+        WatchLog log = crud.watchLog();
+        Optional<Long> from = request.resourceVersion();
+        long start = from.orElseGet(log::lastResourceVersion);
+        if (from.isEmpty() || request.sendInitialEvents()) {
+            MockResponse list = crud.handleGet(collectionPath(target));
+            if (list.code() == 200) {
+                for (JsonNode item : readJson(list.getBody().readUtf8()).path("items")) {
+                    if (request.selects(item)) {
+                        sink.send("ADDED", request.present(item));
+                    }
+                }
+            }
+        }
+        WatchLog.Watch watch = log.open(request, start, sink);
+        opened.accept(watch);
+        if (request.sendInitialEvents()) {
+            log.bookmark(watch, true);
+        }
+        return Optional.empty();
+    }
+
+    /** A watch over WebSocket, as the Fabric8 client (the operator's informers, the agents) opens it. */
+    private MockResponse webSocketWatch(RecordedRequest request, ResourcePath target) {
+        if (request.getHeader("Upgrade") == null) {
+            return json(400, SchemaAdmission.status(400, "BadRequest", "a watch over plain HTTP is streamed by the "
+                    + "embedded API's HTTP server, not this dispatcher", null, null, null, List.of()));
+        }
+        AtomicReference<WatchLog.Watch> open = new AtomicReference<>();
+        return new MockResponse().withWebSocketUpgrade(new WebSocketListener() {
+            @Override
+            public void onOpen(WebSocket socket, Response response) {
+                WatchLog.Sink sink = new WatchLog.Sink() {
+                    @Override
+                    public boolean send(String type, JsonNode object) {
+                        return socket.send(watchEvent(type, object));
+                    }
+
+                    @Override
+                    public void close() {
+                        socket.close(1000, "watch closed");
+                    }
+                };
+                Optional<MockResponse> refused = watch(request.getPath(), request.getHeader("Accept"), sink, open::set);
+                refused.ifPresent(r -> {
+                    sink.send("ERROR", readJson(r.getBody().readUtf8()));
+                    sink.close();
+                });
+            }
+
+            @Override
+            public void onClosed(WebSocket socket, int code, String reason) {
+                Optional.ofNullable(open.get()).ifPresent(WatchLog.Watch::stop);
+            }
+
+            @Override
+            public void onFailure(WebSocket socket, Throwable failure, Response response) {
+                Optional.ofNullable(open.get()).ifPresent(WatchLog.Watch::stop);
+            }
+        });
+    }
+
+    /** One line of a watch stream. */
+    String watchEvent(String type, JsonNode object) {
+        ObjectNode event = json.createObjectNode();
+        event.put("type", type);
+        event.set("object", object);
+        return writeJson(event);
+    }
+
+    /** Objects as the client asked for them: plain, or as the Table row kubectl get -w prints. */
+    private UnaryOperator<JsonNode> presenter(ResourcePath target, String accept) {
+        String tableVersion = PrinterColumnTable.tableVersion(accept);
+        if (tableVersion == null) {
+            return o -> o;
+        }
+        CustomResourceDefinitionVersion columns = printerColumnsFor(target);
+        String includeObject = target.queryParameter("includeObject");
+        return o -> readJson(tables.render(columns, o, tableVersion, includeObject, clock.instant()));
     }
 
     /** A name the API server would refuse (DNS-1123), answered 422 Invalid naming metadata.name as it does. */
@@ -232,8 +432,35 @@ final class StandaloneApiDispatcher extends Dispatcher {
             if (!uid.isEmpty()) {
                 garbageCollector.deleteDependentsOf(uid);
             }
+            if (target.group().isEmpty() && target.plural().equals("namespaces")) {
+                deleteEverythingIn(target.name());
+            }
         }
         return response;
+    }
+
+    /**
+     * The namespace controller's work, done at once: a deleted namespace takes every object in it along (a real
+     * server shows the namespace Terminating meanwhile; here it is gone when the answer comes).
+     */
+    private void deleteEverythingIn(String namespace) {
+        ApiDiscovery discovery = new ApiDiscovery(crds());
+        for (String groupVersion : discovery.groupVersions()) {
+            for (APIResource resource : discovery.resources(groupVersion)) {
+                if (!Boolean.TRUE.equals(resource.getNamespaced()) || resource.getName().contains("/")) {
+                    continue;
+                }
+                String base = groupVersion.contains("/") ? "/apis/" + groupVersion : "/api/" + groupVersion;
+                String collection = base + "/namespaces/" + namespace + "/" + resource.getName();
+                MockResponse list = crud.handleGet(collection);
+                if (list.code() != 200) {
+                    continue;
+                }
+                for (JsonNode item : readJson(list.getBody().readUtf8()).path("items")) {
+                    crud.handleDelete(collection + "/" + item.path("metadata").path("name").asText());
+                }
+            }
+        }
     }
 
     /**
@@ -254,13 +481,17 @@ final class StandaloneApiDispatcher extends Dispatcher {
             status.put("incomplete", false);
         } else {
             status.put("allowed", true);
-            status.put("reason", "the embedded API has no authorization");
+            status.put("reason", "everything is allowed in the standalone mode: the embedded API has no authorization");
         }
         return json(201, review);
     }
 
     private MockResponse get(RecordedRequest request, ResourcePath target) {
-        MockResponse stored = EventFieldSelector.filter(target, crud.dispatch(request), json);
+        RecordedRequest unselected = target.isCollection() ? withBody(request, "GET",
+                ListSelection.withoutSelectors(request.getPath()), null, "") : request;
+        // typed lists matter to kubectl's typed clients, which read only built-in kinds; CRDs are not read per list
+        MockResponse stored = ListSelection.apply(target, crud.dispatch(unselected), json,
+                ApiDiscovery.builtInKind(target.group(), target.version(), target.plural()).orElse(""));
         String tableVersion = PrinterColumnTable.tableVersion(request.getHeader("Accept"));
         if (tableVersion == null || target.isWatch() || stored.code() != 200 || target.subresource() != null) {
             return stored;
@@ -271,8 +502,11 @@ final class StandaloneApiDispatcher extends Dispatcher {
                 .setBody(tables.render(columns, body, tableVersion, target.queryParameter("includeObject"), clock.instant()));
     }
 
-    /** The CRD version describing the columns; built-in resources get the server's default Name and Age. */
+    /** The CRD version describing the columns; built-in resources get their few columns or Name and Age. */
     private CustomResourceDefinitionVersion printerColumnsFor(ResourcePath target) {
+        if (target.group().isEmpty() && BUILT_IN_COLUMNS.containsKey(target.plural())) {
+            return BUILT_IN_COLUMNS.get(target.plural());
+        }
         return crds().stream()
                 .filter(c -> c.getSpec().getGroup().equals(target.group()) && c.getSpec().getNames().getPlural().equals(target.plural()))
                 .flatMap(c -> c.getSpec().getVersions().stream())
@@ -417,6 +651,33 @@ final class StandaloneApiDispatcher extends Dispatcher {
             }
         }
         return result;
+    }
+
+    /** The mock answers JSON without saying so; kubectl, having asked for protobuf first, then cannot read it. */
+    private static MockResponse withContentType(MockResponse response) {
+        boolean hasBody = response.getBody() != null && response.getBody().size() > 0;
+        if (response.getHeaders().get("Content-Type") == null && hasBody) {
+            response.setHeader("Content-Type", "application/json");
+        }
+        return response;
+    }
+
+    /** The mock's 409 for a create of an existing object says Invalid; the API server says AlreadyExists. */
+    private MockResponse withAlreadyExistsStatus(ResourcePath target, String name, MockResponse response) {
+        if (response.code() != 409) {
+            return response;
+        }
+        String resource = target.group().isEmpty() ? target.plural() : target.plural() + "." + target.group();
+        return json(409, SchemaAdmission.status(409, "AlreadyExists", resource + " \"" + name + "\" already exists",
+                name, target.group(), target.plural(), List.of()));
+    }
+
+    private static CustomResourceDefinitionVersion builtInColumns(String name, String jsonPath) {
+        CustomResourceDefinitionVersion version = new CustomResourceDefinitionVersion();
+        version.setAdditionalPrinterColumns(List.of(new CustomResourceColumnDefinitionBuilder().withName(name)
+                .withType("string").withJsonPath(jsonPath).build(), new CustomResourceColumnDefinitionBuilder()
+                .withName("Age").withType("date").withJsonPath(".metadata.creationTimestamp").build()));
+        return version;
     }
 
     private MockResponse withNotFoundStatus(MockResponse response, ResourcePath target) {

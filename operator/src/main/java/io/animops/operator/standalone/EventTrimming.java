@@ -1,0 +1,70 @@
+package io.animops.operator.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.mockwebserver.http.MockResponse;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Keeps the events of one object to a bounded count: a real API server lets events expire after an hour (its
+ * {@code --event-ttl}); the embedded API, which may run for weeks, keeps the latest {@value #PER_OBJECT} of each
+ * object instead, deleting the oldest when a new one is created. An object's events are those naming it (by uid,
+ * or by kind and name when the event has no uid) in {@code involvedObject} (core v1) or {@code regarding}
+ * (events.k8s.io/v1).
+ */
+final class EventTrimming {
+    static final int PER_OBJECT = 50;
+    private static final Comparator<JsonNode> OLDEST_FIRST = Comparator.comparing(EventTrimming::lastSeen)
+            .thenComparingLong(WatchedCrudDispatcher::resourceVersionOf);
+
+    private EventTrimming() {
+    }
+
+    /** After a create answered {@code created}: trims the events of the object the new event is about. */
+    static MockResponse afterCreate(ResourcePath target, MockResponse created, KubernetesCrudDispatcher crud) {
+        if (!target.plural().equals("events") || created.code() != 201 || target.namespace() == null) {
+            return created;
+        }
+        JsonNode event = WatchedCrudDispatcher.read(new String(created.getBody().getBytes(),
+                java.nio.charset.StandardCharsets.UTF_8));
+        String about = subject(event);
+        String collection = target.group().isEmpty() ? "/api/" + target.version() : "/apis/" + target.group() + "/"
+                + target.version();
+        collection += "/namespaces/" + target.namespace() + "/events";
+        MockResponse list = crud.handleGet(collection);
+        if (list.code() != 200) {
+            return created;
+        }
+        List<JsonNode> same = new ArrayList<>();
+        WatchedCrudDispatcher.read(list.getBody().readUtf8()).path("items").forEach(e -> {
+            if (subject(e).equals(about)) {
+                same.add(e);
+            }
+        });
+        same.sort(OLDEST_FIRST);
+        for (int i = 0; i < same.size() - PER_OBJECT; i++) {
+            crud.handleDelete(collection + "/" + same.get(i).path("metadata").path("name").asText());
+        }
+        return created;
+    }
+
+    private static String subject(JsonNode event) {
+        JsonNode object = event.has("regarding") ? event.path("regarding") : event.path("involvedObject");
+        String uid = object.path("uid").asText("");
+        return uid.isEmpty() ? object.path("kind").asText() + "/" + object.path("name").asText() : uid;
+    }
+
+    /** When the event last happened; RFC 3339 times of one server compare as text. */
+    private static String lastSeen(JsonNode event) {
+        for (String field : List.of("lastTimestamp", "eventTime", "deprecatedLastTimestamp", "firstTimestamp")) {
+            String value = event.path(field).asText("");
+            if (!value.isEmpty()) {
+                return value;
+            }
+        }
+        return event.path("metadata").path("creationTimestamp").asText("");
+    }
+}

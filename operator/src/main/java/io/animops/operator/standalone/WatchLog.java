@@ -1,0 +1,182 @@
+package io.animops.operator.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.client.utils.Serialization;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The watch cache of the embedded API: the latest changes of every object, in resourceVersion order, and the
+ * watches open on them. A watch starting at a resourceVersion first gets the changes after it that are still kept,
+ * then every new change as it is committed; one starting before the oldest kept change gets a 410 Gone
+ * ({@code Expired}) as its only event, as from a compacted etcd, and its client lists again. Watches that allow
+ * bookmarks get one at each bookmark interval, carrying the resourceVersion they have seen everything up to.
+ */
+final class WatchLog implements AutoCloseable {
+    /** One committed change of one object. */
+    record Change(long resourceVersion, String type, String apiVersion, String plural, String namespace, String name,
+                  String json) {
+        JsonNode object() {
+            try {
+                return Serialization.jsonMapper().readTree(json);
+            } catch (IOException e) {
+                throw new UncheckedIOException("watched object is not JSON", e);
+            }
+        }
+    }
+
+    /** Where a watch's events go: an HTTP stream or a WebSocket. */
+    interface Sink {
+        /** Sends one event; false when the client is gone. */
+        boolean send(String type, JsonNode object);
+
+        void close();
+    }
+
+    /** An open watch: what it selects and where its events go. */
+    final class Watch {
+        private final WatchRequest request;
+        private final Sink sink;
+        private boolean open = true;
+
+        private Watch(WatchRequest request, Sink sink) {
+            this.request = request;
+            this.sink = sink;
+        }
+
+        /** Ends the watch, as when its client goes or its timeout passes. */
+        void stop() {
+            synchronized (WatchLog.this) {
+                if (open) {
+                    open = false;
+                    watches.remove(this);
+                    sink.close();
+                }
+            }
+        }
+
+        private void deliver(Change change) {
+            if (!open || !request.watchesResourceOf(change)) {
+                return;
+            }
+            JsonNode object = change.object();
+            if (request.selects(object) && !sink.send(change.type(), request.present(object))) {
+                stop();
+            }
+        }
+    }
+
+    private final int capacity;
+    private final Deque<Change> changes = new ArrayDeque<>();
+    private final List<Watch> watches = new ArrayList<>();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "embedded-api-watch-timer");
+        t.setDaemon(true);
+        return t;
+    });
+    private long lastResourceVersion;
+    /** The highest resourceVersion whose change is no longer kept: watches from before it are told 410 Gone. */
+    private long compactedThrough;
+
+    /**
+     * @param capacity         how many changes are kept for watches that resume from a resourceVersion
+     * @param bookmarkInterval how often watches that allow bookmarks get one
+     * @param kept             changes kept from an earlier run, oldest first
+     * @param lastResourceVersion the highest resourceVersion handed out so far
+     */
+    WatchLog(int capacity, Duration bookmarkInterval, List<Change> kept, long lastResourceVersion) {
+        this.capacity = capacity;
+        this.lastResourceVersion = lastResourceVersion;
+        // with nothing kept, every earlier resourceVersion is as good as compacted
+        this.compactedThrough = kept.isEmpty() ? lastResourceVersion : kept.get(0).resourceVersion() - 1;
+        kept.forEach(this::append);
+        long every = bookmarkInterval.toMillis();
+        timer.scheduleAtFixedRate(this::bookmarkAll, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Records a committed change and hands it to the watches that select it. */
+    synchronized void publish(Change change) {
+        append(change);
+        lastResourceVersion = Math.max(lastResourceVersion, change.resourceVersion());
+        for (Watch watch : List.copyOf(watches)) {
+            watch.deliver(change);
+        }
+    }
+
+    synchronized long lastResourceVersion() {
+        return lastResourceVersion;
+    }
+
+    /**
+     * Opens a watch from {@code resourceVersion}: the kept changes after it first, then new ones. Too old a
+     * resourceVersion ends the watch at once with a 410 Gone event.
+     */
+    synchronized Watch open(WatchRequest request, long resourceVersion, Sink sink) {
+        Watch watch = new Watch(request, sink);
+        if (resourceVersion < compactedThrough) {
+            sink.send("ERROR", gone(resourceVersion));
+            watch.open = false;
+            sink.close();
+            return watch;
+        }
+        for (Change change : changes) {
+            if (change.resourceVersion() > resourceVersion) {
+                watch.deliver(change);
+            }
+        }
+        if (watch.open) {
+            watches.add(watch);
+            if (request.timeout() != null) {
+                timer.schedule(watch::stop, request.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+        return watch;
+    }
+
+    /** Sends a bookmark now to one watch, as after its initial events ({@code sendInitialEvents}). */
+    synchronized void bookmark(Watch watch, boolean initialEventsEnd) {
+        if (watch.open && !watch.sink.send("BOOKMARK", watch.request.bookmark(lastResourceVersion, initialEventsEnd))) {
+            watch.stop();
+        }
+    }
+
+    private synchronized void bookmarkAll() {
+        for (Watch watch : List.copyOf(watches)) {
+            if (watch.request.allowBookmarks()) {
+                bookmark(watch, false);
+            }
+        }
+    }
+
+    private void append(Change change) {
+        changes.addLast(change);
+        while (changes.size() > capacity) {
+            compactedThrough = changes.removeFirst().resourceVersion();
+        }
+    }
+
+    private ObjectNode gone(long resourceVersion) {
+        ObjectNode status = SchemaAdmission.status(410, "Expired", "too old resource version: " + resourceVersion
+                + " (" + (compactedThrough + 1) + ")", null, null, null, List.of());
+        status.remove("details");
+        return status;
+    }
+
+    @Override
+    public synchronized void close() {
+        timer.shutdownNow();
+        for (Watch watch : List.copyOf(watches)) {
+            watch.stop();
+        }
+    }
+}
