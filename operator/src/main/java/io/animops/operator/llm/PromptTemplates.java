@@ -26,8 +26,13 @@ public final class PromptTemplates {
     private final String versionId;
 
     public PromptTemplates(String version) {
+        this(version, FILES);
+    }
+
+    /** Another set of prompt files, e.g. {@code new PromptTemplates("gate-judge/v1", List.of("system.md", "user.md"))}. */
+    public PromptTemplates(String version, List<String> files) {
         this.version = version;
-        for (String file : FILES) {
+        for (String file : files) {
             templates.put(file, read("prompts/" + version + "/" + file));
         }
         this.versionId = version + "@" + Hashes.sha256(String.join("\u0000", templates.values())).substring(0, 12);
