@@ -49,10 +49,10 @@ final class GateDecision {
     static String duplicateMessage(Similarity similarity) {
         SimilarIdea nearest = similarity.getNearest().get(0);
         if (zoneOf(similarity) == GateZones.Zone.Review) {
-            return String.format(Locale.ROOT, "similarity %.2f to %s \"%s\" is in the review zone [%.2f, %.2f) and %s "
-                            + "judged them the same animation: %s", nearest.getScore(), nearest.getName(), nearest.getTitle(),
-                    similarity.getReviewThreshold(), similarity.getThreshold(), similarity.getJudgement().getModel(),
-                    similarity.getJudgement().getReason());
+            return String.format(Locale.ROOT, "similarity %.2f to %s \"%s\" is in the review zone [%.2f, %.2f) and "
+                            + "%s judged them the same animation: %s", nearest.getScore(), nearest.getName(),
+                    nearest.getTitle(), similarity.getReviewThreshold(), similarity.getThreshold(),
+                    similarity.getJudgement().getModel(), similarity.getJudgement().getReason());
         }
         return String.format(Locale.ROOT, "similarity %.2f to %s \"%s\" is at or above the threshold %.2f",
                 nearest.getScore(), nearest.getName(), nearest.getTitle(), similarity.getThreshold());
@@ -60,12 +60,14 @@ final class GateDecision {
 
     static String novelMessage(Similarity similarity) {
         if (zoneOf(similarity) == GateZones.Zone.Review) {
-            return String.format(Locale.ROOT, "similarity %.2f is in the review zone and %s judged it another animation "
-                            + "than %s: %s", similarity.getScore(), similarity.getJudgement().getModel(),
+            return String.format(Locale.ROOT, "similarity %.2f is in the review zone and %s judged it another "
+                            + "animation than %s: %s", similarity.getScore(), similarity.getJudgement().getModel(),
                     similarity.getJudgement().getComparedWith(), similarity.getJudgement().getReason());
         }
-        double below = similarity.getReviewThreshold() == null ? similarity.getThreshold() : similarity.getReviewThreshold();
-        return String.format(Locale.ROOT, "highest similarity %.2f is below the threshold %.2f", similarity.getScore(), below);
+        double below = similarity.getReviewThreshold() == null ? similarity.getThreshold()
+                : similarity.getReviewThreshold();
+        return String.format(Locale.ROOT, "highest similarity %.2f is below the threshold %.2f", similarity.getScore(),
+                below);
     }
 
     /** The review a person is asked for, with the nearest ideas. */

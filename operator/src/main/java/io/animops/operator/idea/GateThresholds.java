@@ -39,8 +39,9 @@ public final class GateThresholds {
             return GateZones.fixed(fixedThreshold);
         }
         return forModel(vectorModelId).orElseThrow(() -> new IllegalStateException("the Idea Gate has no calibrated "
-                + "thresholds for the embedding model " + vectorModelId + ": set spec.similarityThreshold of the schedule "
-                + "(or ANIMOPS_IDEAS_DEFAULT_SIMILARITY_THRESHOLD), or calibrate the model with bench/gate/run"));
+                + "thresholds for the embedding model " + vectorModelId + ": set spec.similarityThreshold of the "
+                + "schedule (or ANIMOPS_IDEAS_DEFAULT_SIMILARITY_THRESHOLD), or calibrate the model with "
+                + "bench/gate/run"));
     }
 
     private static Properties read() {
