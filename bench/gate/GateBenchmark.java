@@ -1,4 +1,8 @@
 import io.animops.operator.idea.Embedder;
+import io.animops.operator.idea.GateEvaluation;
+import io.animops.operator.idea.GateThresholds;
+import io.animops.operator.idea.GateZones;
+import io.animops.operator.idea.IdeaEmbedding;
 import io.animops.operator.idea.HashEmbedding;
 import io.animops.operator.idea.IdeaGate;
 import io.animops.operator.idea.MiniLmEmbedder;
@@ -20,7 +24,9 @@ import java.util.Random;
 import java.util.UUID;
 
 /**
- * The Idea Gate's two costs. Embedding: the mean time of MiniLmEmbedder.embed over 1000 distinct idea sentences
+ * The Idea Gate's quality and costs. Quality: the evaluation set (operator test resources, gate/eval-pairs.jsonl)
+ * scored with each model, the zones the calibration rule makes of the calibration half (printed as the lines of
+ * idea-gate-thresholds.properties, and compared with the shipped ones), and the held-out figures at those zones. Embedding: the mean time of MiniLmEmbedder.embed over 1000 distinct idea sentences
  * after 100 untimed ones (the hash embedding beside it). Nearest neighbours: N ideas (default 100,000) with random
  * unit vectors of 384 dimensions are written to an embedded PostgreSQL migrated with the operator's Flyway scripts,
  * read back into a VectorMatrix as the gate loads a namespace, and 200 queries (after 20 untimed) are timed.
@@ -51,6 +57,7 @@ public final class GateBenchmark {
         System.out.printf("model %s loaded in %.0f ms%n", minilm.modelId(), loadMs);
         System.out.printf("gate: embedding %s = %.2f ms mean over %d sentences (hash embedding %.3f ms)%n",
                 minilm.modelId(), minilmMs, SENTENCES, hashMs);
+        evaluate(List.of(minilm, new HashEmbedding()));
 
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
             Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration").load().migrate();
@@ -58,8 +65,10 @@ public final class GateBenchmark {
                 long start = System.nanoTime();
                 store(c, stored, minilm.modelId());
                 long written = System.nanoTime();
+                long heapBefore = usedHeap();
                 VectorMatrix matrix = load(c, minilm.modelId());
                 long loaded = System.nanoTime();
+                long heapGrowth = usedHeap() - heapBefore;
                 System.out.printf("store: %d vectors written in %.1f s, loaded into memory in %.0f ms%n",
                         matrix.size(), (written - start) / 1e9, (loaded - written) / 1e6);
 
@@ -75,12 +84,40 @@ public final class GateBenchmark {
                     }
                 }
                 Arrays.sort(millis);
-                System.out.printf("gate: nearest %d over %d stored vectors p50 = %.1f ms (p95 %.1f ms)%n",
+                // the search is exact, so its recall@5 against the exact search is 1 by construction
+                System.out.printf("gate: nearest %d over %d stored vectors (exact scan) p50 = %.1f ms (p95 %.1f ms)%n",
                         IdeaGate.NEAREST, matrix.size(), millis[QUERIES / 2], millis[QUERIES * 95 / 100]);
+                System.out.printf("gate: memory of the vectors = %.1f MB per 100,000 ideas (float32 rows); the heap grew "
+                                + "by %.1f MB loading %d ideas, names, titles and spare capacity included%n",
+                        100_000.0 * MiniLmEmbedder.DIMENSIONS * Float.BYTES / 1e6, heapGrowth / 1e6, matrix.size());
                 // wall-clock figures: on a shared machine they depend on what else runs, so the load is printed too
                 System.out.printf("machine: %d cores, load average %s%n", Runtime.getRuntime().availableProcessors(),
                         java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0]);
             }
+        }
+    }
+
+    private static long usedHeap() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+    }
+
+    /** Calibration on the calibration half, held-out figures at the zones it makes, for each model. */
+    private static void evaluate(List<Embedder> embedders) {
+        List<GateEvaluation.Pair> pairs = GateEvaluation.pairs();
+        for (Embedder embedder : embedders) {
+            String model = IdeaEmbedding.modelId(embedder);
+            List<GateEvaluation.Scored> scored = GateEvaluation.score(embedder, pairs);
+            GateZones zones = GateEvaluation.calibrate(model, scored.stream()
+                    .filter(s -> s.pair().split().equals(GateEvaluation.CALIBRATION)).toList());
+            System.out.printf("calibrated (idea-gate-thresholds.properties):%n%s.review=%.2f%n%s.duplicate=%.2f%n%s%n",
+                    model, zones.review(), model, zones.duplicate(),
+                    GateThresholds.forModel(model).filter(zones::equals).isPresent() ? "(the shipped thresholds)"
+                            : "(DIFFERENT from the shipped thresholds: paste the lines above)");
+            System.out.println(GateEvaluation.report(model, zones, GateEvaluation.figures(scored.stream()
+                    .filter(s -> s.pair().split().equals(GateEvaluation.HELD_OUT)).toList(), zones)));
         }
     }
 

@@ -12,6 +12,8 @@ public final class ConditionTypes {
 
     /** AnimationIdea: the Idea Gate's verdict on near-duplicates. */
     public static final String GATED = "Gated";
+    /** AnimationIdea: in the Idea Gate's review zone, held until the LLM judge or a person decides. */
+    public static final String NEEDS_REVIEW = "NeedsReview";
     /** AnimationIdea: chosen (Auto by novelty, or a person) to get a script. */
     public static final String SELECTED = "Selected";
     /** AnimationIdea: the preview's QC result. */

@@ -10,6 +10,13 @@ public final class Reasons {
     public static final String PROPOSED = "Proposed";
     public static final String NEAR_DUPLICATE = "NearDuplicate";
     public static final String NOVEL = "Novel";
+    /** Idea Gate review zone: waiting for a person (no LLM judge, or no usable answer from it). */
+    public static final String IN_REVIEW_ZONE = "InReviewZone";
+    /** Idea Gate review zone: the schedule's LLM judge said duplicate or distinct. */
+    public static final String JUDGED_DUPLICATE = "JudgedDuplicate";
+    public static final String JUDGED_DISTINCT = "JudgedDistinct";
+    /** Idea Gate review zone: a person decided (spec.approved, or approve/reject in the panel or API). */
+    public static final String REVIEWED = "Reviewed";
     public static final String DUPLICATE = "Duplicate";
     public static final String DECLINED = "Declined";
     public static final String APPROVED = "Approved";

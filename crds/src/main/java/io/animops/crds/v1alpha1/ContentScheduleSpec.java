@@ -52,11 +52,9 @@ public class ContentScheduleSpec {
 
     @Min(0)
     @Max(1)
-    // 0.72 is where the in-process model (all-MiniLM-L6-v2) separates the labelled paraphrases from distinct ideas
-    // on the same topic (operator/src/test/resources/gate/pairs.tsv, docs/idea-gate.md)
-    @Default("0.72")
-    @JsonPropertyDescription("Cosine similarity at or above which a proposal is a near-duplicate of a past idea (scale of the all-MiniLM-L6-v2 model).")
-    private Double similarityThreshold = 0.72;
+    // unset: the zones calibrated for the embedding model in use (docs/idea-gate.md); set: one fixed threshold
+    @JsonPropertyDescription("A fixed similarity at or above which a proposal is a near-duplicate, with no review zone. Leave unset to use the review and duplicate thresholds calibrated for the embedding model in use (docs/idea-gate.md).")
+    private Double similarityThreshold;
 
     @JsonPropertyDescription("Language model for ideas and scripts; Offline when absent.")
     private LlmSettings llm;

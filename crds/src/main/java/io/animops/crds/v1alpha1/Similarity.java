@@ -16,8 +16,17 @@ public class Similarity {
     @JsonPropertyDescription("Highest cosine similarity to any past idea (0 when there is none).")
     private Double score;
 
-    @JsonPropertyDescription("Threshold it was compared with.")
+    @JsonPropertyDescription("Threshold it was compared with: at or above it, a duplicate.")
     private Double threshold;
+
+    @JsonPropertyDescription("Start of the review zone (up to threshold): held for the LLM judge or a person. Equal to threshold when there is no review zone.")
+    private Double reviewThreshold;
+
+    @JsonPropertyDescription("Novel, Review or Duplicate: the zone of the score.")
+    private String zone;
+
+    @JsonPropertyDescription("In the review zone: the schedule's language model's answer, when it has one.")
+    private GateJudgement judgement;
 
     @JsonPropertyDescription("Embedding model that produced the vectors.")
     private String model;

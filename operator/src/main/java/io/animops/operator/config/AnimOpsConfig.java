@@ -231,9 +231,11 @@ public interface AnimOpsConfig {
         /** Path of the static ideas file; the bundled examples/ideas.md when absent. */
         Optional<String> file();
 
-        /** Threshold for ideas without a schedule; the same default as ContentSchedule's similarityThreshold. */
-        @WithDefault("0.72")
-        double defaultSimilarityThreshold();
+        /**
+         * A fixed Idea Gate threshold for ideas without a schedule, as ContentSchedule's similarityThreshold; absent:
+         * the zones calibrated for the embedding model in use.
+         */
+        java.util.OptionalDouble defaultSimilarityThreshold();
 
         /** Script attempts for ideas without a schedule. */
         @WithDefault("3")

@@ -9,6 +9,7 @@ import io.animops.crds.v1alpha1.AnimationIdea;
 import io.animops.crds.v1alpha1.AnimationIdeaStatus;
 import io.animops.crds.v1alpha1.ContentSchedule;
 import io.animops.crds.v1alpha1.IdeaPhase;
+import io.animops.crds.v1alpha1.LlmSettings;
 import io.animops.crds.v1alpha1.Publication;
 import io.animops.crds.v1alpha1.RenderJob;
 import io.animops.crds.v1alpha1.RenderPhase;
@@ -55,6 +56,8 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
     ReconcileErrors errors;
     @Inject
     IdeaGateService gate;
+    @Inject
+    GateJudge judge;
     @Inject
     IdeaRepository repository;
     @Inject
@@ -131,10 +134,18 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
         return StatusSupport.patchIfChanged(idea, observedStatus, step.requeue());
     }
 
-    /** The Idea Gate runs once per idea: its similarity is kept in status. */
+    /**
+     * The Idea Gate runs once per idea: its similarity is kept in status. In the review zone the schedule's language
+     * model, when it has one and no person decided yet, is asked once; its answer is kept in status too.
+     */
     private void gateIfNew(AnimationIdea idea, PipelineSettings settings) {
         if (idea.getStatus().getSimilarity() == null) {
             idea.getStatus().setSimilarity(gate.gate(idea, runIdOf(idea), settings.similarityThreshold()));
+        }
+        if (GateDecision.awaitsJudge(idea.getStatus().getSimilarity()) && idea.getSpec().getApproved() == null
+                && (idea.getStatus().getPhase() == null || idea.getStatus().getPhase() == IdeaPhase.Proposed)
+                && settings.llm().getProvider() != LlmSettings.Provider.Offline) {
+            idea.getStatus().getSimilarity().setJudgement(judge.judge(idea, settings.llm()));
         }
     }
 

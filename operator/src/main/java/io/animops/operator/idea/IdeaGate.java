@@ -9,16 +9,19 @@ public final class IdeaGate {
     /** How many nearest past ideas are reported. */
     public static final int NEAREST = 5;
 
-    public record Verdict(double score, List<SimilarIdea> nearest, boolean duplicate) {
+    public record Verdict(double score, List<SimilarIdea> nearest, GateZones.Zone zone) {
+        public boolean duplicate() {
+            return zone == GateZones.Zone.Duplicate;
+        }
     }
 
     private IdeaGate() {
     }
 
     /** @param nearest the nearest past ideas, most similar first (VectorMatrix.nearest) */
-    public static Verdict judge(List<SimilarIdea> nearest, double threshold) {
+    public static Verdict judge(List<SimilarIdea> nearest, GateZones zones) {
         double score = nearest.isEmpty() ? 0.0 : nearest.get(0).getScore();
-        return new Verdict(score, nearest, score >= threshold);
+        return new Verdict(score, nearest, zones.zoneOf(score));
     }
 
     static double round(double score) {

@@ -27,16 +27,21 @@ public class IdeaGateService {
     // ideas of one run are reconciled in parallel; gating them one at a time lets each see the ones before it
     private final Map<String, Object> namespaceLocks = new ConcurrentHashMap<>();
 
-    public Similarity gate(AnimationIdea idea, String runId, double threshold) {
+    /**
+     * @param fixedThreshold the schedule's spec.similarityThreshold, or null for the zones calibrated for the model
+     * @throws IllegalStateException when the model has no calibrated zones and no fixed threshold is set
+     */
+    public Similarity gate(AnimationIdea idea, String runId, Double fixedThreshold) {
         String namespace = idea.getMetadata().getNamespace();
         UUID uid = UUID.fromString(idea.getMetadata().getUid());
         synchronized (namespaceLocks.computeIfAbsent(namespace, k -> new Object())) {
+            String model = IdeaEmbedding.modelId(embedder);
+            GateZones zones = GateThresholds.resolve(model, fixedThreshold);
             // on a reconciler's worker thread, never the event loop: embedding takes milliseconds
-            float[] vector = embedder.embed(textOf(idea.getSpec().getTitle(), idea.getSpec().getPremise(),
-                    idea.getSpec().getPhysicsHook()));
-            String model = embedder.modelId();
+            float[] vector = IdeaEmbedding.embed(embedder, idea.getSpec().getTitle(), idea.getSpec().getPremise(),
+                    idea.getSpec().getPhysicsHook());
             VectorMatrix matrix = index.matrix(namespace, embedder, vector.length);
-            IdeaGate.Verdict verdict = IdeaGate.judge(matrix.nearest(vector, uid, IdeaGate.NEAREST), threshold);
+            IdeaGate.Verdict verdict = IdeaGate.judge(matrix.nearest(vector, uid, IdeaGate.NEAREST), zones);
 
             repository.record(uid, row -> {
                 row.namespace = namespace;
@@ -50,7 +55,8 @@ public class IdeaGateService {
                 row.source = idea.getSpec().getSource().name();
                 row.phase = "Proposed";
                 row.similarityScore = verdict.score();
-                row.similarityThreshold = threshold;
+                row.similarityThreshold = zones.duplicate();
+                row.reviewThreshold = zones.review();
                 row.nearest = JsonColumn.write(verdict.nearest());
                 row.embeddingModel = model;
             });
@@ -60,19 +66,12 @@ public class IdeaGateService {
 
             Similarity similarity = new Similarity();
             similarity.setScore(verdict.score());
-            similarity.setThreshold(threshold);
+            similarity.setThreshold(zones.duplicate());
+            similarity.setReviewThreshold(zones.review());
+            similarity.setZone(verdict.zone().name());
             similarity.setModel(model);
             similarity.setNearest(verdict.nearest());
             return similarity;
         }
-    }
-
-    /** What is embedded of an idea: the title, what happens, and the physics it shows. */
-    static String textOf(String title, String premise, String physicsHook) {
-        StringBuilder text = new StringBuilder(title).append('\n').append(premise);
-        if (physicsHook != null) {
-            text.append('\n').append(physicsHook);
-        }
-        return text.toString();
     }
 }

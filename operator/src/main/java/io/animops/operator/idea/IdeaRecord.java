@@ -28,6 +28,8 @@ public class IdeaRecord extends HistoryRecord {
     public String nearest;
     @Column(name = "similarity_threshold")
     public Double similarityThreshold;
+    @Column(name = "review_threshold")
+    public Double reviewThreshold;
     /** The model whose vectors gave similarityScore and nearest; the vectors are in idea_embeddings. */
     @Column(name = "embedding_model")
     public String embeddingModel;

@@ -26,8 +26,8 @@ public class IdeaRepository {
     public record StoredVector(UUID uid, String name, String title, float[] vector) {
     }
 
-    /** An idea that has no vector under some model yet, with the text to embed. */
-    public record UnembeddedIdea(UUID uid, String name, String title, String text) {
+    /** An idea that has no vector under some model yet, with what is embedded of it (IdeaEmbedding). */
+    public record UnembeddedIdea(UUID uid, String name, String title, String premise, String physicsHook) {
     }
 
     /** Every idea of the namespace that has a vector made by the model, whatever its phase. */
@@ -54,7 +54,7 @@ public class IdeaRepository {
                 .setParameter("model", model)
                 .getResultList());
         return rows.stream()
-                .map(r -> new UnembeddedIdea(r.uid, r.name, r.title, IdeaGateService.textOf(r.title, r.premise, r.physicsHook)))
+                .map(r -> new UnembeddedIdea(r.uid, r.name, r.title, r.premise, r.physicsHook))
                 .toList();
     }
 
@@ -78,6 +78,17 @@ public class IdeaRepository {
                 .setParameter("ns", namespace)
                 .setParameter("schedule", schedule)
                 .getResultList()));
+    }
+
+    /** The idea of the namespace with that name (the latest, should a name have been reused), or null. */
+    public IdeaRecord findByName(String namespace, String name) {
+        return database.inTransaction(s -> s.createQuery(
+                        "from IdeaRecord i where i.namespace = :ns and i.name = :name order by i.createdAt desc",
+                        IdeaRecord.class)
+                .setParameter("ns", namespace)
+                .setParameter("name", name)
+                .setMaxResults(1)
+                .getResultList()).stream().findFirst().orElse(null);
     }
 
     public IdeaRecord find(UUID uid) {

@@ -32,7 +32,7 @@ public class IdeaVectorIndex {
 
     /** The namespace's matrix under the embedder's model, loading (and completing) it when not in memory yet. */
     public VectorMatrix matrix(String namespace, Embedder embedder, int dimensions) {
-        Key key = new Key(namespace, embedder.modelId());
+        Key key = new Key(namespace, IdeaEmbedding.modelId(embedder));
         // not computeIfAbsent: a load takes seconds of I/O, during which the map must not block other namespaces;
         // the caller's namespace lock is what keeps two loads of one namespace apart
         VectorMatrix matrix = matrices.get(key);
@@ -64,7 +64,7 @@ public class IdeaVectorIndex {
         for (int from = 0; from < missing.size(); from += RECOMPUTE_BATCH) {
             Map<UUID, float[]> batch = new LinkedHashMap<>();
             for (IdeaRepository.UnembeddedIdea idea : missing.subList(from, Math.min(missing.size(), from + RECOMPUTE_BATCH))) {
-                batch.put(idea.uid(), embedder.embed(idea.text()));
+                batch.put(idea.uid(), IdeaEmbedding.embed(embedder, idea.title(), idea.premise(), idea.physicsHook()));
             }
             repository.storeVectors(key.model(), batch);
         }

@@ -4,10 +4,9 @@ import io.animops.crds.ConditionTypes;
 import io.animops.crds.Conditions;
 import io.animops.crds.Reasons;
 import io.animops.crds.v1alpha1.AnimationIdea;
-import io.animops.crds.v1alpha1.AnimationIdeaStatus;
 import io.animops.crds.v1alpha1.IdeaPhase;
 import io.animops.crds.v1alpha1.Selection;
-import io.animops.crds.v1alpha1.SimilarIdea;
+import io.animops.crds.v1alpha1.Similarity;
 import io.animops.operator.pipeline.PipelineSettings;
 
 import java.util.Comparator;
@@ -17,19 +16,35 @@ import java.util.List;
 final class SelectionStep implements PhaseStep {
     @Override
     public void advance(IdeaLifecycle run, AnimationIdea idea, IdeaLifecycle.Observed observed) {
-        AnimationIdeaStatus status = idea.getStatus();
-        if (status.getSimilarity().getScore() >= status.getSimilarity().getThreshold()) {
-            SimilarIdea nearest = status.getSimilarity().getNearest().get(0);
-            String message = String.format("similarity %.2f to %s \"%s\" is at or above the threshold %.2f",
-                    nearest.getScore(), nearest.getName(), nearest.getTitle(), status.getSimilarity().getThreshold());
-            run.condition(idea, ConditionTypes.GATED, Conditions.FALSE, Reasons.NEAR_DUPLICATE, message);
-            run.reject(idea, Reasons.DUPLICATE, message);
-            return;
-        }
-        run.condition(idea, ConditionTypes.GATED, Conditions.TRUE, Reasons.NOVEL, String.format(
-                "highest similarity %.2f is below the threshold %.2f", status.getSimilarity().getScore(),
-                status.getSimilarity().getThreshold()));
+        Similarity similarity = idea.getStatus().getSimilarity();
         Boolean approved = idea.getSpec().getApproved();
+        switch (GateDecision.of(similarity)) {
+            case Duplicate -> {
+                String message = GateDecision.duplicateMessage(similarity);
+                boolean judged = GateDecision.zoneOf(similarity) == GateZones.Zone.Review;
+                run.condition(idea, ConditionTypes.GATED, Conditions.FALSE,
+                        judged ? Reasons.JUDGED_DUPLICATE : Reasons.NEAR_DUPLICATE, message);
+                run.reject(idea, Reasons.DUPLICATE, message);
+                return;
+            }
+            case AwaitingPerson -> {
+                String message = GateDecision.reviewMessage(similarity);
+                if (approved == null) {
+                    run.condition(idea, ConditionTypes.GATED, Conditions.UNKNOWN, Reasons.IN_REVIEW_ZONE, message);
+                    run.condition(idea, ConditionTypes.NEEDS_REVIEW, Conditions.TRUE, Reasons.IN_REVIEW_ZONE, message);
+                    run.condition(idea, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, Reasons.IN_REVIEW_ZONE, message);
+                    return;
+                }
+                // a person decided: approved goes on to selection below, declined is rejected there
+                String decision = "a person decided (spec.approved: " + approved + ") on an idea of the review zone";
+                run.condition(idea, ConditionTypes.NEEDS_REVIEW, Conditions.FALSE, Reasons.REVIEWED, decision);
+                run.condition(idea, ConditionTypes.GATED, approved ? Conditions.TRUE : Conditions.FALSE, Reasons.REVIEWED,
+                        decision);
+            }
+            case Novel -> run.condition(idea, ConditionTypes.GATED, Conditions.TRUE,
+                    GateDecision.zoneOf(similarity) == GateZones.Zone.Review ? Reasons.JUDGED_DISTINCT : Reasons.NOVEL,
+                    GateDecision.novelMessage(similarity));
+        }
         if (Boolean.FALSE.equals(approved)) {
             run.condition(idea, ConditionTypes.SELECTED, Conditions.FALSE, Reasons.DECLINED, "spec.approved is false");
             run.reject(idea, Reasons.DECLINED, "a person declined the idea (spec.approved: false)");
@@ -65,7 +80,7 @@ final class SelectionStep implements PhaseStep {
             return;
         }
         List<AnimationIdea> ranked = siblings.stream()
-                .filter(s -> s.getStatus().getSimilarity().getScore() < s.getStatus().getSimilarity().getThreshold())
+                .filter(s -> GateDecision.of(s.getStatus().getSimilarity()) == GateDecision.Outcome.Novel)
                 .filter(s -> !Boolean.FALSE.equals(s.getSpec().getApproved()))
                 .sorted(Comparator.comparingDouble((AnimationIdea s) -> s.getStatus().getSimilarity().getScore())
                         .thenComparing(s -> s.getMetadata().getName()))

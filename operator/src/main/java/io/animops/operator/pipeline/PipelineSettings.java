@@ -22,7 +22,7 @@ import java.util.Map;
 public record PipelineSettings(
         Selection.Mode selection,
         int maxAccepted,
-        double similarityThreshold,
+        Double similarityThreshold,
         int maxScriptAttempts,
         LlmSettings llm,
         RenderSettings preview,
@@ -45,7 +45,7 @@ public record PipelineSettings(
     }
 
     /** Settings without publishing settings (made-for-kids false, no window, no tags) in UTC, on any executor. */
-    public PipelineSettings(Selection.Mode selection, int maxAccepted, double similarityThreshold, int maxScriptAttempts,
+    public PipelineSettings(Selection.Mode selection, int maxAccepted, Double similarityThreshold, int maxScriptAttempts,
                             LlmSettings llm, RenderSettings preview, RenderSettings fin, Map<String, String> agentSelector,
                             QcSettings qc, List<PublishTarget> publish) {
         this(selection, maxAccepted, similarityThreshold, maxScriptAttempts, llm, preview, fin, agentSelector, qc, publish,
@@ -55,7 +55,7 @@ public record PipelineSettings(
     public static PipelineSettings of(ContentSchedule schedule, AnimOpsConfig config) {
         if (schedule == null) {
             RenderProfiles render = new RenderProfiles();
-            return new PipelineSettings(Selection.Mode.Manual, 1, config.ideas().defaultSimilarityThreshold(),
+            return new PipelineSettings(Selection.Mode.Manual, 1, defaultThreshold(config),
                     config.ideas().defaultMaxScriptAttempts(), offline(), render.effectivePreview(),
                     render.effectiveFinal(), Map.of(), new QcSettings(), List.of(), null, "UTC", null,
                     config.ideas().godotValidation());
@@ -66,7 +66,7 @@ public record PipelineSettings(
         return new PipelineSettings(
                 selection.getMode() == null ? Selection.Mode.Auto : selection.getMode(),
                 selection.getMaxAccepted() == null ? 1 : selection.getMaxAccepted(),
-                spec.getSimilarityThreshold() == null ? config.ideas().defaultSimilarityThreshold() : spec.getSimilarityThreshold(),
+                spec.getSimilarityThreshold() == null ? defaultThreshold(config) : spec.getSimilarityThreshold(),
                 spec.getMaxScriptAttempts() == null ? config.ideas().defaultMaxScriptAttempts() : spec.getMaxScriptAttempts(),
                 spec.getLlm() == null ? offline() : spec.getLlm(),
                 render.effectivePreview(),
@@ -78,6 +78,12 @@ public record PipelineSettings(
                 spec.getTimeZone() == null ? "UTC" : spec.getTimeZone(),
                 spec.getExecutor(),
                 spec.getGodotValidation() == null ? config.ideas().godotValidation() : spec.getGodotValidation());
+    }
+
+    /** The operator's fixed threshold, or null: the zones calibrated for the embedding model. */
+    private static Double defaultThreshold(AnimOpsConfig config) {
+        java.util.OptionalDouble threshold = config.ideas().defaultSimilarityThreshold();
+        return threshold.isPresent() ? threshold.getAsDouble() : null;
     }
 
     private static LlmSettings offline() {

@@ -50,7 +50,7 @@ class IdeaGateStoreTest {
         AnimationIdea copy = idea(ns, "copy", "Marbles racing down a zigzag track into a funnel");
         Similarity similarity = gate.gate(copy, "run-2", THRESHOLD);
 
-        assertThat(similarity.getModel()).isEqualTo(embedder.modelId()).startsWith(MiniLmEmbedder.MODEL_NAME);
+        assertThat(similarity.getModel()).isEqualTo(IdeaEmbedding.modelId(embedder)).startsWith(MiniLmEmbedder.MODEL_NAME);
         assertThat(similarity.getThreshold()).isEqualTo(THRESHOLD);
         assertThat(similarity.getNearest()).hasSize(IdeaGate.NEAREST);
         assertThat(similarity.getNearest().get(0).getName()).isEqualTo("past-2");
@@ -89,7 +89,7 @@ class IdeaGateStoreTest {
         Similarity similarity = gate.gate(idea(ns, "new",
                 "Dominoes fall one after another along a spiral path until they knock over one huge domino"), null, THRESHOLD);
 
-        assertThat(modelsOf(uid(old))).containsExactlyInAnyOrder("retired-model@0.1", embedder.modelId());
+        assertThat(modelsOf(uid(old))).containsExactlyInAnyOrder("retired-model@0.1", IdeaEmbedding.modelId(embedder));
         assertThat(similarity.getNearest()).singleElement().satisfies(n -> {
             assertThat(n.getName()).isEqualTo("old");
             assertThat(n.getScore()).isGreaterThan(THRESHOLD);
@@ -112,11 +112,11 @@ class IdeaGateStoreTest {
         AnimationIdea second = idea(ns, "second", "Ten steel balls swinging in a Newton's cradle row");
         Similarity similarity = fallbackGate.gate(second, null, THRESHOLD);
 
-        String hash = new HashEmbedding().modelId();
+        String hash = IdeaEmbedding.modelId(new HashEmbedding());
         assertThat(similarity.getModel()).isEqualTo(hash);
         assertThat(repository.find(uid(second)).embeddingModel).isEqualTo(hash);
         assertThat(modelsOf(uid(second))).containsExactly(hash);
-        assertThat(modelsOf(uid(first))).containsExactlyInAnyOrder(embedder.modelId(), hash);
+        assertThat(modelsOf(uid(first))).containsExactlyInAnyOrder(IdeaEmbedding.modelId(embedder), hash);
         assertThat(similarity.getNearest()).singleElement().satisfies(n -> assertThat(n.getName()).isEqualTo("first"));
         // the hash embedding sees the shared wording of this reordering
         assertThat(similarity.getScore()).isGreaterThan(0.6);

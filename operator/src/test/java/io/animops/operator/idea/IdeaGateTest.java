@@ -31,12 +31,12 @@ class IdeaGateTest {
         past.put(UUID.randomUUID(), "race", "Marble race", embedding.embed("marbles race on ramps"));
         float[] candidate = embedding.embed("marbles race down a funnel");
 
-        IdeaGate.Verdict verdict = IdeaGate.judge(past.nearest(candidate, null, IdeaGate.NEAREST), 0.9);
+        IdeaGate.Verdict verdict = IdeaGate.judge(past.nearest(candidate, null, IdeaGate.NEAREST), GateZones.fixed(0.9));
         assertThat(verdict.duplicate()).isTrue();
         assertThat(verdict.score()).isEqualTo(1.0);
         assertThat(verdict.nearest()).extracting(SimilarIdea::getName).containsExactly("funnel", "race", "dominoes");
-        assertThat(IdeaGate.judge(List.of(), 0.9).duplicate()).isFalse();
-        assertThat(IdeaGate.judge(List.of(), 0.9).score()).isZero();
+        assertThat(IdeaGate.judge(List.of(), GateZones.fixed(0.9)).duplicate()).isFalse();
+        assertThat(IdeaGate.judge(List.of(), GateZones.fixed(0.9)).score()).isZero();
     }
 
     @Test

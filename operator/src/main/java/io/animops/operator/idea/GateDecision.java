@@ -1,0 +1,84 @@
+package io.animops.operator.idea;
+
+import io.animops.crds.v1alpha1.GateJudgement;
+import io.animops.crds.v1alpha1.Similarity;
+import io.animops.crds.v1alpha1.SimilarIdea;
+
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * What the Idea Gate decided for a proposal, from its similarity status: a duplicate (the duplicate zone, or the
+ * LLM judge's answer in the review zone), novel (below the review zone, or judged distinct), or a review that a
+ * person must still decide. Ideas gated before the review zone existed have no zone and are read by threshold.
+ */
+final class GateDecision {
+    enum Outcome { Novel, Duplicate, AwaitingPerson }
+
+    private GateDecision() {
+    }
+
+    static GateZones.Zone zoneOf(Similarity similarity) {
+        if (similarity.getZone() != null) {
+            return GateZones.Zone.valueOf(similarity.getZone());
+        }
+        return similarity.getScore() >= similarity.getThreshold() ? GateZones.Zone.Duplicate : GateZones.Zone.Novel;
+    }
+
+    static Outcome of(Similarity similarity) {
+        return switch (zoneOf(similarity)) {
+            case Duplicate -> Outcome.Duplicate;
+            case Novel -> Outcome.Novel;
+            case Review -> {
+                GateJudgement.Verdict verdict = similarity.getJudgement() == null ? null
+                        : similarity.getJudgement().getVerdict();
+                if (verdict == GateJudgement.Verdict.Duplicate) {
+                    yield Outcome.Duplicate;
+                }
+                yield verdict == GateJudgement.Verdict.Distinct ? Outcome.Novel : Outcome.AwaitingPerson;
+            }
+        };
+    }
+
+    /** In the review zone with no answer from a judge yet: the schedule's LLM, if it has one, is to be asked. */
+    static boolean awaitsJudge(Similarity similarity) {
+        return similarity != null && zoneOf(similarity) == GateZones.Zone.Review && similarity.getJudgement() == null;
+    }
+
+    /** Why a duplicate: the score over the threshold, or the judge's answer. */
+    static String duplicateMessage(Similarity similarity) {
+        SimilarIdea nearest = similarity.getNearest().get(0);
+        if (zoneOf(similarity) == GateZones.Zone.Review) {
+            return String.format(Locale.ROOT, "similarity %.2f to %s \"%s\" is in the review zone [%.2f, %.2f) and "
+                            + "%s judged them the same animation: %s", nearest.getScore(), nearest.getName(),
+                    nearest.getTitle(), similarity.getReviewThreshold(), similarity.getThreshold(),
+                    similarity.getJudgement().getModel(), similarity.getJudgement().getReason());
+        }
+        return String.format(Locale.ROOT, "similarity %.2f to %s \"%s\" is at or above the threshold %.2f",
+                nearest.getScore(), nearest.getName(), nearest.getTitle(), similarity.getThreshold());
+    }
+
+    static String novelMessage(Similarity similarity) {
+        if (zoneOf(similarity) == GateZones.Zone.Review) {
+            return String.format(Locale.ROOT, "similarity %.2f is in the review zone and %s judged it another "
+                            + "animation than %s: %s", similarity.getScore(), similarity.getJudgement().getModel(),
+                    similarity.getJudgement().getComparedWith(), similarity.getJudgement().getReason());
+        }
+        double below = similarity.getReviewThreshold() == null ? similarity.getThreshold()
+                : similarity.getReviewThreshold();
+        return String.format(Locale.ROOT, "highest similarity %.2f is below the threshold %.2f", similarity.getScore(),
+                below);
+    }
+
+    /** The review a person is asked for, with the nearest ideas. */
+    static String reviewMessage(Similarity similarity) {
+        String nearest = similarity.getNearest().stream().limit(3)
+                .map(n -> String.format(Locale.ROOT, "%s \"%s\" %.2f", n.getName(), n.getTitle(), n.getScore()))
+                .collect(Collectors.joining(", "));
+        String judge = similarity.getJudgement() == null ? "no LLM judge"
+                : "the LLM judge gave no usable answer (" + similarity.getJudgement().getReason() + ")";
+        return String.format(Locale.ROOT, "similarity %.2f is in the review zone [%.2f, %.2f) and %s: a person decides "
+                        + "(spec.approved, or approve/reject in the panel); nearest: %s", similarity.getScore(),
+                similarity.getReviewThreshold(), similarity.getThreshold(), judge, nearest);
+    }
+}
