@@ -17,6 +17,5 @@ public final class AnimOps {
     /** Label on render jobs naming their mode, lower case. */
     public static final String LABEL_RENDER_MODE = GROUP + "/render-mode";
 
-    private AnimOps() {
-    }
+    private AnimOps() {}
 }

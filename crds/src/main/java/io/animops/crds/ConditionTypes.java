@@ -51,6 +51,5 @@ public final class ConditionTypes {
     /** Publication: who wrote the title, description and tags (the schedule's model, or the template). */
     public static final String METADATA_WRITTEN = "MetadataWritten";
 
-    private ConditionTypes() {
-    }
+    private ConditionTypes() {}
 }

@@ -19,8 +19,7 @@ public final class Conditions {
     public static final String FALSE = "False";
     public static final String UNKNOWN = "Unknown";
 
-    private Conditions() {
-    }
+    private Conditions() {}
 
     public static Optional<Condition> find(List<Condition> conditions, String type) {
         if (conditions == null) {
@@ -39,7 +38,8 @@ public final class Conditions {
      * @param status one of {@link #TRUE}, {@link #FALSE}, {@link #UNKNOWN}
      * @param reason CamelCase, machine readable
      */
-    public static boolean set(AnimOpsStatus owner, Clock clock, String type, String status, String reason, String message) {
+    public static boolean set(
+            AnimOpsStatus owner, Clock clock, String type, String status, String reason, String message) {
         if (!TRUE.equals(status) && !FALSE.equals(status) && !UNKNOWN.equals(status)) {
             throw new IllegalArgumentException("condition status must be True, False or Unknown, got " + status);
         }
@@ -53,7 +53,9 @@ public final class Conditions {
         if (existing.isPresent()) {
             Condition c = existing.get();
             boolean statusChanged = !status.equals(c.getStatus());
-            boolean changed = statusChanged || !reason.equals(c.getReason()) || !message.equals(c.getMessage())
+            boolean changed = statusChanged
+                    || !reason.equals(c.getReason())
+                    || !message.equals(c.getMessage())
                     || !java.util.Objects.equals(generation, c.getObservedGeneration());
             if (statusChanged) {
                 c.setLastTransitionTime(now(clock));

@@ -14,9 +14,11 @@ public final class Reasons {
     public static final String IN_REVIEW_ZONE = "InReviewZone";
     /** Idea Gate review zone: the schedule's LLM judge said duplicate or distinct. */
     public static final String JUDGED_DUPLICATE = "JudgedDuplicate";
+
     public static final String JUDGED_DISTINCT = "JudgedDistinct";
     /** Idea Gate review zone: a person decided (spec.approved, or approve/reject in the panel or API). */
     public static final String REVIEWED = "Reviewed";
+
     public static final String DUPLICATE = "Duplicate";
     public static final String DECLINED = "Declined";
     public static final String APPROVED = "Approved";
@@ -35,6 +37,7 @@ public final class Reasons {
     public static final String GODOT_VALIDATING = "GodotValidating";
     /** The Validate job failed for a reason other than the script (the script's errors go to a new attempt). */
     public static final String GODOT_VALIDATION_FAILED = "GodotValidationFailed";
+
     public static final String RENDERING = "Rendering";
     public static final String RENDER_FAILED = "RenderFailed";
     public static final String AWAITING_QC = "AwaitingQc";
@@ -125,6 +128,7 @@ public final class Reasons {
     public static final String PROCESSING_FAILED = "ProcessingFailed";
     /** TikTok inbox mode: the draft is in the creator's inbox; they finish the post in the app. */
     public static final String SENT_TO_INBOX = "SentToInbox";
+
     public static final String CANCELLED = "Cancelled";
     public static final String RETRYING = "Retrying";
     public static final String INVALID_CONFIRMATION = "InvalidConfirmation";
@@ -133,6 +137,7 @@ public final class Reasons {
     public static final String PRIVACY_LEVEL_UNAVAILABLE = "PrivacyLevelUnavailable";
     /** Failed with a platform error AnimOps cannot name (the platform's own reason is used when there is one). */
     public static final String PLATFORM_ERROR = "PlatformError";
+
     public static final String NO_VIDEO = "NoVideo";
     public static final String NO_VIDEO_ID = "NoVideoId";
     public static final String CHUNK_REFUSED = "ChunkRefused";
@@ -155,6 +160,5 @@ public final class Reasons {
     public static final String RECONCILE_FAILED = "ReconcileFailed";
     public static final String RECONCILED = "Reconciled";
 
-    private Reasons() {
-    }
+    private Reasons() {}
 }

@@ -16,8 +16,7 @@ public class SecretKeyRef {
     @JsonPropertyDescription("Key inside the Secret; each consumer documents its default.")
     private String key;
 
-    public SecretKeyRef() {
-    }
+    public SecretKeyRef() {}
 
     public SecretKeyRef(String name, String key) {
         this.name = name;

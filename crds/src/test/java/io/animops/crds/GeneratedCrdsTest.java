@@ -34,13 +34,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code ./mvnw -pl crds test -Danimops.crds.update=true}.
  */
 class GeneratedCrdsTest {
-    static final Class<?>[] KINDS = {ContentSchedule.class, AnimationIdea.class, ScriptAttempt.class,
-            RenderJob.class, Publication.class, RenderAgent.class};
+    static final Class<?>[] KINDS = {
+        ContentSchedule.class,
+        AnimationIdea.class,
+        ScriptAttempt.class,
+        RenderJob.class,
+        Publication.class,
+        RenderAgent.class
+    };
 
     @TempDir
     static Path generated;
 
-    static final String HEADER = "# Generated from the Java types in crds/src/main/java by GeneratedCrdsTest: do not edit.\n";
+    static final String HEADER =
+            "# Generated from the Java types in crds/src/main/java by GeneratedCrdsTest: do not edit.\n";
 
     @BeforeAll
     static void generate() throws IOException {
@@ -53,8 +60,8 @@ class GeneratedCrdsTest {
         for (Class<?> kind : KINDS) {
             String plural = HasMetadata.getPlural(kind.asSubclass(HasMetadata.class));
             String file = plural + "." + AnimOps.GROUP + "-v1.yml";
-            CustomResourceDefinition crd = Serialization.unmarshal(Files.readString(raw.resolve(file)),
-                    CustomResourceDefinition.class);
+            CustomResourceDefinition crd =
+                    Serialization.unmarshal(Files.readString(raw.resolve(file)), CustomResourceDefinition.class);
             orderPrinterColumnsAsDeclared(kind, crd);
             Files.writeString(generated.resolve(file), HEADER + Serialization.asYaml(crd));
         }
@@ -63,7 +70,8 @@ class GeneratedCrdsTest {
     /** The generator sorts printer columns by JSON path; kubectl shows them in the order the type declares. */
     private static void orderPrinterColumnsAsDeclared(Class<?> kind, CustomResourceDefinition crd) {
         List<String> declared = Arrays.stream(kind.getAnnotationsByType(AdditionalPrinterColumn.class))
-                .map(AdditionalPrinterColumn::name).toList();
+                .map(AdditionalPrinterColumn::name)
+                .toList();
         for (CustomResourceDefinitionVersion v : crd.getSpec().getVersions()) {
             v.getAdditionalPrinterColumns().sort(Comparator.comparingInt(c -> declared.indexOf(c.getName())));
         }
@@ -90,7 +98,8 @@ class GeneratedCrdsTest {
                 if (update) {
                     Files.createDirectories(dir);
                     Files.writeString(committed, fresh);
-                } else if (!Files.exists(committed) || !Files.readString(committed).equals(fresh)) {
+                } else if (!Files.exists(committed)
+                        || !Files.readString(committed).equals(fresh)) {
                     stale.add(committed.toString());
                 }
             }
@@ -103,18 +112,29 @@ class GeneratedCrdsTest {
     @Test
     void everyCrdFollowsTheConventions() throws IOException {
         for (String file : BundledCrds.FILES) {
-            CustomResourceDefinition crd = Serialization.unmarshal(Files.readString(generated.resolve(file)),
-                    CustomResourceDefinition.class);
+            CustomResourceDefinition crd =
+                    Serialization.unmarshal(Files.readString(generated.resolve(file)), CustomResourceDefinition.class);
             assertThat(crd.getSpec().getGroup()).isEqualTo(AnimOps.GROUP);
             assertThat(crd.getSpec().getNames().getCategories()).as(file).containsExactly(AnimOps.CATEGORY);
             assertThat(crd.getSpec().getNames().getShortNames()).as(file).isNotEmpty();
             CustomResourceDefinitionVersion v = crd.getSpec().getVersions().get(0);
             assertThat(v.getName()).isEqualTo(AnimOps.VERSION);
-            assertThat(v.getSubresources().getStatus()).as(file + " status subresource").isNotNull();
-            assertThat(v.getAdditionalPrinterColumns()).as(file).last().extracting(c -> c.getName()).isEqualTo("Age");
-            assertThat(v.getAdditionalPrinterColumns()).as(file)
+            assertThat(v.getSubresources().getStatus())
+                    .as(file + " status subresource")
+                    .isNotNull();
+            assertThat(v.getAdditionalPrinterColumns())
+                    .as(file)
+                    .last()
+                    .extracting(c -> c.getName())
+                    .isEqualTo("Age");
+            assertThat(v.getAdditionalPrinterColumns())
+                    .as(file)
                     .anySatisfy(c -> assertThat(c.getJsonPath()).matches("\\.status\\.(phase|conditions.*)"));
-            var status = v.getSchema().getOpenAPIV3Schema().getProperties().get("status").getProperties();
+            var status = v.getSchema()
+                    .getOpenAPIV3Schema()
+                    .getProperties()
+                    .get("status")
+                    .getProperties();
             assertThat(status).as(file).containsKeys("observedGeneration", "conditions");
             assertThat(status.get("conditions").getItems().getSchema().getProperties())
                     .containsKeys("type", "status", "reason", "message", "lastTransitionTime");

@@ -35,10 +35,22 @@ import java.util.regex.Pattern;
  * @param chromium      the Chromium executable of the web executor
  * @param godotWebDir   the web executor's engine files (scripts/fetch-godot-web puts them there)
  */
-public record AgentConfig(String name, Map<String, String> labels, int maxConcurrent, Path godot, Path ffmpeg,
-                          Path workDir, Path ffprobe, int crf, long outputCapBytes, Integer cpuLimitSeconds,
-                          boolean sandbox, Cluster cluster, RenderExecutor executor, String chromium,
-                          Path godotWebDir) {
+public record AgentConfig(
+        String name,
+        Map<String, String> labels,
+        int maxConcurrent,
+        Path godot,
+        Path ffmpeg,
+        Path workDir,
+        Path ffprobe,
+        int crf,
+        long outputCapBytes,
+        Integer cpuLimitSeconds,
+        boolean sandbox,
+        Cluster cluster,
+        RenderExecutor executor,
+        String chromium,
+        Path godotWebDir) {
     public static final int DEFAULT_CRF = 20;
     public static final long DEFAULT_OUTPUT_CAP_BYTES = 1024 * 1024;
 
@@ -53,8 +65,13 @@ public record AgentConfig(String name, Map<String, String> labels, int maxConcur
      * @param maxClaimsPerJob   the operator's animops.agents.max-claims-per-job: a job given back after this many
      *                          claims fails instead of going back to Pending
      */
-    public record Cluster(Path kubeconfig, List<String> namespaces, Duration heartbeatInterval, Duration grantWait,
-                          int uploadAttempts, int maxClaimsPerJob) {
+    public record Cluster(
+            Path kubeconfig,
+            List<String> namespaces,
+            Duration heartbeatInterval,
+            Duration grantWait,
+            int uploadAttempts,
+            int maxClaimsPerJob) {
         public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(10);
         public static final Duration DEFAULT_GRANT_WAIT = Duration.ofMinutes(5);
 
@@ -63,31 +80,90 @@ public record AgentConfig(String name, Map<String, String> labels, int maxConcur
             return new Cluster(null, List.of(), DEFAULT_HEARTBEAT, DEFAULT_GRANT_WAIT, 5, 3);
         }
     }
+
     private static final Pattern DNS_NAME = Pattern.compile("^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$");
-    private static final Pattern LABEL_KEY = Pattern.compile("^([a-z0-9.-]+/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$");
+    private static final Pattern LABEL_KEY =
+            Pattern.compile("^([a-z0-9.-]+/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$");
     private static final Pattern DNS_LABEL = Pattern.compile("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$");
     private static final Pattern DURATION = Pattern.compile("^(\\d+)(ms|s|m|h)$");
     private static final Pattern LABEL_VALUE = Pattern.compile("^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$");
 
     /** The execution settings, with the cluster settings at their defaults. */
-    public AgentConfig(String name, Map<String, String> labels, int maxConcurrent, Path godot, Path ffmpeg, Path workDir,
-                       Path ffprobe, int crf, long outputCapBytes, Integer cpuLimitSeconds, boolean sandbox) {
-        this(name, labels, maxConcurrent, godot, ffmpeg, workDir, ffprobe, crf, outputCapBytes, cpuLimitSeconds, sandbox,
+    public AgentConfig(
+            String name,
+            Map<String, String> labels,
+            int maxConcurrent,
+            Path godot,
+            Path ffmpeg,
+            Path workDir,
+            Path ffprobe,
+            int crf,
+            long outputCapBytes,
+            Integer cpuLimitSeconds,
+            boolean sandbox) {
+        this(
+                name,
+                labels,
+                maxConcurrent,
+                godot,
+                ffmpeg,
+                workDir,
+                ffprobe,
+                crf,
+                outputCapBytes,
+                cpuLimitSeconds,
+                sandbox,
                 Cluster.defaults());
     }
 
     /** Native Godot. */
-    public AgentConfig(String name, Map<String, String> labels, int maxConcurrent, Path godot, Path ffmpeg,
-                       Path workDir, Path ffprobe, int crf, long outputCapBytes, Integer cpuLimitSeconds,
-                       boolean sandbox, Cluster cluster) {
-        this(name, labels, maxConcurrent, godot, ffmpeg, workDir, ffprobe, crf, outputCapBytes, cpuLimitSeconds,
-                sandbox, cluster, RenderExecutor.Native, "chromium", WebGodotEngine.defaultDir(System.getenv()));
+    public AgentConfig(
+            String name,
+            Map<String, String> labels,
+            int maxConcurrent,
+            Path godot,
+            Path ffmpeg,
+            Path workDir,
+            Path ffprobe,
+            int crf,
+            long outputCapBytes,
+            Integer cpuLimitSeconds,
+            boolean sandbox,
+            Cluster cluster) {
+        this(
+                name,
+                labels,
+                maxConcurrent,
+                godot,
+                ffmpeg,
+                workDir,
+                ffprobe,
+                crf,
+                outputCapBytes,
+                cpuLimitSeconds,
+                sandbox,
+                cluster,
+                RenderExecutor.Native,
+                "chromium",
+                WebGodotEngine.defaultDir(System.getenv()));
     }
 
     /** The original six settings, the rest at their defaults. */
-    public AgentConfig(String name, Map<String, String> labels, int maxConcurrent, Path godot, Path ffmpeg, Path workDir) {
-        this(name, labels, maxConcurrent, godot, ffmpeg, workDir, Path.of("ffprobe"), DEFAULT_CRF,
-                DEFAULT_OUTPUT_CAP_BYTES, null, true, Cluster.defaults());
+    public AgentConfig(
+            String name, Map<String, String> labels, int maxConcurrent, Path godot, Path ffmpeg, Path workDir) {
+        this(
+                name,
+                labels,
+                maxConcurrent,
+                godot,
+                ffmpeg,
+                workDir,
+                Path.of("ffprobe"),
+                DEFAULT_CRF,
+                DEFAULT_OUTPUT_CAP_BYTES,
+                null,
+                true,
+                Cluster.defaults());
     }
 
     /** A configuration that cannot be used; lists every problem, each naming its key. */
@@ -111,7 +187,8 @@ public record AgentConfig(String name, Map<String, String> labels, int maxConcur
         if (name == null) {
             problems.add("name: required (the RenderAgent's name, e.g. the machine's host name)");
         } else if (!DNS_NAME.matcher(name).matches()) {
-            problems.add("name: \"" + name + "\" is not a valid Kubernetes name (lower case letters, digits, '-' and '.')");
+            problems.add(
+                    "name: \"" + name + "\" is not a valid Kubernetes name (lower case letters, digits, '-' and '.')");
         }
         Map<String, String> labels = labels(value(file, env, "labels", ""), problems);
         long maxConcurrent = whole(file, env, "maxConcurrent", "1", 1, 16, problems);
@@ -123,10 +200,17 @@ public record AgentConfig(String name, Map<String, String> labels, int maxConcur
         }
         Path ffprobe = executable(value(file, env, "ffprobe", "ffprobe"));
         long crf = whole(file, env, "crf", Integer.toString(DEFAULT_CRF), 0, 51, problems);
-        long outputCap = whole(file, env, "outputCapBytes", Long.toString(DEFAULT_OUTPUT_CAP_BYTES), 4096,
-                256L * 1024 * 1024, problems);
+        long outputCap = whole(
+                file,
+                env,
+                "outputCapBytes",
+                Long.toString(DEFAULT_OUTPUT_CAP_BYTES),
+                4096,
+                256L * 1024 * 1024,
+                problems);
         String cpu = value(file, env, "cpuLimitSeconds", null);
-        Integer cpuLimit = cpu == null ? null : (int) whole(file, env, "cpuLimitSeconds", cpu, 0, 7 * 24 * 3600, problems);
+        Integer cpuLimit =
+                cpu == null ? null : (int) whole(file, env, "cpuLimitSeconds", cpu, 0, 7 * 24 * 3600, problems);
         boolean sandbox = true;
         String sandboxValue = value(file, env, "sandbox", "true");
         if (sandboxValue.equalsIgnoreCase("false")) {
@@ -146,10 +230,16 @@ public record AgentConfig(String name, Map<String, String> labels, int maxConcur
                 namespaces.add(namespace.trim());
             }
         }
-        Duration heartbeat = duration(file, env, "heartbeatInterval", Cluster.DEFAULT_HEARTBEAT, Duration.ofMillis(100),
-                Duration.ofSeconds(30), problems);
-        Duration grantWait = duration(file, env, "grantWait", Cluster.DEFAULT_GRANT_WAIT, Duration.ZERO,
-                Duration.ofHours(1), problems);
+        Duration heartbeat = duration(
+                file,
+                env,
+                "heartbeatInterval",
+                Cluster.DEFAULT_HEARTBEAT,
+                Duration.ofMillis(100),
+                Duration.ofSeconds(30),
+                problems);
+        Duration grantWait = duration(
+                file, env, "grantWait", Cluster.DEFAULT_GRANT_WAIT, Duration.ZERO, Duration.ofHours(1), problems);
         int uploadAttempts = (int) whole(file, env, "uploadAttempts", "5", 1, 20, problems);
         int maxClaims = (int) whole(file, env, "maxClaimsPerJob", "3", 1, 100, problems);
         String executorValue = value(file, env, "executor", "native");
@@ -167,10 +257,30 @@ public record AgentConfig(String name, Map<String, String> labels, int maxConcur
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
-        return new AgentConfig(name, labels, (int) maxConcurrent, godot, ffmpeg, Path.of(work).toAbsolutePath(), ffprobe, (int) crf,
-                outputCap, cpuLimit, sandbox, new Cluster(kubeconfig == null ? null : Path.of(kubeconfig).toAbsolutePath(),
-                List.copyOf(namespaces), heartbeat, grantWait, uploadAttempts, maxClaims), executor, chromium,
-                webDir == null ? WebGodotEngine.defaultDir(env) : Path.of(webDir).toAbsolutePath());
+        return new AgentConfig(
+                name,
+                labels,
+                (int) maxConcurrent,
+                godot,
+                ffmpeg,
+                Path.of(work).toAbsolutePath(),
+                ffprobe,
+                (int) crf,
+                outputCap,
+                cpuLimit,
+                sandbox,
+                new Cluster(
+                        kubeconfig == null ? null : Path.of(kubeconfig).toAbsolutePath(),
+                        List.copyOf(namespaces),
+                        heartbeat,
+                        grantWait,
+                        uploadAttempts,
+                        maxClaims),
+                executor,
+                chromium,
+                webDir == null
+                        ? WebGodotEngine.defaultDir(env)
+                        : Path.of(webDir).toAbsolutePath());
     }
 
     /** Reads a properties file, then applies the environment; a missing or unreadable file names its path. */
@@ -185,8 +295,14 @@ public record AgentConfig(String name, Map<String, String> labels, int maxConcur
     }
 
     /** {@code 500ms}, {@code 10s}, {@code 5m}, {@code 1h}, or ISO-8601 ({@code PT10S}). */
-    private static Duration duration(Properties file, Map<String, String> env, String key, Duration fallback,
-                                     Duration min, Duration max, List<String> problems) {
+    private static Duration duration(
+            Properties file,
+            Map<String, String> env,
+            String key,
+            Duration fallback,
+            Duration min,
+            Duration max,
+            List<String> problems) {
         String text = value(file, env, key, null);
         if (text == null) {
             return fallback;
@@ -216,8 +332,14 @@ public record AgentConfig(String name, Map<String, String> labels, int maxConcur
     }
 
     /** A whole number within [min, max]; a problem naming the key otherwise (and {@code min} returned). */
-    private static long whole(Properties file, Map<String, String> env, String key, String fallback, long min, long max,
-                              List<String> problems) {
+    private static long whole(
+            Properties file,
+            Map<String, String> env,
+            String key,
+            String fallback,
+            long min,
+            long max,
+            List<String> problems) {
         String text = value(file, env, key, fallback);
         try {
             long value = Long.parseLong(text.trim());
@@ -242,7 +364,8 @@ public record AgentConfig(String name, Map<String, String> labels, int maxConcur
     }
 
     private static String value(Properties file, Map<String, String> env, String key, String fallback) {
-        String fromEnv = env.get("ANIMOPS_AGENT_" + key.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase());
+        String fromEnv = env.get(
+                "ANIMOPS_AGENT_" + key.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase());
         String v = fromEnv != null ? fromEnv : file.getProperty(key);
         return v == null || v.isBlank() ? fallback : v.trim();
     }

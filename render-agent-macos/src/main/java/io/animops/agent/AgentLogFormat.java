@@ -41,7 +41,10 @@ final class AgentLogFormat extends SimpleFormatter {
     static String messages(Throwable thrown) {
         StringBuilder text = new StringBuilder(String.valueOf(thrown.getMessage()));
         for (Throwable cause = thrown.getCause(); cause != null; cause = cause.getCause()) {
-            text.append(" (").append(cause.getClass().getSimpleName()).append(": ").append(cause.getMessage())
+            text.append(" (")
+                    .append(cause.getClass().getSimpleName())
+                    .append(": ")
+                    .append(cause.getMessage())
                     .append(')');
         }
         return text.toString();

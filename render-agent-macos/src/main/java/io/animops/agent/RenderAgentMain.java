@@ -53,8 +53,7 @@ public final class RenderAgentMain {
     private static final Logger LOG = Logger.getLogger(RenderAgentMain.class.getName());
     static final String USAGE = "usage: java -jar animops-render-agent.jar --config <agent.properties>";
 
-    private RenderAgentMain() {
-    }
+    private RenderAgentMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         logToStdout();
@@ -73,8 +72,10 @@ public final class RenderAgentMain {
         }
         AgentIdentity identity;
         try {
-            identity = new AgentIdentity(AgentIdentity.os(System.getProperty("os.name")),
-                    AgentIdentity.arch(System.getProperty("os.arch")), godotVersion(config),
+            identity = new AgentIdentity(
+                    AgentIdentity.os(System.getProperty("os.name")),
+                    AgentIdentity.arch(System.getProperty("os.arch")),
+                    godotVersion(config),
                     ToolVersions.ffmpeg(config.ffmpeg()));
         } catch (IllegalStateException e) {
             System.err.println(e.getMessage());
@@ -94,23 +95,33 @@ public final class RenderAgentMain {
             System.exit(1);
             return;
         }
-        KubernetesClient client = new KubernetesClientBuilder().withConfig(kubernetesConfig(config)).build();
+        KubernetesClient client = new KubernetesClientBuilder()
+                .withConfig(kubernetesConfig(config))
+                .build();
         Caffeinate caffeinate = Caffeinate.forThisProcess();
-        RenderAgentRuntime runtime = new RenderAgentRuntime(client, config, identity, new GodotJobExecutor(config),
-                ArtifactUploader.standard(config.cluster().uploadAttempts()), Clock.systemUTC());
+        RenderAgentRuntime runtime = new RenderAgentRuntime(
+                client,
+                config,
+                identity,
+                new GodotJobExecutor(config),
+                ArtifactUploader.standard(config.cluster().uploadAttempts()),
+                Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("stopping: no more claims; running jobs are handed back");
-            runtime.close();
-            caffeinate.close();
-            try {
-                workDir.close();
-            } catch (IOException e) {
-                LOG.warning("could not release " + config.workDir() + ": " + e.getMessage());
-            }
-            client.close();
-            stopped.countDown();
-        }, "animops-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            LOG.info("stopping: no more claims; running jobs are handed back");
+                            runtime.close();
+                            caffeinate.close();
+                            try {
+                                workDir.close();
+                            } catch (IOException e) {
+                                LOG.warning("could not release " + config.workDir() + ": " + e.getMessage());
+                            }
+                            client.close();
+                            stopped.countDown();
+                        },
+                        "animops-shutdown"));
         LOG.info("agent " + config.name() + ": " + identity + ", API " + client.getMasterUrl());
         try {
             runtime.start();
@@ -148,7 +159,8 @@ public final class RenderAgentMain {
         try {
             return Config.fromKubeconfig(Files.readString(kubeconfig));
         } catch (IOException e) {
-            throw new AgentConfig.InvalidConfigException(java.util.List.of("kubeconfig: cannot read " + kubeconfig + ": " + e));
+            throw new AgentConfig.InvalidConfigException(
+                    java.util.List.of("kubeconfig: cannot read " + kubeconfig + ": " + e));
         }
     }
 

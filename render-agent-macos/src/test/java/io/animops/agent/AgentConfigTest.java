@@ -18,10 +18,16 @@ class AgentConfigTest {
         file.setProperty("labels", "animops.io/os=darwin, animops.io/gpu=m2");
         file.setProperty("maxConcurrent", "2");
         file.setProperty("workDir", "/tmp/animops-jobs");
-        AgentConfig config = AgentConfig.from(file, Map.of("ANIMOPS_AGENT_MAX_CONCURRENT", "3",
-                "ANIMOPS_AGENT_GODOT", "/Applications/Godot.app/Contents/MacOS/Godot"));
+        AgentConfig config = AgentConfig.from(
+                file,
+                Map.of(
+                        "ANIMOPS_AGENT_MAX_CONCURRENT",
+                        "3",
+                        "ANIMOPS_AGENT_GODOT",
+                        "/Applications/Godot.app/Contents/MacOS/Godot"));
         assertThat(config.name()).isEqualTo("studio-mac-1");
-        assertThat(config.labels()).containsExactly(Map.entry("animops.io/os", "darwin"), Map.entry("animops.io/gpu", "m2"));
+        assertThat(config.labels())
+                .containsExactly(Map.entry("animops.io/os", "darwin"), Map.entry("animops.io/gpu", "m2"));
         assertThat(config.maxConcurrent()).isEqualTo(3);
         assertThat(config.godot()).isEqualTo(Path.of("/Applications/Godot.app/Contents/MacOS/Godot"));
         assertThat(config.ffmpeg()).isEqualTo(Path.of("ffmpeg"));
@@ -29,8 +35,8 @@ class AgentConfigTest {
 
     @Test
     void theExampleWebAgentRunsGodotsWebBuildAndNativeIsTheDefault() {
-        AgentConfig web = AgentConfig.load(Path.of("../examples/agents/web.properties"),
-                Map.of("ANIMOPS_AGENT_GODOT_WEB_DIR", "/opt/godot-web"));
+        AgentConfig web = AgentConfig.load(
+                Path.of("../examples/agents/web.properties"), Map.of("ANIMOPS_AGENT_GODOT_WEB_DIR", "/opt/godot-web"));
         assertThat(web.executor()).isEqualTo(RenderExecutor.Web);
         assertThat(web.chromium()).isEqualTo("chromium");
         assertThat(web.godotWebDir()).isEqualTo(Path.of("/opt/godot-web"));
@@ -41,8 +47,9 @@ class AgentConfigTest {
         assertThat(AgentConfig.from(file, Map.of()).executor()).isEqualTo(RenderExecutor.Native);
         file.setProperty("executor", "gpu");
         assertThatThrownBy(() -> AgentConfig.from(file, Map.of()))
-                .isInstanceOfSatisfying(AgentConfig.InvalidConfigException.class, e -> assertThat(e.problems())
-                        .containsExactly("executor: must be native or web, got \"gpu\""));
+                .isInstanceOfSatisfying(
+                        AgentConfig.InvalidConfigException.class,
+                        e -> assertThat(e.problems()).containsExactly("executor: must be native or web, got \"gpu\""));
     }
 
     @Test
@@ -68,9 +75,11 @@ class AgentConfigTest {
         file.setProperty("labels", "os=darwin,broken,bad key=x");
         file.setProperty("maxConcurrent", "lots");
         assertThatThrownBy(() -> AgentConfig.from(file, Map.of()))
-                .isInstanceOfSatisfying(AgentConfig.InvalidConfigException.class, e -> assertThat(e.problems())
-                        .extracting(p -> p.substring(0, p.indexOf(':')))
-                        .containsExactly("name", "labels", "labels", "maxConcurrent", "workDir"))
+                .isInstanceOfSatisfying(
+                        AgentConfig.InvalidConfigException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(p -> p.substring(0, p.indexOf(':')))
+                                .containsExactly("name", "labels", "labels", "maxConcurrent", "workDir"))
                 .hasMessageContaining("maxConcurrent: not a whole number: \"lots\"");
         file.setProperty("name", "mac");
         file.setProperty("labels", "");
@@ -93,8 +102,15 @@ class AgentConfigTest {
         file.setProperty("kubeconfig", "/Users/studio/.kube/animops");
         file.setProperty("namespaces", "studio, previews");
         file.setProperty("heartbeatInterval", "500ms");
-        AgentConfig set = AgentConfig.from(file, Map.of("ANIMOPS_AGENT_GRANT_WAIT", "PT90S",
-                "ANIMOPS_AGENT_MAX_CLAIMS_PER_JOB", "5", "ANIMOPS_AGENT_UPLOAD_ATTEMPTS", "2"));
+        AgentConfig set = AgentConfig.from(
+                file,
+                Map.of(
+                        "ANIMOPS_AGENT_GRANT_WAIT",
+                        "PT90S",
+                        "ANIMOPS_AGENT_MAX_CLAIMS_PER_JOB",
+                        "5",
+                        "ANIMOPS_AGENT_UPLOAD_ATTEMPTS",
+                        "2"));
         assertThat(set.cluster().kubeconfig()).isEqualTo(Path.of("/Users/studio/.kube/animops"));
         assertThat(set.cluster().namespaces()).containsExactly("studio", "previews");
         assertThat(set.cluster().heartbeatInterval()).isEqualTo(java.time.Duration.ofMillis(500));
@@ -114,12 +130,15 @@ class AgentConfigTest {
         file.setProperty("uploadAttempts", "0");
         file.setProperty("maxClaimsPerJob", "x");
         assertThatThrownBy(() -> AgentConfig.from(file, Map.of()))
-                .isInstanceOfSatisfying(AgentConfig.InvalidConfigException.class, e -> assertThat(e.problems()).containsExactly(
-                        "namespaces: \"Studio_1\" is not a valid namespace name",
-                        "heartbeatInterval: not a duration (e.g. 10s, 5m, 500ms): \"2 minutes\"",
-                        "grantWait: must be between PT0S and PT1H, got PT2H",
-                        "uploadAttempts: must be between 1 and 20, got 0",
-                        "maxClaimsPerJob: not a whole number: \"x\""));
+                .isInstanceOfSatisfying(
+                        AgentConfig.InvalidConfigException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly(
+                                        "namespaces: \"Studio_1\" is not a valid namespace name",
+                                        "heartbeatInterval: not a duration (e.g. 10s, 5m, 500ms): \"2 minutes\"",
+                                        "grantWait: must be between PT0S and PT1H, got PT2H",
+                                        "uploadAttempts: must be between 1 and 20, got 0",
+                                        "maxClaimsPerJob: not a whole number: \"x\""));
     }
 
     @Test
@@ -151,8 +170,8 @@ class AgentConfigTest {
         file.setProperty("ffprobe", "/opt/homebrew/bin/ffprobe");
         file.setProperty("crf", "18");
         file.setProperty("cpuLimitSeconds", "900");
-        AgentConfig config = AgentConfig.from(file, Map.of("ANIMOPS_AGENT_SANDBOX", "false",
-                "ANIMOPS_AGENT_OUTPUT_CAP_BYTES", "65536"));
+        AgentConfig config = AgentConfig.from(
+                file, Map.of("ANIMOPS_AGENT_SANDBOX", "false", "ANIMOPS_AGENT_OUTPUT_CAP_BYTES", "65536"));
         assertThat(config.ffprobe()).isEqualTo(Path.of("/opt/homebrew/bin/ffprobe"));
         assertThat(config.crf()).isEqualTo(18);
         assertThat(config.cpuLimitSeconds()).isEqualTo(900);
@@ -170,10 +189,13 @@ class AgentConfigTest {
         file.setProperty("cpuLimitSeconds", "soon");
         file.setProperty("sandbox", "maybe");
         assertThatThrownBy(() -> AgentConfig.from(file, Map.of()))
-                .isInstanceOfSatisfying(AgentConfig.InvalidConfigException.class, e -> assertThat(e.problems())
-                        .containsExactly("crf: must be between 0 and 51, got 60",
-                                "outputCapBytes: must be between 4096 and 268435456, got 10",
-                                "cpuLimitSeconds: not a whole number: \"soon\"",
-                                "sandbox: must be true or false, got \"maybe\""));
+                .isInstanceOfSatisfying(
+                        AgentConfig.InvalidConfigException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly(
+                                        "crf: must be between 0 and 51, got 60",
+                                        "outputCapBytes: must be between 4096 and 268435456, got 10",
+                                        "cpuLimitSeconds: not a whole number: \"soon\"",
+                                        "sandbox: must be true or false, got \"maybe\""));
     }
 }

@@ -18,10 +18,11 @@ class AgentLogFormatTest {
     void anUnreachableApiIsOneLineWithTheCauses() {
         LogRecord record = new LogRecord(Level.WARNING, "heartbeat of RenderAgent mac-1 failed");
         record.setLoggerName("io.animops.agent.cluster.RenderAgentRuntime");
-        record.setThrown(new KubernetesClientException("An error has occurred.",
-                new ConnectException("Connection refused")));
+        record.setThrown(
+                new KubernetesClientException("An error has occurred.", new ConnectException("Connection refused")));
         String text = new AgentLogFormat().format(record);
-        assertThat(text).isEqualTo(text.strip() + System.lineSeparator())
+        assertThat(text)
+                .isEqualTo(text.strip() + System.lineSeparator())
                 .contains("WARNING [io.animops.agent.cluster.RenderAgentRuntime] heartbeat of RenderAgent mac-1 "
                         + "failed: An error has occurred. (ConnectException: Connection refused)")
                 .doesNotContain("\tat ");
@@ -32,7 +33,8 @@ class AgentLogFormatTest {
         LogRecord record = new LogRecord(Level.WARNING, "render job j: executor failed");
         record.setLoggerName("io.animops.agent.cluster.JobRun");
         record.setThrown(new IllegalStateException("a bug"));
-        assertThat(new AgentLogFormat().format(record)).contains("java.lang.IllegalStateException: a bug")
+        assertThat(new AgentLogFormat().format(record))
+                .contains("java.lang.IllegalStateException: a bug")
                 .contains("\tat io.animops.agent.AgentLogFormatTest");
     }
 }

@@ -14,11 +14,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RenderAgentMainTest {
     @Test
     void theConfigFileComesFromTheConfigOption() {
-        assertThat(RenderAgentMain.configFile(new String[]{"--config", "/etc/animops/agent.properties"}))
+        assertThat(RenderAgentMain.configFile(new String[] {"--config", "/etc/animops/agent.properties"}))
                 .isEqualTo(Path.of("/etc/animops/agent.properties"));
-        assertThat(RenderAgentMain.configFile(new String[]{"--config=agent.properties"})).isEqualTo(Path.of("agent.properties"));
-        assertThatThrownBy(() -> RenderAgentMain.configFile(new String[]{})).hasMessage("--config: required");
-        assertThatThrownBy(() -> RenderAgentMain.configFile(new String[]{"--config"}))
+        assertThat(RenderAgentMain.configFile(new String[] {"--config=agent.properties"}))
+                .isEqualTo(Path.of("agent.properties"));
+        assertThatThrownBy(() -> RenderAgentMain.configFile(new String[] {})).hasMessage("--config: required");
+        assertThatThrownBy(() -> RenderAgentMain.configFile(new String[] {"--config"}))
                 .hasMessage("--config: a properties file is required after --config");
     }
 

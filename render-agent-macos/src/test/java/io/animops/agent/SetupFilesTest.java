@@ -8,7 +8,6 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import javax.xml.parsers.DocumentBuilderFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,9 +30,12 @@ class SetupFilesTest {
 
     @Test
     void setupScriptIsValidBash() throws Exception {
-        Process bash = new ProcessBuilder("bash", "-n", SCRIPT.toString()).redirectErrorStream(true).start();
+        Process bash = new ProcessBuilder("bash", "-n", SCRIPT.toString())
+                .redirectErrorStream(true)
+                .start();
         assertThat(bash.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEmpty();
+        assertThat(new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .isEmpty();
         assertThat(bash.exitValue()).isZero();
     }
 
@@ -40,7 +43,8 @@ class SetupFilesTest {
     @DisabledOnOs(OS.MAC)
     void setupScriptRefusesToRunOutsideMacOs() throws Exception {
         Process setup = new ProcessBuilder("bash", SCRIPT.toString(), "--kubeconfig", "/nonexistent")
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         assertThat(setup.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(new String(setup.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
                 .contains("this sets up a Mac");
@@ -52,10 +56,15 @@ class SetupFilesTest {
         Properties versions = new Properties();
         versions.load(Files.newBufferedReader(MODULE.resolve("versions.env")));
         List<String> entries = Files.readAllLines(MODULE.resolve("Brewfile")).stream()
-                .map(String::trim).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+                .map(String::trim)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .toList();
 
-        assertThat(entries).containsExactlyInAnyOrder(
-                "brew \"openjdk@" + versions.getProperty("JAVA_MAJOR") + "\"", "brew \"ffmpeg\"", "cask \"godot\"");
+        assertThat(entries)
+                .containsExactlyInAnyOrder(
+                        "brew \"openjdk@" + versions.getProperty("JAVA_MAJOR") + "\"",
+                        "brew \"ffmpeg\"",
+                        "cask \"godot\"");
         assertThat(versions.getProperty("GODOT_SERIES")).matches("4\\.[0-9]+");
         assertThat(Integer.parseInt(versions.getProperty("FFMPEG_MIN_MAJOR"))).isGreaterThanOrEqualTo(6);
         // the jar is compiled for the Java the Brewfile installs
@@ -66,7 +75,8 @@ class SetupFilesTest {
     void launchdServiceKeepsTheAgentAliveAndLogsToFiles() throws Exception {
         String template = Files.readString(MODULE.resolve("launchd/io.animops.render-agent.plist.template"));
         // the placeholders the set-up script fills in, and no others
-        assertThat(placeholders(template)).containsExactlyInAnyOrder("JAVA", "JAR", "CONFIG", "HOME_DIR", "LOG_DIR", "PATH");
+        assertThat(placeholders(template))
+                .containsExactlyInAnyOrder("JAVA", "JAR", "CONFIG", "HOME_DIR", "LOG_DIR", "PATH");
         String script = Files.readString(SCRIPT);
         for (String placeholder : placeholders(template)) {
             assertThat(script).contains("s|@" + placeholder + "@|");
@@ -88,7 +98,8 @@ class SetupFilesTest {
 
     private static List<String> placeholders(String text) {
         List<String> found = new ArrayList<>();
-        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("@([A-Z_]+)@").matcher(text);
+        java.util.regex.Matcher matcher =
+                java.util.regex.Pattern.compile("@([A-Z_]+)@").matcher(text);
         while (matcher.find()) {
             if (!found.contains(matcher.group(1))) {
                 found.add(matcher.group(1));
@@ -102,8 +113,10 @@ class SetupFilesTest {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         // the DOCTYPE names Apple's DTD by URL: never fetch it
         factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-        Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
-        Element dict = (Element) document.getDocumentElement().getElementsByTagName("dict").item(0);
+        Document document =
+                factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        Element dict = (Element)
+                document.getDocumentElement().getElementsByTagName("dict").item(0);
         Map<String, Node> entries = new LinkedHashMap<>();
         String key = null;
         for (Node child = dict.getFirstChild(); child != null; child = child.getNextSibling()) {

@@ -16,9 +16,17 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Categories(AnimOps.CATEGORY)
 @AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Title", jsonPath = ".spec.title", type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(name = "Similarity", jsonPath = ".status.similarity.score", type = AdditionalPrinterColumn.Type.NUMBER)
+@AdditionalPrinterColumn(
+        name = "Similarity",
+        jsonPath = ".status.similarity.score",
+        type = AdditionalPrinterColumn.Type.NUMBER)
 @AdditionalPrinterColumn(name = "Attempts", jsonPath = ".status.attempts", type = AdditionalPrinterColumn.Type.INTEGER)
-@AdditionalPrinterColumn(name = "Reason", jsonPath = ".status.conditions[?(@.type==\"Succeeded\")].reason", type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
-public class AnimationIdea extends CustomResource<AnimationIdeaSpec, AnimationIdeaStatus> implements Namespaced {
-}
+@AdditionalPrinterColumn(
+        name = "Reason",
+        jsonPath = ".status.conditions[?(@.type==\"Succeeded\")].reason",
+        type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+        name = "Age",
+        jsonPath = ".metadata.creationTimestamp",
+        type = AdditionalPrinterColumn.Type.DATE)
+public class AnimationIdea extends CustomResource<AnimationIdeaSpec, AnimationIdeaStatus> implements Namespaced {}

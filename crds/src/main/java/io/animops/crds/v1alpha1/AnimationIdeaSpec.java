@@ -49,8 +49,9 @@ public class AnimationIdeaSpec {
     // requests live in spec, not in annotations: only a spec change bumps metadata.generation, and the
     // operator reconciles an idea on generation changes only
     @Size(max = 64)
-    @JsonPropertyDescription("Set to a new value (e.g. the current time) to ask for one more script attempt, with the"
-            + " last errors, when the idea was rejected for failed attempts, failed, or awaits QC. Honoured once per value.")
+    @JsonPropertyDescription(
+            "Set to a new value (e.g. the current time) to ask for one more script attempt, with the"
+                    + " last errors, when the idea was rejected for failed attempts, failed, or awaits QC. Honoured once per value.")
     private String rerunAttemptRequest;
 
     @Size(max = 64)

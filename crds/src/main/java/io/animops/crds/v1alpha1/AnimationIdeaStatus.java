@@ -29,7 +29,8 @@ public class AnimationIdeaStatus extends AnimOpsStatus {
     @JsonPropertyDescription("Name of the final RenderJob, started once QC passed.")
     private String finalRenderJob;
 
-    @JsonPropertyDescription("The spec.rerunAttemptRequest value last honoured (or refused, see condition RerunAttempt).")
+    @JsonPropertyDescription(
+            "The spec.rerunAttemptRequest value last honoured (or refused, see condition RerunAttempt).")
     private String rerunAttemptHandled;
 
     @JsonPropertyDescription("The spec.rerenderRequest value last honoured (or refused, see condition Rerender).")

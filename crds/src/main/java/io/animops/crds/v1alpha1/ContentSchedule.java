@@ -16,9 +16,17 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Categories(AnimOps.CATEGORY)
 @AdditionalPrinterColumn(name = "Cron", jsonPath = ".spec.cron", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Suspend", jsonPath = ".spec.suspend", type = AdditionalPrinterColumn.Type.BOOLEAN)
-@AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+        name = "Ready",
+        jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
+        type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Last", jsonPath = ".status.lastScheduleTime", type = AdditionalPrinterColumn.Type.DATE)
-@AdditionalPrinterColumn(name = "Next", jsonPath = ".status.nextScheduleTime", type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
-public class ContentSchedule extends CustomResource<ContentScheduleSpec, ContentScheduleStatus> implements Namespaced {
-}
+@AdditionalPrinterColumn(
+        name = "Next",
+        jsonPath = ".status.nextScheduleTime",
+        type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+        name = "Age",
+        jsonPath = ".metadata.creationTimestamp",
+        type = AdditionalPrinterColumn.Type.DATE)
+public class ContentSchedule extends CustomResource<ContentScheduleSpec, ContentScheduleStatus> implements Namespaced {}

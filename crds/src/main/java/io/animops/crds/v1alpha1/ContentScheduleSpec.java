@@ -25,7 +25,8 @@ public class ContentScheduleSpec {
 
     @Required
     @Pattern(CRON_PATTERN)
-    @JsonPropertyDescription("When to propose ideas: five cron fields (minute hour day-of-month month day-of-week) or @daily and the like.")
+    @JsonPropertyDescription(
+            "When to propose ideas: five cron fields (minute hour day-of-month month day-of-week) or @daily and the like.")
     private String cron;
 
     @Default("UTC")
@@ -53,7 +54,8 @@ public class ContentScheduleSpec {
     @Min(0)
     @Max(1)
     // unset: the zones calibrated for the embedding model in use (docs/idea-gate.md); set: one fixed threshold
-    @JsonPropertyDescription("A fixed similarity at or above which a proposal is a near-duplicate, with no review zone. Leave unset to use the review and duplicate thresholds calibrated for the embedding model in use (docs/idea-gate.md).")
+    @JsonPropertyDescription(
+            "A fixed similarity at or above which a proposal is a near-duplicate, with no review zone. Leave unset to use the review and duplicate thresholds calibrated for the embedding model in use (docs/idea-gate.md).")
     private Double similarityThreshold;
 
     @JsonPropertyDescription("Language model for ideas and scripts; Offline when absent.")

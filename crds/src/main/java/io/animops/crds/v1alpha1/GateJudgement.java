@@ -10,9 +10,14 @@ import lombok.NoArgsConstructor;
 @NoArgsConstructor
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class GateJudgement {
-    public enum Verdict { Duplicate, Distinct, Unusable }
+    public enum Verdict {
+        Duplicate,
+        Distinct,
+        Unusable
+    }
 
-    @JsonPropertyDescription("Duplicate or Distinct decide the proposal; Unusable (no answer, or one that does not parse) leaves it to a person.")
+    @JsonPropertyDescription(
+            "Duplicate or Distinct decide the proposal; Unusable (no answer, or one that does not parse) leaves it to a person.")
     private Verdict verdict;
 
     @JsonPropertyDescription("The past idea it was compared with (the nearest).")

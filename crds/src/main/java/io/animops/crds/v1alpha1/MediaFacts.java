@@ -17,14 +17,19 @@ public class MediaFacts {
     private Integer width;
     private Integer height;
     private Double fps;
+
     @JsonPropertyDescription("Overall bit rate in bits per second.")
     private Long bitRate;
+
     @JsonPropertyDescription("Size of the MP4 in bytes.")
     private Long bytes;
+
     private String videoCodec;
     private String pixelFormat;
+
     @JsonPropertyDescription("Black stretches found by blackdetect (min 0.1 s).")
     private List<MediaSegment> blackSegments = new ArrayList<>();
+
     @JsonPropertyDescription("Frozen stretches found by freezedetect (min 0.5 s).")
     private List<MediaSegment> frozenSegments = new ArrayList<>();
 }

@@ -13,6 +13,7 @@ public class MetricsPullOutcome {
     private String ranAt;
     /** Succeeded, PartiallyFailed or Failed. */
     private String outcome;
+
     private Integer videos;
     private Integer failures;
     private String message;

@@ -18,7 +18,8 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class PublishSettings {
     @Required
-    @JsonPropertyDescription("Declared to the platforms as made for kids (YouTube selfDeclaredMadeForKids); always sent.")
+    @JsonPropertyDescription(
+            "Declared to the platforms as made for kids (YouTube selfDeclaredMadeForKids); always sent.")
     private Boolean madeForKids;
 
     @Pattern("^([01][0-9]|2[0-3]):[0-5][0-9]$")

@@ -20,10 +20,12 @@ public class QcSettings {
     }
 
     @Default("AutoPass")
-    @JsonPropertyDescription("AutoPass: an all-automatic checklist that passes starts the final render; RequireReview: a person always signs off.")
+    @JsonPropertyDescription(
+            "AutoPass: an all-automatic checklist that passes starts the final render; RequireReview: a person always signs off.")
     private Policy policy = Policy.AutoPass;
 
     @Pattern("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")
-    @JsonPropertyDescription("Name of the QC checklist; the operator's default checklist when absent. Its latest version applies.")
+    @JsonPropertyDescription(
+            "Name of the QC checklist; the operator's default checklist when absent. Its latest version applies.")
     private String checklist;
 }

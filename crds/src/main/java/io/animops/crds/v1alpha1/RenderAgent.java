@@ -13,12 +13,20 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Version(AnimOps.VERSION)
 @ShortNames("ragent")
 @Categories(AnimOps.CATEGORY)
-@AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+        name = "Ready",
+        jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
+        type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "OS", jsonPath = ".spec.os", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Arch", jsonPath = ".spec.arch", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Godot", jsonPath = ".spec.godotVersion", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Active", jsonPath = ".status.activeJobs", type = AdditionalPrinterColumn.Type.INTEGER)
-@AdditionalPrinterColumn(name = "Heartbeat", jsonPath = ".status.lastHeartbeat", type = AdditionalPrinterColumn.Type.DATE)
-@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
-public class RenderAgent extends CustomResource<RenderAgentSpec, RenderAgentStatus> {
-}
+@AdditionalPrinterColumn(
+        name = "Heartbeat",
+        jsonPath = ".status.lastHeartbeat",
+        type = AdditionalPrinterColumn.Type.DATE)
+@AdditionalPrinterColumn(
+        name = "Age",
+        jsonPath = ".metadata.creationTimestamp",
+        type = AdditionalPrinterColumn.Type.DATE)
+public class RenderAgent extends CustomResource<RenderAgentSpec, RenderAgentStatus> {}

@@ -17,8 +17,13 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Idea", jsonPath = ".spec.ideaRef", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Attempt", jsonPath = ".spec.attempt", type = AdditionalPrinterColumn.Type.INTEGER)
 @AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(name = "Provider", jsonPath = ".status.authoring.provider", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+        name = "Provider",
+        jsonPath = ".status.authoring.provider",
+        type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Errors", jsonPath = ".status.errorCount", type = AdditionalPrinterColumn.Type.INTEGER)
-@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
-public class ScriptAttempt extends CustomResource<ScriptAttemptSpec, ScriptAttemptStatus> implements Namespaced {
-}
+@AdditionalPrinterColumn(
+        name = "Age",
+        jsonPath = ".metadata.creationTimestamp",
+        type = AdditionalPrinterColumn.Type.DATE)
+public class ScriptAttempt extends CustomResource<ScriptAttemptSpec, ScriptAttemptStatus> implements Namespaced {}

@@ -19,7 +19,8 @@ public class Similarity {
     @JsonPropertyDescription("Threshold it was compared with: at or above it, a duplicate.")
     private Double threshold;
 
-    @JsonPropertyDescription("Start of the review zone (up to threshold): held for the LLM judge or a person. Equal to threshold when there is no review zone.")
+    @JsonPropertyDescription(
+            "Start of the review zone (up to threshold): held for the LLM judge or a person. Equal to threshold when there is no review zone.")
     private Double reviewThreshold;
 
     @JsonPropertyDescription("Novel, Review or Duplicate: the zone of the score.")

@@ -12,6 +12,5 @@ public final class BundledCrds {
             "publications.animops.io-v1.yml",
             "renderagents.animops.io-v1.yml");
 
-    private BundledCrds() {
-    }
+    private BundledCrds() {}
 }

@@ -34,7 +34,8 @@ public final class CrdSchemaValidator {
     public CrdSchemaValidator(List<CustomResourceDefinition> crds) {
         for (CustomResourceDefinition crd : crds) {
             for (CustomResourceDefinitionVersion v : crd.getSpec().getVersions()) {
-                String key = crd.getSpec().getGroup() + "/" + v.getName() + "/" + crd.getSpec().getNames().getKind();
+                String key = crd.getSpec().getGroup() + "/" + v.getName() + "/"
+                        + crd.getSpec().getNames().getKind();
                 schemasByKind.put(key, v.getSchema().getOpenAPIV3Schema());
             }
         }
@@ -89,54 +90,77 @@ public final class CrdSchemaValidator {
     private void check(JsonNode value, JSONSchemaProps schema, String path, List<SchemaViolation> out) {
         if (value == null || value.isNull()) {
             if (!Boolean.TRUE.equals(schema.getNullable())) {
-                out.add(new SchemaViolation(path, "Invalid value: \"null\": " + path + " in body must be of type " + schema.getType()));
+                out.add(new SchemaViolation(
+                        path, "Invalid value: \"null\": " + path + " in body must be of type " + schema.getType()));
             }
             return;
         }
         String type = schema.getType();
         if (type != null && !hasType(value, type)) {
-            out.add(new SchemaViolation(path, "Invalid value: " + render(value) + ": " + path + " in body must be of type "
-                    + type + ", got " + typeOf(value)));
+            out.add(new SchemaViolation(
+                    path,
+                    "Invalid value: " + render(value) + ": " + path + " in body must be of type " + type + ", got "
+                            + typeOf(value)));
             return;
         }
         if (schema.getEnum() != null && !schema.getEnum().isEmpty()) {
-            List<String> allowed = schema.getEnum().stream().map(JsonNode::asText).toList();
+            List<String> allowed =
+                    schema.getEnum().stream().map(JsonNode::asText).toList();
             if (!allowed.contains(value.asText())) {
-                out.add(new SchemaViolation(path, "Unsupported value: " + render(value) + ": supported values: "
-                        + String.join(", ", allowed.stream().map(a -> "\"" + a + "\"").toList())));
+                out.add(new SchemaViolation(
+                        path,
+                        "Unsupported value: " + render(value) + ": supported values: "
+                                + String.join(
+                                        ", ",
+                                        allowed.stream()
+                                                .map(a -> "\"" + a + "\"")
+                                                .toList())));
             }
         }
         if (value.isNumber()) {
             if (schema.getMinimum() != null && value.asDouble() < schema.getMinimum()) {
-                out.add(new SchemaViolation(path, "Invalid value: " + render(value) + ": " + path
-                        + " in body should be greater than or equal to " + number(schema.getMinimum())));
+                out.add(new SchemaViolation(
+                        path,
+                        "Invalid value: " + render(value) + ": " + path + " in body should be greater than or equal to "
+                                + number(schema.getMinimum())));
             }
             if (schema.getMaximum() != null && value.asDouble() > schema.getMaximum()) {
-                out.add(new SchemaViolation(path, "Invalid value: " + render(value) + ": " + path
-                        + " in body should be less than or equal to " + number(schema.getMaximum())));
+                out.add(new SchemaViolation(
+                        path,
+                        "Invalid value: " + render(value) + ": " + path + " in body should be less than or equal to "
+                                + number(schema.getMaximum())));
             }
         }
         if (value.isTextual()) {
             String text = value.asText();
             if (schema.getMinLength() != null && text.length() < schema.getMinLength()) {
-                out.add(new SchemaViolation(path, "Invalid value: " + render(value) + ": " + path
-                        + " in body should be at least " + schema.getMinLength() + " chars long"));
+                out.add(new SchemaViolation(
+                        path,
+                        "Invalid value: " + render(value) + ": " + path + " in body should be at least "
+                                + schema.getMinLength() + " chars long"));
             }
             if (schema.getMaxLength() != null && text.length() > schema.getMaxLength()) {
-                out.add(new SchemaViolation(path, "Too long: may not be more than " + schema.getMaxLength() + " bytes"));
+                out.add(new SchemaViolation(
+                        path, "Too long: may not be more than " + schema.getMaxLength() + " bytes"));
             }
             if (schema.getPattern() != null
-                    && !PATTERNS.computeIfAbsent(schema.getPattern(), Pattern::compile).matcher(text).find()) {
-                out.add(new SchemaViolation(path, "Invalid value: " + render(value) + ": " + path
-                        + " in body should match '" + schema.getPattern() + "'"));
+                    && !PATTERNS.computeIfAbsent(schema.getPattern(), Pattern::compile)
+                            .matcher(text)
+                            .find()) {
+                out.add(new SchemaViolation(
+                        path,
+                        "Invalid value: " + render(value) + ": " + path + " in body should match '"
+                                + schema.getPattern() + "'"));
             }
         }
         if (value.isArray()) {
             if (schema.getMaxItems() != null && value.size() > schema.getMaxItems()) {
-                out.add(new SchemaViolation(path, "Too many: " + value.size() + ": must have at most " + schema.getMaxItems() + " items"));
+                out.add(new SchemaViolation(
+                        path, "Too many: " + value.size() + ": must have at most " + schema.getMaxItems() + " items"));
             }
             if (schema.getMinItems() != null && value.size() < schema.getMinItems()) {
-                out.add(new SchemaViolation(path, "Too few: " + value.size() + ": must have at least " + schema.getMinItems() + " items"));
+                out.add(new SchemaViolation(
+                        path, "Too few: " + value.size() + ": must have at least " + schema.getMinItems() + " items"));
             }
             if (schema.getItems() != null && schema.getItems().getSchema() != null) {
                 for (int i = 0; i < value.size(); i++) {
@@ -158,7 +182,9 @@ public final class CrdSchemaValidator {
                 }
             }
         }
-        JSONSchemaProps additional = schema.getAdditionalProperties() == null ? null : schema.getAdditionalProperties().getSchema();
+        JSONSchemaProps additional = schema.getAdditionalProperties() == null
+                ? null
+                : schema.getAdditionalProperties().getSchema();
         boolean preserveUnknown = Boolean.TRUE.equals(schema.getXKubernetesPreserveUnknownFields());
         for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
@@ -169,8 +195,10 @@ public final class CrdSchemaValidator {
             }
             if (fieldSchema != null) {
                 check(field.getValue(), fieldSchema, fieldPath, out);
-            } else if (!preserveUnknown && (schema.getAdditionalProperties() == null
-                    || !Boolean.TRUE.equals(schema.getAdditionalProperties().getAllows()))) {
+            } else if (!preserveUnknown
+                    && (schema.getAdditionalProperties() == null
+                            || !Boolean.TRUE.equals(
+                                    schema.getAdditionalProperties().getAllows()))) {
                 out.add(new SchemaViolation(fieldPath, "unknown field \"" + fieldPath + "\""));
             }
         }
@@ -181,7 +209,8 @@ public final class CrdSchemaValidator {
             case "object" -> value.isObject();
             case "array" -> value.isArray();
             case "string" -> value.isTextual();
-            case "integer" -> value.isIntegralNumber() || (value.isNumber() && value.asDouble() == Math.rint(value.asDouble()));
+            case "integer" ->
+                value.isIntegralNumber() || (value.isNumber() && value.asDouble() == Math.rint(value.asDouble()));
             case "number" -> value.isNumber();
             case "boolean" -> value.isBoolean();
             default -> true;

@@ -39,12 +39,26 @@ class CrdSchemaValidatorTest {
                   maxScriptAttempts: "three"
                   colour: blue
                 """);
-        assertThat(violations).extracting(SchemaViolation::field).containsExactlyInAnyOrder(
-                "spec.cron", "spec.ideasPerRun", "spec.selection.mode", "spec.maxScriptAttempts", "spec.colour");
-        assertThat(violations).filteredOn(v -> v.field().equals("spec.ideasPerRun")).singleElement()
-                .extracting(SchemaViolation::reason).asString().contains("less than or equal to 50");
-        assertThat(violations).filteredOn(v -> v.field().equals("spec.selection.mode")).singleElement()
-                .extracting(SchemaViolation::reason).asString().contains("\"Auto\", \"Manual\"");
+        assertThat(violations)
+                .extracting(SchemaViolation::field)
+                .containsExactlyInAnyOrder(
+                        "spec.cron",
+                        "spec.ideasPerRun",
+                        "spec.selection.mode",
+                        "spec.maxScriptAttempts",
+                        "spec.colour");
+        assertThat(violations)
+                .filteredOn(v -> v.field().equals("spec.ideasPerRun"))
+                .singleElement()
+                .extracting(SchemaViolation::reason)
+                .asString()
+                .contains("less than or equal to 50");
+        assertThat(violations)
+                .filteredOn(v -> v.field().equals("spec.selection.mode"))
+                .singleElement()
+                .extracting(SchemaViolation::reason)
+                .asString()
+                .contains("\"Auto\", \"Manual\"");
     }
 
     @Test
@@ -54,8 +68,10 @@ class CrdSchemaValidatorTest {
                 kind: ScriptAttempt
                 metadata: {name: a}
                 spec: {attempt: 11}
-                """)).extracting(SchemaViolation::toString)
-                .containsExactlyInAnyOrder("spec.ideaRef: Required value",
+                """))
+                .extracting(SchemaViolation::toString)
+                .containsExactlyInAnyOrder(
+                        "spec.ideaRef: Required value",
                         "spec.attempt: Invalid value: 11: spec.attempt in body should be less than or equal to 10");
         assertThat(validate("""
                 apiVersion: animops.io/v1alpha1
@@ -74,7 +90,9 @@ class CrdSchemaValidatorTest {
                 kind: Publication
                 metadata: {name: p}
                 spec: {renderJobRef: r, platform: Vimeo, title: t, publishAt: "tomorrow"}
-                """)).extracting(SchemaViolation::field).containsExactlyInAnyOrder("spec.platform", "spec.publishAt");
+                """))
+                .extracting(SchemaViolation::field)
+                .containsExactlyInAnyOrder("spec.platform", "spec.publishAt");
     }
 
     @Test

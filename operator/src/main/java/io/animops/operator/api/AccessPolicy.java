@@ -2,8 +2,6 @@ package io.animops.operator.api;
 
 import io.animops.operator.auth.*;
 
-
-
 import java.util.List;
 import java.util.Set;
 
@@ -38,13 +36,18 @@ public final class AccessPolicy {
     public static final String SESSION = "/api/v1/session";
     public static final String SESSION_TOTP = SESSION + "/totp";
     public static final String AUTH_POLICY = "/api/v1/auth-policy";
-    static final List<String> OPERATOR_WRITES = List.of("/api/v1/ideas", "/api/v1/attempts", "/api/v1/renders",
-            "/api/v1/qc", "/api/v1/publications", "/api/v1/cleanup", "/api/v1/schedules");
+    static final List<String> OPERATOR_WRITES = List.of(
+            "/api/v1/ideas",
+            "/api/v1/attempts",
+            "/api/v1/renders",
+            "/api/v1/qc",
+            "/api/v1/publications",
+            "/api/v1/cleanup",
+            "/api/v1/schedules");
     static final List<String> ADMIN_ONLY = List.of("/api/v1/users", "/api/v1/accounts", AUTH_POLICY);
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
-    private AccessPolicy() {
-    }
+    private AccessPolicy() {}
 
     /** Whether a request with this method must carry the session's CSRF token. */
     public static boolean changesState(String method) {

@@ -1,7 +1,7 @@
 package io.animops.operator.api;
 
-import io.animops.operator.common.QueryParams;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.animops.operator.common.QueryParams;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
@@ -11,7 +11,9 @@ import java.util.List;
  * framework, so that a malformed body answers a 400 problem naming the body and the member at fault.
  */
 @Schema(name = "ActionRequest", description = "Optional body of an action")
-public record ActionBody(@Schema(description = "Why, recorded in the audit log", maxLength = 1000) String reason) {
+public record ActionBody(
+        @Schema(description = "Why, recorded in the audit log", maxLength = 1000)
+        String reason) {
     public static final int MAX_REASON = 1000;
 
     public static ActionBody parse(String text) {

@@ -20,8 +20,7 @@ public class ApiActions {
      *                identical request is already waiting for the operator)
      */
     @Schema(name = "ActionResult")
-    public record Result(String action, String kind, String namespace, String name, String outcome, String detail) {
-    }
+    public record Result(String action, String kind, String namespace, String name, String outcome, String detail) {}
 
     public static final String DONE = "done";
     public static final String UNCHANGED = "unchanged";
@@ -29,6 +28,7 @@ public class ApiActions {
 
     @Inject
     AuditLog audit;
+
     @Inject
     CallerContext callers;
 

@@ -1,9 +1,8 @@
 package io.animops.operator.api;
 
-import io.animops.operator.config.AnimOpsConfig;
 import io.animops.operator.auth.*;
 import io.animops.operator.common.ApiProblem;
-
+import io.animops.operator.config.AnimOpsConfig;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.Cookie;
@@ -33,8 +32,10 @@ public class ApiAuthFilter {
 
     @Inject
     AnimOpsConfig animops;
+
     @Inject
     AuthConfig config;
+
     @Inject
     AuthService auth;
 
@@ -55,30 +56,44 @@ public class ApiAuthFilter {
         }
         Cookie cookie = routing.request().getCookie(COOKIE);
         if (cookie == null) {
-            return refuse(ApiProblem.unauthorized("not signed in: sign in with POST " + AccessPolicy.SESSION
-                    + ", or send Authorization: Bearer <operator token>"), path);
+            return refuse(
+                    ApiProblem.unauthorized("not signed in: sign in with POST " + AccessPolicy.SESSION
+                            + ", or send Authorization: Bearer <operator token>"),
+                    path);
         }
         // the session store is PostgreSQL over JDBC: off the event loop
-        return Uni.createFrom().item(() -> auth.authenticate(cookie.getValue()))
+        return Uni.createFrom()
+                .item(() -> auth.authenticate(cookie.getValue()))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .chain(caller -> caller.isEmpty()
-                        ? refuse(ApiProblem.unauthorized("the session has ended or does not exist: sign in again"), path)
+                        ? refuse(
+                                ApiProblem.unauthorized("the session has ended or does not exist: sign in again"), path)
                         : decide(caller.get(), access, request, routing, path));
     }
 
-    private Uni<Response> decide(Caller caller, AccessPolicy.Access access, ContainerRequestContext request,
-                                 RoutingContext routing, String path) {
-        if (!caller.isToken() && AccessPolicy.changesState(request.getMethod())
+    private Uni<Response> decide(
+            Caller caller,
+            AccessPolicy.Access access,
+            ContainerRequestContext request,
+            RoutingContext routing,
+            String path) {
+        if (!caller.isToken()
+                && AccessPolicy.changesState(request.getMethod())
                 && !constantTimeEquals(request.getHeaderString(CSRF_HEADER), caller.csrfToken())) {
-            return refuse(ApiProblem.forbidden("missing or wrong " + CSRF_HEADER + " header: send the csrfToken of"
-                    + " GET " + AccessPolicy.SESSION + " with every request that changes something"), path);
+            return refuse(
+                    ApiProblem.forbidden("missing or wrong " + CSRF_HEADER + " header: send the csrfToken of" + " GET "
+                            + AccessPolicy.SESSION + " with every request that changes something"),
+                    path);
         }
         if (caller.restriction() != null && access != AccessPolicy.Access.SIGNED_IN) {
             return refuse(ApiProblem.forbidden(caller.restriction()), path);
         }
         if (access.role() != null && !caller.role().includes(access.role())) {
-            return refuse(ApiProblem.forbidden(request.getMethod() + " " + path + " needs the role "
-                    + access.role().id() + "; " + caller.actor() + " has " + caller.role().id()), path);
+            return refuse(
+                    ApiProblem.forbidden(request.getMethod() + " " + path + " needs the role "
+                            + access.role().id() + "; " + caller.actor() + " has "
+                            + caller.role().id()),
+                    path);
         }
         CallerContext.set(routing, caller);
         return Uni.createFrom().nullItem();
@@ -107,8 +122,10 @@ public class ApiAuthFilter {
     }
 
     private static boolean constantTimeEquals(String given, String expected) {
-        return given != null && expected != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
-                expected.getBytes(StandardCharsets.UTF_8));
+        return given != null
+                && expected != null
+                && MessageDigest.isEqual(
+                        given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
     }
 
     private static Uni<Response> refuse(ApiProblem problem, String path) {
@@ -117,7 +134,9 @@ public class ApiAuthFilter {
 
     /** The client's address (behind a trusted proxy, as forwarded) and user agent. */
     public static AuthService.Client client(HttpServerRequest request) {
-        String ip = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        String ip = request.remoteAddress() == null
+                ? "unknown"
+                : request.remoteAddress().hostAddress();
         return new AuthService.Client(ip, request.getHeader("User-Agent"));
     }
 }

@@ -39,15 +39,16 @@ public class ApiProblemMapper implements ExceptionMapper<ApiProblem> {
             return original;
         }
         int status = original.getStatus();
-        String title = Response.Status.fromStatusCode(status) == null ? "Error"
+        String title = Response.Status.fromStatusCode(status) == null
+                ? "Error"
                 : Response.Status.fromStatusCode(status).getReasonPhrase();
         String detail = status == 404 ? "no such resource: " + path : e.getMessage();
         return toResponse(new ApiProblem(status, title, null, detail), path);
     }
 
     public static Response toResponse(ApiProblem problem, String instance) {
-        Response.ResponseBuilder response = Response.status(problem.status).type(PROBLEM_JSON)
-                .entity(body(problem, instance));
+        Response.ResponseBuilder response =
+                Response.status(problem.status).type(PROBLEM_JSON).entity(body(problem, instance));
         if (problem.status == 401) {
             response.header("WWW-Authenticate", BEARER_CHALLENGE);
         }
@@ -69,7 +70,8 @@ public class ApiProblemMapper implements ExceptionMapper<ApiProblem> {
         }
         if (!problem.invalidParams.isEmpty()) {
             List<Map<String, String>> params = problem.invalidParams.stream()
-                    .map(p -> Map.of("name", p.name(), "reason", p.reason())).toList();
+                    .map(p -> Map.of("name", p.name(), "reason", p.reason()))
+                    .toList();
             body.put("invalid-params", params);
         }
         if (problem.omittedParams > 0) {

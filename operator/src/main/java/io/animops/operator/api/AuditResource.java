@@ -25,16 +25,25 @@ public class AuditResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "listAuditEvents", summary = "Audit events, newest first; from inclusive, to exclusive")
-    public Page<AuditQuery.Entry> list(@QueryParam("eventType") String eventType, @QueryParam("subjectKind") String subjectKind,
-                                       @QueryParam("subjectName") String subjectName, @QueryParam("from") String from,
-                                       @QueryParam("to") String to, @QueryParam("limit") String limit,
-                                       @QueryParam("continue") String continueToken) {
+    public Page<AuditQuery.Entry> list(
+            @QueryParam("eventType") String eventType,
+            @QueryParam("subjectKind") String subjectKind,
+            @QueryParam("subjectName") String subjectName,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("limit") String limit,
+            @QueryParam("continue") String continueToken) {
         QueryParams params = new QueryParams();
         Instant start = params.instant("from", from);
         Instant end = params.instant("to", to);
         PageRequest page = PageRequest.parse("audit", limit, continueToken, params);
         params.check();
-        return query.find(new AuditQuery.Criteria(QueryParams.optional(eventType), QueryParams.optional(subjectKind),
-                QueryParams.optional(subjectName), start, end, page));
+        return query.find(new AuditQuery.Criteria(
+                QueryParams.optional(eventType),
+                QueryParams.optional(subjectKind),
+                QueryParams.optional(subjectName),
+                start,
+                end,
+                page));
     }
 }

@@ -1,10 +1,9 @@
 package io.animops.operator.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.animops.operator.auth.*;
 import io.animops.operator.common.ApiProblem;
 import io.animops.operator.common.QueryParams;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +13,7 @@ import java.util.Map;
 final class AuthBodies {
     private static final int MAX_LENGTH = 1024;
 
-    private AuthBodies() {
-    }
+    private AuthBodies() {}
 
     /**
      * The members' values; {@code required} ones must be present and non-empty. Values are never echoed in an
@@ -30,7 +28,8 @@ final class AuthBodies {
         Map<String, String> values = new LinkedHashMap<>();
         for (String member : members) {
             String value = JsonBody.optionalString(json, member, MAX_LENGTH, params);
-            if (required.contains(member) && (json.get(member) == null || json.get(member).isNull())) {
+            if (required.contains(member)
+                    && (json.get(member) == null || json.get(member).isNull())) {
                 params.invalid("body." + member, "is required");
             } else if (required.contains(member) && "".equals(value)) {
                 params.invalid("body." + member, "must not be empty");

@@ -2,7 +2,6 @@ package io.animops.operator.api;
 
 import io.animops.operator.auth.*;
 import io.animops.operator.common.ApiProblem;
-
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -20,11 +19,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AuthPolicyResource {
     @Inject
     AuthService auth;
+
     @Inject
     CallerContext callers;
 
-    public record Policy(boolean requireTotp) {
-    }
+    public record Policy(boolean requireTotp) {}
 
     @GET
     @Operation(operationId = "getAuthPolicy", summary = "The sign-in policy: whether everyone must use TOTP")
@@ -34,7 +33,9 @@ public class AuthPolicyResource {
 
     @PUT
     @Consumes(MediaType.WILDCARD)
-    @Operation(operationId = "setAuthPolicy", summary = "Require TOTP for everyone: body {\"requireTotp\": true}",
+    @Operation(
+            operationId = "setAuthPolicy",
+            summary = "Require TOTP for everyone: body {\"requireTotp\": true}",
             description = "Users without TOTP can then only enrol until they have.")
     public Policy setPolicy(String body) {
         if (body == null || !body.replace(" ", "").matches("\\{\"requireTotp\":(true|false)}")) {

@@ -34,27 +34,44 @@ public class DashboardResource {
      * Language model use: tokens in the period and today; the daily budget is the sum of the schedules that set one
      * (null when none does). Costs are not known to the operator (it records tokens, not prices): null.
      */
-    public record LlmSummary(long calls, long promptTokens, long completionTokens, long totalTokens, long tokensToday,
-                             Long dailyTokenBudget, Double costUsd, Double budgetUsd, String period) {
-    }
+    public record LlmSummary(
+            long calls,
+            long promptTokens,
+            long completionTokens,
+            long totalTokens,
+            long tokensToday,
+            Long dailyTokenBudget,
+            Double costUsd,
+            Double budgetUsd,
+            String period) {}
 
-    public record Dashboard(String namespace, Instant from, Instant to, List<StudioOverview.ScheduleSummary> schedules,
-                            StudioQuery.Funnel funnel, StudioQuery.ScriptSuccess scripts, LlmSummary llm,
-                            List<StudioOverview.Alert> alerts) {
-    }
+    public record Dashboard(
+            String namespace,
+            Instant from,
+            Instant to,
+            List<StudioOverview.ScheduleSummary> schedules,
+            StudioQuery.Funnel funnel,
+            StudioQuery.ScriptSuccess scripts,
+            LlmSummary llm,
+            List<StudioOverview.Alert> alerts) {}
 
     @Inject
     StudioQuery studio;
+
     @Inject
     KubernetesClient client;
+
     @Inject
     Clock clock;
 
     @GET
-    @Operation(operationId = "getDashboard", summary = "Schedule runs, pipeline funnel, script success rates, model "
-            + "tokens against the budget and alerts; from/to default to the last 7 days")
-    public Dashboard get(@QueryParam("namespace") String namespace, @QueryParam("from") String from,
-                         @QueryParam("to") String to) throws SQLException {
+    @Operation(
+            operationId = "getDashboard",
+            summary = "Schedule runs, pipeline funnel, script success rates, model "
+                    + "tokens against the budget and alerts; from/to default to the last 7 days")
+    public Dashboard get(
+            @QueryParam("namespace") String namespace, @QueryParam("from") String from, @QueryParam("to") String to)
+            throws SQLException {
         QueryParams params = new QueryParams();
         String ns = params.namespace("namespace", namespace);
         Instant now = clock.instant();
@@ -69,17 +86,36 @@ public class DashboardResource {
         }
         List<ContentSchedule> schedules = Listing.of(client, ContentSchedule.class, ns);
         StudioQuery.LlmUse use = studio.llm(ns, periodStart, periodEnd, now.truncatedTo(ChronoUnit.DAYS));
-        return new Dashboard(ns, periodStart, periodEnd,
+        return new Dashboard(
+                ns,
+                periodStart,
+                periodEnd,
                 schedules.stream().map(s -> StudioOverview.schedule(s, now)).toList(),
-                studio.funnel(ns, periodStart, periodEnd), studio.scripts(ns, periodStart, periodEnd),
-                new LlmSummary(use.calls(), use.promptTokens(), use.completionTokens(), use.totalTokens(),
-                        use.tokensToday(), dailyBudget(schedules), null, null, "day"),
-                StudioOverview.alerts(client.resources(RenderAgent.class).list().getItems(), schedules,
+                studio.funnel(ns, periodStart, periodEnd),
+                studio.scripts(ns, periodStart, periodEnd),
+                new LlmSummary(
+                        use.calls(),
+                        use.promptTokens(),
+                        use.completionTokens(),
+                        use.totalTokens(),
+                        use.tokensToday(),
+                        dailyBudget(schedules),
+                        null,
+                        null,
+                        "day"),
+                StudioOverview.alerts(
+                        client.resources(RenderAgent.class).list().getItems(),
+                        schedules,
                         Listing.of(client, Publication.class, ns)));
     }
 
     static Long dailyBudget(List<ContentSchedule> schedules) {
-        return schedules.stream().map(s -> s.getSpec().getLlm() == null ? null : s.getSpec().getLlm().getDailyTokenBudget())
-                .filter(java.util.Objects::nonNull).reduce(Long::sum).orElse(null);
+        return schedules.stream()
+                .map(s -> s.getSpec().getLlm() == null
+                        ? null
+                        : s.getSpec().getLlm().getDailyTokenBudget())
+                .filter(java.util.Objects::nonNull)
+                .reduce(Long::sum)
+                .orElse(null);
     }
 }

@@ -1,12 +1,11 @@
 package io.animops.operator.api;
 
-import io.animops.operator.common.ApiProblem;
-import io.animops.operator.config.AnimOpsConfig;
-import io.animops.operator.events.*;
-
 import io.animops.operator.auth.AuthService;
 import io.animops.operator.auth.Caller;
 import io.animops.operator.auth.CallerContext;
+import io.animops.operator.common.ApiProblem;
+import io.animops.operator.config.AnimOpsConfig;
+import io.animops.operator.events.*;
 import io.smallrye.mutiny.Multi;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -35,34 +34,52 @@ import java.util.stream.Collectors;
 @Path("/api/v1/events")
 @Tag(name = "events")
 public class EventStreamResource {
-    static final Set<String> KINDS = Set.of("AnimationIdea", "ScriptAttempt", "RenderJob", "Publication", "RenderAgent",
-            "Audit");
+    static final Set<String> KINDS =
+            Set.of("AnimationIdea", "ScriptAttempt", "RenderJob", "Publication", "RenderAgent", "Audit");
 
     @Inject
     EventHub hub;
+
     @Inject
     CallerContext callers;
+
     @Inject
     AuthService auth;
+
     @Inject
     AnimOpsConfig animops;
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "streamEvents", summary = "Live events (Server-Sent Events), resumable with Last-Event-ID",
-            description = "Event names: change (a resource's kind, namespace, name, phase, progress), audit (an audit record),"
-                    + " resync (the events since Last-Event-ID are no longer kept: reload). A comment every 15 s keeps"
-                    + " proxies from closing the stream; it also ends when the session does. kind: a comma list of "
-                    + "AnimationIdea, ScriptAttempt, RenderJob, Publication, RenderAgent, Audit.")
-    public Multi<OutboundSseEvent> stream(@QueryParam("namespace") String namespace, @QueryParam("kind") String kind,
-                                          @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
+    @Operation(
+            operationId = "streamEvents",
+            summary = "Live events (Server-Sent Events), resumable with Last-Event-ID",
+            description =
+                    "Event names: change (a resource's kind, namespace, name, phase, progress), audit (an audit record),"
+                            + " resync (the events since Last-Event-ID are no longer kept: reload). A comment every 15 s keeps"
+                            + " proxies from closing the stream; it also ends when the session does. kind: a comma list of "
+                            + "AnimationIdea, ScriptAttempt, RenderJob, Publication, RenderAgent, Audit.")
+    public Multi<OutboundSseEvent> stream(
+            @QueryParam("namespace") String namespace,
+            @QueryParam("kind") String kind,
+            @HeaderParam("Last-Event-ID") String lastEventId,
+            @Context Sse sse) {
         Predicate<StreamEvent> filter = filter(namespace, kind);
         Caller caller = callers.caller();
-        Multi<OutboundSseEvent> events = hub.subscribe(lastEventId, filter).map(e -> sse.newEventBuilder()
-                .id(e.id()).name(e.type()).mediaType(MediaType.APPLICATION_JSON_TYPE).data(e).build());
+        Multi<OutboundSseEvent> events = hub.subscribe(lastEventId, filter)
+                .map(e -> sse.newEventBuilder()
+                        .id(e.id())
+                        .name(e.type())
+                        .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                        .data(e)
+                        .build());
         // each beat also checks the session: a revoked or expired one ends the stream
-        Multi<OutboundSseEvent> beats = Multi.createFrom().ticks().every(animops.events().heartbeat()).onOverflow().drop()
+        Multi<OutboundSseEvent> beats = Multi.createFrom()
+                .ticks()
+                .every(animops.events().heartbeat())
+                .onOverflow()
+                .drop()
                 .emitOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool())
                 .map(tick -> {
                     if (!auth.stillSignedIn(caller)) {
@@ -74,16 +91,21 @@ public class EventStreamResource {
     }
 
     public static Predicate<StreamEvent> filter(String namespace, String kind) {
-        List<String> kinds = kind == null || kind.isBlank() ? List.of()
+        List<String> kinds = kind == null || kind.isBlank()
+                ? List.of()
                 : Arrays.stream(kind.split(",")).map(String::trim).toList();
         for (String k : kinds) {
             if (!KINDS.contains(k)) {
-                throw ApiProblem.badParameter("kind", "unknown kind '" + k + "', one or more of "
-                        + KINDS.stream().sorted().collect(Collectors.joining(", ")));
+                throw ApiProblem.badParameter(
+                        "kind",
+                        "unknown kind '" + k + "', one or more of "
+                                + KINDS.stream().sorted().collect(Collectors.joining(", ")));
             }
         }
-        return event -> (namespace == null || namespace.isBlank() || event.namespace() == null
-                || namespace.equals(event.namespace()))
+        return event -> (namespace == null
+                        || namespace.isBlank()
+                        || event.namespace() == null
+                        || namespace.equals(event.namespace()))
                 && (kinds.isEmpty() || kinds.contains(StreamEvent.AUDIT.equals(event.type()) ? "Audit" : event.kind()));
     }
 }

@@ -9,8 +9,8 @@ import io.animops.operator.common.Page;
 import io.animops.operator.common.PageRequest;
 import io.animops.operator.common.QueryParams;
 import io.animops.operator.idea.IdeaChildren;
-import io.animops.operator.idea.IdeaRefusals;
 import io.animops.operator.idea.IdeaQuery;
+import io.animops.operator.idea.IdeaRefusals;
 import io.animops.operator.render.RenderJobQuery;
 import io.animops.operator.script.ScriptAttemptQuery;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -26,10 +26,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
@@ -48,40 +48,66 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class IdeaResource {
     /** Idea Gate result: highest similarity, the threshold it was held against (live ideas only), nearest past ideas. */
-    public record SimilarityView(Double score, Double threshold, String model, List<SimilarIdea> nearest) {
-    }
+    public record SimilarityView(Double score, Double threshold, String model, List<SimilarIdea> nearest) {}
 
     /**
      * One idea with its attempts and render jobs. {@code live} is false when the custom resource was deleted
      * and the answer comes from the database alone (no conditions, no threshold).
      */
-    public record IdeaDetail(String namespace, String name, UUID uid, boolean live, String title, String premise,
-                             String physicsHook, String hook, String source, String schedule, String runId,
-                             Boolean approved, String phase, SimilarityView similarity, List<Condition> conditions,
-                             Integer attemptCount, String currentAttempt, String currentRenderJob,
-                             String rerunAttemptRequest, String rerunAttemptHandled, String rerenderRequest,
-                             String rerenderHandled, List<ScriptAttemptQuery.AttemptRow> attempts,
-                             List<RenderJobQuery.RenderRow> renderJobs, Instant createdAt, Instant updatedAt) {
-    }
+    public record IdeaDetail(
+            String namespace,
+            String name,
+            UUID uid,
+            boolean live,
+            String title,
+            String premise,
+            String physicsHook,
+            String hook,
+            String source,
+            String schedule,
+            String runId,
+            Boolean approved,
+            String phase,
+            SimilarityView similarity,
+            List<Condition> conditions,
+            Integer attemptCount,
+            String currentAttempt,
+            String currentRenderJob,
+            String rerunAttemptRequest,
+            String rerunAttemptHandled,
+            String rerenderRequest,
+            String rerenderHandled,
+            List<ScriptAttemptQuery.AttemptRow> attempts,
+            List<RenderJobQuery.RenderRow> renderJobs,
+            Instant createdAt,
+            Instant updatedAt) {}
 
     @Inject
     IdeaQuery ideas;
+
     @Inject
     ScriptAttemptQuery attempts;
+
     @Inject
     RenderJobQuery renderJobs;
+
     @Inject
     KubernetesClient client;
+
     @Inject
     ApiActions actions;
+
     @Inject
     Clock clock;
 
     @GET
     @Operation(operationId = "listIdeas", summary = "Ideas, newest first, including those whose resource was deleted")
-    public Page<IdeaQuery.IdeaRow> list(@QueryParam("namespace") String namespace, @QueryParam("schedule") String schedule,
-                                        @QueryParam("phase") String phase, @QueryParam("limit") String limit,
-                                        @QueryParam("continue") String continueToken) {
+    public Page<IdeaQuery.IdeaRow> list(
+            @QueryParam("namespace") String namespace,
+            @QueryParam("schedule") String schedule,
+            @QueryParam("phase") String phase,
+            @QueryParam("limit") String limit,
+            @QueryParam("continue") String continueToken) {
         QueryParams params = new QueryParams();
         String ns = params.namespace("namespace", namespace);
         String scheduleName = params.resourceName("schedule", schedule);
@@ -96,42 +122,95 @@ public class IdeaResource {
     @Operation(operationId = "getIdea", summary = "One idea with similarity, conditions, attempts and render jobs")
     public IdeaDetail get(@PathParam("namespace") String namespace, @PathParam("name") String name) {
         QueryParams.checkResourcePath(namespace, name);
-        AnimationIdea live = client.resources(AnimationIdea.class).inNamespace(namespace).withName(name).get();
+        AnimationIdea live = client.resources(AnimationIdea.class)
+                .inNamespace(namespace)
+                .withName(name)
+                .get();
         if (live != null) {
             return fromResource(live);
         }
         IdeaQuery.IdeaRow row = ideas.latest(namespace, name)
                 .orElseThrow(() -> SpecWrites.notFound(AnimationIdea.class, namespace, name));
-        return new IdeaDetail(row.namespace(), row.name(), row.uid(), false, row.title(), row.premise(),
-                row.physicsHook(), row.hook(), row.source(), row.schedule(), row.runId(), null, row.phase(),
-                new SimilarityView(row.similarityScore(), null, row.embeddingModel(), row.nearest()), List.of(),
-                null, null, null, null, null, null, null,
-                attempts.ofIdea(row.uid()), renderJobs.ofIdea(row.uid()), row.createdAt(), row.updatedAt());
+        return new IdeaDetail(
+                row.namespace(),
+                row.name(),
+                row.uid(),
+                false,
+                row.title(),
+                row.premise(),
+                row.physicsHook(),
+                row.hook(),
+                row.source(),
+                row.schedule(),
+                row.runId(),
+                null,
+                row.phase(),
+                new SimilarityView(row.similarityScore(), null, row.embeddingModel(), row.nearest()),
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                attempts.ofIdea(row.uid()),
+                renderJobs.ofIdea(row.uid()),
+                row.createdAt(),
+                row.updatedAt());
     }
 
     private IdeaDetail fromResource(AnimationIdea idea) {
         UUID uid = UUID.fromString(idea.getMetadata().getUid());
         AnimationIdeaStatus status = idea.getStatus() == null ? new AnimationIdeaStatus() : idea.getStatus();
-        SimilarityView similarity = status.getSimilarity() == null ? null : new SimilarityView(
-                status.getSimilarity().getScore(), status.getSimilarity().getThreshold(),
-                status.getSimilarity().getModel(), status.getSimilarity().getNearest());
-        Instant updated = ideas.latest(idea.getMetadata().getNamespace(), idea.getMetadata().getName())
-                .filter(row -> row.uid().equals(uid)).map(IdeaQuery.IdeaRow::updatedAt).orElse(null);
+        SimilarityView similarity = status.getSimilarity() == null
+                ? null
+                : new SimilarityView(
+                        status.getSimilarity().getScore(),
+                                status.getSimilarity().getThreshold(),
+                        status.getSimilarity().getModel(),
+                                status.getSimilarity().getNearest());
+        Instant updated = ideas.latest(
+                        idea.getMetadata().getNamespace(), idea.getMetadata().getName())
+                .filter(row -> row.uid().equals(uid))
+                .map(IdeaQuery.IdeaRow::updatedAt)
+                .orElse(null);
         var spec = idea.getSpec();
-        return new IdeaDetail(idea.getMetadata().getNamespace(), idea.getMetadata().getName(), uid, true,
-                spec.getTitle(), spec.getPremise(), spec.getPhysicsHook(), spec.getHook(),
-                spec.getSource() == null ? null : spec.getSource().name(), spec.getScheduleRef(),
-                idea.getMetadata().getLabels() == null ? null : idea.getMetadata().getLabels().get(io.animops.crds.AnimOps.LABEL_RUN),
-                spec.getApproved(), status.getPhase() == null ? null : status.getPhase().name(), similarity,
-                status.getConditions(), status.getAttempts(), status.getCurrentAttempt(), currentRenderJob(status),
-                spec.getRerunAttemptRequest(), status.getRerunAttemptHandled(), spec.getRerenderRequest(),
-                status.getRerenderHandled(), attempts.ofIdea(uid), renderJobs.ofIdea(uid),
-                Instant.parse(idea.getMetadata().getCreationTimestamp()), updated);
+        return new IdeaDetail(
+                idea.getMetadata().getNamespace(),
+                idea.getMetadata().getName(),
+                uid,
+                true,
+                spec.getTitle(),
+                spec.getPremise(),
+                spec.getPhysicsHook(),
+                spec.getHook(),
+                spec.getSource() == null ? null : spec.getSource().name(),
+                spec.getScheduleRef(),
+                idea.getMetadata().getLabels() == null
+                        ? null
+                        : idea.getMetadata().getLabels().get(io.animops.crds.AnimOps.LABEL_RUN),
+                spec.getApproved(),
+                status.getPhase() == null ? null : status.getPhase().name(),
+                similarity,
+                status.getConditions(),
+                status.getAttempts(),
+                status.getCurrentAttempt(),
+                currentRenderJob(status),
+                spec.getRerunAttemptRequest(),
+                status.getRerunAttemptHandled(),
+                spec.getRerenderRequest(),
+                status.getRerenderHandled(),
+                attempts.ofIdea(uid),
+                renderJobs.ofIdea(uid),
+                Instant.parse(idea.getMetadata().getCreationTimestamp()),
+                updated);
     }
 
     /** The final render once QC passed (status.renderJob stays the preview, which QC and rerender refer to). */
     static String currentRenderJob(AnimationIdeaStatus status) {
-        boolean finalStage = status.getPhase() == IdeaPhase.FinalRendering || status.getPhase() == IdeaPhase.Publishing
+        boolean finalStage = status.getPhase() == IdeaPhase.FinalRendering
+                || status.getPhase() == IdeaPhase.Publishing
                 || status.getPhase() == IdeaPhase.Published;
         return finalStage && status.getFinalRenderJob() != null ? status.getFinalRenderJob() : status.getRenderJob();
     }
@@ -140,8 +219,10 @@ public class IdeaResource {
     @Path("/{namespace}/{name}/approve")
     @Consumes(MediaType.WILDCARD)
     @Operation(operationId = "approveIdea", summary = "Approve a Proposed idea (sets spec.approved: true)")
-    public ApiActions.Result approve(@PathParam("namespace") String namespace, @PathParam("name") String name,
-                                     @RequestBody(content = @Content(schema = @Schema(implementation = ActionBody.class))) String body) {
+    public ApiActions.Result approve(
+            @PathParam("namespace") String namespace,
+            @PathParam("name") String name,
+            @RequestBody(content = @Content(schema = @Schema(implementation = ActionBody.class))) String body) {
         return decide(namespace, name, body, true);
     }
 
@@ -149,8 +230,10 @@ public class IdeaResource {
     @Path("/{namespace}/{name}/reject")
     @Consumes(MediaType.WILDCARD)
     @Operation(operationId = "rejectIdea", summary = "Reject a Proposed idea (sets spec.approved: false)")
-    public ApiActions.Result reject(@PathParam("namespace") String namespace, @PathParam("name") String name,
-                                    @RequestBody(content = @Content(schema = @Schema(implementation = ActionBody.class))) String body) {
+    public ApiActions.Result reject(
+            @PathParam("namespace") String namespace,
+            @PathParam("name") String name,
+            @RequestBody(content = @Content(schema = @Schema(implementation = ActionBody.class))) String body) {
         return decide(namespace, name, body, false);
     }
 
@@ -161,7 +244,8 @@ public class IdeaResource {
         String verb = approved ? "approve" : "reject";
         boolean[] written = {false};
         AnimationIdea idea = SpecWrites.update(client, AnimationIdea.class, namespace, name, current -> {
-            IdeaPhase phase = current.getStatus() == null ? null : current.getStatus().getPhase();
+            IdeaPhase phase =
+                    current.getStatus() == null ? null : current.getStatus().getPhase();
             if (phase != IdeaPhase.Proposed) {
                 throw ApiProblem.conflict("AnimationIdea " + namespace + "/" + name + " is " + phase
                         + ": only a Proposed idea can be approved or rejected");
@@ -173,26 +257,42 @@ public class IdeaResource {
         if (written[0]) {
             actions.audit(approved ? "Approved" : "Rejected", idea, action, Map.of("approved", approved));
         }
-        return new ApiActions.Result(verb, "AnimationIdea", namespace, name,
-                written[0] ? ApiActions.DONE : ApiActions.UNCHANGED, "spec.approved is " + approved);
+        return new ApiActions.Result(
+                verb,
+                "AnimationIdea",
+                namespace,
+                name,
+                written[0] ? ApiActions.DONE : ApiActions.UNCHANGED,
+                "spec.approved is " + approved);
     }
 
     @POST
     @Path("/{namespace}/{name}/rerun-attempt")
     @Consumes(MediaType.WILDCARD)
-    @Operation(operationId = "rerunIdeaAttempt", summary = "Ask for one more script attempt with the last errors",
-            description = "Allowed when the idea is Rejected (ScriptAttemptsExhausted, QcFailed, QcRejected), Failed or AwaitingQc; "
-                    + "a request the operator has not handled yet is not repeated")
-    @APIResponse(responseCode = "202", description = "The request is written (done) or already waiting (pending)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiActions.Result.class)))
-    public Response rerunAttempt(@PathParam("namespace") String namespace, @PathParam("name") String name,
-                                 @RequestBody(content = @Content(schema = @Schema(implementation = ActionBody.class))) String body) {
+    @Operation(
+            operationId = "rerunIdeaAttempt",
+            summary = "Ask for one more script attempt with the last errors",
+            description =
+                    "Allowed when the idea is Rejected (ScriptAttemptsExhausted, QcFailed, QcRejected), Failed or AwaitingQc; "
+                            + "a request the operator has not handled yet is not repeated")
+    @APIResponse(
+            responseCode = "202",
+            description = "The request is written (done) or already waiting (pending)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ApiActions.Result.class)))
+    public Response rerunAttempt(
+            @PathParam("namespace") String namespace,
+            @PathParam("name") String name,
+            @RequestBody(content = @Content(schema = @Schema(implementation = ActionBody.class))) String body) {
         QueryParams.checkResourcePath(namespace, name);
         SpecWrites.existing(client, AnimationIdea.class, namespace, name);
         ActionBody action = ActionBody.parse(body);
         String[] outcome = {ApiActions.PENDING};
         AnimationIdea idea = SpecWrites.update(client, AnimationIdea.class, namespace, name, current -> {
-            if (pending(current.getSpec().getRerunAttemptRequest(),
+            if (pending(
+                    current.getSpec().getRerunAttemptRequest(),
                     current.getStatus() == null ? null : current.getStatus().getRerunAttemptHandled())) {
                 return false;
             }
@@ -204,14 +304,25 @@ public class IdeaResource {
             outcome[0] = ApiActions.DONE;
             return true;
         });
-        int made = idea.getStatus() == null || idea.getStatus().getAttempts() == null ? 0 : idea.getStatus().getAttempts();
+        int made = idea.getStatus() == null || idea.getStatus().getAttempts() == null
+                ? 0
+                : idea.getStatus().getAttempts();
         String next = IdeaChildren.attemptName(idea, made + 1);
         if (outcome[0].equals(ApiActions.DONE)) {
-            actions.audit("RerunAttemptRequested", idea, action, Map.of("request", idea.getSpec().getRerunAttemptRequest(),
-                    "attempt", next));
+            actions.audit(
+                    "RerunAttemptRequested",
+                    idea,
+                    action,
+                    Map.of("request", idea.getSpec().getRerunAttemptRequest(), "attempt", next));
         }
-        return Response.accepted(new ApiActions.Result("rerun-attempt", "AnimationIdea", namespace, name, outcome[0],
-                "script attempt " + next + " requested (spec.rerunAttemptRequest " + idea.getSpec().getRerunAttemptRequest() + ")"))
+        return Response.accepted(new ApiActions.Result(
+                        "rerun-attempt",
+                        "AnimationIdea",
+                        namespace,
+                        name,
+                        outcome[0],
+                        "script attempt " + next + " requested (spec.rerunAttemptRequest "
+                                + idea.getSpec().getRerunAttemptRequest() + ")"))
                 .build();
     }
 

@@ -1,12 +1,12 @@
 package io.animops.operator.api;
 
-import io.animops.operator.common.QueryParams;
-import io.animops.operator.common.ApiProblem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.animops.operator.common.ApiProblem;
+import io.animops.operator.common.QueryParams;
 
 import java.util.Iterator;
 import java.util.List;
@@ -18,10 +18,10 @@ import java.util.List;
 public final class JsonBody {
     /** A member given twice is refused rather than silently read as its last value. */
     private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
-    private JsonBody() {
-    }
+    private JsonBody() {}
 
     /**
      * The body as a JSON object; 400 naming {@code body} when it is not JSON or not an object. Members other than
@@ -42,8 +42,10 @@ public final class JsonBody {
         for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!members.contains(name)) {
-                params.invalid("body." + name, "is not a member of the body: only " + String.join(" and ", members)
-                        + (members.size() == 1 ? " is" : " are"));
+                params.invalid(
+                        "body." + name,
+                        "is not a member of the body: only " + String.join(" and ", members)
+                                + (members.size() == 1 ? " is" : " are"));
             }
         }
         return json;

@@ -12,22 +12,21 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import javax.sql.DataSource;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.Map;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
+import javax.sql.DataSource;
 
 /** The KPI views and the raw snapshots (docs/kpi.md) as JSON pages and as exports. Guarded by the API token. */
 @Path("/api/v1/kpis")
@@ -35,16 +34,22 @@ import java.time.format.DateTimeParseException;
 public class KpiResource {
     @Inject
     DataSource dataSource;
+
     @Inject
     KpiQuery kpis;
 
     @GET
     @Path("/{view}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "listKpis", summary = "Rows of a KPI view as JSON, newest first; from and to are inclusive UTC days")
-    public Page<Map<String, Object>> list(@PathParam("view") String viewName, @QueryParam("from") String from,
-                                          @QueryParam("to") String to, @QueryParam("limit") String limit,
-                                          @QueryParam("continue") String continueToken) {
+    @Operation(
+            operationId = "listKpis",
+            summary = "Rows of a KPI view as JSON, newest first; from and to are inclusive UTC days")
+    public Page<Map<String, Object>> list(
+            @PathParam("view") String viewName,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("limit") String limit,
+            @QueryParam("continue") String continueToken) {
         KpiView view = view(viewName);
         KpiExporter.DateRange range = dateRange(from, to);
         QueryParams params = new QueryParams();
@@ -56,12 +61,16 @@ public class KpiResource {
     @GET
     @Path("/{view}/export")
     @Operation(operationId = "exportKpis", summary = "A KPI view or the raw snapshots as CSV or Parquet")
-    public Response export(@PathParam("view") String viewName, @QueryParam("format") String formatName,
-                           @QueryParam("from") String from, @QueryParam("to") String to) {
+    public Response export(
+            @PathParam("view") String viewName,
+            @QueryParam("format") String formatName,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to) {
         KpiView view = view(viewName);
         String requestedFormat = formatName == null ? "csv" : formatName;
-        ExportFormat format = ExportFormat.byName(requestedFormat).orElseThrow(() -> ApiProblem.badParameter("format",
-                "unknown format '" + requestedFormat + "': csv or parquet"));
+        ExportFormat format = ExportFormat.byName(requestedFormat)
+                .orElseThrow(() ->
+                        ApiProblem.badParameter("format", "unknown format '" + requestedFormat + "': csv or parquet"));
         KpiExporter.DateRange range = dateRange(from, to);
         StreamingOutput body = out -> {
             try (Connection connection = dataSource.getConnection()) {
@@ -77,8 +86,9 @@ public class KpiResource {
     }
 
     private static KpiView view(String viewName) {
-        return KpiView.byRelation(viewName).orElseThrow(() -> ApiProblem.badParameter("view",
-                "unknown view '" + viewName + "': one of " + KpiView.names()));
+        return KpiView.byRelation(viewName)
+                .orElseThrow(() ->
+                        ApiProblem.badParameter("view", "unknown view '" + viewName + "': one of " + KpiView.names()));
     }
 
     static KpiExporter.DateRange dateRange(String from, String to) {

@@ -7,11 +7,11 @@ import java.util.List;
 
 /** The resources of a kind in one namespace, or in all when none is named. */
 final class Listing {
-    private Listing() {
-    }
+    private Listing() {}
 
     static <R extends CustomResource<?, ?>> List<R> of(KubernetesClient client, Class<R> type, String namespace) {
-        return namespace == null ? client.resources(type).inAnyNamespace().list().getItems()
+        return namespace == null
+                ? client.resources(type).inAnyNamespace().list().getItems()
                 : client.resources(type).inNamespace(namespace).list().getItems();
     }
 }

@@ -21,12 +21,15 @@ public class MetricsGuard {
 
     @Inject
     AnimOpsConfig animops;
+
     @Inject
     ApiAuthFilter tokens;
 
     void install(@Observes Router router) {
         if (animops.metrics().requireToken()) {
-            router.route(PATH + "*").order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::check);
+            router.route(PATH + "*")
+                    .order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1)
+                    .handler(this::check);
         }
     }
 
@@ -36,7 +39,10 @@ public class MetricsGuard {
             context.next();
             return;
         }
-        RequestBodyLimit.answer(context, ApiProblem.unauthorized(reason + " (/q/metrics needs the API token here: "
-                + "animops.metrics.require-token)"), false);
+        RequestBodyLimit.answer(
+                context,
+                ApiProblem.unauthorized(
+                        reason + " (/q/metrics needs the API token here: " + "animops.metrics.require-token)"),
+                false);
     }
 }

@@ -29,42 +29,53 @@ import java.util.List;
 @Tag(name = "ops")
 @Produces(MediaType.APPLICATION_JSON)
 public class OpsResource {
-    public record Retention(String interval, int previewDays, int rejectedDays) {
-    }
+    public record Retention(String interval, int previewDays, int rejectedDays) {}
 
-    public record Storage(String type, long objects, long bytes, String retention, Retention retentionPolicy) {
-    }
+    public record Storage(String type, long objects, long bytes, String retention, Retention retentionPolicy) {}
 
     /** A schedule's language model: {@code Offline} needs none. */
-    public record LlmProvider(String namespace, String schedule, String name, String model, boolean offline,
-                              Long dailyTokenBudget) {
-    }
+    public record LlmProvider(
+            String namespace, String schedule, String name, String model, boolean offline, Long dailyTokenBudget) {}
 
-    public record Llm(List<LlmProvider> providers, long tokensToday, Long dailyTokenBudget, Double costUsd,
-                      Double budgetUsd, String period) {
-    }
+    public record Llm(
+            List<LlmProvider> providers,
+            long tokensToday,
+            Long dailyTokenBudget,
+            Double costUsd,
+            Double budgetUsd,
+            String period) {}
 
-    public record Health(String name, String status) {
-    }
+    public record Health(String name, String status) {}
 
-    public record Ops(List<StudioOverview.AgentSummary> agents, List<StudioOverview.QueueDepth> queue,
-                      List<StudioOverview.ScheduleSummary> schedules, Llm llm, Storage storage, List<Health> health) {
-    }
+    public record Ops(
+            List<StudioOverview.AgentSummary> agents,
+            List<StudioOverview.QueueDepth> queue,
+            List<StudioOverview.ScheduleSummary> schedules,
+            Llm llm,
+            Storage storage,
+            List<Health> health) {}
 
     @Inject
     StudioQuery studio;
+
     @Inject
     KubernetesClient client;
+
     @Inject
     AnimOpsConfig config;
+
     @Inject
     SmallRyeHealthReporter health;
+
     @Inject
     Clock clock;
 
     @GET
-    @Operation(operationId = "getOps", summary = "Agents (executor, heartbeat age, current jobs, capacity), queue depth "
-            + "per render mode, schedules, language model providers and tokens, storage use and retention, health")
+    @Operation(
+            operationId = "getOps",
+            summary =
+                    "Agents (executor, heartbeat age, current jobs, capacity), queue depth "
+                            + "per render mode, schedules, language model providers and tokens, storage use and retention, health")
     public Ops get(@QueryParam("namespace") String namespace) throws SQLException {
         QueryParams params = new QueryParams();
         String ns = params.namespace("namespace", namespace);
@@ -73,27 +84,44 @@ public class OpsResource {
         List<RenderJob> jobs = Listing.of(client, RenderJob.class, ns);
         List<ContentSchedule> schedules = Listing.of(client, ContentSchedule.class, ns);
         List<StudioOverview.AgentSummary> agents = client.resources(RenderAgent.class).list().getItems().stream()
-                .map(a -> StudioOverview.agent(a, jobs, now)).toList();
-        StudioQuery.LlmUse use = studio.llm(ns, now.truncatedTo(ChronoUnit.DAYS), now, now.truncatedTo(ChronoUnit.DAYS));
-        List<LlmProvider> providers = schedules.stream().map(s -> {
-            var llm = s.getSpec().getLlm();
-            String provider = llm == null || llm.getProvider() == null ? "Offline" : llm.getProvider().name();
-            return new LlmProvider(s.getMetadata().getNamespace(), s.getMetadata().getName(), provider,
-                    llm == null ? null : llm.getModel(), "Offline".equals(provider),
-                    llm == null ? null : llm.getDailyTokenBudget());
-        }).toList();
+                .map(a -> StudioOverview.agent(a, jobs, now))
+                .toList();
+        StudioQuery.LlmUse use =
+                studio.llm(ns, now.truncatedTo(ChronoUnit.DAYS), now, now.truncatedTo(ChronoUnit.DAYS));
+        List<LlmProvider> providers = schedules.stream()
+                .map(s -> {
+                    var llm = s.getSpec().getLlm();
+                    String provider = llm == null || llm.getProvider() == null
+                            ? "Offline"
+                            : llm.getProvider().name();
+                    return new LlmProvider(
+                            s.getMetadata().getNamespace(),
+                            s.getMetadata().getName(),
+                            provider,
+                            llm == null ? null : llm.getModel(),
+                            "Offline".equals(provider),
+                            llm == null ? null : llm.getDailyTokenBudget());
+                })
+                .toList();
         AnimOpsConfig.Storage.Retention retention = config.storage().retention();
         StudioQuery.StorageUse stored = studio.storage();
-        Storage storage = new Storage(config.storage().type().name(), stored.objects(), stored.bytes(),
-                "previews " + retention.previewDays() + " d, rejected " + retention.rejectedDays() + " d, checked every "
-                        + retention.interval(),
+        Storage storage = new Storage(
+                config.storage().type().name(),
+                stored.objects(),
+                stored.bytes(),
+                "previews " + retention.previewDays() + " d, rejected " + retention.rejectedDays()
+                        + " d, checked every " + retention.interval(),
                 new Retention(retention.interval(), retention.previewDays(), retention.rejectedDays()));
         List<Health> checks = health.getHealth().getPayload().getJsonArray("checks").stream()
                 .map(v -> v.asJsonObject())
-                .map(o -> new Health(o.getString("name"), o.getString("status"))).toList();
-        return new Ops(agents, StudioOverview.queue(jobs, now),
+                .map(o -> new Health(o.getString("name"), o.getString("status")))
+                .toList();
+        return new Ops(
+                agents,
+                StudioOverview.queue(jobs, now),
                 schedules.stream().map(s -> StudioOverview.schedule(s, now)).toList(),
                 new Llm(providers, use.tokensToday(), DashboardResource.dailyBudget(schedules), null, null, "day"),
-                storage, checks);
+                storage,
+                checks);
     }
 }

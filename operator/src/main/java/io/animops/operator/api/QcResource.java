@@ -27,12 +27,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import javax.sql.DataSource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /** QC over HTTP: the checklists, each render's result (by the render job's name), and a person's ticks on manual items. */
 @Path("/api/v1/qc")
@@ -44,20 +44,25 @@ public class QcResource {
             + " checklist_version, policy, outcome, items::text, created_at, updated_at from qc_results";
 
     /** A person's decision on a manual item. */
-    @Schema(name = "QcTick", description = "passed: the item is fine; false fails it and rejects the idea (comment required)")
-    public record Tick(boolean passed, String comment) {
-    }
+    @Schema(
+            name = "QcTick",
+            description = "passed: the item is fine; false fails it and rejects the idea (comment required)")
+    public record Tick(boolean passed, String comment) {}
 
     @Inject
     QcService qc;
+
     @Inject
     ApiActions actions;
+
     @Inject
     DataSource dataSource;
 
     @GET
     @Path("/checklists")
-    @Operation(operationId = "listQcChecklists", summary = "The latest version of every QC checklist, with its items",
+    @Operation(
+            operationId = "listQcChecklists",
+            summary = "The latest version of every QC checklist, with its items",
             description = "A short catalogue (one entry per checklist name), so not paged.")
     public List<VersionedChecklist> checklists() {
         return qc.listChecklists();
@@ -65,21 +70,26 @@ public class QcResource {
 
     @GET
     @Path("/checklists/{name}/{version}")
-    @Operation(operationId = "getQcChecklist", summary = "One version of a checklist, e.g. the one an old result was made with")
+    @Operation(
+            operationId = "getQcChecklist",
+            summary = "One version of a checklist, e.g. the one an old result was made with")
     public VersionedChecklist checklist(@PathParam("name") String name, @PathParam("version") String version) {
         QueryParams params = new QueryParams();
         String checklist = params.requiredName("name", name);
         int number = params.integer("version", version, 0, 1, Integer.MAX_VALUE);
         params.check();
-        return qc.checklist(checklist, number).orElseThrow(() -> ApiProblem.notFound(
-                "QC checklist " + checklist + " has no version " + number));
+        return qc.checklist(checklist, number)
+                .orElseThrow(() -> ApiProblem.notFound("QC checklist " + checklist + " has no version " + number));
     }
 
     @GET
     @Path("/results")
     @Operation(operationId = "listQcResults", summary = "QC results, newest first; outcome=Pending is the review queue")
-    public Page<QcResult> results(@QueryParam("namespace") String namespace, @QueryParam("outcome") String outcome,
-                                  @QueryParam("limit") String limit, @QueryParam("continue") String continueToken) {
+    public Page<QcResult> results(
+            @QueryParam("namespace") String namespace,
+            @QueryParam("outcome") String outcome,
+            @QueryParam("limit") String limit,
+            @QueryParam("continue") String continueToken) {
         QueryParams params = new QueryParams();
         String ns = params.namespace("namespace", namespace);
         QcOutcome wanted = params.enumValue("outcome", outcome, QcOutcome.class);
@@ -88,31 +98,44 @@ public class QcResource {
         return new KeysetQuery(COLUMNS, "created_at", "render_job_uid", KeysetQuery.KeyType.UUID)
                 .where("namespace = ?", ns)
                 .where("outcome = ?", wanted == null ? null : wanted.name())
-                .page(dataSource, page, QcResource::read,
-                        result -> new PageRequest.Position(result.createdAt(), result.renderJobUid().toString()));
+                .page(
+                        dataSource,
+                        page,
+                        QcResource::read,
+                        result -> new PageRequest.Position(
+                                result.createdAt(), result.renderJobUid().toString()));
     }
 
     @GET
     @Path("/results/{namespace}/{name}")
-    @Operation(operationId = "getRenderQc", summary = "The QC result of a render: checklist version and every item's outcome")
+    @Operation(
+            operationId = "getRenderQc",
+            summary = "The QC result of a render: checklist version and every item's outcome")
     public QcResult result(@PathParam("namespace") String namespace, @PathParam("name") String name) {
         QueryParams.checkResourcePath(namespace, name);
-        return qc.result(namespace, name).orElseThrow(() -> ApiProblem.notFound(
-                "render job " + namespace + "/" + name + " has no QC result (not rendered yet, or not a checked preview)"));
+        return qc.result(namespace, name)
+                .orElseThrow(() -> ApiProblem.notFound("render job " + namespace + "/" + name
+                        + " has no QC result (not rendered yet, or not a checked preview)"));
     }
 
     @POST
     @Path("/results/{namespace}/{name}/items/{item}")
     @Consumes(MediaType.WILDCARD)
-    @Operation(operationId = "tickQcItem", summary = "Tick a manual QC item passed or failed, with a comment",
-            description = "Body {\"passed\": true|false, \"comment\": \"...\"}; a failed item rejects the idea (QcRejected). "
-                    + "400 for an automatic item or a failing tick without comment, 409 once the result is decided.")
-    public QcResult tick(@PathParam("namespace") String namespace, @PathParam("name") String name,
-                         @PathParam("item") String item, String body) {
+    @Operation(
+            operationId = "tickQcItem",
+            summary = "Tick a manual QC item passed or failed, with a comment",
+            description =
+                    "Body {\"passed\": true|false, \"comment\": \"...\"}; a failed item rejects the idea (QcRejected). "
+                            + "400 for an automatic item or a failing tick without comment, 409 once the result is decided.")
+    public QcResult tick(
+            @PathParam("namespace") String namespace,
+            @PathParam("name") String name,
+            @PathParam("item") String item,
+            String body) {
         QueryParams.checkResourcePath(namespace, name);
         if (qc.result(namespace, name).isEmpty()) {
-            throw new ApiProblem(404, "Not Found", "renderJob",
-                    "no QC result for render job " + namespace + "/" + name);
+            throw new ApiProblem(
+                    404, "Not Found", "renderJob", "no QC result for render job " + namespace + "/" + name);
         }
         Tick tick = parseTick(body);
         try {
@@ -148,9 +171,17 @@ public class QcResource {
     }
 
     private static QcResult read(ResultSet row) throws SQLException {
-        return new QcResult(row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getString(4),
-                row.getString(5), row.getInt(6), QcSettings.Policy.valueOf(row.getString(7)), QcOutcome.valueOf(row.getString(8)),
+        return new QcResult(
+                row.getObject(1, UUID.class),
+                row.getString(2),
+                row.getString(3),
+                row.getString(4),
+                row.getString(5),
+                row.getInt(6),
+                QcSettings.Policy.valueOf(row.getString(7)),
+                QcOutcome.valueOf(row.getString(8)),
                 JsonColumn.readList(row.getString(9), QcItemResult.class),
-                row.getObject(10, OffsetDateTime.class).toInstant(), row.getObject(11, OffsetDateTime.class).toInstant());
+                row.getObject(10, OffsetDateTime.class).toInstant(),
+                row.getObject(11, OffsetDateTime.class).toInstant());
     }
 }

@@ -1,5 +1,6 @@
 package io.animops.operator.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.animops.crds.AnimOps;
 import io.animops.crds.v1alpha1.AnimationIdea;
 import io.animops.crds.v1alpha1.Artifact;
@@ -11,16 +12,15 @@ import io.animops.crds.v1alpha1.RenderMode;
 import io.animops.crds.v1alpha1.RenderPhase;
 import io.animops.crds.v1alpha1.RenderProgress;
 import io.animops.crds.v1alpha1.ScriptError;
-import io.animops.operator.config.AnimOpsConfig;
 import io.animops.operator.common.ApiProblem;
-import io.animops.operator.render.RenderJobQuery;
-import io.animops.operator.storage.ArtifactLinks;
 import io.animops.operator.common.Page;
 import io.animops.operator.common.PageRequest;
 import io.animops.operator.common.QueryParams;
+import io.animops.operator.config.AnimOpsConfig;
 import io.animops.operator.idea.IdeaChildren;
 import io.animops.operator.idea.IdeaRefusals;
-import com.fasterxml.jackson.annotation.JsonInclude;
+import io.animops.operator.render.RenderJobQuery;
+import io.animops.operator.storage.ArtifactLinks;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.inject.Inject;
@@ -41,7 +41,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,43 +58,69 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class RenderJobResource {
     /** What was asked of the render (agentSelector, smokeFrames and timeoutSeconds only while the job exists). */
-    public record RenderSpecView(String scriptAttempt, String mode, Integer width, Integer height, Integer fps,
-                                 Integer durationSeconds, Map<String, String> agentSelector, Integer smokeFrames,
-                                 Integer timeoutSeconds) {
-    }
+    public record RenderSpecView(
+            String scriptAttempt,
+            String mode,
+            Integer width,
+            Integer height,
+            Integer fps,
+            Integer durationSeconds,
+            Map<String, String> agentSelector,
+            Integer smokeFrames,
+            Integer timeoutSeconds) {}
 
     /**
      * One render job. {@code links} maps artifact names (video, thumbnail) to expiring download links (HTTP Range
      * allowed); absent, with {@code linksUnavailable} saying why, once retention deleted the files.
      */
-    public record RenderDetail(String namespace, String name, UUID uid, boolean live, String idea, RenderSpecView spec,
-                               String phase, String agent, RenderProgress progress, Provenance provenance,
-                               MediaFacts media, List<ScriptError> errors, List<Condition> conditions,
-                               RenderArtifacts artifacts,
-                               @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> links,
-                               @JsonInclude(JsonInclude.Include.NON_NULL) String linksUnavailable,
-                               Instant createdAt, Instant updatedAt) {
-    }
+    public record RenderDetail(
+            String namespace,
+            String name,
+            UUID uid,
+            boolean live,
+            String idea,
+            RenderSpecView spec,
+            String phase,
+            String agent,
+            RenderProgress progress,
+            Provenance provenance,
+            MediaFacts media,
+            List<ScriptError> errors,
+            List<Condition> conditions,
+            RenderArtifacts artifacts,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> links,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String linksUnavailable,
+            Instant createdAt,
+            Instant updatedAt) {}
 
     @Inject
     RenderJobQuery renderJobs;
+
     @Inject
     KubernetesClient client;
+
     @Inject
     ApiActions actions;
+
     @Inject
     ArtifactLinks artifactLinks;
+
     @Inject
     Clock clock;
+
     @Inject
     AnimOpsConfig config;
 
     @GET
     @Operation(operationId = "listRenders", summary = "Render jobs, newest first, including deleted ones")
-    public Page<RenderJobQuery.RenderRow> list(@QueryParam("namespace") String namespace, @QueryParam("idea") String idea,
-                                               @QueryParam("attempt") String attempt, @QueryParam("mode") String mode,
-                                               @QueryParam("phase") String phase, @QueryParam("limit") String limit,
-                                               @QueryParam("continue") String continueToken) {
+    public Page<RenderJobQuery.RenderRow> list(
+            @QueryParam("namespace") String namespace,
+            @QueryParam("idea") String idea,
+            @QueryParam("attempt") String attempt,
+            @QueryParam("mode") String mode,
+            @QueryParam("phase") String phase,
+            @QueryParam("limit") String limit,
+            @QueryParam("continue") String continueToken) {
         QueryParams params = new QueryParams();
         String ns = params.namespace("namespace", namespace);
         String ideaName = params.resourceName("idea", idea);
@@ -109,38 +134,91 @@ public class RenderJobResource {
 
     @GET
     @Path("/{namespace}/{name}")
-    @Operation(operationId = "getRender", summary = "One render job with spec, progress, provenance, media facts, artifacts and links")
+    @Operation(
+            operationId = "getRender",
+            summary = "One render job with spec, progress, provenance, media facts, artifacts and links")
     public RenderDetail get(@PathParam("namespace") String namespace, @PathParam("name") String name) {
         QueryParams.checkResourcePath(namespace, name);
-        RenderJob live = client.resources(RenderJob.class).inNamespace(namespace).withName(name).get();
-        RenderJobQuery.RenderRow row = renderJobs.latest(namespace, name)
-                .filter(r -> live == null || r.uid().toString().equals(live.getMetadata().getUid()))
+        RenderJob live = client.resources(RenderJob.class)
+                .inNamespace(namespace)
+                .withName(name)
+                .get();
+        RenderJobQuery.RenderRow row = renderJobs
+                .latest(namespace, name)
+                .filter(r -> live == null
+                        || r.uid().toString().equals(live.getMetadata().getUid()))
                 .orElse(null);
         if (live == null && row == null) {
             throw SpecWrites.notFound(RenderJob.class, namespace, name);
         }
         Instant artifactsDeletedAt = row == null ? null : row.artifactsDeletedAt();
         if (live == null) {
-            return withLinks(artifactsDeletedAt, new RenderDetail(namespace, name, row.uid(), false, null,
-                    new RenderSpecView(row.scriptAttempt(), row.mode(), row.width(), row.height(), row.fps(),
-                            row.durationSeconds(), null, null, null),
-                    row.phase(), row.agent(), null, row.provenance(), null, row.errors(), List.of(), row.artifacts(),
-                    null, null, row.createdAt(), row.updatedAt()));
+            return withLinks(
+                    artifactsDeletedAt,
+                    new RenderDetail(
+                            namespace,
+                            name,
+                            row.uid(),
+                            false,
+                            null,
+                            new RenderSpecView(
+                                    row.scriptAttempt(),
+                                    row.mode(),
+                                    row.width(),
+                                    row.height(),
+                                    row.fps(),
+                                    row.durationSeconds(),
+                                    null,
+                                    null,
+                                    null),
+                            row.phase(),
+                            row.agent(),
+                            null,
+                            row.provenance(),
+                            null,
+                            row.errors(),
+                            List.of(),
+                            row.artifacts(),
+                            null,
+                            null,
+                            row.createdAt(),
+                            row.updatedAt()));
         }
         var spec = live.getSpec();
         var status = live.getStatus();
         boolean hasStatus = status != null;
-        return withLinks(artifactsDeletedAt, new RenderDetail(namespace, name, UUID.fromString(live.getMetadata().getUid()), true,
-                ideaOf(live),
-                new RenderSpecView(spec.getScriptAttemptRef(), spec.getMode() == null ? null : spec.getMode().name(),
-                        spec.getWidth(), spec.getHeight(), spec.getFps(), spec.getDurationSeconds(),
-                        spec.getAgentSelector(), spec.getSmokeFrames(), spec.getTimeoutSeconds()),
-                hasStatus && status.getPhase() != null ? status.getPhase().name() : null,
-                hasStatus ? status.getAgent() : null, hasStatus ? status.getProgress() : null,
-                hasStatus ? status.getProvenance() : null, hasStatus ? status.getMedia() : null,
-                hasStatus ? status.getErrors() : List.of(), hasStatus ? status.getConditions() : List.of(),
-                hasStatus ? status.getArtifacts() : null, null, null,
-                Instant.parse(live.getMetadata().getCreationTimestamp()), row == null ? null : row.updatedAt()));
+        return withLinks(
+                artifactsDeletedAt,
+                new RenderDetail(
+                        namespace,
+                        name,
+                        UUID.fromString(live.getMetadata().getUid()),
+                        true,
+                        ideaOf(live),
+                        new RenderSpecView(
+                                spec.getScriptAttemptRef(),
+                                spec.getMode() == null ? null : spec.getMode().name(),
+                                spec.getWidth(),
+                                spec.getHeight(),
+                                spec.getFps(),
+                                spec.getDurationSeconds(),
+                                spec.getAgentSelector(),
+                                spec.getSmokeFrames(),
+                                spec.getTimeoutSeconds()),
+                        hasStatus && status.getPhase() != null
+                                ? status.getPhase().name()
+                                : null,
+                        hasStatus ? status.getAgent() : null,
+                        hasStatus ? status.getProgress() : null,
+                        hasStatus ? status.getProvenance() : null,
+                        hasStatus ? status.getMedia() : null,
+                        hasStatus ? status.getErrors() : List.of(),
+                        hasStatus ? status.getConditions() : List.of(),
+                        hasStatus ? status.getArtifacts() : null,
+                        null,
+                        null,
+                        Instant.parse(live.getMetadata().getCreationTimestamp()),
+                        row == null ? null : row.updatedAt()));
     }
 
     /** Adds download links for the artifacts, or says why there are none. */
@@ -159,26 +237,55 @@ public class RenderJobResource {
 
     private void link(Map<String, String> links, String name, Artifact artifact) {
         if (artifact != null && artifact.getKey() != null) {
-            links.put(name, artifactLinks.download(artifact.getKey(), config.api().linkTtl()).toString());
+            links.put(
+                    name,
+                    artifactLinks
+                            .download(artifact.getKey(), config.api().linkTtl())
+                            .toString());
         }
     }
 
     private static RenderDetail copy(RenderDetail d, Map<String, String> links, String linksUnavailable) {
-        return new RenderDetail(d.namespace(), d.name(), d.uid(), d.live(), d.idea(), d.spec(), d.phase(), d.agent(),
-                d.progress(), d.provenance(), d.media(), d.errors(), d.conditions(), d.artifacts(), links,
-                linksUnavailable, d.createdAt(), d.updatedAt());
+        return new RenderDetail(
+                d.namespace(),
+                d.name(),
+                d.uid(),
+                d.live(),
+                d.idea(),
+                d.spec(),
+                d.phase(),
+                d.agent(),
+                d.progress(),
+                d.provenance(),
+                d.media(),
+                d.errors(),
+                d.conditions(),
+                d.artifacts(),
+                links,
+                linksUnavailable,
+                d.createdAt(),
+                d.updatedAt());
     }
 
     @POST
     @Path("/{namespace}/{name}/rerender")
     @Consumes(MediaType.WILDCARD)
-    @Operation(operationId = "rerender", summary = "Render the same script attempt again, as a new job beside this one",
+    @Operation(
+            operationId = "rerender",
+            summary = "Render the same script attempt again, as a new job beside this one",
             description = "Allowed for the idea's current, finished preview when the idea is AwaitingQc or Failed "
                     + "(RenderFailed). Repeating the request while the new job is under way changes nothing.")
-    @APIResponse(responseCode = "202", description = "The request is written (done) or already waiting (pending)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiActions.Result.class)))
-    public Response rerender(@PathParam("namespace") String namespace, @PathParam("name") String name,
-                             @RequestBody(content = @Content(schema = @Schema(implementation = ActionBody.class))) String body) {
+    @APIResponse(
+            responseCode = "202",
+            description = "The request is written (done) or already waiting (pending)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ApiActions.Result.class)))
+    public Response rerender(
+            @PathParam("namespace") String namespace,
+            @PathParam("name") String name,
+            @RequestBody(content = @Content(schema = @Schema(implementation = ActionBody.class))) String body) {
         QueryParams.checkResourcePath(namespace, name);
         RenderJob job = SpecWrites.existing(client, RenderJob.class, namespace, name);
         ActionBody action = ActionBody.parse(body);
@@ -190,10 +297,15 @@ public class RenderJobResource {
         String[] outcome = {ApiActions.PENDING};
         String[] detail = {null};
         AnimationIdea idea = SpecWrites.update(client, AnimationIdea.class, namespace, ideaName, current -> {
-            String currentJob = current.getStatus() == null ? null : current.getStatus().getRenderJob();
+            String currentJob =
+                    current.getStatus() == null ? null : current.getStatus().getRenderJob();
             if (!name.equals(currentJob)) {
-                RenderJob newer = currentJob == null ? null
-                        : client.resources(RenderJob.class).inNamespace(namespace).withName(currentJob).get();
+                RenderJob newer = currentJob == null
+                        ? null
+                        : client.resources(RenderJob.class)
+                                .inNamespace(namespace)
+                                .withName(currentJob)
+                                .get();
                 if (newer != null && sameAttempt(newer, job) && !terminal(newer)) {
                     detail[0] = "render job " + currentJob + " of the same attempt is under way";
                     return false;
@@ -203,7 +315,8 @@ public class RenderJobResource {
             }
             String request = current.getSpec().getRerenderRequest();
             if (request != null && !request.equals(current.getStatus().getRerenderHandled())) {
-                detail[0] = "render job " + IdeaChildren.rerenderJobName(job.getSpec().getScriptAttemptRef(), request)
+                detail[0] = "render job "
+                        + IdeaChildren.rerenderJobName(job.getSpec().getScriptAttemptRef(), request)
                         + " is requested (spec.rerenderRequest " + request + ")";
                 return false;
             }
@@ -214,13 +327,17 @@ public class RenderJobResource {
             String fresh = Instant.now(clock).toString();
             current.getSpec().setRerenderRequest(fresh);
             outcome[0] = ApiActions.DONE;
-            detail[0] = "render job " + IdeaChildren.rerenderJobName(job.getSpec().getScriptAttemptRef(), fresh)
-                    + " is requested (spec.rerenderRequest " + fresh + ")";
+            detail[0] =
+                    "render job " + IdeaChildren.rerenderJobName(job.getSpec().getScriptAttemptRef(), fresh)
+                            + " is requested (spec.rerenderRequest " + fresh + ")";
             return true;
         });
         if (outcome[0].equals(ApiActions.DONE)) {
-            actions.audit("RerenderRequested", job, action, Map.of("idea", ideaName,
-                    "request", idea.getSpec().getRerenderRequest()));
+            actions.audit(
+                    "RerenderRequested",
+                    job,
+                    action,
+                    Map.of("idea", ideaName, "request", idea.getSpec().getRerenderRequest()));
         }
         return Response.accepted(new ApiActions.Result("rerender", "RenderJob", namespace, name, outcome[0], detail[0]))
                 .build();
@@ -237,6 +354,8 @@ public class RenderJobResource {
     }
 
     private static boolean terminal(RenderJob job) {
-        return job.getStatus() != null && job.getStatus().getPhase() != null && job.getStatus().getPhase().isTerminal();
+        return job.getStatus() != null
+                && job.getStatus().getPhase() != null
+                && job.getStatus().getPhase().isTerminal();
     }
 }

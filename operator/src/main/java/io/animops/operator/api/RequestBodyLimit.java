@@ -1,9 +1,9 @@
 package io.animops.operator.api;
 
-import io.animops.operator.config.AnimOpsConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.animops.operator.common.ApiProblem;
+import io.animops.operator.config.AnimOpsConfig;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -25,6 +25,7 @@ import jakarta.enterprise.event.Observes;
 public class RequestBodyLimit {
     /** The per-request limit Quarkus' HTTP layer sets and its request streams honour (VertxInputStream). */
     static final String MAX_REQUEST_SIZE = "io.quarkus.max-request-size";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final long maxBytes;
@@ -73,7 +74,8 @@ public class RequestBodyLimit {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a problem answer is plain JSON", e);
         }
-        HttpServerResponse response = context.response().setStatusCode(problem.status)
+        HttpServerResponse response = context.response()
+                .setStatusCode(problem.status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, ApiProblemMapper.PROBLEM_JSON);
         if (problem.status == 401) {
             response.putHeader("WWW-Authenticate", ApiProblemMapper.BEARER_CHALLENGE);

@@ -17,14 +17,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RetentionResource {
     @Inject
     RetentionCleanup cleanup;
+
     @Inject
     ApiActions actions;
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    @Operation(operationId = "cleanup", summary = "Delete the stored files of rejected renders and of old previews now",
-            description = "Each deleted render is recorded on its row and in the audit log (RenderJob.ArtifactsDeleted) "
-                    + "with the caller as actor; finals of published ideas are never deleted.")
+    @Operation(
+            operationId = "cleanup",
+            summary = "Delete the stored files of rejected renders and of old previews now",
+            description =
+                    "Each deleted render is recorded on its row and in the audit log (RenderJob.ArtifactsDeleted) "
+                            + "with the caller as actor; finals of published ideas are never deleted.")
     public RetentionCleanup.Report run() {
         return cleanup.run(actions.actor());
     }

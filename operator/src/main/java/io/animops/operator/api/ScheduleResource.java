@@ -30,8 +30,10 @@ import java.util.Map;
 public class ScheduleResource {
     @Inject
     KubernetesClient client;
+
     @Inject
     ApiActions actions;
+
     @Inject
     Clock clock;
 
@@ -42,15 +44,20 @@ public class ScheduleResource {
         String ns = params.namespace("namespace", namespace);
         params.check();
         return Listing.of(client, ContentSchedule.class, ns).stream()
-                .map(s -> StudioOverview.schedule(s, clock.instant())).toList();
+                .map(s -> StudioOverview.schedule(s, clock.instant()))
+                .toList();
     }
 
     @POST
     @Path("/{namespace}/{name}/suspend")
     @Consumes(MediaType.WILDCARD)
-    @Operation(operationId = "suspendSchedule", summary = "Suspend a schedule (sets spec.suspend: true): it fires no more")
-    public ApiActions.Result suspend(@PathParam("namespace") String namespace, @PathParam("name") String name,
-                                     @RequestBody(content = @Content(schema = @Schema(implementation = ActionBody.class))) String body) {
+    @Operation(
+            operationId = "suspendSchedule",
+            summary = "Suspend a schedule (sets spec.suspend: true): it fires no more")
+    public ApiActions.Result suspend(
+            @PathParam("namespace") String namespace,
+            @PathParam("name") String name,
+            @RequestBody(content = @Content(schema = @Schema(implementation = ActionBody.class))) String body) {
         return setSuspended(namespace, name, body, true);
     }
 
@@ -58,8 +65,10 @@ public class ScheduleResource {
     @Path("/{namespace}/{name}/resume")
     @Consumes(MediaType.WILDCARD)
     @Operation(operationId = "resumeSchedule", summary = "Resume a suspended schedule (sets spec.suspend: false)")
-    public ApiActions.Result resume(@PathParam("namespace") String namespace, @PathParam("name") String name,
-                                    @RequestBody(content = @Content(schema = @Schema(implementation = ActionBody.class))) String body) {
+    public ApiActions.Result resume(
+            @PathParam("namespace") String namespace,
+            @PathParam("name") String name,
+            @RequestBody(content = @Content(schema = @Schema(implementation = ActionBody.class))) String body) {
         return setSuspended(namespace, name, body, false);
     }
 
@@ -76,7 +85,12 @@ public class ScheduleResource {
         if (written[0]) {
             actions.audit(suspend ? "Suspended" : "Resumed", schedule, action, Map.of("suspend", suspend));
         }
-        return new ApiActions.Result(suspend ? "suspend" : "resume", "ContentSchedule", namespace, name,
-                written[0] ? ApiActions.DONE : ApiActions.UNCHANGED, "spec.suspend is " + suspend);
+        return new ApiActions.Result(
+                suspend ? "suspend" : "resume",
+                "ContentSchedule",
+                namespace,
+                name,
+                written[0] ? ApiActions.DONE : ApiActions.UNCHANGED,
+                "spec.suspend is " + suspend);
     }
 }

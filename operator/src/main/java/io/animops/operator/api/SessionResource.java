@@ -2,7 +2,6 @@ package io.animops.operator.api;
 
 import io.animops.operator.auth.*;
 import io.animops.operator.common.ApiProblem;
-
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
@@ -33,8 +32,10 @@ import java.util.Map;
 public class SessionResource {
     @Inject
     AuthService auth;
+
     @Inject
     CallerContext callers;
+
     @Inject
     AuthConfig authConfig;
 
@@ -45,38 +46,43 @@ public class SessionResource {
      * @param csrfToken   to send in X-CSRF-Token with every request that changes something
      * @param restriction why only /api/v1/session routes are open for now (a one-time password, TOTP to enrol)
      */
-    public record SessionState(String status, String user, String role, String csrfToken, Instant expiresAt,
-                               String restriction) {
-    }
+    public record SessionState(
+            String status, String user, String role, String csrfToken, Instant expiresAt, String restriction) {}
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    @Operation(operationId = "signIn", summary = "Sign in with name and password",
-            description = "Body {\"name\": \"...\", \"password\": \"...\"}. Sets the session cookie. With TOTP enrolled the"
-                    + " answer is status totpRequired and a half session that POST /api/v1/session/totp completes."
-                    + " 401 for a wrong name or password (the same answer for both), 429 with Retry-After when the IP or"
-                    + " the name made too many attempts.")
+    @Operation(
+            operationId = "signIn",
+            summary = "Sign in with name and password",
+            description =
+                    "Body {\"name\": \"...\", \"password\": \"...\"}. Sets the session cookie. With TOTP enrolled the"
+                            + " answer is status totpRequired and a half session that POST /api/v1/session/totp completes."
+                            + " 401 for a wrong name or password (the same answer for both), 429 with Retry-After when the IP or"
+                            + " the name made too many attempts.")
     public Response signIn(String body, @Context HttpServerRequest http) {
         Map<String, String> values = AuthBodies.read(body, List.of("name", "password"), List.of("name", "password"));
-        AuthService.SignIn signIn = auth.signIn(values.get("name"), values.get("password"), presented(http),
-                ApiAuthFilter.client(http));
+        AuthService.SignIn signIn =
+                auth.signIn(values.get("name"), values.get("password"), presented(http), ApiAuthFilter.client(http));
         return answer(signIn, http);
     }
 
     @POST
     @Path("/totp")
     @Consumes(MediaType.WILDCARD)
-    @Operation(operationId = "completeSignIn", summary = "Complete a sign-in with a TOTP code or a recovery code",
-            description = "Body {\"code\": \"123456\"} or {\"recoveryCode\": \"...\"}, with the half session's cookie. A code"
-                    + " is accepted within one 30-second step either way, once; a recovery code once. The session id"
-                    + " changes.")
+    @Operation(
+            operationId = "completeSignIn",
+            summary = "Complete a sign-in with a TOTP code or a recovery code",
+            description =
+                    "Body {\"code\": \"123456\"} or {\"recoveryCode\": \"...\"}, with the half session's cookie. A code"
+                            + " is accepted within one 30-second step either way, once; a recovery code once. The session id"
+                            + " changes.")
     public Response completeTotp(String body, @Context HttpServerRequest http) {
         Map<String, String> values = AuthBodies.read(body, List.of("code", "recoveryCode"), List.of());
         if (values.get("code") == null && values.get("recoveryCode") == null) {
             throw ApiProblem.badParameter("body.code", "is required (or body.recoveryCode)");
         }
-        AuthService.SignIn signIn = auth.completeTotp(presented(http), values.get("code"), values.get("recoveryCode"),
-                ApiAuthFilter.client(http));
+        AuthService.SignIn signIn = auth.completeTotp(
+                presented(http), values.get("code"), values.get("recoveryCode"), ApiAuthFilter.client(http));
         return answer(signIn, http);
     }
 
@@ -87,8 +93,8 @@ public class SessionResource {
         if (caller.isToken()) {
             return new SessionState("token", caller.name(), caller.role().id(), null, null, null);
         }
-        return new SessionState("signedIn", caller.name(), caller.role().id(), caller.csrfToken(), null,
-                caller.restriction());
+        return new SessionState(
+                "signedIn", caller.name(), caller.role().id(), caller.csrfToken(), null, caller.restriction());
     }
 
     @DELETE
@@ -105,29 +111,34 @@ public class SessionResource {
     @POST
     @Path("/password")
     @Consumes(MediaType.WILDCARD)
-    @Operation(operationId = "changePassword", summary = "Change one's own password",
+    @Operation(
+            operationId = "changePassword",
+            summary = "Change one's own password",
             description = "Body {\"currentPassword\": \"...\", \"newPassword\": \"...\"} (12 to 1024 characters). Every"
                     + " session of the user ends; the answer carries a new one.")
     public Response changePassword(String body, @Context HttpServerRequest http) {
         Caller caller = session();
-        Map<String, String> values = AuthBodies.read(body, List.of("currentPassword", "newPassword"),
-                List.of("currentPassword", "newPassword"));
-        return answer(auth.changePassword(caller, values.get("currentPassword"), values.get("newPassword"),
-                ApiAuthFilter.client(http)), http);
+        Map<String, String> values = AuthBodies.read(
+                body, List.of("currentPassword", "newPassword"), List.of("currentPassword", "newPassword"));
+        return answer(
+                auth.changePassword(
+                        caller, values.get("currentPassword"), values.get("newPassword"), ApiAuthFilter.client(http)),
+                http);
     }
 
     @POST
     @Path("/totp/enrolment")
     @Consumes(MediaType.WILDCARD)
-    @Operation(operationId = "startTotpEnrolment", summary = "Offer a new TOTP secret: otpauth URI and QR code (SVG)",
+    @Operation(
+            operationId = "startTotpEnrolment",
+            summary = "Offer a new TOTP secret: otpauth URI and QR code (SVG)",
             description = "The secret counts once POST /api/v1/session/totp/enrolment/confirm confirms it with a code.")
     public AuthService.Enrolment startEnrolment() {
         return auth.startEnrolment(session());
     }
 
     /** @param recoveryCodes ten single-use codes, shown this once */
-    public record Confirmed(List<String> recoveryCodes) {
-    }
+    public record Confirmed(List<String> recoveryCodes) {}
 
     @POST
     @Path("/totp/enrolment/confirm")
@@ -149,11 +160,23 @@ public class SessionResource {
 
     private Response answer(AuthService.SignIn signIn, HttpServerRequest http) {
         SessionState state = signIn.totpRequired()
-                ? new SessionState("totpRequired", signIn.user().name(), null, null, signIn.session().expiresAt(), null)
-                : new SessionState("signedIn", signIn.user().name(), signIn.user().role().id(),
-                signIn.session().csrfToken(), signIn.session().expiresAt(),
-                auth.restrictionOf(signIn.user().id()).orElse(null));
-        return Response.ok(state).cookie(cookie(signIn.session().id(), http, -1)).build();
+                ? new SessionState(
+                        "totpRequired",
+                        signIn.user().name(),
+                        null,
+                        null,
+                        signIn.session().expiresAt(),
+                        null)
+                : new SessionState(
+                        "signedIn",
+                        signIn.user().name(),
+                        signIn.user().role().id(),
+                        signIn.session().csrfToken(),
+                        signIn.session().expiresAt(),
+                        auth.restrictionOf(signIn.user().id()).orElse(null));
+        return Response.ok(state)
+                .cookie(cookie(signIn.session().id(), http, -1))
+                .build();
     }
 
     private static String presented(HttpServerRequest http) {
@@ -167,7 +190,13 @@ public class SessionResource {
      */
     private NewCookie cookie(String value, HttpServerRequest http, int maxAge) {
         boolean secure = authConfig.session().secureCookie() || "https".equals(http.scheme());
-        return new NewCookie.Builder(ApiAuthFilter.COOKIE).value(value).path("/api").httpOnly(true)
-                .secure(secure).sameSite(NewCookie.SameSite.STRICT).maxAge(maxAge).build();
+        return new NewCookie.Builder(ApiAuthFilter.COOKIE)
+                .value(value)
+                .path("/api")
+                .httpOnly(true)
+                .secure(secure)
+                .sameSite(NewCookie.SameSite.STRICT)
+                .maxAge(maxAge)
+                .build();
     }
 }

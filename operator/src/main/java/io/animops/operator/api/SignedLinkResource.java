@@ -7,7 +7,6 @@ import io.animops.operator.storage.ArtifactStore;
 import io.animops.operator.storage.ByteRange;
 import io.animops.operator.storage.LocalArtifactStore;
 import io.smallrye.common.annotation.Blocking;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -21,6 +20,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.PathPart;
 
@@ -45,15 +45,18 @@ public class SignedLinkResource {
 
     @Inject
     ArtifactStore store;
+
     @Inject
     AnimOpsConfig config;
+
     @Inject
     Clock clock;
 
     /** Whether a request is one of these endpoints', which the bearer token filter lets through. */
     public static boolean signedLink(String method, String path) {
         return upload(method, path)
-                || (("GET".equals(method) || "HEAD".equals(method)) && path.startsWith(LocalArtifactStore.DOWNLOAD_PATH));
+                || (("GET".equals(method) || "HEAD".equals(method))
+                        && path.startsWith(LocalArtifactStore.DOWNLOAD_PATH));
     }
 
     /** Whether a request is an artifact upload, whose body has its own limit (animops.storage.max-upload-bytes). */
@@ -63,21 +66,28 @@ public class SignedLinkResource {
 
     @PUT
     @Path("uploads/{key: .+}")
-    @Operation(operationId = "uploadArtifact",
+    @Operation(
+            operationId = "uploadArtifact",
             summary = "Store an artifact through a signed upload grant (render agents)",
             description = "Authorized by the expires and signature parameters of a grant in RenderJob status.uploads; "
                     + "403 for a bad or expired signature, 415 for another Content-Type, 413 over the size cap.")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> upload(@PathParam("key") String key, @QueryParam("expires") String expires,
-                                      @QueryParam("signature") String signature,
-                                      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                                      @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body) {
+    public Map<String, Object> upload(
+            @PathParam("key") String key,
+            @QueryParam("expires") String expires,
+            @QueryParam("signature") String signature,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
+            InputStream body) {
         LocalArtifactStore local = localStore();
         String expected = ArtifactKeys.contentType(key);
         authorize(local, "PUT", key, expires, signature, expected);
         if (!expected.equalsIgnoreCase(mediaTypeOnly(contentType))) {
-            throw new ApiProblem(415, "Unsupported Media Type", "Content-Type",
+            throw new ApiProblem(
+                    415,
+                    "Unsupported Media Type",
+                    "Content-Type",
                     "the grant for " + key + " is for Content-Type " + expected + ", the request carries "
                             + (contentType == null ? "none" : contentType));
         }
@@ -98,10 +108,14 @@ public class SignedLinkResource {
 
     @GET
     @Path("artifacts/{key: .+}")
-    @Operation(operationId = "downloadArtifact",
+    @Operation(
+            operationId = "downloadArtifact",
             summary = "Read an artifact through a signed link from a render answer; HTTP Range supported (206, 416)")
-    public Response download(@PathParam("key") String key, @QueryParam("expires") String expires,
-                             @QueryParam("signature") String signature, @HeaderParam("Range") String range) {
+    public Response download(
+            @PathParam("key") String key,
+            @QueryParam("expires") String expires,
+            @QueryParam("signature") String signature,
+            @HeaderParam("Range") String range) {
         LocalArtifactStore local = localStore();
         authorize(local, "GET", key, expires, signature, null);
         java.nio.file.Path file = stored(local, key);
@@ -110,29 +124,41 @@ public class SignedLinkResource {
         try {
             part = ByteRange.parse(range, size);
         } catch (ByteRange.Unsatisfiable e) {
-            Response problem = new ApiProblemMapper().toResponse(new ApiProblem(416, "Range Not Satisfiable", "Range", e.getMessage()));
-            return Response.fromResponse(problem).header("Content-Range", "bytes */" + size).header("Accept-Ranges", "bytes").build();
+            Response problem = new ApiProblemMapper()
+                    .toResponse(new ApiProblem(416, "Range Not Satisfiable", "Range", e.getMessage()));
+            return Response.fromResponse(problem)
+                    .header("Content-Range", "bytes */" + size)
+                    .header("Accept-Ranges", "bytes")
+                    .build();
         }
-        Response.ResponseBuilder response = part
-                .map(r -> Response.status(206).header("Content-Range", r.contentRange(size))
+        Response.ResponseBuilder response = part.map(r -> Response.status(206)
+                        .header("Content-Range", r.contentRange(size))
                         .entity(new PathPart(file, r.first(), r.length())))
                 .orElseGet(() -> Response.ok(file));
-        return response.type(ArtifactKeys.contentType(key)).header("Accept-Ranges", "bytes")
-                .header(HttpHeaders.CACHE_CONTROL, "private, max-age=300").build();
+        return response.type(ArtifactKeys.contentType(key))
+                .header("Accept-Ranges", "bytes")
+                .header(HttpHeaders.CACHE_CONTROL, "private, max-age=300")
+                .build();
     }
 
     /** The headers of a download without its body: the size in Content-Length, as GET would send it. */
     @HEAD
     @Path("artifacts/{key: .+}")
-    @Operation(operationId = "headArtifact",
+    @Operation(
+            operationId = "headArtifact",
             summary = "The size and type of an artifact through a signed download link")
-    public Response head(@PathParam("key") String key, @QueryParam("expires") String expires,
-                         @QueryParam("signature") String signature) {
+    public Response head(
+            @PathParam("key") String key,
+            @QueryParam("expires") String expires,
+            @QueryParam("signature") String signature) {
         LocalArtifactStore local = localStore();
         authorize(local, "GET", key, expires, signature, null);
-        return Response.ok().type(ArtifactKeys.contentType(key))
+        return Response.ok()
+                .type(ArtifactKeys.contentType(key))
                 .header(HttpHeaders.CONTENT_LENGTH, size(stored(local, key), key))
-                .header("Accept-Ranges", "bytes").header(HttpHeaders.CACHE_CONTROL, "private, max-age=300").build();
+                .header("Accept-Ranges", "bytes")
+                .header(HttpHeaders.CACHE_CONTROL, "private, max-age=300")
+                .build();
     }
 
     private static long size(java.nio.file.Path file, String key) {
@@ -144,26 +170,37 @@ public class SignedLinkResource {
     }
 
     private static java.nio.file.Path stored(LocalArtifactStore local, String key) {
-        return local.find(key).orElseThrow(() -> new ApiProblem(404, "Not Found", "key",
-                "no stored object at " + key + " (never uploaded, or removed by retention)"));
+        return local.find(key)
+                .orElseThrow(() -> new ApiProblem(
+                        404,
+                        "Not Found",
+                        "key",
+                        "no stored object at " + key + " (never uploaded, or removed by retention)"));
     }
 
     private LocalArtifactStore localStore() {
         if (store instanceof LocalArtifactStore local) {
             return local;
         }
-        throw new ApiProblem(404, "Not Found", null, "the operator does not serve artifacts itself: storage type is "
-                + config.storage().type() + ", whose links point at the object store");
+        throw new ApiProblem(
+                404,
+                "Not Found",
+                null,
+                "the operator does not serve artifacts itself: storage type is "
+                        + config.storage().type() + ", whose links point at the object store");
     }
 
     /** Refuses, naming the reason, a link that is malformed, expired or not signed for this operation. */
-    private void authorize(LocalArtifactStore local, String method, String key, String expires, String signature, String contentType) {
+    private void authorize(
+            LocalArtifactStore local, String method, String key, String expires, String signature, String contentType) {
         ArtifactKeys.problem(key).ifPresent(problem -> {
             throw ApiProblem.badParameter("key", problem);
         });
         if (expires == null || signature == null) {
-            throw forbidden(expires == null ? "expires" : "signature", "the link lacks its " + (expires == null ? "expires" : "signature")
-                    + " parameter: use the URL exactly as the operator issued it");
+            throw forbidden(
+                    expires == null ? "expires" : "signature",
+                    "the link lacks its " + (expires == null ? "expires" : "signature")
+                            + " parameter: use the URL exactly as the operator issued it");
         }
         long expiresAt;
         try {
@@ -172,14 +209,20 @@ public class SignedLinkResource {
             throw forbidden("expires", "expires must be epoch seconds, got '" + expires + "'");
         }
         if (!local.signer().verify(method, key, expiresAt, contentType, signature)) {
-            throw forbidden("signature", "the signature does not match this " + method + " of " + key
-                    + " (method, key, expiry and content type are signed)");
+            throw forbidden(
+                    "signature",
+                    "the signature does not match this " + method + " of " + key
+                            + " (method, key, expiry and content type are signed)");
         }
         Instant now = Instant.now(clock);
         if (now.getEpochSecond() >= expiresAt) {
-            throw forbidden("expires", "the link expired at " + Instant.ofEpochSecond(expiresAt) + " (now " + now
-                    + "); " + ("PUT".equals(method) ? "a fresh upload grant is issued in the job's status.uploads"
-                    : "the render's answer (GET /api/v1/renders/{namespace}/{name}) carries fresh download links"));
+            throw forbidden(
+                    "expires",
+                    "the link expired at " + Instant.ofEpochSecond(expiresAt) + " (now " + now
+                            + "); "
+                            + ("PUT".equals(method)
+                                    ? "a fresh upload grant is issued in the job's status.uploads"
+                                    : "the render's answer (GET /api/v1/renders/{namespace}/{name}) carries fresh download links"));
         }
     }
 

@@ -15,8 +15,7 @@ import java.net.HttpURLConnection;
 public final class SpecWrites {
     private static final int ATTEMPTS = 5;
 
-    private SpecWrites() {
-    }
+    private SpecWrites() {}
 
     /** What to do with the resource as read: throw a problem (e.g. 409), change it, or leave it as it is. */
     @FunctionalInterface
@@ -26,10 +25,11 @@ public final class SpecWrites {
     }
 
     /** The resource as written (or as read, when nothing had to change); 404 problem when it does not exist. */
-    public static <R extends CustomResource<?, ?>> R update(KubernetesClient client, Class<R> type, String namespace,
-                                                             String name, Change<R> change) {
+    public static <R extends CustomResource<?, ?>> R update(
+            KubernetesClient client, Class<R> type, String namespace, String name, Change<R> change) {
         for (int attempt = 1; ; attempt++) {
-            R current = client.resources(type).inNamespace(namespace).withName(name).get();
+            R current =
+                    client.resources(type).inNamespace(namespace).withName(name).get();
             if (current == null) {
                 throw notFound(type, namespace, name);
             }
@@ -37,7 +37,9 @@ public final class SpecWrites {
                 return current;
             }
             try {
-                return client.resource(current).lockResourceVersion(current.getMetadata().getResourceVersion()).update();
+                return client.resource(current)
+                        .lockResourceVersion(current.getMetadata().getResourceVersion())
+                        .update();
             } catch (KubernetesClientException e) {
                 if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || attempt == ATTEMPTS) {
                     throw e;
@@ -50,8 +52,8 @@ public final class SpecWrites {
      * The resource, or a 404 problem: an action checks this before it reads its body, so that a request for nothing
      * costs no parsing whatever it carries.
      */
-    public static <R extends CustomResource<?, ?>> R existing(KubernetesClient client, Class<R> type, String namespace,
-                                                               String name) {
+    public static <R extends CustomResource<?, ?>> R existing(
+            KubernetesClient client, Class<R> type, String namespace, String name) {
         R current = client.resources(type).inNamespace(namespace).withName(name).get();
         if (current == null) {
             throw notFound(type, namespace, name);

@@ -2,7 +2,6 @@ package io.animops.operator.api;
 
 import io.animops.operator.auth.*;
 import io.animops.operator.common.ApiProblem;
-
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -26,15 +25,14 @@ import java.util.Map;
 public class UserResource {
     @Inject
     AuthService auth;
+
     @Inject
     CallerContext callers;
 
     /** @param oneTimePassword to hand to the person, who must change it at first sign-in */
-    public record Credentials(String name, String oneTimePassword) {
-    }
+    public record Credentials(String name, String oneTimePassword) {}
 
-    public record Revoked(String name, int sessions) {
-    }
+    public record Revoked(String name, int sessions) {}
 
     @GET
     @Operation(operationId = "listUsers", summary = "Users: role, TOTP, disabled, last sign-in (no secrets)")
@@ -44,7 +42,9 @@ public class UserResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    @Operation(operationId = "addUser", summary = "Add a user; answers a one-time password",
+    @Operation(
+            operationId = "addUser",
+            summary = "Add a user; answers a one-time password",
             description = "Body {\"name\": \"...\", \"role\": \"viewer|operator|admin\"}; 409 when the name is taken.")
     public Credentials add(String body) {
         Map<String, String> values = AuthBodies.read(body, List.of("name", "role"), List.of("name", "role"));

@@ -16,8 +16,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Writes the audit trail: one row per state transition and per operator action. */
@@ -37,10 +37,13 @@ public class AuditLog {
 
     @Inject
     Database database;
+
     @Inject
     ObjectMapper mapper;
+
     @Inject
     Clock clock;
+
     @Inject
     EventHub events;
 
@@ -48,13 +51,18 @@ public class AuditLog {
      * Records a phase change, if there was one, with the reason and message of the resource's summary
      * condition ({@code Ready} or {@code Succeeded}).
      */
-    public void phaseChange(HasMetadata subject, Enum<?> before, Enum<?> after, List<Condition> conditions, String summaryType) {
+    public void phaseChange(
+            HasMetadata subject, Enum<?> before, Enum<?> after, List<Condition> conditions, String summaryType) {
         if (after == null || after == before) {
             return;
         }
         Optional<Condition> summary = Conditions.find(conditions, summaryType);
-        transition(subject, before == null ? null : before.name(), after.name(),
-                summary.map(Condition::getReason).orElse(null), summary.map(Condition::getMessage).orElse(null));
+        transition(
+                subject,
+                before == null ? null : before.name(),
+                after.name(),
+                summary.map(Condition::getReason).orElse(null),
+                summary.map(Condition::getMessage).orElse(null));
     }
 
     /**
@@ -68,22 +76,45 @@ public class AuditLog {
         payload.put("reason", reason);
         payload.put("message", message);
         payload.put("generation", subject.getMetadata().getGeneration());
-        LOG.infof("%s %s/%s: %s -> %s (%s: %s)", subject.getKind(), subject.getMetadata().getNamespace(),
-                subject.getMetadata().getName(), from, to, reason, message);
-        String key = subject.getMetadata().getUid() + "@" + subject.getMetadata().getResourceVersion() + ":" + to;
+        LOG.infof(
+                "%s %s/%s: %s -> %s (%s: %s)",
+                subject.getKind(),
+                subject.getMetadata().getNamespace(),
+                subject.getMetadata().getName(),
+                from,
+                to,
+                reason,
+                message);
+        String key =
+                subject.getMetadata().getUid() + "@" + subject.getMetadata().getResourceVersion() + ":" + to;
         record(OPERATOR, subject.getKind() + ".PhaseChanged", subject, payload, key);
     }
 
     /** Records an event about a resource; a non-null dedupKey makes it idempotent. */
-    public void record(String actor, String eventType, HasMetadata subject, Map<String, Object> payload, String dedupKey) {
+    public void record(
+            String actor, String eventType, HasMetadata subject, Map<String, Object> payload, String dedupKey) {
         String uid = subject.getMetadata().getUid();
-        record(actor, eventType, subject.getKind(), subject.getMetadata().getNamespace(), subject.getMetadata().getName(),
-                uid == null ? null : UUID.fromString(uid), payload, dedupKey);
+        record(
+                actor,
+                eventType,
+                subject.getKind(),
+                subject.getMetadata().getNamespace(),
+                subject.getMetadata().getName(),
+                uid == null ? null : UUID.fromString(uid),
+                payload,
+                dedupKey);
     }
 
     /** Records an event about something that is no Kubernetes resource (a user, a sign-in). */
-    public void record(String actor, String eventType, String kind, String namespace, String name, UUID uid,
-                       Map<String, Object> payload, String dedupKey) {
+    public void record(
+            String actor,
+            String eventType,
+            String kind,
+            String namespace,
+            String name,
+            UUID uid,
+            Map<String, Object> payload,
+            String dedupKey) {
         String json;
         try {
             json = mapper.writeValueAsString(payload);

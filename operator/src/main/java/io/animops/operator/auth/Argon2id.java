@@ -41,8 +41,8 @@ public record Argon2id(int memoryKib, int iterations, int parallelism) {
         byte[] salt = new byte[SALT_BYTES];
         RANDOM.nextBytes(salt);
         byte[] hash = derive(password.getBytes(StandardCharsets.UTF_8), salt, null, null, HASH_BYTES);
-        return "$argon2id$v=19$m=%d,t=%d,p=%d$%s$%s".formatted(memoryKib, iterations, parallelism,
-                B64.encodeToString(salt), B64.encodeToString(hash));
+        return "$argon2id$v=19$m=%d,t=%d,p=%d$%s$%s"
+                .formatted(memoryKib, iterations, parallelism, B64.encodeToString(salt), B64.encodeToString(hash));
     }
 
     /** Whether the password matches the PHC string, with the parameters the string records. */
@@ -51,8 +51,8 @@ public record Argon2id(int memoryKib, int iterations, int parallelism) {
         if (!m.matches()) {
             return false;
         }
-        Argon2id recorded = new Argon2id(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                Integer.parseInt(m.group(3)));
+        Argon2id recorded =
+                new Argon2id(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
         byte[] salt = Base64.getDecoder().decode(m.group(4));
         byte[] expected = Base64.getDecoder().decode(m.group(5));
         byte[] actual = recorded.derive(password.getBytes(StandardCharsets.UTF_8), salt, null, null, expected.length);
@@ -62,7 +62,9 @@ public record Argon2id(int memoryKib, int iterations, int parallelism) {
     /** Whether the string was made with other parameters than these (or is no Argon2id PHC string at all). */
     public boolean needsRehash(String phc) {
         Matcher m = PHC.matcher(phc == null ? "" : phc);
-        return !m.matches() || Integer.parseInt(m.group(1)) != memoryKib || Integer.parseInt(m.group(2)) != iterations
+        return !m.matches()
+                || Integer.parseInt(m.group(1)) != memoryKib
+                || Integer.parseInt(m.group(2)) != iterations
                 || Integer.parseInt(m.group(3)) != parallelism;
     }
 
@@ -70,7 +72,10 @@ public record Argon2id(int memoryKib, int iterations, int parallelism) {
     byte[] derive(byte[] password, byte[] salt, byte[] secret, byte[] associatedData, int length) {
         Argon2Parameters.Builder builder = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                .withMemoryAsKB(memoryKib).withIterations(iterations).withParallelism(parallelism).withSalt(salt);
+                .withMemoryAsKB(memoryKib)
+                .withIterations(iterations)
+                .withParallelism(parallelism)
+                .withSalt(salt);
         if (secret != null) {
             builder.withSecret(secret);
         }

@@ -1,13 +1,12 @@
 package io.animops.operator.auth;
 
-import io.animops.operator.common.ApiProblem;
 import io.animops.operator.audit.AuditLog;
+import io.animops.operator.common.ApiProblem;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import javax.sql.DataSource;
 
 /**
  * Sign-in, the TOTP step, sessions and users. Every sign-in, successful or not, is audited with the client's IP and
@@ -31,10 +31,13 @@ public class AuthService {
 
     @Inject
     DataSource dataSource;
+
     @Inject
     AuthConfig config;
+
     @Inject
     AuditLog audit;
+
     @Inject
     Clock clock;
 
@@ -42,22 +45,23 @@ public class AuthService {
     Argon2id argon2;
 
     /** Where a request comes from, for rate limits and the audit log. */
-    public record Client(String ip, String userAgent) {
-    }
+    public record Client(String ip, String userAgent) {}
 
     /**
      * The outcome of a sign-in step: a new session whose id goes into the cookie.
      *
      * @param totpRequired true for a half session that only the TOTP step completes
      */
-    public record SignIn(SessionStore.Created session, boolean totpRequired, User user) {
-    }
+    public record SignIn(SessionStore.Created session, boolean totpRequired, User user) {}
 
     @PostConstruct
     void init() {
         AuthConfig.RateLimit r = config.rateLimit();
         limiter = new SignInRateLimiter(r.ipAttempts(), r.ipPeriod(), r.nameAttempts(), r.namePeriod());
-        argon2 = new Argon2id(config.argon2().memoryKib(), config.argon2().iterations(), config.argon2().parallelism());
+        argon2 = new Argon2id(
+                config.argon2().memoryKib(),
+                config.argon2().iterations(),
+                config.argon2().parallelism());
         decoyHash = argon2.hash(UserStore.oneTimePassword());
     }
 
@@ -87,8 +91,14 @@ public class AuthService {
                 UserStore.rehash(c, user.id(), user.passwordHash(), argon2.hash(password), now);
             }
             if (user.totpEnrolled()) {
-                SessionStore.Created half = SessionStore.create(c, user.id(), SessionStore.TOTP,
-                        config.session().totpTimeout(), now, client.ip(), client.userAgent());
+                SessionStore.Created half = SessionStore.create(
+                        c,
+                        user.id(),
+                        SessionStore.TOTP,
+                        config.session().totpTimeout(),
+                        now,
+                        client.ip(),
+                        client.userAgent());
                 audit(user.name(), "User.PasswordAccepted", user.name(), client, Map.of("next", "totp"));
                 return new SignIn(half, true, user);
             }
@@ -103,9 +113,11 @@ public class AuthService {
             Optional<SessionStore.Stored> half = SessionStore.find(c, halfSession)
                     .filter(s -> SessionStore.TOTP.equals(s.stage()) && now.isBefore(s.expiresAt()));
             if (half.isEmpty()) {
-                throw ApiProblem.unauthorized("no pending sign-in: send name and password to POST /api/v1/session first");
+                throw ApiProblem.unauthorized(
+                        "no pending sign-in: send name and password to POST /api/v1/session first");
             }
-            User user = UserStore.find(c, half.get().userId()).orElseThrow(() -> ApiProblem.unauthorized(WRONG_CREDENTIALS));
+            User user = UserStore.find(c, half.get().userId())
+                    .orElseThrow(() -> ApiProblem.unauthorized(WRONG_CREDENTIALS));
             throttle(client, user.name(), "totp");
             boolean accepted;
             String method;
@@ -114,7 +126,8 @@ public class AuthService {
                 accepted = UserStore.useRecoveryCode(c, user.id(), recoveryCode, now);
             } else {
                 method = "totp";
-                OptionalLong step = user.totpSecret() == null ? OptionalLong.empty()
+                OptionalLong step = user.totpSecret() == null
+                        ? OptionalLong.empty()
                         : Totp.match(user.totpSecret(), code, now, user.totpLastStep());
                 accepted = step.isPresent() && UserStore.useTotpStep(c, user.id(), step.getAsLong());
             }
@@ -129,8 +142,14 @@ public class AuthService {
     }
 
     private SignIn complete(Connection c, User user, Client client, Instant now, String method) throws SQLException {
-        SessionStore.Created session = SessionStore.create(c, user.id(), SessionStore.FULL,
-                config.session().absoluteTimeout(), now, client.ip(), client.userAgent());
+        SessionStore.Created session = SessionStore.create(
+                c,
+                user.id(),
+                SessionStore.FULL,
+                config.session().absoluteTimeout(),
+                now,
+                client.ip(),
+                client.userAgent());
         UserStore.signedIn(c, user.id(), now);
         audit(user.name(), "User.SignedIn", user.name(), client, Map.of("method", method));
         return new SignIn(session, false, user);
@@ -144,7 +163,8 @@ public class AuthService {
         return sql(c -> {
             Instant now = Instant.now(clock);
             Optional<SessionStore.Stored> stored = SessionStore.find(c, sessionId);
-            if (stored.isEmpty() || !SessionStore.FULL.equals(stored.get().stage())
+            if (stored.isEmpty()
+                    || !SessionStore.FULL.equals(stored.get().stage())
                     || !stored.get().alive(now, config.session().idleTimeout())) {
                 return Optional.empty();
             }
@@ -153,8 +173,13 @@ public class AuthService {
                 return Optional.empty();
             }
             SessionStore.touch(c, stored.get().idHash(), now);
-            return Optional.of(new Caller(user.get().name(), user.get().role(), user.get().id(), stored.get().idHash(),
-                    stored.get().csrfToken(), restriction(c, user.get())));
+            return Optional.of(new Caller(
+                    user.get().name(),
+                    user.get().role(),
+                    user.get().id(),
+                    stored.get().idHash(),
+                    stored.get().csrfToken(),
+                    restriction(c, user.get())));
         });
     }
 
@@ -164,7 +189,8 @@ public class AuthService {
             return true;
         }
         return sql(c -> SessionStore.findByHash(c, caller.sessionIdHash())
-                .filter(s -> s.alive(Instant.now(clock), config.session().idleTimeout())).isPresent());
+                .filter(s -> s.alive(Instant.now(clock), config.session().idleTimeout()))
+                .isPresent());
     }
 
     /** Why a session may only reach /api/v1/session for now, or null. */
@@ -179,7 +205,8 @@ public class AuthService {
     }
 
     public Optional<String> restrictionOf(long userId) {
-        return sql(c -> Optional.ofNullable(restriction(c, UserStore.find(c, userId).orElseThrow())));
+        return sql(c ->
+                Optional.ofNullable(restriction(c, UserStore.find(c, userId).orElseThrow())));
     }
 
     public void signOut(Caller caller, Client client) {
@@ -216,8 +243,7 @@ public class AuthService {
     }
 
     /** A TOTP enrolment offered to the caller; it counts once confirmed by a code. */
-    public record Enrolment(String secret, String otpauthUri, String qrSvg) {
-    }
+    public record Enrolment(String secret, String otpauthUri, String qrSvg) {}
 
     public Enrolment startEnrolment(Caller caller) {
         String secret = Totp.newSecret();
@@ -321,8 +347,15 @@ public class AuthService {
             UserStore.setRequireTotp(c, required);
             return null;
         });
-        audit.record(admin.actor(), "AuthPolicy.Changed", "AuthPolicy", null, "require-totp", null,
-                Map.of("requireTotp", required), null);
+        audit.record(
+                admin.actor(),
+                "AuthPolicy.Changed",
+                "AuthPolicy",
+                null,
+                "require-totp",
+                null,
+                Map.of("requireTotp", required),
+                null);
     }
 
     private static User existing(Connection c, String name) throws SQLException {
@@ -333,10 +366,11 @@ public class AuthService {
         OptionalLong wait = limiter.tryAttempt(client.ip(), name);
         if (wait.isPresent()) {
             // logged, not audited: a flood of refused attempts must not flood the audit log
-            LOG.warnf("%s attempt for user '%s' from %s refused by the rate limit (retry after %ds)", what, name,
-                    client.ip(), wait.getAsLong());
-            throw ApiProblem.tooManyRequests("too many attempts: retry in " + wait.getAsLong() + " s",
-                    wait.getAsLong());
+            LOG.warnf(
+                    "%s attempt for user '%s' from %s refused by the rate limit (retry after %ds)",
+                    what, name, client.ip(), wait.getAsLong());
+            throw ApiProblem.tooManyRequests(
+                    "too many attempts: retry in " + wait.getAsLong() + " s", wait.getAsLong());
         }
     }
 

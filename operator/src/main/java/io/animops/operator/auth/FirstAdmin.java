@@ -6,13 +6,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import javax.sql.DataSource;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * With {@code animops.auth.first-admin} (the standalone mode sets it), a database without users gets user
@@ -27,10 +27,13 @@ public class FirstAdmin {
 
     @Inject
     AuthConfig config;
+
     @Inject
     DataSource dataSource;
+
     @Inject
     AuthService auth;
+
     @Inject
     Clock clock;
 

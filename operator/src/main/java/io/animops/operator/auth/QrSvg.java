@@ -11,14 +11,18 @@ import java.util.Map;
 
 /** A QR code as an SVG image: one path of unit squares, with a quiet zone, for a page to show as it is. */
 public final class QrSvg {
-    private QrSvg() {
-    }
+    private QrSvg() {}
 
     public static String of(String text) {
         BitMatrix matrix;
         try {
-            matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
+            matrix = new QRCodeWriter()
+                    .encode(
+                            text,
+                            BarcodeFormat.QR_CODE,
+                            0,
+                            0,
+                            Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
         } catch (WriterException e) {
             throw new IllegalArgumentException("text does not fit a QR code: " + e.getMessage(), e);
         }
@@ -31,7 +35,7 @@ public final class QrSvg {
             }
         }
         return ("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" shape-rendering=\"crispEdges\">"
-                + "<rect width=\"100%%\" height=\"100%%\" fill=\"#fff\"/><path fill=\"#000\" d=\"%s\"/></svg>")
+                        + "<rect width=\"100%%\" height=\"100%%\" fill=\"#fff\"/><path fill=\"#000\" d=\"%s\"/></svg>")
                 .formatted(matrix.getWidth(), matrix.getHeight(), path);
     }
 }

@@ -24,7 +24,9 @@ public enum Role {
     }
 
     public static Optional<Role> parse(String text) {
-        return Arrays.stream(values()).filter(r -> r.id().equalsIgnoreCase(text == null ? "" : text.trim())).findFirst();
+        return Arrays.stream(values())
+                .filter(r -> r.id().equalsIgnoreCase(text == null ? "" : text.trim()))
+                .findFirst();
     }
 
     public static String ids() {

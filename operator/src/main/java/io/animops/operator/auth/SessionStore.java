@@ -23,8 +23,14 @@ public final class SessionStore {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A session as stored. */
-    public record Stored(String idHash, long userId, String stage, String csrfToken, Instant createdAt,
-                         Instant lastSeenAt, Instant expiresAt) {
+    public record Stored(
+            String idHash,
+            long userId,
+            String stage,
+            String csrfToken,
+            Instant createdAt,
+            Instant lastSeenAt,
+            Instant expiresAt) {
         /** Alive when neither the absolute expiry nor the idle timeout has passed. */
         public boolean alive(Instant now, Duration idle) {
             return now.isBefore(expiresAt) && now.isBefore(lastSeenAt.plus(idle));
@@ -32,14 +38,13 @@ public final class SessionStore {
     }
 
     /** A new session: the id goes into the cookie and is never stored. */
-    public record Created(String id, String csrfToken, Instant expiresAt) {
-    }
+    public record Created(String id, String csrfToken, Instant expiresAt) {}
 
-    private SessionStore() {
-    }
+    private SessionStore() {}
 
-    public static Created create(Connection c, long userId, String stage, Duration lifetime, Instant now, String ip,
-                                 String userAgent) throws SQLException {
+    public static Created create(
+            Connection c, long userId, String stage, Duration lifetime, Instant now, String ip, String userAgent)
+            throws SQLException {
         String id = random();
         String csrf = random();
         Instant expires = now.plus(lifetime);
@@ -81,8 +86,14 @@ public final class SessionStore {
                 if (!r.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new Stored(r.getString(1), r.getLong(2), r.getString(3), r.getString(4),
-                        r.getTimestamp(5).toInstant(), r.getTimestamp(6).toInstant(), r.getTimestamp(7).toInstant()));
+                return Optional.of(new Stored(
+                        r.getString(1),
+                        r.getLong(2),
+                        r.getString(3),
+                        r.getString(4),
+                        r.getTimestamp(5).toInstant(),
+                        r.getTimestamp(6).toInstant(),
+                        r.getTimestamp(7).toInstant()));
             }
         }
     }

@@ -28,8 +28,14 @@ public class SignInRateLimiter {
     };
 
     public SignInRateLimiter(int ipAttempts, Duration ipPeriod, int nameAttempts, Duration namePeriod) {
-        this.perIp = Bandwidth.builder().capacity(ipAttempts).refillGreedy(ipAttempts, ipPeriod).build();
-        this.perName = Bandwidth.builder().capacity(nameAttempts).refillGreedy(nameAttempts, namePeriod).build();
+        this.perIp = Bandwidth.builder()
+                .capacity(ipAttempts)
+                .refillGreedy(ipAttempts, ipPeriod)
+                .build();
+        this.perName = Bandwidth.builder()
+                .capacity(nameAttempts)
+                .refillGreedy(nameAttempts, namePeriod)
+                .build();
     }
 
     /**
@@ -70,6 +76,7 @@ public class SignInRateLimiter {
     }
 
     private synchronized Bucket bucket(String key, Bandwidth limit) {
-        return buckets.computeIfAbsent(key, k -> Bucket.builder().addLimit(limit).build());
+        return buckets.computeIfAbsent(
+                key, k -> Bucket.builder().addLimit(limit).build());
     }
 }

@@ -2,8 +2,6 @@ package io.animops.operator.auth;
 
 import org.bouncycastle.util.encoders.Base32;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +11,8 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.OptionalLong;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /** RFC 6238 time-based one-time passwords: HMAC-SHA-1, 6 digits, 30-second steps, accepted within one step. */
 public final class Totp {
@@ -21,8 +21,7 @@ public final class Totp {
     private static final int SECRET_BYTES = 20;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Totp() {
-    }
+    private Totp() {}
 
     /** A new random secret (160 bits, as RFC 4226 advises), Base32 without padding. */
     public static String newSecret() {
@@ -42,7 +41,9 @@ public final class Totp {
             mac.init(new SecretKeySpec(key, "HmacSHA1"));
             byte[] h = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
             int offset = h[h.length - 1] & 0x0f;
-            int binary = ((h[offset] & 0x7f) << 24) | ((h[offset + 1] & 0xff) << 16) | ((h[offset + 2] & 0xff) << 8)
+            int binary = ((h[offset] & 0x7f) << 24)
+                    | ((h[offset + 1] & 0xff) << 16)
+                    | ((h[offset + 2] & 0xff) << 8)
                     | (h[offset + 3] & 0xff);
             int otp = binary % (int) Math.pow(10, digits);
             return String.format(Locale.ROOT, "%0" + digits + "d", otp);
@@ -65,7 +66,8 @@ public final class Totp {
         for (long s = current - 1; s <= current + 1; s++) {
             boolean fresh = lastUsedStep == null || s > lastUsedStep;
             // compare every candidate in constant time, and all of them, so timing tells nothing
-            boolean equal = MessageDigest.isEqual(code(key, s, DIGITS).getBytes(StandardCharsets.US_ASCII),
+            boolean equal = MessageDigest.isEqual(
+                    code(key, s, DIGITS).getBytes(StandardCharsets.US_ASCII),
                     given.getBytes(StandardCharsets.US_ASCII));
             if (equal && fresh) {
                 return OptionalLong.of(s);

@@ -27,11 +27,11 @@ import java.util.Map;
  */
 public final class UserCommand {
     public static final String COMMAND = "user";
-    private static final String USAGE = "usage: user add NAME --role " + String.join("|", Role.ids().split(", "))
-            + " | passwd NAME | reset-totp NAME | disable NAME | enable NAME | list  [--jdbc-url URL] [--db-user NAME]";
+    private static final String USAGE =
+            "usage: user add NAME --role " + String.join("|", Role.ids().split(", "))
+                    + " | passwd NAME | reset-totp NAME | disable NAME | enable NAME | list  [--jdbc-url URL] [--db-user NAME]";
 
-    private UserCommand() {
-    }
+    private UserCommand() {}
 
     public static boolean isRequested(String[] args) {
         return args.length > 0 && COMMAND.equals(args[0]);
@@ -44,8 +44,8 @@ public final class UserCommand {
     }
 
     /** Runs the command; the exit code: 0 done, 2 bad usage, 1 failed (no such user, database error). */
-    public static int run(String[] args, Map<String, String> env, InputStream stdin, PrintStream stdout,
-                          PrintStream stderr) {
+    public static int run(
+            String[] args, Map<String, String> env, InputStream stdin, PrintStream stdout, PrintStream stderr) {
         String action;
         String name = null;
         Map<String, String> options = new HashMap<>();
@@ -69,7 +69,8 @@ public final class UserCommand {
                 }
                 options.put(option.equals("--db-user") ? "--user" : option, args[++i]);
             }
-            if (!List.of("add", "passwd", "reset-totp", "disable", "enable", "list").contains(action)) {
+            if (!List.of("add", "passwd", "reset-totp", "disable", "enable", "list")
+                    .contains(action)) {
                 throw new UsageException(action + ": unknown action");
             }
             if (action.equals("add")) {
@@ -95,19 +96,32 @@ public final class UserCommand {
         } catch (SQLException | IOException e) {
             stderr.println("user " + action + " failed: " + e.getMessage()
                     + (e.getMessage() != null && e.getMessage().contains("\"users\"")
-                    ? " (start the operator once: it creates the tables)" : ""));
+                            ? " (start the operator once: it creates the tables)"
+                            : ""));
             return 1;
         }
     }
 
-    private static int act(Connection c, String action, String name, Map<String, String> options, InputStream stdin,
-                           PrintStream stdout, PrintStream stderr) throws SQLException, IOException {
+    private static int act(
+            Connection c,
+            String action,
+            String name,
+            Map<String, String> options,
+            InputStream stdin,
+            PrintStream stdout,
+            PrintStream stderr)
+            throws SQLException, IOException {
         Instant now = Instant.now();
         if (action.equals("list")) {
             stdout.printf("%-24s %-9s %-5s %-8s %s%n", "NAME", "ROLE", "TOTP", "DISABLED", "LAST SIGN-IN");
             for (User u : UserStore.list(c)) {
-                stdout.printf("%-24s %-9s %-5s %-8s %s%n", u.name(), u.role().id(), u.totpEnrolled() ? "yes" : "no",
-                        u.disabled() ? "yes" : "no", u.lastSignInAt() == null ? "never" : u.lastSignInAt());
+                stdout.printf(
+                        "%-24s %-9s %-5s %-8s %s%n",
+                        u.name(),
+                        u.role().id(),
+                        u.totpEnrolled() ? "yes" : "no",
+                        u.disabled() ? "yes" : "no",
+                        u.lastSignInAt() == null ? "never" : u.lastSignInAt());
             }
             return 0;
         }

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 public final class UserStore {
     /** Names people type: letters, digits, dot, dash, underscore, at; no spaces or colons (token actors use one). */
     public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,62}");
+
     public static final int MIN_PASSWORD_LENGTH = 12;
     public static final int RECOVERY_CODES = 10;
     private static final String ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
@@ -28,18 +29,19 @@ public final class UserStore {
     private static final String COLUMNS = "id, name, role, password_hash, must_change_password, disabled, totp_secret,"
             + " totp_pending_secret, totp_last_step, created_at, last_sign_in_at";
 
-    private UserStore() {
-    }
+    private UserStore() {}
 
     /** Why a name cannot be a user's name, or null. */
     public static String nameProblem(String name) {
-        return name != null && NAME.matcher(name).matches() ? null
+        return name != null && NAME.matcher(name).matches()
+                ? null
                 : "must be 1-63 letters, digits or . _ @ -, starting with a letter or digit";
     }
 
     /** Why a new password is refused, or null. */
     public static String passwordProblem(String password) {
-        return password != null && password.length() >= MIN_PASSWORD_LENGTH && password.length() <= 1024 ? null
+        return password != null && password.length() >= MIN_PASSWORD_LENGTH && password.length() <= 1024
+                ? null
                 : "must have " + MIN_PASSWORD_LENGTH + " to 1024 characters";
     }
 
@@ -76,14 +78,15 @@ public final class UserStore {
 
     public static boolean any(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("select exists (select 1 from users)");
-             ResultSet r = s.executeQuery()) {
+                ResultSet r = s.executeQuery()) {
             r.next();
             return r.getBoolean(1);
         }
     }
 
     /** Adds a user; false when the name is taken. */
-    public static boolean add(Connection c, String name, Role role, String passwordHash, boolean mustChange, Instant now)
+    public static boolean add(
+            Connection c, String name, Role role, String passwordHash, boolean mustChange, Instant now)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 insert into users (name, role, password_hash, must_change_password, created_at, updated_at,
@@ -102,14 +105,27 @@ public final class UserStore {
 
     public static boolean setPassword(Connection c, long userId, String passwordHash, boolean mustChange, Instant now)
             throws SQLException {
-        return update(c, "update users set password_hash = ?, must_change_password = ?, password_changed_at = ?,"
-                + " updated_at = ? where id = ?", passwordHash, mustChange, now, now, userId);
+        return update(
+                c,
+                "update users set password_hash = ?, must_change_password = ?, password_changed_at = ?,"
+                        + " updated_at = ? where id = ?",
+                passwordHash,
+                mustChange,
+                now,
+                now,
+                userId);
     }
 
     /** Replaces a hash made with older parameters, unless the password changed meanwhile. */
-    public static void rehash(Connection c, long userId, String oldHash, String newHash, Instant now) throws SQLException {
-        update(c, "update users set password_hash = ?, updated_at = ? where id = ? and password_hash = ?",
-                newHash, now, userId, oldHash);
+    public static void rehash(Connection c, long userId, String oldHash, String newHash, Instant now)
+            throws SQLException {
+        update(
+                c,
+                "update users set password_hash = ?, updated_at = ? where id = ? and password_hash = ?",
+                newHash,
+                now,
+                userId,
+                oldHash);
     }
 
     public static boolean setDisabled(Connection c, String name, boolean disabled, Instant now) throws SQLException {
@@ -130,9 +146,16 @@ public final class UserStore {
         if (user.isEmpty()) {
             return false;
         }
-        update(c, "update users set totp_secret = null, totp_pending_secret = null, totp_last_step = null,"
-                + " updated_at = ? where id = ?", now, user.get().id());
-        update(c, "delete from user_recovery_codes where user_id = ?", user.get().id());
+        update(
+                c,
+                "update users set totp_secret = null, totp_pending_secret = null, totp_last_step = null,"
+                        + " updated_at = ? where id = ?",
+                now,
+                user.get().id());
+        update(
+                c,
+                "delete from user_recovery_codes where user_id = ?",
+                user.get().id());
         return true;
     }
 
@@ -146,8 +169,14 @@ public final class UserStore {
      */
     public static List<String> confirmTotp(Connection c, long userId, String secret, long step, Instant now)
             throws SQLException {
-        update(c, "update users set totp_secret = ?, totp_pending_secret = null, totp_last_step = ?, updated_at = ?"
-                + " where id = ?", secret, step, now, userId);
+        update(
+                c,
+                "update users set totp_secret = ?, totp_pending_secret = null, totp_last_step = ?, updated_at = ?"
+                        + " where id = ?",
+                secret,
+                step,
+                now,
+                userId);
         update(c, "delete from user_recovery_codes where user_id = ?", userId);
         List<String> codes = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(
@@ -167,19 +196,29 @@ public final class UserStore {
 
     /** Records an accepted TOTP step; false when that step (or a later one) was used meanwhile by another request. */
     public static boolean useTotpStep(Connection c, long userId, long step) throws SQLException {
-        return update(c, "update users set totp_last_step = ? where id = ? and (totp_last_step is null"
-                + " or totp_last_step < ?)", step, userId, step);
+        return update(
+                c,
+                "update users set totp_last_step = ? where id = ? and (totp_last_step is null"
+                        + " or totp_last_step < ?)",
+                step,
+                userId,
+                step);
     }
 
     /** Spends a recovery code: true once per code. */
     public static boolean useRecoveryCode(Connection c, long userId, String code, Instant now) throws SQLException {
-        return update(c, "update user_recovery_codes set used_at = ? where user_id = ? and code_hash = ?"
-                + " and used_at is null", now, userId, Hashes.sha256(normalizeRecoveryCode(code)));
+        return update(
+                c,
+                "update user_recovery_codes set used_at = ? where user_id = ? and code_hash = ?"
+                        + " and used_at is null",
+                now,
+                userId,
+                Hashes.sha256(normalizeRecoveryCode(code)));
     }
 
     public static int unusedRecoveryCodes(Connection c, long userId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "select count(*) from user_recovery_codes where user_id = ? and used_at is null")) {
+        try (PreparedStatement s =
+                c.prepareStatement("select count(*) from user_recovery_codes where user_id = ? and used_at is null")) {
             s.setLong(1, userId);
             try (ResultSet r = s.executeQuery()) {
                 r.next();
@@ -190,18 +229,23 @@ public final class UserStore {
 
     public static boolean requireTotp(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("select value from auth_settings where name = 'require_totp'");
-             ResultSet r = s.executeQuery()) {
+                ResultSet r = s.executeQuery()) {
             return r.next() && Boolean.parseBoolean(r.getString(1));
         }
     }
 
     public static void setRequireTotp(Connection c, boolean required) throws SQLException {
-        update(c, "insert into auth_settings (name, value) values ('require_totp', ?) on conflict (name)"
-                + " do update set value = excluded.value", Boolean.toString(required));
+        update(
+                c,
+                "insert into auth_settings (name, value) values ('require_totp', ?) on conflict (name)"
+                        + " do update set value = excluded.value",
+                Boolean.toString(required));
     }
 
     private static String normalizeRecoveryCode(String code) {
-        return code == null ? "" : code.trim().toLowerCase(java.util.Locale.ROOT).replace(" ", "");
+        return code == null
+                ? ""
+                : code.trim().toLowerCase(java.util.Locale.ROOT).replace(" ", "");
     }
 
     /** Groups of random letters and digits without look-alikes, joined by dashes. */
@@ -238,9 +282,17 @@ public final class UserStore {
         long step = r.getLong("totp_last_step");
         Long lastStep = r.wasNull() ? null : step;
         Timestamp last = r.getTimestamp("last_sign_in_at");
-        return new User(r.getLong("id"), r.getString("name"), Role.parse(r.getString("role")).orElseThrow(),
-                r.getString("password_hash"), r.getBoolean("must_change_password"), r.getBoolean("disabled"),
-                r.getString("totp_secret"), r.getString("totp_pending_secret"), lastStep,
-                r.getTimestamp("created_at").toInstant(), last == null ? null : last.toInstant());
+        return new User(
+                r.getLong("id"),
+                r.getString("name"),
+                Role.parse(r.getString("role")).orElseThrow(),
+                r.getString("password_hash"),
+                r.getBoolean("must_change_password"),
+                r.getBoolean("disabled"),
+                r.getString("totp_secret"),
+                r.getString("totp_pending_secret"),
+                lastStep,
+                r.getTimestamp("created_at").toInstant(),
+                last == null ? null : last.toInstant());
     }
 }

@@ -13,6 +13,7 @@ public class ApiProblem extends RuntimeException {
     public static final int MAX_INVALID_PARAMS = 20;
     /** Names and reasons quote the request: they are cut to this many characters. */
     private static final int MAX_NAME = 100;
+
     private static final int MAX_REASON = 300;
 
     /** A request parameter (query, path or body member) and what is wrong with it. */
@@ -36,13 +37,24 @@ public class ApiProblem extends RuntimeException {
         this(status, title, field, detail, List.of(), 0);
     }
 
-    private ApiProblem(int status, String title, String field, String detail, List<InvalidParam> invalidParams,
-                       int omittedParams) {
+    private ApiProblem(
+            int status,
+            String title,
+            String field,
+            String detail,
+            List<InvalidParam> invalidParams,
+            int omittedParams) {
         this(status, title, field, detail, invalidParams, omittedParams, 0);
     }
 
-    private ApiProblem(int status, String title, String field, String detail, List<InvalidParam> invalidParams,
-                       int omittedParams, long retryAfterSeconds) {
+    private ApiProblem(
+            int status,
+            String title,
+            String field,
+            String detail,
+            List<InvalidParam> invalidParams,
+            int omittedParams,
+            long retryAfterSeconds) {
         super(detail);
         this.retryAfterSeconds = retryAfterSeconds;
         this.status = status;
@@ -70,7 +82,8 @@ public class ApiProblem extends RuntimeException {
     }
 
     private static String shortened(String text, int max) {
-        return text == null || text.length() <= max ? text
+        return text == null || text.length() <= max
+                ? text
                 : text.substring(0, max) + "... (" + text.length() + " characters)";
     }
 

@@ -7,8 +7,7 @@ import java.util.HexFormat;
 
 /** The one SHA-256 of a text: scripts, canonical documents, prompt templates and request names hash with it. */
 public final class Hashes {
-    private Hashes() {
-    }
+    private Hashes() {}
 
     /** Lower-case hex SHA-256 of the text's UTF-8 bytes. */
     public static String sha256(String text) {

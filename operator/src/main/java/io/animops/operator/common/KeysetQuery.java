@@ -1,6 +1,5 @@
 package io.animops.operator.common;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import javax.sql.DataSource;
 
 /**
  * A filtered list read from PostgreSQL one {@link PageRequest page} at a time, newest first by a time column and
@@ -18,7 +18,9 @@ import java.util.function.Function;
 public final class KeysetQuery {
     /** The SQL type of the key column, which the key in a continue token must parse as. */
     public enum KeyType {
-        UUID, BIGINT, TEXT
+        UUID,
+        BIGINT,
+        TEXT
     }
 
     /** Reads one row into an item. */
@@ -55,19 +57,30 @@ public final class KeysetQuery {
         return this;
     }
 
-    public <T> Page<T> page(DataSource dataSource, PageRequest request, RowReader<T> reader,
-                            Function<T, PageRequest.Position> position) {
+    public <T> Page<T> page(
+            DataSource dataSource,
+            PageRequest request,
+            RowReader<T> reader,
+            Function<T, PageRequest.Position> position) {
         StringBuilder sql = new StringBuilder(select).append(where);
         List<Object> values = new ArrayList<>(parameters);
         if (request.after() != null) {
-            sql.append(" and (").append(timeColumn).append(", ").append(keyColumn).append(") < (?, ?)");
+            sql.append(" and (")
+                    .append(timeColumn)
+                    .append(", ")
+                    .append(keyColumn)
+                    .append(") < (?, ?)");
             values.add(request.after().at().atOffset(ZoneOffset.UTC));
             values.add(key(request.after().key()));
         }
-        sql.append(" order by ").append(timeColumn).append(" desc, ").append(keyColumn).append(" desc limit ?");
+        sql.append(" order by ")
+                .append(timeColumn)
+                .append(" desc, ")
+                .append(keyColumn)
+                .append(" desc limit ?");
         values.add(request.limit() + 1);
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+                PreparedStatement statement = connection.prepareStatement(sql.toString())) {
             for (int i = 0; i < values.size(); i++) {
                 statement.setObject(i + 1, values.get(i));
             }
@@ -91,7 +104,8 @@ public final class KeysetQuery {
                 case TEXT -> text;
             };
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.badParameter(PageRequest.CONTINUE,
+            throw ApiProblem.badParameter(
+                    PageRequest.CONTINUE,
                     "continue is not a continue token of this list: pass the 'continue' value of the previous page unchanged");
         }
     }

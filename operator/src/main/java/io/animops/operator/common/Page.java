@@ -11,9 +11,14 @@ import java.util.function.Function;
  * One page of a list. {@code continue} is present when more items follow: pass it back unchanged, with the same
  * filters, to get the next page.
  */
-public record Page<T>(List<T> items, int limit,
-                      @JsonProperty("continue") @JsonInclude(JsonInclude.Include.NON_NULL)
-                      @Schema(description = "Token for the next page; absent on the last page") String continueToken) {
+public record Page<T>(
+        List<T> items,
+        int limit,
+
+        @JsonProperty("continue")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "Token for the next page; absent on the last page")
+        String continueToken) {
 
     /**
      * The page from the rows a query fetched: it asks for one row more than the limit, so that a next page is

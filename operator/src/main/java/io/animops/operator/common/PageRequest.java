@@ -21,8 +21,7 @@ public record PageRequest(String list, int limit, Position after) {
     public static final String CONTINUE = "continue";
 
     /** The time and unique key of an item, as the list orders it. */
-    public record Position(Instant at, String key) {
-    }
+    public record Position(Instant at, String key) {}
 
     /** Reads {@code limit} and {@code continue}; a bad value is recorded in {@code params} under its name. */
     public static PageRequest parse(String list, String limit, String continueToken, QueryParams params) {
@@ -32,8 +31,10 @@ public record PageRequest(String list, int limit, Position after) {
             try {
                 after = decode(list, continueToken);
             } catch (IllegalArgumentException e) {
-                params.invalid(CONTINUE, "is not a continue token of this list (" + e.getMessage()
-                        + "): pass the 'continue' value of the previous page unchanged");
+                params.invalid(
+                        CONTINUE,
+                        "is not a continue token of this list (" + e.getMessage()
+                                + "): pass the 'continue' value of the previous page unchanged");
             }
         }
         return new PageRequest(list, size, after);

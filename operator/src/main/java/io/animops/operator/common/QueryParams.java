@@ -85,7 +85,11 @@ public final class QueryParams {
 
     /** An optional resource-name filter. */
     public String resourceName(String name, String text) {
-        return matching(name, optional(text), SUBDOMAIN, "a resource name (lower-case letters, digits, '-' and '.', at most 253)");
+        return matching(
+                name,
+                optional(text),
+                SUBDOMAIN,
+                "a resource name (lower-case letters, digits, '-' and '.', at most 253)");
     }
 
     /** A namespace in the path: required. */

@@ -10,7 +10,10 @@ package io.animops.operator.common;
  * @param severity ERROR: the operator cannot use the spec (Ready=False); WARNING: it runs, but not as written
  */
 public record SpecProblem(String field, String reason, String message, Severity severity) {
-    public enum Severity { ERROR, WARNING }
+    public enum Severity {
+        ERROR,
+        WARNING
+    }
 
     public static SpecProblem error(String field, String reason, String message) {
         return new SpecProblem(field, reason, message, Severity.ERROR);

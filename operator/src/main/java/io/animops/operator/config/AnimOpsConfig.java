@@ -107,7 +107,10 @@ public interface AnimOpsConfig {
 
         Retention retention();
 
-        enum StorageType { local, s3 }
+        enum StorageType {
+            local,
+            s3
+        }
 
         interface Local {
             /** Folder of the local store; objects live at their key below it. */

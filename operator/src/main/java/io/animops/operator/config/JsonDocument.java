@@ -18,7 +18,8 @@ import java.util.Set;
  */
 public final class JsonDocument {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final ObjectMapper CANONICAL = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    private static final ObjectMapper CANONICAL =
+            new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     private final String source;
 
@@ -38,8 +39,11 @@ public final class JsonDocument {
             }
             return root;
         } catch (JsonProcessingException e) {
-            throw fail("$", "not valid JSON: " + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr());
+            throw fail(
+                    "$",
+                    "not valid JSON: " + e.getOriginalMessage() + " at line "
+                            + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr());
         }
     }
 
@@ -53,7 +57,9 @@ public final class JsonDocument {
         while (names.hasNext()) {
             String name = names.next();
             if (!known.contains(name)) {
-                throw fail(join(path, name), "unknown field; known fields are " + String.join(", ", new java.util.TreeSet<>(known)));
+                throw fail(
+                        join(path, name),
+                        "unknown field; known fields are " + String.join(", ", new java.util.TreeSet<>(known)));
             }
         }
     }

@@ -17,8 +17,7 @@ import java.util.HexFormat;
 public final class KeptSecret {
     private static final int BYTES = 32;
 
-    private KeptSecret() {
-    }
+    private KeptSecret() {}
 
     /** The file's content (trimmed), after writing 32 random bytes as hex into it if it did not exist. */
     public static String readOrCreate(Path file) throws IOException {
@@ -32,7 +31,8 @@ public final class KeptSecret {
         Files.createDirectories(file.getParent());
         byte[] secret = new byte[BYTES];
         new SecureRandom().nextBytes(secret);
-        Path part = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".part");
+        Path part = file.resolveSibling(
+                file.getFileName() + "." + ProcessHandle.current().pid() + ".part");
         Files.writeString(part, HexFormat.of().formatHex(secret), StandardCharsets.US_ASCII);
         try {
             Files.setPosixFilePermissions(part, PosixFilePermissions.fromString("rw-------"));

@@ -14,8 +14,7 @@ import java.util.Properties;
 public final class CommandLineDatabase {
     public static final String STANDALONE_JDBC_URL = "jdbc:postgresql://localhost:15432/animops";
 
-    private CommandLineDatabase() {
-    }
+    private CommandLineDatabase() {}
 
     public static String url(Map<String, String> options, Map<String, String> env) {
         return options.getOrDefault("--jdbc-url", env.getOrDefault("QUARKUS_DATASOURCE_JDBC_URL", STANDALONE_JDBC_URL));
@@ -24,7 +23,8 @@ public final class CommandLineDatabase {
     /** A connection, or null when the URL is no PostgreSQL JDBC URL. */
     public static Connection connect(Map<String, String> options, Map<String, String> env) throws SQLException {
         Properties credentials = new Properties();
-        credentials.setProperty("user", options.getOrDefault("--user", env.getOrDefault("QUARKUS_DATASOURCE_USERNAME", "postgres")));
+        credentials.setProperty(
+                "user", options.getOrDefault("--user", env.getOrDefault("QUARKUS_DATASOURCE_USERNAME", "postgres")));
         credentials.setProperty("password", env.getOrDefault("QUARKUS_DATASOURCE_PASSWORD", "postgres"));
         // the driver directly, not DriverManager: before Quarkus starts, service loading of drivers is not reliable
         return new org.postgresql.Driver().connect(url(options, env), credentials);

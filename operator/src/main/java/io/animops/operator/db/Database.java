@@ -37,7 +37,8 @@ public class Database {
      * Creates or updates the row of a resource in one transaction: {@code fill} writes the current values into
      * the stored row (or a fresh one), and the row is stamped with its creation and update times.
      */
-    public <R extends HistoryRecord> void upsert(Class<R> type, UUID uid, Supplier<R> fresh, Consumer<R> fill, Clock clock) {
+    public <R extends HistoryRecord> void upsert(
+            Class<R> type, UUID uid, Supplier<R> fresh, Consumer<R> fill, Clock clock) {
         Instant now = Instant.now(clock);
         inTransaction(s -> s.find(type, uid).chain(found -> {
             R row = found != null ? found : fresh.get();

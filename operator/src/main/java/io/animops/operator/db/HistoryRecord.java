@@ -12,8 +12,10 @@ import java.util.UUID;
 public abstract class HistoryRecord {
     @Id
     public UUID uid;
+
     @Column(name = "created_at")
     public Instant createdAt;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 }

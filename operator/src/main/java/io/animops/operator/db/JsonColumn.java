@@ -13,8 +13,7 @@ import java.util.List;
 public final class JsonColumn {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private JsonColumn() {
-    }
+    private JsonColumn() {}
 
     public static String write(Object value) {
         if (value == null) {
@@ -34,7 +33,8 @@ public final class JsonColumn {
         try {
             return MAPPER.readValue(json, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored JSON does not parse as " + type.getSimpleName() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "stored JSON does not parse as " + type.getSimpleName() + ": " + e.getMessage(), e);
         }
     }
 
@@ -48,7 +48,8 @@ public final class JsonColumn {
             // a jsonb null (a list that was never set) reads as no items
             return list == null ? List.of() : list;
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored JSON does not parse as a list of " + itemType.getSimpleName() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "stored JSON does not parse as a list of " + itemType.getSimpleName() + ": " + e.getMessage(), e);
         }
     }
 }

@@ -30,20 +30,19 @@ public record DesignSystem(
         String json,
         String sha256) {
 
-    public record Font(String family, String weight, int sizePx) {
-    }
+    public record Font(String family, String weight, int sizePx) {}
 
     /** Pixels from each edge of the frame that platform overlays (buttons, captions, search bar) may cover. */
-    public record Margins(int top, int bottom, int left, int right) {
-    }
+    public record Margins(int top, int bottom, int left, int right) {}
 
     /** The colour used for text; every palette must name one. */
     public static final String TEXT_COLOUR = "text";
+
     static final Pattern VERSION = Pattern.compile("^[0-9A-Za-z][0-9A-Za-z.+-]{0,63}$");
     private static final Pattern COLOUR = Pattern.compile("^#[0-9A-Fa-f]{6}$");
     private static final Pattern NAME = Pattern.compile("^[a-z][A-Za-z0-9]{0,31}$");
-    private static final Set<String> FIELDS = Set.of("version", "description", "frame", "background", "palette", "fonts",
-            "safeMargins", "strokeWidths");
+    private static final Set<String> FIELDS =
+            Set.of("version", "description", "frame", "background", "palette", "fonts", "safeMargins", "strokeWidths");
 
     /**
      * Parses and validates a design system document.
@@ -57,7 +56,9 @@ public record DesignSystem(
         doc.onlyKnownFields(root, "", FIELDS);
         String version = doc.text(root, "", "version");
         if (!VERSION.matcher(version).matches()) {
-            throw doc.fail("version", "must be letters, digits, '.', '+' or '-' (at most 64), e.g. 2026.11.1; got \"" + version + "\"");
+            throw doc.fail(
+                    "version",
+                    "must be letters, digits, '.', '+' or '-' (at most 64), e.g. 2026.11.1; got \"" + version + "\"");
         }
         doc.optionalText(root, "", "description");
 
@@ -86,8 +87,12 @@ public record DesignSystem(
             String path = "fonts." + name(doc, "fonts", role);
             JsonNode font = doc.object(fontsNode, "fonts", role);
             doc.onlyKnownFields(font, path, Set.of("family", "weight", "sizePx"));
-            fonts.put(role, new Font(doc.text(font, path, "family"), doc.optionalText(font, path, "weight"),
-                    doc.integer(font, path, "sizePx", 8, 400)));
+            fonts.put(
+                    role,
+                    new Font(
+                            doc.text(font, path, "family"),
+                            doc.optionalText(font, path, "weight"),
+                            doc.integer(font, path, "sizePx", 8, 400)));
         }
         if (fonts.isEmpty()) {
             throw doc.fail("fonts", "must name at least one font");
@@ -95,17 +100,22 @@ public record DesignSystem(
 
         JsonNode marginsNode = doc.object(root, "", "safeMargins");
         doc.onlyKnownFields(marginsNode, "safeMargins", Set.of("top", "bottom", "left", "right"));
-        Margins margins = new Margins(doc.integer(marginsNode, "safeMargins", "top", 0, height),
+        Margins margins = new Margins(
+                doc.integer(marginsNode, "safeMargins", "top", 0, height),
                 doc.integer(marginsNode, "safeMargins", "bottom", 0, height),
                 doc.integer(marginsNode, "safeMargins", "left", 0, width),
                 doc.integer(marginsNode, "safeMargins", "right", 0, width));
         if (margins.top() + margins.bottom() >= height) {
-            throw doc.fail("safeMargins", "top + bottom (" + (margins.top() + margins.bottom())
-                    + ") leave no room in a frame " + height + " px high");
+            throw doc.fail(
+                    "safeMargins",
+                    "top + bottom (" + (margins.top() + margins.bottom()) + ") leave no room in a frame " + height
+                            + " px high");
         }
         if (margins.left() + margins.right() >= width) {
-            throw doc.fail("safeMargins", "left + right (" + (margins.left() + margins.right())
-                    + ") leave no room in a frame " + width + " px wide");
+            throw doc.fail(
+                    "safeMargins",
+                    "left + right (" + (margins.left() + margins.right()) + ") leave no room in a frame " + width
+                            + " px wide");
         }
 
         JsonNode strokesNode = doc.object(root, "", "strokeWidths");
@@ -116,8 +126,17 @@ public record DesignSystem(
         if (strokes.isEmpty()) {
             throw doc.fail("strokeWidths", "must name at least one stroke width");
         }
-        return new DesignSystem(version, width, height, background, Collections.unmodifiableMap(palette), Collections.unmodifiableMap(fonts),
-                margins, Collections.unmodifiableMap(strokes), json, Hashes.sha256(JsonDocument.canonical(root)));
+        return new DesignSystem(
+                version,
+                width,
+                height,
+                background,
+                Collections.unmodifiableMap(palette),
+                Collections.unmodifiableMap(fonts),
+                margins,
+                Collections.unmodifiableMap(strokes),
+                json,
+                Hashes.sha256(JsonDocument.canonical(root)));
     }
 
     private static String colour(JsonDocument doc, JsonNode parent, String path, String name) {

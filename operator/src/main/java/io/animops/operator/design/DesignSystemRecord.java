@@ -14,9 +14,12 @@ import java.time.Instant;
 public class DesignSystemRecord {
     @Id
     public String version;
+
     public String sha256;
+
     @ColumnTransformer(read = "cast(document as text)", write = "cast(cast(? as text) as jsonb)")
     public String document;
+
     @Column(name = "created_at")
     public Instant createdAt;
 }

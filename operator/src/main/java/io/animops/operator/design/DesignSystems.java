@@ -28,8 +28,10 @@ public class DesignSystems {
 
     @Inject
     AnimOpsConfig config;
+
     @Inject
     Database database;
+
     @Inject
     Clock clock;
 
@@ -46,7 +48,8 @@ public class DesignSystems {
         if (loaded == null) {
             synchronized (this) {
                 if (current == null) {
-                    ConfiguredFile file = ConfiguredFile.read(config.designSystem().file(), BUNDLED, "examples/design-system.json");
+                    ConfiguredFile file =
+                            ConfiguredFile.read(config.designSystem().file(), BUNDLED, "examples/design-system.json");
                     current = register(DesignSystem.parse(file.text(), file.source()));
                     LOG.infof("design system %s from %s", current.version(), file.source());
                 }
@@ -68,20 +71,24 @@ public class DesignSystems {
      * @throws InvalidDocumentException naming {@code version} when that version is stored with other content
      */
     public DesignSystem register(DesignSystem design) {
-        String stored = database.inTransaction(s -> s.find(DesignSystemRecord.class, design.version()).chain(found -> {
-            if (found != null) {
-                return Uni.createFrom().item(found.sha256);
-            }
-            DesignSystemRecord row = new DesignSystemRecord();
-            row.version = design.version();
-            row.sha256 = design.sha256();
-            row.document = design.json();
-            row.createdAt = Instant.now(clock);
-            return s.persist(row).replaceWith(design.sha256());
-        }));
+        String stored = database.inTransaction(s -> s.find(DesignSystemRecord.class, design.version())
+                .chain(found -> {
+                    if (found != null) {
+                        return Uni.createFrom().item(found.sha256);
+                    }
+                    DesignSystemRecord row = new DesignSystemRecord();
+                    row.version = design.version();
+                    row.sha256 = design.sha256();
+                    row.document = design.json();
+                    row.createdAt = Instant.now(clock);
+                    return s.persist(row).replaceWith(design.sha256());
+                }));
         if (!stored.equals(design.sha256())) {
-            throw new InvalidDocumentException("design system " + design.version(), "version",
-                    "version " + design.version() + " is already stored with other content; a changed design system needs a new version");
+            throw new InvalidDocumentException(
+                    "design system " + design.version(),
+                    "version",
+                    "version " + design.version()
+                            + " is already stored with other content; a changed design system needs a new version");
         }
         return design;
     }
@@ -94,7 +101,8 @@ public class DesignSystems {
 
     /** Every stored version, oldest first. */
     public List<String> versions() {
-        return database.inTransaction(s -> s.createQuery("select d.version from DesignSystemRecord d order by d.createdAt, d.version", String.class)
+        return database.inTransaction(s -> s.createQuery(
+                        "select d.version from DesignSystemRecord d order by d.createdAt, d.version", String.class)
                 .getResultList());
     }
 }

@@ -42,11 +42,11 @@ public class EventHub {
         this.clientBuffer = clientBuffer;
     }
 
-    private record Subscriber(Predicate<StreamEvent> filter, MultiEmitter<? super StreamEvent> emitter) {
-    }
+    private record Subscriber(Predicate<StreamEvent> filter, MultiEmitter<? super StreamEvent> emitter) {}
 
     /** Numbers the event, keeps it for reconnecting clients and sends it to every subscriber it concerns. */
-    public synchronized void publish(String type, String kind, String namespace, String name, Map<String, Object> data) {
+    public synchronized void publish(
+            String type, String kind, String namespace, String name, Map<String, Object> data) {
         StreamEvent event = new StreamEvent(epoch + "-" + (++sequence), type, kind, namespace, name, data);
         recent.addLast(event);
         while (recent.size() > bufferSize) {
@@ -64,18 +64,21 @@ public class EventHub {
      * {@code resync} event when they no longer reach back to it (or it is from before a restart).
      */
     public Multi<StreamEvent> subscribe(String lastEventId, Predicate<StreamEvent> filter) {
-        Multi<StreamEvent> stream = Multi.createFrom().<StreamEvent>emitter(emitter -> {
-            synchronized (this) {
-                for (StreamEvent missed : missed(lastEventId)) {
-                    if (missed.type().equals(StreamEvent.RESYNC) || filter.test(missed)) {
-                        emitter.emit(missed);
-                    }
-                }
-                Subscriber subscriber = new Subscriber(filter, emitter);
-                subscribers.add(subscriber);
-                emitter.onTermination(() -> subscribers.remove(subscriber));
-            }
-        }, BackPressureStrategy.ERROR);
+        Multi<StreamEvent> stream = Multi.createFrom()
+                .<StreamEvent>emitter(
+                        emitter -> {
+                            synchronized (this) {
+                                for (StreamEvent missed : missed(lastEventId)) {
+                                    if (missed.type().equals(StreamEvent.RESYNC) || filter.test(missed)) {
+                                        emitter.emit(missed);
+                                    }
+                                }
+                                Subscriber subscriber = new Subscriber(filter, emitter);
+                                subscribers.add(subscriber);
+                                emitter.onTermination(() -> subscribers.remove(subscriber));
+                            }
+                        },
+                        BackPressureStrategy.ERROR);
         return stream.onOverflow().buffer(clientBuffer);
     }
 
@@ -89,12 +92,20 @@ public class EventHub {
             return List.of();
         }
         long last = sequenceOf(lastEventId);
-        long oldest = recent.isEmpty() ? sequence + 1 : sequenceOf(recent.peekFirst().id());
+        long oldest =
+                recent.isEmpty() ? sequence + 1 : sequenceOf(recent.peekFirst().id());
         if (last < 0 || last > sequence || last < oldest - 1) {
-            return List.of(new StreamEvent(epoch + "-" + sequence, StreamEvent.RESYNC, null, null, null,
-                    Map.of("reason", last < 0 || last > sequence
-                            ? "the event id is not from this run of the operator: reload the state"
-                            : "events after the given id are no longer kept: reload the state")));
+            return List.of(new StreamEvent(
+                    epoch + "-" + sequence,
+                    StreamEvent.RESYNC,
+                    null,
+                    null,
+                    null,
+                    Map.of(
+                            "reason",
+                            last < 0 || last > sequence
+                                    ? "the event id is not from this run of the operator: reload the state"
+                                    : "events after the given id are no longer kept: reload the state")));
         }
         List<StreamEvent> missed = new ArrayList<>();
         for (StreamEvent e : recent) {

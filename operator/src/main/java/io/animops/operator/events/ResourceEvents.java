@@ -32,11 +32,12 @@ import java.util.Objects;
 @ApplicationScoped
 public class ResourceEvents {
     private static final Logger LOG = Logger.getLogger(ResourceEvents.class);
-    private static final List<Class<? extends CustomResource<?, ?>>> KINDS = List.of(AnimationIdea.class,
-            ScriptAttempt.class, RenderJob.class, Publication.class, RenderAgent.class);
+    private static final List<Class<? extends CustomResource<?, ?>>> KINDS =
+            List.of(AnimationIdea.class, ScriptAttempt.class, RenderJob.class, Publication.class, RenderAgent.class);
 
     @Inject
     KubernetesClient client;
+
     @Inject
     EventHub hub;
 
@@ -47,8 +48,9 @@ public class ResourceEvents {
             try {
                 informers.add(inform(kind));
             } catch (RuntimeException e) {
-                LOG.warnf("live events: cannot watch %s (%s); the stream goes without them", kind.getSimpleName(),
-                        e.getMessage());
+                LOG.warnf(
+                        "live events: cannot watch %s (%s); the stream goes without them",
+                        kind.getSimpleName(), e.getMessage());
             }
         }
     }
@@ -79,7 +81,8 @@ public class ResourceEvents {
             }
         };
         // inform() returns once the informer has listed what exists: those come as Added
-        return kind == RenderAgent.class ? client.resources(kind).inform(handler, 0)
+        return kind == RenderAgent.class
+                ? client.resources(kind).inform(handler, 0)
                 : client.resources(kind).inAnyNamespace().inform(handler, 0);
     }
 
@@ -88,8 +91,12 @@ public class ResourceEvents {
         data.put("action", action);
         data.putAll(summary(resource));
         data.put("resourceVersion", resource.getMetadata().getResourceVersion());
-        hub.publish(StreamEvent.CHANGE, resource.getKind(), resource.getMetadata().getNamespace(),
-                resource.getMetadata().getName(), data);
+        hub.publish(
+                StreamEvent.CHANGE,
+                resource.getKind(),
+                resource.getMetadata().getNamespace(),
+                resource.getMetadata().getName(),
+                data);
     }
 
     /** Phase, progress and the summary condition's reason: what the panel shows, without the whole status. */

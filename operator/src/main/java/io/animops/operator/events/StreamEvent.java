@@ -11,8 +11,8 @@ import java.util.Map;
  * @param kind      AnimationIdea, ScriptAttempt, RenderJob, Publication, RenderAgent, or the audited subject's kind
  * @param namespace null for cluster-scoped resources (render agents) and events about no namespace
  */
-public record StreamEvent(String id, String type, String kind, String namespace, String name,
-                          Map<String, Object> data) {
+public record StreamEvent(
+        String id, String type, String kind, String namespace, String name, Map<String, Object> data) {
     public static final String CHANGE = "change";
     public static final String AUDIT = "audit";
     public static final String RESYNC = "resync";

@@ -1,8 +1,5 @@
 package io.animops.operator.idea;
 
-import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
-import io.animops.operator.kube.ReconcileErrors;
-import io.animops.operator.kube.EventRecorder;
 import io.animops.crds.AnimOps;
 import io.animops.crds.Reasons;
 import io.animops.crds.v1alpha1.AnimationIdea;
@@ -16,16 +13,19 @@ import io.animops.crds.v1alpha1.RenderPhase;
 import io.animops.crds.v1alpha1.ScriptAttempt;
 import io.animops.operator.audit.AuditLog;
 import io.animops.operator.config.AnimOpsConfig;
+import io.animops.operator.kube.EventRecorder;
 import io.animops.operator.kube.OwnedChildren;
+import io.animops.operator.kube.ReconcileErrors;
 import io.animops.operator.kube.StatusSupport;
+import io.animops.operator.pipeline.PipelineSettings;
+import io.animops.operator.pipeline.PipelineSettingsLookup;
 import io.animops.operator.qc.QcException;
 import io.animops.operator.qc.QcResult;
 import io.animops.operator.qc.QcService;
-import io.animops.operator.pipeline.PipelineSettings;
-import io.animops.operator.pipeline.PipelineSettingsLookup;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -52,50 +52,70 @@ import java.util.stream.Collectors;
 public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
     @Inject
     EventRecorder events;
+
     @Inject
     ReconcileErrors errors;
+
     @Inject
     IdeaGateService gate;
+
     @Inject
     GateJudge judge;
+
     @Inject
     IdeaRepository repository;
+
     @Inject
     PipelineSettingsLookup settingsLookup;
+
     @Inject
     IdeaMetrics metrics;
+
     @Inject
     AuditLog audit;
+
     @Inject
     QcService qc;
+
     @Inject
     AnimOpsConfig config;
+
     @Inject
     Clock clock;
 
     @Override
     public List<EventSource<?, AnimationIdea>> prepareEventSources(EventSourceContext<AnimationIdea> context) {
-        InformerEventSource<ScriptAttempt, AnimationIdea> attempts = new InformerEventSource<>(InformerEventSourceConfiguration
-                .from(ScriptAttempt.class, AnimationIdea.class)
-                .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(AnimationIdea.class))
-                .build(), context);
-        InformerEventSource<RenderJob, AnimationIdea> renderJobs = new InformerEventSource<>(InformerEventSourceConfiguration
-                .from(RenderJob.class, AnimationIdea.class)
-                .withSecondaryToPrimaryMapper(AnimationIdeaReconciler::ideaOf)
-                .build(), context);
-        InformerEventSource<Publication, AnimationIdea> publications = new InformerEventSource<>(InformerEventSourceConfiguration
-                .from(Publication.class, AnimationIdea.class)
-                .withSecondaryToPrimaryMapper(AnimationIdeaReconciler::ideaOf)
-                .build(), context);
+        InformerEventSource<ScriptAttempt, AnimationIdea> attempts = new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(ScriptAttempt.class, AnimationIdea.class)
+                        .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(AnimationIdea.class))
+                        .build(),
+                context);
+        InformerEventSource<RenderJob, AnimationIdea> renderJobs = new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(RenderJob.class, AnimationIdea.class)
+                        .withSecondaryToPrimaryMapper(AnimationIdeaReconciler::ideaOf)
+                        .build(),
+                context);
+        InformerEventSource<Publication, AnimationIdea> publications = new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(Publication.class, AnimationIdea.class)
+                        .withSecondaryToPrimaryMapper(AnimationIdeaReconciler::ideaOf)
+                        .build(),
+                context);
         // a schedule deleted or created again stops or resumes the in-flight ideas that name it (ScheduleLink)
         InformerEventSource<ContentSchedule, AnimationIdea> schedules = new InformerEventSource<>(
                 InformerEventSourceConfiguration.from(ContentSchedule.class, AnimationIdea.class)
-                .withSecondaryToPrimaryMapper(schedule -> context.getPrimaryCache()
-                        .list(schedule.getMetadata().getNamespace(), i -> schedule.getMetadata().getName()
-                                .equals(i.getSpec() == null ? null : i.getSpec().getScheduleRef()))
-                        .map(ResourceID::fromResource)
-                        .collect(Collectors.toSet()))
-                .build(), context);
+                        .withSecondaryToPrimaryMapper(schedule -> context.getPrimaryCache()
+                                .list(
+                                        schedule.getMetadata().getNamespace(),
+                                        i -> schedule.getMetadata()
+                                                .getName()
+                                                .equals(
+                                                        i.getSpec() == null
+                                                                ? null
+                                                                : i.getSpec().getScheduleRef()))
+                                .map(ResourceID::fromResource)
+                                .collect(Collectors.toSet()))
+                        .build(),
+                context);
         return List.of(attempts, renderJobs, publications, schedules);
     }
 
@@ -106,7 +126,9 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
     private static Set<ResourceID> ideaOf(HasMetadata job) {
         Map<String, String> annotations = job.getMetadata().getAnnotations();
         String idea = annotations == null ? null : annotations.get(AnimOps.LABEL_IDEA);
-        return idea == null ? Set.of() : Set.of(new ResourceID(idea, job.getMetadata().getNamespace()));
+        return idea == null
+                ? Set.of()
+                : Set.of(new ResourceID(idea, job.getMetadata().getNamespace()));
     }
 
     /**
@@ -128,7 +150,9 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
         IdeaLifecycle.Step step = advanceUntilSettled(idea, settings, children, context);
 
         if (idea.getStatus().getPhase() != before) {
-            repository.updatePhase(UUID.fromString(idea.getMetadata().getUid()), idea.getStatus().getPhase().name());
+            repository.updatePhase(
+                    UUID.fromString(idea.getMetadata().getUid()),
+                    idea.getStatus().getPhase().name());
         }
         metrics.observe(context.getPrimaryCache().list().toList(), idea);
         return StatusSupport.patchIfChanged(idea, observedStatus, step.requeue());
@@ -142,7 +166,8 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
         if (idea.getStatus().getSimilarity() == null) {
             idea.getStatus().setSimilarity(gate.gate(idea, runIdOf(idea), settings.similarityThreshold()));
         }
-        if (GateDecision.awaitsJudge(idea.getStatus().getSimilarity()) && idea.getSpec().getApproved() == null
+        if (GateDecision.awaitsJudge(idea.getStatus().getSimilarity())
+                && idea.getSpec().getApproved() == null
                 && (idea.getStatus().getPhase() == null || idea.getStatus().getPhase() == IdeaPhase.Proposed)
                 && settings.llm().getProvider() != LlmSettings.Provider.Offline) {
             idea.getStatus().getSimilarity().setJudgement(judge.judge(idea, settings.llm()));
@@ -150,7 +175,9 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
     }
 
     private static String runIdOf(AnimationIdea idea) {
-        return idea.getMetadata().getLabels() == null ? null : idea.getMetadata().getLabels().get(AnimOps.LABEL_RUN);
+        return idea.getMetadata().getLabels() == null
+                ? null
+                : idea.getMetadata().getLabels().get(AnimOps.LABEL_RUN);
     }
 
     /** The idea's run siblings and children, from the informers' caches. */
@@ -158,17 +185,32 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
         AnimationIdeaStatus status = idea.getStatus();
         String runId = runIdOf(idea);
         // a run id is the fire time's minute: two schedules of a namespace firing in the same minute share it
-        String schedule = idea.getMetadata().getLabels() == null ? null
+        String schedule = idea.getMetadata().getLabels() == null
+                ? null
                 : idea.getMetadata().getLabels().get(AnimOps.LABEL_SCHEDULE);
-        List<AnimationIdea> siblings = runId == null ? List.of(idea) : context.getPrimaryCache()
-                .list(idea.getMetadata().getNamespace(), i -> i.getMetadata().getLabels() != null
-                        && runId.equals(i.getMetadata().getLabels().get(AnimOps.LABEL_RUN))
-                        && Objects.equals(schedule, i.getMetadata().getLabels().get(AnimOps.LABEL_SCHEDULE)))
-                .map(i -> i.getMetadata().getUid().equals(idea.getMetadata().getUid()) ? idea : i)
-                .toList();
+        List<AnimationIdea> siblings = runId == null
+                ? List.of(idea)
+                : context.getPrimaryCache()
+                        .list(
+                                idea.getMetadata().getNamespace(),
+                                i -> i.getMetadata().getLabels() != null
+                                        && runId.equals(
+                                                i.getMetadata().getLabels().get(AnimOps.LABEL_RUN))
+                                        && Objects.equals(
+                                                schedule,
+                                                i.getMetadata().getLabels().get(AnimOps.LABEL_SCHEDULE)))
+                        .map(i -> i.getMetadata()
+                                        .getUid()
+                                        .equals(idea.getMetadata().getUid())
+                                ? idea
+                                : i)
+                        .toList();
         Set<RenderJob> jobs = context.getSecondaryResources(RenderJob.class);
-        return new Children(siblings, named(context.getSecondaryResources(ScriptAttempt.class), status.getCurrentAttempt()),
-                named(jobs, status.getRenderJob()), named(jobs, status.getFinalRenderJob()),
+        return new Children(
+                siblings,
+                named(context.getSecondaryResources(ScriptAttempt.class), status.getCurrentAttempt()),
+                named(jobs, status.getRenderJob()),
+                named(jobs, status.getFinalRenderJob()),
                 new ArrayList<>(context.getSecondaryResources(Publication.class)));
     }
 
@@ -177,19 +219,25 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
      * once: a child that already existed (a reconciliation repeated after a crash; no event will announce it
      * again), or an idea that just reached AwaitingQc (its QC result is made now, not on the next event).
      */
-    private IdeaLifecycle.Step advanceUntilSettled(AnimationIdea idea, PipelineSettings settings, Children children,
-                                                   Context<AnimationIdea> context) {
+    private IdeaLifecycle.Step advanceUntilSettled(
+            AnimationIdea idea, PipelineSettings settings, Children children, Context<AnimationIdea> context) {
         IdeaPhase from = idea.getStatus().getPhase();
         while (true) {
             IdeaPhase phaseBefore = idea.getStatus().getPhase();
             if (phaseBefore == IdeaPhase.AwaitingQc && children.qc == QcView.NONE) {
                 children.qc = qcOf(idea, children.renderJob, settings);
             }
-            IdeaLifecycle.Step step = IdeaLifecycle.advance(clock, idea, settings, children.siblings, children.attempt,
-                    children.renderJob, children.downstream(config.qc().reviewRecheck()));
+            IdeaLifecycle.Step step = IdeaLifecycle.advance(
+                    clock,
+                    idea,
+                    settings,
+                    children.siblings,
+                    children.attempt,
+                    children.renderJob,
+                    children.downstream(config.qc().reviewRecheck()));
             from = audit(idea, from, step);
-            boolean justAwaitingQc = idea.getStatus().getPhase() == IdeaPhase.AwaitingQc
-                    && phaseBefore != IdeaPhase.AwaitingQc;
+            boolean justAwaitingQc =
+                    idea.getStatus().getPhase() == IdeaPhase.AwaitingQc && phaseBefore != IdeaPhase.AwaitingQc;
             if (step.children().isEmpty() ? !justAwaitingQc : createChildren(idea, step, children, context)) {
                 return step;
             }
@@ -209,15 +257,19 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
     /** The event of a phase entered: a failure is a Warning; a further attempt after errors is a repair. */
     private void tell(AnimationIdea idea, IdeaLifecycle.Transition to) {
         boolean failed = to.phase() == IdeaPhase.Rejected || to.phase() == IdeaPhase.Failed;
-        boolean repair = to.phase() == IdeaPhase.Scripting && idea.getStatus().getAttempts() != null
+        boolean repair = to.phase() == IdeaPhase.Scripting
+                && idea.getStatus().getAttempts() != null
                 && idea.getStatus().getAttempts() > 1;
-        events.record(idea, failed ? EventRecorder.WARNING : EventRecorder.NORMAL,
-                repair ? Reasons.REPAIRING : to.reason(), to.message());
+        events.record(
+                idea,
+                failed ? EventRecorder.WARNING : EventRecorder.NORMAL,
+                repair ? Reasons.REPAIRING : to.reason(),
+                to.message());
     }
 
     /** Creates the step's children; true when all were new, else the existing ones replace what was observed. */
-    private boolean createChildren(AnimationIdea idea, IdeaLifecycle.Step step, Children children,
-                                   Context<AnimationIdea> context) {
+    private boolean createChildren(
+            AnimationIdea idea, IdeaLifecycle.Step step, Children children, Context<AnimationIdea> context) {
         boolean allCreated = true;
         for (HasMetadata child : step.children()) {
             OwnedChildren.Stored<? extends HasMetadata> stored = OwnedChildren.createIfAbsent(context, child);
@@ -238,8 +290,12 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
         final List<Publication> publications;
         QcView qc = QcView.NONE;
 
-        Children(List<AnimationIdea> siblings, ScriptAttempt attempt, RenderJob renderJob, RenderJob finalJob,
-                 List<Publication> publications) {
+        Children(
+                List<AnimationIdea> siblings,
+                ScriptAttempt attempt,
+                RenderJob renderJob,
+                RenderJob finalJob,
+                List<Publication> publications) {
             this.siblings = siblings;
             this.attempt = attempt;
             this.renderJob = renderJob;
@@ -262,7 +318,8 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
                     renderJob = found;
                 }
             } else if (existing instanceof Publication found) {
-                publications.removeIf(p -> p.getMetadata().getName().equals(found.getMetadata().getName()));
+                publications.removeIf(p ->
+                        p.getMetadata().getName().equals(found.getMetadata().getName()));
                 publications.add(found);
             }
         }
@@ -274,7 +331,9 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
     }
 
     private QcView qcOf(AnimationIdea idea, RenderJob preview, PipelineSettings settings) {
-        if (preview == null || preview.getStatus() == null || preview.getStatus().getPhase() != RenderPhase.Succeeded) {
+        if (preview == null
+                || preview.getStatus() == null
+                || preview.getStatus().getPhase() != RenderPhase.Succeeded) {
             return new QcView(null, null);
         }
         try {
@@ -285,13 +344,18 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
     }
 
     private static <T extends HasMetadata> T named(Set<T> resources, String name) {
-        return name == null ? null : resources.stream()
-                .filter(r -> Objects.equals(r.getMetadata().getName(), name)).findFirst().orElse(null);
+        return name == null
+                ? null
+                : resources.stream()
+                        .filter(r -> Objects.equals(r.getMetadata().getName(), name))
+                        .findFirst()
+                        .orElse(null);
     }
 
     /** A thrown reconciliation shows as condition ReconcileError and a Warning event; JOSDK retries with backoff. */
     @Override
-    public ErrorStatusUpdateControl<AnimationIdea> updateErrorStatus(AnimationIdea idea, Context<AnimationIdea> context, Exception e) {
+    public ErrorStatusUpdateControl<AnimationIdea> updateErrorStatus(
+            AnimationIdea idea, Context<AnimationIdea> context, Exception e) {
         return errors.report(idea, context, e, AnimationIdeaStatus::new);
     }
 }

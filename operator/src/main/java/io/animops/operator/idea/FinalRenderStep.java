@@ -23,19 +23,33 @@ final class FinalRenderStep implements PhaseStep {
             return;
         }
         String reason = Conditions.find(job.getStatus().getConditions(), ConditionTypes.SUCCEEDED)
-                .map(c -> c.getReason()).orElse(Reasons.FINAL_RENDERING);
+                .map(c -> c.getReason())
+                .orElse(Reasons.FINAL_RENDERING);
         String message = Conditions.find(job.getStatus().getConditions(), ConditionTypes.SUCCEEDED)
-                .map(c -> c.getMessage()).orElse("");
+                .map(c -> c.getMessage())
+                .orElse("");
         if (job.getStatus().getPhase() == RenderPhase.Succeeded) {
-            run.enter(idea, IdeaPhase.Publishing, Reasons.PUBLISHING, "final render " + job.getMetadata().getName()
-                    + " succeeded; publishing to " + observed.settings().publish().size() + " target(s)");
+            run.enter(
+                    idea,
+                    IdeaPhase.Publishing,
+                    Reasons.PUBLISHING,
+                    "final render " + job.getMetadata().getName() + " succeeded; publishing to "
+                            + observed.settings().publish().size() + " target(s)");
             publishing.advance(run, idea, observed);
         } else if (job.getStatus().getPhase() == RenderPhase.Failed) {
-            run.end(idea, IdeaPhase.Failed, Reasons.FINAL_RENDER_FAILED, "final render " + job.getMetadata().getName()
-                    + " failed: " + reason + ": " + message);
+            run.end(
+                    idea,
+                    IdeaPhase.Failed,
+                    Reasons.FINAL_RENDER_FAILED,
+                    "final render " + job.getMetadata().getName() + " failed: " + reason + ": " + message);
         } else {
-            run.condition(idea, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, reason, "final render "
-                    + job.getMetadata().getName() + ": " + (message.isEmpty() ? job.getStatus().getPhase() : message));
+            run.condition(
+                    idea,
+                    ConditionTypes.SUCCEEDED,
+                    Conditions.UNKNOWN,
+                    reason,
+                    "final render " + job.getMetadata().getName() + ": "
+                            + (message.isEmpty() ? job.getStatus().getPhase() : message));
         }
     }
 }

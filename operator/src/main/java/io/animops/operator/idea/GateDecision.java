@@ -1,8 +1,8 @@
 package io.animops.operator.idea;
 
 import io.animops.crds.v1alpha1.GateJudgement;
-import io.animops.crds.v1alpha1.Similarity;
 import io.animops.crds.v1alpha1.SimilarIdea;
+import io.animops.crds.v1alpha1.Similarity;
 
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -13,10 +13,13 @@ import java.util.stream.Collectors;
  * person must still decide. Ideas gated before the review zone existed have no zone and are read by threshold.
  */
 final class GateDecision {
-    enum Outcome { Novel, Duplicate, AwaitingPerson }
-
-    private GateDecision() {
+    enum Outcome {
+        Novel,
+        Duplicate,
+        AwaitingPerson
     }
+
+    private GateDecision() {}
 
     static GateZones.Zone zoneOf(Similarity similarity) {
         if (similarity.getZone() != null) {
@@ -30,7 +33,8 @@ final class GateDecision {
             case Duplicate -> Outcome.Duplicate;
             case Novel -> Outcome.Novel;
             case Review -> {
-                GateJudgement.Verdict verdict = similarity.getJudgement() == null ? null
+                GateJudgement.Verdict verdict = similarity.getJudgement() == null
+                        ? null
                         : similarity.getJudgement().getVerdict();
                 if (verdict == GateJudgement.Verdict.Duplicate) {
                     yield Outcome.Duplicate;
@@ -49,36 +53,61 @@ final class GateDecision {
     static String duplicateMessage(Similarity similarity) {
         SimilarIdea nearest = similarity.getNearest().get(0);
         if (zoneOf(similarity) == GateZones.Zone.Review) {
-            return String.format(Locale.ROOT, "similarity %.2f to %s \"%s\" is in the review zone [%.2f, %.2f) and "
-                            + "%s judged them the same animation: %s", nearest.getScore(), nearest.getName(),
-                    nearest.getTitle(), similarity.getReviewThreshold(), similarity.getThreshold(),
-                    similarity.getJudgement().getModel(), similarity.getJudgement().getReason());
+            return String.format(
+                    Locale.ROOT,
+                    "similarity %.2f to %s \"%s\" is in the review zone [%.2f, %.2f) and "
+                            + "%s judged them the same animation: %s",
+                    nearest.getScore(),
+                    nearest.getName(),
+                    nearest.getTitle(),
+                    similarity.getReviewThreshold(),
+                    similarity.getThreshold(),
+                    similarity.getJudgement().getModel(),
+                    similarity.getJudgement().getReason());
         }
-        return String.format(Locale.ROOT, "similarity %.2f to %s \"%s\" is at or above the threshold %.2f",
-                nearest.getScore(), nearest.getName(), nearest.getTitle(), similarity.getThreshold());
+        return String.format(
+                Locale.ROOT,
+                "similarity %.2f to %s \"%s\" is at or above the threshold %.2f",
+                nearest.getScore(),
+                nearest.getName(),
+                nearest.getTitle(),
+                similarity.getThreshold());
     }
 
     static String novelMessage(Similarity similarity) {
         if (zoneOf(similarity) == GateZones.Zone.Review) {
-            return String.format(Locale.ROOT, "similarity %.2f is in the review zone and %s judged it another "
-                            + "animation than %s: %s", similarity.getScore(), similarity.getJudgement().getModel(),
-                    similarity.getJudgement().getComparedWith(), similarity.getJudgement().getReason());
+            return String.format(
+                    Locale.ROOT,
+                    "similarity %.2f is in the review zone and %s judged it another " + "animation than %s: %s",
+                    similarity.getScore(),
+                    similarity.getJudgement().getModel(),
+                    similarity.getJudgement().getComparedWith(),
+                    similarity.getJudgement().getReason());
         }
-        double below = similarity.getReviewThreshold() == null ? similarity.getThreshold()
-                : similarity.getReviewThreshold();
-        return String.format(Locale.ROOT, "highest similarity %.2f is below the threshold %.2f", similarity.getScore(),
-                below);
+        double below =
+                similarity.getReviewThreshold() == null ? similarity.getThreshold() : similarity.getReviewThreshold();
+        return String.format(
+                Locale.ROOT, "highest similarity %.2f is below the threshold %.2f", similarity.getScore(), below);
     }
 
     /** The review a person is asked for, with the nearest ideas. */
     static String reviewMessage(Similarity similarity) {
-        String nearest = similarity.getNearest().stream().limit(3)
+        String nearest = similarity.getNearest().stream()
+                .limit(3)
                 .map(n -> String.format(Locale.ROOT, "%s \"%s\" %.2f", n.getName(), n.getTitle(), n.getScore()))
                 .collect(Collectors.joining(", "));
-        String judge = similarity.getJudgement() == null ? "no LLM judge"
-                : "the LLM judge gave no usable answer (" + similarity.getJudgement().getReason() + ")";
-        return String.format(Locale.ROOT, "similarity %.2f is in the review zone [%.2f, %.2f) and %s: a person decides "
-                        + "(spec.approved, or approve/reject in the panel); nearest: %s", similarity.getScore(),
-                similarity.getReviewThreshold(), similarity.getThreshold(), judge, nearest);
+        String judge = similarity.getJudgement() == null
+                ? "no LLM judge"
+                : "the LLM judge gave no usable answer ("
+                        + similarity.getJudgement().getReason() + ")";
+        return String.format(
+                Locale.ROOT,
+                "similarity %.2f is in the review zone [%.2f, %.2f) and %s: a person decides "
+                        + "(spec.approved, or approve/reject in the panel); nearest: %s",
+                similarity.getScore(),
+                similarity.getReviewThreshold(),
+                similarity.getThreshold(),
+                judge,
+                nearest);
     }
 }

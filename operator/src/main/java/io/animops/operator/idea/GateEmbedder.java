@@ -27,10 +27,10 @@ public class GateEmbedder implements Embedder {
 
     /** What start() loads; under CDI it follows the configuration. */
     private Supplier<Embedder> loader;
+
     private final CompletableFuture<Embedder> chosen = new CompletableFuture<>();
 
-    public GateEmbedder() {
-    }
+    public GateEmbedder() {}
 
     GateEmbedder(Supplier<Embedder> loader) {
         this.loader = loader;
@@ -41,10 +41,17 @@ public class GateEmbedder implements Embedder {
         if (settings.remoteBaseUrl().isEmpty()) {
             return MiniLmEmbedder::load;
         }
-        RemoteEmbedder.Settings remote = new RemoteEmbedder.Settings(settings.remoteBaseUrl().get(),
-                settings.remoteModel(), settings.remoteApiKey().orElse(null), settings.remoteMaxAttempts(),
-                settings.remoteInitialBackoff(), settings.remoteRateLimitPerSecond(), settings.remoteRateLimitBurst(),
-                settings.remoteRateLimitMaxWait(), settings.remoteCacheSize(), settings.remoteTimeout());
+        RemoteEmbedder.Settings remote = new RemoteEmbedder.Settings(
+                settings.remoteBaseUrl().get(),
+                settings.remoteModel(),
+                settings.remoteApiKey().orElse(null),
+                settings.remoteMaxAttempts(),
+                settings.remoteInitialBackoff(),
+                settings.remoteRateLimitPerSecond(),
+                settings.remoteRateLimitBurst(),
+                settings.remoteRateLimitMaxWait(),
+                settings.remoteCacheSize(),
+                settings.remoteTimeout());
         return () -> RemoteEmbedder.openAiCompatible(remote);
     }
 
@@ -69,13 +76,19 @@ public class GateEmbedder implements Embedder {
         long start = System.nanoTime();
         try {
             Embedder model = loader.get();
-            LOG.infof("Idea Gate embeds with %s (loaded in %d ms)", model.modelId(), (System.nanoTime() - start) / 1_000_000);
+            LOG.infof(
+                    "Idea Gate embeds with %s (loaded in %d ms)",
+                    model.modelId(), (System.nanoTime() - start) / 1_000_000);
             return model;
         } catch (RuntimeException | LinkageError e) {
             // LinkageError: a native library that is missing or built for another platform
             HashEmbedding fallback = new HashEmbedding();
-            LOG.warnf(e, "Idea Gate cannot load its embedding model (%s); it falls back to %s, which only finds ideas "
-                    + "that share wording, and records that model id with every vector and verdict", e, fallback.modelId());
+            LOG.warnf(
+                    e,
+                    "Idea Gate cannot load its embedding model (%s); it falls back to %s, which only finds ideas "
+                            + "that share wording, and records that model id with every vector and verdict",
+                    e,
+                    fallback.modelId());
             return fallback;
         }
     }

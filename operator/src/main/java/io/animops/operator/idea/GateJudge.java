@@ -34,6 +34,7 @@ public class GateJudge {
 
     @Inject
     LlmGateway gateway;
+
     @Inject
     IdeaRepository repository;
 
@@ -54,9 +55,17 @@ public class GateJudge {
         values.put("physicsHook", orNone(idea.getSpec().getPhysicsHook()));
         values.put("score", String.format(Locale.ROOT, "%.2f", nearest.getScore()));
         try {
-            LlmAnswer answer = gateway.chat(llm, new LlmRequest(idea.getMetadata().getNamespace(),
-                    idea.getSpec().getScheduleRef(), idea.getMetadata().getName(), null, PURPOSE, templates.versionId(),
-                    templates.render("system.md", Map.of()), templates.render("user.md", values)));
+            LlmAnswer answer = gateway.chat(
+                    llm,
+                    new LlmRequest(
+                            idea.getMetadata().getNamespace(),
+                            idea.getSpec().getScheduleRef(),
+                            idea.getMetadata().getName(),
+                            null,
+                            PURPOSE,
+                            templates.versionId(),
+                            templates.render("system.md", Map.of()),
+                            templates.render("user.md", values)));
             judgement.setModel(answer.provider() + "/" + answer.model());
             judgement.setPromptTokens(answer.promptTokens());
             judgement.setCompletionTokens(answer.completionTokens());

@@ -17,8 +17,7 @@ public final class GateThresholds {
     static final String RESOURCE = "/idea-gate-thresholds.properties";
     private static final Properties CALIBRATED = read();
 
-    private GateThresholds() {
-    }
+    private GateThresholds() {}
 
     public static Optional<GateZones> forModel(String vectorModelId) {
         String review = CALIBRATED.getProperty(vectorModelId + ".review");
@@ -26,8 +25,8 @@ public final class GateThresholds {
         if (review == null || duplicate == null) {
             return Optional.empty();
         }
-        return Optional.of(new GateZones(Double.parseDouble(review), Double.parseDouble(duplicate),
-                "calibrated for " + vectorModelId));
+        return Optional.of(new GateZones(
+                Double.parseDouble(review), Double.parseDouble(duplicate), "calibrated for " + vectorModelId));
     }
 
     /**
@@ -38,10 +37,12 @@ public final class GateThresholds {
         if (fixedThreshold != null) {
             return GateZones.fixed(fixedThreshold);
         }
-        return forModel(vectorModelId).orElseThrow(() -> new IllegalStateException("the Idea Gate has no calibrated "
-                + "thresholds for the embedding model " + vectorModelId + ": set spec.similarityThreshold of the "
-                + "schedule (or ANIMOPS_IDEAS_DEFAULT_SIMILARITY_THRESHOLD), or calibrate the model with "
-                + "bench/gate/run"));
+        return forModel(vectorModelId)
+                .orElseThrow(() -> new IllegalStateException("the Idea Gate has no calibrated "
+                        + "thresholds for the embedding model " + vectorModelId
+                        + ": set spec.similarityThreshold of the "
+                        + "schedule (or ANIMOPS_IDEAS_DEFAULT_SIMILARITY_THRESHOLD), or calibrate the model with "
+                        + "bench/gate/run"));
     }
 
     private static Properties read() {

@@ -8,7 +8,11 @@ package io.animops.operator.idea;
  * @param origin where the thresholds come from, for status messages
  */
 public record GateZones(double review, double duplicate, String origin) {
-    public enum Zone { Novel, Review, Duplicate }
+    public enum Zone {
+        Novel,
+        Review,
+        Duplicate
+    }
 
     public GateZones {
         if (!(review >= 0 && review <= duplicate && duplicate <= 1)) {

@@ -12,9 +12,9 @@ import java.util.Set;
 public class HashEmbedding implements Embedder {
     static final int DIMENSIONS = 512;
     private static final Set<String> STOP_WORDS = Set.of(
-            "a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into",
-            "as", "is", "are", "be", "it", "its", "that", "this", "then", "than", "until", "while", "each",
-            "one", "their", "they", "them", "so", "up", "out", "over", "all");
+            "a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "as",
+            "is", "are", "be", "it", "its", "that", "this", "then", "than", "until", "while", "each", "one", "their",
+            "they", "them", "so", "up", "out", "over", "all");
 
     @Override
     public String modelId() {

@@ -20,8 +20,7 @@ import java.util.Map;
  * predicting a name) finds a child instead of creating it twice.
  */
 public final class IdeaChildren {
-    private IdeaChildren() {
-    }
+    private IdeaChildren() {}
 
     public static String attemptName(AnimationIdea idea, int number) {
         return OwnedChildren.name(idea.getMetadata().getName(), "a" + number);
@@ -42,14 +41,20 @@ public final class IdeaChildren {
     }
 
     /** A render of the attempt's script, owned by the attempt. */
-    static RenderJob renderJob(AnimationIdea idea, PipelineSettings settings, ScriptAttempt attempt, RenderMode mode,
-                               RenderSettings render, String name) {
+    static RenderJob renderJob(
+            AnimationIdea idea,
+            PipelineSettings settings,
+            ScriptAttempt attempt,
+            RenderMode mode,
+            RenderSettings render,
+            String name) {
         RenderJob job = new RenderJob();
         Map<String, String> labels = new LinkedHashMap<>(labels(idea));
         labels.put(AnimOps.LABEL_RENDER_MODE, mode.name().toLowerCase(Locale.ROOT));
         job.setMetadata(OwnedChildren.metadata(attempt, name, labels));
         // the label value may be shortened to 63 characters; the annotation keeps the idea's full name
-        job.getMetadata().setAnnotations(Map.of(AnimOps.LABEL_IDEA, idea.getMetadata().getName()));
+        job.getMetadata()
+                .setAnnotations(Map.of(AnimOps.LABEL_IDEA, idea.getMetadata().getName()));
         RenderJobSpec spec = new RenderJobSpec();
         spec.setScriptAttemptRef(attempt.getMetadata().getName());
         spec.setMode(mode);

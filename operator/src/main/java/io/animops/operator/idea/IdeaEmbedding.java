@@ -12,12 +12,12 @@ package io.animops.operator.idea;
 public final class IdeaEmbedding {
     /** Names the parts and weights below; change it with them. */
     public static final String RECIPE = "tph-1-2-3";
+
     static final float TITLE_WEIGHT = 1;
     static final float PREMISE_WEIGHT = 2;
     static final float HOOK_WEIGHT = 3;
 
-    private IdeaEmbedding() {
-    }
+    private IdeaEmbedding() {}
 
     /** The id of the vectors this recipe makes with the embedder: recorded with every vector and verdict. */
     public static String modelId(Embedder embedder) {

@@ -16,14 +16,15 @@ import java.util.UUID;
 public class IdeaEmbeddingRecord {
     @EmbeddedId
     public Key key;
+
     public int dimensions;
     public byte[] vector;
+
     @Column(name = "created_at")
     public Instant createdAt;
 
     @Embeddable
-    public record Key(@Column(name = "idea_uid") UUID ideaUid, String model) implements Serializable {
-    }
+    public record Key(@Column(name = "idea_uid") UUID ideaUid, String model) implements Serializable {}
 
     static IdeaEmbeddingRecord of(UUID ideaUid, String model, float[] vector, Instant now) {
         IdeaEmbeddingRecord row = new IdeaEmbeddingRecord();

@@ -15,8 +15,7 @@ public final class IdeaGate {
         }
     }
 
-    private IdeaGate() {
-    }
+    private IdeaGate() {}
 
     /** @param nearest the nearest past ideas, most similar first (VectorMatrix.nearest) */
     public static Verdict judge(List<SimilarIdea> nearest, GateZones zones) {

@@ -19,8 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public class IdeaGateService {
     @Inject
     Embedder embedder;
+
     @Inject
     IdeaRepository repository;
+
     @Inject
     IdeaVectorIndex index;
 
@@ -38,7 +40,10 @@ public class IdeaGateService {
             String model = IdeaEmbedding.modelId(embedder);
             GateZones zones = GateThresholds.resolve(model, fixedThreshold);
             // on a reconciler's worker thread, never the event loop: embedding takes milliseconds
-            float[] vector = IdeaEmbedding.embed(embedder, idea.getSpec().getTitle(), idea.getSpec().getPremise(),
+            float[] vector = IdeaEmbedding.embed(
+                    embedder,
+                    idea.getSpec().getTitle(),
+                    idea.getSpec().getPremise(),
                     idea.getSpec().getPhysicsHook());
             VectorMatrix matrix = index.matrix(namespace, embedder, vector.length);
             IdeaGate.Verdict verdict = IdeaGate.judge(matrix.nearest(vector, uid, IdeaGate.NEAREST), zones);

@@ -45,12 +45,14 @@ public final class IdeaLifecycle {
             IdeaPhase.Publishing, PUBLISHING,
             IdeaPhase.PartiallyPublished, PUBLISHING,
             // a publication retried through the API may still publish an idea whose publications all failed
-            IdeaPhase.Failed, (run, idea, observed) -> {
-                if (Conditions.find(idea.getStatus().getConditions(), ConditionTypes.SUCCEEDED)
-                        .filter(c -> Reasons.PUBLICATION_FAILED.equals(c.getReason())).isPresent()) {
-                    PUBLISHING.advance(run, idea, observed);
-                }
-            }));
+            IdeaPhase.Failed,
+                    (run, idea, observed) -> {
+                        if (Conditions.find(idea.getStatus().getConditions(), ConditionTypes.SUCCEEDED)
+                                .filter(c -> Reasons.PUBLICATION_FAILED.equals(c.getReason()))
+                                .isPresent()) {
+                            PUBLISHING.advance(run, idea, observed);
+                        }
+                    }));
 
     /**
      * What the reconciler must do next: create children (or nothing), look again after a while (or on events);
@@ -70,19 +72,21 @@ public final class IdeaLifecycle {
      * @param qcProblem    why no QC result could be made (e.g. an unknown checklist), else null
      * @param reviewRecheck how soon to look at a QC result again while a person has items to tick
      */
-    public record Downstream(QcResult qc, String qcProblem, RenderJob finalJob, List<Publication> publications,
-                             Duration reviewRecheck) {
+    public record Downstream(
+            QcResult qc, String qcProblem, RenderJob finalJob, List<Publication> publications, Duration reviewRecheck) {
         public static final Downstream NONE = new Downstream(null, null, null, List.of(), Duration.ofSeconds(10));
     }
 
     /** A phase the idea entered, and why. */
-    public record Transition(IdeaPhase phase, String reason, String message) {
-    }
+    public record Transition(IdeaPhase phase, String reason, String message) {}
 
     /** Everything a step may look at besides the idea: its settings and its children as observed. */
-    record Observed(PipelineSettings settings, List<AnimationIdea> siblings, ScriptAttempt attempt,
-                    RenderJob renderJob, Downstream downstream) {
-    }
+    record Observed(
+            PipelineSettings settings,
+            List<AnimationIdea> siblings,
+            ScriptAttempt attempt,
+            RenderJob renderJob,
+            Downstream downstream) {}
 
     final Clock clock;
     private final List<Transition> entered = new ArrayList<>();
@@ -99,13 +103,23 @@ public final class IdeaLifecycle {
      * @param renderJob    the preview render job as observed, or null
      * @param downstream   QC, final render and publications as observed
      */
-    public static Step advance(Clock clock, AnimationIdea idea, PipelineSettings settings, List<AnimationIdea> siblings,
-                               ScriptAttempt attempt, RenderJob renderJob, Downstream downstream) {
+    public static Step advance(
+            Clock clock,
+            AnimationIdea idea,
+            PipelineSettings settings,
+            List<AnimationIdea> siblings,
+            ScriptAttempt attempt,
+            RenderJob renderJob,
+            Downstream downstream) {
         IdeaLifecycle run = new IdeaLifecycle(clock);
         Observed observed = new Observed(settings, siblings, attempt, renderJob, downstream);
         AnimationIdeaStatus status = idea.getStatus();
         if (status.getPhase() == null) {
-            run.enter(idea, IdeaPhase.Proposed, Reasons.PROPOSED, "proposed (source " + idea.getSpec().getSource() + ")");
+            run.enter(
+                    idea,
+                    IdeaPhase.Proposed,
+                    Reasons.PROPOSED,
+                    "proposed (source " + idea.getSpec().getSource() + ")");
         }
         if (PersonRequests.honour(run, idea, observed)) {
             return run.step();

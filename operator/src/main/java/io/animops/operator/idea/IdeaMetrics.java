@@ -24,13 +24,21 @@ public class IdeaMetrics {
 
     @PostConstruct
     void register() {
-        byPhase = new TaggedGauges(registry, "animops.ideas", "AnimationIdeas by phase", "phase",
+        byPhase = new TaggedGauges(
+                registry,
+                "animops.ideas",
+                "AnimationIdeas by phase",
+                "phase",
                 Arrays.stream(IdeaPhase.values()).map(Enum::name).toList());
     }
 
     /** Recounts from the cached ideas, with {@code current} as just decided (its patch is not cached yet). */
     public void observe(Collection<AnimationIdea> cached, AnimationIdea current) {
-        byPhase.count(cached, current, idea -> idea.getStatus() == null || idea.getStatus().getPhase() == null
-                ? IdeaPhase.Proposed.name() : idea.getStatus().getPhase().name());
+        byPhase.count(
+                cached,
+                current,
+                idea -> idea.getStatus() == null || idea.getStatus().getPhase() == null
+                        ? IdeaPhase.Proposed.name()
+                        : idea.getStatus().getPhase().name());
     }
 }

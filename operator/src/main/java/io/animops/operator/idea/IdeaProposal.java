@@ -8,5 +8,4 @@ package io.animops.operator.idea;
  * @param physicsHook the physics effect it shows off; null when the source gives none
  * @param hook        why a viewer keeps watching; null when the source gives none
  */
-public record IdeaProposal(String title, String premise, String physicsHook, String hook) {
-}
+public record IdeaProposal(String title, String premise, String physicsHook, String hook) {}

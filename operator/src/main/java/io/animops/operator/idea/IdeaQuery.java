@@ -3,13 +3,12 @@ package io.animops.operator.idea;
 import io.animops.crds.v1alpha1.IdeaPhase;
 import io.animops.crds.v1alpha1.SimilarIdea;
 import io.animops.operator.common.KeysetQuery;
-import io.animops.operator.db.JsonColumn;
 import io.animops.operator.common.Page;
 import io.animops.operator.common.PageRequest;
+import io.animops.operator.db.JsonColumn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import javax.sql.DataSource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -17,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * Ideas as the database remembers them: every idea ever gated, including those whose custom resource was
@@ -28,18 +28,29 @@ public class IdeaQuery {
             + " hook, source, phase, similarity_score, nearest::text, embedding_model, created_at, updated_at from ideas";
 
     /** An idea's row. */
-    public record IdeaRow(UUID uid, String namespace, String name, String schedule, String runId, String title,
-                      String premise, String physicsHook, String hook, String source, String phase,
-                      Double similarityScore, List<SimilarIdea> nearest, String embeddingModel,
-                      Instant createdAt, Instant updatedAt) {
-    }
+    public record IdeaRow(
+            UUID uid,
+            String namespace,
+            String name,
+            String schedule,
+            String runId,
+            String title,
+            String premise,
+            String physicsHook,
+            String hook,
+            String source,
+            String phase,
+            Double similarityScore,
+            List<SimilarIdea> nearest,
+            String embeddingModel,
+            Instant createdAt,
+            Instant updatedAt) {}
 
     @Inject
     DataSource dataSource;
 
     public Page<IdeaRow> list(String namespace, String schedule, IdeaPhase phase, PageRequest page) {
-        return query()
-                .where("namespace = ?", namespace)
+        return query().where("namespace = ?", namespace)
                 .where("schedule = ?", schedule)
                 .where("phase = ?", phase == null ? null : phase.name())
                 .page(dataSource, page, this::read, IdeaQuery::position);
@@ -47,9 +58,13 @@ public class IdeaQuery {
 
     /** The newest row of this name: a re-created idea of the same name has a row of its own. */
     public Optional<IdeaRow> latest(String namespace, String name) {
-        return query().where("namespace = ?", namespace).where("name = ?", name)
+        return query()
+                .where("namespace = ?", namespace)
+                .where("name = ?", name)
                 .page(dataSource, new PageRequest("ideas", 1, null), this::read, IdeaQuery::position)
-                .items().stream().findFirst();
+                .items()
+                .stream()
+                .findFirst();
     }
 
     private static KeysetQuery query() {
@@ -61,9 +76,22 @@ public class IdeaQuery {
     }
 
     private IdeaRow read(ResultSet r) throws SQLException {
-        return new IdeaRow(r.getObject(1, UUID.class), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
-                r.getString(6), r.getString(7), r.getString(8), r.getString(9), r.getString(10), r.getString(11),
-                r.getObject(12, Double.class), JsonColumn.readList(r.getString(13), SimilarIdea.class), r.getString(14),
-                r.getObject(15, OffsetDateTime.class).toInstant(), r.getObject(16, OffsetDateTime.class).toInstant());
+        return new IdeaRow(
+                r.getObject(1, UUID.class),
+                r.getString(2),
+                r.getString(3),
+                r.getString(4),
+                r.getString(5),
+                r.getString(6),
+                r.getString(7),
+                r.getString(8),
+                r.getString(9),
+                r.getString(10),
+                r.getString(11),
+                r.getObject(12, Double.class),
+                JsonColumn.readList(r.getString(13), SimilarIdea.class),
+                r.getString(14),
+                r.getObject(15, OffsetDateTime.class).toInstant(),
+                r.getObject(16, OffsetDateTime.class).toInstant());
     }
 }

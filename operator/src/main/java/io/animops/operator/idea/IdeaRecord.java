@@ -13,21 +13,29 @@ public class IdeaRecord extends HistoryRecord {
     public String namespace;
     public String name;
     public String schedule;
+
     @Column(name = "run_id")
     public String runId;
+
     public String title;
     public String premise;
+
     @Column(name = "physics_hook")
     public String physicsHook;
+
     public String hook;
     public String source;
     public String phase;
+
     @Column(name = "similarity_score")
     public Double similarityScore;
+
     @ColumnTransformer(read = "cast(nearest as text)", write = "cast(cast(? as text) as jsonb)")
     public String nearest;
+
     @Column(name = "similarity_threshold")
     public Double similarityThreshold;
+
     @Column(name = "review_threshold")
     public Double reviewThreshold;
     /** The model whose vectors gave similarityScore and nearest; the vectors are in idea_embeddings. */

@@ -19,11 +19,10 @@ public final class IdeaRefusals {
     public static final int MAX_ATTEMPT_NUMBER = 10;
 
     /** Rejections a new script can cure: a QC rejection too, since the same script renders the same frames. */
-    private static final Set<String> REJECTED_SCRIPT = Set.of(Reasons.SCRIPT_ATTEMPTS_EXHAUSTED, Reasons.QC_FAILED,
-            Reasons.QC_REJECTED);
+    private static final Set<String> REJECTED_SCRIPT =
+            Set.of(Reasons.SCRIPT_ATTEMPTS_EXHAUSTED, Reasons.QC_FAILED, Reasons.QC_REJECTED);
 
-    private IdeaRefusals() {
-    }
+    private IdeaRefusals() {}
 
     /** Why one more script attempt cannot be started now, or null when it can. */
     public static String rerunAttemptRefusal(AnimationIdea idea) {
@@ -56,14 +55,18 @@ public final class IdeaRefusals {
             return "the idea is " + phase + " (" + reason + "): a preview is rendered again only from AwaitingQc"
                     + " or Failed (RenderFailed)";
         }
-        if (job != null && (job.getStatus() == null || job.getStatus().getPhase() == null
-                || !job.getStatus().getPhase().isTerminal())) {
+        if (job != null
+                && (job.getStatus() == null
+                        || job.getStatus().getPhase() == null
+                        || !job.getStatus().getPhase().isTerminal())) {
             return "render job " + job.getMetadata().getName() + " has not finished";
         }
         return null;
     }
 
     private static String succeededReason(AnimationIdeaStatus status) {
-        return Conditions.find(status.getConditions(), ConditionTypes.SUCCEEDED).map(c -> c.getReason()).orElse(null);
+        return Conditions.find(status.getConditions(), ConditionTypes.SUCCEEDED)
+                .map(c -> c.getReason())
+                .orElse(null);
     }
 }

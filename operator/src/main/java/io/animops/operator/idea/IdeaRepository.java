@@ -19,23 +19,23 @@ import java.util.function.Consumer;
 public class IdeaRepository {
     @Inject
     Database database;
+
     @Inject
     Clock clock;
 
     /** An idea's vector under one model. */
-    public record StoredVector(UUID uid, String name, String title, float[] vector) {
-    }
+    public record StoredVector(UUID uid, String name, String title, float[] vector) {}
 
     /** An idea that has no vector under some model yet, with what is embedded of it (IdeaEmbedding). */
-    public record UnembeddedIdea(UUID uid, String name, String title, String premise, String physicsHook) {
-    }
+    public record UnembeddedIdea(UUID uid, String name, String title, String premise, String physicsHook) {}
 
     /** Every idea of the namespace that has a vector made by the model, whatever its phase. */
     public List<StoredVector> vectors(String namespace, String model) {
         List<Object[]> rows = database.inTransaction(s -> s.createQuery(
                         "select i.uid, i.name, i.title, e.vector from IdeaRecord i "
                                 + "join IdeaEmbeddingRecord e on e.key.ideaUid = i.uid "
-                                + "where i.namespace = :ns and e.key.model = :model", Object[].class)
+                                + "where i.namespace = :ns and e.key.model = :model",
+                        Object[].class)
                 .setParameter("ns", namespace)
                 .setParameter("model", model)
                 .getResultList());
@@ -74,7 +74,8 @@ public class IdeaRepository {
     /** Titles a schedule has already proposed, so the static ideas file is worked through in order. */
     public Set<String> titlesProposed(String namespace, String schedule) {
         return new HashSet<>(database.inTransaction(s -> s.createQuery(
-                        "select i.title from IdeaRecord i where i.namespace = :ns and i.schedule = :schedule", String.class)
+                        "select i.title from IdeaRecord i where i.namespace = :ns and i.schedule = :schedule",
+                        String.class)
                 .setParameter("ns", namespace)
                 .setParameter("schedule", schedule)
                 .getResultList()));
@@ -82,13 +83,17 @@ public class IdeaRepository {
 
     /** The idea of the namespace with that name (the latest, should a name have been reused), or null. */
     public IdeaRecord findByName(String namespace, String name) {
-        return database.inTransaction(s -> s.createQuery(
-                        "from IdeaRecord i where i.namespace = :ns and i.name = :name order by i.createdAt desc",
-                        IdeaRecord.class)
-                .setParameter("ns", namespace)
-                .setParameter("name", name)
-                .setMaxResults(1)
-                .getResultList()).stream().findFirst().orElse(null);
+        return database
+                .inTransaction(s -> s.createQuery(
+                                "from IdeaRecord i where i.namespace = :ns and i.name = :name order by i.createdAt desc",
+                                IdeaRecord.class)
+                        .setParameter("ns", namespace)
+                        .setParameter("name", name)
+                        .setMaxResults(1)
+                        .getResultList())
+                .stream()
+                .findFirst()
+                .orElse(null);
     }
 
     public IdeaRecord find(UUID uid) {
@@ -101,11 +106,11 @@ public class IdeaRepository {
     }
 
     public void updatePhase(UUID uid, String phase) {
-        database.inTransaction(s -> s.createQuery(
-                        "update IdeaRecord i set i.phase = :phase, i.updatedAt = :now where i.uid = :uid")
-                .setParameter("phase", phase)
-                .setParameter("now", Instant.now(clock))
-                .setParameter("uid", uid)
-                .executeUpdate());
+        database.inTransaction(
+                s -> s.createQuery("update IdeaRecord i set i.phase = :phase, i.updatedAt = :now where i.uid = :uid")
+                        .setParameter("phase", phase)
+                        .setParameter("now", Instant.now(clock))
+                        .setParameter("uid", uid)
+                        .executeUpdate());
     }
 }

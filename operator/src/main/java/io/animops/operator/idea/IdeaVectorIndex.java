@@ -25,8 +25,7 @@ public class IdeaVectorIndex {
     @Inject
     IdeaRepository repository;
 
-    private record Key(String namespace, String model) {
-    }
+    private record Key(String namespace, String model) {}
 
     private final Map<Key, VectorMatrix> matrices = new ConcurrentHashMap<>();
 
@@ -49,7 +48,9 @@ public class IdeaVectorIndex {
         for (IdeaRepository.StoredVector stored : repository.vectors(key.namespace(), key.model())) {
             matrix.put(stored.uid(), stored.name(), stored.title(), stored.vector());
         }
-        LOG.infof("Idea Gate: %d past ideas of namespace %s loaded with model %s", matrix.size(), key.namespace(), key.model());
+        LOG.infof(
+                "Idea Gate: %d past ideas of namespace %s loaded with model %s",
+                matrix.size(), key.namespace(), key.model());
         return matrix;
     }
 
@@ -58,17 +59,20 @@ public class IdeaVectorIndex {
         if (missing.isEmpty()) {
             return;
         }
-        LOG.infof("Idea Gate: recomputing %d vectors of namespace %s with model %s (they were made with another model)",
+        LOG.infof(
+                "Idea Gate: recomputing %d vectors of namespace %s with model %s (they were made with another model)",
                 missing.size(), key.namespace(), key.model());
         long start = System.nanoTime();
         for (int from = 0; from < missing.size(); from += RECOMPUTE_BATCH) {
             Map<UUID, float[]> batch = new LinkedHashMap<>();
-            for (IdeaRepository.UnembeddedIdea idea : missing.subList(from, Math.min(missing.size(), from + RECOMPUTE_BATCH))) {
+            for (IdeaRepository.UnembeddedIdea idea :
+                    missing.subList(from, Math.min(missing.size(), from + RECOMPUTE_BATCH))) {
                 batch.put(idea.uid(), IdeaEmbedding.embed(embedder, idea.title(), idea.premise(), idea.physicsHook()));
             }
             repository.storeVectors(key.model(), batch);
         }
-        LOG.infof("Idea Gate: recomputed %d vectors of namespace %s in %d ms", missing.size(), key.namespace(),
-                (System.nanoTime() - start) / 1_000_000);
+        LOG.infof(
+                "Idea Gate: recomputed %d vectors of namespace %s in %d ms",
+                missing.size(), key.namespace(), (System.nanoTime() - start) / 1_000_000);
     }
 }

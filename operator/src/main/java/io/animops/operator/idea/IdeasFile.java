@@ -33,8 +33,7 @@ public final class IdeasFile {
     static final String HOOK = "Hook";
     private static final List<String> KEYS = List.of(PREMISE, PHYSICS, HOOK);
 
-    private IdeasFile() {
-    }
+    private IdeasFile() {}
 
     /**
      * Parses every idea of {@code markdown}, in file order.
@@ -105,14 +104,18 @@ public final class IdeasFile {
         static Entry start(String source, int lineNo, String title, Map<String, Integer> titleLines) {
             int len = length(title);
             if (len < TITLE_MIN || len > TITLE_MAX) {
-                throw new IdeasFileException(source, lineNo, title, TITLE,
+                throw new IdeasFileException(
+                        source,
+                        lineNo,
+                        title,
+                        TITLE,
                         TITLE + " must be " + TITLE_MIN + " to " + TITLE_MAX + " characters, got " + len);
             }
             String key = title.replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
             Integer first = titleLines.putIfAbsent(key, lineNo);
             if (first != null) {
-                throw new IdeasFileException(source, lineNo, title, TITLE,
-                        TITLE + " duplicates the idea on line " + first);
+                throw new IdeasFileException(
+                        source, lineNo, title, TITLE, TITLE + " duplicates the idea on line " + first);
             }
             return new Entry(lineNo, title);
         }
@@ -120,27 +123,43 @@ public final class IdeasFile {
         void addField(String source, int lineNo, String trimmed) {
             int colon = trimmed.indexOf(':');
             if (colon <= 0) {
-                throw new IdeasFileException(source, lineNo, title, null,
-                        "expected a \"Key: value\" line (Premise, Physics or Hook), got \"" + abbreviate(trimmed) + "\"");
+                throw new IdeasFileException(
+                        source,
+                        lineNo,
+                        title,
+                        null,
+                        "expected a \"Key: value\" line (Premise, Physics or Hook), got \"" + abbreviate(trimmed)
+                                + "\"");
             }
             String key = trimmed.substring(0, colon).strip();
             String value = trimmed.substring(colon + 1).strip();
             if (!KEYS.contains(key)) {
-                throw new IdeasFileException(source, lineNo, title, key,
-                        "unknown field \"" + key + "\"" + hintFor(key) + "; known fields are Premise, Physics and Hook");
+                throw new IdeasFileException(
+                        source,
+                        lineNo,
+                        title,
+                        key,
+                        "unknown field \"" + key + "\"" + hintFor(key)
+                                + "; known fields are Premise, Physics and Hook");
             }
             Integer first = fieldLines.putIfAbsent(key, lineNo);
             if (first != null) {
-                throw new IdeasFileException(source, lineNo, title, key, key + " is given twice (first on line " + first + ")");
+                throw new IdeasFileException(
+                        source, lineNo, title, key, key + " is given twice (first on line " + first + ")");
             }
             int len = length(value);
             if (key.equals(PREMISE) && len < PREMISE_MIN) {
-                throw new IdeasFileException(source, lineNo, title, key,
+                throw new IdeasFileException(
+                        source,
+                        lineNo,
+                        title,
+                        key,
                         PREMISE + " must be at least " + PREMISE_MIN + " characters, got " + len);
             }
             int max = key.equals(PREMISE) ? PREMISE_MAX : HOOK_MAX;
             if (len > max) {
-                throw new IdeasFileException(source, lineNo, title, key, key + " must be at most " + max + " characters, got " + len);
+                throw new IdeasFileException(
+                        source, lineNo, title, key, key + " must be at most " + max + " characters, got " + len);
             }
             if (value.isEmpty()) {
                 throw new IdeasFileException(source, lineNo, title, key, key + " is empty");

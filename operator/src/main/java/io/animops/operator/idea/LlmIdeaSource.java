@@ -2,8 +2,8 @@ package io.animops.operator.idea;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.animops.crds.v1alpha1.LlmSettings;
 import io.animops.crds.Reasons;
+import io.animops.crds.v1alpha1.LlmSettings;
 import io.animops.operator.llm.LlmAnswer;
 import io.animops.operator.llm.LlmException;
 import io.animops.operator.llm.LlmGateway;
@@ -38,8 +38,7 @@ public class LlmIdeaSource {
     private final PromptTemplates templates = new PromptTemplates(PromptTemplates.CURRENT);
 
     /** What a run asks for, and what it is accounted to. */
-    public record Run(String namespace, String schedule, String runId, int count, Set<String> alreadyProposed) {
-    }
+    public record Run(String namespace, String schedule, String runId, int count, Set<String> alreadyProposed) {}
 
     public List<IdeaProposal> propose(LlmSettings llm, Run run) {
         String system = templates.render("ideas-system.md", Map.of());
@@ -47,21 +46,30 @@ public class LlmIdeaSource {
         values.put("count", Integer.toString(run.count()));
         values.put("schedule", run.namespace() + "/" + run.schedule());
         values.put("runId", run.runId());
-        values.put("alreadyProposed", run.alreadyProposed().isEmpty() ? "(none yet)"
-                : run.alreadyProposed().stream().sorted().map(t -> "- " + t).collect(Collectors.joining("\n")));
+        values.put(
+                "alreadyProposed",
+                run.alreadyProposed().isEmpty()
+                        ? "(none yet)"
+                        : run.alreadyProposed().stream()
+                                .sorted()
+                                .map(t -> "- " + t)
+                                .collect(Collectors.joining("\n")));
         String request = templates.render("ideas-user.md", values);
         String user = request;
         String lastError = null;
         for (int call = 0; call <= MAX_REPAIRS; call++) {
-            LlmAnswer answer = gateway.chat(llm, new LlmRequest(run.namespace(), run.schedule(), null, null, "ideas",
-                    templates.versionId(), system, user));
+            LlmAnswer answer = gateway.chat(
+                    llm,
+                    new LlmRequest(
+                            run.namespace(), run.schedule(), null, null, "ideas", templates.versionId(), system, user));
             try {
                 List<IdeaProposal> proposals = parse(answer.text());
                 return proposals.size() > run.count() ? proposals.subList(0, run.count()) : proposals;
             } catch (MalformedIdeasException e) {
                 lastError = e.getMessage();
-                LOG.warnf("schedule %s/%s: ideas answer %d of %d unusable: %s", run.namespace(), run.schedule(),
-                        call + 1, MAX_REPAIRS + 1, lastError);
+                LOG.warnf(
+                        "schedule %s/%s: ideas answer %d of %d unusable: %s",
+                        run.namespace(), run.schedule(), call + 1, MAX_REPAIRS + 1, lastError);
                 Map<String, String> repair = new LinkedHashMap<>();
                 repair.put("request", request);
                 repair.put("parseError", lastError);
@@ -70,8 +78,9 @@ public class LlmIdeaSource {
                 user = templates.render("ideas-repair-user.md", repair);
             }
         }
-        throw new LlmException(MALFORMED_IDEAS, (MAX_REPAIRS + 1) + " answers were not a usable JSON array of ideas; last error: "
-                + lastError);
+        throw new LlmException(
+                MALFORMED_IDEAS,
+                (MAX_REPAIRS + 1) + " answers were not a usable JSON array of ideas; last error: " + lastError);
     }
 
     /** The JSON array of ideas in an answer, tolerating a code fence or prose around it. */
@@ -90,7 +99,9 @@ public class LlmIdeaSource {
         try {
             root = JSON.readTree(candidate);
         } catch (Exception e) {
-            String message = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+            String message = e.getMessage() == null
+                    ? e.toString()
+                    : e.getMessage().lines().findFirst().orElse("");
             throw new MalformedIdeasException("invalid JSON: " + message);
         }
         if (!root.isArray() || root.isEmpty()) {

@@ -40,7 +40,8 @@ public final class MiniLmEmbedder implements Embedder {
     void checkWorks() {
         int dimensions = embed("a ball bounces").length;
         if (dimensions != DIMENSIONS) {
-            throw new IllegalStateException(modelId + " made a vector of " + dimensions + " dimensions, not " + DIMENSIONS);
+            throw new IllegalStateException(
+                    modelId + " made a vector of " + dimensions + " dimensions, not " + DIMENSIONS);
         }
     }
 

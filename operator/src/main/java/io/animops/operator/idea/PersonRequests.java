@@ -17,8 +17,7 @@ import java.util.List;
  * {@link IdeaRefusals}' words).
  */
 final class PersonRequests {
-    private PersonRequests() {
-    }
+    private PersonRequests() {}
 
     /** True when a request started a child, which ends this step. */
     static boolean honour(IdeaLifecycle run, AnimationIdea idea, IdeaLifecycle.Observed observed) {
@@ -33,7 +32,11 @@ final class PersonRequests {
                 run.condition(idea, ConditionTypes.RERUN_ATTEMPT, Conditions.FALSE, Reasons.REFUSED, refusal);
             } else {
                 int number = status.getAttempts() + 1;
-                run.condition(idea, ConditionTypes.RERUN_ATTEMPT, Conditions.TRUE, Reasons.REQUESTED,
+                run.condition(
+                        idea,
+                        ConditionTypes.RERUN_ATTEMPT,
+                        Conditions.TRUE,
+                        Reasons.REQUESTED,
                         "script attempt " + number + " requested by a person");
                 ScriptingStep.start(run, idea, number, status.getCurrentAttempt(), lastErrors(attempt, job));
                 return true;
@@ -51,9 +54,17 @@ final class PersonRequests {
             if (refusal != null) {
                 run.condition(idea, ConditionTypes.RERENDER, Conditions.FALSE, Reasons.REFUSED, refusal);
             } else {
-                run.condition(idea, ConditionTypes.RERENDER, Conditions.TRUE, Reasons.REQUESTED,
+                run.condition(
+                        idea,
+                        ConditionTypes.RERENDER,
+                        Conditions.TRUE,
+                        Reasons.REQUESTED,
                         "new preview of " + attempt.getMetadata().getName() + " requested by a person");
-                PreviewStep.start(run, idea, observed.settings(), attempt,
+                PreviewStep.start(
+                        run,
+                        idea,
+                        observed.settings(),
+                        attempt,
                         IdeaChildren.rerenderJobName(attempt.getMetadata().getName(), rerender));
                 return true;
             }
@@ -63,12 +74,19 @@ final class PersonRequests {
 
     /** What the next attempt must fix: the agent's findings on the render when there are some, else the validator's. */
     private static List<ScriptError> lastErrors(ScriptAttempt attempt, RenderJob job) {
-        if (job != null && job.getStatus() != null && job.getStatus().getErrors() != null
-                && !job.getStatus().getErrors().isEmpty() && attempt != null && job.getSpec() != null
+        if (job != null
+                && job.getStatus() != null
+                && job.getStatus().getErrors() != null
+                && !job.getStatus().getErrors().isEmpty()
+                && attempt != null
+                && job.getSpec() != null
                 && attempt.getMetadata().getName().equals(job.getSpec().getScriptAttemptRef())) {
             return job.getStatus().getErrors();
         }
-        return attempt == null || attempt.getStatus() == null || attempt.getStatus().getErrors() == null
-                ? List.of() : attempt.getStatus().getErrors();
+        return attempt == null
+                        || attempt.getStatus() == null
+                        || attempt.getStatus().getErrors() == null
+                ? List.of()
+                : attempt.getStatus().getErrors();
     }
 }

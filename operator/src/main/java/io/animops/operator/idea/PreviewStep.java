@@ -34,8 +34,12 @@ final class PreviewStep implements PhaseStep {
      * to {@code succeeded}; the script's errors to a new attempt; another failure fails the idea with
      * {@code failedReason}; otherwise the idea shows what the job waits for.
      */
-    static void follow(IdeaLifecycle run, AnimationIdea idea, IdeaLifecycle.Observed observed, String failedReason,
-                       Consumer<RenderJob> succeeded) {
+    static void follow(
+            IdeaLifecycle run,
+            AnimationIdea idea,
+            IdeaLifecycle.Observed observed,
+            String failedReason,
+            Consumer<RenderJob> succeeded) {
         RenderJob job = observed.renderJob();
         ScriptAttempt attempt = observed.attempt();
         if (job == null || job.getStatus() == null || job.getStatus().getPhase() == null) {
@@ -46,29 +50,41 @@ final class PreviewStep implements PhaseStep {
             succeeded.accept(job);
             return;
         }
-        List<ScriptError> scriptErrors = job.getStatus().getErrors() == null ? List.of() : job.getStatus().getErrors();
+        List<ScriptError> scriptErrors = job.getStatus().getErrors() == null
+                ? List.of()
+                : job.getStatus().getErrors();
         if (phase == RenderPhase.Failed && !scriptErrors.isEmpty() && attempt != null) {
             ScriptingStep.repairOrReject(run, idea, observed.settings(), attempt, scriptErrors);
             return;
         }
         String reason = Conditions.find(job.getStatus().getConditions(), ConditionTypes.SUCCEEDED)
-                .map(c -> c.getReason()).orElse(Reasons.RENDERING);
+                .map(c -> c.getReason())
+                .orElse(Reasons.RENDERING);
         String message = Conditions.find(job.getStatus().getConditions(), ConditionTypes.SUCCEEDED)
-                .map(c -> c.getMessage()).orElse("");
+                .map(c -> c.getMessage())
+                .orElse("");
         if (phase == RenderPhase.Failed) {
-            run.end(idea, IdeaPhase.Failed, failedReason,
+            run.end(
+                    idea,
+                    IdeaPhase.Failed,
+                    failedReason,
                     "render job " + job.getMetadata().getName() + " failed: " + reason + ": " + message);
         } else {
             // the idea shows why it waits, e.g. NoAgentAvailable
-            run.condition(idea, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, reason,
+            run.condition(
+                    idea,
+                    ConditionTypes.SUCCEEDED,
+                    Conditions.UNKNOWN,
+                    reason,
                     "render job " + job.getMetadata().getName() + ": " + message);
         }
     }
 
     /** Enters Rendering with a preview render of the attempt named {@code jobName}. */
-    static void start(IdeaLifecycle run, AnimationIdea idea, PipelineSettings settings, ScriptAttempt attempt,
-                      String jobName) {
-        RenderJob job = IdeaChildren.renderJob(idea, settings, attempt, RenderMode.Preview, settings.preview(), jobName);
+    static void start(
+            IdeaLifecycle run, AnimationIdea idea, PipelineSettings settings, ScriptAttempt attempt, String jobName) {
+        RenderJob job =
+                IdeaChildren.renderJob(idea, settings, attempt, RenderMode.Preview, settings.preview(), jobName);
         String message = "preview render " + job.getMetadata().getName() + " requested";
         run.enter(idea, IdeaPhase.Rendering, Reasons.RENDERING, message);
         idea.getStatus().setRenderJob(job.getMetadata().getName());

@@ -35,8 +35,13 @@ final class PublishingStep implements PhaseStep {
         }
         List<Publication> expected = publications(idea, observed.settings(), job);
         if (expected.isEmpty()) {
-            run.condition(idea, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, Reasons.NO_PUBLISH_TARGETS, "final render "
-                    + job.getMetadata().getName() + " is ready; the schedule names no publish target (spec.publish)");
+            run.condition(
+                    idea,
+                    ConditionTypes.SUCCEEDED,
+                    Conditions.UNKNOWN,
+                    Reasons.NO_PUBLISH_TARGETS,
+                    "final render " + job.getMetadata().getName()
+                            + " is ready; the schedule names no publish target (spec.publish)");
             return;
         }
         Map<String, Publication> seen = observed.downstream().publications().stream()
@@ -52,43 +57,68 @@ final class PublishingStep implements PhaseStep {
                 present.add(existing);
             }
         }
-        List<Publication> failed = present.stream().filter(p -> phaseOf(p) == PublicationPhase.Failed).toList();
-        boolean settled = missing.isEmpty() && present.stream()
-                .allMatch(p -> phaseOf(p) == PublicationPhase.Published || phaseOf(p) == PublicationPhase.Failed);
+        List<Publication> failed = present.stream()
+                .filter(p -> phaseOf(p) == PublicationPhase.Failed)
+                .toList();
+        boolean settled = missing.isEmpty()
+                && present.stream()
+                        .allMatch(
+                                p -> phaseOf(p) == PublicationPhase.Published || phaseOf(p) == PublicationPhase.Failed);
         if (settled && !failed.isEmpty()) {
             // every publication ended; those that failed are named with their reasons
-            String failures = failed.stream().map(p -> p.getMetadata().getName() + " (" + p.getSpec().getPlatform()
-                    + "): " + summary(p)).collect(Collectors.joining("; "));
+            String failures = failed.stream()
+                    .map(p -> p.getMetadata().getName() + " (" + p.getSpec().getPlatform() + "): " + summary(p))
+                    .collect(Collectors.joining("; "));
             if (failed.size() == present.size()) {
                 run.end(idea, IdeaPhase.Failed, Reasons.PUBLICATION_FAILED, "every publication failed: " + failures);
             } else {
-                run.end(idea, IdeaPhase.PartiallyPublished, Reasons.PARTIALLY_PUBLISHED, (present.size()
-                        - failed.size()) + " of " + present.size() + " publication(s) published; failed: " + failures);
+                run.end(
+                        idea,
+                        IdeaPhase.PartiallyPublished,
+                        Reasons.PARTIALLY_PUBLISHED,
+                        (present.size() - failed.size()) + " of " + present.size()
+                                + " publication(s) published; failed: " + failures);
             }
             return;
         }
         if (idea.getStatus().getPhase() != IdeaPhase.Publishing) {
             run.enter(idea, IdeaPhase.Publishing, Reasons.PUBLISHING, "a publication is under way again (retried)");
         }
-        List<Publication> unpublished = present.stream().filter(p -> phaseOf(p) != PublicationPhase.Published).toList();
+        List<Publication> unpublished = present.stream()
+                .filter(p -> phaseOf(p) != PublicationPhase.Published)
+                .toList();
         if (missing.isEmpty() && unpublished.isEmpty()) {
-            String message = "published: " + present.stream().map(p -> p.getSpec().getPlatform() + " "
-                    + (p.getStatus().getUrl() == null ? p.getMetadata().getName() : p.getStatus().getUrl()))
-                    .collect(Collectors.joining(", "));
+            String message = "published: "
+                    + present.stream()
+                            .map(p -> p.getSpec().getPlatform() + " "
+                                    + (p.getStatus().getUrl() == null
+                                            ? p.getMetadata().getName()
+                                            : p.getStatus().getUrl()))
+                            .collect(Collectors.joining(", "));
             run.enter(idea, IdeaPhase.Published, Reasons.PUBLISHED, message);
             run.condition(idea, ConditionTypes.SUCCEEDED, Conditions.TRUE, Reasons.PUBLISHED, message);
             return;
         }
         if (!unpublished.isEmpty()) {
             Publication first = unpublished.get(0);
-            String reason = first.getStatus() == null ? Reasons.PUBLISHING
+            String reason = first.getStatus() == null
+                    ? Reasons.PUBLISHING
                     : Conditions.find(first.getStatus().getConditions(), ConditionTypes.SUCCEEDED)
-                    .map(c -> c.getReason()).orElse(Reasons.PUBLISHING);
-            run.condition(idea, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, reason,
+                            .map(c -> c.getReason())
+                            .orElse(Reasons.PUBLISHING);
+            run.condition(
+                    idea,
+                    ConditionTypes.SUCCEEDED,
+                    Conditions.UNKNOWN,
+                    reason,
                     (present.size() - unpublished.size()) + " of " + expected.size() + " publication(s) published; "
                             + first.getMetadata().getName() + ": " + summary(first));
         } else {
-            run.condition(idea, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, Reasons.PUBLISHING,
+            run.condition(
+                    idea,
+                    ConditionTypes.SUCCEEDED,
+                    Conditions.UNKNOWN,
+                    Reasons.PUBLISHING,
                     expected.size() + " publication(s) requested");
         }
     }
@@ -100,16 +130,21 @@ final class PublishingStep implements PhaseStep {
         for (PublishTarget target : settings.publish()) {
             String platform = target.getPlatform().name().toLowerCase(java.util.Locale.ROOT);
             int n = perPlatform.merge(platform, 1, Integer::sum);
-            String name = n == 1 ? OwnedChildren.name(idea.getMetadata().getName(), platform)
+            String name = n == 1
+                    ? OwnedChildren.name(idea.getMetadata().getName(), platform)
                     : OwnedChildren.name(idea.getMetadata().getName(), platform, Integer.toString(n));
             Publication publication = new Publication();
             publication.setMetadata(OwnedChildren.metadata(finalJob, name, IdeaChildren.labels(idea)));
-            publication.getMetadata().setAnnotations(Map.of(AnimOps.LABEL_IDEA, idea.getMetadata().getName()));
+            publication
+                    .getMetadata()
+                    .setAnnotations(
+                            Map.of(AnimOps.LABEL_IDEA, idea.getMetadata().getName()));
             PublicationSpec spec = new PublicationSpec();
             spec.setRenderJobRef(finalJob.getMetadata().getName());
             spec.setPlatform(target.getPlatform());
             spec.setAccountSecretRef(target.getAccountSecretRef());
-            PublicationTemplate.apply(idea, settings.publishing(), settings.timeZone(), target, spec, clockOf(finalJob));
+            PublicationTemplate.apply(
+                    idea, settings.publishing(), settings.timeZone(), target, spec, clockOf(finalJob));
             publication.setSpec(spec);
             publications.add(publication);
         }

@@ -28,9 +28,17 @@ public final class RemoteEmbedder implements Embedder {
      * @param maxWait         longest wait for the rate limit before giving up
      * @param cacheSize       texts whose vectors are kept
      */
-    public record Settings(String baseUrl, String modelName, String apiKey, int maxAttempts, Duration initialBackoff,
-                           double perSecond, int burst, Duration maxWait, int cacheSize, Duration timeout) {
-    }
+    public record Settings(
+            String baseUrl,
+            String modelName,
+            String apiKey,
+            int maxAttempts,
+            Duration initialBackoff,
+            double perSecond,
+            int burst,
+            Duration maxWait,
+            int cacheSize,
+            Duration timeout) {}
 
     private final EmbeddingModel model;
     private final String modelId;
@@ -40,8 +48,8 @@ public final class RemoteEmbedder implements Embedder {
 
     RemoteEmbedder(EmbeddingModel model, Settings settings) {
         if (settings.maxAttempts() < 1) {
-            throw new IllegalArgumentException("animops.ideas.embedding.remote-max-attempts must be at least 1, was "
-                    + settings.maxAttempts());
+            throw new IllegalArgumentException(
+                    "animops.ideas.embedding.remote-max-attempts must be at least 1, was " + settings.maxAttempts());
         }
         this.model = model;
         this.modelId = "remote:" + settings.modelName();
@@ -56,14 +64,16 @@ public final class RemoteEmbedder implements Embedder {
     }
 
     public static RemoteEmbedder openAiCompatible(Settings settings) {
-        return new RemoteEmbedder(OpenAiEmbeddingModel.builder()
-                .baseUrl(settings.baseUrl())
-                .apiKey(settings.apiKey())
-                .modelName(settings.modelName())
-                .timeout(settings.timeout())
-                // retries are ours, so that they pass through the rate limit and are logged
-                .maxRetries(0)
-                .build(), settings);
+        return new RemoteEmbedder(
+                OpenAiEmbeddingModel.builder()
+                        .baseUrl(settings.baseUrl())
+                        .apiKey(settings.apiKey())
+                        .modelName(settings.modelName())
+                        .timeout(settings.timeout())
+                        // retries are ours, so that they pass through the rate limit and are logged
+                        .maxRetries(0)
+                        .build(),
+                settings);
     }
 
     @Override
@@ -95,11 +105,13 @@ public final class RemoteEmbedder implements Embedder {
                 return vector;
             } catch (RuntimeException e) {
                 if (attempt >= settings.maxAttempts()) {
-                    throw new RemoteEmbeddingException(modelId + ": embedding failed after " + attempt + " attempt(s): " + e, e);
+                    throw new RemoteEmbeddingException(
+                            modelId + ": embedding failed after " + attempt + " attempt(s): " + e, e);
                 }
                 Duration backoff = settings.initialBackoff().multipliedBy(1L << Math.min(attempt - 1, 16));
-                LOG.warnf("Idea Gate: %s attempt %d of %d failed (%s); retrying in %d ms", modelId, attempt,
-                        settings.maxAttempts(), e, backoff.toMillis());
+                LOG.warnf(
+                        "Idea Gate: %s attempt %d of %d failed (%s); retrying in %d ms",
+                        modelId, attempt, settings.maxAttempts(), e, backoff.toMillis());
                 sleep(backoff);
             }
         }

@@ -16,8 +16,7 @@ import java.time.Clock;
  * schedule of that name exists again (docs/gitops.md).
  */
 public final class ScheduleLink {
-    private ScheduleLink() {
-    }
+    private ScheduleLink() {}
 
     /**
      * Sets ScheduleAttached as the schedule's presence says; true when the idea must not advance: it is in
@@ -32,15 +31,26 @@ public final class ScheduleLink {
         boolean gone = schedule == null || schedule.getMetadata().getDeletionTimestamp() != null;
         if (gone) {
             IdeaPhase stoppedIn = phase == null ? IdeaPhase.Proposed : phase;
-            Conditions.set(idea.getStatus(), clock, ConditionTypes.SCHEDULE_ATTACHED, Conditions.FALSE,
-                    Reasons.SCHEDULE_DELETED, "ContentSchedule " + scheduleRef + " was deleted or renamed: the idea is"
+            Conditions.set(
+                    idea.getStatus(),
+                    clock,
+                    ConditionTypes.SCHEDULE_ATTACHED,
+                    Conditions.FALSE,
+                    Reasons.SCHEDULE_DELETED,
+                    "ContentSchedule " + scheduleRef + " was deleted or renamed: the idea is"
                             + " stopped in phase " + stoppedIn + " and its history kept; it goes on when a schedule"
                             + " named " + scheduleRef + " exists again");
             return true;
         }
-        if (Conditions.find(idea.getStatus().getConditions(), ConditionTypes.SCHEDULE_ATTACHED).isPresent()) {
-            Conditions.set(idea.getStatus(), clock, ConditionTypes.SCHEDULE_ATTACHED, Conditions.TRUE,
-                    Reasons.SCHEDULE_RECREATED, "ContentSchedule " + scheduleRef + " exists again: the idea goes on");
+        if (Conditions.find(idea.getStatus().getConditions(), ConditionTypes.SCHEDULE_ATTACHED)
+                .isPresent()) {
+            Conditions.set(
+                    idea.getStatus(),
+                    clock,
+                    ConditionTypes.SCHEDULE_ATTACHED,
+                    Conditions.TRUE,
+                    Reasons.SCHEDULE_RECREATED,
+                    "ContentSchedule " + scheduleRef + " exists again: the idea goes on");
         }
         return false;
     }

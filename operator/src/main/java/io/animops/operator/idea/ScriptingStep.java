@@ -31,22 +31,30 @@ final class ScriptingStep implements PhaseStep {
     @Override
     public void advance(IdeaLifecycle run, AnimationIdea idea, IdeaLifecycle.Observed observed) {
         ScriptAttempt attempt = observed.attempt();
-        if (attempt == null || attempt.getStatus() == null || attempt.getStatus().getPhase() == null
+        if (attempt == null
+                || attempt.getStatus() == null
+                || attempt.getStatus().getPhase() == null
                 || !attempt.getStatus().getPhase().isTerminal()) {
             return;
         }
         AttemptPhase phase = attempt.getStatus().getPhase();
         if (phase == AttemptPhase.Failed) {
             String reason = Conditions.find(attempt.getStatus().getConditions(), ConditionTypes.SUCCEEDED)
-                    .map(c -> c.getReason()).orElse(Reasons.AUTHORING_FAILED);
+                    .map(c -> c.getReason())
+                    .orElse(Reasons.AUTHORING_FAILED);
             String message = Conditions.find(attempt.getStatus().getConditions(), ConditionTypes.SUCCEEDED)
-                    .map(c -> c.getMessage()).orElse("");
-            run.end(idea, IdeaPhase.Failed, reason,
+                    .map(c -> c.getMessage())
+                    .orElse("");
+            run.end(
+                    idea,
+                    IdeaPhase.Failed,
+                    reason,
                     "script attempt " + attempt.getMetadata().getName() + " failed: " + message);
             return;
         }
         if (phase == AttemptPhase.Invalid) {
-            repairOrReject(run, idea, observed.settings(), attempt, attempt.getStatus().getErrors());
+            repairOrReject(
+                    run, idea, observed.settings(), attempt, attempt.getStatus().getErrors());
             return;
         }
         String preview = IdeaChildren.jobName(attempt, RenderMode.Preview);
@@ -59,15 +67,19 @@ final class ScriptingStep implements PhaseStep {
             startGodotValidation(run, idea, observed.settings(), attempt, validateJob);
             return;
         }
-        PreviewStep.follow(run, idea, observed, Reasons.GODOT_VALIDATION_FAILED,
+        PreviewStep.follow(
+                run,
+                idea,
+                observed,
+                Reasons.GODOT_VALIDATION_FAILED,
                 job -> PreviewStep.start(run, idea, observed.settings(), attempt, preview));
     }
 
     /** The Validate job of a statically valid attempt; the idea follows it as its render job until the preview. */
-    private static void startGodotValidation(IdeaLifecycle run, AnimationIdea idea, PipelineSettings settings,
-                                             ScriptAttempt attempt, String jobName) {
-        RenderJob job = IdeaChildren.renderJob(idea, settings, attempt, RenderMode.Validate, settings.preview(),
-                jobName);
+    private static void startGodotValidation(
+            IdeaLifecycle run, AnimationIdea idea, PipelineSettings settings, ScriptAttempt attempt, String jobName) {
+        RenderJob job =
+                IdeaChildren.renderJob(idea, settings, attempt, RenderMode.Validate, settings.preview(), jobName);
         String message = "script attempt " + attempt.getSpec().getAttempt() + " passed the static check; Validate job "
                 + jobName + " compiles it with real Godot";
         idea.getStatus().setRenderJob(jobName);
@@ -76,13 +88,14 @@ final class ScriptingStep implements PhaseStep {
     }
 
     /** Enters Scripting with attempt {@code number}, which carries the previous attempt's errors to fix. */
-    static void start(IdeaLifecycle run, AnimationIdea idea, int number, String previous,
-                      List<ScriptError> previousErrors) {
+    static void start(
+            IdeaLifecycle run, AnimationIdea idea, int number, String previous, List<ScriptError> previousErrors) {
         AnimationIdeaStatus status = idea.getStatus();
         ScriptAttempt attempt = new ScriptAttempt();
-        attempt.setMetadata(OwnedChildren.metadata(idea, IdeaChildren.attemptName(idea, number),
-                IdeaChildren.labels(idea)));
-        attempt.getMetadata().setAnnotations(Map.of(AnimOps.LABEL_IDEA, idea.getMetadata().getName()));
+        attempt.setMetadata(
+                OwnedChildren.metadata(idea, IdeaChildren.attemptName(idea, number), IdeaChildren.labels(idea)));
+        attempt.getMetadata()
+                .setAnnotations(Map.of(AnimOps.LABEL_IDEA, idea.getMetadata().getName()));
         ScriptAttemptSpec spec = new ScriptAttemptSpec();
         spec.setIdeaRef(idea.getMetadata().getName());
         spec.setAttempt(number);
@@ -92,24 +105,35 @@ final class ScriptingStep implements PhaseStep {
         run.enter(idea, IdeaPhase.Scripting, Reasons.SCRIPTING, "script attempt " + number + " started");
         status.setAttempts(number);
         status.setCurrentAttempt(attempt.getMetadata().getName());
-        run.condition(idea, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, Reasons.SCRIPTING,
+        run.condition(
+                idea,
+                ConditionTypes.SUCCEEDED,
+                Conditions.UNKNOWN,
+                Reasons.SCRIPTING,
                 "script attempt " + number + " started");
         run.create(attempt);
     }
 
     /** The next attempt with the failed one's errors, or Rejected (ScriptAttemptsExhausted) after the last. */
-    static void repairOrReject(IdeaLifecycle run, AnimationIdea idea, PipelineSettings settings, ScriptAttempt failed,
-                               List<ScriptError> errors) {
+    static void repairOrReject(
+            IdeaLifecycle run,
+            AnimationIdea idea,
+            PipelineSettings settings,
+            ScriptAttempt failed,
+            List<ScriptError> errors) {
         int made = failed.getSpec().getAttempt();
         if (made < settings.maxScriptAttempts()) {
             start(run, idea, made + 1, failed.getMetadata().getName(), errors);
             return;
         }
-        String summary = errors.stream().limit(3)
+        String summary = errors.stream()
+                .limit(3)
                 .map(e -> e.getStage() + " " + (e.getRule() == null ? "" : e.getRule() + " ") + e.getLine() + ":"
                         + e.getColumn() + " " + e.getMessage())
                 .collect(Collectors.joining("; "));
-        run.reject(idea, Reasons.SCRIPT_ATTEMPTS_EXHAUSTED, made + " of " + settings.maxScriptAttempts()
-                + " script attempts failed; last errors: " + summary);
+        run.reject(
+                idea,
+                Reasons.SCRIPT_ATTEMPTS_EXHAUSTED,
+                made + " of " + settings.maxScriptAttempts() + " script attempts failed; last errors: " + summary);
     }
 }

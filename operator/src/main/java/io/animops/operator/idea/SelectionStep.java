@@ -22,8 +22,12 @@ final class SelectionStep implements PhaseStep {
             case Duplicate -> {
                 String message = GateDecision.duplicateMessage(similarity);
                 boolean judged = GateDecision.zoneOf(similarity) == GateZones.Zone.Review;
-                run.condition(idea, ConditionTypes.GATED, Conditions.FALSE,
-                        judged ? Reasons.JUDGED_DUPLICATE : Reasons.NEAR_DUPLICATE, message);
+                run.condition(
+                        idea,
+                        ConditionTypes.GATED,
+                        Conditions.FALSE,
+                        judged ? Reasons.JUDGED_DUPLICATE : Reasons.NEAR_DUPLICATE,
+                        message);
                 run.reject(idea, Reasons.DUPLICATE, message);
                 return;
             }
@@ -38,12 +42,22 @@ final class SelectionStep implements PhaseStep {
                 // a person decided: approved goes on to selection below, declined is rejected there
                 String decision = "a person decided (spec.approved: " + approved + ") on an idea of the review zone";
                 run.condition(idea, ConditionTypes.NEEDS_REVIEW, Conditions.FALSE, Reasons.REVIEWED, decision);
-                run.condition(idea, ConditionTypes.GATED, approved ? Conditions.TRUE : Conditions.FALSE, Reasons.REVIEWED,
+                run.condition(
+                        idea,
+                        ConditionTypes.GATED,
+                        approved ? Conditions.TRUE : Conditions.FALSE,
+                        Reasons.REVIEWED,
                         decision);
             }
-            case Novel -> run.condition(idea, ConditionTypes.GATED, Conditions.TRUE,
-                    GateDecision.zoneOf(similarity) == GateZones.Zone.Review ? Reasons.JUDGED_DISTINCT : Reasons.NOVEL,
-                    GateDecision.novelMessage(similarity));
+            case Novel ->
+                run.condition(
+                        idea,
+                        ConditionTypes.GATED,
+                        Conditions.TRUE,
+                        GateDecision.zoneOf(similarity) == GateZones.Zone.Review
+                                ? Reasons.JUDGED_DISTINCT
+                                : Reasons.NOVEL,
+                        GateDecision.novelMessage(similarity));
         }
         if (Boolean.FALSE.equals(approved)) {
             run.condition(idea, ConditionTypes.SELECTED, Conditions.FALSE, Reasons.DECLINED, "spec.approved is false");
@@ -68,10 +82,11 @@ final class SelectionStep implements PhaseStep {
     }
 
     /** Auto selection: the run's maxAccepted most novel non-duplicates, once every sibling is gated. */
-    private static void selectByNovelty(IdeaLifecycle run, AnimationIdea idea, PipelineSettings settings,
-                                        List<AnimationIdea> siblings) {
+    private static void selectByNovelty(
+            IdeaLifecycle run, AnimationIdea idea, PipelineSettings settings, List<AnimationIdea> siblings) {
         long ungated = siblings.stream()
-                .filter(s -> s.getStatus() == null || s.getStatus().getSimilarity() == null).count();
+                .filter(s -> s.getStatus() == null || s.getStatus().getSimilarity() == null)
+                .count();
         if (ungated > 0) {
             String message = ungated + " other proposal(s) of this run are not gated yet";
             run.condition(idea, ConditionTypes.SELECTED, Conditions.UNKNOWN, Reasons.WAITING_FOR_RUN, message);
@@ -82,11 +97,16 @@ final class SelectionStep implements PhaseStep {
         List<AnimationIdea> ranked = siblings.stream()
                 .filter(s -> GateDecision.of(s.getStatus().getSimilarity()) == GateDecision.Outcome.Novel)
                 .filter(s -> !Boolean.FALSE.equals(s.getSpec().getApproved()))
-                .sorted(Comparator.comparingDouble((AnimationIdea s) -> s.getStatus().getSimilarity().getScore())
+                .sorted(Comparator.comparingDouble((AnimationIdea s) ->
+                                s.getStatus().getSimilarity().getScore())
                         .thenComparing(s -> s.getMetadata().getName()))
                 .toList();
         int rank = 0;
-        while (rank < ranked.size() && !ranked.get(rank).getMetadata().getName().equals(idea.getMetadata().getName())) {
+        while (rank < ranked.size()
+                && !ranked.get(rank)
+                        .getMetadata()
+                        .getName()
+                        .equals(idea.getMetadata().getName())) {
             rank++;
         }
         String standing = "rank " + (rank + 1) + " by novelty of " + ranked.size() + " novel proposal(s); maxAccepted "

@@ -29,7 +29,10 @@ public class StaticIdeasFile implements IdeaSource {
     public List<IdeaProposal> propose(int count, Set<String> alreadyProposed) {
         List<IdeaProposal> all = load();
         List<IdeaProposal> chosen = new ArrayList<>();
-        all.stream().filter(p -> !alreadyProposed.contains(p.title())).limit(count).forEach(chosen::add);
+        all.stream()
+                .filter(p -> !alreadyProposed.contains(p.title()))
+                .limit(count)
+                .forEach(chosen::add);
         for (int i = 0; chosen.size() < count && i < all.size(); i++) {
             if (!chosen.contains(all.get(i))) {
                 chosen.add(all.get(i));

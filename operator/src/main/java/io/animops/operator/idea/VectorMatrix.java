@@ -46,7 +46,8 @@ public final class VectorMatrix {
     /** Adds an idea's unit vector, or replaces it when the idea is already here (an idea gated again). */
     public void put(UUID uid, String name, String title, float[] vector) {
         if (vector.length != dimensions) {
-            throw new IllegalArgumentException("vector of " + vector.length + " dimensions in a matrix of " + dimensions);
+            throw new IllegalArgumentException(
+                    "vector of " + vector.length + " dimensions in a matrix of " + dimensions);
         }
         Integer row = rowOf.get(uid);
         if (row == null) {
@@ -89,10 +90,16 @@ public final class VectorMatrix {
         if (slices == 1) {
             best = scan(query, 0, size, skip, k);
         } else {
-            best = IntStream.range(0, slices).parallel()
-                    .mapToObj(slice -> scan(query, (int) ((long) size * slice / slices),
-                            (int) ((long) size * (slice + 1) / slices), skip, k))
-                    .reduce(Best::merge).orElseThrow();
+            best = IntStream.range(0, slices)
+                    .parallel()
+                    .mapToObj(slice -> scan(
+                            query,
+                            (int) ((long) size * slice / slices),
+                            (int) ((long) size * (slice + 1) / slices),
+                            skip,
+                            k))
+                    .reduce(Best::merge)
+                    .orElseThrow();
         }
         List<SimilarIdea> nearest = new ArrayList<>(best.found);
         for (int i = 0; i < best.found; i++) {

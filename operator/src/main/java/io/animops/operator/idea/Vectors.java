@@ -5,8 +5,7 @@ import java.nio.ByteOrder;
 
 /** Unit vectors: cosine similarity, and their storage form (little-endian float32). */
 public final class Vectors {
-    private Vectors() {
-    }
+    private Vectors() {}
 
     /** Cosine similarity of two unit vectors. */
     public static double cosine(float[] a, float[] b) {

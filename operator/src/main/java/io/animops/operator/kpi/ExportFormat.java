@@ -18,6 +18,8 @@ public enum ExportFormat {
     }
 
     public static Optional<ExportFormat> byName(String name) {
-        return Arrays.stream(values()).filter(f -> f.name().toLowerCase(Locale.ROOT).equals(name)).findFirst();
+        return Arrays.stream(values())
+                .filter(f -> f.name().toLowerCase(Locale.ROOT).equals(name))
+                .findFirst();
     }
 }

@@ -23,7 +23,8 @@ import java.util.Map;
  */
 public final class KpiExportCommand {
     public static final String COMMAND = "export";
-    private static final List<String> OPTIONS = List.of("--view", "--format", "--out", "--from", "--to", "--jdbc-url", "--user");
+    private static final List<String> OPTIONS =
+            List.of("--view", "--format", "--out", "--from", "--to", "--jdbc-url", "--user");
 
     /** Thrown for a bad command line; names the option. */
     static final class UsageException extends Exception {
@@ -32,8 +33,7 @@ public final class KpiExportCommand {
         }
     }
 
-    private KpiExportCommand() {
-    }
+    private KpiExportCommand() {}
 
     public static boolean isRequested(String[] args) {
         return args.length > 0 && COMMAND.equals(args[0]);
@@ -48,11 +48,13 @@ public final class KpiExportCommand {
         try {
             options = parse(args);
             String viewName = require(options, "--view");
-            view = KpiView.byRelation(viewName).orElseThrow(() -> new UsageException(
-                    "--view: unknown view '" + viewName + "', one of " + KpiView.names()));
+            view = KpiView.byRelation(viewName)
+                    .orElseThrow(() ->
+                            new UsageException("--view: unknown view '" + viewName + "', one of " + KpiView.names()));
             String formatName = options.getOrDefault("--format", "csv");
-            format = ExportFormat.byName(formatName).orElseThrow(() -> new UsageException(
-                    "--format: unknown format '" + formatName + "', csv or parquet"));
+            format = ExportFormat.byName(formatName)
+                    .orElseThrow(
+                            () -> new UsageException("--format: unknown format '" + formatName + "', csv or parquet"));
             require(options, "--out");
             LocalDate from = date(options, "--from");
             LocalDate to = date(options, "--to");
@@ -62,14 +64,16 @@ public final class KpiExportCommand {
             range = new KpiExporter.DateRange(from, to);
         } catch (UsageException e) {
             stderr.println("export: " + e.getMessage());
-            stderr.println("usage: export --view " + String.join("|", KpiView.names().split(", "))
-                    + " [--format csv|parquet] --out FILE|- [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--jdbc-url URL] [--user NAME]");
+            stderr.println(
+                    "usage: export --view " + String.join("|", KpiView.names().split(", "))
+                            + " [--format csv|parquet] --out FILE|- [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--jdbc-url URL] [--user NAME]");
             return 2;
         }
         String out = options.get("--out");
         try (Connection connection = CommandLineDatabase.connect(options, env)) {
             if (connection == null) {
-                stderr.println("export: --jdbc-url: not a PostgreSQL JDBC URL: " + CommandLineDatabase.url(options, env));
+                stderr.println(
+                        "export: --jdbc-url: not a PostgreSQL JDBC URL: " + CommandLineDatabase.url(options, env));
                 return 2;
             }
             long rows;
@@ -88,8 +92,9 @@ public final class KpiExportCommand {
     }
 
     /** Writes beside the target and moves into place only when complete: a failed export leaves a file as it was. */
-    private static long exportToFile(Connection connection, KpiView view, ExportFormat format, KpiExporter.DateRange range,
-                                     Path target) throws IOException, SQLException {
+    private static long exportToFile(
+            Connection connection, KpiView view, ExportFormat format, KpiExporter.DateRange range, Path target)
+            throws IOException, SQLException {
         Path folder = target.toAbsolutePath().getParent();
         Path partial = Files.createTempFile(folder, "." + target.getFileName() + ".", ".partial");
         try {

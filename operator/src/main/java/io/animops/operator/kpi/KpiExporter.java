@@ -46,7 +46,8 @@ public final class KpiExporter {
 
         /** The parameter of {@link #fromCondition}, or null for an open start. */
         public Object fromValue(KpiView view) {
-            return from == null ? null
+            return from == null
+                    ? null
                     : view.dateColumnIsTimestamp ? from.atStartOfDay().atOffset(ZoneOffset.UTC) : from;
         }
 
@@ -56,7 +57,8 @@ public final class KpiExporter {
         }
 
         public Object toValue(KpiView view) {
-            return to == null ? null
+            return to == null
+                    ? null
                     : view.dateColumnIsTimestamp ? to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC) : to;
         }
     }
@@ -64,7 +66,8 @@ public final class KpiExporter {
     /** Writes the export and returns the number of rows written. */
     public long export(Connection connection, KpiView view, ExportFormat format, DateRange range, OutputStream out)
             throws SQLException, IOException {
-        StringBuilder sql = new StringBuilder("select * from ").append(view.relation).append(" where true");
+        StringBuilder sql =
+                new StringBuilder("select * from ").append(view.relation).append(" where true");
         List<Object> parameters = new ArrayList<>();
         if (range.from() != null) {
             sql.append(" and ").append(range.fromCondition(view));
@@ -98,9 +101,11 @@ public final class KpiExporter {
         for (int i = 1; i <= meta.getColumnCount(); i++) {
             ParquetTableWriter.ColumnType type = switch (meta.getColumnType(i)) {
                 case Types.BIGINT, Types.INTEGER, Types.SMALLINT -> ParquetTableWriter.ColumnType.INT64;
-                case Types.DOUBLE, Types.REAL, Types.FLOAT, Types.NUMERIC, Types.DECIMAL -> ParquetTableWriter.ColumnType.DOUBLE;
+                case Types.DOUBLE, Types.REAL, Types.FLOAT, Types.NUMERIC, Types.DECIMAL ->
+                    ParquetTableWriter.ColumnType.DOUBLE;
                 case Types.DATE -> ParquetTableWriter.ColumnType.DATE;
-                case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE -> ParquetTableWriter.ColumnType.TIMESTAMP_MICROS_UTC;
+                case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE ->
+                    ParquetTableWriter.ColumnType.TIMESTAMP_MICROS_UTC;
                 default -> ParquetTableWriter.ColumnType.STRING;
             };
             columns.add(new ParquetTableWriter.Column(meta.getColumnLabel(i), type));
@@ -155,11 +160,16 @@ public final class KpiExporter {
                 csv.write(i == 0 ? "" : ",");
                 Object value = value(rows, i + 1, columns.get(i).type());
                 if (value != null) {
-                    csv.write(csvField(switch (columns.get(i).type()) {
-                        case DATE -> LocalDate.ofEpochDay((Integer) value).toString();
-                        case TIMESTAMP_MICROS_UTC -> Instant.EPOCH.plus((Long) value, ChronoUnit.MICROS).toString();
-                        default -> value.toString();
-                    }));
+                    csv.write(csvField(
+                            switch (columns.get(i).type()) {
+                                case DATE ->
+                                    LocalDate.ofEpochDay((Integer) value).toString();
+                                case TIMESTAMP_MICROS_UTC ->
+                                    Instant.EPOCH
+                                            .plus((Long) value, ChronoUnit.MICROS)
+                                            .toString();
+                                default -> value.toString();
+                            }));
                 }
             }
             csv.write("\r\n");

@@ -6,7 +6,6 @@ import io.animops.operator.common.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import javax.sql.DataSource;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -15,6 +14,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /** The KPI views as JSON rows for the panel's charts, newest first, one page at a time. */
 @ApplicationScoped
@@ -23,15 +23,18 @@ public class KpiQuery {
     private static final String PAGE_KEY = "page_key";
 
     /** A view's row, and where it stands in the view's paging order. */
-    private record Positioned(Map<String, Object> values, PageRequest.Position position) {
-    }
+    private record Positioned(Map<String, Object> values, PageRequest.Position position) {}
 
     @Inject
     DataSource dataSource;
 
     public Page<Map<String, Object>> rows(KpiView view, KpiExporter.DateRange range, PageRequest page) {
-        Page<Positioned> rows = new KeysetQuery("select *, " + view.pageTime + " as " + PAGE_AT + ", " + view.pageKey
-                + " as " + PAGE_KEY + " from " + view.relation, view.pageTime, view.pageKey, KeysetQuery.KeyType.TEXT)
+        Page<Positioned> rows = new KeysetQuery(
+                        "select *, " + view.pageTime + " as " + PAGE_AT + ", " + view.pageKey + " as " + PAGE_KEY
+                                + " from " + view.relation,
+                        view.pageTime,
+                        view.pageKey,
+                        KeysetQuery.KeyType.TEXT)
                 .where(range.fromCondition(view), range.fromValue(view))
                 .where(range.toCondition(view), range.toValue(view))
                 .page(dataSource, page, KpiQuery::read, Positioned::position);

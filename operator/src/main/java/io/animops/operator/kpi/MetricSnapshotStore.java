@@ -27,8 +27,7 @@ public final class MetricSnapshotStore {
                           watch_time_minutes = excluded.watch_time_minutes,
                           average_view_percentage = excluded.average_view_percentage""");
 
-    private MetricSnapshotStore() {
-    }
+    private MetricSnapshotStore() {}
 
     /** Inserts the snapshots (a repeated pull of the same capture time is ignored) and refreshes the KPIs. */
     public static void record(Connection connection, List<MetricSnapshot> snapshots) throws SQLException {

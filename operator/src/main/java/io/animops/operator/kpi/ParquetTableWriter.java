@@ -15,10 +15,15 @@ import java.util.List;
  */
 public final class ParquetTableWriter implements AutoCloseable {
     /** The column types a KPI export needs, with their physical and logical Parquet types. */
-    public enum ColumnType { INT64, DOUBLE, STRING, DATE, TIMESTAMP_MICROS_UTC }
-
-    public record Column(String name, ColumnType type) {
+    public enum ColumnType {
+        INT64,
+        DOUBLE,
+        STRING,
+        DATE,
+        TIMESTAMP_MICROS_UTC
     }
+
+    public record Column(String name, ColumnType type) {}
 
     private static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
     /** Rows buffered before a row group is written: bounds memory while keeping groups large enough to scan well. */
@@ -56,7 +61,8 @@ public final class ParquetTableWriter implements AutoCloseable {
      */
     public void writeRow(Object... values) throws IOException {
         if (values.length != columns.size()) {
-            throw new IllegalArgumentException("row has " + values.length + " values, the table " + columns.size() + " columns");
+            throw new IllegalArgumentException(
+                    "row has " + values.length + " values, the table " + columns.size() + " columns");
         }
         for (int i = 0; i < values.length; i++) {
             buffers.get(i).add(columns.get(i), values[i]);
@@ -176,8 +182,7 @@ public final class ParquetTableWriter implements AutoCloseable {
                     footer.structEnd();
                     footer.structEnd();
                 }
-                default -> {
-                }
+                default -> {}
             }
             footer.structEnd();
         }
@@ -241,8 +246,10 @@ public final class ParquetTableWriter implements AutoCloseable {
                     }
                 }
             } catch (ClassCastException e) {
-                throw new IllegalArgumentException("column " + column.name() + " of type " + column.type()
-                        + " cannot hold a " + value.getClass().getSimpleName(), e);
+                throw new IllegalArgumentException(
+                        "column " + column.name() + " of type " + column.type() + " cannot hold a "
+                                + value.getClass().getSimpleName(),
+                        e);
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }

@@ -24,11 +24,14 @@ public final class EventAggregator {
     static final int MAX_SERIES = 4096;
 
     /** What to write: a new Event, or the existing one with a higher count; nothing when rate-limited. */
-    public enum Action { CREATE, UPDATE, SUPPRESS }
+    public enum Action {
+        CREATE,
+        UPDATE,
+        SUPPRESS
+    }
 
     /** One occurrence's outcome; {@code name} is the Event's name, {@code count} how often it happened. */
-    public record Decision(Action action, String name, int count, Instant first, Instant last) {
-    }
+    public record Decision(Action action, String name, int count, Instant first, Instant last) {}
 
     private static final class Series {
         String name;
@@ -59,8 +62,8 @@ public final class EventAggregator {
      * @param objectUid  the involved object's uid (its name when it has none yet)
      * @param objectName the involved object's name, the prefix of a new Event's name
      */
-    public synchronized Decision offer(String objectUid, String objectName, String type, String reason, String message,
-                                       Instant now) {
+    public synchronized Decision offer(
+            String objectUid, String objectName, String type, String reason, String message, Instant now) {
         String key = objectUid + '\n' + type + '\n' + reason + '\n' + message;
         Series s = series.get(key);
         boolean fresh = s == null || Duration.between(s.last, now).compareTo(AGGREGATION_WINDOW) > 0;

@@ -36,6 +36,7 @@ public class EventRecorder {
 
     @Inject
     KubernetesClient client;
+
     @Inject
     Clock clock;
 
@@ -85,11 +86,15 @@ public class EventRecorder {
         if (c.getReason().equals(previous)) {
             return;
         }
-        if (previous == null && c.getLastTransitionTime() != null
+        if (previous == null
+                && c.getLastTransitionTime() != null
                 && Instant.parse(c.getLastTransitionTime()).isBefore(started)) {
             return;
         }
-        record(about, Conditions.FALSE.equals(c.getStatus()) ? WARNING : NORMAL, c.getReason(),
+        record(
+                about,
+                Conditions.FALSE.equals(c.getStatus()) ? WARNING : NORMAL,
+                c.getReason(),
                 c.getMessage() == null ? "" : c.getMessage());
     }
 
@@ -103,26 +108,44 @@ public class EventRecorder {
     public void record(HasMetadata about, String type, String reason, String message) {
         String namespace = about.getMetadata().getNamespace();
         String uid = about.getMetadata().getUid();
-        EventAggregator.Decision decision = aggregator.offer(uid == null ? about.getMetadata().getName() : uid,
-                about.getMetadata().getName(), type, reason, message, Instant.now(clock));
+        EventAggregator.Decision decision = aggregator.offer(
+                uid == null ? about.getMetadata().getName() : uid,
+                about.getMetadata().getName(),
+                type,
+                reason,
+                message,
+                Instant.now(clock));
         try {
             switch (decision.action()) {
-                case CREATE -> client.v1().events().inNamespace(namespace)
-                        .resource(event(about, type, reason, message, decision)).create();
+                case CREATE ->
+                    client.v1()
+                            .events()
+                            .inNamespace(namespace)
+                            .resource(event(about, type, reason, message, decision))
+                            .create();
                 case UPDATE -> {
-                    Event updated = client.v1().events().inNamespace(namespace).withName(decision.name())
+                    Event updated = client.v1()
+                            .events()
+                            .inNamespace(namespace)
+                            .withName(decision.name())
                             .edit(e -> count(e, decision));
                     if (updated == null) {
-                        client.v1().events().inNamespace(namespace)
-                                .resource(event(about, type, reason, message, decision)).create();
+                        client.v1()
+                                .events()
+                                .inNamespace(namespace)
+                                .resource(event(about, type, reason, message, decision))
+                                .create();
                     }
                 }
-                case SUPPRESS -> LOG.debugf("event %s on %s/%s rate-limited (count %d)", reason, namespace,
-                        about.getMetadata().getName(), decision.count());
+                case SUPPRESS ->
+                    LOG.debugf(
+                            "event %s on %s/%s rate-limited (count %d)",
+                            reason, namespace, about.getMetadata().getName(), decision.count());
             }
         } catch (KubernetesClientException e) {
-            LOG.warnf("could not write event %s about %s %s/%s: %s", reason, about.getKind(), namespace,
-                    about.getMetadata().getName(), e.getMessage());
+            LOG.warnf(
+                    "could not write event %s about %s %s/%s: %s",
+                    reason, about.getKind(), namespace, about.getMetadata().getName(), e.getMessage());
         }
     }
 
@@ -132,22 +155,34 @@ public class EventRecorder {
         return event;
     }
 
-    static Event event(HasMetadata about, String type, String reason, String message,
-                       EventAggregator.Decision decision) {
+    static Event event(
+            HasMetadata about, String type, String reason, String message, EventAggregator.Decision decision) {
         // the API server caps an event's message at 1024 bytes; longer ones are refused
         String text = message.length() > 1000 ? message.substring(0, 1000) + "…" : message;
         return new EventBuilder()
-                .withNewMetadata().withName(decision.name()).withNamespace(about.getMetadata().getNamespace())
+                .withNewMetadata()
+                .withName(decision.name())
+                .withNamespace(about.getMetadata().getNamespace())
                 .endMetadata()
-                .withInvolvedObject(new ObjectReferenceBuilder().withApiVersion(about.getApiVersion())
-                        .withKind(about.getKind()).withNamespace(about.getMetadata().getNamespace())
-                        .withName(about.getMetadata().getName()).withUid(about.getMetadata().getUid())
-                        .withResourceVersion(about.getMetadata().getResourceVersion()).build())
-                .withType(type).withReason(reason).withMessage(text)
+                .withInvolvedObject(new ObjectReferenceBuilder()
+                        .withApiVersion(about.getApiVersion())
+                        .withKind(about.getKind())
+                        .withNamespace(about.getMetadata().getNamespace())
+                        .withName(about.getMetadata().getName())
+                        .withUid(about.getMetadata().getUid())
+                        .withResourceVersion(about.getMetadata().getResourceVersion())
+                        .build())
+                .withType(type)
+                .withReason(reason)
+                .withMessage(text)
                 .withCount(decision.count())
-                .withFirstTimestamp(decision.first().truncatedTo(ChronoUnit.SECONDS).toString())
-                .withLastTimestamp(decision.last().truncatedTo(ChronoUnit.SECONDS).toString())
-                .withNewSource().withComponent(COMPONENT).endSource()
+                .withFirstTimestamp(
+                        decision.first().truncatedTo(ChronoUnit.SECONDS).toString())
+                .withLastTimestamp(
+                        decision.last().truncatedTo(ChronoUnit.SECONDS).toString())
+                .withNewSource()
+                .withComponent(COMPONENT)
+                .endSource()
                 .withReportingComponent(COMPONENT)
                 .build();
     }

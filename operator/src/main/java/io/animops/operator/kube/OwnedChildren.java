@@ -16,8 +16,7 @@ import java.util.Map;
  * named so too but linked by label, not owned (ScheduleService).
  */
 public final class OwnedChildren {
-    private OwnedChildren() {
-    }
+    private OwnedChildren() {}
 
     public static ObjectMeta metadata(HasMetadata parent, String name, Map<String, String> labels) {
         return new ObjectMetaBuilder()
@@ -36,8 +35,7 @@ public final class OwnedChildren {
     }
 
     /** A child as stored, and whether this call created it or found it already there. */
-    public record Stored<C>(C resource, boolean created) {
-    }
+    public record Stored<C>(C resource, boolean created) {}
 
     /** Creates the child unless it exists; either way returns the child as stored. */
     public static <C extends HasMetadata> Stored<C> createIfAbsent(Context<?> context, C child) {

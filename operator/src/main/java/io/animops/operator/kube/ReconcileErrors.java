@@ -26,10 +26,12 @@ import java.util.function.Supplier;
 public class ReconcileErrors {
     /** The API server's limit on a condition message is 32 KiB; a stack of causes fits in far less. */
     private static final int MAX_MESSAGE = 2000;
+
     private static final Logger LOG = Logger.getLogger(ReconcileErrors.class);
 
     @Inject
     Clock clock;
+
     @Inject
     EventRecorder events;
 
@@ -48,11 +50,14 @@ public class ReconcileErrors {
             R resource, Context<R> context, Exception error, Supplier<S> empty) {
         R copy = withError(resource, context, error, empty);
         try {
-            context.getClient().resource(copy).lockResourceVersion(copy.getMetadata().getResourceVersion())
+            context.getClient()
+                    .resource(copy)
+                    .lockResourceVersion(copy.getMetadata().getResourceVersion())
                     .updateStatus();
         } catch (KubernetesClientException e) {
-            LOG.debugf("ReconcileError of %s/%s not written: %s", copy.getMetadata().getNamespace(),
-                    copy.getMetadata().getName(), e.getMessage());
+            LOG.debugf(
+                    "ReconcileError of %s/%s not written: %s",
+                    copy.getMetadata().getNamespace(), copy.getMetadata().getName(), e.getMessage());
         }
         return ErrorStatusUpdateControl.noStatusUpdate();
     }
@@ -60,14 +65,20 @@ public class ReconcileErrors {
     private <R extends CustomResource<?, S>, S extends AnimOpsStatus> R withError(
             R resource, Context<R> context, Exception error, Supplier<S> empty) {
         // the status as stored, not the half-changed one the failed reconciliation left behind
-        R stored = context.getPrimaryCache().get(ResourceID.fromResource(resource)).orElse(resource);
+        R stored =
+                context.getPrimaryCache().get(ResourceID.fromResource(resource)).orElse(resource);
         R copy = context.getClient().getKubernetesSerialization().clone(stored);
         if (copy.getStatus() == null) {
             copy.setStatus(empty.get());
         }
         String message = message(error);
-        Conditions.set(copy.getStatus(), clock, ConditionTypes.RECONCILE_ERROR, Conditions.TRUE,
-                Reasons.RECONCILE_FAILED, message);
+        Conditions.set(
+                copy.getStatus(),
+                clock,
+                ConditionTypes.RECONCILE_ERROR,
+                Conditions.TRUE,
+                Reasons.RECONCILE_FAILED,
+                message);
         events.warning(copy, Reasons.RECONCILE_FAILED, message);
         return copy;
     }

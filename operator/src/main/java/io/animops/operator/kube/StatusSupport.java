@@ -18,8 +18,7 @@ import java.util.function.Supplier;
 public final class StatusSupport {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private StatusSupport() {
-    }
+    private StatusSupport() {}
 
     /** A deep copy, to compare the status after reconciliation with the one observed. */
     @SuppressWarnings("unchecked")
@@ -55,7 +54,9 @@ public final class StatusSupport {
             return true;
         }
         try {
-            client.resource(resource).lockResourceVersion(resource.getMetadata().getResourceVersion()).updateStatus();
+            client.resource(resource)
+                    .lockResourceVersion(resource.getMetadata().getResourceVersion())
+                    .updateStatus();
             return true;
         } catch (KubernetesClientException e) {
             if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {

@@ -16,29 +16,41 @@ public class LlmCallRecord {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     @Column(name = "occurred_at")
     public Instant occurredAt;
+
     public String namespace;
     public String schedule;
+
     @Column(name = "idea_name")
     public String ideaName;
+
     @Column(name = "attempt_name")
     public String attemptName;
+
     public String purpose;
     public String provider;
     public String model;
+
     @Column(name = "prompt_version")
     public String promptVersion;
+
     @Column(name = "prompt_sha256")
     public String promptSha256;
+
     @Column(name = "prompt_tokens")
     public long promptTokens;
+
     @Column(name = "completion_tokens")
     public long completionTokens;
+
     @Column(name = "latency_ms")
     public long latencyMs;
+
     @Column(name = "http_attempts")
     public int httpAttempts;
+
     public boolean cached;
     public String outcome;
     public String error;

@@ -26,8 +26,12 @@ public class LlmCallRepository {
     public Optional<LlmCallRecord> cachedAnswer(String promptSha256) {
         List<LlmCallRecord> found = database.inTransaction(s -> s.createQuery(
                         "from LlmCallRecord c where c.promptSha256 = :hash and c.outcome = :ok and c.cached = false "
-                                + "and c.response is not null order by c.id", LlmCallRecord.class)
-                .setParameter("hash", promptSha256).setParameter("ok", OK).setMaxResults(1).getResultList());
+                                + "and c.response is not null order by c.id",
+                        LlmCallRecord.class)
+                .setParameter("hash", promptSha256)
+                .setParameter("ok", OK)
+                .setMaxResults(1)
+                .getResultList());
         return found.stream().findFirst();
     }
 
@@ -35,15 +39,21 @@ public class LlmCallRepository {
     public long tokensSpentSince(String namespace, String schedule, Instant since) {
         Long spent = database.inTransaction(s -> s.createQuery(
                         "select coalesce(sum(c.promptTokens + c.completionTokens), 0) from LlmCallRecord c "
-                                + "where c.namespace = :ns and c.schedule = :schedule and c.occurredAt >= :since", Long.class)
-                .setParameter("ns", namespace).setParameter("schedule", schedule).setParameter("since", since)
+                                + "where c.namespace = :ns and c.schedule = :schedule and c.occurredAt >= :since",
+                        Long.class)
+                .setParameter("ns", namespace)
+                .setParameter("schedule", schedule)
+                .setParameter("since", since)
                 .getSingleResult());
         return spent == null ? 0 : spent;
     }
 
     public List<LlmCallRecord> callsOf(String namespace, String schedule) {
         return database.inTransaction(s -> s.createQuery(
-                        "from LlmCallRecord c where c.namespace = :ns and c.schedule = :schedule order by c.id", LlmCallRecord.class)
-                .setParameter("ns", namespace).setParameter("schedule", schedule).getResultList());
+                        "from LlmCallRecord c where c.namespace = :ns and c.schedule = :schedule order by c.id",
+                        LlmCallRecord.class)
+                .setParameter("ns", namespace)
+                .setParameter("schedule", schedule)
+                .getResultList());
     }
 }

@@ -49,14 +49,19 @@ public class LlmGateway {
 
     @Inject
     KubernetesClient kubernetes;
+
     @Inject
     LlmCallRepository calls;
+
     @Inject
     MeterRegistry meters;
+
     @Inject
     AnimOpsConfig config;
+
     @Inject
     Clock clock;
+
     @Inject
     LlmMetrics metrics;
 
@@ -75,19 +80,40 @@ public class LlmGateway {
 
         Optional<LlmCallRecord> cached = calls.cachedAnswer(promptHash);
         if (cached.isPresent()) {
-            LOG.infof("llm %s/%s: answered %s prompt %s from the cache", provider, model, request.purpose(), promptHash.substring(0, 12));
-            record(request, provider, model, promptHash, 0, 0, 0, 0, true, LlmCallRepository.OK, null, cached.get().response);
+            LOG.infof(
+                    "llm %s/%s: answered %s prompt %s from the cache",
+                    provider, model, request.purpose(), promptHash.substring(0, 12));
+            record(
+                    request,
+                    provider,
+                    model,
+                    promptHash,
+                    0,
+                    0,
+                    0,
+                    0,
+                    true,
+                    LlmCallRepository.OK,
+                    null,
+                    cached.get().response);
             return new LlmAnswer(cached.get().response, provider, model, 0, 0, true, 0);
         }
 
         ensureBudget(llm, request, provider, model, promptHash);
         String apiKey = apiKey(llm, request.namespace());
         // the key's hash, not the key, is part of the map key: a rotated key gets a new client
-        String clientKey = String.join("\u0000", provider, Optional.ofNullable(llm.getBaseUrl()).orElse(""), model,
+        String clientKey = String.join(
+                "\u0000",
+                provider,
+                Optional.ofNullable(llm.getBaseUrl()).orElse(""),
+                model,
                 apiKey == null ? "" : promptSha256("key", "", apiKey, ""));
         ChatModel chatModel = models.computeIfAbsent(clientKey, k -> build(llm, apiKey));
-        TokenBucket bucket = buckets.computeIfAbsent(provider + " " + Optional.ofNullable(llm.getBaseUrl()).orElse(""),
-                k -> new TokenBucket(config.llm().rateLimit().burst(), config.llm().rateLimit().perSecond()));
+        TokenBucket bucket = buckets.computeIfAbsent(
+                provider + " " + Optional.ofNullable(llm.getBaseUrl()).orElse(""),
+                k -> new TokenBucket(
+                        config.llm().rateLimit().burst(),
+                        config.llm().rateLimit().perSecond()));
 
         ChatRequest chatRequest = ChatRequest.builder()
                 .messages(SystemMessage.from(request.system()), UserMessage.from(request.user()))
@@ -101,12 +127,27 @@ public class LlmGateway {
                 long latency = Duration.ofNanos(System.nanoTime() - started).toMillis();
                 TokenUsage usage = response.tokenUsage();
                 long promptTokens = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
-                long completionTokens = usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
-                String text = response.aiMessage() == null || response.aiMessage().text() == null ? "" : response.aiMessage().text();
+                long completionTokens =
+                        usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
+                String text =
+                        response.aiMessage() == null || response.aiMessage().text() == null
+                                ? ""
+                                : response.aiMessage().text();
                 count(provider, model, "prompt", promptTokens);
                 count(provider, model, "completion", completionTokens);
-                record(request, provider, model, promptHash, promptTokens, completionTokens, latency, attempt, false,
-                        LlmCallRepository.OK, null, text);
+                record(
+                        request,
+                        provider,
+                        model,
+                        promptHash,
+                        promptTokens,
+                        completionTokens,
+                        latency,
+                        attempt,
+                        false,
+                        LlmCallRepository.OK,
+                        null,
+                        text);
                 return new LlmAnswer(text, provider, model, promptTokens, completionTokens, false, attempt);
             } catch (RuntimeException e) {
                 metrics.httpError(provider, model, errorStatus(e));
@@ -115,13 +156,25 @@ public class LlmGateway {
                     long latency = Duration.ofNanos(System.nanoTime() - started).toMillis();
                     String message = provider + " model " + model + " failed after " + attempt + " HTTP attempt(s): "
                             + describe(e);
-                    record(request, provider, model, promptHash, 0, 0, latency, attempt, false, LlmCallRepository.ERROR,
-                            message, null);
+                    record(
+                            request,
+                            provider,
+                            model,
+                            promptHash,
+                            0,
+                            0,
+                            latency,
+                            attempt,
+                            false,
+                            LlmCallRepository.ERROR,
+                            message,
+                            null);
                     throw new LlmException(LlmException.PROVIDER_ERROR, message, e);
                 }
                 Duration backoff = backoff(attempt);
-                LOG.warnf("llm %s/%s: HTTP attempt %d of %d failed (%s); retrying in %d ms", provider, model, attempt,
-                        maxAttempts, describe(e), backoff.toMillis());
+                LOG.warnf(
+                        "llm %s/%s: HTTP attempt %d of %d failed (%s); retrying in %d ms",
+                        provider, model, attempt, maxAttempts, describe(e), backoff.toMillis());
                 sleep(backoff);
             }
         }
@@ -142,13 +195,29 @@ public class LlmGateway {
             String message = "schedule " + request.schedule() + " spent " + spent + " of its daily token budget "
                     + llm.getDailyTokenBudget() + " (spec.llm.dailyTokenBudget) today; no new model calls until "
                     + startOfDay().plus(Duration.ofDays(1));
-            record(request, provider, model, promptHash, 0, 0, 0, 0, false, LlmCallRepository.BUDGET_EXHAUSTED, message, null);
+            record(
+                    request,
+                    provider,
+                    model,
+                    promptHash,
+                    0,
+                    0,
+                    0,
+                    0,
+                    false,
+                    LlmCallRepository.BUDGET_EXHAUSTED,
+                    message,
+                    null);
             throw new LlmException(LlmException.BUDGET_EXHAUSTED, message);
         }
     }
 
     private Instant startOfDay() {
-        return Instant.now(clock).atZone(ZoneOffset.UTC).toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant();
+        return Instant.now(clock)
+                .atZone(ZoneOffset.UTC)
+                .toLocalDate()
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant();
     }
 
     /**
@@ -163,7 +232,9 @@ public class LlmGateway {
         if (llm.getSecretRef() != null) {
             secretName = llm.getSecretRef().getName();
             secretNamespace = namespace;
-            key = llm.getSecretRef().getKey() == null ? DEFAULT_SECRET_KEY : llm.getSecretRef().getKey();
+            key = llm.getSecretRef().getKey() == null
+                    ? DEFAULT_SECRET_KEY
+                    : llm.getSecretRef().getKey();
             origin = "spec.llm.secretRef";
         } else if (config.llm().secretName().isPresent()) {
             secretName = config.llm().secretName().get();
@@ -174,11 +245,17 @@ public class LlmGateway {
             if (llm.getProvider() == LlmSettings.Provider.Ollama) {
                 return null;
             }
-            throw new LlmException(LlmException.CREDENTIALS_MISSING, "provider " + llm.getProvider()
-                    + " needs an API key: set spec.llm.secretRef or the operator's ANIMOPS_LLM_SECRET_NAME");
+            throw new LlmException(
+                    LlmException.CREDENTIALS_MISSING,
+                    "provider " + llm.getProvider()
+                            + " needs an API key: set spec.llm.secretRef or the operator's ANIMOPS_LLM_SECRET_NAME");
         }
         // a direct GET, not an informer: the operator watches no Secrets and needs only 'get' on them
-        Secret secret = kubernetes.secrets().inNamespace(secretNamespace).withName(secretName).get();
+        Secret secret = kubernetes
+                .secrets()
+                .inNamespace(secretNamespace)
+                .withName(secretName)
+                .get();
         String where = "Secret " + secretNamespace + "/" + secretName + " (" + origin + ")";
         if (secret == null) {
             throw new LlmException(LlmException.CREDENTIALS_MISSING, where + " does not exist");
@@ -198,36 +275,41 @@ public class LlmGateway {
     private ChatModel build(LlmSettings llm, String apiKey) {
         Duration timeout = config.llm().timeout();
         return switch (llm.getProvider()) {
-            case OpenAi -> OpenAiChatModel.builder()
-                    .baseUrl(llm.getBaseUrl())
-                    .apiKey(apiKey)
-                    .modelName(llm.getModel())
-                    .timeout(timeout)
-                    .maxRetries(0)
-                    .build();
-            case Anthropic -> AnthropicChatModel.builder()
-                    .baseUrl(llm.getBaseUrl())
-                    .apiKey(apiKey)
-                    .modelName(llm.getModel())
-                    .maxTokens(config.llm().maxCompletionTokens())
-                    .timeout(timeout)
-                    .maxRetries(0)
-                    .build();
-            case Ollama -> OllamaChatModel.builder()
-                    .baseUrl(llm.getBaseUrl() == null ? "http://localhost:11434" : llm.getBaseUrl())
-                    .modelName(llm.getModel())
-                    .timeout(timeout)
-                    .maxRetries(0)
-                    .customHeaders(apiKey == null ? Map.of() : Map.of("Authorization", "Bearer " + apiKey))
-                    .build();
-            case Offline -> throw new LlmException(LlmException.INVALID_SETTINGS,
-                    "spec.llm.provider is Offline: no model is called");
+            case OpenAi ->
+                OpenAiChatModel.builder()
+                        .baseUrl(llm.getBaseUrl())
+                        .apiKey(apiKey)
+                        .modelName(llm.getModel())
+                        .timeout(timeout)
+                        .maxRetries(0)
+                        .build();
+            case Anthropic ->
+                AnthropicChatModel.builder()
+                        .baseUrl(llm.getBaseUrl())
+                        .apiKey(apiKey)
+                        .modelName(llm.getModel())
+                        .maxTokens(config.llm().maxCompletionTokens())
+                        .timeout(timeout)
+                        .maxRetries(0)
+                        .build();
+            case Ollama ->
+                OllamaChatModel.builder()
+                        .baseUrl(llm.getBaseUrl() == null ? "http://localhost:11434" : llm.getBaseUrl())
+                        .modelName(llm.getModel())
+                        .timeout(timeout)
+                        .maxRetries(0)
+                        .customHeaders(apiKey == null ? Map.of() : Map.of("Authorization", "Bearer " + apiKey))
+                        .build();
+            case Offline ->
+                throw new LlmException(
+                        LlmException.INVALID_SETTINGS, "spec.llm.provider is Offline: no model is called");
         };
     }
 
     static boolean isRetriable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof RetriableException || t instanceof HttpTimeoutException
+            if (t instanceof RetriableException
+                    || t instanceof HttpTimeoutException
                     || t instanceof java.util.concurrent.TimeoutException) {
                 return true;
             }
@@ -247,7 +329,8 @@ public class LlmGateway {
             if (t instanceof HttpException http) {
                 return Integer.toString(http.statusCode());
             }
-            if (t instanceof HttpTimeoutException || t instanceof java.util.concurrent.TimeoutException
+            if (t instanceof HttpTimeoutException
+                    || t instanceof java.util.concurrent.TimeoutException
                     || t instanceof dev.langchain4j.exception.TimeoutException) {
                 return "timeout";
             }
@@ -269,8 +352,9 @@ public class LlmGateway {
     static void waitForRateLimit(TokenBucket bucket, Duration maxWait, String provider) {
         try {
             if (!bucket.acquire(maxWait)) {
-                throw new LlmException(LlmException.RATE_LIMITED, "no call slot for provider " + provider + " within "
-                        + maxWait + " (animops.llm.rate-limit.*)");
+                throw new LlmException(
+                        LlmException.RATE_LIMITED,
+                        "no call slot for provider " + provider + " within " + maxWait + " (animops.llm.rate-limit.*)");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -288,12 +372,23 @@ public class LlmGateway {
     }
 
     private void count(String provider, String model, String kind, long tokens) {
-        meters.counter(TOKENS_METER, "provider", provider, "model", model, "kind", kind).increment(tokens);
+        meters.counter(TOKENS_METER, "provider", provider, "model", model, "kind", kind)
+                .increment(tokens);
     }
 
-    private void record(LlmRequest request, String provider, String model, String promptHash, long promptTokens,
-                        long completionTokens, long latencyMs, int httpAttempts, boolean cached, String outcome,
-                        String error, String response) {
+    private void record(
+            LlmRequest request,
+            String provider,
+            String model,
+            String promptHash,
+            long promptTokens,
+            long completionTokens,
+            long latencyMs,
+            int httpAttempts,
+            boolean cached,
+            String outcome,
+            String error,
+            String response) {
         metrics.call(provider, model, cached ? "cached" : outcome);
         LlmCallRecord row = new LlmCallRecord();
         row.occurredAt = Instant.now(clock);
@@ -333,7 +428,7 @@ public class LlmGateway {
     public static String promptSha256(String provider, String model, String system, String user) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String part : new String[]{provider, model, system, user}) {
+            for (String part : new String[] {provider, model, system, user}) {
                 digest.update(part.getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
             }

@@ -37,24 +37,28 @@ public class LlmMetrics {
     }
 
     void call(String provider, String model, String outcome) {
-        registry.counter(CALLS, "provider", provider, "model", model, "outcome", outcome).increment();
+        registry.counter(CALLS, "provider", provider, "model", model, "outcome", outcome)
+                .increment();
     }
 
     void httpError(String provider, String model, String status) {
-        registry.counter(HTTP_ERRORS, "provider", provider, "model", model, "status", status).increment();
+        registry.counter(HTTP_ERRORS, "provider", provider, "model", model, "status", status)
+                .increment();
     }
 
     /** Today's spend of a schedule against its daily budget. */
     public void budget(String namespace, String schedule, long spent, long dailyBudget) {
         double ratio = dailyBudget <= 0 ? 1.0 : (double) spent / dailyBudget;
-        budgetUsed.computeIfAbsent(namespace + "/" + schedule, key -> {
-            AtomicReference<Double> value = new AtomicReference<>(0.0);
-            Gauge.builder(BUDGET_USED, value, AtomicReference::get)
-                    .description("Tokens spent today (UTC) over the schedule's spec.llm.dailyTokenBudget")
-                    .tags(Tags.of("namespace", namespace, "schedule", schedule))
-                    .strongReference(true)
-                    .register(registry);
-            return value;
-        }).set(ratio);
+        budgetUsed
+                .computeIfAbsent(namespace + "/" + schedule, key -> {
+                    AtomicReference<Double> value = new AtomicReference<>(0.0);
+                    Gauge.builder(BUDGET_USED, value, AtomicReference::get)
+                            .description("Tokens spent today (UTC) over the schedule's spec.llm.dailyTokenBudget")
+                            .tags(Tags.of("namespace", namespace, "schedule", schedule))
+                            .strongReference(true)
+                            .register(registry);
+                    return value;
+                })
+                .set(ratio);
     }
 }

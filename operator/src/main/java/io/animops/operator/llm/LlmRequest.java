@@ -5,6 +5,12 @@ package io.animops.operator.llm;
  *
  * @param purpose "script" or "ideas"
  */
-public record LlmRequest(String namespace, String schedule, String ideaName, String attemptName, String purpose,
-                         String promptVersion, String system, String user) {
-}
+public record LlmRequest(
+        String namespace,
+        String schedule,
+        String ideaName,
+        String attemptName,
+        String purpose,
+        String promptVersion,
+        String system,
+        String user) {}

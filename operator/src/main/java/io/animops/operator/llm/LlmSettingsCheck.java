@@ -15,13 +15,15 @@ import java.util.Optional;
  * Ready condition and the {@code lint} command report them before any call.
  */
 public final class LlmSettingsCheck {
-    private LlmSettingsCheck() {
-    }
+    private LlmSettingsCheck() {}
 
     /** Why no call can be made with these settings' model, if so. */
     public static Optional<SpecProblem> modelProblem(LlmSettings llm) {
-        if (llm.getProvider() != LlmSettings.Provider.Offline && (llm.getModel() == null || llm.getModel().isBlank())) {
-            return Optional.of(SpecProblem.error("spec.llm.model", Reasons.INVALID_LLM_SETTINGS,
+        if (llm.getProvider() != LlmSettings.Provider.Offline
+                && (llm.getModel() == null || llm.getModel().isBlank())) {
+            return Optional.of(SpecProblem.error(
+                    "spec.llm.model",
+                    Reasons.INVALID_LLM_SETTINGS,
                     "spec.llm.model is required for provider " + llm.getProvider()
                             + " (the model name as the provider spells it)"));
         }
@@ -44,13 +46,17 @@ public final class LlmSettingsCheck {
             modelFields.put("dailyTokenBudget", llm.getDailyTokenBudget());
             modelFields.forEach((field, value) -> {
                 if (value != null) {
-                    problems.add(SpecProblem.warning("spec.llm." + field, Reasons.INVALID_LLM_SETTINGS,
+                    problems.add(SpecProblem.warning(
+                            "spec.llm." + field,
+                            Reasons.INVALID_LLM_SETTINGS,
                             "has no effect: spec.llm.provider is Offline, no model is called"));
                 }
             });
         } else if (llm.getDailyTokenBudget() != null && llm.getDailyTokenBudget() == 0) {
             // allowed (it stops a schedule's spending), but rarely meant: every run then proposes nothing
-            problems.add(SpecProblem.warning("spec.llm.dailyTokenBudget", Reasons.BUDGET_EXHAUSTED,
+            problems.add(SpecProblem.warning(
+                    "spec.llm.dailyTokenBudget",
+                    Reasons.BUDGET_EXHAUSTED,
                     "0 tokens a day allows no model call: every run proposes nothing; remove it for no limit"));
         }
         return problems;

@@ -1,6 +1,7 @@
 package io.animops.operator.llm;
 
 import io.animops.operator.common.Hashes;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,8 +18,13 @@ import java.util.regex.Pattern;
  */
 public final class PromptTemplates {
     public static final String CURRENT = "v1";
-    static final List<String> FILES = List.of("script-system.md", "script-user.md", "repair-user.md",
-            "ideas-system.md", "ideas-user.md", "ideas-repair-user.md");
+    static final List<String> FILES = List.of(
+            "script-system.md",
+            "script-user.md",
+            "repair-user.md",
+            "ideas-system.md",
+            "ideas-user.md",
+            "ideas-repair-user.md");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Za-z][A-Za-z0-9]*)}}");
 
     private final String version;
@@ -35,7 +41,8 @@ public final class PromptTemplates {
         for (String file : files) {
             templates.put(file, read("prompts/" + version + "/" + file));
         }
-        this.versionId = version + "@" + Hashes.sha256(String.join("\u0000", templates.values())).substring(0, 12);
+        this.versionId = version + "@"
+                + Hashes.sha256(String.join("\u0000", templates.values())).substring(0, 12);
     }
 
     /**

@@ -40,7 +40,8 @@ public final class TaggedGauges {
     public <T extends HasMetadata> void count(Collection<T> cached, T current, Function<T, String> value) {
         Map<String, Long> counts = new HashMap<>();
         for (T resource : cached) {
-            T seen = resource.getMetadata().getUid().equals(current.getMetadata().getUid()) ? current : resource;
+            T seen =
+                    resource.getMetadata().getUid().equals(current.getMetadata().getUid()) ? current : resource;
             counts.merge(value.apply(seen), 1L, Long::sum);
         }
         byValue.forEach((tagValue, gauge) -> gauge.set(counts.getOrDefault(tagValue, 0L)));

@@ -34,39 +34,57 @@ import java.util.Set;
 public final class StudioOverview {
     /** Publication condition reasons a person must act on (PublicationService writes them). */
     public static final String QUOTA_EXHAUSTED = "QuotaExhausted";
+
     public static final String REAUTHORIZATION_REQUIRED = "ReauthorizationRequired";
-    private static final Set<RenderPhase> RUNNING = Set.of(RenderPhase.Claimed, RenderPhase.Validating,
-            RenderPhase.Rendering, RenderPhase.Encoding, RenderPhase.Uploading);
-    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").withZone(ZoneOffset.UTC);
+    private static final Set<RenderPhase> RUNNING = Set.of(
+            RenderPhase.Claimed,
+            RenderPhase.Validating,
+            RenderPhase.Rendering,
+            RenderPhase.Encoding,
+            RenderPhase.Uploading);
+    private static final DateTimeFormatter RUN_ID =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").withZone(ZoneOffset.UTC);
     /** Bound on the runs listed for one day (a cron firing every minute would have 1440). */
     private static final int MAX_RUNS_A_DAY = 48;
 
-    private StudioOverview() {
-    }
+    private StudioOverview() {}
 
     /** A run of a schedule today: {@code fired}, {@code missed} (its time passed without it) or {@code upcoming}. */
-    public record Run(Instant at, String runId, String outcome) {
-    }
+    public record Run(Instant at, String runId, String outcome) {}
 
-    public record ScheduleSummary(String namespace, String name, String cron, String timeZone, boolean suspended,
-                                  Instant lastRunAt, Instant nextRunAt, List<Run> todayRuns, String error) {
-    }
+    public record ScheduleSummary(
+            String namespace,
+            String name,
+            String cron,
+            String timeZone,
+            boolean suspended,
+            Instant lastRunAt,
+            Instant nextRunAt,
+            List<Run> todayRuns,
+            String error) {}
 
-    public record AgentJob(String namespace, String name, String mode, String phase, Integer progress) {
-    }
+    public record AgentJob(String namespace, String name, String mode, String phase, Integer progress) {}
 
-    public record AgentSummary(String name, String phase, boolean ready, String executor, String os, String arch,
-                               String godotVersion, Map<String, String> labels, Instant heartbeatAt,
-                               Double heartbeatAgeSeconds, int capacity, int running, String currentJob,
-                               List<AgentJob> jobs) {
-    }
+    public record AgentSummary(
+            String name,
+            String phase,
+            boolean ready,
+            String executor,
+            String os,
+            String arch,
+            String godotVersion,
+            Map<String, String> labels,
+            Instant heartbeatAt,
+            Double heartbeatAgeSeconds,
+            int capacity,
+            int running,
+            String currentJob,
+            List<AgentJob> jobs) {}
 
-    public record QueueDepth(String mode, int pending, int running, Double oldestPendingSeconds) {
-    }
+    public record QueueDepth(String mode, int pending, int running, Double oldestPendingSeconds) {}
 
     /** {@code kind}: AgentDown, BudgetSpent, QuotaExhausted, ReauthorizationNeeded; {@code subject}: ns/name or name. */
-    public record Alert(String kind, String severity, String subject, String message, Instant since) {
-    }
+    public record Alert(String kind, String severity, String subject, String message, Instant since) {}
 
     public static ScheduleSummary schedule(ContentSchedule schedule, Instant now) {
         var spec = schedule.getSpec();
@@ -83,17 +101,34 @@ public final class StudioOverview {
             while (next.isPresent() && next.get().isBefore(dayEnd) && runs.size() < MAX_RUNS_A_DAY) {
                 Instant at = next.get();
                 String runId = RUN_ID.format(at);
-                String outcome = lastSlot != null && runId.compareTo(lastSlot) <= 0 ? "fired"
+                String outcome = lastSlot != null && runId.compareTo(lastSlot) <= 0
+                        ? "fired"
                         : at.isAfter(now) ? "upcoming" : "missed";
                 runs.add(new Run(at, runId, outcome));
                 next = cron.nextFireAfter(at);
             }
             Instant nextRun = suspended ? null : cron.nextFireAfter(now).orElse(null);
-            return new ScheduleSummary(namespace(schedule), name(schedule), spec.getCron(), spec.getTimeZone(),
-                    suspended, lastRun, nextRun, runs, null);
+            return new ScheduleSummary(
+                    namespace(schedule),
+                    name(schedule),
+                    spec.getCron(),
+                    spec.getTimeZone(),
+                    suspended,
+                    lastRun,
+                    nextRun,
+                    runs,
+                    null);
         } catch (CronSchedule.InvalidScheduleException e) {
-            return new ScheduleSummary(namespace(schedule), name(schedule), spec.getCron(), spec.getTimeZone(),
-                    suspended, lastRun, null, List.of(), e.getMessage());
+            return new ScheduleSummary(
+                    namespace(schedule),
+                    name(schedule),
+                    spec.getCron(),
+                    spec.getTimeZone(),
+                    suspended,
+                    lastRun,
+                    null,
+                    List.of(),
+                    e.getMessage());
         }
     }
 
@@ -102,20 +137,37 @@ public final class StudioOverview {
         boolean ready = status != null && Conditions.isTrue(status.getConditions(), ConditionTypes.READY);
         Instant heartbeat = status == null ? null : instant(status.getLastHeartbeat());
         List<AgentJob> own = jobs.stream()
-                .filter(j -> j.getStatus() != null && name(agent).equals(j.getStatus().getAgent())
+                .filter(j -> j.getStatus() != null
+                        && name(agent).equals(j.getStatus().getAgent())
                         && RUNNING.contains(j.getStatus().getPhase()))
                 .sorted(Comparator.comparing(j -> name(j)))
-                .map(j -> new AgentJob(namespace(j), name(j), String.valueOf(j.getSpec().getMode()),
+                .map(j -> new AgentJob(
+                        namespace(j),
+                        name(j),
+                        String.valueOf(j.getSpec().getMode()),
                         j.getStatus().getPhase().name(),
-                        j.getStatus().getProgress() == null ? null : j.getStatus().getProgress().getPercent()))
+                        j.getStatus().getProgress() == null
+                                ? null
+                                : j.getStatus().getProgress().getPercent()))
                 .toList();
         var spec = agent.getSpec();
-        return new AgentSummary(name(agent), ready ? "Ready" : "NotReady", ready,
-                status == null || status.getExecutor() == null ? null : status.getExecutor().name(),
-                spec.getOs(), spec.getArch(), spec.getGodotVersion(), spec.getLabels(), heartbeat,
+        return new AgentSummary(
+                name(agent),
+                ready ? "Ready" : "NotReady",
+                ready,
+                status == null || status.getExecutor() == null
+                        ? null
+                        : status.getExecutor().name(),
+                spec.getOs(),
+                spec.getArch(),
+                spec.getGodotVersion(),
+                spec.getLabels(),
+                heartbeat,
                 heartbeat == null ? null : Duration.between(heartbeat, now).toMillis() / 1000.0,
-                spec.getMaxConcurrent() == null ? 1 : spec.getMaxConcurrent(), own.size(),
-                own.isEmpty() ? null : own.get(0).namespace() + "/" + own.get(0).name(), own);
+                spec.getMaxConcurrent() == null ? 1 : spec.getMaxConcurrent(),
+                own.size(),
+                own.isEmpty() ? null : own.get(0).namespace() + "/" + own.get(0).name(),
+                own);
     }
 
     /** Pending and running jobs per render mode (every mode listed, with zeros). */
@@ -141,21 +193,35 @@ public final class StudioOverview {
                 counts.get(mode)[1]++;
             }
         }
-        return counts.entrySet().stream().map(e -> new QueueDepth(e.getKey().name(), e.getValue()[0], e.getValue()[1],
-                oldest.containsKey(e.getKey()) ? Duration.between(oldest.get(e.getKey()), now).toMillis() / 1000.0
-                        : null)).toList();
+        return counts.entrySet().stream()
+                .map(e -> new QueueDepth(
+                        e.getKey().name(),
+                        e.getValue()[0],
+                        e.getValue()[1],
+                        oldest.containsKey(e.getKey())
+                                ? Duration.between(oldest.get(e.getKey()), now).toMillis() / 1000.0
+                                : null))
+                .toList();
     }
 
-    public static List<Alert> alerts(List<RenderAgent> agents, List<ContentSchedule> schedules,
-                                     List<Publication> publications) {
+    public static List<Alert> alerts(
+            List<RenderAgent> agents, List<ContentSchedule> schedules, List<Publication> publications) {
         List<Alert> alerts = new ArrayList<>();
         for (RenderAgent agent : agents) {
-            Optional<Condition> ready = agent.getStatus() == null ? Optional.empty()
+            Optional<Condition> ready = agent.getStatus() == null
+                    ? Optional.empty()
                     : Conditions.find(agent.getStatus().getConditions(), ConditionTypes.READY);
             if (ready.isPresent() && Conditions.FALSE.equals(ready.get().getStatus())) {
-                alerts.add(new Alert("AgentDown", "warning", name(agent), "render agent " + name(agent)
-                        + " is not ready: " + ready.get().getReason() + (ready.get().getMessage() == null ? ""
-                        : " (" + ready.get().getMessage() + ")"), instant(ready.get().getLastTransitionTime())));
+                alerts.add(new Alert(
+                        "AgentDown",
+                        "warning",
+                        name(agent),
+                        "render agent " + name(agent)
+                                + " is not ready: " + ready.get().getReason()
+                                + (ready.get().getMessage() == null
+                                        ? ""
+                                        : " (" + ready.get().getMessage() + ")"),
+                        instant(ready.get().getLastTransitionTime())));
             }
         }
         for (ContentSchedule schedule : schedules) {
@@ -164,9 +230,13 @@ public final class StudioOverview {
             }
             Conditions.find(schedule.getStatus().getConditions(), ConditionTypes.BUDGET_EXHAUSTED)
                     .filter(c -> Conditions.TRUE.equals(c.getStatus()))
-                    .ifPresent(c -> alerts.add(new Alert("BudgetSpent", "critical", subject(schedule),
+                    .ifPresent(c -> alerts.add(new Alert(
+                            "BudgetSpent",
+                            "critical",
+                            subject(schedule),
                             "the language model budget of schedule " + subject(schedule) + " is spent: "
-                                    + c.getMessage(), instant(c.getLastTransitionTime()))));
+                                    + c.getMessage(),
+                            instant(c.getLastTransitionTime()))));
         }
         for (Publication publication : publications) {
             if (publication.getStatus() == null || publication.getStatus().getPhase() == PublicationPhase.Published) {
@@ -175,10 +245,15 @@ public final class StudioOverview {
             for (Condition c : publication.getStatus().getConditions()) {
                 if (QUOTA_EXHAUSTED.equals(c.getReason()) || REAUTHORIZATION_REQUIRED.equals(c.getReason())) {
                     boolean quota = QUOTA_EXHAUSTED.equals(c.getReason());
-                    alerts.add(new Alert(quota ? "QuotaExhausted" : "ReauthorizationNeeded",
-                            quota ? "warning" : "critical", subject(publication), (quota
-                            ? "the platform's daily quota is spent for " : "the account must be authorized again for ")
-                            + subject(publication) + ": " + c.getMessage(), instant(c.getLastTransitionTime())));
+                    alerts.add(new Alert(
+                            quota ? "QuotaExhausted" : "ReauthorizationNeeded",
+                            quota ? "warning" : "critical",
+                            subject(publication),
+                            (quota
+                                            ? "the platform's daily quota is spent for "
+                                            : "the account must be authorized again for ")
+                                    + subject(publication) + ": " + c.getMessage(),
+                            instant(c.getLastTransitionTime())));
                 }
             }
         }

@@ -3,34 +3,34 @@ package io.animops.operator.ops;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import javax.sql.DataSource;
 
 /** The dashboard's figures from PostgreSQL: the pipeline funnel, script success, language model use, storage. */
 @ApplicationScoped
 public class StudioQuery {
     /** Ideas created in the period that reached each stage (a stage counts the ideas that reached it or went past). */
-    public record Funnel(long proposed, long gated, long written, long valid, long rendered, long passedQc,
-                         long published) {
-    }
+    public record Funnel(
+            long proposed, long gated, long written, long valid, long rendered, long passedQc, long published) {}
 
     /** Scripts of the period's ideas: rates are null when no idea was written. */
-    public record ScriptSuccess(long ideas, long firstTryValid, long validAfterRepair, Double firstTrySuccessRate,
-                                Double afterRepairSuccessRate) {
-    }
+    public record ScriptSuccess(
+            long ideas,
+            long firstTryValid,
+            long validAfterRepair,
+            Double firstTrySuccessRate,
+            Double afterRepairSuccessRate) {}
 
     /** Language model calls in the period, and today's tokens (UTC day, as the budget counts them). */
-    public record LlmUse(long calls, long promptTokens, long completionTokens, long totalTokens, long tokensToday) {
-    }
+    public record LlmUse(long calls, long promptTokens, long completionTokens, long totalTokens, long tokensToday) {}
 
     /** Stored artifacts not deleted by retention. */
-    public record StorageUse(long objects, long bytes) {
-    }
+    public record StorageUse(long objects, long bytes) {}
 
     // an idea passed the gate when it got a script attempt, or is in a phase after selection
     private static final String FUNNEL = """
@@ -70,32 +70,45 @@ public class StudioQuery {
     DataSource dataSource;
 
     public Funnel funnel(String namespace, Instant from, Instant to) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(FUNNEL)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(FUNNEL)) {
             period(s, 1, namespace, from, to);
             try (ResultSet r = s.executeQuery()) {
                 r.next();
-                return new Funnel(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5), r.getLong(6),
+                return new Funnel(
+                        r.getLong(1),
+                        r.getLong(2),
+                        r.getLong(3),
+                        r.getLong(4),
+                        r.getLong(5),
+                        r.getLong(6),
                         r.getLong(7));
             }
         }
     }
 
     public ScriptSuccess scripts(String namespace, Instant from, Instant to) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(SCRIPTS)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(SCRIPTS)) {
             period(s, 1, namespace, from, to);
             try (ResultSet r = s.executeQuery()) {
                 r.next();
                 long ideas = r.getLong(1);
                 long firstTry = r.getLong(2);
                 long afterRepair = r.getLong(3);
-                return new ScriptSuccess(ideas, firstTry, afterRepair, ideas == 0 ? null : (double) firstTry / ideas,
+                return new ScriptSuccess(
+                        ideas,
+                        firstTry,
+                        afterRepair,
+                        ideas == 0 ? null : (double) firstTry / ideas,
                         ideas == 0 ? null : (double) (firstTry + afterRepair) / ideas);
             }
         }
     }
 
     public LlmUse llm(String namespace, Instant from, Instant to, Instant dayStart) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(LLM)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(LLM)) {
             s.setTimestamp(1, Timestamp.from(dayStart));
             s.setString(2, namespace);
             s.setString(3, namespace);
@@ -108,8 +121,9 @@ public class StudioQuery {
     }
 
     public StorageUse storage() throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(STORAGE);
-             ResultSet r = s.executeQuery()) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(STORAGE);
+                ResultSet r = s.executeQuery()) {
             r.next();
             return new StorageUse(r.getLong(1), r.getLong(2));
         }

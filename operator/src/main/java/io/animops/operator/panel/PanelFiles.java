@@ -43,8 +43,11 @@ public final class PanelFiles {
     /** What to send: a file's bytes with its headers, or a plain 404. */
     public record Answer(int status, byte[] body, String contentType, String cacheControl) {
         static Answer notFound(String path) {
-            return new Answer(404, ("no file " + path + " in the panel\n").getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                    "text/plain; charset=utf-8", NO_CACHE);
+            return new Answer(
+                    404,
+                    ("no file " + path + " in the panel\n").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    "text/plain; charset=utf-8",
+                    NO_CACHE);
         }
     }
 
@@ -83,9 +86,10 @@ public final class PanelFiles {
             return Optional.of(Answer.notFound(path));
         }
         String cache = relative.startsWith("assets/") ? IMMUTABLE : NO_CACHE;
-        String type = CONTENT_TYPES.getOrDefault(last.substring(dot + 1).toLowerCase(Locale.ROOT),
-                "application/octet-stream");
-        return Optional.of(file(relative).map(bytes -> new Answer(200, bytes, type, cache))
+        String type = CONTENT_TYPES.getOrDefault(
+                last.substring(dot + 1).toLowerCase(Locale.ROOT), "application/octet-stream");
+        return Optional.of(file(relative)
+                .map(bytes -> new Answer(200, bytes, type, cache))
                 .orElseGet(() -> Answer.notFound(path)));
     }
 

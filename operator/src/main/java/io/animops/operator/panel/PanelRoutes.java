@@ -26,6 +26,7 @@ public class PanelRoutes {
     private static final Logger LOG = Logger.getLogger(PanelRoutes.class);
 
     private final PanelFiles files = new PanelFiles(PanelRoutes::readResource);
+
     @Inject
     AnimOpsConfig config;
 
@@ -38,17 +39,23 @@ public class PanelRoutes {
             LOG.infof("No web panel on the class path (%s): built with -Danimops.panel.skip=true?", PanelFiles.ROOT);
             return;
         }
-        router.route().order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).method(HttpMethod.GET).method(HttpMethod.HEAD)
+        router.route()
+                .order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
+                .method(HttpMethod.GET)
+                .method(HttpMethod.HEAD)
                 .handler(this::serve);
     }
 
     private void serve(RoutingContext context) {
-        files.answer(context.normalizedPath()).ifPresentOrElse(answer -> context.response()
-                .setStatusCode(answer.status())
-                .putHeader(HttpHeaders.CONTENT_TYPE, answer.contentType())
-                .putHeader(HttpHeaders.CACHE_CONTROL, answer.cacheControl())
-                .putHeader("X-Content-Type-Options", "nosniff")
-                .end(Buffer.buffer(answer.body())), context::next);
+        files.answer(context.normalizedPath())
+                .ifPresentOrElse(
+                        answer -> context.response()
+                                .setStatusCode(answer.status())
+                                .putHeader(HttpHeaders.CONTENT_TYPE, answer.contentType())
+                                .putHeader(HttpHeaders.CACHE_CONTROL, answer.cacheControl())
+                                .putHeader("X-Content-Type-Options", "nosniff")
+                                .end(Buffer.buffer(answer.body())),
+                        context::next);
     }
 
     private static byte[] readResource(String relative) {

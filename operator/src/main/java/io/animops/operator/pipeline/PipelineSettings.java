@@ -36,28 +36,82 @@ public record PipelineSettings(
         boolean godotValidation) {
 
     /** Settings without a Validate job before the preview. */
-    public PipelineSettings(Selection.Mode selection, int maxAccepted, double similarityThreshold,
-                            int maxScriptAttempts, LlmSettings llm, RenderSettings preview, RenderSettings fin,
-                            Map<String, String> agentSelector, QcSettings qc, List<PublishTarget> publish,
-                            PublishSettings publishing, String timeZone, RenderExecutor executor) {
-        this(selection, maxAccepted, similarityThreshold, maxScriptAttempts, llm, preview, fin, agentSelector, qc,
-                publish, publishing, timeZone, executor, false);
+    public PipelineSettings(
+            Selection.Mode selection,
+            int maxAccepted,
+            double similarityThreshold,
+            int maxScriptAttempts,
+            LlmSettings llm,
+            RenderSettings preview,
+            RenderSettings fin,
+            Map<String, String> agentSelector,
+            QcSettings qc,
+            List<PublishTarget> publish,
+            PublishSettings publishing,
+            String timeZone,
+            RenderExecutor executor) {
+        this(
+                selection,
+                maxAccepted,
+                similarityThreshold,
+                maxScriptAttempts,
+                llm,
+                preview,
+                fin,
+                agentSelector,
+                qc,
+                publish,
+                publishing,
+                timeZone,
+                executor,
+                false);
     }
 
     /** Settings without publishing settings (made-for-kids false, no window, no tags) in UTC, on any executor. */
-    public PipelineSettings(Selection.Mode selection, int maxAccepted, Double similarityThreshold, int maxScriptAttempts,
-                            LlmSettings llm, RenderSettings preview, RenderSettings fin, Map<String, String> agentSelector,
-                            QcSettings qc, List<PublishTarget> publish) {
-        this(selection, maxAccepted, similarityThreshold, maxScriptAttempts, llm, preview, fin, agentSelector, qc, publish,
-                null, "UTC", null);
+    public PipelineSettings(
+            Selection.Mode selection,
+            int maxAccepted,
+            Double similarityThreshold,
+            int maxScriptAttempts,
+            LlmSettings llm,
+            RenderSettings preview,
+            RenderSettings fin,
+            Map<String, String> agentSelector,
+            QcSettings qc,
+            List<PublishTarget> publish) {
+        this(
+                selection,
+                maxAccepted,
+                similarityThreshold,
+                maxScriptAttempts,
+                llm,
+                preview,
+                fin,
+                agentSelector,
+                qc,
+                publish,
+                null,
+                "UTC",
+                null);
     }
 
     public static PipelineSettings of(ContentSchedule schedule, AnimOpsConfig config) {
         if (schedule == null) {
             RenderProfiles render = new RenderProfiles();
-            return new PipelineSettings(Selection.Mode.Manual, 1, defaultThreshold(config),
-                    config.ideas().defaultMaxScriptAttempts(), offline(), render.effectivePreview(),
-                    render.effectiveFinal(), Map.of(), new QcSettings(), List.of(), null, "UTC", null,
+            return new PipelineSettings(
+                    Selection.Mode.Manual,
+                    1,
+                    defaultThreshold(config),
+                    config.ideas().defaultMaxScriptAttempts(),
+                    offline(),
+                    render.effectivePreview(),
+                    render.effectiveFinal(),
+                    Map.of(),
+                    new QcSettings(),
+                    List.of(),
+                    null,
+                    "UTC",
+                    null,
                     config.ideas().godotValidation());
         }
         ContentScheduleSpec spec = schedule.getSpec();
@@ -67,7 +121,9 @@ public record PipelineSettings(
                 selection.getMode() == null ? Selection.Mode.Auto : selection.getMode(),
                 selection.getMaxAccepted() == null ? 1 : selection.getMaxAccepted(),
                 spec.getSimilarityThreshold() == null ? defaultThreshold(config) : spec.getSimilarityThreshold(),
-                spec.getMaxScriptAttempts() == null ? config.ideas().defaultMaxScriptAttempts() : spec.getMaxScriptAttempts(),
+                spec.getMaxScriptAttempts() == null
+                        ? config.ideas().defaultMaxScriptAttempts()
+                        : spec.getMaxScriptAttempts(),
                 spec.getLlm() == null ? offline() : spec.getLlm(),
                 render.effectivePreview(),
                 render.effectiveFinal(),

@@ -20,8 +20,12 @@ public class PipelineSettingsLookup {
     /** The schedule the idea names, or null (none named, or none of that name exists). */
     public ContentSchedule scheduleOf(KubernetesClient client, AnimationIdea idea) {
         String scheduleRef = idea.getSpec().getScheduleRef();
-        return scheduleRef == null ? null : client.resources(ContentSchedule.class)
-                .inNamespace(idea.getMetadata().getNamespace()).withName(scheduleRef).get();
+        return scheduleRef == null
+                ? null
+                : client.resources(ContentSchedule.class)
+                        .inNamespace(idea.getMetadata().getNamespace())
+                        .withName(scheduleRef)
+                        .get();
     }
 
     public PipelineSettings forSchedule(ContentSchedule schedule) {

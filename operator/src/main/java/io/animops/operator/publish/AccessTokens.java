@@ -42,7 +42,8 @@ public class AccessTokens {
         }
         // a refresh token this process rotated since the account was read is the one that still works
         PlatformAccount refreshing = cached != null && cached.matches(account)
-                ? account.withRefreshToken(cached.refreshToken(), account.resourceVersion()) : account;
+                ? account.withRefreshToken(cached.refreshToken(), account.resourceVersion())
+                : account;
         OAuthClient.Tokens tokens;
         try {
             tokens = oauth.refresh(http, refreshing);
@@ -52,10 +53,16 @@ public class AccessTokens {
             throw e;
         }
         metrics.reauthorizationRequired(account, false);
-        PlatformAccount stored = tokens.refreshToken() == null ? refreshing
+        PlatformAccount stored = tokens.refreshToken() == null
+                ? refreshing
                 : secrets.saveRotatedRefreshToken(refreshing, tokens.refreshToken());
-        cache.put(account.key(), new Cached(stored.refreshToken(), account.refreshToken(), tokens.accessToken(),
-                now.plusSeconds(tokens.expiresInSeconds()).minus(EARLY)));
+        cache.put(
+                account.key(),
+                new Cached(
+                        stored.refreshToken(),
+                        account.refreshToken(),
+                        tokens.accessToken(),
+                        now.plusSeconds(tokens.expiresInSeconds()).minus(EARLY)));
         return tokens.accessToken();
     }
 
@@ -64,7 +71,9 @@ public class AccessTokens {
      * next refresh uses it even when the caller still holds the account as read before a rotation.
      */
     public void forget(PlatformAccount account) {
-        cache.computeIfPresent(account.key(), (key, cached) -> new Cached(cached.refreshToken(), cached.usedRefreshToken(),
-                cached.accessToken(), Instant.MIN));
+        cache.computeIfPresent(
+                account.key(),
+                (key, cached) -> new Cached(
+                        cached.refreshToken(), cached.usedRefreshToken(), cached.accessToken(), Instant.MIN));
     }
 }

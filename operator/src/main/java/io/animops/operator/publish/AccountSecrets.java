@@ -33,8 +33,15 @@ public class AccountSecrets {
         if (blank(clientId) || blank(refreshToken)) {
             return Optional.empty();
         }
-        return Optional.of(new PlatformAccount(platform, namespace, name, secret.getMetadata().getResourceVersion(), clientId,
-                data.getOrDefault(PlatformAccount.CLIENT_SECRET, ""), refreshToken, data.get(PlatformAccount.PROJECT)));
+        return Optional.of(new PlatformAccount(
+                platform,
+                namespace,
+                name,
+                secret.getMetadata().getResourceVersion(),
+                clientId,
+                data.getOrDefault(PlatformAccount.CLIENT_SECRET, ""),
+                refreshToken,
+                data.get(PlatformAccount.PROJECT)));
     }
 
     /** What is missing, for the condition's message; null when the account is usable. */
@@ -65,14 +72,19 @@ public class AccountSecrets {
             return used;
         }
         for (int attempt = 1; ; attempt++) {
-            Secret secret = client.secrets().inNamespace(used.namespace()).withName(used.secretName()).get();
+            Secret secret = client.secrets()
+                    .inNamespace(used.namespace())
+                    .withName(used.secretName())
+                    .get();
             if (secret == null) {
                 return used;
             }
             String stored = decode(secret).get(PlatformAccount.REFRESH_TOKEN);
             if (!used.refreshToken().equals(stored)) {
                 // another replica rotated it meanwhile: the stored token is the newer one
-                return blank(stored) ? used : used.withRefreshToken(stored, secret.getMetadata().getResourceVersion());
+                return blank(stored)
+                        ? used
+                        : used.withRefreshToken(stored, secret.getMetadata().getResourceVersion());
             }
             Map<String, String> data = new LinkedHashMap<>(secret.getData() == null ? Map.of() : secret.getData());
             data.put(PlatformAccount.REFRESH_TOKEN, encode(rotated));
@@ -81,8 +93,10 @@ public class AccountSecrets {
                 secret.getStringData().remove(PlatformAccount.REFRESH_TOKEN);
             }
             try {
-                Secret written = client.secrets().resource(secret)
-                        .lockResourceVersion(secret.getMetadata().getResourceVersion()).update();
+                Secret written = client.secrets()
+                        .resource(secret)
+                        .lockResourceVersion(secret.getMetadata().getResourceVersion())
+                        .update();
                 return used.withRefreshToken(rotated, written.getMetadata().getResourceVersion());
             } catch (KubernetesClientException e) {
                 if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || attempt == WRITE_ATTEMPTS) {
@@ -95,7 +109,9 @@ public class AccountSecrets {
     static Map<String, String> decode(Secret secret) {
         Map<String, String> values = new LinkedHashMap<>();
         if (secret.getData() != null) {
-            secret.getData().forEach((k, v) -> values.put(k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8).trim()));
+            secret.getData()
+                    .forEach((k, v) ->
+                            values.put(k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8).trim()));
         }
         if (secret.getStringData() != null) {
             secret.getStringData().forEach((k, v) -> values.put(k, v.trim()));

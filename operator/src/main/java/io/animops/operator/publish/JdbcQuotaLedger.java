@@ -1,6 +1,5 @@
 package io.animops.operator.publish;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -10,10 +9,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import javax.sql.DataSource;
 
 /** The quota ledger in PostgreSQL (table youtube_quota_days), so that a restart does not forget the day's usage. */
 public class JdbcQuotaLedger implements QuotaLedger {
-    private static final String SELECT = "select units, inserts, closed from youtube_quota_days where project = ? and day = ?";
+    private static final String SELECT =
+            "select units, inserts, closed from youtube_quota_days where project = ? and day = ?";
     private static final String UPSERT = """
             insert into youtube_quota_days (project, day, units, inserts, closed, updated_at) values (?, ?, ?, ?, ?, ?)
             on conflict (project, day) do update set units = excluded.units, inserts = excluded.inserts,
@@ -30,7 +31,8 @@ public class JdbcQuotaLedger implements QuotaLedger {
 
     @Override
     public Usage read(String project, LocalDate day) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(SELECT)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement(SELECT)) {
             select.setString(1, project);
             select.setDate(2, Date.valueOf(day));
             try (ResultSet row = select.executeQuery()) {
@@ -43,7 +45,8 @@ public class JdbcQuotaLedger implements QuotaLedger {
 
     @Override
     public void write(String project, LocalDate day, Usage usage) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement upsert = c.prepareStatement(UPSERT)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement upsert = c.prepareStatement(UPSERT)) {
             upsert.setString(1, project);
             upsert.setDate(2, Date.valueOf(day));
             upsert.setLong(3, usage.units());
@@ -59,8 +62,11 @@ public class JdbcQuotaLedger implements QuotaLedger {
     /** The database cannot be read or written: no call is made whose cost cannot be counted. */
     static final class LedgerUnavailableException extends PlatformException {
         LedgerUnavailableException(SQLException cause) {
-            super(Kind.TRANSIENT, 0, "QuotaLedgerUnavailable", "the YouTube quota ledger (PostgreSQL) is unavailable: "
-                    + cause.getMessage());
+            super(
+                    Kind.TRANSIENT,
+                    0,
+                    "QuotaLedgerUnavailable",
+                    "the YouTube quota ledger (PostgreSQL) is unavailable: " + cause.getMessage());
             initCause(cause);
         }
     }

@@ -40,8 +40,10 @@ public class LlmMetadataAuthor implements MetadataAuthor {
 
     @Inject
     LlmGateway gateway;
+
     @Inject
     KubernetesClient client;
+
     @Inject
     PipelineSettingsLookup settings;
 
@@ -51,15 +53,22 @@ public class LlmMetadataAuthor implements MetadataAuthor {
     public Draft write(Publication publication) {
         PublicationSpec spec = publication.getSpec();
         String namespace = publication.getMetadata().getNamespace();
-        String ideaName = publication.getMetadata().getAnnotations() == null ? null
+        String ideaName = publication.getMetadata().getAnnotations() == null
+                ? null
                 : publication.getMetadata().getAnnotations().get(AnimOps.LABEL_IDEA);
         if (ideaName == null) {
-            return Draft.template(spec, "the publication names no idea (annotation " + AnimOps.LABEL_IDEA
-                    + "); the template wrote the metadata");
+            return Draft.template(
+                    spec,
+                    "the publication names no idea (annotation " + AnimOps.LABEL_IDEA
+                            + "); the template wrote the metadata");
         }
-        AnimationIdea idea = client.resources(AnimationIdea.class).inNamespace(namespace).withName(ideaName).get();
+        AnimationIdea idea = client.resources(AnimationIdea.class)
+                .inNamespace(namespace)
+                .withName(ideaName)
+                .get();
         if (idea == null) {
-            return Draft.template(spec, "idea " + namespace + "/" + ideaName + " not found; the template wrote the metadata");
+            return Draft.template(
+                    spec, "idea " + namespace + "/" + ideaName + " not found; the template wrote the metadata");
         }
         return write(idea, settings.forIdea(client, idea), publication);
     }
@@ -69,11 +78,14 @@ public class LlmMetadataAuthor implements MetadataAuthor {
         PublicationSpec spec = publication.getSpec();
         LlmSettings llm = pipeline.llm();
         if (llm == null || llm.getProvider() == LlmSettings.Provider.Offline) {
-            return Draft.template(spec, "the schedule has no language model (spec.llm is Offline); the template wrote"
-                    + " the metadata");
+            return Draft.template(
+                    spec,
+                    "the schedule has no language model (spec.llm is Offline); the template wrote" + " the metadata");
         }
-        List<String> scheduleTags = pipeline.publishing() == null || pipeline.publishing().getTags() == null
-                ? List.of() : pipeline.publishing().getTags();
+        List<String> scheduleTags =
+                pipeline.publishing() == null || pipeline.publishing().getTags() == null
+                        ? List.of()
+                        : pipeline.publishing().getTags();
         String system = prompts.render("publish-system.md", systemValues(spec));
         Map<String, String> values = new LinkedHashMap<>();
         values.put("title", idea.getSpec().getTitle());
@@ -84,22 +96,38 @@ public class LlmMetadataAuthor implements MetadataAuthor {
         String user = prompts.render("publish-user.md", values);
         LlmAnswer answer;
         try {
-            answer = gateway.chat(llm, new LlmRequest(idea.getMetadata().getNamespace(), idea.getSpec().getScheduleRef(),
-                    idea.getMetadata().getName(), null, PURPOSE, prompts.versionId(), system, user));
+            answer = gateway.chat(
+                    llm,
+                    new LlmRequest(
+                            idea.getMetadata().getNamespace(),
+                            idea.getSpec().getScheduleRef(),
+                            idea.getMetadata().getName(),
+                            null,
+                            PURPOSE,
+                            prompts.versionId(),
+                            system,
+                            user));
         } catch (LlmException e) {
-            LOG.warnf("publication %s/%s: the model wrote no metadata (%s); the template does", publication.getMetadata()
-                    .getNamespace(), publication.getMetadata().getName(), e.reason());
-            return Draft.template(spec, "the model failed (" + e.reason() + ": " + e.getMessage()
-                    + "); the template wrote the metadata");
+            LOG.warnf(
+                    "publication %s/%s: the model wrote no metadata (%s); the template does",
+                    publication.getMetadata().getNamespace(),
+                    publication.getMetadata().getName(),
+                    e.reason());
+            return Draft.template(
+                    spec,
+                    "the model failed (" + e.reason() + ": " + e.getMessage() + "); the template wrote the metadata");
         }
         String by = answer.provider() + " model " + answer.model() + ", prompt " + prompts.versionId() + ", "
-                + (answer.cached() ? "answered from the cache (0 tokens)"
-                : answer.promptTokens() + " prompt + " + answer.completionTokens() + " completion tokens");
+                + (answer.cached()
+                        ? "answered from the cache (0 tokens)"
+                        : answer.promptTokens() + " prompt + " + answer.completionTokens() + " completion tokens");
         try {
             return parse(answer.text(), scheduleTags, "written by " + by);
         } catch (IllegalArgumentException e) {
-            return Draft.template(spec, "the model's answer (" + by + ") was not usable: " + e.getMessage()
-                    + "; the template wrote the metadata");
+            return Draft.template(
+                    spec,
+                    "the model's answer (" + by + ") was not usable: " + e.getMessage()
+                            + "; the template wrote the metadata");
         }
     }
 
@@ -108,8 +136,12 @@ public class LlmMetadataAuthor implements MetadataAuthor {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("platform", youTube ? "YouTube Shorts" : "TikTok");
         values.put("titleLimit", Integer.toString(youTube ? PlatformLimits.YOUTUBE_TITLE_CHARS : 150));
-        values.put("descriptionLimit", youTube ? "600 characters" : "300 characters (title, description and hashtags share "
-                + PlatformLimits.TIKTOK_CAPTION_CHARS + ")");
+        values.put(
+                "descriptionLimit",
+                youTube
+                        ? "600 characters"
+                        : "300 characters (title, description and hashtags share " + PlatformLimits.TIKTOK_CAPTION_CHARS
+                                + ")");
         values.put("audience", Boolean.TRUE.equals(spec.getMadeForKids()) ? "made for kids" : "not made for kids");
         return values;
     }
@@ -125,7 +157,8 @@ public class LlmMetadataAuthor implements MetadataAuthor {
         try {
             json = PlatformHttp.JSON.readTree(answer.substring(start, end + 1));
         } catch (Exception e) {
-            throw new IllegalArgumentException("invalid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new IllegalArgumentException(
+                    "invalid JSON: " + e.getMessage().lines().findFirst().orElse(""));
         }
         JsonNode title = json.path("title");
         if (!title.isTextual() || title.asText().isBlank()) {
@@ -143,7 +176,8 @@ public class LlmMetadataAuthor implements MetadataAuthor {
         Set<String> allTags = new LinkedHashSet<>(scheduleTags);
         for (JsonNode tag : tags) {
             if (!tag.isTextual()) {
-                throw new IllegalArgumentException("\"tags\" holds a " + tag.getNodeType().name().toLowerCase() + ", not a string");
+                throw new IllegalArgumentException(
+                        "\"tags\" holds a " + tag.getNodeType().name().toLowerCase() + ", not a string");
             }
             if (!tag.asText().isBlank()) {
                 allTags.add(tag.asText().replace("#", "").trim());

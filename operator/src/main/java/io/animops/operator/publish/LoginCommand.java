@@ -42,11 +42,11 @@ public final class LoginCommand {
     public static final String YOUTUBE = "youtube-login";
     public static final String TIKTOK = "tiktok-login";
     static final String CLIENT_SECRET_ENV = "ANIMOPS_OAUTH_CLIENT_SECRET";
-    private static final List<String> OPTIONS = List.of("--namespace", "--secret", "--client-id", "--project", "--kubeconfig", "--port");
+    private static final List<String> OPTIONS =
+            List.of("--namespace", "--secret", "--client-id", "--project", "--kubeconfig", "--port");
     private static final Duration WAIT = Duration.ofMinutes(10);
 
-    private LoginCommand() {
-    }
+    private LoginCommand() {}
 
     public static String commandOf(Platform platform) {
         return platform == Platform.YouTube ? YOUTUBE : TIKTOK;
@@ -58,12 +58,15 @@ public final class LoginCommand {
 
     /** The platform's OAuth client, endpoints from the environment (as the operator's settings) or the defaults. */
     static OAuthClient oauth(Platform platform, Map<String, String> env) {
-        return platform == Platform.YouTube ? PublishingProducer.youTubeOAuth(
-                env.getOrDefault("ANIMOPS_PUBLISH_YOUTUBE_TOKEN_URL", PublishingProducer.GOOGLE_TOKEN_URL),
-                env.getOrDefault("ANIMOPS_PUBLISH_YOUTUBE_AUTHORIZE_URL", PublishingProducer.GOOGLE_AUTHORIZE_URL))
+        return platform == Platform.YouTube
+                ? PublishingProducer.youTubeOAuth(
+                        env.getOrDefault("ANIMOPS_PUBLISH_YOUTUBE_TOKEN_URL", PublishingProducer.GOOGLE_TOKEN_URL),
+                        env.getOrDefault(
+                                "ANIMOPS_PUBLISH_YOUTUBE_AUTHORIZE_URL", PublishingProducer.GOOGLE_AUTHORIZE_URL))
                 : PublishingProducer.tikTokOAuth(
-                env.getOrDefault("ANIMOPS_PUBLISH_TIKTOK_TOKEN_URL", PublishingProducer.TIKTOK_TOKEN_URL),
-                env.getOrDefault("ANIMOPS_PUBLISH_TIKTOK_AUTHORIZE_URL", PublishingProducer.TIKTOK_AUTHORIZE_URL));
+                        env.getOrDefault("ANIMOPS_PUBLISH_TIKTOK_TOKEN_URL", PublishingProducer.TIKTOK_TOKEN_URL),
+                        env.getOrDefault(
+                                "ANIMOPS_PUBLISH_TIKTOK_AUTHORIZE_URL", PublishingProducer.TIKTOK_AUTHORIZE_URL));
     }
 
     /** Runs the command; 0 done, 2 bad usage, 1 failed. {@code input} is where a pasted code is read from. */
@@ -73,7 +76,8 @@ public final class LoginCommand {
         for (int i = 1; i < args.length; i++) {
             if (!OPTIONS.contains(args[i]) || i + 1 >= args.length) {
                 err.println(args[0] + ": unknown option or missing value: " + args[i]);
-                err.println("usage: " + args[0] + " --namespace NS --secret NAME --client-id ID [--project P] [--kubeconfig FILE] [--port N]"
+                err.println("usage: " + args[0]
+                        + " --namespace NS --secret NAME --client-id ID [--project P] [--kubeconfig FILE] [--port N]"
                         + " (client secret in " + CLIENT_SECRET_ENV + ")");
                 return 2;
             }
@@ -96,7 +100,8 @@ public final class LoginCommand {
         CompletableFuture<String> code = new CompletableFuture<>();
         HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.parseInt(options.getOrDefault("--port", "0"))), 0);
+            server = HttpServer.create(
+                    new InetSocketAddress("127.0.0.1", Integer.parseInt(options.getOrDefault("--port", "0"))), 0);
         } catch (IOException | NumberFormatException e) {
             err.println(args[0] + ": --port: cannot listen on 127.0.0.1: " + e.getMessage());
             return 2;
@@ -105,8 +110,10 @@ public final class LoginCommand {
         server.createContext("/callback", exchange -> {
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
             boolean accepted = state.equals(query.get("state")) && query.get("code") != null;
-            byte[] page = (accepted ? "Signed in: you can close this tab and go back to the terminal."
-                    : "Sign-in failed: " + query.getOrDefault("error", "wrong state or no code")).getBytes(StandardCharsets.UTF_8);
+            byte[] page = (accepted
+                            ? "Signed in: you can close this tab and go back to the terminal."
+                            : "Sign-in failed: " + query.getOrDefault("error", "wrong state or no code"))
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(accepted ? 200 : 400, page.length);
             exchange.getResponseBody().write(page);
             exchange.close();
@@ -118,27 +125,42 @@ public final class LoginCommand {
         try {
             out.println("Open this URL in a browser and sign in with the " + platform + " account:");
             out.println();
-            out.println(authorizeUrl(platform, oauth, options.get("--client-id"), redirectUri, state, challenge(verifier)));
+            out.println(
+                    authorizeUrl(platform, oauth, options.get("--client-id"), redirectUri, state, challenge(verifier)));
             out.println();
-            out.println("Waiting for the redirect to " + redirectUri + " (or paste the code, or the whole redirect URL, here):");
+            out.println("Waiting for the redirect to " + redirectUri
+                    + " (or paste the code, or the whole redirect URL, here):");
             Thread reader = new Thread(() -> readPasted(input, state, code), "login-code-reader");
             reader.setDaemon(true);
             reader.start();
             String authorizationCode = code.get(WAIT.toSeconds(), TimeUnit.SECONDS);
-            PlatformHttp http = new PlatformHttp(new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(5), RetryPolicy.THREAD_SLEEP));
-            OAuthClient.Tokens tokens = oauth.exchange(http, options.get("--client-id"), clientSecret, authorizationCode,
-                    redirectUri, verifier);
+            PlatformHttp http = new PlatformHttp(
+                    new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(5), RetryPolicy.THREAD_SLEEP));
+            OAuthClient.Tokens tokens = oauth.exchange(
+                    http, options.get("--client-id"), clientSecret, authorizationCode, redirectUri, verifier);
             if (tokens.refreshToken() == null) {
-                err.println(args[0] + ": the platform sent no refresh token; revoke the app's access in the account and sign in again");
+                err.println(
+                        args[0]
+                                + ": the platform sent no refresh token; revoke the app's access in the account and sign in again");
                 return 1;
             }
             Config config = options.containsKey("--kubeconfig")
-                    ? Config.fromKubeconfig(Files.readString(Path.of(options.get("--kubeconfig")))) : Config.autoConfigure(null);
-            try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
-                boolean created = write(client, platform, options.get("--namespace"), options.get("--secret"),
-                        options.get("--client-id"), clientSecret, tokens.refreshToken(), options.get("--project"));
-                out.println((created ? "Created" : "Updated") + " Secret " + options.get("--namespace") + "/" + options.get("--secret")
-                        + " with the " + platform + " account (scope " + tokens.scope() + ")");
+                    ? Config.fromKubeconfig(Files.readString(Path.of(options.get("--kubeconfig"))))
+                    : Config.autoConfigure(null);
+            try (KubernetesClient client =
+                    new KubernetesClientBuilder().withConfig(config).build()) {
+                boolean created = write(
+                        client,
+                        platform,
+                        options.get("--namespace"),
+                        options.get("--secret"),
+                        options.get("--client-id"),
+                        clientSecret,
+                        tokens.refreshToken(),
+                        options.get("--project"));
+                out.println((created ? "Created" : "Updated") + " Secret " + options.get("--namespace") + "/"
+                        + options.get("--secret") + " with the " + platform + " account (scope " + tokens.scope()
+                        + ")");
             }
             return 0;
         } catch (java.util.concurrent.TimeoutException e) {
@@ -156,8 +178,15 @@ public final class LoginCommand {
     }
 
     /** Creates the account Secret, or updates its keys keeping any others; true when created. */
-    static boolean write(KubernetesClient client, Platform platform, String namespace, String name, String clientId,
-                         String clientSecret, String refreshToken, String project) {
+    static boolean write(
+            KubernetesClient client,
+            Platform platform,
+            String namespace,
+            String name,
+            String clientId,
+            String clientSecret,
+            String refreshToken,
+            String project) {
         Map<String, String> data = new LinkedHashMap<>();
         data.put(PlatformAccount.CLIENT_ID, AccountSecrets.encode(clientId));
         data.put(PlatformAccount.CLIENT_SECRET, AccountSecrets.encode(clientSecret));
@@ -167,22 +196,33 @@ public final class LoginCommand {
         }
         Secret existing = client.secrets().inNamespace(namespace).withName(name).get();
         if (existing == null) {
-            client.secrets().inNamespace(namespace).resource(new SecretBuilder()
-                    .withMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace)
-                            .addToLabels(PlatformAccount.PLATFORM_LABEL, platform.name()).build())
-                    .withType("Opaque").withData(data).build()).create();
+            client.secrets()
+                    .inNamespace(namespace)
+                    .resource(new SecretBuilder()
+                            .withMetadata(new ObjectMetaBuilder()
+                                    .withName(name)
+                                    .withNamespace(namespace)
+                                    .addToLabels(PlatformAccount.PLATFORM_LABEL, platform.name())
+                                    .build())
+                            .withType("Opaque")
+                            .withData(data)
+                            .build())
+                    .create();
             return true;
         }
         Map<String, String> merged = new LinkedHashMap<>(existing.getData() == null ? Map.of() : existing.getData());
         merged.putAll(data);
         existing.setData(merged);
         existing.getMetadata().getLabels().put(PlatformAccount.PLATFORM_LABEL, platform.name());
-        client.secrets().resource(existing).lockResourceVersion(existing.getMetadata().getResourceVersion()).update();
+        client.secrets()
+                .resource(existing)
+                .lockResourceVersion(existing.getMetadata().getResourceVersion())
+                .update();
         return false;
     }
 
-    static String authorizeUrl(Platform platform, OAuthClient oauth, String clientId, String redirectUri, String state,
-                               String challenge) {
+    static String authorizeUrl(
+            Platform platform, OAuthClient oauth, String clientId, String redirectUri, String state, String challenge) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put(oauth.clientIdField(), clientId);
         params.put("redirect_uri", redirectUri);
@@ -232,7 +272,8 @@ public final class LoginCommand {
         for (String pair : raw.split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                values.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                values.put(
+                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }

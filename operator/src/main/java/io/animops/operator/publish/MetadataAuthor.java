@@ -18,8 +18,12 @@ public interface MetadataAuthor {
     record Draft(String title, String description, List<String> tags, boolean byModel, String note) {
         /** The publication's own metadata: the template's, made when the publication was. */
         public static Draft template(PublicationSpec spec, String why) {
-            return new Draft(spec.getTitle(), spec.getDescription(),
-                    spec.getTags() == null ? List.of() : new ArrayList<>(spec.getTags()), false, why);
+            return new Draft(
+                    spec.getTitle(),
+                    spec.getDescription(),
+                    spec.getTags() == null ? List.of() : new ArrayList<>(spec.getTags()),
+                    false,
+                    why);
         }
 
         /** The same draft as a spec, for {@link PlatformLimits}. */

@@ -27,13 +27,16 @@ public class MetricsPull {
     private static final Logger LOG = Logger.getLogger(MetricsPull.class);
 
     /** A published video and the account it is read with. */
-    public record Video(Platform platform, String externalId, String namespace, String publication, Instant publishedAt,
-                        String accountSecret) {
-    }
+    public record Video(
+            Platform platform,
+            String externalId,
+            String namespace,
+            String publication,
+            Instant publishedAt,
+            String accountSecret) {}
 
     /** What one pull produced: the snapshots, and the outcome per account Secret (namespace/name). */
-    public record Result(List<MetricSnapshot> snapshots, Map<String, MetricsPullOutcome> outcomes) {
-    }
+    public record Result(List<MetricSnapshot> snapshots, Map<String, MetricsPullOutcome> outcomes) {}
 
     private final AccountSecrets secrets;
     private final AccessTokens tokens;
@@ -47,7 +50,8 @@ public class MetricsPull {
     private final LocalTime pullTime;
     private final int rereadDays;
 
-    public MetricsPull(PublishingProducer.Publishing publishing, Clock clock, ZoneId zone, LocalTime pullTime, int rereadDays) {
+    public MetricsPull(
+            PublishingProducer.Publishing publishing, Clock clock, ZoneId zone, LocalTime pullTime, int rereadDays) {
         this.secrets = publishing.secrets();
         this.tokens = publishing.tokens();
         this.youTube = publishing.youTubeApi();
@@ -64,8 +68,9 @@ public class MetricsPull {
     public Result pull(List<Video> videos) {
         List<MetricSnapshot> snapshots = new ArrayList<>();
         Map<String, MetricsPullOutcome> outcomes = new LinkedHashMap<>();
-        Map<String, List<Video>> byAccount = videos.stream().collect(Collectors.groupingBy(
-                v -> v.namespace() + "/" + v.accountSecret(), LinkedHashMap::new, Collectors.toList()));
+        Map<String, List<Video>> byAccount = videos.stream()
+                .collect(Collectors.groupingBy(
+                        v -> v.namespace() + "/" + v.accountSecret(), LinkedHashMap::new, Collectors.toList()));
         for (Map.Entry<String, List<Video>> account : byAccount.entrySet()) {
             Video first = account.getValue().get(0);
             MetricsPullOutcome outcome = new MetricsPullOutcome();
@@ -73,30 +78,39 @@ public class MetricsPull {
             outcome.setRanAt(Instant.now(clock).toString());
             outcome.setVideos(account.getValue().size());
             List<String> problems = new ArrayList<>();
-            PlatformAccount platformAccount = secrets.read(first.platform(), first.namespace(), first.accountSecret()).orElse(null);
+            PlatformAccount platformAccount = secrets.read(first.platform(), first.namespace(), first.accountSecret())
+                    .orElse(null);
             if (platformAccount == null) {
                 problems.add(secrets.missing(first.namespace(), first.accountSecret()));
             } else {
                 for (Video video : account.getValue()) {
                     try {
-                        snapshots.addAll(first.platform() == Platform.YouTube ? youTube(platformAccount, video) : tikTok(platformAccount, video));
+                        snapshots.addAll(
+                                first.platform() == Platform.YouTube
+                                        ? youTube(platformAccount, video)
+                                        : tikTok(platformAccount, video));
                     } catch (RuntimeException e) {
                         // one video's failure (a 500, a deleted video) does not stop the others
-                        LOG.warnf("metrics pull: %s video %s: %s", video.platform(), video.externalId(), e.getMessage());
+                        LOG.warnf(
+                                "metrics pull: %s video %s: %s", video.platform(), video.externalId(), e.getMessage());
                         problems.add(video.externalId() + ": " + e.getMessage());
                     }
                 }
             }
             int failures = platformAccount == null ? account.getValue().size() : problems.size();
             outcome.setFailures(failures);
-            outcome.setOutcome(failures == 0 ? "Succeeded" : failures < account.getValue().size() ? "PartiallyFailed" : "Failed");
-            outcome.setMessage(problems.isEmpty() ? account.getValue().size() + " video(s) read"
-                    : String.join("; ", problems.subList(0, Math.min(3, problems.size()))));
+            outcome.setOutcome(
+                    failures == 0 ? "Succeeded" : failures < account.getValue().size() ? "PartiallyFailed" : "Failed");
+            outcome.setMessage(
+                    problems.isEmpty()
+                            ? account.getValue().size() + " video(s) read"
+                            : String.join("; ", problems.subList(0, Math.min(3, problems.size()))));
             for (int i = 0; i < failures; i++) {
                 metrics.metricsPullFailure(first.platform().name());
             }
             if (failures < account.getValue().size()) {
-                metrics.metricsPullSucceeded(first.platform().name(), Instant.now(clock).getEpochSecond());
+                metrics.metricsPullSucceeded(
+                        first.platform().name(), Instant.now(clock).getEpochSecond());
             }
             outcomes.put(account.getKey(), outcome);
         }
@@ -110,9 +124,11 @@ public class MetricsPull {
 
     private List<MetricSnapshot> youTube(PlatformAccount account, Video video) {
         String token = tokens.accessToken(account, youTubeOAuth);
-        YouTubeApi.Statistics now = youTube.statistics(token, List.of(video.externalId())).get(video.externalId());
+        YouTubeApi.Statistics now =
+                youTube.statistics(token, List.of(video.externalId())).get(video.externalId());
         if (now == null) {
-            throw new PlatformException(PlatformException.Kind.FAILED, 200, "VideoNotFound", "YouTube no longer has the video");
+            throw new PlatformException(
+                    PlatformException.Kind.FAILED, 200, "VideoNotFound", "YouTube no longer has the video");
         }
         LocalDate today = LocalDate.now(clock.withZone(zone));
         LocalDate published = video.publishedAt().atZone(zone).toLocalDate();
@@ -129,31 +145,60 @@ public class MetricsPull {
             double viewsAfter = sum(daily, day, null, "views");
             double likesAfter = sum(daily, day, null, "likes");
             double commentsAfter = sum(daily, day, null, "comments");
-            snapshots.add(new MetricSnapshot(Platform.YouTube.name(), video.externalId(), video.namespace(), video.publication(),
-                    video.publishedAt(), at, Math.max(0, now.views() - Math.round(viewsAfter)), null,
-                    Math.max(0, now.likes() - Math.round(likesAfter)), Math.max(0, now.comments() - Math.round(commentsAfter)),
-                    Math.round(sum(daily, null, day, "shares")), sum(daily, null, day, "estimatedMinutesWatched"), null));
+            snapshots.add(new MetricSnapshot(
+                    Platform.YouTube.name(),
+                    video.externalId(),
+                    video.namespace(),
+                    video.publication(),
+                    video.publishedAt(),
+                    at,
+                    Math.max(0, now.views() - Math.round(viewsAfter)),
+                    null,
+                    Math.max(0, now.likes() - Math.round(likesAfter)),
+                    Math.max(0, now.comments() - Math.round(commentsAfter)),
+                    Math.round(sum(daily, null, day, "shares")),
+                    sum(daily, null, day, "estimatedMinutesWatched"),
+                    null));
         }
         return snapshots;
     }
 
     private List<MetricSnapshot> tikTok(PlatformAccount account, Video video) {
         String token = tokens.accessToken(account, tikTokOAuth);
-        TikTokApi.VideoCounts counts = tikTok.videoCounts(token, List.of(video.externalId())).stream().findFirst()
-                .orElseThrow(() -> new PlatformException(PlatformException.Kind.FAILED, 200, "VideoNotFound",
+        TikTokApi.VideoCounts counts = tikTok.videoCounts(token, List.of(video.externalId())).stream()
+                .findFirst()
+                .orElseThrow(() -> new PlatformException(
+                        PlatformException.Kind.FAILED,
+                        200,
+                        "VideoNotFound",
                         "TikTok returned no counts for the video"));
         Instant at = capturedAt(LocalDate.now(clock.withZone(zone)));
         if (at.isBefore(video.publishedAt()) || at.isAfter(Instant.now(clock))) {
             return List.of();
         }
         // video/query gives lifetime counters now only: there is no history to read again
-        return List.of(new MetricSnapshot(Platform.TikTok.name(), video.externalId(), video.namespace(), video.publication(),
-                video.publishedAt(), at, counts.views(), null, counts.likes(), counts.comments(), counts.shares(), null, null));
+        return List.of(new MetricSnapshot(
+                Platform.TikTok.name(),
+                video.externalId(),
+                video.namespace(),
+                video.publication(),
+                video.publishedAt(),
+                at,
+                counts.views(),
+                null,
+                counts.likes(),
+                counts.comments(),
+                counts.shares(),
+                null,
+                null));
     }
 
     /** Sum of a metric over the days from {@code from} (inclusive) or before {@code before} (exclusive). */
     private static double sum(List<YouTubeApi.DailyMetrics> daily, LocalDate from, LocalDate before, String metric) {
-        return daily.stream().filter(d -> (from == null || !d.day().isBefore(from)) && (before == null || d.day().isBefore(before)))
-                .mapToDouble(d -> d.get(metric)).sum();
+        return daily.stream()
+                .filter(d -> (from == null || !d.day().isBefore(from))
+                        && (before == null || d.day().isBefore(before)))
+                .mapToDouble(d -> d.get(metric))
+                .sum();
     }
 }

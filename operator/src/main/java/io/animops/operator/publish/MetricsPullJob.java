@@ -16,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -31,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import javax.sql.DataSource;
 
 /**
  * Runs the daily metrics pull once a day after {@code animops.publish.metrics.daily-at}, on the leader only: every
@@ -51,20 +51,29 @@ public class MetricsPullJob {
 
     @Inject
     PublishConfig config;
+
     @Inject
     AnimOpsConfig operatorConfig;
+
     @Inject
     PublishingProducer.Publishing publishing;
+
     @Inject
     KubernetesClient client;
+
     @Inject
     DataSource dataSource;
+
     @Inject
     Clock clock;
 
     private volatile LocalDate lastPulled;
 
-    @Scheduled(identity = "metrics-pull", every = "1m", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            identity = "metrics-pull",
+            every = "1m",
+            delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         String dailyAt = config.metrics().dailyAt();
         if ("off".equalsIgnoreCase(dailyAt)) {
@@ -73,7 +82,9 @@ public class MetricsPullJob {
         ZoneId zone = ZoneId.of(config.metrics().timeZone());
         LocalTime at = LocalTime.parse(dailyAt);
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        if (Objects.equals(lastPulled, today) || LocalTime.now(clock.withZone(zone)).isBefore(at) || !leader()) {
+        if (Objects.equals(lastPulled, today)
+                || LocalTime.now(clock.withZone(zone)).isBefore(at)
+                || !leader()) {
             return;
         }
         lastPulled = today;
@@ -83,7 +94,8 @@ public class MetricsPullJob {
     /** Pulls now; answers the outcome per account. */
     public Map<String, MetricsPullOutcome> run(ZoneId zone, LocalTime at) {
         List<MetricsPull.Video> videos = publishedVideos();
-        MetricsPull.Result result = new MetricsPull(publishing, clock, zone, at, config.metrics().rereadDays()).pull(videos);
+        MetricsPull.Result result =
+                new MetricsPull(publishing, clock, zone, at, config.metrics().rereadDays()).pull(videos);
         try (Connection connection = dataSource.getConnection()) {
             MetricSnapshotStore.replace(connection, result.snapshots());
             try (PreparedStatement upsert = connection.prepareStatement(UPSERT_OUTCOME)) {
@@ -103,45 +115,60 @@ public class MetricsPullJob {
                 upsert.executeBatch();
             }
         } catch (SQLException e) {
-            LOG.errorf("metrics pull: storing %d snapshot(s) failed: %s", result.snapshots().size(), e.getMessage());
+            LOG.errorf(
+                    "metrics pull: storing %d snapshot(s) failed: %s",
+                    result.snapshots().size(), e.getMessage());
         }
         updateSchedules(result.outcomes());
-        LOG.infof("metrics pull: %d snapshot(s) of %d video(s), %d account(s)", result.snapshots().size(), videos.size(),
-                result.outcomes().size());
+        LOG.infof(
+                "metrics pull: %d snapshot(s) of %d video(s), %d account(s)",
+                result.snapshots().size(), videos.size(), result.outcomes().size());
         return result.outcomes();
     }
 
     /** Published publications with a video id and an account to read it with. */
     private List<MetricsPull.Video> publishedVideos() {
         List<MetricsPull.Video> videos = new ArrayList<>();
-        for (Publication p : client.resources(Publication.class).inAnyNamespace().list().getItems()) {
+        for (Publication p :
+                client.resources(Publication.class).inAnyNamespace().list().getItems()) {
             var status = p.getStatus();
-            if (status == null || status.getPhase() != PublicationPhase.Published || status.getExternalId() == null
-                    || status.getPublishedAt() == null || p.getSpec().getAccountSecretRef() == null
+            if (status == null
+                    || status.getPhase() != PublicationPhase.Published
+                    || status.getExternalId() == null
+                    || status.getPublishedAt() == null
+                    || p.getSpec().getAccountSecretRef() == null
                     || Reasons.SENT_TO_INBOX.equals(reason(p))) {
                 continue;
             }
-            videos.add(new MetricsPull.Video(p.getSpec().getPlatform(), status.getExternalId(), p.getMetadata().getNamespace(),
-                    p.getMetadata().getName(), OffsetDateTime.parse(status.getPublishedAt()).toInstant(),
+            videos.add(new MetricsPull.Video(
+                    p.getSpec().getPlatform(),
+                    status.getExternalId(),
+                    p.getMetadata().getNamespace(),
+                    p.getMetadata().getName(),
+                    OffsetDateTime.parse(status.getPublishedAt()).toInstant(),
                     p.getSpec().getAccountSecretRef().getName()));
         }
         return videos;
     }
 
     private static String reason(Publication p) {
-        return io.animops.crds.Conditions.find(p.getStatus().getConditions(), PublicationRun.SUCCEEDED).map(c -> c.getReason()).orElse(null);
+        return io.animops.crds.Conditions.find(p.getStatus().getConditions(), PublicationRun.SUCCEEDED)
+                .map(c -> c.getReason())
+                .orElse(null);
     }
 
     /** Each schedule shows the last pull of the accounts its publish targets name. */
     private void updateSchedules(Map<String, MetricsPullOutcome> outcomes) {
-        for (ContentSchedule schedule : client.resources(ContentSchedule.class).inAnyNamespace().list().getItems()) {
+        for (ContentSchedule schedule :
+                client.resources(ContentSchedule.class).inAnyNamespace().list().getItems()) {
             if (schedule.getSpec().getPublish() == null || schedule.getStatus() == null) {
                 continue;
             }
             Map<String, MetricsPullOutcome> mine = new java.util.TreeMap<>();
             for (PublishTarget target : schedule.getSpec().getPublish()) {
                 if (target.getAccountSecretRef() != null) {
-                    MetricsPullOutcome o = outcomes.get(schedule.getMetadata().getNamespace() + "/" + target.getAccountSecretRef().getName());
+                    MetricsPullOutcome o = outcomes.get(schedule.getMetadata().getNamespace() + "/"
+                            + target.getAccountSecretRef().getName());
                     if (o != null) {
                         mine.put(target.getAccountSecretRef().getName(), o);
                     }
@@ -151,14 +178,19 @@ public class MetricsPullJob {
                 continue;
             }
             try {
-                client.resources(ContentSchedule.class).inNamespace(schedule.getMetadata().getNamespace())
-                        .withName(schedule.getMetadata().getName()).editStatus(s -> {
+                client.resources(ContentSchedule.class)
+                        .inNamespace(schedule.getMetadata().getNamespace())
+                        .withName(schedule.getMetadata().getName())
+                        .editStatus(s -> {
                             s.getStatus().setMetricsPull(mine);
                             return s;
                         });
             } catch (RuntimeException e) {
-                LOG.warnf("metrics pull: status of schedule %s/%s not updated: %s", schedule.getMetadata().getNamespace(),
-                        schedule.getMetadata().getName(), e.getMessage());
+                LOG.warnf(
+                        "metrics pull: status of schedule %s/%s not updated: %s",
+                        schedule.getMetadata().getNamespace(),
+                        schedule.getMetadata().getName(),
+                        e.getMessage());
             }
         }
     }
@@ -172,8 +204,13 @@ public class MetricsPullJob {
         if (LaunchMode.current() != LaunchMode.NORMAL || election.namespace().isEmpty()) {
             return true;
         }
-        Lease lease = client.leases().inNamespace(election.namespace().get()).withName(election.leaseName()).get();
-        String holder = lease == null || lease.getSpec() == null ? null : lease.getSpec().getHolderIdentity();
+        Lease lease = client.leases()
+                .inNamespace(election.namespace().get())
+                .withName(election.leaseName())
+                .get();
+        String holder = lease == null || lease.getSpec() == null
+                ? null
+                : lease.getSpec().getHolderIdentity();
         return holder != null && holder.equals(System.getenv("HOSTNAME"));
     }
 }

@@ -1,7 +1,7 @@
 package io.animops.operator.publish;
 
-import io.animops.crds.Reasons;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.animops.crds.Reasons;
 
 import java.net.http.HttpRequest;
 import java.util.LinkedHashMap;
@@ -29,8 +29,13 @@ public record OAuthClient(String tokenUrl, String authorizeUrl, String clientIdF
         return call(http, form, account);
     }
 
-    public Tokens exchange(PlatformHttp http, String clientId, String clientSecret, String code, String redirectUri,
-                           String codeVerifier) {
+    public Tokens exchange(
+            PlatformHttp http,
+            String clientId,
+            String clientSecret,
+            String code,
+            String redirectUri,
+            String codeVerifier) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put(clientIdField, clientId);
         form.put("client_secret", clientSecret);
@@ -44,27 +49,40 @@ public record OAuthClient(String tokenUrl, String authorizeUrl, String clientIdF
     private Tokens call(PlatformHttp http, Map<String, String> form, PlatformAccount account) {
         PlatformHttp.Answer answer = http.send(() -> HttpRequest.newBuilder(java.net.URI.create(tokenUrl))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(PlatformHttp.form(form)).build());
+                .POST(PlatformHttp.form(form))
+                .build());
         JsonNode body = answer.json();
         String error = body.path("error").asText("");
         // TikTok answers some errors with 200 and an error field
         if (!answer.ok() || !error.isEmpty() && !"ok".equals(error)) {
-            String description = body.path("error_description").asText(error.isEmpty() ? "HTTP " + answer.status() : error);
+            String description =
+                    body.path("error_description").asText(error.isEmpty() ? "HTTP " + answer.status() : error);
             if ("invalid_grant".equals(error) && account != null) {
                 throw new ReauthorizationRequiredException(account, "invalid_grant: " + description);
             }
             PlatformException.Kind kind = answer.status() == 429 || answer.status() >= 500
-                    ? PlatformException.Kind.TRANSIENT : PlatformException.Kind.FAILED;
-            throw new PlatformException(kind, answer.status(), error.isEmpty() ? Reasons.TOKEN_REFRESH_FAILED : error,
+                    ? PlatformException.Kind.TRANSIENT
+                    : PlatformException.Kind.FAILED;
+            throw new PlatformException(
+                    kind,
+                    answer.status(),
+                    error.isEmpty() ? Reasons.TOKEN_REFRESH_FAILED : error,
                     "token endpoint: " + description);
         }
         String accessToken = body.path("access_token").asText("");
         if (accessToken.isEmpty()) {
-            throw new PlatformException(PlatformException.Kind.TRANSIENT, answer.status(), "NoAccessToken",
+            throw new PlatformException(
+                    PlatformException.Kind.TRANSIENT,
+                    answer.status(),
+                    "NoAccessToken",
                     "token endpoint answered without an access_token");
         }
         String refreshToken = body.path("refresh_token").asText("");
-        return new Tokens(accessToken, body.path("expires_in").asLong(3600), refreshToken.isBlank() ? null : refreshToken,
-                body.path("open_id").asText(null), body.path("scope").asText(null));
+        return new Tokens(
+                accessToken,
+                body.path("expires_in").asLong(3600),
+                refreshToken.isBlank() ? null : refreshToken,
+                body.path("open_id").asText(null),
+                body.path("scope").asText(null));
     }
 }

@@ -6,10 +6,18 @@ import io.animops.crds.v1alpha1.Platform;
  * A platform account as its Secret holds it. {@link #toString()} names the Secret only: the client secret and
  * the refresh token must never reach a log.
  */
-public record PlatformAccount(Platform platform, String namespace, String secretName, String resourceVersion,
-                              String clientId, String clientSecret, String refreshToken, String project) {
+public record PlatformAccount(
+        Platform platform,
+        String namespace,
+        String secretName,
+        String resourceVersion,
+        String clientId,
+        String clientSecret,
+        String refreshToken,
+        String project) {
     /** Secret keys. */
     public static final String CLIENT_ID = "client-id";
+
     public static final String CLIENT_SECRET = "client-secret";
     public static final String REFRESH_TOKEN = "refresh-token";
     /** YouTube: the Google Cloud project whose quota the calls use (the client id when absent). */
@@ -27,7 +35,8 @@ public record PlatformAccount(Platform platform, String namespace, String secret
     }
 
     public PlatformAccount withRefreshToken(String token, String newResourceVersion) {
-        return new PlatformAccount(platform, namespace, secretName, newResourceVersion, clientId, clientSecret, token, project);
+        return new PlatformAccount(
+                platform, namespace, secretName, newResourceVersion, clientId, clientSecret, token, project);
     }
 
     @Override

@@ -50,8 +50,10 @@ public final class PlatformHttp {
     private final RetryPolicy retry;
 
     public PlatformHttp(RetryPolicy retry) {
-        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(20))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         this.retry = retry;
     }
 
@@ -62,7 +64,8 @@ public final class PlatformHttp {
     /** One try, no retry: for upload chunks, whose recovery asks the session where it stands. */
     public Answer once(HttpRequest request) throws IOException {
         try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response =
+                    client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Answer(response.statusCode(), response.headers(), response.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -83,7 +86,10 @@ public final class PlatformHttp {
                 }
             } catch (IOException e) {
                 if (attempt >= retry.maxAttempts()) {
-                    throw new PlatformException(PlatformException.Kind.TRANSIENT, 0, "NetworkError",
+                    throw new PlatformException(
+                            PlatformException.Kind.TRANSIENT,
+                            0,
+                            "NetworkError",
                             request.get().uri().getHost() + " unreachable: " + e.getMessage());
                 }
             }
@@ -111,7 +117,8 @@ public final class PlatformHttp {
     }
 
     public static String query(Map<String, String> params) {
-        return params.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        return params.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&", "?", ""));
     }
 }

@@ -17,22 +17,32 @@ public final class PlatformLimits {
     public static final int YOUTUBE_DESCRIPTION_BYTES = 5000;
     /** All tags together, a tag with a space counting its quotes. */
     public static final int YOUTUBE_TAGS_CHARS = 500;
+
     public static final int TIKTOK_CAPTION_CHARS = 2200;
 
     private static final ToIntFunction<String> CHARS = s -> s.codePointCount(0, s.length());
     private static final ToIntFunction<String> UTF8_BYTES = s -> s.getBytes(StandardCharsets.UTF_8).length;
 
-    private PlatformLimits() {
-    }
+    private PlatformLimits() {}
 
     public static PublishedMetadata youTube(PublicationSpec spec) {
         PublishedMetadata metadata = new PublishedMetadata();
         List<String> cuts = metadata.getCuts();
-        metadata.setTitle(fit("title", withoutAngleBrackets("title", spec.getTitle(), cuts), YOUTUBE_TITLE_CHARS, CHARS,
-                "characters", cuts));
+        metadata.setTitle(fit(
+                "title",
+                withoutAngleBrackets("title", spec.getTitle(), cuts),
+                YOUTUBE_TITLE_CHARS,
+                CHARS,
+                "characters",
+                cuts));
         String description = spec.getDescription() == null ? "" : spec.getDescription();
-        metadata.setDescription(fit("description", withoutAngleBrackets("description", description, cuts),
-                YOUTUBE_DESCRIPTION_BYTES, UTF8_BYTES, "bytes", cuts));
+        metadata.setDescription(fit(
+                "description",
+                withoutAngleBrackets("description", description, cuts),
+                YOUTUBE_DESCRIPTION_BYTES,
+                UTF8_BYTES,
+                "bytes",
+                cuts));
         int total = 0;
         for (String tag : spec.getTags() == null ? List.<String>of() : spec.getTags()) {
             String clean = tag.replace("<", "").replace(">", "").trim();
@@ -41,7 +51,8 @@ public final class PlatformLimits {
                 continue;
             }
             if (total + length > YOUTUBE_TAGS_CHARS) {
-                cuts.add("tags: '" + clean + "' and later tags left out (" + YOUTUBE_TAGS_CHARS + " characters in all)");
+                cuts.add(
+                        "tags: '" + clean + "' and later tags left out (" + YOUTUBE_TAGS_CHARS + " characters in all)");
                 break;
             }
             total += length;
@@ -68,7 +79,8 @@ public final class PlatformLimits {
         int room = TIKTOK_CAPTION_CHARS - CHARS.applyAsInt(tagLine);
         String text = fit("caption", caption.toString(), Math.max(room, 0), CHARS, "characters", metadata.getCuts());
         metadata.setTitle(spec.getTitle());
-        metadata.setCaption(fit("caption", text + tagLine, TIKTOK_CAPTION_CHARS, CHARS, "characters", metadata.getCuts()));
+        metadata.setCaption(
+                fit("caption", text + tagLine, TIKTOK_CAPTION_CHARS, CHARS, "characters", metadata.getCuts()));
         metadata.getTags().addAll(hashtags);
         return metadata;
     }
@@ -81,7 +93,8 @@ public final class PlatformLimits {
         return text.replace("<", "").replace(">", "");
     }
 
-    private static String fit(String field, String text, int max, ToIntFunction<String> measure, String unit, List<String> cuts) {
+    private static String fit(
+            String field, String text, int max, ToIntFunction<String> measure, String unit, List<String> cuts) {
         if (measure.applyAsInt(text) <= max) {
             return text;
         }

@@ -21,8 +21,7 @@ public final class PostUrls {
         }
     }
 
-    private PostUrls() {
-    }
+    private PostUrls() {}
 
     /** The video id in a post URL, or an exception naming the form the platform's URLs have. */
     public static String videoId(Platform platform, String url) {
@@ -55,8 +54,9 @@ public final class PostUrls {
                     }
                 }
             }
-            throw new InvalidPostUrlException("not a YouTube video URL: expected https://www.youtube.com/shorts/<11-character id>,"
-                    + " https://www.youtube.com/watch?v=<id> or https://youtu.be/<id>, got " + url);
+            throw new InvalidPostUrlException(
+                    "not a YouTube video URL: expected https://www.youtube.com/shorts/<11-character id>,"
+                            + " https://www.youtube.com/watch?v=<id> or https://youtu.be/<id>, got " + url);
         }
         if (host.equals("tiktok.com") || host.equals("www.tiktok.com") || host.equals("m.tiktok.com")) {
             Matcher m = TIKTOK_PATH.matcher(path);
@@ -64,7 +64,8 @@ public final class PostUrls {
                 return m.group(1);
             }
         }
-        throw new InvalidPostUrlException("not a TikTok video URL: expected https://www.tiktok.com/@<user>/video/<numeric id>"
-                + " (open a short link in a browser to get it), got " + url);
+        throw new InvalidPostUrlException(
+                "not a TikTok video URL: expected https://www.tiktok.com/@<user>/video/<numeric id>"
+                        + " (open a short link in a browser to get it), got " + url);
     }
 }

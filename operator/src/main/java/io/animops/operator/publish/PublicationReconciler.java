@@ -1,10 +1,6 @@
 package io.animops.operator.publish;
 
-import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
-import io.animops.operator.kube.ReconcileErrors;
-import io.animops.operator.kube.EventRecorder;
 import io.animops.crds.ConditionTypes;
-import io.animops.crds.Conditions;
 import io.animops.crds.Reasons;
 import io.animops.crds.v1alpha1.Publication;
 import io.animops.crds.v1alpha1.PublicationPhase;
@@ -13,12 +9,15 @@ import io.animops.crds.v1alpha1.RenderJob;
 import io.animops.crds.v1alpha1.RenderMode;
 import io.animops.crds.v1alpha1.RenderPhase;
 import io.animops.operator.audit.AuditLog;
+import io.animops.operator.kube.EventRecorder;
+import io.animops.operator.kube.ReconcileErrors;
 import io.animops.operator.kube.StatusSupport;
 import io.animops.operator.qc.QcService;
 import io.animops.operator.storage.ArtifactLinks;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import jakarta.inject.Inject;
@@ -36,21 +35,28 @@ import java.util.Objects;
 public class PublicationReconciler implements Reconciler<Publication> {
     @Inject
     EventRecorder events;
+
     @Inject
     ReconcileErrors errors;
+
     static final Duration RECHECK = Duration.ofSeconds(30);
     private static final int WRITE_ATTEMPTS = 5;
 
     @Inject
     PublicationRepository repository;
+
     @Inject
     AuditLog audit;
+
     @Inject
     QcService qc;
+
     @Inject
     Clock clock;
+
     @Inject
     PublishingProducer.Publishing publishing;
+
     @Inject
     ArtifactLinks links;
 
@@ -67,18 +73,36 @@ public class PublicationReconciler implements Reconciler<Publication> {
         Duration requeue = RECHECK;
         if (publishing.service().handleRequests(run)) {
             requeue = null;
-        } else if ((job = client.resources(RenderJob.class).inNamespace(namespace).withName(jobName).get()) == null) {
-            run.phase(PublicationPhase.WaitingForRender, Reasons.RENDER_JOB_NOT_FOUND, "spec.renderJobRef: RenderJob " + jobName + " does not exist");
+        } else if ((job = client.resources(RenderJob.class)
+                        .inNamespace(namespace)
+                        .withName(jobName)
+                        .get())
+                == null) {
+            run.phase(
+                    PublicationPhase.WaitingForRender,
+                    Reasons.RENDER_JOB_NOT_FOUND,
+                    "spec.renderJobRef: RenderJob " + jobName + " does not exist");
         } else if (job.getSpec().getMode() != RenderMode.Final) {
-            run.phase(PublicationPhase.Blocked, Reasons.NOT_A_FINAL_RENDER,
-                    "spec.renderJobRef: RenderJob " + jobName + " is a " + job.getSpec().getMode() + " render; only Final renders are published");
+            run.phase(
+                    PublicationPhase.Blocked,
+                    Reasons.NOT_A_FINAL_RENDER,
+                    "spec.renderJobRef: RenderJob " + jobName + " is a "
+                            + job.getSpec().getMode() + " render; only Final renders are published");
         } else if (job.getStatus() == null || job.getStatus().getPhase() != RenderPhase.Succeeded) {
-            run.phase(PublicationPhase.WaitingForRender, Reasons.WAITING_FOR_RENDER, "RenderJob " + jobName + " is "
-                    + (job.getStatus() == null || job.getStatus().getPhase() == null ? "Pending" : job.getStatus().getPhase()));
+            run.phase(
+                    PublicationPhase.WaitingForRender,
+                    Reasons.WAITING_FOR_RENDER,
+                    "RenderJob " + jobName + " is "
+                            + (job.getStatus() == null || job.getStatus().getPhase() == null
+                                    ? "Pending"
+                                    : job.getStatus().getPhase()));
         } else if (!qc.attemptPassed(namespace, job.getSpec().getScriptAttemptRef())) {
             // a final render made by hand, bypassing the idea's pipeline, is not published unchecked
-            run.phase(PublicationPhase.Blocked, Reasons.QC_NOT_PASSED, "no render of ScriptAttempt " + job.getSpec().getScriptAttemptRef()
-                    + " passed QC; a final render is published only after its preview passed");
+            run.phase(
+                    PublicationPhase.Blocked,
+                    Reasons.QC_NOT_PASSED,
+                    "no render of ScriptAttempt " + job.getSpec().getScriptAttemptRef()
+                            + " passed QC; a final render is published only after its preview passed");
         } else {
             RenderJob finalJob = job;
             requeue = publishing.service().advance(run, () -> new StoredMedia(links, finalJob));
@@ -97,25 +121,32 @@ public class PublicationReconciler implements Reconciler<Publication> {
         for (int attempt = 1; ; attempt++) {
             try {
                 Publication written = client.resource(publication).updateStatus();
-                publication.getMetadata().setResourceVersion(written.getMetadata().getResourceVersion());
+                publication
+                        .getMetadata()
+                        .setResourceVersion(written.getMetadata().getResourceVersion());
                 return;
             } catch (KubernetesClientException e) {
                 if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || attempt == WRITE_ATTEMPTS) {
                     throw e;
                 }
-                Publication current = client.resources(Publication.class).inNamespace(publication.getMetadata().getNamespace())
-                        .withName(publication.getMetadata().getName()).get();
+                Publication current = client.resources(Publication.class)
+                        .inNamespace(publication.getMetadata().getNamespace())
+                        .withName(publication.getMetadata().getName())
+                        .get();
                 if (current == null) {
                     return;
                 }
-                publication.getMetadata().setResourceVersion(current.getMetadata().getResourceVersion());
+                publication
+                        .getMetadata()
+                        .setResourceVersion(current.getMetadata().getResourceVersion());
             }
         }
     }
 
     /** A thrown reconciliation shows as condition ReconcileError and a Warning event; JOSDK retries with backoff. */
     @Override
-    public ErrorStatusUpdateControl<Publication> updateErrorStatus(Publication publication, Context<Publication> context, Exception e) {
+    public ErrorStatusUpdateControl<Publication> updateErrorStatus(
+            Publication publication, Context<Publication> context, Exception e) {
         return errors.report(publication, context, e, PublicationStatus::new);
     }
 }

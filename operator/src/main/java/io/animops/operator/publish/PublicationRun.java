@@ -52,13 +52,15 @@ public final class PublicationRun {
     }
 
     public String name() {
-        return publication.getMetadata().getNamespace() + "/" + publication.getMetadata().getName();
+        return publication.getMetadata().getNamespace() + "/"
+                + publication.getMetadata().getName();
     }
 
     /** Sets the phase and the summary condition (Unknown while under way). */
     public void phase(PublicationPhase phase, String reason, String message) {
         status().setPhase(phase);
-        String conditionStatus = phase == PublicationPhase.Published ? Conditions.TRUE
+        String conditionStatus = phase == PublicationPhase.Published
+                ? Conditions.TRUE
                 : phase == PublicationPhase.Failed ? Conditions.FALSE : Conditions.UNKNOWN;
         Conditions.set(status(), clock, SUCCEEDED, conditionStatus, reason, message);
     }

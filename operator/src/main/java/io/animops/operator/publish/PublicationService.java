@@ -32,8 +32,12 @@ public class PublicationService {
     private final PublishMetrics metrics;
     private final MetadataAuthor author;
 
-    public PublicationService(AccountSecrets secrets, YouTubePublisher youTube, TikTokPublisher tikTok, PublishMetrics metrics,
-                              MetadataAuthor author) {
+    public PublicationService(
+            AccountSecrets secrets,
+            YouTubePublisher youTube,
+            TikTokPublisher tikTok,
+            PublishMetrics metrics,
+            MetadataAuthor author) {
         this.secrets = secrets;
         this.youTube = youTube;
         this.tikTok = tikTok;
@@ -57,21 +61,29 @@ public class PublicationService {
         }
         Optional<String> noAccount = PublishTargetCheck.accountProblem(spec.getMode(), spec.getAccountSecretRef());
         if (noAccount.isPresent()) {
-            run.phase(PublicationPhase.Blocked, Reasons.CREDENTIALS_MISSING, "spec.accountSecretRef: " + noAccount.get());
+            run.phase(
+                    PublicationPhase.Blocked, Reasons.CREDENTIALS_MISSING, "spec.accountSecretRef: " + noAccount.get());
             return null;
         }
         String namespace = publication.getMetadata().getNamespace();
         String secretName = spec.getAccountSecretRef().getName();
-        PlatformAccount account = secrets.read(spec.getPlatform(), namespace, secretName).orElse(null);
+        PlatformAccount account =
+                secrets.read(spec.getPlatform(), namespace, secretName).orElse(null);
         if (account == null) {
-            run.phase(PublicationPhase.Blocked, Reasons.CREDENTIALS_MISSING, "spec.accountSecretRef: "
-                    + secrets.missing(namespace, secretName) + "; publishing is blocked until it exists (run `java -jar"
-                    + " quarkus-run.jar " + LoginCommand.commandOf(spec.getPlatform()) + " --namespace " + namespace
-                    + " --secret " + secretName + "`)");
+            run.phase(
+                    PublicationPhase.Blocked,
+                    Reasons.CREDENTIALS_MISSING,
+                    "spec.accountSecretRef: "
+                            + secrets.missing(namespace, secretName)
+                            + "; publishing is blocked until it exists (run `java -jar"
+                            + " quarkus-run.jar " + LoginCommand.commandOf(spec.getPlatform()) + " --namespace "
+                            + namespace
+                            + " --secret " + secretName + "`)");
             return PublicationReconciler.RECHECK;
         }
         writeMetadata(run);
-        if (status.getPhase() == null || status.getPhase() == PublicationPhase.Blocked
+        if (status.getPhase() == null
+                || status.getPhase() == PublicationPhase.Blocked
                 || status.getPhase() == PublicationPhase.WaitingForRender) {
             run.phase(PublicationPhase.Pending, Reasons.PENDING, "ready to publish to " + spec.getPlatform());
         }
@@ -79,19 +91,29 @@ public class PublicationService {
             // TikTok has no scheduled posts: the post waits for the window
             Instant at = instant(spec.getPublishAt());
             if (at.isAfter(run.now())) {
-                run.phase(PublicationPhase.Pending, Reasons.WAITING_FOR_PUBLISH_WINDOW, "posted when the publish window opens at " + at);
+                run.phase(
+                        PublicationPhase.Pending,
+                        Reasons.WAITING_FOR_PUBLISH_WINDOW,
+                        "posted when the publish window opens at " + at);
                 return Duration.between(run.now(), at);
             }
         }
         try {
-            Duration next = spec.getPlatform() == Platform.YouTube ? youTube.advance(run, account, media.get())
+            Duration next = spec.getPlatform() == Platform.YouTube
+                    ? youTube.advance(run, account, media.get())
                     : tikTok.advance(run, account, media.get());
-            if (Conditions.find(status.getConditions(), ConditionTypes.REAUTHORIZATION_REQUIRED).isPresent()) {
-                run.condition(ConditionTypes.REAUTHORIZATION_REQUIRED, Conditions.FALSE, Reasons.SIGNED_IN, "the account's refresh token works");
+            if (Conditions.find(status.getConditions(), ConditionTypes.REAUTHORIZATION_REQUIRED)
+                    .isPresent()) {
+                run.condition(
+                        ConditionTypes.REAUTHORIZATION_REQUIRED,
+                        Conditions.FALSE,
+                        Reasons.SIGNED_IN,
+                        "the account's refresh token works");
             }
             return next == null ? outcome(run) : next;
         } catch (ReauthorizationRequiredException e) {
-            run.condition(ConditionTypes.REAUTHORIZATION_REQUIRED, Conditions.TRUE, Reasons.INVALID_GRANT, e.getMessage());
+            run.condition(
+                    ConditionTypes.REAUTHORIZATION_REQUIRED, Conditions.TRUE, Reasons.INVALID_GRANT, e.getMessage());
             run.phase(PublicationPhase.Blocked, Reasons.REAUTHORIZATION_REQUIRED, e.getMessage());
             return PublicationReconciler.RECHECK;
         } catch (YouTubeQuota.ExhaustedException e) {
@@ -103,8 +125,15 @@ public class PublicationService {
                 return outcome(run);
             }
             // transient: the phase stays, the next try resumes from what status holds
-            LOG.warnf("publication %s: %s (%s), trying again in %s", run.name(), e.getMessage(), e.reason(), TRANSIENT_RECHECK);
-            Conditions.set(status, run.clock(), PublicationRun.SUCCEEDED, Conditions.UNKNOWN, Reasons.PLATFORM_UNAVAILABLE,
+            LOG.warnf(
+                    "publication %s: %s (%s), trying again in %s",
+                    run.name(), e.getMessage(), e.reason(), TRANSIENT_RECHECK);
+            Conditions.set(
+                    status,
+                    run.clock(),
+                    PublicationRun.SUCCEEDED,
+                    Conditions.UNKNOWN,
+                    Reasons.PLATFORM_UNAVAILABLE,
                     e.getMessage() + "; tried again in " + TRANSIENT_RECHECK.toSeconds() + "s");
             return TRANSIENT_RECHECK;
         }
@@ -119,8 +148,13 @@ public class PublicationService {
         PublicationStatus status = run.status();
         handleRetry(run);
         if (cancelRequested(run)) {
-            run.phase(PublicationPhase.Failed, Reasons.CANCELLED, "cancelled through the API at " + spec.getCancelRequest()
-                    + (status.getExternalId() == null ? "" : "; video " + status.getExternalId() + " stays on " + spec.getPlatform()));
+            run.phase(
+                    PublicationPhase.Failed,
+                    Reasons.CANCELLED,
+                    "cancelled through the API at " + spec.getCancelRequest()
+                            + (status.getExternalId() == null
+                                    ? ""
+                                    : "; video " + status.getExternalId() + " stays on " + spec.getPlatform()));
             outcome(run);
         }
         return status.getPhase() == PublicationPhase.Published || status.getPhase() == PublicationPhase.Failed;
@@ -132,9 +166,13 @@ public class PublicationService {
         PublicationStatus status = run.status();
         writeMetadata(run);
         if (spec.getConfirmation() == null || spec.getConfirmation().getUrl() == null) {
-            run.phase(PublicationPhase.AwaitingManualPost, Reasons.AWAITING_MANUAL_POST, "post the video on " + spec.getPlatform()
-                    + " and confirm its URL with POST /api/v1/publications/" + publication.getMetadata().getNamespace()
-                    + "/" + publication.getMetadata().getName() + "/confirm");
+            run.phase(
+                    PublicationPhase.AwaitingManualPost,
+                    Reasons.AWAITING_MANUAL_POST,
+                    "post the video on " + spec.getPlatform()
+                            + " and confirm its URL with POST /api/v1/publications/"
+                            + publication.getMetadata().getNamespace()
+                            + "/" + publication.getMetadata().getName() + "/confirm");
             return null;
         }
         String url = spec.getConfirmation().getUrl();
@@ -142,17 +180,25 @@ public class PublicationService {
         try {
             videoId = PostUrls.videoId(spec.getPlatform(), url);
         } catch (PostUrls.InvalidPostUrlException e) {
-            run.phase(PublicationPhase.AwaitingManualPost, Reasons.INVALID_CONFIRMATION, "spec.confirmation.url: " + e.getMessage());
+            run.phase(
+                    PublicationPhase.AwaitingManualPost,
+                    Reasons.INVALID_CONFIRMATION,
+                    "spec.confirmation.url: " + e.getMessage());
             return null;
         }
         status.setExternalId(videoId);
         status.setUrl(url.trim());
         status.setConfirmedBy(spec.getConfirmation().getConfirmedBy());
         status.setConfirmedAt(spec.getConfirmation().getConfirmedAt());
-        status.setPublishedAt(spec.getConfirmation().getConfirmedAt() != null ? spec.getConfirmation().getConfirmedAt()
-                : Conditions.now(run.clock()));
-        run.phase(PublicationPhase.Published, Reasons.MANUALLY_POSTED, "posted by hand as video " + videoId + ", confirmed by "
-                + spec.getConfirmation().getConfirmedBy());
+        status.setPublishedAt(
+                spec.getConfirmation().getConfirmedAt() != null
+                        ? spec.getConfirmation().getConfirmedAt()
+                        : Conditions.now(run.clock()));
+        run.phase(
+                PublicationPhase.Published,
+                Reasons.MANUALLY_POSTED,
+                "posted by hand as video " + videoId + ", confirmed by "
+                        + spec.getConfirmation().getConfirmedBy());
         return outcome(run);
     }
 
@@ -167,10 +213,15 @@ public class PublicationService {
         }
         MetadataAuthor.Draft draft = author.write(run.publication());
         PublicationSpec drafted = draft.asSpec();
-        status.setMetadata(run.publication().getSpec().getPlatform() == Platform.YouTube ? PlatformLimits.youTube(drafted)
-                : PlatformLimits.tikTok(drafted));
-        run.condition(ConditionTypes.METADATA_WRITTEN, draft.byModel() ? Conditions.TRUE : Conditions.FALSE,
-                draft.byModel() ? Reasons.WRITTEN_BY_MODEL : Reasons.FROM_TEMPLATE, draft.note());
+        status.setMetadata(
+                run.publication().getSpec().getPlatform() == Platform.YouTube
+                        ? PlatformLimits.youTube(drafted)
+                        : PlatformLimits.tikTok(drafted));
+        run.condition(
+                ConditionTypes.METADATA_WRITTEN,
+                draft.byModel() ? Conditions.TRUE : Conditions.FALSE,
+                draft.byModel() ? Reasons.WRITTEN_BY_MODEL : Reasons.FROM_TEMPLATE,
+                draft.note());
     }
 
     /** A retry request not handled yet: a Failed publication goes back to Pending, keeping any video it made. */
@@ -182,8 +233,13 @@ public class PublicationService {
         }
         status.setRetryHandled(request);
         if (status.getPhase() == PublicationPhase.Failed) {
-            run.phase(PublicationPhase.Pending, Reasons.RETRYING, "retry requested at " + request
-                    + (status.getExternalId() == null ? "" : "; video " + status.getExternalId() + " exists and is not uploaded again"));
+            run.phase(
+                    PublicationPhase.Pending,
+                    Reasons.RETRYING,
+                    "retry requested at " + request
+                            + (status.getExternalId() == null
+                                    ? ""
+                                    : "; video " + status.getExternalId() + " exists and is not uploaded again"));
         }
     }
 
@@ -191,7 +247,9 @@ public class PublicationService {
     private static boolean cancelRequested(PublicationRun run) {
         String cancel = run.publication().getSpec().getCancelRequest();
         PublicationStatus status = run.status();
-        if (cancel == null || status.getPhase() == PublicationPhase.Published || status.getPhase() == PublicationPhase.Failed) {
+        if (cancel == null
+                || status.getPhase() == PublicationPhase.Published
+                || status.getPhase() == PublicationPhase.Failed) {
             return false;
         }
         String retry = status.getRetryHandled();
@@ -201,9 +259,14 @@ public class PublicationService {
     private Duration outcome(PublicationRun run) {
         PublicationPhase phase = run.status().getPhase();
         if (phase == PublicationPhase.Published || phase == PublicationPhase.Failed) {
-            String reason = Conditions.find(run.status().getConditions(), PublicationRun.SUCCEEDED).map(c -> c.getReason()).orElse("");
-            metrics.publication(run.publication().getSpec().getPlatform().name(),
-                    phase == PublicationPhase.Published ? "Published" : Reasons.CANCELLED.equals(reason) ? "Cancelled" : "Failed");
+            String reason = Conditions.find(run.status().getConditions(), PublicationRun.SUCCEEDED)
+                    .map(c -> c.getReason())
+                    .orElse("");
+            metrics.publication(
+                    run.publication().getSpec().getPlatform().name(),
+                    phase == PublicationPhase.Published
+                            ? "Published"
+                            : Reasons.CANCELLED.equals(reason) ? "Cancelled" : "Failed");
         }
         return null;
     }

@@ -19,16 +19,24 @@ import java.util.ArrayList;
 public final class PublicationTemplate {
     /** The Publication CRD's limits. */
     static final int TITLE_CHARS = 100;
+
     static final int DESCRIPTION_CHARS = 5000;
 
-    private PublicationTemplate() {
-    }
+    private PublicationTemplate() {}
 
     /** @param ready when the video was ready (the final render's creation): the window is counted from it */
-    public static void apply(AnimationIdea idea, PublishSettings settings, String timeZone, PublishTarget target,
-                             PublicationSpec spec, Instant ready) {
+    public static void apply(
+            AnimationIdea idea,
+            PublishSettings settings,
+            String timeZone,
+            PublishTarget target,
+            PublicationSpec spec,
+            Instant ready) {
         spec.setTitle(PlatformLimits.cutAtWord(idea.getSpec().getTitle(), TITLE_CHARS, PlatformLimits::chars));
-        String description = idea.getSpec().getPremise() + (idea.getSpec().getHook() == null ? "" : "\n\n" + idea.getSpec().getHook());
+        String description = idea.getSpec().getPremise()
+                + (idea.getSpec().getHook() == null
+                        ? ""
+                        : "\n\n" + idea.getSpec().getHook());
         spec.setDescription(PlatformLimits.cutAtWord(description, DESCRIPTION_CHARS, PlatformLimits::chars));
         spec.setPrivacy(target.getPrivacy());
         spec.setMode(target.getMode());
@@ -47,7 +55,10 @@ public final class PublicationTemplate {
      * window whose end is before its start runs past midnight.
      */
     static Instant windowStart(PublishSettings settings, String timeZone, Instant ready) {
-        if (settings.getWindowStart() == null || settings.getWindowEnd() == null || ready == null || ready.equals(Instant.EPOCH)) {
+        if (settings.getWindowStart() == null
+                || settings.getWindowEnd() == null
+                || ready == null
+                || ready.equals(Instant.EPOCH)) {
             return null;
         }
         ZoneId zone = ZoneId.of(timeZone == null ? "UTC" : timeZone);
@@ -55,7 +66,8 @@ public final class PublicationTemplate {
         LocalTime end = LocalTime.parse(settings.getWindowEnd());
         ZonedDateTime at = ready.atZone(zone);
         LocalTime t = at.toLocalTime();
-        boolean inside = start.isBefore(end) ? !t.isBefore(start) && t.isBefore(end) : !t.isBefore(start) || t.isBefore(end);
+        boolean inside =
+                start.isBefore(end) ? !t.isBefore(start) && t.isBefore(end) : !t.isBefore(start) || t.isBefore(end);
         if (inside || start.equals(end)) {
             return null;
         }

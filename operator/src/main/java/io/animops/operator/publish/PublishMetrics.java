@@ -28,7 +28,10 @@ public class PublishMetrics {
 
     /** A publication reached an outcome: Published, Failed, Cancelled. */
     public void publication(String platform, String outcome) {
-        Counter.builder(PUBLICATIONS).tags("platform", platform, "outcome", outcome).register(registry).increment();
+        Counter.builder(PUBLICATIONS)
+                .tags("platform", platform, "outcome", outcome)
+                .register(registry)
+                .increment();
     }
 
     public void reauthorizationRequired(PlatformAccount account, boolean required) {
@@ -36,7 +39,10 @@ public class PublishMetrics {
     }
 
     public void metricsPullFailure(String platform) {
-        Counter.builder(PULL_FAILURES).tags("platform", platform).register(registry).increment();
+        Counter.builder(PULL_FAILURES)
+                .tags("platform", platform)
+                .register(registry)
+                .increment();
     }
 
     public void metricsPullSucceeded(String platform, long epochSeconds) {

@@ -5,8 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
-import javax.sql.DataSource;
 import java.time.Clock;
+import javax.sql.DataSource;
 
 /** Wires publishing's plain classes from the settings. */
 @ApplicationScoped
@@ -30,15 +30,31 @@ public class PublishingProducer {
     }
 
     /** Everything publishing needs, built once. */
-    public record Publishing(PlatformHttp http, AccountSecrets secrets, AccessTokens tokens, YouTubeApi youTubeApi,
-                             OAuthClient youTubeOAuth, YouTubeQuota quota, YouTubePublisher youTube, TikTokApi tikTokApi,
-                             OAuthClient tikTokOAuth, TikTokPublisher tikTok, PublishMetrics metrics,
-                             PublicationService service) {
+    public record Publishing(
+            PlatformHttp http,
+            AccountSecrets secrets,
+            AccessTokens tokens,
+            YouTubeApi youTubeApi,
+            OAuthClient youTubeOAuth,
+            YouTubeQuota quota,
+            YouTubePublisher youTube,
+            TikTokApi tikTokApi,
+            OAuthClient tikTokOAuth,
+            TikTokPublisher tikTok,
+            PublishMetrics metrics,
+            PublicationService service) {
 
-        public static Publishing of(PublishConfig config, KubernetesClient client, MeterRegistry registry, Clock clock,
-                                    RetryPolicy.Sleeper sleeper, QuotaLedger ledger, MetadataAuthor author) {
+        public static Publishing of(
+                PublishConfig config,
+                KubernetesClient client,
+                MeterRegistry registry,
+                Clock clock,
+                RetryPolicy.Sleeper sleeper,
+                QuotaLedger ledger,
+                MetadataAuthor author) {
             PublishConfig.Retry r = config.retry();
-            PlatformHttp http = new PlatformHttp(new RetryPolicy(r.maxAttempts(), r.initialBackoff(), r.maxBackoff(), sleeper));
+            PlatformHttp http =
+                    new PlatformHttp(new RetryPolicy(r.maxAttempts(), r.initialBackoff(), r.maxBackoff(), sleeper));
             PublishMetrics metrics = new PublishMetrics(registry);
             AccountSecrets secrets = new AccountSecrets(client);
             AccessTokens tokens = new AccessTokens(http, secrets, clock, metrics);
@@ -46,25 +62,51 @@ public class PublishingProducer {
             YouTubeApi youTubeApi = new YouTubeApi(http, y.apiUrl(), y.analyticsUrl());
             OAuthClient youTubeOAuth = PublishingProducer.youTubeOAuth(y.tokenUrl(), y.authorizeUrl());
             PublishConfig.YouTube.Quota q = y.quota();
-            YouTubeQuota quota = new YouTubeQuota(new YouTubeQuota.Costs(q.dailyUnits(), q.dailyInserts(), q.videosInsert(),
-                    q.videosList(), q.thumbnailsSet()), clock, ledger);
-            YouTubePublisher youTube = new YouTubePublisher(youTubeApi, youTubeOAuth, tokens, quota, y.chunkBytes(),
-                    y.processingRecheck());
+            YouTubeQuota quota = new YouTubeQuota(
+                    new YouTubeQuota.Costs(
+                            q.dailyUnits(), q.dailyInserts(), q.videosInsert(), q.videosList(), q.thumbnailsSet()),
+                    clock,
+                    ledger);
+            YouTubePublisher youTube = new YouTubePublisher(
+                    youTubeApi, youTubeOAuth, tokens, quota, y.chunkBytes(), y.processingRecheck());
             PublishConfig.TikTok t = config.tiktok();
             TikTokApi tikTokApi = new TikTokApi(http, t.apiUrl());
             OAuthClient tikTokOAuth = PublishingProducer.tikTokOAuth(t.tokenUrl(), t.authorizeUrl());
-            TikTokPublisher tikTok = new TikTokPublisher(tikTokApi, tikTokOAuth, tokens, t.chunkBytes(), t.statusRecheck());
-            return new Publishing(http, secrets, tokens, youTubeApi, youTubeOAuth, quota, youTube, tikTokApi, tikTokOAuth,
-                    tikTok, metrics, new PublicationService(secrets, youTube, tikTok, metrics, author));
+            TikTokPublisher tikTok =
+                    new TikTokPublisher(tikTokApi, tikTokOAuth, tokens, t.chunkBytes(), t.statusRecheck());
+            return new Publishing(
+                    http,
+                    secrets,
+                    tokens,
+                    youTubeApi,
+                    youTubeOAuth,
+                    quota,
+                    youTube,
+                    tikTokApi,
+                    tikTokOAuth,
+                    tikTok,
+                    metrics,
+                    new PublicationService(secrets, youTube, tikTok, metrics, author));
         }
     }
 
     /** Singleton, not ApplicationScoped: a record cannot be proxied. */
     @Produces
     @jakarta.inject.Singleton
-    Publishing publishing(PublishConfig config, KubernetesClient client, MeterRegistry registry, Clock clock,
-                          DataSource dataSource, LlmMetadataAuthor author) {
-        return Publishing.of(config, client, registry, clock, RetryPolicy.THREAD_SLEEP, new JdbcQuotaLedger(dataSource, clock),
+    Publishing publishing(
+            PublishConfig config,
+            KubernetesClient client,
+            MeterRegistry registry,
+            Clock clock,
+            DataSource dataSource,
+            LlmMetadataAuthor author) {
+        return Publishing.of(
+                config,
+                client,
+                registry,
+                clock,
+                RetryPolicy.THREAD_SLEEP,
+                new JdbcQuotaLedger(dataSource, clock),
                 author);
     }
 }

@@ -27,7 +27,8 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
             sleeper.sleep(backoff(attempt));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new PlatformException(PlatformException.Kind.TRANSIENT, 0, "Interrupted", "interrupted while waiting to retry");
+            throw new PlatformException(
+                    PlatformException.Kind.TRANSIENT, 0, "Interrupted", "interrupted while waiting to retry");
         }
     }
 }

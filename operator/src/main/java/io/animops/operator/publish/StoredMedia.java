@@ -19,7 +19,8 @@ import java.time.Duration;
  */
 public class StoredMedia implements MediaSource {
     private static final Duration LINK_TTL = Duration.ofMinutes(30);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
 
     private final ArtifactLinks links;
     private final Artifact video;
@@ -29,12 +30,22 @@ public class StoredMedia implements MediaSource {
     public StoredMedia(ArtifactLinks links, RenderJob job) {
         this.links = links;
         var status = job.getStatus();
-        this.video = status == null || status.getArtifacts() == null ? null : status.getArtifacts().getVideo();
-        this.thumbnail = status == null || status.getArtifacts() == null ? null : status.getArtifacts().getThumbnail();
-        this.durationSeconds = status == null || status.getMedia() == null ? null : status.getMedia().getDurationSeconds();
+        this.video = status == null || status.getArtifacts() == null
+                ? null
+                : status.getArtifacts().getVideo();
+        this.thumbnail = status == null || status.getArtifacts() == null
+                ? null
+                : status.getArtifacts().getThumbnail();
+        this.durationSeconds = status == null || status.getMedia() == null
+                ? null
+                : status.getMedia().getDurationSeconds();
         if (video == null || video.getKey() == null || video.getBytes() == null) {
-            throw new PlatformException(PlatformException.Kind.FAILED, 0, Reasons.NO_VIDEO, "RenderJob "
-                    + job.getMetadata().getName() + " has no stored video (status.artifacts.video with key and bytes)");
+            throw new PlatformException(
+                    PlatformException.Kind.FAILED,
+                    0,
+                    Reasons.NO_VIDEO,
+                    "RenderJob " + job.getMetadata().getName()
+                            + " has no stored video (status.artifacts.video with key and bytes)");
         }
     }
 

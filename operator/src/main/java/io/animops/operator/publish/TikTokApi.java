@@ -1,7 +1,7 @@
 package io.animops.operator.publish;
 
-import io.animops.crds.Reasons;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.animops.crds.Reasons;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +22,7 @@ public class TikTokApi {
     public static final int MAX_CHUNKS = 1000;
     /** An unaudited app's posts are restricted to the creator's own eyes. */
     public static final String UNAUDITED = "unaudited_client_can_only_post_to_private_accounts";
+
     public static final String SELF_ONLY = "SELF_ONLY";
     /** The access token was refused (expired early or revoked): refreshed once, then the call is made again. */
     public static final String ACCESS_TOKEN_INVALID = "access_token_invalid";
@@ -29,9 +30,13 @@ public class TikTokApi {
     public static final String PROCESSING_UPLOAD = "PROCESSING_UPLOAD";
 
     /** What the creator's account allows now. */
-    public record CreatorInfo(String username, List<String> privacyLevelOptions, boolean commentDisabled,
-                              boolean duetDisabled, boolean stitchDisabled, int maxVideoPostDurationSeconds) {
-    }
+    public record CreatorInfo(
+            String username,
+            List<String> privacyLevelOptions,
+            boolean commentDisabled,
+            boolean duetDisabled,
+            boolean stitchDisabled,
+            int maxVideoPostDurationSeconds) {}
 
     /** FILE_UPLOAD chunking: chunk_size and total_chunk_count as the media transfer rules want them. */
     public record ChunkPlan(long videoSize, long chunkSize, int totalChunkCount) {
@@ -63,16 +68,13 @@ public class TikTokApi {
     }
 
     /** status/fetch. */
-    public record PublishStatus(String status, String failReason, List<String> postIds, long uploadedBytes) {
-    }
+    public record PublishStatus(String status, String failReason, List<String> postIds, long uploadedBytes) {}
 
     /** video/query counters (lifetime). */
-    public record VideoCounts(String id, long views, long likes, long comments, long shares, Long createTime) {
-    }
+    public record VideoCounts(String id, long views, long likes, long comments, long shares, Long createTime) {}
 
     /** The answer to an init: the publish id and where the bytes go. */
-    public record Init(String publishId, URI uploadUrl) {
-    }
+    public record Init(String publishId, URI uploadUrl) {}
 
     private final PlatformHttp http;
     private final String apiUrl;
@@ -90,8 +92,12 @@ public class TikTokApi {
         JsonNode data = post(token, "/v2/post/publish/creator_info/query/", Map.of(), "creator_info/query");
         List<String> options = new ArrayList<>();
         data.path("privacy_level_options").forEach(o -> options.add(o.asText()));
-        return new CreatorInfo(data.path("creator_username").asText(""), options, data.path("comment_disabled").asBoolean(),
-                data.path("duet_disabled").asBoolean(), data.path("stitch_disabled").asBoolean(),
+        return new CreatorInfo(
+                data.path("creator_username").asText(""),
+                options,
+                data.path("comment_disabled").asBoolean(),
+                data.path("duet_disabled").asBoolean(),
+                data.path("stitch_disabled").asBoolean(),
                 data.path("max_video_post_duration_sec").asInt(0));
     }
 
@@ -103,7 +109,11 @@ public class TikTokApi {
     }
 
     public Init inboxDraft(String token, ChunkPlan plan) {
-        return init(post(token, "/v2/post/publish/inbox/video/init/", Map.of("source_info", sourceInfo(plan)), "inbox/video/init"));
+        return init(post(
+                token,
+                "/v2/post/publish/inbox/video/init/",
+                Map.of("source_info", sourceInfo(plan)),
+                "inbox/video/init"));
     }
 
     /** PUTs one chunk; 206 (more expected) and 201 (complete) are success. */
@@ -113,20 +123,26 @@ public class TikTokApi {
         HttpRequest request = HttpRequest.newBuilder(uploadUrl)
                 .header("Content-Type", media.contentType())
                 .header("Content-Range", "bytes " + start + "-" + (start + length - 1) + "/" + plan.videoSize())
-                .PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> {
-                    try {
-                        InputStream in = media.open(start);
-                        return new YouTubeApi.BoundedStream(in, length);
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                }), length)).build();
+                .PUT(HttpRequest.BodyPublishers.fromPublisher(
+                        HttpRequest.BodyPublishers.ofInputStream(() -> {
+                            try {
+                                InputStream in = media.open(start);
+                                return new YouTubeApi.BoundedStream(in, length);
+                            } catch (IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                        }),
+                        length))
+                .build();
         PlatformHttp.Answer answer = http.once(request);
         if (answer.status() != 201 && answer.status() != 206 && answer.status() != 200) {
             if (answer.status() >= 500 || answer.status() == 429) {
                 throw new IOException("chunk " + index + " answered HTTP " + answer.status());
             }
-            throw new PlatformException(PlatformException.Kind.FAILED, answer.status(), Reasons.CHUNK_REFUSED,
+            throw new PlatformException(
+                    PlatformException.Kind.FAILED,
+                    answer.status(),
+                    Reasons.CHUNK_REFUSED,
                     "chunk " + (index + 1) + " of " + plan.totalChunkCount() + " refused with HTTP " + answer.status());
         }
     }
@@ -136,17 +152,27 @@ public class TikTokApi {
         List<String> ids = new ArrayList<>();
         // the API spells the field this way
         data.path("publicaly_available_post_id").forEach(id -> ids.add(id.asText()));
-        return new PublishStatus(data.path("status").asText(""), YouTubeApi.text(data.path("fail_reason")), ids,
+        return new PublishStatus(
+                data.path("status").asText(""),
+                YouTubeApi.text(data.path("fail_reason")),
+                ids,
                 data.path("uploaded_bytes").asLong(0));
     }
 
     public List<VideoCounts> videoCounts(String token, List<String> videoIds) {
-        JsonNode data = post(token, "/v2/video/query/?fields=id,create_time,view_count,like_count,comment_count,share_count",
-                Map.of("filters", Map.of("video_ids", videoIds)), "video/query");
+        JsonNode data = post(
+                token,
+                "/v2/video/query/?fields=id,create_time,view_count,like_count,comment_count,share_count",
+                Map.of("filters", Map.of("video_ids", videoIds)),
+                "video/query");
         List<VideoCounts> counts = new ArrayList<>();
         for (JsonNode v : data.path("videos")) {
-            counts.add(new VideoCounts(v.path("id").asText(), v.path("view_count").asLong(), v.path("like_count").asLong(),
-                    v.path("comment_count").asLong(), v.path("share_count").asLong(),
+            counts.add(new VideoCounts(
+                    v.path("id").asText(),
+                    v.path("view_count").asLong(),
+                    v.path("like_count").asLong(),
+                    v.path("comment_count").asLong(),
+                    v.path("share_count").asLong(),
                     v.has("create_time") ? v.path("create_time").asLong() : null));
         }
         return counts;
@@ -162,7 +188,9 @@ public class TikTokApi {
     }
 
     private static Init init(JsonNode data) {
-        return new Init(data.path("publish_id").asText(), URI.create(data.path("upload_url").asText()));
+        return new Init(
+                data.path("publish_id").asText(),
+                URI.create(data.path("upload_url").asText()));
     }
 
     private JsonNode post(String token, String path, Object body, String call) {
@@ -170,15 +198,19 @@ public class TikTokApi {
         PlatformHttp.Answer answer = http.send(() -> HttpRequest.newBuilder(uri)
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json; charset=UTF-8")
-                .POST(PlatformHttp.json(body)).build());
+                .POST(PlatformHttp.json(body))
+                .build());
         JsonNode json = answer.json();
         String code = json.path("error").path("code").asText(answer.ok() ? "ok" : "http_" + answer.status());
         if (answer.ok() && "ok".equals(code)) {
             return json.path("data");
         }
-        String message = call + ": " + code + ": " + json.path("error").path("message").asText("HTTP " + answer.status());
-        PlatformException.Kind kind = answer.status() == 429 || answer.status() >= 500 || code.equals("rate_limit_exceeded")
-                ? PlatformException.Kind.TRANSIENT : PlatformException.Kind.FAILED;
+        String message =
+                call + ": " + code + ": " + json.path("error").path("message").asText("HTTP " + answer.status());
+        PlatformException.Kind kind =
+                answer.status() == 429 || answer.status() >= 500 || code.equals("rate_limit_exceeded")
+                        ? PlatformException.Kind.TRANSIENT
+                        : PlatformException.Kind.FAILED;
         throw new PlatformException(kind, answer.status(), code, message);
     }
 }

@@ -31,7 +31,8 @@ public class TikTokPublisher {
     private final long preferredChunkBytes;
     private final Duration statusRecheck;
 
-    public TikTokPublisher(TikTokApi api, OAuthClient oauth, AccessTokens tokens, long preferredChunkBytes, Duration statusRecheck) {
+    public TikTokPublisher(
+            TikTokApi api, OAuthClient oauth, AccessTokens tokens, long preferredChunkBytes, Duration statusRecheck) {
         this.api = api;
         this.oauth = oauth;
         this.tokens = tokens;
@@ -55,9 +56,15 @@ public class TikTokPublisher {
         PublicationStatus status = run.status();
         TikTokApi.CreatorInfo creator = withToken(account, api::creatorInfo);
         Double duration = media.durationSeconds();
-        if (duration != null && creator.maxVideoPostDurationSeconds() > 0 && duration > creator.maxVideoPostDurationSeconds()) {
-            throw new PlatformException(PlatformException.Kind.FAILED, 200, Reasons.VIDEO_TOO_LONG, "the video lasts " + duration
-                    + " s; the creator can post at most " + creator.maxVideoPostDurationSeconds() + " s (creator_info)");
+        if (duration != null
+                && creator.maxVideoPostDurationSeconds() > 0
+                && duration > creator.maxVideoPostDurationSeconds()) {
+            throw new PlatformException(
+                    PlatformException.Kind.FAILED,
+                    200,
+                    Reasons.VIDEO_TOO_LONG,
+                    "the video lasts " + duration + " s; the creator can post at most "
+                            + creator.maxVideoPostDurationSeconds() + " s (creator_info)");
         }
         TikTokApi.ChunkPlan plan = TikTokApi.ChunkPlan.of(media.size(), preferredChunkBytes);
         TikTokApi.Init init;
@@ -73,7 +80,8 @@ public class TikTokPublisher {
                     throw e;
                 }
                 restricted(run, privacy, "TikTok answered " + TikTokApi.UNAUDITED);
-                init = withToken(account, token -> api.directPost(token, postInfo(run, creator, TikTokApi.SELF_ONLY), plan));
+                init = withToken(
+                        account, token -> api.directPost(token, postInfo(run, creator, TikTokApi.SELF_ONLY), plan));
             }
         }
         PublicationUpload upload = new PublicationUpload();
@@ -83,8 +91,10 @@ public class TikTokPublisher {
         upload.setBytesSent(0L);
         upload.setPercent(0);
         status.setUpload(upload);
-        run.phase(PublicationPhase.Uploading, Reasons.UPLOADING, "sending " + plan.totalChunkCount() + " chunk(s) for publish id "
-                + init.publishId());
+        run.phase(
+                PublicationPhase.Uploading,
+                Reasons.UPLOADING,
+                "sending " + plan.totalChunkCount() + " chunk(s) for publish id " + init.publishId());
         run.save();
         sendChunks(run, init, media, plan, 0);
         return creator.username();
@@ -108,13 +118,19 @@ public class TikTokPublisher {
         TikTokApi.ChunkPlan plan = TikTokApi.ChunkPlan.of(media.size(), preferredChunkBytes);
         long held = state.uploadedBytes();
         int next = (int) (held / plan.chunkSize());
-        if (upload.getSessionUri() == null || plan.videoSize() != upload.getTotalBytes() || next >= plan.totalChunkCount()
+        if (upload.getSessionUri() == null
+                || plan.videoSize() != upload.getTotalBytes()
+                || next >= plan.totalChunkCount()
                 || plan.start(next) != held) {
             return upload(run, account, media);
         }
         try {
-            sendChunks(run, new TikTokApi.Init(upload.getPublishId(), java.net.URI.create(upload.getSessionUri())), media,
-                    plan, next);
+            sendChunks(
+                    run,
+                    new TikTokApi.Init(upload.getPublishId(), java.net.URI.create(upload.getSessionUri())),
+                    media,
+                    plan,
+                    next);
         } catch (PlatformException e) {
             if (!Reasons.CHUNK_REFUSED.equals(e.reason())) {
                 throw e;
@@ -124,14 +140,18 @@ public class TikTokPublisher {
         return null;
     }
 
-    private void sendChunks(PublicationRun run, TikTokApi.Init init, MediaSource media, TikTokApi.ChunkPlan plan, int from) {
+    private void sendChunks(
+            PublicationRun run, TikTokApi.Init init, MediaSource media, TikTokApi.ChunkPlan plan, int from) {
         PublicationUpload upload = run.status().getUpload();
         for (int index = from; index < plan.totalChunkCount(); index++) {
             sendWithRetry(init, media, plan, index);
             long sent = plan.start(index) + plan.length(index);
             upload.setBytesSent(sent);
             upload.setPercent((int) (100 * sent / plan.videoSize()));
-            run.phase(PublicationPhase.Uploading, Reasons.UPLOADING, "uploaded " + sent + " of " + plan.videoSize() + " bytes");
+            run.phase(
+                    PublicationPhase.Uploading,
+                    Reasons.UPLOADING,
+                    "uploaded " + sent + " of " + plan.videoSize() + " bytes");
             run.save();
         }
     }
@@ -159,8 +179,12 @@ public class TikTokPublisher {
                 return;
             } catch (IOException e) {
                 if (attempt >= api.retry().maxAttempts()) {
-                    throw new PlatformException(PlatformException.Kind.TRANSIENT, 0, "UploadInterrupted",
-                            "chunk " + (index + 1) + " of " + plan.totalChunkCount() + " failed " + attempt + " times: " + e.getMessage());
+                    throw new PlatformException(
+                            PlatformException.Kind.TRANSIENT,
+                            0,
+                            "UploadInterrupted",
+                            "chunk " + (index + 1) + " of " + plan.totalChunkCount() + " failed " + attempt + " times: "
+                                    + e.getMessage());
                 }
                 api.retry().pause(attempt);
             }
@@ -174,26 +198,39 @@ public class TikTokPublisher {
             TikTokApi.PublishStatus answer = withToken(account, token -> api.status(token, publishId));
             switch (answer.status()) {
                 case "PUBLISH_COMPLETE" -> {
-                    String postId = answer.postIds().isEmpty() ? null : answer.postIds().get(0);
+                    String postId =
+                            answer.postIds().isEmpty() ? null : answer.postIds().get(0);
                     status.setExternalId(postId != null ? postId : publishId);
-                    String username = knownUsername != null ? knownUsername
+                    String username = knownUsername != null
+                            ? knownUsername
                             : withToken(account, api::creatorInfo).username();
                     status.setUrl(postId == null ? null : "https://www.tiktok.com/@" + username + "/video/" + postId);
                     status.setPublishedAt(Conditions.now(run.clock()));
-                    run.phase(PublicationPhase.Published, Reasons.PUBLISHED, postId != null ? "posted as video " + postId
-                            : "posted (publish id " + publishId + "); TikTok gives no public id for a post only its creator sees");
+                    run.phase(
+                            PublicationPhase.Published,
+                            Reasons.PUBLISHED,
+                            postId != null
+                                    ? "posted as video " + postId
+                                    : "posted (publish id " + publishId
+                                            + "); TikTok gives no public id for a post only its creator sees");
                     return null;
                 }
                 case "SEND_TO_USER_INBOX" -> {
                     status.setExternalId(publishId);
                     status.setPublishedAt(Conditions.now(run.clock()));
-                    run.phase(PublicationPhase.Published, Reasons.SENT_TO_INBOX, "draft " + publishId
-                            + " is in the creator's TikTok inbox; they finish the post in the app");
+                    run.phase(
+                            PublicationPhase.Published,
+                            Reasons.SENT_TO_INBOX,
+                            "draft " + publishId
+                                    + " is in the creator's TikTok inbox; they finish the post in the app");
                     return null;
                 }
-                case "FAILED" -> throw new PlatformException(PlatformException.Kind.FAILED, 200,
-                        answer.failReason() == null ? Reasons.PUBLISH_FAILED : answer.failReason(),
-                        "TikTok failed the post: " + answer.failReason());
+                case "FAILED" ->
+                    throw new PlatformException(
+                            PlatformException.Kind.FAILED,
+                            200,
+                            answer.failReason() == null ? Reasons.PUBLISH_FAILED : answer.failReason(),
+                            "TikTok failed the post: " + answer.failReason());
                 default -> run.phase(PublicationPhase.Processing, Reasons.PROCESSING, "TikTok: " + answer.status());
             }
             if (attempt >= STATUS_POLLS) {
@@ -205,7 +242,9 @@ public class TikTokPublisher {
 
     /** The privacy asked for, if the creator's options have it; else SELF_ONLY when that is all there is. */
     private String privacyLevel(PublicationRun run, TikTokApi.CreatorInfo creator) {
-        String wanted = switch (run.publication().getSpec().getPrivacy() == null ? Privacy.Private : run.publication().getSpec().getPrivacy()) {
+        String wanted = switch (run.publication().getSpec().getPrivacy() == null
+                ? Privacy.Private
+                : run.publication().getSpec().getPrivacy()) {
             case Public -> "PUBLIC_TO_EVERYONE";
             case Unlisted -> "FOLLOWER_OF_CREATOR";
             case Private, SelfOnly -> TikTokApi.SELF_ONLY;
@@ -219,14 +258,21 @@ public class TikTokPublisher {
             restricted(run, wanted, "creator_info offers only SELF_ONLY");
             return TikTokApi.SELF_ONLY;
         }
-        throw new PlatformException(PlatformException.Kind.FAILED, 200, Reasons.PRIVACY_LEVEL_UNAVAILABLE, "spec.privacy: "
-                + wanted + " is not among the creator's privacy options " + options);
+        throw new PlatformException(
+                PlatformException.Kind.FAILED,
+                200,
+                Reasons.PRIVACY_LEVEL_UNAVAILABLE,
+                "spec.privacy: " + wanted + " is not among the creator's privacy options " + options);
     }
 
     private static void restricted(PublicationRun run, String wanted, String why) {
         run.status().getMetadata().setPrivacy(TikTokApi.SELF_ONLY);
-        run.condition(ConditionTypes.PRIVACY_RESTRICTED, Conditions.TRUE, Reasons.UNAUDITED_APP, "posted SELF_ONLY instead of " + wanted + ": " + why
-                + "; TikTok lets an app that has not passed its audit post only privately");
+        run.condition(
+                ConditionTypes.PRIVACY_RESTRICTED,
+                Conditions.TRUE,
+                Reasons.UNAUDITED_APP,
+                "posted SELF_ONLY instead of " + wanted + ": " + why
+                        + "; TikTok lets an app that has not passed its audit post only privately");
     }
 
     private static Map<String, Object> postInfo(PublicationRun run, TikTokApi.CreatorInfo creator, String privacy) {

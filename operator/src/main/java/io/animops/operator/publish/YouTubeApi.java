@@ -1,7 +1,7 @@
 package io.animops.operator.publish;
 
-import io.animops.crds.Reasons;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.animops.crds.Reasons;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,8 +28,12 @@ public class YouTubeApi {
     }
 
     /** videos.list status and processingDetails. */
-    public record Processing(boolean exists, String uploadStatus, String processingStatus, String failureReason,
-                             String rejectionReason) {
+    public record Processing(
+            boolean exists,
+            String uploadStatus,
+            String processingStatus,
+            String failureReason,
+            String rejectionReason) {
         public boolean processed() {
             return "processed".equals(uploadStatus) || "succeeded".equals(processingStatus);
         }
@@ -43,15 +47,16 @@ public class YouTubeApi {
                 case "failed" -> "upload failed: " + failureReason;
                 case "rejected" -> "rejected: " + rejectionReason;
                 case "deleted" -> "deleted on YouTube";
-                default -> "failed".equals(processingStatus) || "terminated".equals(processingStatus)
-                        ? "processing " + processingStatus + (failureReason == null ? "" : ": " + failureReason) : null;
+                default ->
+                    "failed".equals(processingStatus) || "terminated".equals(processingStatus)
+                            ? "processing " + processingStatus + (failureReason == null ? "" : ": " + failureReason)
+                            : null;
             };
         }
     }
 
     /** videos.list statistics: lifetime counters. */
-    public record Statistics(long views, long likes, long comments) {
-    }
+    public record Statistics(long views, long likes, long comments) {}
 
     /** One day of an Analytics report for a video. */
     public record DailyMetrics(LocalDate day, Map<String, Double> values) {
@@ -63,13 +68,22 @@ public class YouTubeApi {
     /** The resumable session no longer exists (404 or 410): it expired, and made no video. */
     public static final class SessionGoneException extends PlatformException {
         SessionGoneException(int httpStatus) {
-            super(Kind.TRANSIENT, httpStatus, "UploadSessionExpired", "the resumable upload session answered HTTP "
-                    + httpStatus + ": it no longer exists");
+            super(
+                    Kind.TRANSIENT,
+                    httpStatus,
+                    "UploadSessionExpired",
+                    "the resumable upload session answered HTTP " + httpStatus + ": it no longer exists");
         }
     }
 
-    public static final List<String> DAILY_METRICS = List.of("views", "estimatedMinutesWatched", "averageViewDuration",
-            "likes", "comments", "shares", "subscribersGained");
+    public static final List<String> DAILY_METRICS = List.of(
+            "views",
+            "estimatedMinutesWatched",
+            "averageViewDuration",
+            "likes",
+            "comments",
+            "shares",
+            "subscribersGained");
 
     private final PlatformHttp http;
     private final String apiUrl;
@@ -97,10 +111,16 @@ public class YouTubeApi {
                 .header("Content-Type", "application/json; charset=UTF-8")
                 .header("X-Upload-Content-Length", Long.toString(size))
                 .header("X-Upload-Content-Type", contentType)
-                .POST(PlatformHttp.json(video)).build());
+                .POST(PlatformHttp.json(video))
+                .build());
         check(answer, "videos.insert");
-        return answer.headers().firstValue("Location").map(location -> uri.resolve(location))
-                .orElseThrow(() -> new PlatformException(PlatformException.Kind.TRANSIENT, answer.status(), "NoSessionUri",
+        return answer.headers()
+                .firstValue("Location")
+                .map(location -> uri.resolve(location))
+                .orElseThrow(() -> new PlatformException(
+                        PlatformException.Kind.TRANSIENT,
+                        answer.status(),
+                        "NoSessionUri",
                         "videos.insert answered without a Location header"));
     }
 
@@ -109,7 +129,8 @@ public class YouTubeApi {
         PlatformHttp.Answer answer = http.send(() -> HttpRequest.newBuilder(session)
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Range", "bytes */" + size)
-                .PUT(HttpRequest.BodyPublishers.noBody()).build());
+                .PUT(HttpRequest.BodyPublishers.noBody())
+                .build());
         return uploadState(answer);
     }
 
@@ -117,26 +138,35 @@ public class YouTubeApi {
      * Sends one chunk from {@code offset}; an interrupted connection is an IOException, after which the caller
      * asks the session where it stands.
      */
-    public UploadState sendChunk(String token, URI session, MediaSource media, long offset, long length) throws IOException {
+    public UploadState sendChunk(String token, URI session, MediaSource media, long offset, long length)
+            throws IOException {
         long size = media.size();
         HttpRequest request = HttpRequest.newBuilder(session)
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", media.contentType())
                 .header("Content-Range", "bytes " + offset + "-" + (offset + length - 1) + "/" + size)
-                .PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> {
-                    try {
-                        return new BoundedStream(media.open(offset), length);
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                }), length)).build();
+                .PUT(HttpRequest.BodyPublishers.fromPublisher(
+                        HttpRequest.BodyPublishers.ofInputStream(() -> {
+                            try {
+                                return new BoundedStream(media.open(offset), length);
+                            } catch (IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                        }),
+                        length))
+                .build();
         return uploadState(http.once(request));
     }
 
     public void setThumbnail(String token, String videoId, byte[] jpeg) {
-        URI uri = PlatformHttp.uri(apiUrl, "/upload/youtube/v3/thumbnails/set" + PlatformHttp.query(Map.of("videoId", videoId)));
-        check(http.send(() -> HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "image/jpeg").POST(HttpRequest.BodyPublishers.ofByteArray(jpeg)).build()),
+        URI uri = PlatformHttp.uri(
+                apiUrl, "/upload/youtube/v3/thumbnails/set" + PlatformHttp.query(Map.of("videoId", videoId)));
+        check(
+                http.send(() -> HttpRequest.newBuilder(uri)
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "image/jpeg")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(jpeg))
+                        .build()),
                 "thumbnails.set");
     }
 
@@ -146,9 +176,12 @@ public class YouTubeApi {
             return new Processing(false, null, null, null, null);
         }
         JsonNode video = items.get(0);
-        return new Processing(true, text(video.path("status").path("uploadStatus")),
+        return new Processing(
+                true,
+                text(video.path("status").path("uploadStatus")),
                 text(video.path("processingDetails").path("processingStatus")),
-                text(video.path("status").path("failureReason")), text(video.path("status").path("rejectionReason")));
+                text(video.path("status").path("failureReason")),
+                text(video.path("status").path("rejectionReason")));
     }
 
     /** Lifetime statistics of up to 50 videos by id; a video YouTube no longer has is missing from the map. */
@@ -156,8 +189,12 @@ public class YouTubeApi {
         Map<String, Statistics> statistics = new LinkedHashMap<>();
         for (JsonNode video : list(token, "statistics", videoIds)) {
             JsonNode s = video.path("statistics");
-            statistics.put(video.path("id").asText(), new Statistics(s.path("viewCount").asLong(),
-                    s.path("likeCount").asLong(), s.path("commentCount").asLong()));
+            statistics.put(
+                    video.path("id").asText(),
+                    new Statistics(
+                            s.path("viewCount").asLong(),
+                            s.path("likeCount").asLong(),
+                            s.path("commentCount").asLong()));
         }
         return statistics;
     }
@@ -173,7 +210,10 @@ public class YouTubeApi {
         params.put("filters", "video==" + videoId);
         params.put("sort", "day");
         URI uri = PlatformHttp.uri(analyticsUrl, "/v2/reports" + PlatformHttp.query(params));
-        PlatformHttp.Answer answer = http.send(() -> HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token).GET().build());
+        PlatformHttp.Answer answer = http.send(() -> HttpRequest.newBuilder(uri)
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build());
         check(answer, "reports.query");
         JsonNode body = answer.json();
         List<String> columns = new ArrayList<>();
@@ -197,8 +237,12 @@ public class YouTubeApi {
     }
 
     private JsonNode list(String token, String parts, List<String> ids) {
-        URI uri = PlatformHttp.uri(apiUrl, "/youtube/v3/videos" + PlatformHttp.query(Map.of("part", parts, "id", String.join(",", ids))));
-        PlatformHttp.Answer answer = http.send(() -> HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token).GET().build());
+        URI uri = PlatformHttp.uri(
+                apiUrl, "/youtube/v3/videos" + PlatformHttp.query(Map.of("part", parts, "id", String.join(",", ids))));
+        PlatformHttp.Answer answer = http.send(() -> HttpRequest.newBuilder(uri)
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build());
         check(answer, "videos.list");
         return answer.json().path("items");
     }
@@ -207,19 +251,30 @@ public class YouTubeApi {
         if (answer.status() == 200 || answer.status() == 201) {
             String id = answer.json().path("id").asText("");
             if (id.isEmpty()) {
-                throw new PlatformException(PlatformException.Kind.FAILED, answer.status(), Reasons.NO_VIDEO_ID,
+                throw new PlatformException(
+                        PlatformException.Kind.FAILED,
+                        answer.status(),
+                        Reasons.NO_VIDEO_ID,
                         "the upload finished without a video id");
             }
             return new UploadState(-1, id);
         }
         if (answer.status() == 308) {
-            return new UploadState(answer.headers().firstValue("Range").map(YouTubeApi::nextByte).orElse(0L), null);
+            return new UploadState(
+                    answer.headers()
+                            .firstValue("Range")
+                            .map(YouTubeApi::nextByte)
+                            .orElse(0L),
+                    null);
         }
         if (answer.status() == 404 || answer.status() == 410) {
             throw new SessionGoneException(answer.status());
         }
         check(answer, "upload");
-        throw new PlatformException(PlatformException.Kind.TRANSIENT, answer.status(), "UnexpectedAnswer",
+        throw new PlatformException(
+                PlatformException.Kind.TRANSIENT,
+                answer.status(),
+                "UnexpectedAnswer",
                 "upload answered HTTP " + answer.status());
     }
 
@@ -235,12 +290,15 @@ public class YouTubeApi {
             return;
         }
         JsonNode error = answer.json().path("error");
-        String reason = Optional.ofNullable(text(error.path("errors").path(0).path("reason"))).orElse("HTTP" + answer.status());
+        String reason = Optional.ofNullable(text(error.path("errors").path(0).path("reason")))
+                .orElse("HTTP" + answer.status());
         String message = Optional.ofNullable(text(error.path("message"))).orElse("HTTP " + answer.status());
         PlatformException.Kind kind;
         if (answer.status() == 403 && (reason.equals("quotaExceeded") || reason.equals("dailyLimitExceeded"))) {
             kind = PlatformException.Kind.QUOTA;
-        } else if (answer.status() == 429 || answer.status() >= 500 || reason.equals("rateLimitExceeded")
+        } else if (answer.status() == 429
+                || answer.status() >= 500
+                || reason.equals("rateLimitExceeded")
                 || reason.equals("userRateLimitExceeded")) {
             kind = PlatformException.Kind.TRANSIENT;
         } else {

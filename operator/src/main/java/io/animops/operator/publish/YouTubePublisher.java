@@ -35,8 +35,13 @@ public class YouTubePublisher {
     /**
      * @param chunkBytes bytes per PUT, a multiple of 256 KiB as the resumable protocol requires (but the last)
      */
-    public YouTubePublisher(YouTubeApi api, OAuthClient oauth, AccessTokens tokens, YouTubeQuota quota, int chunkBytes,
-                            Duration processingRecheck) {
+    public YouTubePublisher(
+            YouTubeApi api,
+            OAuthClient oauth,
+            AccessTokens tokens,
+            YouTubeQuota quota,
+            int chunkBytes,
+            Duration processingRecheck) {
         if (chunkBytes <= 0 || chunkBytes % (256 * 1024) != 0) {
             throw new IllegalArgumentException("animops.publish.youtube.chunk-bytes: " + chunkBytes
                     + " is not a positive multiple of 262144 (256 KiB), as YouTube's resumable upload requires");
@@ -71,9 +76,17 @@ public class YouTubePublisher {
             if (thumbnail != null) {
                 quota.charge(account.quotaProject(), YouTubeQuota.Call.THUMBNAILS_SET);
                 api.setThumbnail(token(account), status.getExternalId(), thumbnail);
-                run.condition(ConditionTypes.THUMBNAIL_SET, Conditions.TRUE, Reasons.THUMBNAIL_SET, "custom thumbnail uploaded with thumbnails.set");
+                run.condition(
+                        ConditionTypes.THUMBNAIL_SET,
+                        Conditions.TRUE,
+                        Reasons.THUMBNAIL_SET,
+                        "custom thumbnail uploaded with thumbnails.set");
             } else {
-                run.condition(ConditionTypes.THUMBNAIL_SET, Conditions.FALSE, Reasons.NO_THUMBNAIL, "the final render has no thumbnail");
+                run.condition(
+                        ConditionTypes.THUMBNAIL_SET,
+                        Conditions.FALSE,
+                        Reasons.NO_THUMBNAIL,
+                        "the final render has no thumbnail");
             }
             run.save();
         }
@@ -84,16 +97,22 @@ public class YouTubePublisher {
             throw new PlatformException(PlatformException.Kind.FAILED, 200, Reasons.PROCESSING_FAILED, failure);
         }
         if (!processing.processed()) {
-            run.phase(PublicationPhase.Processing, Reasons.PROCESSING, "YouTube is processing video " + status.getExternalId()
-                    + " (" + processing.uploadStatus() + ", " + processing.processingStatus() + ")");
+            run.phase(
+                    PublicationPhase.Processing,
+                    Reasons.PROCESSING,
+                    "YouTube is processing video " + status.getExternalId() + " (" + processing.uploadStatus() + ", "
+                            + processing.processingStatus() + ")");
             return processingRecheck;
         }
         // visible from the scheduled time when that is still ahead, else from now
         String publishAt = scheduledPublishAt(run);
         status.setPublishedAt(publishAt != null ? publishAt : Conditions.now(run.clock()));
         status.setUpload(null);
-        run.phase(PublicationPhase.Published, Reasons.PUBLISHED, "video " + status.getExternalId() + " is processed"
-                + (publishAt != null ? "; YouTube makes it public at " + publishAt : ""));
+        run.phase(
+                PublicationPhase.Published,
+                Reasons.PUBLISHED,
+                "video " + status.getExternalId() + " is processed"
+                        + (publishAt != null ? "; YouTube makes it public at " + publishAt : ""));
         return null;
     }
 
@@ -109,8 +128,11 @@ public class YouTubePublisher {
                 position = ask(account, URI.create(status.getUpload().getSessionUri()), size);
             } catch (YouTubeApi.SessionGoneException e) {
                 reopened = true;
-                position = openSession(run, account, media, "the stored upload session was gone (" + e.getMessage()
-                        + "); a new one was opened");
+                position = openSession(
+                        run,
+                        account,
+                        media,
+                        "the stored upload session was gone (" + e.getMessage() + "); a new one was opened");
             }
         }
         int interruptions = 0;
@@ -124,23 +146,34 @@ public class YouTubePublisher {
             } catch (YouTubeApi.SessionGoneException e) {
                 // the video exists only after the last byte: a lost session made none, so a new one is safe
                 if (reopened) {
-                    throw new PlatformException(PlatformException.Kind.TRANSIENT, e.httpStatus(), e.reason(),
+                    throw new PlatformException(
+                            PlatformException.Kind.TRANSIENT,
+                            e.httpStatus(),
+                            e.reason(),
                             "the upload session was lost twice in one try: " + e.getMessage());
                 }
                 reopened = true;
-                position = openSession(run, account, media, "the upload session expired mid-upload (" + e.getMessage()
-                        + "); a new one was opened");
+                position = openSession(
+                        run,
+                        account,
+                        media,
+                        "the upload session expired mid-upload (" + e.getMessage() + "); a new one was opened");
                 continue;
             } catch (IOException e) {
                 // a cut connection: the session knows which bytes arrived
                 if (++interruptions >= api.retry().maxAttempts()) {
-                    throw new PlatformException(PlatformException.Kind.TRANSIENT, 0, "UploadInterrupted",
-                            "upload interrupted " + interruptions + " times; resumes from the session on the next try: " + e.getMessage());
+                    throw new PlatformException(
+                            PlatformException.Kind.TRANSIENT,
+                            0,
+                            "UploadInterrupted",
+                            "upload interrupted " + interruptions + " times; resumes from the session on the next try: "
+                                    + e.getMessage());
                 }
                 api.retry().pause(interruptions);
                 position = ask(account, session, size);
             } catch (PlatformException e) {
-                if (e.kind() != PlatformException.Kind.TRANSIENT || ++interruptions >= api.retry().maxAttempts()) {
+                if (e.kind() != PlatformException.Kind.TRANSIENT
+                        || ++interruptions >= api.retry().maxAttempts()) {
                     throw e;
                 }
                 api.retry().pause(interruptions);
@@ -149,7 +182,10 @@ public class YouTubePublisher {
             if (!position.done()) {
                 upload.setBytesSent(position.next());
                 upload.setPercent((int) (100 * position.next() / Math.max(size, 1)));
-                run.phase(PublicationPhase.Uploading, Reasons.UPLOADING, "uploaded " + position.next() + " of " + size + " bytes");
+                run.phase(
+                        PublicationPhase.Uploading,
+                        Reasons.UPLOADING,
+                        "uploaded " + position.next() + " of " + size + " bytes");
                 run.save();
             }
         }
@@ -241,7 +277,10 @@ public class YouTubePublisher {
         try {
             return media.thumbnail();
         } catch (IOException e) {
-            throw new PlatformException(PlatformException.Kind.TRANSIENT, 0, "ThumbnailUnreadable",
+            throw new PlatformException(
+                    PlatformException.Kind.TRANSIENT,
+                    0,
+                    "ThumbnailUnreadable",
                     "the render's thumbnail could not be read: " + e.getMessage());
         }
     }

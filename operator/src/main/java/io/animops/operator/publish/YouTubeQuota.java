@@ -26,7 +26,9 @@ public class YouTubeQuota {
     }
 
     public enum Call {
-        VIDEOS_INSERT("videos.insert"), VIDEOS_LIST("videos.list"), THUMBNAILS_SET("thumbnails.set");
+        VIDEOS_INSERT("videos.insert"),
+        VIDEOS_LIST("videos.list"),
+        THUMBNAILS_SET("thumbnails.set");
 
         private final String method;
 
@@ -74,15 +76,21 @@ public class YouTubeQuota {
             throw new ExhaustedException(project, resetAt(), "the API answered quotaExceeded");
         }
         if (call == Call.VIDEOS_INSERT && day.inserts() + 1 > costs.dailyInserts()) {
-            throw new ExhaustedException(project, resetAt(), day.inserts() + " of " + costs.dailyInserts() + " videos.insert calls");
+            throw new ExhaustedException(
+                    project, resetAt(), day.inserts() + " of " + costs.dailyInserts() + " videos.insert calls");
         }
         if (call != Call.VIDEOS_INSERT && day.units() + cost > costs.dailyUnits()) {
-            throw new ExhaustedException(project, resetAt(), day.units() + " of " + costs.dailyUnits() + " units, "
-                    + call + " costs " + cost);
+            throw new ExhaustedException(
+                    project,
+                    resetAt(),
+                    day.units() + " of " + costs.dailyUnits() + " units, " + call + " costs " + cost);
         }
-        ledger.write(project, today, call == Call.VIDEOS_INSERT
-                ? new QuotaLedger.Usage(day.units(), day.inserts() + 1, false)
-                : new QuotaLedger.Usage(day.units() + cost, day.inserts(), false));
+        ledger.write(
+                project,
+                today,
+                call == Call.VIDEOS_INSERT
+                        ? new QuotaLedger.Usage(day.units(), day.inserts() + 1, false)
+                        : new QuotaLedger.Usage(day.units() + cost, day.inserts(), false));
     }
 
     /** The platform said the quota is used up: no more calls for the project until the reset. */
@@ -94,7 +102,10 @@ public class YouTubeQuota {
     }
 
     public Instant resetAt() {
-        return LocalDate.now(clock.withZone(PACIFIC)).plusDays(1).atStartOfDay(PACIFIC).toInstant();
+        return LocalDate.now(clock.withZone(PACIFIC))
+                .plusDays(1)
+                .atStartOfDay(PACIFIC)
+                .toInstant();
     }
 
     /** The Pacific day, as YouTube counts its quota. */

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 public record QcChecklist(String name, String description, List<QcItem> items, String json, String sha256) {
     /** Id of the sign-off item that the RequireReview policy adds to a checklist without manual items. */
     public static final String REVIEW_ITEM = "review";
+
     private static final Pattern NAME = Pattern.compile("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$");
     private static final Pattern ITEM_ID = Pattern.compile("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$");
 
@@ -46,7 +47,8 @@ public record QcChecklist(String name, String description, List<QcItem> items, S
         for (int i = 0; i < nodes.size(); i++) {
             QcChecklist checklist = parse(doc, nodes.get(i), "checklists[" + i + "]");
             if (!names.add(checklist.name())) {
-                throw doc.fail("checklists[" + i + "].name", "\"" + checklist.name() + "\" is used by an earlier checklist");
+                throw doc.fail(
+                        "checklists[" + i + "].name", "\"" + checklist.name() + "\" is used by an earlier checklist");
             }
             checklists.add(checklist);
         }
@@ -66,7 +68,9 @@ public record QcChecklist(String name, String description, List<QcItem> items, S
         doc.onlyKnownFields(node, path, Set.of("name", "description", "items"));
         String name = doc.text(node, path, "name");
         if (!NAME.matcher(name).matches()) {
-            throw doc.fail(JsonDocument.join(path, "name"), "must be lower case letters, digits and '-' (at most 63), got \"" + name + "\"");
+            throw doc.fail(
+                    JsonDocument.join(path, "name"),
+                    "must be lower case letters, digits and '-' (at most 63), got \"" + name + "\"");
         }
         String description = doc.optionalText(node, path, "description");
         List<JsonNode> itemNodes = doc.array(node, path, "items");
@@ -78,7 +82,9 @@ public record QcChecklist(String name, String description, List<QcItem> items, S
         for (int i = 0; i < itemNodes.size(); i++) {
             QcItem item = item(doc, itemNodes.get(i), JsonDocument.join(path, "items") + "[" + i + "]");
             if (!ids.add(item.id())) {
-                throw doc.fail(JsonDocument.join(path, "items") + "[" + i + "].id", "\"" + item.id() + "\" is used by an earlier item");
+                throw doc.fail(
+                        JsonDocument.join(path, "items") + "[" + i + "].id",
+                        "\"" + item.id() + "\" is used by an earlier item");
             }
             items.add(item);
         }
@@ -95,8 +101,14 @@ public record QcChecklist(String name, String description, List<QcItem> items, S
         try {
             rule = QcRule.valueOf(ruleName);
         } catch (IllegalArgumentException e) {
-            throw doc.fail(path + ".rule", "unknown rule \"" + ruleName + "\"; known rules are "
-                    + String.join(", ", java.util.Arrays.stream(QcRule.values()).map(Enum::name).toList()));
+            throw doc.fail(
+                    path + ".rule",
+                    "unknown rule \"" + ruleName + "\"; known rules are "
+                            + String.join(
+                                    ", ",
+                                    java.util.Arrays.stream(QcRule.values())
+                                            .map(Enum::name)
+                                            .toList()));
         }
         Set<String> known = new HashSet<>(Set.of("id", "title", "rule"));
         if (rule.parameter() != null) {
@@ -108,7 +120,8 @@ public record QcChecklist(String name, String description, List<QcItem> items, S
             throw doc.fail(path + ".id", "must be lower case letters, digits and '-' (at most 63), got \"" + id + "\"");
         }
         if (id.equals(REVIEW_ITEM)) {
-            throw doc.fail(path + ".id", "\"" + REVIEW_ITEM + "\" is reserved for the sign-off of the RequireReview policy");
+            throw doc.fail(
+                    path + ".id", "\"" + REVIEW_ITEM + "\" is reserved for the sign-off of the RequireReview policy");
         }
         String title = doc.text(node, path, "title");
         Double limit = null;

@@ -17,11 +17,14 @@ public class QcChecklistRecord {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     public String name;
     public int version;
     public String sha256;
+
     @ColumnTransformer(read = "cast(document as text)", write = "cast(cast(? as text) as jsonb)")
     public String document;
+
     @Column(name = "created_at")
     public Instant createdAt;
 }

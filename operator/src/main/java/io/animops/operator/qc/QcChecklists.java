@@ -27,8 +27,10 @@ public class QcChecklists {
 
     @Inject
     AnimOpsConfig config;
+
     @Inject
     Database database;
+
     @Inject
     Clock clock;
 
@@ -37,7 +39,9 @@ public class QcChecklists {
         ConfiguredFile file = checklistsFile(config.qc().checklistsFile());
         for (QcChecklist checklist : QcChecklist.parseFile(file.text(), file.source())) {
             VersionedChecklist stored = register(checklist);
-            LOG.infof("QC checklist %s v%d (%d items) from %s", stored.name(), stored.version(), checklist.items().size(), file.source());
+            LOG.infof(
+                    "QC checklist %s v%d (%d items) from %s",
+                    stored.name(), stored.version(), checklist.items().size(), file.source());
         }
     }
 
@@ -48,53 +52,76 @@ public class QcChecklists {
 
     /** Stores the checklist: the latest version when its content is the same, else a new version. */
     public VersionedChecklist register(QcChecklist checklist) {
-        QcChecklistRecord row = database.inTransaction(s -> latestRow(s, checklist.name()).chain(latest -> {
-            if (latest != null && latest.sha256.equals(checklist.sha256())) {
-                return Uni.createFrom().item(latest);
-            }
-            QcChecklistRecord next = new QcChecklistRecord();
-            next.name = checklist.name();
-            next.version = latest == null ? 1 : latest.version + 1;
-            next.sha256 = checklist.sha256();
-            next.document = checklist.json();
-            next.createdAt = Instant.now(clock);
-            return s.persist(next).replaceWith(next);
-        }));
+        QcChecklistRecord row =
+                database.inTransaction(s -> latestRow(s, checklist.name()).chain(latest -> {
+                    if (latest != null && latest.sha256.equals(checklist.sha256())) {
+                        return Uni.createFrom().item(latest);
+                    }
+                    QcChecklistRecord next = new QcChecklistRecord();
+                    next.name = checklist.name();
+                    next.version = latest == null ? 1 : latest.version + 1;
+                    next.sha256 = checklist.sha256();
+                    next.document = checklist.json();
+                    next.createdAt = Instant.now(clock);
+                    return s.persist(next).replaceWith(next);
+                }));
         return new VersionedChecklist(row.id, row.version, checklist);
     }
 
     public Optional<VersionedChecklist> latest(String name) {
-        return Optional.ofNullable(database.inTransaction(s -> latestRow(s, name))).map(QcChecklists::of);
+        return Optional.ofNullable(database.inTransaction(s -> latestRow(s, name)))
+                .map(QcChecklists::of);
     }
 
     public Optional<VersionedChecklist> find(String name, int version) {
-        return database.inTransaction(s -> s.createQuery("from QcChecklistRecord c where c.name = :name and c.version = :version",
-                        QcChecklistRecord.class).setParameter("name", name).setParameter("version", version).getResultList())
-                .stream().findFirst().map(QcChecklists::of);
+        return database
+                .inTransaction(s -> s.createQuery(
+                                "from QcChecklistRecord c where c.name = :name and c.version = :version",
+                                QcChecklistRecord.class)
+                        .setParameter("name", name)
+                        .setParameter("version", version)
+                        .getResultList())
+                .stream()
+                .findFirst()
+                .map(QcChecklists::of);
     }
 
     /** The latest version of every checklist, by name. */
     public List<VersionedChecklist> list() {
-        return database.inTransaction(s -> s.createQuery("""
+        return database
+                .inTransaction(s -> s.createQuery("""
                         from QcChecklistRecord c where c.version = (select max(o.version) from QcChecklistRecord o where o.name = c.name)
                         order by c.name""", QcChecklistRecord.class).getResultList())
-                .stream().map(QcChecklists::of).toList();
+                .stream()
+                .map(QcChecklists::of)
+                .toList();
     }
 
     /** Every version of one checklist, oldest first. */
     public List<VersionedChecklist> versions(String name) {
-        return database.inTransaction(s -> s.createQuery("from QcChecklistRecord c where c.name = :name order by c.version",
-                        QcChecklistRecord.class).setParameter("name", name).getResultList())
-                .stream().map(QcChecklists::of).toList();
+        return database
+                .inTransaction(s -> s.createQuery(
+                                "from QcChecklistRecord c where c.name = :name order by c.version",
+                                QcChecklistRecord.class)
+                        .setParameter("name", name)
+                        .getResultList())
+                .stream()
+                .map(QcChecklists::of)
+                .toList();
     }
 
     private static Uni<QcChecklistRecord> latestRow(org.hibernate.reactive.mutiny.Mutiny.Session s, String name) {
-        return s.createQuery("from QcChecklistRecord c where c.name = :name order by c.version desc", QcChecklistRecord.class)
-                .setParameter("name", name).setMaxResults(1).getResultList()
+        return s.createQuery(
+                        "from QcChecklistRecord c where c.name = :name order by c.version desc",
+                        QcChecklistRecord.class)
+                .setParameter("name", name)
+                .setMaxResults(1)
+                .getResultList()
                 .map(rows -> rows.isEmpty() ? null : rows.get(0));
     }
 
     private static VersionedChecklist of(QcChecklistRecord row) {
-        return new VersionedChecklist(row.id, row.version, QcChecklist.parse(row.document, "qc_checklists " + row.name + " v" + row.version));
+        return new VersionedChecklist(
+                row.id, row.version, QcChecklist.parse(row.document, "qc_checklists " + row.name + " v" + row.version));
     }
 }

@@ -5,5 +5,4 @@ package io.animops.operator.qc;
  *
  * @param limit the rule's parameter ({@link QcRule#parameter()}), null for rules without one
  */
-public record QcItem(String id, String title, QcRule rule, Double limit) {
-}
+public record QcItem(String id, String title, QcRule rule, Double limit) {}

@@ -11,12 +11,23 @@ import java.util.UUID;
  *
  * @param outcome Failed if any item failed, Pending while a manual item is unticked, else Passed
  */
-public record QcResult(UUID renderJobUid, String namespace, String renderJob, String idea, String checklistName,
-                       int checklistVersion, QcSettings.Policy policy, QcOutcome outcome, List<QcItemResult> items,
-                       Instant createdAt, Instant updatedAt) {
+public record QcResult(
+        UUID renderJobUid,
+        String namespace,
+        String renderJob,
+        String idea,
+        String checklistName,
+        int checklistVersion,
+        QcSettings.Policy policy,
+        QcOutcome outcome,
+        List<QcItemResult> items,
+        Instant createdAt,
+        Instant updatedAt) {
 
     public List<QcItemResult> failed(QcItemResult.Kind kind) {
-        return items.stream().filter(i -> i.kind() == kind && i.outcome() == QcOutcome.Failed).toList();
+        return items.stream()
+                .filter(i -> i.kind() == kind && i.outcome() == QcOutcome.Failed)
+                .toList();
     }
 
     public List<QcItemResult> pending() {
@@ -29,8 +40,17 @@ public record QcResult(UUID renderJobUid, String namespace, String renderJob, St
     }
 
     static QcResult of(QcResultRecord row) {
-        return new QcResult(row.renderJobUid, row.namespace, row.renderJob, row.idea, row.checklistName, row.checklistVersion,
-                QcSettings.Policy.valueOf(row.policy), QcOutcome.valueOf(row.outcome),
-                io.animops.operator.db.JsonColumn.readList(row.items, QcItemResult.class), row.createdAt, row.updatedAt);
+        return new QcResult(
+                row.renderJobUid,
+                row.namespace,
+                row.renderJob,
+                row.idea,
+                row.checklistName,
+                row.checklistVersion,
+                QcSettings.Policy.valueOf(row.policy),
+                QcOutcome.valueOf(row.outcome),
+                io.animops.operator.db.JsonColumn.readList(row.items, QcItemResult.class),
+                row.createdAt,
+                row.updatedAt);
     }
 }

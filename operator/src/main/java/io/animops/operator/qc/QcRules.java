@@ -18,15 +18,18 @@ import java.util.Optional;
 public final class QcRules {
     static final double EPSILON = 1e-9;
 
-    private QcRules() {
-    }
+    private QcRules() {}
 
     public static QcItemResult evaluate(QcItem item, RenderJobSpec spec, MediaFacts media) {
         if (!item.rule().automatic()) {
             throw new IllegalArgumentException("item " + item.id() + " is manual: a person decides it");
         }
         if (media == null) {
-            return QcItemResult.automatic(item, QcOutcome.Failed, expected(item, spec), null,
+            return QcItemResult.automatic(
+                    item,
+                    QcOutcome.Failed,
+                    expected(item, spec),
+                    null,
                     "the render job has no status.media: the agent reported no ffprobe facts");
         }
         return switch (item.rule()) {
@@ -49,9 +52,13 @@ public final class QcRules {
         }
         double off = Math.abs(media.getDurationSeconds() - spec.getDurationSeconds());
         boolean ok = off <= item.limit() + EPSILON;
-        return QcItemResult.automatic(item, ok ? QcOutcome.Passed : QcOutcome.Failed, expected(item, spec),
-                number(media.getDurationSeconds()) + " s", "off by " + number(round(off)) + " s, "
-                        + (ok ? "within" : "more than") + " the allowed " + number(item.limit()) + " s");
+        return QcItemResult.automatic(
+                item,
+                ok ? QcOutcome.Passed : QcOutcome.Failed,
+                expected(item, spec),
+                number(media.getDurationSeconds()) + " s",
+                "off by " + number(round(off)) + " s, " + (ok ? "within" : "more than") + " the allowed "
+                        + number(item.limit()) + " s");
     }
 
     private static QcItemResult resolution(QcItem item, RenderJobSpec spec, MediaFacts media) {
@@ -61,9 +68,14 @@ public final class QcRules {
         if (media.getWidth() == null || media.getHeight() == null) {
             return missing(item, spec, "status.media.width and status.media.height");
         }
-        boolean ok = media.getWidth().equals(spec.getWidth()) && media.getHeight().equals(spec.getHeight());
+        boolean ok =
+                media.getWidth().equals(spec.getWidth()) && media.getHeight().equals(spec.getHeight());
         String observed = media.getWidth() + "x" + media.getHeight();
-        return QcItemResult.automatic(item, ok ? QcOutcome.Passed : QcOutcome.Failed, expected(item, spec), observed,
+        return QcItemResult.automatic(
+                item,
+                ok ? QcOutcome.Passed : QcOutcome.Failed,
+                expected(item, spec),
+                observed,
                 ok ? "frame size as requested" : "frame is " + observed + ", requested " + expected(item, spec));
     }
 
@@ -76,25 +88,48 @@ public final class QcRules {
         }
         double off = Math.abs(media.getFps() - spec.getFps());
         boolean ok = off <= item.limit() + EPSILON;
-        return QcItemResult.automatic(item, ok ? QcOutcome.Passed : QcOutcome.Failed, expected(item, spec),
-                number(media.getFps()) + " fps", ok ? "frame rate as requested"
+        return QcItemResult.automatic(
+                item,
+                ok ? QcOutcome.Passed : QcOutcome.Failed,
+                expected(item, spec),
+                number(media.getFps()) + " fps",
+                ok
+                        ? "frame rate as requested"
                         : "off by " + number(round(off)) + " fps, more than the allowed " + number(item.limit()));
     }
 
     private static QcItemResult segments(QcItem item, List<MediaSegment> segments, String what) {
         List<MediaSegment> all = segments == null ? List.of() : segments;
-        List<MediaSegment> over = all.stream().filter(s -> length(s) > item.limit() + EPSILON).toList();
+        List<MediaSegment> over =
+                all.stream().filter(s -> length(s) > item.limit() + EPSILON).toList();
         Optional<MediaSegment> longest = all.stream().max(Comparator.comparingDouble(QcRules::length));
-        String observed = longest.map(s -> "longest " + number(round(length(s))) + " s at " + number(orZero(s.getStart())) + " s")
+        String observed = longest.map(
+                        s -> "longest " + number(round(length(s))) + " s at " + number(orZero(s.getStart())) + " s")
                 .orElse("no " + what + " segment");
         if (over.isEmpty()) {
-            return QcItemResult.automatic(item, QcOutcome.Passed, expected(item, null), observed,
+            return QcItemResult.automatic(
+                    item,
+                    QcOutcome.Passed,
+                    expected(item, null),
+                    observed,
                     all.size() + " " + what + " segment(s), none over " + number(item.limit()) + " s");
         }
-        StringBuilder message = new StringBuilder().append(over.size()).append(" ").append(what)
-                .append(" segment(s) over ").append(number(item.limit())).append(" s:");
-        over.stream().limit(5).forEach(s -> message.append(' ').append(number(orZero(s.getStart()))).append("-")
-                .append(number(orZero(s.getStart()) + length(s))).append(" s (").append(number(round(length(s)))).append(" s)"));
+        StringBuilder message = new StringBuilder()
+                .append(over.size())
+                .append(" ")
+                .append(what)
+                .append(" segment(s) over ")
+                .append(number(item.limit()))
+                .append(" s:");
+        over.stream()
+                .limit(5)
+                .forEach(s -> message.append(' ')
+                        .append(number(orZero(s.getStart())))
+                        .append("-")
+                        .append(number(orZero(s.getStart()) + length(s)))
+                        .append(" s (")
+                        .append(number(round(length(s))))
+                        .append(" s)"));
         return QcItemResult.automatic(item, QcOutcome.Failed, expected(item, null), observed, message.toString());
     }
 
@@ -104,21 +139,28 @@ public final class QcRules {
         }
         long limit = item.limit().longValue();
         boolean ok = media.getBytes() < limit;
-        return QcItemResult.automatic(item, ok ? QcOutcome.Passed : QcOutcome.Failed, expected(item, null),
-                media.getBytes() + " bytes", ok ? "under the limit" : "at or over the limit of " + limit + " bytes");
+        return QcItemResult.automatic(
+                item,
+                ok ? QcOutcome.Passed : QcOutcome.Failed,
+                expected(item, null),
+                media.getBytes() + " bytes",
+                ok ? "under the limit" : "at or over the limit of " + limit + " bytes");
     }
 
     private static QcItemResult missing(QcItem item, RenderJobSpec spec, String field) {
-        return QcItemResult.automatic(item, QcOutcome.Failed, expected(item, spec), null, field + " is not set: nothing to check");
+        return QcItemResult.automatic(
+                item, QcOutcome.Failed, expected(item, spec), null, field + " is not set: nothing to check");
     }
 
     /** What the rule wants, in words, for the panel and the idea's condition message. */
     static String expected(QcItem item, RenderJobSpec spec) {
         return switch (item.rule()) {
-            case durationWithin -> (spec == null || spec.getDurationSeconds() == null ? "?" : spec.getDurationSeconds())
-                    + " s +- " + number(item.limit()) + " s";
+            case durationWithin ->
+                (spec == null || spec.getDurationSeconds() == null ? "?" : spec.getDurationSeconds()) + " s +- "
+                        + number(item.limit()) + " s";
             case resolution -> spec == null || spec.getWidth() == null ? "?" : spec.getWidth() + "x" + spec.getHeight();
-            case fps -> (spec == null || spec.getFps() == null ? "?" : spec.getFps()) + " +- " + number(item.limit()) + " fps";
+            case fps ->
+                (spec == null || spec.getFps() == null ? "?" : spec.getFps()) + " +- " + number(item.limit()) + " fps";
             case noBlackSegmentOver, noFrozenSegmentOver -> "no segment over " + number(item.limit()) + " s";
             case sizeUnder -> "under " + item.limit().longValue() + " bytes";
             case manual -> "a person's judgement";

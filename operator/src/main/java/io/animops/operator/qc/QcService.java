@@ -18,8 +18,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,12 +34,16 @@ import java.util.UUID;
 public class QcService {
     @Inject
     QcChecklists checklists;
+
     @Inject
     Database database;
+
     @Inject
     AuditLog audit;
+
     @Inject
     AnimOpsConfig config;
+
     @Inject
     Clock clock;
 
@@ -56,7 +60,8 @@ public class QcService {
     /** The checklist QC settings name: spec.qc.checklist, else the operator's default one. */
     public String checklistName(QcSettings settings) {
         return settings == null || settings.getChecklist() == null
-                ? config.qc().defaultChecklist() : settings.getChecklist();
+                ? config.qc().defaultChecklist()
+                : settings.getChecklist();
     }
 
     /** The names of the registered checklists. */
@@ -91,13 +96,18 @@ public class QcService {
             return stored.get();
         }
         if (job.getStatus() == null || job.getStatus().getPhase() != RenderPhase.Succeeded) {
-            throw new IllegalStateException("render job " + job.getMetadata().getName() + " has not succeeded: nothing to check");
+            throw new IllegalStateException(
+                    "render job " + job.getMetadata().getName() + " has not succeeded: nothing to check");
         }
-        QcSettings.Policy policy = settings == null || settings.getPolicy() == null ? QcSettings.Policy.AutoPass : settings.getPolicy();
+        QcSettings.Policy policy =
+                settings == null || settings.getPolicy() == null ? QcSettings.Policy.AutoPass : settings.getPolicy();
         String name = checklistName(settings);
-        VersionedChecklist checklist = checklists.latest(name).orElseThrow(() -> new QcException(QcException.Kind.NOT_FOUND,
-                "spec.qc.checklist", unknownChecklist(name)));
-        List<QcItemResult> items = QcEvaluation.evaluate(checklist.checklist(), policy, job.getSpec(), job.getStatus().getMedia());
+        VersionedChecklist checklist = checklists
+                .latest(name)
+                .orElseThrow(
+                        () -> new QcException(QcException.Kind.NOT_FOUND, "spec.qc.checklist", unknownChecklist(name)));
+        List<QcItemResult> items = QcEvaluation.evaluate(
+                checklist.checklist(), policy, job.getSpec(), job.getStatus().getMedia());
         Instant now = now();
         QcResultRecord row = new QcResultRecord();
         row.renderJobUid = uid;
@@ -115,7 +125,9 @@ public class QcService {
         row.updatedAt = now;
         // a concurrent first evaluation of the same job (a retried reconciliation) keeps the row already there
         QcResultRecord kept = database.inTransaction(s -> s.find(QcResultRecord.class, uid)
-                .chain(found -> found != null ? Uni.createFrom().item(found) : s.persist(row).replaceWith(row)));
+                .chain(found -> found != null
+                        ? Uni.createFrom().item(found)
+                        : s.persist(row).replaceWith(row)));
         QcResult result = QcResult.of(kept);
         if (kept == row) {
             Map<String, Object> payload = new LinkedHashMap<>();
@@ -123,45 +135,70 @@ public class QcService {
             payload.put("version", result.checklistVersion());
             payload.put("policy", result.policy().name());
             payload.put("outcome", result.outcome().name());
-            payload.put("failed", result.items().stream().filter(i -> i.outcome() == QcOutcome.Failed).map(QcItemResult::id).toList());
+            payload.put(
+                    "failed",
+                    result.items().stream()
+                            .filter(i -> i.outcome() == QcOutcome.Failed)
+                            .map(QcItemResult::id)
+                            .toList());
             audit.record(AuditLog.OPERATOR, "QcResult.Evaluated", job, payload, uid + ":qc-evaluated");
         }
         return result;
     }
 
     public Optional<QcResult> result(UUID renderJobUid) {
-        return Optional.ofNullable(database.inTransaction(s -> s.find(QcResultRecord.class, renderJobUid))).map(QcResult::of);
+        return Optional.ofNullable(database.inTransaction(s -> s.find(QcResultRecord.class, renderJobUid)))
+                .map(QcResult::of);
     }
 
     /** The QC result of the render job of this name (the most recent, should a job have been re-created). */
     public Optional<QcResult> result(String namespace, String renderJob) {
-        return database.inTransaction(s -> s.createQuery(
-                        "from QcResultRecord r where r.namespace = :ns and r.renderJob = :job order by r.createdAt desc",
-                        QcResultRecord.class).setParameter("ns", namespace).setParameter("job", renderJob).setMaxResults(1)
-                .getResultList()).stream().findFirst().map(QcResult::of);
+        return database
+                .inTransaction(s -> s.createQuery(
+                                "from QcResultRecord r where r.namespace = :ns and r.renderJob = :job order by r.createdAt desc",
+                                QcResultRecord.class)
+                        .setParameter("ns", namespace)
+                        .setParameter("job", renderJob)
+                        .setMaxResults(1)
+                        .getResultList())
+                .stream()
+                .findFirst()
+                .map(QcResult::of);
     }
 
     /** Whether a render of this script attempt (its preview) passed QC: what a final render needs to be published. */
     public boolean attemptPassed(String namespace, String scriptAttempt) {
         return !database.inTransaction(s -> s.createQuery(
-                        "select r.renderJobUid from QcResultRecord r where r.namespace = :ns and r.scriptAttempt = :attempt and r.outcome = :passed",
-                        UUID.class).setParameter("ns", namespace).setParameter("attempt", scriptAttempt)
-                .setParameter("passed", QcOutcome.Passed.name()).setMaxResults(1).getResultList()).isEmpty();
+                                "select r.renderJobUid from QcResultRecord r where r.namespace = :ns and r.scriptAttempt = :attempt and r.outcome = :passed",
+                                UUID.class)
+                        .setParameter("ns", namespace)
+                        .setParameter("attempt", scriptAttempt)
+                        .setParameter("passed", QcOutcome.Passed.name())
+                        .setMaxResults(1)
+                        .getResultList())
+                .isEmpty();
     }
 
     /** Results with this outcome (all when null), newest first; Pending ones are what waits for review. */
     public List<QcResult> results(String namespace, QcOutcome outcome, int limit) {
-        String where = (namespace == null ? "" : " and r.namespace = :ns") + (outcome == null ? "" : " and r.outcome = :outcome");
-        return database.inTransaction(s -> {
-            var query = s.createQuery("from QcResultRecord r where 1 = 1" + where + " order by r.createdAt desc", QcResultRecord.class);
-            if (namespace != null) {
-                query.setParameter("ns", namespace);
-            }
-            if (outcome != null) {
-                query.setParameter("outcome", outcome.name());
-            }
-            return query.setMaxResults(limit).getResultList();
-        }).stream().map(QcResult::of).toList();
+        String where = (namespace == null ? "" : " and r.namespace = :ns")
+                + (outcome == null ? "" : " and r.outcome = :outcome");
+        return database
+                .inTransaction(s -> {
+                    var query = s.createQuery(
+                            "from QcResultRecord r where 1 = 1" + where + " order by r.createdAt desc",
+                            QcResultRecord.class);
+                    if (namespace != null) {
+                        query.setParameter("ns", namespace);
+                    }
+                    if (outcome != null) {
+                        query.setParameter("outcome", outcome.name());
+                    }
+                    return query.setMaxResults(limit).getResultList();
+                })
+                .stream()
+                .map(QcResult::of)
+                .toList();
     }
 
     /**
@@ -173,28 +210,39 @@ public class QcService {
      * @throws QcException NotFound (no result, no such item), Invalid (an automatic item, no actor, a failing tick
      *                     without comment), Conflict (the result is already Passed or Failed)
      */
-    public QcResult tick(String namespace, String renderJob, String itemId, boolean passed, String actor, String comment) {
+    public QcResult tick(
+            String namespace, String renderJob, String itemId, boolean passed, String actor, String comment) {
         if (actor == null || actor.isBlank()) {
             throw new QcException(QcException.Kind.INVALID, "actor", "who ticks the item must be named");
         }
         if (!passed && (comment == null || comment.isBlank())) {
-            throw new QcException(QcException.Kind.INVALID, "comment", "failing item " + itemId + " needs a comment saying why");
+            throw new QcException(
+                    QcException.Kind.INVALID, "comment", "failing item " + itemId + " needs a comment saying why");
         }
-        QcResult current = result(namespace, renderJob).orElseThrow(() -> new QcException(QcException.Kind.NOT_FOUND,
-                "renderJob", "no QC result for render job " + namespace + "/" + renderJob));
+        QcResult current = result(namespace, renderJob)
+                .orElseThrow(() -> new QcException(
+                        QcException.Kind.NOT_FOUND,
+                        "renderJob",
+                        "no QC result for render job " + namespace + "/" + renderJob));
         String at = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
-        QcResultRecord updated = database.inTransaction(s -> s.find(QcResultRecord.class, current.renderJobUid(), LockMode.PESSIMISTIC_WRITE)
+        QcResultRecord updated = database.inTransaction(s -> s.find(
+                        QcResultRecord.class, current.renderJobUid(), LockMode.PESSIMISTIC_WRITE)
                 .map(row -> {
                     QcOutcome outcome = QcOutcome.valueOf(row.outcome);
                     if (outcome != QcOutcome.Pending) {
-                        throw new QcException(QcException.Kind.CONFLICT, "renderJob", "the QC result of " + renderJob
-                                + " is already " + outcome + "; ticks are taken while it is Pending");
+                        throw new QcException(
+                                QcException.Kind.CONFLICT,
+                                "renderJob",
+                                "the QC result of " + renderJob + " is already " + outcome
+                                        + "; ticks are taken while it is Pending");
                     }
                     List<QcItemResult> items = new ArrayList<>(JsonColumn.readList(row.items, QcItemResult.class));
                     int index = indexOf(items, itemId);
                     if (items.get(index).kind() != QcItemResult.Kind.Manual) {
-                        throw new QcException(QcException.Kind.INVALID, "itemId", "item " + itemId
-                                + " is automatic: its rule decides it, not a person");
+                        throw new QcException(
+                                QcException.Kind.INVALID,
+                                "itemId",
+                                "item " + itemId + " is automatic: its rule decides it, not a person");
                     }
                     items.set(index, items.get(index).ticked(passed, actor, at, comment));
                     row.items = JsonColumn.write(items);
@@ -225,16 +273,22 @@ public class QcService {
                 return i;
             }
         }
-        throw new QcException(QcException.Kind.NOT_FOUND, "itemId", "no item " + itemId + " in this result; items are "
-                + String.join(", ", items.stream().map(QcItemResult::id).toList()));
+        throw new QcException(
+                QcException.Kind.NOT_FOUND,
+                "itemId",
+                "no item " + itemId + " in this result; items are "
+                        + String.join(", ", items.stream().map(QcItemResult::id).toList()));
     }
 
     /** The render job as the audit log names it; the job itself may be gone, its result stays. */
     private static RenderJob renderJobRef(QcResult result) {
         RenderJob ref = new RenderJob();
-        ref.setMetadata(new ObjectMetaBuilder().withNamespace(result.namespace()).withName(result.renderJob())
+        ref.setMetadata(new ObjectMetaBuilder()
+                .withNamespace(result.namespace())
+                .withName(result.renderJob())
                 .withUid(result.renderJobUid().toString())
-                .withAnnotations(result.idea() == null ? Map.of() : Map.of(AnimOps.LABEL_IDEA, result.idea())).build());
+                .withAnnotations(result.idea() == null ? Map.of() : Map.of(AnimOps.LABEL_IDEA, result.idea()))
+                .build());
         return ref;
     }
 }

@@ -15,30 +15,38 @@ import java.util.Map;
 
 /** Which registered agents could take a job. Pure: no Kubernetes. */
 public final class AgentAvailability {
-    private AgentAvailability() {
-    }
+    private AgentAvailability() {}
 
     /** An agent is alive while its last heartbeat is younger than the lease TTL. */
     public static boolean alive(RenderAgent agent, Instant now, Duration leaseTtl) {
         String heartbeat = agent.getStatus() == null ? null : agent.getStatus().getLastHeartbeat();
-        return heartbeat != null && Duration.between(Instant.parse(heartbeat), now).compareTo(leaseTtl) < 0;
+        return heartbeat != null
+                && Duration.between(Instant.parse(heartbeat), now).compareTo(leaseTtl) < 0;
     }
 
     /**
      * Agents that are Ready, alive, match the selector and the executor the job requires, have a free slot and have
      * not failed the job too often.
      */
-    public static List<RenderAgent> candidates(Collection<RenderAgent> agents, RenderJob job, Instant now, Duration leaseTtl) {
+    public static List<RenderAgent> candidates(
+            Collection<RenderAgent> agents, RenderJob job, Instant now, Duration leaseTtl) {
         Map<String, String> selector = job.getSpec().getAgentSelector();
         return agents.stream()
-                .filter(a -> RenderLease.eligible(job.getStatus(), a.getMetadata().getName()))
-                .filter(a -> Conditions.isTrue(a.getStatus() == null ? null : a.getStatus().getConditions(), ConditionTypes.READY))
+                .filter(a ->
+                        RenderLease.eligible(job.getStatus(), a.getMetadata().getName()))
+                .filter(a -> Conditions.isTrue(
+                        a.getStatus() == null ? null : a.getStatus().getConditions(), ConditionTypes.READY))
                 .filter(a -> alive(a, now, leaseTtl))
                 .filter(a -> AgentSelectors.matches(selector, a.getSpec().getLabels()))
-                .filter(a -> RenderExecutor.satisfies(job.getSpec().getExecutor(), a.getStatus().getExecutor()))
+                .filter(a -> RenderExecutor.satisfies(
+                        job.getSpec().getExecutor(), a.getStatus().getExecutor()))
                 .filter(a -> {
-                    int active = a.getStatus().getActiveJobs() == null ? 0 : a.getStatus().getActiveJobs();
-                    int max = a.getSpec().getMaxConcurrent() == null ? 1 : a.getSpec().getMaxConcurrent();
+                    int active = a.getStatus().getActiveJobs() == null
+                            ? 0
+                            : a.getStatus().getActiveJobs();
+                    int max = a.getSpec().getMaxConcurrent() == null
+                            ? 1
+                            : a.getSpec().getMaxConcurrent();
                     return active < max;
                 })
                 .toList();

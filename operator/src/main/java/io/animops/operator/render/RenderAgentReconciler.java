@@ -1,17 +1,17 @@
 package io.animops.operator.render;
 
-import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
-import io.animops.operator.kube.ReconcileErrors;
-import io.animops.operator.kube.EventRecorder;
 import io.animops.crds.ConditionTypes;
 import io.animops.crds.Conditions;
 import io.animops.crds.Reasons;
 import io.animops.crds.v1alpha1.RenderAgent;
 import io.animops.crds.v1alpha1.RenderAgentStatus;
 import io.animops.operator.config.AnimOpsConfig;
+import io.animops.operator.kube.EventRecorder;
+import io.animops.operator.kube.ReconcileErrors;
 import io.animops.operator.kube.StatusSupport;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import jakarta.inject.Inject;
@@ -27,12 +27,16 @@ import java.util.ArrayList;
 public class RenderAgentReconciler implements Reconciler<RenderAgent> {
     @Inject
     EventRecorder events;
+
     @Inject
     ReconcileErrors errors;
+
     @Inject
     AnimOpsConfig config;
+
     @Inject
     Clock clock;
+
     @Inject
     RenderMetrics metrics;
 
@@ -43,21 +47,40 @@ public class RenderAgentReconciler implements Reconciler<RenderAgent> {
         Duration ttl = config.agents().leaseTtl();
         Instant now = Instant.now(clock);
         if (Conditions.find(status.getConditions(), "Ready")
-                .filter(ready -> RenderAgentStatus.REASON_STOPPED.equals(ready.getReason())).isPresent()) {
+                .filter(ready -> RenderAgentStatus.REASON_STOPPED.equals(ready.getReason()))
+                .isPresent()) {
             // the agent said it stopped: NotReady until its next heartbeat clears that
             return write(agent, observed, null, context);
         }
         if (status.getLastHeartbeat() == null) {
-            Conditions.set(status, clock, ConditionTypes.READY, Conditions.FALSE, Reasons.NO_HEARTBEAT, "the agent has not sent a heartbeat yet");
+            Conditions.set(
+                    status,
+                    clock,
+                    ConditionTypes.READY,
+                    Conditions.FALSE,
+                    Reasons.NO_HEARTBEAT,
+                    "the agent has not sent a heartbeat yet");
             return write(agent, observed, ttl, context);
         }
         if (AgentAvailability.alive(agent, now, ttl)) {
-            Conditions.set(status, clock, ConditionTypes.READY, Conditions.TRUE, Reasons.HEARTBEATING,
+            Conditions.set(
+                    status,
+                    clock,
+                    ConditionTypes.READY,
+                    Conditions.TRUE,
+                    Reasons.HEARTBEATING,
                     "last heartbeat " + status.getLastHeartbeat());
-            Duration untilExpiry = Duration.between(now, Instant.parse(status.getLastHeartbeat()).plus(ttl)).plusSeconds(1);
+            Duration untilExpiry = Duration.between(
+                            now, Instant.parse(status.getLastHeartbeat()).plus(ttl))
+                    .plusSeconds(1);
             return write(agent, observed, untilExpiry, context);
         }
-        Conditions.set(status, clock, ConditionTypes.READY, Conditions.FALSE, Reasons.HEARTBEAT_EXPIRED,
+        Conditions.set(
+                status,
+                clock,
+                ConditionTypes.READY,
+                Conditions.FALSE,
+                Reasons.HEARTBEAT_EXPIRED,
                 "no heartbeat since " + status.getLastHeartbeat() + " (lease TTL " + ttl.toSeconds() + " s)");
         // a silent agent runs nothing the operator counts on: its jobs are requeued as their own leases lapse
         status.setActiveJobs(0);
@@ -65,8 +88,8 @@ public class RenderAgentReconciler implements Reconciler<RenderAgent> {
         return write(agent, observed, ttl, context);
     }
 
-    private UpdateControl<RenderAgent> write(RenderAgent agent, RenderAgentStatus observed, Duration requeue,
-                                             Context<RenderAgent> context) {
+    private UpdateControl<RenderAgent> write(
+            RenderAgent agent, RenderAgentStatus observed, Duration requeue, Context<RenderAgent> context) {
         metrics.observeAgents(context.getPrimaryCache().list().toList(), agent);
         // a heartbeat that arrived meanwhile wins; the next event brings it here again
         if (!StatusSupport.writeIfUnchangedSince(agent, observed, context.getClient())) {
@@ -78,7 +101,8 @@ public class RenderAgentReconciler implements Reconciler<RenderAgent> {
 
     /** A thrown reconciliation shows as condition ReconcileError and a Warning event; JOSDK retries with backoff. */
     @Override
-    public ErrorStatusUpdateControl<RenderAgent> updateErrorStatus(RenderAgent agent, Context<RenderAgent> context, Exception e) {
+    public ErrorStatusUpdateControl<RenderAgent> updateErrorStatus(
+            RenderAgent agent, Context<RenderAgent> context, Exception e) {
         return errors.reportShared(agent, context, e, RenderAgentStatus::new);
     }
 }

@@ -1,8 +1,5 @@
 package io.animops.operator.render;
 
-import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
-import io.animops.operator.kube.ReconcileErrors;
-import io.animops.operator.kube.EventRecorder;
 import io.animops.crds.ConditionTypes;
 import io.animops.crds.Conditions;
 import io.animops.crds.Reasons;
@@ -18,6 +15,8 @@ import io.animops.operator.audit.AuditLog;
 import io.animops.operator.config.AnimOpsConfig;
 import io.animops.operator.design.DesignSystem;
 import io.animops.operator.design.DesignSystems;
+import io.animops.operator.kube.EventRecorder;
+import io.animops.operator.kube.ReconcileErrors;
 import io.animops.operator.kube.StatusSupport;
 import io.animops.operator.script.ScriptAttemptRecord;
 import io.animops.operator.script.ScriptAttemptRepository;
@@ -25,13 +24,13 @@ import io.animops.operator.storage.UploadGrantIssuer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
-import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import jakarta.inject.Inject;
-
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -52,25 +51,34 @@ import java.util.UUID;
 public class RenderJobReconciler implements Reconciler<RenderJob> {
     @Inject
     EventRecorder events;
+
     @Inject
     ReconcileErrors errors;
+
     private static final Logger LOG = Logger.getLogger(RenderJobReconciler.class);
     private static final Duration CONFLICT_RETRY = Duration.ofSeconds(1);
 
     @Inject
     ScriptAttemptRepository attempts;
+
     @Inject
     RenderJobRepository repository;
+
     @Inject
     AuditLog audit;
+
     @Inject
     AnimOpsConfig config;
+
     @Inject
     DesignSystems designSystems;
+
     @Inject
     Clock clock;
+
     @Inject
     UploadGrantIssuer uploadGrants;
+
     @Inject
     RenderMetrics metrics;
 
@@ -80,9 +88,11 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
     @Override
     public List<EventSource<?, RenderJob>> prepareEventSources(EventSourceContext<RenderJob> context) {
         // agents concern no job in particular: a pending job looks at them on its own recheck
-        agents = new InformerEventSource<>(InformerEventSourceConfiguration.from(RenderAgent.class, RenderJob.class)
-                .withSecondaryToPrimaryMapper(agent -> Set.of())
-                .build(), context);
+        agents = new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(RenderAgent.class, RenderJob.class)
+                        .withSecondaryToPrimaryMapper(agent -> Set.of())
+                        .build(),
+                context);
         return List.of(agents);
     }
 
@@ -112,18 +122,46 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
         if (status.getPhase() == RenderPhase.Pending) {
             List<RenderAgent> candidates = AgentAvailability.candidates(
                     agents.list(agent -> true).toList(),
-                    job, Instant.now(clock), config.agents().leaseTtl());
+                    job,
+                    Instant.now(clock),
+                    config.agents().leaseTtl());
             if (candidates.isEmpty()) {
-                String message = "no Ready render agent matches agentSelector " + job.getSpec().getAgentSelector()
-                        + (job.getSpec().getExecutor() == null ? "" : " and executor " + job.getSpec().getExecutor())
+                String message = "no Ready render agent matches agentSelector "
+                        + job.getSpec().getAgentSelector()
+                        + (job.getSpec().getExecutor() == null
+                                ? ""
+                                : " and executor " + job.getSpec().getExecutor())
                         + " with a free slot";
-                Conditions.set(status, clock, ConditionTypes.SCHEDULED, Conditions.FALSE, Reasons.NO_AGENT_AVAILABLE, message);
-                Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, Reasons.NO_AGENT_AVAILABLE, message);
+                Conditions.set(
+                        status, clock, ConditionTypes.SCHEDULED, Conditions.FALSE, Reasons.NO_AGENT_AVAILABLE, message);
+                Conditions.set(
+                        status,
+                        clock,
+                        ConditionTypes.SUCCEEDED,
+                        Conditions.UNKNOWN,
+                        Reasons.NO_AGENT_AVAILABLE,
+                        message);
             } else {
                 String message = candidates.size() + " agent(s) can claim it: "
-                        + String.join(", ", candidates.stream().map(a -> a.getMetadata().getName()).toList());
-                Conditions.set(status, clock, ConditionTypes.SCHEDULED, Conditions.UNKNOWN, Reasons.WAITING_FOR_CLAIM, message);
-                Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, Reasons.WAITING_FOR_CLAIM, message);
+                        + String.join(
+                                ", ",
+                                candidates.stream()
+                                        .map(a -> a.getMetadata().getName())
+                                        .toList());
+                Conditions.set(
+                        status,
+                        clock,
+                        ConditionTypes.SCHEDULED,
+                        Conditions.UNKNOWN,
+                        Reasons.WAITING_FOR_CLAIM,
+                        message);
+                Conditions.set(
+                        status,
+                        clock,
+                        ConditionTypes.SUCCEEDED,
+                        Conditions.UNKNOWN,
+                        Reasons.WAITING_FOR_CLAIM,
+                        message);
             }
         }
         return finish(job, context, observed);
@@ -138,7 +176,8 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
         Instant now = Instant.now(clock);
         Optional<Instant> lapsed = RenderLease.lapsedSince(job.getStatus(), now, ttl);
         if (lapsed.isEmpty()) {
-            Instant seen = Instant.parse(Objects.requireNonNullElse(job.getStatus().getLastHeartbeat(), job.getStatus().getClaimedAt()));
+            Instant seen = Instant.parse(Objects.requireNonNullElse(
+                    job.getStatus().getLastHeartbeat(), job.getStatus().getClaimedAt()));
             Duration next = Duration.between(now, seen.plus(ttl)).plusSeconds(1);
             // look again before the upload grants need renewing, should the lease outlast them
             Optional<Instant> renewGrants = uploadGrants.keepFresh(job, now);
@@ -153,8 +192,12 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
         }
         String agent = job.getStatus().getAgent();
         RenderLease.expire(job.getStatus(), lapsed.get(), config.agents().maxClaimsPerJob(), clock);
-        LOG.infof("render job %s/%s: lease of agent %s lapsed; now %s", job.getMetadata().getNamespace(),
-                job.getMetadata().getName(), agent, job.getStatus().getPhase());
+        LOG.infof(
+                "render job %s/%s: lease of agent %s lapsed; now %s",
+                job.getMetadata().getNamespace(),
+                job.getMetadata().getName(),
+                agent,
+                job.getStatus().getPhase());
         return finish(job, context, observed);
     }
 
@@ -170,7 +213,8 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
         metrics.observeJobs(context.getPrimaryCache().list().toList(), job);
         audit.phaseChange(job, recorded, status.getPhase(), status.getConditions(), ConditionTypes.SUCCEEDED);
         events.summaryChanged(job, status.getConditions(), ConditionTypes.SUCCEEDED);
-        return StatusSupport.requeue(status.getPhase().isTerminal() ? null : config.agents().pendingRecheck());
+        return StatusSupport.requeue(
+                status.getPhase().isTerminal() ? null : config.agents().pendingRecheck());
     }
 
     /**
@@ -181,7 +225,8 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
         RenderPhase recorded = repository.recordedPhase(job).orElse(null);
         if (recorded != job.getStatus().getPhase()) {
             repository.save(job);
-            audit.phaseChange(job, recorded, job.getStatus().getPhase(), job.getStatus().getConditions(), "Succeeded");
+            audit.phaseChange(
+                    job, recorded, job.getStatus().getPhase(), job.getStatus().getConditions(), "Succeeded");
         }
     }
 
@@ -189,24 +234,44 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
     private boolean resolveScript(RenderJob job, Context<RenderJob> context) {
         RenderJobStatus status = job.getStatus();
         String ref = job.getSpec().getScriptAttemptRef();
-        ScriptAttempt attempt = context.getClient().resources(ScriptAttempt.class)
-                .inNamespace(job.getMetadata().getNamespace()).withName(ref).get();
+        ScriptAttempt attempt = context.getClient()
+                .resources(ScriptAttempt.class)
+                .inNamespace(job.getMetadata().getNamespace())
+                .withName(ref)
+                .get();
         if (attempt == null) {
-            unresolved(status, Reasons.SCRIPT_ATTEMPT_NOT_FOUND, "spec.scriptAttemptRef: ScriptAttempt " + ref + " does not exist");
+            unresolved(
+                    status,
+                    Reasons.SCRIPT_ATTEMPT_NOT_FOUND,
+                    "spec.scriptAttemptRef: ScriptAttempt " + ref + " does not exist");
             return false;
         }
         if (attempt.getStatus() == null || attempt.getStatus().getPhase() != AttemptPhase.Valid) {
-            unresolved(status, Reasons.SCRIPT_NOT_VALID, "spec.scriptAttemptRef: ScriptAttempt " + ref + " is "
-                    + (attempt.getStatus() == null ? "not reconciled yet" : attempt.getStatus().getPhase()) + ", not Valid");
+            unresolved(
+                    status,
+                    Reasons.SCRIPT_NOT_VALID,
+                    "spec.scriptAttemptRef: ScriptAttempt " + ref + " is "
+                            + (attempt.getStatus() == null
+                                    ? "not reconciled yet"
+                                    : attempt.getStatus().getPhase()) + ", not Valid");
             return false;
         }
-        ScriptAttemptRecord record = attempts.find(UUID.fromString(attempt.getMetadata().getUid()));
+        ScriptAttemptRecord record =
+                attempts.find(UUID.fromString(attempt.getMetadata().getUid()));
         if (record == null || record.script == null) {
-            unresolved(status, Reasons.SCRIPT_NOT_STORED, "the script of ScriptAttempt " + ref + " is not in the database");
+            unresolved(
+                    status,
+                    Reasons.SCRIPT_NOT_STORED,
+                    "the script of ScriptAttempt " + ref + " is not in the database");
             return false;
         }
         status.setScript(new JobScript(record.scriptSha256, record.script, record.contractVersion));
-        Conditions.set(status, clock, ConditionTypes.SCRIPT_RESOLVED, Conditions.TRUE, Reasons.RESOLVED,
+        Conditions.set(
+                status,
+                clock,
+                ConditionTypes.SCRIPT_RESOLVED,
+                Conditions.TRUE,
+                Reasons.RESOLVED,
                 "script " + record.scriptSha256.substring(0, 12) + " of " + ref);
         return true;
     }
@@ -218,7 +283,8 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
 
     /** A thrown reconciliation shows as condition ReconcileError and a Warning event; JOSDK retries with backoff. */
     @Override
-    public ErrorStatusUpdateControl<RenderJob> updateErrorStatus(RenderJob job, Context<RenderJob> context, Exception e) {
+    public ErrorStatusUpdateControl<RenderJob> updateErrorStatus(
+            RenderJob job, Context<RenderJob> context, Exception e) {
         return errors.reportShared(job, context, e, RenderJobStatus::new);
     }
 }

@@ -20,8 +20,10 @@ import java.util.concurrent.atomic.AtomicReference;
 public class RenderJobRepository {
     @Inject
     Database database;
+
     @Inject
     Clock clock;
+
     @Inject
     RenderArtifactRepository artifacts;
 
@@ -38,36 +40,42 @@ public class RenderJobRepository {
      */
     public Optional<Instant> save(RenderJob job) {
         AtomicReference<Instant> completed = new AtomicReference<>();
-        database.upsert(RenderJobRecord.class, UUID.fromString(job.getMetadata().getUid()), RenderJobRecord::new, r -> {
-            r.namespace = job.getMetadata().getNamespace();
-            r.name = job.getMetadata().getName();
-            r.scriptAttempt = job.getSpec().getScriptAttemptRef();
-            r.mode = job.getSpec().getMode().name();
-            r.width = job.getSpec().getWidth();
-            r.height = job.getSpec().getHeight();
-            r.fps = job.getSpec().getFps();
-            r.durationSeconds = job.getSpec().getDurationSeconds();
-            r.phase = job.getStatus().getPhase().name();
-            r.agent = job.getStatus().getAgent();
-            // what the agent reported stays recorded even if a later status no longer carries it
-            RenderJobStatus status = job.getStatus();
-            if (status.getProvenance() != null) {
-                r.provenance = JsonColumn.write(status.getProvenance());
-            }
-            if (status.getArtifacts() != null) {
-                r.artifacts = JsonColumn.write(status.getArtifacts());
-            }
-            if (status.getMedia() != null) {
-                r.media = JsonColumn.write(status.getMedia());
-            }
-            r.errors = JsonColumn.write(status.getErrors());
-            if (r.completedAt == null && status.getPhase().isTerminal()) {
-                r.completedAt = Instant.now(clock);
-                completed.set(r.completedAt);
-            }
-        }, clock);
+        database.upsert(
+                RenderJobRecord.class,
+                UUID.fromString(job.getMetadata().getUid()),
+                RenderJobRecord::new,
+                r -> {
+                    r.namespace = job.getMetadata().getNamespace();
+                    r.name = job.getMetadata().getName();
+                    r.scriptAttempt = job.getSpec().getScriptAttemptRef();
+                    r.mode = job.getSpec().getMode().name();
+                    r.width = job.getSpec().getWidth();
+                    r.height = job.getSpec().getHeight();
+                    r.fps = job.getSpec().getFps();
+                    r.durationSeconds = job.getSpec().getDurationSeconds();
+                    r.phase = job.getStatus().getPhase().name();
+                    r.agent = job.getStatus().getAgent();
+                    // what the agent reported stays recorded even if a later status no longer carries it
+                    RenderJobStatus status = job.getStatus();
+                    if (status.getProvenance() != null) {
+                        r.provenance = JsonColumn.write(status.getProvenance());
+                    }
+                    if (status.getArtifacts() != null) {
+                        r.artifacts = JsonColumn.write(status.getArtifacts());
+                    }
+                    if (status.getMedia() != null) {
+                        r.media = JsonColumn.write(status.getMedia());
+                    }
+                    r.errors = JsonColumn.write(status.getErrors());
+                    if (r.completedAt == null && status.getPhase().isTerminal()) {
+                        r.completedAt = Instant.now(clock);
+                        completed.set(r.completedAt);
+                    }
+                },
+                clock);
         if (job.getStatus().getArtifacts() != null) {
-            artifacts.record(UUID.fromString(job.getMetadata().getUid()), job.getStatus().getArtifacts());
+            artifacts.record(
+                    UUID.fromString(job.getMetadata().getUid()), job.getStatus().getArtifacts());
         }
         return Optional.ofNullable(completed.get());
     }

@@ -20,8 +20,7 @@ public final class RenderLease {
     /** An agent that failed a job this many times is not given it again. */
     public static final int MAX_FAILURES_PER_AGENT = 3;
 
-    private RenderLease() {
-    }
+    private RenderLease() {}
 
     /** Phases in which an agent holds the job. */
     public static boolean held(RenderPhase phase) {
@@ -56,18 +55,29 @@ public final class RenderLease {
         status.setProgress(null);
         if (claims >= maxClaims) {
             status.setPhase(RenderPhase.Failed);
-            Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.FALSE, Reasons.LEASE_EXPIRED,
+            Conditions.set(
+                    status,
+                    clock,
+                    ConditionTypes.SUCCEEDED,
+                    Conditions.FALSE,
+                    Reasons.LEASE_EXPIRED,
                     why + "; claimed " + claims + " of " + maxClaims + " times, giving up");
         } else {
             status.setPhase(RenderPhase.Pending);
-            Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, Reasons.REQUEUED,
+            Conditions.set(
+                    status,
+                    clock,
+                    ConditionTypes.SUCCEEDED,
+                    Conditions.UNKNOWN,
+                    Reasons.REQUEUED,
                     why + "; requeued after claim " + claims + " of " + maxClaims);
         }
     }
 
     /** Whether the agent may be given the job: fewer than three failures on it. */
     public static boolean eligible(RenderJobStatus status, String agent) {
-        return status == null || status.getAgentFailures() == null
+        return status == null
+                || status.getAgentFailures() == null
                 || status.getAgentFailures().getOrDefault(agent, 0) < MAX_FAILURES_PER_AGENT;
     }
 }

@@ -40,10 +40,12 @@ public class RenderMetrics {
     static final String WAIT = "animops.render.wait";
     /** Histogram buckets: previews take seconds to minutes, finals up to an hour. */
     private static final Duration[] BUCKETS = LongStream.of(1, 5, 15, 30, 60, 120, 300, 600, 1200, 1800, 3600)
-            .mapToObj(Duration::ofSeconds).toArray(Duration[]::new);
+            .mapToObj(Duration::ofSeconds)
+            .toArray(Duration[]::new);
 
     @Inject
     MeterRegistry registry;
+
     @Inject
     Clock clock;
 
@@ -54,10 +56,14 @@ public class RenderMetrics {
 
     @PostConstruct
     void register() {
-        jobsByPhase = new TaggedGauges(registry, JOBS, "RenderJobs by phase", "phase",
+        jobsByPhase = new TaggedGauges(
+                registry,
+                JOBS,
+                "RenderJobs by phase",
+                "phase",
                 Arrays.stream(RenderPhase.values()).map(Enum::name).toList());
-        agentsByReadiness = new TaggedGauges(registry, AGENTS, "RenderAgents by their Ready condition", "ready",
-                List.of("true", "false"));
+        agentsByReadiness = new TaggedGauges(
+                registry, AGENTS, "RenderAgents by their Ready condition", "ready", List.of("true", "false"));
         registry.find(OLDEST_PENDING).gauges().forEach(registry::remove);
         Gauge.builder(OLDEST_PENDING, oldestPending, this::ageSeconds)
                 .description("Seconds the oldest Pending RenderJob has existed; 0 when none is Pending")
@@ -69,7 +75,8 @@ public class RenderMetrics {
     public void observeJobs(Collection<RenderJob> cached, RenderJob current) {
         jobsByPhase.count(cached, current, RenderMetrics::phase);
         oldestPending.set(cached.stream()
-                .map(job -> job.getMetadata().getUid().equals(current.getMetadata().getUid()) ? current : job)
+                .map(job ->
+                        job.getMetadata().getUid().equals(current.getMetadata().getUid()) ? current : job)
                 .filter(job -> RenderPhase.Pending.name().equals(phase(job)))
                 .map(job -> job.getMetadata().getCreationTimestamp())
                 .filter(Objects::nonNull)
@@ -80,8 +87,11 @@ public class RenderMetrics {
 
     /** Recounts the cached agents, with {@code current} as just decided. */
     public void observeAgents(Collection<RenderAgent> cached, RenderAgent current) {
-        agentsByReadiness.count(cached, current, agent -> Boolean.toString(
-                Conditions.isTrue(agent.getStatus() == null ? null : agent.getStatus().getConditions(), "Ready")));
+        agentsByReadiness.count(
+                cached,
+                current,
+                agent -> Boolean.toString(Conditions.isTrue(
+                        agent.getStatus() == null ? null : agent.getStatus().getConditions(), "Ready")));
     }
 
     /** A job reached its outcome (called once per job, when its completion is first recorded). */
@@ -96,13 +106,17 @@ public class RenderMetrics {
         Instant created = Instant.parse(job.getMetadata().getCreationTimestamp());
         timer(WAIT, "Seconds a RenderJob waited from its creation to its (last) claim", mode, null)
                 .record(nonNegative(Duration.between(created, claimed)));
-        timer(DURATION, "Seconds from a RenderJob's claim to its outcome", mode, job.getStatus().getPhase().name())
+        timer(
+                        DURATION,
+                        "Seconds from a RenderJob's claim to its outcome",
+                        mode,
+                        job.getStatus().getPhase().name())
                 .record(nonNegative(Duration.between(claimed, completedAt)));
     }
 
     private Timer timer(String name, String description, String mode, String outcome) {
-        Timer.Builder builder = Timer.builder(name).description(description).tag("mode", mode)
-                .serviceLevelObjectives(BUCKETS);
+        Timer.Builder builder =
+                Timer.builder(name).description(description).tag("mode", mode).serviceLevelObjectives(BUCKETS);
         if (outcome != null) {
             builder.tag("outcome", outcome);
         }
@@ -111,7 +125,9 @@ public class RenderMetrics {
 
     private double ageSeconds(AtomicReference<Instant> oldest) {
         Instant created = oldest.get();
-        return created == null ? 0 : Math.max(0, Duration.between(created, Instant.now(clock)).toMillis() / 1000.0);
+        return created == null
+                ? 0
+                : Math.max(0, Duration.between(created, Instant.now(clock)).toMillis() / 1000.0);
     }
 
     private static Duration nonNegative(Duration d) {
@@ -120,6 +136,7 @@ public class RenderMetrics {
 
     private static String phase(RenderJob job) {
         return job.getStatus() == null || job.getStatus().getPhase() == null
-                ? RenderPhase.Pending.name() : job.getStatus().getPhase().name();
+                ? RenderPhase.Pending.name()
+                : job.getStatus().getPhase().name();
     }
 }

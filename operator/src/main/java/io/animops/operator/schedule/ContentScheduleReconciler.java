@@ -1,8 +1,5 @@
 package io.animops.operator.schedule;
 
-import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
-import io.animops.operator.kube.ReconcileErrors;
-import io.animops.operator.kube.EventRecorder;
 import io.animops.crds.AnimOps;
 import io.animops.crds.ConditionTypes;
 import io.animops.crds.Conditions;
@@ -13,26 +10,29 @@ import io.animops.crds.v1alpha1.ContentSchedule;
 import io.animops.crds.v1alpha1.ContentScheduleStatus;
 import io.animops.crds.v1alpha1.LlmSettings;
 import io.animops.operator.audit.AuditLog;
+import io.animops.operator.common.SpecProblem;
 import io.animops.operator.idea.IdeaProposal;
 import io.animops.operator.idea.IdeaRepository;
 import io.animops.operator.idea.IdeaSource;
 import io.animops.operator.idea.LlmIdeaSource;
+import io.animops.operator.kube.EventRecorder;
+import io.animops.operator.kube.OwnedChildren;
+import io.animops.operator.kube.ReconcileErrors;
+import io.animops.operator.kube.StatusSupport;
 import io.animops.operator.llm.LlmException;
 import io.animops.operator.llm.LlmGateway;
 import io.animops.operator.llm.LlmMetrics;
-import io.animops.operator.common.SpecProblem;
-import io.animops.operator.kube.OwnedChildren;
-import io.animops.operator.kube.StatusSupport;
 import io.animops.operator.qc.QcService;
+import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
-import io.fabric8.kubernetes.api.model.OwnerReference;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
@@ -50,26 +50,35 @@ import java.util.Set;
 public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
     @Inject
     EventRecorder events;
+
     @Inject
     ReconcileErrors errors;
+
     private static final Logger LOG = Logger.getLogger(ContentScheduleReconciler.class);
     /** Never sleep longer than this, so that a changed clock or time zone database is noticed. */
     private static final Duration MAX_SLEEP = Duration.ofMinutes(10);
 
     @Inject
     IdeaSource ideaSource;
+
     @Inject
     LlmIdeaSource llmIdeas;
+
     @Inject
     LlmGateway llmGateway;
+
     @Inject
     LlmMetrics llmMetrics;
+
     @Inject
     IdeaRepository ideas;
+
     @Inject
     AuditLog audit;
+
     @Inject
     QcService qc;
+
     @Inject
     Clock clock;
 
@@ -77,16 +86,19 @@ public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
     public List<EventSource<?, ContentSchedule>> prepareEventSources(EventSourceContext<ContentSchedule> context) {
         // ideas are linked to their schedule by label, not owned (docs/gitops.md): a re-created schedule of the same
         // name finds them again
-        return List.of(new InformerEventSource<>(InformerEventSourceConfiguration
-                .from(AnimationIdea.class, ContentSchedule.class)
-                .withSecondaryToPrimaryMapper(ContentScheduleReconciler::scheduleOf)
-                .build(), context));
+        return List.of(new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(AnimationIdea.class, ContentSchedule.class)
+                        .withSecondaryToPrimaryMapper(ContentScheduleReconciler::scheduleOf)
+                        .build(),
+                context));
     }
 
     private static Set<ResourceID> scheduleOf(AnimationIdea idea) {
         Map<String, String> labels = idea.getMetadata().getLabels();
         String schedule = labels == null ? null : labels.get(AnimOps.LABEL_SCHEDULE);
-        return schedule == null ? Set.of() : Set.of(new ResourceID(schedule, idea.getMetadata().getNamespace()));
+        return schedule == null
+                ? Set.of()
+                : Set.of(new ResourceID(schedule, idea.getMetadata().getNamespace()));
     }
 
     @Override
@@ -98,18 +110,24 @@ public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
         releaseOwnedIdeas(ideasOfSchedule, context);
         ScheduleService.adoptHistory(schedule, ideasOfSchedule);
 
-        List<SpecProblem> problems = ScheduleSpecChecks.problems(schedule.getSpec(), qc.checklistName(null),
-                qc.checklistNames());
+        List<SpecProblem> problems =
+                ScheduleSpecChecks.problems(schedule.getSpec(), qc.checklistName(null), qc.checklistNames());
         List<SpecProblem> invalid = ScheduleSpecChecks.errors(problems);
         if (!invalid.isEmpty()) {
             // no run until the spec can be used; a checklist may be registered meanwhile, so look again later
             reportIdeas(status, ideasOfSchedule);
             status.setNextScheduleTime(null);
-            Conditions.set(status, clock, ConditionTypes.READY, Conditions.FALSE, invalid.get(0).reason(),
+            Conditions.set(
+                    status,
+                    clock,
+                    ConditionTypes.READY,
+                    Conditions.FALSE,
+                    invalid.get(0).reason(),
                     describe(invalid));
             return StatusSupport.patchIfChanged(schedule, observed, MAX_SLEEP);
         }
-        CronSchedule cron = CronSchedule.parse(schedule.getSpec().getCron(), schedule.getSpec().getTimeZone());
+        CronSchedule cron = CronSchedule.parse(
+                schedule.getSpec().getCron(), schedule.getSpec().getTimeZone());
 
         Optional<Instant> due = ScheduleService.dueFireTime(schedule, cron, now);
         if (due.isPresent()) {
@@ -123,12 +141,22 @@ public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
         String warned = warnings.isEmpty() ? "" : "; " + warnings.size() + " warning(s): " + describe(warnings);
         if (Boolean.TRUE.equals(schedule.getSpec().getSuspend())) {
             status.setNextScheduleTime(null);
-            Conditions.set(status, clock, ConditionTypes.READY, Conditions.FALSE, Reasons.SUSPENDED,
+            Conditions.set(
+                    status,
+                    clock,
+                    ConditionTypes.READY,
+                    Conditions.FALSE,
+                    Reasons.SUSPENDED,
                     "spec.suspend is true: no new runs" + warned);
         } else {
             Optional<Instant> next = cron.nextFireAfter(now);
             status.setNextScheduleTime(next.map(Instant::toString).orElse(null));
-            Conditions.set(status, clock, ConditionTypes.READY, Conditions.TRUE, Reasons.SCHEDULED,
+            Conditions.set(
+                    status,
+                    clock,
+                    ConditionTypes.READY,
+                    Conditions.TRUE,
+                    Reasons.SCHEDULED,
                     next.map(t -> "next run at " + t).orElse("the cron expression never fires again") + warned);
             if (next.isPresent()) {
                 Duration untilNext = Duration.between(now, next.get()).plusSeconds(1);
@@ -165,59 +193,95 @@ public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
                 return stored;
             });
             ideasOfSchedule.set(i, released);
-            LOG.infof("idea %s/%s: removed its owner reference to ContentSchedule %s, so that deleting the schedule"
+            LOG.infof(
+                    "idea %s/%s: removed its owner reference to ContentSchedule %s, so that deleting the schedule"
                             + " keeps it",
-                    idea.getMetadata().getNamespace(), idea.getMetadata().getName(), owners.get(0).getName());
+                    idea.getMetadata().getNamespace(),
+                    idea.getMetadata().getName(),
+                    owners.get(0).getName());
         }
     }
 
     /** Proposes the run's ideas; the ones created are added to {@code ideasOfSchedule}. */
-    private void runOnce(ContentSchedule schedule, Instant fireTime, List<AnimationIdea> ideasOfSchedule,
-                         Context<ContentSchedule> context) {
+    private void runOnce(
+            ContentSchedule schedule,
+            Instant fireTime,
+            List<AnimationIdea> ideasOfSchedule,
+            Context<ContentSchedule> context) {
         String runId = ScheduleService.runId(fireTime);
         String namespace = schedule.getMetadata().getNamespace();
         LlmSettings llm = schedule.getSpec().getLlm();
         boolean fromModel = llm != null && llm.getProvider() != LlmSettings.Provider.Offline;
-        if (ScheduleService.runAlreadyProposed(ideasOfSchedule, runId,
-                schedule.getSpec().getIdeasPerRun())) {
-            LOG.infof("schedule %s/%s run %s: its ideas exist already; recording the slot without proposing again",
+        if (ScheduleService.runAlreadyProposed(
+                ideasOfSchedule, runId, schedule.getSpec().getIdeasPerRun())) {
+            LOG.infof(
+                    "schedule %s/%s run %s: its ideas exist already; recording the slot without proposing again",
                     namespace, schedule.getMetadata().getName(), runId);
             recordFired(schedule, fireTime, runId);
             return;
         }
         try {
             List<IdeaProposal> proposals;
-            Set<String> alreadyProposed = ideas.titlesProposed(namespace, schedule.getMetadata().getName());
+            Set<String> alreadyProposed =
+                    ideas.titlesProposed(namespace, schedule.getMetadata().getName());
             if (fromModel) {
-                proposals = llmIdeas.propose(llm, new LlmIdeaSource.Run(namespace, schedule.getMetadata().getName(), runId,
-                        schedule.getSpec().getIdeasPerRun(), alreadyProposed));
+                proposals = llmIdeas.propose(
+                        llm,
+                        new LlmIdeaSource.Run(
+                                namespace,
+                                schedule.getMetadata().getName(),
+                                runId,
+                                schedule.getSpec().getIdeasPerRun(),
+                                alreadyProposed));
             } else {
                 proposals = ideaSource.propose(schedule.getSpec().getIdeasPerRun(), alreadyProposed);
             }
             AnimationIdeaSpec.Source source = fromModel ? AnimationIdeaSpec.Source.Llm : AnimationIdeaSpec.Source.File;
             for (AnimationIdea idea : ScheduleService.ideasForRun(schedule, runId, proposals, source)) {
-                AnimationIdea stored = OwnedChildren.createIfAbsent(context, idea).resource();
-                ideasOfSchedule.removeIf(i -> i.getMetadata().getName().equals(stored.getMetadata().getName()));
+                AnimationIdea stored =
+                        OwnedChildren.createIfAbsent(context, idea).resource();
+                ideasOfSchedule.removeIf(i ->
+                        i.getMetadata().getName().equals(stored.getMetadata().getName()));
                 ideasOfSchedule.add(stored);
             }
-            LOG.infof("schedule %s/%s run %s proposed %d ideas from %s", namespace, schedule.getMetadata().getName(),
-                    runId, proposals.size(), fromModel ? "the " + llm.getProvider() + " model" : "the static ideas file");
+            LOG.infof(
+                    "schedule %s/%s run %s proposed %d ideas from %s",
+                    namespace,
+                    schedule.getMetadata().getName(),
+                    runId,
+                    proposals.size(),
+                    fromModel ? "the " + llm.getProvider() + " model" : "the static ideas file");
             String message = "run " + runId + " proposed " + proposals.size() + " ideas";
-            Conditions.set(schedule.getStatus(), clock, ConditionTypes.IDEAS_PROPOSED, Conditions.TRUE, Reasons.RUN_COMPLETED,
+            Conditions.set(
+                    schedule.getStatus(),
+                    clock,
+                    ConditionTypes.IDEAS_PROPOSED,
+                    Conditions.TRUE,
+                    Reasons.RUN_COMPLETED,
                     message);
             events.normal(schedule, Reasons.RUN_COMPLETED, message);
         } catch (LlmException e) {
             // the run is spent either way: it is not retried on every reconciliation, which would pay again
-            LOG.warnf("schedule %s/%s run %s proposed no ideas: %s %s", namespace, schedule.getMetadata().getName(),
-                    runId, e.reason(), e.getMessage());
-            Conditions.set(schedule.getStatus(), clock, ConditionTypes.IDEAS_PROPOSED, Conditions.FALSE, e.reason(),
+            LOG.warnf(
+                    "schedule %s/%s run %s proposed no ideas: %s %s",
+                    namespace, schedule.getMetadata().getName(), runId, e.reason(), e.getMessage());
+            Conditions.set(
+                    schedule.getStatus(),
+                    clock,
+                    ConditionTypes.IDEAS_PROPOSED,
+                    Conditions.FALSE,
+                    e.reason(),
                     "run " + runId + ": " + e.getMessage());
             events.warning(schedule, e.reason(), "run " + runId + ": " + e.getMessage());
         }
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("runId", runId);
         payload.put("fireTime", fireTime.toString());
-        audit.record(AuditLog.OPERATOR, "ContentSchedule.Fired", schedule, payload,
+        audit.record(
+                AuditLog.OPERATOR,
+                "ContentSchedule.Fired",
+                schedule,
+                payload,
                 schedule.getMetadata().getUid() + ":run:" + runId);
         recordFired(schedule, fireTime, runId);
     }
@@ -240,16 +304,28 @@ public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
         llmMetrics.budget(namespace, name, spent, llm.getDailyTokenBudget());
         String message = spent + " of " + llm.getDailyTokenBudget() + " tokens spent today (UTC)";
         if (spent >= llm.getDailyTokenBudget()) {
-            Conditions.set(schedule.getStatus(), clock, ConditionTypes.BUDGET_EXHAUSTED, Conditions.TRUE, Reasons.BUDGET_EXHAUSTED,
+            Conditions.set(
+                    schedule.getStatus(),
+                    clock,
+                    ConditionTypes.BUDGET_EXHAUSTED,
+                    Conditions.TRUE,
+                    Reasons.BUDGET_EXHAUSTED,
                     message + "; no new model calls until tomorrow");
         } else {
-            Conditions.set(schedule.getStatus(), clock, ConditionTypes.BUDGET_EXHAUSTED, Conditions.FALSE, Reasons.WITHIN_BUDGET, message);
+            Conditions.set(
+                    schedule.getStatus(),
+                    clock,
+                    ConditionTypes.BUDGET_EXHAUSTED,
+                    Conditions.FALSE,
+                    Reasons.WITHIN_BUDGET,
+                    message);
         }
     }
 
     /** A thrown reconciliation shows as condition ReconcileError and a Warning event; JOSDK retries with backoff. */
     @Override
-    public ErrorStatusUpdateControl<ContentSchedule> updateErrorStatus(ContentSchedule schedule, Context<ContentSchedule> context, Exception e) {
+    public ErrorStatusUpdateControl<ContentSchedule> updateErrorStatus(
+            ContentSchedule schedule, Context<ContentSchedule> context, Exception e) {
         return errors.report(schedule, context, e, ContentScheduleStatus::new);
     }
 }

@@ -46,7 +46,8 @@ public final class CronSchedule {
         try {
             return new CronSchedule(ExecutionTime.forCron(PARSER.parse(MACROS.getOrDefault(trimmed, trimmed))), zone);
         } catch (IllegalArgumentException e) {
-            throw new InvalidScheduleException("spec.cron", "invalid cron expression \"" + expression + "\": " + e.getMessage());
+            throw new InvalidScheduleException(
+                    "spec.cron", "invalid cron expression \"" + expression + "\": " + e.getMessage());
         }
     }
 

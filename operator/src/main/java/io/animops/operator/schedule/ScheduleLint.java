@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.animops.crds.AnimOps;
+import io.animops.crds.v1alpha1.ContentSchedule;
 import io.animops.crds.validation.CrdSchemaValidator;
 import io.animops.crds.validation.SchemaViolation;
-import io.animops.crds.v1alpha1.ContentSchedule;
 import io.animops.operator.common.SpecProblem;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -51,8 +51,8 @@ public final class ScheduleLint {
 
     private static final Set<String> KUSTOMIZATION_FILES =
             Set.of("kustomization.yaml", "kustomization.yml", "Kustomization");
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final CrdSchemaValidator validator;
     private final String defaultChecklist;
@@ -75,8 +75,10 @@ public final class ScheduleLint {
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
                 try (Stream<Path> walk = Files.walk(path)) {
-                    walk.filter(Files::isRegularFile).filter(ScheduleLint::isYaml)
-                            .sorted(Comparator.comparing(Path::toString)).forEach(files::add);
+                    walk.filter(Files::isRegularFile)
+                            .filter(ScheduleLint::isYaml)
+                            .sorted(Comparator.comparing(Path::toString))
+                            .forEach(files::add);
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot read " + path, e);
                 }
@@ -96,7 +98,10 @@ public final class ScheduleLint {
         for (Path file : files) {
             if (!isKustomization(file)) {
                 try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    Report one = lint(file.toString(), reader, patches.contains(file.toAbsolutePath().normalize()));
+                    Report one = lint(
+                            file.toString(),
+                            reader,
+                            patches.contains(file.toAbsolutePath().normalize()));
                     findings.addAll(one.findings());
                     resources += one.resources();
                 } catch (IOException e) {
@@ -134,11 +139,14 @@ public final class ScheduleLint {
             }
             resources++;
             List<SchemaViolation> violations = validator.validate(tree).stream()
-                    .filter(v -> !patch || !v.reason().startsWith("Required value")).toList();
+                    .filter(v -> !patch || !v.reason().startsWith("Required value"))
+                    .toList();
             for (SchemaViolation v : violations) {
                 findings.add(new Finding(file, document.lineOf(v.field()), v.field(), v.reason(), true));
             }
-            boolean isSchedule = ContentSchedule.class.getSimpleName().equals(tree.path("kind").asText());
+            boolean isSchedule = ContentSchedule.class
+                    .getSimpleName()
+                    .equals(tree.path("kind").asText());
             if (violations.isEmpty() && !patch && isSchedule) {
                 ContentSchedule schedule = MAPPER.convertValue(tree, ContentSchedule.class);
                 for (SpecProblem p : ScheduleSpecChecks.problems(schedule.getSpec(), defaultChecklist, checklists)) {
@@ -172,8 +180,12 @@ public final class ScheduleLint {
                     }
                     Path target = dir.resolve(entry).normalize();
                     if (!Files.exists(target)) {
-                        findings.add(new Finding(file.toString(), document.lineOf(field), field,
-                                "no such file or folder: " + entry, true));
+                        findings.add(new Finding(
+                                file.toString(),
+                                document.lineOf(field),
+                                field,
+                                "no such file or folder: " + entry,
+                                true));
                     } else if (list.equals("patchesStrategicMerge")) {
                         patches.add(target);
                     }
@@ -190,8 +202,8 @@ public final class ScheduleLint {
                 if (Files.exists(target)) {
                     patches.add(target);
                 } else {
-                    findings.add(new Finding(file.toString(), document.lineOf(field), field,
-                            "no such file: " + entry, true));
+                    findings.add(new Finding(
+                            file.toString(), document.lineOf(field), field, "no such file: " + entry, true));
                 }
             }
         }

@@ -26,15 +26,14 @@ public final class ScheduleLintCommand {
     public static final String COMMAND = "lint";
     private static final String USAGE = "usage: lint [--checklists FILE] [--default-checklist NAME] FILE|FOLDER|- ...";
 
-    private ScheduleLintCommand() {
-    }
+    private ScheduleLintCommand() {}
 
     public static boolean isRequested(String[] args) {
         return args.length > 0 && COMMAND.equals(args[0]);
     }
 
-    public static int run(String[] args, Map<String, String> env, InputStream stdin, PrintStream stdout,
-                          PrintStream stderr) {
+    public static int run(
+            String[] args, Map<String, String> env, InputStream stdin, PrintStream stdout, PrintStream stderr) {
         Optional<String> checklistsFile = Optional.ofNullable(env.get("ANIMOPS_QC_CHECKLISTS_FILE"));
         String defaultChecklist = env.getOrDefault("ANIMOPS_QC_DEFAULT_CHECKLIST", AnimOpsConfig.Qc.DEFAULT_CHECKLIST);
         List<String> inputs = new ArrayList<>();
@@ -62,7 +61,9 @@ public final class ScheduleLintCommand {
         List<String> checklists;
         try {
             ConfiguredFile file = QcChecklists.checklistsFile(checklistsFile);
-            checklists = QcChecklist.parseFile(file.text(), file.source()).stream().map(QcChecklist::name).toList();
+            checklists = QcChecklist.parseFile(file.text(), file.source()).stream()
+                    .map(QcChecklist::name)
+                    .toList();
         } catch (RuntimeException e) {
             stderr.println("lint: --checklists: " + e.getMessage());
             return 2;
@@ -89,7 +90,8 @@ public final class ScheduleLintCommand {
         resources += report.resources();
         findings.forEach(stdout::println);
         long errors = findings.stream().filter(ScheduleLint.Finding::error).count();
-        stderr.printf("lint: %d file(s), %d animops.io resource(s): %d error(s), %d warning(s)%n",
+        stderr.printf(
+                "lint: %d file(s), %d animops.io resource(s): %d error(s), %d warning(s)%n",
                 files, resources, errors, findings.size() - errors);
         return errors > 0 ? 1 : 0;
     }

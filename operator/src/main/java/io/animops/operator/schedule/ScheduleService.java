@@ -1,14 +1,14 @@
 package io.animops.operator.schedule;
 
 import io.animops.crds.AnimOps;
+import io.animops.crds.ConditionTypes;
+import io.animops.crds.Conditions;
 import io.animops.crds.v1alpha1.AnimationIdea;
 import io.animops.crds.v1alpha1.AnimationIdeaSpec;
 import io.animops.crds.v1alpha1.ContentSchedule;
 import io.animops.crds.v1alpha1.ContentScheduleStatus;
 import io.animops.crds.v1alpha1.IdeaPhase;
 import io.animops.crds.v1alpha1.ScheduleRunOutcome;
-import io.animops.crds.Conditions;
-import io.animops.crds.ConditionTypes;
 import io.animops.operator.idea.IdeaProposal;
 import io.animops.operator.kube.OwnedChildren;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -26,10 +26,10 @@ import java.util.TreeMap;
 
 /** When a schedule fires, and the ideas one run proposes. Pure: no Kubernetes, no database. */
 public final class ScheduleService {
-    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter RUN_ID =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").withZone(ZoneOffset.UTC);
 
-    private ScheduleService() {
-    }
+    private ScheduleService() {}
 
     /**
      * The fire time that is due now, if any: the latest cron time after the last fired slot (or after creation),
@@ -80,8 +80,8 @@ public final class ScheduleService {
     }
 
     /** The ideas of one run, with deterministic names so that a retried run finds them instead of adding more. */
-    public static List<AnimationIdea> ideasForRun(ContentSchedule schedule, String runId, List<IdeaProposal> proposals,
-                                                  AnimationIdeaSpec.Source source) {
+    public static List<AnimationIdea> ideasForRun(
+            ContentSchedule schedule, String runId, List<IdeaProposal> proposals, AnimationIdeaSpec.Source source) {
         List<AnimationIdea> ideas = new ArrayList<>();
         for (int i = 0; i < proposals.size(); i++) {
             IdeaProposal p = proposals.get(i);
@@ -90,8 +90,8 @@ public final class ScheduleService {
             idea.setMetadata(new ObjectMetaBuilder()
                     .withName(OwnedChildren.name(schedule.getMetadata().getName(), runId, Integer.toString(i + 1)))
                     .withNamespace(schedule.getMetadata().getNamespace())
-                    .withLabels(Map.of(AnimOps.LABEL_SCHEDULE, schedule.getMetadata().getName(),
-                            AnimOps.LABEL_RUN, runId))
+                    .withLabels(Map.of(
+                            AnimOps.LABEL_SCHEDULE, schedule.getMetadata().getName(), AnimOps.LABEL_RUN, runId))
                     .build());
             AnimationIdeaSpec spec = new AnimationIdeaSpec();
             spec.setTitle(p.title());
@@ -154,30 +154,41 @@ public final class ScheduleService {
         }
         ScheduleRunOutcome outcome = new ScheduleRunOutcome();
         outcome.setRunId(runId);
-        List<AnimationIdea> ofRun = ideas.stream().filter(i -> runId.equals(runOf(i))).toList();
+        List<AnimationIdea> ofRun =
+                ideas.stream().filter(i -> runId.equals(runOf(i))).toList();
         outcome.setProposed(ofRun.size());
-        outcome.setGated((int) ofRun.stream().filter(i -> i.getStatus() != null
-                && Conditions.isTrue(i.getStatus().getConditions(), ConditionTypes.GATED)).count());
-        outcome.setRejected((int) ofRun.stream().filter(i -> phaseOf(i) == IdeaPhase.Rejected).count());
-        outcome.setPublished((int) ofRun.stream().filter(i -> phaseOf(i) == IdeaPhase.Published).count());
+        outcome.setGated((int) ofRun.stream()
+                .filter(i ->
+                        i.getStatus() != null && Conditions.isTrue(i.getStatus().getConditions(), ConditionTypes.GATED))
+                .count());
+        outcome.setRejected((int)
+                ofRun.stream().filter(i -> phaseOf(i) == IdeaPhase.Rejected).count());
+        outcome.setPublished((int)
+                ofRun.stream().filter(i -> phaseOf(i) == IdeaPhase.Published).count());
         return outcome;
     }
 
     /** Owner references to a ContentSchedule, which ideas made before schedules stopped owning them still carry. */
     public static List<OwnerReference> scheduleOwnerReferences(AnimationIdea idea) {
         List<OwnerReference> refs = idea.getMetadata().getOwnerReferences();
-        return refs == null ? List.of() : refs.stream()
-                .filter(r -> ContentSchedule.class.getSimpleName().equals(r.getKind())
-                        && r.getApiVersion() != null && r.getApiVersion().startsWith(AnimOps.GROUP + "/"))
-                .toList();
+        return refs == null
+                ? List.of()
+                : refs.stream()
+                        .filter(r -> ContentSchedule.class.getSimpleName().equals(r.getKind())
+                                && r.getApiVersion() != null
+                                && r.getApiVersion().startsWith(AnimOps.GROUP + "/"))
+                        .toList();
     }
 
     private static String runOf(AnimationIdea idea) {
-        return idea.getMetadata().getLabels() == null ? null : idea.getMetadata().getLabels().get(AnimOps.LABEL_RUN);
+        return idea.getMetadata().getLabels() == null
+                ? null
+                : idea.getMetadata().getLabels().get(AnimOps.LABEL_RUN);
     }
 
     private static IdeaPhase phaseOf(AnimationIdea idea) {
         return idea.getStatus() == null || idea.getStatus().getPhase() == null
-                ? IdeaPhase.Proposed : idea.getStatus().getPhase();
+                ? IdeaPhase.Proposed
+                : idea.getStatus().getPhase();
     }
 }

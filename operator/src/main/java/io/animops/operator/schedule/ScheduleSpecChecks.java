@@ -18,15 +18,14 @@ import java.util.List;
  * CI rejects what the operator would.
  */
 public final class ScheduleSpecChecks {
-    private ScheduleSpecChecks() {
-    }
+    private ScheduleSpecChecks() {}
 
     /**
      * @param defaultChecklist the checklist of a schedule that names none (animops.qc.default-checklist)
      * @param checklists       the names of the registered QC checklists
      */
-    public static List<SpecProblem> problems(ContentScheduleSpec spec, String defaultChecklist,
-                                             Collection<String> checklists) {
+    public static List<SpecProblem> problems(
+            ContentScheduleSpec spec, String defaultChecklist, Collection<String> checklists) {
         List<SpecProblem> problems = new ArrayList<>();
         try {
             CronSchedule.parse(spec.getCron(), spec.getTimeZone());
@@ -34,9 +33,11 @@ public final class ScheduleSpecChecks {
             problems.add(SpecProblem.error(e.field(), Reasons.INVALID_SCHEDULE, e.reason()));
         }
         String checklist = spec.getQc() == null || spec.getQc().getChecklist() == null
-                ? defaultChecklist : spec.getQc().getChecklist();
-        QcService.checklistProblem(checklist, checklists).ifPresent(message ->
-                problems.add(SpecProblem.error("spec.qc.checklist", Reasons.UNKNOWN_CHECKLIST, message)));
+                ? defaultChecklist
+                : spec.getQc().getChecklist();
+        QcService.checklistProblem(checklist, checklists)
+                .ifPresent(message ->
+                        problems.add(SpecProblem.error("spec.qc.checklist", Reasons.UNKNOWN_CHECKLIST, message)));
         problems.addAll(LlmSettingsCheck.problems(spec.getLlm()));
         problems.addAll(PublishTargetCheck.problems(spec.getPublish(), spec.getPublishing()));
         return problems;

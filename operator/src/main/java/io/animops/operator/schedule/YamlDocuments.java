@@ -45,8 +45,7 @@ public final class YamlDocuments {
         }
     }
 
-    private YamlDocuments() {
-    }
+    private YamlDocuments() {}
 
     /**
      * Every non-empty document of the stream, in order.
@@ -101,7 +100,8 @@ public final class YamlDocuments {
                 return JSON.nullNode();
             } else if (Tag.BOOL.equals(tag)) {
                 return JSON.booleanNode(Boolean.parseBoolean(text.toLowerCase(java.util.Locale.ROOT))
-                        || text.equalsIgnoreCase("yes") || text.equalsIgnoreCase("on"));
+                        || text.equalsIgnoreCase("yes")
+                        || text.equalsIgnoreCase("on"));
             } else if (Tag.INT.equals(tag)) {
                 return JSON.numberNode(new BigInteger(text.replace("_", "")));
             } else if (Tag.FLOAT.equals(tag)) {

@@ -5,11 +5,11 @@ import io.animops.crds.v1alpha1.Authoring;
 import io.animops.crds.v1alpha1.LlmSettings;
 import io.animops.crds.v1alpha1.ScriptAttempt;
 import io.animops.crds.v1alpha1.ScriptError;
+import io.animops.operator.design.DesignSystems;
 import io.animops.operator.llm.LlmAnswer;
 import io.animops.operator.llm.LlmException;
 import io.animops.operator.llm.LlmGateway;
 import io.animops.operator.llm.LlmRequest;
-import io.animops.operator.design.DesignSystems;
 import io.animops.operator.llm.PromptTemplates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,26 +31,40 @@ public class LlmAuthoringProvider implements AuthoringProvider {
 
     @Inject
     LlmGateway gateway;
+
     @Inject
     ScriptAttemptRepository attempts;
+
     @Inject
     OfflineSceneLibrary library;
+
     @Inject
     ScriptValidator validator;
+
     @Inject
     DesignSystems designSystems;
 
     private volatile ScriptPrompts prompts;
 
     @Override
-    public ScriptDraft write(AnimationIdea idea, ScriptAttempt attempt, SceneExpectations expectations, LlmSettings llm) {
+    public ScriptDraft write(
+            AnimationIdea idea, ScriptAttempt attempt, SceneExpectations expectations, LlmSettings llm) {
         ScriptPrompts p = prompts();
         String system = p.system(expectations);
         String user = userPrompt(p, idea, attempt, expectations);
         LlmAnswer answer;
         try {
-            answer = gateway.chat(llm, new LlmRequest(attempt.getMetadata().getNamespace(), idea.getSpec().getScheduleRef(),
-                    idea.getMetadata().getName(), attempt.getMetadata().getName(), "script", p.versionId(), system, user));
+            answer = gateway.chat(
+                    llm,
+                    new LlmRequest(
+                            attempt.getMetadata().getNamespace(),
+                            idea.getSpec().getScheduleRef(),
+                            idea.getMetadata().getName(),
+                            attempt.getMetadata().getName(),
+                            "script",
+                            p.versionId(),
+                            system,
+                            user));
         } catch (LlmException e) {
             throw new AuthoringException(e.reason(), e.getMessage());
         }
@@ -65,9 +79,14 @@ public class LlmAuthoringProvider implements AuthoringProvider {
 
         Optional<String> script = ScriptExtractor.extract(answer.text());
         if (script.isEmpty()) {
-            LOG.warnf("attempt %s/%s: the model's answer holds no script", attempt.getMetadata().getNamespace(),
-                    attempt.getMetadata().getName());
-            ScriptError error = new ScriptError(ScriptError.Stage.author, NO_SCRIPT_RULE, null, null,
+            LOG.warnf(
+                    "attempt %s/%s: the model's answer holds no script",
+                    attempt.getMetadata().getNamespace(), attempt.getMetadata().getName());
+            ScriptError error = new ScriptError(
+                    ScriptError.Stage.author,
+                    NO_SCRIPT_RULE,
+                    null,
+                    null,
                     "The answer contained no GDScript scene. Fix: answer with the complete script, starting with "
                             + "'extends Node2D', in one ```gdscript code block.");
             return new ScriptDraft(answer.text(), authoring, List.of(error));
@@ -75,7 +94,8 @@ public class LlmAuthoringProvider implements AuthoringProvider {
         return new ScriptDraft(script.get(), authoring);
     }
 
-    private String userPrompt(ScriptPrompts p, AnimationIdea idea, ScriptAttempt attempt, SceneExpectations expectations) {
+    private String userPrompt(
+            ScriptPrompts p, AnimationIdea idea, ScriptAttempt attempt, SceneExpectations expectations) {
         String previousRef = attempt.getSpec().getPreviousAttemptRef();
         if (previousRef == null) {
             return p.firstTry(idea, expectations);
@@ -83,17 +103,23 @@ public class LlmAuthoringProvider implements AuthoringProvider {
         ScriptAttemptRecord previous = attempts.findByName(attempt.getMetadata().getNamespace(), previousRef);
         if (previous == null || previous.script == null) {
             // the history lost the previous script: a fresh first try is better than a repair of nothing
-            LOG.warnf("attempt %s/%s: previous attempt %s has no stored script; writing from the idea",
+            LOG.warnf(
+                    "attempt %s/%s: previous attempt %s has no stored script; writing from the idea",
                     attempt.getMetadata().getNamespace(), attempt.getMetadata().getName(), previousRef);
             return p.firstTry(idea, expectations);
         }
-        List<ScriptError> errors = attempt.getSpec().getPreviousErrors() == null ? List.of() : attempt.getSpec().getPreviousErrors();
+        List<ScriptError> errors = attempt.getSpec().getPreviousErrors() == null
+                ? List.of()
+                : attempt.getSpec().getPreviousErrors();
         return p.repair(idea, expectations, previous.attempt, previous.script, errors);
     }
 
     ScriptPrompts prompts() {
         if (prompts == null) {
-            prompts = new ScriptPrompts(new PromptTemplates(PromptTemplates.CURRENT), library, validator.contractVersion(),
+            prompts = new ScriptPrompts(
+                    new PromptTemplates(PromptTemplates.CURRENT),
+                    library,
+                    validator.contractVersion(),
                     designSystems.current());
         }
         return prompts;

@@ -29,26 +29,32 @@ public class OfflineSceneLibrary implements AuthoringProvider {
     static final String LIBRARY = "animops/scenes/";
     private static final Logger LOG = Logger.getLogger(OfflineSceneLibrary.class);
     private static final Pattern SCENE_TITLE = Pattern.compile("(?m)^# Scene: (.+)$");
-    private static final Pattern DURATION = Pattern.compile("(?m)^(const DURATION_SECONDS\\s*(?::\\s*float\\s*)?:?=\\s*)[0-9.]+");
+    private static final Pattern DURATION =
+            Pattern.compile("(?m)^(const DURATION_SECONDS\\s*(?::\\s*float\\s*)?:?=\\s*)[0-9.]+");
 
-    record Scene(String file, String title, String source) {
-    }
+    record Scene(String file, String title, String source) {}
 
     private final List<Scene> scenes = load();
 
     @Override
-    public ScriptDraft write(AnimationIdea idea, ScriptAttempt attempt, SceneExpectations expectations, LlmSettings llm) {
+    public ScriptDraft write(
+            AnimationIdea idea, ScriptAttempt attempt, SceneExpectations expectations, LlmSettings llm) {
         if (scenes.isEmpty()) {
             throw new AuthoringException(Reasons.SCENE_LIBRARY_EMPTY, "the offline scene library holds no scenes");
         }
-        Scene scene = choose(idea.getSpec().getTitle(), idea.getMetadata().getName(), attempt.getSpec().getAttempt());
+        Scene scene = choose(
+                idea.getSpec().getTitle(),
+                idea.getMetadata().getName(),
+                attempt.getSpec().getAttempt());
         Matcher duration = DURATION.matcher(scene.source());
         if (!duration.find()) {
-            throw new AuthoringException(Reasons.SCENE_NOT_PARAMETERIZABLE,
+            throw new AuthoringException(
+                    Reasons.SCENE_NOT_PARAMETERIZABLE,
                     "offline scene " + scene.file() + " has no DURATION_SECONDS constant");
         }
         String source = duration.replaceFirst("$1" + expectations.durationSeconds() + ".0");
-        LOG.infof("offline authoring: attempt %s/%s uses bundled scene %s (no language model involved)",
+        LOG.infof(
+                "offline authoring: attempt %s/%s uses bundled scene %s (no language model involved)",
                 attempt.getMetadata().getNamespace(), attempt.getMetadata().getName(), scene.file());
         Authoring authoring = new Authoring();
         authoring.setProvider(PROVIDER_ID);
@@ -95,7 +101,12 @@ public class OfflineSceneLibrary implements AuthoringProvider {
             }
             String source = read(loader, LIBRARY + name);
             Matcher title = SCENE_TITLE.matcher(source);
-            scenes.add(new Scene(name, title.find() ? title.group(1).trim() : name.replace(".gd", "").toLowerCase(Locale.ROOT), source));
+            scenes.add(new Scene(
+                    name,
+                    title.find()
+                            ? title.group(1).trim()
+                            : name.replace(".gd", "").toLowerCase(Locale.ROOT),
+                    source));
         }
         return List.copyOf(scenes);
     }

@@ -1,20 +1,20 @@
 package io.animops.operator.script;
 
-import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
-import io.animops.operator.kube.ReconcileErrors;
-import io.animops.operator.kube.EventRecorder;
 import io.animops.crds.ConditionTypes;
 import io.animops.crds.Conditions;
 import io.animops.crds.Reasons;
 import io.animops.crds.v1alpha1.AnimationIdea;
-import io.animops.crds.v1alpha1.ContentSchedule;
 import io.animops.crds.v1alpha1.AttemptPhase;
+import io.animops.crds.v1alpha1.ContentSchedule;
 import io.animops.crds.v1alpha1.ScriptAttempt;
 import io.animops.crds.v1alpha1.ScriptAttemptStatus;
 import io.animops.operator.audit.AuditLog;
+import io.animops.operator.kube.EventRecorder;
+import io.animops.operator.kube.ReconcileErrors;
 import io.animops.operator.kube.StatusSupport;
 import io.animops.operator.pipeline.PipelineSettingsLookup;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import jakarta.inject.Inject;
@@ -26,14 +26,19 @@ import java.time.Duration;
 public class ScriptAttemptReconciler implements Reconciler<ScriptAttempt> {
     @Inject
     EventRecorder events;
+
     @Inject
     ReconcileErrors errors;
+
     @Inject
     ScriptAuthoringService authoring;
+
     @Inject
     PipelineSettingsLookup settings;
+
     @Inject
     AuditLog audit;
+
     @Inject
     Clock clock;
 
@@ -47,19 +52,33 @@ public class ScriptAttemptReconciler implements Reconciler<ScriptAttempt> {
             return StatusSupport.patchIfChanged(attempt, observed, null);
         }
         AttemptPhase before = status.getPhase();
-        AnimationIdea idea = context.getClient().resources(AnimationIdea.class)
-                .inNamespace(attempt.getMetadata().getNamespace()).withName(attempt.getSpec().getIdeaRef()).get();
+        AnimationIdea idea = context.getClient()
+                .resources(AnimationIdea.class)
+                .inNamespace(attempt.getMetadata().getNamespace())
+                .withName(attempt.getSpec().getIdeaRef())
+                .get();
         if (idea == null) {
             status.setPhase(AttemptPhase.Pending);
-            Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, Reasons.IDEA_NOT_FOUND,
+            Conditions.set(
+                    status,
+                    clock,
+                    ConditionTypes.SUCCEEDED,
+                    Conditions.UNKNOWN,
+                    Reasons.IDEA_NOT_FOUND,
                     "spec.ideaRef: AnimationIdea " + attempt.getSpec().getIdeaRef() + " does not exist");
             return StatusSupport.patchIfChanged(attempt, observed, Duration.ofSeconds(30));
         }
         ContentSchedule schedule = settings.scheduleOf(context.getClient(), idea);
-        if (idea.getSpec().getScheduleRef() != null && schedule == null
+        if (idea.getSpec().getScheduleRef() != null
+                && schedule == null
                 && (status.getPhase() == null || status.getPhase() == AttemptPhase.Pending)) {
             // its schedule was pruned: written with the operator's defaults, the script would not be the schedule's
-            Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, Reasons.SCHEDULE_DELETED,
+            Conditions.set(
+                    status,
+                    clock,
+                    ConditionTypes.SUCCEEDED,
+                    Conditions.UNKNOWN,
+                    Reasons.SCHEDULE_DELETED,
                     "ContentSchedule " + idea.getSpec().getScheduleRef() + " was deleted or renamed: not written until"
                             + " a schedule of that name exists again");
             return StatusSupport.patchIfChanged(attempt, observed, SCHEDULE_RECHECK);
@@ -72,7 +91,8 @@ public class ScriptAttemptReconciler implements Reconciler<ScriptAttempt> {
 
     /** A thrown reconciliation shows as condition ReconcileError and a Warning event; JOSDK retries with backoff. */
     @Override
-    public ErrorStatusUpdateControl<ScriptAttempt> updateErrorStatus(ScriptAttempt attempt, Context<ScriptAttempt> context, Exception e) {
+    public ErrorStatusUpdateControl<ScriptAttempt> updateErrorStatus(
+            ScriptAttempt attempt, Context<ScriptAttempt> context, Exception e) {
         return errors.report(attempt, context, e, ScriptAttemptStatus::new);
     }
 }

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 public class ScriptAttemptRepository {
     @Inject
     Database database;
+
     @Inject
     Clock clock;
 
@@ -22,11 +23,17 @@ public class ScriptAttemptRepository {
 
     /** The attempt of this name most recently stored (a re-created resource of the same name has a new uid). */
     public ScriptAttemptRecord findByName(String namespace, String name) {
-        return database.inTransaction(s -> s.createQuery(
-                        "from ScriptAttemptRecord r where r.namespace = :ns and r.name = :name order by r.createdAt desc",
-                        ScriptAttemptRecord.class)
-                .setParameter("ns", namespace).setParameter("name", name).setMaxResults(1).getResultList())
-                .stream().findFirst().orElse(null);
+        return database
+                .inTransaction(s -> s.createQuery(
+                                "from ScriptAttemptRecord r where r.namespace = :ns and r.name = :name order by r.createdAt desc",
+                                ScriptAttemptRecord.class)
+                        .setParameter("ns", namespace)
+                        .setParameter("name", name)
+                        .setMaxResults(1)
+                        .getResultList())
+                .stream()
+                .findFirst()
+                .orElse(null);
     }
 
     /** Creates or updates the attempt's row. */

@@ -1,6 +1,5 @@
 package io.animops.operator.script;
 
-import io.animops.operator.common.Hashes;
 import io.animops.crds.ConditionTypes;
 import io.animops.crds.Conditions;
 import io.animops.crds.Reasons;
@@ -10,6 +9,7 @@ import io.animops.crds.v1alpha1.LlmSettings;
 import io.animops.crds.v1alpha1.ScriptAttempt;
 import io.animops.crds.v1alpha1.ScriptAttemptStatus;
 import io.animops.crds.v1alpha1.ScriptError;
+import io.animops.operator.common.Hashes;
 import io.animops.operator.db.JsonColumn;
 import io.animops.operator.pipeline.PipelineSettings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,19 +25,24 @@ import java.util.function.Consumer;
 public class ScriptAuthoringService {
     @Inject
     OfflineSceneLibrary offline;
+
     @Inject
     LlmAuthoringProvider llmProvider;
+
     @Inject
     ScriptValidator validator;
+
     @Inject
     ScriptAttemptRepository repository;
+
     @Inject
     Clock clock;
 
     /** Runs authoring and validation, leaving the attempt's status in a terminal phase. */
     public void author(ScriptAttempt attempt, AnimationIdea idea, PipelineSettings settings) {
         ScriptAttemptStatus status = attempt.getStatus();
-        SceneExpectations expectations = SceneExpectations.frame(settings.preview().getDurationSeconds());
+        SceneExpectations expectations =
+                SceneExpectations.frame(settings.preview().getDurationSeconds());
         UUID uid = UUID.fromString(attempt.getMetadata().getUid());
         Consumer<ScriptAttemptRecord> identity = row -> {
             row.ideaUid = UUID.fromString(idea.getMetadata().getUid());
@@ -58,14 +63,15 @@ public class ScriptAuthoringService {
                 row.phase = AttemptPhase.Failed.name();
                 row.provider = status.getAuthoring().getProvider();
                 row.model = status.getAuthoring().getModel();
-                row.errors = JsonColumn.write(List.of(new ScriptError(ScriptError.Stage.author, e.reason(), null, null,
-                        e.getMessage())));
+                row.errors = JsonColumn.write(
+                        List.of(new ScriptError(ScriptError.Stage.author, e.reason(), null, null, e.getMessage())));
             }));
             return;
         }
         // an answer without a script has nothing to validate: its authoring error is the finding
         List<ScriptError> errors = draft.authorErrors().isEmpty()
-                ? validator.validate(draft.source(), expectations) : draft.authorErrors();
+                ? validator.validate(draft.source(), expectations)
+                : draft.authorErrors();
 
         status.setAuthoring(draft.authoring());
         status.setScriptSha256(Hashes.sha256(draft.source()));
@@ -75,15 +81,28 @@ public class ScriptAuthoringService {
         status.setErrorCount(errors.size());
         status.setPhase(errors.isEmpty() ? AttemptPhase.Valid : AttemptPhase.Invalid);
         String by = Boolean.TRUE.equals(draft.authoring().getOffline())
-                ? "offline scene " + draft.authoring().getOrigin() : draft.authoring().getProvider();
+                ? "offline scene " + draft.authoring().getOrigin()
+                : draft.authoring().getProvider();
         if (errors.isEmpty()) {
-            Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.TRUE, Reasons.VALID,
+            Conditions.set(
+                    status,
+                    clock,
+                    ConditionTypes.SUCCEEDED,
+                    Conditions.TRUE,
+                    Reasons.VALID,
                     "script from " + by + " passed " + validator.contractVersion());
         } else {
             ScriptError first = errors.get(0);
-            Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.FALSE, Reasons.VALIDATION_FAILED, errors.size()
-                    + " error(s); first: " + first.getStage() + " " + first.getRule() + " at " + first.getLine() + ":"
-                    + first.getColumn() + ": " + first.getMessage());
+            Conditions.set(
+                    status,
+                    clock,
+                    ConditionTypes.SUCCEEDED,
+                    Conditions.FALSE,
+                    Reasons.VALIDATION_FAILED,
+                    errors.size()
+                            + " error(s); first: " + first.getStage() + " " + first.getRule() + " at " + first.getLine()
+                            + ":"
+                            + first.getColumn() + ": " + first.getMessage());
         }
 
         repository.record(uid, identity.andThen(row -> {
@@ -112,7 +131,10 @@ public class ScriptAuthoringService {
     private static io.animops.crds.v1alpha1.Authoring failedAuthoring(LlmSettings llm) {
         io.animops.crds.v1alpha1.Authoring authoring = new io.animops.crds.v1alpha1.Authoring();
         boolean offline = llm == null || llm.getProvider() == LlmSettings.Provider.Offline;
-        authoring.setProvider(offline ? OfflineSceneLibrary.PROVIDER_ID : llm.getProvider().name().toLowerCase(java.util.Locale.ROOT));
+        authoring.setProvider(
+                offline
+                        ? OfflineSceneLibrary.PROVIDER_ID
+                        : llm.getProvider().name().toLowerCase(java.util.Locale.ROOT));
         authoring.setOffline(offline);
         authoring.setModel(offline ? null : llm.getModel());
         authoring.setPromptTokens(0L);

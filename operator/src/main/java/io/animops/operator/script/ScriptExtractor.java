@@ -14,17 +14,17 @@ import java.util.regex.Pattern;
  * line to the last line that still looks like GDScript.
  */
 public final class ScriptExtractor {
-    private static final Pattern FENCE = Pattern.compile("(?m)^[ \\t]*```[ \\t]*([A-Za-z0-9_+-]*)[ \\t]*\\r?\\n(.*?)(?:^[ \\t]*```[ \\t]*$|\\z)",
-            Pattern.DOTALL);
+    private static final Pattern FENCE = Pattern.compile(
+            "(?m)^[ \\t]*```[ \\t]*([A-Za-z0-9_+-]*)[ \\t]*\\r?\\n(.*?)(?:^[ \\t]*```[ \\t]*$|\\z)", Pattern.DOTALL);
     private static final Pattern EXTENDS_NODE2D = Pattern.compile("(?m)^extends\\s+Node2D\\b");
     private static final Pattern EXTENDS = Pattern.compile("(?m)^extends\\s+\\S");
     /** A line that can continue a script at top level: indented code, comments, annotations, declarations. */
     private static final Pattern SCRIPT_LINE = Pattern.compile(
             "^(\\s*|\\s+\\S.*|#.*|@.*|(extends|class_name|func|static|var|const|signal|enum|class)\\b.*)$");
+
     private static final List<String> CODE_LANGUAGES = List.of("", "gdscript", "gd", "godot", "gdscript2", "python");
 
-    private ScriptExtractor() {
-    }
+    private ScriptExtractor() {}
 
     public static Optional<String> extract(String answer) {
         if (answer == null || answer.isBlank()) {
@@ -41,9 +41,11 @@ public final class ScriptExtractor {
             }
         }
         if (!blocks.isEmpty()) {
-            Optional<String> scene = blocks.stream().filter(b -> EXTENDS_NODE2D.matcher(b).find()).findFirst();
-            return Optional.of(normalize(scene.orElseGet(
-                    () -> blocks.stream().max(Comparator.comparingInt(String::length)).orElseThrow())));
+            Optional<String> scene = blocks.stream()
+                    .filter(b -> EXTENDS_NODE2D.matcher(b).find())
+                    .findFirst();
+            return Optional.of(normalize(scene.orElseGet(() ->
+                    blocks.stream().max(Comparator.comparingInt(String::length)).orElseThrow())));
         }
         return unfenced(text).map(ScriptExtractor::normalize);
     }

@@ -29,13 +29,17 @@ public final class ScriptPrompts {
     private final String contractVersion;
     private final DesignSystem design;
 
-    public ScriptPrompts(PromptTemplates templates, OfflineSceneLibrary library, String contractVersion, DesignSystem design) {
+    public ScriptPrompts(
+            PromptTemplates templates, OfflineSceneLibrary library, String contractVersion, DesignSystem design) {
         this.templates = templates;
         this.contractVersion = contractVersion;
         this.design = design;
         this.examples = library.scenes().stream()
-                .sorted(Comparator.comparingInt((OfflineSceneLibrary.Scene s) -> s.source().length()).thenComparing(OfflineSceneLibrary.Scene::file))
-                .limit(EXAMPLES).toList();
+                .sorted(Comparator.comparingInt(
+                                (OfflineSceneLibrary.Scene s) -> s.source().length())
+                        .thenComparing(OfflineSceneLibrary.Scene::file))
+                .limit(EXAMPLES)
+                .toList();
     }
 
     /**
@@ -50,12 +54,21 @@ public final class ScriptPrompts {
     public static String contractRules() {
         StringBuilder out = new StringBuilder();
         for (ContractRule rule : ContractRule.values()) {
-            out.append("- `").append(rule.id()).append("` (").append(rule.stage()).append("): ").append(rule.hint()).append('\n');
+            out.append("- `")
+                    .append(rule.id())
+                    .append("` (")
+                    .append(rule.stage())
+                    .append("): ")
+                    .append(rule.hint())
+                    .append('\n');
         }
         out.append("\nAllowlist (deny by default: any other engine class, singleton or function is refused):\n");
         for (Map.Entry<String, String> section : ALLOWLIST_SECTIONS.entrySet()) {
-            out.append("- ").append(section.getValue()).append(": ")
-                    .append(String.join(", ", ScriptAllowlist.current().section(section.getKey()))).append('\n');
+            out.append("- ")
+                    .append(section.getValue())
+                    .append(": ")
+                    .append(String.join(", ", ScriptAllowlist.current().section(section.getKey())))
+                    .append('\n');
         }
         return out.toString().stripTrailing();
     }
@@ -86,9 +99,12 @@ public final class ScriptPrompts {
         values.putAll(designValues(design));
         values.put("contractVersion", contractVersion);
         values.put("contractRules", contractRules());
-        values.put("examples", examples.stream()
-                .map(s -> "## " + s.title() + " (" + s.file() + ")\n\n```gdscript\n" + s.source().stripTrailing() + "\n```")
-                .collect(Collectors.joining("\n\n")));
+        values.put(
+                "examples",
+                examples.stream()
+                        .map(s -> "## " + s.title() + " (" + s.file() + ")\n\n```gdscript\n"
+                                + s.source().stripTrailing() + "\n```")
+                        .collect(Collectors.joining("\n\n")));
         return templates.render("script-system.md", values);
     }
 
@@ -97,16 +113,29 @@ public final class ScriptPrompts {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("designSystemVersion", design.version());
         values.put("background", design.background());
-        values.put("palette", design.palette().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                .collect(Collectors.joining(", ")));
+        values.put(
+                "palette",
+                design.palette().entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue())
+                        .collect(Collectors.joining(", ")));
         values.put("textColour", design.palette().get(DesignSystem.TEXT_COLOUR));
-        values.put("fonts", design.fonts().entrySet().stream()
-                .map(e -> e.getKey() + ": " + e.getValue().family() + (e.getValue().weight() == null ? "" : " " + e.getValue().weight())
-                        + " " + e.getValue().sizePx())
-                .collect(Collectors.joining("; ")));
-        values.put("strokeWidths", design.strokeWidths().entrySet().stream()
-                .map(e -> e.getKey() + " " + java.math.BigDecimal.valueOf(e.getValue()).stripTrailingZeros().toPlainString())
-                .collect(Collectors.joining(", ")));
+        values.put(
+                "fonts",
+                design.fonts().entrySet().stream()
+                        .map(e -> e.getKey() + ": " + e.getValue().family()
+                                + (e.getValue().weight() == null
+                                        ? ""
+                                        : " " + e.getValue().weight()) + " "
+                                + e.getValue().sizePx())
+                        .collect(Collectors.joining("; ")));
+        values.put(
+                "strokeWidths",
+                design.strokeWidths().entrySet().stream()
+                        .map(e -> e.getKey() + " "
+                                + java.math.BigDecimal.valueOf(e.getValue())
+                                        .stripTrailingZeros()
+                                        .toPlainString())
+                        .collect(Collectors.joining(", ")));
         values.put("safeTop", Integer.toString(design.safeMargins().top()));
         values.put("safeBottom", Integer.toString(design.safeMargins().bottom()));
         values.put("safeLeft", Integer.toString(design.safeMargins().left()));
@@ -118,8 +147,12 @@ public final class ScriptPrompts {
         return templates.render("script-user.md", ideaValues(idea, expectations));
     }
 
-    public String repair(AnimationIdea idea, SceneExpectations expectations, int previousAttempt, String previousScript,
-                         List<ScriptError> errors) {
+    public String repair(
+            AnimationIdea idea,
+            SceneExpectations expectations,
+            int previousAttempt,
+            String previousScript,
+            List<ScriptError> errors) {
         Map<String, String> values = ideaValues(idea, expectations);
         values.put("previousAttempt", Integer.toString(previousAttempt));
         values.put("previousScript", previousScript.stripTrailing());
@@ -130,7 +163,8 @@ public final class ScriptPrompts {
     /** "- contract contract.forbidden-api 12:5 message": the exact position the model must fix. */
     static String errorLine(ScriptError e) {
         String where = e.getLine() == null ? "-" : e.getLine() + ":" + (e.getColumn() == null ? 1 : e.getColumn());
-        return "- " + e.getStage() + " " + Objects.requireNonNullElse(e.getRule(), "-") + " " + where + " " + e.getMessage();
+        return "- " + e.getStage() + " " + Objects.requireNonNullElse(e.getRule(), "-") + " " + where + " "
+                + e.getMessage();
     }
 
     private static Map<String, String> ideaValues(AnimationIdea idea, SceneExpectations expectations) {

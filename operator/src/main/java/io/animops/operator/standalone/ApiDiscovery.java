@@ -26,28 +26,34 @@ import java.util.Optional;
  * {@code /apis/{group}/{version}} without verbs, short names or categories, and {@code /api}, {@code /apis} not at all.
  */
 final class ApiDiscovery {
-    static final List<String> ALL_VERBS = List.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch");
+    static final List<String> ALL_VERBS =
+            List.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch");
     private static final List<String> SUBRESOURCE_VERBS = List.of("get", "patch", "update");
 
     /** Built-in resources, keyed by group/version; these exist in every cluster and the operator or kubectl touch them. */
     private static final Map<String, List<APIResource>> BUILT_IN = new LinkedHashMap<>();
 
     static {
-        BUILT_IN.put("v1", List.of(
-                builtIn("namespaces", "namespace", "Namespace", false, List.of("ns")),
-                builtIn("configmaps", "configmap", "ConfigMap", true, List.of("cm")),
-                builtIn("secrets", "secret", "Secret", true, List.of()),
-                builtIn("events", "event", "Event", true, List.of("ev")),
-                builtIn("serviceaccounts", "serviceaccount", "ServiceAccount", true, List.of("sa")),
-                inAll(builtIn("services", "service", "Service", true, List.of("svc"))),
-                inAll(builtIn("pods", "pod", "Pod", true, List.of("po")))));
-        BUILT_IN.put("apiextensions.k8s.io/v1", List.of(
-                builtIn("customresourcedefinitions", "customresourcedefinition", "CustomResourceDefinition", false,
+        BUILT_IN.put(
+                "v1",
+                List.of(
+                        builtIn("namespaces", "namespace", "Namespace", false, List.of("ns")),
+                        builtIn("configmaps", "configmap", "ConfigMap", true, List.of("cm")),
+                        builtIn("secrets", "secret", "Secret", true, List.of()),
+                        builtIn("events", "event", "Event", true, List.of("ev")),
+                        builtIn("serviceaccounts", "serviceaccount", "ServiceAccount", true, List.of("sa")),
+                        inAll(builtIn("services", "service", "Service", true, List.of("svc"))),
+                        inAll(builtIn("pods", "pod", "Pod", true, List.of("po")))));
+        BUILT_IN.put(
+                "apiextensions.k8s.io/v1",
+                List.of(builtIn(
+                        "customresourcedefinitions",
+                        "customresourcedefinition",
+                        "CustomResourceDefinition",
+                        false,
                         List.of("crd", "crds"))));
-        BUILT_IN.put("events.k8s.io/v1", List.of(
-                builtIn("events", "event", "Event", true, List.of("ev"))));
-        BUILT_IN.put("coordination.k8s.io/v1", List.of(
-                builtIn("leases", "lease", "Lease", true, List.of())));
+        BUILT_IN.put("events.k8s.io/v1", List.of(builtIn("events", "event", "Event", true, List.of("ev"))));
+        BUILT_IN.put("coordination.k8s.io/v1", List.of(builtIn("leases", "lease", "Lease", true, List.of())));
     }
 
     private final List<CustomResourceDefinition> crds;
@@ -63,24 +69,32 @@ final class ApiDiscovery {
             p = p.substring(0, p.length() - 1);
         }
         if (p.equals("/api")) {
-            return Optional.of(Serialization.asJson(new APIVersionsBuilder().withVersions("v1")
+            return Optional.of(Serialization.asJson(new APIVersionsBuilder()
+                    .withVersions("v1")
                     .withServerAddressByClientCIDRs(new ServerAddressByClientCIDRBuilder()
-                            .withClientCIDR("0.0.0.0/0").withServerAddress("localhost").build())
+                            .withClientCIDR("0.0.0.0/0")
+                            .withServerAddress("localhost")
+                            .build())
                     .build()));
         }
         if (p.equals("/api/v1")) {
             return Optional.of(resourceList("v1"));
         }
         if (p.equals("/apis")) {
-            return Optional.of(Serialization.asJson(new APIGroupListBuilder().withGroups(groups()).build()));
+            return Optional.of(Serialization.asJson(
+                    new APIGroupListBuilder().withGroups(groups()).build()));
         }
         String[] parts = p.split("/");
         if (parts.length == 3 && parts[1].equals("apis")) {
-            return groups().stream().filter(g -> g.getName().equals(parts[2])).findFirst().map(Serialization::asJson);
+            return groups().stream()
+                    .filter(g -> g.getName().equals(parts[2]))
+                    .findFirst()
+                    .map(Serialization::asJson);
         }
         if (parts.length == 4 && parts[1].equals("apis")) {
             String groupVersion = parts[2] + "/" + parts[3];
-            if (BUILT_IN.containsKey(groupVersion) || crdsServing(parts[2], parts[3]).findAny().isPresent()) {
+            if (BUILT_IN.containsKey(groupVersion)
+                    || crdsServing(parts[2], parts[3]).findAny().isPresent()) {
                 return Optional.of(resourceList(groupVersion));
             }
             return Optional.empty();
@@ -115,10 +129,14 @@ final class ApiDiscovery {
         List<APIGroup> groups = new ArrayList<>();
         versionsByGroup.forEach((group, versions) -> {
             List<GroupVersionForDiscovery> gvs = versions.stream()
-                    .map(v -> new GroupVersionForDiscovery(group + "/" + v, v)).toList();
+                    .map(v -> new GroupVersionForDiscovery(group + "/" + v, v))
+                    .toList();
             String pref = preferred.getOrDefault(group, versions.get(0));
-            groups.add(new APIGroupBuilder().withName(group).withVersions(gvs)
-                    .withPreferredVersion(new GroupVersionForDiscovery(group + "/" + pref, pref)).build());
+            groups.add(new APIGroupBuilder()
+                    .withName(group)
+                    .withVersions(gvs)
+                    .withPreferredVersion(new GroupVersionForDiscovery(group + "/" + pref, pref))
+                    .build());
         });
         return groups;
     }
@@ -132,8 +150,10 @@ final class ApiDiscovery {
     }
 
     private String resourceList(String groupVersion) {
-        return Serialization.asJson(new APIResourceListBuilder().withGroupVersion(groupVersion)
-                .withResources(resources(groupVersion)).build());
+        return Serialization.asJson(new APIResourceListBuilder()
+                .withGroupVersion(groupVersion)
+                .withResources(resources(groupVersion))
+                .build());
     }
 
     /** The resources of one group/version, subresources included (named {@code plural/subresource}). */
@@ -146,7 +166,8 @@ final class ApiDiscovery {
                 boolean namespaced = "Namespaced".equals(crd.getSpec().getScope());
                 resources.add(new APIResourceBuilder()
                         .withName(names.getPlural())
-                        .withSingularName(names.getSingular() == null ? names.getKind().toLowerCase() : names.getSingular())
+                        .withSingularName(
+                                names.getSingular() == null ? names.getKind().toLowerCase() : names.getSingular())
                         .withKind(names.getKind())
                         .withNamespaced(namespaced)
                         .withVerbs(ALL_VERBS)
@@ -154,11 +175,18 @@ final class ApiDiscovery {
                         .withCategories(names.getCategories())
                         .build());
                 CustomResourceDefinitionVersion version = crd.getSpec().getVersions().stream()
-                        .filter(v -> v.getName().equals(gv[1])).findFirst().orElseThrow();
-                if (version.getSubresources() != null && version.getSubresources().getStatus() != null) {
-                    resources.add(new APIResourceBuilder().withName(names.getPlural() + "/status")
-                            .withSingularName("").withKind(names.getKind()).withNamespaced(namespaced)
-                            .withVerbs(SUBRESOURCE_VERBS).build());
+                        .filter(v -> v.getName().equals(gv[1]))
+                        .findFirst()
+                        .orElseThrow();
+                if (version.getSubresources() != null
+                        && version.getSubresources().getStatus() != null) {
+                    resources.add(new APIResourceBuilder()
+                            .withName(names.getPlural() + "/status")
+                            .withSingularName("")
+                            .withKind(names.getKind())
+                            .withNamespaced(namespaced)
+                            .withVerbs(SUBRESOURCE_VERBS)
+                            .build());
                 }
             });
         }
@@ -168,19 +196,24 @@ final class ApiDiscovery {
     /** The kind of a built-in resource, found without reading the CRDs. */
     static Optional<String> builtInKind(String group, String version, String plural) {
         return BUILT_IN.getOrDefault(group.isEmpty() ? version : group + "/" + version, List.of()).stream()
-                .filter(r -> r.getName().equals(plural)).map(APIResource::getKind).findFirst();
+                .filter(r -> r.getName().equals(plural))
+                .map(APIResource::getKind)
+                .findFirst();
     }
 
     /** The kind of a served resource, or empty when the group/version does not serve it. */
     Optional<String> kindOf(String group, String version, String plural) {
         return resources(group.isEmpty() ? version : group + "/" + version).stream()
-                .filter(r -> r.getName().equals(plural)).map(APIResource::getKind).findFirst();
+                .filter(r -> r.getName().equals(plural))
+                .map(APIResource::getKind)
+                .findFirst();
     }
 
     private java.util.stream.Stream<CustomResourceDefinition> crdsServing(String group, String version) {
-        return crds.stream().filter(crd -> crd.getSpec().getGroup().equals(group)
-                && crd.getSpec().getVersions().stream().anyMatch(v -> v.getName().equals(version)
-                && Boolean.TRUE.equals(v.getServed())));
+        return crds.stream()
+                .filter(crd -> crd.getSpec().getGroup().equals(group)
+                        && crd.getSpec().getVersions().stream()
+                                .anyMatch(v -> v.getName().equals(version) && Boolean.TRUE.equals(v.getServed())));
     }
 
     /** {@code kubectl get all} lists the resources in the category {@code all}; a real server puts workloads there. */
@@ -189,8 +222,15 @@ final class ApiDiscovery {
         return resource;
     }
 
-    private static APIResource builtIn(String plural, String singular, String kind, boolean namespaced, List<String> shortNames) {
-        return new APIResourceBuilder().withName(plural).withSingularName(singular).withKind(kind)
-                .withNamespaced(namespaced).withVerbs(ALL_VERBS).withShortNames(shortNames).build();
+    private static APIResource builtIn(
+            String plural, String singular, String kind, boolean namespaced, List<String> shortNames) {
+        return new APIResourceBuilder()
+                .withName(plural)
+                .withSingularName(singular)
+                .withKind(kind)
+                .withNamespaced(namespaced)
+                .withVerbs(ALL_VERBS)
+                .withShortNames(shortNames)
+                .build();
     }
 }

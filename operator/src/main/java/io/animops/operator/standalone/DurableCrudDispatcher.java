@@ -46,8 +46,10 @@ final class DurableCrudDispatcher extends WatchedCrudDispatcher {
             field.setAccessible(true);
             return (AtomicLong) field.get(this);
         } catch (ReflectiveOperationException | ClassCastException e) {
-            throw new IllegalStateException("cannot reach the mock server's resourceVersion counter "
-                    + "(KubernetesCrudDispatcher.resourceVersion); a restarted API would reuse resourceVersions", e);
+            throw new IllegalStateException(
+                    "cannot reach the mock server's resourceVersion counter "
+                            + "(KubernetesCrudDispatcher.resourceVersion); a restarted API would reuse resourceVersions",
+                    e);
         }
     }
 }

@@ -26,6 +26,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static final String DATABASE = "animops";
     /** The embedded Kubernetes API's objects, apart from the operator's tables. */
     public static final String KUBE_DATABASE = "animops_kube";
+
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
 
     private EmbeddedPostgres postgres;
@@ -52,8 +53,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("listen_addresses", "localhost")
                     .start();
             this.port = port;
-            LOG.infof("Embedded PostgreSQL listening on localhost:%d, data in %s (%s)", port, dir,
-                    existing ? "existing cluster" : "new cluster");
+            LOG.infof(
+                    "Embedded PostgreSQL listening on localhost:%d, data in %s (%s)",
+                    port, dir, existing ? "existing cluster" : "new cluster");
             createDatabaseIfMissing(DATABASE);
             createDatabaseIfMissing(KUBE_DATABASE);
             return this;
@@ -65,7 +67,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private void createDatabaseIfMissing(String database) {
         try (Connection c = postgres.getPostgresDatabase().getConnection();
-             PreparedStatement exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+                PreparedStatement exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
             exists.setString(1, database);
             try (ResultSet rs = exists.executeQuery()) {
                 if (!rs.next()) {

@@ -44,6 +44,7 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
     static final Duration DEFAULT_BOOKMARK_INTERVAL = Duration.ofSeconds(60);
     /** The Kubernetes version /version reports; the kubectl this was tried with is 1.32. */
     static final String KUBERNETES_VERSION = "v1.32.0";
+
     private static final Logger LOG = Logger.getLogger(EmbeddedKubernetesApi.class);
     private static final String CONTEXT_NAME = "animops-standalone";
 
@@ -78,9 +79,14 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
             throw new IllegalStateException("already started at " + url);
         }
         UidCounter.startAfterEveryEarlierRun();
-        VersionInfo version = new VersionInfo.Builder().withMajor("1").withMinor("32").withGitVersion(KUBERNETES_VERSION)
-                .withPlatform("linux/amd64").build();
-        objects = store == null ? new WatchedCrudDispatcher(bookmarkInterval)
+        VersionInfo version = new VersionInfo.Builder()
+                .withMajor("1")
+                .withMinor("32")
+                .withGitVersion(KUBERNETES_VERSION)
+                .withPlatform("linux/amd64")
+                .build();
+        objects = store == null
+                ? new WatchedCrudDispatcher(bookmarkInterval)
                 : new DurableCrudDispatcher(store, bookmarkInterval);
         if (store == null) {
             objects.openWatchLog(List.of(), 0);
@@ -94,24 +100,28 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
             }
         };
         // plain-HTTP watches stream here; everything else, WebSocket watches included, goes through the mock's handler
-        HttpServerOptions options = new HttpServerOptions().setHost(InetAddress.getLoopbackAddress().getHostAddress())
-                .setPort(port).setWebSocketSubProtocols(List.of("v4.channel.k8s.io", "v5.channel.k8s.io"));
-        server = vertx.createHttpServer(options)
-                .requestHandler(request -> {
-                    boolean plainWatch = request.getHeader("Upgrade") == null
-                            && WatchRequest.watchTarget(request.method().name(), request.uri()).isPresent();
-                    if (plainWatch) {
-                        HttpWatchStream.serve(request, dispatcher);
-                    } else {
-                        mock.handle(request);
-                    }
-                });
+        HttpServerOptions options = new HttpServerOptions()
+                .setHost(InetAddress.getLoopbackAddress().getHostAddress())
+                .setPort(port)
+                .setWebSocketSubProtocols(List.of("v4.channel.k8s.io", "v5.channel.k8s.io"));
+        server = vertx.createHttpServer(options).requestHandler(request -> {
+            boolean plainWatch = request.getHeader("Upgrade") == null
+                    && WatchRequest.watchTarget(request.method().name(), request.uri())
+                            .isPresent();
+            if (plainWatch) {
+                HttpWatchStream.serve(request, dispatcher);
+            } else {
+                mock.handle(request);
+            }
+        });
         try {
             server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             stop();
-            throw new IllegalStateException("the embedded Kubernetes API cannot listen on 127.0.0.1:" + port
-                    + ": " + (e.getCause() == null ? e : e.getCause()).getMessage(), e);
+            throw new IllegalStateException(
+                    "the embedded Kubernetes API cannot listen on 127.0.0.1:" + port + ": "
+                            + (e.getCause() == null ? e : e.getCause()).getMessage(),
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stop();
@@ -164,10 +174,19 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
         for (CustomResourceDefinition crd : crds) {
             CustomResourceDefinition copy = Serialization.clone(crd);
             copy.getMetadata().setResourceVersion(null);
-            client.apiextensions().v1().customResourceDefinitions().resource(copy).createOr(NonDeletingOperation::update);
+            client.apiextensions()
+                    .v1()
+                    .customResourceDefinitions()
+                    .resource(copy)
+                    .createOr(NonDeletingOperation::update);
             LOG.infof("CRD %s applied", crd.getMetadata().getName());
         }
-        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("default").endMetadata().build())
+        client.namespaces()
+                .resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName("default")
+                        .endMetadata()
+                        .build())
                 .createOr(NonDeletingOperation::update);
         return crds;
     }
@@ -213,7 +232,11 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
             objects = null;
         }
         if (vertx != null) {
-            vertx.close().toCompletionStage().toCompletableFuture().orTimeout(30, TimeUnit.SECONDS).join();
+            vertx.close()
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .orTimeout(30, TimeUnit.SECONDS)
+                    .join();
             vertx = null;
             server = null;
             LOG.infof("Embedded Kubernetes API at %s stopped", url);

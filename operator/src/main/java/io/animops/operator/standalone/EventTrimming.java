@@ -17,22 +17,22 @@ import java.util.List;
  */
 final class EventTrimming {
     static final int PER_OBJECT = 50;
-    private static final Comparator<JsonNode> OLDEST_FIRST = Comparator.comparing(EventTrimming::lastSeen)
-            .thenComparingLong(WatchedCrudDispatcher::resourceVersionOf);
+    private static final Comparator<JsonNode> OLDEST_FIRST =
+            Comparator.comparing(EventTrimming::lastSeen).thenComparingLong(WatchedCrudDispatcher::resourceVersionOf);
 
-    private EventTrimming() {
-    }
+    private EventTrimming() {}
 
     /** After a create answered {@code created}: trims the events of the object the new event is about. */
     static MockResponse afterCreate(ResourcePath target, MockResponse created, KubernetesCrudDispatcher crud) {
         if (!target.plural().equals("events") || created.code() != 201 || target.namespace() == null) {
             return created;
         }
-        JsonNode event = WatchedCrudDispatcher.read(new String(created.getBody().getBytes(),
-                java.nio.charset.StandardCharsets.UTF_8));
+        JsonNode event = WatchedCrudDispatcher.read(
+                new String(created.getBody().getBytes(), java.nio.charset.StandardCharsets.UTF_8));
         String about = subject(event);
-        String collection = target.group().isEmpty() ? "/api/" + target.version() : "/apis/" + target.group() + "/"
-                + target.version();
+        String collection = target.group().isEmpty()
+                ? "/api/" + target.version()
+                : "/apis/" + target.group() + "/" + target.version();
         collection += "/namespaces/" + target.namespace() + "/events";
         MockResponse list = crud.handleGet(collection);
         if (list.code() != 200) {
@@ -46,7 +46,8 @@ final class EventTrimming {
         });
         same.sort(OLDEST_FIRST);
         for (int i = 0; i < same.size() - PER_OBJECT; i++) {
-            crud.handleDelete(collection + "/" + same.get(i).path("metadata").path("name").asText());
+            crud.handleDelete(
+                    collection + "/" + same.get(i).path("metadata").path("name").asText());
         }
         return created;
     }
@@ -54,7 +55,9 @@ final class EventTrimming {
     private static String subject(JsonNode event) {
         JsonNode object = event.has("regarding") ? event.path("regarding") : event.path("involvedObject");
         String uid = object.path("uid").asText("");
-        return uid.isEmpty() ? object.path("kind").asText() + "/" + object.path("name").asText() : uid;
+        return uid.isEmpty()
+                ? object.path("kind").asText() + "/" + object.path("name").asText()
+                : uid;
     }
 
     /** When the event last happened; RFC 3339 times of one server compare as text. */

@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -39,7 +39,13 @@ public final class ExampleApplier {
      * CREATED: applied now. KEPT: exists already, left as it is. DELETED_SINCE: applied at an earlier start and
      * deleted since, not re-created. SKIPPED: not a kind the standalone mode applies. FAILED: refused by the API.
      */
-    public enum Action { CREATED, KEPT, DELETED_SINCE, SKIPPED, FAILED }
+    public enum Action {
+        CREATED,
+        KEPT,
+        DELETED_SINCE,
+        SKIPPED,
+        FAILED
+    }
 
     /** The examples applied at earlier starts, by kind, namespace and name. */
     public interface History {
@@ -65,12 +71,13 @@ public final class ExampleApplier {
     }
 
     /** What happened to one document. {@code message} says why for SKIPPED and FAILED. */
-    public record Outcome(Path file, String apiVersion, String kind, String namespace, String name, Action action,
-                          String message) {
+    public record Outcome(
+            Path file, String apiVersion, String kind, String namespace, String name, Action action, String message) {
         @Override
         public String toString() {
             return kind + " " + (namespace == null ? "" : namespace + "/") + name + " "
-                    + action.name().toLowerCase(Locale.ROOT) + " (" + file + ")" + (message == null ? "" : ": " + message);
+                    + action.name().toLowerCase(Locale.ROOT) + " (" + file + ")"
+                    + (message == null ? "" : ": " + message);
         }
     }
 
@@ -93,8 +100,11 @@ public final class ExampleApplier {
         try (Stream<Path> files = Files.walk(directory)) {
             // examples/gitops is a schedules repository for kubectl apply -k or a GitOps tool, not examples to apply
             Path gitops = directory.resolve("gitops");
-            for (Path file : files.filter(Files::isRegularFile).filter(ExampleApplier::isYaml)
-                    .filter(f -> !f.startsWith(gitops)).sorted(Comparator.comparing(Path::toString)).toList()) {
+            for (Path file : files.filter(Files::isRegularFile)
+                    .filter(ExampleApplier::isYaml)
+                    .filter(f -> !f.startsWith(gitops))
+                    .sorted(Comparator.comparing(Path::toString))
+                    .toList()) {
                 documents.addAll(read(file));
             }
         } catch (IOException e) {
@@ -142,22 +152,37 @@ public final class ExampleApplier {
     private Outcome applyOne(Document d) {
         String name = d.node().path("metadata").path("name").asText(null);
         if (!d.isNamespace() && !d.isAnimOps()) {
-            Outcome skipped = new Outcome(d.file(), d.apiVersion(), d.kind(), null, name, Action.SKIPPED,
+            Outcome skipped = new Outcome(
+                    d.file(),
+                    d.apiVersion(),
+                    d.kind(),
+                    null,
+                    name,
+                    Action.SKIPPED,
                     "only animops.io resources and Namespaces are applied in standalone mode");
             LOG.infof("%s", skipped);
             return skipped;
         }
-        GenericKubernetesResource resource = client.getKubernetesSerialization().convertValue(d.node(), GenericKubernetesResource.class);
+        GenericKubernetesResource resource =
+                client.getKubernetesSerialization().convertValue(d.node(), GenericKubernetesResource.class);
         String namespace = null;
         try {
             if (isNamespaced(d.apiVersion(), d.kind())) {
-                namespace = resource.getMetadata().getNamespace() == null ? DEFAULT_NAMESPACE : resource.getMetadata().getNamespace();
+                namespace = resource.getMetadata().getNamespace() == null
+                        ? DEFAULT_NAMESPACE
+                        : resource.getMetadata().getNamespace();
                 resource.getMetadata().setNamespace(namespace);
             }
-            NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> op =
-                    namespace == null ? client.genericKubernetesResources(d.apiVersion(), d.kind())
-                            : client.genericKubernetesResources(d.apiVersion(), d.kind()).inNamespace(namespace);
-            GenericKubernetesResource existing = name == null ? null : op.withName(name).get();
+            NonNamespaceOperation<
+                            GenericKubernetesResource,
+                            GenericKubernetesResourceList,
+                            Resource<GenericKubernetesResource>>
+                    op = namespace == null
+                            ? client.genericKubernetesResources(d.apiVersion(), d.kind())
+                            : client.genericKubernetesResources(d.apiVersion(), d.kind())
+                                    .inNamespace(namespace);
+            GenericKubernetesResource existing =
+                    name == null ? null : op.withName(name).get();
             String example = d.apiVersion() + "/" + d.kind() + "/" + (namespace == null ? "" : namespace) + "/" + name;
             Action action;
             String message = null;
@@ -176,7 +201,9 @@ public final class ExampleApplier {
             LOG.infof("%s", outcome);
             return outcome;
         } catch (KubernetesClientException e) {
-            String message = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : e.getMessage();
+            String message = e.getStatus() != null && e.getStatus().getMessage() != null
+                    ? e.getStatus().getMessage()
+                    : e.getMessage();
             Outcome failed = new Outcome(d.file(), d.apiVersion(), d.kind(), namespace, name, Action.FAILED, message);
             LOG.warnf("%s", failed);
             return failed;

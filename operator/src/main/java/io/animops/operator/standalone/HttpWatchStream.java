@@ -30,8 +30,8 @@ final class HttpWatchStream implements WatchLog.Sink {
         AtomicReference<WatchLog.Watch> open = new AtomicReference<>();
         response.setChunked(true).setStatusCode(200).putHeader("Content-Type", "application/json");
         response.closeHandler(v -> Optional.ofNullable(open.get()).ifPresent(WatchLog.Watch::stop));
-        Optional<MockResponse> refused = dispatcher.watch(request.uri(), request.getHeader("Accept"), stream,
-                open::set);
+        Optional<MockResponse> refused =
+                dispatcher.watch(request.uri(), request.getHeader("Accept"), stream, open::set);
         refused.ifPresent(r -> {
             response.setStatusCode(r.code());
             response.end(Buffer.buffer(r.getBody().getBytes()));

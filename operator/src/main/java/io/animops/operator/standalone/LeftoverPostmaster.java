@@ -24,8 +24,7 @@ final class LeftoverPostmaster {
     static final String PID_FILE = "postmaster.pid";
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
-    private LeftoverPostmaster() {
-    }
+    private LeftoverPostmaster() {}
 
     /** Leaves the data folder free for a new server; does nothing when no pid file is there. */
     static void clear(Path dataDirectory) throws IOException {
@@ -35,13 +34,14 @@ final class LeftoverPostmaster {
         }
         List<String> lines = Files.readAllLines(pidFile);
         Optional<Long> pid = lines.isEmpty() ? Optional.empty() : parse(lines.get(0));
-        Optional<ProcessHandle> postmaster = pid.flatMap(ProcessHandle::of)
-                .filter(ProcessHandle::isAlive)
-                .filter(LeftoverPostmaster::isPostgres);
+        Optional<ProcessHandle> postmaster =
+                pid.flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive).filter(LeftoverPostmaster::isPostgres);
         if (postmaster.isEmpty()) {
             Files.deleteIfExists(pidFile);
-            LOG.warnf("Embedded PostgreSQL: removed the stale %s in %s (pid %s is no PostgreSQL running now; "
-                    + "an earlier run ended without stopping it)", PID_FILE, dataDirectory, pid.map(String::valueOf).orElse("?"));
+            LOG.warnf(
+                    "Embedded PostgreSQL: removed the stale %s in %s (pid %s is no PostgreSQL running now; "
+                            + "an earlier run ended without stopping it)",
+                    PID_FILE, dataDirectory, pid.map(String::valueOf).orElse("?"));
             return;
         }
         ProcessHandle process = postmaster.get();
@@ -52,14 +52,23 @@ final class LeftoverPostmaster {
             waitForExit(process, STOP_WAIT);
             Files.deleteIfExists(pidFile);
         }
-        LOG.warnf("Embedded PostgreSQL: an earlier run left its server running on %s (pid %d, port %s); %s before "
-                        + "starting a new one", dataDirectory, process.pid(), lines.size() > 3 ? lines.get(3).trim() : "?",
-                stopped ? "stopped it cleanly" : "it did not stop within " + STOP_WAIT.toSeconds() + "s and was killed");
+        LOG.warnf(
+                "Embedded PostgreSQL: an earlier run left its server running on %s (pid %d, port %s); %s before "
+                        + "starting a new one",
+                dataDirectory,
+                process.pid(),
+                lines.size() > 3 ? lines.get(3).trim() : "?",
+                stopped
+                        ? "stopped it cleanly"
+                        : "it did not stop within " + STOP_WAIT.toSeconds() + "s and was killed");
     }
 
     private static boolean isPostgres(ProcessHandle process) {
         // a pid reused by another program after a reboot must not be stopped
-        return process.info().command().map(c -> Path.of(c).getFileName().toString().startsWith("postgres")).orElse(false);
+        return process.info()
+                .command()
+                .map(c -> Path.of(c).getFileName().toString().startsWith("postgres"))
+                .orElse(false);
     }
 
     private static boolean waitForExit(ProcessHandle process, Duration wait) {
@@ -72,7 +81,8 @@ final class LeftoverPostmaster {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new UncheckedIOException(new IOException("interrupted while stopping PostgreSQL pid " + process.pid()));
+            throw new UncheckedIOException(
+                    new IOException("interrupted while stopping PostgreSQL pid " + process.pid()));
         }
     }
 

@@ -32,8 +32,7 @@ import java.util.function.Predicate;
 final class ListSelection {
     private static final Comparator<JsonNode> KEY_ORDER = Comparator.comparing(ListSelection::key);
 
-    private ListSelection() {
-    }
+    private ListSelection() {}
 
     /** The list answer narrowed to the selected items and the requested page; any other answer unchanged. */
     static MockResponse apply(ResourcePath target, MockResponse stored, ObjectMapper json, String kind) {
@@ -55,8 +54,8 @@ final class ListSelection {
                 }
             });
             items.sort(KEY_ORDER);
-            ObjectNode metadata = list.get("metadata") instanceof ObjectNode m ? m
-                    : ((ObjectNode) list).putObject("metadata");
+            ObjectNode metadata =
+                    list.get("metadata") instanceof ObjectNode m ? m : ((ObjectNode) list).putObject("metadata");
             if (continueToken != null && !continueToken.isEmpty()) {
                 String after = continuedAfter(continueToken);
                 items.removeIf(item -> key(item).compareTo(after) <= 0);
@@ -65,15 +64,20 @@ final class ListSelection {
             int pageSize = paged ? Integer.parseInt(limit) : items.size();
             items.stream().limit(pageSize).forEach(kept::add);
             if (items.size() > pageSize) {
-                metadata.put("continue", Base64.getUrlEncoder().withoutPadding()
-                        .encodeToString(key(items.get(pageSize - 1)).getBytes(StandardCharsets.UTF_8)));
+                metadata.put(
+                        "continue",
+                        Base64.getUrlEncoder()
+                                .withoutPadding()
+                                .encodeToString(key(items.get(pageSize - 1)).getBytes(StandardCharsets.UTF_8)));
                 metadata.put("remainingItemCount", items.size() - pageSize);
             }
             ((ObjectNode) list).set("items", kept);
             if (!kind.isEmpty()) {
                 ((ObjectNode) list).put("kind", kind + "List");
             }
-            return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
+            return new MockResponse()
+                    .setResponseCode(200)
+                    .setHeader("Content-Type", "application/json")
                     .setBody(json.writeValueAsString(list));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("invalid limit \"" + limit + "\": not a number", e);
@@ -88,8 +92,11 @@ final class ListSelection {
         if (query < 0) {
             return path;
         }
-        String kept = String.join("&", java.util.Arrays.stream(path.substring(query + 1).split("&"))
-                .filter(p -> !p.startsWith("labelSelector=") && !p.startsWith("fieldSelector=")).toList());
+        String kept = String.join(
+                "&",
+                java.util.Arrays.stream(path.substring(query + 1).split("&"))
+                        .filter(p -> !p.startsWith("labelSelector=") && !p.startsWith("fieldSelector="))
+                        .toList());
         return path.substring(0, query) + (kept.isEmpty() ? "" : "?" + kept);
     }
 
@@ -97,13 +104,14 @@ final class ListSelection {
         try {
             return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("invalid continue token \"" + token
-                    + "\": not one this server gave out", e);
+            throw new IllegalArgumentException(
+                    "invalid continue token \"" + token + "\": not one this server gave out", e);
         }
     }
 
     /** The API server's storage key order: namespace, then name. */
     private static String key(JsonNode item) {
-        return item.path("metadata").path("namespace").asText("") + "/" + item.path("metadata").path("name").asText();
+        return item.path("metadata").path("namespace").asText("") + "/"
+                + item.path("metadata").path("name").asText();
     }
 }

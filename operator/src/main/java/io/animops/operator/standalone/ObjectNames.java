@@ -18,8 +18,7 @@ final class ObjectNames {
     static final int SUBDOMAIN_MAX_LENGTH = 253;
     private static final String FIELD = "metadata.name";
 
-    private ObjectNames() {
-    }
+    private ObjectNames() {}
 
     /** What is wrong with the name of an object of this resource, if anything. */
     static Optional<SchemaViolation> violation(String group, String plural, String name) {
@@ -32,9 +31,11 @@ final class ObjectNames {
             return Optional.of(invalid(name, "must be no more than " + SUBDOMAIN_MAX_LENGTH + " characters"));
         }
         if (!SUBDOMAIN.matcher(name).matches()) {
-            return Optional.of(invalid(name, "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric "
-                    + "characters, '-' or '.', and must start and end with an alphanumeric character (e.g. "
-                    + "'example.com', regex used for validation is '" + SUBDOMAIN_FORMAT + "')"));
+            return Optional.of(invalid(
+                    name,
+                    "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric "
+                            + "characters, '-' or '.', and must start and end with an alphanumeric character (e.g. "
+                            + "'example.com', regex used for validation is '" + SUBDOMAIN_FORMAT + "')"));
         }
         return Optional.empty();
     }
@@ -44,9 +45,11 @@ final class ObjectNames {
             return Optional.of(invalid(name, "must be no more than " + LABEL_MAX_LENGTH + " characters"));
         }
         if (!LABEL.matcher(name).matches()) {
-            return Optional.of(invalid(name, "a lowercase RFC 1123 label must consist of lower case alphanumeric "
-                    + "characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name', "
-                    + " or '123-abc', regex used for validation is '" + LABEL_FORMAT + "')"));
+            return Optional.of(invalid(
+                    name,
+                    "a lowercase RFC 1123 label must consist of lower case alphanumeric "
+                            + "characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name', "
+                            + " or '123-abc', regex used for validation is '" + LABEL_FORMAT + "')"));
         }
         return Optional.empty();
     }

@@ -45,8 +45,13 @@ final class OpenApiV3Documents {
             ObjectNode paths = root.putObject("paths");
             for (String gv : discovery.groupVersions()) {
                 String key = gv.equals("v1") ? "api/v1" : "apis/" + gv;
-                paths.putObject(key).put("serverRelativeURL", "/openapi/v3/" + key + "?hash="
-                        + Integer.toHexString(groupVersionDocument(gv).toString().hashCode()));
+                paths.putObject(key)
+                        .put(
+                                "serverRelativeURL",
+                                "/openapi/v3/" + key + "?hash="
+                                        + Integer.toHexString(groupVersionDocument(gv)
+                                                .toString()
+                                                .hashCode()));
             }
             return Optional.of(root);
         }
@@ -74,14 +79,20 @@ final class OpenApiV3Documents {
         String prefix = group.isEmpty() ? "/api/" + version : "/apis/" + gv;
         ObjectNode doc = JSON.objectNode();
         doc.put("openapi", "3.0.0");
-        doc.putObject("info").put("title", "AnimOps standalone Kubernetes API").put("version", EmbeddedKubernetesApi.KUBERNETES_VERSION);
+        doc.putObject("info")
+                .put("title", "AnimOps standalone Kubernetes API")
+                .put("version", EmbeddedKubernetesApi.KUBERNETES_VERSION);
         ObjectNode paths = doc.putObject("paths");
         for (APIResource r : discovery.resources(gv)) {
             if (r.getName().contains("/")) {
                 continue;
             }
-            String collection = prefix + (Boolean.TRUE.equals(r.getNamespaced()) ? "/namespaces/{namespace}/" : "/") + r.getName();
-            ObjectNode gvk = JSON.objectNode().put("group", group).put("version", version).put("kind", r.getKind());
+            String collection =
+                    prefix + (Boolean.TRUE.equals(r.getNamespaced()) ? "/namespaces/{namespace}/" : "/") + r.getName();
+            ObjectNode gvk = JSON.objectNode()
+                    .put("group", group)
+                    .put("version", version)
+                    .put("kind", r.getKind());
             paths.putObject(collection).set("post", operation(gvk, "create" + r.getKind()));
             ObjectNode item = paths.putObject(collection + "/{name}");
             item.set("put", operation(gvk, "replace" + r.getKind()));
@@ -107,25 +118,39 @@ final class OpenApiV3Documents {
                 if (!v.getName().equals(version) || !described) {
                     continue;
                 }
-                ObjectNode schema = Serialization.jsonMapper().valueToTree(v.getSchema().getOpenAPIV3Schema());
-                ObjectNode properties = schema.get("properties") instanceof ObjectNode p ? p
-                        : schema.putObject("properties");
+                ObjectNode schema =
+                        Serialization.jsonMapper().valueToTree(v.getSchema().getOpenAPIV3Schema());
+                ObjectNode properties =
+                        schema.get("properties") instanceof ObjectNode p ? p : schema.putObject("properties");
                 properties.set("apiVersion", described("string", API_VERSION_DESCRIPTION));
                 properties.set("kind", described("string", KIND_DESCRIPTION));
                 ObjectNode metadata = JSON.objectNode();
                 metadata.putArray("allOf").addObject().put("$ref", "#/components/schemas/" + OBJECT_META);
-                metadata.put("description", "Standard object's metadata. More info: https://git.k8s.io/community/"
-                        + "contributors/devel/sig-architecture/api-conventions.md#metadata");
+                metadata.put(
+                        "description",
+                        "Standard object's metadata. More info: https://git.k8s.io/community/"
+                                + "contributors/devel/sig-architecture/api-conventions.md#metadata");
                 properties.set("metadata", metadata);
                 String kind = crd.getSpec().getNames().getKind();
-                describeIfSilent(properties, "spec", "The desired state of this " + kind
-                        + ", written by its user; the operator never changes it.");
-                describeIfSilent(properties, "status", "The observed state of this " + kind
-                        + ", written by the operator (and the render agents); read-only for users.");
-                schema.putArray("x-kubernetes-group-version-kind").addObject().put("group", group)
-                        .put("kind", crd.getSpec().getNames().getKind()).put("version", version);
+                describeIfSilent(
+                        properties,
+                        "spec",
+                        "The desired state of this " + kind + ", written by its user; the operator never changes it.");
+                describeIfSilent(
+                        properties,
+                        "status",
+                        "The observed state of this " + kind
+                                + ", written by the operator (and the render agents); read-only for users.");
+                schema.putArray("x-kubernetes-group-version-kind")
+                        .addObject()
+                        .put("group", group)
+                        .put("kind", crd.getSpec().getNames().getKind())
+                        .put("version", version);
                 String reversedGroup = String.join(".", reversed(group.split("\\.")));
-                schemas.set(reversedGroup + "." + version + "." + crd.getSpec().getNames().getKind(), schema);
+                schemas.set(
+                        reversedGroup + "." + version + "."
+                                + crd.getSpec().getNames().getKind(),
+                        schema);
             }
         }
         if (!schemas.isEmpty()) {
@@ -135,36 +160,66 @@ final class OpenApiV3Documents {
     }
 
     private static ObjectNode objectMeta() {
-        ObjectNode meta = described("object", "ObjectMeta is metadata that all persisted resources must have, which "
-                + "includes all objects users must create.");
+        ObjectNode meta = described(
+                "object",
+                "ObjectMeta is metadata that all persisted resources must have, which "
+                        + "includes all objects users must create.");
         ObjectNode p = meta.putObject("properties");
         p.set("name", described("string", "Name must be unique within a namespace. Cannot be updated."));
-        p.set("generateName", described("string", "An optional prefix used by the server to generate a unique name "
-                + "if the name field has not been provided."));
-        p.set("namespace", described("string", "The namespace the object lives in; an empty namespace is the "
-                + "\"default\" namespace. Cannot be updated."));
-        p.set("uid", described("string", "The unique in time and space value for this object. Set by the server; "
-                + "read-only."));
-        p.set("resourceVersion", described("string", "An opaque value that represents the internal version of this "
-                + "object, used for optimistic concurrency, change detection and watches. Read-only."));
-        p.set("generation", described("integer", "A sequence number representing a specific generation of the "
-                + "desired state. Read-only."));
+        p.set(
+                "generateName",
+                described(
+                        "string",
+                        "An optional prefix used by the server to generate a unique name "
+                                + "if the name field has not been provided."));
+        p.set(
+                "namespace",
+                described(
+                        "string",
+                        "The namespace the object lives in; an empty namespace is the "
+                                + "\"default\" namespace. Cannot be updated."));
+        p.set(
+                "uid",
+                described(
+                        "string",
+                        "The unique in time and space value for this object. Set by the server; " + "read-only."));
+        p.set(
+                "resourceVersion",
+                described(
+                        "string",
+                        "An opaque value that represents the internal version of this "
+                                + "object, used for optimistic concurrency, change detection and watches. Read-only."));
+        p.set(
+                "generation",
+                described(
+                        "integer",
+                        "A sequence number representing a specific generation of the " + "desired state. Read-only."));
         p.set("creationTimestamp", described("string", "When this object was created. Read-only."));
-        p.set("deletionTimestamp", described("string", "When this object will be deleted; set by the server when a "
-                + "deletion is requested. Read-only."));
-        ObjectNode labels = described("object", "Map of string keys and values that can be used to organize and "
-                + "categorize (scope and select) objects.");
+        p.set(
+                "deletionTimestamp",
+                described(
+                        "string",
+                        "When this object will be deleted; set by the server when a "
+                                + "deletion is requested. Read-only."));
+        ObjectNode labels = described(
+                "object",
+                "Map of string keys and values that can be used to organize and "
+                        + "categorize (scope and select) objects.");
         labels.putObject("additionalProperties").put("type", "string");
         p.set("labels", labels);
-        ObjectNode annotations = described("object", "An unstructured key value map stored with a resource that may "
-                + "be set by external tools to store and retrieve arbitrary metadata.");
+        ObjectNode annotations = described(
+                "object",
+                "An unstructured key value map stored with a resource that may "
+                        + "be set by external tools to store and retrieve arbitrary metadata.");
         annotations.putObject("additionalProperties").put("type", "string");
         p.set("annotations", annotations);
         ObjectNode finalizers = described("array", "Must be empty before the object is deleted from the registry.");
         finalizers.putObject("items").put("type", "string");
         p.set("finalizers", finalizers);
-        ObjectNode owners = described("array", "List of objects depended by this object. If ALL objects in the list "
-                + "have been deleted, this object will be garbage collected.");
+        ObjectNode owners = described(
+                "array",
+                "List of objects depended by this object. If ALL objects in the list "
+                        + "have been deleted, this object will be garbage collected.");
         owners.putObject("items").put("type", "object");
         p.set("ownerReferences", owners);
         return meta;
@@ -201,5 +256,4 @@ final class OpenApiV3Documents {
         op.putObject("responses").putObject("200").put("description", "OK");
         return op;
     }
-
 }

@@ -25,7 +25,8 @@ final class OwnerGarbageCollector {
     private final Supplier<List<CustomResourceDefinition>> crds;
     private final ObjectMapper json;
 
-    OwnerGarbageCollector(KubernetesCrudDispatcher crud, Supplier<List<CustomResourceDefinition>> crds, ObjectMapper json) {
+    OwnerGarbageCollector(
+            KubernetesCrudDispatcher crud, Supplier<List<CustomResourceDefinition>> crds, ObjectMapper json) {
         this.crud = crud;
         this.crds = crds;
         this.json = json;
@@ -35,7 +36,8 @@ final class OwnerGarbageCollector {
     void deleteDependentsOf(String ownerUid) {
         for (CustomResourceDefinition crd : crds.get()) {
             String version = crd.getSpec().getVersions().get(0).getName();
-            String collection = "/apis/" + crd.getSpec().getGroup() + "/" + version + "/" + crd.getSpec().getNames().getPlural();
+            String collection = "/apis/" + crd.getSpec().getGroup() + "/" + version + "/"
+                    + crd.getSpec().getNames().getPlural();
             MockResponse list = crud.handleGet(collection);
             if (list.code() != 200) {
                 continue;
@@ -44,8 +46,10 @@ final class OwnerGarbageCollector {
                 if (ownedBy(item, ownerUid)) {
                     JsonNode meta = item.path("metadata");
                     String path = meta.hasNonNull("namespace")
-                            ? "/apis/" + crd.getSpec().getGroup() + "/" + version + "/namespaces/" + meta.get("namespace").asText()
-                            + "/" + crd.getSpec().getNames().getPlural() + "/" + meta.get("name").asText()
+                            ? "/apis/" + crd.getSpec().getGroup() + "/" + version + "/namespaces/"
+                                    + meta.get("namespace").asText() + "/"
+                                    + crd.getSpec().getNames().getPlural() + "/"
+                                    + meta.get("name").asText()
                             : collection + "/" + meta.get("name").asText();
                     crud.handleDelete(path);
                     LOG.debugf("garbage-collected %s (owner %s)", path, ownerUid);

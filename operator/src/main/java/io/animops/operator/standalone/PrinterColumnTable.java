@@ -52,7 +52,7 @@ final class PrinterColumnTable {
                         case "as" -> as = kv[1].trim();
                         case "g" -> g = kv[1].trim();
                         case "v" -> v = kv[1].trim();
-                        default -> { }
+                        default -> {}
                     }
                 }
             }
@@ -70,7 +70,12 @@ final class PrinterColumnTable {
      * @param includeObject None, Metadata (the default) or Object, as the includeObject query parameter
      * @param now           the reference time for date columns
      */
-    String render(CustomResourceDefinitionVersion version, JsonNode body, String tableVersion, String includeObject, Instant now) {
+    String render(
+            CustomResourceDefinitionVersion version,
+            JsonNode body,
+            String tableVersion,
+            String includeObject,
+            Instant now) {
         List<CustomResourceColumnDefinition> columns = columnsOf(version);
         ObjectNode table = JSON.objectNode();
         table.put("kind", "Table");
@@ -86,8 +91,12 @@ final class PrinterColumnTable {
         ArrayNode definitions = table.putArray("columnDefinitions");
         definitions.add(column("Name", "string", "name", NAME_DESCRIPTION, 0));
         for (CustomResourceColumnDefinition c : columns) {
-            definitions.add(column(c.getName(), c.getType(), c.getFormat() == null ? "" : c.getFormat(),
-                    c.getDescription() == null ? "" : c.getDescription(), c.getPriority() == null ? 0 : c.getPriority()));
+            definitions.add(column(
+                    c.getName(),
+                    c.getType(),
+                    c.getFormat() == null ? "" : c.getFormat(),
+                    c.getDescription() == null ? "" : c.getDescription(),
+                    c.getPriority() == null ? 0 : c.getPriority()));
         }
         ArrayNode rows = table.putArray("rows");
         List<JsonNode> objects = new ArrayList<>();
@@ -122,7 +131,8 @@ final class PrinterColumnTable {
     }
 
     private static List<CustomResourceColumnDefinition> columnsOf(CustomResourceDefinitionVersion version) {
-        if (version.getAdditionalPrinterColumns() != null && !version.getAdditionalPrinterColumns().isEmpty()) {
+        if (version.getAdditionalPrinterColumns() != null
+                && !version.getAdditionalPrinterColumns().isEmpty()) {
             return version.getAdditionalPrinterColumns();
         }
         // the API server's default when a CRD declares no columns

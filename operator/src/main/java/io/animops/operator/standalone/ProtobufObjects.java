@@ -23,7 +23,14 @@ final class ProtobufObjects {
     private static final byte[] MAGIC = {'k', '8', 's', 0};
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private enum Type { STRING, BOOL, MESSAGE, STRING_MAP, BYTES_MAP, STRINGS }
+    private enum Type {
+        STRING,
+        BOOL,
+        MESSAGE,
+        STRING_MAP,
+        BYTES_MAP,
+        STRINGS
+    }
 
     private record Field(String name, Type type, Map<Integer, Field> message) {
         static Field of(String name, Type type) {
@@ -36,32 +43,88 @@ final class ProtobufObjects {
     }
 
     private static final Map<Integer, Field> OBJECT_META = Map.of(
-            1, Field.of("name", Type.STRING), 2, Field.of("generateName", Type.STRING),
-            3, Field.of("namespace", Type.STRING), 5, Field.of("uid", Type.STRING),
-            6, Field.of("resourceVersion", Type.STRING), 11, Field.of("labels", Type.STRING_MAP),
-            12, Field.of("annotations", Type.STRING_MAP), 14, Field.of("finalizers", Type.STRINGS));
+            1,
+            Field.of("name", Type.STRING),
+            2,
+            Field.of("generateName", Type.STRING),
+            3,
+            Field.of("namespace", Type.STRING),
+            5,
+            Field.of("uid", Type.STRING),
+            6,
+            Field.of("resourceVersion", Type.STRING),
+            11,
+            Field.of("labels", Type.STRING_MAP),
+            12,
+            Field.of("annotations", Type.STRING_MAP),
+            14,
+            Field.of("finalizers", Type.STRINGS));
     private static final Field METADATA = Field.message("metadata", OBJECT_META);
 
     /** The kinds read, by kind; each is the object's top-level message. */
     private static final Map<String, Map<Integer, Field>> KINDS = Map.of(
             "Namespace", Map.of(1, METADATA, 2, Field.message("spec", Map.of(1, Field.of("finalizers", Type.STRINGS)))),
-            "ConfigMap", Map.of(1, METADATA, 2, Field.of("data", Type.STRING_MAP),
-                    3, Field.of("binaryData", Type.BYTES_MAP), 4, Field.of("immutable", Type.BOOL)),
-            "Secret", Map.of(1, METADATA, 2, Field.of("data", Type.BYTES_MAP), 3, Field.of("type", Type.STRING),
-                    4, Field.of("stringData", Type.STRING_MAP), 5, Field.of("immutable", Type.BOOL)),
+            "ConfigMap",
+                    Map.of(
+                            1,
+                            METADATA,
+                            2,
+                            Field.of("data", Type.STRING_MAP),
+                            3,
+                            Field.of("binaryData", Type.BYTES_MAP),
+                            4,
+                            Field.of("immutable", Type.BOOL)),
+            "Secret",
+                    Map.of(
+                            1,
+                            METADATA,
+                            2,
+                            Field.of("data", Type.BYTES_MAP),
+                            3,
+                            Field.of("type", Type.STRING),
+                            4,
+                            Field.of("stringData", Type.STRING_MAP),
+                            5,
+                            Field.of("immutable", Type.BOOL)),
             "ServiceAccount", Map.of(1, METADATA, 4, Field.of("automountServiceAccountToken", Type.BOOL)),
-            "SelfSubjectAccessReview", Map.of(1, METADATA, 2, Field.message("spec", Map.of(
-                    1, Field.message("resourceAttributes", Map.of(1, Field.of("namespace", Type.STRING),
-                            2, Field.of("verb", Type.STRING), 3, Field.of("group", Type.STRING),
-                            4, Field.of("version", Type.STRING), 5, Field.of("resource", Type.STRING),
-                            6, Field.of("subresource", Type.STRING), 7, Field.of("name", Type.STRING))),
-                    2, Field.message("nonResourceAttributes", Map.of(1, Field.of("path", Type.STRING),
-                            2, Field.of("verb", Type.STRING)))))),
-            "SelfSubjectRulesReview", Map.of(1, METADATA, 2, Field.message("spec",
-                    Map.of(1, Field.of("namespace", Type.STRING)))));
+            "SelfSubjectAccessReview",
+                    Map.of(
+                            1,
+                            METADATA,
+                            2,
+                            Field.message(
+                                    "spec",
+                                    Map.of(
+                                            1,
+                                                    Field.message(
+                                                            "resourceAttributes",
+                                                            Map.of(
+                                                                    1,
+                                                                    Field.of("namespace", Type.STRING),
+                                                                    2,
+                                                                    Field.of("verb", Type.STRING),
+                                                                    3,
+                                                                    Field.of("group", Type.STRING),
+                                                                    4,
+                                                                    Field.of("version", Type.STRING),
+                                                                    5,
+                                                                    Field.of("resource", Type.STRING),
+                                                                    6,
+                                                                    Field.of("subresource", Type.STRING),
+                                                                    7,
+                                                                    Field.of("name", Type.STRING))),
+                                            2,
+                                                    Field.message(
+                                                            "nonResourceAttributes",
+                                                            Map.of(
+                                                                    1,
+                                                                    Field.of("path", Type.STRING),
+                                                                    2,
+                                                                    Field.of("verb", Type.STRING)))))),
+            "SelfSubjectRulesReview",
+                    Map.of(1, METADATA, 2, Field.message("spec", Map.of(1, Field.of("namespace", Type.STRING)))));
 
-    private ProtobufObjects() {
-    }
+    private ProtobufObjects() {}
 
     static boolean isProtobuf(String contentType) {
         return contentType != null && contentType.split(";")[0].trim().equalsIgnoreCase(MEDIA_TYPE);
@@ -140,7 +203,8 @@ final class ProtobufObjects {
                         if (t >>> 3 == 1) {
                             key = entry.string();
                         } else if (t >>> 3 == 2) {
-                            value = field.type() == Type.STRING_MAP ? entry.string()
+                            value = field.type() == Type.STRING_MAP
+                                    ? entry.string()
                                     : Base64.getEncoder().encodeToString(entry.bytes());
                         } else {
                             entry.skip(t & 7);

@@ -9,14 +9,15 @@ import java.util.Optional;
  * {@code /apis/{group}/{version}[/namespaces/{ns}]/{plural}[/{name}[/{subresource}]]} or the same under
  * {@code /api/v1} for the core group. Discovery paths ({@code /api}, {@code /apis/{group}/{version}}) do not parse.
  */
-record ResourcePath(String group, String version, String namespace, String plural, String name, String subresource,
-                    String query) {
+record ResourcePath(
+        String group, String version, String namespace, String plural, String name, String subresource, String query) {
 
     static Optional<ResourcePath> parse(String rawPath) {
         URI uri = URI.create(rawPath);
         String path = uri.getRawPath();
         String query = uri.getRawQuery();
-        String[] parts = Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toArray(String[]::new);
+        String[] parts =
+                Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toArray(String[]::new);
         int i;
         String group;
         String version;

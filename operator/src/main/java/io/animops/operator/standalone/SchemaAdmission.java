@@ -47,20 +47,36 @@ final class SchemaAdmission {
         ObjectNode object = given.deepCopy();
         defaulting.apply(object);
         List<SchemaViolation> violations = validator.validate(object);
-        List<SchemaViolation> unknown = violations.stream().filter(v -> v.reason().startsWith(UNKNOWN_FIELD)).toList();
-        List<SchemaViolation> invalid = violations.stream().filter(v -> !v.reason().startsWith(UNKNOWN_FIELD)).toList();
+        List<SchemaViolation> unknown = violations.stream()
+                .filter(v -> v.reason().startsWith(UNKNOWN_FIELD))
+                .toList();
+        List<SchemaViolation> invalid = violations.stream()
+                .filter(v -> !v.reason().startsWith(UNKNOWN_FIELD))
+                .toList();
         String kind = object.path("kind").asText();
         String version = object.path("apiVersion").asText().replaceFirst("^.*/", "");
-        String name = object.path("metadata").path("name").asText(object.path("metadata").path("generateName").asText(""));
+        String name = object.path("metadata")
+                .path("name")
+                .asText(object.path("metadata").path("generateName").asText(""));
         if (!unknown.isEmpty() && "Strict".equalsIgnoreCase(fieldValidation)) {
-            String fields = String.join(", ", unknown.stream().map(v -> "unknown field \"" + v.field() + "\"").toList());
+            String fields = String.join(
+                    ", ",
+                    unknown.stream()
+                            .map(v -> "unknown field \"" + v.field() + "\"")
+                            .toList());
             String message = kind + " in version \"" + version + "\" cannot be handled as a " + kind
                     + ": strict decoding error: " + fields;
             return Decision.reject(400, status(400, "BadRequest", message, null, group, kind, List.of()));
         }
         if (!invalid.isEmpty()) {
-            String details = invalid.size() == 1 ? invalid.get(0).toString()
-                    : "[" + String.join(", ", invalid.stream().map(SchemaViolation::toString).toList()) + "]";
+            String details = invalid.size() == 1
+                    ? invalid.get(0).toString()
+                    : "["
+                            + String.join(
+                                    ", ",
+                                    invalid.stream()
+                                            .map(SchemaViolation::toString)
+                                            .toList()) + "]";
             String message = kind + "." + group + " \"" + name + "\" is invalid: " + details;
             return Decision.reject(422, status(422, "Invalid", message, name, group, kind, invalid));
         }
@@ -75,8 +91,14 @@ final class SchemaAdmission {
         return Decision.allow(pruned, warnings);
     }
 
-    static ObjectNode status(int code, String reason, String message, String name, String group, String kind,
-                             List<SchemaViolation> causes) {
+    static ObjectNode status(
+            int code,
+            String reason,
+            String message,
+            String name,
+            String group,
+            String kind,
+            List<SchemaViolation> causes) {
         ObjectNode status = JSON.objectNode();
         status.put("kind", "Status");
         status.put("apiVersion", "v1");

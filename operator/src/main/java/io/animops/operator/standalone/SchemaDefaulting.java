@@ -23,7 +23,9 @@ final class SchemaDefaulting {
         for (CustomResourceDefinition crd : crds) {
             for (CustomResourceDefinitionVersion v : crd.getSpec().getVersions()) {
                 if (v.getSchema() != null && v.getSchema().getOpenAPIV3Schema() != null) {
-                    schemas.put(crd.getSpec().getGroup() + "/" + v.getName() + "/" + crd.getSpec().getNames().getKind(),
+                    schemas.put(
+                            crd.getSpec().getGroup() + "/" + v.getName() + "/"
+                                    + crd.getSpec().getNames().getKind(),
                             v.getSchema().getOpenAPIV3Schema());
                 }
             }
@@ -32,7 +34,8 @@ final class SchemaDefaulting {
 
     /** Fills in defaults in place; objects of unknown kinds are left as they are. */
     void apply(ObjectNode object) {
-        JSONSchemaProps schema = schemas.get(object.path("apiVersion").asText() + "/" + object.path("kind").asText());
+        JSONSchemaProps schema = schemas.get(
+                object.path("apiVersion").asText() + "/" + object.path("kind").asText());
         if (schema != null) {
             fill(object, schema);
         }
@@ -50,15 +53,19 @@ final class SchemaDefaulting {
                     }
                 });
             }
-            if (schema.getAdditionalProperties() != null && schema.getAdditionalProperties().getSchema() != null) {
+            if (schema.getAdditionalProperties() != null
+                    && schema.getAdditionalProperties().getSchema() != null) {
                 JSONSchemaProps additional = schema.getAdditionalProperties().getSchema();
                 object.fields().forEachRemaining(e -> {
-                    if (schema.getProperties() == null || !schema.getProperties().containsKey(e.getKey())) {
+                    if (schema.getProperties() == null
+                            || !schema.getProperties().containsKey(e.getKey())) {
                         fill(e.getValue(), additional);
                     }
                 });
             }
-        } else if (value instanceof ArrayNode array && schema.getItems() != null && schema.getItems().getSchema() != null) {
+        } else if (value instanceof ArrayNode array
+                && schema.getItems() != null
+                && schema.getItems().getSchema() != null) {
             array.forEach(item -> fill(item, schema.getItems().getSchema()));
         }
     }

@@ -13,8 +13,7 @@ import java.util.function.Predicate;
  * {@code metadata.name} and {@code metadata.namespace} among fields, and nothing of either on watches served here.
  */
 final class Selectors {
-    private Selectors() {
-    }
+    private Selectors() {}
 
     /**
      * A label selector: {@code k=v}, {@code k==v}, {@code k!=v}, {@code k in (a,b)}, {@code k notin (a,b)},
@@ -51,14 +50,16 @@ final class Selectors {
             boolean in = term.matches("^\\S+\\s+in\\s+.*");
             String values = set[1].trim();
             if (!values.startsWith("(") || !values.endsWith(")")) {
-                throw new IllegalArgumentException("invalid label selector term \"" + term
-                        + "\": values must be in ()");
+                throw new IllegalArgumentException(
+                        "invalid label selector term \"" + term + "\": values must be in ()");
             }
-            Set<String> allowed = Set.of(values.substring(1, values.length() - 1).trim().split("\\s*,\\s*"));
+            Set<String> allowed =
+                    Set.of(values.substring(1, values.length() - 1).trim().split("\\s*,\\s*"));
             String key = set[0].trim();
             return o -> {
                 JsonNode label = o.path("metadata").path("labels").path(key);
-                return in ? label.isTextual() && allowed.contains(label.asText())
+                return in
+                        ? label.isTextual() && allowed.contains(label.asText())
                         : !label.isTextual() || !allowed.contains(label.asText());
             };
         }

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * the first result.
  */
 final class SimpleJsonPath {
-    private static final Pattern FILTER = Pattern.compile("\\?\\(@((?:\\.[A-Za-z0-9_\\-]+)+)\\s*==\\s*(?:\"([^\"]*)\"|'([^']*)'|([A-Za-z0-9_.\\-]+))\\)");
+    private static final Pattern FILTER = Pattern.compile(
+            "\\?\\(@((?:\\.[A-Za-z0-9_\\-]+)+)\\s*==\\s*(?:\"([^\"]*)\"|'([^']*)'|([A-Za-z0-9_.\\-]+))\\)");
 
     private final String expression;
     private final List<String> steps;
@@ -40,7 +41,9 @@ final class SimpleJsonPath {
             }
             current = next;
         }
-        return current.stream().filter(n -> n != null && !n.isMissingNode() && !n.isNull()).toList();
+        return current.stream()
+                .filter(n -> n != null && !n.isMissingNode() && !n.isNull())
+                .toList();
     }
 
     private void apply(String step, JsonNode node, List<JsonNode> out) {

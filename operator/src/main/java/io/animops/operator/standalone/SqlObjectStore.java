@@ -1,6 +1,5 @@
 package io.animops.operator.standalone;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * Where the embedded Kubernetes API keeps its objects, as k3s' kine keeps them in SQL: one row per object with its
@@ -84,8 +84,8 @@ final class SqlObjectStore implements AutoCloseable, ExampleApplier.History {
                 q.setString(2, NAMESPACE_PLURAL);
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
-                        objects.add(new StoredObject(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5)));
+                        objects.add(new StoredObject(
+                                rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
                     }
                 }
             }
@@ -97,7 +97,7 @@ final class SqlObjectStore implements AutoCloseable, ExampleApplier.History {
     synchronized long lastResourceVersion() {
         return run(c -> {
             try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("select resource_version from kube_revision where id = 1")) {
+                    ResultSet rs = s.executeQuery("select resource_version from kube_revision where id = 1")) {
                 return rs.next() ? rs.getLong(1) : 0L;
             }
         });
@@ -123,7 +123,10 @@ final class SqlObjectStore implements AutoCloseable, ExampleApplier.History {
                         set uid = excluded.uid, resource_version = excluded.resource_version,
                           object = excluded.object""")) {
                     bindIdentity(upsert, change);
-                    String uid = WatchedCrudDispatcher.read(change.json()).path("metadata").path("uid").asText(null);
+                    String uid = WatchedCrudDispatcher.read(change.json())
+                            .path("metadata")
+                            .path("uid")
+                            .asText(null);
                     upsert.setString(5, uid);
                     upsert.setLong(6, change.resourceVersion());
                     upsert.setString(7, change.json());
@@ -133,8 +136,8 @@ final class SqlObjectStore implements AutoCloseable, ExampleApplier.History {
             try (PreparedStatement log = c.prepareStatement("""
                     insert into kube_watch_log (resource_version, type, api_version, plural, namespace, name, object)
                     values (?, ?, ?, ?, ?, ?, ?) on conflict (resource_version) do nothing""");
-                 PreparedStatement revision = c.prepareStatement(
-                         "update kube_revision set resource_version = greatest(resource_version, ?) where id = 1")) {
+                    PreparedStatement revision = c.prepareStatement(
+                            "update kube_revision set resource_version = greatest(resource_version, ?) where id = 1")) {
                 log.setLong(1, change.resourceVersion());
                 log.setString(2, change.type());
                 log.setString(3, change.apiVersion());
@@ -148,8 +151,8 @@ final class SqlObjectStore implements AutoCloseable, ExampleApplier.History {
             }
             if (++writesSinceTrim >= TRIM_EVERY) {
                 writesSinceTrim = 0;
-                try (PreparedStatement trim = c.prepareStatement(
-                        "delete from kube_watch_log where resource_version <= ?")) {
+                try (PreparedStatement trim =
+                        c.prepareStatement("delete from kube_watch_log where resource_version <= ?")) {
                     trim.setLong(1, change.resourceVersion() - keep - TRIM_EVERY);
                     trim.executeUpdate();
                 }
@@ -169,8 +172,14 @@ final class SqlObjectStore implements AutoCloseable, ExampleApplier.History {
                 q.setInt(1, count);
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
-                        changes.add(new WatchLog.Change(rs.getLong(1), rs.getString(2), rs.getString(3),
-                                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)));
+                        changes.add(new WatchLog.Change(
+                                rs.getLong(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getString(6),
+                                rs.getString(7)));
                     }
                 }
             }

@@ -69,6 +69,7 @@ final class StandaloneApiDispatcher extends Dispatcher {
     private static final Map<String, CustomResourceDefinitionVersion> BUILT_IN_COLUMNS = Map.of(
             "namespaces", builtInColumns("Status", ".status.phase"),
             "secrets", builtInColumns("Type", ".type"));
+
     private final WatchedCrudDispatcher crud;
     private final SchemaAdmission admission;
     private final PrinterColumnTable tables;
@@ -79,11 +80,14 @@ final class StandaloneApiDispatcher extends Dispatcher {
     private final OwnerGarbageCollector garbageCollector;
     private final Object writeLock = new Object();
 
-    StandaloneApiDispatcher(WatchedCrudDispatcher crud, List<CustomResourceDefinition> validatedCrds,
-                            VersionInfo versionInfo,
-                            Clock clock) {
+    StandaloneApiDispatcher(
+            WatchedCrudDispatcher crud,
+            List<CustomResourceDefinition> validatedCrds,
+            VersionInfo versionInfo,
+            Clock clock) {
         this.crud = crud;
-        this.admission = new SchemaAdmission(new CrdSchemaValidator(validatedCrds), new SchemaDefaulting(validatedCrds));
+        this.admission =
+                new SchemaAdmission(new CrdSchemaValidator(validatedCrds), new SchemaDefaulting(validatedCrds));
         this.tables = new PrinterColumnTable(json);
         this.versionInfo = versionInfo;
         this.clock = clock;
@@ -95,12 +99,16 @@ final class StandaloneApiDispatcher extends Dispatcher {
         try {
             return withContentType(handle(request));
         } catch (IllegalArgumentException e) {
-            return json(400, SchemaAdmission.status(400, "BadRequest", String.valueOf(e.getMessage()),
-                    null, null, null, List.of()));
+            return json(
+                    400,
+                    SchemaAdmission.status(
+                            400, "BadRequest", String.valueOf(e.getMessage()), null, null, null, List.of()));
         } catch (RuntimeException e) {
             LOG.errorf(e, "embedded API failed on %s %s", request.getMethod(), request.getPath());
-            return json(500, SchemaAdmission.status(500, "InternalError", String.valueOf(e.getMessage()),
-                    null, null, null, List.of()));
+            return json(
+                    500,
+                    SchemaAdmission.status(
+                            500, "InternalError", String.valueOf(e.getMessage()), null, null, null, List.of()));
         }
     }
 
@@ -111,11 +119,24 @@ final class StandaloneApiDispatcher extends Dispatcher {
 
         if (method.equals("GET")) {
             if (bare.equals("/version")) {
-                return json(200, Map.of("major", versionInfo.getMajor(), "minor", versionInfo.getMinor(),
-                        "gitVersion", versionInfo.getGitVersion(), "platform", "linux/amd64"));
+                return json(
+                        200,
+                        Map.of(
+                                "major",
+                                versionInfo.getMajor(),
+                                "minor",
+                                versionInfo.getMinor(),
+                                "gitVersion",
+                                versionInfo.getGitVersion(),
+                                "platform",
+                                "linux/amd64"));
             }
             if (bare.equals("/") || bare.isEmpty()) {
-                return json(200, new RootPathsBuilder().addToPaths("/api", "/api/v1", "/apis", "/version").build());
+                return json(
+                        200,
+                        new RootPathsBuilder()
+                                .addToPaths("/api", "/api/v1", "/apis", "/version")
+                                .build());
             }
             if (bare.startsWith("/openapi/")) {
                 Optional<ObjectNode> openApi = new OpenApiV3Documents(crds()).documentFor(bare);
@@ -133,8 +154,11 @@ final class StandaloneApiDispatcher extends Dispatcher {
             }
             Optional<String> discovery = new ApiDiscovery(crds()).documentFor(bare);
             if (discovery.isPresent()) {
-                // plain application/json (not apidiscovery.k8s.io/v2): kubectl falls back to the legacy discovery it gets
-                return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
+                // plain application/json (not apidiscovery.k8s.io/v2): kubectl falls back to the legacy discovery it
+                // gets
+                return new MockResponse()
+                        .setResponseCode(200)
+                        .setHeader("Content-Type", "application/json")
                         .setBody(discovery.get());
             }
             if (bare.matches("/apis/[^/]+(/[^/]+)?/?")) {
@@ -143,11 +167,20 @@ final class StandaloneApiDispatcher extends Dispatcher {
         }
 
         if (ProtobufObjects.isProtobuf(request.getHeader("Content-Type"))) {
-            Optional<ObjectNode> decoded = ProtobufObjects.toJson(request.getBody().getBytes());
+            Optional<ObjectNode> decoded =
+                    ProtobufObjects.toJson(request.getBody().getBytes());
             if (decoded.isEmpty()) {
-                return json(415, SchemaAdmission.status(415, "UnsupportedMediaType", "the embedded API reads "
-                        + "protobuf only for " + ProtobufObjects.kindsRead() + "; send other kinds as JSON", null, null,
-                        null, List.of()));
+                return json(
+                        415,
+                        SchemaAdmission.status(
+                                415,
+                                "UnsupportedMediaType",
+                                "the embedded API reads " + "protobuf only for " + ProtobufObjects.kindsRead()
+                                        + "; send other kinds as JSON",
+                                null,
+                                null,
+                                null,
+                                List.of()));
             }
             request = withBody(request, method, path, "application/json", writeJson(decoded.get()));
         }
@@ -172,13 +205,24 @@ final class StandaloneApiDispatcher extends Dispatcher {
         }
         boolean writes = method.equals("POST") || method.equals("PUT");
         if (writes && target.namespace() != null && target.subresource() == null) {
-            String namespace = readJson(bodyOf(request)).path("metadata").path("namespace").asText("");
+            String namespace =
+                    readJson(bodyOf(request)).path("metadata").path("namespace").asText("");
             if (!namespace.isEmpty() && !namespace.equals(target.namespace())) {
-                return json(400, SchemaAdmission.status(400, "BadRequest", "the namespace of the provided object does "
-                        + "not match the namespace sent on the request", null, null, null, List.of()));
+                return json(
+                        400,
+                        SchemaAdmission.status(
+                                400,
+                                "BadRequest",
+                                "the namespace of the provided object does "
+                                        + "not match the namespace sent on the request",
+                                null,
+                                null,
+                                null,
+                                List.of()));
             }
         }
-        if (target.queryParameter("dryRun") != null && (method.equals("POST") || method.equals("PUT") || method.equals("PATCH"))) {
+        if (target.queryParameter("dryRun") != null
+                && (method.equals("POST") || method.equals("PUT") || method.equals("PATCH"))) {
             return dryRun(request, target);
         }
         if (!method.equals("GET") && !method.equals("DELETE") && target.query() != null) {
@@ -189,8 +233,11 @@ final class StandaloneApiDispatcher extends Dispatcher {
         if (method.equals("GET")) {
             return withNotFoundStatus(get(request, target), target);
         }
-        if (method.equals("POST") && target.group().isEmpty() && target.plural().equals("namespaces")
-                && readJson(bodyOf(request)) instanceof ObjectNode namespace && !namespace.has("status")) {
+        if (method.equals("POST")
+                && target.group().isEmpty()
+                && target.plural().equals("namespaces")
+                && readJson(bodyOf(request)) instanceof ObjectNode namespace
+                && !namespace.has("status")) {
             // the namespace controller's first act: a namespace is Active until it is deleted
             namespace.putObject("status").put("phase", "Active");
             request = withBody(request, method, request.getPath(), "application/json", writeJson(namespace));
@@ -201,8 +248,14 @@ final class StandaloneApiDispatcher extends Dispatcher {
         // requests on several threads, and two agents claiming one job must not both pass the check.
         synchronized (writeLock) {
             response = switch (method) {
-                case "POST" -> target.isCollection() ? EventTrimming.afterCreate(target, withAlreadyExistsStatus(target,
-                        nameOf(forwarded), admitThenForward(request, target)), crud) : crud.dispatch(request);
+                case "POST" ->
+                    target.isCollection()
+                            ? EventTrimming.afterCreate(
+                                    target,
+                                    withAlreadyExistsStatus(
+                                            target, nameOf(forwarded), admitThenForward(request, target)),
+                                    crud)
+                            : crud.dispatch(request);
                 case "PUT", "PATCH" -> immutableChange(forwarded, target).orElseGet(() -> write(forwarded, target));
                 case "DELETE" -> delete(request, target);
                 default -> crud.dispatch(request);
@@ -213,10 +266,14 @@ final class StandaloneApiDispatcher extends Dispatcher {
 
     private MockResponse write(RecordedRequest forwarded, ResourcePath target) {
         return switch (forwarded.getMethod()) {
-            case "PUT" -> staleWrite(forwarded, target).orElseGet(() -> !target.isCollection()
-                    && target.subresource() == null ? admitThenForward(forwarded, target) : crud.dispatch(forwarded));
-            case "PATCH" -> (isMergePatch(forwarded) ? staleWrite(forwarded, target) : Optional.<MockResponse>empty())
-                    .orElseGet(() -> patch(forwarded, target));
+            case "PUT" ->
+                staleWrite(forwarded, target)
+                        .orElseGet(() -> !target.isCollection() && target.subresource() == null
+                                ? admitThenForward(forwarded, target)
+                                : crud.dispatch(forwarded));
+            case "PATCH" ->
+                (isMergePatch(forwarded) ? staleWrite(forwarded, target) : Optional.<MockResponse>empty())
+                        .orElseGet(() -> patch(forwarded, target));
             default -> crud.dispatch(forwarded);
         };
     }
@@ -254,7 +311,8 @@ final class StandaloneApiDispatcher extends Dispatcher {
         }
         List<SchemaViolation> causes = new java.util.ArrayList<>();
         for (String field : List.of("data", "binaryData", "stringData", "immutable")) {
-            boolean unchanged = field.equals("stringData") ? !updated.has(field)
+            boolean unchanged = field.equals("stringData")
+                    ? !updated.has(field)
                     : current.path(field).equals(updated.path(field));
             if (!unchanged) {
                 causes.add(new SchemaViolation(field, "Forbidden: field is immutable when `immutable` is set"));
@@ -264,8 +322,9 @@ final class StandaloneApiDispatcher extends Dispatcher {
             return Optional.empty();
         }
         String kind = current.path("kind").asText();
-        String message = kind + " \"" + target.name() + "\" is invalid: " + String.join(", ",
-                causes.stream().map(SchemaViolation::toString).toList());
+        String message = kind + " \"" + target.name() + "\" is invalid: "
+                + String.join(
+                        ", ", causes.stream().map(SchemaViolation::toString).toList());
         return Optional.of(json(422, SchemaAdmission.status(422, "Invalid", message, target.name(), "", kind, causes)));
     }
 
@@ -284,13 +343,15 @@ final class StandaloneApiDispatcher extends Dispatcher {
     Optional<MockResponse> watch(String path, String accept, WatchLog.Sink sink, Consumer<WatchLog.Watch> opened) {
         ResourcePath target = WatchRequest.watchTarget("GET", path).orElseThrow();
         // a resource discovery does not list still has its watch, as the mock stores any resource it is given
-        String kind = new ApiDiscovery(crds()).kindOf(target.group(), target.version(), target.plural()).orElse("");
+        String kind = new ApiDiscovery(crds())
+                .kindOf(target.group(), target.version(), target.plural())
+                .orElse("");
         WatchRequest request;
         try {
             request = new WatchRequest(target, kind, presenter(target, accept));
         } catch (IllegalArgumentException e) {
-            return Optional.of(json(400, SchemaAdmission.status(400, "BadRequest", e.getMessage(), null, null, null,
-                    List.of())));
+            return Optional.of(
+                    json(400, SchemaAdmission.status(400, "BadRequest", e.getMessage(), null, null, null, List.of())));
         }
         WatchLog log = crud.watchLog();
         Optional<Long> from = request.resourceVersion();
@@ -316,8 +377,17 @@ final class StandaloneApiDispatcher extends Dispatcher {
     /** A watch over WebSocket, as the Fabric8 client (the operator's informers, the agents) opens it. */
     private MockResponse webSocketWatch(RecordedRequest request, ResourcePath target) {
         if (request.getHeader("Upgrade") == null) {
-            return json(400, SchemaAdmission.status(400, "BadRequest", "a watch over plain HTTP is streamed by the "
-                    + "embedded API's HTTP server, not this dispatcher", null, null, null, List.of()));
+            return json(
+                    400,
+                    SchemaAdmission.status(
+                            400,
+                            "BadRequest",
+                            "a watch over plain HTTP is streamed by the "
+                                    + "embedded API's HTTP server, not this dispatcher",
+                            null,
+                            null,
+                            null,
+                            List.of()));
         }
         AtomicReference<WatchLog.Watch> open = new AtomicReference<>();
         return new MockResponse().withWebSocketUpgrade(new WebSocketListener() {
@@ -383,8 +453,16 @@ final class StandaloneApiDispatcher extends Dispatcher {
         return ObjectNames.violation(target.group(), target.plural(), name).map(violation -> {
             String kind = object.path("kind").asText(target.plural());
             String qualifiedKind = target.group().isEmpty() ? kind : kind + "." + target.group();
-            return json(422, SchemaAdmission.status(422, "Invalid", qualifiedKind + " \"" + name + "\" is invalid: "
-                    + violation, name, target.group(), kind, List.of(violation)));
+            return json(
+                    422,
+                    SchemaAdmission.status(
+                            422,
+                            "Invalid",
+                            qualifiedKind + " \"" + name + "\" is invalid: " + violation,
+                            name,
+                            target.group(),
+                            kind,
+                            List.of(violation)));
         });
     }
 
@@ -403,7 +481,10 @@ final class StandaloneApiDispatcher extends Dispatcher {
         if (target.isCollection()) {
             return Optional.empty();
         }
-        String expected = readJson(bodyOf(request)).path("metadata").path("resourceVersion").asText("");
+        String expected = readJson(bodyOf(request))
+                .path("metadata")
+                .path("resourceVersion")
+                .asText("");
         if (expected.isEmpty()) {
             return Optional.empty();
         }
@@ -411,13 +492,26 @@ final class StandaloneApiDispatcher extends Dispatcher {
         if (stored.code() != 200) {
             return Optional.empty();
         }
-        String actual = readJson(stored.getBody().readUtf8()).path("metadata").path("resourceVersion").asText("");
+        String actual = readJson(stored.getBody().readUtf8())
+                .path("metadata")
+                .path("resourceVersion")
+                .asText("");
         if (expected.equals(actual)) {
             return Optional.empty();
         }
-        return Optional.of(json(409, SchemaAdmission.status(409, "Conflict", "Operation cannot be fulfilled on "
-                + target.plural() + " \"" + target.name() + "\": the object has been modified; please apply your "
-                + "changes to the latest version and try again", target.name(), target.group(), target.plural(), List.of())));
+        return Optional.of(json(
+                409,
+                SchemaAdmission.status(
+                        409,
+                        "Conflict",
+                        "Operation cannot be fulfilled on "
+                                + target.plural() + " \"" + target.name()
+                                + "\": the object has been modified; please apply your "
+                                + "changes to the latest version and try again",
+                        target.name(),
+                        target.group(),
+                        target.plural(),
+                        List.of())));
     }
 
     /** Deletes the object and then, as the cluster's garbage collector would, everything it owns. */
@@ -428,7 +522,10 @@ final class StandaloneApiDispatcher extends Dispatcher {
         MockResponse current = crud.handleGet(objectPath(target));
         MockResponse response = crud.dispatch(request);
         if (current.code() == 200 && response.code() == 200) {
-            String uid = readJson(current.getBody().readUtf8()).path("metadata").path("uid").asText("");
+            String uid = readJson(current.getBody().readUtf8())
+                    .path("metadata")
+                    .path("uid")
+                    .asText("");
             if (!uid.isEmpty()) {
                 garbageCollector.deleteDependentsOf(uid);
             }
@@ -447,7 +544,8 @@ final class StandaloneApiDispatcher extends Dispatcher {
         ApiDiscovery discovery = new ApiDiscovery(crds());
         for (String groupVersion : discovery.groupVersions()) {
             for (APIResource resource : discovery.resources(groupVersion)) {
-                if (!Boolean.TRUE.equals(resource.getNamespaced()) || resource.getName().contains("/")) {
+                if (!Boolean.TRUE.equals(resource.getNamespaced())
+                        || resource.getName().contains("/")) {
                     continue;
                 }
                 String base = groupVersion.contains("/") ? "/apis/" + groupVersion : "/api/" + groupVersion;
@@ -457,7 +555,8 @@ final class StandaloneApiDispatcher extends Dispatcher {
                     continue;
                 }
                 for (JsonNode item : readJson(list.getBody().readUtf8()).path("items")) {
-                    crud.handleDelete(collection + "/" + item.path("metadata").path("name").asText());
+                    crud.handleDelete(collection + "/"
+                            + item.path("metadata").path("name").asText());
                 }
             }
         }
@@ -487,19 +586,27 @@ final class StandaloneApiDispatcher extends Dispatcher {
     }
 
     private MockResponse get(RecordedRequest request, ResourcePath target) {
-        RecordedRequest unselected = target.isCollection() ? withBody(request, "GET",
-                ListSelection.withoutSelectors(request.getPath()), null, "") : request;
+        RecordedRequest unselected = target.isCollection()
+                ? withBody(request, "GET", ListSelection.withoutSelectors(request.getPath()), null, "")
+                : request;
         // typed lists matter to kubectl's typed clients, which read only built-in kinds; CRDs are not read per list
-        MockResponse stored = ListSelection.apply(target, crud.dispatch(unselected), json,
-                ApiDiscovery.builtInKind(target.group(), target.version(), target.plural()).orElse(""));
+        MockResponse stored = ListSelection.apply(
+                target,
+                crud.dispatch(unselected),
+                json,
+                ApiDiscovery.builtInKind(target.group(), target.version(), target.plural())
+                        .orElse(""));
         String tableVersion = PrinterColumnTable.tableVersion(request.getHeader("Accept"));
         if (tableVersion == null || target.isWatch() || stored.code() != 200 || target.subresource() != null) {
             return stored;
         }
         CustomResourceDefinitionVersion columns = printerColumnsFor(target);
         JsonNode body = readJson(stored.getBody().readUtf8());
-        return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
-                .setBody(tables.render(columns, body, tableVersion, target.queryParameter("includeObject"), clock.instant()));
+        return new MockResponse()
+                .setResponseCode(200)
+                .setHeader("Content-Type", "application/json")
+                .setBody(tables.render(
+                        columns, body, tableVersion, target.queryParameter("includeObject"), clock.instant()));
     }
 
     /** The CRD version describing the columns; built-in resources get their few columns or Name and Age. */
@@ -508,7 +615,8 @@ final class StandaloneApiDispatcher extends Dispatcher {
             return BUILT_IN_COLUMNS.get(target.plural());
         }
         return crds().stream()
-                .filter(c -> c.getSpec().getGroup().equals(target.group()) && c.getSpec().getNames().getPlural().equals(target.plural()))
+                .filter(c -> c.getSpec().getGroup().equals(target.group())
+                        && c.getSpec().getNames().getPlural().equals(target.plural()))
                 .flatMap(c -> c.getSpec().getVersions().stream())
                 .filter(v -> v.getName().equals(target.version()))
                 .findFirst()
@@ -523,13 +631,22 @@ final class StandaloneApiDispatcher extends Dispatcher {
         if (!(body instanceof ObjectNode object)) {
             return crud.dispatch(request);
         }
-        SchemaAdmission.Decision decision = admission.admit(object, target.group(), target.queryParameter("fieldValidation"));
+        SchemaAdmission.Decision decision =
+                admission.admit(object, target.group(), target.queryParameter("fieldValidation"));
         if (!decision.allowed()) {
-            LOG.debugf("embedded API rejected %s %s: %s", request.getMethod(), request.getPath(), decision.status().path("message").asText());
+            LOG.debugf(
+                    "embedded API rejected %s %s: %s",
+                    request.getMethod(),
+                    request.getPath(),
+                    decision.status().path("message").asText());
             return json(decision.code(), decision.status());
         }
-        MockResponse response = crud.dispatch(withBody(request, request.getMethod(), request.getPath(),
-                request.getHeader("Content-Type"), writeJson(decision.object())));
+        MockResponse response = crud.dispatch(withBody(
+                request,
+                request.getMethod(),
+                request.getPath(),
+                request.getHeader("Content-Type"),
+                writeJson(decision.object())));
         decision.warnings().forEach(w -> response.addHeader("Warning", "299 - \"" + w.replace("\"", "\\\"") + "\""));
         return response;
     }
@@ -563,7 +680,8 @@ final class StandaloneApiDispatcher extends Dispatcher {
             code = request.getMethod().equals("POST") ? 201 : 200;
         }
         if (VALIDATED_GROUP.equals(target.group()) && target.subresource() == null && object instanceof ObjectNode o) {
-            SchemaAdmission.Decision decision = admission.admit(o, target.group(), target.queryParameter("fieldValidation"));
+            SchemaAdmission.Decision decision =
+                    admission.admit(o, target.group(), target.queryParameter("fieldValidation"));
             if (!decision.allowed()) {
                 return json(decision.code(), decision.status());
             }
@@ -583,8 +701,16 @@ final class StandaloneApiDispatcher extends Dispatcher {
             try {
                 applied = (ObjectNode) yaml.readTree(bodyOf(request));
             } catch (IOException | ClassCastException e) {
-                return json(400, SchemaAdmission.status(400, "BadRequest", "invalid apply configuration: " + e.getMessage(),
-                        null, null, null, List.of()));
+                return json(
+                        400,
+                        SchemaAdmission.status(
+                                400,
+                                "BadRequest",
+                                "invalid apply configuration: " + e.getMessage(),
+                                null,
+                                null,
+                                null,
+                                List.of()));
             }
             if (applied.get("metadata") instanceof ObjectNode metadata) {
                 metadata.remove("managedFields");
@@ -592,10 +718,12 @@ final class StandaloneApiDispatcher extends Dispatcher {
             }
             if (crud.handleGet(objectPath(target)).code() == 404) {
                 if (target.subresource() != null) {
-                    return crud.dispatch(withBody(request, "PATCH", request.getPath(), MERGE_PATCH, writeJson(applied)));
+                    return crud.dispatch(
+                            withBody(request, "PATCH", request.getPath(), MERGE_PATCH, writeJson(applied)));
                 }
                 String collection = collectionPath(target);
-                return admitThenForward(withBody(request, "POST", collection, "application/json", writeJson(applied)),
+                return admitThenForward(
+                        withBody(request, "POST", collection, "application/json", writeJson(applied)),
                         ResourcePath.parse(collection).orElseThrow());
             }
             effective = withBody(request, "PATCH", request.getPath(), MERGE_PATCH, writeJson(applied));
@@ -608,7 +736,8 @@ final class StandaloneApiDispatcher extends Dispatcher {
             if (stored.code() == 200) {
                 JsonNode current = readJson(stored.getBody().readUtf8());
                 JsonNode merged = mergePatch(current.deepCopy(), readJson(bodyOf(effective)));
-                effective = withBody(request, "PATCH", request.getPath(), JSON_PATCH, writeJson(JsonDiff.asJson(current, merged)));
+                effective = withBody(
+                        request, "PATCH", request.getPath(), JSON_PATCH, writeJson(JsonDiff.asJson(current, merged)));
                 contentType = JSON_PATCH;
             }
         }
@@ -617,7 +746,8 @@ final class StandaloneApiDispatcher extends Dispatcher {
             if (current.code() == 200) {
                 JsonNode patched = applyPatch(readJson(current.getBody().readUtf8()), bodyOf(effective), contentType);
                 if (patched instanceof ObjectNode object) {
-                    SchemaAdmission.Decision decision = admission.admit(object, target.group(), target.queryParameter("fieldValidation"));
+                    SchemaAdmission.Decision decision =
+                            admission.admit(object, target.group(), target.queryParameter("fieldValidation"));
                     if (!decision.allowed()) {
                         return json(decision.code(), decision.status());
                     }
@@ -641,7 +771,9 @@ final class StandaloneApiDispatcher extends Dispatcher {
         if (!patch.isObject()) {
             return patch;
         }
-        ObjectNode result = target != null && target.isObject() ? (ObjectNode) target : Serialization.jsonMapper().createObjectNode();
+        ObjectNode result = target != null && target.isObject()
+                ? (ObjectNode) target
+                : Serialization.jsonMapper().createObjectNode();
         for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             if (field.getValue().isNull()) {
@@ -668,25 +800,51 @@ final class StandaloneApiDispatcher extends Dispatcher {
             return response;
         }
         String resource = target.group().isEmpty() ? target.plural() : target.plural() + "." + target.group();
-        return json(409, SchemaAdmission.status(409, "AlreadyExists", resource + " \"" + name + "\" already exists",
-                name, target.group(), target.plural(), List.of()));
+        return json(
+                409,
+                SchemaAdmission.status(
+                        409,
+                        "AlreadyExists",
+                        resource + " \"" + name + "\" already exists",
+                        name,
+                        target.group(),
+                        target.plural(),
+                        List.of()));
     }
 
     private static CustomResourceDefinitionVersion builtInColumns(String name, String jsonPath) {
         CustomResourceDefinitionVersion version = new CustomResourceDefinitionVersion();
-        version.setAdditionalPrinterColumns(List.of(new CustomResourceColumnDefinitionBuilder().withName(name)
-                .withType("string").withJsonPath(jsonPath).build(), new CustomResourceColumnDefinitionBuilder()
-                .withName("Age").withType("date").withJsonPath(".metadata.creationTimestamp").build()));
+        version.setAdditionalPrinterColumns(List.of(
+                new CustomResourceColumnDefinitionBuilder()
+                        .withName(name)
+                        .withType("string")
+                        .withJsonPath(jsonPath)
+                        .build(),
+                new CustomResourceColumnDefinitionBuilder()
+                        .withName("Age")
+                        .withType("date")
+                        .withJsonPath(".metadata.creationTimestamp")
+                        .build()));
         return version;
     }
 
     private MockResponse withNotFoundStatus(MockResponse response, ResourcePath target) {
-        if (response.code() != 404 || target.isCollection() || (response.getBody() != null && response.getBody().size() > 0)) {
+        if (response.code() != 404
+                || target.isCollection()
+                || (response.getBody() != null && response.getBody().size() > 0)) {
             return response;
         }
         String resource = target.group().isEmpty() ? target.plural() : target.plural() + "." + target.group();
-        return json(404, SchemaAdmission.status(404, "NotFound", resource + " \"" + target.name() + "\" not found",
-                target.name(), target.group(), target.plural(), List.of()));
+        return json(
+                404,
+                SchemaAdmission.status(
+                        404,
+                        "NotFound",
+                        resource + " \"" + target.name() + "\" not found",
+                        target.name(),
+                        target.group(),
+                        target.plural(),
+                        List.of()));
     }
 
     /** The CRDs stored in the embedded API right now, so discovery follows CRDs created or deleted at any time. */
@@ -695,7 +853,8 @@ final class StandaloneApiDispatcher extends Dispatcher {
         if (list.code() != 200) {
             return List.of();
         }
-        CustomResourceDefinitionList crds = Serialization.unmarshal(list.getBody().readUtf8(), CustomResourceDefinitionList.class);
+        CustomResourceDefinitionList crds =
+                Serialization.unmarshal(list.getBody().readUtf8(), CustomResourceDefinitionList.class);
         return crds.getItems() == null ? List.of() : crds.getItems();
     }
 
@@ -712,7 +871,8 @@ final class StandaloneApiDispatcher extends Dispatcher {
         return contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase();
     }
 
-    private static RecordedRequest withBody(RecordedRequest original, String method, String path, String contentType, String body) {
+    private static RecordedRequest withBody(
+            RecordedRequest original, String method, String path, String contentType, String body) {
         // copy all headers but the body's type and length, whatever their case, so the mock sees only the new ones
         Headers.Builder headers = new Headers.Builder();
         original.getHeaders().toMultimap().forEach((name, values) -> {
@@ -723,7 +883,11 @@ final class StandaloneApiDispatcher extends Dispatcher {
         if (contentType != null) {
             headers.add("Content-Type", contentType);
         }
-        return new RecordedRequest(original.getHttpVersion(), HttpMethod.valueOf(method), path, headers.build(),
+        return new RecordedRequest(
+                original.getHttpVersion(),
+                HttpMethod.valueOf(method),
+                path,
+                headers.build(),
                 new Buffer(body.getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -749,7 +913,10 @@ final class StandaloneApiDispatcher extends Dispatcher {
     }
 
     private MockResponse json(int code, Object body) {
-        return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json").setBody(writeJson(body));
+        return new MockResponse()
+                .setResponseCode(code)
+                .setHeader("Content-Type", "application/json")
+                .setBody(writeJson(body));
     }
 
     /**
@@ -760,17 +927,38 @@ final class StandaloneApiDispatcher extends Dispatcher {
     private MockResponse openApiV2(String accept) {
         if (accept != null && accept.contains("protobuf")) {
             // the "@" form of the Accept header is not a valid Content-Type: Go's mime parser rejects it
-            return new MockResponse().setResponseCode(200)
+            return new MockResponse()
+                    .setResponseCode(200)
                     .setHeader("Content-Type", "application/com.github.proto-openapi.spec.v2.v1.0+protobuf")
                     .setBody(new Buffer());
         }
-        return json(200, Map.of("swagger", "2.0",
-                "info", Map.of("title", "AnimOps standalone Kubernetes API", "version", EmbeddedKubernetesApi.KUBERNETES_VERSION),
-                "paths", Map.of(), "definitions", Map.of()));
+        return json(
+                200,
+                Map.of(
+                        "swagger",
+                        "2.0",
+                        "info",
+                        Map.of(
+                                "title",
+                                "AnimOps standalone Kubernetes API",
+                                "version",
+                                EmbeddedKubernetesApi.KUBERNETES_VERSION),
+                        "paths",
+                        Map.of(),
+                        "definitions",
+                        Map.of()));
     }
 
     private MockResponse notFound() {
-        return json(404, SchemaAdmission.status(404, "NotFound", "the server could not find the requested resource",
-                null, null, null, List.of()));
+        return json(
+                404,
+                SchemaAdmission.status(
+                        404,
+                        "NotFound",
+                        "the server could not find the requested resource",
+                        null,
+                        null,
+                        null,
+                        List.of()));
     }
 }

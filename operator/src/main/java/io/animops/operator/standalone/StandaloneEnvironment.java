@@ -77,9 +77,12 @@ public final class StandaloneEnvironment implements AutoCloseable {
         p.put("quarkus.datasource.username", database.username());
         p.put("quarkus.datasource.password", database.password());
         p.put("animops.storage.type", "local");
-        p.put("animops.storage.local.dir", settings.artifactsDirectory().toAbsolutePath().toString());
+        p.put(
+                "animops.storage.local.dir",
+                settings.artifactsDirectory().toAbsolutePath().toString());
         p.put("animops.standalone", "true");
-        // one person's machine: the operator's HTTP server answers on the loopback interface only, unless told otherwise
+        // one person's machine: the operator's HTTP server answers on the loopback interface only, unless told
+        // otherwise
         p.put("quarkus.http.host", settings.httpHost());
         if (apiToken != null) {
             p.put("animops.api.token", apiToken);

@@ -25,19 +25,26 @@ public final class StandaloneJvm {
      * 40 % free. The serial collector keeps no remembered sets or concurrent threads, which matters more than pause
      * times for one operator. Netty's direct buffers would otherwise be allowed as much as the heap.
      */
-    static final List<String> MEMORY_OPTIONS = List.of("-Xms48m", "-Xmx256m", "-XX:MinHeapFreeRatio=15",
-            "-XX:MaxHeapFreeRatio=40", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m",
-            "-XX:MaxDirectMemorySize=64m", "-XX:+ExitOnOutOfMemoryError");
+    static final List<String> MEMORY_OPTIONS = List.of(
+            "-Xms48m",
+            "-Xmx256m",
+            "-XX:MinHeapFreeRatio=15",
+            "-XX:MaxHeapFreeRatio=40",
+            "-XX:+UseSerialGC",
+            "-XX:ReservedCodeCacheSize=64m",
+            "-XX:MaxDirectMemorySize=64m",
+            "-XX:+ExitOnOutOfMemoryError");
+
     static final String PARENT_PID_PROPERTY = "animops.standalone.parent-pid";
-    private static final List<String> HEAP_OPTIONS = List.of("-Xmx", "-XX:MaxHeapSize=", "-XX:MaxRAMPercentage=",
-            "-XX:MaxRAM=", "-XX:MaxRAMFraction=");
+    private static final List<String> HEAP_OPTIONS =
+            List.of("-Xmx", "-XX:MaxHeapSize=", "-XX:MaxRAMPercentage=", "-XX:MaxRAM=", "-XX:MaxRAMFraction=");
     private static final Logger LOG = Logger.getLogger(StandaloneJvm.class);
     /** How long the parent waits for its child to stop after it was asked to stop itself. */
     private static final long CHILD_STOP_WAIT_SECONDS = 60;
+
     private static final long PARENT_POLL_MILLIS = 200;
 
-    private StandaloneJvm() {
-    }
+    private StandaloneJvm() {}
 
     /** True when one of the JVM options sets the maximum heap. */
     static boolean heapChosen(List<String> jvmOptions) {
@@ -54,8 +61,13 @@ public final class StandaloneJvm {
         if (heapChosen(jvmOptions) || java.isEmpty()) {
             return OptionalInt.empty();
         }
-        List<String> command = childCommand(java.get(), jvmOptions, System.getProperty("sun.java.command", ""),
-                System.getProperty("java.class.path"), ProcessHandle.current().pid(), args);
+        List<String> command = childCommand(
+                java.get(),
+                jvmOptions,
+                System.getProperty("sun.java.command", ""),
+                System.getProperty("java.class.path"),
+                ProcessHandle.current().pid(),
+                args);
         Process child;
         try {
             ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
@@ -63,8 +75,10 @@ public final class StandaloneJvm {
             builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
             child = builder.start();
         } catch (IOException e) {
-            LOG.warnf("Could not start the standalone mode in a JVM with %s (%s); running it here with the default"
-                    + " heap", String.join(" ", MEMORY_OPTIONS), e.getMessage());
+            LOG.warnf(
+                    "Could not start the standalone mode in a JVM with %s (%s); running it here with the default"
+                            + " heap",
+                    String.join(" ", MEMORY_OPTIONS), e.getMessage());
             return OptionalInt.empty();
         }
         // Ctrl-C reaches both JVMs; a SIGTERM to this one alone is passed on, and this one leaves after its child
@@ -78,8 +92,8 @@ public final class StandaloneJvm {
         }
     }
 
-    static List<String> childCommand(String java, List<String> jvmOptions, String javaCommand, String classPath,
-                                     long parentPid, String[] args) {
+    static List<String> childCommand(
+            String java, List<String> jvmOptions, String javaCommand, String classPath, long parentPid, String[] args) {
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(jvmOptions);
@@ -105,17 +119,20 @@ public final class StandaloneJvm {
             return;
         }
         Optional<ProcessHandle> parent = ProcessHandle.of(Long.parseLong(parentPid));
-        Thread watch = new Thread(() -> {
-            while (parent.map(ProcessHandle::isAlive).orElse(false)) {
-                try {
-                    Thread.sleep(PARENT_POLL_MILLIS);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-            System.err.println("AnimOps standalone: the launching JVM " + parentPid + " is gone; stopping at once");
-            Runtime.getRuntime().halt(137);
-        }, "animops-standalone-parent-watch");
+        Thread watch = new Thread(
+                () -> {
+                    while (parent.map(ProcessHandle::isAlive).orElse(false)) {
+                        try {
+                            Thread.sleep(PARENT_POLL_MILLIS);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                    System.err.println(
+                            "AnimOps standalone: the launching JVM " + parentPid + " is gone; stopping at once");
+                    Runtime.getRuntime().halt(137);
+                },
+                "animops-standalone-parent-watch");
         watch.setDaemon(true);
         watch.start();
     }

@@ -8,11 +8,11 @@ import org.jboss.logging.Logger;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
@@ -26,10 +26,10 @@ public final class StandaloneLauncher {
     private static final Logger LOG = Logger.getLogger(StandaloneLauncher.class);
     /** How long the shutdown hook waits for the operator to stop before stopping the API and PostgreSQL anyway. */
     private static final long OPERATOR_STOP_WAIT_SECONDS = 30;
+
     private static final String CONSOLE_JSON = "quarkus.log.console.json.enabled";
 
-    private StandaloneLauncher() {
-    }
+    private StandaloneLauncher() {}
 
     /** Runs the standalone mode; returns when the operator has stopped. */
     public static void run(String... args) {
@@ -42,8 +42,12 @@ public final class StandaloneLauncher {
         try {
             environment = StandaloneEnvironment.start(settings);
         } catch (RuntimeException e) {
-            LOG.errorf(e, "Standalone mode could not start (API port %d, PostgreSQL port %d, home %s)",
-                    settings.apiPort(), settings.dbPort(), settings.home());
+            LOG.errorf(
+                    e,
+                    "Standalone mode could not start (API port %d, PostgreSQL port %d, home %s)",
+                    settings.apiPort(),
+                    settings.dbPort(),
+                    settings.home());
             System.exit(1);
             return;
         }
@@ -55,10 +59,11 @@ public final class StandaloneLauncher {
         }
 
         // Applied before the operator starts: its informers then list them like any existing objects, and the log shows
-        // what was applied ahead of the operator's own output. A schedule with runOnCreate fires on its first reconcile;
+        // what was applied ahead of the operator's own output. A schedule with runOnCreate fires on its first
+        // reconcile;
         // only absent examples are created, so a restart brings back nothing the user changed or deleted.
-        List<ExampleApplier.Outcome> outcomes = new ExampleApplier(environment.api().client(), environment.exampleHistory())
-                .apply(settings.examples());
+        List<ExampleApplier.Outcome> outcomes =
+                new ExampleApplier(environment.api().client(), environment.exampleHistory()).apply(settings.examples());
 
         LOG.infof("kubeconfig for the embedded API: %s", environment.kubeconfig());
         // printed once the operator's HTTP server listens (StandaloneBanner), so it is not lost above the startup log
@@ -66,36 +71,45 @@ public final class StandaloneLauncher {
 
         CountDownLatch operatorStopped = new CountDownLatch(1);
         AtomicBoolean vmShuttingDown = new AtomicBoolean();
-        Thread hook = new Thread(() -> {
-            vmShuttingDown.set(true);
-            try {
-                // Quarkus stops the operator in its own hook; the API and PostgreSQL go after it, so the operator's last
-                // writes and watches still find them
-                if (!operatorStopped.await(OPERATOR_STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                    LOG.warnf("Operator still stopping after %ds; stopping the API and PostgreSQL now", OPERATOR_STOP_WAIT_SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            environment.stop();
-        }, "animops-standalone-shutdown");
+        Thread hook = new Thread(
+                () -> {
+                    vmShuttingDown.set(true);
+                    try {
+                        // Quarkus stops the operator in its own hook; the API and PostgreSQL go after it, so the
+                        // operator's last
+                        // writes and watches still find them
+                        if (!operatorStopped.await(OPERATOR_STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                            LOG.warnf(
+                                    "Operator still stopping after %ds; stopping the API and PostgreSQL now",
+                                    OPERATOR_STOP_WAIT_SECONDS);
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    environment.stop();
+                },
+                "animops-standalone-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
 
         AtomicInteger exitCode = new AtomicInteger();
         try {
             // blocks until Ctrl-C (or Quarkus.asyncExit); the handler keeps Quarkus from calling System.exit itself,
             // which would block this thread inside the JVM's shutdown while our hook waits for it
-            Quarkus.run(null, (code, failure) -> {
-                exitCode.set(code == null ? 0 : code);
-                if (failure != null) {
-                    LOG.error("Operator failed", failure);
-                }
-            }, settings.quarkusArgs().toArray(String[]::new));
+            Quarkus.run(
+                    null,
+                    (code, failure) -> {
+                        exitCode.set(code == null ? 0 : code);
+                        if (failure != null) {
+                            LOG.error("Operator failed", failure);
+                        }
+                    },
+                    settings.quarkusArgs().toArray(String[]::new));
         } finally {
             operatorStopped.countDown();
         }
         if (!vmShuttingDown.get()) {
-            // the operator ended by itself (a startup failure or an exit request): stop the rest and leave with its code
+            // the operator ended by itself (a startup failure or an exit request): stop the rest and leave with its
+            // code
             Runtime.getRuntime().removeShutdownHook(hook);
             environment.stop();
             System.exit(exitCode.get());
@@ -115,20 +129,31 @@ public final class StandaloneLauncher {
         return banner == null ? null : banner.apply(httpPort, oneTimePassword.get());
     }
 
-    static String banner(StandaloneEnvironment environment, List<ExampleApplier.Outcome> outcomes, int httpPort,
-                         Optional<String> oneTimePassword) {
+    static String banner(
+            StandaloneEnvironment environment,
+            List<ExampleApplier.Outcome> outcomes,
+            int httpPort,
+            Optional<String> oneTimePassword) {
         StandaloneSettings s = environment.settings();
-        long created = outcomes.stream().filter(o -> o.action() == ExampleApplier.Action.CREATED).count();
-        long kept = outcomes.stream().filter(o -> o.action() == ExampleApplier.Action.KEPT
-                || o.action() == ExampleApplier.Action.DELETED_SINCE).count();
-        long failed = outcomes.stream().filter(o -> o.action() == ExampleApplier.Action.FAILED).count();
-        String examples = outcomes.isEmpty() ? "none found in " + s.examples()
-                : created + " created, " + kept + " already applied before" + (failed > 0 ? ", " + failed
-                + " rejected (see log)" : "") + " from " + s.examples();
+        long created = outcomes.stream()
+                .filter(o -> o.action() == ExampleApplier.Action.CREATED)
+                .count();
+        long kept = outcomes.stream()
+                .filter(o ->
+                        o.action() == ExampleApplier.Action.KEPT || o.action() == ExampleApplier.Action.DELETED_SINCE)
+                .count();
+        long failed = outcomes.stream()
+                .filter(o -> o.action() == ExampleApplier.Action.FAILED)
+                .count();
+        String examples = outcomes.isEmpty()
+                ? "none found in " + s.examples()
+                : created + " created, " + kept + " already applied before"
+                        + (failed > 0 ? ", " + failed + " rejected (see log)" : "") + " from " + s.examples();
         String http = "http://" + s.httpHost() + ":" + httpPort;
         Path tokenFile = environment.apiTokenFile();
-        String signIn = oneTimePassword.map(p -> "user '" + FirstAdmin.NAME + "', one-time password  " + p
-                + "\n                    (shown only now; to be changed at the first sign-in)")
+        String signIn = oneTimePassword
+                .map(p -> "user '" + FirstAdmin.NAME + "', one-time password  " + p
+                        + "\n                    (shown only now; to be changed at the first sign-in)")
                 .orElse("your user (the first start made 'admin'; `user passwd admin` sets a new password)");
         return """
 
@@ -149,9 +174,22 @@ public final class StandaloneLauncher {
                    curl -H "Authorization: Bearer $(cat %s)" %s/api/v1/ideas
                  Stop with Ctrl-C.
                 ================================================================================
-                """.formatted(http, signIn, environment.api().url(), EmbeddedDatabase.KUBE_DATABASE, environment.kubeconfig(),
-                environment.database().jdbcUrl(), s.dataDirectory(), s.artifactsDirectory(), examples, http,
-                tokenFile == null ? "ANIMOPS_API_TOKEN" : tokenFile, http, http, environment.kubeconfig(),
-                tokenFile == null ? "<your token file>" : tokenFile, http);
+                """.formatted(
+                        http,
+                        signIn,
+                        environment.api().url(),
+                        EmbeddedDatabase.KUBE_DATABASE,
+                        environment.kubeconfig(),
+                        environment.database().jdbcUrl(),
+                        s.dataDirectory(),
+                        s.artifactsDirectory(),
+                        examples,
+                        http,
+                        tokenFile == null ? "ANIMOPS_API_TOKEN" : tokenFile,
+                        http,
+                        http,
+                        environment.kubeconfig(),
+                        tokenFile == null ? "<your token file>" : tokenFile,
+                        http);
     }
 }

@@ -22,12 +22,18 @@ import java.util.Optional;
  *
  * @param quarkusArgs the remaining arguments, handed to Quarkus
  */
-record StandaloneSettings(int apiPort, int dbPort, Path home, Path examples, String httpHost, List<String> quarkusArgs,
-                          boolean apiTokenFromEnvironment) {
+record StandaloneSettings(
+        int apiPort,
+        int dbPort,
+        Path home,
+        Path examples,
+        String httpHost,
+        List<String> quarkusArgs,
+        boolean apiTokenFromEnvironment) {
     /** The operator's HTTP server listens on the loopback interface unless told otherwise: one person's machine. */
     static final String DEFAULT_HTTP_HOST = "127.0.0.1";
-    private static final List<String> OPTIONS = List.of("api-port", "db-port", "home", "examples", "http-host");
 
+    private static final List<String> OPTIONS = List.of("api-port", "db-port", "home", "examples", "http-host");
 
     Path dataDirectory() {
         return home.resolve("pgdata");
@@ -49,28 +55,39 @@ record StandaloneSettings(int apiPort, int dbPort, Path home, Path examples, Str
         List<String> rest = new ArrayList<>();
         java.util.Map<String, String> options = new java.util.HashMap<>();
         for (String arg : args) {
-            if (arg.startsWith("--") && arg.contains("=")
-                    && OPTIONS.contains(arg.substring(2, arg.indexOf('=')))) {
+            if (arg.startsWith("--") && arg.contains("=") && OPTIONS.contains(arg.substring(2, arg.indexOf('=')))) {
                 options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
             } else {
                 rest.add(arg);
             }
         }
         Path cwd = Path.of("").toAbsolutePath();
-        int api = Integer.parseInt(value("api-port", options, system, env, "ANIMOPS_API_PORT").orElse(String.valueOf(EmbeddedKubernetesApi.DEFAULT_PORT)));
-        int db = Integer.parseInt(value("db-port", options, system, env, "ANIMOPS_DB_PORT").orElse(String.valueOf(EmbeddedDatabase.DEFAULT_PORT)));
-        Path home = cwd.resolve(value("home", options, system, env, "ANIMOPS_HOME").orElse(".animops")).normalize();
-        Path examples = cwd.resolve(value("examples", options, system, env, "ANIMOPS_EXAMPLES").orElse("examples")).normalize();
+        int api = Integer.parseInt(value("api-port", options, system, env, "ANIMOPS_API_PORT")
+                .orElse(String.valueOf(EmbeddedKubernetesApi.DEFAULT_PORT)));
+        int db = Integer.parseInt(value("db-port", options, system, env, "ANIMOPS_DB_PORT")
+                .orElse(String.valueOf(EmbeddedDatabase.DEFAULT_PORT)));
+        Path home = cwd.resolve(
+                        value("home", options, system, env, "ANIMOPS_HOME").orElse(".animops"))
+                .normalize();
+        Path examples = cwd.resolve(value("examples", options, system, env, "ANIMOPS_EXAMPLES")
+                        .orElse("examples"))
+                .normalize();
         String httpHost = Optional.ofNullable(options.get("http-host"))
                 .or(() -> Optional.ofNullable(system.getProperty("quarkus.http.host")))
                 .or(() -> Optional.ofNullable(env.get("QUARKUS_HTTP_HOST")))
-                .filter(v -> !v.isBlank()).orElse(DEFAULT_HTTP_HOST);
-        boolean tokenFromEnv = env.get("ANIMOPS_API_TOKEN") != null && !env.get("ANIMOPS_API_TOKEN").isBlank();
+                .filter(v -> !v.isBlank())
+                .orElse(DEFAULT_HTTP_HOST);
+        boolean tokenFromEnv = env.get("ANIMOPS_API_TOKEN") != null
+                && !env.get("ANIMOPS_API_TOKEN").isBlank();
         return new StandaloneSettings(api, db, home, examples, httpHost, List.copyOf(rest), tokenFromEnv);
     }
 
-    private static Optional<String> value(String option, Map<String, String> options, java.util.Properties system,
-                                          Map<String, String> env, String envName) {
+    private static Optional<String> value(
+            String option,
+            Map<String, String> options,
+            java.util.Properties system,
+            Map<String, String> env,
+            String envName) {
         return Optional.ofNullable(options.get(option))
                 .or(() -> Optional.ofNullable(system.getProperty("animops.standalone." + option)))
                 .or(() -> Optional.ofNullable(env.get(envName)))

@@ -12,8 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the current time in microseconds keeps every run's uids above the last one's.
  */
 final class UidCounter {
-    private UidCounter() {
-    }
+    private UidCounter() {}
 
     static synchronized void startAfterEveryEarlierRun() {
         AtomicLong counter = counter();
@@ -27,8 +26,10 @@ final class UidCounter {
             field.setAccessible(true);
             return (AtomicLong) field.get(null);
         } catch (ReflectiveOperationException | ClassCastException e) {
-            throw new IllegalStateException("cannot reach the mock server's uid counter (Fabric8 Utils.leastSigBits); "
-                    + "uids would repeat across restarts of the standalone mode", e);
+            throw new IllegalStateException(
+                    "cannot reach the mock server's uid counter (Fabric8 Utils.leastSigBits); "
+                            + "uids would repeat across restarts of the standalone mode",
+                    e);
         }
     }
 }

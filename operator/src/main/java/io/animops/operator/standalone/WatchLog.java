@@ -24,8 +24,14 @@ import java.util.concurrent.TimeUnit;
  */
 final class WatchLog implements AutoCloseable {
     /** One committed change of one object. */
-    record Change(long resourceVersion, String type, String apiVersion, String plural, String namespace, String name,
-                  String json) {
+    record Change(
+            long resourceVersion,
+            String type,
+            String apiVersion,
+            String plural,
+            String namespace,
+            String name,
+            String json) {
         JsonNode object() {
             try {
                 return Serialization.jsonMapper().readTree(json);
@@ -98,7 +104,8 @@ final class WatchLog implements AutoCloseable {
         this.capacity = capacity;
         this.lastResourceVersion = lastResourceVersion;
         // with nothing kept, every earlier resourceVersion is as good as compacted
-        this.compactedThrough = kept.isEmpty() ? lastResourceVersion : kept.get(0).resourceVersion() - 1;
+        this.compactedThrough =
+                kept.isEmpty() ? lastResourceVersion : kept.get(0).resourceVersion() - 1;
         kept.forEach(this::append);
         long every = bookmarkInterval.toMillis();
         timer.scheduleAtFixedRate(this::bookmarkAll, every, every, TimeUnit.MILLISECONDS);
@@ -166,8 +173,14 @@ final class WatchLog implements AutoCloseable {
     }
 
     private ObjectNode gone(long resourceVersion) {
-        ObjectNode status = SchemaAdmission.status(410, "Expired", "too old resource version: " + resourceVersion
-                + " (" + (compactedThrough + 1) + ")", null, null, null, List.of());
+        ObjectNode status = SchemaAdmission.status(
+                410,
+                "Expired",
+                "too old resource version: " + resourceVersion + " (" + (compactedThrough + 1) + ")",
+                null,
+                null,
+                null,
+                List.of());
         status.remove("details");
         return status;
     }

@@ -29,7 +29,8 @@ final class WatchRequest {
         this.target = target;
         this.kind = kind;
         this.presenter = presenter;
-        Predicate<JsonNode> named = target.name() == null ? o -> true
+        Predicate<JsonNode> named = target.name() == null
+                ? o -> true
                 : o -> target.name().equals(o.path("metadata").path("name").asText());
         this.selector = named.and(Selectors.labels(target.queryParameter("labelSelector")))
                 .and(Selectors.fields(target.queryParameter("fieldSelector")));
@@ -45,7 +46,8 @@ final class WatchRequest {
         if (parsed.isEmpty() || parsed.get().subresource() != null) {
             return Optional.empty();
         }
-        boolean watch = !unwatched.equals(path) || parsed.get().isWatch()
+        boolean watch = !unwatched.equals(path)
+                || parsed.get().isWatch()
                 || "1".equals(parsed.get().queryParameter("watch"));
         return watch ? parsed : Optional.empty();
     }
@@ -53,7 +55,8 @@ final class WatchRequest {
     /** Whether the change is of this watch's resource and namespace (its selectors: {@link #selects(JsonNode)}). */
     boolean watchesResourceOf(WatchLog.Change change) {
         String apiVersion = target.group().isEmpty() ? target.version() : target.group() + "/" + target.version();
-        return change.apiVersion().equals(apiVersion) && change.plural().equals(target.plural())
+        return change.apiVersion().equals(apiVersion)
+                && change.plural().equals(target.plural())
                 && (target.namespace() == null || target.namespace().equals(change.namespace()));
     }
 

@@ -46,8 +46,12 @@ class WatchedCrudDispatcher extends KubernetesCrudDispatcher implements AutoClos
     }
 
     @Override
-    public void processEvent(String path, AttributeSet pathAttributes, AttributeSet oldAttributes,
-                             GenericKubernetesResource resource, String newState) {
+    public void processEvent(
+            String path,
+            AttributeSet pathAttributes,
+            AttributeSet oldAttributes,
+            GenericKubernetesResource resource,
+            String newState) {
         // called with the dispatcher's write lock held: changes are committed and published in the order they happen
         String existing = oldAttributes == null ? null : getMap().get(oldAttributes);
         WatchLog.Change change = null;
@@ -74,14 +78,20 @@ class WatchedCrudDispatcher extends KubernetesCrudDispatcher implements AutoClos
 
     private WatchLog.Change change(String path, String type, JsonNode object, String json) {
         JsonNode metadata = object.path("metadata");
-        Map<String, String> fromPath = ((KubernetesAttributesExtractor) getAttributeExtractor())
-                .fromKubernetesPath(path);
+        Map<String, String> fromPath =
+                ((KubernetesAttributesExtractor) getAttributeExtractor()).fromKubernetesPath(path);
         String plural = fromPath.get(KubernetesAttributesExtractor.PLURAL);
         if (plural == null) {
             throw new IllegalArgumentException("cannot tell the resource of " + path);
         }
-        return new WatchLog.Change(resourceVersionOf(object), type, object.path("apiVersion").asText(), plural,
-                metadata.path("namespace").asText(""), metadata.path("name").asText(), json);
+        return new WatchLog.Change(
+                resourceVersionOf(object),
+                type,
+                object.path("apiVersion").asText(),
+                plural,
+                metadata.path("namespace").asText(""),
+                metadata.path("name").asText(),
+                json);
     }
 
     static long resourceVersionOf(JsonNode object) {

@@ -9,11 +9,12 @@ import java.util.regex.Pattern;
  */
 public final class ArtifactKeys {
     /** Segments of Kubernetes names and uids; no dot-only segments, so a key never climbs out of its folder. */
-    private static final Pattern KEY = Pattern.compile("[a-z0-9]([a-z0-9._-]*[a-z0-9])?(/[a-z0-9]([a-z0-9._-]*[a-z0-9])?)*");
+    private static final Pattern KEY =
+            Pattern.compile("[a-z0-9]([a-z0-9._-]*[a-z0-9])?(/[a-z0-9]([a-z0-9._-]*[a-z0-9])?)*");
+
     private static final int MAX_LENGTH = 512;
 
-    private ArtifactKeys() {
-    }
+    private ArtifactKeys() {}
 
     public static String render(String namespace, String job, String uid, ArtifactKind kind) {
         return "renders/" + namespace + "/" + job + "/" + uid + "/" + kind.fileName;

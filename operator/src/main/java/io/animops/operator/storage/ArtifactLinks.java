@@ -16,6 +16,7 @@ public class ArtifactLinks {
 
     @Inject
     ArtifactStore store;
+
     @Inject
     Clock clock;
 

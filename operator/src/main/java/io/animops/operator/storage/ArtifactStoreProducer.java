@@ -29,18 +29,34 @@ public class ArtifactStoreProducer {
 
     private static LocalArtifactStore local(AnimOpsConfig.Storage storage) {
         Path dir = Path.of(storage.local().dir());
-        return new LocalArtifactStore(dir, new UrlSigner(SigningKey.resolve(storage.signingKey(), dir)), storage.publicUrl());
+        return new LocalArtifactStore(
+                dir, new UrlSigner(SigningKey.resolve(storage.signingKey(), dir)), storage.publicUrl());
     }
 
     private static S3ArtifactStore s3(AnimOpsConfig.Storage.S3 s3) {
-        String endpoint = s3.endpoint().filter(e -> !e.isBlank()).orElseThrow(() -> new IllegalStateException(
-                "animops.storage.s3.endpoint (ANIMOPS_STORAGE_S3_ENDPOINT) is required when animops.storage.type is s3"));
-        String accessKey = s3.accessKey().filter(k -> !k.isBlank()).orElseThrow(() -> new IllegalStateException(
-                "animops.storage.s3.access-key (ANIMOPS_STORAGE_S3_ACCESS_KEY) is required when animops.storage.type is s3"));
-        String secretKey = s3.secretKey().filter(k -> !k.isBlank()).orElseThrow(() -> new IllegalStateException(
-                "animops.storage.s3.secret-key (ANIMOPS_STORAGE_S3_SECRET_KEY) is required when animops.storage.type is s3"));
-        S3ArtifactStore store = new S3ArtifactStore(MinioClient.builder()
-                .endpoint(endpoint).region(s3.region()).credentials(accessKey, secretKey).build(), endpoint, s3.bucket());
+        String endpoint = s3.endpoint()
+                .filter(e -> !e.isBlank())
+                .orElseThrow(
+                        () -> new IllegalStateException(
+                                "animops.storage.s3.endpoint (ANIMOPS_STORAGE_S3_ENDPOINT) is required when animops.storage.type is s3"));
+        String accessKey = s3.accessKey()
+                .filter(k -> !k.isBlank())
+                .orElseThrow(
+                        () -> new IllegalStateException(
+                                "animops.storage.s3.access-key (ANIMOPS_STORAGE_S3_ACCESS_KEY) is required when animops.storage.type is s3"));
+        String secretKey = s3.secretKey()
+                .filter(k -> !k.isBlank())
+                .orElseThrow(
+                        () -> new IllegalStateException(
+                                "animops.storage.s3.secret-key (ANIMOPS_STORAGE_S3_SECRET_KEY) is required when animops.storage.type is s3"));
+        S3ArtifactStore store = new S3ArtifactStore(
+                MinioClient.builder()
+                        .endpoint(endpoint)
+                        .region(s3.region())
+                        .credentials(accessKey, secretKey)
+                        .build(),
+                endpoint,
+                s3.bucket());
         if (s3.createBucket()) {
             store.ensureBucket();
         }

@@ -54,8 +54,8 @@ public class LocalArtifactStore implements ArtifactStore {
 
     private URI link(String path, String method, String key, String contentType, Instant expiresAt) {
         long expires = expiresAt.getEpochSecond();
-        return URI.create(publicUrl + path + checked(key) + "?expires=" + expires
-                + "&signature=" + signer.sign(method, key, expires, contentType));
+        return URI.create(publicUrl + path + checked(key) + "?expires=" + expires + "&signature="
+                + signer.sign(method, key, expires, contentType));
     }
 
     @Override
@@ -98,7 +98,7 @@ public class LocalArtifactStore implements ArtifactStore {
         long written = 0;
         try {
             try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                 OutputStream out = new DigestOutputStream(Channels.newOutputStream(channel), sha256)) {
+                    OutputStream out = new DigestOutputStream(Channels.newOutputStream(channel), sha256)) {
                 byte[] buffer = new byte[BUFFER];
                 int n;
                 while ((n = body.read(buffer)) != -1) {
@@ -151,8 +151,7 @@ public class LocalArtifactStore implements ArtifactStore {
     }
 
     /** What an upload stored. */
-    public record Stored(String key, long bytes, String sha256) {
-    }
+    public record Stored(String key, long bytes, String sha256) {}
 
     /** The upload is larger than the store accepts. */
     public static class TooLarge extends Exception {

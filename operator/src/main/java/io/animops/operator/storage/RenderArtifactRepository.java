@@ -5,7 +5,6 @@ import io.animops.crds.v1alpha1.RenderArtifacts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /** Rows of stored render artifacts, and the facts retention decides on. */
 @ApplicationScoped
@@ -55,6 +55,7 @@ public class RenderArtifactRepository {
 
     @Inject
     DataSource dataSource;
+
     @Inject
     Clock clock;
 
@@ -62,16 +63,18 @@ public class RenderArtifactRepository {
     public void record(UUID job, RenderArtifacts artifacts) {
         Instant now = Instant.now(clock);
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
+                PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
             add(upsert, job, ArtifactKind.video, artifacts.getVideo(), now);
             add(upsert, job, ArtifactKind.thumbnail, artifacts.getThumbnail(), now);
             upsert.executeBatch();
         } catch (SQLException e) {
-            throw new IllegalStateException("could not record the artifacts of render job " + job + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "could not record the artifacts of render job " + job + ": " + e.getMessage(), e);
         }
     }
 
-    private static void add(PreparedStatement upsert, UUID job, ArtifactKind kind, Artifact artifact, Instant now) throws SQLException {
+    private static void add(PreparedStatement upsert, UUID job, ArtifactKind kind, Artifact artifact, Instant now)
+            throws SQLException {
         if (artifact == null || artifact.getKey() == null) {
             return;
         }
@@ -89,13 +92,20 @@ public class RenderArtifactRepository {
     List<RetentionPolicy.StoredRender> storedRenders() {
         List<RetentionPolicy.StoredRender> renders = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(CANDIDATES);
-             ResultSet rows = query.executeQuery()) {
+                PreparedStatement query = connection.prepareStatement(CANDIDATES);
+                ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 OffsetDateTime ideaUpdated = rows.getObject(8, OffsetDateTime.class);
-                renders.add(new RetentionPolicy.StoredRender(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
-                        rows.getString(4), rows.getString(5), rows.getObject(6, OffsetDateTime.class).toInstant(),
-                        rows.getString(7), ideaUpdated == null ? null : ideaUpdated.toInstant(), rows.getBoolean(9),
+                renders.add(new RetentionPolicy.StoredRender(
+                        rows.getObject(1, UUID.class),
+                        rows.getString(2),
+                        rows.getString(3),
+                        rows.getString(4),
+                        rows.getString(5),
+                        rows.getObject(6, OffsetDateTime.class).toInstant(),
+                        rows.getString(7),
+                        ideaUpdated == null ? null : ideaUpdated.toInstant(),
+                        rows.getBoolean(9),
                         List.of((String[]) rows.getArray(10).getArray())));
             }
             return renders;
@@ -109,9 +119,9 @@ public class RenderArtifactRepository {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement jobs = connection.prepareStatement(
-                    "update render_jobs set artifacts_deleted_at = ?, artifacts_deletion_reason = ? where uid = ?");
-                 PreparedStatement artifacts = connection.prepareStatement(
-                         "update render_artifacts set deleted_at = ? where render_job_uid = ? and deleted_at is null")) {
+                            "update render_jobs set artifacts_deleted_at = ?, artifacts_deletion_reason = ? where uid = ?");
+                    PreparedStatement artifacts = connection.prepareStatement(
+                            "update render_artifacts set deleted_at = ? where render_job_uid = ? and deleted_at is null")) {
                 jobs.setObject(1, at.atOffset(ZoneOffset.UTC));
                 jobs.setString(2, reason);
                 jobs.setObject(3, job);
@@ -125,7 +135,8 @@ public class RenderArtifactRepository {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("could not record the deletion of render job " + job + "'s artifacts: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "could not record the deletion of render job " + job + "'s artifacts: " + e.getMessage(), e);
         }
     }
 }

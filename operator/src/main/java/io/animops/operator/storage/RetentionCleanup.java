@@ -31,33 +31,45 @@ public class RetentionCleanup {
 
     @Inject
     ArtifactStore store;
+
     @Inject
     RenderArtifactRepository repository;
+
     @Inject
     AuditLog audit;
+
     @Inject
     AnimOpsConfig config;
+
     @Inject
     Clock clock;
 
     /** A render whose objects were removed: which objects existed, and the rule. */
-    public record DeletedRender(String namespace, String name, String uid, String mode, String reason,
-                                List<String> keys, int objectsDeleted) {
-    }
+    public record DeletedRender(
+            String namespace,
+            String name,
+            String uid,
+            String mode,
+            String reason,
+            List<String> keys,
+            int objectsDeleted) {}
 
     /** A render whose objects could not all be removed this time; it is tried again on the next run. */
-    public record FailedRender(String namespace, String name, String uid, String error) {
-    }
+    public record FailedRender(String namespace, String name, String uid, String error) {}
 
-    public record Report(Instant ranAt, List<DeletedRender> deleted, List<FailedRender> failed) {
-    }
+    public record Report(Instant ranAt, List<DeletedRender> deleted, List<FailedRender> failed) {}
 
-    @Scheduled(identity = "artifact-retention", every = "${animops.storage.retention.interval:1h}",
-            delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            identity = "artifact-retention",
+            every = "${animops.storage.retention.interval:1h}",
+            delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         Report report = run(AuditLog.OPERATOR);
         if (!report.deleted().isEmpty() || !report.failed().isEmpty()) {
-            LOG.infof("retention: removed the objects of %d render(s), %d failed", report.deleted().size(), report.failed().size());
+            LOG.infof(
+                    "retention: removed the objects of %d render(s), %d failed",
+                    report.deleted().size(), report.failed().size());
         }
     }
 
@@ -70,7 +82,8 @@ public class RetentionCleanup {
     public synchronized Report run(String actor) {
         Instant now = Instant.now(clock);
         AnimOpsConfig.Storage.Retention retention = config.storage().retention();
-        RetentionPolicy policy = new RetentionPolicy(Duration.ofDays(retention.previewDays()), Duration.ofDays(retention.rejectedDays()));
+        RetentionPolicy policy = new RetentionPolicy(
+                Duration.ofDays(retention.previewDays()), Duration.ofDays(retention.rejectedDays()));
         List<DeletedRender> deleted = new ArrayList<>();
         List<FailedRender> failed = new ArrayList<>();
         for (RetentionPolicy.StoredRender render : repository.storedRenders()) {
@@ -81,8 +94,13 @@ public class RetentionCleanup {
             try {
                 deleted.add(remove(render, reason.get(), actor, now));
             } catch (RuntimeException e) {
-                LOG.warnf(e, "retention: could not remove the objects of render job %s/%s", render.namespace(), render.name());
-                failed.add(new FailedRender(render.namespace(), render.name(), render.uid().toString(), e.getMessage()));
+                LOG.warnf(
+                        e,
+                        "retention: could not remove the objects of render job %s/%s",
+                        render.namespace(),
+                        render.name());
+                failed.add(new FailedRender(
+                        render.namespace(), render.name(), render.uid().toString(), e.getMessage()));
             }
         }
         return new Report(now, deleted, failed);
@@ -92,7 +110,8 @@ public class RetentionCleanup {
         // the stable keys as well as the recorded ones: a failed job may have uploaded before it failed
         Set<String> keys = new LinkedHashSet<>(render.recordedKeys());
         for (ArtifactKind kind : ArtifactKind.values()) {
-            keys.add(ArtifactKeys.render(render.namespace(), render.name(), render.uid().toString(), kind));
+            keys.add(ArtifactKeys.render(
+                    render.namespace(), render.name(), render.uid().toString(), kind));
         }
         List<String> removed = new ArrayList<>();
         for (String key : keys) {
@@ -109,16 +128,27 @@ public class RetentionCleanup {
         payload.put("store", store.describe());
         payload.put("deletedKeys", removed);
         audit.record(actor, EVENT, subject(render), payload, "artifacts-deleted:" + render.uid());
-        LOG.infof("retention (%s): removed %d object(s) of render job %s/%s", reason, removed.size(), render.namespace(), render.name());
-        return new DeletedRender(render.namespace(), render.name(), render.uid().toString(), render.mode(), reason,
-                List.copyOf(removed), removed.size());
+        LOG.infof(
+                "retention (%s): removed %d object(s) of render job %s/%s",
+                reason, removed.size(), render.namespace(), render.name());
+        return new DeletedRender(
+                render.namespace(),
+                render.name(),
+                render.uid().toString(),
+                render.mode(),
+                reason,
+                List.copyOf(removed),
+                removed.size());
     }
 
     /** The job as the audit log names it; the resource itself may be long gone. */
     private static RenderJob subject(RetentionPolicy.StoredRender render) {
         RenderJob job = new RenderJob();
-        job.setMetadata(new ObjectMetaBuilder().withNamespace(render.namespace()).withName(render.name())
-                .withUid(render.uid().toString()).build());
+        job.setMetadata(new ObjectMetaBuilder()
+                .withNamespace(render.namespace())
+                .withName(render.name())
+                .withUid(render.uid().toString())
+                .build());
         return job;
     }
 }

@@ -16,25 +16,37 @@ public record RetentionPolicy(Duration previewAge, Duration rejectedAge) {
     public static final String PREVIEW_EXPIRED = "preview-expired";
 
     /** A finished render whose objects are still stored. */
-    public record StoredRender(UUID uid, String namespace, String name, String mode, String phase, Instant finishedAt,
-                               String ideaPhase, Instant ideaUpdatedAt, boolean referencedByPublication,
-                               List<String> recordedKeys) {
-    }
+    public record StoredRender(
+            UUID uid,
+            String namespace,
+            String name,
+            String mode,
+            String phase,
+            Instant finishedAt,
+            String ideaPhase,
+            Instant ideaUpdatedAt,
+            boolean referencedByPublication,
+            List<String> recordedKeys) {}
 
     /** The rule that removes the render's objects now, or empty to keep them. */
     public Optional<String> reason(StoredRender render, Instant now) {
         boolean ideaEnded = "Rejected".equals(render.ideaPhase()) || "Failed".equals(render.ideaPhase());
-        if ("Final".equals(render.mode()) && ("Published".equals(render.ideaPhase()) || render.referencedByPublication())) {
+        if ("Final".equals(render.mode())
+                && ("Published".equals(render.ideaPhase()) || render.referencedByPublication())) {
             return Optional.empty();
         }
         if (ideaEnded || "Failed".equals(render.phase())) {
-            Instant rejectedAt = ideaEnded && render.ideaUpdatedAt() != null && render.ideaUpdatedAt().isAfter(render.finishedAt())
-                    ? render.ideaUpdatedAt() : render.finishedAt();
+            Instant rejectedAt = ideaEnded
+                            && render.ideaUpdatedAt() != null
+                            && render.ideaUpdatedAt().isAfter(render.finishedAt())
+                    ? render.ideaUpdatedAt()
+                    : render.finishedAt();
             if (!rejectedAt.plus(rejectedAge).isAfter(now)) {
                 return Optional.of(REJECTED);
             }
         }
-        if ("Preview".equals(render.mode()) && !render.finishedAt().plus(previewAge).isAfter(now)) {
+        if ("Preview".equals(render.mode())
+                && !render.finishedAt().plus(previewAge).isAfter(now)) {
             return Optional.of(PREVIEW_EXPIRED);
         }
         return Optional.empty();

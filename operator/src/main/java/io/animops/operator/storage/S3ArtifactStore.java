@@ -36,7 +36,8 @@ public class S3ArtifactStore implements ArtifactStore {
                 client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
             }
         } catch (Exception e) {
-            throw new StorageException("could not check or create bucket " + bucket + " at " + endpoint + ": " + e.getMessage(), e);
+            throw new StorageException(
+                    "could not check or create bucket " + bucket + " at " + endpoint + ": " + e.getMessage(), e);
         }
     }
 
@@ -53,23 +54,31 @@ public class S3ArtifactStore implements ArtifactStore {
     private URI presign(Method method, String key, Instant expiresAt) {
         long seconds = Duration.between(Instant.now(), expiresAt).toSeconds();
         if (seconds < 1 || seconds > MAX_PRESIGN.toSeconds()) {
-            throw new IllegalArgumentException("expiresAt: " + expiresAt + " must lie between 1 s and 7 days ahead (S3 presigned URLs)");
+            throw new IllegalArgumentException(
+                    "expiresAt: " + expiresAt + " must lie between 1 s and 7 days ahead (S3 presigned URLs)");
         }
         try {
             return URI.create(client.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
-                    .method(method).bucket(bucket).object(key).expiry((int) seconds, TimeUnit.SECONDS).build()));
+                    .method(method)
+                    .bucket(bucket)
+                    .object(key)
+                    .expiry((int) seconds, TimeUnit.SECONDS)
+                    .build()));
         } catch (Exception e) {
-            throw new StorageException("could not presign " + method + " of " + key + " in bucket " + bucket + ": " + e.getMessage(), e);
+            throw new StorageException(
+                    "could not presign " + method + " of " + key + " in bucket " + bucket + ": " + e.getMessage(), e);
         }
     }
 
     @Override
     public boolean exists(String key) {
         try {
-            client.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build());
+            client.statObject(
+                    StatObjectArgs.builder().bucket(bucket).object(key).build());
             return true;
         } catch (ErrorResponseException e) {
-            if ("NoSuchKey".equals(e.errorResponse().code()) || "NoSuchObject".equals(e.errorResponse().code())) {
+            if ("NoSuchKey".equals(e.errorResponse().code())
+                    || "NoSuchObject".equals(e.errorResponse().code())) {
                 return false;
             }
             throw new StorageException("could not look up " + key + " in bucket " + bucket + ": " + e.getMessage(), e);
@@ -83,7 +92,8 @@ public class S3ArtifactStore implements ArtifactStore {
         // S3 deletes answer 204 whether or not the object was there: look first, to report what was removed
         boolean existed = exists(key);
         try {
-            client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
+            client.removeObject(
+                    RemoveObjectArgs.builder().bucket(bucket).object(key).build());
             return existed;
         } catch (Exception e) {
             throw new StorageException("could not delete " + key + " from bucket " + bucket + ": " + e.getMessage(), e);

@@ -15,8 +15,7 @@ import java.util.Optional;
 public final class SigningKey {
     static final String FILE_NAME = ".signing-key";
 
-    private SigningKey() {
-    }
+    private SigningKey() {}
 
     public static byte[] resolve(Optional<String> configured, Path dir) {
         if (configured.isPresent() && !configured.get().isBlank()) {
@@ -31,7 +30,8 @@ public final class SigningKey {
             }
             return hex.getBytes(StandardCharsets.US_ASCII);
         } catch (IOException e) {
-            throw new UncheckedIOException("animops.storage.signing-key: cannot read or create " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "animops.storage.signing-key: cannot read or create " + file + ": " + e.getMessage(), e);
         }
     }
 }

@@ -21,6 +21,7 @@ import java.util.Optional;
 public class UploadGrantIssuer {
     @Inject
     ArtifactStore store;
+
     @Inject
     AnimOpsConfig config;
 
@@ -35,7 +36,9 @@ public class UploadGrantIssuer {
         Duration renewBefore = config.storage().grantRenewBefore();
         UploadGrants current = job.getStatus().getUploads();
         if (!usable(current, job, now, renewBefore)) {
-            current = issue(job, now.truncatedTo(ChronoUnit.SECONDS).plus(config.storage().grantTtl()));
+            current = issue(
+                    job,
+                    now.truncatedTo(ChronoUnit.SECONDS).plus(config.storage().grantTtl()));
             job.getStatus().setUploads(current);
         }
         return Optional.of(Instant.parse(current.getExpiresAt()).minus(renewBefore));
@@ -51,12 +54,16 @@ public class UploadGrantIssuer {
 
     private UploadGrant grant(RenderJob job, ArtifactKind kind, Instant expiresAt) {
         String key = key(job, kind);
-        return new UploadGrant(key, store.presignPut(key, kind.contentType, expiresAt).toString(), kind.contentType);
+        return new UploadGrant(
+                key, store.presignPut(key, kind.contentType, expiresAt).toString(), kind.contentType);
     }
 
     /** Present, for this job's keys, and further from expiry than the renewal margin. */
     private static boolean usable(UploadGrants grants, RenderJob job, Instant now, Duration renewBefore) {
-        if (grants == null || grants.getExpiresAt() == null || grants.getVideo() == null || grants.getThumbnail() == null) {
+        if (grants == null
+                || grants.getExpiresAt() == null
+                || grants.getVideo() == null
+                || grants.getThumbnail() == null) {
             return false;
         }
         Instant expiresAt;
@@ -71,6 +78,10 @@ public class UploadGrantIssuer {
     }
 
     public static String key(RenderJob job, ArtifactKind kind) {
-        return ArtifactKeys.render(job.getMetadata().getNamespace(), job.getMetadata().getName(), job.getMetadata().getUid(), kind);
+        return ArtifactKeys.render(
+                job.getMetadata().getNamespace(),
+                job.getMetadata().getName(),
+                job.getMetadata().getUid(),
+                kind);
     }
 }

@@ -1,10 +1,10 @@
 package io.animops.operator.agent;
 
 import io.animops.agent.AgentConfig;
-import io.animops.agent.host.ToolVersions;
-import io.animops.agent.job.GodotJobExecutor;
 import io.animops.agent.cluster.AgentIdentity;
 import io.animops.agent.cluster.RenderAgentRuntime;
+import io.animops.agent.host.ToolVersions;
+import io.animops.agent.job.GodotJobExecutor;
 import io.animops.agent.job.JobExecutor;
 import io.animops.agent.upload.ArtifactUploader;
 import io.animops.crds.v1alpha1.JobScript;
@@ -22,16 +22,16 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -39,8 +39,7 @@ import java.util.Properties;
 final class AgentHarness {
     static final String POOL_LABEL = "animops.io/pool";
 
-    private AgentHarness() {
-    }
+    private AgentHarness() {}
 
     /** An agent running in this JVM with its own client; closing it shuts the agent down, then the client. */
     record RunningAgent(String name, RenderAgentRuntime runtime, KubernetesClient client) implements AutoCloseable {
@@ -54,20 +53,34 @@ final class AgentHarness {
     /**
      * @param pool value of the agent's {@value #POOL_LABEL} label: jobs selecting it go to this test's agents only
      */
-    static RunningAgent start(Config api, String name, String pool, int maxConcurrent, JobExecutor executor, Path workDir,
-                              Duration grantWait) {
-        return start(api, config(name, pool, maxConcurrent, workDir, grantWait, Path.of("godot")), executor,
-                new AgentIdentity("darwin", "arm64", ScriptedJobExecutor.GODOT_VERSION, ScriptedJobExecutor.FFMPEG_VERSION));
+    static RunningAgent start(
+            Config api,
+            String name,
+            String pool,
+            int maxConcurrent,
+            JobExecutor executor,
+            Path workDir,
+            Duration grantWait) {
+        return start(
+                api,
+                config(name, pool, maxConcurrent, workDir, grantWait, Path.of("godot")),
+                executor,
+                new AgentIdentity(
+                        "darwin", "arm64", ScriptedJobExecutor.GODOT_VERSION, ScriptedJobExecutor.FFMPEG_VERSION));
     }
 
     /** An agent rendering with the real executor and the stand-in Godot {@code godot}. */
     static RunningAgent startWithGodot(Config api, String name, String pool, Path workDir, Path godot) {
         AgentConfig config = config(name, pool, 1, workDir, Duration.ofSeconds(30), godot);
-        return start(api, config, new GodotJobExecutor(config), new AgentIdentity("darwin", "arm64",
-                ToolVersions.godot(godot), ToolVersions.ffmpeg(config.ffmpeg())));
+        return start(
+                api,
+                config,
+                new GodotJobExecutor(config),
+                new AgentIdentity("darwin", "arm64", ToolVersions.godot(godot), ToolVersions.ffmpeg(config.ffmpeg())));
     }
 
-    static AgentConfig config(String name, String pool, int maxConcurrent, Path workDir, Duration grantWait, Path godot) {
+    static AgentConfig config(
+            String name, String pool, int maxConcurrent, Path workDir, Duration grantWait, Path godot) {
         Properties file = new Properties();
         file.setProperty("name", name);
         file.setProperty("labels", "animops.io/os=darwin," + POOL_LABEL + "=" + pool);
@@ -81,9 +94,10 @@ final class AgentHarness {
 
     static RunningAgent start(Config api, AgentConfig config, JobExecutor executor, AgentIdentity identity) {
         KubernetesClient client = new KubernetesClientBuilder().withConfig(api).build();
-        ArtifactUploader uploader = new ArtifactUploader(HttpClient.newHttpClient(), 3, Duration.ofMillis(50),
-                Duration.ofMillis(200), Duration.ofSeconds(10));
-        RenderAgentRuntime runtime = new RenderAgentRuntime(client, config, identity, executor, uploader, Clock.systemUTC());
+        ArtifactUploader uploader = new ArtifactUploader(
+                HttpClient.newHttpClient(), 3, Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(10));
+        RenderAgentRuntime runtime =
+                new RenderAgentRuntime(client, config, identity, executor, uploader, Clock.systemUTC());
         runtime.start();
         return new RunningAgent(config.name(), runtime, client);
     }
@@ -94,7 +108,9 @@ final class AgentHarness {
      */
     static Path standinGodot(Path dir, int framesPerSecond) {
         Path standin = Path.of(System.getProperty("animops.repo.dir", ".."))
-                .resolve("render-agent-macos/src/test/resources/standin-godot/godot").toAbsolutePath().normalize();
+                .resolve("render-agent-macos/src/test/resources/standin-godot/godot")
+                .toAbsolutePath()
+                .normalize();
         try {
             Files.setPosixFilePermissions(standin, PosixFilePermissions.fromString("rwxr-xr-x"));
             Files.createDirectories(dir);
@@ -117,16 +133,23 @@ final class AgentHarness {
     }
 
     /** Creates a job, then writes what the operator writes once it resolved the script: Pending with the script. */
-    static RenderJob pendingJob(KubernetesClient client, String namespace, String name, String pool, RenderMode mode,
-                                String script) {
+    static RenderJob pendingJob(
+            KubernetesClient client, String namespace, String name, String pool, RenderMode mode, String script) {
         return pendingJob(client, namespace, name, pool, mode, script, 1);
     }
 
     /** A 90x160 job at 10 fps lasting {@code durationSeconds}. */
-    static RenderJob pendingJob(KubernetesClient client, String namespace, String name, String pool, RenderMode mode,
-                                String script, int durationSeconds) {
+    static RenderJob pendingJob(
+            KubernetesClient client,
+            String namespace,
+            String name,
+            String pool,
+            RenderMode mode,
+            String script,
+            int durationSeconds) {
         RenderJob job = new RenderJob();
-        job.setMetadata(new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
+        job.setMetadata(
+                new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
         RenderJobSpec spec = new RenderJobSpec();
         spec.setScriptAttemptRef(name + "-a1");
         spec.setMode(mode);
@@ -137,14 +160,20 @@ final class AgentHarness {
         spec.setAgentSelector(Map.of(POOL_LABEL, pool));
         job.setSpec(spec);
         RenderJob created = client.resource(job).create();
-        Map<String, Object> status = Map.of("phase", "Pending",
-                "script", new JobScript(sha256(script), script, "contract-v1"));
-        return client.resources(RenderJob.class).inNamespace(namespace).withName(created.getMetadata().getName())
-                .subresource("status").patch(PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(Map.of("status", status)));
+        Map<String, Object> status =
+                Map.of("phase", "Pending", "script", new JobScript(sha256(script), script, "contract-v1"));
+        return client.resources(RenderJob.class)
+                .inNamespace(namespace)
+                .withName(created.getMetadata().getName())
+                .subresource("status")
+                .patch(PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(Map.of("status", status)));
     }
 
     static RenderJob get(KubernetesClient client, String namespace, String name) {
-        return client.resources(RenderJob.class).inNamespace(namespace).withName(name).get();
+        return client.resources(RenderJob.class)
+                .inNamespace(namespace)
+                .withName(name)
+                .get();
     }
 
     static String sha256(String text) {

@@ -6,7 +6,6 @@ import io.animops.crds.v1alpha1.AnimationIdea;
 import io.animops.crds.v1alpha1.Artifact;
 import io.animops.crds.v1alpha1.AttemptPhase;
 import io.animops.crds.v1alpha1.ContentSchedule;
-import io.animops.crds.v1alpha1.IdeaPhase;
 import io.animops.crds.v1alpha1.JobScript;
 import io.animops.crds.v1alpha1.LlmSettings;
 import io.animops.crds.v1alpha1.RenderAgent;
@@ -42,7 +41,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,6 +57,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -82,6 +81,7 @@ class AgentOperatorTest {
 
     @Inject
     KubernetesClient client;
+
     @Inject
     DataSource dataSource;
 
@@ -100,8 +100,13 @@ class AgentOperatorTest {
     void anAgentKilledMidRenderLosesTheJobToAnotherAgentAfterTheLeaseTtl() throws Exception {
         Process doomed = agentJvm("mac-doomed", "lease");
         try {
-            await().atMost(PATIENCE).until(() -> client.resources(RenderAgent.class).withName("mac-doomed").get() != null);
-            RenderJob created = resolvedJob("lease", "survives", "lease", "extends Node2D\n# test: slow-on=mac-doomed\n");
+            await().atMost(PATIENCE)
+                    .until(() -> client.resources(RenderAgent.class)
+                                    .withName("mac-doomed")
+                                    .get()
+                            != null);
+            RenderJob created =
+                    resolvedJob("lease", "survives", "lease", "extends Node2D\n# test: slow-on=mac-doomed\n");
             await().atMost(PATIENCE).untilAsserted(() -> {
                 RenderJob job = AgentHarness.get(client, "lease", "survives");
                 assertThat(job.getStatus().getAgent()).isEqualTo("mac-doomed");
@@ -109,14 +114,20 @@ class AgentOperatorTest {
             });
             // the other agent starts once the job is taken, so the claim is certainly the doomed agent's
             ScriptedJobExecutor survivorExecutor = new ScriptedJobExecutor(work.resolve("survivor"), "mac-survivor");
-            try (RunningAgent survivor = AgentHarness.start(api(), "mac-survivor", "lease", 1, survivorExecutor,
-                    work.resolve("agent-survivor"), Duration.ofSeconds(30))) {
+            try (RunningAgent survivor = AgentHarness.start(
+                    api(),
+                    "mac-survivor",
+                    "lease",
+                    1,
+                    survivorExecutor,
+                    work.resolve("agent-survivor"),
+                    Duration.ofSeconds(30))) {
                 doomed.destroyForcibly();
                 assertThat(doomed.waitFor(30, TimeUnit.SECONDS)).isTrue();
                 // what the lease counts from: the last heartbeat, or the claim when the agent died before its first
                 RenderJob held = AgentHarness.get(client, "lease", "survives");
-                String lastSeen = java.util.Objects.requireNonNullElse(held.getStatus().getLastHeartbeat(),
-                        held.getStatus().getClaimedAt());
+                String lastSeen = java.util.Objects.requireNonNullElse(
+                        held.getStatus().getLastHeartbeat(), held.getStatus().getClaimedAt());
 
                 RenderJob done = awaitPhase("lease", "survives", RenderPhase.Succeeded);
                 assertThat(done.getStatus().getAgent()).isEqualTo("mac-survivor");
@@ -126,14 +137,22 @@ class AgentOperatorTest {
                 // requeued by the operator only once the 3 s lease had lapsed (timestamps have second precision)
                 assertThat(Instant.parse(done.getStatus().getClaimedAt()))
                         .isAfterOrEqualTo(Instant.parse(lastSeen).plusSeconds(2));
-                assertThat(survivorExecutor.executions().get(created.getMetadata().getUid()).get()).isEqualTo(1);
+                assertThat(survivorExecutor
+                                .executions()
+                                .get(created.getMetadata().getUid())
+                                .get())
+                        .isEqualTo(1);
                 assertStored(done);
                 await().atMost(PATIENCE).untilAsserted(() -> assertRecorded(done, "mac-survivor"));
 
                 // the killed agent is NotReady and its job no longer counts as active on it
                 await().atMost(PATIENCE).untilAsserted(() -> {
-                    RenderAgent killed = client.resources(RenderAgent.class).withName("mac-doomed").get();
-                    assertThat(Conditions.find(killed.getStatus().getConditions(), "Ready").orElseThrow().getReason())
+                    RenderAgent killed = client.resources(RenderAgent.class)
+                            .withName("mac-doomed")
+                            .get();
+                    assertThat(Conditions.find(killed.getStatus().getConditions(), "Ready")
+                                    .orElseThrow()
+                                    .getReason())
                             .isEqualTo("HeartbeatExpired");
                     assertThat(killed.getStatus().getActiveJobs()).isZero();
                     assertThat(killed.getStatus().getJobs()).isEmpty();
@@ -149,28 +168,47 @@ class AgentOperatorTest {
     void godotErrorsOnTheAgentGoToTheNextScriptAttemptAndTheModel() throws IOException {
         String ns = "agent-repair";
         String model = "scenario-agent-repair";
-        String good = "```gdscript\n" + FakeOpenAiServer.scene("pendulum-wave.gd").stripTrailing() + "\n```\n";
+        String good =
+                "```gdscript\n" + FakeOpenAiServer.scene("pendulum-wave.gd").stripTrailing() + "\n```\n";
         String runtimeError = "Invalid call. Nonexistent function 'apply_impulse_x' in base 'RigidBody2D'.";
         // the stand-in Godot prints Godot's SCRIPT ERROR lines for this marker during the physics smoke run
         String failsOnGodot = good.replace("\n```\n", "\n# standin: runtime-error 34 " + runtimeError + "\n```\n");
-        FAKE.enqueue(model, Reply.ok(ideas("Pendulum wave that fails on the agent"), 300, 200),
-                Reply.ok(failsOnGodot, 5000, 3000), Reply.ok(good, 5000, 3000));
-        try (RunningAgent agent = AgentHarness.startWithGodot(api(), "mac-studio", "studio", work.resolve("agent-studio"),
+        FAKE.enqueue(
+                model,
+                Reply.ok(ideas("Pendulum wave that fails on the agent"), 300, 200),
+                Reply.ok(failsOnGodot, 5000, 3000),
+                Reply.ok(good, 5000, 3000));
+        try (RunningAgent agent = AgentHarness.startWithGodot(
+                api(),
+                "mac-studio",
+                "studio",
+                work.resolve("agent-studio"),
                 AgentHarness.standinGodot(work.resolve("tools"), 0))) {
             startSchedule(ns, model);
             // the second preview rendered: the idea moves on (QC and beyond are not this test's)
-            await().atMost(PATIENCE).untilAsserted(() -> assertThat(previews(ns)).extracting(j -> j.getStatus() == null
-                    ? null : j.getStatus().getPhase()).containsExactly(RenderPhase.Failed, RenderPhase.Succeeded));
+            await().atMost(PATIENCE)
+                    .untilAsserted(() -> assertThat(previews(ns))
+                            .extracting(j ->
+                                    j.getStatus() == null ? null : j.getStatus().getPhase())
+                            .containsExactly(RenderPhase.Failed, RenderPhase.Succeeded));
         }
         AnimationIdea idea = Pipeline.ideasOf(client, ns, "daily").get(0);
-        List<ScriptAttempt> attempts = Pipeline.attemptsOf(client, ns, idea.getMetadata().getName()).stream()
-                .sorted(Comparator.comparingInt(a -> a.getSpec().getAttempt())).toList();
-        assertThat(attempts).extracting(a -> a.getStatus().getPhase()).containsExactly(AttemptPhase.Valid, AttemptPhase.Valid);
+        List<ScriptAttempt> attempts = Pipeline.attemptsOf(
+                        client, ns, idea.getMetadata().getName())
+                .stream()
+                .sorted(Comparator.comparingInt(a -> a.getSpec().getAttempt()))
+                .toList();
+        assertThat(attempts)
+                .extracting(a -> a.getStatus().getPhase())
+                .containsExactly(AttemptPhase.Valid, AttemptPhase.Valid);
         List<RenderJob> renders = previews(ns);
-        assertThat(Conditions.find(renders.get(0).getStatus().getConditions(), "Succeeded").orElseThrow().getReason())
+        assertThat(Conditions.find(renders.get(0).getStatus().getConditions(), "Succeeded")
+                        .orElseThrow()
+                        .getReason())
                 .isEqualTo("ScriptInvalid");
         assertStored(renders.get(1));
-        assertThat(renders.get(1).getStatus().getArtifacts().getVideo().getContentType()).isEqualTo("video/mp4");
+        assertThat(renders.get(1).getStatus().getArtifacts().getVideo().getContentType())
+                .isEqualTo("video/mp4");
         assertThat(renders.get(1).getStatus().getProvenance().getGodotVersion()).isEqualTo("4.6.stable.standin");
 
         ScriptError fromGodot = renders.get(0).getStatus().getErrors().get(0);
@@ -213,8 +251,11 @@ class AgentOperatorTest {
     }
 
     private static void assertStored(RenderJob job) throws IOException {
-        for (Artifact artifact : List.of(job.getStatus().getArtifacts().getVideo(), job.getStatus().getArtifacts().getThumbnail())) {
-            assertThat(artifact.getKey()).startsWith("renders/" + job.getMetadata().getNamespace() + "/");
+        for (Artifact artifact : List.of(
+                job.getStatus().getArtifacts().getVideo(),
+                job.getStatus().getArtifacts().getThumbnail())) {
+            assertThat(artifact.getKey())
+                    .startsWith("renders/" + job.getMetadata().getNamespace() + "/");
             byte[] stored = Files.readAllBytes(ARTIFACTS.resolve(artifact.getKey()));
             assertThat(stored).hasSize(artifact.getBytes().intValue());
             assertThat(AgentHarness.sha256(stored)).isEqualTo(artifact.getSha256());
@@ -222,22 +263,35 @@ class AgentOperatorTest {
     }
 
     private Config api() {
-        return new ConfigBuilder(Config.empty()).withMasterUrl(client.getMasterUrl().toString()).withTrustCerts(true).build();
+        return new ConfigBuilder(Config.empty())
+                .withMasterUrl(client.getMasterUrl().toString())
+                .withTrustCerts(true)
+                .build();
     }
 
     /** An agent in a JVM of its own, with this test's class path, so that it can be killed with SIGKILL. */
     private Process agentJvm(String name, String pool) throws IOException {
         Path log = work.resolve(name + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), ScriptedAgentMain.class.getName(),
-                client.getMasterUrl().toString(), name, pool, work.resolve(name).toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        ScriptedAgentMain.class.getName(),
+                        client.getMasterUrl().toString(),
+                        name,
+                        pool,
+                        work.resolve(name).toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 
     /** A job whose ScriptAttempt is not part of the test: the script is written where the operator would put it. */
     private RenderJob resolvedJob(String namespace, String name, String pool, String script) {
         RenderJob job = new RenderJob();
-        job.setMetadata(new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
+        job.setMetadata(
+                new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
         RenderJobSpec spec = new RenderJobSpec();
         spec.setScriptAttemptRef("not-needed-" + name);
         spec.setMode(RenderMode.Preview);
@@ -249,17 +303,24 @@ class AgentOperatorTest {
         job.setSpec(spec);
         RenderJob created = client.resource(job).create();
         // the operator has looked at it once (it cannot resolve the script) before the script is written in
-        await().atMost(PATIENCE).until(() -> AgentHarness.get(client, namespace, name).getStatus() != null);
-        Map<String, Object> status = Map.of("phase", "Pending",
-                "script", new JobScript(AgentHarness.sha256(script), script, "contract-v1"));
-        client.resources(RenderJob.class).inNamespace(namespace).withName(name).subresource("status")
+        await().atMost(PATIENCE)
+                .until(() -> AgentHarness.get(client, namespace, name).getStatus() != null);
+        Map<String, Object> status =
+                Map.of("phase", "Pending", "script", new JobScript(AgentHarness.sha256(script), script, "contract-v1"));
+        client.resources(RenderJob.class)
+                .inNamespace(namespace)
+                .withName(name)
+                .subresource("status")
                 .patch(PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(Map.of("status", status)));
         return created;
     }
 
     private RenderJob awaitPhase(String namespace, String name, RenderPhase phase) {
-        await().atMost(PATIENCE).untilAsserted(() ->
-                assertThat(AgentHarness.get(client, namespace, name).getStatus().getPhase()).isEqualTo(phase));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(AgentHarness.get(client, namespace, name)
+                                .getStatus()
+                                .getPhase())
+                        .isEqualTo(phase));
         return AgentHarness.get(client, namespace, name);
     }
 
@@ -268,13 +329,22 @@ class AgentOperatorTest {
         return Pipeline.ideasOf(client, ns, "daily").stream()
                 .flatMap(i -> Pipeline.renderJobsOf(client, ns, i.getMetadata().getName()).stream())
                 .filter(j -> j.getSpec().getMode() == RenderMode.Preview)
-                .sorted(Comparator.comparing(j -> j.getMetadata().getCreationTimestamp())).toList();
+                .sorted(Comparator.comparing(j -> j.getMetadata().getCreationTimestamp()))
+                .toList();
     }
 
     private void startSchedule(String ns, String model) {
-        client.resource(new SecretBuilder().withNewMetadata().withNamespace(ns).withName("llm-key").endMetadata()
-                .withData(Map.of("token", Base64.getEncoder().encodeToString(FakeOpenAiServer.API_KEY.getBytes(StandardCharsets.UTF_8))))
-                .build()).create();
+        client.resource(new SecretBuilder()
+                        .withNewMetadata()
+                        .withNamespace(ns)
+                        .withName("llm-key")
+                        .endMetadata()
+                        .withData(Map.of(
+                                "token",
+                                Base64.getEncoder()
+                                        .encodeToString(FakeOpenAiServer.API_KEY.getBytes(StandardCharsets.UTF_8))))
+                        .build())
+                .create();
         ContentSchedule schedule = Pipeline.schedule(ns, "daily", Selection.Mode.Auto, 1, 1, 0.99);
         schedule.getSpec().setMaxScriptAttempts(3);
         LlmSettings llm = new LlmSettings();
@@ -287,8 +357,14 @@ class AgentOperatorTest {
     }
 
     private static String ideas(String title) {
-        return Serialization.asJson(List.of(Map.of("title", title,
-                "premise", "A scene about " + title.toLowerCase() + ", shown from start to finish in one take.",
-                "physicsHook", "gravity and collisions", "hook", "how it ends")));
+        return Serialization.asJson(List.of(Map.of(
+                "title",
+                title,
+                "premise",
+                "A scene about " + title.toLowerCase() + ", shown from start to finish in one take.",
+                "physicsHook",
+                "gravity and collisions",
+                "hook",
+                "how it ends")));
     }
 }

@@ -17,8 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class FakeObjectStore implements AutoCloseable {
     /** A stored object. */
-    record Stored(String contentType, byte[] bytes) {
-    }
+    record Stored(String contentType, byte[] bytes) {}
 
     private final HttpServer server;
     private final Map<String, Stored> objects = new ConcurrentHashMap<>();
@@ -27,8 +26,7 @@ final class FakeObjectStore implements AutoCloseable {
     private final List<GrantRefusal> refusals = new CopyOnWriteArrayList<>();
 
     /** PUTs to keys containing {@code keyPart} get 403 unless their URL is a renewed one. */
-    record GrantRefusal(String keyPart, java.util.function.Consumer<String> onRefused) {
-    }
+    record GrantRefusal(String keyPart, java.util.function.Consumer<String> onRefused) {}
 
     FakeObjectStore() {
         try {
@@ -46,7 +44,10 @@ final class FakeObjectStore implements AutoCloseable {
                     exchange.sendResponseHeaders(405, -1);
                     return;
                 }
-                GrantRefusal refusal = refusals.stream().filter(r -> key.contains(r.keyPart())).findFirst().orElse(null);
+                GrantRefusal refusal = refusals.stream()
+                        .filter(r -> key.contains(r.keyPart()))
+                        .findFirst()
+                        .orElse(null);
                 String query = exchange.getRequestURI().getRawQuery();
                 if (refusal != null && (query == null || !query.contains("renewed"))) {
                     // as the local store does for an expired or mismatched signature, after telling the issuer

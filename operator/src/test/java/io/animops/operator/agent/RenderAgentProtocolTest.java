@@ -61,6 +61,7 @@ class RenderAgentProtocolTest {
     static KubernetesClient client;
     static FakeObjectStore store;
     static StorageGrantWriter grants;
+
     @TempDir
     static Path work;
 
@@ -70,7 +71,8 @@ class RenderAgentProtocolTest {
         api.applyCrds();
         client = new KubernetesClientBuilder().withConfig(api.clientConfig()).build();
         store = new FakeObjectStore();
-        grants = new StorageGrantWriter(new KubernetesClientBuilder().withConfig(api.clientConfig()).build(), store);
+        grants = new StorageGrantWriter(
+                new KubernetesClientBuilder().withConfig(api.clientConfig()).build(), store);
     }
 
     @AfterAll
@@ -87,18 +89,29 @@ class RenderAgentProtocolTest {
         ScriptedJobExecutor left = new ScriptedJobExecutor(work.resolve("left"), "mac-left");
         ScriptedJobExecutor right = new ScriptedJobExecutor(work.resolve("right"), "mac-right");
         try (RunningAgent a = agent("mac-left", "race", 2, left, Duration.ofSeconds(20));
-             RunningAgent b = agent("mac-right", "race", 2, right, Duration.ofSeconds(20))) {
+                RunningAgent b = agent("mac-right", "race", 2, right, Duration.ofSeconds(20))) {
             for (int i = 0; i < 50; i++) {
-                pendingJob(client, ns, "job-" + i, "race", RenderMode.Preview, SCRIPT + "# test: render-ms=20\n# " + i + "\n");
+                pendingJob(
+                        client,
+                        ns,
+                        "job-" + i,
+                        "race",
+                        RenderMode.Preview,
+                        SCRIPT + "# test: render-ms=20\n# " + i + "\n");
             }
-            await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(jobs(ns))
-                    .hasSize(50).allSatisfy(j -> assertThat(j.getStatus().getPhase()).isEqualTo(RenderPhase.Succeeded)));
+            await().atMost(Duration.ofSeconds(120))
+                    .untilAsserted(() -> assertThat(jobs(ns))
+                            .hasSize(50)
+                            .allSatisfy(
+                                    j -> assertThat(j.getStatus().getPhase()).isEqualTo(RenderPhase.Succeeded)));
         }
         Map<String, Integer> runs = new HashMap<>();
         left.executions().forEach((uid, n) -> runs.merge(uid, n.get(), Integer::sum));
         right.executions().forEach((uid, n) -> runs.merge(uid, n.get(), Integer::sum));
         List<RenderJob> done = jobs(ns);
-        assertThat(runs).hasSize(50).allSatisfy((uid, n) -> assertThat(n).as("executions of " + uid).isEqualTo(1));
+        assertThat(runs)
+                .hasSize(50)
+                .allSatisfy((uid, n) -> assertThat(n).as("executions of " + uid).isEqualTo(1));
         assertThat(done).extracting(j -> j.getMetadata().getUid()).containsExactlyInAnyOrderElementsOf(runs.keySet());
         // both agents took part, and every job names the one that ran it
         assertThat(left.executions()).isNotEmpty();
@@ -108,7 +121,8 @@ class RenderAgentProtocolTest {
             String ranOn = left.executions().containsKey(job.getMetadata().getUid()) ? "mac-left" : "mac-right";
             assertThat(status.getAttempts()).isEqualTo(1);
             assertThat(status.getProvenance().getAgent()).isEqualTo(ranOn);
-            assertThat(status.getProvenance().getScriptSha256()).isEqualTo(status.getScript().getSha256());
+            assertThat(status.getProvenance().getScriptSha256())
+                    .isEqualTo(status.getScript().getSha256());
             assertThat(status.getProvenance().getGodotVersion()).isEqualTo(ScriptedJobExecutor.GODOT_VERSION);
             assertThat(status.getProvenance().getContractVersion()).isEqualTo("contract-v1");
             String videoKey = StorageGrantWriter.keyOf(job, "video.mp4");
@@ -130,7 +144,8 @@ class RenderAgentProtocolTest {
     void theAgentRegistersAndReportsItsRunningJobs() throws Exception {
         ScriptedJobExecutor executor = new ScriptedJobExecutor(work.resolve("registration"), "mac-reg");
         try (RunningAgent agent = agent("mac-reg", "registration", 3, executor, Duration.ofSeconds(20))) {
-            RenderAgent registered = client.resources(RenderAgent.class).withName("mac-reg").get();
+            RenderAgent registered =
+                    client.resources(RenderAgent.class).withName("mac-reg").get();
             assertThat(registered.getSpec().getOs()).isEqualTo("darwin");
             assertThat(registered.getSpec().getArch()).isEqualTo("arm64");
             assertThat(registered.getSpec().getGodotVersion()).isEqualTo(ScriptedJobExecutor.GODOT_VERSION);
@@ -139,7 +154,8 @@ class RenderAgentProtocolTest {
             pendingJob(client, "registration", "long", "registration", RenderMode.Preview, SCRIPT + "# test: slow\n");
             assertThat(executor.awaitRendering("long", 30)).isTrue();
             await().atMost(PATIENCE).untilAsserted(() -> {
-                RenderAgent now = client.resources(RenderAgent.class).withName("mac-reg").get();
+                RenderAgent now =
+                        client.resources(RenderAgent.class).withName("mac-reg").get();
                 assertThat(now.getStatus().getActiveJobs()).isEqualTo(1);
                 assertThat(now.getStatus().getJobs()).containsExactly("registration/long");
                 RenderJob job = get(client, "registration", "long");
@@ -148,11 +164,17 @@ class RenderAgentProtocolTest {
             });
             // heartbeats keep coming into the job it holds
             String first = get(client, "registration", "long").getStatus().getLastHeartbeat();
-            await().atMost(PATIENCE).until(() -> !first.equals(get(client, "registration", "long").getStatus().getLastHeartbeat()));
+            await().atMost(PATIENCE)
+                    .until(() -> !first.equals(
+                            get(client, "registration", "long").getStatus().getLastHeartbeat()));
         }
         // a restart with another Godot updates the spec in place
         try (RunningAgent again = agent("mac-reg", "registration-2", 1, executor, Duration.ofSeconds(20))) {
-            assertThat(client.resources(RenderAgent.class).withName("mac-reg").get().getSpec().getLabels())
+            assertThat(client.resources(RenderAgent.class)
+                            .withName("mac-reg")
+                            .get()
+                            .getSpec()
+                            .getLabels())
                     .containsEntry(AgentHarness.POOL_LABEL, "registration-2");
         }
     }
@@ -167,14 +189,18 @@ class RenderAgentProtocolTest {
         held.put("attempts", 1);
         held.put("claimedAt", java.time.Instant.now().toString());
         held.put("lastHeartbeat", java.time.Instant.now().toString());
-        client.resources(RenderJob.class).inNamespace("restart").withName("orphan").subresource("status")
+        client.resources(RenderJob.class)
+                .inNamespace("restart")
+                .withName("orphan")
+                .subresource("status")
                 .patch(PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(Map.of("status", held)));
         ScriptedJobExecutor executor = new ScriptedJobExecutor(work.resolve("restart"), "mac-restart");
         try (RunningAgent agent = agent("mac-restart", "restart", 1, executor, Duration.ofSeconds(20))) {
             RenderJob job = awaitPhase("restart", "orphan", RenderPhase.Succeeded);
             assertThat(job.getStatus().getAgentFailures()).containsExactly(Map.entry("mac-restart", 1));
             assertThat(job.getStatus().getAttempts()).isEqualTo(2);
-            assertThat(executor.executions().get(created.getMetadata().getUid()).get()).isEqualTo(1);
+            assertThat(executor.executions().get(created.getMetadata().getUid()).get())
+                    .isEqualTo(1);
         }
     }
 
@@ -212,16 +238,18 @@ class RenderAgentProtocolTest {
     void anAgentFailureGivesTheJobBackUntilTheClaimLimit() {
         ScriptedJobExecutor executor = new ScriptedJobExecutor(work.resolve("failing"), "mac-fail");
         try (RunningAgent agent = agent("mac-fail", "failing", 1, executor, Duration.ofSeconds(20))) {
-            RenderJob created = pendingJob(client, "failing", "no-encoder", "failing", RenderMode.Preview,
-                    SCRIPT + "# test: agent-failure\n");
+            RenderJob created = pendingJob(
+                    client, "failing", "no-encoder", "failing", RenderMode.Preview, SCRIPT + "# test: agent-failure\n");
             // given back twice (Pending, counted against the agent), failed on the third claim
             RenderJob job = awaitPhase("failing", "no-encoder", RenderPhase.Failed);
             assertThat(job.getStatus().getAttempts()).isEqualTo(3);
             assertThat(job.getStatus().getAgentFailures()).containsExactly(Map.entry("mac-fail", 3));
             assertThat(job.getStatus().getAgent()).isNull();
             assertThat(succeeded(job.getStatus()).getReason()).isEqualTo("AgentFailed");
-            assertThat(succeeded(job.getStatus()).getMessage()).contains("Unknown encoder 'libx264'", "claimed 3 of 3 times");
-            assertThat(executor.executions().get(created.getMetadata().getUid()).get()).isEqualTo(3);
+            assertThat(succeeded(job.getStatus()).getMessage())
+                    .contains("Unknown encoder 'libx264'", "claimed 3 of 3 times");
+            assertThat(executor.executions().get(created.getMetadata().getUid()).get())
+                    .isEqualTo(3);
         }
     }
 
@@ -235,14 +263,17 @@ class RenderAgentProtocolTest {
             store.failNext(0);
             assertThat(job.getStatus().getAgentFailures()).containsExactly(Map.entry("mac-gb", 3));
             assertThat(succeeded(job.getStatus()).getReason()).isEqualTo("AgentFailed");
-            assertThat(succeeded(job.getStatus()).getMessage()).contains("upload of video to "
-                    + StorageGrantWriter.keyOf(unstorable, "video.mp4") + " failed after 3 attempt(s): HTTP 503");
+            assertThat(succeeded(job.getStatus()).getMessage())
+                    .contains("upload of video to " + StorageGrantWriter.keyOf(unstorable, "video.mp4")
+                            + " failed after 3 attempt(s): HTTP 503");
             assertThat(job.getStatus().getArtifacts()).isNull();
 
-            pendingJob(client, "giveback", "buggy", "giveback", RenderMode.Preview, SCRIPT + "# test: executor-throws\n");
+            pendingJob(
+                    client, "giveback", "buggy", "giveback", RenderMode.Preview, SCRIPT + "# test: executor-throws\n");
             RenderJob buggy = awaitPhase("giveback", "buggy", RenderPhase.Failed);
             assertThat(succeeded(buggy.getStatus()).getMessage())
-                    .contains("the executor failed: java.lang.IllegalStateException: executor bug: workspace layout unknown");
+                    .contains(
+                            "the executor failed: java.lang.IllegalStateException: executor bug: workspace layout unknown");
             assertThat(executor.liveWorkspaces()).isEmpty();
         } finally {
             store.failNext(0);
@@ -255,7 +286,7 @@ class RenderAgentProtocolTest {
         // the store tells the issuer, which renews the grants: the agent's re-read finds fresh ones
         store.refuseGrants("/stale-grant/", key -> grants.renew("refused", "stale-grant"));
         // nobody renews these: the same grant refused twice ends the claim
-        store.refuseGrants("/forged-grant/", key -> { });
+        store.refuseGrants("/forged-grant/", key -> {});
         try (RunningAgent agent = agent("mac-403", "refused", 1, executor, Duration.ofSeconds(20))) {
             RenderJob stale = pendingJob(client, "refused", "stale-grant", "refused", RenderMode.Preview, SCRIPT);
             RenderJob renewed = awaitPhase("refused", "stale-grant", RenderPhase.Succeeded);
@@ -269,7 +300,8 @@ class RenderAgentProtocolTest {
             assertThat(succeeded(failed.getStatus()).getReason()).isEqualTo("AgentFailed");
             assertThat(succeeded(failed.getStatus()).getMessage()).contains("refused: HTTP 403");
             // two PUTs per claim (the grant, then the same grant read again), three claims
-            assertThat(store.puts().stream().filter(StorageGrantWriter.keyOf(forged, "video.mp4")::equals)).hasSize(6);
+            assertThat(store.puts().stream().filter(StorageGrantWriter.keyOf(forged, "video.mp4")::equals))
+                    .hasSize(6);
         }
     }
 
@@ -285,7 +317,8 @@ class RenderAgentProtocolTest {
             assertThat(succeeded(job.getStatus()).getReason()).isEqualTo("AgentFailed");
             assertThat(succeeded(job.getStatus()).getMessage())
                     .contains("no usable upload grant within 1 s: status.uploads: not written by the operator yet");
-            assertThat(store.puts()).noneMatch(k -> k.contains(created.getMetadata().getUid()));
+            assertThat(store.puts())
+                    .noneMatch(k -> k.contains(created.getMetadata().getUid()));
         }
     }
 
@@ -307,15 +340,18 @@ class RenderAgentProtocolTest {
     void aJobDeletedMidRenderIsCancelledAndNothingIsUploaded() throws Exception {
         ScriptedJobExecutor executor = new ScriptedJobExecutor(work.resolve("deleted"), "mac-del");
         try (RunningAgent agent = agent("mac-del", "deleted", 1, executor, Duration.ofSeconds(20))) {
-            RenderJob created = pendingJob(client, "deleted", "doomed", "deleted", RenderMode.Preview, SCRIPT + "# test: slow\n");
+            RenderJob created =
+                    pendingJob(client, "deleted", "doomed", "deleted", RenderMode.Preview, SCRIPT + "# test: slow\n");
             assertThat(executor.awaitRendering("doomed", 30)).isTrue();
             client.resource(created).delete();
             await().atMost(PATIENCE).untilAsserted(() -> {
-                assertThat(executor.cancellationOf(created.getMetadata().getUid())).isEqualTo("the RenderJob was deleted");
+                assertThat(executor.cancellationOf(created.getMetadata().getUid()))
+                        .isEqualTo("the RenderJob was deleted");
                 assertThat(executor.liveWorkspaces()).isEmpty();
                 assertThat(agent.runtime().runningJobs()).isEmpty();
             });
-            assertThat(store.puts()).noneMatch(k -> k.contains(created.getMetadata().getUid()));
+            assertThat(store.puts())
+                    .noneMatch(k -> k.contains(created.getMetadata().getUid()));
         }
     }
 
@@ -323,7 +359,8 @@ class RenderAgentProtocolTest {
     void aJobRequeuedByTheOperatorMidRenderIsDroppedWithoutAnotherWrite() throws Exception {
         ScriptedJobExecutor executor = new ScriptedJobExecutor(work.resolve("requeued"), "mac-lost");
         try (RunningAgent agent = agent("mac-lost", "requeued", 1, executor, Duration.ofSeconds(20))) {
-            RenderJob created = pendingJob(client, "requeued", "taken", "requeued", RenderMode.Preview, SCRIPT + "# test: slow\n");
+            RenderJob created =
+                    pendingJob(client, "requeued", "taken", "requeued", RenderMode.Preview, SCRIPT + "# test: slow\n");
             assertThat(executor.awaitRendering("taken", 30)).isTrue();
             // the operator takes the job back as if the lease had lapsed, counting three failures so that this agent
             // may not claim it again
@@ -334,15 +371,27 @@ class RenderAgentProtocolTest {
             status.put("lastHeartbeat", null);
             status.put("agentFailures", Map.of("mac-lost", 3));
             // as the operator does: a write locked to the version read, read again on 409 (the agent writes progress)
-            await().atMost(PATIENCE).ignoreException(KubernetesClientException.class).until(() -> {
-                Map<String, Object> patch = new HashMap<>();
-                patch.put("metadata", Map.of("resourceVersion", get(client, "requeued", "taken").getMetadata().getResourceVersion()));
-                patch.put("status", status);
-                client.resources(RenderJob.class).inNamespace("requeued").withName("taken").subresource("status")
-                        .patch(PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(patch));
-                return true;
-            });
-            String requeuedVersion = get(client, "requeued", "taken").getMetadata().getResourceVersion();
+            await().atMost(PATIENCE)
+                    .ignoreException(KubernetesClientException.class)
+                    .until(() -> {
+                        Map<String, Object> patch = new HashMap<>();
+                        patch.put(
+                                "metadata",
+                                Map.of(
+                                        "resourceVersion",
+                                        get(client, "requeued", "taken")
+                                                .getMetadata()
+                                                .getResourceVersion()));
+                        patch.put("status", status);
+                        client.resources(RenderJob.class)
+                                .inNamespace("requeued")
+                                .withName("taken")
+                                .subresource("status")
+                                .patch(PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(patch));
+                        return true;
+                    });
+            String requeuedVersion =
+                    get(client, "requeued", "taken").getMetadata().getResourceVersion();
 
             await().atMost(PATIENCE).untilAsserted(() -> {
                 assertThat(executor.cancellationOf(created.getMetadata().getUid()))
@@ -353,7 +402,8 @@ class RenderAgentProtocolTest {
             RenderJob after = get(client, "requeued", "taken");
             assertThat(after.getMetadata().getResourceVersion()).isEqualTo(requeuedVersion);
             assertThat(after.getStatus().getPhase()).isEqualTo(RenderPhase.Pending);
-            assertThat(store.puts()).noneMatch(k -> k.contains(created.getMetadata().getUid()));
+            assertThat(store.puts())
+                    .noneMatch(k -> k.contains(created.getMetadata().getUid()));
             assertThat(executor.liveWorkspaces()).isEmpty();
         }
     }
@@ -363,8 +413,14 @@ class RenderAgentProtocolTest {
         EmbeddedKubernetesApi operatorApi = new EmbeddedKubernetesApi().start(freePort());
         operatorApi.applyCrds();
         ScriptedJobExecutor executor = new ScriptedJobExecutor(work.resolve("orphan"), "mac-orphan");
-        RunningAgent agent = AgentHarness.start(operatorApi.clientConfig(), "mac-orphan", "orphan", 1, executor,
-                work.resolve("agent-orphan"), Duration.ofSeconds(20));
+        RunningAgent agent = AgentHarness.start(
+                operatorApi.clientConfig(),
+                "mac-orphan",
+                "orphan",
+                1,
+                executor,
+                work.resolve("agent-orphan"),
+                Duration.ofSeconds(20));
         // the operator (and, in the standalone mode, the API it serves) goes away
         operatorApi.stop();
         long start = System.nanoTime();
@@ -407,7 +463,8 @@ class RenderAgentProtocolTest {
         }
         assertThat(executor.liveWorkspaces()).isEmpty();
         // NotReady at once, not when the lease runs out
-        RenderAgentStatus stopped = client.resources(RenderAgent.class).withName("mac-stop").get().getStatus();
+        RenderAgentStatus stopped =
+                client.resources(RenderAgent.class).withName("mac-stop").get().getStatus();
         assertThat(stopped.getActiveJobs()).isZero();
         assertThat(stopped.getJobs()).isEmpty();
         Condition ready = Conditions.find(stopped.getConditions(), "Ready").orElseThrow();
@@ -419,12 +476,15 @@ class RenderAgentProtocolTest {
     void aJobDeletedWhileTheStandInGodotRendersLeavesNoProcessNoUploadAndNoWorkspace() throws Exception {
         Path workDir = work.resolve("standin-delete");
         Path godot = AgentHarness.standinGodot(work.resolve("tools"), 5);
-        try (RunningAgent agent = AgentHarness.startWithGodot(api.clientConfig(), "mac-standin", "standin-delete", workDir,
-                godot)) {
-            RenderJob created = pendingJob(client, "standin-delete", "doomed-render", "standin-delete", RenderMode.Preview,
-                    GODOT_SCRIPT, 20);
+        try (RunningAgent agent =
+                AgentHarness.startWithGodot(api.clientConfig(), "mac-standin", "standin-delete", workDir, godot)) {
+            RenderJob created = pendingJob(
+                    client, "standin-delete", "doomed-render", "standin-delete", RenderMode.Preview, GODOT_SCRIPT, 20);
             await().atMost(PATIENCE).untilAsserted(() -> {
-                assertThat(get(client, "standin-delete", "doomed-render").getStatus().getPhase()).isEqualTo(RenderPhase.Rendering);
+                assertThat(get(client, "standin-delete", "doomed-render")
+                                .getStatus()
+                                .getPhase())
+                        .isEqualTo(RenderPhase.Rendering);
                 assertThat(AgentHarness.processesUnder(workDir)).isNotEmpty();
             });
             List<ProcessHandle> tree = AgentHarness.processesUnder(workDir);
@@ -437,7 +497,8 @@ class RenderAgentProtocolTest {
                     assertThat(left).isEmpty();
                 }
             });
-            assertThat(store.puts()).noneMatch(k -> k.contains(created.getMetadata().getUid()));
+            assertThat(store.puts())
+                    .noneMatch(k -> k.contains(created.getMetadata().getUid()));
         }
     }
 
@@ -445,19 +506,30 @@ class RenderAgentProtocolTest {
     void theAgentJarsMainHandsItsJobBackOnSigterm() throws Exception {
         Path workDir = work.resolve("sigterm");
         Path properties = work.resolve("sigterm-agent.properties");
-        Files.writeString(properties, String.join("\n",
-                "name=mac-sigterm",
-                "labels=animops.io/os=darwin," + AgentHarness.POOL_LABEL + "=sigterm",
-                "workDir=" + workDir,
-                "godot=" + AgentHarness.standinGodot(work.resolve("tools"), 5),
-                "kubeconfig=" + api.writeKubeconfig(work.resolve("sigterm-kubeconfig")),
-                "namespaces=sigterm",
-                "heartbeatInterval=1s", ""));
+        Files.writeString(
+                properties,
+                String.join(
+                        "\n",
+                        "name=mac-sigterm",
+                        "labels=animops.io/os=darwin," + AgentHarness.POOL_LABEL + "=sigterm",
+                        "workDir=" + workDir,
+                        "godot=" + AgentHarness.standinGodot(work.resolve("tools"), 5),
+                        "kubeconfig=" + api.writeKubeconfig(work.resolve("sigterm-kubeconfig")),
+                        "namespaces=sigterm",
+                        "heartbeatInterval=1s",
+                        ""));
         Path log = work.resolve("sigterm-agent.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process agent = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "io.animops.agent.RenderAgentMain", "--config", properties.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process agent = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "io.animops.agent.RenderAgentMain",
+                        "--config",
+                        properties.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         try {
             pendingJob(client, "sigterm", "interrupted", "sigterm", RenderMode.Preview, GODOT_SCRIPT, 20);
             await().atMost(PATIENCE).untilAsserted(() -> {
@@ -477,29 +549,35 @@ class RenderAgentProtocolTest {
         assertThat(job.getStatus().getAgentFailures()).isEmpty();
         assertThat(succeeded(job.getStatus()).getReason()).isEqualTo("AgentShutdown");
         assertThat(AgentHarness.processesUnder(workDir)).isEmpty();
-        assertThat(Files.readString(log)).contains("render job sigterm/interrupted: handed back on shutdown",
-                "agent mac-sigterm stopped");
-        RenderAgent registered = client.resources(RenderAgent.class).withName("mac-sigterm").get();
+        assertThat(Files.readString(log))
+                .contains("render job sigterm/interrupted: handed back on shutdown", "agent mac-sigterm stopped");
+        RenderAgent registered =
+                client.resources(RenderAgent.class).withName("mac-sigterm").get();
         assertThat(registered.getSpec().getGodotVersion()).isEqualTo("4.6.stable.standin");
         assertThat(registered.getSpec().getFfmpegVersion()).startsWith("ffmpeg version");
     }
 
-    private RunningAgent agent(String name, String pool, int maxConcurrent, ScriptedJobExecutor executor, Duration grantWait) {
-        return AgentHarness.start(api.clientConfig(), name, pool, maxConcurrent, executor, work.resolve("agent-" + name),
-                grantWait);
+    private RunningAgent agent(
+            String name, String pool, int maxConcurrent, ScriptedJobExecutor executor, Duration grantWait) {
+        return AgentHarness.start(
+                api.clientConfig(), name, pool, maxConcurrent, executor, work.resolve("agent-" + name), grantWait);
     }
 
     private static RenderJob awaitPhase(String ns, String name, RenderPhase phase) {
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(get(client, ns, name).getStatus().getPhase()).isEqualTo(phase));
+        await().atMost(PATIENCE)
+                .untilAsserted(() ->
+                        assertThat(get(client, ns, name).getStatus().getPhase()).isEqualTo(phase));
         return get(client, ns, name);
     }
 
     private static List<RenderJob> jobs(String ns) {
-        return new ArrayList<>(client.resources(RenderJob.class).inNamespace(ns).list().getItems());
+        return new ArrayList<>(
+                client.resources(RenderJob.class).inNamespace(ns).list().getItems());
     }
 
     private static Condition succeeded(RenderJobStatus status) {
-        return Conditions.find(status.getConditions(), "Succeeded").orElseThrow(() -> new AssertionError("no Succeeded condition"));
+        return Conditions.find(status.getConditions(), "Succeeded")
+                .orElseThrow(() -> new AssertionError("no Succeeded condition"));
     }
 
     private static int freePort() {

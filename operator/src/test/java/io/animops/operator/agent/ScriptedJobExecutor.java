@@ -84,20 +84,30 @@ final class ScriptedJobExecutor implements JobExecutor {
         }
         listener.phase(RenderPhase.Validating);
         if (script.contains("# test: script-error")) {
-            return new ExecutionResult.ScriptInvalid(List.of(new ScriptError(ScriptError.Stage.physics, "godot.runtime",
-                    34, null, "Invalid call. Nonexistent function 'apply_impulse_x' in base 'RigidBody2D'.")), cleanup);
+            return new ExecutionResult.ScriptInvalid(
+                    List.of(new ScriptError(
+                            ScriptError.Stage.physics,
+                            "godot.runtime",
+                            34,
+                            null,
+                            "Invalid call. Nonexistent function 'apply_impulse_x' in base 'RigidBody2D'.")),
+                    cleanup);
         }
         if (script.contains("# test: agent-failure")) {
             return new ExecutionResult.AgentFailure("ffmpeg exited with 1: Unknown encoder 'libx264'", cleanup);
         }
         if (script.contains("# test: timeout")) {
-            return new ExecutionResult.TimedOut("spec.timeoutSeconds (" + request.timeout().toSeconds()
-                    + " s) passed while rendering; process tree killed", cleanup);
+            return new ExecutionResult.TimedOut(
+                    "spec.timeoutSeconds (" + request.timeout().toSeconds()
+                            + " s) passed while rendering; process tree killed",
+                    cleanup);
         }
         listener.phase(RenderPhase.Rendering);
         rendering.computeIfAbsent(request.name(), n -> new CountDownLatch(1)).countDown();
         Matcher ms = RENDER_MS.matcher(script);
-        long renderMillis = script.contains("# test: slow\n") || script.contains("# test: slow-on=" + agent + "\n") ? 120_000 : ms.find() ? Long.parseLong(ms.group(1)) : 0;
+        long renderMillis = script.contains("# test: slow\n") || script.contains("# test: slow-on=" + agent + "\n")
+                ? 120_000
+                : ms.find() ? Long.parseLong(ms.group(1)) : 0;
         CountDownLatch stopped = new CountDownLatch(1);
         cancellation.onCancel(stopped::countDown);
         long started = System.nanoTime();
@@ -123,8 +133,8 @@ final class ScriptedJobExecutor implements JobExecutor {
         listener.phase(RenderPhase.Encoding);
         Path video = write(workspace.resolve("video.mp4"), "mp4 of " + request.name() + " " + request.uid());
         Path thumbnail = write(workspace.resolve("thumbnail.jpg"), "jpeg of " + request.name());
-        return new ExecutionResult.Rendered(video, thumbnail, mediaAsRequested(request), GODOT_VERSION, FFMPEG_VERSION,
-                0.5, 240.0, cleanup);
+        return new ExecutionResult.Rendered(
+                video, thumbnail, mediaAsRequested(request), GODOT_VERSION, FFMPEG_VERSION, 0.5, 240.0, cleanup);
     }
 
     /** Media facts that match what the job asked for: size, frame rate, duration, H.264. */

@@ -16,13 +16,20 @@ public class ShortLeaseProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("animops.agents.lease-ttl", "3s",
-                "animops.agents.pending-recheck", "1s",
-                "quarkus.http.test-port", Integer.toString(HTTP_PORT),
-                "animops.storage.public-url", "http://127.0.0.1:" + HTTP_PORT,
-                "animops.storage.local.dir", "target/agent-operator-artifacts",
+        return Map.of(
+                "animops.agents.lease-ttl",
+                "3s",
+                "animops.agents.pending-recheck",
+                "1s",
+                "quarkus.http.test-port",
+                Integer.toString(HTTP_PORT),
+                "animops.storage.public-url",
+                "http://127.0.0.1:" + HTTP_PORT,
+                "animops.storage.local.dir",
+                "target/agent-operator-artifacts",
                 // the stand-in's 20 s preview is larger than the test profile's 1 MiB
-                "animops.storage.max-upload-bytes", Long.toString(64L * 1024 * 1024));
+                "animops.storage.max-upload-bytes",
+                Long.toString(64L * 1024 * 1024));
     }
 
     private static int freePort() {

@@ -32,21 +32,24 @@ final class StorageGrantWriter implements AutoCloseable {
     StorageGrantWriter(KubernetesClient client, FakeObjectStore store) {
         this.client = client;
         this.store = store;
-        this.informer = client.resources(RenderJob.class).inAnyNamespace().inform(new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(RenderJob job) {
-                grant(job);
-            }
+        this.informer = client.resources(RenderJob.class)
+                .inAnyNamespace()
+                .inform(
+                        new ResourceEventHandler<>() {
+                            @Override
+                            public void onAdd(RenderJob job) {
+                                grant(job);
+                            }
 
-            @Override
-            public void onUpdate(RenderJob before, RenderJob job) {
-                grant(job);
-            }
+                            @Override
+                            public void onUpdate(RenderJob before, RenderJob job) {
+                                grant(job);
+                            }
 
-            @Override
-            public void onDelete(RenderJob job, boolean unknown) {
-            }
-        }, 1000);
+                            @Override
+                            public void onDelete(RenderJob job, boolean unknown) {}
+                        },
+                        1000);
     }
 
     void withhold(String jobName) {
@@ -54,14 +57,16 @@ final class StorageGrantWriter implements AutoCloseable {
     }
 
     static String keyOf(RenderJob job, String file) {
-        return "renders/" + job.getMetadata().getNamespace() + "/" + job.getMetadata().getName() + "/"
-                + job.getMetadata().getUid() + "/" + file;
+        return "renders/" + job.getMetadata().getNamespace() + "/"
+                + job.getMetadata().getName() + "/" + job.getMetadata().getUid() + "/" + file;
     }
 
     private void grant(RenderJob job) {
         RenderPhase phase = job.getStatus() == null ? null : job.getStatus().getPhase();
         boolean held = phase != null && phase != RenderPhase.Pending && !phase.isTerminal();
-        if (!held || job.getStatus().getUploads() != null || withheld.contains(job.getMetadata().getName())) {
+        if (!held
+                || job.getStatus().getUploads() != null
+                || withheld.contains(job.getMetadata().getName())) {
             return;
         }
         try {
@@ -77,7 +82,12 @@ final class StorageGrantWriter implements AutoCloseable {
     void renew(String namespace, String name) {
         for (int attempt = 0; attempt < 20; attempt++) {
             try {
-                write(client.resources(RenderJob.class).inNamespace(namespace).withName(name).get(), "?renewed=1");
+                write(
+                        client.resources(RenderJob.class)
+                                .inNamespace(namespace)
+                                .withName(name)
+                                .get(),
+                        "?renewed=1");
                 return;
             } catch (KubernetesClientException e) {
                 if (e.getCode() != 409) {
@@ -85,19 +95,27 @@ final class StorageGrantWriter implements AutoCloseable {
                 }
             }
         }
-        throw new IllegalStateException("render job " + namespace + "/" + name + ": grants not renewed after 20 conflicts");
+        throw new IllegalStateException(
+                "render job " + namespace + "/" + name + ": grants not renewed after 20 conflicts");
     }
 
     private void write(RenderJob job, String urlSuffix) {
         Map<String, Object> uploads = new LinkedHashMap<>();
-        uploads.put("expiresAt", Instant.now().plus(15, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS).toString());
+        uploads.put(
+                "expiresAt",
+                Instant.now()
+                        .plus(15, ChronoUnit.MINUTES)
+                        .truncatedTo(ChronoUnit.SECONDS)
+                        .toString());
         uploads.put("video", grant(keyOf(job, "video.mp4"), "video/mp4", urlSuffix));
         uploads.put("thumbnail", grant(keyOf(job, "thumbnail.jpg"), "image/jpeg", urlSuffix));
         String patch = Serialization.asJson(Map.of(
                 "metadata", Map.of("resourceVersion", job.getMetadata().getResourceVersion()),
                 "status", Map.of("uploads", uploads)));
-        client.resources(RenderJob.class).inNamespace(job.getMetadata().getNamespace())
-                .withName(job.getMetadata().getName()).subresource("status")
+        client.resources(RenderJob.class)
+                .inNamespace(job.getMetadata().getNamespace())
+                .withName(job.getMetadata().getName())
+                .subresource("status")
                 .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
     }
 

@@ -1,7 +1,6 @@
 package io.animops.operator.api;
 
 import io.animops.operator.auth.*;
-
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
@@ -20,9 +19,13 @@ class AccessPolicyTest {
         assertThat(required("GET", "/api/v1/ideas")).isEqualTo(VIEWER);
         assertThat(required("GET", "/api/v1/publications/ns/p")).isEqualTo(VIEWER);
         assertThat(required("POST", "/api/v1/ideas/ns/i/approve")).isEqualTo(OPERATOR);
-        assertThat(required("POST", "/api/v1/publications/ns/p/confirm")).as("a route not written yet").isEqualTo(OPERATOR);
+        assertThat(required("POST", "/api/v1/publications/ns/p/confirm"))
+                .as("a route not written yet")
+                .isEqualTo(OPERATOR);
         assertThat(required("POST", "/api/v1/cleanup")).isEqualTo(OPERATOR);
-        assertThat(required("POST", "/api/v1/ideasx")).as("a prefix is a whole segment").isEqualTo(ADMIN);
+        assertThat(required("POST", "/api/v1/ideasx"))
+                .as("a prefix is a whole segment")
+                .isEqualTo(ADMIN);
     }
 
     @Test

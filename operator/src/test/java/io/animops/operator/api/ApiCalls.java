@@ -18,8 +18,7 @@ final class ApiCalls {
     /** The audit actor of the operator token (its default name). */
     static final String TOKEN_ACTOR = "token:operator";
 
-    private ApiCalls() {
-    }
+    private ApiCalls() {}
 
     static RequestSpecification authorized() {
         return given().header("Authorization", AUTH);
@@ -27,9 +26,15 @@ final class ApiCalls {
 
     /** A 400 problem naming {@code field} first and listing it in invalid-params. */
     static void expectBadField(String path, String field) {
-        authorized().when().get(path)
-                .then().statusCode(400).contentType(ApiProblemMapper.PROBLEM_JSON)
-                .body("status", equalTo(400)).body("field", equalTo(field)).body("detail", containsString(field))
+        authorized()
+                .when()
+                .get(path)
+                .then()
+                .statusCode(400)
+                .contentType(ApiProblemMapper.PROBLEM_JSON)
+                .body("status", equalTo(400))
+                .body("field", equalTo(field))
+                .body("detail", containsString(field))
                 .body("'invalid-params'.name", hasItem(field));
     }
 

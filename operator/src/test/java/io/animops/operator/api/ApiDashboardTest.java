@@ -19,12 +19,12 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import static io.animops.operator.api.ApiCalls.authorized;
 import static io.animops.operator.api.ApiCalls.expectBadField;
@@ -46,6 +46,7 @@ class ApiDashboardTest {
 
     @Inject
     DataSource dataSource;
+
     @Inject
     KubernetesClient client;
 
@@ -98,7 +99,8 @@ class ApiDashboardTest {
             }
         }
         ContentSchedule schedule = new ContentSchedule();
-        schedule.setMetadata(new ObjectMetaBuilder().withName("daily").withNamespace(NS).build());
+        schedule.setMetadata(
+                new ObjectMetaBuilder().withName("daily").withNamespace(NS).build());
         schedule.setSpec(new ContentScheduleSpec());
         schedule.getSpec().setCron("0 9 * * *");
         schedule.getSpec().setLlm(new LlmSettings());
@@ -110,7 +112,10 @@ class ApiDashboardTest {
         agent.getSpec().setMaxConcurrent(2);
         client.resource(agent).create();
         RenderJob pending = new RenderJob();
-        pending.setMetadata(new ObjectMetaBuilder().withName("waiting-a1-preview").withNamespace(NS).build());
+        pending.setMetadata(new ObjectMetaBuilder()
+                .withName("waiting-a1-preview")
+                .withNamespace(NS)
+                .build());
         pending.setSpec(new RenderJobSpec());
         pending.getSpec().setMode(RenderMode.Preview);
         pending.getSpec().setScriptAttemptRef("waiting-a1");
@@ -120,27 +125,48 @@ class ApiDashboardTest {
 
     @Test
     void theDashboardCountsThePeriodsFunnelScriptsAndTokens() {
-        authorized().queryParam("namespace", NS).queryParam("from", "2026-05-01T00:00:00Z")
-                .queryParam("to", "2026-06-01T00:00:00Z").when().get("/api/v1/dashboard").then().statusCode(200)
+        authorized()
+                .queryParam("namespace", NS)
+                .queryParam("from", "2026-05-01T00:00:00Z")
+                .queryParam("to", "2026-06-01T00:00:00Z")
+                .when()
+                .get("/api/v1/dashboard")
+                .then()
+                .statusCode(200)
                 .body("namespace", equalTo(NS))
-                .body("funnel.proposed", equalTo(5)).body("funnel.gated", equalTo(3)).body("funnel.written", equalTo(3))
-                .body("funnel.valid", equalTo(2)).body("funnel.rendered", equalTo(2)).body("funnel.passedQc", equalTo(1))
+                .body("funnel.proposed", equalTo(5))
+                .body("funnel.gated", equalTo(3))
+                .body("funnel.written", equalTo(3))
+                .body("funnel.valid", equalTo(2))
+                .body("funnel.rendered", equalTo(2))
+                .body("funnel.passedQc", equalTo(1))
                 .body("funnel.published", equalTo(1))
-                .body("scripts.ideas", equalTo(3)).body("scripts.firstTryValid", equalTo(1))
+                .body("scripts.ideas", equalTo(3))
+                .body("scripts.firstTryValid", equalTo(1))
                 .body("scripts.validAfterRepair", equalTo(1))
                 .body("scripts.firstTrySuccessRate", equalTo(1f / 3))
                 .body("scripts.afterRepairSuccessRate", equalTo(2f / 3))
-                .body("llm.promptTokens", equalTo(1000)).body("llm.completionTokens", equalTo(250))
-                .body("llm.dailyTokenBudget", equalTo(5000)).body("llm.costUsd", nullValue())
-                .body("schedules.name", hasItem("daily")).body("schedules[0].nextRunAt", notNullValue())
+                .body("llm.promptTokens", equalTo(1000))
+                .body("llm.completionTokens", equalTo(250))
+                .body("llm.dailyTokenBudget", equalTo(5000))
+                .body("llm.costUsd", nullValue())
+                .body("schedules.name", hasItem("daily"))
+                .body("schedules[0].nextRunAt", notNullValue())
                 .body("alerts", notNullValue());
     }
 
     @Test
     void anotherPeriodCountsNothingAndHasNoRates() {
-        authorized().queryParam("namespace", NS).queryParam("from", "2025-01-01T00:00:00Z")
-                .queryParam("to", "2025-02-01T00:00:00Z").when().get("/api/v1/dashboard").then().statusCode(200)
-                .body("funnel.proposed", equalTo(0)).body("scripts.firstTrySuccessRate", nullValue());
+        authorized()
+                .queryParam("namespace", NS)
+                .queryParam("from", "2025-01-01T00:00:00Z")
+                .queryParam("to", "2025-02-01T00:00:00Z")
+                .when()
+                .get("/api/v1/dashboard")
+                .then()
+                .statusCode(200)
+                .body("funnel.proposed", equalTo(0))
+                .body("scripts.firstTrySuccessRate", nullValue());
     }
 
     @Test
@@ -152,28 +178,61 @@ class ApiDashboardTest {
 
     @Test
     void opsShowsAgentsQueueStorageAndHealth() {
-        authorized().queryParam("namespace", NS).when().get("/api/v1/ops").then().statusCode(200)
+        authorized()
+                .queryParam("namespace", NS)
+                .when()
+                .get("/api/v1/ops")
+                .then()
+                .statusCode(200)
                 .body("agents.find { it.name == 'dash-agent' }.capacity", equalTo(2))
                 .body("agents.find { it.name == 'dash-agent' }.ready", equalTo(false))
                 .body("queue.find { it.mode == 'Preview' }.pending", equalTo(1))
-                .body("storage.type", equalTo("local")).body("storage.retentionPolicy.previewDays", equalTo(14))
+                .body("storage.type", equalTo("local"))
+                .body("storage.retentionPolicy.previewDays", equalTo(14))
                 .body("llm.providers[0].schedule", equalTo("daily"))
                 .body("health.name", hasItem(notNullValue()));
     }
 
     @Test
     void aScheduleIsSuspendedAndResumedByAnOperatorAndAudited() {
-        authorized().when().post("/api/v1/schedules/" + NS + "/daily/suspend").then().statusCode(200)
+        authorized()
+                .when()
+                .post("/api/v1/schedules/" + NS + "/daily/suspend")
+                .then()
+                .statusCode(200)
                 .body("outcome", equalTo("done"));
-        authorized().when().post("/api/v1/schedules/" + NS + "/daily/suspend").then().statusCode(200)
+        authorized()
+                .when()
+                .post("/api/v1/schedules/" + NS + "/daily/suspend")
+                .then()
+                .statusCode(200)
                 .body("outcome", equalTo("unchanged"));
-        authorized().queryParam("namespace", NS).when().get("/api/v1/schedules").then().statusCode(200)
-                .body("[0].suspended", equalTo(true)).body("[0].nextRunAt", nullValue());
-        authorized().when().post("/api/v1/schedules/" + NS + "/daily/resume").then().statusCode(200)
+        authorized()
+                .queryParam("namespace", NS)
+                .when()
+                .get("/api/v1/schedules")
+                .then()
+                .statusCode(200)
+                .body("[0].suspended", equalTo(true))
+                .body("[0].nextRunAt", nullValue());
+        authorized()
+                .when()
+                .post("/api/v1/schedules/" + NS + "/daily/resume")
+                .then()
+                .statusCode(200)
                 .body("outcome", equalTo("done"));
-        authorized().queryParam("eventType", "ContentSchedule.Suspended").when().get("/api/v1/audit").then()
-                .statusCode(200).body("items.actor", hasItem("token:operator"));
-        authorized().when().post("/api/v1/schedules/" + NS + "/no-such/suspend").then().statusCode(404);
+        authorized()
+                .queryParam("eventType", "ContentSchedule.Suspended")
+                .when()
+                .get("/api/v1/audit")
+                .then()
+                .statusCode(200)
+                .body("items.actor", hasItem("token:operator"));
+        authorized()
+                .when()
+                .post("/api/v1/schedules/" + NS + "/no-such/suspend")
+                .then()
+                .statusCode(404);
         given().when().get("/api/v1/dashboard").then().statusCode(401);
     }
 

@@ -1,10 +1,10 @@
 package io.animops.operator.api;
 
-import io.animops.operator.common.ApiProblem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.animops.crds.v1alpha1.AnimationIdea;
 import io.animops.crds.v1alpha1.AnimationIdeaSpec;
+import io.animops.operator.common.ApiProblem;
 import io.animops.operator.testing.EmbeddedPostgresResource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -55,15 +55,19 @@ class ApiHostileInputTest {
     private static final int MIB = 1024 * 1024;
     /** The largest error answer the API may give, whatever the request. */
     private static final int MAX_ERROR_ANSWER = 64 * 1024;
+
     private static final String NS = "hostile";
 
     @TestHTTPResource("/")
     URL base;
+
     @Inject
     KubernetesClient client;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     @Test
     void aBodyOverTheLimitIs413BeforeItIsRead() throws Exception {
@@ -71,8 +75,11 @@ class ApiHostileInputTest {
         byte[] hostile = unknownKeys(300_000).getBytes(StandardCharsets.UTF_8);
         assertThat(hostile.length).isGreaterThan(4_000_000);
         String announced = rawPost("/api/v1/ideas/default/nothing/approve", hostile, false);
-        assertThat(announced).startsWith("HTTP/1.1 413").contains(ApiProblemMapper.PROBLEM_JSON)
-                .contains("limited to " + MIB + " bytes").contains("Content-Length announces " + hostile.length);
+        assertThat(announced)
+                .startsWith("HTTP/1.1 413")
+                .contains(ApiProblemMapper.PROBLEM_JSON)
+                .contains("limited to " + MIB + " bytes")
+                .contains("Content-Length announces " + hostile.length);
         assertThat(announced.length()).isLessThan(1024);
 
         // chunked (no Content-Length): cut once past the limit, without reading the rest
@@ -80,19 +87,21 @@ class ApiHostileInputTest {
         assertThat(chunked).startsWith("HTTP/1.1 413");
 
         // under the limit, chunked or not, the body is read and answered as usual
-        assertThat(rawPost("/api/v1/ideas/default/nothing/approve", "{}".getBytes(), true)).startsWith("HTTP/1.1 404");
-        assertThat(rawPost("/api/v1/ideas/default/nothing/approve", new byte[MIB], false)).startsWith("HTTP/1.1 404");
+        assertThat(rawPost("/api/v1/ideas/default/nothing/approve", "{}".getBytes(), true))
+                .startsWith("HTTP/1.1 404");
+        assertThat(rawPost("/api/v1/ideas/default/nothing/approve", new byte[MIB], false))
+                .startsWith("HTTP/1.1 404");
     }
 
     @Test
     void authorizationAndExistenceComeBeforeTheBody() throws Exception {
         String body = unknownKeys(40_000);
         assertThat(body.length()).isLessThan(MIB);
-        HttpResponse<String> anonymous = send(post("/api/v1/ideas/default/nothing/approve", false,
-                HttpRequest.BodyPublishers.ofString(body)));
+        HttpResponse<String> anonymous =
+                send(post("/api/v1/ideas/default/nothing/approve", false, HttpRequest.BodyPublishers.ofString(body)));
         assertThat(anonymous.statusCode()).isEqualTo(401);
-        HttpResponse<String> missing = send(post("/api/v1/ideas/default/nothing/approve", true,
-                HttpRequest.BodyPublishers.ofString(body)));
+        HttpResponse<String> missing =
+                send(post("/api/v1/ideas/default/nothing/approve", true, HttpRequest.BodyPublishers.ofString(body)));
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).contains("does not exist").hasSizeLessThan(1024);
     }
@@ -100,29 +109,37 @@ class ApiHostileInputTest {
     @Test
     void aProblemListsTwentyInvalidMembersAndCountsTheRest() throws Exception {
         AnimationIdea idea = new AnimationIdea();
-        idea.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName("many-keys").build());
+        idea.setMetadata(
+                new ObjectMetaBuilder().withNamespace(NS).withName("many-keys").build());
         AnimationIdeaSpec spec = new AnimationIdeaSpec();
         spec.setTitle("Many keys");
         spec.setPremise("A body with many unknown members");
         idea.setSpec(spec);
         client.resource(idea).create();
 
-        HttpResponse<String> answer = send(post("/api/v1/ideas/" + NS + "/many-keys/approve", true,
+        HttpResponse<String> answer = send(post(
+                "/api/v1/ideas/" + NS + "/many-keys/approve",
+                true,
                 HttpRequest.BodyPublishers.ofString(unknownKeys(40_000))));
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(answer.body().length()).isLessThan(8 * 1024);
         JsonNode problem = JSON.readTree(answer.body());
         assertThat(problem.path("invalid-params")).hasSize(ApiProblem.MAX_INVALID_PARAMS);
         assertThat(problem.path("invalid-params-omitted").asInt()).isEqualTo(40_000 - ApiProblem.MAX_INVALID_PARAMS);
-        assertThat(problem.path("detail").asText()).startsWith("body.unknown-key-0 is not a member")
+        assertThat(problem.path("detail").asText())
+                .startsWith("body.unknown-key-0 is not a member")
                 .endsWith("and 39980 more invalid parameters");
 
         // a member named twice, and a member name of 100,000 characters
-        HttpResponse<String> twice = send(post("/api/v1/ideas/" + NS + "/many-keys/approve", true,
+        HttpResponse<String> twice = send(post(
+                "/api/v1/ideas/" + NS + "/many-keys/approve",
+                true,
                 HttpRequest.BodyPublishers.ofString("{\"reason\": \"a\", \"reason\": \"b\"}")));
         assertThat(twice.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(twice.body()).path("detail").asText()).contains("Duplicate field 'reason'");
-        HttpResponse<String> longName = send(post("/api/v1/ideas/" + NS + "/many-keys/approve", true,
+        HttpResponse<String> longName = send(post(
+                "/api/v1/ideas/" + NS + "/many-keys/approve",
+                true,
                 HttpRequest.BodyPublishers.ofString("{\"" + "k".repeat(100_000) + "\": 1}")));
         assertThat(longName.statusCode()).isEqualTo(400);
         assertThat(longName.body().length()).isLessThan(2048);
@@ -135,7 +152,9 @@ class ApiHostileInputTest {
      */
     @Test
     void requestsGeneratedFromTheOpenApiDocumentNeverAnswer5xxOrLargeErrors() throws Exception {
-        JsonNode document = JSON.readTree(send(HttpRequest.newBuilder(uri("/q/openapi?format=json")).build()).body());
+        JsonNode document = JSON.readTree(
+                send(HttpRequest.newBuilder(uri("/q/openapi?format=json")).build())
+                        .body());
         List<Operation> operations = operations(document);
         assertThat(operations).hasSizeGreaterThan(15);
         Random random = new Random(20261201L);
@@ -151,16 +170,19 @@ class ApiHostileInputTest {
         assertThat(requests).isEqualTo(operations.size() * 40);
         assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofMinutes(3));
         assertThat(heapAfter - heapBefore).as("heap growth after GC, bytes").isLessThan(48L * MIB);
-        assertThat(nativeAfter - nativeBefore).as("growth of the RSS outside the heap, bytes").isLessThan(256L * MIB);
+        assertThat(nativeAfter - nativeBefore)
+                .as("growth of the RSS outside the heap, bytes")
+                .isLessThan(256L * MIB);
     }
 
     /** One operation of the document: its method, path template, parameters and whether it takes a body. */
-    record Operation(String method, String path, List<String> pathParams, List<String> queryParams, boolean body) {
-    }
+    record Operation(String method, String path, List<String> pathParams, List<String> queryParams, boolean body) {}
 
     private static List<Operation> operations(JsonNode document) {
         List<Operation> operations = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> paths =
+                        document.path("paths").fields();
+                paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
             for (Iterator<Map.Entry<String, JsonNode>> methods = path.getValue().fields(); methods.hasNext(); ) {
                 Map.Entry<String, JsonNode> method = methods.next();
@@ -175,7 +197,8 @@ class ApiHostileInputTest {
                     (in.equals("path") ? inPath : in.equals("query") ? inQuery : new ArrayList<String>())
                             .add(parameter.path("name").asText());
                 }
-                boolean body = method.getValue().has("requestBody") || !method.getKey().equals("get");
+                boolean body =
+                        method.getValue().has("requestBody") || !method.getKey().equals("get");
                 operations.add(new Operation(method.getKey().toUpperCase(), path.getKey(), inPath, inQuery, body));
             }
         }
@@ -204,9 +227,12 @@ class ApiHostileInputTest {
                 HttpResponse<String> answer = send(request);
                 sent++;
                 String what = request.method() + " " + request.uri();
-                assertThat(answer.statusCode()).as(what + " -> " + shortened(answer.body())).isLessThan(500);
+                assertThat(answer.statusCode())
+                        .as(what + " -> " + shortened(answer.body()))
+                        .isLessThan(500);
                 if (answer.statusCode() >= 400) {
-                    assertThat(answer.body().length()).as(what + ": error answer size")
+                    assertThat(answer.body().length())
+                            .as(what + ": error answer size")
                             .isLessThanOrEqualTo(MAX_ERROR_ANSWER);
                 }
             }
@@ -225,18 +251,22 @@ class ApiHostileInputTest {
         StringBuilder query = new StringBuilder();
         for (String name : operation.queryParams()) {
             if (random.nextInt(3) > 0) {
-                query.append(query.length() == 0 ? "?" : "&").append(name).append('=')
+                query.append(query.length() == 0 ? "?" : "&")
+                        .append(name)
+                        .append('=')
                         .append(encoded(oddValue(random)));
             }
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(resolved + query.toString()))
-                .timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri(resolved + query.toString())).timeout(Duration.ofSeconds(30));
         if (random.nextInt(5) > 0) {
             request.header("Authorization", ApiCalls.AUTH);
         }
         if (operation.body()) {
-            request.header("Content-Type", List.of("application/json", "text/plain", "application/xml",
-                    "application/octet-stream").get(random.nextInt(4)));
+            request.header(
+                    "Content-Type",
+                    List.of("application/json", "text/plain", "application/xml", "application/octet-stream")
+                            .get(random.nextInt(4)));
             request.method(operation.method(), HttpRequest.BodyPublishers.ofString(oddBody(random)));
         } else {
             request.method(operation.method(), HttpRequest.BodyPublishers.noBody());
@@ -250,11 +280,36 @@ class ApiHostileInputTest {
 
     /** Wrong types, huge numbers, odd Unicode, long and path-like strings. */
     private static String oddValue(Random random) {
-        List<String> values = List.of("abc", "-1", "0", "1.5", "true", "null", "[]", "{}",
-                "99999999999999999999999999999999", "-9223372036854775809", "1e309", "NaN",
-                "\u0000", "é", "\uD835\uDD4F", "\u202Eevil", "a\u0301\u0301\u0301", "\u200B", "🦀🦀", "\uFFFF",
-                "../../etc/passwd", "Bad_Name", "x".repeat(300), "y".repeat(2000), "2026-13-45T99:99:99Z",
-                "Proposed", "%", "' or 1=1 --", "<script>");
+        List<String> values = List.of(
+                "abc",
+                "-1",
+                "0",
+                "1.5",
+                "true",
+                "null",
+                "[]",
+                "{}",
+                "99999999999999999999999999999999",
+                "-9223372036854775809",
+                "1e309",
+                "NaN",
+                "\u0000",
+                "é",
+                "\uD835\uDD4F",
+                "\u202Eevil",
+                "a\u0301\u0301\u0301",
+                "\u200B",
+                "🦀🦀",
+                "\uFFFF",
+                "../../etc/passwd",
+                "Bad_Name",
+                "x".repeat(300),
+                "y".repeat(2000),
+                "2026-13-45T99:99:99Z",
+                "Proposed",
+                "%",
+                "' or 1=1 --",
+                "<script>");
         return values.get(random.nextInt(values.size()));
     }
 
@@ -311,8 +366,10 @@ class ApiHostileInputTest {
             OutputStream out = socket.getOutputStream();
             String head = "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + ApiCalls.AUTH
                     + "\r\nContent-Type: application/json\r\nConnection: close\r\n"
-                    + (chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + body.length
-                    + "\r\nExpect: 100-continue\r\n") + "\r\n";
+                    + (chunked
+                            ? "Transfer-Encoding: chunked\r\n"
+                            : "Content-Length: " + body.length + "\r\nExpect: 100-continue\r\n")
+                    + "\r\n";
             try {
                 out.write(head.getBytes(StandardCharsets.US_ASCII));
                 out.flush();
@@ -344,8 +401,10 @@ class ApiHostileInputTest {
     }
 
     private HttpRequest post(String path, boolean authorized, HttpRequest.BodyPublisher body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json").POST(body);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .POST(body);
         if (authorized) {
             request.header("Authorization", ApiCalls.AUTH);
         }

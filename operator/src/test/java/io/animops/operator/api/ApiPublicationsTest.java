@@ -40,7 +40,8 @@ class ApiPublicationsTest {
 
     private Publication create(String name, Platform platform, PublishMode mode) {
         Publication publication = new Publication();
-        publication.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NS).build());
+        publication.setMetadata(
+                new ObjectMetaBuilder().withName(name).withNamespace(NS).build());
         PublicationSpec spec = new PublicationSpec();
         spec.setRenderJobRef(name + "-final");
         spec.setPlatform(platform);
@@ -52,7 +53,10 @@ class ApiPublicationsTest {
     }
 
     private PublicationPhase phase(String name) {
-        Publication p = client.resources(Publication.class).inNamespace(NS).withName(name).get();
+        Publication p = client.resources(Publication.class)
+                .inNamespace(NS)
+                .withName(name)
+                .get();
         return p.getStatus() == null ? null : p.getStatus().getPhase();
     }
 
@@ -63,44 +67,114 @@ class ApiPublicationsTest {
         await().atMost(PATIENCE).until(() -> phase("hand-youtube") != null && phase("api-tiktok") != null);
         String base = "/api/v1/publications/" + NS + "/";
 
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(ApiCalls.walk("/api/v1/publications?namespace=" + NS, 1, "name"))
-                .containsExactlyInAnyOrder("hand-youtube", "api-tiktok"));
-        authorized().when().get(base + "hand-youtube").then().statusCode(200)
-                .body("platform", equalTo("YouTube")).body("mode", equalTo("Manual")).body("live", equalTo(true))
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(ApiCalls.walk("/api/v1/publications?namespace=" + NS, 1, "name"))
+                        .containsExactlyInAnyOrder("hand-youtube", "api-tiktok"));
+        authorized()
+                .when()
+                .get(base + "hand-youtube")
+                .then()
+                .statusCode(200)
+                .body("platform", equalTo("YouTube"))
+                .body("mode", equalTo("Manual"))
+                .body("live", equalTo(true))
                 .body("phase", equalTo("WaitingForRender"));
 
         // the URL's form is checked per platform
-        authorized().body("{\"url\": \"https://www.tiktok.com/@someone/video/7400000000000000001\"}")
-                .when().post(base + "hand-youtube/confirm").then().statusCode(400)
-                .body("field", equalTo("body.url")).body("detail", containsString("not a YouTube video URL"));
-        authorized().body("{}").when().post(base + "hand-youtube/confirm").then().statusCode(400)
+        authorized()
+                .body("{\"url\": \"https://www.tiktok.com/@someone/video/7400000000000000001\"}")
+                .when()
+                .post(base + "hand-youtube/confirm")
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("body.url"))
+                .body("detail", containsString("not a YouTube video URL"));
+        authorized()
+                .body("{}")
+                .when()
+                .post(base + "hand-youtube/confirm")
+                .then()
+                .statusCode(400)
                 .body("'invalid-params'.name", hasItem("body.url"));
-        authorized().body("{\"url\": \"https://www.tiktok.com/@someone/video/7400000000000000001\"}")
-                .when().post(base + "api-tiktok/confirm").then().statusCode(409).body("detail", containsString("spec.mode Api"));
+        authorized()
+                .body("{\"url\": \"https://www.tiktok.com/@someone/video/7400000000000000001\"}")
+                .when()
+                .post(base + "api-tiktok/confirm")
+                .then()
+                .statusCode(409)
+                .body("detail", containsString("spec.mode Api"));
 
-        authorized().body("{\"url\": \"https://www.youtube.com/shorts/dQw4w9WgXcQ\", \"reason\": \"posted from the phone\"}")
-                .when().post(base + "hand-youtube/confirm").then().statusCode(200)
-                .body("videoId", equalTo("dQw4w9WgXcQ")).body("confirmedBy", equalTo(ApiCalls.TOKEN_ACTOR))
-                .body("outcome", equalTo("done")).body("confirmedAt", containsString("T"));
-        authorized().body("{\"url\": \"https://www.youtube.com/shorts/dQw4w9WgXcQ\"}")
-                .when().post(base + "hand-youtube/confirm").then().statusCode(200).body("outcome", equalTo("unchanged"));
-        assertThat(client.resources(Publication.class).inNamespace(NS).withName("hand-youtube").get().getSpec()
-                .getConfirmation().getUrl()).isEqualTo("https://www.youtube.com/shorts/dQw4w9WgXcQ");
-        authorized().queryParam("eventType", "Publication.ManualPostConfirmed").when().get("/api/v1/audit").then()
-                .statusCode(200).body("items.payload.videoId", hasItem("dQw4w9WgXcQ"));
+        authorized()
+                .body(
+                        "{\"url\": \"https://www.youtube.com/shorts/dQw4w9WgXcQ\", \"reason\": \"posted from the phone\"}")
+                .when()
+                .post(base + "hand-youtube/confirm")
+                .then()
+                .statusCode(200)
+                .body("videoId", equalTo("dQw4w9WgXcQ"))
+                .body("confirmedBy", equalTo(ApiCalls.TOKEN_ACTOR))
+                .body("outcome", equalTo("done"))
+                .body("confirmedAt", containsString("T"));
+        authorized()
+                .body("{\"url\": \"https://www.youtube.com/shorts/dQw4w9WgXcQ\"}")
+                .when()
+                .post(base + "hand-youtube/confirm")
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("unchanged"));
+        assertThat(client.resources(Publication.class)
+                        .inNamespace(NS)
+                        .withName("hand-youtube")
+                        .get()
+                        .getSpec()
+                        .getConfirmation()
+                        .getUrl())
+                .isEqualTo("https://www.youtube.com/shorts/dQw4w9WgXcQ");
+        authorized()
+                .queryParam("eventType", "Publication.ManualPostConfirmed")
+                .when()
+                .get("/api/v1/audit")
+                .then()
+                .statusCode(200)
+                .body("items.payload.videoId", hasItem("dQw4w9WgXcQ"));
 
         // retry is for failed publications only; cancel stops one that waits, retry brings it back
-        authorized().when().post(base + "api-tiktok/retry").then().statusCode(409).body("detail", containsString("only a Failed one"));
-        authorized().when().post(base + "api-tiktok/cancel").then().statusCode(200).body("outcome", equalTo("done"));
+        authorized()
+                .when()
+                .post(base + "api-tiktok/retry")
+                .then()
+                .statusCode(409)
+                .body("detail", containsString("only a Failed one"));
+        authorized()
+                .when()
+                .post(base + "api-tiktok/cancel")
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("done"));
         await().atMost(PATIENCE).until(() -> phase("api-tiktok") == PublicationPhase.Failed);
-        Publication cancelled = client.resources(Publication.class).inNamespace(NS).withName("api-tiktok").get();
-        assertThat(Conditions.find(cancelled.getStatus().getConditions(), "Succeeded").orElseThrow().getReason()).isEqualTo("Cancelled");
+        Publication cancelled = client.resources(Publication.class)
+                .inNamespace(NS)
+                .withName("api-tiktok")
+                .get();
+        assertThat(Conditions.find(cancelled.getStatus().getConditions(), "Succeeded")
+                        .orElseThrow()
+                        .getReason())
+                .isEqualTo("Cancelled");
         authorized().when().post(base + "api-tiktok/cancel").then().statusCode(409);
-        authorized().when().post(base + "api-tiktok/retry").then().statusCode(200).body("outcome", equalTo("done"));
+        authorized()
+                .when()
+                .post(base + "api-tiktok/retry")
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("done"));
         await().atMost(PATIENCE).until(() -> phase("api-tiktok") == PublicationPhase.WaitingForRender);
 
         authorized().when().get(base + "absent").then().statusCode(404);
-        authorized().when().get("/api/v1/openapi").then().statusCode(200)
+        authorized()
+                .when()
+                .get("/api/v1/openapi")
+                .then()
+                .statusCode(200)
                 .body(containsString("/api/v1/publications/{namespace}/{name}/confirm"))
                 .body(containsString("/api/v1/metrics-pulls"));
     }

@@ -12,12 +12,12 @@ class IdeaCurrentRenderJobTest {
     void theFinalRenderIsCurrentOnceQcPassed() {
         AnimationIdeaStatus status = new AnimationIdeaStatus();
         status.setRenderJob("idea-a1-preview");
-        for (IdeaPhase phase : new IdeaPhase[]{IdeaPhase.Rendering, IdeaPhase.AwaitingQc}) {
+        for (IdeaPhase phase : new IdeaPhase[] {IdeaPhase.Rendering, IdeaPhase.AwaitingQc}) {
             status.setPhase(phase);
             assertThat(IdeaResource.currentRenderJob(status)).as(phase.name()).isEqualTo("idea-a1-preview");
         }
         status.setFinalRenderJob("idea-a1-final");
-        for (IdeaPhase phase : new IdeaPhase[]{IdeaPhase.FinalRendering, IdeaPhase.Publishing, IdeaPhase.Published}) {
+        for (IdeaPhase phase : new IdeaPhase[] {IdeaPhase.FinalRendering, IdeaPhase.Publishing, IdeaPhase.Published}) {
             status.setPhase(phase);
             assertThat(IdeaResource.currentRenderJob(status)).as(phase.name()).isEqualTo("idea-a1-final");
         }

@@ -21,34 +21,52 @@ class LayeringTest {
 
     @BeforeAll
     static void importClasses() {
-        ClassFileImporter importer = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS);
+        ClassFileImporter importer =
+                new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS);
         operator = importer.importPackages(OPERATOR);
         crds = importer.importPackages("io.animops.crds");
     }
 
     @Test
     void domainPackagesDoNotDependOnTheApiLayer() {
-        noClasses().that().resideInAPackage(OPERATOR + "..").and().resideOutsideOfPackage(OPERATOR + ".api..")
-                .should().dependOnClassesThat().resideInAPackage(OPERATOR + ".api..")
+        noClasses()
+                .that()
+                .resideInAPackage(OPERATOR + "..")
+                .and()
+                .resideOutsideOfPackage(OPERATOR + ".api..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(OPERATOR + ".api..")
                 .because("the REST API calls domain services, never the other way round")
                 .check(operator);
     }
 
     @Test
     void restResourcesAndFiltersLiveInTheApiLayer() {
-        classes().that().areAnnotatedWith(jakarta.ws.rs.Path.class)
-                .or().areAnnotatedWith(jakarta.ws.rs.ext.Provider.class)
-                .should().resideInAPackage(OPERATOR + ".api..")
+        classes()
+                .that()
+                .areAnnotatedWith(jakarta.ws.rs.Path.class)
+                .or()
+                .areAnnotatedWith(jakarta.ws.rs.ext.Provider.class)
+                .should()
+                .resideInAPackage(OPERATOR + ".api..")
                 .because("HTTP concerns (paths, filters, problem mapping) belong to one layer")
                 .check(operator);
     }
 
     @Test
     void commonDependsOnNothingOfTheOperator() {
-        classes().that().resideInAPackage(OPERATOR + ".common..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage(OPERATOR + ".common..", "java..",
-                        "javax.sql..", "com.fasterxml.jackson..", "org.eclipse.microprofile.openapi..")
+        classes()
+                .that()
+                .resideInAPackage(OPERATOR + ".common..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(
+                        OPERATOR + ".common..",
+                        "java..",
+                        "javax.sql..",
+                        "com.fasterxml.jackson..",
+                        "org.eclipse.microprofile.openapi..")
                 .because("paging and request problems are shared by every layer, so they must not lean on one")
                 .check(operator);
     }
@@ -60,8 +78,12 @@ class LayeringTest {
 
     @Test
     void crdsDependOnNothingOfTheOperatorOrTheAgent() {
-        noClasses().that().resideInAPackage("io.animops.crds..")
-                .should().dependOnClassesThat().resideInAnyPackage(OPERATOR + "..", "io.animops.agent..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.animops.crds..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(OPERATOR + "..", "io.animops.agent..")
                 .because("the operator and the agent both build on the CRD types, not the other way round")
                 .check(crds);
     }
@@ -69,9 +91,18 @@ class LayeringTest {
     @Test
     void onlyTheStandalonePackageUsesTheEmbeddedApiAndDatabase() {
         // the production build compiles without the standalone package and these libraries (operator/README.md)
-        noClasses().that().resideInAPackage(OPERATOR + "..").and().resideOutsideOfPackage(OPERATOR + ".standalone..")
-                .should().dependOnClassesThat().resideInAnyPackage(OPERATOR + ".standalone..",
-                        "io.fabric8.kubernetes.client.server.mock..", "io.fabric8.mockwebserver..", "io.zonky..")
+        noClasses()
+                .that()
+                .resideInAPackage(OPERATOR + "..")
+                .and()
+                .resideOutsideOfPackage(OPERATOR + ".standalone..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        OPERATOR + ".standalone..",
+                        "io.fabric8.kubernetes.client.server.mock..",
+                        "io.fabric8.mockwebserver..",
+                        "io.zonky..")
                 .because("the cluster image leaves the standalone mode out; the rest reaches it through StandaloneMode")
                 .check(operator);
     }

@@ -30,7 +30,9 @@ class Argon2idTest {
         assertThat(phc).startsWith("$argon2id$v=19$m=64,t=1,p=1$");
         assertThat(Argon2id.verify(phc, "correct horse")).isTrue();
         assertThat(Argon2id.verify(phc, "correct horsE")).isFalse();
-        assertThat(small.hash("correct horse")).as("salted: a new string each time").isNotEqualTo(phc);
+        assertThat(small.hash("correct horse"))
+                .as("salted: a new string each time")
+                .isNotEqualTo(phc);
     }
 
     @Test

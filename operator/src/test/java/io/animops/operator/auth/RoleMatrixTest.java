@@ -1,8 +1,8 @@
 package io.animops.operator.auth;
 
-import io.animops.operator.api.*;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.animops.operator.api.*;
 import io.animops.operator.api.ApiTestProfile;
 import io.animops.operator.testing.EmbeddedPostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -13,7 +13,6 @@ import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URL;
@@ -28,6 +27,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,16 +41,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WithKubernetesTestServer(crud = true)
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 class RoleMatrixTest {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @TestHTTPResource("/")
     URL root;
+
     @Inject
     DataSource dataSource;
 
     /** Who calls: a role with a session, the token (role from configuration), or nobody (role null). */
-    record As(String label, Role role, boolean token) {
-    }
+    record As(String label, Role role, boolean token) {}
 
     @Test
     void everyRouteAnswersByTheRoleItDeclares() throws Exception {
@@ -62,10 +63,16 @@ class RoleMatrixTest {
                 users.put(role, UserStore.find(c, name).orElseThrow().id());
             }
         }
-        JsonNode document = new ObjectMapper().readTree(HTTP.send(HttpRequest.newBuilder(uri("/api/v1/openapi")).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
-        List<As> callers = List.of(new As("nobody", null, false), new As("viewer", Role.VIEWER, false),
-                new As("operator", Role.OPERATOR, false), new As("admin", Role.ADMIN, false),
+        JsonNode document = new ObjectMapper()
+                .readTree(HTTP.send(
+                                HttpRequest.newBuilder(uri("/api/v1/openapi")).build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body());
+        List<As> callers = List.of(
+                new As("nobody", null, false),
+                new As("viewer", Role.VIEWER, false),
+                new As("operator", Role.OPERATOR, false),
+                new As("admin", Role.ADMIN, false),
                 new As("token", Role.OPERATOR, true));
         List<String> failures = new ArrayList<>();
         int checked = 0;
@@ -78,7 +85,9 @@ class RoleMatrixTest {
                 Map.Entry<String, JsonNode> op = ops.next();
                 String method = op.getKey().toUpperCase(Locale.ROOT);
                 JsonNode access = op.getValue().get("x-animops-access");
-                assertThat(access).as(method + " " + path.getKey() + " declares its access").isNotNull();
+                assertThat(access)
+                        .as(method + " " + path.getKey() + " declares its access")
+                        .isNotNull();
                 if (access.asText().equals("public")) {
                     continue;
                 }
@@ -90,12 +99,14 @@ class RoleMatrixTest {
                     int status = call(method, concrete(path.getKey()), caller, users);
                     checked++;
                     boolean allowed = caller.role() != null && caller.role().includes(required);
-                    String verdict = caller.role() == null ? (status == 401 ? null : "expected 401")
-                            : allowed ? (status == 401 || status == 403 ? "expected success" : null)
-                            : (status == 403 ? null : "expected 403");
+                    String verdict = caller.role() == null
+                            ? (status == 401 ? null : "expected 401")
+                            : allowed
+                                    ? (status == 401 || status == 403 ? "expected success" : null)
+                                    : (status == 403 ? null : "expected 403");
                     if (verdict != null) {
-                        failures.add(method + " " + path.getKey() + " as " + caller.label() + " (needs " + access.asText()
-                                + "): " + status + ", " + verdict);
+                        failures.add(method + " " + path.getKey() + " as " + caller.label() + " (needs "
+                                + access.asText() + "): " + status + ", " + verdict);
                     }
                 }
             }
@@ -111,8 +122,14 @@ class RoleMatrixTest {
         } else if (caller.role() != null) {
             try (Connection c = dataSource.getConnection()) {
                 // a fresh session per call: some calls (sign-out) end the one they use
-                SessionStore.Created session = SessionStore.create(c, users.get(caller.role()), SessionStore.FULL,
-                        Duration.ofHours(1), Instant.now(), "127.0.0.1", "matrix");
+                SessionStore.Created session = SessionStore.create(
+                        c,
+                        users.get(caller.role()),
+                        SessionStore.FULL,
+                        Duration.ofHours(1),
+                        Instant.now(),
+                        "127.0.0.1",
+                        "matrix");
                 request.header("Cookie", ApiAuthFilter.COOKIE + "=" + session.id())
                         .header(ApiAuthFilter.CSRF_HEADER, session.csrfToken());
             }

@@ -13,7 +13,6 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
+import javax.sql.DataSource;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +43,7 @@ class SignInTest {
 
     @Inject
     DataSource dataSource;
+
     @Inject
     ShiftedClock clock;
 
@@ -54,13 +55,17 @@ class SignInTest {
     void addUser(String name, Role role, boolean mustChange) throws Exception {
         try (Connection c = dataSource.getConnection()) {
             // made with the default parameters, as the user command makes them: the test profile's differ
-            assertThat(UserStore.add(c, name, role, Argon2id.DEFAULT.hash(PASSWORD), mustChange, Instant.now())).isTrue();
+            assertThat(UserStore.add(c, name, role, Argon2id.DEFAULT.hash(PASSWORD), mustChange, Instant.now()))
+                    .isTrue();
         }
     }
 
     static Response signIn(String name, String password, String ip) {
-        return given().header("X-Forwarded-For", ip).contentType("application/json")
-                .body(Map.of("name", name, "password", password)).when().post("/api/v1/session");
+        return given().header("X-Forwarded-For", ip)
+                .contentType("application/json")
+                .body(Map.of("name", name, "password", password))
+                .when()
+                .post("/api/v1/session");
     }
 
     /** A signed-in person's requests: session cookie and CSRF token. */
@@ -81,9 +86,10 @@ class SignInTest {
     }
 
     private String auditActor(String eventType, String subjectName) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select actor, cast(payload as text) from audit_events where event_type = ? and subject_name = ?"
-                        + " order by id desc limit 1")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "select actor, cast(payload as text) from audit_events where event_type = ? and subject_name = ?"
+                                + " order by id desc limit 1")) {
             s.setString(1, eventType);
             s.setString(2, subjectName);
             try (ResultSet r = s.executeQuery()) {
@@ -96,12 +102,17 @@ class SignInTest {
     void signsInWithASecureCookieActsAsThePersonAndSignsOut() throws Exception {
         addUser("ada", Role.OPERATOR, false);
         Response r = signIn("ada", PASSWORD, freshIp());
-        r.then().statusCode(200).body("status", equalTo("signedIn")).body("role", equalTo("operator"))
+        r.then()
+                .statusCode(200)
+                .body("status", equalTo("signedIn"))
+                .body("role", equalTo("operator"))
                 .body("csrfToken", notNullValue());
         Cookie cookie = r.getDetailedCookie(ApiAuthFilter.COOKIE);
         assertThat(cookie.isHttpOnly()).isTrue();
         assertThat(cookie.getSameSite()).isEqualToIgnoringCase("Strict");
-        assertThat(cookie.isSecured()).as("plain HTTP in the test: no Secure flag").isFalse();
+        assertThat(cookie.isSecured())
+                .as("plain HTTP in the test: no Secure flag")
+                .isFalse();
         assertThat(cookie.getPath()).isEqualTo("/api");
         Session ada = new Session(cookie, r.path("csrfToken"));
 
@@ -109,7 +120,11 @@ class SignInTest {
         ada.as().get("/api/v1/audit").then().statusCode(200);
         // a write with the cookie alone is what a cross-site request could send: refused
         ada.withoutCsrf().post("/api/v1/cleanup").then().statusCode(403).body("detail", containsString("X-CSRF-Token"));
-        ada.withoutCsrf().header(ApiAuthFilter.CSRF_HEADER, "guess").post("/api/v1/cleanup").then().statusCode(403);
+        ada.withoutCsrf()
+                .header(ApiAuthFilter.CSRF_HEADER, "guess")
+                .post("/api/v1/cleanup")
+                .then()
+                .statusCode(403);
         ada.as().post("/api/v1/cleanup").then().statusCode(200);
         assertThat(auditActor("User.SignedIn", "ada")).startsWith("ada ").contains("\"ip\": \"10.1.");
         ada.as().get("/api/v1/users").then().statusCode(403).body("detail", containsString("needs the role admin"));
@@ -128,15 +143,20 @@ class SignInTest {
         all.addAll(List.of(args));
         all.addAll(List.of("--jdbc-url", url));
         java.io.PrintStream print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
-        return UserCommand.run(all.toArray(String[]::new), Map.of(), new java.io.ByteArrayInputStream(
-                input.getBytes(java.nio.charset.StandardCharsets.UTF_8)), print, print);
+        return UserCommand.run(
+                all.toArray(String[]::new),
+                Map.of(),
+                new java.io.ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                print,
+                print);
     }
 
     @Test
     void theUserCommandManagesUsers() throws Exception {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         assertThat(user("", out, "add", "cli-made", "--role", "operator")).isZero();
-        String oneTime = out.toString().lines().reduce((a, b) -> b).orElseThrow().trim();
+        String oneTime =
+                out.toString().lines().reduce((a, b) -> b).orElseThrow().trim();
         Session first = signedIn("cli-made", oneTime);
         first.as().get("/api/v1/ideas").then().statusCode(403);
         assertThat(user("", out, "add", "cli-made", "--role", "operator")).isEqualTo(1);
@@ -162,7 +182,8 @@ class SignInTest {
         addUser("rehash", Role.VIEWER, false);
         signedIn("rehash", PASSWORD);
         try (Connection c = dataSource.getConnection()) {
-            assertThat(UserStore.find(c, "rehash").orElseThrow().passwordHash()).startsWith("$argon2id$v=19$m=64,t=1,p=1$");
+            assertThat(UserStore.find(c, "rehash").orElseThrow().passwordHash())
+                    .startsWith("$argon2id$v=19$m=64,t=1,p=1$");
         }
         signedIn("rehash", PASSWORD);
     }
@@ -171,14 +192,20 @@ class SignInTest {
     void aSignInNeverKeepsTheSessionIdItWasGiven() throws Exception {
         addUser("fixed", Role.VIEWER, false);
         Session first = signedIn("fixed", PASSWORD);
-        Response again = given().cookie(ApiAuthFilter.COOKIE, first.cookie().getValue()).header("X-Forwarded-For", freshIp())
-                .contentType("application/json").body(Map.of("name", "fixed", "password", PASSWORD))
+        Response again = given().cookie(ApiAuthFilter.COOKIE, first.cookie().getValue())
+                .header("X-Forwarded-For", freshIp())
+                .contentType("application/json")
+                .body(Map.of("name", "fixed", "password", PASSWORD))
                 .post("/api/v1/session");
         again.then().statusCode(200);
-        assertThat(again.getCookie(ApiAuthFilter.COOKIE)).isNotEqualTo(first.cookie().getValue());
+        assertThat(again.getCookie(ApiAuthFilter.COOKIE))
+                .isNotEqualTo(first.cookie().getValue());
         first.as().get("/api/v1/session").then().statusCode(401);
         // an id an attacker planted (unknown to the server) is no session either
-        given().cookie(ApiAuthFilter.COOKIE, "planted-by-attacker").get("/api/v1/ideas").then().statusCode(401);
+        given().cookie(ApiAuthFilter.COOKIE, "planted-by-attacker")
+                .get("/api/v1/ideas")
+                .then()
+                .statusCode(401);
     }
 
     @Test
@@ -220,9 +247,15 @@ class SignInTest {
         addUser("newbie", Role.OPERATOR, true);
         Session first = signedIn("newbie", PASSWORD);
         first.as().get("/api/v1/ideas").then().statusCode(403).body("detail", containsString("one-time password"));
-        first.as().contentType("application/json").body(Map.of("currentPassword", PASSWORD, "newPassword", "short"))
-                .post("/api/v1/session/password").then().statusCode(400).body("field", equalTo("newPassword"));
-        Response changed = first.as().contentType("application/json")
+        first.as()
+                .contentType("application/json")
+                .body(Map.of("currentPassword", PASSWORD, "newPassword", "short"))
+                .post("/api/v1/session/password")
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("newPassword"));
+        Response changed = first.as()
+                .contentType("application/json")
                 .body(Map.of("currentPassword", PASSWORD, "newPassword", "a brand new long password"))
                 .post("/api/v1/session/password");
         changed.then().statusCode(200).body("status", equalTo("signedIn"));
@@ -236,27 +269,43 @@ class SignInTest {
         addUser("tess", Role.VIEWER, false);
         Session tess = signedIn("tess", PASSWORD);
         Response offer = tess.as().post("/api/v1/session/totp/enrolment");
-        offer.then().statusCode(200).body("otpauthUri", containsString("otpauth://totp/AnimOps:tess?secret="))
+        offer.then()
+                .statusCode(200)
+                .body("otpauthUri", containsString("otpauth://totp/AnimOps:tess?secret="))
                 .body("qrSvg", containsString("<svg"));
         String secret = offer.path("secret");
-        tess.as().contentType("application/json").body(Map.of("code", "000000"))
-                .post("/api/v1/session/totp/enrolment/confirm").then().statusCode(400).body("field", equalTo("code"));
-        List<String> recovery = tess.as().contentType("application/json").body(Map.of("code", codeNow(secret)))
-                .post("/api/v1/session/totp/enrolment/confirm").then().statusCode(200).extract().path("recoveryCodes");
+        tess.as()
+                .contentType("application/json")
+                .body(Map.of("code", "000000"))
+                .post("/api/v1/session/totp/enrolment/confirm")
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("code"));
+        List<String> recovery = tess.as()
+                .contentType("application/json")
+                .body(Map.of("code", codeNow(secret)))
+                .post("/api/v1/session/totp/enrolment/confirm")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("recoveryCodes");
         assertThat(recovery).hasSize(10).doesNotHaveDuplicates();
 
         clock.advance(Duration.ofSeconds(60));
         Response half = signIn("tess", PASSWORD, freshIp());
         half.then().statusCode(200).body("status", equalTo("totpRequired")).body("csrfToken", equalTo(null));
         String halfId = half.getCookie(ApiAuthFilter.COOKIE);
-        given().cookie(ApiAuthFilter.COOKIE, halfId).get("/api/v1/ideas").then()
-                .statusCode(401);
+        given().cookie(ApiAuthFilter.COOKIE, halfId).get("/api/v1/ideas").then().statusCode(401);
         String code = codeNow(secret);
         Response full = totp(halfId, Map.of("code", code));
         full.then().statusCode(200).body("status", equalTo("signedIn"));
-        assertThat(full.getCookie(ApiAuthFilter.COOKIE)).as("rotated after the TOTP step").isNotEqualTo(halfId);
-        given().cookie(ApiAuthFilter.COOKIE, full.getCookie(ApiAuthFilter.COOKIE)).get("/api/v1/ideas")
-                .then().statusCode(200);
+        assertThat(full.getCookie(ApiAuthFilter.COOKIE))
+                .as("rotated after the TOTP step")
+                .isNotEqualTo(halfId);
+        given().cookie(ApiAuthFilter.COOKIE, full.getCookie(ApiAuthFilter.COOKIE))
+                .get("/api/v1/ideas")
+                .then()
+                .statusCode(200);
 
         String halfAgain = signIn("tess", PASSWORD, freshIp()).getCookie(ApiAuthFilter.COOKIE);
         totp(halfAgain, Map.of("code", code)).then().statusCode(401);
@@ -271,8 +320,11 @@ class SignInTest {
     }
 
     private static Response totp(String halfSession, Map<String, String> body) {
-        return given().cookie(ApiAuthFilter.COOKIE, halfSession).header("X-Forwarded-For", freshIp())
-                .contentType("application/json").body(body).post("/api/v1/session/totp");
+        return given().cookie(ApiAuthFilter.COOKIE, halfSession)
+                .header("X-Forwarded-For", freshIp())
+                .contentType("application/json")
+                .body(body)
+                .post("/api/v1/session/totp");
     }
 
     @Test
@@ -280,13 +332,21 @@ class SignInTest {
         addUser("boss", Role.ADMIN, false);
         addUser("lax", Role.VIEWER, false);
         Session boss = signedIn("boss", PASSWORD);
-        boss.as().contentType("application/json").body("{\"requireTotp\": true}").put("/api/v1/auth-policy")
-                .then().statusCode(200).body("requireTotp", equalTo(true));
+        boss.as()
+                .contentType("application/json")
+                .body("{\"requireTotp\": true}")
+                .put("/api/v1/auth-policy")
+                .then()
+                .statusCode(200)
+                .body("requireTotp", equalTo(true));
         try {
             Session lax = signedIn("lax", PASSWORD);
             lax.as().get("/api/v1/ideas").then().statusCode(403).body("detail", containsString("TOTP is required"));
             lax.as().post("/api/v1/session/totp/enrolment").then().statusCode(200);
-            boss.as().get("/api/v1/auth-policy").then().statusCode(403)
+            boss.as()
+                    .get("/api/v1/auth-policy")
+                    .then()
+                    .statusCode(403)
                     .body("detail", containsString("TOTP is required"));
         } finally {
             // the admin is held to it too: the policy goes back by hand, for the other tests
@@ -301,7 +361,9 @@ class SignInTest {
         addUser("eve-target", Role.VIEWER, false);
         String ip = freshIp();
         for (int i = 0; i < SignInTestProfile.IP_ATTEMPTS; i++) {
-            signIn("nobody-" + i, "wrong password", ip).then().statusCode(401)
+            signIn("nobody-" + i, "wrong password", ip)
+                    .then()
+                    .statusCode(401)
                     .body("detail", equalTo(AuthService.WRONG_CREDENTIALS));
         }
         Response limited = signIn("eve-target", PASSWORD, ip);
@@ -319,7 +381,9 @@ class SignInTest {
         }
         signIn("carol", PASSWORD, freshIp()).then().statusCode(429).header("Retry-After", notNullValue());
         signIn("dave", PASSWORD, freshIp()).then().statusCode(200);
-        assertThat(auditActor("User.SignInFailed", "carol")).contains("wrong password").contains("\"ip\": \"10.1.")
+        assertThat(auditActor("User.SignInFailed", "carol"))
+                .contains("wrong password")
+                .contains("\"ip\": \"10.1.")
                 .doesNotContain("wrong password 0");
     }
 
@@ -335,12 +399,10 @@ class SignInTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
         root.addHandler(capture);
@@ -353,13 +415,18 @@ class SignInTest {
             secrets.add(logan.csrf());
             String secret = logan.as().post("/api/v1/session/totp/enrolment").path("secret");
             secrets.add(secret);
-            List<String> codes = logan.as().contentType("application/json").body(Map.of("code", codeNow(secret)))
-                    .post("/api/v1/session/totp/enrolment/confirm").path("recoveryCodes");
+            List<String> codes = logan.as()
+                    .contentType("application/json")
+                    .body(Map.of("code", codeNow(secret)))
+                    .post("/api/v1/session/totp/enrolment/confirm")
+                    .path("recoveryCodes");
             secrets.addAll(codes);
             clock.advance(Duration.ofSeconds(60));
             Response half = signIn("logan", PASSWORD, freshIp());
             secrets.add(half.getCookie(ApiAuthFilter.COOKIE));
-            totp(half.getCookie(ApiAuthFilter.COOKIE), Map.of("code", "999999")).then().statusCode(401);
+            totp(half.getCookie(ApiAuthFilter.COOKIE), Map.of("code", "999999"))
+                    .then()
+                    .statusCode(401);
             Response full = totp(half.getCookie(ApiAuthFilter.COOKIE), Map.of("code", codeNow(secret)));
             secrets.add(full.getCookie(ApiAuthFilter.COOKIE));
         } finally {

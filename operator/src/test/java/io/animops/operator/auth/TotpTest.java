@@ -14,8 +14,14 @@ class TotpTest {
     @Test
     void matchesTheSha1VectorsOfRfc6238() {
         // RFC 6238, appendix B (SHA-1 column, 8 digits)
-        long[][] vectors = {{59, 94287082}, {1111111109, 7081804}, {1111111111, 14050471}, {1234567890, 89005924},
-                {2000000000, 69279037}, {20000000000L, 65353130}};
+        long[][] vectors = {
+            {59, 94287082},
+            {1111111109, 7081804},
+            {1111111111, 14050471},
+            {1234567890, 89005924},
+            {2000000000, 69279037},
+            {20000000000L, 65353130}
+        };
         for (long[] v : vectors) {
             long step = Totp.step(Instant.ofEpochSecond(v[0]));
             assertThat(Totp.code(RFC_KEY, step, 8)).as("T=" + v[0]).isEqualTo(String.format("%08d", v[1]));
@@ -43,15 +49,19 @@ class TotpTest {
         Instant now = Instant.ofEpochSecond(1_800_000_000L);
         long step = Totp.step(now);
         String code = Totp.code(Totp.decode(secret), step, 6);
-        assertThat(Totp.match(secret, code, now, step)).as("replayed in its step").isEmpty();
-        assertThat(Totp.match(secret, Totp.code(Totp.decode(secret), step - 1, 6), now, step)).as("older").isEmpty();
+        assertThat(Totp.match(secret, code, now, step))
+                .as("replayed in its step")
+                .isEmpty();
+        assertThat(Totp.match(secret, Totp.code(Totp.decode(secret), step - 1, 6), now, step))
+                .as("older")
+                .isEmpty();
         assertThat(Totp.match(secret, code, now, step - 1)).hasValue(step);
     }
 
     @Test
     void writesAnOtpauthUri() {
-        assertThat(Totp.uri("AnimOps", "ada lovelace", "JBSWY3DPEHPK3PXP")).isEqualTo(
-                "otpauth://totp/AnimOps:ada%20lovelace?secret=JBSWY3DPEHPK3PXP&issuer=AnimOps"
+        assertThat(Totp.uri("AnimOps", "ada lovelace", "JBSWY3DPEHPK3PXP"))
+                .isEqualTo("otpauth://totp/AnimOps:ada%20lovelace?secret=JBSWY3DPEHPK3PXP&issuer=AnimOps"
                         + "&algorithm=SHA1&digits=6&period=30");
         assertThat(Totp.newSecret()).hasSize(32).matches("[A-Z2-7]+");
     }

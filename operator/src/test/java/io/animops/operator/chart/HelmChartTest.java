@@ -1,8 +1,5 @@
 package io.animops.operator.chart;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.marcnuri.helm.DryRun;
@@ -33,6 +30,12 @@ import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,11 +48,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Runs the real Helm (bundled in helm-java) against charts/animops: lint, show crds and
@@ -57,8 +58,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class HelmChartTest {
 
-    private static final Path REPO_DIR =
-            Path.of(System.getProperty("animops.repo.dir", "..")).toAbsolutePath().normalize();
+    private static final Path REPO_DIR = Path.of(System.getProperty("animops.repo.dir", ".."))
+            .toAbsolutePath()
+            .normalize();
     private static final Path CHART_DIR = REPO_DIR.resolve("charts/animops");
     private static final Path S3_VALUES = CHART_DIR.resolve("ci/s3-existing-secrets-values.yaml");
 
@@ -83,6 +85,7 @@ class HelmChartTest {
      * kubeVersion constraint (>=1.27) would refuse to render; this copy drops that one line.
      */
     private static Path renderableChartDir;
+
     private static List<HasMetadata> defaultObjects;
     private static List<HasMetadata> s3Objects;
 
@@ -104,20 +107,24 @@ class HelmChartTest {
     void lintPassesStrictlyWithDefaultValues() {
         LintResult result = new Helm(CHART_DIR).lint().strict().call();
 
-        assertThat(result.isFailed()).as("lint messages: %s", result.getMessages()).isFalse();
-        assertThat(result.getMessages()).noneMatch(message -> message.startsWith("[ERROR]")
-                || message.startsWith("[WARNING]"));
+        assertThat(result.isFailed())
+                .as("lint messages: %s", result.getMessages())
+                .isFalse();
+        assertThat(result.getMessages())
+                .noneMatch(message -> message.startsWith("[ERROR]") || message.startsWith("[WARNING]"));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "'  type: local'|'  type: ftp'|storage.type",
-            "replicas: 1|replicas: -1|replicas",
-            "'  port: 5432'|'  port: 70000'|database.port",
-            "'  json: true'|'  json: \"yes\"'|logging.json",
-    })
-    void lintFailsWhenValuesFileBreaksTheSchema(String original, String broken, String field,
-            @TempDir Path workDir) throws IOException {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "'  type: local'|'  type: ftp'|storage.type",
+                "replicas: 1|replicas: -1|replicas",
+                "'  port: 5432'|'  port: 70000'|database.port",
+                "'  json: true'|'  json: \"yes\"'|logging.json",
+            })
+    void lintFailsWhenValuesFileBreaksTheSchema(String original, String broken, String field, @TempDir Path workDir)
+            throws IOException {
         Path chartCopy = copyChart(workDir);
         Path valuesFile = chartCopy.resolve("values.yaml");
         String values = Files.readString(valuesFile);
@@ -133,7 +140,11 @@ class HelmChartTest {
     @Test
     void chartRefusesKubernetesOlderThan127() {
         // helm-java's client-only rendering assumes Kubernetes v1.20.0
-        assertThatThrownBy(() -> new Helm(CHART_DIR).template().withName(RELEASE).withNamespace(NAMESPACE).call())
+        assertThatThrownBy(() -> new Helm(CHART_DIR)
+                        .template()
+                        .withName(RELEASE)
+                        .withNamespace(NAMESPACE)
+                        .call())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("chart requires kubeVersion: >=1.27.0-0")
                 .hasMessageContaining("v1.20.0");
@@ -147,13 +158,16 @@ class HelmChartTest {
 
         assertThat(shown).allMatch(CustomResourceDefinition.class::isInstance);
         assertThat(names(shown)).containsExactlyInAnyOrderElementsOf(CRD_NAMES);
-        assertThat(shown).extracting(crd -> ((CustomResourceDefinition) crd).getSpec().getGroup())
+        assertThat(shown)
+                .extracting(crd -> ((CustomResourceDefinition) crd).getSpec().getGroup())
                 .containsOnly("animops.io");
 
         try (Stream<Path> files = Files.list(CHART_DIR.resolve("crds"))) {
-            Set<String> fileNames = files.map(path -> path.getFileName().toString()).collect(Collectors.toSet());
-            assertThat(fileNames).containsExactlyInAnyOrderElementsOf(
-                    CRD_NAMES.stream().map(name -> name + "-v1.yml").collect(Collectors.toSet()));
+            Set<String> fileNames =
+                    files.map(path -> path.getFileName().toString()).collect(Collectors.toSet());
+            assertThat(fileNames)
+                    .containsExactlyInAnyOrderElementsOf(
+                            CRD_NAMES.stream().map(name -> name + "-v1.yml").collect(Collectors.toSet()));
         }
     }
 
@@ -167,7 +181,9 @@ class HelmChartTest {
 
     @Test
     void defaultValuesRenderTheOperatorObjects() {
-        assertThat(defaultObjects).extracting(object -> object.getKind() + "/" + object.getMetadata().getName())
+        assertThat(defaultObjects)
+                .extracting(
+                        object -> object.getKind() + "/" + object.getMetadata().getName())
                 .containsExactlyInAnyOrder(
                         "ServiceAccount/" + FULLNAME,
                         "Secret/" + FULLNAME + "-api-token",
@@ -195,10 +211,13 @@ class HelmChartTest {
                     .containsEntry("app.kubernetes.io/instance", RELEASE)
                     .containsEntry("app.kubernetes.io/version", APP_VERSION)
                     .containsEntry("app.kubernetes.io/managed-by", "Helm")
-                    .containsEntry("app.kubernetes.io/component",
+                    .containsEntry(
+                            "app.kubernetes.io/component",
                             object.getMetadata().getName().startsWith(AGENT) ? "render-agent" : "operator");
             if (!(object instanceof ClusterRole) && !(object instanceof ClusterRoleBinding)) {
-                assertThat(object.getMetadata().getNamespace()).as(object.getKind()).isEqualTo(NAMESPACE);
+                assertThat(object.getMetadata().getNamespace())
+                        .as(object.getKind())
+                        .isEqualTo(NAMESPACE);
             }
         }
     }
@@ -211,13 +230,23 @@ class HelmChartTest {
 
         Set<String> expected = new HashSet<>();
         grant(expected, "animops.io", List.of("contentschedules"), "get", "list", "watch");
-        grant(expected, "animops.io",
+        grant(
+                expected,
+                "animops.io",
                 List.of("animationideas", "scriptattempts", "renderjobs", "publications"),
-                "get", "list", "watch", "create");
+                "get",
+                "list",
+                "watch",
+                "create");
         grant(expected, "animops.io", List.of("animationideas", "publications"), "update");
         grant(expected, "animops.io", List.of("renderagents"), "get", "list", "watch");
-        grant(expected, "animops.io",
-                List.of("contentschedules/status", "animationideas/status", "scriptattempts/status",
+        grant(
+                expected,
+                "animops.io",
+                List.of(
+                        "contentschedules/status",
+                        "animationideas/status",
+                        "scriptattempts/status",
                         "publications/status"),
                 "patch");
         grant(expected, "animops.io", List.of("renderjobs/status", "renderagents/status"), "update");
@@ -256,9 +285,11 @@ class HelmChartTest {
 
     @Test
     void renderAgentIdentityCanBeLeftOut() {
-        List<HasMetadata> objects = parse(template().set("renderAgents.rbac.create", false).call());
+        List<HasMetadata> objects =
+                parse(template().set("renderAgents.rbac.create", false).call());
         assertThat(names(objects)).noneMatch(name -> name.startsWith(AGENT));
-        List<HasMetadata> withoutToken = parse(template().set("renderAgents.tokenSecret.create", false).call());
+        List<HasMetadata> withoutToken =
+                parse(template().set("renderAgents.tokenSecret.create", false).call());
         assertThat(names(withoutToken)).contains(AGENT).doesNotContain(AGENT + "-token");
     }
 
@@ -267,9 +298,12 @@ class HelmChartTest {
         String name = FULLNAME + "-web-render-agent";
         assertThat(names(defaultObjects)).doesNotContain(name);
 
-        List<HasMetadata> objects = parse(template().set("renderAgents.web.enabled", true)
-                .set("renderAgents.web.replicas", 3).set("renderAgents.web.namespaces[0]", "studio")
-                .set("renderAgents.web.namespaces[1]", "shorts").call());
+        List<HasMetadata> objects = parse(template()
+                .set("renderAgents.web.enabled", true)
+                .set("renderAgents.web.replicas", 3)
+                .set("renderAgents.web.namespaces[0]", "studio")
+                .set("renderAgents.web.namespaces[1]", "shorts")
+                .call());
 
         Deployment agents = named(objects, Deployment.class, name);
         assertThat(agents.getSpec().getReplicas()).isEqualTo(3);
@@ -282,7 +316,8 @@ class HelmChartTest {
                 .isEqualTo("metadata.name");
         assertThat(value(agent, "ANIMOPS_AGENT_LABELS")).isEqualTo("animops.io/godot=web,animops.io/os=linux");
         assertThat(value(agent, "ANIMOPS_AGENT_NAMESPACES")).isEqualTo("studio,shorts");
-        assertThat(agent.getResources().getRequests()).containsEntry("cpu", new Quantity("2"))
+        assertThat(agent.getResources().getRequests())
+                .containsEntry("cpu", new Quantity("2"))
                 .containsEntry("memory", new Quantity("1536Mi"));
         assertThat(agent.getResources().getLimits()).containsEntry("memory", new Quantity("3Gi"));
         assertThat(mount(agent, "/var/lib/animops/jobs").getName()).isEqualTo("jobs");
@@ -301,7 +336,8 @@ class HelmChartTest {
 
         RoleBinding roleBinding = single(defaultObjects, RoleBinding.class);
         assertThat(roleBinding.getRoleRef().getKind()).isEqualTo("Role");
-        assertThat(roleBinding.getRoleRef().getName()).isEqualTo(role.getMetadata().getName());
+        assertThat(roleBinding.getRoleRef().getName())
+                .isEqualTo(role.getMetadata().getName());
         assertThat(roleBinding.getSubjects()).singleElement().satisfies(subject -> {
             assertThat(subject.getKind()).isEqualTo("ServiceAccount");
             assertThat(subject.getName()).isEqualTo(FULLNAME);
@@ -317,7 +353,9 @@ class HelmChartTest {
 
         assertThat(binding.getRoleRef().getKind()).isEqualTo("ClusterRole");
         assertThat(binding.getRoleRef().getName())
-                .isEqualTo(named(defaultObjects, ClusterRole.class, FULLNAME).getMetadata().getName());
+                .isEqualTo(named(defaultObjects, ClusterRole.class, FULLNAME)
+                        .getMetadata()
+                        .getName());
         assertThat(binding.getSubjects()).singleElement().satisfies(subject -> {
             assertThat(subject.getKind()).isEqualTo("ServiceAccount");
             assertThat(subject.getName()).isEqualTo(serviceAccount.getMetadata().getName());
@@ -337,7 +375,10 @@ class HelmChartTest {
         assertThat(deployment.getSpec().getReplicas()).isEqualTo(1);
         assertThat(operator.getImage()).isEqualTo("animops/operator:" + APP_VERSION);
         assertThat(envNames(operator)).doesNotContain("ANIMOPS_LEADER_ELECTION_ENABLED");
-        assertThat(env(operator, "ANIMOPS_LEADER_ELECTION_NAMESPACE").getValueFrom().getFieldRef().getFieldPath())
+        assertThat(env(operator, "ANIMOPS_LEADER_ELECTION_NAMESPACE")
+                        .getValueFrom()
+                        .getFieldRef()
+                        .getFieldPath())
                 .isEqualTo("metadata.namespace");
         assertThat(value(operator, "ANIMOPS_LEADER_ELECTION_LEASE_NAME")).isEqualTo(FULLNAME + "-leader");
     }
@@ -374,15 +415,20 @@ class HelmChartTest {
             assertThat(port.getProtocol()).isEqualTo("TCP");
         });
         assertThat(operator.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/q/health/live");
-        assertThat(operator.getLivenessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("http");
+        assertThat(operator.getLivenessProbe().getHttpGet().getPort().getStrVal())
+                .isEqualTo("http");
         assertThat(operator.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/q/health/ready");
-        assertThat(operator.getReadinessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("http");
+        assertThat(operator.getReadinessProbe().getHttpGet().getPort().getStrVal())
+                .isEqualTo("http");
     }
 
     @Test
     void podsCarryPrometheusScrapeHints() {
-        Map<String, String> annotations =
-                single(defaultObjects, Deployment.class).getSpec().getTemplate().getMetadata().getAnnotations();
+        Map<String, String> annotations = single(defaultObjects, Deployment.class)
+                .getSpec()
+                .getTemplate()
+                .getMetadata()
+                .getAnnotations();
 
         assertThat(annotations)
                 .containsEntry("prometheus.io/scrape", "true")
@@ -413,10 +459,13 @@ class HelmChartTest {
         assertThat(value(operator, "ANIMOPS_STORAGE_TYPE")).isEqualTo("local");
         assertThat(value(operator, "ANIMOPS_STORAGE_LOCAL_DIR")).isEqualTo("/var/lib/animops/artifacts");
         assertThat(envNames(operator)).noneMatch(name -> name.startsWith("ANIMOPS_STORAGE_S3_"));
-        Volume artifacts = volume(pod, mount(operator, "/var/lib/animops/artifacts").getName());
-        assertThat(artifacts.getPersistentVolumeClaim().getClaimName()).isEqualTo(claim.getMetadata().getName());
+        Volume artifacts =
+                volume(pod, mount(operator, "/var/lib/animops/artifacts").getName());
+        assertThat(artifacts.getPersistentVolumeClaim().getClaimName())
+                .isEqualTo(claim.getMetadata().getName());
         assertThat(claim.getSpec().getAccessModes()).containsExactly("ReadWriteOnce");
-        assertThat(claim.getSpec().getResources().getRequests().get("storage").toString()).isEqualTo("20Gi");
+        assertThat(claim.getSpec().getResources().getRequests().get("storage").toString())
+                .isEqualTo("20Gi");
         assertThat(claim.getSpec().getStorageClassName()).isNull();
         // a ReadWriteOnce volume cannot be attached to the old and the new pod on different nodes
         assertThat(deployment.getSpec().getStrategy().getType()).isEqualTo("Recreate");
@@ -427,12 +476,20 @@ class HelmChartTest {
         Container operator = operatorContainer(single(defaultObjects, Deployment.class));
         Secret signingKey = named(defaultObjects, Secret.class, FULLNAME + "-storage-signing-key");
 
-        assertSecretRef(operator, "ANIMOPS_STORAGE_SIGNING_KEY", signingKey.getMetadata().getName(), "signingKey");
-        String key = new String(Base64.getDecoder().decode(signingKey.getData().get("signingKey")), StandardCharsets.UTF_8);
+        assertSecretRef(
+                operator,
+                "ANIMOPS_STORAGE_SIGNING_KEY",
+                signingKey.getMetadata().getName(),
+                "signingKey");
+        String key =
+                new String(Base64.getDecoder().decode(signingKey.getData().get("signingKey")), StandardCharsets.UTF_8);
         assertThat(key).matches("[A-Za-z0-9]{48}");
-        assertThat(named(parse(template().call()), Secret.class, FULLNAME + "-storage-signing-key").getData().get("signingKey"))
+        assertThat(named(parse(template().call()), Secret.class, FULLNAME + "-storage-signing-key")
+                        .getData()
+                        .get("signingKey"))
                 .isNotEqualTo(signingKey.getData().get("signingKey"));
-        assertThat(value(operator, "ANIMOPS_STORAGE_PUBLIC_URL")).isEqualTo("http://" + FULLNAME + "." + NAMESPACE + ".svc:8080");
+        assertThat(value(operator, "ANIMOPS_STORAGE_PUBLIC_URL"))
+                .isEqualTo("http://" + FULLNAME + "." + NAMESPACE + ".svc:8080");
         assertThat(value(operator, "ANIMOPS_STORAGE_MAX_UPLOAD_BYTES")).isEqualTo("1073741824");
         assertThat(value(operator, "ANIMOPS_STORAGE_GRANT_TTL")).isEqualTo("30m");
         assertThat(value(operator, "ANIMOPS_STORAGE_RETENTION_INTERVAL")).isEqualTo("1h");
@@ -451,7 +508,8 @@ class HelmChartTest {
                 .call());
         Container operator = operatorContainer(single(objects, Deployment.class));
 
-        assertThat(objects).noneMatch(o -> o instanceof Secret && o.getMetadata().getName().endsWith("-storage-signing-key"));
+        assertThat(objects)
+                .noneMatch(o -> o instanceof Secret && o.getMetadata().getName().endsWith("-storage-signing-key"));
         assertSecretRef(operator, "ANIMOPS_STORAGE_SIGNING_KEY", "studio-signing", "hmac");
         assertThat(value(operator, "ANIMOPS_STORAGE_PUBLIC_URL")).isEqualTo("https://animops.example.com");
         assertThat(value(operator, "ANIMOPS_STORAGE_RETENTION_INTERVAL")).isEqualTo("off");
@@ -490,19 +548,26 @@ class HelmChartTest {
 
         Container operator = operatorContainer(single(objects, Deployment.class));
         assertThat(value(operator, "ANIMOPS_AUTH_SESSION_SECURE_COOKIE")).isEqualTo("true");
-        assertThat(value(operator, "QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING")).isEqualTo("true");
+        assertThat(value(operator, "QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING"))
+                .isEqualTo("true");
         // the panel's address is where browsers fetch the signed video links too
         assertThat(value(operator, "ANIMOPS_STORAGE_PUBLIC_URL")).isEqualTo("https://animops.example.com");
     }
 
     @Test
     void thePanelCanBeTurnedOffAndTheCookieSetExplicitly() {
-        Container operator = operatorContainer(single(parse(template().set("panel.enabled", false)
-                .set("panel.publicUrl", "https://animops.example.com").set("panel.secureCookie", false).call()),
+        Container operator = operatorContainer(single(
+                parse(template()
+                        .set("panel.enabled", false)
+                        .set("panel.publicUrl", "https://animops.example.com")
+                        .set("panel.secureCookie", false)
+                        .call()),
                 Deployment.class));
         assertThat(value(operator, "ANIMOPS_PANEL_ENABLED")).isEqualTo("false");
         assertThat(value(operator, "ANIMOPS_AUTH_SESSION_SECURE_COOKIE")).isEqualTo("false");
-        List<HasMetadata> plain = parse(template().set("ingress.enabled", true).set("ingress.host", "animops.lan")
+        List<HasMetadata> plain = parse(template()
+                .set("ingress.enabled", true)
+                .set("ingress.host", "animops.lan")
                 .call());
         var ingress = single(plain, io.fabric8.kubernetes.api.model.networking.v1.Ingress.class);
         assertThat(ingress.getSpec().getTls()).isNullOrEmpty();
@@ -511,18 +576,23 @@ class HelmChartTest {
 
     @Test
     void tlsWithoutAHostIsRefused() {
-        assertThatThrownBy(() -> template().set("ingress.enabled", true).set("ingress.tls.enabled", true).call())
+        assertThatThrownBy(() -> template()
+                        .set("ingress.enabled", true)
+                        .set("ingress.tls.enabled", true)
+                        .call())
                 .hasMessageContaining("ingress.tls.enabled needs a host");
     }
 
     @Test
     void localStorageWithoutPersistenceUsesAnEmptyDir() {
-        List<HasMetadata> objects = parse(template().set("storage.local.persistence.enabled", false).call());
+        List<HasMetadata> objects =
+                parse(template().set("storage.local.persistence.enabled", false).call());
         Deployment deployment = single(objects, Deployment.class);
         Container operator = operatorContainer(deployment);
 
         assertThat(objects).noneMatch(PersistentVolumeClaim.class::isInstance);
-        Volume artifacts = volume(deployment.getSpec().getTemplate().getSpec(),
+        Volume artifacts = volume(
+                deployment.getSpec().getTemplate().getSpec(),
                 mount(operator, "/var/lib/animops/artifacts").getName());
         assertThat(artifacts.getEmptyDir()).isNotNull();
         assertThat(artifacts.getPersistentVolumeClaim()).isNull();
@@ -538,7 +608,8 @@ class HelmChartTest {
         assertThat(token).hasSize(40).matches("[A-Za-z0-9]{40}");
         // nothing in the chart may hold a fixed token
         Secret renderedAgain = named(parse(template().call()), Secret.class, FULLNAME + "-api-token");
-        assertThat(renderedAgain.getData().get("token")).isNotEqualTo(secret.getData().get("token"));
+        assertThat(renderedAgain.getData().get("token"))
+                .isNotEqualTo(secret.getData().get("token"));
     }
 
     @Test
@@ -550,7 +621,9 @@ class HelmChartTest {
         assertThat(value(operator, "ANIMOPS_IDEAS_FILE")).isEqualTo("/etc/animops/ideas.md");
         VolumeMount mount = mount(operator, "/etc/animops");
         assertThat(mount.getReadOnly()).isTrue();
-        assertThat(volume(deployment.getSpec().getTemplate().getSpec(), mount.getName()).getConfigMap().getName())
+        assertThat(volume(deployment.getSpec().getTemplate().getSpec(), mount.getName())
+                        .getConfigMap()
+                        .getName())
                 .isEqualTo(ideas.getMetadata().getName());
         String content = ideas.getData().get("ideas.md");
         assertThat(content.lines().filter(line -> line.startsWith("## "))).hasSize(3);
@@ -560,8 +633,9 @@ class HelmChartTest {
     @Test
     void fullExampleIdeasFileCanBeLoaded(@TempDir Path workDir) throws IOException {
         // what --set-file ideas.content=examples/ideas.md does, through a values file
-        String exampleIdeas = "# Ideas\n\n## Ball in a Spinning Hexagon\nPremise: A ball: \"bouncy\", {fast} & 100% elastic.\n"
-                + "Physics: Collisions.\nHook: Tension.\n";
+        String exampleIdeas =
+                "# Ideas\n\n## Ball in a Spinning Hexagon\nPremise: A ball: \"bouncy\", {fast} & 100% elastic.\n"
+                        + "Physics: Collisions.\nHook: Tension.\n";
         Path valuesFile = workDir.resolve("ideas-values.yaml");
         Files.writeString(valuesFile, Serialization.asYaml(Map.of("ideas", Map.of("content", exampleIdeas))));
 
@@ -606,7 +680,8 @@ class HelmChartTest {
                 assertThat(port.getTargetPort().getStrVal()).isEqualTo("http");
             });
             List<String> containerPorts = operatorContainer(deployment).getPorts().stream()
-                    .map(ContainerPort::getName).toList();
+                    .map(ContainerPort::getName)
+                    .toList();
             assertThat(containerPorts).contains("http");
         }
     }
@@ -654,9 +729,12 @@ class HelmChartTest {
 
         assertThat(s3Objects).noneMatch(PersistentVolumeClaim.class::isInstance);
         // the only Secret is the render agents' token, which does not depend on the storage variant
-        assertThat(s3Objects).filteredOn(Secret.class::isInstance).extracting(object -> object.getMetadata().getName())
+        assertThat(s3Objects)
+                .filteredOn(Secret.class::isInstance)
+                .extracting(object -> object.getMetadata().getName())
                 .containsExactly(AGENT + "-token");
-        assertThat(operatorContainer(deployment).getVolumeMounts()).extracting(VolumeMount::getMountPath)
+        assertThat(operatorContainer(deployment).getVolumeMounts())
+                .extracting(VolumeMount::getMountPath)
                 .containsExactlyInAnyOrder("/tmp", "/etc/animops");
         // no volume to hand over: rolling updates keep a standby pod running
         assertThat(deployment.getSpec().getStrategy()).isNull();
@@ -690,47 +768,72 @@ class HelmChartTest {
 
     @Test
     void dashboardConfigMapCarriesTheSidecarLabelAndChartsEveryOperationalSignal() throws IOException {
-        List<HasMetadata> objects = parse(template().set("metrics.grafanaDashboard.enabled", "true")
-                .set("metrics.grafanaDashboard.annotations.grafana_folder", "AnimOps").call());
+        List<HasMetadata> objects = parse(template()
+                .set("metrics.grafanaDashboard.enabled", "true")
+                .set("metrics.grafanaDashboard.annotations.grafana_folder", "AnimOps")
+                .call());
         ConfigMap dashboard = named(objects, ConfigMap.class, FULLNAME + "-dashboard");
 
-        assertThat(dashboard.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1")
+        assertThat(dashboard.getMetadata().getLabels())
+                .containsEntry("grafana_dashboard", "1")
                 .containsEntry("app.kubernetes.io/name", "animops");
         assertThat(dashboard.getMetadata().getAnnotations()).containsEntry("grafana_folder", "AnimOps");
         JsonNode json = new ObjectMapper().readTree(dashboard.getData().get("animops.json"));
         assertThat(json.path("title").asText()).isEqualTo("AnimOps");
-        List<String> expressions = json.findValues("expr").stream().map(JsonNode::asText).toList();
+        List<String> expressions =
+                json.findValues("expr").stream().map(JsonNode::asText).toList();
         String all = String.join("\n", expressions);
         // the funnel, the render queue, agents, the LLM, publications, the metrics pull and the reconcilers
-        assertThat(all).contains("animops_ideas", "animops_renderjobs", "animops_renderjobs_oldest_pending_seconds",
-                "animops_render_wait_seconds_bucket", "animops_render_duration_seconds_bucket", "animops_agents",
-                "animops_llm_tokens_total", "animops_llm_calls_total", "animops_llm_http_errors_total",
-                "animops_llm_budget_used_ratio", "animops_publications_total",
-                "animops_account_reauthorization_required", "animops_metrics_pull_failures_total",
-                "animops_metrics_pull_last_success_timestamp_seconds",
-                "reconciliations_failed_total");
+        assertThat(all)
+                .contains(
+                        "animops_ideas",
+                        "animops_renderjobs",
+                        "animops_renderjobs_oldest_pending_seconds",
+                        "animops_render_wait_seconds_bucket",
+                        "animops_render_duration_seconds_bucket",
+                        "animops_agents",
+                        "animops_llm_tokens_total",
+                        "animops_llm_calls_total",
+                        "animops_llm_http_errors_total",
+                        "animops_llm_budget_used_ratio",
+                        "animops_publications_total",
+                        "animops_account_reauthorization_required",
+                        "animops_metrics_pull_failures_total",
+                        "animops_metrics_pull_last_success_timestamp_seconds",
+                        "reconciliations_failed_total");
         assertThat(json.findValues("uid")).extracting(JsonNode::asText).contains("${datasource}");
         assertThat(json.findValues("id")).extracting(JsonNode::asInt).doesNotHaveDuplicates();
     }
 
     @Test
     void prometheusRuleAlertsOnEveryOperationalFailureWithTheConfiguredLimits() {
-        List<HasMetadata> objects = parse(template().set("metrics.prometheusRule.enabled", "true")
+        List<HasMetadata> objects = parse(template()
+                .set("metrics.prometheusRule.enabled", "true")
                 .set("metrics.prometheusRule.pendingJobMinutes", "45")
-                .set("metrics.prometheusRule.labels.release", "prometheus").call());
-        GenericKubernetesResource rule = objects.stream().filter(object -> "PrometheusRule".equals(object.getKind()))
-                .map(GenericKubernetesResource.class::cast).collect(single());
+                .set("metrics.prometheusRule.labels.release", "prometheus")
+                .call());
+        GenericKubernetesResource rule = objects.stream()
+                .filter(object -> "PrometheusRule".equals(object.getKind()))
+                .map(GenericKubernetesResource.class::cast)
+                .collect(single());
 
         assertThat(rule.getApiVersion()).isEqualTo("monitoring.coreos.com/v1");
         assertThat(rule.getMetadata().getLabels()).containsEntry("release", "prometheus");
         List<Map<String, Object>> groups = rule.get("spec", "groups");
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> rules = (List<Map<String, Object>>) groups.get(0).get("rules");
-        Map<String, String> expressions = rules.stream()
-                .collect(Collectors.toMap(r -> (String) r.get("alert"), r -> (String) r.get("expr")));
-        assertThat(expressions).containsOnlyKeys("AnimOpsNoReadyAgent", "AnimOpsRenderJobPendingTooLong",
-                "AnimOpsLlmBudgetNearlySpent", "AnimOpsAccountReauthorizationRequired", "AnimOpsMetricsPullFailing",
-                "AnimOpsMetricsPullStale", "AnimOpsReconcileErrors");
+        List<Map<String, Object>> rules =
+                (List<Map<String, Object>>) groups.get(0).get("rules");
+        Map<String, String> expressions =
+                rules.stream().collect(Collectors.toMap(r -> (String) r.get("alert"), r -> (String) r.get("expr")));
+        assertThat(expressions)
+                .containsOnlyKeys(
+                        "AnimOpsNoReadyAgent",
+                        "AnimOpsRenderJobPendingTooLong",
+                        "AnimOpsLlmBudgetNearlySpent",
+                        "AnimOpsAccountReauthorizationRequired",
+                        "AnimOpsMetricsPullFailing",
+                        "AnimOpsMetricsPullStale",
+                        "AnimOpsReconcileErrors");
         assertThat(expressions.get("AnimOpsNoReadyAgent"))
                 .contains("animops_agents{ready=\"true\"}", "animops_renderjobs{phase=\"Pending\"}");
         assertThat(expressions.get("AnimOpsRenderJobPendingTooLong")).endsWith("> 2700");
@@ -739,14 +842,21 @@ class HelmChartTest {
                 .contains("animops_account_reauthorization_required");
         assertThat(expressions.get("AnimOpsMetricsPullFailing")).contains("animops_metrics_pull_failures_total");
         assertThat(expressions.get("AnimOpsMetricsPullStale")).endsWith("> 93600");
-        assertThat(expressions.get("AnimOpsReconcileErrors")).contains("reconciliations_failed_total")
+        assertThat(expressions.get("AnimOpsReconcileErrors"))
+                .contains("reconciliations_failed_total")
                 .endsWith("> 0.1");
         // Prometheus' own templating reaches the annotations untouched by Helm's
-        assertThat(rules).filteredOn(r -> "AnimOpsLlmBudgetNearlySpent".equals(r.get("alert"))).singleElement()
-                .satisfies(r -> assertThat(((Map<?, ?>) r.get("annotations")).get("description").toString())
-                        .contains("{{ $labels.namespace }}/{{ $labels.schedule }}",
-                                "{{ $value | humanizePercentage }}"))
-                .satisfies(r -> assertThat(((Map<?, ?>) r.get("annotations")).get("summary").toString())
+        assertThat(rules)
+                .filteredOn(r -> "AnimOpsLlmBudgetNearlySpent".equals(r.get("alert")))
+                .singleElement()
+                .satisfies(r -> assertThat(((Map<?, ?>) r.get("annotations"))
+                                .get("description")
+                                .toString())
+                        .contains(
+                                "{{ $labels.namespace }}/{{ $labels.schedule }}", "{{ $value | humanizePercentage }}"))
+                .satisfies(r -> assertThat(((Map<?, ?>) r.get("annotations"))
+                                .get("summary")
+                                .toString())
                         .contains("90 %"));
     }
 
@@ -760,8 +870,12 @@ class HelmChartTest {
         assertThat(operator.getResources().getRequests().get("memory"))
                 .isEqualTo(operator.getResources().getLimits().get("memory"));
 
-        Container tuned = operatorContainer(single(parse(template().set("jvm.maxRamPercentage", "65")
-                .set("jvm.extraOptions", "-XX:+UseSerialGC").call()), Deployment.class));
+        Container tuned = operatorContainer(single(
+                parse(template()
+                        .set("jvm.maxRamPercentage", "65")
+                        .set("jvm.extraOptions", "-XX:+UseSerialGC")
+                        .call()),
+                Deployment.class));
         assertThat(value(tuned, "JAVA_TOOL_OPTIONS"))
                 .isEqualTo("-XX:MaxRAMPercentage=65 -XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC");
     }
@@ -771,8 +885,14 @@ class HelmChartTest {
     @Test
     void installNotesTellHowToCheckTheOperator() {
         // a client-only dry-run install renders NOTES.txt, which helm template leaves out
-        Release release = new Helm(renderableChartDir).install().withName(RELEASE).withNamespace(NAMESPACE)
-                .clientOnly().dryRun().withDryRunOption(DryRun.CLIENT).call();
+        Release release = new Helm(renderableChartDir)
+                .install()
+                .withName(RELEASE)
+                .withNamespace(NAMESPACE)
+                .clientOnly()
+                .dryRun()
+                .withDryRunOption(DryRun.CLIENT)
+                .call();
         String notes = release.getOutput().substring(release.getOutput().indexOf("NOTES:"));
 
         assertThat(notes)
@@ -787,19 +907,19 @@ class HelmChartTest {
 
     @ParameterizedTest(name = "{0}={1} is rejected")
     @CsvSource({
-            "storage.type, ftp, storage.type",
-            "replicas, -1, replicas",
-            "database.port, 0, database.port",
-            "image.pullPolicy, Sometimes, image.pullPolicy",
-            "logging.json, maybe, logging.json",
-            "databse.host, db, databse",
-            "storage.s3.bucket, x, storage.s3.bucket",
-            "storage.retention.interval, weekly, storage.retention.interval",
-            "storage.maxUploadBytes, 4294967296, storage.maxUploadBytes",
-            "storage.publicUrl, animops.example.com, storage.publicUrl",
-            "jvm.maxRamPercentage, 95, jvm.maxRamPercentage",
-            "metrics.prometheusRule.llmBudgetRatio, 1.5, metrics.prometheusRule.llmBudgetRatio",
-            "metrics.prometheusRule.pendingJobMinutes, 0, metrics.prometheusRule.pendingJobMinutes",
+        "storage.type, ftp, storage.type",
+        "replicas, -1, replicas",
+        "database.port, 0, database.port",
+        "image.pullPolicy, Sometimes, image.pullPolicy",
+        "logging.json, maybe, logging.json",
+        "databse.host, db, databse",
+        "storage.s3.bucket, x, storage.s3.bucket",
+        "storage.retention.interval, weekly, storage.retention.interval",
+        "storage.maxUploadBytes, 4294967296, storage.maxUploadBytes",
+        "storage.publicUrl, animops.example.com, storage.publicUrl",
+        "jvm.maxRamPercentage, 95, jvm.maxRamPercentage",
+        "metrics.prometheusRule.llmBudgetRatio, 1.5, metrics.prometheusRule.llmBudgetRatio",
+        "metrics.prometheusRule.pendingJobMinutes, 0, metrics.prometheusRule.pendingJobMinutes",
     })
     void templateRejectsValuesTheSchemaForbids(String key, String badValue, String field) {
         assertThatThrownBy(() -> template().set(key, badValue).call())
@@ -826,8 +946,8 @@ class HelmChartTest {
     private static List<HasMetadata> parse(String manifests) {
         List<HasMetadata> objects = new ArrayList<>();
         for (String document : manifests.split("(?m)^---\\s*$")) {
-            boolean onlyComments = document.lines().map(String::trim)
-                    .allMatch(line -> line.isEmpty() || line.startsWith("#"));
+            boolean onlyComments =
+                    document.lines().map(String::trim).allMatch(line -> line.isEmpty() || line.startsWith("#"));
             if (!onlyComments) {
                 objects.add(Serialization.unmarshal(document, HasMetadata.class));
             }
@@ -856,8 +976,11 @@ class HelmChartTest {
     }
 
     private static <T extends HasMetadata> T named(List<HasMetadata> objects, Class<T> type, String name) {
-        return objects.stream().filter(type::isInstance).map(type::cast)
-                .filter(object -> object.getMetadata().getName().equals(name)).collect(single());
+        return objects.stream()
+                .filter(type::isInstance)
+                .map(type::cast)
+                .filter(object -> object.getMetadata().getName().equals(name))
+                .collect(single());
     }
 
     private static <T> java.util.stream.Collector<T, ?, T> single() {
@@ -895,7 +1018,8 @@ class HelmChartTest {
     }
 
     private static Container operatorContainer(Deployment deployment) {
-        List<Container> containers = deployment.getSpec().getTemplate().getSpec().getContainers();
+        List<Container> containers =
+                deployment.getSpec().getTemplate().getSpec().getContainers();
         assertThat(containers).hasSize(1);
         return containers.get(0);
     }
@@ -905,7 +1029,9 @@ class HelmChartTest {
     }
 
     private static EnvVar env(Container container, String name) {
-        return container.getEnv().stream().filter(env -> env.getName().equals(name)).collect(single());
+        return container.getEnv().stream()
+                .filter(env -> env.getName().equals(name))
+                .collect(single());
     }
 
     private static String value(Container container, String name) {
@@ -930,6 +1056,8 @@ class HelmChartTest {
     }
 
     private static Volume volume(PodSpec pod, String name) {
-        return pod.getVolumes().stream().filter(volume -> volume.getName().equals(name)).collect(single());
+        return pod.getVolumes().stream()
+                .filter(volume -> volume.getName().equals(name))
+                .collect(single());
     }
 }

@@ -21,8 +21,8 @@ class EventHubTest {
     @Test
     void aReconnectingClientGetsWhatItMissedInOrder() {
         EventHub hub = new EventHub(100, 50);
-        AssertSubscriber<StreamEvent> first = hub.subscribe(null, e -> true).subscribe()
-                .withSubscriber(AssertSubscriber.create(Long.MAX_VALUE));
+        AssertSubscriber<StreamEvent> first =
+                hub.subscribe(null, e -> true).subscribe().withSubscriber(AssertSubscriber.create(Long.MAX_VALUE));
         progress(hub, 10);
         progress(hub, 20);
         String lastSeen = first.getItems().get(1).id();
@@ -30,8 +30,8 @@ class EventHubTest {
         assertThat(hub.subscribers()).isZero();
         progress(hub, 30);
         progress(hub, 40);
-        AssertSubscriber<StreamEvent> again = hub.subscribe(lastSeen, e -> true).subscribe()
-                .withSubscriber(AssertSubscriber.create(Long.MAX_VALUE));
+        AssertSubscriber<StreamEvent> again =
+                hub.subscribe(lastSeen, e -> true).subscribe().withSubscriber(AssertSubscriber.create(Long.MAX_VALUE));
         progress(hub, 50);
         assertThat(progressOf(first.getItems())).containsExactly(10, 20);
         assertThat(progressOf(again.getItems())).containsExactly(30, 40, 50);
@@ -40,26 +40,30 @@ class EventHubTest {
     @Test
     void anIdTheBufferNoLongerReachesGetsAResync() {
         EventHub hub = new EventHub(3, 50);
-        AssertSubscriber<StreamEvent> probe = hub.subscribe(null, e -> true).subscribe()
-                .withSubscriber(AssertSubscriber.create(Long.MAX_VALUE));
+        AssertSubscriber<StreamEvent> probe =
+                hub.subscribe(null, e -> true).subscribe().withSubscriber(AssertSubscriber.create(Long.MAX_VALUE));
         progress(hub, 2);
         String second = probe.getItems().get(0).id();
         for (int i = 3; i < 10; i++) {
             progress(hub, i);
         }
-        List<StreamEvent> resumed = hub.subscribe(second, e -> true).subscribe()
-                .withSubscriber(AssertSubscriber.create(Long.MAX_VALUE)).getItems();
+        List<StreamEvent> resumed = hub.subscribe(second, e -> true)
+                .subscribe()
+                .withSubscriber(AssertSubscriber.create(Long.MAX_VALUE))
+                .getItems();
         assertThat(resumed).extracting(StreamEvent::type).containsExactly(StreamEvent.RESYNC);
-        List<StreamEvent> foreign = hub.subscribe("otherepoch-5", e -> true).subscribe()
-                .withSubscriber(AssertSubscriber.create(Long.MAX_VALUE)).getItems();
+        List<StreamEvent> foreign = hub.subscribe("otherepoch-5", e -> true)
+                .subscribe()
+                .withSubscriber(AssertSubscriber.create(Long.MAX_VALUE))
+                .getItems();
         assertThat(foreign).extracting(StreamEvent::type).containsExactly(StreamEvent.RESYNC);
     }
 
     @Test
     void aClientThatDoesNotTakeItsEventsIsDropped() {
         EventHub hub = new EventHub(10, 5);
-        AssertSubscriber<StreamEvent> slow = hub.subscribe(null, e -> true).subscribe()
-                .withSubscriber(AssertSubscriber.create(0));
+        AssertSubscriber<StreamEvent> slow =
+                hub.subscribe(null, e -> true).subscribe().withSubscriber(AssertSubscriber.create(0));
         for (int i = 0; i < 6; i++) {
             progress(hub, i);
         }
@@ -71,7 +75,8 @@ class EventHubTest {
     void theFilterChoosesNamespaceAndKind() {
         EventHub hub = new EventHub(10, 10);
         AssertSubscriber<StreamEvent> jobs = hub.subscribe(null, EventStreamResource.filter("default", "RenderJob"))
-                .subscribe().withSubscriber(AssertSubscriber.create(Long.MAX_VALUE));
+                .subscribe()
+                .withSubscriber(AssertSubscriber.create(Long.MAX_VALUE));
         progress(hub, 1);
         hub.publish(StreamEvent.CHANGE, "RenderJob", "other", "job-2", Map.of("progress", 2));
         hub.publish(StreamEvent.CHANGE, "AnimationIdea", "default", "idea", Map.of("phase", "Proposed"));

@@ -49,14 +49,15 @@ class EventStreamTest {
 
     @TestHTTPResource("/api/v1/events")
     URL events;
+
     @Inject
     EventHub hub;
+
     @Inject
     KubernetesClient client;
 
     /** One SSE event as read off the wire. */
-    record Received(String id, String name, String data) {
-    }
+    record Received(String id, String name, String data) {}
 
     /** Reads events from an open stream until {@code count} of them passed the filter (or 20 s passed). */
     private static List<Received> read(Iterator<String> lines, int count, java.util.function.Predicate<Received> wanted)
@@ -89,7 +90,8 @@ class EventStreamTest {
 
     private HttpResponse<Stream<String>> open(String query, String lastEventId) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(events + query))
-                .header("Authorization", "Bearer " + ApiTestProfile.TOKEN).header("Accept", "text/event-stream");
+                .header("Authorization", "Bearer " + ApiTestProfile.TOKEN)
+                .header("Accept", "text/event-stream");
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
@@ -111,9 +113,15 @@ class EventStreamTest {
     @Test
     void theStreamNeedsASessionOrTheToken() {
         given().get("/api/v1/events").then().statusCode(401);
-        given().cookie("animops_session", "made-up").get("/api/v1/events").then().statusCode(401);
-        given().header("Authorization", "Bearer " + ApiTestProfile.TOKEN).queryParam("kind", "Nope")
-                .get("/api/v1/events").then().statusCode(400);
+        given().cookie("animops_session", "made-up")
+                .get("/api/v1/events")
+                .then()
+                .statusCode(401);
+        given().header("Authorization", "Bearer " + ApiTestProfile.TOKEN)
+                .queryParam("kind", "Nope")
+                .get("/api/v1/events")
+                .then()
+                .statusCode(400);
     }
 
     @Test
@@ -129,7 +137,8 @@ class EventStreamTest {
         first.body().close();
 
         publishProgress("ordered", 60, 100);
-        HttpResponse<Stream<String>> resumed = open("?namespace=sse&kind=RenderJob", seen.get(4).id());
+        HttpResponse<Stream<String>> resumed =
+                open("?namespace=sse&kind=RenderJob", seen.get(4).id());
         List<Received> rest = read(resumed.body().iterator(), 5, r -> r.data().contains("\"ordered\""));
         assertThat(rest).extracting(EventStreamTest::progress).containsExactly(60, 70, 80, 90, 100);
         resumed.body().close();
@@ -150,7 +159,10 @@ class EventStreamTest {
         HttpResponse<Stream<String>> stream = open("?namespace=informed&kind=RenderJob", null);
         Iterator<String> lines = stream.body().iterator();
         RenderJob job = new RenderJob();
-        job.setMetadata(new ObjectMetaBuilder().withNamespace("informed").withName("watched").build());
+        job.setMetadata(new ObjectMetaBuilder()
+                .withNamespace("informed")
+                .withName("watched")
+                .build());
         RenderJobSpec spec = new RenderJobSpec();
         spec.setScriptAttemptRef("not-needed");
         spec.setMode(RenderMode.Preview);
@@ -173,7 +185,8 @@ class EventStreamTest {
             socket.setReceiveBufferSize(4096);
             OutputStream out = socket.getOutputStream();
             out.write(("GET /api/v1/events?namespace=slow HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n"
-                    + "Authorization: Bearer " + ApiTestProfile.TOKEN + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "Authorization: Bearer " + ApiTestProfile.TOKEN + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             await().atMost(Duration.ofSeconds(10)).until(() -> hub.subscribers() > before);
             String filler = "x".repeat(16 * 1024);

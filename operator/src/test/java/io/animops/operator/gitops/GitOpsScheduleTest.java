@@ -68,24 +68,32 @@ class GitOpsScheduleTest {
 
         // every schedule fires once (runOnCreate in the overlay) and reports its run in status
         await().atMost(PATIENCE).untilAsserted(() -> {
-            for (ContentSchedule s : client.resources(ContentSchedule.class).inNamespace(NS).list().getItems()) {
+            for (ContentSchedule s : client.resources(ContentSchedule.class)
+                    .inNamespace(NS)
+                    .list()
+                    .getItems()) {
                 assertThat(s.getStatus()).as(s.getMetadata().getName()).isNotNull();
-                assertThat(s.getStatus().getObservedGeneration()).isEqualTo(s.getMetadata().getGeneration());
+                assertThat(s.getStatus().getObservedGeneration())
+                        .isEqualTo(s.getMetadata().getGeneration());
                 assertThat(ready(s).getStatus()).as(ready(s).getMessage()).isEqualTo(Conditions.TRUE);
                 assertThat(s.getStatus().getNextScheduleTime()).isNotNull();
                 assertThat(s.getStatus().getLastRun()).isNotNull();
-                assertThat(s.getStatus().getLastRun().getProposed()).isEqualTo(s.getSpec().getIdeasPerRun());
+                assertThat(s.getStatus().getLastRun().getProposed())
+                        .isEqualTo(s.getSpec().getIdeasPerRun());
             }
         });
         ContentSchedule weekday = schedule("physics-shorts-weekday");
-        assertThat(weekday.getStatus().getLastRun().getRunId()).isEqualTo(weekday.getStatus().getLastRunId());
+        assertThat(weekday.getStatus().getLastRun().getRunId())
+                .isEqualTo(weekday.getStatus().getLastRunId());
 
         // the operator wrote status only and the schema filled the defaults: kubectl diff sees nothing to change.
         // (kubectl reads the live object and then asks for a dry run: while the ideas move on, the schedule's status
         // may change in between and show up; spec drift would never go away, so this waits for a quiet moment.)
         await().atMost(PATIENCE).untilAsserted(() -> {
             Result diff = kubectl("diff", "-k", STAGING.toString());
-            assertThat(diff.exit()).as("kubectl diff:\n" + diff.out() + diff.err()).isZero();
+            assertThat(diff.exit())
+                    .as("kubectl diff:\n" + diff.out() + diff.err())
+                    .isZero();
             assertThat(diff.out()).isEmpty();
         });
 
@@ -112,12 +120,16 @@ class GitOpsScheduleTest {
         await().atMost(PATIENCE).untilAsserted(() -> {
             ContentSchedule again = schedule("physics-shorts-weekday");
             assertThat(again.getStatus()).isNotNull();
-            assertThat(again.getStatus().getLastFiredSlot()).isEqualTo(weekday.getStatus().getLastFiredSlot());
+            assertThat(again.getStatus().getLastFiredSlot())
+                    .isEqualTo(weekday.getStatus().getLastFiredSlot());
             assertThat(again.getStatus().getLastRun().getProposed()).isEqualTo(4);
-            assertThat(again.getStatus().getIdeas().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(4);
+            assertThat(again.getStatus().getIdeas().values().stream()
+                            .mapToInt(Integer::intValue)
+                            .sum())
+                    .isEqualTo(4);
             for (AnimationIdea idea : ideas("physics-shorts-weekday")) {
-                Conditions.find(idea.getStatus().getConditions(), "ScheduleAttached").ifPresent(c ->
-                        assertThat(c.getReason()).isEqualTo("ScheduleRecreated"));
+                Conditions.find(idea.getStatus().getConditions(), "ScheduleAttached")
+                        .ifPresent(c -> assertThat(c.getReason()).isEqualTo("ScheduleRecreated"));
             }
         });
         assertThat(ideaNames("physics-shorts-weekday")).containsExactlyInAnyOrderElementsOf(ideasBefore);
@@ -133,29 +145,54 @@ class GitOpsScheduleTest {
         AnimationIdea idea = Pipeline.idea(ns, LEGACY_IDEA, "Legacy owned idea", "An idea made by an older operator");
         idea.getSpec().setScheduleRef("legacy");
         idea.getMetadata().setLabels(Map.of(AnimOps.LABEL_SCHEDULE, "legacy", AnimOps.LABEL_RUN, "20260101-0900"));
-        idea.getMetadata().setOwnerReferences(List.of(new OwnerReferenceBuilder()
-                .withApiVersion(schedule.getApiVersion()).withKind(schedule.getKind())
-                .withName("legacy").withUid(schedule.getMetadata().getUid())
-                .withController(true).withBlockOwnerDeletion(true).build()));
+        idea.getMetadata()
+                .setOwnerReferences(List.of(new OwnerReferenceBuilder()
+                        .withApiVersion(schedule.getApiVersion())
+                        .withKind(schedule.getKind())
+                        .withName("legacy")
+                        .withUid(schedule.getMetadata().getUid())
+                        .withController(true)
+                        .withBlockOwnerDeletion(true)
+                        .build()));
         client.resource(idea).create();
 
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(client.resources(AnimationIdea.class).inNamespace(ns)
-                .withName(LEGACY_IDEA).get().getMetadata().getOwnerReferences()).isNullOrEmpty());
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(client.resources(AnimationIdea.class)
+                                .inNamespace(ns)
+                                .withName(LEGACY_IDEA)
+                                .get()
+                                .getMetadata()
+                                .getOwnerReferences())
+                        .isNullOrEmpty());
 
         // the embedded API collects dependents as Kubernetes' garbage collector does: the idea is no longer one
         client.resource(schedule).delete();
-        await().atMost(PATIENCE).untilAsserted(() ->
-                assertThat(client.resources(ContentSchedule.class).inNamespace(ns).withName("legacy").get()).isNull());
-        assertThat(client.resources(AnimationIdea.class).inNamespace(ns).withName(LEGACY_IDEA).get()).isNotNull();
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(client.resources(ContentSchedule.class)
+                                .inNamespace(ns)
+                                .withName("legacy")
+                                .get())
+                        .isNull());
+        assertThat(client.resources(AnimationIdea.class)
+                        .inNamespace(ns)
+                        .withName(LEGACY_IDEA)
+                        .get())
+                .isNotNull();
     }
 
     private ContentSchedule schedule(String name) {
-        return client.resources(ContentSchedule.class).inNamespace(NS).withName(name).get();
+        return client.resources(ContentSchedule.class)
+                .inNamespace(NS)
+                .withName(name)
+                .get();
     }
 
     private List<AnimationIdea> ideas(String schedule) {
-        return client.resources(AnimationIdea.class).inNamespace(NS).withLabel(AnimOps.LABEL_SCHEDULE, schedule)
-                .list().getItems();
+        return client.resources(AnimationIdea.class)
+                .inNamespace(NS)
+                .withLabel(AnimOps.LABEL_SCHEDULE, schedule)
+                .list()
+                .getItems();
     }
 
     private List<String> ideaNames(String schedule) {
@@ -172,7 +209,8 @@ class GitOpsScheduleTest {
     }
 
     private void writeKubeconfig() throws IOException {
-        Files.writeString(kubeconfig, """
+        Files.writeString(
+                kubeconfig, """
                 apiVersion: v1
                 kind: Config
                 clusters:
@@ -189,20 +227,24 @@ class GitOpsScheduleTest {
                 """.formatted(client.getMasterUrl().toString().replaceAll("/$", "")));
     }
 
-    record Result(int exit, String out, String err) {
-    }
+    record Result(int exit, String out, String err) {}
 
     private static Result kubectl(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(KUBECTL, "--kubeconfig", kubeconfig.toString()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile("kubectl", ".out");
         Path err = Files.createTempFile("kubectl", ".err");
-        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process p = new ProcessBuilder(command)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("kubectl timed out: " + command);
         }
-        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+        return new Result(
+                p.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
     }
 }

@@ -34,11 +34,16 @@ class ExamplesAreValidTest {
     void everyExampleManifestIsValidAgainstItsCrd() throws IOException {
         List<ExampleDoc> docs = loadExamples();
 
-        assertThat(docs).extracting(ExampleDoc::file)
+        assertThat(docs)
+                .extracting(ExampleDoc::file)
                 .contains("schedule-daily.yaml", "schedule-manual.yaml", "idea-manual.yaml");
         for (ExampleDoc doc : docs) {
-            assertThat(doc.resource().get("apiVersion")).as("apiVersion of %s", doc).isEqualTo("animops.io/v1alpha1");
-            assertThat(VALIDATOR.validate(doc.resource())).as("violations in %s", doc).isEmpty();
+            assertThat(doc.resource().get("apiVersion"))
+                    .as("apiVersion of %s", doc)
+                    .isEqualTo("animops.io/v1alpha1");
+            assertThat(VALIDATOR.validate(doc.resource()))
+                    .as("violations in %s", doc)
+                    .isEmpty();
         }
     }
 
@@ -49,7 +54,8 @@ class ExamplesAreValidTest {
         assertThat(daily.get("kind")).isEqualTo("ContentSchedule");
         assertThat(path(daily, "metadata", "name")).isEqualTo("daily-shorts");
         Map<String, Object> spec = map(daily.get("spec"));
-        assertThat(spec).containsEntry("cron", "0 9 * * *")
+        assertThat(spec)
+                .containsEntry("cron", "0 9 * * *")
                 .containsEntry("timeZone", "Europe/Paris")
                 .containsEntry("runOnCreate", true)
                 .containsEntry("ideasPerRun", 4)
@@ -59,7 +65,9 @@ class ExamplesAreValidTest {
         List<?> publish = (List<?>) spec.get("publish");
         assertThat(publish).hasSize(2);
         assertThat(map(publish.get(0))).containsEntry("platform", "YouTube").containsEntry("privacy", "Private");
-        assertThat(map(publish.get(1))).containsEntry("platform", "TikTok").containsEntry("mode", "Manual")
+        assertThat(map(publish.get(1)))
+                .containsEntry("platform", "TikTok")
+                .containsEntry("mode", "Manual")
                 .containsEntry("privacy", "SelfOnly");
     }
 
@@ -77,12 +85,14 @@ class ExamplesAreValidTest {
     @Test
     void tooManyIdeasPerRunIsRejected() throws IOException {
         assertThat(violationsOfModified("schedule-daily.yaml", spec -> spec.put("ideasPerRun", 99)))
-                .extracting(SchemaViolation::field).containsExactly("spec.ideasPerRun");
+                .extracting(SchemaViolation::field)
+                .containsExactly("spec.ideasPerRun");
     }
 
     @Test
     void badCronIsRejected() throws IOException {
-        List<SchemaViolation> violations = violationsOfModified("schedule-daily.yaml", spec -> spec.put("cron", "every day at nine"));
+        List<SchemaViolation> violations =
+                violationsOfModified("schedule-daily.yaml", spec -> spec.put("cron", "every day at nine"));
 
         assertThat(violations).extracting(SchemaViolation::field).containsExactly("spec.cron");
         assertThat(violations.get(0).reason()).contains("should match");
@@ -90,38 +100,51 @@ class ExamplesAreValidTest {
 
     @Test
     void unknownFieldIsRejected() throws IOException {
-        assertThat(violationsOfModified("schedule-manual.yaml", spec -> map(spec.get("selection")).put("strategy", "random")))
-                .extracting(SchemaViolation::field).containsExactly("spec.selection.strategy");
+        assertThat(violationsOfModified(
+                        "schedule-manual.yaml",
+                        spec -> map(spec.get("selection")).put("strategy", "random")))
+                .extracting(SchemaViolation::field)
+                .containsExactly("spec.selection.strategy");
     }
 
     @Test
     void unknownPlatformIsRejected() throws IOException {
-        assertThat(violationsOfModified("schedule-daily.yaml",
-                spec -> map(((List<?>) spec.get("publish")).get(1)).put("platform", "Vine")))
-                .extracting(SchemaViolation::field).containsExactly("spec.publish[1].platform");
+        assertThat(violationsOfModified(
+                        "schedule-daily.yaml",
+                        spec -> map(((List<?>) spec.get("publish")).get(1)).put("platform", "Vine")))
+                .extracting(SchemaViolation::field)
+                .containsExactly("spec.publish[1].platform");
     }
 
     @Test
     void everyScheduleNamesABundledQcChecklistAndAKnownPolicy() throws IOException {
         List<String> checklists = io.animops.operator.qc.QcChecklist.parseFile(
-                Files.readString(IdeasFileTest.repoDir().resolve("examples/qc-checklists.json")), "examples/qc-checklists.json")
-                .stream().map(io.animops.operator.qc.QcChecklist::name).toList();
+                        Files.readString(IdeasFileTest.repoDir().resolve("examples/qc-checklists.json")),
+                        "examples/qc-checklists.json")
+                .stream()
+                .map(io.animops.operator.qc.QcChecklist::name)
+                .toList();
         for (String file : List.of("schedule-daily.yaml", "schedule-manual.yaml")) {
             Map<String, Object> qc = map(map(example(file).get("spec")).get("qc"));
             assertThat(checklists).as("checklist of %s", file).contains((String) qc.get("checklist"));
         }
-        assertThat(map(map(example("schedule-daily.yaml").get("spec")).get("qc"))).containsEntry("policy", "AutoPass");
-        assertThat(violationsOfModified("schedule-daily.yaml", spec -> map(spec.get("qc")).put("policy", "Whenever")))
-                .extracting(SchemaViolation::field).containsExactly("spec.qc.policy");
+        assertThat(map(map(example("schedule-daily.yaml").get("spec")).get("qc")))
+                .containsEntry("policy", "AutoPass");
+        assertThat(violationsOfModified(
+                        "schedule-daily.yaml", spec -> map(spec.get("qc")).put("policy", "Whenever")))
+                .extracting(SchemaViolation::field)
+                .containsExactly("spec.qc.policy");
     }
 
     @Test
     void ideaWithoutPremiseIsRejected() throws IOException {
         assertThat(violationsOfModified("idea-manual.yaml", spec -> spec.remove("premise")))
-                .extracting(SchemaViolation::field).containsExactly("spec.premise");
+                .extracting(SchemaViolation::field)
+                .containsExactly("spec.premise");
     }
 
-    private static List<SchemaViolation> violationsOfModified(String file, Consumer<Map<String, Object>> change) throws IOException {
+    private static List<SchemaViolation> violationsOfModified(String file, Consumer<Map<String, Object>> change)
+            throws IOException {
         Map<String, Object> copy = example(file);
         assertThat(VALIDATOR.validate(copy)).as("%s before the change", file).isEmpty();
         change.accept(map(copy.get("spec")));
@@ -130,7 +153,8 @@ class ExamplesAreValidTest {
 
     /** A fresh, mutable copy of the single resource in an example file. */
     private static Map<String, Object> example(String file) throws IOException {
-        List<ExampleDoc> docs = loadExamples().stream().filter(d -> d.file().equals(file)).toList();
+        List<ExampleDoc> docs =
+                loadExamples().stream().filter(d -> d.file().equals(file)).toList();
         assertThat(docs).as("documents in %s", file).hasSize(1);
         return docs.get(0).resource();
     }
@@ -139,7 +163,9 @@ class ExamplesAreValidTest {
         Path examples = IdeasFileTest.repoDir().resolve("examples");
         List<Path> files;
         try (Stream<Path> s = Files.list(examples)) {
-            files = s.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml")).sorted().toList();
+            files = s.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml"))
+                    .sorted()
+                    .toList();
         }
         List<ExampleDoc> docs = new ArrayList<>();
         for (Path file : files) {

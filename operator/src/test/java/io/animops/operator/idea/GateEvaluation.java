@@ -23,8 +23,8 @@ public final class GateEvaluation {
     public static final String CALIBRATION = "calibration";
     public static final String HELD_OUT = "heldout";
     public static final String CLEARLY_DIFFERENT = "clearly-different";
-    static final Set<String> DUPLICATE_KINDS = Set.of("light-edit", "synonyms", "reordered", "short-vs-long", "title-vs-premise",
-            "same-physics-other-objects");
+    static final Set<String> DUPLICATE_KINDS = Set.of(
+            "light-edit", "synonyms", "reordered", "short-vs-long", "title-vs-premise", "same-physics-other-objects");
     static final Set<String> DISTINCT_KINDS = Set.of("near-miss-mechanism", "near-miss-outcome", CLEARLY_DIFFERENT);
     /** Share of the calibration duplicates the review threshold keeps at or above it. */
     static final double REVIEW_RECALL_TARGET = 0.98;
@@ -32,10 +32,10 @@ public final class GateEvaluation {
     static final double REVIEW_BUDGET = 0.15;
     /** How far above the highest distinct pair of the calibration half automatic rejection starts. */
     static final double DUPLICATE_MARGIN = 0.02;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public record Idea(String title, String premise, String physicsHook) {
-    }
+    public record Idea(String title, String premise, String physicsHook) {}
 
     public record Pair(String id, String split, String kind, boolean duplicate, Idea a, Idea b) {
         boolean nearMiss() {
@@ -43,16 +43,23 @@ public final class GateEvaluation {
         }
     }
 
-    public record Scored(Pair pair, double score) {
-    }
+    public record Scored(Pair pair, double score) {}
 
     /**
      * Held-out figures at one model's zones. Automatic rejection: score at or above the duplicate threshold;
      * flagged: at or above the review threshold (rejected or held for review).
      */
-    public record Figures(int pairs, int duplicates, int rejected, int rejectedDuplicates, int flagged,
-                          int flaggedDuplicates, int clearlyDifferent, int clearlyDifferentFlagged, int nearMisses,
-                          int nearMissesFlagged) {
+    public record Figures(
+            int pairs,
+            int duplicates,
+            int rejected,
+            int rejectedDuplicates,
+            int flagged,
+            int flaggedDuplicates,
+            int clearlyDifferent,
+            int clearlyDifferentFlagged,
+            int nearMisses,
+            int nearMissesFlagged) {
         public double rejectionPrecision() {
             return rejected == 0 ? Double.NaN : rejectedDuplicates / (double) rejected;
         }
@@ -78,8 +85,7 @@ public final class GateEvaluation {
         }
     }
 
-    private GateEvaluation() {
-    }
+    private GateEvaluation() {}
 
     public static List<Pair> pairs() {
         List<Pair> pairs = new ArrayList<>();
@@ -102,7 +108,8 @@ public final class GateEvaluation {
         String kind = node.path("kind").asText();
         String split = node.path("split").asText();
         boolean duplicate = "duplicate".equals(label);
-        if (!(duplicate ? DUPLICATE_KINDS : DISTINCT_KINDS).contains(kind) || !Set.of(CALIBRATION, HELD_OUT).contains(split)) {
+        if (!(duplicate ? DUPLICATE_KINDS : DISTINCT_KINDS).contains(kind)
+                || !Set.of(CALIBRATION, HELD_OUT).contains(split)) {
             throw new IllegalStateException("gate/eval-pairs.jsonl line " + line + ": label " + label + ", kind " + kind
                     + ", split " + split + " is not a known combination");
         }
@@ -110,7 +117,9 @@ public final class GateEvaluation {
     }
 
     private static Idea idea(JsonNode node) {
-        return new Idea(node.path("title").asText(), node.path("premise").asText(""),
+        return new Idea(
+                node.path("title").asText(),
+                node.path("premise").asText(""),
                 node.hasNonNull("physicsHook") ? node.get("physicsHook").asText() : null);
     }
 
@@ -120,7 +129,8 @@ public final class GateEvaluation {
 
     /** Each pair's cosine similarity, both ideas embedded as the gate embeds them. */
     public static List<Scored> score(Embedder embedder, List<Pair> pairs) {
-        return pairs.stream().map(p -> new Scored(p, Vectors.cosine(vector(embedder, p.a()), vector(embedder, p.b()))))
+        return pairs.stream()
+                .map(p -> new Scored(p, Vectors.cosine(vector(embedder, p.a()), vector(embedder, p.b()))))
                 .toList();
     }
 
@@ -137,12 +147,20 @@ public final class GateEvaluation {
      * no near-miss of the set reaches.
      */
     public static GateZones calibrate(String vectorModelId, List<Scored> calibration) {
-        double[] duplicates = calibration.stream().filter(s -> s.pair().duplicate()).mapToDouble(Scored::score)
-                .sorted().toArray();
-        double highestDistinct = calibration.stream().filter(s -> !s.pair().duplicate()).mapToDouble(Scored::score)
-                .max().orElse(0);
-        double[] clearlyDifferent = calibration.stream().filter(s -> CLEARLY_DIFFERENT.equals(s.pair().kind()))
-                .mapToDouble(Scored::score).toArray();
+        double[] duplicates = calibration.stream()
+                .filter(s -> s.pair().duplicate())
+                .mapToDouble(Scored::score)
+                .sorted()
+                .toArray();
+        double highestDistinct = calibration.stream()
+                .filter(s -> !s.pair().duplicate())
+                .mapToDouble(Scored::score)
+                .max()
+                .orElse(0);
+        double[] clearlyDifferent = calibration.stream()
+                .filter(s -> CLEARLY_DIFFERENT.equals(s.pair().kind()))
+                .mapToDouble(Scored::score)
+                .toArray();
         double review = 0;
         for (int step = 100; step >= 0; step--) {
             double threshold = step / 100.0;
@@ -160,7 +178,10 @@ public final class GateEvaluation {
     }
 
     private static double share(double[] scores, double threshold) {
-        return java.util.Arrays.stream(scores).filter(score -> score >= threshold).count() / (double) scores.length;
+        return java.util.Arrays.stream(scores)
+                        .filter(score -> score >= threshold)
+                        .count()
+                / (double) scores.length;
     }
 
     public static Figures figures(List<Scored> scored, GateZones zones) {
@@ -184,22 +205,47 @@ public final class GateEvaluation {
                 nearMissesFlagged += isFlagged ? 1 : 0;
             }
         }
-        return new Figures(scored.size(), duplicates, rejected, rejectedDuplicates, flagged, flaggedDuplicates, clear,
-                clearFlagged, nearMisses, nearMissesFlagged);
+        return new Figures(
+                scored.size(),
+                duplicates,
+                rejected,
+                rejectedDuplicates,
+                flagged,
+                flaggedDuplicates,
+                clear,
+                clearFlagged,
+                nearMisses,
+                nearMissesFlagged);
     }
 
     /** The figures as bench/gate/run prints them. */
     public static String report(String vectorModelId, GateZones zones, Figures f) {
-        return String.format(Locale.ROOT, """
+        return String.format(
+                Locale.ROOT,
+                """
                 gate %s on %d held-out pairs (%d duplicates), zones review %.2f / duplicate %.2f:
                   duplicate boundary (automatic rejection): precision %s (%d of %d rejected), recall %.3f
                   review boundary (rejection + review):      precision %s, recall %.3f (%d of %d duplicates)
                   clearly different sent to review or rejected: %.3f (%d of %d); near-misses: %.3f (%d of %d)""",
-                vectorModelId, f.pairs(), f.duplicates(), zones.review(), zones.duplicate(),
-                format(f.rejectionPrecision()), f.rejectedDuplicates(), f.rejected(), f.rejectionRecall(),
-                format(f.flaggedPrecision()), f.flaggedRecall(), f.flaggedDuplicates(), f.duplicates(),
-                f.clearlyDifferentFlaggedShare(), f.clearlyDifferentFlagged(), f.clearlyDifferent(),
-                f.nearMissesFlaggedShare(), f.nearMissesFlagged(), f.nearMisses());
+                vectorModelId,
+                f.pairs(),
+                f.duplicates(),
+                zones.review(),
+                zones.duplicate(),
+                format(f.rejectionPrecision()),
+                f.rejectedDuplicates(),
+                f.rejected(),
+                f.rejectionRecall(),
+                format(f.flaggedPrecision()),
+                f.flaggedRecall(),
+                f.flaggedDuplicates(),
+                f.duplicates(),
+                f.clearlyDifferentFlaggedShare(),
+                f.clearlyDifferentFlagged(),
+                f.clearlyDifferent(),
+                f.nearMissesFlaggedShare(),
+                f.nearMissesFlagged(),
+                f.nearMisses());
     }
 
     private static String format(double value) {

@@ -42,17 +42,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 class GateJudgeTest {
     private static final String NS = "gate-judge";
-    private static final Pattern IDEA = Pattern.compile(
-            "Title: (.*)\\nPremise: (.*)\\nPhysics: (.*)\\n");
+    private static final Pattern IDEA = Pattern.compile("Title: (.*)\\nPremise: (.*)\\nPhysics: (.*)\\n");
     private static final List<GateEvaluation.Pair> PAIRS = GateEvaluation.pairs();
     private static final FakeOpenAiServer FAKE = new FakeOpenAiServer(GateJudgeTest::answer);
 
     @Inject
     GateJudge judge;
+
     @Inject
     IdeaGateService gate;
+
     @Inject
     KubernetesClient client;
+
     @Inject
     LlmCallRepository calls;
 
@@ -73,9 +75,13 @@ class GateJudgeTest {
         }
         GateEvaluation.Idea proposal = new GateEvaluation.Idea(m.group(1), none(m.group(2)), nullIfNone(m.group(3)));
         Optional<GateEvaluation.Pair> pair = PAIRS.stream()
-                .filter(p -> p.a().equals(past) && p.b().equals(proposal)).findFirst();
-        return pair.map(p -> Reply.ok("```json\n{\"sameAnimation\": " + p.duplicate() + ", \"reason\": \"pair " + p.id()
-                + "\"}\n```", 420, 30)).orElse(Reply.ok("I cannot tell.", 300, 5));
+                .filter(p -> p.a().equals(past) && p.b().equals(proposal))
+                .findFirst();
+        return pair.map(p -> Reply.ok(
+                        "```json\n{\"sameAnimation\": " + p.duplicate() + ", \"reason\": \"pair " + p.id() + "\"}\n```",
+                        420,
+                        30))
+                .orElse(Reply.ok("I cannot tell.", 300, 5));
     }
 
     private static String none(String text) {
@@ -88,9 +94,17 @@ class GateJudgeTest {
 
     @Test
     void everyNearMissIsJudgedDistinctAndEveryDuplicateTheSame() {
-        client.resource(new SecretBuilder().withNewMetadata().withNamespace(NS).withName("llm-key").endMetadata()
-                .withData(Map.of("api-key", Base64.getEncoder().encodeToString(
-                        FakeOpenAiServer.API_KEY.getBytes(StandardCharsets.UTF_8)))).build()).create();
+        client.resource(new SecretBuilder()
+                        .withNewMetadata()
+                        .withNamespace(NS)
+                        .withName("llm-key")
+                        .endMetadata()
+                        .withData(Map.of(
+                                "api-key",
+                                Base64.getEncoder()
+                                        .encodeToString(FakeOpenAiServer.API_KEY.getBytes(StandardCharsets.UTF_8))))
+                        .build())
+                .create();
         LlmSettings llm = llm("judge-model");
         int judged = 0;
         for (GateEvaluation.Pair pair : PAIRS) {
@@ -98,8 +112,11 @@ class GateJudgeTest {
                 continue;
             }
             GateJudgement judgement = judge.judge(proposalAfter(pair), llm);
-            GateJudgement.Verdict expected = pair.duplicate() ? GateJudgement.Verdict.Duplicate : GateJudgement.Verdict.Distinct;
-            assertThat(judgement.getVerdict()).as(pair.id() + " " + pair.kind() + ": " + judgement.getReason()).isEqualTo(expected);
+            GateJudgement.Verdict expected =
+                    pair.duplicate() ? GateJudgement.Verdict.Duplicate : GateJudgement.Verdict.Distinct;
+            assertThat(judgement.getVerdict())
+                    .as(pair.id() + " " + pair.kind() + ": " + judgement.getReason())
+                    .isEqualTo(expected);
             assertThat(judgement.getReason()).isEqualTo("pair " + pair.id());
             judged++;
         }
@@ -110,8 +127,10 @@ class GateJudgeTest {
         assertThat(last.getComparedWith()).isEqualTo("past-" + PAIRS.get(0).id());
         // recorded with its cost: the same prompt a second time is answered from the cache, at no cost
         assertThat(last.getPromptTokens()).isZero();
-        assertThat(calls.callsOf(NS, "daily")).filteredOn(c -> GateJudge.PURPOSE.equals(c.purpose))
-                .hasSizeGreaterThan(judged).anySatisfy(c -> {
+        assertThat(calls.callsOf(NS, "daily"))
+                .filteredOn(c -> GateJudge.PURPOSE.equals(c.purpose))
+                .hasSizeGreaterThan(judged)
+                .anySatisfy(c -> {
                     assertThat(c.promptTokens).isEqualTo(420);
                     assertThat(c.completionTokens).isEqualTo(30);
                     assertThat(c.response).contains("sameAnimation");
@@ -130,7 +149,12 @@ class GateJudgeTest {
         assertThat(notBoolean.getVerdict()).isEqualTo(GateJudgement.Verdict.Unusable);
 
         // a provider that keeps failing: no answer after the gateway's retries
-        FAKE.enqueue("failing-model", Reply.serverError(), Reply.serverError(), Reply.serverError(), Reply.serverError(),
+        FAKE.enqueue(
+                "failing-model",
+                Reply.serverError(),
+                Reply.serverError(),
+                Reply.serverError(),
+                Reply.serverError(),
                 Reply.serverError());
         GateJudgement failed = judge.judge(proposalAfter(PAIRS.get(1)), llm("failing-model"));
         assertThat(failed.getVerdict()).isEqualTo(GateJudgement.Verdict.Unusable);
@@ -146,7 +170,8 @@ class GateJudgeTest {
         proposal.setStatus(new AnimationIdeaStatus());
         Similarity similarity = new Similarity();
         similarity.setScore(0.6);
-        similarity.setNearest(List.of(new SimilarIdea("past-" + pair.id(), pair.a().title(), 0.6)));
+        similarity.setNearest(
+                List.of(new SimilarIdea("past-" + pair.id(), pair.a().title(), 0.6)));
         proposal.getStatus().setSimilarity(similarity);
         return proposal;
     }

@@ -29,11 +29,12 @@ class IdeaGateEmbedderTest {
 
     @Test
     void modelThatCannotLoadFallsBackToTheHashEmbeddingAndSaysSo(@TempDir Path dir) throws IOException {
-        // a real load through ONNX Runtime of a file that is not a model, as a truncated download or a bad image would be
-        Path model = Files.write(dir.resolve("model.onnx"), new byte[]{1, 2, 3, 4});
+        // a real load through ONNX Runtime of a file that is not a model, as a truncated download or a bad image would
+        // be
+        Path model = Files.write(dir.resolve("model.onnx"), new byte[] {1, 2, 3, 4});
         Path tokenizer = Files.writeString(dir.resolve("tokenizer.json"), "{}");
-        Embedder embedder = GateEmbedder.loading(() -> new MiniLmEmbedder(
-                new OnnxEmbeddingModel(model, tokenizer, PoolingMode.MEAN), "broken"));
+        Embedder embedder = GateEmbedder.loading(
+                () -> new MiniLmEmbedder(new OnnxEmbeddingModel(model, tokenizer, PoolingMode.MEAN), "broken"));
 
         assertThat(embedder.modelId()).isEqualTo(new HashEmbedding().modelId());
         float[] vector = embedder.embed("a ball bounces");

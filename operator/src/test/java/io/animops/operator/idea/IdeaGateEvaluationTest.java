@@ -47,8 +47,12 @@ class IdeaGateEvaluationTest {
             assertThat(pair.b().title()).isNotBlank();
         }
         for (String kind : union(GateEvaluation.DUPLICATE_KINDS, GateEvaluation.DISTINCT_KINDS)) {
-            long calibration = pairs.stream().filter(p -> p.kind().equals(kind) && p.split().equals(GateEvaluation.CALIBRATION)).count();
-            long heldOut = pairs.stream().filter(p -> p.kind().equals(kind) && p.split().equals(GateEvaluation.HELD_OUT)).count();
+            long calibration = pairs.stream()
+                    .filter(p -> p.kind().equals(kind) && p.split().equals(GateEvaluation.CALIBRATION))
+                    .count();
+            long heldOut = pairs.stream()
+                    .filter(p -> p.kind().equals(kind) && p.split().equals(GateEvaluation.HELD_OUT))
+                    .count();
             assertThat(calibration).as(kind).isGreaterThanOrEqualTo(10);
             assertThat(Math.abs(calibration - heldOut)).as(kind + " halves").isLessThanOrEqualTo(1);
         }
@@ -73,9 +77,12 @@ class IdeaGateEvaluationTest {
 
     @Test
     void aModelWithoutCalibratedThresholdsGetsNoneUnlessTheScheduleFixesOne() {
-        assertThat(GateThresholds.forModel("all-minilm-l6-v2-q@9.9.9+" + IdeaEmbedding.RECIPE)).isEmpty();
-        assertThat(GateThresholds.forModel(MiniLmEmbedder.MODEL_NAME + "@" + MiniLmEmbedder.bundledVersion())).isEmpty();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> GateThresholds.resolve("remote:text-embedding-3-small", null))
+        assertThat(GateThresholds.forModel("all-minilm-l6-v2-q@9.9.9+" + IdeaEmbedding.RECIPE))
+                .isEmpty();
+        assertThat(GateThresholds.forModel(MiniLmEmbedder.MODEL_NAME + "@" + MiniLmEmbedder.bundledVersion()))
+                .isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> GateThresholds.resolve("remote:text-embedding-3-small", null))
                 .hasMessageContaining("no calibrated thresholds for the embedding model remote:text-embedding-3-small")
                 .hasMessageContaining("spec.similarityThreshold");
         assertThat(GateThresholds.resolve("remote:text-embedding-3-small", 0.8)).isEqualTo(GateZones.fixed(0.8));
@@ -85,11 +92,19 @@ class IdeaGateEvaluationTest {
     private static GateEvaluation.Figures shippedZonesHold(Embedder embedder) {
         String model = IdeaEmbedding.modelId(embedder);
         List<GateEvaluation.Scored> scored = GateEvaluation.score(embedder, pairs);
-        GateZones calibrated = GateEvaluation.calibrate(model,
-                scored.stream().filter(s -> s.pair().split().equals(GateEvaluation.CALIBRATION)).toList());
-        assertThat(GateThresholds.forModel(model)).as("shipped thresholds of " + model).contains(calibrated);
+        GateZones calibrated = GateEvaluation.calibrate(
+                model,
+                scored.stream()
+                        .filter(s -> s.pair().split().equals(GateEvaluation.CALIBRATION))
+                        .toList());
+        assertThat(GateThresholds.forModel(model))
+                .as("shipped thresholds of " + model)
+                .contains(calibrated);
         GateEvaluation.Figures heldOut = GateEvaluation.figures(
-                scored.stream().filter(s -> s.pair().split().equals(GateEvaluation.HELD_OUT)).toList(), calibrated);
+                scored.stream()
+                        .filter(s -> s.pair().split().equals(GateEvaluation.HELD_OUT))
+                        .toList(),
+                calibrated);
         System.out.println(GateEvaluation.report(model, calibrated, heldOut));
         return heldOut;
     }

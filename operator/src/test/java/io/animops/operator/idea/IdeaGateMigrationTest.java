@@ -6,13 +6,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,14 +34,20 @@ class IdeaGateMigrationTest {
     @Test
     void vectorsOfIdeasGatedBeforeV5MoveToIdeaEmbeddings() throws SQLException {
         DataSource db = postgres.getPostgresDatabase();
-        Flyway.configure().dataSource(db).locations("classpath:db/migration").target("3").load().migrate();
+        Flyway.configure()
+                .dataSource(db)
+                .locations("classpath:db/migration")
+                .target("3")
+                .load()
+                .migrate();
         float[] vector = new HashEmbedding().embed("Newton's cradle with ten steel balls");
         UUID gated = UUID.randomUUID();
         UUID ungated = UUID.randomUUID();
         try (Connection c = db.getConnection();
-             PreparedStatement insert = c.prepareStatement("insert into ideas (uid, namespace, name, title, premise, source, "
-                     + "phase, embedding, embedding_model, created_at, updated_at) values (?, 'ns', ?, 'T', 'P', 'Manual', "
-                     + "'Published', ?, ?, now(), now())")) {
+                PreparedStatement insert =
+                        c.prepareStatement("insert into ideas (uid, namespace, name, title, premise, source, "
+                                + "phase, embedding, embedding_model, created_at, updated_at) values (?, 'ns', ?, 'T', 'P', 'Manual', "
+                                + "'Published', ?, ?, now(), now())")) {
             insert.setObject(1, gated);
             insert.setString(2, "gated");
             insert.setBytes(3, Vectors.toBytes(vector));
@@ -54,9 +60,14 @@ class IdeaGateMigrationTest {
             insert.executeUpdate();
         }
 
-        Flyway.configure().dataSource(db).locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(db)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
 
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("select idea_uid, model, dimensions, vector from idea_embeddings")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getObject(1, UUID.class)).isEqualTo(gated);
@@ -71,9 +82,11 @@ class IdeaGateMigrationTest {
                 assertThat(rs.getInt(1)).as("the old column is gone").isZero();
             }
             // a vector whose length does not match its dimensions is refused
-            assertThatThrownBy(() -> s.executeUpdate("insert into idea_embeddings (idea_uid, model, dimensions, vector, "
-                    + "created_at) values ('" + ungated + "', 'm', 384, '\\x00000000', now())"))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("check");
+            assertThatThrownBy(
+                            () -> s.executeUpdate("insert into idea_embeddings (idea_uid, model, dimensions, vector, "
+                                    + "created_at) values ('" + ungated + "', 'm', 384, '\\x00000000', now())"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("check");
         }
     }
 }

@@ -29,12 +29,15 @@ import static org.assertj.core.api.Assertions.offset;
 class IdeaGatePairsTest {
     @Inject
     IdeaGateService gate;
+
     @Inject
     Embedder embedder;
 
     @Test
     void theServiceScoresAndZonesEveryHeldOutPairAsTheEvaluationDoes() {
-        assertThat(new ContentScheduleSpec().getSimilarityThreshold()).as("no fixed threshold by default").isNull();
+        assertThat(new ContentScheduleSpec().getSimilarityThreshold())
+                .as("no fixed threshold by default")
+                .isNull();
         String model = IdeaEmbedding.modelId(embedder);
         assertThat(model).startsWith(MiniLmEmbedder.MODEL_NAME + "@").endsWith("+" + IdeaEmbedding.RECIPE);
         GateZones zones = GateThresholds.forModel(model).orElseThrow();
@@ -50,9 +53,15 @@ class IdeaGatePairsTest {
             assertThat(second.getModel()).isEqualTo(model);
             assertThat(second.getThreshold()).isEqualTo(zones.duplicate());
             assertThat(second.getReviewThreshold()).isEqualTo(zones.review());
-            assertThat(second.getNearest()).singleElement().satisfies(n -> assertThat(n.getName()).isEqualTo("first"));
-            assertThat(second.getScore()).as(pair.id()).isCloseTo(expected.get(i).score(), offset(1e-4));
-            assertThat(second.getZone()).as(pair.id()).isEqualTo(zones.zoneOf(second.getScore()).name());
+            assertThat(second.getNearest())
+                    .singleElement()
+                    .satisfies(n -> assertThat(n.getName()).isEqualTo("first"));
+            assertThat(second.getScore())
+                    .as(pair.id())
+                    .isCloseTo(expected.get(i).score(), offset(1e-4));
+            assertThat(second.getZone())
+                    .as(pair.id())
+                    .isEqualTo(zones.zoneOf(second.getScore()).name());
         }
     }
 

@@ -38,9 +38,11 @@ class IdeaGateRemoteTest {
             requests.add(exchange.getRequestHeaders().getFirst("Authorization") + " " + body);
             boolean fail = failuresLeft.getAndDecrement() > 0;
             // a vector that depends on the text, not unit length: the embedder normalises it
-            String answer = fail ? "{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}"
+            String answer = fail
+                    ? "{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}"
                     : "{\"object\":\"list\",\"model\":\"test-embed\",\"usage\":{\"prompt_tokens\":3,\"total_tokens\":3},"
-                    + "\"data\":[{\"object\":\"embedding\",\"index\":0,\"embedding\":[3.0," + (body.length() % 7) + ".0,4.0]}]}";
+                            + "\"data\":[{\"object\":\"embedding\",\"index\":0,\"embedding\":[3.0,"
+                            + (body.length() % 7) + ".0,4.0]}]}";
             byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(fail ? 500 : 200, bytes.length);
@@ -61,8 +63,17 @@ class IdeaGateRemoteTest {
     }
 
     private RemoteEmbedder.Settings settings(int maxAttempts, double perSecond, int burst, Duration maxWait) {
-        return new RemoteEmbedder.Settings(baseUrl(), "test-embed", "secret-key", maxAttempts, Duration.ofMillis(10),
-                perSecond, burst, maxWait, 100, Duration.ofSeconds(10));
+        return new RemoteEmbedder.Settings(
+                baseUrl(),
+                "test-embed",
+                "secret-key",
+                maxAttempts,
+                Duration.ofMillis(10),
+                perSecond,
+                burst,
+                maxWait,
+                100,
+                Duration.ofSeconds(10));
     }
 
     @Test
@@ -73,12 +84,17 @@ class IdeaGateRemoteTest {
         float[] vector = embedder.embed("marbles race down a funnel");
 
         assertThat(embedder.modelId()).isEqualTo("remote:test-embed");
-        assertThat(requests).hasSize(3).allSatisfy(r -> assertThat(r.replaceAll("\\s+", ""))
-                .startsWith("Bearersecret-key").contains("\"model\":\"test-embed\"")
-                .contains("\"input\":[\"marblesracedownafunnel\"]"));
+        assertThat(requests)
+                .hasSize(3)
+                .allSatisfy(r -> assertThat(r.replaceAll("\\s+", ""))
+                        .startsWith("Bearersecret-key")
+                        .contains("\"model\":\"test-embed\"")
+                        .contains("\"input\":[\"marblesracedownafunnel\"]"));
         assertThat(Vectors.cosine(vector, vector)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6));
         assertThat(embedder.embed("marbles race down a funnel")).containsExactly(vector);
-        assertThat(requests).as("the second embedding of a text comes from the cache").hasSize(3);
+        assertThat(requests)
+                .as("the second embedding of a text comes from the cache")
+                .hasSize(3);
     }
 
     @Test
@@ -88,7 +104,8 @@ class IdeaGateRemoteTest {
 
         assertThatThrownBy(() -> embedder.embed("dominoes"))
                 .isInstanceOf(RemoteEmbedder.RemoteEmbeddingException.class)
-                .hasMessageContaining("remote:test-embed").hasMessageContaining("after 2 attempt(s)");
+                .hasMessageContaining("remote:test-embed")
+                .hasMessageContaining("after 2 attempt(s)");
         assertThat(requests).hasSize(2);
     }
 
@@ -104,31 +121,65 @@ class IdeaGateRemoteTest {
         RemoteEmbedder impatient = RemoteEmbedder.openAiCompatible(settings(1, 0.1, 1, Duration.ofMillis(50)));
         impatient.embed("a pendulum");
         assertThatThrownBy(() -> impatient.embed("a spring"))
-                .isInstanceOf(RemoteEmbedder.RemoteEmbeddingException.class).hasMessageContaining("rate limit");
+                .isInstanceOf(RemoteEmbedder.RemoteEmbeddingException.class)
+                .hasMessageContaining("rate limit");
         assertThat(requests).hasSize(3);
     }
 
     @Test
     void configuredBaseUrlSelectsTheRemoteProviderAndItsAbsenceTheInProcessModel() {
-        assertThat(GateEmbedder.loaderFor(embeddingSettings(Optional.of(baseUrl()))).get().modelId())
+        assertThat(GateEmbedder.loaderFor(embeddingSettings(Optional.of(baseUrl())))
+                        .get()
+                        .modelId())
                 .isEqualTo("remote:test-embed");
         assertThat(requests).as("choosing the provider calls nothing").isEmpty();
-        assertThat(GateEmbedder.loaderFor(embeddingSettings(Optional.empty())).get().modelId())
+        assertThat(GateEmbedder.loaderFor(embeddingSettings(Optional.empty()))
+                        .get()
+                        .modelId())
                 .startsWith(MiniLmEmbedder.MODEL_NAME + "@");
     }
 
     private static AnimOpsConfig.Embedding embeddingSettings(Optional<String> baseUrl) {
         return new AnimOpsConfig.Embedding() {
-            public Optional<String> remoteBaseUrl() { return baseUrl; }
-            public String remoteModel() { return "test-embed"; }
-            public Optional<String> remoteApiKey() { return Optional.empty(); }
-            public int remoteMaxAttempts() { return 1; }
-            public Duration remoteInitialBackoff() { return Duration.ofMillis(10); }
-            public double remoteRateLimitPerSecond() { return 10; }
-            public int remoteRateLimitBurst() { return 1; }
-            public Duration remoteRateLimitMaxWait() { return Duration.ofSeconds(1); }
-            public int remoteCacheSize() { return 10; }
-            public Duration remoteTimeout() { return Duration.ofSeconds(5); }
+            public Optional<String> remoteBaseUrl() {
+                return baseUrl;
+            }
+
+            public String remoteModel() {
+                return "test-embed";
+            }
+
+            public Optional<String> remoteApiKey() {
+                return Optional.empty();
+            }
+
+            public int remoteMaxAttempts() {
+                return 1;
+            }
+
+            public Duration remoteInitialBackoff() {
+                return Duration.ofMillis(10);
+            }
+
+            public double remoteRateLimitPerSecond() {
+                return 10;
+            }
+
+            public int remoteRateLimitBurst() {
+                return 1;
+            }
+
+            public Duration remoteRateLimitMaxWait() {
+                return Duration.ofSeconds(1);
+            }
+
+            public int remoteCacheSize() {
+                return 10;
+            }
+
+            public Duration remoteTimeout() {
+                return Duration.ofSeconds(5);
+            }
         };
     }
 }

@@ -49,8 +49,10 @@ class IdeaGateReviewZoneTest {
         assertThat(condition(idea, ConditionTypes.NEEDS_REVIEW).getStatus()).isEqualTo(Conditions.TRUE);
         assertThat(condition(idea, ConditionTypes.GATED).getStatus()).isEqualTo(Conditions.UNKNOWN);
         assertThat(condition(idea, ConditionTypes.NEEDS_REVIEW).getMessage())
-                .contains("review zone [0.36, 0.94)").contains("no LLM judge")
-                .contains("older \"Older idea\" 0.62").contains("other \"Other idea\" 0.41");
+                .contains("review zone [0.36, 0.94)")
+                .contains("no LLM judge")
+                .contains("older \"Older idea\" 0.62")
+                .contains("other \"Other idea\" 0.41");
 
         idea.getSpec().setApproved(true);
         advance(idea, AUTO, List.of(idea));
@@ -80,15 +82,19 @@ class IdeaGateReviewZoneTest {
         advance(distinct, AUTO, List.of(distinct, sibling));
         assertThat(distinct.getStatus().getPhase()).isEqualTo(IdeaPhase.Scripting);
         assertThat(condition(distinct, ConditionTypes.GATED).getReason()).isEqualTo(Reasons.JUDGED_DISTINCT);
-        assertThat(condition(distinct, ConditionTypes.SELECTED).getMessage()).startsWith("rank 1 by novelty of 1 novel");
+        assertThat(condition(distinct, ConditionTypes.SELECTED).getMessage())
+                .startsWith("rank 1 by novelty of 1 novel");
 
         AnimationIdea unusable = judged("unusable", GateJudgement.Verdict.Unusable);
         advance(unusable, AUTO, List.of(unusable));
         assertThat(unusable.getStatus().getPhase()).isEqualTo(IdeaPhase.Proposed);
         assertThat(condition(unusable, ConditionTypes.NEEDS_REVIEW).getMessage())
                 .contains("the LLM judge gave no usable answer (same mechanism)");
-        assertThat(GateDecision.awaitsJudge(unusable.getStatus().getSimilarity())).isFalse();
-        assertThat(GateDecision.awaitsJudge(proposed("new", 0.5, GateZones.Zone.Review).getStatus().getSimilarity())).isTrue();
+        assertThat(GateDecision.awaitsJudge(unusable.getStatus().getSimilarity()))
+                .isFalse();
+        assertThat(GateDecision.awaitsJudge(
+                        proposed("new", 0.5, GateZones.Zone.Review).getStatus().getSimilarity()))
+                .isTrue();
     }
 
     @Test
@@ -126,17 +132,28 @@ class IdeaGateReviewZoneTest {
         similarity.setThreshold(0.94);
         similarity.setReviewThreshold(0.36);
         similarity.setZone(zone == null ? null : zone.name());
-        similarity.setNearest(List.of(new SimilarIdea("older", "Older idea", score), new SimilarIdea("other", "Other idea", 0.41)));
+        similarity.setNearest(
+                List.of(new SimilarIdea("older", "Older idea", score), new SimilarIdea("other", "Other idea", 0.41)));
         idea.getStatus().setSimilarity(similarity);
         return idea;
     }
 
     private static Condition condition(AnimationIdea idea, String type) {
-        return Conditions.find(idea.getStatus().getConditions(), type).orElseThrow(() -> new AssertionError("no " + type));
+        return Conditions.find(idea.getStatus().getConditions(), type)
+                .orElseThrow(() -> new AssertionError("no " + type));
     }
 
     private static PipelineSettings settings(Selection.Mode mode) {
-        return new PipelineSettings(mode, 1, null, 2, null, RenderSettings.preview(), RenderSettings.fin(),
-                Map.of("animops.io/os", "darwin"), new QcSettings(), List.of());
+        return new PipelineSettings(
+                mode,
+                1,
+                null,
+                2,
+                null,
+                RenderSettings.preview(),
+                RenderSettings.fin(),
+                Map.of("animops.io/os", "darwin"),
+                new QcSettings(),
+                List.of());
     }
 }

@@ -1,8 +1,8 @@
 package io.animops.operator.idea;
 
 import io.animops.crds.v1alpha1.AnimationIdea;
-import io.animops.crds.v1alpha1.Similarity;
 import io.animops.crds.v1alpha1.SimilarIdea;
+import io.animops.crds.v1alpha1.Similarity;
 import io.animops.operator.db.Database;
 import io.animops.operator.db.JsonColumn;
 import io.animops.operator.testing.EmbeddedPostgresResource;
@@ -28,12 +28,16 @@ class IdeaGateStoreTest {
 
     @Inject
     IdeaGateService gate;
+
     @Inject
     IdeaRepository repository;
+
     @Inject
     IdeaVectorIndex index;
+
     @Inject
     Embedder embedder;
+
     @Inject
     Database database;
 
@@ -41,27 +45,35 @@ class IdeaGateStoreTest {
     void verdictIsStoredWithTheModelAndTheNearestFiveOfEveryPastIdea() {
         String ns = "gate-store";
         String[] past = {
-                "Dominoes fall along a spiral to a giant domino", "A pendulum wave of fifteen pendulums",
-                "Marbles race down a zigzag track into a funnel", "A red cloth drapes over a sphere",
-                "A wrecking ball smashes a brick wall", "Sand pours through an hourglass into a cone"};
+            "Dominoes fall along a spiral to a giant domino", "A pendulum wave of fifteen pendulums",
+            "Marbles race down a zigzag track into a funnel", "A red cloth drapes over a sphere",
+            "A wrecking ball smashes a brick wall", "Sand pours through an hourglass into a cone"
+        };
         for (int i = 0; i < past.length; i++) {
             gate.gate(idea(ns, "past-" + i, past[i]), "run-1", THRESHOLD);
         }
         AnimationIdea copy = idea(ns, "copy", "Marbles racing down a zigzag track into a funnel");
         Similarity similarity = gate.gate(copy, "run-2", THRESHOLD);
 
-        assertThat(similarity.getModel()).isEqualTo(IdeaEmbedding.modelId(embedder)).startsWith(MiniLmEmbedder.MODEL_NAME);
+        assertThat(similarity.getModel())
+                .isEqualTo(IdeaEmbedding.modelId(embedder))
+                .startsWith(MiniLmEmbedder.MODEL_NAME);
         assertThat(similarity.getThreshold()).isEqualTo(THRESHOLD);
         assertThat(similarity.getNearest()).hasSize(IdeaGate.NEAREST);
         assertThat(similarity.getNearest().get(0).getName()).isEqualTo("past-2");
-        assertThat(similarity.getScore()).isEqualTo(similarity.getNearest().get(0).getScore()).isGreaterThan(THRESHOLD);
-        assertThat(similarity.getNearest()).extracting(SimilarIdea::getScore).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+        assertThat(similarity.getScore())
+                .isEqualTo(similarity.getNearest().get(0).getScore())
+                .isGreaterThan(THRESHOLD);
+        assertThat(similarity.getNearest())
+                .extracting(SimilarIdea::getScore)
+                .isSortedAccordingTo((a, b) -> Double.compare(b, a));
 
         IdeaRecord row = repository.find(uid(copy));
         assertThat(row.embeddingModel).isEqualTo(similarity.getModel());
         assertThat(row.similarityScore).isEqualTo(similarity.getScore());
         assertThat(row.similarityThreshold).isEqualTo(THRESHOLD);
-        assertThat(JsonColumn.read(row.nearest, SimilarIdea[].class)).containsExactlyElementsOf(similarity.getNearest());
+        assertThat(JsonColumn.read(row.nearest, SimilarIdea[].class))
+                .containsExactlyElementsOf(similarity.getNearest());
         assertThat(modelsOf(uid(copy))).containsExactly(similarity.getModel());
 
         // gated again (its status lost): it is not its own nearest idea, and it keeps one vector
@@ -84,10 +96,15 @@ class IdeaGateStoreTest {
             row.phase = "Published";
             row.embeddingModel = "retired-model@0.1";
         });
-        repository.storeVectors("retired-model@0.1", Map.of(uid(old), new float[]{0.6f, 0.8f}));
+        repository.storeVectors("retired-model@0.1", Map.of(uid(old), new float[] {0.6f, 0.8f}));
 
-        Similarity similarity = gate.gate(idea(ns, "new",
-                "Dominoes fall one after another along a spiral path until they knock over one huge domino"), null, THRESHOLD);
+        Similarity similarity = gate.gate(
+                idea(
+                        ns,
+                        "new",
+                        "Dominoes fall one after another along a spiral path until they knock over one huge domino"),
+                null,
+                THRESHOLD);
 
         assertThat(modelsOf(uid(old))).containsExactlyInAnyOrder("retired-model@0.1", IdeaEmbedding.modelId(embedder));
         assertThat(similarity.getNearest()).singleElement().satisfies(n -> {
@@ -117,7 +134,9 @@ class IdeaGateStoreTest {
         assertThat(repository.find(uid(second)).embeddingModel).isEqualTo(hash);
         assertThat(modelsOf(uid(second))).containsExactly(hash);
         assertThat(modelsOf(uid(first))).containsExactlyInAnyOrder(IdeaEmbedding.modelId(embedder), hash);
-        assertThat(similarity.getNearest()).singleElement().satisfies(n -> assertThat(n.getName()).isEqualTo("first"));
+        assertThat(similarity.getNearest())
+                .singleElement()
+                .satisfies(n -> assertThat(n.getName()).isEqualTo("first"));
         // the hash embedding sees the shared wording of this reordering
         assertThat(similarity.getScore()).isGreaterThan(0.6);
     }
@@ -125,7 +144,8 @@ class IdeaGateStoreTest {
     private List<String> modelsOf(UUID idea) {
         return database.inTransaction(s -> s.createQuery(
                         "select e.key.model from IdeaEmbeddingRecord e where e.key.ideaUid = :uid", String.class)
-                .setParameter("uid", idea).getResultList());
+                .setParameter("uid", idea)
+                .getResultList());
     }
 
     private static UUID uid(AnimationIdea idea) {

@@ -31,7 +31,8 @@ class IdeaGateTest {
         past.put(UUID.randomUUID(), "race", "Marble race", embedding.embed("marbles race on ramps"));
         float[] candidate = embedding.embed("marbles race down a funnel");
 
-        IdeaGate.Verdict verdict = IdeaGate.judge(past.nearest(candidate, null, IdeaGate.NEAREST), GateZones.fixed(0.9));
+        IdeaGate.Verdict verdict =
+                IdeaGate.judge(past.nearest(candidate, null, IdeaGate.NEAREST), GateZones.fixed(0.9));
         assertThat(verdict.duplicate()).isTrue();
         assertThat(verdict.score()).isEqualTo(1.0);
         assertThat(verdict.nearest()).extracting(SimilarIdea::getName).containsExactly("funnel", "race", "dominoes");
@@ -46,14 +47,19 @@ class IdeaGateTest {
         double[] scores = new double[300];
         // more rows than the first capacity, so the matrix grows while keeping earlier rows intact
         for (int i = 0; i < scores.length; i++) {
-            float[] v = embedding.embed("pendulum " + i + " of a wave with " + (i % 17) + " pendulums drifting " + (i % 5));
+            float[] v =
+                    embedding.embed("pendulum " + i + " of a wave with " + (i % 17) + " pendulums drifting " + (i % 5));
             matrix.put(UUID.randomUUID(), String.format("idea-%03d", i), "Idea " + i, v);
             scores[i] = Vectors.cosine(query, v);
         }
         List<SimilarIdea> nearest = matrix.nearest(query, null, IdeaGate.NEAREST);
 
-        List<Double> expected = java.util.Arrays.stream(scores).boxed().sorted(java.util.Comparator.reverseOrder())
-                .limit(IdeaGate.NEAREST).map(IdeaGate::round).toList();
+        List<Double> expected = java.util.Arrays.stream(scores)
+                .boxed()
+                .sorted(java.util.Comparator.reverseOrder())
+                .limit(IdeaGate.NEAREST)
+                .map(IdeaGate::round)
+                .toList();
         assertThat(matrix.size()).isEqualTo(300);
         assertThat(nearest).extracting(SimilarIdea::getScore).containsExactlyElementsOf(expected);
         for (SimilarIdea idea : nearest) {
@@ -83,10 +89,13 @@ class IdeaGateTest {
 
         List<SimilarIdea> nearest = matrix.nearest(query, null, IdeaGate.NEAREST);
 
-        List<String> expected = java.util.stream.IntStream.range(0, size).boxed()
+        List<String> expected = java.util.stream.IntStream.range(0, size)
+                .boxed()
                 .sorted(java.util.Comparator.comparingDouble((Integer i) -> -dot(query, vectors[i]))
                         .thenComparing(i -> String.format("idea-%06d", i)))
-                .limit(IdeaGate.NEAREST).map(i -> String.format("idea-%06d", i)).toList();
+                .limit(IdeaGate.NEAREST)
+                .map(i -> String.format("idea-%06d", i))
+                .toList();
         assertThat(nearest).extracting(SimilarIdea::getName).containsExactlyElementsOf(expected);
     }
 
@@ -111,11 +120,14 @@ class IdeaGateTest {
         matrix.put(self, "self", "Cradle", cradle);
         matrix.put(other, "other", "Dominoes", embedding.embed("dominoes fall over"));
 
-        assertThat(matrix.nearest(cradle, self, 5)).extracting(SimilarIdea::getName).containsExactly("other");
+        assertThat(matrix.nearest(cradle, self, 5))
+                .extracting(SimilarIdea::getName)
+                .containsExactly("other");
 
         matrix.put(other, "other", "Cradle again", cradle);
         assertThat(matrix.size()).isEqualTo(2);
-        assertThat(matrix.nearest(cradle, self, 5)).singleElement()
+        assertThat(matrix.nearest(cradle, self, 5))
+                .singleElement()
                 .satisfies(s -> assertThat(s.getScore()).isEqualTo(1.0))
                 .satisfies(s -> assertThat(s.getTitle()).isEqualTo("Cradle again"));
         assertThat(matrix.nearest(cradle, null, 0)).isEmpty();
@@ -126,9 +138,11 @@ class IdeaGateTest {
         VectorMatrix matrix = new VectorMatrix(MiniLmEmbedder.DIMENSIONS);
         float[] hashVector = embedding.embed("a ball");
         assertThatThrownBy(() -> matrix.put(UUID.randomUUID(), "a", "A", hashVector))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("512 dimensions");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("512 dimensions");
         assertThatThrownBy(() -> matrix.nearest(hashVector, null, 5))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("512 dimensions");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("512 dimensions");
     }
 
     @Test

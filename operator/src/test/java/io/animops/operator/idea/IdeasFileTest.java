@@ -21,7 +21,9 @@ class IdeasFileTest {
 
     static Path repoDir() {
         String dir = System.getProperty("animops.repo.dir");
-        assertThat(dir).as("system property animops.repo.dir (set by surefire in operator/pom.xml)").isNotBlank();
+        assertThat(dir)
+                .as("system property animops.repo.dir (set by surefire in operator/pom.xml)")
+                .isNotBlank();
         return Path.of(dir);
     }
 
@@ -34,7 +36,9 @@ class IdeasFileTest {
         assertThat(ideas).hasSizeGreaterThanOrEqualTo(40);
         Set<String> titles = new HashSet<>();
         for (IdeaProposal idea : ideas) {
-            assertThat(titles.add(idea.title().toLowerCase(Locale.ROOT))).as("unique title %s", idea.title()).isTrue();
+            assertThat(titles.add(idea.title().toLowerCase(Locale.ROOT)))
+                    .as("unique title %s", idea.title())
+                    .isTrue();
             assertThat(idea.title().length()).isBetween(3, 80);
             assertThat(idea.premise()).as("premise of %s", idea.title()).hasSizeGreaterThanOrEqualTo(10);
             // the static file is the offline fallback: every idea there carries all three fields
@@ -71,8 +75,13 @@ class IdeasFileTest {
             assertThat(titles).as("idea of %s", scene.getFileName()).contains(title);
             sceneTitles.add(title);
             assertThat(lines.size()).as("lines of %s", scene.getFileName()).isBetween(80, 220);
-            assertThat(lines).as("contract lines of %s", scene.getFileName())
-                    .contains("extends Node2D", "const DURATION_SECONDS := 20.0", "const FRAME := Vector2(1080, 1920)", "\tseed(SEED)")
+            assertThat(lines)
+                    .as("contract lines of %s", scene.getFileName())
+                    .contains(
+                            "extends Node2D",
+                            "const DURATION_SECONDS := 20.0",
+                            "const FRAME := Vector2(1080, 1920)",
+                            "\tseed(SEED)")
                     .anyMatch(l -> l.matches("const SEED := \\d+"));
         }
         assertThat(sceneTitles).doesNotHaveDuplicates();
@@ -90,7 +99,7 @@ class IdeasFileTest {
 
                 ## Pendulum Wave
                 Premise: Fifteen pendulums drift in and out of phase.
-                Physics:   Period depends on length.  
+                Physics:   Period depends on length.
                 Hook: The realignment.
 
                 ## Lone Premise
@@ -99,10 +108,14 @@ class IdeasFileTest {
 
         List<IdeaProposal> ideas = IdeasFile.parse(md, SOURCE);
 
-        assertThat(ideas).containsExactly(
-                new IdeaProposal("Pendulum Wave", "Fifteen pendulums drift in and out of phase.",
-                        "Period depends on length.", "The realignment."),
-                new IdeaProposal("Lone Premise", "Only the required field is here.", null, null));
+        assertThat(ideas)
+                .containsExactly(
+                        new IdeaProposal(
+                                "Pendulum Wave",
+                                "Fifteen pendulums drift in and out of phase.",
+                                "Period depends on length.",
+                                "The realignment."),
+                        new IdeaProposal("Lone Premise", "Only the required field is here.", null, null));
     }
 
     @Test
@@ -115,7 +128,8 @@ class IdeasFileTest {
 
     @Test
     void textWithoutIdeasGivesAnEmptyList() {
-        assertThat(IdeasFile.parse("# Only an intro\n\nNothing else.\n", SOURCE)).isEmpty();
+        assertThat(IdeasFile.parse("# Only an intro\n\nNothing else.\n", SOURCE))
+                .isEmpty();
     }
 
     @Test
@@ -172,7 +186,8 @@ class IdeasFileTest {
         String md = "\n\n\n\n## " + title + "\nPremise: Long title here.\n";
 
         assertThatThrownBy(() -> IdeasFile.parse(md, SOURCE))
-                .isInstanceOfSatisfying(IdeasFileException.class, e -> assertThat(e.line()).isEqualTo(5))
+                .isInstanceOfSatisfying(
+                        IdeasFileException.class, e -> assertThat(e.line()).isEqualTo(5))
                 .hasMessage("examples/ideas.md:5: idea \"" + title + "\": Title must be 3 to 80 characters, got 81");
     }
 
@@ -181,7 +196,8 @@ class IdeasFileTest {
         String title = "B".repeat(80);
 
         assertThat(IdeasFile.parse("## " + title + "\nPremise: At the limit.\n", SOURCE))
-                .extracting(IdeaProposal::title).containsExactly(title);
+                .extracting(IdeaProposal::title)
+                .containsExactly(title);
     }
 
     @Test
@@ -206,7 +222,8 @@ class IdeasFileTest {
         String md = "## Marble Run\n**Premise:** Marbles roll down ramps.\n";
 
         assertThatThrownBy(() -> IdeasFile.parse(md, SOURCE))
-                .isInstanceOfSatisfying(IdeasFileException.class, e -> assertThat(e.line()).isEqualTo(2))
+                .isInstanceOfSatisfying(
+                        IdeasFileException.class, e -> assertThat(e.line()).isEqualTo(2))
                 .hasMessage("examples/ideas.md:2: idea \"Marble Run\": unknown field \"**Premise\" "
                         + "(write it as plain \"Premise:\"); known fields are Premise, Physics and Hook");
     }
@@ -228,7 +245,8 @@ class IdeasFileTest {
         String md = "## Marble Run\nPremise: Marbles roll down ramps.\nand then they stop.\n";
 
         assertThatThrownBy(() -> IdeasFile.parse(md, SOURCE))
-                .isInstanceOfSatisfying(IdeasFileException.class, e -> assertThat(e.line()).isEqualTo(3))
+                .isInstanceOfSatisfying(
+                        IdeasFileException.class, e -> assertThat(e.line()).isEqualTo(3))
                 .hasMessage("examples/ideas.md:3: idea \"Marble Run\": expected a \"Key: value\" line "
                         + "(Premise, Physics or Hook), got \"and then they stop.\"");
     }
@@ -283,7 +301,8 @@ class IdeasFileTest {
         String md = "## Marble Run\nPremise: Marbles roll down ramps.\nPhysics:\n";
 
         assertThatThrownBy(() -> IdeasFile.parse(md, SOURCE))
-                .isInstanceOfSatisfying(IdeasFileException.class, e -> assertThat(e.line()).isEqualTo(3))
+                .isInstanceOfSatisfying(
+                        IdeasFileException.class, e -> assertThat(e.line()).isEqualTo(3))
                 .hasMessage("examples/ideas.md:3: idea \"Marble Run\": Physics is empty");
     }
 

@@ -8,14 +8,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class LlmIdeaSourceParseTest {
     @Test
     void arrayInAFenceWithProse() {
-        var ideas = LlmIdeaSource.parse("Here:\n```json\n[{\"title\":\"Jar fit\",\"premise\":\"Balls fall into a jar.\","
-                + "\"physicsHook\":\"packing\",\"hook\":\"does it fit?\"}]\n```");
-        assertThat(ideas).containsExactly(new IdeaProposal("Jar fit", "Balls fall into a jar.", "packing", "does it fit?"));
+        var ideas =
+                LlmIdeaSource.parse("Here:\n```json\n[{\"title\":\"Jar fit\",\"premise\":\"Balls fall into a jar.\","
+                        + "\"physicsHook\":\"packing\",\"hook\":\"does it fit?\"}]\n```");
+        assertThat(ideas)
+                .containsExactly(new IdeaProposal("Jar fit", "Balls fall into a jar.", "packing", "does it fit?"));
     }
 
     @Test
     void optionalHooksMayBeAbsent() {
-        assertThat(LlmIdeaSource.parse("[{\"title\":\"Jar fit\",\"premise\":\"Balls fall into a jar.\"}]").get(0).hook()).isNull();
+        assertThat(LlmIdeaSource.parse("[{\"title\":\"Jar fit\",\"premise\":\"Balls fall into a jar.\"}]")
+                        .get(0)
+                        .hook())
+                .isNull();
     }
 
     @Test

@@ -32,14 +32,16 @@ class ScheduleLinkTest {
         AnimationIdea idea = idea("daily", IdeaPhase.Scripting);
 
         assertThat(ScheduleLink.stopped(idea, null, CLOCK)).isTrue();
-        var detached = Conditions.find(idea.getStatus().getConditions(), "ScheduleAttached").orElseThrow();
+        var detached = Conditions.find(idea.getStatus().getConditions(), "ScheduleAttached")
+                .orElseThrow();
         assertThat(detached.getStatus()).isEqualTo("False");
         assertThat(detached.getReason()).isEqualTo("ScheduleDeleted");
         assertThat(detached.getMessage()).contains("ContentSchedule daily", "phase Scripting");
         assertThat(idea.getStatus().getPhase()).isEqualTo(IdeaPhase.Scripting);
 
         assertThat(ScheduleLink.stopped(idea, SCHEDULE, CLOCK)).isFalse();
-        var attached = Conditions.find(idea.getStatus().getConditions(), "ScheduleAttached").orElseThrow();
+        var attached = Conditions.find(idea.getStatus().getConditions(), "ScheduleAttached")
+                .orElseThrow();
         assertThat(attached.getStatus()).isEqualTo("True");
         assertThat(attached.getReason()).isEqualTo("ScheduleRecreated");
     }
@@ -48,7 +50,8 @@ class ScheduleLinkTest {
     void aScheduleBeingDeletedCountsAsGone() {
         ContentSchedule terminating = Pipeline.schedule("ns", "daily", Selection.Mode.Auto, 2, 1, 0.85);
         terminating.getMetadata().setDeletionTimestamp("2026-11-25T09:59:00Z");
-        assertThat(ScheduleLink.stopped(idea("daily", IdeaPhase.Rendering), terminating, CLOCK)).isTrue();
+        assertThat(ScheduleLink.stopped(idea("daily", IdeaPhase.Rendering), terminating, CLOCK))
+                .isTrue();
     }
 
     @Test

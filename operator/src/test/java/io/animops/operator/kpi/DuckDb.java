@@ -9,8 +9,7 @@ import java.util.Properties;
  * test in the same JVM, DriverManager holds drivers registered from Quarkus's class loader and finds none here.
  */
 public final class DuckDb {
-    private DuckDb() {
-    }
+    private DuckDb() {}
 
     public static Connection open() throws SQLException {
         return new org.duckdb.DuckDBDriver().connect("jdbc:duckdb:", new Properties());

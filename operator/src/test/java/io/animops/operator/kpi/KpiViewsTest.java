@@ -34,12 +34,15 @@ class KpiViewsTest {
     }
 
     private static Map<String, Object> row(String sql, Object... parameters) throws SQLException {
-        try (Connection c = db.connection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = db.connection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 s.setObject(i + 1, parameters[i]);
             }
             try (ResultSet rs = s.executeQuery()) {
-                assertThat(rs.next()).as("a row for %s", java.util.Arrays.toString(parameters)).isTrue();
+                assertThat(rs.next())
+                        .as("a row for %s", java.util.Arrays.toString(parameters))
+                        .isTrue();
                 Map<String, Object> row = new LinkedHashMap<>();
                 for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
                     row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
@@ -76,12 +79,12 @@ class KpiViewsTest {
         // w = (168 - 68) / (268 - 68) = 0.5
         Map<String, Object> a = video("yt-a", "7d");
         assertThat(a.get("method")).isEqualTo("interpolated");
-        assertThat(a.get("views")).isEqualTo(650L);            // 300 + (1000 - 300) * 0.5
-        assertThat(a.get("engaged_views")).isEqualTo(520L);    // 240 + (800 - 240) * 0.5
-        assertThat(a.get("likes")).isEqualTo(65L);             // 30 + (100 - 30) * 0.5
-        assertThat(a.get("comments")).isEqualTo(13L);          // 6 + (20 - 6) * 0.5
-        assertThat(a.get("shares")).isEqualTo(7L);             // 3 + (11 - 3) * 0.5
-        assertThat((Double) a.get("watch_time_minutes")).isCloseTo(350.0, within(1e-9));      // 150 + 400 * 0.5
+        assertThat(a.get("views")).isEqualTo(650L); // 300 + (1000 - 300) * 0.5
+        assertThat(a.get("engaged_views")).isEqualTo(520L); // 240 + (800 - 240) * 0.5
+        assertThat(a.get("likes")).isEqualTo(65L); // 30 + (100 - 30) * 0.5
+        assertThat(a.get("comments")).isEqualTo(13L); // 6 + (20 - 6) * 0.5
+        assertThat(a.get("shares")).isEqualTo(7L); // 3 + (11 - 3) * 0.5
+        assertThat((Double) a.get("watch_time_minutes")).isCloseTo(350.0, within(1e-9)); // 150 + 400 * 0.5
         assertThat((Double) a.get("average_view_percentage")).isCloseTo(65.0, within(1e-9)); // 70 - 10 * 0.5
         // (65 + 13 + 7) / 650 = 85 / 650
         assertThat((Double) a.get("engagement_rate")).isCloseTo(85.0 / 650.0, within(1e-12));
@@ -109,31 +112,37 @@ class KpiViewsTest {
         Map<String, Object> c = video("tt-c", "72h");
         assertThat(c.get("method")).isNull();
         assertThat(c.get("likes")).isNull();
-        assertThat(((java.sql.Timestamp) c.get("target_at")).toInstant()).isEqualTo(OffsetDateTime.parse("2026-01-08T00:00:00Z").toInstant());
+        assertThat(((java.sql.Timestamp) c.get("target_at")).toInstant())
+                .isEqualTo(OffsetDateTime.parse("2026-01-08T00:00:00Z").toInstant());
     }
 
     private static Map<String, Object> rolling(String platform, String day) throws SQLException {
-        return row("select * from channel_kpis_rolling_14d where platform = ? and day = ?", platform, LocalDate.parse(day));
+        return row(
+                "select * from channel_kpis_rolling_14d where platform = ? and day = ?",
+                platform,
+                LocalDate.parse(day));
     }
 
     @Test
     void rolling14DaysSumsDailyGainsOfTheLast14Days() throws SQLException {
         // YouTube daily gains (views): 01-02 +100, 01-03 +200, 01-12 +700, 01-20 +200; nothing on other days
         assertThat(rolling("YouTube", "2026-01-02").get("views_14d")).isEqualTo(100L);
-        assertThat(rolling("YouTube", "2026-01-10").get("views_14d")).isEqualTo(300L); // no gain, window keeps 01-02, 01-03
+        assertThat(rolling("YouTube", "2026-01-10").get("views_14d"))
+                .isEqualTo(300L); // no gain, window keeps 01-02, 01-03
         // 01-15: window 01-02..01-15 holds everything up to 01-12: 100 + 200 + 700
         assertThat(rolling("YouTube", "2026-01-15").get("views_14d")).isEqualTo(1000L);
         // 01-16: window 01-03..01-16, the 100 of 01-02 has left: 200 + 700
         Map<String, Object> jan16 = rolling("YouTube", "2026-01-16");
         assertThat(jan16.get("views_14d")).isEqualTo(900L);
-        assertThat(jan16.get("likes_14d")).isEqualTo(90L);     // 20 + 70
-        assertThat(jan16.get("comments_14d")).isEqualTo(18L);  // 4 + 14
-        assertThat(jan16.get("shares_14d")).isEqualTo(10L);    // 2 + 8
+        assertThat(jan16.get("likes_14d")).isEqualTo(90L); // 20 + 70
+        assertThat(jan16.get("comments_14d")).isEqualTo(18L); // 4 + 14
+        assertThat(jan16.get("shares_14d")).isEqualTo(10L); // 2 + 8
         assertThat(((Number) jan16.get("average_daily_views")).doubleValue()).isCloseTo(900.0 / 14, within(1e-9));
         assertThat((Double) jan16.get("engagement_rate")).isCloseTo(118.0 / 900.0, within(1e-12));
         // 01-20: window 01-07..01-20: 700 + 200
         assertThat(rolling("YouTube", "2026-01-20").get("views_14d")).isEqualTo(900L);
-        assertThat((Double) rolling("YouTube", "2026-01-20").get("watch_time_minutes_14d")).isCloseTo(450.0, within(1e-9)); // 400 + 50
+        assertThat((Double) rolling("YouTube", "2026-01-20").get("watch_time_minutes_14d"))
+                .isCloseTo(450.0, within(1e-9)); // 400 + 50
     }
 
     @Test
@@ -142,18 +151,22 @@ class KpiViewsTest {
         assertThat(rolling("TikTok", "2026-01-04").get("views_14d")).isEqualTo(0L);
         assertThat(rolling("TikTok", "2026-01-04").get("engagement_rate")).isNull();
         assertThat(rolling("TikTok", "2026-01-05").get("engagement_rate")).isNull();
-        assertThat((Double) rolling("TikTok", "2026-01-06").get("engagement_rate")).isCloseTo(0.1, within(1e-12));
+        assertThat((Double) rolling("TikTok", "2026-01-06").get("engagement_rate"))
+                .isCloseTo(0.1, within(1e-12));
     }
 
     @Test
     void constraintsRejectNegativeCountsUnknownPlatformsAndDuplicates() throws SQLException {
-        try (Connection c = db.connection(); Statement s = c.createStatement()) {
-            String columns = "insert into metric_snapshots (platform, external_id, published_at, captured_at, views, likes, comments, shares) values ";
+        try (Connection c = db.connection();
+                Statement s = c.createStatement()) {
+            String columns =
+                    "insert into metric_snapshots (platform, external_id, published_at, captured_at, views, likes, comments, shares) values ";
             assertThatThrownBy(() -> s.execute(columns + "('YouTube', 'x', '2026-01-01Z', '2026-01-02Z', -1, 0, 0, 0)"))
                     .hasMessageContaining("views_check");
             assertThatThrownBy(() -> s.execute(columns + "('Vimeo', 'x', '2026-01-01Z', '2026-01-02Z', 1, 0, 0, 0)"))
                     .hasMessageContaining("platform_check");
-            assertThatThrownBy(() -> s.execute(columns + "('YouTube', 'yt-a', '2026-01-01Z', '2026-01-02T00:00Z', 1, 0, 0, 0)"))
+            assertThatThrownBy(() ->
+                            s.execute(columns + "('YouTube', 'yt-a', '2026-01-01Z', '2026-01-02T00:00Z', 1, 0, 0, 0)"))
                     .hasMessageContaining("duplicate key");
             assertThatThrownBy(() -> s.execute(columns + "('YouTube', 'x', '2026-01-02Z', '2026-01-01Z', 1, 0, 0, 0)"))
                     .hasMessageContaining("check");

@@ -18,14 +18,18 @@ class LlmGatewayRetryTest {
         assertThat(LlmGateway.isRetriable(new RateLimitException("429"))).isTrue();
         assertThat(LlmGateway.isRetriable(new InternalServerException("500"))).isTrue();
         assertThat(LlmGateway.isRetriable(new TimeoutException("slow"))).isTrue();
-        assertThat(LlmGateway.isRetriable(new HttpException(503, "unavailable"))).isTrue();
-        assertThat(LlmGateway.isRetriable(new RuntimeException(new HttpTimeoutException("timed out")))).isTrue();
+        assertThat(LlmGateway.isRetriable(new HttpException(503, "unavailable")))
+                .isTrue();
+        assertThat(LlmGateway.isRetriable(new RuntimeException(new HttpTimeoutException("timed out"))))
+                .isTrue();
     }
 
     @Test
     void clientErrorsAreNotRetried() {
-        assertThat(LlmGateway.isRetriable(new AuthenticationException("bad key"))).isFalse();
-        assertThat(LlmGateway.isRetriable(new HttpException(400, "bad request"))).isFalse();
+        assertThat(LlmGateway.isRetriable(new AuthenticationException("bad key")))
+                .isFalse();
+        assertThat(LlmGateway.isRetriable(new HttpException(400, "bad request")))
+                .isFalse();
         assertThat(LlmGateway.isRetriable(new IllegalStateException("bug"))).isFalse();
     }
 
@@ -36,7 +40,8 @@ class LlmGatewayRetryTest {
         assertThatThrownBy(() -> LlmGateway.waitForRateLimit(bucket, java.time.Duration.ofMillis(20), "OpenAi"))
                 .isInstanceOf(LlmException.class)
                 .hasMessageContaining("no call slot for provider OpenAi")
-                .extracting(e -> ((LlmException) e).reason()).isEqualTo(LlmException.RATE_LIMITED);
+                .extracting(e -> ((LlmException) e).reason())
+                .isEqualTo(LlmException.RATE_LIMITED);
     }
 
     @Test

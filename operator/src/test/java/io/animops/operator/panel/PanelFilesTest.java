@@ -19,7 +19,8 @@ class PanelFilesTest {
     @Test
     void rootAndClientRoutesGetTheIndexRevalidatedEachTime() {
         for (String path : new String[] {"/", "/ideas", "/ideas/default/bouncy-marbles", "/renders/", "/qc?x=1"}) {
-            PanelFiles.Answer answer = files.answer(path.replaceAll("\\?.*", "")).orElseThrow();
+            PanelFiles.Answer answer =
+                    files.answer(path.replaceAll("\\?.*", "")).orElseThrow();
             assertThat(answer.status()).as(path).isEqualTo(200);
             assertThat(text(answer)).as(path).isEqualTo("<html>panel</html>");
             assertThat(answer.contentType()).as(path).startsWith("text/html");
@@ -33,7 +34,8 @@ class PanelFilesTest {
         assertThat(js.status()).isEqualTo(200);
         assertThat(js.contentType()).startsWith("text/javascript");
         assertThat(js.cacheControl()).isEqualTo("public, max-age=31536000, immutable");
-        assertThat(files.answer("/assets/index-77aa00ff.css").orElseThrow().contentType()).startsWith("text/css");
+        assertThat(files.answer("/assets/index-77aa00ff.css").orElseThrow().contentType())
+                .startsWith("text/css");
     }
 
     @Test
@@ -46,7 +48,8 @@ class PanelFilesTest {
 
     @Test
     void aMissingFileWithAnExtensionIs404NotTheIndex() {
-        for (String path : new String[] {"/assets/index-00000000.js", "/robots.txt", "/ideas/x.png", "/../etc/passwd.txt"}) {
+        for (String path :
+                new String[] {"/assets/index-00000000.js", "/robots.txt", "/ideas/x.png", "/../etc/passwd.txt"}) {
             PanelFiles.Answer answer = files.answer(path).orElseThrow();
             assertThat(answer.status()).as(path).isEqualTo(404);
             assertThat(text(answer)).as(path).doesNotContain("panel</html>");

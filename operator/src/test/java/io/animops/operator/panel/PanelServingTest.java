@@ -27,9 +27,14 @@ class PanelServingTest {
 
     @Test
     void clientRoutesGetTheIndexWithoutATokenAndRevalidated() {
-        String index = given().when().get("/index.html").then().statusCode(200)
-                .header("Cache-Control", "no-cache").contentType(containsString("text/html"))
-                .extract().asString();
+        String index = given().when()
+                .get("/index.html")
+                .then()
+                .statusCode(200)
+                .header("Cache-Control", "no-cache")
+                .contentType(containsString("text/html"))
+                .extract()
+                .asString();
         assertThat(index).contains("<div id=\"root\">");
         for (String route : new String[] {"/", "/ideas", "/ideas/default/bouncy-marbles", "/qc"}) {
             Response answer = given().when().get(route + "?sort=name");
@@ -41,26 +46,43 @@ class PanelServingTest {
 
     @Test
     void hashedAssetsAreCachedForAYear() {
-        given().when().get("/assets/panel-test-5d41402a.js").then().statusCode(200)
+        given().when()
+                .get("/assets/panel-test-5d41402a.js")
+                .then()
+                .statusCode(200)
                 .header("Cache-Control", "public, max-age=31536000, immutable")
-                .contentType(containsString("text/javascript")).body(containsString("panel test asset"));
-        given().when().head("/assets/panel-test-5d41402a.js").then().statusCode(200)
+                .contentType(containsString("text/javascript"))
+                .body(containsString("panel test asset"));
+        given().when()
+                .head("/assets/panel-test-5d41402a.js")
+                .then()
+                .statusCode(200)
                 .header("Cache-Control", "public, max-age=31536000, immutable");
     }
 
     @Test
     void aMissingFileIs404() {
-        given().when().get("/assets/panel-test-00000000.js").then().statusCode(404)
+        given().when()
+                .get("/assets/panel-test-00000000.js")
+                .then()
+                .statusCode(404)
                 .body(not(containsString("<div id=\"root\">")));
         given().when().get("/favicon.ico").then().statusCode(404);
     }
 
     @Test
     void apiAndQuarkusPathsAreNotAnsweredWithThePanel() {
-        given().when().get("/api/v1/no-such-route").then().statusCode(401)
+        given().when()
+                .get("/api/v1/no-such-route")
+                .then()
+                .statusCode(401)
                 .body(not(containsString("<div id=\"root\">")));
-        given().header("Authorization", "Bearer " + ApiTestProfile.TOKEN).when().get("/api/v1/no-such-route")
-                .then().statusCode(404).body(not(containsString("<div id=\"root\">")));
+        given().header("Authorization", "Bearer " + ApiTestProfile.TOKEN)
+                .when()
+                .get("/api/v1/no-such-route")
+                .then()
+                .statusCode(404)
+                .body(not(containsString("<div id=\"root\">")));
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         given().when().get("/q/no-such-page").then().statusCode(404).body(not(containsString("<div id=\"root\">")));
     }

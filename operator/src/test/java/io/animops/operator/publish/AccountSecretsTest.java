@@ -18,13 +18,15 @@ class AccountSecretsTest {
 
     @BeforeEach
     void start() {
-        client.resource(PublishingHarness.accountSecret("creator", "key", "rft-1")).createOr(r -> r.update());
+        client.resource(PublishingHarness.accountSecret("creator", "key", "rft-1"))
+                .createOr(r -> r.update());
         secrets = new AccountSecrets(client);
     }
 
     @Test
     void aRotatedTokenIsWrittenAgainstTheResourceVersionRead() {
-        PlatformAccount read = secrets.read(Platform.TikTok, PublishingHarness.NAMESPACE, "creator").orElseThrow();
+        PlatformAccount read = secrets.read(Platform.TikTok, PublishingHarness.NAMESPACE, "creator")
+                .orElseThrow();
 
         PlatformAccount stored = secrets.saveRotatedRefreshToken(read, "rft-2");
 
@@ -35,7 +37,8 @@ class AccountSecretsTest {
 
     @Test
     void anotherReplicasNewerTokenIsKept() {
-        PlatformAccount read = secrets.read(Platform.TikTok, PublishingHarness.NAMESPACE, "creator").orElseThrow();
+        PlatformAccount read = secrets.read(Platform.TikTok, PublishingHarness.NAMESPACE, "creator")
+                .orElseThrow();
         // the other replica refreshed with rft-1 first and stored what TikTok rotated it to
         secrets.saveRotatedRefreshToken(read, "rft-other");
 
@@ -47,17 +50,24 @@ class AccountSecretsTest {
 
     @Test
     void anEmptyTokenIsNeverWritten() {
-        PlatformAccount read = secrets.read(Platform.TikTok, PublishingHarness.NAMESPACE, "creator").orElseThrow();
+        PlatformAccount read = secrets.read(Platform.TikTok, PublishingHarness.NAMESPACE, "creator")
+                .orElseThrow();
 
         secrets.saveRotatedRefreshToken(read, " ");
 
-        Secret secret = client.secrets().inNamespace(PublishingHarness.NAMESPACE).withName("creator").get();
+        Secret secret = client.secrets()
+                .inNamespace(PublishingHarness.NAMESPACE)
+                .withName("creator")
+                .get();
         assertThat(secret.getMetadata().getResourceVersion()).isEqualTo(read.resourceVersion());
         assertThat(storedRefreshToken()).isEqualTo("rft-1");
     }
 
     private static String storedRefreshToken() {
-        Secret secret = client.secrets().inNamespace(PublishingHarness.NAMESPACE).withName("creator").get();
+        Secret secret = client.secrets()
+                .inNamespace(PublishingHarness.NAMESPACE)
+                .withName("creator")
+                .get();
         return AccountSecrets.decode(secret).get(PlatformAccount.REFRESH_TOKEN);
     }
 }

@@ -45,10 +45,13 @@ class LlmMetadataTest {
 
     @Inject
     LlmMetadataAuthor author;
+
     @Inject
     KubernetesClient client;
+
     @Inject
     LlmCallRepository calls;
+
     @Inject
     AnimOpsConfig config;
 
@@ -60,10 +63,16 @@ class LlmMetadataTest {
     @Test
     void theSchedulesModelWritesTheMetadataWithAVersionedPromptAndItsCostIsRecorded() {
         String ns = "meta-good";
-        String longTitle = "Forty glass marbles race down a wobbly wooden ramp that slowly breaks apart under their weight"
-                + " in glorious slow motion";
-        FAKE.enqueue("meta-good", Reply.ok("```json\n{\"title\": \"" + longTitle + "\", \"description\": \"Each marble"
-                + " carries momentum into the next.\", \"tags\": [\"marbles\", \"#momentum\", \"physics\"]}\n```", 400, 60));
+        String longTitle =
+                "Forty glass marbles race down a wobbly wooden ramp that slowly breaks apart under their weight"
+                        + " in glorious slow motion";
+        FAKE.enqueue(
+                "meta-good",
+                Reply.ok(
+                        "```json\n{\"title\": \"" + longTitle + "\", \"description\": \"Each marble"
+                                + " carries momentum into the next.\", \"tags\": [\"marbles\", \"#momentum\", \"physics\"]}\n```",
+                        400,
+                        60));
 
         MetadataAuthor.Draft draft = author.write(idea(ns), settings(ns, "meta-good", true), publication(ns, true));
 
@@ -71,13 +80,23 @@ class LlmMetadataTest {
         assertThat(draft.description()).isEqualTo("Each marble carries momentum into the next.");
         // the schedule's tags first, the model's after them, none twice
         assertThat(draft.tags()).containsExactly("physics", "satisfying", "marbles", "momentum");
-        assertThat(draft.note()).contains("OpenAi model meta-good").contains("prompt v1@")
+        assertThat(draft.note())
+                .contains("OpenAi model meta-good")
+                .contains("prompt v1@")
                 .contains("400 prompt + 60 completion tokens");
         FakeOpenAiServer.Request request = FAKE.requestsFor("meta-good").get(0);
-        assertThat(request.system()).contains("YouTube Shorts").contains("made for kids").contains("at most 100 characters");
-        assertThat(request.user()).contains("Marbles meet a breaking ramp").contains("A ramp gives way under forty marbles")
+        assertThat(request.system())
+                .contains("YouTube Shorts")
+                .contains("made for kids")
+                .contains("at most 100 characters");
+        assertThat(request.user())
+                .contains("Marbles meet a breaking ramp")
+                .contains("A ramp gives way under forty marbles")
                 .contains("physics, satisfying");
-        LlmCallRecord row = calls.callsOf(ns, "daily").stream().filter(r -> r.purpose.equals("metadata")).findFirst().orElseThrow();
+        LlmCallRecord row = calls.callsOf(ns, "daily").stream()
+                .filter(r -> r.purpose.equals("metadata"))
+                .findFirst()
+                .orElseThrow();
         assertThat(row.promptTokens).isEqualTo(400);
         assertThat(row.completionTokens).isEqualTo(60);
         assertThat(row.promptVersion).startsWith("v1@");
@@ -92,21 +111,31 @@ class LlmMetadataTest {
     @Test
     void aModelThatStaysDownLeavesTheTemplatesMetadata() {
         String ns = "meta-down";
-        FAKE.enqueue("meta-down", Reply.serverError(), Reply.serverError(), Reply.serverError(), Reply.serverError(),
-                Reply.serverError(), Reply.serverError());
+        FAKE.enqueue(
+                "meta-down",
+                Reply.serverError(),
+                Reply.serverError(),
+                Reply.serverError(),
+                Reply.serverError(),
+                Reply.serverError(),
+                Reply.serverError());
 
         MetadataAuthor.Draft draft = author.write(idea(ns), settings(ns, "meta-down", false), publication(ns, false));
 
         assertThat(draft.byModel()).isFalse();
         assertThat(draft.title()).isEqualTo("Marbles meet a breaking ramp");
         assertThat(draft.tags()).containsExactly("physics", "satisfying");
-        assertThat(draft.note()).startsWith("the model failed (ProviderError").endsWith("the template wrote the metadata");
+        assertThat(draft.note())
+                .startsWith("the model failed (ProviderError")
+                .endsWith("the template wrote the metadata");
     }
 
     @Test
     void anAnswerThatIsNoMetadataLeavesTheTemplatesAndSaysWhy() {
         String ns = "meta-prose";
-        FAKE.enqueue("meta-prose", Reply.ok("Sure! A great title would be: Marbles!", 300, 20),
+        FAKE.enqueue(
+                "meta-prose",
+                Reply.ok("Sure! A great title would be: Marbles!", 300, 20),
                 Reply.ok("{\"title\": \"Marbles\", \"tags\": \"marbles\"}", 300, 20));
 
         MetadataAuthor.Draft prose = author.write(idea(ns), settings(ns, "meta-prose", false), publication(ns, false));
@@ -134,15 +163,24 @@ class LlmMetadataTest {
     }
 
     private static AnimationIdea idea(String ns) {
-        AnimationIdea idea = Pipeline.idea(ns, "marbles", "Marbles meet a breaking ramp", "A ramp gives way under forty marbles.");
+        AnimationIdea idea =
+                Pipeline.idea(ns, "marbles", "Marbles meet a breaking ramp", "A ramp gives way under forty marbles.");
         idea.getSpec().setScheduleRef("daily");
         return idea;
     }
 
     private PipelineSettings settings(String ns, String model, boolean madeForKids) {
-        client.resource(new SecretBuilder().withNewMetadata().withNamespace(ns).withName("llm-key").endMetadata()
-                .withData(Map.of("token", Base64.getEncoder().encodeToString(FakeOpenAiServer.API_KEY.getBytes(StandardCharsets.UTF_8))))
-                .build()).createOr(r -> r.update());
+        client.resource(new SecretBuilder()
+                        .withNewMetadata()
+                        .withNamespace(ns)
+                        .withName("llm-key")
+                        .endMetadata()
+                        .withData(Map.of(
+                                "token",
+                                Base64.getEncoder()
+                                        .encodeToString(FakeOpenAiServer.API_KEY.getBytes(StandardCharsets.UTF_8))))
+                        .build())
+                .createOr(r -> r.update());
         ContentSchedule schedule = Pipeline.schedule(ns, "daily", Selection.Mode.Auto, 1, 1, 0.99);
         LlmSettings llm = new LlmSettings();
         llm.setProvider(LlmSettings.Provider.OpenAi);
@@ -160,8 +198,11 @@ class LlmMetadataTest {
     /** The publication as the idea's pipeline makes it: the template's metadata in its spec. */
     private static Publication publication(String ns, boolean madeForKids) {
         Publication publication = new Publication();
-        publication.setMetadata(new ObjectMetaBuilder().withNamespace(ns).withName("marbles-youtube")
-                .withAnnotations(Map.of(AnimOps.LABEL_IDEA, "marbles")).build());
+        publication.setMetadata(new ObjectMetaBuilder()
+                .withNamespace(ns)
+                .withName("marbles-youtube")
+                .withAnnotations(Map.of(AnimOps.LABEL_IDEA, "marbles"))
+                .build());
         PublicationSpec spec = new PublicationSpec();
         spec.setPlatform(Platform.YouTube);
         spec.setRenderJobRef("marbles-final");

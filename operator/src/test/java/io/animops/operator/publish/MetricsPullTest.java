@@ -48,10 +48,16 @@ class MetricsPullTest {
         tikTok.acceptRefreshToken("rft-initial");
         clock = new PublishingHarness.TestClock(PUBLISHED);
         harness = new PublishingHarness(client, clock, youTube, tikTok, Map.of());
-        client.resource(PublishingHarness.accountSecret("channel", FakeYouTube.CLIENT_ID, "1//refresh-ok")).createOr(r -> r.update());
-        client.resource(PublishingHarness.accountSecret("creator", FakeTikTok.CLIENT_KEY, "rft-initial")).createOr(r -> r.update());
+        client.resource(PublishingHarness.accountSecret("channel", FakeYouTube.CLIENT_ID, "1//refresh-ok"))
+                .createOr(r -> r.update());
+        client.resource(PublishingHarness.accountSecret("creator", FakeTikTok.CLIENT_KEY, "rft-initial"))
+                .createOr(r -> r.update());
         postgres = EmbeddedPostgres.builder().start();
-        Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(postgres.getPostgresDatabase())
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
     }
 
     @AfterEach
@@ -71,7 +77,8 @@ class MetricsPullTest {
         List<MetricsPull.Video> videos = List.of(
                 new MetricsPull.Video(Platform.YouTube, "videoAAAAAA", "studio", "a-youtube", PUBLISHED, "channel"),
                 new MetricsPull.Video(Platform.YouTube, "videoBBBBBB", "studio", "b-youtube", PUBLISHED, "channel"),
-                new MetricsPull.Video(Platform.TikTok, "7400000000000000009", "studio", "a-tiktok", PUBLISHED, "creator"));
+                new MetricsPull.Video(
+                        Platform.TikTok, "7400000000000000009", "studio", "a-tiktok", PUBLISHED, "creator"));
 
         MetricsPull.Result last = null;
         for (int day = 2; day <= 9; day++) {
@@ -96,37 +103,63 @@ class MetricsPullTest {
         assertThat(channel.getFailures()).isEqualTo(1);
         assertThat(channel.getMessage()).contains("videoBBBBBB");
         assertThat(last.outcomes().get("studio/creator").getOutcome()).isEqualTo("Succeeded");
-        assertThat(harness.registry.counter(PublishMetrics.PULL_FAILURES, "platform", "YouTube").count()).isEqualTo(8.0);
-        assertThat(harness.registry.get(PublishMetrics.PULL_LAST_SUCCESS).tag("platform", "YouTube").gauge().value())
+        assertThat(harness.registry
+                        .counter(PublishMetrics.PULL_FAILURES, "platform", "YouTube")
+                        .count())
+                .isEqualTo(8.0);
+        assertThat(harness.registry
+                        .get(PublishMetrics.PULL_LAST_SUCCESS)
+                        .tag("platform", "YouTube")
+                        .gauge()
+                        .value())
                 .isEqualTo(Instant.parse("2026-01-09T06:00:00Z").getEpochSecond());
 
         try (Connection c = postgres.getPostgresDatabase().getConnection()) {
             // one snapshot a day and video: 9 days for video A (the first pull re-reads 01-01, 6 h after publication:
             // 125 views then, less the 100 of 01-01 = 25), none for the failing B, 8 for the TikTok video (no history)
-            assertThat(scalar(c, "select count(*) from metric_snapshots where external_id = 'videoAAAAAA'")).isEqualTo(9L);
-            assertThat(scalar(c, "select views from metric_snapshots where external_id = 'videoAAAAAA'"
-                    + " and captured_at = '2026-01-01T06:00:00Z'")).isEqualTo(25L);
-            assertThat(scalar(c, "select count(*) from metric_snapshots where external_id = 'videoBBBBBB'")).isEqualTo(0L);
-            assertThat(scalar(c, "select count(*) from metric_snapshots where platform = 'TikTok'")).isEqualTo(8L);
+            assertThat(scalar(c, "select count(*) from metric_snapshots where external_id = 'videoAAAAAA'"))
+                    .isEqualTo(9L);
+            assertThat(scalar(
+                            c,
+                            "select views from metric_snapshots where external_id = 'videoAAAAAA'"
+                                    + " and captured_at = '2026-01-01T06:00:00Z'"))
+                    .isEqualTo(25L);
+            assertThat(scalar(c, "select count(*) from metric_snapshots where external_id = 'videoBBBBBB'"))
+                    .isEqualTo(0L);
+            assertThat(scalar(c, "select count(*) from metric_snapshots where platform = 'TikTok'"))
+                    .isEqualTo(8L);
             // 72 h: between 01-03T06:00 (54 h, 225 views) and 01-04T06:00 (78 h, 325 views): 225 + 18/24 * 100 = 300
-            assertThat(scalar(c, "select views from video_kpis where external_id = 'videoAAAAAA' and horizon = '72h'")).isEqualTo(300L);
+            assertThat(scalar(c, "select views from video_kpis where external_id = 'videoAAAAAA' and horizon = '72h'"))
+                    .isEqualTo(300L);
             // likes: the fake rounds 22.5 and 32.5 up to 23 and 33; 23 + 18/24 * 10 = 30.5, rounded by the view to 31
-            assertThat(scalar(c, "select likes from video_kpis where external_id = 'videoAAAAAA' and horizon = '72h'")).isEqualTo(31L);
+            assertThat(scalar(c, "select likes from video_kpis where external_id = 'videoAAAAAA' and horizon = '72h'"))
+                    .isEqualTo(31L);
             // 7 d: between 01-07T06:00 (150 h, 625) and 01-08T06:00 (174 h, 725): 625 + 18/24 * 100 = 700
-            assertThat(scalar(c, "select views from video_kpis where external_id = 'videoAAAAAA' and horizon = '7d'")).isEqualTo(700L);
+            assertThat(scalar(c, "select views from video_kpis where external_id = 'videoAAAAAA' and horizon = '7d'"))
+                    .isEqualTo(700L);
             // shares at a day's pull: the full days before it, 2 a day; at 01-04T06:00 three days: 6
-            assertThat(scalar(c, "select shares from metric_snapshots where external_id = 'videoAAAAAA'"
-                    + " and captured_at = '2026-01-04T06:00:00Z'")).isEqualTo(6L);
+            assertThat(scalar(
+                            c,
+                            "select shares from metric_snapshots where external_id = 'videoAAAAAA'"
+                                    + " and captured_at = '2026-01-04T06:00:00Z'"))
+                    .isEqualTo(6L);
             // 14 days ending 01-09: the gains since publication of the one YouTube video read, 825 views
-            assertThat(scalar(c, "select views_14d from channel_kpis_rolling_14d where platform = 'YouTube'"
-                    + " and day = '2026-01-09'")).isEqualTo(825L);
-            assertThat(scalar(c, "select views_14d from channel_kpis_rolling_14d where platform = 'TikTok'"
-                    + " and day = '2026-01-09'")).isEqualTo(400L);
+            assertThat(scalar(
+                            c,
+                            "select views_14d from channel_kpis_rolling_14d where platform = 'YouTube'"
+                                    + " and day = '2026-01-09'"))
+                    .isEqualTo(825L);
+            assertThat(scalar(
+                            c,
+                            "select views_14d from channel_kpis_rolling_14d where platform = 'TikTok'"
+                                    + " and day = '2026-01-09'"))
+                    .isEqualTo(400L);
         }
     }
 
     private static Object scalar(Connection c, String sql) throws Exception {
-        try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+        try (PreparedStatement s = c.prepareStatement(sql);
+                ResultSet rs = s.executeQuery()) {
             assertThat(rs.next()).as(sql).isTrue();
             Object value = rs.getObject(1);
             return value instanceof Number n && !(value instanceof Double) ? n.longValue() : value;

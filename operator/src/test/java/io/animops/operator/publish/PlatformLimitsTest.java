@@ -22,7 +22,8 @@ class PlatformLimitsTest {
 
     @Test
     void aTooLongTitleIsCutAtAWordBoundaryAndTheCutRecorded() {
-        String title = "Forty glass marbles race down a wooden ramp that collapses under them in perfect slow motion replay again";
+        String title =
+                "Forty glass marbles race down a wooden ramp that collapses under them in perfect slow motion replay again";
         assertThat(title.length()).isGreaterThan(100);
 
         PublishedMetadata metadata = PlatformLimits.youTube(spec(title, "", List.of()));
@@ -38,7 +39,8 @@ class PlatformLimitsTest {
         PublishedMetadata metadata = PlatformLimits.youTube(spec("a <b> title", description, List.of("physics")));
 
         assertThat(metadata.getTitle()).isEqualTo("a b title");
-        assertThat(metadata.getDescription().getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(5000);
+        assertThat(metadata.getDescription().getBytes(StandardCharsets.UTF_8).length)
+                .isLessThanOrEqualTo(5000);
         assertThat(metadata.getDescription()).endsWith("é");
         assertThat(metadata.getCuts()).hasSize(2);
         assertThat(metadata.getTags()).containsExactly("physics");
@@ -46,7 +48,8 @@ class PlatformLimitsTest {
 
     @Test
     void theTikTokCaptionKeepsItsHashtagsWithinTwoThousandTwoHundredCharacters() {
-        PublishedMetadata metadata = PlatformLimits.tikTok(spec("Title", "word ".repeat(600), List.of("physics", "slow mo")));
+        PublishedMetadata metadata =
+                PlatformLimits.tikTok(spec("Title", "word ".repeat(600), List.of("physics", "slow mo")));
 
         assertThat(PlatformLimits.chars(metadata.getCaption())).isLessThanOrEqualTo(2200);
         assertThat(metadata.getCaption()).endsWith("#physics #slowmo");
@@ -55,9 +58,12 @@ class PlatformLimitsTest {
 
     @Test
     void postUrlsAreCheckedPerPlatform() {
-        assertThat(PostUrls.videoId(Platform.YouTube, "https://www.youtube.com/shorts/dQw4w9WgXcQ")).isEqualTo("dQw4w9WgXcQ");
-        assertThat(PostUrls.videoId(Platform.YouTube, "https://youtu.be/dQw4w9WgXcQ")).isEqualTo("dQw4w9WgXcQ");
-        assertThat(PostUrls.videoId(Platform.YouTube, "https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=3")).isEqualTo("dQw4w9WgXcQ");
+        assertThat(PostUrls.videoId(Platform.YouTube, "https://www.youtube.com/shorts/dQw4w9WgXcQ"))
+                .isEqualTo("dQw4w9WgXcQ");
+        assertThat(PostUrls.videoId(Platform.YouTube, "https://youtu.be/dQw4w9WgXcQ"))
+                .isEqualTo("dQw4w9WgXcQ");
+        assertThat(PostUrls.videoId(Platform.YouTube, "https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=3"))
+                .isEqualTo("dQw4w9WgXcQ");
         assertThat(PostUrls.videoId(Platform.TikTok, "https://www.tiktok.com/@physicsstudio/video/7400000000000000001"))
                 .isEqualTo("7400000000000000001");
         assertThatThrownBy(() -> PostUrls.videoId(Platform.TikTok, "https://www.youtube.com/shorts/dQw4w9WgXcQ"))

@@ -97,7 +97,6 @@ final class PublishingHarness {
         public InputStream open(long offset) {
             return new ByteArrayInputStream(video, (int) offset, video.length - (int) offset);
         }
-
     }
 
     final KubernetesClient client;
@@ -105,12 +104,22 @@ final class PublishingHarness {
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final PublishingProducer.Publishing publishing;
 
-    PublishingHarness(KubernetesClient client, TestClock clock, FakeYouTube youTube, FakeTikTok tikTok, Map<String, String> extra) {
+    PublishingHarness(
+            KubernetesClient client,
+            TestClock clock,
+            FakeYouTube youTube,
+            FakeTikTok tikTok,
+            Map<String, String> extra) {
         this(client, clock, youTube, tikTok, extra, QuotaLedger.inMemory());
     }
 
-    PublishingHarness(KubernetesClient client, TestClock clock, FakeYouTube youTube, FakeTikTok tikTok, Map<String, String> extra,
-                      QuotaLedger ledger) {
+    PublishingHarness(
+            KubernetesClient client,
+            TestClock clock,
+            FakeYouTube youTube,
+            FakeTikTok tikTok,
+            Map<String, String> extra,
+            QuotaLedger ledger) {
         this.client = client;
         this.clock = clock;
         Map<String, String> settings = new HashMap<>();
@@ -126,15 +135,27 @@ final class PublishingHarness {
         settings.put("animops.publish.retry.initial-backoff", "1ms");
         settings.put("animops.publish.retry.max-backoff", "2ms");
         settings.putAll(extra);
-        SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(PublishConfig.class)
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .withMapping(PublishConfig.class)
                 .withConverter(Duration.class, 100, new io.quarkus.runtime.configuration.DurationConverter())
-                .withSources(new PropertiesConfigSource(settings, "test", 500)).build();
-        this.publishing = PublishingProducer.Publishing.of(config.getConfigMapping(PublishConfig.class), client, registry,
-                clock, d -> { }, ledger, MetadataAuthor.TEMPLATE);
+                .withSources(new PropertiesConfigSource(settings, "test", 500))
+                .build();
+        this.publishing = PublishingProducer.Publishing.of(
+                config.getConfigMapping(PublishConfig.class),
+                client,
+                registry,
+                clock,
+                d -> {},
+                ledger,
+                MetadataAuthor.TEMPLATE);
     }
 
     static Secret accountSecret(String name, String clientId, String refreshToken) {
-        return new SecretBuilder().withMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NAMESPACE).build())
+        return new SecretBuilder()
+                .withMetadata(new ObjectMetaBuilder()
+                        .withName(name)
+                        .withNamespace(NAMESPACE)
+                        .build())
                 .addToData(PlatformAccount.CLIENT_ID, AccountSecrets.encode(clientId))
                 .addToData(PlatformAccount.CLIENT_SECRET, AccountSecrets.encode(CLIENT_SECRET))
                 .addToData(PlatformAccount.REFRESH_TOKEN, AccountSecrets.encode(refreshToken))
@@ -142,12 +163,15 @@ final class PublishingHarness {
     }
 
     String storedRefreshToken(String secret) {
-        return AccountSecrets.decode(client.secrets().inNamespace(NAMESPACE).withName(secret).get()).get(PlatformAccount.REFRESH_TOKEN);
+        return AccountSecrets.decode(
+                        client.secrets().inNamespace(NAMESPACE).withName(secret).get())
+                .get(PlatformAccount.REFRESH_TOKEN);
     }
 
     Publication create(String name, Platform platform, String secret) {
         Publication publication = new Publication();
-        publication.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NAMESPACE).build());
+        publication.setMetadata(
+                new ObjectMetaBuilder().withName(name).withNamespace(NAMESPACE).build());
         PublicationSpec spec = new PublicationSpec();
         spec.setRenderJobRef(name + "-final");
         spec.setPlatform(platform);
@@ -162,7 +186,10 @@ final class PublishingHarness {
     }
 
     Publication read(String name) {
-        return client.resources(Publication.class).inNamespace(NAMESPACE).withName(name).get();
+        return client.resources(Publication.class)
+                .inNamespace(NAMESPACE)
+                .withName(name)
+                .get();
     }
 
     /** One reconciliation as the reconciler makes it (past the render and QC gates), status stored as it goes. */

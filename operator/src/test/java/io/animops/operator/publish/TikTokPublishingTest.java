@@ -32,9 +32,14 @@ class TikTokPublishingTest {
         youTube = new FakeYouTube();
         tikTok = new FakeTikTok();
         tikTok.acceptRefreshToken("rft-initial");
-        harness = new PublishingHarness(client, new PublishingHarness.TestClock(Instant.parse("2026-12-01T20:00:00Z")),
-                youTube, tikTok, Map.of());
-        client.resource(PublishingHarness.accountSecret("creator", FakeTikTok.CLIENT_KEY, "rft-initial")).createOr(r -> r.update());
+        harness = new PublishingHarness(
+                client,
+                new PublishingHarness.TestClock(Instant.parse("2026-12-01T20:00:00Z")),
+                youTube,
+                tikTok,
+                Map.of());
+        client.resource(PublishingHarness.accountSecret("creator", FakeTikTok.CLIENT_KEY, "rft-initial"))
+                .createOr(r -> r.update());
     }
 
     @AfterEach
@@ -75,7 +80,10 @@ class TikTokPublishingTest {
         Publication done = harness.advanceUntilDone("inbox", PublishingHarness.Bytes.random(300_000), 3);
 
         assertThat(done.getStatus().getPhase()).isEqualTo(PublicationPhase.Published);
-        assertThat(Conditions.find(done.getStatus().getConditions(), "Succeeded").orElseThrow().getReason()).isEqualTo("SentToInbox");
+        assertThat(Conditions.find(done.getStatus().getConditions(), "Succeeded")
+                        .orElseThrow()
+                        .getReason())
+                .isEqualTo("SentToInbox");
         assertThat(tikTok.posts().values().iterator().next().inbox).isTrue();
     }
 
@@ -87,7 +95,9 @@ class TikTokPublishingTest {
         Publication done = harness.advanceUntilDone("unaudited", PublishingHarness.Bytes.random(300_000), 3);
 
         assertThat(done.getStatus().getPhase()).isEqualTo(PublicationPhase.Published);
-        var restricted = Conditions.find(done.getStatus().getConditions(), io.animops.crds.ConditionTypes.PRIVACY_RESTRICTED).orElseThrow();
+        var restricted = Conditions.find(
+                        done.getStatus().getConditions(), io.animops.crds.ConditionTypes.PRIVACY_RESTRICTED)
+                .orElseThrow();
         assertThat(restricted.getReason()).isEqualTo("UnauditedApp");
         assertThat(restricted.getMessage()).contains("SELF_ONLY instead of PUBLIC_TO_EVERYONE");
         assertThat(done.getStatus().getMetadata().getPrivacy()).isEqualTo("SELF_ONLY");
@@ -113,7 +123,10 @@ class TikTokPublishingTest {
         Publication done = harness.advanceUntilDone("long", PublishingHarness.Bytes.random(300_000), 2);
 
         assertThat(done.getStatus().getPhase()).isEqualTo(PublicationPhase.Failed);
-        assertThat(Conditions.find(done.getStatus().getConditions(), "Succeeded").orElseThrow().getReason()).isEqualTo("VideoTooLong");
+        assertThat(Conditions.find(done.getStatus().getConditions(), "Succeeded")
+                        .orElseThrow()
+                        .getReason())
+                .isEqualTo("VideoTooLong");
         assertThat(tikTok.posts()).isEmpty();
     }
 
@@ -141,7 +154,9 @@ class TikTokPublishingTest {
         Publication done = harness.advanceUntilDone("refused", PublishingHarness.Bytes.random(300_000), 2);
 
         assertThat(done.getStatus().getPhase()).isEqualTo(PublicationPhase.Failed);
-        assertThat(Conditions.find(done.getStatus().getConditions(), "Succeeded").orElseThrow().getReason())
+        assertThat(Conditions.find(done.getStatus().getConditions(), "Succeeded")
+                        .orElseThrow()
+                        .getReason())
                 .isEqualTo("AccessTokenInvalid");
         assertThat(tikTok.posts()).isEmpty();
         // refreshed twice (the first token, then once more after the refusal), each rotation saved
@@ -153,7 +168,8 @@ class TikTokPublishingTest {
         PublishingHarness.Bytes video = PublishingHarness.Bytes.random(21 * 1024 * 1024);
         killAfterTheFirstChunk("resumed", video);
 
-        Publication done = new PublishingHarness(client, clock(), youTube, tikTok, Map.of()).advanceUntilDone("resumed", video, 3);
+        Publication done =
+                new PublishingHarness(client, clock(), youTube, tikTok, Map.of()).advanceUntilDone("resumed", video, 3);
 
         assertThat(done.getStatus().getPhase()).isEqualTo(PublicationPhase.Published);
         assertThat(tikTok.posts()).hasSize(1);
@@ -173,14 +189,18 @@ class TikTokPublishingTest {
             }
             PublicationReconciler.writeStatus(client, p);
         });
-        assertThatThrownBy(() -> harness.publishing.service().advance(run, () -> video)).hasMessage("operator killed");
-        assertThat(harness.read("lastchunk").getStatus().getUpload().getBytesSent()).isLessThan(video.size());
+        assertThatThrownBy(() -> harness.publishing.service().advance(run, () -> video))
+                .hasMessage("operator killed");
+        assertThat(harness.read("lastchunk").getStatus().getUpload().getBytesSent())
+                .isLessThan(video.size());
 
-        Publication done = new PublishingHarness(client, clock(), youTube, tikTok, Map.of()).advanceUntilDone("lastchunk", video, 3);
+        Publication done = new PublishingHarness(client, clock(), youTube, tikTok, Map.of())
+                .advanceUntilDone("lastchunk", video, 3);
 
         assertThat(done.getStatus().getPhase()).isEqualTo(PublicationPhase.Published);
         assertThat(tikTok.posts()).hasSize(1);
-        assertThat(done.getStatus().getExternalId()).isEqualTo(tikTok.posts().values().iterator().next().videoId);
+        assertThat(done.getStatus().getExternalId())
+                .isEqualTo(tikTok.posts().values().iterator().next().videoId);
     }
 
     @Test
@@ -189,13 +209,15 @@ class TikTokPublishingTest {
         killAfterTheFirstChunk("expired", video);
         tikTok.expireUploadUrls();
 
-        Publication done = new PublishingHarness(client, clock(), youTube, tikTok, Map.of()).advanceUntilDone("expired", video, 3);
+        Publication done =
+                new PublishingHarness(client, clock(), youTube, tikTok, Map.of()).advanceUntilDone("expired", video, 3);
 
         assertThat(done.getStatus().getPhase()).isEqualTo(PublicationPhase.Published);
         // the first upload never got its last byte: TikTok dropped it; the second made the one post
         assertThat(tikTok.posts()).hasSize(2);
         assertThat(tikTok.completedPosts()).isEqualTo(1);
-        assertThat(tikTok.posts().values().stream().filter(p -> p.videoId != null)).hasSize(1);
+        assertThat(tikTok.posts().values().stream().filter(p -> p.videoId != null))
+                .hasSize(1);
     }
 
     /** Starts the upload and kills the "operator" once the first chunk's progress is stored. */
@@ -208,7 +230,8 @@ class TikTokPublishingTest {
                 throw new IllegalStateException("operator killed");
             }
         });
-        assertThatThrownBy(() -> harness.publishing.service().advance(run, () -> video)).hasMessage("operator killed");
+        assertThatThrownBy(() -> harness.publishing.service().advance(run, () -> video))
+                .hasMessage("operator killed");
         assertThat(harness.read(name).getStatus().getUpload().getPublishId()).isNotNull();
     }
 

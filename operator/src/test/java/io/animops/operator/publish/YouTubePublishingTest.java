@@ -36,7 +36,8 @@ class YouTubePublishingTest {
         youTube.acceptRefreshToken("1//refresh-ok");
         clock = new PublishingHarness.TestClock(Instant.parse("2026-12-01T20:00:00Z"));
         harness = new PublishingHarness(client, clock, youTube, null, Map.of());
-        client.resource(PublishingHarness.accountSecret("channel", FakeYouTube.CLIENT_ID, "1//refresh-ok")).createOr(r -> r.update());
+        client.resource(PublishingHarness.accountSecret("channel", FakeYouTube.CLIENT_ID, "1//refresh-ok"))
+                .createOr(r -> r.update());
     }
 
     @AfterEach
@@ -56,19 +57,24 @@ class YouTubePublishingTest {
         FakeYouTube.Video made = youTube.videos().get(done.getStatus().getExternalId());
         assertThat(made.bytes).isEqualTo(video.video());
         assertThat(made.thumbnail).isEqualTo(video.thumbnail());
-        var written = Conditions.find(done.getStatus().getConditions(), "MetadataWritten").orElseThrow();
+        var written = Conditions.find(done.getStatus().getConditions(), "MetadataWritten")
+                .orElseThrow();
         assertThat(written.getReason()).isEqualTo("FromTemplate");
         assertThat(written.getStatus()).isEqualTo("False");
         assertThat(made.resource.path("status").path("privacyStatus").asText()).isEqualTo("public");
         assertThat(made.resource.path("status").has("publishAt")).isFalse();
-        assertThat(made.resource.path("status").path("selfDeclaredMadeForKids").asBoolean()).isFalse();
+        assertThat(made.resource.path("status").path("selfDeclaredMadeForKids").asBoolean())
+                .isFalse();
         assertThat(made.resource.path("snippet").path("categoryId").asText()).isEqualTo("24");
         assertThat(done.getStatus().getUrl()).isEqualTo("https://www.youtube.com/shorts/" + made.id);
         assertThat(done.getStatus().getPublishedAt()).isEqualTo("2026-12-01T20:00:00Z");
-        assertThat(Conditions.isTrue(done.getStatus().getConditions(), io.animops.crds.ConditionTypes.THUMBNAIL_SET)).isTrue();
+        assertThat(Conditions.isTrue(done.getStatus().getConditions(), io.animops.crds.ConditionTypes.THUMBNAIL_SET))
+                .isTrue();
         // 700 000 bytes in 256 KiB chunks
         assertThat(youTube.chunkPuts()).isEqualTo(3);
-        assertThat(harness.registry.counter(PublishMetrics.PUBLICATIONS, "platform", "YouTube", "outcome", "Published").count())
+        assertThat(harness.registry
+                        .counter(PublishMetrics.PUBLICATIONS, "platform", "YouTube", "outcome", "Published")
+                        .count())
                 .isEqualTo(1.0);
     }
 
@@ -84,7 +90,8 @@ class YouTubePublishingTest {
         FakeYouTube.Video made = youTube.videos().get(done.getStatus().getExternalId());
         assertThat(made.resource.path("status").path("privacyStatus").asText()).isEqualTo("private");
         assertThat(made.resource.path("status").path("publishAt").asText()).isEqualTo("2026-12-02T18:00:00Z");
-        assertThat(made.resource.path("status").path("selfDeclaredMadeForKids").asBoolean()).isTrue();
+        assertThat(made.resource.path("status").path("selfDeclaredMadeForKids").asBoolean())
+                .isTrue();
         assertThat(done.getStatus().getPublishedAt()).isEqualTo("2026-12-02T18:00:00Z");
     }
 
@@ -141,7 +148,9 @@ class YouTubePublishingTest {
         publication = harness.read("twice");
 
         assertThat(next).isEqualTo(PublicationService.TRANSIENT_RECHECK);
-        assertThat(Conditions.find(publication.getStatus().getConditions(), "Succeeded").orElseThrow().getReason())
+        assertThat(Conditions.find(publication.getStatus().getConditions(), "Succeeded")
+                        .orElseThrow()
+                        .getReason())
                 .isEqualTo("PlatformUnavailable");
         assertThat(publication.getStatus().getUpload().getSessionUri()).endsWith("upload_id=s2");
         Publication done = harness.advanceUntilDone("twice", video, 5);
@@ -168,7 +177,8 @@ class YouTubePublishingTest {
                 throw new IllegalStateException("operator killed");
             }
         });
-        assertThatThrownBy(() -> harness.publishing.service().advance(run, () -> video)).hasMessage("operator killed");
+        assertThatThrownBy(() -> harness.publishing.service().advance(run, () -> video))
+                .hasMessage("operator killed");
         assertThat(sessionAtFirstSave).singleElement().asString().contains("upload_id=");
         assertThat(putsAtFirstSave[0]).isZero();
         Publication stored = harness.read(name);
@@ -197,8 +207,11 @@ class YouTubePublishingTest {
         Publication unnamed = harness.advanceUntilDone("noname", video, 1);
 
         assertThat(blocked.getStatus().getPhase()).isEqualTo(PublicationPhase.Blocked);
-        assertThat(Conditions.find(blocked.getStatus().getConditions(), "Succeeded").orElseThrow().getMessage())
-                .contains("Secret studio/absent not found").contains("youtube-login");
+        assertThat(Conditions.find(blocked.getStatus().getConditions(), "Succeeded")
+                        .orElseThrow()
+                        .getMessage())
+                .contains("Secret studio/absent not found")
+                .contains("youtube-login");
         assertThat(unnamed.getStatus().getPhase()).isEqualTo(PublicationPhase.Blocked);
         assertThat(youTube.requests()).isZero();
     }
@@ -213,7 +226,9 @@ class YouTubePublishingTest {
         publication = harness.read("quota");
 
         assertThat(publication.getStatus().getPhase()).isEqualTo(PublicationPhase.Pending);
-        assertThat(Conditions.find(publication.getStatus().getConditions(), "Succeeded").orElseThrow().getReason())
+        assertThat(Conditions.find(publication.getStatus().getConditions(), "Succeeded")
+                        .orElseThrow()
+                        .getReason())
                 .isEqualTo("QuotaExhausted");
         // 20:00 UTC is 12:00 in Los Angeles: the reset is 12 hours away (08:00 UTC)
         assertThat(wait).isEqualTo(Duration.ofHours(12).plusSeconds(1));
@@ -232,8 +247,8 @@ class YouTubePublishingTest {
 
     @Test
     void configuredUnitCostsCloseTheDayBeforeTheCall() {
-        PublishingHarness tight = new PublishingHarness(client, clock, youTube, null,
-                Map.of("animops.publish.youtube.quota.daily-units", "40"));
+        PublishingHarness tight = new PublishingHarness(
+                client, clock, youTube, null, Map.of("animops.publish.youtube.quota.daily-units", "40"));
         tight.create("units", Platform.YouTube, "channel");
 
         Publication publication = tight.advanceUntilDone("units", video, 1);
@@ -241,25 +256,41 @@ class YouTubePublishingTest {
         // the upload took the insert bucket; thumbnails.set (50 units) does not fit in 40
         assertThat(youTube.videoCount()).isEqualTo(1);
         assertThat(publication.getStatus().getExternalId()).isNotNull();
-        assertThat(Conditions.find(publication.getStatus().getConditions(), "Succeeded").orElseThrow().getMessage())
-                .contains("thumbnails").contains("resets at 2026-12-02T08:00:00Z");
+        assertThat(Conditions.find(publication.getStatus().getConditions(), "Succeeded")
+                        .orElseThrow()
+                        .getMessage())
+                .contains("thumbnails")
+                .contains("resets at 2026-12-02T08:00:00Z");
         assertThat(youTube.videos().values().iterator().next().thumbnail).isNull();
     }
 
     @Test
     void invalidGrantKeepsTheStoredRefreshTokenAndAsksForASignIn() {
-        client.resource(PublishingHarness.accountSecret("revoked", FakeYouTube.CLIENT_ID, "1//revoked")).createOr(r -> r.update());
+        client.resource(PublishingHarness.accountSecret("revoked", FakeYouTube.CLIENT_ID, "1//revoked"))
+                .createOr(r -> r.update());
         harness.create("reauth", Platform.YouTube, "revoked");
 
         Publication publication = harness.advanceUntilDone("reauth", video, 1);
 
         assertThat(publication.getStatus().getPhase()).isEqualTo(PublicationPhase.Blocked);
-        var condition = Conditions.find(publication.getStatus().getConditions(), io.animops.crds.ConditionTypes.REAUTHORIZATION_REQUIRED).orElseThrow();
+        var condition = Conditions.find(
+                        publication.getStatus().getConditions(),
+                        io.animops.crds.ConditionTypes.REAUTHORIZATION_REQUIRED)
+                .orElseThrow();
         assertThat(condition.getStatus()).isEqualTo("True");
-        assertThat(condition.getMessage()).contains("Secret studio/revoked").contains("youtube-login --namespace studio --secret revoked");
+        assertThat(condition.getMessage())
+                .contains("Secret studio/revoked")
+                .contains("youtube-login --namespace studio --secret revoked");
         assertThat(harness.storedRefreshToken("revoked")).isEqualTo("1//revoked");
-        assertThat(harness.registry.get(PublishMetrics.REAUTHORIZATION).tag("secret", "studio/revoked").gauge().value()).isEqualTo(1.0);
-        assertThat(client.resource(publication).get().toString()).doesNotContain("1//revoked").doesNotContain("at-");
+        assertThat(harness.registry
+                        .get(PublishMetrics.REAUTHORIZATION)
+                        .tag("secret", "studio/revoked")
+                        .gauge()
+                        .value())
+                .isEqualTo(1.0);
+        assertThat(client.resource(publication).get().toString())
+                .doesNotContain("1//revoked")
+                .doesNotContain("at-");
     }
 
     @Test
@@ -271,7 +302,10 @@ class YouTubePublishingTest {
         Publication done = harness.advanceUntilDone("rejected", video, 5);
 
         assertThat(done.getStatus().getPhase()).isEqualTo(PublicationPhase.Failed);
-        assertThat(Conditions.find(done.getStatus().getConditions(), "Succeeded").orElseThrow().getMessage()).contains("rejected: duplicate");
+        assertThat(Conditions.find(done.getStatus().getConditions(), "Succeeded")
+                        .orElseThrow()
+                        .getMessage())
+                .contains("rejected: duplicate");
         assertThat(youTube.videoCount()).isEqualTo(1);
 
         // a retry goes on with the video it has: processing is asked again, nothing is uploaded twice
@@ -309,7 +343,10 @@ class YouTubePublishingTest {
         Publication done = harness.advanceUntilDone("cancelled", video, 2);
 
         assertThat(done.getStatus().getPhase()).isEqualTo(PublicationPhase.Failed);
-        assertThat(Conditions.find(done.getStatus().getConditions(), "Succeeded").orElseThrow().getReason()).isEqualTo("Cancelled");
+        assertThat(Conditions.find(done.getStatus().getConditions(), "Succeeded")
+                        .orElseThrow()
+                        .getReason())
+                .isEqualTo("Cancelled");
         assertThat(youTube.requests()).isZero();
     }
 
@@ -323,7 +360,8 @@ class YouTubePublishingTest {
         assertThat(waiting.getStatus().getPhase()).isEqualTo(PublicationPhase.AwaitingManualPost);
         assertThat(waiting.getStatus().getMetadata().getTitle()).isEqualTo("Marble run falls apart in slow motion");
 
-        io.animops.crds.v1alpha1.ManualPostConfirmation confirmation = new io.animops.crds.v1alpha1.ManualPostConfirmation();
+        io.animops.crds.v1alpha1.ManualPostConfirmation confirmation =
+                new io.animops.crds.v1alpha1.ManualPostConfirmation();
         confirmation.setUrl("https://www.youtube.com/shorts/dQw4w9WgXcQ");
         confirmation.setConfirmedBy("alice");
         confirmation.setConfirmedAt("2026-12-01T20:10:00Z");

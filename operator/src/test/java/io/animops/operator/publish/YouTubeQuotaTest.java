@@ -6,13 +6,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,7 +25,11 @@ class YouTubeQuotaTest {
     @BeforeAll
     static void start() throws IOException {
         postgres = EmbeddedPostgres.builder().start();
-        Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(postgres.getPostgresDatabase())
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
     }
 
     @AfterAll
@@ -37,7 +41,8 @@ class YouTubeQuotaTest {
     void aRestartKeepsTheDaysUsageUntilMidnightPacific() {
         // 20:00 UTC is noon in Los Angeles
         PublishingHarness.TestClock clock = new PublishingHarness.TestClock(Instant.parse("2026-12-01T20:00:00Z"));
-        YouTubeQuota before = new YouTubeQuota(COSTS, clock, new JdbcQuotaLedger(postgres.getPostgresDatabase(), clock));
+        YouTubeQuota before =
+                new YouTubeQuota(COSTS, clock, new JdbcQuotaLedger(postgres.getPostgresDatabase(), clock));
         before.charge("restart", YouTubeQuota.Call.VIDEOS_INSERT);
         before.charge("restart", YouTubeQuota.Call.VIDEOS_INSERT);
         before.charge("restart", YouTubeQuota.Call.THUMBNAILS_SET);
@@ -45,7 +50,8 @@ class YouTubeQuotaTest {
         YouTubeQuota after = new YouTubeQuota(COSTS, clock, new JdbcQuotaLedger(postgres.getPostgresDatabase(), clock));
 
         assertThatThrownBy(() -> after.charge("restart", YouTubeQuota.Call.VIDEOS_INSERT))
-                .isInstanceOf(YouTubeQuota.ExhaustedException.class).hasMessageContaining("2 of 2 videos.insert calls")
+                .isInstanceOf(YouTubeQuota.ExhaustedException.class)
+                .hasMessageContaining("2 of 2 videos.insert calls")
                 .hasMessageContaining("resets at 2026-12-02T08:00:00Z");
         assertThatThrownBy(() -> after.charge("restart", YouTubeQuota.Call.THUMBNAILS_SET))
                 .hasMessageContaining("50 of 60 units, thumbnails.set costs 50");
@@ -65,7 +71,8 @@ class YouTubeQuotaTest {
         YouTubeQuota after = new YouTubeQuota(COSTS, clock, new JdbcQuotaLedger(postgres.getPostgresDatabase(), clock));
 
         assertThatThrownBy(() -> after.charge("closed", YouTubeQuota.Call.VIDEOS_LIST))
-                .isInstanceOf(YouTubeQuota.ExhaustedException.class).hasMessageContaining("answered quotaExceeded")
+                .isInstanceOf(YouTubeQuota.ExhaustedException.class)
+                .hasMessageContaining("answered quotaExceeded")
                 .hasMessageContaining("resets at 2026-12-01T08:00:00Z");
         clock.set(Instant.parse("2026-12-01T08:00:01Z"));
         after.charge("closed", YouTubeQuota.Call.VIDEOS_LIST);
@@ -102,12 +109,10 @@ class YouTubeQuotaTest {
         }
 
         @Override
-        public void setLogWriter(PrintWriter out) {
-        }
+        public void setLogWriter(PrintWriter out) {}
 
         @Override
-        public void setLoginTimeout(int seconds) {
-        }
+        public void setLoginTimeout(int seconds) {}
 
         @Override
         public int getLoginTimeout() {

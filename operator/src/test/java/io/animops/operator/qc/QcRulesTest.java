@@ -4,9 +4,9 @@ import io.animops.crds.v1alpha1.MediaFacts;
 import io.animops.crds.v1alpha1.MediaSegment;
 import io.animops.crds.v1alpha1.QcSettings;
 import io.animops.crds.v1alpha1.RenderJobSpec;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
@@ -38,9 +38,11 @@ class QcRulesTest {
     void durationMessageSaysByHowMuch() {
         MediaFacts media = good();
         media.setDurationSeconds(20.48);
-        assertThat(QcRules.evaluate(DURATION, spec(), media).message()).isEqualTo("off by 0.48 s, within the allowed 0.5 s");
+        assertThat(QcRules.evaluate(DURATION, spec(), media).message())
+                .isEqualTo("off by 0.48 s, within the allowed 0.5 s");
         media.setDurationSeconds(21.2);
-        assertThat(QcRules.evaluate(DURATION, spec(), media).message()).isEqualTo("off by 1.2 s, more than the allowed 0.5 s");
+        assertThat(QcRules.evaluate(DURATION, spec(), media).message())
+                .isEqualTo("off by 1.2 s, more than the allowed 0.5 s");
     }
 
     @ParameterizedTest(name = "{0}x{1} against 540x960: {2}")
@@ -84,7 +86,9 @@ class QcRulesTest {
     @Test
     void segmentsWithoutADurationAreMeasuredFromStartToEndAndEveryOffenderIsNamed() {
         MediaFacts media = good();
-        media.setBlackSegments(List.of(new MediaSegment(0.0, 0.6, null), new MediaSegment(4.0, 4.3, null),
+        media.setBlackSegments(List.of(
+                new MediaSegment(0.0, 0.6, null),
+                new MediaSegment(4.0, 4.3, null),
                 new MediaSegment(19.0, 20.0, null)));
         QcItemResult result = QcRules.evaluate(BLACK, spec(), media);
         assertThat(result.outcome()).isEqualTo(QcOutcome.Failed);
@@ -114,12 +118,15 @@ class QcRulesTest {
     @Test
     void missingFactsFailTheirItemsNamingTheField() {
         MediaFacts empty = new MediaFacts();
-        assertThat(QcRules.evaluate(DURATION, spec(), empty).message()).isEqualTo("status.media.durationSeconds is not set: nothing to check");
+        assertThat(QcRules.evaluate(DURATION, spec(), empty).message())
+                .isEqualTo("status.media.durationSeconds is not set: nothing to check");
         assertThat(QcRules.evaluate(RESOLUTION, spec(), empty).message()).startsWith("status.media.width");
         assertThat(QcRules.evaluate(FPS, spec(), empty).message()).startsWith("status.media.fps");
         assertThat(QcRules.evaluate(SIZE, spec(), empty).message()).startsWith("status.media.bytes");
         for (QcItem item : List.of(DURATION, RESOLUTION, FPS, SIZE)) {
-            assertThat(QcRules.evaluate(item, spec(), empty).outcome()).as(item.id()).isEqualTo(QcOutcome.Failed);
+            assertThat(QcRules.evaluate(item, spec(), empty).outcome())
+                    .as(item.id())
+                    .isEqualTo(QcOutcome.Failed);
         }
         for (QcItem item : List.of(DURATION, RESOLUTION, FPS, BLACK, FROZEN, SIZE)) {
             QcItemResult none = QcRules.evaluate(item, spec(), null);
@@ -134,7 +141,8 @@ class QcRulesTest {
 
     @Test
     void aManualItemIsNoRuleToEvaluate() {
-        assertThatThrownBy(() -> QcRules.evaluate(new QcItem("look", "Looks right", QcRule.manual, null), spec(), good()))
+        assertThatThrownBy(
+                        () -> QcRules.evaluate(new QcItem("look", "Looks right", QcRule.manual, null), spec(), good()))
                 .hasMessageContaining("item look is manual");
     }
 
@@ -150,8 +158,8 @@ class QcRulesTest {
         assertThat(review.get(2).kind()).isEqualTo(QcItemResult.Kind.Manual);
         assertThat(QcEvaluation.outcome(review)).isEqualTo(QcOutcome.Pending);
 
-        QcChecklist withManual = new QcChecklist("mixed", null,
-                List.of(DURATION, new QcItem("motion", "Motion reads", QcRule.manual, null)), "{}", "y");
+        QcChecklist withManual = new QcChecklist(
+                "mixed", null, List.of(DURATION, new QcItem("motion", "Motion reads", QcRule.manual, null)), "{}", "y");
         List<QcItemResult> mixed = QcEvaluation.evaluate(withManual, QcSettings.Policy.RequireReview, spec(), good());
         assertThat(mixed).extracting(QcItemResult::id).containsExactly("duration", "motion");
         assertThat(QcEvaluation.outcome(mixed)).isEqualTo(QcOutcome.Pending);

@@ -42,10 +42,13 @@ class QcServiceTest {
 
     @Inject
     QcService qc;
+
     @Inject
     QcChecklists checklists;
+
     @Inject
     DesignSystems designSystems;
+
     @Inject
     Database database;
 
@@ -54,24 +57,29 @@ class QcServiceTest {
      * decided, as PostgreSQL holds it.
      */
     @ParameterizedTest(name = "{0} {1}: {3}")
-    @CsvSource(delimiter = '|', value = {
-            "durationWithin|\"toleranceSeconds\": 0.5|duration=20.5|Passed",
-            "durationWithin|\"toleranceSeconds\": 0.5|duration=20.51|Failed",
-            "durationWithin|\"toleranceSeconds\": 0.5|duration=19.5|Passed",
-            "resolution||width=540|Passed",
-            "resolution||width=541|Failed",
-            "fps|\"tolerance\": 0.01|fps=30.01|Passed",
-            "fps|\"tolerance\": 0.01|fps=29.97|Failed",
-            "noBlackSegmentOver|\"maxSeconds\": 0.5|black=0.5|Passed",
-            "noBlackSegmentOver|\"maxSeconds\": 0.5|black=0.51|Failed",
-            "noFrozenSegmentOver|\"maxSeconds\": 1|frozen=1.0|Passed",
-            "noFrozenSegmentOver|\"maxSeconds\": 1|frozen=1.01|Failed",
-            "sizeUnder|\"maxBytes\": 1000|bytes=999|Passed",
-            "sizeUnder|\"maxBytes\": 1000|bytes=1000|Failed"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "durationWithin|\"toleranceSeconds\": 0.5|duration=20.5|Passed",
+                "durationWithin|\"toleranceSeconds\": 0.5|duration=20.51|Failed",
+                "durationWithin|\"toleranceSeconds\": 0.5|duration=19.5|Passed",
+                "resolution||width=540|Passed",
+                "resolution||width=541|Failed",
+                "fps|\"tolerance\": 0.01|fps=30.01|Passed",
+                "fps|\"tolerance\": 0.01|fps=29.97|Failed",
+                "noBlackSegmentOver|\"maxSeconds\": 0.5|black=0.5|Passed",
+                "noBlackSegmentOver|\"maxSeconds\": 0.5|black=0.51|Failed",
+                "noFrozenSegmentOver|\"maxSeconds\": 1|frozen=1.0|Passed",
+                "noFrozenSegmentOver|\"maxSeconds\": 1|frozen=1.01|Failed",
+                "sizeUnder|\"maxBytes\": 1000|bytes=999|Passed",
+                "sizeUnder|\"maxBytes\": 1000|bytes=1000|Failed"
+            })
     void everyRuleIsStoredWithItsOutcome(String rule, String parameter, String fact, QcOutcome expected) {
         String name = "rule-" + rule.toLowerCase();
-        checklists.register(checklist(name, "{\"id\": \"only\", \"title\": \"" + rule + "\", \"rule\": \"" + rule + "\""
-                + (parameter == null ? "" : ", " + parameter) + "}"));
+        checklists.register(checklist(
+                name,
+                "{\"id\": \"only\", \"title\": \"" + rule + "\", \"rule\": \"" + rule + "\""
+                        + (parameter == null ? "" : ", " + parameter) + "}"));
         RenderJob job = succeeded("rule-" + UUID.randomUUID().toString().substring(0, 8), media(fact));
 
         QcResult result = qc.evaluate(job, "idea", settings(QcSettings.Policy.AutoPass, name));
@@ -85,14 +93,16 @@ class QcServiceTest {
         });
         List<Object> stored = database.inTransaction(s -> s.<Object>createNativeQuery(
                         "select items -> 0 ->> 'outcome' from qc_results where render_job_uid = :uid")
-                .setParameter("uid", UUID.fromString(job.getMetadata().getUid())).getResultList());
+                .setParameter("uid", UUID.fromString(job.getMetadata().getUid()))
+                .getResultList());
         assertThat(stored).containsExactly(expected.name());
         assertThat(qc.result(NS, job.getMetadata().getName())).contains(result);
     }
 
     @Test
     void aChangedChecklistGetsANewVersionAndOldResultsKeepTheirs() {
-        String item = "{\"id\": \"black\", \"title\": \"No black\", \"rule\": \"noBlackSegmentOver\", \"maxSeconds\": 0.5}";
+        String item =
+                "{\"id\": \"black\", \"title\": \"No black\", \"rule\": \"noBlackSegmentOver\", \"maxSeconds\": 0.5}";
         VersionedChecklist v1 = checklists.register(checklist("versioned", item));
         // the same content laid out differently is the same version
         VersionedChecklist same = checklists.register(QcChecklist.parse(
@@ -107,19 +117,31 @@ class QcServiceTest {
 
         VersionedChecklist v2 = checklists.register(checklist("versioned", item.replace("0.5", "1.0")));
         assertThat(v2.version()).isEqualTo(2);
-        assertThat(checklists.latest("versioned")).map(VersionedChecklist::version).contains(2);
-        assertThat(checklists.versions("versioned")).extracting(VersionedChecklist::version).containsExactly(1, 2);
-        assertThat(checklists.find("versioned", 1)).map(c -> c.checklist().items().get(0).limit()).contains(0.5);
+        assertThat(checklists.latest("versioned"))
+                .map(VersionedChecklist::version)
+                .contains(2);
+        assertThat(checklists.versions("versioned"))
+                .extracting(VersionedChecklist::version)
+                .containsExactly(1, 2);
+        assertThat(checklists.find("versioned", 1))
+                .map(c -> c.checklist().items().get(0).limit())
+                .contains(0.5);
 
         // the stored result is not made again with the new version
         QcResult kept = qc.evaluate(before, "idea", settings(QcSettings.Policy.AutoPass, "versioned"));
         assertThat(kept.checklistVersion()).isEqualTo(1);
         assertThat(kept.outcome()).isEqualTo(QcOutcome.Failed);
-        QcResult fresh = qc.evaluate(succeeded("versioned-b", media("black=0.8")), "idea", settings(QcSettings.Policy.AutoPass, "versioned"));
+        QcResult fresh = qc.evaluate(
+                succeeded("versioned-b", media("black=0.8")),
+                "idea",
+                settings(QcSettings.Policy.AutoPass, "versioned"));
         assertThat(fresh.checklistVersion()).isEqualTo(2);
         assertThat(fresh.outcome()).isEqualTo(QcOutcome.Passed);
-        assertThat(qc.listChecklists()).filteredOn(c -> c.name().equals("versioned")).singleElement()
-                .extracting(VersionedChecklist::version).isEqualTo(2);
+        assertThat(qc.listChecklists())
+                .filteredOn(c -> c.name().equals("versioned"))
+                .singleElement()
+                .extracting(VersionedChecklist::version)
+                .isEqualTo(2);
     }
 
     @Test
@@ -129,7 +151,8 @@ class QcServiceTest {
         QcResult result = qc.evaluate(job, "idea", null);
         assertThat(result.checklistName()).isEqualTo("shorts");
         assertThat(result.policy()).isEqualTo(QcSettings.Policy.AutoPass);
-        assertThat(result.items()).extracting(QcItemResult::id)
+        assertThat(result.items())
+                .extracting(QcItemResult::id)
                 .containsExactly("duration", "resolution", "fps", "no-black", "no-frozen", "size");
         assertThat(result.outcome()).isEqualTo(QcOutcome.Passed);
     }
@@ -139,29 +162,43 @@ class QcServiceTest {
         RenderJob job = succeeded("reviewed", media("duration=20"));
         QcResult pending = qc.evaluate(job, "idea-r", settings(QcSettings.Policy.AutoPass, "shorts-reviewed"));
         assertThat(pending.outcome()).isEqualTo(QcOutcome.Pending);
-        assertThat(pending.pending()).extracting(QcItemResult::id).containsExactly("motion-reads", "safe-margins", "hook");
-        assertThat(qc.results(NS, QcOutcome.Pending, 100)).extracting(QcResult::renderJob).contains("reviewed");
+        assertThat(pending.pending())
+                .extracting(QcItemResult::id)
+                .containsExactly("motion-reads", "safe-margins", "hook");
+        assertThat(qc.results(NS, QcOutcome.Pending, 100))
+                .extracting(QcResult::renderJob)
+                .contains("reviewed");
 
         String job0 = job.getMetadata().getName();
-        assertThat(qc.tick(NS, job0, "motion-reads", true, "alice", "clear on a phone").outcome()).isEqualTo(QcOutcome.Pending);
+        assertThat(qc.tick(NS, job0, "motion-reads", true, "alice", "clear on a phone")
+                        .outcome())
+                .isEqualTo(QcOutcome.Pending);
         qc.tick(NS, job0, "safe-margins", true, "alice", null);
         QcResult passed = qc.tick(NS, job0, "hook", true, "bob", "good start");
         assertThat(passed.outcome()).isEqualTo(QcOutcome.Passed);
-        QcItemResult hook = passed.items().stream().filter(i -> i.id().equals("hook")).findFirst().orElseThrow();
+        QcItemResult hook = passed.items().stream()
+                .filter(i -> i.id().equals("hook"))
+                .findFirst()
+                .orElseThrow();
         assertThat(hook.tickedBy()).isEqualTo("bob");
         assertThat(hook.comment()).isEqualTo("good start");
         assertThat(hook.tickedAt()).isNotBlank();
         assertThat(hook.message()).isEqualTo("passed by bob: good start");
         assertThat(qc.result(NS, job0).orElseThrow().outcome()).isEqualTo(QcOutcome.Passed);
 
-        QcException closed = catchThrowableOfType(QcException.class, () -> qc.tick(NS, job0, "hook", false, "carol", "changed my mind"));
+        QcException closed = catchThrowableOfType(
+                QcException.class, () -> qc.tick(NS, job0, "hook", false, "carol", "changed my mind"));
         assertThat(closed.kind()).isEqualTo(QcException.Kind.CONFLICT);
         assertThat(closed.field()).isEqualTo("renderJob");
         assertThat(closed.getMessage()).contains("already Passed");
 
-        List<AuditEvent> ticks = Pipeline.auditOf(database, job).stream().filter(e -> e.eventType.equals("QcItem.Ticked")).toList();
+        List<AuditEvent> ticks = Pipeline.auditOf(database, job).stream()
+                .filter(e -> e.eventType.equals("QcItem.Ticked"))
+                .toList();
         assertThat(ticks).extracting(e -> e.actor).containsExactly("alice", "alice", "bob");
-        assertThat(JsonColumn.read(ticks.get(2).payload, Map.class)).containsEntry("item", "hook").containsEntry("resultOutcome", "Passed");
+        assertThat(JsonColumn.read(ticks.get(2).payload, Map.class))
+                .containsEntry("item", "hook")
+                .containsEntry("resultOutcome", "Passed");
     }
 
     @Test
@@ -170,13 +207,17 @@ class QcServiceTest {
         qc.evaluate(job, "idea", settings(QcSettings.Policy.AutoPass, "shorts-reviewed"));
         String name = job.getMetadata().getName();
 
-        QcException noComment = catchThrowableOfType(QcException.class, () -> qc.tick(NS, name, "motion-reads", false, "alice", " "));
+        QcException noComment =
+                catchThrowableOfType(QcException.class, () -> qc.tick(NS, name, "motion-reads", false, "alice", " "));
         assertThat(noComment.kind()).isEqualTo(QcException.Kind.INVALID);
         assertThat(noComment.field()).isEqualTo("comment");
 
         QcResult failed = qc.tick(NS, name, "motion-reads", false, "alice", "too fast to follow");
         assertThat(failed.outcome()).isEqualTo(QcOutcome.Failed);
-        assertThat(failed.failed(QcItemResult.Kind.Manual)).singleElement().extracting(QcItemResult::comment).isEqualTo("too fast to follow");
+        assertThat(failed.failed(QcItemResult.Kind.Manual))
+                .singleElement()
+                .extracting(QcItemResult::comment)
+                .isEqualTo("too fast to follow");
     }
 
     @Test
@@ -185,25 +226,32 @@ class QcServiceTest {
         qc.evaluate(job, "idea", settings(QcSettings.Policy.AutoPass, "shorts-reviewed"));
         String name = job.getMetadata().getName();
 
-        QcException automatic = catchThrowableOfType(QcException.class, () -> qc.tick(NS, name, "duration", true, "alice", null));
+        QcException automatic =
+                catchThrowableOfType(QcException.class, () -> qc.tick(NS, name, "duration", true, "alice", null));
         assertThat(automatic.kind()).isEqualTo(QcException.Kind.INVALID);
         assertThat(automatic.field()).isEqualTo("itemId");
         assertThat(automatic.getMessage()).contains("automatic");
 
-        QcException unknownItem = catchThrowableOfType(QcException.class, () -> qc.tick(NS, name, "nope", true, "alice", null));
+        QcException unknownItem =
+                catchThrowableOfType(QcException.class, () -> qc.tick(NS, name, "nope", true, "alice", null));
         assertThat(unknownItem.kind()).isEqualTo(QcException.Kind.NOT_FOUND);
         assertThat(unknownItem.field()).isEqualTo("itemId");
         assertThat(unknownItem.getMessage()).contains("motion-reads");
 
-        QcException unknownJob = catchThrowableOfType(QcException.class, () -> qc.tick(NS, "no-such-job", "hook", true, "alice", null));
+        QcException unknownJob =
+                catchThrowableOfType(QcException.class, () -> qc.tick(NS, "no-such-job", "hook", true, "alice", null));
         assertThat(unknownJob.kind()).isEqualTo(QcException.Kind.NOT_FOUND);
         assertThat(unknownJob.field()).isEqualTo("renderJob");
 
         QcException noActor = catchThrowableOfType(QcException.class, () -> qc.tick(NS, name, "hook", true, "", null));
         assertThat(noActor.field()).isEqualTo("actor");
 
-        QcException unknownChecklist = catchThrowableOfType(QcException.class,
-                () -> qc.evaluate(succeeded("unknown-list", media("duration=20")), "idea", settings(QcSettings.Policy.AutoPass, "no-such-list")));
+        QcException unknownChecklist = catchThrowableOfType(
+                QcException.class,
+                () -> qc.evaluate(
+                        succeeded("unknown-list", media("duration=20")),
+                        "idea",
+                        settings(QcSettings.Policy.AutoPass, "no-such-list")));
         assertThat(unknownChecklist.kind()).isEqualTo(QcException.Kind.NOT_FOUND);
         assertThat(unknownChecklist.field()).isEqualTo("spec.qc.checklist");
         assertThat(unknownChecklist.getMessage()).contains("shorts");
@@ -217,7 +265,8 @@ class QcServiceTest {
         QcResult result = qc.evaluate(job, "idea", settings(QcSettings.Policy.RequireReview, "shorts"));
         assertThat(result.outcome()).isEqualTo(QcOutcome.Pending);
         assertThat(result.pending()).extracting(QcItemResult::id).containsExactly(QcChecklist.REVIEW_ITEM);
-        assertThat(qc.tick(NS, job.getMetadata().getName(), QcChecklist.REVIEW_ITEM, true, "alice", "ship it").outcome())
+        assertThat(qc.tick(NS, job.getMetadata().getName(), QcChecklist.REVIEW_ITEM, true, "alice", "ship it")
+                        .outcome())
                 .isEqualTo(QcOutcome.Passed);
     }
 
@@ -237,7 +286,8 @@ class QcServiceTest {
         assertThat(designSystems.register(bundled).version()).isEqualTo(bundled.version());
 
         String changed = bundled.json().replace("#101418", "#000000");
-        InvalidDocumentException conflict = catchThrowableOfType(InvalidDocumentException.class,
+        InvalidDocumentException conflict = catchThrowableOfType(
+                InvalidDocumentException.class,
                 () -> designSystems.register(DesignSystem.parse(changed, "changed.json")));
         assertThat(conflict.field()).isEqualTo("version");
         assertThat(conflict.getMessage()).contains(bundled.version()).contains("new version");
@@ -245,7 +295,9 @@ class QcServiceTest {
         DesignSystem next = DesignSystem.parse(changed.replace(bundled.version(), "2099.1.1"), "next.json");
         designSystems.register(next);
         assertThat(designSystems.versions()).contains(bundled.version(), "2099.1.1");
-        assertThat(designSystems.find(bundled.version())).map(DesignSystem::background).contains("#101418");
+        assertThat(designSystems.find(bundled.version()))
+                .map(DesignSystem::background)
+                .contains("#101418");
         assertThat(designSystems.find("2099.1.1")).map(DesignSystem::background).contains("#000000");
         assertThat(designSystems.find("1999.1.1")).isEmpty();
         // the design system in force stays the one read at start
@@ -266,7 +318,11 @@ class QcServiceTest {
     /** A preview the agent reported as succeeded (540x960, 30 fps, 20 s), with these media facts. */
     private static RenderJob succeeded(String name, MediaFacts media) {
         RenderJob job = new RenderJob();
-        job.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName(name).withUid(UUID.randomUUID().toString()).build());
+        job.setMetadata(new ObjectMetaBuilder()
+                .withNamespace(NS)
+                .withName(name)
+                .withUid(UUID.randomUUID().toString())
+                .build());
         RenderJobSpec spec = new RenderJobSpec();
         spec.setScriptAttemptRef("attempt");
         spec.setMode(RenderMode.Preview);

@@ -53,7 +53,8 @@ class AgentAvailabilityTest {
 
     private static RenderJob job(RenderExecutor executor) {
         RenderJob job = new RenderJob();
-        job.setMetadata(new ObjectMetaBuilder().withName("job").withNamespace("studio").build());
+        job.setMetadata(
+                new ObjectMetaBuilder().withName("job").withNamespace("studio").build());
         RenderJobSpec spec = new RenderJobSpec();
         spec.setExecutor(executor);
         job.setSpec(spec);

@@ -55,16 +55,29 @@ class RenderJobAgentsTest {
 
         withResolvedScript("agents", "waiting", Map.of("animops.io/os", "darwin"));
         await().atMost(PATIENCE).untilAsserted(() -> {
-            RenderJob stored = client.resources(RenderJob.class).inNamespace("agents").withName("waiting").get();
-            var scheduled = Conditions.find(stored.getStatus().getConditions(), "Scheduled").orElseThrow(AssertionError::new);
+            RenderJob stored = client.resources(RenderJob.class)
+                    .inNamespace("agents")
+                    .withName("waiting")
+                    .get();
+            var scheduled = Conditions.find(stored.getStatus().getConditions(), "Scheduled")
+                    .orElseThrow(AssertionError::new);
             assertThat(scheduled.getReason()).isEqualTo("WaitingForClaim");
             assertThat(scheduled.getMessage()).contains("fresh-mac").doesNotContain("silent-mac");
         });
 
         withResolvedScript("agents", "linux-only", Map.of("animops.io/os", "linux"));
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(Conditions.find(client.resources(RenderJob.class)
-                .inNamespace("agents").withName("linux-only").get().getStatus().getConditions(), "Scheduled")
-                .orElseThrow(AssertionError::new).getReason()).isEqualTo("NoAgentAvailable"));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(Conditions.find(
+                                        client.resources(RenderJob.class)
+                                                .inNamespace("agents")
+                                                .withName("linux-only")
+                                                .get()
+                                                .getStatus()
+                                                .getConditions(),
+                                        "Scheduled")
+                                .orElseThrow(AssertionError::new)
+                                .getReason())
+                        .isEqualTo("NoAgentAvailable"));
     }
 
     @Test
@@ -79,7 +92,8 @@ class RenderJobAgentsTest {
         status.setAttempts(1);
         status.setClaimedAt(Instant.now().minusSeconds(900).toString());
         status.setLastHeartbeat(Instant.now().minusSeconds(300).toString());
-        writeStatusAsAnAgent(client.resources(RenderJob.class).inNamespace("leases").withName("abandoned"), status);
+        writeStatusAsAnAgent(
+                client.resources(RenderJob.class).inNamespace("leases").withName("abandoned"), status);
 
         await().atMost(PATIENCE).untilAsserted(() -> {
             RenderJob stored = stored("leases", "abandoned");
@@ -95,20 +109,36 @@ class RenderJobAgentsTest {
         agent("leaving-mac", Instant.now().toString(), Map.of("animops.io/os", "darwin"));
         await().atMost(PATIENCE).until(() -> "Heartbeating".equals(ready("leaving-mac")));
         // what a cleanly stopping agent writes last (AgentRegistration.signOff)
-        Map<String, Object> stopped = Map.of("type", "Ready", "status", Conditions.FALSE,
-                "reason", RenderAgentStatus.REASON_STOPPED, "message", "the agent stopped",
-                "lastTransitionTime", Instant.now().toString());
-        client.resources(RenderAgent.class).withName("leaving-mac").subresource("status").patch(
-                PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(Map.of("status",
-                        Map.of("activeJobs", 0, "jobs", List.of(), "conditions", List.of(stopped)))));
-        await().atMost(PATIENCE).during(Duration.ofSeconds(2))
+        Map<String, Object> stopped = Map.of(
+                "type",
+                "Ready",
+                "status",
+                Conditions.FALSE,
+                "reason",
+                RenderAgentStatus.REASON_STOPPED,
+                "message",
+                "the agent stopped",
+                "lastTransitionTime",
+                Instant.now().toString());
+        client.resources(RenderAgent.class)
+                .withName("leaving-mac")
+                .subresource("status")
+                .patch(
+                        PatchContext.of(PatchType.JSON_MERGE),
+                        Serialization.asJson(Map.of(
+                                "status", Map.of("activeJobs", 0, "jobs", List.of(), "conditions", List.of(stopped)))));
+        await().atMost(PATIENCE)
+                .during(Duration.ofSeconds(2))
                 .until(() -> RenderAgentStatus.REASON_STOPPED.equals(ready("leaving-mac")));
     }
 
     private String ready(String agent) {
         RenderAgent stored = client.resources(RenderAgent.class).withName(agent).get();
-        return stored.getStatus() == null ? null : Conditions.find(stored.getStatus().getConditions(), "Ready")
-                .map(c -> c.getReason()).orElse(null);
+        return stored.getStatus() == null
+                ? null
+                : Conditions.find(stored.getStatus().getConditions(), "Ready")
+                        .map(c -> c.getReason())
+                        .orElse(null);
     }
 
     private void agent(String name, String heartbeat, Map<String, String> labels) {
@@ -134,24 +164,29 @@ class RenderJobAgentsTest {
         RenderJobStatus status = new RenderJobStatus();
         status.setPhase(RenderPhase.Pending);
         status.setScript(new JobScript("cd".repeat(32), "extends Node2D\n", "contract-v1"));
-        writeStatusAsAnAgent(client.resources(RenderJob.class).inNamespace(namespace).withName(name), status);
+        writeStatusAsAnAgent(
+                client.resources(RenderJob.class).inNamespace(namespace).withName(name), status);
     }
 
     private RenderJob stored(String namespace, String name) {
-        return client.resources(RenderJob.class).inNamespace(namespace).withName(name).get();
+        return client.resources(RenderJob.class)
+                .inNamespace(namespace)
+                .withName(name)
+                .get();
     }
 
     /** An agent's write: a merge patch of the status fields it owns, without a resourceVersion. */
     private static void writeStatusAsAnAgent(Resource<?> resource, Object status) {
         status = Serialization.jsonMapper().convertValue(status, Map.class);
         ((Map<?, ?>) status).remove("conditions");
-        resource.subresource("status").patch(PatchContext.of(PatchType.JSON_MERGE),
-                Serialization.asJson(Map.of("status", status)));
+        resource.subresource("status")
+                .patch(PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(Map.of("status", status)));
     }
 
     private static RenderJob job(String namespace, String name, Map<String, String> selector) {
         RenderJob job = new RenderJob();
-        job.setMetadata(new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
+        job.setMetadata(
+                new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
         RenderJobSpec spec = new RenderJobSpec();
         spec.setScriptAttemptRef("not-needed-" + name);
         spec.setMode(RenderMode.Preview);

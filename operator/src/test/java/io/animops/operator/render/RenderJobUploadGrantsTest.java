@@ -26,7 +26,6 @@ import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -36,6 +35,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,8 +54,10 @@ class RenderJobUploadGrantsTest {
 
     @Inject
     KubernetesClient client;
+
     @Inject
     UploadGrantIssuer issuer;
+
     @Inject
     DataSource dataSource;
 
@@ -67,17 +69,24 @@ class RenderJobUploadGrantsTest {
         UploadGrants grants = awaitGrants("held-preview", g -> true);
         assertThat(grants.getVideo().getKey()).isEqualTo(prefix + "video.mp4");
         assertThat(grants.getVideo().getContentType()).isEqualTo("video/mp4");
-        assertThat(grants.getVideo().getUrl()).startsWith("http://localhost:8080/api/v1/uploads/" + prefix + "video.mp4?expires=");
+        assertThat(grants.getVideo().getUrl())
+                .startsWith("http://localhost:8080/api/v1/uploads/" + prefix + "video.mp4?expires=");
         assertThat(grants.getThumbnail().getKey()).isEqualTo(prefix + "thumbnail.jpg");
         assertThat(grants.getThumbnail().getContentType()).isEqualTo("image/jpeg");
-        assertThat(Instant.parse(grants.getExpiresAt())).isBetween(Instant.now().plus(Duration.ofMinutes(29)), Instant.now().plus(Duration.ofMinutes(31)));
+        assertThat(Instant.parse(grants.getExpiresAt()))
+                .isBetween(
+                        Instant.now().plus(Duration.ofMinutes(29)),
+                        Instant.now().plus(Duration.ofMinutes(31)));
 
         // as if the grants were issued long ago: two minutes left, less than the renewal margin
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("lastHeartbeat", Instant.now().toString());
-        status.put("uploads", Map.of("expiresAt", Instant.now().plus(Duration.ofMinutes(2)).toString()));
+        status.put(
+                "uploads",
+                Map.of("expiresAt", Instant.now().plus(Duration.ofMinutes(2)).toString()));
         patchStatus("held-preview", status);
-        UploadGrants renewed = awaitGrants("held-preview",
+        UploadGrants renewed = awaitGrants(
+                "held-preview",
                 g -> Instant.parse(g.getExpiresAt()).isAfter(Instant.now().plus(Duration.ofMinutes(25))));
         assertThat(renewed.getVideo().getKey()).isEqualTo(prefix + "video.mp4");
         // the URLs are signed for the new expiry (within the same second as the first issue they are the same URLs)
@@ -93,14 +102,20 @@ class RenderJobUploadGrantsTest {
         status.setPhase(RenderPhase.Pending);
         status.setScript(new JobScript("cd".repeat(32), "extends Node2D\n", "contract-v1"));
         patchStatus("waiting-job", Serialization.jsonMapper().convertValue(status, Map.class));
-        await().atMost(PATIENCE).until(() -> Conditions.find(stored("waiting-job").getStatus().getConditions(), "Scheduled").isPresent());
+        await().atMost(PATIENCE)
+                .until(() -> Conditions.find(stored("waiting-job").getStatus().getConditions(), "Scheduled")
+                        .isPresent());
         assertThat(stored("waiting-job").getStatus().getUploads()).isNull();
     }
 
     @Test
     void validationsUploadNothingAndGetNoGrants() {
         RenderJob job = new RenderJob();
-        job.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName("validation").withUid(UUID.randomUUID().toString()).build());
+        job.setMetadata(new ObjectMetaBuilder()
+                .withNamespace(NS)
+                .withName("validation")
+                .withUid(UUID.randomUUID().toString())
+                .build());
         job.setSpec(spec(RenderMode.Validate));
         job.setStatus(new RenderJobStatus());
         assertThat(issuer.keepFresh(job, Instant.now())).isEmpty();
@@ -110,7 +125,9 @@ class RenderJobUploadGrantsTest {
         Instant now = Instant.now();
         Instant renewAt = issuer.keepFresh(job, now).orElseThrow();
         // the reconciler comes back when five minutes remain, well before the grants expire
-        assertThat(renewAt).isEqualTo(Instant.parse(job.getStatus().getUploads().getExpiresAt()).minus(Duration.ofMinutes(5)));
+        assertThat(renewAt)
+                .isEqualTo(Instant.parse(job.getStatus().getUploads().getExpiresAt())
+                        .minus(Duration.ofMinutes(5)));
         assertThat(issuer.keepFresh(job, now.plusSeconds(60))).contains(renewAt);
     }
 
@@ -119,8 +136,13 @@ class RenderJobUploadGrantsTest {
         RenderJob job = held("finished", RenderMode.Preview);
         UploadGrants grants = awaitGrants("finished", g -> true);
         byte[] video = "not really an mp4, but bytes all the same".getBytes();
-        String sha = given().contentType("video/mp4").body(video).put(onTestServer(grants.getVideo().getUrl()))
-                .then().statusCode(200).extract().path("sha256");
+        String sha = given().contentType("video/mp4")
+                .body(video)
+                .put(onTestServer(grants.getVideo().getUrl()))
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("sha256");
 
         RenderJobStatus outcome = new RenderJobStatus();
         outcome.setPhase(RenderPhase.Succeeded);
@@ -146,7 +168,7 @@ class RenderJobUploadGrantsTest {
         UUID uid = UUID.fromString(job.getMetadata().getUid());
         await().atMost(PATIENCE).untilAsserted(() -> {
             try (Connection c = dataSource.getConnection();
-                 PreparedStatement q = c.prepareStatement("""
+                    PreparedStatement q = c.prepareStatement("""
                          select a.storage_key, a.bytes, a.sha256, j.media->>'width', j.provenance->>'godotVersion', j.completed_at
                            from render_jobs j join render_artifacts a on a.render_job_uid = j.uid
                           where j.uid = ? and a.kind = 'video'""")) {
@@ -197,7 +219,8 @@ class RenderJobUploadGrantsTest {
     }
 
     private UploadGrants awaitGrants(String name, java.util.function.Predicate<UploadGrants> wanted) {
-        return await().atMost(PATIENCE).until(() -> stored(name).getStatus().getUploads(), g -> g != null && wanted.test(g));
+        return await().atMost(PATIENCE)
+                .until(() -> stored(name).getStatus().getUploads(), g -> g != null && wanted.test(g));
     }
 
     private RenderJob stored(String name) {
@@ -206,7 +229,10 @@ class RenderJobUploadGrantsTest {
 
     /** An agent's write: a merge patch of status fields, without a resourceVersion. */
     private void patchStatus(String name, Map<?, ?> status) {
-        client.resources(RenderJob.class).inNamespace(NS).withName(name).subresource("status")
+        client.resources(RenderJob.class)
+                .inNamespace(NS)
+                .withName(name)
+                .subresource("status")
                 .patch(PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(Map.of("status", status)));
     }
 

@@ -25,7 +25,9 @@ class RenderLeaseTest {
         assertThat(RenderLease.lapsedSince(status, NOW, TTL)).contains(Instant.parse("2026-11-24T11:58:59Z"));
         status.setLastHeartbeat(null);
         status.setClaimedAt("2026-11-24T11:59:50Z");
-        assertThat(RenderLease.lapsedSince(status, NOW, TTL)).as("a fresh claim without heartbeat yet").isEmpty();
+        assertThat(RenderLease.lapsedSince(status, NOW, TTL))
+                .as("a fresh claim without heartbeat yet")
+                .isEmpty();
     }
 
     @Test
@@ -36,13 +38,19 @@ class RenderLeaseTest {
         assertThat(status.getAgent()).isNull();
         assertThat(status.getLastHeartbeat()).isNull();
         assertThat(status.getAgentFailures()).containsEntry("mac-1", 1);
-        assertThat(Conditions.find(status.getConditions(), "Succeeded").orElseThrow().getReason()).isEqualTo("Requeued");
+        assertThat(Conditions.find(status.getConditions(), "Succeeded")
+                        .orElseThrow()
+                        .getReason())
+                .isEqualTo("Requeued");
 
         RenderJobStatus third = claimed("mac-2", 3, "2026-11-24T11:50:00Z");
         RenderLease.expire(third, Instant.parse("2026-11-24T11:50:00Z"), 3, CLOCK);
         assertThat(third.getPhase()).isEqualTo(RenderPhase.Failed);
-        assertThat(Conditions.find(third.getConditions(), "Succeeded").orElseThrow().getMessage())
-                .contains("mac-2").contains("claimed 3 of 3 times");
+        assertThat(Conditions.find(third.getConditions(), "Succeeded")
+                        .orElseThrow()
+                        .getMessage())
+                .contains("mac-2")
+                .contains("claimed 3 of 3 times");
     }
 
     @Test

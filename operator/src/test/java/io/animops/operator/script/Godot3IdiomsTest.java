@@ -21,11 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class Godot3IdiomsTest {
     /** Measured; raise them as the static check covers more of Godot's analyzer. */
     private static final long CAUGHT_FLOOR = 74;
+
     private static final long SAME_MESSAGE_FLOOR = 74;
 
     @Test
     void validatorCatchesGodot3IdiomsWithGodotsLineAndMessage() throws Exception {
-        Map<String, String> scripts = Godot3Corpus.scripts(Path.of("").toAbsolutePath().getParent());
+        Map<String, String> scripts =
+                Godot3Corpus.scripts(Path.of("").toAbsolutePath().getParent());
         assertThat(scripts).hasSizeGreaterThanOrEqualTo(60);
         GodotAgreement validator = new GodotAgreement(null);
         List<Comparison> comparisons = new ArrayList<>();
@@ -33,7 +35,8 @@ class Godot3IdiomsTest {
                 new Comparison(name, Godot3Corpus.expected(source), validator.validatorFirstError(source))));
 
         String summary = Godot3Corpus.summary(comparisons);
-        String misses = comparisons.stream().filter(c -> c.godot() != null && !Godot3Corpus.sameMessage(c))
+        String misses = comparisons.stream()
+                .filter(c -> c.godot() != null && !Godot3Corpus.sameMessage(c))
                 .map(Comparison::toString)
                 .collect(Collectors.joining("\n"));
         long caught = comparisons.stream().filter(Godot3Corpus::caught).count();

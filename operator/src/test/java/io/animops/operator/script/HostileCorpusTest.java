@@ -27,10 +27,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HostileCorpusTest {
     private static final Pattern EXPECT_RULE = Pattern.compile("(?m)^# expect-rule: ([a-z.-]+)\\s*$");
     private static final Pattern ROUTE = Pattern.compile("(?m)^# route: ([a-z ]+): (.+)$");
-    private static final Pattern DURATION = Pattern.compile("(?m)^(?:# duration: |const DURATION_SECONDS[^=\\n]*=\\s*)(\\d+)");
+    private static final Pattern DURATION =
+            Pattern.compile("(?m)^(?:# duration: |const DURATION_SECONDS[^=\\n]*=\\s*)(\\d+)");
     /** The capabilities issue 18 names; each must be reached by at least one route. */
-    private static final Set<String> FAMILIES = Set.of("files", "processes", "network", "environment",
-            "other scripts", "deserialization", "dynamic dispatch", "reflection", "aliasing", "resource paths",
+    private static final Set<String> FAMILIES = Set.of(
+            "files",
+            "processes",
+            "network",
+            "environment",
+            "other scripts",
+            "deserialization",
+            "dynamic dispatch",
+            "reflection",
+            "aliasing",
+            "resource paths",
             "unbounded cpu or memory");
 
     private final GdscriptContractValidator validator = new GdscriptContractValidator();
@@ -45,12 +55,19 @@ class HostileCorpusTest {
             String source = Files.readString(script);
             Matcher rule = EXPECT_RULE.matcher(source);
             Matcher route = ROUTE.matcher(source);
-            assertThat(rule.find() && route.find()).as("expect-rule and route headers in " + script.getFileName()).isTrue();
-            assertThat(ContractRule.byId(rule.group(1))).as(script.getFileName() + " names a rule").isPresent();
+            assertThat(rule.find() && route.find())
+                    .as("expect-rule and route headers in " + script.getFileName())
+                    .isTrue();
+            assertThat(ContractRule.byId(rule.group(1)))
+                    .as(script.getFileName() + " names a rule")
+                    .isPresent();
             families.add(route.group(1));
-            assertThat(routes.add(route.group(2))).as("a new route in " + script.getFileName()).isTrue();
+            assertThat(routes.add(route.group(2)))
+                    .as("a new route in " + script.getFileName())
+                    .isTrue();
             List<String> found = validator.validate(source, SceneExpectations.frame(20)).stream()
-                    .map(ScriptError::getRule).toList();
+                    .map(ScriptError::getRule)
+                    .toList();
             if (!found.contains(rule.group(1))) {
                 notRefused.add(script.getFileName() + " expected " + rule.group(1) + " but got " + found);
             }
@@ -66,7 +83,8 @@ class HostileCorpusTest {
             check(script.getFileName().toString(), Files.readString(script), notAccepted);
         }
 
-        System.out.printf("hostile corpus: refused %d/%d; valid corpus: accepted %d/%d%n",
+        System.out.printf(
+                "hostile corpus: refused %d/%d; valid corpus: accepted %d/%d%n",
                 hostile.size() - notRefused.size(), hostile.size(), valid.size() - notAccepted.size(), valid.size());
         assertThat(hostile).hasSizeGreaterThanOrEqualTo(80);
         assertThat(families).containsExactlyInAnyOrderElementsOf(FAMILIES);

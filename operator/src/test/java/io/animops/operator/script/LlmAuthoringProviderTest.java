@@ -70,7 +70,9 @@ class LlmAuthoringProviderTest {
         stored.attempt = 1;
         stored.script = "extends Node2D\nvar broken\n";
         ScriptAttempt attempt = attempt(2, "jar-1");
-        attempt.getSpec().setPreviousErrors(List.of(new ScriptError(ScriptError.Stage.parse, "parse.syntax", 2, 11, "Expected ':'.")));
+        attempt.getSpec()
+                .setPreviousErrors(
+                        List.of(new ScriptError(ScriptError.Stage.parse, "parse.syntax", 2, 11, "Expected ':'.")));
         provider.write(idea, attempt, SceneExpectations.frame(20), llm());
         assertThat(sent.get(0).user()).contains("var broken").contains("- parse parse.syntax 2:11 Expected ':'.");
         assertThat(sent.get(0).attemptName()).isEqualTo("jar-2");
@@ -80,7 +82,8 @@ class LlmAuthoringProviderTest {
     @Test
     void anAnswerWithoutScriptIsAnAuthorStageError() {
         answer = "Sorry, I cannot.";
-        AuthoringProvider.ScriptDraft draft = provider.write(idea, attempt(1, null), SceneExpectations.frame(20), llm());
+        AuthoringProvider.ScriptDraft draft =
+                provider.write(idea, attempt(1, null), SceneExpectations.frame(20), llm());
         assertThat(draft.authorErrors()).singleElement().satisfies(e -> {
             assertThat(e.getStage()).isEqualTo(ScriptError.Stage.author);
             assertThat(e.getRule()).isEqualTo(LlmAuthoringProvider.NO_SCRIPT_RULE);
@@ -95,7 +98,8 @@ class LlmAuthoringProviderTest {
         answer = null;
         assertThatThrownBy(() -> provider.write(idea, attempt(1, null), SceneExpectations.frame(20), llm()))
                 .isInstanceOf(AuthoringProvider.AuthoringException.class)
-                .extracting(e -> ((AuthoringProvider.AuthoringException) e).reason()).isEqualTo("BudgetExhausted");
+                .extracting(e -> ((AuthoringProvider.AuthoringException) e).reason())
+                .isEqualTo("BudgetExhausted");
     }
 
     private static LlmSettings llm() {
@@ -107,7 +111,10 @@ class LlmAuthoringProviderTest {
 
     private static ScriptAttempt attempt(int number, String previous) {
         ScriptAttempt attempt = new ScriptAttempt();
-        attempt.setMetadata(new ObjectMetaBuilder().withNamespace("ns").withName("jar-" + number).build());
+        attempt.setMetadata(new ObjectMetaBuilder()
+                .withNamespace("ns")
+                .withName("jar-" + number)
+                .build());
         ScriptAttemptSpec spec = new ScriptAttemptSpec();
         spec.setIdeaRef("jar");
         spec.setAttempt(number);

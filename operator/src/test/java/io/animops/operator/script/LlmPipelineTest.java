@@ -14,9 +14,9 @@ import io.animops.crds.v1alpha1.ScriptError;
 import io.animops.crds.v1alpha1.Selection;
 import io.animops.operator.db.Database;
 import io.animops.operator.idea.LlmIdeaSource;
+import io.animops.operator.llm.LlmAnswer;
 import io.animops.operator.llm.LlmCallRecord;
 import io.animops.operator.llm.LlmCallRepository;
-import io.animops.operator.llm.LlmAnswer;
 import io.animops.operator.llm.LlmException;
 import io.animops.operator.llm.LlmGateway;
 import io.animops.operator.llm.LlmMetrics;
@@ -69,14 +69,19 @@ class LlmPipelineTest {
 
     @Inject
     KubernetesClient client;
+
     @Inject
     Database database;
+
     @Inject
     ScriptValidator validator;
+
     @Inject
     LlmCallRepository calls;
+
     @Inject
     MeterRegistry meters;
+
     @Inject
     LlmGateway gateway;
 
@@ -90,13 +95,16 @@ class LlmPipelineTest {
     void goodScriptFirstTimeIsValidAndAccounted() {
         String ns = "llm-good";
         String model = "scenario-good";
-        FAKE.enqueue(model, Reply.ok(ideas("Pendulum wave of fifteen bobs"), 300, 200),
+        FAKE.enqueue(
+                model,
+                Reply.ok(ideas("Pendulum wave of fifteen bobs"), 300, 200),
                 Reply.ok(FakeOpenAiServer.answer("good-fenced.md"), 5000, 3000));
         startSchedule(ns, model, 3, null);
 
         AnimationIdea idea = awaitIdeaPhase(ns, IdeaPhase.Rendering);
         assertThat(idea.getSpec().getSource()).isEqualTo(AnimationIdeaSpec.Source.Llm);
-        ScriptAttempt attempt = attemptsOf(client, ns, idea.getMetadata().getName()).get(0);
+        ScriptAttempt attempt =
+                attemptsOf(client, ns, idea.getMetadata().getName()).get(0);
         assertThat(attempt.getStatus().getPhase()).isEqualTo(AttemptPhase.Valid);
         assertThat(attempt.getStatus().getAuthoring().getProvider()).isEqualTo("openai");
         assertThat(attempt.getStatus().getAuthoring().getModel()).isEqualTo(model);
@@ -108,13 +116,29 @@ class LlmPipelineTest {
         // the system prompt carries the contract (every rule id), the design system and the scene shape
         FakeOpenAiServer.Request scriptRequest = FAKE.requestsFor(model).get(1);
         assertThat(scriptRequest.authorization()).isEqualTo("Bearer " + FakeOpenAiServer.API_KEY);
-        for (io.animops.operator.script.contract.ContractRule rule : io.animops.operator.script.contract.ContractRule.values()) {
+        for (io.animops.operator.script.contract.ContractRule rule :
+                io.animops.operator.script.contract.ContractRule.values()) {
             assertThat(scriptRequest.system()).contains(rule.id());
         }
-        assertThat(scriptRequest.system()).contains("#101418", "#FF5D73", "#FFD166", "#06D6A0", "#118AB2", "#EF476F",
-                "#F8F9FA", "180 px from the top", "320 px from the bottom", "60 px from the left", "120 px from the right",
-                "# Design system (" + io.animops.operator.design.DesignSystems.bundled().version() + ")", "extends Node2D",
-                "const DURATION_SECONDS := 20", "seed(");
+        assertThat(scriptRequest.system())
+                .contains(
+                        "#101418",
+                        "#FF5D73",
+                        "#FFD166",
+                        "#06D6A0",
+                        "#118AB2",
+                        "#EF476F",
+                        "#F8F9FA",
+                        "180 px from the top",
+                        "320 px from the bottom",
+                        "60 px from the left",
+                        "120 px from the right",
+                        "# Design system ("
+                                + io.animops.operator.design.DesignSystems.bundled()
+                                        .version() + ")",
+                        "extends Node2D",
+                        "const DURATION_SECONDS := 20",
+                        "seed(");
         assertThat(scriptRequest.user()).contains("Pendulum wave of fifteen bobs");
 
         List<LlmCallRecord> rows = calls.callsOf(ns, "daily");
@@ -127,8 +151,11 @@ class LlmPipelineTest {
         assertThat(rows.get(1).promptTokens).isEqualTo(5000);
         assertThat(rows.get(1).attemptName).isEqualTo(attempt.getMetadata().getName());
         Long stored = database.inTransaction(s -> s.createQuery(
-                "select r.promptTokens from ScriptAttemptRecord r where r.name = :n and r.namespace = :ns", Long.class)
-                .setParameter("n", attempt.getMetadata().getName()).setParameter("ns", ns).getSingleResult());
+                        "select r.promptTokens from ScriptAttemptRecord r where r.name = :n and r.namespace = :ns",
+                        Long.class)
+                .setParameter("n", attempt.getMetadata().getName())
+                .setParameter("ns", ns)
+                .getSingleResult());
         assertThat(stored).isEqualTo(5000L);
         assertThat(counter(model, "prompt")).isEqualTo(5300.0);
         assertThat(counter(model, "completion")).isEqualTo(3200.0);
@@ -140,14 +167,22 @@ class LlmPipelineTest {
         String ns = "llm-repair";
         String model = "scenario-repair";
         String broken = FakeOpenAiServer.answer("broken-syntax.md");
-        FAKE.enqueue(model, Reply.ok(ideas("Galton board with two hundred beads"), 300, 200),
-                Reply.ok(broken, 5000, 1000), Reply.ok(FakeOpenAiServer.answer("good-two-blocks.md"), 7000, 3000));
+        FAKE.enqueue(
+                model,
+                Reply.ok(ideas("Galton board with two hundred beads"), 300, 200),
+                Reply.ok(broken, 5000, 1000),
+                Reply.ok(FakeOpenAiServer.answer("good-two-blocks.md"), 7000, 3000));
         startSchedule(ns, model, 3, null);
 
         AnimationIdea idea = awaitIdeaPhase(ns, IdeaPhase.Rendering);
-        List<ScriptAttempt> attempts = sorted(attemptsOf(client, ns, idea.getMetadata().getName()));
-        assertThat(attempts).extracting(a -> a.getStatus().getPhase()).containsExactly(AttemptPhase.Invalid, AttemptPhase.Valid);
-        ScriptError first = validator.validate(ScriptExtractor.extract(broken).orElseThrow(), SceneExpectations.frame(20)).get(0);
+        List<ScriptAttempt> attempts =
+                sorted(attemptsOf(client, ns, idea.getMetadata().getName()));
+        assertThat(attempts)
+                .extracting(a -> a.getStatus().getPhase())
+                .containsExactly(AttemptPhase.Invalid, AttemptPhase.Valid);
+        ScriptError first = validator
+                .validate(ScriptExtractor.extract(broken).orElseThrow(), SceneExpectations.frame(20))
+                .get(0);
         assertThat(first.getLine() + ":" + first.getColumn()).isEqualTo("13:5");
 
         String repairPrompt = FAKE.requestsFor(model).get(2).user();
@@ -163,12 +198,16 @@ class LlmPipelineTest {
         String ns = "llm-exhausted";
         String model = "scenario-exhausted";
         String broken = FakeOpenAiServer.answer("broken-syntax.md");
-        FAKE.enqueue(model, Reply.ok(ideas("Chain bridge under a falling load"), 300, 200),
-                Reply.ok(broken, 5000, 1000), Reply.ok(broken, 6000, 1000));
+        FAKE.enqueue(
+                model,
+                Reply.ok(ideas("Chain bridge under a falling load"), 300, 200),
+                Reply.ok(broken, 5000, 1000),
+                Reply.ok(broken, 6000, 1000));
         startSchedule(ns, model, 2, null);
 
         AnimationIdea idea = awaitIdeaPhase(ns, IdeaPhase.Rejected);
-        assertThat(condition(idea.getStatus().getConditions(), "Succeeded").getReason()).isEqualTo("ScriptAttemptsExhausted");
+        assertThat(condition(idea.getStatus().getConditions(), "Succeeded").getReason())
+                .isEqualTo("ScriptAttemptsExhausted");
         assertThat(attemptsOf(client, ns, idea.getMetadata().getName())).hasSize(2);
         assertThat(FAKE.requestsFor(model)).hasSize(3);
     }
@@ -178,15 +217,22 @@ class LlmPipelineTest {
     void rateLimitedFailedAndTimedOutCallsAreRetriedWithBackoff() {
         String ns = "llm-429";
         String model = "scenario-429";
-        FAKE.enqueue(model, Reply.ok(ideas("Hexagon bounce with a growing ball"), 300, 200),
-                Reply.rateLimited(), Reply.serverError(), Reply.tooSlow(3000),
+        FAKE.enqueue(
+                model,
+                Reply.ok(ideas("Hexagon bounce with a growing ball"), 300, 200),
+                Reply.rateLimited(),
+                Reply.serverError(),
+                Reply.tooSlow(3000),
                 Reply.ok(FakeOpenAiServer.answer("good-fenced.md"), 5000, 3000));
         startSchedule(ns, model, 3, null);
 
         awaitIdeaPhase(ns, IdeaPhase.Rendering);
         // 429, 503 and a timeout (animops.llm.timeout is 2s in tests), then the answer
         assertThat(FAKE.requestsFor(model)).hasSize(5);
-        LlmCallRecord script = calls.callsOf(ns, "daily").stream().filter(r -> r.purpose.equals("script")).findFirst().orElseThrow();
+        LlmCallRecord script = calls.callsOf(ns, "daily").stream()
+                .filter(r -> r.purpose.equals("script"))
+                .findFirst()
+                .orElseThrow();
         assertThat(script.httpAttempts).isEqualTo(4);
         assertThat(script.latencyMs).isGreaterThanOrEqualTo(2000);
         assertThat(script.outcome).isEqualTo("ok");
@@ -202,14 +248,21 @@ class LlmPipelineTest {
     void providerThatStaysDownFailsTheAttemptAfterBoundedRetries() {
         String ns = "llm-down";
         String model = "scenario-down";
-        FAKE.enqueue(model, Reply.ok(ideas("Ring escape through a rotating gap"), 300, 200),
-                Reply.serverError(), Reply.serverError(), Reply.rateLimited(), Reply.serverError(),
+        FAKE.enqueue(
+                model,
+                Reply.ok(ideas("Ring escape through a rotating gap"), 300, 200),
+                Reply.serverError(),
+                Reply.serverError(),
+                Reply.rateLimited(),
+                Reply.serverError(),
                 Reply.ok(FakeOpenAiServer.answer("good-fenced.md"), 5000, 3000));
         startSchedule(ns, model, 3, null);
 
         AnimationIdea idea = awaitIdeaPhase(ns, IdeaPhase.Failed);
-        assertThat(condition(idea.getStatus().getConditions(), "Succeeded").getReason()).isEqualTo("ProviderError");
-        ScriptAttempt attempt = attemptsOf(client, ns, idea.getMetadata().getName()).get(0);
+        assertThat(condition(idea.getStatus().getConditions(), "Succeeded").getReason())
+                .isEqualTo("ProviderError");
+        ScriptAttempt attempt =
+                attemptsOf(client, ns, idea.getMetadata().getName()).get(0);
         Condition failed = condition(attempt.getStatus().getConditions(), "Succeeded");
         assertThat(failed.getReason()).isEqualTo("ProviderError");
         assertThat(failed.getMessage()).contains("failed after 4 HTTP attempt(s)");
@@ -225,7 +278,9 @@ class LlmPipelineTest {
     void malformedIdeasAreRetriedWithTheParseError() {
         String ns = "llm-malformed";
         String model = "scenario-malformed-ideas";
-        FAKE.enqueue(model, Reply.ok(FakeOpenAiServer.answer("ideas-malformed.md"), 300, 100),
+        FAKE.enqueue(
+                model,
+                Reply.ok(FakeOpenAiServer.answer("ideas-malformed.md"), 300, 100),
                 Reply.ok(FakeOpenAiServer.answer("ideas-valid.json"), 400, 200),
                 Reply.ok(FakeOpenAiServer.answer("good-unfenced-prose.md"), 5000, 3000));
         startSchedule(ns, model, 3, null);
@@ -236,7 +291,8 @@ class LlmPipelineTest {
         assertThat(retry).contains("could not be used: invalid JSON");
         assertThat(retry).contains("Sand timer that flips itself");
         // the third answer has prose around an unfenced script: still extracted and valid
-        ScriptAttempt attempt = attemptsOf(client, ns, idea.getMetadata().getName()).get(0);
+        ScriptAttempt attempt =
+                attemptsOf(client, ns, idea.getMetadata().getName()).get(0);
         assertThat(attempt.getStatus().getPhase()).isEqualTo(AttemptPhase.Valid);
     }
 
@@ -264,14 +320,18 @@ class LlmPipelineTest {
     void aGodot3StyleAnswerIsCaughtInTheOperatorAndRepairedWithGodotsOwnMessage() {
         String ns = "llm-godot3";
         String model = "scenario-godot3";
-        FAKE.enqueue(model, Reply.ok(ideas("Twelve balls of random sizes falling"), 300, 200),
+        FAKE.enqueue(
+                model,
+                Reply.ok(ideas("Twelve balls of random sizes falling"), 300, 200),
                 Reply.ok(FakeOpenAiServer.answer("godot3-idioms.md"), 5000, 1000),
                 Reply.ok(FakeOpenAiServer.answer("good-fenced.md"), 6000, 3000));
         startSchedule(ns, model, 3, null);
 
         AnimationIdea idea = awaitIdeaPhase(ns, IdeaPhase.Rendering);
-        List<ScriptAttempt> attempts = sorted(attemptsOf(client, ns, idea.getMetadata().getName()));
-        assertThat(attempts).extracting(a -> a.getStatus().getPhase())
+        List<ScriptAttempt> attempts =
+                sorted(attemptsOf(client, ns, idea.getMetadata().getName()));
+        assertThat(attempts)
+                .extracting(a -> a.getStatus().getPhase())
                 .containsExactly(AttemptPhase.Invalid, AttemptPhase.Valid);
         // caught before any agent, at the line and in the words of real Godot 4.6 (godot3 corpus, GodotAgreementTest)
         ScriptError godot3 = attempts.get(0).getStatus().getErrors().get(0);
@@ -287,20 +347,28 @@ class LlmPipelineTest {
         String ns = "llm-forbidden";
         String model = "scenario-forbidden";
         String forbidden = FakeOpenAiServer.answer("forbidden-file-access.md");
-        FAKE.enqueue(model, Reply.ok(ideas("Domino shelves falling in a spiral"), 300, 200),
-                Reply.ok(forbidden, 5000, 1000), Reply.ok(FakeOpenAiServer.answer("no-script.md"), 5500, 50),
+        FAKE.enqueue(
+                model,
+                Reply.ok(ideas("Domino shelves falling in a spiral"), 300, 200),
+                Reply.ok(forbidden, 5000, 1000),
+                Reply.ok(FakeOpenAiServer.answer("no-script.md"), 5500, 50),
                 Reply.ok(FakeOpenAiServer.answer("good-fenced.md"), 6000, 3000));
         startSchedule(ns, model, 3, null);
 
         AnimationIdea idea = awaitIdeaPhase(ns, IdeaPhase.Rendering);
-        List<ScriptAttempt> attempts = sorted(attemptsOf(client, ns, idea.getMetadata().getName()));
-        assertThat(attempts).extracting(a -> a.getStatus().getPhase())
+        List<ScriptAttempt> attempts =
+                sorted(attemptsOf(client, ns, idea.getMetadata().getName()));
+        assertThat(attempts)
+                .extracting(a -> a.getStatus().getPhase())
                 .containsExactly(AttemptPhase.Invalid, AttemptPhase.Invalid, AttemptPhase.Valid);
         ScriptError fileAccess = attempts.get(0).getStatus().getErrors().stream()
-                .filter(e -> "contract.forbidden-api".equals(e.getRule())).findFirst().orElseThrow();
+                .filter(e -> "contract.forbidden-api".equals(e.getRule()))
+                .findFirst()
+                .orElseThrow();
         assertThat(fileAccess.getLine() + ":" + fileAccess.getColumn()).isEqualTo("9:14");
         assertThat(FAKE.requestsFor(model).get(2).user()).contains("contract contract.forbidden-api 9:14");
-        assertThat(attempts.get(1).getStatus().getErrors()).extracting(ScriptError::getRule)
+        assertThat(attempts.get(1).getStatus().getErrors())
+                .extracting(ScriptError::getRule)
                 .containsExactly(LlmAuthoringProvider.NO_SCRIPT_RULE);
         assertThat(attempts.get(1).getStatus().getErrors().get(0).getStage()).isEqualTo(ScriptError.Stage.author);
         assertThat(FAKE.requestsFor(model).get(3).user()).contains("author author.no-script");
@@ -311,13 +379,17 @@ class LlmPipelineTest {
     void exhaustedBudgetStopsCallsAndSaysSo() {
         String ns = "llm-budget";
         String model = "scenario-budget";
-        FAKE.enqueue(model, Reply.ok(ideas("Wrecking ball through a brick tower"), 800, 400),
+        FAKE.enqueue(
+                model,
+                Reply.ok(ideas("Wrecking ball through a brick tower"), 800, 400),
                 Reply.ok(FakeOpenAiServer.answer("good-fenced.md"), 5000, 3000));
         startSchedule(ns, model, 3, 1000L);
 
         AnimationIdea idea = awaitIdeaPhase(ns, IdeaPhase.Failed);
-        assertThat(condition(idea.getStatus().getConditions(), "Succeeded").getReason()).isEqualTo("BudgetExhausted");
-        ScriptAttempt attempt = attemptsOf(client, ns, idea.getMetadata().getName()).get(0);
+        assertThat(condition(idea.getStatus().getConditions(), "Succeeded").getReason())
+                .isEqualTo("BudgetExhausted");
+        ScriptAttempt attempt =
+                attemptsOf(client, ns, idea.getMetadata().getName()).get(0);
         assertThat(attempt.getStatus().getPhase()).isEqualTo(AttemptPhase.Failed);
         Condition failed = condition(attempt.getStatus().getConditions(), "Succeeded");
         assertThat(failed.getReason()).isEqualTo("BudgetExhausted");
@@ -330,9 +402,13 @@ class LlmPipelineTest {
         // only the ideas call went out: the script call was refused before any HTTP request
         assertThat(FAKE.requestsFor(model)).hasSize(1);
         assertThat(calls.callsOf(ns, "daily")).extracting(r -> r.outcome).containsExactly("ok", "budget-exhausted");
-        assertThat(meter(LlmMetrics.CALLS, model, "outcome", "budget-exhausted")).isEqualTo(1.0);
+        assertThat(meter(LlmMetrics.CALLS, model, "outcome", "budget-exhausted"))
+                .isEqualTo(1.0);
         // the gauge alerts watch: today's spend over the budget, 1200 of 1000
-        assertThat(meters.find(LlmMetrics.BUDGET_USED).tags("namespace", ns, "schedule", "daily").gauge().value())
+        assertThat(meters.find(LlmMetrics.BUDGET_USED)
+                        .tags("namespace", ns, "schedule", "daily")
+                        .gauge()
+                        .value())
                 .isEqualTo(1.2);
     }
 
@@ -401,17 +477,23 @@ class LlmPipelineTest {
     @Order(13)
     void credentialsMissingNamesWhatWasLookedFor() {
         String ns = "llm-credentials";
-        LlmSettings llm = llmSchedule(ns, "scenario-credentials", 3, null).getSpec().getLlm();
+        LlmSettings llm =
+                llmSchedule(ns, "scenario-credentials", 3, null).getSpec().getLlm();
         LlmRequest request = new LlmRequest(ns, "daily", null, null, "ideas", "v1@test", "system", "user");
         // no secretRef and no operator Secret configured
-        assertThatThrownBy(() -> gateway.chat(llm, request)).isInstanceOf(LlmException.class)
-                .hasMessageContaining("spec.llm.secretRef").hasMessageContaining("ANIMOPS_LLM_SECRET_NAME")
-                .extracting(e -> ((LlmException) e).reason()).isEqualTo("CredentialsMissing");
+        assertThatThrownBy(() -> gateway.chat(llm, request))
+                .isInstanceOf(LlmException.class)
+                .hasMessageContaining("spec.llm.secretRef")
+                .hasMessageContaining("ANIMOPS_LLM_SECRET_NAME")
+                .extracting(e -> ((LlmException) e).reason())
+                .isEqualTo("CredentialsMissing");
         // a Secret without the key
         createKeySecret(ns, "other-key");
         llm.setSecretRef(new SecretKeyRef("llm-key", null));
-        assertThatThrownBy(() -> gateway.chat(llm, request)).isInstanceOf(LlmException.class)
-                .hasMessageContaining("Secret " + ns + "/llm-key").hasMessageContaining("no key 'api-key'");
+        assertThatThrownBy(() -> gateway.chat(llm, request))
+                .isInstanceOf(LlmException.class)
+                .hasMessageContaining("Secret " + ns + "/llm-key")
+                .hasMessageContaining("no key 'api-key'");
         assertThat(FAKE.requestsFor("scenario-credentials")).isEmpty();
     }
 
@@ -427,7 +509,8 @@ class LlmPipelineTest {
             Condition proposed = condition(scheduleConditions(ns), "IdeasProposed");
             assertThat(proposed.getStatus()).isEqualTo(Conditions.FALSE);
             assertThat(proposed.getReason()).isEqualTo("BudgetExhausted");
-            assertThat(condition(scheduleConditions(ns), "BudgetExhausted").getStatus()).isEqualTo(Conditions.TRUE);
+            assertThat(condition(scheduleConditions(ns), "BudgetExhausted").getStatus())
+                    .isEqualTo(Conditions.TRUE);
         });
         assertThat(FAKE.requestsFor(model)).isEmpty();
         assertThat(ideasOf(client, ns, "daily")).isEmpty();
@@ -451,9 +534,11 @@ class LlmPipelineTest {
             llm.setBaseUrl(provider == LlmSettings.Provider.Anthropic ? root + "/anthropic/v1" : root + "/ollama");
             // Ollama needs no key; Anthropic takes it from the Secret
             llm.setSecretRef(provider == LlmSettings.Provider.Anthropic ? new SecretKeyRef("llm-key", null) : null);
-            assertThatThrownBy(() -> gateway.chat(llm, request)).isInstanceOf(LlmException.class)
+            assertThatThrownBy(() -> gateway.chat(llm, request))
+                    .isInstanceOf(LlmException.class)
                     .hasMessageContaining(provider + " model scenario-" + provider + " failed after 1 HTTP attempt(s)")
-                    .extracting(e -> ((LlmException) e).reason()).isEqualTo(LlmException.PROVIDER_ERROR);
+                    .extracting(e -> ((LlmException) e).reason())
+                    .isEqualTo(LlmException.PROVIDER_ERROR);
         }
     }
 
@@ -462,10 +547,11 @@ class LlmPipelineTest {
     @Order(11)
     void successRatesComeFromTheOutcomesView() {
         List<Object[]> rows = database.inTransaction(s -> s.createNativeQuery(
-                "select count(*), sum(case when first_try_valid then 1 else 0 end), "
-                        + "sum(case when valid_after_repair then 1 else 0 end), sum(total_tokens) "
-                        + "from idea_authoring_outcomes where namespace in ('llm-good', 'llm-repair', 'llm-exhausted')",
-                Object[].class).getResultList());
+                        "select count(*), sum(case when first_try_valid then 1 else 0 end), "
+                                + "sum(case when valid_after_repair then 1 else 0 end), sum(total_tokens) "
+                                + "from idea_authoring_outcomes where namespace in ('llm-good', 'llm-repair', 'llm-exhausted')",
+                        Object[].class)
+                .getResultList());
         Object[] row = rows.get(0);
         long ideas = ((Number) row[0]).longValue();
         double firstTryRate = ((Number) row[1]).doubleValue() / ideas;
@@ -485,9 +571,17 @@ class LlmPipelineTest {
     }
 
     private void createKeySecret(String ns, String key) {
-        client.resource(new SecretBuilder().withNewMetadata().withNamespace(ns).withName("llm-key").endMetadata()
-                .withData(Map.of(key, Base64.getEncoder().encodeToString(FakeOpenAiServer.API_KEY.getBytes(StandardCharsets.UTF_8))))
-                .build()).create();
+        client.resource(new SecretBuilder()
+                        .withNewMetadata()
+                        .withNamespace(ns)
+                        .withName("llm-key")
+                        .endMetadata()
+                        .withData(Map.of(
+                                key,
+                                Base64.getEncoder()
+                                        .encodeToString(FakeOpenAiServer.API_KEY.getBytes(StandardCharsets.UTF_8))))
+                        .build())
+                .create();
     }
 
     private static ContentSchedule llmSchedule(String ns, String model, int maxScriptAttempts, Long dailyTokenBudget) {
@@ -513,40 +607,59 @@ class LlmPipelineTest {
     }
 
     private ContentSchedule scheduleIn(String ns) {
-        return client.resources(ContentSchedule.class).inNamespace(ns).withName("daily").get();
+        return client.resources(ContentSchedule.class)
+                .inNamespace(ns)
+                .withName("daily")
+                .get();
     }
 
     /** The schedule's conditions, empty until its first status is written (so awaits keep polling). */
     private List<Condition> scheduleConditions(String ns) {
         ContentSchedule schedule = scheduleIn(ns);
-        return schedule == null || schedule.getStatus() == null || schedule.getStatus().getConditions() == null
-                ? List.of() : schedule.getStatus().getConditions();
+        return schedule == null
+                        || schedule.getStatus() == null
+                        || schedule.getStatus().getConditions() == null
+                ? List.of()
+                : schedule.getStatus().getConditions();
     }
 
     private double meter(String name, String model, String tag, String value) {
-        Counter counter = meters.find(name).tags("provider", "OpenAi", "model", model, tag, value).counter();
+        Counter counter = meters.find(name)
+                .tags("provider", "OpenAi", "model", model, tag, value)
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 
     private double counter(String model, String kind) {
-        Counter counter = meters.find(LlmGateway.TOKENS_METER).tags("provider", "OpenAi", "model", model, "kind", kind).counter();
+        Counter counter = meters.find(LlmGateway.TOKENS_METER)
+                .tags("provider", "OpenAi", "model", model, "kind", kind)
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 
     private static List<ScriptAttempt> sorted(List<ScriptAttempt> attempts) {
-        return attempts.stream().sorted(Comparator.comparingInt(a -> a.getSpec().getAttempt())).toList();
+        return attempts.stream()
+                .sorted(Comparator.comparingInt(a -> a.getSpec().getAttempt()))
+                .toList();
     }
 
     private static Condition condition(List<Condition> conditions, String type) {
-        return Conditions.find(conditions, type).orElseThrow(() -> new AssertionError("no condition " + type + " in " + conditions));
+        return Conditions.find(conditions, type)
+                .orElseThrow(() -> new AssertionError("no condition " + type + " in " + conditions));
     }
 
     /** A recorded-style ideas answer: one idea, as the model is asked to give it. */
     private static String ideas(String title) {
         try {
-            return JSON.writeValueAsString(List.of(Map.of("title", title,
-                    "premise", "A scene about " + title.toLowerCase() + ", shown from start to finish in one take.",
-                    "physicsHook", "gravity and collisions", "hook", "how it ends")));
+            return JSON.writeValueAsString(List.of(Map.of(
+                    "title",
+                    title,
+                    "premise",
+                    "A scene about " + title.toLowerCase() + ", shown from start to finish in one take.",
+                    "physicsHook",
+                    "gravity and collisions",
+                    "hook",
+                    "how it ends")));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -26,7 +26,8 @@ class RealGodotParseCrossCheckTest {
     private static final Pattern GODOT_LINE = Pattern.compile("\\(res://scene\\.gd:(\\d+)\\)");
 
     static Stream<Path> parseErrorScripts() throws Exception {
-        return ScriptCorpusTest.corpus().filter(p -> EXPECTED_PARSE.matcher(ScriptCorpusTest.read(p)).find());
+        return ScriptCorpusTest.corpus()
+                .filter(p -> EXPECTED_PARSE.matcher(ScriptCorpusTest.read(p)).find());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -36,9 +37,16 @@ class RealGodotParseCrossCheckTest {
         assertThat(expected.find()).isTrue();
         Files.writeString(project.resolve("project.godot"), "config_version=5\n");
         Files.copy(script, project.resolve("scene.gd"));
-        Process godot = new ProcessBuilder(System.getenv("GODOT_BIN"), "--headless", "--path", project.toString(),
-                "--check-only", "--script", "res://scene.gd")
-                .redirectErrorStream(true).start();
+        Process godot = new ProcessBuilder(
+                        System.getenv("GODOT_BIN"),
+                        "--headless",
+                        "--path",
+                        project.toString(),
+                        "--check-only",
+                        "--script",
+                        "res://scene.gd")
+                .redirectErrorStream(true)
+                .start();
         String output = new String(godot.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(godot.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(output).contains("Parse Error");

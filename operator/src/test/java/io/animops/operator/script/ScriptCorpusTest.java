@@ -16,8 +16,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -32,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code # duration: 30} for the scene length the script was written for (default 20).
  */
 class ScriptCorpusTest {
-    static final Pattern EXPECT = Pattern.compile(
-            "^# expect: (valid|parse (\\d+):(\\d+)(?: (.+?))?|contract ([a-z.-]+) (\\d+):(\\d+))\\s*$");
+    static final Pattern EXPECT =
+            Pattern.compile("^# expect: (valid|parse (\\d+):(\\d+)(?: (.+?))?|contract ([a-z.-]+) (\\d+):(\\d+))\\s*$");
     private static final Pattern DURATION = Pattern.compile("^# duration: (\\d+)\\s*$");
 
     private final GdscriptContractValidator validator = new GdscriptContractValidator();
@@ -63,21 +63,29 @@ class ScriptCorpusTest {
             }
         }
         // the rules of contract-v2's capability checks are exercised by the hostile corpus (HostileCorpusTest)
-        Path hostile = Path.of(ScriptCorpusTest.class.getResource("/gdscript-hostile").toURI());
+        Path hostile =
+                Path.of(ScriptCorpusTest.class.getResource("/gdscript-hostile").toURI());
         try (Stream<Path> files = Files.list(hostile)) {
-            files.map(ScriptCorpusTest::read).forEach(source -> source.lines()
-                    .filter(line -> line.startsWith("# expect-rule: "))
-                    .forEach(line -> expectedRules.add(line.substring("# expect-rule: ".length()).strip())));
+            files.map(ScriptCorpusTest::read)
+                    .forEach(source -> source.lines()
+                            .filter(line -> line.startsWith("# expect-rule: "))
+                            .forEach(line -> expectedRules.add(
+                                    line.substring("# expect-rule: ".length()).strip())));
         }
         assertThat(expectedRules).contains("valid");
         // parse.names has its own corpus, with Godot 4.6's messages: Godot3IdiomsTest
-        assertThat(expectedRules).containsAll(Arrays.stream(ContractRule.values()).filter(r -> r != ContractRule.NAMES)
-                .map(ContractRule::id).toList());
+        assertThat(expectedRules)
+                .containsAll(Arrays.stream(ContractRule.values())
+                        .filter(r -> r != ContractRule.NAMES)
+                        .map(ContractRule::id)
+                        .toList());
     }
 
     @Test
     void windowsLineEndingsAreAccepted() throws Exception {
-        Path tour = corpus().filter(p -> p.getFileName().toString().equals("marble_run_full_scene.gd")).findFirst().orElseThrow();
+        Path tour = corpus().filter(p -> p.getFileName().toString().equals("marble_run_full_scene.gd"))
+                .findFirst()
+                .orElseThrow();
         String crlf = read(tour).replace("\n", "\r\n");
         assertThat(validator.validate(crlf, SceneExpectations.frame(30))).isEmpty();
     }
@@ -108,7 +116,9 @@ class ScriptCorpusTest {
                 duration = Integer.parseInt(d.group(1));
             }
         }
-        assertThat(declared).as("a '# expect:' header in " + script.getFileName()).isTrue();
+        assertThat(declared)
+                .as("a '# expect:' header in " + script.getFileName())
+                .isTrue();
         List<ScriptError> findings = validator.validate(source, SceneExpectations.frame(duration));
         List<String> actual = findings.stream()
                 .map(e -> e.getStage() + " " + e.getRule() + " " + e.getLine() + ":" + e.getColumn())

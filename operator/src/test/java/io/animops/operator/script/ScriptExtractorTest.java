@@ -5,11 +5,13 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ScriptExtractorTest {
-    private static final String SCENE = "extends Node2D\n\nconst DURATION_SECONDS := 20\n\nfunc _ready() -> void:\n\tseed(7)\n";
+    private static final String SCENE =
+            "extends Node2D\n\nconst DURATION_SECONDS := 20\n\nfunc _ready() -> void:\n\tseed(7)\n";
 
     @Test
     void gdscriptFence() {
-        assertThat(ScriptExtractor.extract("Here:\n```gdscript\n" + SCENE + "```\nDone.")).contains(SCENE);
+        assertThat(ScriptExtractor.extract("Here:\n```gdscript\n" + SCENE + "```\nDone."))
+                .contains(SCENE);
     }
 
     @Test
@@ -20,15 +22,18 @@ class ScriptExtractorTest {
 
     @Test
     void severalBlocksPreferTheOneExtendingNode2D() {
-        String helper = "func helper() -> int:\n\treturn 1\n\n# a long helper block, longer than the scene itself........................\n";
-        assertThat(ScriptExtractor.extract("```gdscript\n" + helper + "```\ntext\n```gdscript\n" + SCENE + "```")).contains(SCENE);
+        String helper =
+                "func helper() -> int:\n\treturn 1\n\n# a long helper block, longer than the scene itself........................\n";
+        assertThat(ScriptExtractor.extract("```gdscript\n" + helper + "```\ntext\n```gdscript\n" + SCENE + "```"))
+                .contains(SCENE);
     }
 
     @Test
     void severalBlocksWithoutNode2DTakeTheLongest() {
         String shortBlock = "extends Node\n";
         String longBlock = "extends Control\n\nfunc _ready() -> void:\n\tpass\n";
-        assertThat(ScriptExtractor.extract("```\n" + shortBlock + "```\n```\n" + longBlock + "```")).contains(longBlock);
+        assertThat(ScriptExtractor.extract("```\n" + shortBlock + "```\n```\n" + longBlock + "```"))
+                .contains(longBlock);
     }
 
     @Test
@@ -44,7 +49,8 @@ class ScriptExtractorTest {
 
     @Test
     void windowsLineEndings() {
-        assertThat(ScriptExtractor.extract(("```gdscript\n" + SCENE + "```").replace("\n", "\r\n"))).contains(SCENE);
+        assertThat(ScriptExtractor.extract(("```gdscript\n" + SCENE + "```").replace("\n", "\r\n")))
+                .contains(SCENE);
     }
 
     @Test

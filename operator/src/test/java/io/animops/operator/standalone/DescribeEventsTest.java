@@ -8,20 +8,19 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Clock;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The embedded API keeps the operator's events as a real one does: one Event per series, with its count. */
 class DescribeEventsTest {
     static EmbeddedKubernetesApi api;
     static KubernetesClient client;
+
     @TempDir
     static Path dir;
+
     static Path kubeconfig;
 
     @BeforeAll
@@ -48,7 +47,8 @@ class DescribeEventsTest {
 
     private static AnimationIdea idea(String name) {
         AnimationIdea idea = new AnimationIdea();
-        idea.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace("default").build());
+        idea.setMetadata(
+                new ObjectMetaBuilder().withName(name).withNamespace("default").build());
         AnimationIdeaSpec spec = new AnimationIdeaSpec();
         spec.setTitle("Falling dominoes " + name);
         spec.setPremise("A spiral of dominoes topples into a heart shape.");

@@ -30,6 +30,7 @@ import static org.awaitility.Awaitility.await;
 class DurableKubernetesApiTest {
     @TempDir
     Path dir;
+
     EmbeddedDatabase database;
     SqlObjectStore store;
     EmbeddedKubernetesApi api;
@@ -64,7 +65,12 @@ class DurableKubernetesApiTest {
     @Test
     void aRestartedApiServesEveryObjectWithItsUidResourceVersionAndStatus() {
         KubernetesClient client = startApi();
-        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("studio").endMetadata().build())
+        client.namespaces()
+                .resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName("studio")
+                        .endMetadata()
+                        .build())
                 .create();
         AnimationIdea kept = client.resource(idea("studio", "kept-idea")).create();
         kept.setStatus(new AnimationIdeaStatus());
@@ -81,23 +87,40 @@ class DurableKubernetesApiTest {
 
         KubernetesClient restarted = startApi();
 
-        AnimationIdea back = restarted.resources(AnimationIdea.class).inNamespace("studio").withName("kept-idea").get();
+        AnimationIdea back = restarted
+                .resources(AnimationIdea.class)
+                .inNamespace("studio")
+                .withName("kept-idea")
+                .get();
         assertThat(back.getMetadata().getUid()).isEqualTo(kept.getMetadata().getUid());
-        assertThat(back.getMetadata().getResourceVersion()).isEqualTo(kept.getMetadata().getResourceVersion());
-        assertThat(back.getMetadata().getCreationTimestamp()).isEqualTo(kept.getMetadata().getCreationTimestamp());
+        assertThat(back.getMetadata().getResourceVersion())
+                .isEqualTo(kept.getMetadata().getResourceVersion());
+        assertThat(back.getMetadata().getCreationTimestamp())
+                .isEqualTo(kept.getMetadata().getCreationTimestamp());
         assertThat(back.getMetadata().getLabels()).containsEntry("tier", "gold");
         assertThat(back.getStatus().getPhase()).isEqualTo(IdeaPhase.Scripting);
         assertThat(back.getSpec().getTitle()).isEqualTo("kept-idea");
-        assertThat(restarted.resources(AnimationIdea.class).inAnyNamespace().list().getItems())
-                .extracting(i -> i.getMetadata().getName()).containsExactly("kept-idea");
+        assertThat(restarted
+                        .resources(AnimationIdea.class)
+                        .inAnyNamespace()
+                        .list()
+                        .getItems())
+                .extracting(i -> i.getMetadata().getName())
+                .containsExactly("kept-idea");
         assertThat(restarted.namespaces().withName("studio").get()).isNotNull();
 
-        AnimationIdea later = restarted.resource(idea("studio", "after-restart")).create();
+        AnimationIdea later =
+                restarted.resource(idea("studio", "after-restart")).create();
         assertThat(Long.parseLong(later.getMetadata().getResourceVersion())).isGreaterThan(highestBefore);
         assertThat(later.getMetadata().getUid()).isNotEqualTo(kept.getMetadata().getUid());
         // lists report a resourceVersion that does not go backwards either
-        assertThat(Long.parseLong(restarted.resources(AnimationIdea.class).inAnyNamespace().list().getMetadata()
-                .getResourceVersion())).isGreaterThanOrEqualTo(Long.parseLong(later.getMetadata().getResourceVersion()));
+        assertThat(Long.parseLong(restarted
+                        .resources(AnimationIdea.class)
+                        .inAnyNamespace()
+                        .list()
+                        .getMetadata()
+                        .getResourceVersion()))
+                .isGreaterThanOrEqualTo(Long.parseLong(later.getMetadata().getResourceVersion()));
     }
 
     @Test
@@ -105,18 +128,21 @@ class DurableKubernetesApiTest {
         startApi().resource(idea("default", "before")).create();
         KubernetesClient restarted = startApi();
         List<String> events = new CopyOnWriteArrayList<>();
-        try (Watch ignored = restarted.resources(AnimationIdea.class).inNamespace("default").watch(new Watcher<>() {
-            @Override
-            public void eventReceived(Action action, AnimationIdea resource) {
-                events.add(action + " " + resource.getMetadata().getName());
-            }
+        try (Watch ignored = restarted
+                .resources(AnimationIdea.class)
+                .inNamespace("default")
+                .watch(new Watcher<>() {
+                    @Override
+                    public void eventReceived(Action action, AnimationIdea resource) {
+                        events.add(action + " " + resource.getMetadata().getName());
+                    }
 
-            @Override
-            public void onClose(WatcherException cause) {
-            }
-        })) {
+                    @Override
+                    public void onClose(WatcherException cause) {}
+                })) {
             restarted.resource(idea("default", "after")).create();
-            await().atMost(10, TimeUnit.SECONDS).until(() -> events.containsAll(List.of("ADDED before", "ADDED after")));
+            await().atMost(10, TimeUnit.SECONDS)
+                    .until(() -> events.containsAll(List.of("ADDED before", "ADDED after")));
         }
     }
 
@@ -124,22 +150,29 @@ class DurableKubernetesApiTest {
     void aWriteTheStoreCannotCommitIsRefusedAndNotApplied() throws Exception {
         KubernetesClient client = startApi();
         try (Connection c = database.dataSource(EmbeddedDatabase.KUBE_DATABASE).getConnection();
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("alter table kube_objects add constraint no_more check (name <> 'refused')");
         }
         // without the client's retries of a 500, which would only repeat the refusal
-        try (KubernetesClient once = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(
-                new io.fabric8.kubernetes.client.ConfigBuilder(api.clientConfig()).withRequestRetryBackoffLimit(0).build())
+        try (KubernetesClient once = new io.fabric8.kubernetes.client.KubernetesClientBuilder()
+                .withConfig(new io.fabric8.kubernetes.client.ConfigBuilder(api.clientConfig())
+                        .withRequestRetryBackoffLimit(0)
+                        .build())
                 .build()) {
             assertThatThrownBy(() -> once.resource(idea("default", "refused")).create())
                     .hasMessageContaining("object store");
         }
-        assertThat(client.resources(AnimationIdea.class).inNamespace("default").withName("refused").get()).isNull();
+        assertThat(client.resources(AnimationIdea.class)
+                        .inNamespace("default")
+                        .withName("refused")
+                        .get())
+                .isNull();
     }
 
     private static AnimationIdea idea(String namespace, String name) {
         AnimationIdea idea = new AnimationIdea();
-        idea.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
+        idea.setMetadata(
+                new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
         AnimationIdeaSpec spec = new AnimationIdeaSpec();
         spec.setTitle(name);
         spec.setPremise("A premise long enough for the schema.");

@@ -29,7 +29,8 @@ class EmbeddedDatabaseTest {
         try {
             assertThat(db.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost:" + port + "/animops");
             assertThat(db.reactiveUrl()).isEqualTo("postgresql://localhost:" + port + "/animops");
-            try (Connection c = connect(db); Statement s = c.createStatement()) {
+            try (Connection c = connect(db);
+                    Statement s = c.createStatement()) {
                 s.execute("create table audit_probe (id int primary key, note text not null)");
                 s.execute("insert into audit_probe values (1, 'before restart'), (2, 'second row')");
             }
@@ -39,13 +40,15 @@ class EmbeddedDatabaseTest {
         assertThat(data.resolve("PG_VERSION")).exists();
         // stopped cleanly: PostgreSQL removes its pid file on a proper shutdown
         assertThat(data.resolve("postmaster.pid")).doesNotExist();
-        assertThatThrownBy(() -> DriverManager.getConnection(jdbcUrlOn(port), "postgres", "postgres").close())
+        assertThatThrownBy(() -> DriverManager.getConnection(jdbcUrlOn(port), "postgres", "postgres")
+                        .close())
                 .isInstanceOf(SQLException.class);
 
         int secondPort = FreePorts.next();
         EmbeddedDatabase again = new EmbeddedDatabase().start(data, secondPort);
-        try (Connection c = connect(again); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select id, note from audit_probe order by id")) {
+        try (Connection c = connect(again);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select id, note from audit_probe order by id")) {
             List<String> rows = new ArrayList<>();
             while (rs.next()) {
                 rows.add(rs.getInt(1) + ":" + rs.getString(2));
@@ -60,28 +63,39 @@ class EmbeddedDatabaseTest {
     void aServerLeftRunningByAKilledRunIsStoppedBeforeTheNextStarts() throws Exception {
         Path data = dir.resolve("pgdata");
         int firstPort = FreePorts.next();
-        Process owner = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx64m", "-cp", System.getProperty("java.class.path"), KilledDatabaseOwner.class.getName(),
-                data.toString(), String.valueOf(firstPort)).redirectErrorStream(true).start();
+        Process owner = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx64m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        KilledDatabaseOwner.class.getName(),
+                        data.toString(),
+                        String.valueOf(firstPort))
+                .redirectErrorStream(true)
+                .start();
         try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(owner.getInputStream()))) {
             String line;
             while ((line = out.readLine()) != null && !line.equals("ready")) {
                 // the child's start-up log
             }
             try (Connection c = DriverManager.getConnection(jdbcUrlOn(firstPort), "postgres", "postgres");
-                 Statement s = c.createStatement()) {
+                    Statement s = c.createStatement()) {
                 s.execute("create table kept (note text)");
                 s.execute("insert into kept values ('written before the kill')");
             }
             owner.destroyForcibly().waitFor();
         }
-        long orphanPid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
-        assertThat(ProcessHandle.of(orphanPid)).hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
+        long orphanPid = Long.parseLong(
+                Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+        assertThat(ProcessHandle.of(orphanPid))
+                .hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
 
         EmbeddedDatabase next = new EmbeddedDatabase().start(data, FreePorts.next());
-        try (Connection c = connect(next); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select note from kept")) {
-            assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
+        try (Connection c = connect(next);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select note from kept")) {
+            assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive))
+                    .isNotEqualTo(java.util.Optional.of(true));
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("written before the kill");
         } finally {
@@ -94,10 +108,13 @@ class EmbeddedDatabaseTest {
         Path data = dir.resolve("pgdata");
         new EmbeddedDatabase().start(data, FreePorts.next()).stop();
         // the pid of this test's JVM: alive, but no PostgreSQL, as after a reboot that reused the number
-        Files.writeString(data.resolve("postmaster.pid"), ProcessHandle.current().pid() + "\n" + data + "\n0\n1\n");
+        Files.writeString(
+                data.resolve("postmaster.pid"), ProcessHandle.current().pid() + "\n" + data + "\n0\n1\n");
 
         EmbeddedDatabase next = new EmbeddedDatabase().start(data, FreePorts.next());
-        try (Connection c = connect(next); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select 1")) {
+        try (Connection c = connect(next);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select 1")) {
             assertThat(rs.next()).isTrue();
         } finally {
             next.stop();

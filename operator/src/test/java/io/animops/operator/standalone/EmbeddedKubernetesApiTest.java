@@ -9,9 +9,16 @@ import io.animops.crds.v1alpha1.IdeaPhase;
 import io.animops.crds.v1alpha1.RenderAgent;
 import io.animops.crds.v1alpha1.RenderAgentSpec;
 import io.animops.crds.v1alpha1.RenderAgentStatus;
+import io.animops.crds.v1alpha1.ScriptAttempt;
+import io.animops.crds.v1alpha1.ScriptAttemptSpec;
+import io.animops.crds.v1alpha1.Selection;
+import io.animops.operator.kube.OwnedChildren;
+import io.animops.operator.testing.Pipeline;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -34,15 +41,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import io.animops.crds.v1alpha1.ContentSchedule;
-import io.animops.crds.v1alpha1.ScriptAttempt;
-import io.animops.crds.v1alpha1.ScriptAttemptSpec;
-import io.animops.crds.v1alpha1.Selection;
-import io.animops.operator.kube.OwnedChildren;
-import io.animops.operator.testing.Pipeline;
-import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
-import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -51,8 +49,10 @@ class EmbeddedKubernetesApiTest {
 
     static EmbeddedKubernetesApi api;
     static KubernetesClient client;
+
     @TempDir
     static Path dir;
+
     static Path kubeconfig;
 
     @BeforeAll
@@ -63,7 +63,10 @@ class EmbeddedKubernetesApiTest {
         kubeconfig = api.writeKubeconfig(dir.resolve("kubeconfig"));
 
         AnimationIdea idea = new AnimationIdea();
-        idea.setMetadata(new ObjectMetaBuilder().withName("falling-dominoes").withNamespace("default").build());
+        idea.setMetadata(new ObjectMetaBuilder()
+                .withName("falling-dominoes")
+                .withNamespace("default")
+                .build());
         AnimationIdeaSpec spec = new AnimationIdeaSpec();
         spec.setTitle("Falling dominoes");
         spec.setPremise("A spiral of dominoes topples into a heart shape.");
@@ -72,8 +75,13 @@ class EmbeddedKubernetesApiTest {
         AnimationIdeaStatus status = new AnimationIdeaStatus();
         status.setPhase(IdeaPhase.Scripting);
         status.setAttempts(2);
-        status.getConditions().add(new ConditionBuilder().withType("Succeeded").withStatus(Conditions.UNKNOWN)
-                .withReason("RepairingScript").withLastTransitionTime("2026-01-01T00:00:00Z").build());
+        status.getConditions()
+                .add(new ConditionBuilder()
+                        .withType("Succeeded")
+                        .withStatus(Conditions.UNKNOWN)
+                        .withReason("RepairingScript")
+                        .withLastTransitionTime("2026-01-01T00:00:00Z")
+                        .build());
         created.setStatus(status);
         client.resource(created).updateStatus();
 
@@ -87,8 +95,14 @@ class EmbeddedKubernetesApiTest {
         RenderAgent createdAgent = client.resource(agent).create();
         RenderAgentStatus agentStatus = new RenderAgentStatus();
         agentStatus.setActiveJobs(1);
-        agentStatus.getConditions().add(new ConditionBuilder().withType("Ready").withStatus("True")
-                .withReason("Heartbeat").withLastTransitionTime("2026-01-01T00:00:00Z").build());
+        agentStatus
+                .getConditions()
+                .add(new ConditionBuilder()
+                        .withType("Ready")
+                        .withStatus("True")
+                        .withReason("Heartbeat")
+                        .withLastTransitionTime("2026-01-01T00:00:00Z")
+                        .build());
         createdAgent.setStatus(agentStatus);
         client.resource(createdAgent).updateStatus();
     }
@@ -106,7 +120,9 @@ class EmbeddedKubernetesApiTest {
 
     @Test
     void deletingAParentDeletesItsWholeChainLikeTheGarbageCollector() {
-        ContentSchedule schedule = client.resource(Pipeline.schedule("cascade", "daily", Selection.Mode.Auto, 1, 1, 0.85)).create();
+        ContentSchedule schedule = client.resource(
+                        Pipeline.schedule("cascade", "daily", Selection.Mode.Auto, 1, 1, 0.85))
+                .create();
         AnimationIdea idea = Pipeline.idea("cascade", "daily-1", "Cascading title", "A premise that is long enough");
         idea.setMetadata(OwnedChildren.metadata(schedule, "daily-1", Map.of()));
         idea = client.resource(idea).create();
@@ -116,30 +132,59 @@ class EmbeddedKubernetesApiTest {
         attempt.getSpec().setIdeaRef("daily-1");
         attempt.getSpec().setAttempt(1);
         client.resource(attempt).create();
-        AnimationIdea unrelated = client.resource(Pipeline.idea("cascade", "standalone-idea", "Unrelated title", "Owned by nobody at all")).create();
+        AnimationIdea unrelated = client.resource(
+                        Pipeline.idea("cascade", "standalone-idea", "Unrelated title", "Owned by nobody at all"))
+                .create();
 
         client.resource(schedule).delete();
 
-        assertThat(client.resources(AnimationIdea.class).inNamespace("cascade").list().getItems())
-                .extracting(i -> i.getMetadata().getName()).containsExactly(unrelated.getMetadata().getName());
-        assertThat(client.resources(ScriptAttempt.class).inNamespace("cascade").list().getItems()).isEmpty();
+        assertThat(client.resources(AnimationIdea.class)
+                        .inNamespace("cascade")
+                        .list()
+                        .getItems())
+                .extracting(i -> i.getMetadata().getName())
+                .containsExactly(unrelated.getMetadata().getName());
+        assertThat(client.resources(ScriptAttempt.class)
+                        .inNamespace("cascade")
+                        .list()
+                        .getItems())
+                .isEmpty();
     }
 
     @Test
     void selfSubjectReviewsSayEverythingIsAllowed() {
-        var review = client.authorization().v1().selfSubjectRulesReview()
-                .create(new SelfSubjectRulesReviewBuilder().withNewSpec().withNamespace("default").endSpec().build());
-        assertThat(review.getStatus().getResourceRules()).singleElement()
+        var review = client.authorization()
+                .v1()
+                .selfSubjectRulesReview()
+                .create(new SelfSubjectRulesReviewBuilder()
+                        .withNewSpec()
+                        .withNamespace("default")
+                        .endSpec()
+                        .build());
+        assertThat(review.getStatus().getResourceRules())
+                .singleElement()
                 .satisfies(r -> assertThat(r.getVerbs()).containsExactly("*"));
-        var access = client.authorization().v1().selfSubjectAccessReview().create(new SelfSubjectAccessReviewBuilder()
-                .withNewSpec().withNewResourceAttributes().withGroup("animops.io").withResource("renderjobs")
-                .withVerb("patch").endResourceAttributes().endSpec().build());
+        var access = client.authorization()
+                .v1()
+                .selfSubjectAccessReview()
+                .create(new SelfSubjectAccessReviewBuilder()
+                        .withNewSpec()
+                        .withNewResourceAttributes()
+                        .withGroup("animops.io")
+                        .withResource("renderjobs")
+                        .withVerb("patch")
+                        .endResourceAttributes()
+                        .endSpec()
+                        .build());
         assertThat(access.getStatus().getAllowed()).isTrue();
     }
 
     @Test
     void statusWrittenThroughTheSubresourceIsStored() {
-        AnimationIdea stored = client.resources(AnimationIdea.class).inNamespace("default").withName("falling-dominoes").get();
+        AnimationIdea stored = client.resources(AnimationIdea.class)
+                .inNamespace("default")
+                .withName("falling-dominoes")
+                .get();
         assertThat(stored.getStatus().getPhase()).isEqualTo(IdeaPhase.Scripting);
         assertThat(stored.getSpec().getTitle()).isEqualTo("Falling dominoes");
     }
@@ -149,7 +194,9 @@ class EmbeddedKubernetesApiTest {
     void kubectlGetCategoryListsBothKinds() throws Exception {
         Result r = kubectl("get", "animops", "-A");
         assertThat(r.exit).as(r.toString()).isZero();
-        assertThat(r.out).contains("animationidea.animops.io/falling-dominoes").contains("renderagent.animops.io/mac-mini-1");
+        assertThat(r.out)
+                .contains("animationidea.animops.io/falling-dominoes")
+                .contains("renderagent.animops.io/mac-mini-1");
     }
 
     @Test
@@ -158,7 +205,8 @@ class EmbeddedKubernetesApiTest {
         Result r = kubectl("get", "idea", "-n", "default");
         assertThat(r.exit).as(r.toString()).isZero();
         List<String> lines = r.out.lines().toList();
-        assertThat(lines.get(0).split("\\s+")).containsExactly("NAME", "PHASE", "TITLE", "SIMILARITY", "ATTEMPTS", "REASON", "AGE");
+        assertThat(lines.get(0).split("\\s+"))
+                .containsExactly("NAME", "PHASE", "TITLE", "SIMILARITY", "ATTEMPTS", "REASON", "AGE");
         String header = lines.get(0);
         String row = lines.get(1);
         assertThat(cell(header, row, "NAME")).isEqualTo("falling-dominoes");
@@ -188,8 +236,12 @@ class EmbeddedKubernetesApiTest {
         List<String> lines = r.out.lines().toList();
         String header = lines.get(0);
         // rows come in name order, as from a real server; other tests add agents
-        String row = lines.stream().filter(l -> l.startsWith("mac-mini-1 ")).findFirst().orElseThrow();
-        assertThat(header.split("\\s+")).containsExactly("NAME", "READY", "OS", "ARCH", "GODOT", "ACTIVE", "HEARTBEAT", "AGE");
+        String row = lines.stream()
+                .filter(l -> l.startsWith("mac-mini-1 "))
+                .findFirst()
+                .orElseThrow();
+        assertThat(header.split("\\s+"))
+                .containsExactly("NAME", "READY", "OS", "ARCH", "GODOT", "ACTIVE", "HEARTBEAT", "AGE");
         assertThat(cell(header, row, "NAME")).isEqualTo("mac-mini-1");
         assertThat(cell(header, row, "READY")).isEqualTo("True");
         assertThat(cell(header, row, "OS")).isEqualTo("darwin");
@@ -223,20 +275,28 @@ class EmbeddedKubernetesApiTest {
                 .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
                     assertThat(e.getCode()).isEqualTo(422);
                     assertThat(e.getStatus().getReason()).isEqualTo("Invalid");
-                    assertThat(e.getStatus().getMessage()).contains("ContentSchedule.animops.io \"too-many\" is invalid")
+                    assertThat(e.getStatus().getMessage())
+                            .contains("ContentSchedule.animops.io \"too-many\" is invalid")
                             .contains("spec.ideasPerRun");
                     assertThat(e.getStatus().getDetails().getCauses()).anySatisfy(c -> {
                         assertThat(c.getField()).isEqualTo("spec.ideasPerRun");
                         assertThat(c.getReason()).isEqualTo("FieldValueInvalid");
                     });
                 });
-        assertThat(client.resources(ContentSchedule.class).inNamespace("default").withName("too-many").get()).isNull();
+        assertThat(client.resources(ContentSchedule.class)
+                        .inNamespace("default")
+                        .withName("too-many")
+                        .get())
+                .isNull();
     }
 
     @Test
     void anIdeaNamedOutsideDns1123IsRefusedNamingTheField() {
         AnimationIdea idea = new AnimationIdea();
-        idea.setMetadata(new ObjectMetaBuilder().withName("Bad_Name").withNamespace("default").build());
+        idea.setMetadata(new ObjectMetaBuilder()
+                .withName("Bad_Name")
+                .withNamespace("default")
+                .build());
         AnimationIdeaSpec spec = new AnimationIdeaSpec();
         spec.setTitle("Bad name");
         spec.setPremise("A premise that is fine.");
@@ -245,32 +305,54 @@ class EmbeddedKubernetesApiTest {
                 .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
                     assertThat(e.getCode()).isEqualTo(422);
                     assertThat(e.getStatus().getReason()).isEqualTo("Invalid");
-                    assertThat(e.getStatus().getMessage()).startsWith("AnimationIdea.animops.io \"Bad_Name\" is invalid: "
-                            + "metadata.name: Invalid value: \"Bad_Name\": a lowercase RFC 1123 subdomain must consist of");
-                    assertThat(e.getStatus().getDetails().getCauses()).singleElement().satisfies(c -> {
-                        assertThat(c.getField()).isEqualTo("metadata.name");
-                        assertThat(c.getReason()).isEqualTo("FieldValueInvalid");
-                    });
+                    assertThat(e.getStatus().getMessage())
+                            .startsWith(
+                                    "AnimationIdea.animops.io \"Bad_Name\" is invalid: "
+                                            + "metadata.name: Invalid value: \"Bad_Name\": a lowercase RFC 1123 subdomain must consist of");
+                    assertThat(e.getStatus().getDetails().getCauses())
+                            .singleElement()
+                            .satisfies(c -> {
+                                assertThat(c.getField()).isEqualTo("metadata.name");
+                                assertThat(c.getReason()).isEqualTo("FieldValueInvalid");
+                            });
                 });
-        assertThat(client.resources(AnimationIdea.class).inNamespace("default").withName("Bad_Name").get()).isNull();
+        assertThat(client.resources(AnimationIdea.class)
+                        .inNamespace("default")
+                        .withName("Bad_Name")
+                        .get())
+                .isNull();
     }
 
     @Test
     void namespacesTakeDns1123LabelsWithoutDotsAndAtMost63Characters() {
-        assertThatThrownBy(() -> client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
-                .withNewMetadata().withName("with.dot").endMetadata().build()).create())
+        assertThatThrownBy(() -> client.namespaces()
+                        .resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+                                .withNewMetadata()
+                                .withName("with.dot")
+                                .endMetadata()
+                                .build())
+                        .create())
                 .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
                     assertThat(e.getCode()).isEqualTo(422);
-                    assertThat(e.getStatus().getMessage()).startsWith("Namespace \"with.dot\" is invalid: metadata.name")
+                    assertThat(e.getStatus().getMessage())
+                            .startsWith("Namespace \"with.dot\" is invalid: metadata.name")
                             .contains("RFC 1123 label");
                 });
         String long64 = "a".repeat(64);
-        assertThatThrownBy(() -> client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
-                .withNewMetadata().withName(long64).endMetadata().build()).create())
+        assertThatThrownBy(() -> client.namespaces()
+                        .resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+                                .withNewMetadata()
+                                .withName(long64)
+                                .endMetadata()
+                                .build())
+                        .create())
                 .hasMessageContaining("must be no more than 63 characters");
-        assertThat(ObjectNames.violation("animops.io", "animationideas", "with.dot-1")).isEmpty();
-        assertThat(ObjectNames.violation("animops.io", "animationideas", "-leading")).isPresent();
-        assertThat(ObjectNames.violation("animops.io", "animationideas", "a".repeat(254))).isPresent();
+        assertThat(ObjectNames.violation("animops.io", "animationideas", "with.dot-1"))
+                .isEmpty();
+        assertThat(ObjectNames.violation("animops.io", "animationideas", "-leading"))
+                .isPresent();
+        assertThat(ObjectNames.violation("animops.io", "animationideas", "a".repeat(254)))
+                .isPresent();
     }
 
     @Test
@@ -289,22 +371,30 @@ class EmbeddedKubernetesApiTest {
         Map<String, Object> spec = created.get("spec");
         assertThat(spec).containsEntry("ideasPerRun", 3).containsEntry("runOnCreate", false);
         GenericKubernetesResource stored = client.genericKubernetesResources("animops.io/v1alpha1", "ContentSchedule")
-                .inNamespace("default").withName("defaults").get();
+                .inNamespace("default")
+                .withName("defaults")
+                .get();
         assertThat((Map<String, Object>) stored.get("spec")).containsEntry("ideasPerRun", 3);
     }
 
     @Test
     void invalidPatchIsRejectedAndTheStoredObjectKept() {
-        assertThatThrownBy(() -> client.resources(RenderAgent.class).withName("mac-mini-1")
-                .edit(a -> {
-                    a.getSpec().setOs(null);
-                    return a;
-                }))
+        assertThatThrownBy(() -> client.resources(RenderAgent.class)
+                        .withName("mac-mini-1")
+                        .edit(a -> {
+                            a.getSpec().setOs(null);
+                            return a;
+                        }))
                 .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
                     assertThat(e.getCode()).isEqualTo(422);
                     assertThat(e.getStatus().getMessage()).contains("spec.os");
                 });
-        assertThat(client.resources(RenderAgent.class).withName("mac-mini-1").get().getSpec().getOs()).isEqualTo("darwin");
+        assertThat(client.resources(RenderAgent.class)
+                        .withName("mac-mini-1")
+                        .get()
+                        .getSpec()
+                        .getOs())
+                .isEqualTo("darwin");
     }
 
     @Test
@@ -316,11 +406,15 @@ class EmbeddedKubernetesApiTest {
         status.setLastHeartbeat("2026-01-01T00:00:00Z");
         patch.setStatus(status);
         // what JOSDK 5 does for status: PATCH .../status with application/apply-patch+yaml
-        client.resource(patch).subresource("status")
+        client.resource(patch)
+                .subresource("status")
                 .patch(new io.fabric8.kubernetes.client.dsl.base.PatchContext.Builder()
                         .withPatchType(io.fabric8.kubernetes.client.dsl.base.PatchType.SERVER_SIDE_APPLY)
-                        .withFieldManager("animops").withForce(true).build());
-        RenderAgent stored = client.resources(RenderAgent.class).withName("mac-mini-1").get();
+                        .withFieldManager("animops")
+                        .withForce(true)
+                        .build());
+        RenderAgent stored =
+                client.resources(RenderAgent.class).withName("mac-mini-1").get();
         assertThat(stored.getStatus().getLastHeartbeat()).isEqualTo("2026-01-01T00:00:00Z");
         assertThat(stored.getSpec().getOs()).isEqualTo("darwin");
     }
@@ -337,14 +431,29 @@ class EmbeddedKubernetesApiTest {
             RenderAgent patch = new RenderAgent();
             patch.setMetadata(new ObjectMetaBuilder().withName("mac-studio-2").build());
             patch.setStatus(new RenderAgentStatus());
-            patch.getStatus().getConditions().add(new ConditionBuilder().withType("Ready").withStatus("Unknown")
-                    .withReason(reason).withLastTransitionTime("2026-01-01T00:00:00Z").build());
-            client.resource(patch).subresource("status").patch(new io.fabric8.kubernetes.client.dsl.base.PatchContext.Builder()
-                    .withPatchType(io.fabric8.kubernetes.client.dsl.base.PatchType.SERVER_SIDE_APPLY)
-                    .withFieldManager("animops").withForce(true).build());
+            patch.getStatus()
+                    .getConditions()
+                    .add(new ConditionBuilder()
+                            .withType("Ready")
+                            .withStatus("Unknown")
+                            .withReason(reason)
+                            .withLastTransitionTime("2026-01-01T00:00:00Z")
+                            .build());
+            client.resource(patch)
+                    .subresource("status")
+                    .patch(new io.fabric8.kubernetes.client.dsl.base.PatchContext.Builder()
+                            .withPatchType(io.fabric8.kubernetes.client.dsl.base.PatchType.SERVER_SIDE_APPLY)
+                            .withFieldManager("animops")
+                            .withForce(true)
+                            .build());
         }
-        assertThat(client.resources(RenderAgent.class).withName("mac-studio-2").get().getStatus().getConditions())
-                .extracting(c -> c.getReason()).containsExactly("Heartbeating");
+        assertThat(client.resources(RenderAgent.class)
+                        .withName("mac-studio-2")
+                        .get()
+                        .getStatus()
+                        .getConditions())
+                .extracting(c -> c.getReason())
+                .containsExactly("Heartbeating");
     }
 
     @Test
@@ -355,18 +464,29 @@ class EmbeddedKubernetesApiTest {
         agent.getSpec().setOs("darwin");
         agent.getSpec().setArch("arm64");
         RenderAgent first = client.resource(agent).create();
-        RenderAgent second = client.resources(RenderAgent.class).withName("racing-mac").get();
+        RenderAgent second =
+                client.resources(RenderAgent.class).withName("racing-mac").get();
 
         first.setStatus(new RenderAgentStatus());
         first.getStatus().setActiveJobs(1);
-        client.resource(first).lockResourceVersion(first.getMetadata().getResourceVersion()).updateStatus();
+        client.resource(first)
+                .lockResourceVersion(first.getMetadata().getResourceVersion())
+                .updateStatus();
         second.setStatus(new RenderAgentStatus());
         second.getStatus().setActiveJobs(2);
-        assertThatThrownBy(() -> client.resource(second).lockResourceVersion(second.getMetadata().getResourceVersion()).updateStatus())
-                .isInstanceOfSatisfying(io.fabric8.kubernetes.client.KubernetesClientException.class,
+        assertThatThrownBy(() -> client.resource(second)
+                        .lockResourceVersion(second.getMetadata().getResourceVersion())
+                        .updateStatus())
+                .isInstanceOfSatisfying(
+                        io.fabric8.kubernetes.client.KubernetesClientException.class,
                         e -> assertThat(e.getCode()).isEqualTo(409))
                 .hasMessageContaining("the object has been modified");
-        assertThat(client.resources(RenderAgent.class).withName("racing-mac").get().getStatus().getActiveJobs()).isEqualTo(1);
+        assertThat(client.resources(RenderAgent.class)
+                        .withName("racing-mac")
+                        .get()
+                        .getStatus()
+                        .getActiveJobs())
+                .isEqualTo(1);
     }
 
     @Test
@@ -377,17 +497,21 @@ class EmbeddedKubernetesApiTest {
         agent.getSpec().setOs("darwin");
         agent.getSpec().setArch("arm64");
         String seen = client.resource(agent).create().getMetadata().getResourceVersion();
-        var status = client.resources(RenderAgent.class).withName("claiming-mac").subresource("status");
-        var merge = io.fabric8.kubernetes.client.dsl.base.PatchContext.of(io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE);
+        var status =
+                client.resources(RenderAgent.class).withName("claiming-mac").subresource("status");
+        var merge = io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE);
 
         status.patch(merge, "{\"metadata\":{\"resourceVersion\":\"" + seen + "\"},\"status\":{\"activeJobs\":1}}");
-        assertThatThrownBy(() -> status.patch(merge,
-                "{\"metadata\":{\"resourceVersion\":\"" + seen + "\"},\"status\":{\"activeJobs\":2}}"))
-                .isInstanceOfSatisfying(io.fabric8.kubernetes.client.KubernetesClientException.class,
+        assertThatThrownBy(() -> status.patch(
+                        merge, "{\"metadata\":{\"resourceVersion\":\"" + seen + "\"},\"status\":{\"activeJobs\":2}}"))
+                .isInstanceOfSatisfying(
+                        io.fabric8.kubernetes.client.KubernetesClientException.class,
                         e -> assertThat(e.getCode()).isEqualTo(409));
         // a patch that names no resourceVersion is unconditional, as on a real server
         status.patch(merge, "{\"status\":{\"jobs\":[\"a/b\"]}}");
-        RenderAgent stored = client.resources(RenderAgent.class).withName("claiming-mac").get();
+        RenderAgent stored =
+                client.resources(RenderAgent.class).withName("claiming-mac").get();
         assertThat(stored.getStatus().getActiveJobs()).isEqualTo(1);
         assertThat(stored.getStatus().getJobs()).containsExactly("a/b");
     }
@@ -405,8 +529,13 @@ class EmbeddedKubernetesApiTest {
                   premise: Fifteen pendulums of growing length swing into waves.
                 """, GenericKubernetesResource.class);
         client.resource(idea).fieldManager("test").forceConflicts().serverSideApply();
-        assertThat(client.resources(AnimationIdea.class).inNamespace("default").withName("applied-idea").get()
-                .getSpec().getTitle()).isEqualTo("Pendulum wave");
+        assertThat(client.resources(AnimationIdea.class)
+                        .inNamespace("default")
+                        .withName("applied-idea")
+                        .get()
+                        .getSpec()
+                        .getTitle())
+                .isEqualTo("Pendulum wave");
     }
 
     @Test
@@ -425,7 +554,8 @@ class EmbeddedKubernetesApiTest {
         Result r = kubectl("apply", "--validate=false", "-f", manifest.toString());
         assertThat(r.exit).as(r.toString()).isNotZero();
         // kubectl rewrites the server's 422 message to "The <Kind> "<name>" is invalid: <causes>"
-        assertThat(r.err).contains("The ContentSchedule \"kubectl-too-many\" is invalid")
+        assertThat(r.err)
+                .contains("The ContentSchedule \"kubectl-too-many\" is invalid")
                 .contains("spec.ideasPerRun: Invalid value: 99");
     }
 
@@ -444,7 +574,8 @@ class EmbeddedKubernetesApiTest {
                 """);
         Result r = kubectl("apply", "--validate=false", "-f", manifest.toString());
         assertThat(r.exit).as(r.toString()).isNotZero();
-        assertThat(r.err).contains("The AnimationIdea \"Bad_Name\" is invalid")
+        assertThat(r.err)
+                .contains("The AnimationIdea \"Bad_Name\" is invalid")
                 .contains("metadata.name: Invalid value: \"Bad_Name\"");
     }
 
@@ -464,20 +595,28 @@ class EmbeddedKubernetesApiTest {
         Result created = kubectl("apply", "-f", manifest.toString());
         assertThat(created.exit).as(created.toString()).isZero();
         assertThat(created.out).contains("animationidea.animops.io/kubectl-idea created");
-        Files.writeString(manifest, Files.readString(manifest).replace("Newton's cradle", "Newton's cradle, slow motion"));
+        Files.writeString(
+                manifest, Files.readString(manifest).replace("Newton's cradle", "Newton's cradle, slow motion"));
         Result configured = kubectl("apply", "-f", manifest.toString());
         assertThat(configured.exit).as(configured.toString()).isZero();
         assertThat(configured.out).contains("animationidea.animops.io/kubectl-idea configured");
-        assertThat(client.resources(AnimationIdea.class).inNamespace("default").withName("kubectl-idea").get()
-                .getSpec().getTitle()).isEqualTo("Newton's cradle, slow motion");
+        assertThat(client.resources(AnimationIdea.class)
+                        .inNamespace("default")
+                        .withName("kubectl-idea")
+                        .get()
+                        .getSpec()
+                        .getTitle())
+                .isEqualTo("Newton's cradle, slow motion");
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void discoveryListsCategoriesShortNamesAndVerbs() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(api.url() + "/apis/animops.io/v1alpha1")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(api.url() + "/apis/animops.io/v1alpha1"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         Map<?, ?> list = Serialization.unmarshal(response.body(), Map.class);
         List<?> resources = (List<?>) list.get("resources");
@@ -489,11 +628,11 @@ class EmbeddedKubernetesApiTest {
             assertThat((List<Object>) resource.get("categories")).containsExactly("animops");
             assertThat((List<Object>) resource.get("verbs")).contains("list", "watch", "create", "patch");
         });
-        assertThat(resources).anySatisfy(r -> assertThat(((Map<?, ?>) r).get("name")).isEqualTo("animationideas/status"));
+        assertThat(resources)
+                .anySatisfy(r -> assertThat(((Map<?, ?>) r).get("name")).isEqualTo("animationideas/status"));
     }
 
-    record Result(int exit, String out, String err) {
-    }
+    record Result(int exit, String out, String err) {}
 
     /** The text of a column in kubectl's aligned output, found by the header's column position. */
     static String cell(String header, String row, String column) {
@@ -503,7 +642,8 @@ class EmbeddedKubernetesApiTest {
             end++;
         }
         boolean last = end >= header.length();
-        return (last ? row.substring(Math.min(start, row.length())) : row.substring(start, Math.min(end, row.length()))).trim();
+        return (last ? row.substring(Math.min(start, row.length())) : row.substring(start, Math.min(end, row.length())))
+                .trim();
     }
 
     static Result kubectl(String... args) throws IOException, InterruptedException {
@@ -515,7 +655,9 @@ class EmbeddedKubernetesApiTest {
             p.destroyForcibly();
             throw new AssertionError("kubectl timed out: " + command);
         }
-        return new Result(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+        return new Result(
+                p.exitValue(),
+                new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
                 new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 }

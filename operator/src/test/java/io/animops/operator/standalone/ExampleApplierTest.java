@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ExampleApplierTest {
     @TempDir
     Path examples;
+
     EmbeddedKubernetesApi api;
     KubernetesClient client;
     ExampleApplier.History history = ExampleApplier.History.inMemory();
@@ -96,7 +97,8 @@ class ExampleApplierTest {
 
         List<ExampleApplier.Outcome> outcomes = new ExampleApplier(client, history).apply(examples);
 
-        assertThat(outcomes).extracting(o -> o.kind() + "/" + o.name() + ":" + o.action())
+        assertThat(outcomes)
+                .extracting(o -> o.kind() + "/" + o.name() + ":" + o.action())
                 .containsExactly(
                         "Namespace/studio:CREATED",
                         // then files in path order: agents/mac.yaml, broken.yaml, schedule.yaml
@@ -106,14 +108,30 @@ class ExampleApplierTest {
                         "AnimationIdea/marble-run:CREATED",
                         "ConfigMap/not-for-standalone:SKIPPED");
         assertThat(outcomes.get(2).message()).contains("spec.ideasPerRun");
-        ContentSchedule daily = client.resources(ContentSchedule.class).inNamespace("default").withName("daily").get();
+        ContentSchedule daily = client.resources(ContentSchedule.class)
+                .inNamespace("default")
+                .withName("daily")
+                .get();
         assertThat(daily.getSpec().getRunOnCreate()).isTrue();
-        assertThat(client.resources(AnimationIdea.class).inNamespace("studio").withName("marble-run").get()).isNotNull();
-        assertThat(client.resources(RenderAgent.class).withName("studio-mac").get().getMetadata().getNamespace()).isNull();
+        assertThat(client.resources(AnimationIdea.class)
+                        .inNamespace("studio")
+                        .withName("marble-run")
+                        .get())
+                .isNotNull();
+        assertThat(client.resources(RenderAgent.class)
+                        .withName("studio-mac")
+                        .get()
+                        .getMetadata()
+                        .getNamespace())
+                .isNull();
         assertThat(client.namespaces().withName("studio").get()).isNotNull();
         assertThat(client.configMaps().inAnyNamespace().list().getItems()).isEmpty();
-        assertThat(client.resources(ContentSchedule.class).inAnyNamespace().list().getItems())
-                .extracting(s -> s.getMetadata().getName()).containsExactly("daily");
+        assertThat(client.resources(ContentSchedule.class)
+                        .inAnyNamespace()
+                        .list()
+                        .getItems())
+                .extracting(s -> s.getMetadata().getName())
+                .containsExactly("daily");
     }
 
     @Test
@@ -137,28 +155,49 @@ class ExampleApplierTest {
                   premise: Dominoes fall in a spiral.
                 """);
         new ExampleApplier(client, history).apply(examples);
-        AnimationIdea stored = client.resources(AnimationIdea.class).inNamespace("default").withName("pendulum").get();
+        AnimationIdea stored = client.resources(AnimationIdea.class)
+                .inNamespace("default")
+                .withName("pendulum")
+                .get();
         AnimationIdeaStatus status = new AnimationIdeaStatus();
         status.setPhase(IdeaPhase.Accepted);
         stored.setStatus(status);
         client.resource(stored).updateStatus();
-        stored = client.resources(AnimationIdea.class).inNamespace("default").withName("pendulum").get();
+        stored = client.resources(AnimationIdea.class)
+                .inNamespace("default")
+                .withName("pendulum")
+                .get();
         stored.getSpec().setTitle("Pendulum, as the user wants it");
         client.resource(stored).update();
-        client.resources(AnimationIdea.class).inNamespace("default").withName("domino").delete();
-        String resourceVersion = client.resources(AnimationIdea.class).inNamespace("default").withName("pendulum").get()
-                .getMetadata().getResourceVersion();
+        client.resources(AnimationIdea.class)
+                .inNamespace("default")
+                .withName("domino")
+                .delete();
+        String resourceVersion = client.resources(AnimationIdea.class)
+                .inNamespace("default")
+                .withName("pendulum")
+                .get()
+                .getMetadata()
+                .getResourceVersion();
 
         Files.writeString(file, Files.readString(file).replace("title: Pendulum", "title: Pendulum at dusk"));
         List<ExampleApplier.Outcome> again = new ExampleApplier(client, history).apply(examples);
 
-        assertThat(again).extracting(o -> o.name() + ":" + o.action())
+        assertThat(again)
+                .extracting(o -> o.name() + ":" + o.action())
                 .containsExactly("pendulum:KEPT", "domino:DELETED_SINCE");
-        AnimationIdea kept = client.resources(AnimationIdea.class).inNamespace("default").withName("pendulum").get();
+        AnimationIdea kept = client.resources(AnimationIdea.class)
+                .inNamespace("default")
+                .withName("pendulum")
+                .get();
         assertThat(kept.getSpec().getTitle()).isEqualTo("Pendulum, as the user wants it");
         assertThat(kept.getStatus().getPhase()).isEqualTo(IdeaPhase.Accepted);
         assertThat(kept.getMetadata().getResourceVersion()).isEqualTo(resourceVersion);
-        assertThat(client.resources(AnimationIdea.class).inNamespace("default").withName("domino").get()).isNull();
+        assertThat(client.resources(AnimationIdea.class)
+                        .inNamespace("default")
+                        .withName("domino")
+                        .get())
+                .isNull();
     }
 
     @Test
@@ -176,12 +215,14 @@ class ExampleApplierTest {
                 metadata:
                   name: second
                 """);
-        assertThat(new ExampleApplier(client, history).apply(examples)).extracting(o -> o.name() + ":" + o.action())
+        assertThat(new ExampleApplier(client, history).apply(examples))
+                .extracting(o -> o.name() + ":" + o.action())
                 .containsExactly("first:KEPT", "second:CREATED");
     }
 
     @Test
     void aMissingFolderAppliesNothing() {
-        assertThat(new ExampleApplier(client, history).apply(examples.resolve("absent"))).isEmpty();
+        assertThat(new ExampleApplier(client, history).apply(examples.resolve("absent")))
+                .isEmpty();
     }
 }

@@ -7,8 +7,7 @@ import java.net.ServerSocket;
 
 /** Random free local ports, so tests never collide with a running standalone instance on the default ports. */
 final class FreePorts {
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     static int next() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -7,8 +7,7 @@ import java.nio.file.Path;
  * "ready" and waits to be killed with SIGKILL, which leaves the server running as a killed standalone mode does.
  */
 public final class KilledDatabaseOwner {
-    private KilledDatabaseOwner() {
-    }
+    private KilledDatabaseOwner() {}
 
     public static void main(String[] args) throws InterruptedException {
         new EmbeddedDatabase().start(Path.of(args[0]), Integer.parseInt(args[1]));

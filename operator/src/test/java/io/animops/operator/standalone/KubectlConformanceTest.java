@@ -78,21 +78,24 @@ class KubectlConformanceTest {
         }
         System.out.printf("kubectl conformance: passed %d of %d%n", cases.size() - failures.size(), cases.size());
         assertThat(cases.size()).as("commands in the suite").isGreaterThanOrEqualTo(60);
-        assertThat(failures).as("commands whose exit code or output differ from a real API server's").isEmpty();
+        assertThat(failures)
+                .as("commands whose exit code or output differ from a real API server's")
+                .isEmpty();
     }
 
-    record Run(int exit, String output) {
-    }
+    record Run(int exit, String output) {}
 
     private Run run(String script, Path kubeconfig) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder("bash", "-c", script).directory(dir.toFile());
         builder.environment().put("KUBECONFIG", kubeconfig.toString());
         // a fresh HOME: no discovery cache from another run, no user configuration
         builder.environment().put("HOME", dir.toString());
-        builder.environment().put("PATH", Path.of(EmbeddedKubernetesApiTest.KUBECTL).getParent() + ":/usr/bin:/bin");
+        builder.environment()
+                .put("PATH", Path.of(EmbeddedKubernetesApiTest.KUBECTL).getParent() + ":/usr/bin:/bin");
         Path out = dir.resolve("out.txt");
         Path err = dir.resolve("err.txt");
-        Process p = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process p =
+                builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             return new Run(-1, "timed out");
@@ -119,7 +122,9 @@ class KubectlConformanceTest {
                 i++;
             }
             List<String> expected = new ArrayList<>();
-            while (i < lines.size() && !lines.get(i).startsWith(">") && !lines.get(i).startsWith("##")) {
+            while (i < lines.size()
+                    && !lines.get(i).startsWith(">")
+                    && !lines.get(i).startsWith("##")) {
                 expected.add(lines.get(i));
                 i++;
             }
@@ -152,7 +157,8 @@ class KubectlConformanceTest {
             }
             return false;
         }
-        return a < actual.size() && line(expected.get(e)).matcher(collapse(actual.get(a))).matches()
+        return a < actual.size()
+                && line(expected.get(e)).matcher(collapse(actual.get(a))).matches()
                 && matchFrom(expected, e + 1, actual, a + 1);
     }
 

@@ -37,7 +37,8 @@ class ListSelectionTest {
         assertThat(names(filter("/api/v1/namespaces/default/events"))).hasSize(3);
         assertThat(names(filter("/api/v1/namespaces/default/events?fieldSelector=metadata.name%3Da.1")))
                 .containsExactly("a.1");
-        assertThat(names(filter("/api/v1/namespaces/default/events?fieldSelector=type%3DWarning"))).isEmpty();
+        assertThat(names(filter("/api/v1/namespaces/default/events?fieldSelector=type%3DWarning")))
+                .isEmpty();
         assertThat(names(filter("/api/v1/namespaces/default/events?fieldSelector=reason%21%3DProposed")))
                 .containsExactly("a-job.1");
     }
@@ -46,20 +47,25 @@ class ListSelectionTest {
     void pagesFollowTheKeyOrderUntilNoContinueIsLeft() throws Exception {
         MockResponse first = filter("/api/v1/namespaces/default/events?limit=2");
         JsonNode page = JSON.readTree(first.getBody().readUtf8());
-        assertThat(page.path("items")).extracting(i -> i.path("metadata").path("name").asText())
+        assertThat(page.path("items"))
+                .extracting(i -> i.path("metadata").path("name").asText())
                 .containsExactly("a-job.1", "a.1");
         assertThat(page.path("metadata").path("remainingItemCount").asInt()).isEqualTo(1);
         String token = page.path("metadata").path("continue").asText();
         JsonNode last = JSON.readTree(filter("/api/v1/namespaces/default/events?limit=2&continue=" + token)
-                .getBody().readUtf8());
-        assertThat(last.path("items")).extracting(i -> i.path("metadata").path("name").asText()).containsExactly("b.1");
+                .getBody()
+                .readUtf8());
+        assertThat(last.path("items"))
+                .extracting(i -> i.path("metadata").path("name").asText())
+                .containsExactly("b.1");
         assertThat(last.path("metadata").has("continue")).isFalse();
     }
 
     @Test
     void aForeignContinueTokenIsRefused() {
         assertThatThrownBy(() -> filter("/api/v1/namespaces/default/events?limit=1&continue=%25%25"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("invalid continue token");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("invalid continue token");
     }
 
     private static MockResponse filter(String path) {

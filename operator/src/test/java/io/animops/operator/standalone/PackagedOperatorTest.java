@@ -31,17 +31,20 @@ import static org.awaitility.Awaitility.await;
  * served; and what only the standalone profile sets (the metrics behind the token).
  */
 class PackagedOperatorTest {
-    private static final Path MODULE = Path.of(System.getProperty("animops.repo.dir", "..")).resolve("operator");
+    private static final Path MODULE =
+            Path.of(System.getProperty("animops.repo.dir", "..")).resolve("operator");
     private static final Path JAR = MODULE.resolve("target/quarkus-app/quarkus-run.jar");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @TempDir
     Path workdir;
 
     @Test
     void packagedJarGatesWithTheInProcessModelMigratesAndServesOpenApi() throws Exception {
-        assertThat(JAR).as("the packaged operator; mvn builds it before the tests unless -Dquarkus.build.skip=true")
+        assertThat(JAR)
+                .as("the packaged operator; mvn builds it before the tests unless -Dquarkus.build.skip=true")
                 .isRegularFile();
         Path examples = Files.createDirectories(workdir.resolve("examples"));
         for (String example : List.of("idea-manual.yaml", "schedule-manual.yaml")) {
@@ -50,36 +53,55 @@ class PackagedOperatorTest {
         int httpPort = FreePorts.next();
         int dbPort = FreePorts.next();
         Path log = workdir.resolve("operator.log");
-        Process operator = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-Dquarkus.http.port=" + httpPort, "-jar", JAR.toAbsolutePath().toString(), "standalone",
-                "--api-port=" + FreePorts.next(), "--db-port=" + dbPort, "--home=" + workdir.resolve("home"),
-                "--examples=" + examples)
-                .directory(workdir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process operator = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx384m",
+                        "-Dquarkus.http.port=" + httpPort,
+                        "-jar",
+                        JAR.toAbsolutePath().toString(),
+                        "standalone",
+                        "--api-port=" + FreePorts.next(),
+                        "--db-port=" + dbPort,
+                        "--home=" + workdir.resolve("home"),
+                        "--examples=" + examples)
+                .directory(workdir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         try {
             String base = "http://127.0.0.1:" + httpPort;
-            await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+            await().atMost(Duration.ofMinutes(4))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .ignoreExceptions()
                     .untilAsserted(() -> {
-                        assertThat(operator.isAlive()).as("operator alive (log %s)", log).isTrue();
-                        assertThat(get(base + "/q/health/ready", null).statusCode()).isEqualTo(200);
+                        assertThat(operator.isAlive())
+                                .as("operator alive (log %s)", log)
+                                .isTrue();
+                        assertThat(get(base + "/q/health/ready", null).statusCode())
+                                .isEqualTo(200);
                     });
             String token = Files.readString(workdir.resolve("home/api-token")).trim();
 
             // the gate's verdict, read back from PostgreSQL through the REST API, names the model that embedded it
-            JsonNode idea = await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+            JsonNode idea = await().atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofSeconds(1))
                     .until(() -> gatedIdea(base, token), node -> node != null);
             assertThat(idea.path("embeddingModel").asText()).startsWith("all-minilm-l6-v2-q@");
-            assertThat(Files.readString(log)).doesNotContain("cannot load its embedding model")
+            assertThat(Files.readString(log))
+                    .doesNotContain("cannot load its embedding model")
                     .doesNotContain("NoClassDefFoundError");
 
             // every migration of the jar is applied
             long migrations;
             try (Stream<Path> files = Files.list(MODULE.resolve("src/main/resources/db/migration"))) {
-                migrations = files.filter(f -> f.getFileName().toString().matches("V.*\\.sql")).count();
+                migrations = files.filter(f -> f.getFileName().toString().matches("V.*\\.sql"))
+                        .count();
             }
-            try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:" + dbPort + "/animops",
-                    "postgres", "postgres");
-                 ResultSet applied = db.createStatement().executeQuery(
-                         "select count(*) from flyway_schema_history where success and version is not null")) {
+            try (Connection db = DriverManager.getConnection(
+                            "jdbc:postgresql://localhost:" + dbPort + "/animops", "postgres", "postgres");
+                    ResultSet applied = db.createStatement()
+                            .executeQuery(
+                                    "select count(*) from flyway_schema_history where success and version is not null")) {
                 applied.next();
                 assertThat(applied.getLong(1)).isEqualTo(migrations).isPositive();
             }

@@ -89,7 +89,9 @@ class PanelEndToEndTest {
         processes.forEach(Process::destroyForcibly);
         if (home != null) {
             String pgdata = home.resolve("pgdata").toString();
-            ProcessHandle.allProcesses().filter(p -> p.info().commandLine().map(c -> c.contains(pgdata)).orElse(false))
+            ProcessHandle.allProcesses()
+                    .filter(p ->
+                            p.info().commandLine().map(c -> c.contains(pgdata)).orElse(false))
                     .forEach(ProcessHandle::destroyForcibly);
         }
         if (youTube != null) {
@@ -99,13 +101,19 @@ class PanelEndToEndTest {
 
     @Test
     void thePanelPassesItsBrowserTestsAgainstTheStandaloneMode() throws Exception {
-        Path repo = Path.of(System.getProperty("animops.repo.dir", "..")).toAbsolutePath().normalize();
+        Path repo = Path.of(System.getProperty("animops.repo.dir", ".."))
+                .toAbsolutePath()
+                .normalize();
         Path panel = repo.resolve("panel");
-        assumeTrue(Files.isDirectory(panel.resolve("node_modules")), "no panel/node_modules: the build ran with "
-                + "-Danimops.panel.skip=true, so the panel's browser tests cannot run (build without it to run them)");
+        assumeTrue(
+                Files.isDirectory(panel.resolve("node_modules")),
+                "no panel/node_modules: the build ran with "
+                        + "-Danimops.panel.skip=true, so the panel's browser tests cannot run (build without it to run them)");
         Path jar = repo.resolve("operator/target/quarkus-app/quarkus-run.jar");
-        assertThat(jar).as("the packaged operator (./mvnw test packages it before the tests; -Dquarkus.build.skip=true "
-                + "leaves it out)").exists();
+        assertThat(jar)
+                .as("the packaged operator (./mvnw test packages it before the tests; -Dquarkus.build.skip=true "
+                        + "leaves it out)")
+                .exists();
         Path out = Path.of("target/panel-e2e").toAbsolutePath();
         run = out.resolve("run");
         deleteRecursively(run);
@@ -124,35 +132,57 @@ class PanelEndToEndTest {
         Path ideasFile = run.resolve("ideas.md");
         Files.writeString(ideasFile, StandaloneRestartTest.ideasMarkdown(20, new Random(14)));
         Path log = run.resolve("standalone.log");
-        standalone = new ProcessBuilder(java(), "-Xmx600m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Dquarkus.http.port=" + httpPort,
-                "-Danimops.ideas.file=" + ideasFile,
-                "-Danimops.agents.pending-recheck=2s",
-                "-Danimops.qc.review-recheck=2s",
-                "-Danimops.publish.youtube.token-url=" + youTube.baseUrl() + "/token",
-                "-Danimops.publish.youtube.api-url=" + youTube.baseUrl(),
-                "-Danimops.publish.youtube.analytics-url=" + youTube.baseUrl(),
-                "-Danimops.publish.youtube.processing-recheck=1s",
-                "-Dquarkus.log.console.json.enabled=false",
-                "-jar", jar.toString(), "standalone", "--api-port=" + apiPort, "--db-port=" + dbPort,
-                "--home=" + home, "--examples=" + examples)
-                .directory(run.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        standalone = new ProcessBuilder(
+                        java(),
+                        "-Xmx600m",
+                        "-XX:+UseSerialGC",
+                        "-XX:TieredStopAtLevel=1",
+                        "-Dquarkus.http.port=" + httpPort,
+                        "-Danimops.ideas.file=" + ideasFile,
+                        "-Danimops.agents.pending-recheck=2s",
+                        "-Danimops.qc.review-recheck=2s",
+                        "-Danimops.publish.youtube.token-url=" + youTube.baseUrl() + "/token",
+                        "-Danimops.publish.youtube.api-url=" + youTube.baseUrl(),
+                        "-Danimops.publish.youtube.analytics-url=" + youTube.baseUrl(),
+                        "-Danimops.publish.youtube.processing-recheck=1s",
+                        "-Dquarkus.log.console.json.enabled=false",
+                        "-jar",
+                        jar.toString(),
+                        "standalone",
+                        "--api-port=" + apiPort,
+                        "--db-port=" + dbPort,
+                        "--home=" + home,
+                        "--examples=" + examples)
+                .directory(run.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
         processes.add(standalone);
         String base = "http://127.0.0.1:" + httpPort;
         awaitReady(base, log);
         String index = new Api(base).get("/").body();
-        assertThat(index).as("the operator serves the panel at / (the jar was built with -Danimops.panel.skip=true?)")
+        assertThat(index)
+                .as("the operator serves the panel at / (the jar was built with -Danimops.panel.skip=true?)")
                 .contains("<div id=\"root\"");
 
-        Config apiConfig = new ConfigBuilder(Config.empty()).withMasterUrl("http://127.0.0.1:" + apiPort)
-                .withNamespace(NAMESPACE).withRequestTimeout(10_000).withRequestRetryBackoffLimit(0).build();
-        try (KubernetesClient client = new KubernetesClientBuilder().withConfig(apiConfig).build()) {
-            client.resource(new SecretBuilder().withMetadata(new ObjectMetaBuilder().withName("e2e-channel")
-                            .withNamespace(NAMESPACE).addToLabels(PlatformAccount.PLATFORM_LABEL, "YouTube").build())
-                    .addToData(PlatformAccount.CLIENT_ID, base64(FakeYouTube.CLIENT_ID))
-                    .addToData(PlatformAccount.CLIENT_SECRET, base64("e2e-client-secret"))
-                    .addToData(PlatformAccount.REFRESH_TOKEN, base64(REFRESH_TOKEN)).build())
+        Config apiConfig = new ConfigBuilder(Config.empty())
+                .withMasterUrl("http://127.0.0.1:" + apiPort)
+                .withNamespace(NAMESPACE)
+                .withRequestTimeout(10_000)
+                .withRequestRetryBackoffLimit(0)
+                .build();
+        try (KubernetesClient client =
+                new KubernetesClientBuilder().withConfig(apiConfig).build()) {
+            client.resource(new SecretBuilder()
+                            .withMetadata(new ObjectMetaBuilder()
+                                    .withName("e2e-channel")
+                                    .withNamespace(NAMESPACE)
+                                    .addToLabels(PlatformAccount.PLATFORM_LABEL, "YouTube")
+                                    .build())
+                            .addToData(PlatformAccount.CLIENT_ID, base64(FakeYouTube.CLIENT_ID))
+                            .addToData(PlatformAccount.CLIENT_SECRET, base64("e2e-client-secret"))
+                            .addToData(PlatformAccount.REFRESH_TOKEN, base64(REFRESH_TOKEN))
+                            .build())
                     .createOr(r -> r.update());
             startAgent(repo, "standin-fast-a", "fast", Map.of());
             startAgent(repo, "standin-fast-b", "fast", Map.of());
@@ -161,23 +191,34 @@ class PanelEndToEndTest {
             env.put("E2E_BASE_URL", base);
             env.put("E2E_NAMESPACE", NAMESPACE);
             env.putAll(users(base, log));
-            env.putAll(seed(client, new Api(base).withToken(Files.readString(home.resolve("api-token")).trim())));
+            env.putAll(seed(
+                    client,
+                    new Api(base)
+                            .withToken(
+                                    Files.readString(home.resolve("api-token")).trim())));
             env.put("E2E_SCREENSHOT_DIR", screenshots.toString());
             env.put("E2E_CHROMIUM", chromium());
             env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
             env.put("CI", "1");
-            System.out.println("PanelEndToEndTest: seeded in " + Duration.between(started, Instant.now()).toSeconds()
-                    + " s; environment " + env.entrySet().stream().filter(e -> !e.getKey().contains("PASSWORD")
-                    && !e.getKey().contains("SECRET")).toList());
+            System.out.println("PanelEndToEndTest: seeded in "
+                    + Duration.between(started, Instant.now()).toSeconds()
+                    + " s; environment "
+                    + env.entrySet().stream()
+                            .filter(e -> !e.getKey().contains("PASSWORD")
+                                    && !e.getKey().contains("SECRET"))
+                            .toList());
 
             // the render the specs watch starts now: its agent is the only one of pool "slow"
             startAgent(repo, "standin-slow", "slow", Map.of("STANDIN_GODOT_FPS", "10"));
             Instant playwright = Instant.now();
             int exit = playwright(panel, env);
-            System.out.println("PanelEndToEndTest: playwright took " + Duration.between(playwright, Instant.now())
-                    .toSeconds() + " s, the whole test " + Duration.between(started, Instant.now()).toSeconds() + " s");
-            assertThat(exit).as("npx playwright test exit code (its output is above; screenshots in " + screenshots
-                    + "; the standalone log in " + log + ")").isZero();
+            System.out.println("PanelEndToEndTest: playwright took "
+                    + Duration.between(playwright, Instant.now()).toSeconds() + " s, the whole test "
+                    + Duration.between(started, Instant.now()).toSeconds() + " s");
+            assertThat(exit)
+                    .as("npx playwright test exit code (its output is above; screenshots in " + screenshots
+                            + "; the standalone log in " + log + ")")
+                    .isZero();
         }
     }
 
@@ -188,14 +229,17 @@ class PanelEndToEndTest {
         admin.signIn("admin", oneTime);
         admin.post("/api/v1/session/password", Map.of("currentPassword", oneTime, "newPassword", ADMIN_PASSWORD));
         admin.refreshCsrf();
-        String secret = admin.post("/api/v1/session/totp/enrolment", Map.of()).path("secret").asText();
+        String secret = admin.post("/api/v1/session/totp/enrolment", Map.of())
+                .path("secret")
+                .asText();
         admin.post("/api/v1/session/totp/enrolment/confirm", Map.of("code", totp(secret)));
         String viewerOneTime = admin.post("/api/v1/users", Map.of("name", "viewer", "role", "viewer"))
-                .path("oneTimePassword").asText();
+                .path("oneTimePassword")
+                .asText();
         Api viewer = new Api(base);
         viewer.signIn("viewer", viewerOneTime);
-        viewer.post("/api/v1/session/password", Map.of("currentPassword", viewerOneTime, "newPassword",
-                VIEWER_PASSWORD));
+        viewer.post(
+                "/api/v1/session/password", Map.of("currentPassword", viewerOneTime, "newPassword", VIEWER_PASSWORD));
         Map<String, String> env = new LinkedHashMap<>();
         env.put("E2E_ADMIN_USER", "admin");
         env.put("E2E_ADMIN_PASSWORD", ADMIN_PASSWORD);
@@ -209,31 +253,48 @@ class PanelEndToEndTest {
     private Map<String, String> seed(KubernetesClient client, Api token) throws Exception {
         List<RenderJob> previews = await("two studio previews awaiting QC", () -> {
             List<RenderJob> done = jobs(client, "e2e-studio", RenderMode.Preview).stream()
-                    .filter(j -> j.getStatus() != null && j.getStatus().getPhase() == RenderPhase.Succeeded).toList();
+                    .filter(j -> j.getStatus() != null && j.getStatus().getPhase() == RenderPhase.Succeeded)
+                    .toList();
             List<AnimationIdea> waiting = ideas(client, "e2e-studio").stream()
-                    .filter(i -> phase(i) == IdeaPhase.AwaitingQc).toList();
+                    .filter(i -> phase(i) == IdeaPhase.AwaitingQc)
+                    .toList();
             return done.size() >= 2 && waiting.size() >= 2 ? Optional.of(done) : Optional.empty();
         });
         RenderJob passed = previews.get(0);
         RenderJob review = previews.get(1);
         for (String item : List.of("motion-reads", "safe-margins", "hook")) {
-            token.post("/api/v1/qc/results/" + NAMESPACE + "/" + name(passed) + "/items/" + item,
+            token.post(
+                    "/api/v1/qc/results/" + NAMESPACE + "/" + name(passed) + "/items/" + item,
                     Map.of("passed", true, "comment", "seeded by PanelEndToEndTest"));
         }
-        Publication manual = await("the passed idea's manual TikTok publication", () -> client
-                .resources(Publication.class).inNamespace(NAMESPACE).list().getItems().stream()
-                .filter(p -> p.getStatus() != null && p.getStatus().getPhase() == PublicationPhase.AwaitingManualPost)
-                .findFirst());
+        Publication manual = await(
+                "the passed idea's manual TikTok publication",
+                () -> client.resources(Publication.class).inNamespace(NAMESPACE).list().getItems().stream()
+                        .filter(p -> p.getStatus() != null
+                                && p.getStatus().getPhase() == PublicationPhase.AwaitingManualPost)
+                        .findFirst());
         List<AnimationIdea> proposals = await("three proposals in the Idea Gate", () -> {
             List<AnimationIdea> waiting = ideas(client, "e2e-gate").stream()
-                    .filter(i -> phase(i) == IdeaPhase.Proposed && i.getStatus().getSimilarity() != null).toList();
+                    .filter(i -> phase(i) == IdeaPhase.Proposed && i.getStatus().getSimilarity() != null)
+                    .toList();
             return waiting.size() >= 3 ? Optional.of(waiting) : Optional.empty();
         });
-        RenderJob slow = await("the progress idea's preview, waiting for the slow agent", () ->
-                jobs(client, "e2e-progress", RenderMode.Preview).stream().findFirst());
+        RenderJob slow = await(
+                "the progress idea's preview, waiting for the slow agent",
+                () -> jobs(client, "e2e-progress", RenderMode.Preview).stream().findFirst());
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("E2E_GATE_IDEAS", String.join(",", proposals.stream().map(PanelEndToEndTest::name).sorted().toList()));
-        env.put("E2E_GATE_IDEA", proposals.stream().map(PanelEndToEndTest::name).sorted().findFirst().orElseThrow());
+        env.put(
+                "E2E_GATE_IDEAS",
+                String.join(
+                        ",",
+                        proposals.stream().map(PanelEndToEndTest::name).sorted().toList()));
+        env.put(
+                "E2E_GATE_IDEA",
+                proposals.stream()
+                        .map(PanelEndToEndTest::name)
+                        .sorted()
+                        .findFirst()
+                        .orElseThrow());
         env.put("E2E_RENDER_JOB", name(slow));
         env.put("E2E_RENDER_IDEA", idea(slow));
         env.put("E2E_PREVIEW_JOB", name(passed));
@@ -245,19 +306,22 @@ class PanelEndToEndTest {
     }
 
     private int playwright(Path panel, Map<String, String> env) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("npx", "playwright", "test").directory(panel.toFile())
+        ProcessBuilder builder = new ProcessBuilder("npx", "playwright", "test")
+                .directory(panel.toFile())
                 .redirectErrorStream(true);
         builder.environment().putAll(env);
         Process process = builder.start();
         processes.add(process);
-        Thread pump = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                lines.lines().forEach(line -> System.out.println("[playwright] " + line));
-            } catch (IOException e) {
-                System.out.println("[playwright] output lost: " + e);
-            }
-        }, "playwright-output");
+        Thread pump = new Thread(
+                () -> {
+                    try (BufferedReader lines = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        lines.lines().forEach(line -> System.out.println("[playwright] " + line));
+                    } catch (IOException e) {
+                        System.out.println("[playwright] output lost: " + e);
+                    }
+                },
+                "playwright-output");
         pump.start();
         if (!process.waitFor(PLAYWRIGHT_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -272,26 +336,52 @@ class PanelEndToEndTest {
         Path standin = repo.resolve("render-agent-macos/src/test/resources/standin-godot/godot");
         Files.setPosixFilePermissions(standin, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path config = run.resolve(name + ".properties");
-        Files.writeString(config, String.join("\n", "name=" + name, "labels=animops.io/pool=" + pool,
-                "maxConcurrent=1", "godot=" + standin, "workDir=" + run.resolve("agents/" + name),
-                "kubeconfig=" + home.resolve("kubeconfig"), "heartbeatInterval=1s", ""));
-        ProcessBuilder builder = new ProcessBuilder(java(), "-Xmx128m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "io.animops.agent.RenderAgentMain", "--config", config.toString())
-                .directory(run.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(run.resolve(name + ".log").toFile()));
+        Files.writeString(
+                config,
+                String.join(
+                        "\n",
+                        "name=" + name,
+                        "labels=animops.io/pool=" + pool,
+                        "maxConcurrent=1",
+                        "godot=" + standin,
+                        "workDir=" + run.resolve("agents/" + name),
+                        "kubeconfig=" + home.resolve("kubeconfig"),
+                        "heartbeatInterval=1s",
+                        ""));
+        ProcessBuilder builder = new ProcessBuilder(
+                        java(),
+                        "-Xmx128m",
+                        "-XX:+UseSerialGC",
+                        "-XX:TieredStopAtLevel=1",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "io.animops.agent.RenderAgentMain",
+                        "--config",
+                        config.toString())
+                .directory(run.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        run.resolve(name + ".log").toFile()));
         builder.environment().putAll(env);
         processes.add(builder.start());
     }
 
     private void awaitReady(String base, Path log) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         Instant deadline = Instant.now().plus(START_WAIT);
         while (Instant.now().isBefore(deadline)) {
-            assertThat(standalone.isAlive()).as("standalone mode running; its log: " + log).isTrue();
+            assertThat(standalone.isAlive())
+                    .as("standalone mode running; its log: " + log)
+                    .isTrue();
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).timeout(Duration.ofSeconds(2))
-                        .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (http.send(
+                                        HttpRequest.newBuilder(URI.create(base + "/q/health/ready"))
+                                                .timeout(Duration.ofSeconds(2))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (IOException e) {
@@ -299,7 +389,8 @@ class PanelEndToEndTest {
             }
             Thread.sleep(250);
         }
-        throw new AssertionError("the standalone mode was not ready within " + START_WAIT.toSeconds() + " s; log: " + log);
+        throw new AssertionError(
+                "the standalone mode was not ready within " + START_WAIT.toSeconds() + " s; log: " + log);
     }
 
     private static String awaitOneTimePassword(Path log) throws Exception {
@@ -332,13 +423,21 @@ class PanelEndToEndTest {
 
     private static List<AnimationIdea> ideas(KubernetesClient client, String schedule) {
         return client.resources(AnimationIdea.class).inNamespace(NAMESPACE).list().getItems().stream()
-                .filter(i -> schedule.equals(i.getSpec().getScheduleRef())).toList();
+                .filter(i -> schedule.equals(i.getSpec().getScheduleRef()))
+                .toList();
     }
 
     private static List<RenderJob> jobs(KubernetesClient client, String schedule, RenderMode mode) {
-        return client.resources(RenderJob.class).inNamespace(NAMESPACE).withLabel(AnimOps.LABEL_SCHEDULE, schedule)
-                .list().getItems().stream().filter(j -> j.getSpec().getMode() == mode)
-                .sorted(Comparator.comparing(PanelEndToEndTest::name)).toList();
+        return client
+                .resources(RenderJob.class)
+                .inNamespace(NAMESPACE)
+                .withLabel(AnimOps.LABEL_SCHEDULE, schedule)
+                .list()
+                .getItems()
+                .stream()
+                .filter(j -> j.getSpec().getMode() == mode)
+                .sorted(Comparator.comparing(PanelEndToEndTest::name))
+                .toList();
     }
 
     private static IdeaPhase phase(AnimationIdea idea) {
@@ -363,7 +462,8 @@ class PanelEndToEndTest {
 
     private static String chromium() {
         return Stream.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
-                .filter(p -> Files.isExecutable(Path.of(p))).findFirst()
+                .filter(p -> Files.isExecutable(Path.of(p)))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no chromium executable (.ci/run installs Debian's chromium)"));
     }
 
@@ -396,7 +496,8 @@ class PanelEndToEndTest {
 
         Api(String base) {
             this.base = base;
-            this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+            this.http =
+                    HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         }
 
         Api withToken(String value) {
@@ -406,12 +507,16 @@ class PanelEndToEndTest {
 
         void signIn(String name, String password) throws Exception {
             JsonNode session = post("/api/v1/session", Map.of("name", name, "password", password));
-            assertThat(session.path("status").asText()).as("sign-in of " + name + ": " + session).isEqualTo("signedIn");
+            assertThat(session.path("status").asText())
+                    .as("sign-in of " + name + ": " + session)
+                    .isEqualTo("signedIn");
             csrf = session.path("csrfToken").asText();
         }
 
         void refreshCsrf() throws Exception {
-            csrf = JSON.readTree(get("/api/v1/session").body()).path("csrfToken").asText();
+            csrf = JSON.readTree(get("/api/v1/session").body())
+                    .path("csrfToken")
+                    .asText();
         }
 
         HttpResponse<String> get(String path) throws Exception {
@@ -420,10 +525,15 @@ class PanelEndToEndTest {
 
         /** The answer's JSON; any status but 2xx fails the test with the answer. */
         JsonNode post(String path, Object body) throws Exception {
-            HttpResponse<String> answer = http.send(request(path).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+            HttpResponse<String> answer = http.send(
+                    request(path)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
-            assertThat(answer.statusCode()).as("POST " + path + " answered " + answer.body()).isBetween(200, 299);
+            assertThat(answer.statusCode())
+                    .as("POST " + path + " answered " + answer.body())
+                    .isBetween(200, 299);
             JsonNode json = answer.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(answer.body());
             if (json.hasNonNull("csrfToken")) {
                 csrf = json.path("csrfToken").asText();
@@ -432,7 +542,8 @@ class PanelEndToEndTest {
         }
 
         private HttpRequest.Builder request(String path) {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+            HttpRequest.Builder builder =
+                    HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
             if (token != null) {
                 builder.header("Authorization", "Bearer " + token);
             }
@@ -498,15 +609,29 @@ class PanelEndToEndTest {
                 %s---
                 %s---
                 %s---
-                %s""".formatted(render, render,
-                handWritten("e2e-gate-1", "e2e-gate", "Pendulum wave of twelve brass bobs",
-                        "Twelve pendulums of rising length swing out of phase and fall back into line."),
-                handWritten("e2e-gate-2", "e2e-gate", "Sand hourglass that empties upward",
-                        "A sealed glass tips over and the grains race through the neck against a spinning fan."),
-                handWritten("e2e-gate-3", "e2e-gate", "Newton's cradle with one heavy steel ball",
-                        "A cradle of light balls meets a ball three times heavier and the rhythm breaks."),
-                handWritten("e2e-progress-1", "e2e-progress", "Paper boats racing down a rain gutter",
-                        "Five folded boats ride a stream of water over steps and one capsizes at the drain."));
+                %s""".formatted(
+                        render,
+                        render,
+                        handWritten(
+                                "e2e-gate-1",
+                                "e2e-gate",
+                                "Pendulum wave of twelve brass bobs",
+                                "Twelve pendulums of rising length swing out of phase and fall back into line."),
+                        handWritten(
+                                "e2e-gate-2",
+                                "e2e-gate",
+                                "Sand hourglass that empties upward",
+                                "A sealed glass tips over and the grains race through the neck against a spinning fan."),
+                        handWritten(
+                                "e2e-gate-3",
+                                "e2e-gate",
+                                "Newton's cradle with one heavy steel ball",
+                                "A cradle of light balls meets a ball three times heavier and the rhythm breaks."),
+                        handWritten(
+                                "e2e-progress-1",
+                                "e2e-progress",
+                                "Paper boats racing down a rain gutter",
+                                "Five folded boats ride a stream of water over steps and one capsizes at the drain."));
     }
 
     /** A hand-written idea of a schedule: the schedules' static ideas file would give each schedule the same first ideas. */

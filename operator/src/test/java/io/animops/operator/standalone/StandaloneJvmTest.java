@@ -12,17 +12,24 @@ class StandaloneJvmTest {
         assertThat(StandaloneJvm.heapChosen(List.of("-Dx=y", "-Xmx512m"))).isTrue();
         assertThat(StandaloneJvm.heapChosen(List.of("-XX:MaxRAMPercentage=40"))).isTrue();
         assertThat(StandaloneJvm.heapChosen(List.of("-XX:MaxHeapSize=1g"))).isTrue();
-        assertThat(StandaloneJvm.heapChosen(List.of("-Dquarkus.http.port=0", "-Xms64m", "-XX:+UseG1GC"))).isFalse();
+        assertThat(StandaloneJvm.heapChosen(List.of("-Dquarkus.http.port=0", "-Xms64m", "-XX:+UseG1GC")))
+                .isFalse();
         assertThat(StandaloneJvm.heapChosen(List.of())).isFalse();
     }
 
     @Test
     void theChildRunsTheSameJarAndArgumentsWithTheMemoryOptionsAndItsParentsPid() {
         String jar = "operator/target/quarkus-app/quarkus-run.jar";
-        List<String> command = StandaloneJvm.childCommand("/usr/bin/java", List.of("-Dquarkus.http.port=9090"),
-                jar + " standalone --api-port=1", jar, 42, new String[]{"standalone", "--api-port=1"});
+        List<String> command = StandaloneJvm.childCommand(
+                "/usr/bin/java",
+                List.of("-Dquarkus.http.port=9090"),
+                jar + " standalone --api-port=1",
+                jar,
+                42,
+                new String[] {"standalone", "--api-port=1"});
 
-        assertThat(command).startsWith("/usr/bin/java", "-Dquarkus.http.port=9090")
+        assertThat(command)
+                .startsWith("/usr/bin/java", "-Dquarkus.http.port=9090")
                 .containsSubsequence(StandaloneJvm.MEMORY_OPTIONS)
                 .contains("-D" + StandaloneJvm.PARENT_PID_PROPERTY + "=42")
                 .endsWith("-jar", jar, "standalone", "--api-port=1");
@@ -32,8 +39,13 @@ class StandaloneJvmTest {
 
     @Test
     void aMainClassOnAClassPathIsLaunchedTheSameWay() {
-        List<String> command = StandaloneJvm.childCommand("/usr/bin/java", List.of(),
-                "io.animops.operator.OperatorMain standalone", "a.jar:b.jar", 7, new String[]{"standalone"});
+        List<String> command = StandaloneJvm.childCommand(
+                "/usr/bin/java",
+                List.of(),
+                "io.animops.operator.OperatorMain standalone",
+                "a.jar:b.jar",
+                7,
+                new String[] {"standalone"});
 
         assertThat(command).endsWith("-cp", "a.jar:b.jar", "io.animops.operator.OperatorMain", "standalone");
     }

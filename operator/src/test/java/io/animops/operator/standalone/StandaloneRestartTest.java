@@ -59,6 +59,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class StandaloneRestartTest {
     /** Ideas in the run; {@code -Danimops.restart.ideas=N} runs a smaller one while working on the test. */
     private static final int IDEAS = Integer.getInteger("animops.restart.ideas", 50);
+
     private static final String NAMESPACE = "default";
     private static final String SCHEDULE = "restart-run";
     private static final Duration PHASE_WAIT = Duration.ofSeconds(90);
@@ -67,11 +68,12 @@ class StandaloneRestartTest {
     /** A bound too: the operator starts in about 15 s on an idle machine, over a minute on a loaded one. */
     private static final Duration START_WAIT = Duration.ofMinutes(4);
     /** The kill points, in pipeline order, each with what must be seen in the API before the kill. */
-    private static final List<String> KILL_PHASES = List.of("gate", "authoring", "claim", "rendering", "upload", "qc",
-            "publication");
+    private static final List<String> KILL_PHASES =
+            List.of("gate", "authoring", "claim", "rendering", "upload", "qc", "publication");
 
     @TempDir
     Path dir;
+
     private final List<Process> processes = new ArrayList<>();
     private Process standalone;
     private Path repo;
@@ -91,16 +93,21 @@ class StandaloneRestartTest {
         // a PostgreSQL left by the last kill, should the final clean stop have failed
         String pgdata = home == null ? null : home.resolve("pgdata").toString();
         if (pgdata != null) {
-            ProcessHandle.allProcesses().filter(p -> p.info().commandLine().map(c -> c.contains(pgdata)).orElse(false))
+            ProcessHandle.allProcesses()
+                    .filter(p ->
+                            p.info().commandLine().map(c -> c.contains(pgdata)).orElse(false))
                     .forEach(ProcessHandle::destroyForcibly);
         }
     }
 
     @Test
     void killedAtRandomInEveryPhaseItLosesNothingAndDoesNothingTwice() throws Exception {
-        repo = Path.of(System.getProperty("animops.repo.dir", "..")).toAbsolutePath().normalize();
+        repo = Path.of(System.getProperty("animops.repo.dir", ".."))
+                .toAbsolutePath()
+                .normalize();
         Path jar = repo.resolve("operator/target/quarkus-app/quarkus-run.jar");
-        assumeTrue(Files.exists(jar), "no packaged operator at " + jar + ": run the full ./mvnw test, or package first");
+        assumeTrue(
+                Files.exists(jar), "no packaged operator at " + jar + ": run the full ./mvnw test, or package first");
         long seed = Long.getLong("animops.restart.seed", System.nanoTime());
         Random random = new Random(seed);
         System.out.println("StandaloneRestartTest seed " + seed + " (replay with -Danimops.restart.seed=" + seed + ")");
@@ -114,22 +121,28 @@ class StandaloneRestartTest {
         Files.writeString(ideasFile, ideasMarkdown(IDEAS + 10, new Random(seed)));
 
         startStandalone(jar, examples, ideasFile);
-        Config apiConfig = new ConfigBuilder(Config.empty()).withMasterUrl("http://127.0.0.1:" + apiPort)
-                .withNamespace(NAMESPACE).withRequestTimeout(5_000).withConnectionTimeout(2_000)
-                .withRequestRetryBackoffLimit(0).build();
+        Config apiConfig = new ConfigBuilder(Config.empty())
+                .withMasterUrl("http://127.0.0.1:" + apiPort)
+                .withNamespace(NAMESPACE)
+                .withRequestTimeout(5_000)
+                .withConnectionTimeout(2_000)
+                .withRequestRetryBackoffLimit(0)
+                .build();
         startAgent("standin-a");
         startAgent("standin-b");
 
         Map<String, String> uids = new HashMap<>();
         List<String> killedIn = new ArrayList<>();
-        try (KubernetesClient client = new KubernetesClientBuilder().withConfig(apiConfig).build()) {
+        try (KubernetesClient client =
+                new KubernetesClientBuilder().withConfig(apiConfig).build()) {
             for (String phase : KILL_PHASES) {
                 Instant deadline = Instant.now().plus(PHASE_WAIT);
                 boolean seen = false;
                 while (!seen && Instant.now().isBefore(deadline)) {
                     Optional<Snapshot> snapshot = snapshot(client);
-                    snapshot.ifPresent(s -> s.ideas().forEach(i -> uids.putIfAbsent(i.getMetadata().getName(),
-                            i.getMetadata().getUid())));
+                    snapshot.ifPresent(s -> s.ideas()
+                            .forEach(i -> uids.putIfAbsent(
+                                    i.getMetadata().getName(), i.getMetadata().getUid())));
                     seen = snapshot.map(s -> s.shows(phase)).orElse(false);
                     if (!seen) {
                         Thread.sleep(100);
@@ -139,54 +152,94 @@ class StandaloneRestartTest {
                 standalone.destroyForcibly();
                 waitFor(standalone, Duration.ofSeconds(20));
                 killedIn.add(phase + (seen ? "" : " (not seen in time: killed anyway)"));
-                System.out.println("StandaloneRestartTest killed the standalone mode in phase " + killedIn.get(killedIn.size() - 1));
+                System.out.println("StandaloneRestartTest killed the standalone mode in phase "
+                        + killedIn.get(killedIn.size() - 1));
                 startStandalone(jar, examples, ideasFile);
             }
 
             Snapshot settled = awaitSettled(client);
-            settled.ideas().forEach(i -> uids.putIfAbsent(i.getMetadata().getName(), i.getMetadata().getUid()));
+            settled.ideas()
+                    .forEach(i -> uids.putIfAbsent(
+                            i.getMetadata().getName(), i.getMetadata().getUid()));
 
             SoftAssertions soft = new SoftAssertions();
-            soft.assertThat(killedIn.stream().filter(k -> !k.contains("not seen")).toList())
-                    .as("kills in a phase seen at that moment").hasSizeGreaterThanOrEqualTo(5);
+            soft.assertThat(killedIn.stream()
+                            .filter(k -> !k.contains("not seen"))
+                            .toList())
+                    .as("kills in a phase seen at that moment")
+                    .hasSizeGreaterThanOrEqualTo(5);
             // 0 ideas lost: all of the run's ideas are there, each with the uid it was first seen with
             soft.assertThat(settled.ideas()).as("ideas").hasSize(IDEAS);
             soft.assertThat(uids).as("ideas ever seen").hasSize(IDEAS);
-            settled.ideas().forEach(i -> soft.assertThat(i.getMetadata().getUid()).as(i.getMetadata().getName())
-                    .isEqualTo(uids.get(i.getMetadata().getName())));
+            settled.ideas()
+                    .forEach(i -> soft.assertThat(i.getMetadata().getUid())
+                            .as(i.getMetadata().getName())
+                            .isEqualTo(uids.get(i.getMetadata().getName())));
             // 0 stuck
-            soft.assertThat(settled.ideas().stream().filter(i -> !settled.isSettled(i)).map(StandaloneRestartTest::describe))
-                    .as("ideas neither terminal nor waiting for publishing or a person").isEmpty();
+            soft.assertThat(settled.ideas().stream()
+                            .filter(i -> !settled.isSettled(i))
+                            .map(StandaloneRestartTest::describe))
+                    .as("ideas neither terminal nor waiting for publishing or a person")
+                    .isEmpty();
             // 0 duplicate children
-            soft.assertThat(twins(settled.attempts(), a -> String.valueOf(a.getSpec().getAttempt()))).as("attempts").isEmpty();
-            soft.assertThat(twins(settled.jobs(), j -> String.valueOf(j.getSpec().getMode()))).as("render jobs").isEmpty();
-            soft.assertThat(twins(settled.publications(), p -> String.valueOf(p.getSpec().getPlatform())))
-                    .as("publications").isEmpty();
+            soft.assertThat(twins(
+                            settled.attempts(), a -> String.valueOf(a.getSpec().getAttempt())))
+                    .as("attempts")
+                    .isEmpty();
+            soft.assertThat(twins(
+                            settled.jobs(), j -> String.valueOf(j.getSpec().getMode())))
+                    .as("render jobs")
+                    .isEmpty();
+            soft.assertThat(twins(
+                            settled.publications(),
+                            p -> String.valueOf(p.getSpec().getPlatform())))
+                    .as("publications")
+                    .isEmpty();
             // the schedule fired once: runOnCreate survived every restart
-            ContentSchedule schedule = client.resources(ContentSchedule.class).inNamespace(NAMESPACE).withName(SCHEDULE).get();
-            soft.assertThat(schedule.getStatus().getLastFiredSlot()).as("lastFiredSlot").isNotBlank();
-            soft.assertThat(settled.ideas()).extracting(i -> i.getMetadata().getLabels().get("animops.io/run"))
-                    .as("runs of the ideas").containsOnly(schedule.getStatus().getLastFiredSlot());
+            ContentSchedule schedule = client.resources(ContentSchedule.class)
+                    .inNamespace(NAMESPACE)
+                    .withName(SCHEDULE)
+                    .get();
+            soft.assertThat(schedule.getStatus().getLastFiredSlot())
+                    .as("lastFiredSlot")
+                    .isNotBlank();
+            soft.assertThat(settled.ideas())
+                    .extracting(i -> i.getMetadata().getLabels().get("animops.io/run"))
+                    .as("runs of the ideas")
+                    .containsOnly(schedule.getStatus().getLastFiredSlot());
             checkDatabase(settled, soft);
             soft.assertAll();
             System.out.println("StandaloneRestartTest: killed in " + killedIn + "; ideas by phase "
-                    + settled.ideas().stream().collect(Collectors.groupingBy(i -> i.getStatus().getPhase(), Collectors.counting())));
+                    + settled.ideas().stream()
+                            .collect(Collectors.groupingBy(i -> i.getStatus().getPhase(), Collectors.counting())));
         }
     }
 
     /** What the API holds at one moment. */
-    private record Snapshot(List<AnimationIdea> ideas, List<ScriptAttempt> attempts, List<RenderJob> jobs,
-                            List<Publication> publications) {
+    private record Snapshot(
+            List<AnimationIdea> ideas,
+            List<ScriptAttempt> attempts,
+            List<RenderJob> jobs,
+            List<Publication> publications) {
         boolean shows(String phase) {
             return switch (phase) {
-                case "gate" -> ideas.stream().anyMatch(i -> i.getStatus() == null || i.getStatus().getPhase() == null
-                        || i.getStatus().getPhase() == IdeaPhase.Proposed);
-                case "authoring" -> attempts.stream().anyMatch(a -> a.getStatus() == null || a.getStatus().getPhase() == null
-                        || !a.getStatus().getPhase().name().matches("Valid|Invalid|Failed"));
+                case "gate" ->
+                    ideas.stream()
+                            .anyMatch(i -> i.getStatus() == null
+                                    || i.getStatus().getPhase() == null
+                                    || i.getStatus().getPhase() == IdeaPhase.Proposed);
+                case "authoring" ->
+                    attempts.stream()
+                            .anyMatch(a -> a.getStatus() == null
+                                    || a.getStatus().getPhase() == null
+                                    || !a.getStatus().getPhase().name().matches("Valid|Invalid|Failed"));
                 case "claim" -> jobPhase(RenderPhase.Claimed, RenderPhase.Validating);
                 case "rendering" -> jobPhase(RenderPhase.Rendering);
                 case "upload" -> jobPhase(RenderPhase.Encoding, RenderPhase.Uploading);
-                case "qc" -> ideas.stream().anyMatch(i -> i.getStatus() != null && i.getStatus().getPhase() == IdeaPhase.AwaitingQc);
+                case "qc" ->
+                    ideas.stream()
+                            .anyMatch(
+                                    i -> i.getStatus() != null && i.getStatus().getPhase() == IdeaPhase.AwaitingQc);
                 case "publication" -> !publications.isEmpty();
                 default -> throw new IllegalArgumentException(phase);
             };
@@ -194,7 +247,9 @@ class StandaloneRestartTest {
 
         private boolean jobPhase(RenderPhase... phases) {
             Set<RenderPhase> wanted = Set.of(phases);
-            return jobs.stream().anyMatch(j -> j.getStatus() != null && wanted.contains(j.getStatus().getPhase()));
+            return jobs.stream()
+                    .anyMatch(j -> j.getStatus() != null
+                            && wanted.contains(j.getStatus().getPhase()));
         }
 
         /** Terminal, or waiting for what only publishing (not landed yet) or a person can bring. */
@@ -209,10 +264,13 @@ class StandaloneRestartTest {
             if (phase != IdeaPhase.Publishing) {
                 return false;
             }
-            List<Publication> own = publications.stream().filter(p -> ownedThrough(p, idea)).toList();
-            return !own.isEmpty() && own.stream().allMatch(p -> p.getStatus() != null
-                    && (p.getStatus().getPhase() == PublicationPhase.Blocked
-                    || p.getStatus().getPhase() == PublicationPhase.AwaitingManualPost));
+            List<Publication> own =
+                    publications.stream().filter(p -> ownedThrough(p, idea)).toList();
+            return !own.isEmpty()
+                    && own.stream()
+                            .allMatch(p -> p.getStatus() != null
+                                    && (p.getStatus().getPhase() == PublicationPhase.Blocked
+                                            || p.getStatus().getPhase() == PublicationPhase.AwaitingManualPost));
         }
 
         private boolean ownedThrough(HasMetadata child, AnimationIdea idea) {
@@ -238,10 +296,22 @@ class StandaloneRestartTest {
     private Optional<Snapshot> snapshot(KubernetesClient client) {
         try {
             return Optional.of(new Snapshot(
-                    client.resources(AnimationIdea.class).inNamespace(NAMESPACE).list().getItems(),
-                    client.resources(ScriptAttempt.class).inNamespace(NAMESPACE).list().getItems(),
-                    client.resources(RenderJob.class).inNamespace(NAMESPACE).list().getItems(),
-                    client.resources(Publication.class).inNamespace(NAMESPACE).list().getItems()));
+                    client.resources(AnimationIdea.class)
+                            .inNamespace(NAMESPACE)
+                            .list()
+                            .getItems(),
+                    client.resources(ScriptAttempt.class)
+                            .inNamespace(NAMESPACE)
+                            .list()
+                            .getItems(),
+                    client.resources(RenderJob.class)
+                            .inNamespace(NAMESPACE)
+                            .list()
+                            .getItems(),
+                    client.resources(Publication.class)
+                            .inNamespace(NAMESPACE)
+                            .list()
+                            .getItems()));
         } catch (RuntimeException e) {
             // the API is down while the standalone mode restarts
             return Optional.empty();
@@ -267,31 +337,38 @@ class StandaloneRestartTest {
     }
 
     /** Children that share an owner and a key (attempt number, render mode, platform): there should be none. */
-    private static <T extends HasMetadata> List<List<String>> twins(List<T> children, java.util.function.Function<T, String> key) {
+    private static <T extends HasMetadata> List<List<String>> twins(
+            List<T> children, java.util.function.Function<T, String> key) {
         Map<String, List<String>> byOwnerAndKey = new LinkedHashMap<>();
         for (T child : children) {
             String owner = child.getMetadata().getOwnerReferences().get(0).getUid();
-            byOwnerAndKey.computeIfAbsent(owner + "/" + key.apply(child), k -> new ArrayList<>()).add(child.getMetadata().getName());
+            byOwnerAndKey
+                    .computeIfAbsent(owner + "/" + key.apply(child), k -> new ArrayList<>())
+                    .add(child.getMetadata().getName());
         }
         return byOwnerAndKey.values().stream().filter(names -> names.size() > 1).toList();
     }
 
     /** One database row per resource, and an audit trail per idea that chains its phases up to the current one. */
     private void checkDatabase(Snapshot settled, SoftAssertions soft) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + dbPort + "/animops", "postgres",
-                "postgres")) {
+        try (Connection c = DriverManager.getConnection(
+                "jdbc:postgresql://localhost:" + dbPort + "/animops", "postgres", "postgres")) {
             for (String table : List.of("ideas", "script_attempts", "render_jobs", "publications")) {
-                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select namespace, name, count(*) from "
-                        + table + " group by namespace, name having count(*) > 1")) {
+                try (Statement s = c.createStatement();
+                        ResultSet rs = s.executeQuery("select namespace, name, count(*) from " + table
+                                + " group by namespace, name having count(*) > 1")) {
                     List<String> twins = new ArrayList<>();
                     while (rs.next()) {
                         twins.add(rs.getString(1) + "/" + rs.getString(2) + " x" + rs.getInt(3));
                     }
-                    soft.assertThat(twins).as("rows of " + table + " for one resource").isEmpty();
+                    soft.assertThat(twins)
+                            .as("rows of " + table + " for one resource")
+                            .isEmpty();
                 }
             }
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                    "select count(*) from audit_events where event_type = 'ContentSchedule.Fired'")) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(
+                            "select count(*) from audit_events where event_type = 'ContentSchedule.Fired'")) {
                 rs.next();
                 soft.assertThat(rs.getInt(1)).as("schedule runs").isEqualTo(1);
             }
@@ -305,13 +382,16 @@ class StandaloneRestartTest {
                         while (rs.next()) {
                             String from = rs.getString(1);
                             String to = rs.getString(2);
-                            soft.assertThat(from).as(idea.getMetadata().getName() + " audit trail " + chain + " then " + from
-                                    + " -> " + to).isEqualTo(previous);
+                            soft.assertThat(from)
+                                    .as(idea.getMetadata().getName() + " audit trail " + chain + " then " + from
+                                            + " -> " + to)
+                                    .isEqualTo(previous);
                             chain.add(to);
                             previous = to;
                         }
                     }
-                    soft.assertThat(previous).as(idea.getMetadata().getName() + " audit trail " + chain + " ends in its phase")
+                    soft.assertThat(previous)
+                            .as(idea.getMetadata().getName() + " audit trail " + chain + " ends in its phase")
                             .isEqualTo(idea.getStatus().getPhase().name());
                 }
             }
@@ -320,23 +400,40 @@ class StandaloneRestartTest {
 
     private void startStandalone(Path jar, Path examples, Path ideasFile) throws IOException, InterruptedException {
         Path log = dir.resolve("standalone.log");
-        standalone = new ProcessBuilder(java(), "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Dquarkus.http.port=" + httpPort,
-                "-Danimops.ideas.file=" + ideasFile,
-                "-Danimops.agents.pending-recheck=2s",
-                "-Dquarkus.log.console.json.enabled=false",
-                "-jar", jar.toString(), "standalone", "--api-port=" + apiPort, "--db-port=" + dbPort,
-                "--home=" + home, "--examples=" + examples)
-                .directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        standalone = new ProcessBuilder(
+                        java(),
+                        "-Xmx512m",
+                        "-XX:+UseSerialGC",
+                        "-XX:TieredStopAtLevel=1",
+                        "-Dquarkus.http.port=" + httpPort,
+                        "-Danimops.ideas.file=" + ideasFile,
+                        "-Danimops.agents.pending-recheck=2s",
+                        "-Dquarkus.log.console.json.enabled=false",
+                        "-jar",
+                        jar.toString(),
+                        "standalone",
+                        "--api-port=" + apiPort,
+                        "--db-port=" + dbPort,
+                        "--home=" + home,
+                        "--examples=" + examples)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
         processes.add(standalone);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         Instant deadline = Instant.now().plus(START_WAIT);
         while (Instant.now().isBefore(deadline)) {
-            assertThat(standalone.isAlive()).as("standalone mode running; its log: " + log).isTrue();
+            assertThat(standalone.isAlive())
+                    .as("standalone mode running; its log: " + log)
+                    .isTrue();
             try {
-                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
-                        + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> ready = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/q/health/ready"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (ready.statusCode() == 200) {
                     return;
                 }
@@ -345,27 +442,41 @@ class StandaloneRestartTest {
             }
             Thread.sleep(250);
         }
-        throw new AssertionError("the standalone mode did not become ready within " + START_WAIT.toSeconds()
-                + " s; its log: " + log);
+        throw new AssertionError(
+                "the standalone mode did not become ready within " + START_WAIT.toSeconds() + " s; its log: " + log);
     }
 
     private void startAgent(String name) throws IOException {
         Path standin = repo.resolve("render-agent-macos/src/test/resources/standin-godot/godot");
         Files.setPosixFilePermissions(standin, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path config = dir.resolve(name + ".properties");
-        Files.writeString(config, String.join("\n",
-                "name=" + name,
-                "labels=animops.io/os=darwin",
-                "maxConcurrent=1",
-                "godot=" + standin,
-                "workDir=" + dir.resolve("agents/" + name),
-                "kubeconfig=" + home.resolve("kubeconfig"),
-                "heartbeatInterval=1s",
-                ""));
-        processes.add(new ProcessBuilder(java(), "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), "io.animops.agent.RenderAgentMain", "--config", config.toString())
-                .directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(name + ".log").toFile())).start());
+        Files.writeString(
+                config,
+                String.join(
+                        "\n",
+                        "name=" + name,
+                        "labels=animops.io/os=darwin",
+                        "maxConcurrent=1",
+                        "godot=" + standin,
+                        "workDir=" + dir.resolve("agents/" + name),
+                        "kubeconfig=" + home.resolve("kubeconfig"),
+                        "heartbeatInterval=1s",
+                        ""));
+        processes.add(new ProcessBuilder(
+                        java(),
+                        "-Xmx128m",
+                        "-XX:+UseSerialGC",
+                        "-XX:TieredStopAtLevel=1",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "io.animops.agent.RenderAgentMain",
+                        "--config",
+                        config.toString())
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        dir.resolve(name + ".log").toFile()))
+                .start());
     }
 
     private static String java() {
@@ -381,8 +492,10 @@ class StandaloneRestartTest {
     }
 
     private static String describe(AnimationIdea idea) {
-        return idea.getMetadata().getName() + " in " + (idea.getStatus() == null ? "no status" : idea.getStatus().getPhase()
-                + " " + idea.getStatus().getConditions());
+        return idea.getMetadata().getName() + " in "
+                + (idea.getStatus() == null
+                        ? "no status"
+                        : idea.getStatus().getPhase() + " " + idea.getStatus().getConditions());
     }
 
     private static String scheduleYaml() {
@@ -423,23 +536,74 @@ class StandaloneRestartTest {
 
     /** Distinct ideas (different words, not only a different number) so the Idea Gate keeps them apart. */
     static String ideasMarkdown(int count, Random random) {
-        List<String> things = List.of("marbles", "dominoes", "pendulums", "springs", "bubbles", "cubes", "ropes",
-                "magnets", "feathers", "gears", "rockets", "jelly blocks", "paper planes", "snowballs", "bowling pins");
-        List<String> places = List.of("a spiral ramp", "a glass funnel", "a rotating drum", "a zig-zag staircase",
-                "a trampoline floor", "a narrow canyon", "a wind tunnel", "a seesaw", "a conveyor belt", "a honeycomb");
-        List<String> effects = List.of("elastic collisions", "friction on slopes", "centripetal force", "buoyancy",
-                "chain reactions", "resonance", "gravity wells", "momentum transfer", "damping", "stacking stability");
+        List<String> things = List.of(
+                "marbles",
+                "dominoes",
+                "pendulums",
+                "springs",
+                "bubbles",
+                "cubes",
+                "ropes",
+                "magnets",
+                "feathers",
+                "gears",
+                "rockets",
+                "jelly blocks",
+                "paper planes",
+                "snowballs",
+                "bowling pins");
+        List<String> places = List.of(
+                "a spiral ramp",
+                "a glass funnel",
+                "a rotating drum",
+                "a zig-zag staircase",
+                "a trampoline floor",
+                "a narrow canyon",
+                "a wind tunnel",
+                "a seesaw",
+                "a conveyor belt",
+                "a honeycomb");
+        List<String> effects = List.of(
+                "elastic collisions",
+                "friction on slopes",
+                "centripetal force",
+                "buoyancy",
+                "chain reactions",
+                "resonance",
+                "gravity wells",
+                "momentum transfer",
+                "damping",
+                "stacking stability");
         StringBuilder md = new StringBuilder("# Ideas for the restart test\n\n");
         for (int i = 1; i <= count; i++) {
             String thing = things.get(random.nextInt(things.size()));
             String place = places.get(random.nextInt(places.size()));
             String effect = effects.get(random.nextInt(effects.size()));
-            md.append("## ").append(Character.toUpperCase(thing.charAt(0))).append(thing.substring(1)).append(" in ")
-                    .append(place).append(" no. ").append(i).append('\n')
-                    .append("Premise: ").append(10 + random.nextInt(90)).append(' ').append(thing).append(" meet ")
-                    .append(place).append(" and show ").append(effect).append(" in take ").append(i).append(".\n")
-                    .append("Physics: ").append(effect).append('\n')
-                    .append("Hook: which of the ").append(thing).append(" comes out first?\n\n");
+            md.append("## ")
+                    .append(Character.toUpperCase(thing.charAt(0)))
+                    .append(thing.substring(1))
+                    .append(" in ")
+                    .append(place)
+                    .append(" no. ")
+                    .append(i)
+                    .append('\n')
+                    .append("Premise: ")
+                    .append(10 + random.nextInt(90))
+                    .append(' ')
+                    .append(thing)
+                    .append(" meet ")
+                    .append(place)
+                    .append(" and show ")
+                    .append(effect)
+                    .append(" in take ")
+                    .append(i)
+                    .append(".\n")
+                    .append("Physics: ")
+                    .append(effect)
+                    .append('\n')
+                    .append("Hook: which of the ")
+                    .append(thing)
+                    .append(" comes out first?\n\n");
         }
         return md.toString();
     }

@@ -31,20 +31,28 @@ class StandaloneSettingsTest {
     void theHttpHostIsLoopbackUnlessAnOptionOrQuarkusSettingSaysOtherwise() {
         Properties system = new Properties();
         system.setProperty("quarkus.http.host", "0.0.0.0");
-        assertThat(StandaloneSettings.from(List.of(), Map.of(), system).httpHost()).isEqualTo("0.0.0.0");
-        assertThat(StandaloneSettings.from(List.of(), Map.of("QUARKUS_HTTP_HOST", "::1"), new Properties()).httpHost())
+        assertThat(StandaloneSettings.from(List.of(), Map.of(), system).httpHost())
+                .isEqualTo("0.0.0.0");
+        assertThat(StandaloneSettings.from(List.of(), Map.of("QUARKUS_HTTP_HOST", "::1"), new Properties())
+                        .httpHost())
                 .isEqualTo("::1");
-        assertThat(StandaloneSettings.from(List.of("--http-host=192.168.1.5"), Map.of(), system).httpHost())
+        assertThat(StandaloneSettings.from(List.of("--http-host=192.168.1.5"), Map.of(), system)
+                        .httpHost())
                 .isEqualTo("192.168.1.5");
     }
 
     @Test
     void anApiTokenFromTheEnvironmentReplacesTheTokenFile() {
-        assertThat(StandaloneSettings.from(List.of(), Map.of(), new Properties()).apiTokenFromEnvironment()).isFalse();
-        assertThat(StandaloneSettings.from(List.of(), Map.of("ANIMOPS_API_TOKEN", "from-env-0123456789"), new Properties())
-                .apiTokenFromEnvironment()).isTrue();
+        assertThat(StandaloneSettings.from(List.of(), Map.of(), new Properties())
+                        .apiTokenFromEnvironment())
+                .isFalse();
+        assertThat(StandaloneSettings.from(
+                                List.of(), Map.of("ANIMOPS_API_TOKEN", "from-env-0123456789"), new Properties())
+                        .apiTokenFromEnvironment())
+                .isTrue();
         assertThat(StandaloneSettings.from(List.of(), Map.of("ANIMOPS_API_TOKEN", " "), new Properties())
-                .apiTokenFromEnvironment()).isFalse();
+                        .apiTokenFromEnvironment())
+                .isFalse();
     }
 
     @Test
@@ -52,7 +60,8 @@ class StandaloneSettingsTest {
         Properties system = new Properties();
         system.setProperty("animops.standalone.api-port", "2000");
         system.setProperty("animops.standalone.db-port", "3000");
-        Map<String, String> env = Map.of("ANIMOPS_API_PORT", "1000", "ANIMOPS_DB_PORT", "1001", "ANIMOPS_EXAMPLES", "/srv/examples");
+        Map<String, String> env =
+                Map.of("ANIMOPS_API_PORT", "1000", "ANIMOPS_DB_PORT", "1001", "ANIMOPS_EXAMPLES", "/srv/examples");
         StandaloneSettings s = StandaloneSettings.from(List.of("--api-port=4000", "--other", "x"), env, system);
         assertThat(s.apiPort()).isEqualTo(4000);
         assertThat(s.dbPort()).isEqualTo(3000);
@@ -62,10 +71,14 @@ class StandaloneSettingsTest {
 
     @Test
     void standaloneModeIsTheFirstArgumentOrTheEnvironmentVariable() {
-        assertThat(StandaloneMode.isRequested(new String[]{"standalone"}, Map.of())).isTrue();
-        assertThat(StandaloneMode.isRequested(new String[]{}, Map.of("ANIMOPS_STANDALONE", "true"))).isTrue();
-        assertThat(StandaloneMode.isRequested(new String[]{"other", "standalone"}, Map.of())).isFalse();
-        assertThat(StandaloneMode.isRequested(new String[]{}, Map.of("ANIMOPS_STANDALONE", "false"))).isFalse();
+        assertThat(StandaloneMode.isRequested(new String[] {"standalone"}, Map.of()))
+                .isTrue();
+        assertThat(StandaloneMode.isRequested(new String[] {}, Map.of("ANIMOPS_STANDALONE", "true")))
+                .isTrue();
+        assertThat(StandaloneMode.isRequested(new String[] {"other", "standalone"}, Map.of()))
+                .isFalse();
+        assertThat(StandaloneMode.isRequested(new String[] {}, Map.of("ANIMOPS_STANDALONE", "false")))
+                .isFalse();
         assertThat(OperatorMain.class).hasAnnotation(io.quarkus.runtime.annotations.QuarkusMain.class);
     }
 

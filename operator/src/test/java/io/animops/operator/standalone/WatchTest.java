@@ -28,8 +28,10 @@ import static org.awaitility.Awaitility.await;
 /** Watches of the embedded API as a real API server streams them, over plain HTTP (kubectl) and WebSocket (Fabric8). */
 class WatchTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+
     @TempDir
     Path dir;
+
     EmbeddedDatabase database;
     SqlObjectStore store;
     EmbeddedKubernetesApi api;
@@ -49,10 +51,18 @@ class WatchTest {
 
     @Test
     void aWatchFromAResourceVersionStreamsTheLaterChangesThenBookmarks() throws Exception {
-        api = new EmbeddedKubernetesApi().withBookmarkInterval(Duration.ofMillis(300)).start(FreePorts.next());
+        api = new EmbeddedKubernetesApi()
+                .withBookmarkInterval(Duration.ofMillis(300))
+                .start(FreePorts.next());
         KubernetesClient client = api.client();
-        ConfigMap before = client.configMaps().inNamespace("default").resource(configMap("before")).create();
-        ConfigMap changed = client.configMaps().inNamespace("default").resource(configMap("changed")).create();
+        ConfigMap before = client.configMaps()
+                .inNamespace("default")
+                .resource(configMap("before"))
+                .create();
+        ConfigMap changed = client.configMaps()
+                .inNamespace("default")
+                .resource(configMap("changed"))
+                .create();
         changed.getData().put("k", "v2");
         client.resource(changed).update();
         client.resource(before).delete();
@@ -60,12 +70,18 @@ class WatchTest {
         List<JsonNode> events = stream("/api/v1/namespaces/default/configmaps?watch=true&allowWatchBookmarks=true"
                 + "&resourceVersion=" + before.getMetadata().getResourceVersion() + "&timeoutSeconds=1");
 
-        assertThat(events).extracting(WatchTest::typeAndName)
-                .startsWith("ADDED changed", "MODIFIED changed", "DELETED before").contains("BOOKMARK ");
+        assertThat(events)
+                .extracting(WatchTest::typeAndName)
+                .startsWith("ADDED changed", "MODIFIED changed", "DELETED before")
+                .contains("BOOKMARK ");
         JsonNode deleted = events.get(2).path("object");
         // a deletion has a resourceVersion of its own, after every earlier change
         assertThat(deleted.path("metadata").path("resourceVersion").asLong())
-                .isGreaterThan(events.get(1).path("object").path("metadata").path("resourceVersion").asLong());
+                .isGreaterThan(events.get(1)
+                        .path("object")
+                        .path("metadata")
+                        .path("resourceVersion")
+                        .asLong());
     }
 
     @Test
@@ -77,8 +93,8 @@ class WatchTest {
         client.configMaps().inNamespace("default").resource(labelled).create();
         client.configMaps().inNamespace("default").resource(configMap("plain")).create();
 
-        List<JsonNode> events = stream("/api/v1/namespaces/default/configmaps?watch=1&labelSelector=tier%3Dgold"
-                + "&timeoutSeconds=1");
+        List<JsonNode> events =
+                stream("/api/v1/namespaces/default/configmaps?watch=1&labelSelector=tier%3Dgold" + "&timeoutSeconds=1");
 
         assertThat(events).extracting(WatchTest::typeAndName).containsExactly("ADDED labelled");
     }
@@ -87,7 +103,10 @@ class WatchTest {
     void aResourceVersionOlderThanTheKeptChangesIsGone() throws Exception {
         api = new EmbeddedKubernetesApi().start(FreePorts.next());
         KubernetesClient client = api.client();
-        ConfigMap first = client.configMaps().inNamespace("default").resource(configMap("churn")).create();
+        ConfigMap first = client.configMaps()
+                .inNamespace("default")
+                .resource(configMap("churn"))
+                .create();
         for (int i = 0; i <= WatchedCrudDispatcher.WATCH_LOG_CAPACITY; i++) {
             first.getData().put("k", "v" + i);
             first = client.resource(first).update();
@@ -108,40 +127,58 @@ class WatchTest {
         database = new EmbeddedDatabase().start(dir.resolve("pgdata"), FreePorts.next());
         store = new SqlObjectStore(database.dataSource(EmbeddedDatabase.KUBE_DATABASE));
         api = new EmbeddedKubernetesApi().start(FreePorts.next(), store);
-        ConfigMap seen = api.client().configMaps().inNamespace("default").resource(configMap("seen")).create();
-        api.client().configMaps().inNamespace("default").resource(configMap("missed")).create();
+        ConfigMap seen = api.client()
+                .configMaps()
+                .inNamespace("default")
+                .resource(configMap("seen"))
+                .create();
+        api.client()
+                .configMaps()
+                .inNamespace("default")
+                .resource(configMap("missed"))
+                .create();
         api.stop();
         store.close();
 
         store = new SqlObjectStore(database.dataSource(EmbeddedDatabase.KUBE_DATABASE));
         api = new EmbeddedKubernetesApi().start(FreePorts.next(), store);
         List<String> heard = new CopyOnWriteArrayList<>();
-        try (var watch = api.client().configMaps().inNamespace("default").watch(
-                new io.fabric8.kubernetes.api.model.ListOptionsBuilder()
-                        .withResourceVersion(seen.getMetadata().getResourceVersion()).build(), new Watcher<>() {
-                    @Override
-                    public void eventReceived(Action action, ConfigMap resource) {
-                        heard.add(action + " " + resource.getMetadata().getName());
-                    }
+        try (var watch = api.client()
+                .configMaps()
+                .inNamespace("default")
+                .watch(
+                        new io.fabric8.kubernetes.api.model.ListOptionsBuilder()
+                                .withResourceVersion(seen.getMetadata().getResourceVersion())
+                                .build(),
+                        new Watcher<>() {
+                            @Override
+                            public void eventReceived(Action action, ConfigMap resource) {
+                                heard.add(action + " " + resource.getMetadata().getName());
+                            }
 
-                    @Override
-                    public void onClose(WatcherException cause) {
-                        // the test closes it
-                    }
-                })) {
-            api.client().configMaps().inNamespace("default").resource(configMap("after-restart")).create();
+                            @Override
+                            public void onClose(WatcherException cause) {
+                                // the test closes it
+                            }
+                        })) {
+            api.client()
+                    .configMaps()
+                    .inNamespace("default")
+                    .resource(configMap("after-restart"))
+                    .create();
             await().atMost(Duration.ofSeconds(10)).until(() -> heard.size() >= 2);
             assertThat(heard).containsExactly("ADDED missed", "ADDED after-restart");
         }
     }
 
     private List<JsonNode> stream(String path) throws Exception {
-        HttpURLConnection connection = (HttpURLConnection) URI.create(api.url() + path).toURL().openConnection();
+        HttpURLConnection connection =
+                (HttpURLConnection) URI.create(api.url() + path).toURL().openConnection();
         connection.setReadTimeout(10_000);
         List<JsonNode> events = new ArrayList<>();
         assertThat(connection.getResponseCode()).isEqualTo(200);
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(connection.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
                 events.add(JSON.readTree(line));
@@ -151,11 +188,17 @@ class WatchTest {
     }
 
     private static String typeAndName(JsonNode event) {
-        return event.path("type").asText() + " " + event.path("object").path("metadata").path("name").asText();
+        return event.path("type").asText() + " "
+                + event.path("object").path("metadata").path("name").asText();
     }
 
     private static ConfigMap configMap(String name) {
-        return new ConfigMapBuilder().withNewMetadata().withName(name).withNamespace("default").endMetadata()
-                .addToData("k", "v").build();
+        return new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace("default")
+                .endMetadata()
+                .addToData("k", "v")
+                .build();
     }
 }

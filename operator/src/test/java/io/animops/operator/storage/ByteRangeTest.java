@@ -29,7 +29,8 @@ class ByteRangeTest {
 
     @Test
     void rangesBeyondTheObjectAreUnsatisfiable() {
-        assertThatThrownBy(() -> ByteRange.parse("bytes=1000-", 1000)).isInstanceOf(ByteRange.Unsatisfiable.class)
+        assertThatThrownBy(() -> ByteRange.parse("bytes=1000-", 1000))
+                .isInstanceOf(ByteRange.Unsatisfiable.class)
                 .hasMessageContaining("1000 bytes");
         assertThatThrownBy(() -> ByteRange.parse("bytes=-0", 1000)).isInstanceOf(ByteRange.Unsatisfiable.class);
         assertThatThrownBy(() -> ByteRange.parse("bytes=-10", 0)).isInstanceOf(ByteRange.Unsatisfiable.class);

@@ -43,7 +43,11 @@ class S3ArtifactStoreTest {
     static void startServer() throws Exception {
         server = S3ProxyServer.start();
         String endpoint = server.endpoint;
-        client = MinioClient.builder().endpoint(endpoint).region("us-east-1").credentials(ACCESS_KEY, SECRET_KEY).build();
+        client = MinioClient.builder()
+                .endpoint(endpoint)
+                .region("us-east-1")
+                .credentials(ACCESS_KEY, SECRET_KEY)
+                .build();
         store = new S3ArtifactStore(client, endpoint, BUCKET);
         store.ensureBucket();
     }
@@ -57,15 +61,19 @@ class S3ArtifactStoreTest {
 
     @Test
     void aPresignedPutTakesAPlainHttpPutAndARetryOverwritesTheSameObject() throws Exception {
-        String key = ArtifactKeys.render("studio", "marbles-preview", "7f1c2d3e-0000-4000-8000-000000000001", ArtifactKind.video);
+        String key = ArtifactKeys.render(
+                "studio", "marbles-preview", "7f1c2d3e-0000-4000-8000-000000000001", ArtifactKind.video);
         URI grant = store.presignPut(key, "video/mp4", Instant.now().plus(Duration.ofMinutes(30)));
         assertThat(grant.getQuery()).contains("X-Amz-Signature=").contains("X-Amz-Expires=");
 
-        assertThat(put(grant, "video/mp4", "first attempt, interrupted later").statusCode()).isEqualTo(200);
-        assertThat(put(grant, "video/mp4", "second attempt, complete").statusCode()).isEqualTo(200);
+        assertThat(put(grant, "video/mp4", "first attempt, interrupted later").statusCode())
+                .isEqualTo(200);
+        assertThat(put(grant, "video/mp4", "second attempt, complete").statusCode())
+                .isEqualTo(200);
 
         assertThat(keysUnder("renders/studio/marbles-preview/")).containsExactly(key);
-        try (InputStream in = client.getObject(GetObjectArgs.builder().bucket(BUCKET).object(key).build())) {
+        try (InputStream in = client.getObject(
+                GetObjectArgs.builder().bucket(BUCKET).object(key).build())) {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("second attempt, complete");
         }
         assertThat(store.exists(key)).isTrue();
@@ -73,18 +81,22 @@ class S3ArtifactStoreTest {
 
     @Test
     void aPresignedGetServesTheBytesAndRanges() throws Exception {
-        String key = ArtifactKeys.render("studio", "pendulum-final", "7f1c2d3e-0000-4000-8000-000000000002", ArtifactKind.thumbnail);
+        String key = ArtifactKeys.render(
+                "studio", "pendulum-final", "7f1c2d3e-0000-4000-8000-000000000002", ArtifactKind.thumbnail);
         byte[] bytes = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-        client.putObject(PutObjectArgs.builder().bucket(BUCKET).object(key).contentType("image/jpeg")
-                .stream(new ByteArrayInputStream(bytes), bytes.length, -1).build());
+        client.putObject(PutObjectArgs.builder().bucket(BUCKET).object(key).contentType("image/jpeg").stream(
+                        new ByteArrayInputStream(bytes), bytes.length, -1)
+                .build());
         URI link = store.presignGet(key, Instant.now().plus(Duration.ofMinutes(5)));
 
-        HttpResponse<byte[]> whole = http.send(HttpRequest.newBuilder(link).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> whole =
+                http.send(HttpRequest.newBuilder(link).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(whole.statusCode()).isEqualTo(200);
         assertThat(whole.body()).isEqualTo(bytes);
         assertThat(whole.headers().firstValue("Content-Type")).hasValue("image/jpeg");
 
-        HttpResponse<String> part = http.send(HttpRequest.newBuilder(link).header("Range", "bytes=10-").GET().build(),
+        HttpResponse<String> part = http.send(
+                HttpRequest.newBuilder(link).header("Range", "bytes=10-").GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(part.statusCode()).isEqualTo(206);
         assertThat(part.body()).isEqualTo("abcdef");
@@ -92,7 +104,8 @@ class S3ArtifactStoreTest {
 
     @Test
     void aTamperedOrForeignLinkIsRefusedByTheServer() throws Exception {
-        String key = ArtifactKeys.render("studio", "tampered", "7f1c2d3e-0000-4000-8000-000000000003", ArtifactKind.video);
+        String key =
+                ArtifactKeys.render("studio", "tampered", "7f1c2d3e-0000-4000-8000-000000000003", ArtifactKind.video);
         URI grant = store.presignPut(key, "video/mp4", Instant.now().plus(Duration.ofMinutes(30)));
         URI otherKey = URI.create(grant.toString().replace("/video.mp4?", "/other.mp4?"));
         assertThat(put(otherKey, "video/mp4", "smuggled").statusCode()).isEqualTo(403);
@@ -104,7 +117,8 @@ class S3ArtifactStoreTest {
 
     @Test
     void deleteReportsWhetherThereWasAnObject() throws Exception {
-        String key = ArtifactKeys.render("studio", "deleted", "7f1c2d3e-0000-4000-8000-000000000004", ArtifactKind.video);
+        String key =
+                ArtifactKeys.render("studio", "deleted", "7f1c2d3e-0000-4000-8000-000000000004", ArtifactKind.video);
         put(store.presignPut(key, "video/mp4", Instant.now().plusSeconds(60)), "video/mp4", "bytes");
         assertThat(store.delete(key)).isTrue();
         assertThat(store.exists(key)).isFalse();
@@ -114,28 +128,47 @@ class S3ArtifactStoreTest {
     @Test
     void linksOutsideWhatSigV4AllowsAreRefusedNamingTheField() {
         String key = "renders/studio/x/7f1c2d3e-0000-4000-8000-000000000005/video.mp4";
-        assertThatThrownBy(() -> store.presignPut(key, "video/mp4", Instant.now().minusSeconds(5)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("expiresAt:");
+        assertThatThrownBy(
+                        () -> store.presignPut(key, "video/mp4", Instant.now().minusSeconds(5)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("expiresAt:");
         assertThatThrownBy(() -> store.presignGet(key, Instant.now().plus(Duration.ofDays(8))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("7 days");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("7 days");
     }
 
     @Test
     void anUnreachableEndpointIsAStorageErrorNamingTheBucket() {
-        S3ArtifactStore unreachable = new S3ArtifactStore(MinioClient.builder().endpoint("http://127.0.0.1:1")
-                .region("us-east-1").credentials(ACCESS_KEY, SECRET_KEY).build(), "http://127.0.0.1:1", "nowhere");
-        assertThatThrownBy(unreachable::ensureBucket).isInstanceOf(StorageException.class).hasMessageContaining("bucket nowhere");
+        S3ArtifactStore unreachable = new S3ArtifactStore(
+                MinioClient.builder()
+                        .endpoint("http://127.0.0.1:1")
+                        .region("us-east-1")
+                        .credentials(ACCESS_KEY, SECRET_KEY)
+                        .build(),
+                "http://127.0.0.1:1",
+                "nowhere");
+        assertThatThrownBy(unreachable::ensureBucket)
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("bucket nowhere");
         assertThatThrownBy(() -> unreachable.exists("renders/a/b/c/video.mp4")).isInstanceOf(StorageException.class);
     }
 
     private HttpResponse<String> put(URI url, String contentType, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(url).header("Content-Type", contentType)
-                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(url)
+                        .header("Content-Type", contentType)
+                        .PUT(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static List<String> keysUnder(String prefix) throws Exception {
         List<String> keys = new ArrayList<>();
-        for (Result<Item> item : client.listObjects(ListObjectsArgs.builder().bucket(BUCKET).prefix(prefix).recursive(true).build())) {
+        for (Result<Item> item : client.listObjects(ListObjectsArgs.builder()
+                .bucket(BUCKET)
+                .prefix(prefix)
+                .recursive(true)
+                .build())) {
             keys.add(item.get().objectName());
         }
         return keys;

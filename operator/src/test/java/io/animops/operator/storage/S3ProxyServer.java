@@ -33,23 +33,33 @@ final class S3ProxyServer implements AutoCloseable {
     static S3ProxyServer start() throws IOException, InterruptedException {
         Path jar = Path.of(System.getProperty("animops.test.s3proxy.jar", "target/s3proxy/s3proxy.jar"));
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("S3Proxy's jar is missing at " + jar + ": run the tests through Maven, which copies it");
+            throw new IllegalStateException(
+                    "S3Proxy's jar is missing at " + jar + ": run the tests through Maven, which copies it");
         }
         int port = freePort();
         Path dir = Files.createTempDirectory("s3proxy");
         Path properties = dir.resolve("s3proxy.conf");
-        Files.write(properties, List.of(
-                "s3proxy.endpoint=http://127.0.0.1:" + port,
-                "s3proxy.authorization=aws-v2-or-v4",
-                "s3proxy.identity=" + ACCESS_KEY,
-                "s3proxy.credential=" + SECRET_KEY,
-                "jclouds.provider=transient",
-                "jclouds.identity=unused",
-                "jclouds.credential=unused"));
+        Files.write(
+                properties,
+                List.of(
+                        "s3proxy.endpoint=http://127.0.0.1:" + port,
+                        "s3proxy.authorization=aws-v2-or-v4",
+                        "s3proxy.identity=" + ACCESS_KEY,
+                        "s3proxy.credential=" + SECRET_KEY,
+                        "jclouds.provider=transient",
+                        "jclouds.identity=unused",
+                        "jclouds.credential=unused"));
         Path log = dir.resolve("s3proxy.log");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", jar.toString(), "--properties", properties.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx256m",
+                        "-jar",
+                        jar.toString(),
+                        "--properties",
+                        properties.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         S3ProxyServer server = new S3ProxyServer(process, log, port);
         server.awaitListening(port, Duration.ofSeconds(60));
         return server;
@@ -59,7 +69,8 @@ final class S3ProxyServer implements AutoCloseable {
         Instant deadline = Instant.now().plus(patience);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("S3Proxy exited with " + process.exitValue() + ":\n" + Files.readString(log));
+                throw new IllegalStateException(
+                        "S3Proxy exited with " + process.exitValue() + ":\n" + Files.readString(log));
             }
             try (Socket ignored = new Socket(InetAddress.getLoopbackAddress(), port)) {
                 return;
@@ -68,7 +79,8 @@ final class S3ProxyServer implements AutoCloseable {
             }
         }
         close();
-        throw new IllegalStateException("S3Proxy did not listen on port " + port + " within " + patience + ":\n" + Files.readString(log));
+        throw new IllegalStateException(
+                "S3Proxy did not listen on port " + port + " within " + patience + ":\n" + Files.readString(log));
     }
 
     private static int freePort() {

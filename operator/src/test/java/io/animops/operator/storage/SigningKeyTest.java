@@ -21,11 +21,16 @@ class SigningKeyTest {
         byte[] first = SigningKey.resolve(Optional.empty(), dir);
         byte[] afterRestart = SigningKey.resolve(Optional.empty(), dir);
         assertThat(afterRestart).isEqualTo(first);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(SigningKey.FILE_NAME)))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(SigningKey.FILE_NAME))))
+                .isEqualTo("rw-------");
 
         String signature = new UrlSigner(first).sign("PUT", "renders/a/b/c/video.mp4", 1_900_000_000L, "video/mp4");
-        assertThat(new UrlSigner(afterRestart).verify("PUT", "renders/a/b/c/video.mp4", 1_900_000_000L, "video/mp4", signature)).isTrue();
-        assertThat(new UrlSigner(afterRestart).verify("GET", "renders/a/b/c/video.mp4", 1_900_000_000L, "video/mp4", signature)).isFalse();
+        assertThat(new UrlSigner(afterRestart)
+                        .verify("PUT", "renders/a/b/c/video.mp4", 1_900_000_000L, "video/mp4", signature))
+                .isTrue();
+        assertThat(new UrlSigner(afterRestart)
+                        .verify("GET", "renders/a/b/c/video.mp4", 1_900_000_000L, "video/mp4", signature))
+                .isFalse();
         // the kept key is never a valid object key, so the store never serves it
         assertThat(ArtifactKeys.problem(SigningKey.FILE_NAME)).isPresent();
     }
@@ -43,6 +48,7 @@ class SigningKeyTest {
     void aDamagedKeptKeyIsAnErrorNamingTheFile() throws Exception {
         Files.writeString(dir.resolve(SigningKey.FILE_NAME), "abc");
         assertThatThrownBy(() -> SigningKey.resolve(Optional.empty(), dir))
-                .hasMessageContaining(dir.resolve(SigningKey.FILE_NAME).toString()).hasMessageContaining("delete the file");
+                .hasMessageContaining(dir.resolve(SigningKey.FILE_NAME).toString())
+                .hasMessageContaining("delete the file");
     }
 }

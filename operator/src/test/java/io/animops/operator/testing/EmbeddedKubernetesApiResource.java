@@ -19,8 +19,8 @@ public class EmbeddedKubernetesApiResource implements QuarkusTestResourceLifecyc
     public Map<String, String> start() {
         api = new EmbeddedKubernetesApi().start(freePort());
         api.applyCrds();
-        return Map.of("quarkus.kubernetes-client.api-server-url", api.url(),
-                "quarkus.kubernetes-client.trust-certs", "true");
+        return Map.of(
+                "quarkus.kubernetes-client.api-server-url", api.url(), "quarkus.kubernetes-client.trust-certs", "true");
     }
 
     @Override

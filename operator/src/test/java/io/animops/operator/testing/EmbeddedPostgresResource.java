@@ -20,10 +20,14 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
         }
         String hostPort = "localhost:" + postgres.getPort() + "/postgres";
         return Map.of(
-                "quarkus.datasource.username", "postgres",
-                "quarkus.datasource.password", "postgres",
-                "quarkus.datasource.jdbc.url", "jdbc:postgresql://" + hostPort,
-                "quarkus.datasource.reactive.url", "postgresql://" + hostPort);
+                "quarkus.datasource.username",
+                "postgres",
+                "quarkus.datasource.password",
+                "postgres",
+                "quarkus.datasource.jdbc.url",
+                "jdbc:postgresql://" + hostPort,
+                "quarkus.datasource.reactive.url",
+                "postgresql://" + hostPort);
     }
 
     @Override

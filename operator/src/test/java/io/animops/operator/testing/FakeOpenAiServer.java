@@ -61,8 +61,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
     }
 
     /** A request as received: its model, authorization header, and messages by role. */
-    public record Request(String model, String authorization, String system, String user) {
-    }
+    public record Request(String model, String authorization, String system, String user) {}
 
     private final HttpServer server;
     private final Map<String, Deque<Reply>> replies = new ConcurrentHashMap<>();
@@ -120,7 +119,8 @@ public final class FakeOpenAiServer implements AutoCloseable {
             String system = null;
             String user = null;
             for (JsonNode message : body.path("messages")) {
-                String content = message.path("content").isTextual() ? message.path("content").asText()
+                String content = message.path("content").isTextual()
+                        ? message.path("content").asText()
                         : message.path("content").toString();
                 if ("system".equals(message.path("role").asText())) {
                     system = content;
@@ -146,8 +146,13 @@ public final class FakeOpenAiServer implements AutoCloseable {
                 reply = responder.apply(request);
             }
             if (reply == null) {
-                send(exchange, 404, error("The model `" + model + "` has no recorded reply left", "invalid_request_error",
-                        "model_not_found"));
+                send(
+                        exchange,
+                        404,
+                        error(
+                                "The model `" + model + "` has no recorded reply left",
+                                "invalid_request_error",
+                                "model_not_found"));
                 return;
             }
             if (reply.delayMillis() > 0) {

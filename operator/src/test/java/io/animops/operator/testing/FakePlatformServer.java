@@ -33,6 +33,7 @@ public abstract class FakePlatformServer implements AutoCloseable {
     protected final Set<String> accessTokens = ConcurrentHashMap.newKeySet();
     /** Authorization codes issued for a login test: code -> (PKCE challenge, refresh token to hand out). */
     private final Map<String, String[]> codes = new ConcurrentHashMap<>();
+
     private final AtomicInteger tokenSerial = new AtomicInteger();
 
     protected FakePlatformServer() {
@@ -97,19 +98,31 @@ public abstract class FakePlatformServer implements AutoCloseable {
      * The authorization page, consenting at once: a code bound to the PKCE challenge (and a new refresh token) is
      * sent back to the loopback redirect_uri with the state, as the platform does after a person signs in.
      */
-    protected void authorize(HttpExchange exchange, String clientIdField, String clientId, String refreshToken) throws IOException {
+    protected void authorize(HttpExchange exchange, String clientIdField, String clientId, String refreshToken)
+            throws IOException {
         Map<String, String> q = query(exchange);
         String redirect = q.getOrDefault("redirect_uri", "");
-        if (!clientId.equals(q.get(clientIdField)) || !"S256".equals(q.get("code_challenge_method"))
-                || q.get("code_challenge") == null || !redirect.startsWith("http://127.0.0.1:")) {
-            send(exchange, 400, Map.of("error", "invalid_request", "error_description",
-                    clientIdField + ", a S256 code_challenge and a loopback redirect_uri are required"));
+        if (!clientId.equals(q.get(clientIdField))
+                || !"S256".equals(q.get("code_challenge_method"))
+                || q.get("code_challenge") == null
+                || !redirect.startsWith("http://127.0.0.1:")) {
+            send(
+                    exchange,
+                    400,
+                    Map.of(
+                            "error",
+                            "invalid_request",
+                            "error_description",
+                            clientIdField + ", a S256 code_challenge and a loopback redirect_uri are required"));
             return;
         }
         String code = "code-" + tokenSerial.incrementAndGet();
         issueCode(code, q.get("code_challenge"), refreshToken);
-        exchange.getResponseHeaders().set("Location", redirect + "?code=" + code + "&state="
-                + java.net.URLEncoder.encode(q.getOrDefault("state", ""), StandardCharsets.UTF_8));
+        exchange.getResponseHeaders()
+                .set(
+                        "Location",
+                        redirect + "?code=" + code + "&state="
+                                + java.net.URLEncoder.encode(q.getOrDefault("state", ""), StandardCharsets.UTF_8));
         exchange.sendResponseHeaders(302, -1);
         exchange.close();
     }
@@ -136,8 +149,10 @@ public abstract class FakePlatformServer implements AutoCloseable {
 
     protected static String s256(String verifier) {
         try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(
+                            MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -151,7 +166,8 @@ public abstract class FakePlatformServer implements AutoCloseable {
         for (String pair : body.split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                values.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                values.put(
+                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }

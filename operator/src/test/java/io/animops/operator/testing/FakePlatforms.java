@@ -12,8 +12,7 @@ public final class FakePlatforms {
     /** A refresh token both fakes accept from the start, for a Secret made by hand instead of a login. */
     public static final String REFRESH_TOKEN = "fake-refresh-token";
 
-    private FakePlatforms() {
-    }
+    private FakePlatforms() {}
 
     public static void main(String[] args) throws InterruptedException {
         int youTubePort = args.length > 0 ? Integer.parseInt(args[0]) : 0;

@@ -68,12 +68,15 @@ public final class FakeTikTok extends FakePlatformServer {
     private final AtomicInteger serial = new AtomicInteger();
     /** Set by tests. */
     public volatile boolean unaudited;
-    public volatile List<String> privacyOptions = List.of("PUBLIC_TO_EVERYONE", "MUTUAL_FOLLOW_FRIENDS", "FOLLOWER_OF_CREATOR", "SELF_ONLY");
+
+    public volatile List<String> privacyOptions =
+            List.of("PUBLIC_TO_EVERYONE", "MUTUAL_FOLLOW_FRIENDS", "FOLLOWER_OF_CREATOR", "SELF_ONLY");
     public volatile boolean duetDisabled = true;
     public volatile int maxDurationSeconds = 600;
     public volatile int statusPollsNeeded = 2;
     /** The next chunk PUT is cut without an answer (then reset). */
     public volatile boolean cutNextChunk;
+
     public final Set<String> brokenVideos = ConcurrentHashMap.newKeySet();
     /** Access tokens are refused even right after a refresh. */
     public volatile boolean refuseAccessTokens;
@@ -130,7 +133,10 @@ public final class FakeTikTok extends FakePlatformServer {
             return;
         }
         if (refuseAccessTokens || !authorized(exchange)) {
-            send(exchange, 401, error("access_token_invalid", "The access token is invalid or not found in the request."));
+            send(
+                    exchange,
+                    401,
+                    error("access_token_invalid", "The access token is invalid or not found in the request."));
             return;
         }
         switch (path) {
@@ -157,29 +163,53 @@ public final class FakeTikTok extends FakePlatformServer {
     private void token(HttpExchange exchange) throws IOException {
         Map<String, String> form = form(bodyText(exchange));
         if (!CLIENT_KEY.equals(form.get("client_key"))) {
-            send(exchange, 400, Map.of("error", "invalid_client", "error_description", "Client key or secret is incorrect."));
+            send(
+                    exchange,
+                    400,
+                    Map.of("error", "invalid_client", "error_description", "Client key or secret is incorrect."));
             return;
         }
         String refresh;
         if ("authorization_code".equals(form.get("grant_type"))) {
             String[] issued = redeemCode(form);
             if (issued == null) {
-                send(exchange, 400, Map.of("error", "invalid_grant", "error_description", "Authorization code is expired."));
+                send(
+                        exchange,
+                        400,
+                        Map.of("error", "invalid_grant", "error_description", "Authorization code is expired."));
                 return;
             }
             refresh = issued[1];
         } else {
             String old = form.getOrDefault("refresh_token", "");
             if (!refreshTokens.remove(old)) {
-                send(exchange, 400, Map.of("error", "invalid_grant", "error_description", "Refresh token is invalid or expired."));
+                send(
+                        exchange,
+                        400,
+                        Map.of("error", "invalid_grant", "error_description", "Refresh token is invalid or expired."));
                 return;
             }
             refresh = "rft-" + serial.incrementAndGet() + "-" + System.nanoTime();
         }
         refreshTokens.add(refresh);
-        send(exchange, 200, Map.of("access_token", newAccessToken(), "expires_in", 86400, "open_id", "open-1",
-                "refresh_expires_in", 31536000, "refresh_token", refresh, "scope", "user.info.basic,video.publish,video.upload",
-                "token_type", "Bearer"));
+        send(
+                exchange,
+                200,
+                Map.of(
+                        "access_token",
+                        newAccessToken(),
+                        "expires_in",
+                        86400,
+                        "open_id",
+                        "open-1",
+                        "refresh_expires_in",
+                        31536000,
+                        "refresh_token",
+                        refresh,
+                        "scope",
+                        "user.info.basic,video.publish,video.upload",
+                        "token_type",
+                        "Bearer"));
     }
 
     private void init(HttpExchange exchange, boolean inbox) throws IOException {
@@ -200,12 +230,20 @@ public final class FakeTikTok extends FakePlatformServer {
         if (!inbox) {
             String privacy = postInfo.path("privacy_level").asText("");
             if (unaudited && !"SELF_ONLY".equals(privacy)) {
-                send(exchange, 403, error("unaudited_client_can_only_post_to_private_accounts",
-                        "Please review our integration guidelines."));
+                send(
+                        exchange,
+                        403,
+                        error(
+                                "unaudited_client_can_only_post_to_private_accounts",
+                                "Please review our integration guidelines."));
                 return;
             }
-            if (!privacyOptions.contains(privacy) || duetDisabled && !postInfo.path("disable_duet").asBoolean()) {
-                send(exchange, 400, error("privacy_level_option_mismatch", "privacy_level or interaction settings not allowed"));
+            if (!privacyOptions.contains(privacy)
+                    || duetDisabled && !postInfo.path("disable_duet").asBoolean()) {
+                send(
+                        exchange,
+                        400,
+                        error("privacy_level_option_mismatch", "privacy_level or interaction settings not allowed"));
                 return;
             }
         }
@@ -237,15 +275,23 @@ public final class FakeTikTok extends FakePlatformServer {
             send(exchange, 404, error("not_found", "upload url"));
             return;
         }
-        Matcher range = RANGE.matcher(String.valueOf(exchange.getRequestHeaders().getFirst("Content-Range")));
+        Matcher range =
+                RANGE.matcher(String.valueOf(exchange.getRequestHeaders().getFirst("Content-Range")));
         synchronized (post) {
             long expectedFirst = (long) post.chunksReceived * post.chunkSize;
             int index = post.chunksReceived;
             long expectedLast = index == post.chunks - 1 ? post.size - 1 : expectedFirst + post.chunkSize - 1;
-            if (!range.matches() || Long.parseLong(range.group(1)) != expectedFirst
-                    || Long.parseLong(range.group(2)) != expectedLast || Long.parseLong(range.group(3)) != post.size) {
+            if (!range.matches()
+                    || Long.parseLong(range.group(1)) != expectedFirst
+                    || Long.parseLong(range.group(2)) != expectedLast
+                    || Long.parseLong(range.group(3)) != post.size) {
                 exchange.getRequestBody().readAllBytes();
-                send(exchange, 416, error("invalid_range", "expected bytes " + expectedFirst + "-" + expectedLast + "/" + post.size));
+                send(
+                        exchange,
+                        416,
+                        error(
+                                "invalid_range",
+                                "expected bytes " + expectedFirst + "-" + expectedLast + "/" + post.size));
                 return;
             }
             if (cutNextChunk) {
@@ -283,7 +329,8 @@ public final class FakeTikTok extends FakePlatformServer {
                 post.videoId = Long.toString(7_400_000_000_000_000_000L + serial.incrementAndGet());
             }
             data.put("status", "PUBLISH_COMPLETE");
-            boolean visible = !"SELF_ONLY".equals(post.postInfo.path("privacy_level").asText());
+            boolean visible =
+                    !"SELF_ONLY".equals(post.postInfo.path("privacy_level").asText());
             data.put("publicaly_available_post_id", visible ? List.of(Long.parseLong(post.videoId)) : List.of());
         }
         data.put("uploaded_bytes", post.received.size());
@@ -297,8 +344,20 @@ public final class FakeTikTok extends FakePlatformServer {
                 send(exchange, 500, error("internal_error", "Something went wrong."));
                 return;
             }
-            posts.values().stream().filter(p -> id.asText().equals(p.videoId)).findFirst().ifPresent(p -> videos.add(Map.of(
-                    "id", p.videoId, "view_count", p.views, "like_count", p.likes, "comment_count", p.comments, "share_count", p.shares)));
+            posts.values().stream()
+                    .filter(p -> id.asText().equals(p.videoId))
+                    .findFirst()
+                    .ifPresent(p -> videos.add(Map.of(
+                            "id",
+                            p.videoId,
+                            "view_count",
+                            p.views,
+                            "like_count",
+                            p.likes,
+                            "comment_count",
+                            p.comments,
+                            "share_count",
+                            p.shares)));
         }
         send(exchange, 200, ok(Map.of("videos", videos, "cursor", 0, "has_more", false)));
     }

@@ -70,6 +70,7 @@ public final class FakeYouTube extends FakePlatformServer {
     private final AtomicInteger tokenRefreshes = new AtomicInteger();
     /** Set by tests. */
     public volatile int insertsLeft = Integer.MAX_VALUE;
+
     public volatile int processingPollsNeeded = 1;
     public volatile String rejectWith;
     /** The next chunk PUT is cut after this many bytes (then reset); -1 for none. */
@@ -139,7 +140,8 @@ public final class FakeYouTube extends FakePlatformServer {
             return;
         }
         if (path.equals("/authorize")) {
-            authorize(exchange, "client_id", CLIENT_ID, "1//signed-in-" + sessionSerial.get() + "-" + System.nanoTime());
+            authorize(
+                    exchange, "client_id", CLIENT_ID, "1//signed-in-" + sessionSerial.get() + "-" + System.nanoTime());
             return;
         }
         if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
@@ -163,8 +165,15 @@ public final class FakeYouTube extends FakePlatformServer {
                 return;
             }
             video.thumbnail = exchange.getRequestBody().readAllBytes();
-            send(exchange, 200, Map.of("kind", "youtube#thumbnailSetResponse",
-                    "items", List.of(Map.of("default", Map.of("url", "https://i.example/" + video.id + "/default.jpg")))));
+            send(
+                    exchange,
+                    200,
+                    Map.of(
+                            "kind",
+                            "youtube#thumbnailSetResponse",
+                            "items",
+                            List.of(Map.of(
+                                    "default", Map.of("url", "https://i.example/" + video.id + "/default.jpg")))));
         } else if (path.equals("/v2/reports") && method.equals("GET")) {
             report(exchange);
         } else {
@@ -175,28 +184,59 @@ public final class FakeYouTube extends FakePlatformServer {
     private void token(HttpExchange exchange) throws IOException {
         Map<String, String> form = form(bodyText(exchange));
         if (!CLIENT_ID.equals(form.get("client_id"))) {
-            send(exchange, 401, Map.of("error", "invalid_client", "error_description", "The OAuth client was not found."));
+            send(
+                    exchange,
+                    401,
+                    Map.of("error", "invalid_client", "error_description", "The OAuth client was not found."));
             return;
         }
         if ("authorization_code".equals(form.get("grant_type"))) {
             String[] issued = redeemCode(form);
             if (issued == null) {
-                send(exchange, 400, Map.of("error", "invalid_grant", "error_description", "Bad code or code_verifier."));
+                send(
+                        exchange,
+                        400,
+                        Map.of("error", "invalid_grant", "error_description", "Bad code or code_verifier."));
                 return;
             }
             refreshTokens.add(issued[1]);
-            send(exchange, 200, Map.of("access_token", newAccessToken(), "expires_in", 3599, "refresh_token", issued[1],
-                    "scope", "https://www.googleapis.com/auth/youtube.upload", "token_type", "Bearer"));
+            send(
+                    exchange,
+                    200,
+                    Map.of(
+                            "access_token",
+                            newAccessToken(),
+                            "expires_in",
+                            3599,
+                            "refresh_token",
+                            issued[1],
+                            "scope",
+                            "https://www.googleapis.com/auth/youtube.upload",
+                            "token_type",
+                            "Bearer"));
             return;
         }
         tokenRefreshes.incrementAndGet();
         if (!refreshTokens.contains(form.getOrDefault("refresh_token", ""))) {
-            send(exchange, 400, Map.of("error", "invalid_grant", "error_description", "Token has been expired or revoked."));
+            send(
+                    exchange,
+                    400,
+                    Map.of("error", "invalid_grant", "error_description", "Token has been expired or revoked."));
             return;
         }
         // Google does not rotate refresh tokens: no refresh_token in the answer
-        send(exchange, 200, Map.of("access_token", newAccessToken(), "expires_in", 3599,
-                "scope", "https://www.googleapis.com/auth/youtube.upload", "token_type", "Bearer"));
+        send(
+                exchange,
+                200,
+                Map.of(
+                        "access_token",
+                        newAccessToken(),
+                        "expires_in",
+                        3599,
+                        "scope",
+                        "https://www.googleapis.com/auth/youtube.upload",
+                        "token_type",
+                        "Bearer"));
     }
 
     private void startSession(HttpExchange exchange) throws IOException {
@@ -212,17 +252,27 @@ public final class FakeYouTube extends FakePlatformServer {
             send(exchange, 400, error(400, "invalidTitle", "The request metadata specifies an invalid video title."));
             return;
         }
-        if (status.has("publishAt") && !"private".equals(status.path("privacyStatus").asText())) {
+        if (status.has("publishAt")
+                && !"private".equals(status.path("privacyStatus").asText())) {
             send(exchange, 400, error(400, "invalidPublishAt", "publishAt requires privacyStatus private"));
             return;
         }
         if (!status.has("selfDeclaredMadeForKids")) {
-            send(exchange, 400, error(400, "madeForKidsMissing", "the fake expects selfDeclaredMadeForKids to be sent"));
+            send(
+                    exchange,
+                    400,
+                    error(400, "madeForKidsMissing", "the fake expects selfDeclaredMadeForKids to be sent"));
             return;
         }
         synchronized (this) {
             if (insertsLeft <= 0) {
-                send(exchange, 403, error(403, "quotaExceeded", "The request cannot be completed because you have exceeded your quota."));
+                send(
+                        exchange,
+                        403,
+                        error(
+                                403,
+                                "quotaExceeded",
+                                "The request cannot be completed because you have exceeded your quota."));
                 return;
             }
             insertsLeft--;
@@ -230,7 +280,8 @@ public final class FakeYouTube extends FakePlatformServer {
         long size = Long.parseLong(exchange.getRequestHeaders().getFirst("X-Upload-Content-Length"));
         String id = "s" + sessionSerial.incrementAndGet();
         sessions.put(id, new Session(resource, size));
-        exchange.getResponseHeaders().set("Location", baseUrl() + "/upload/youtube/v3/videos?uploadType=resumable&upload_id=" + id);
+        exchange.getResponseHeaders()
+                .set("Location", baseUrl() + "/upload/youtube/v3/videos?uploadType=resumable&upload_id=" + id);
         send(exchange, 200, null);
     }
 
@@ -275,7 +326,10 @@ public final class FakeYouTube extends FakePlatformServer {
             }
             byte[] chunk = in.readAllBytes();
             if (chunk.length != last - first + 1) {
-                send(exchange, 400, error(400, "badContentLength", "got " + chunk.length + " bytes for " + contentRange));
+                send(
+                        exchange,
+                        400,
+                        error(400, "badContentLength", "got " + chunk.length + " bytes for " + contentRange));
                 return;
             }
             if (session.size - last - 1 > 0 && chunk.length % (256 * 1024) != 0) {
@@ -284,7 +338,8 @@ public final class FakeYouTube extends FakePlatformServer {
             }
             session.received.write(chunk);
             if (session.received.size() == session.size) {
-                String id = String.format("vid%08d", videoSerial.incrementAndGet()).substring(0, 11);
+                String id =
+                        String.format("vid%08d", videoSerial.incrementAndGet()).substring(0, 11);
                 session.videoId = id;
                 videos.put(id, new Video(id, session.resource, session.received.toByteArray()));
             }
@@ -334,8 +389,15 @@ public final class FakeYouTube extends FakePlatformServer {
                 item.put("processingDetails", Map.of("processingStatus", done ? "succeeded" : "processing"));
             }
             if (parts.contains("statistics")) {
-                item.put("statistics", Map.of("viewCount", Long.toString(video.views), "likeCount", Long.toString(video.likes),
-                        "commentCount", Long.toString(video.comments)));
+                item.put(
+                        "statistics",
+                        Map.of(
+                                "viewCount",
+                                Long.toString(video.views),
+                                "likeCount",
+                                Long.toString(video.likes),
+                                "commentCount",
+                                Long.toString(video.comments)));
             }
             items.add(item);
         }
@@ -345,8 +407,13 @@ public final class FakeYouTube extends FakePlatformServer {
     private void report(HttpExchange exchange) throws IOException {
         Map<String, String> q = query(exchange);
         String filter = q.getOrDefault("filters", "");
-        if (!"channel==MINE".equals(q.get("ids")) || !"day".equals(q.get("dimensions")) || !filter.startsWith("video==")) {
-            send(exchange, 400, error(400, "badRequest", "ids=channel==MINE, dimensions=day and filters=video==ID expected"));
+        if (!"channel==MINE".equals(q.get("ids"))
+                || !"day".equals(q.get("dimensions"))
+                || !filter.startsWith("video==")) {
+            send(
+                    exchange,
+                    400,
+                    error(400, "badRequest", "ids=channel==MINE, dimensions=day and filters=video==ID expected"));
             return;
         }
         Video video = videos.get(filter.substring("video==".length()));
@@ -364,8 +431,10 @@ public final class FakeYouTube extends FakePlatformServer {
         }
         List<List<Object>> rows = new ArrayList<>();
         if (video != null) {
-            video.daily.entrySet().stream().filter(e -> !e.getKey().isBefore(from) && !e.getKey().isAfter(to))
-                    .sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            video.daily.entrySet().stream()
+                    .filter(e -> !e.getKey().isBefore(from) && !e.getKey().isAfter(to))
+                    .sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> {
                         List<Object> row = new ArrayList<>();
                         row.add(e.getKey().toString());
                         for (String metric : metrics) {
@@ -378,7 +447,14 @@ public final class FakeYouTube extends FakePlatformServer {
     }
 
     private static Map<String, Object> error(int code, String reason, String message) {
-        return Map.of("error", Map.of("code", code, "message", message,
-                "errors", List.of(Map.of("reason", reason, "domain", "youtube", "message", message))));
+        return Map.of(
+                "error",
+                Map.of(
+                        "code",
+                        code,
+                        "message",
+                        message,
+                        "errors",
+                        List.of(Map.of("reason", reason, "domain", "youtube", "message", message))));
     }
 }

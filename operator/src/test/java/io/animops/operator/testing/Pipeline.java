@@ -20,13 +20,13 @@ import java.util.UUID;
 
 /** Builders and look-ups shared by the pipeline tests. */
 public final class Pipeline {
-    private Pipeline() {
-    }
+    private Pipeline() {}
 
-    public static ContentSchedule schedule(String namespace, String name, Selection.Mode mode, int ideasPerRun,
-                                           int maxAccepted, double threshold) {
+    public static ContentSchedule schedule(
+            String namespace, String name, Selection.Mode mode, int ideasPerRun, int maxAccepted, double threshold) {
         ContentSchedule schedule = new ContentSchedule();
-        schedule.setMetadata(new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
+        schedule.setMetadata(
+                new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
         ContentScheduleSpec spec = new ContentScheduleSpec();
         spec.setCron("0 9 * * *");
         spec.setTimeZone("Europe/Paris");
@@ -44,7 +44,8 @@ public final class Pipeline {
 
     public static AnimationIdea idea(String namespace, String name, String title, String premise) {
         AnimationIdea idea = new AnimationIdea();
-        idea.setMetadata(new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
+        idea.setMetadata(
+                new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
         AnimationIdeaSpec spec = new AnimationIdeaSpec();
         spec.setTitle(title);
         spec.setPremise(premise);
@@ -54,36 +55,46 @@ public final class Pipeline {
     }
 
     public static List<AnimationIdea> ideasOf(KubernetesClient client, String namespace, String schedule) {
-        return client.resources(AnimationIdea.class).inNamespace(namespace)
-                .withLabel(AnimOps.LABEL_SCHEDULE, schedule).list().getItems();
+        return client.resources(AnimationIdea.class)
+                .inNamespace(namespace)
+                .withLabel(AnimOps.LABEL_SCHEDULE, schedule)
+                .list()
+                .getItems();
     }
 
     public static List<ScriptAttempt> attemptsOf(KubernetesClient client, String namespace, String idea) {
         return client.resources(ScriptAttempt.class).inNamespace(namespace).list().getItems().stream()
-                .filter(a -> idea.equals(a.getSpec().getIdeaRef())).toList();
+                .filter(a -> idea.equals(a.getSpec().getIdeaRef()))
+                .toList();
     }
 
     public static List<RenderJob> renderJobsOf(KubernetesClient client, String namespace, String idea) {
         return client.resources(RenderJob.class).inNamespace(namespace).list().getItems().stream()
                 .filter(j -> j.getMetadata().getAnnotations() != null
-                        && idea.equals(j.getMetadata().getAnnotations().get(AnimOps.LABEL_IDEA))).toList();
+                        && idea.equals(j.getMetadata().getAnnotations().get(AnimOps.LABEL_IDEA)))
+                .toList();
     }
 
     public static AnimationIdea get(KubernetesClient client, String namespace, String name) {
-        return client.resources(AnimationIdea.class).inNamespace(namespace).withName(name).get();
+        return client.resources(AnimationIdea.class)
+                .inNamespace(namespace)
+                .withName(name)
+                .get();
     }
 
     public static List<AuditEvent> auditOf(Database database, HasMetadata subject) {
         UUID uid = UUID.fromString(subject.getMetadata().getUid());
-        return database.inTransaction(s -> s.createQuery(
-                        "from AuditEvent e where e.subjectUid = :uid order by e.id", AuditEvent.class)
-                .setParameter("uid", uid).getResultList());
+        return database.inTransaction(
+                s -> s.createQuery("from AuditEvent e where e.subjectUid = :uid order by e.id", AuditEvent.class)
+                        .setParameter("uid", uid)
+                        .getResultList());
     }
 
     /** The "to" phases of a resource's PhaseChanged audit events, oldest first. */
     public static List<Object> phasesAudited(Database database, HasMetadata subject) {
         return auditOf(database, subject).stream()
                 .filter(e -> e.eventType.equals(subject.getKind() + ".PhaseChanged"))
-                .map(e -> JsonColumn.read(e.payload, java.util.Map.class).get("to")).toList();
+                .map(e -> JsonColumn.read(e.payload, java.util.Map.class).get("to"))
+                .toList();
     }
 }

@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
@@ -53,11 +52,13 @@ public final class AgentRegistration {
     /** Creates the RenderAgent, or replaces the spec of an existing one (a restart after an upgrade of Godot, say). */
     public void register() {
         for (int conflicts = 0; conflicts < MAX_CONFLICTS; conflicts++) {
-            RenderAgent existing = client.resources(RenderAgent.class).withName(config.name()).get();
+            RenderAgent existing =
+                    client.resources(RenderAgent.class).withName(config.name()).get();
             try {
                 if (existing == null) {
                     RenderAgent agent = new RenderAgent();
-                    agent.setMetadata(new ObjectMetaBuilder().withName(config.name()).build());
+                    agent.setMetadata(
+                            new ObjectMetaBuilder().withName(config.name()).build());
                     agent.setSpec(spec());
                     client.resource(agent).create();
                     LOG.info("registered RenderAgent " + config.name() + " " + describe(agent.getSpec()));
@@ -94,7 +95,12 @@ public final class AgentRegistration {
             // running again after a clean stop: readiness is the operator's to judge from the heartbeats again
             Conditions.find(status.getConditions(), "Ready")
                     .filter(ready -> RenderAgentStatus.REASON_STOPPED.equals(ready.getReason()))
-                    .ifPresent(ready -> Conditions.set(status, clock, "Ready", Conditions.UNKNOWN, "AgentStarted",
+                    .ifPresent(ready -> Conditions.set(
+                            status,
+                            clock,
+                            "Ready",
+                            Conditions.UNKNOWN,
+                            "AgentStarted",
                             "the agent started again at " + status.getLastHeartbeat()));
         });
     }
@@ -104,14 +110,20 @@ public final class AgentRegistration {
         writeStatus("sign-off", status -> {
             status.setActiveJobs(0);
             status.setJobs(new ArrayList<>());
-            Conditions.set(status, clock, "Ready", Conditions.FALSE, RenderAgentStatus.REASON_STOPPED,
+            Conditions.set(
+                    status,
+                    clock,
+                    "Ready",
+                    Conditions.FALSE,
+                    RenderAgentStatus.REASON_STOPPED,
                     "the agent stopped at " + Conditions.now(clock));
         });
     }
 
     private void writeStatus(String what, Consumer<RenderAgentStatus> change) {
         for (int conflicts = 0; conflicts < MAX_CONFLICTS; conflicts++) {
-            RenderAgent current = client.resources(RenderAgent.class).withName(config.name()).get();
+            RenderAgent current =
+                    client.resources(RenderAgent.class).withName(config.name()).get();
             if (current == null) {
                 LOG.warning("RenderAgent " + config.name() + " was deleted; registering again");
                 register();
@@ -121,7 +133,9 @@ public final class AgentRegistration {
             change.accept(status);
             current.setStatus(status);
             try {
-                client.resource(current).lockResourceVersion(current.getMetadata().getResourceVersion()).updateStatus();
+                client.resource(current)
+                        .lockResourceVersion(current.getMetadata().getResourceVersion())
+                        .updateStatus();
                 return;
             } catch (KubernetesClientException e) {
                 if (e.getCode() != 409 && e.getCode() != 404) {

@@ -25,16 +25,21 @@ public final class ClaimPolicy {
         NO_FREE_SLOT
     }
 
-    private ClaimPolicy() {
-    }
+    private ClaimPolicy() {}
 
     /** For a native agent. */
-    public static Verdict decide(RenderJob job, String agent, Map<String, String> labels, int running, int maxConcurrent) {
+    public static Verdict decide(
+            RenderJob job, String agent, Map<String, String> labels, int running, int maxConcurrent) {
         return decide(job, agent, labels, RenderExecutor.Native, running, maxConcurrent);
     }
 
-    public static Verdict decide(RenderJob job, String agent, Map<String, String> labels, RenderExecutor executor,
-                                 int running, int maxConcurrent) {
+    public static Verdict decide(
+            RenderJob job,
+            String agent,
+            Map<String, String> labels,
+            RenderExecutor executor,
+            int running,
+            int maxConcurrent) {
         if (job.getMetadata().getDeletionTimestamp() != null) {
             return Verdict.BEING_DELETED;
         }
@@ -45,11 +50,13 @@ public final class ClaimPolicy {
         if (status.getScript() == null || status.getScript().getSource() == null) {
             return Verdict.SCRIPT_NOT_RESOLVED;
         }
-        Map<String, String> selector = job.getSpec() == null ? null : job.getSpec().getAgentSelector();
+        Map<String, String> selector =
+                job.getSpec() == null ? null : job.getSpec().getAgentSelector();
         if (!AgentSelectors.matches(selector, labels)) {
             return Verdict.SELECTOR_MISMATCH;
         }
-        if (!RenderExecutor.satisfies(job.getSpec() == null ? null : job.getSpec().getExecutor(), executor)) {
+        if (!RenderExecutor.satisfies(
+                job.getSpec() == null ? null : job.getSpec().getExecutor(), executor)) {
             return Verdict.EXECUTOR_MISMATCH;
         }
         if (failures(status, agent) >= MAX_FAILURES_PER_AGENT) {
@@ -74,7 +81,9 @@ public final class ClaimPolicy {
             return false;
         }
         RenderPhase phase = job.getStatus().getPhase();
-        return agent.equals(job.getStatus().getAgent()) && phase != null && phase != RenderPhase.Pending
+        return agent.equals(job.getStatus().getAgent())
+                && phase != null
+                && phase != RenderPhase.Pending
                 && !phase.isTerminal();
     }
 }

@@ -55,8 +55,7 @@ final class JobRun implements Runnable {
     }
 
     /** What a run needs besides its job. */
-    record Settings(String agent, int maxClaimsPerJob, Duration grantWait) {
-    }
+    record Settings(String agent, int maxClaimsPerJob, Duration grantWait) {}
 
     private final JobStatusWriter writer;
     private final JobExecutor executor;
@@ -79,8 +78,14 @@ final class JobRun implements Runnable {
     private volatile boolean uploading;
     private volatile boolean finished;
 
-    JobRun(JobStatusWriter writer, JobExecutor executor, ArtifactUploader uploader, StatusChanges changes,
-           Settings settings, Clock clock, Runnable onEnd) {
+    JobRun(
+            JobStatusWriter writer,
+            JobExecutor executor,
+            ArtifactUploader uploader,
+            StatusChanges changes,
+            Settings settings,
+            Clock clock,
+            Runnable onEnd) {
         this.writer = writer;
         this.executor = executor;
         this.uploader = uploader;
@@ -160,8 +165,8 @@ final class JobRun implements Runnable {
         }
         if (result instanceof ExecutionResult.Rendered rendered) {
             if (rendered.validatedOnly()) {
-                finish(s -> changes.succeeded(s, null, null, provenance(s, rendered, started),
-                        rendered.validationNote()));
+                finish(s ->
+                        changes.succeeded(s, null, null, provenance(s, rendered, started), rendered.validationNote()));
             } else {
                 synchronized (interruptLock) {
                     // from here on a stop interrupts this thread (it may wait for grants or be uploading)
@@ -197,8 +202,8 @@ final class JobRun implements Runnable {
                 return;
             }
             artifacts.setThumbnail(thumbnail.get());
-            finish(s -> changes.succeeded(s, artifacts, rendered.media(), provenance(s, rendered, started),
-                    rendered.validationNote()));
+            finish(s -> changes.succeeded(
+                    s, artifacts, rendered.media(), provenance(s, rendered, started), rendered.validationNote()));
         } catch (ArtifactUploader.UploadFailedException e) {
             giveBack(e.getMessage());
         }
@@ -256,7 +261,9 @@ final class JobRun implements Runnable {
             if (!clock.instant().isBefore(deadline)) {
                 break;
             }
-            Thread.sleep(Math.min(GRANT_POLL.toMillis(), Math.max(1, Duration.between(clock.instant(), deadline).toMillis())));
+            Thread.sleep(Math.min(
+                    GRANT_POLL.toMillis(),
+                    Math.max(1, Duration.between(clock.instant(), deadline).toMillis())));
         }
         giveBack("no usable upload grant within " + settings.grantWait().toSeconds() + " s: " + problem);
         return Optional.empty();
@@ -275,7 +282,8 @@ final class JobRun implements Runnable {
         provenance.setFfmpegVersion(rendered.ffmpegVersion());
         provenance.setAgent(settings.agent());
         // the whole job on the agent, upload included: what the studio waits for
-        provenance.setWallSeconds(Math.round(Duration.between(started, clock.instant()).toMillis() / 10.0) / 100.0);
+        provenance.setWallSeconds(
+                Math.round(Duration.between(started, clock.instant()).toMillis() / 10.0) / 100.0);
         provenance.setRenderFps(rendered.renderFps());
         return provenance;
     }
@@ -308,10 +316,15 @@ final class JobRun implements Runnable {
         finished = true;
         JobStatusWriter.Outcome written = writer.finish(outcome);
         RenderJobStatus status = writer.current().getStatus();
-        LOG.info("render job " + name + ": " + (written == JobStatusWriter.Outcome.WRITTEN
-                ? status.getPhase() + " " + status.getConditions().stream().filter(c -> ConditionTypes.SUCCEEDED.equals(c.getType()))
-                .map(c -> c.getReason() + ": " + c.getMessage()).findFirst().orElse("")
-                : "outcome not written (" + written + ")"));
+        LOG.info("render job " + name + ": "
+                + (written == JobStatusWriter.Outcome.WRITTEN
+                        ? status.getPhase() + " "
+                                + status.getConditions().stream()
+                                        .filter(c -> ConditionTypes.SUCCEEDED.equals(c.getType()))
+                                        .map(c -> c.getReason() + ": " + c.getMessage())
+                                        .findFirst()
+                                        .orElse("")
+                        : "outcome not written (" + written + ")"));
     }
 
     /** A write while the run holds the job; false (and the run stopped) once the job is lost or deleted. */

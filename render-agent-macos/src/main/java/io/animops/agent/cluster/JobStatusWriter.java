@@ -42,15 +42,18 @@ public final class JobStatusWriter {
      * Claims {@code observed} for {@code agent}: one merge patch naming the resourceVersion as seen. Empty when
      * another writer came first (409) or the job is gone (404): the claim is not retried on this version.
      */
-    public static Optional<JobStatusWriter> claim(JobApi api, RenderJob observed, String agent,
-                                                  Consumer<RenderJobStatus> claimChange) {
+    public static Optional<JobStatusWriter> claim(
+            JobApi api, RenderJob observed, String agent, Consumer<RenderJobStatus> claimChange) {
         RenderJobStatus before = observed.getStatus();
         RenderJobStatus after = copy(before);
         claimChange.accept(after);
         String body = StatusMergePatch.body(observed.getMetadata().getResourceVersion(), before, after)
                 .orElseThrow(() -> new IllegalArgumentException("a claim must change the job's status"));
         try {
-            RenderJob claimed = api.patchStatus(observed.getMetadata().getNamespace(), observed.getMetadata().getName(), body);
+            RenderJob claimed = api.patchStatus(
+                    observed.getMetadata().getNamespace(),
+                    observed.getMetadata().getName(),
+                    body);
             return Optional.of(new JobStatusWriter(api, agent, claimed));
         } catch (JobApi.Refused refused) {
             return Optional.empty();
@@ -71,7 +74,10 @@ public final class JobStatusWriter {
                 return Outcome.UNCHANGED;
             }
             try {
-                current = api.patchStatus(current.getMetadata().getNamespace(), current.getMetadata().getName(), body.get());
+                current = api.patchStatus(
+                        current.getMetadata().getNamespace(),
+                        current.getMetadata().getName(),
+                        body.get());
                 return Outcome.WRITTEN;
             } catch (JobApi.Refused refused) {
                 if (!refused.conflict()) {
@@ -104,8 +110,10 @@ public final class JobStatusWriter {
         if (ended != null) {
             return ended;
         }
-        RenderJob fresh = api.get(current.getMetadata().getNamespace(), current.getMetadata().getName());
-        if (fresh == null || !current.getMetadata().getUid().equals(fresh.getMetadata().getUid())) {
+        RenderJob fresh = api.get(
+                current.getMetadata().getNamespace(), current.getMetadata().getName());
+        if (fresh == null
+                || !current.getMetadata().getUid().equals(fresh.getMetadata().getUid())) {
             return end(Outcome.GONE);
         }
         if (!ClaimPolicy.heldBy(fresh, agent)) {
@@ -131,11 +139,13 @@ public final class JobStatusWriter {
     }
 
     private String name() {
-        return current.getMetadata().getNamespace() + "/" + current.getMetadata().getName();
+        return current.getMetadata().getNamespace() + "/"
+                + current.getMetadata().getName();
     }
 
     static RenderJobStatus copy(RenderJobStatus status) {
-        return status == null ? new RenderJobStatus()
+        return status == null
+                ? new RenderJobStatus()
                 : Serialization.jsonMapper().convertValue(status, RenderJobStatus.class);
     }
 }

@@ -17,7 +17,10 @@ public final class KubernetesJobApi implements JobApi {
     @Override
     public RenderJob patchStatus(String namespace, String name, String mergePatch) throws Refused {
         try {
-            return client.resources(RenderJob.class).inNamespace(namespace).withName(name).subresource("status")
+            return client.resources(RenderJob.class)
+                    .inNamespace(namespace)
+                    .withName(name)
+                    .subresource("status")
                     .patch(PatchContext.of(PatchType.JSON_MERGE), mergePatch);
         } catch (KubernetesClientException e) {
             if (e.getCode() == 409 || e.getCode() == 404) {
@@ -29,6 +32,9 @@ public final class KubernetesJobApi implements JobApi {
 
     @Override
     public RenderJob get(String namespace, String name) {
-        return client.resources(RenderJob.class).inNamespace(namespace).withName(name).get();
+        return client.resources(RenderJob.class)
+                .inNamespace(namespace)
+                .withName(name)
+                .get();
     }
 }

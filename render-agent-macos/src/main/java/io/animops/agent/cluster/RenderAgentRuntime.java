@@ -58,17 +58,24 @@ public final class RenderAgentRuntime implements AutoCloseable {
     private final Map<String, JobRun> running = new ConcurrentHashMap<>();
     /** uid -> resourceVersion whose claim was refused: not tried again until the job changes. */
     private final Map<String, String> refusedClaims = new ConcurrentHashMap<>();
+
     private final List<SharedIndexInformer<RenderJob>> informers = new ArrayList<>();
     private final ExecutorService claimer = Executors.newSingleThreadExecutor(named("animops-claimer"));
     private final ExecutorService runs = Executors.newCachedThreadPool(named("animops-job"));
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(named("animops-heartbeat"));
+    private final ScheduledExecutorService ticker =
+            Executors.newSingleThreadScheduledExecutor(named("animops-heartbeat"));
     private volatile boolean stopping;
     private volatile boolean started;
     /** The last heartbeat of the RenderAgent failed to reach the API. */
     private volatile boolean apiUnreachable;
 
-    public RenderAgentRuntime(KubernetesClient client, AgentConfig config, AgentIdentity identity, JobExecutor executor,
-                              ArtifactUploader uploader, Clock clock) {
+    public RenderAgentRuntime(
+            KubernetesClient client,
+            AgentConfig config,
+            AgentIdentity identity,
+            JobExecutor executor,
+            ArtifactUploader uploader,
+            Clock clock) {
         this.client = client;
         this.config = config;
         this.executor = executor;
@@ -110,11 +117,14 @@ public final class RenderAgentRuntime implements AutoCloseable {
             informers.add(client.resources(RenderJob.class).inAnyNamespace().inform(handler, RESYNC.toMillis()));
         } else {
             for (String namespace : config.cluster().namespaces()) {
-                informers.add(client.resources(RenderJob.class).inNamespace(namespace).inform(handler, RESYNC.toMillis()));
+                informers.add(
+                        client.resources(RenderJob.class).inNamespace(namespace).inform(handler, RESYNC.toMillis()));
             }
         }
-        LOG.info("agent " + config.name() + " watches render jobs in " + (config.cluster().namespaces().isEmpty()
-                ? "all namespaces" : config.cluster().namespaces()) + "; up to " + config.maxConcurrent() + " at once");
+        LOG.info("agent " + config.name() + " watches render jobs in "
+                + (config.cluster().namespaces().isEmpty()
+                        ? "all namespaces"
+                        : config.cluster().namespaces()) + "; up to " + config.maxConcurrent() + " at once");
         return this;
     }
 
@@ -149,9 +159,10 @@ public final class RenderAgentRuntime implements AutoCloseable {
             giveBackOrphan(job);
             return;
         }
-        ClaimPolicy.Verdict verdict = ClaimPolicy.decide(job, config.name(), config.labels(), config.executor(),
-                running.size(), config.maxConcurrent());
-        if (verdict != ClaimPolicy.Verdict.CLAIM || job.getMetadata().getResourceVersion().equals(refusedClaims.get(uid))) {
+        ClaimPolicy.Verdict verdict = ClaimPolicy.decide(
+                job, config.name(), config.labels(), config.executor(), running.size(), config.maxConcurrent());
+        if (verdict != ClaimPolicy.Verdict.CLAIM
+                || job.getMetadata().getResourceVersion().equals(refusedClaims.get(uid))) {
             return;
         }
         String name = job.getMetadata().getNamespace() + "/" + job.getMetadata().getName();
@@ -163,11 +174,20 @@ public final class RenderAgentRuntime implements AutoCloseable {
                 return;
             }
             refusedClaims.remove(uid);
-            JobRun run = new JobRun(writer.get(), executor, uploader, changes,
-                    new JobRun.Settings(config.name(), config.cluster().maxClaimsPerJob(), config.cluster().grantWait()),
-                    clock, () -> ended(uid));
+            JobRun run = new JobRun(
+                    writer.get(),
+                    executor,
+                    uploader,
+                    changes,
+                    new JobRun.Settings(
+                            config.name(),
+                            config.cluster().maxClaimsPerJob(),
+                            config.cluster().grantWait()),
+                    clock,
+                    () -> ended(uid));
             running.put(uid, run);
-            LOG.info("render job " + name + ": claimed (" + running.size() + " of " + config.maxConcurrent() + " slots)");
+            LOG.info("render job " + name + ": claimed (" + running.size() + " of " + config.maxConcurrent()
+                    + " slots)");
             runs.execute(run);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "render job " + name + ": claim failed", e);
@@ -182,10 +202,16 @@ public final class RenderAgentRuntime implements AutoCloseable {
     private void giveBackOrphan(RenderJob job) {
         String name = job.getMetadata().getNamespace() + "/" + job.getMetadata().getName();
         RenderJobStatus after = JobStatusWriter.copy(job.getStatus());
-        changes.giveBack(after, "the agent restarted while holding the job", config.cluster().maxClaimsPerJob());
+        changes.giveBack(
+                after,
+                "the agent restarted while holding the job",
+                config.cluster().maxClaimsPerJob());
         try {
-            jobs.patchStatus(job.getMetadata().getNamespace(), job.getMetadata().getName(),
-                    StatusMergePatch.body(job.getMetadata().getResourceVersion(), job.getStatus(), after).orElseThrow());
+            jobs.patchStatus(
+                    job.getMetadata().getNamespace(),
+                    job.getMetadata().getName(),
+                    StatusMergePatch.body(job.getMetadata().getResourceVersion(), job.getStatus(), after)
+                            .orElseThrow());
             LOG.warning("render job " + name + ": held by this agent before it restarted; given back");
         } catch (JobApi.Refused refused) {
             // changed meanwhile (it ended here, or the operator requeued it): the next event shows what is true now
@@ -274,7 +300,8 @@ public final class RenderAgentRuntime implements AutoCloseable {
         URL master = client.getMasterUrl();
         int port = master.getPort() > 0 ? master.getPort() : master.getDefaultPort();
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(master.getHost(), port), (int) Duration.ofSeconds(1).toMillis());
+            socket.connect(new InetSocketAddress(master.getHost(), port), (int)
+                    Duration.ofSeconds(1).toMillis());
             return true;
         } catch (IOException e) {
             return false;

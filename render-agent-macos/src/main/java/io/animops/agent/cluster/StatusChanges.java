@@ -38,8 +38,14 @@ public final class StatusChanges {
         status.setAttempts((status.getAttempts() == null ? 0 : status.getAttempts()) + 1);
         status.setProgress(null);
         status.setErrors(new ArrayList<>());
-        Conditions.set(status, clock, ConditionTypes.SCHEDULED, Conditions.TRUE, Reasons.CLAIMED, "claimed by agent " + agent);
-        Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, Reasons.CLAIMED,
+        Conditions.set(
+                status, clock, ConditionTypes.SCHEDULED, Conditions.TRUE, Reasons.CLAIMED, "claimed by agent " + agent);
+        Conditions.set(
+                status,
+                clock,
+                ConditionTypes.SUCCEEDED,
+                Conditions.UNKNOWN,
+                Reasons.CLAIMED,
                 "claimed by agent " + agent + " (claim " + status.getAttempts() + ")");
     }
 
@@ -51,7 +57,13 @@ public final class StatusChanges {
     public void phase(RenderJobStatus status, RenderPhase phase) {
         status.setPhase(phase);
         status.setLastHeartbeat(Conditions.now(clock));
-        Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, phase.name(), phase + " on agent " + agent);
+        Conditions.set(
+                status,
+                clock,
+                ConditionTypes.SUCCEEDED,
+                Conditions.UNKNOWN,
+                phase.name(),
+                phase + " on agent " + agent);
     }
 
     public void progress(RenderJobStatus status, RenderProgress progress) {
@@ -64,8 +76,12 @@ public final class StatusChanges {
     }
 
     /** @param validationNote what the agent's validation could not check, added to the condition; or null */
-    public void succeeded(RenderJobStatus status, RenderArtifacts artifacts, MediaFacts media, Provenance provenance,
-                          String validationNote) {
+    public void succeeded(
+            RenderJobStatus status,
+            RenderArtifacts artifacts,
+            MediaFacts media,
+            Provenance provenance,
+            String validationNote) {
         status.setPhase(RenderPhase.Succeeded);
         status.setLastHeartbeat(Conditions.now(clock));
         status.setArtifacts(artifacts);
@@ -73,9 +89,15 @@ public final class StatusChanges {
         status.setProvenance(provenance);
         status.setErrors(new ArrayList<>());
         String what = artifacts == null ? "validated" : "rendered and uploaded";
-        Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.TRUE, Reasons.SUCCEEDED, what + " by agent " + agent
-                + " in " + String.format("%.1f", provenance.getWallSeconds()) + " s"
-                + (validationNote == null ? "" : "; " + validationNote));
+        Conditions.set(
+                status,
+                clock,
+                ConditionTypes.SUCCEEDED,
+                Conditions.TRUE,
+                Reasons.SUCCEEDED,
+                what + " by agent " + agent
+                        + " in " + String.format("%.1f", provenance.getWallSeconds()) + " s"
+                        + (validationNote == null ? "" : "; " + validationNote));
     }
 
     /** Godot found errors in the script: the idea's repair loop hands them to the next ScriptAttempt. */
@@ -84,8 +106,11 @@ public final class StatusChanges {
         status.setLastHeartbeat(Conditions.now(clock));
         status.setErrors(new ArrayList<>(errors));
         ScriptError first = errors.isEmpty() ? null : errors.get(0);
-        String message = errors.size() + " error(s) from Godot on agent " + agent + (first == null ? "" : "; first: "
-                + first.getStage() + (first.getLine() == null ? "" : " line " + first.getLine()) + ": " + first.getMessage());
+        String message = errors.size() + " error(s) from Godot on agent " + agent
+                + (first == null
+                        ? ""
+                        : "; first: " + first.getStage() + (first.getLine() == null ? "" : " line " + first.getLine())
+                                + ": " + first.getMessage());
         Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.FALSE, Reasons.SCRIPT_INVALID, message);
     }
 
@@ -108,12 +133,22 @@ public final class StatusChanges {
         release(status);
         if (claims >= maxClaims) {
             status.setPhase(RenderPhase.Failed);
-            Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.FALSE, Reasons.AGENT_FAILED, "agent " + agent + ": "
-                    + cause + "; claimed " + claims + " of " + maxClaims + " times, giving up");
+            Conditions.set(
+                    status,
+                    clock,
+                    ConditionTypes.SUCCEEDED,
+                    Conditions.FALSE,
+                    Reasons.AGENT_FAILED,
+                    "agent " + agent + ": " + cause + "; claimed " + claims + " of " + maxClaims + " times, giving up");
         } else {
             status.setPhase(RenderPhase.Pending);
-            Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, Reasons.AGENT_FAILED, "agent " + agent + ": "
-                    + cause + "; given back after claim " + claims + " of " + maxClaims);
+            Conditions.set(
+                    status,
+                    clock,
+                    ConditionTypes.SUCCEEDED,
+                    Conditions.UNKNOWN,
+                    Reasons.AGENT_FAILED,
+                    "agent " + agent + ": " + cause + "; given back after claim " + claims + " of " + maxClaims);
         }
     }
 
@@ -121,7 +156,12 @@ public final class StatusChanges {
     public void handBackOnShutdown(RenderJobStatus status) {
         release(status);
         status.setPhase(RenderPhase.Pending);
-        Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, Reasons.AGENT_SHUTDOWN,
+        Conditions.set(
+                status,
+                clock,
+                ConditionTypes.SUCCEEDED,
+                Conditions.UNKNOWN,
+                Reasons.AGENT_SHUTDOWN,
                 "agent " + agent + " stopped and handed the job back");
     }
 

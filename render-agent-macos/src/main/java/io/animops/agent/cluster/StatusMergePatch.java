@@ -18,8 +18,7 @@ import java.util.Optional;
 public final class StatusMergePatch {
     private static final ObjectMapper JSON = Serialization.jsonMapper();
 
-    private StatusMergePatch() {
-    }
+    private StatusMergePatch() {}
 
     /**
      * The patch body turning {@code before} into {@code after}, or empty when they are equal.

@@ -34,7 +34,8 @@ public final class AgentWorkDir implements AutoCloseable {
     /** Takes the folder for this agent; fails naming the setting when another running agent holds it. */
     public static AgentWorkDir claim(Path workDir) throws IOException {
         Files.createDirectories(workDir);
-        FileChannel channel = FileChannel.open(workDir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileChannel channel =
+                FileChannel.open(workDir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock;
         try {
             lock = channel.tryLock();
@@ -84,7 +85,8 @@ public final class AgentWorkDir implements AutoCloseable {
     private static List<ProcessHandle> workingIn(Path folder, List<ProcessHandle> processes) {
         String path = folder.toString();
         return processes.stream()
-                .filter(p -> p.info().commandLine().map(line -> names(line, path)).orElse(false))
+                .filter(p ->
+                        p.info().commandLine().map(line -> names(line, path)).orElse(false))
                 .toList();
     }
 

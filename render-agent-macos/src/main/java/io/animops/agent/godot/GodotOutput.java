@@ -21,6 +21,7 @@ public final class GodotOutput {
     public static final String SCENE_SCRIPT = "res://scene.gd";
     /** More errors than this say nothing new to the author and only bloat the job's status. */
     static final int MAX_ERRORS = 20;
+
     private static final int MAX_CONTINUATION_LINES = 8;
 
     private static final Pattern ERROR_LINE = Pattern.compile("^(?:USER )?(?:SCRIPT )?ERROR: (.*)$");
@@ -28,11 +29,10 @@ public final class GodotOutput {
     private static final Pattern PARSE_PREFIX = Pattern.compile("^Parse Error: ");
     private static final Pattern FRAME_LINE = Pattern.compile("^ANIMOPS_FRAME (\\d+)\\s*$");
     /** Exit-time leak reports Godot prints for ordinary scenes too; a script author cannot act on them. */
-    private static final List<String> EXIT_NOISE = List.of("resources still in use at exit",
-            "Pages in use exist at exit", "instances leaked at exit");
+    private static final List<String> EXIT_NOISE =
+            List.of("resources still in use at exit", "Pages in use exist at exit", "instances leaked at exit");
 
-    private GodotOutput() {
-    }
+    private GodotOutput() {}
 
     /**
      * The script errors in one stream's lines.
@@ -52,7 +52,9 @@ public final class GodotOutput {
                 continue;
             }
             Integer line = null;
-            for (int j = i + 1; j < lines.size() && j <= i + MAX_CONTINUATION_LINES && isContinuation(lines.get(j)); j++) {
+            for (int j = i + 1;
+                    j < lines.size() && j <= i + MAX_CONTINUATION_LINES && isContinuation(lines.get(j));
+                    j++) {
                 Matcher at = SCENE_LOCATION.matcher(lines.get(j));
                 if (at.find()) {
                     line = Integer.valueOf(at.group(1));
@@ -65,7 +67,8 @@ public final class GodotOutput {
     }
 
     /** The errors of both streams, without repeats (a runtime error recurs every frame), at most {@value #MAX_ERRORS}. */
-    public static List<ScriptError> scriptErrors(List<String> stdout, List<String> stderr, ScriptError.Stage otherStage) {
+    public static List<ScriptError> scriptErrors(
+            List<String> stdout, List<String> stderr, ScriptError.Stage otherStage) {
         Map<String, ScriptError> unique = new LinkedHashMap<>();
         for (List<String> stream : List.of(stderr, stdout)) {
             for (ScriptError e : scriptErrors(stream, otherStage)) {
@@ -76,7 +79,8 @@ public final class GodotOutput {
         List<ScriptError> errors = new ArrayList<>();
         for (ScriptError e : unique.values()) {
             // Godot follows every parse error with 'Failed to load script ... with error "Parse error"': same failure
-            boolean echoOfParseError = parseFailed && e.getStage() == ScriptError.Stage.load
+            boolean echoOfParseError = parseFailed
+                    && e.getStage() == ScriptError.Stage.load
                     && e.getMessage().contains("\"Parse error\"");
             if (!echoOfParseError && errors.size() < MAX_ERRORS) {
                 errors.add(e);
@@ -95,7 +99,11 @@ public final class GodotOutput {
             return errors;
         }
         if (!smokeCompleted(stdout, frames)) {
-            return List.of(new ScriptError(ScriptError.Stage.physics, "godot.smoke-incomplete", null, null,
+            return List.of(new ScriptError(
+                    ScriptError.Stage.physics,
+                    "godot.smoke-incomplete",
+                    null,
+                    null,
                     "smoke run ended before " + frames + " frames"));
         }
         return List.of();

@@ -46,7 +46,8 @@ public final class GodotWorkspace implements AutoCloseable {
     /** Creates the folder {@code <namespace>-<name>-<uid8>} (replacing a leftover of a crashed run) and its files. */
     public static GodotWorkspace create(Path workDir, JobRequest job) throws IOException {
         if (job.script() == null || job.script().getSource() == null) {
-            throw new IllegalArgumentException("script.source: the job has no script to write into " + SCENE_SCRIPT_FILE);
+            throw new IllegalArgumentException(
+                    "script.source: the job has no script to write into " + SCENE_SCRIPT_FILE);
         }
         Files.createDirectories(workDir);
         Path dir = workDir.resolve(folderName(job));
@@ -81,8 +82,12 @@ public final class GodotWorkspace implements AutoCloseable {
      * no log files (they would land outside the workspace, in Godot's user folder).
      */
     static String projectFile(JobRequest job) {
-        return projectFile("job " + job.namespace() + "/" + job.name() + "; removed with the workspace",
-                "res://" + MAIN_SCENE_FILE, job.width(), job.height(), job.fps());
+        return projectFile(
+                "job " + job.namespace() + "/" + job.name() + "; removed with the workspace",
+                "res://" + MAIN_SCENE_FILE,
+                job.width(),
+                job.height(),
+                job.fps());
     }
 
     /**

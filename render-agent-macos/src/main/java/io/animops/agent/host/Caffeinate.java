@@ -28,13 +28,16 @@ public final class Caffeinate implements AutoCloseable {
 
     /** Starts caffeinate for the current process on macOS; does nothing elsewhere or when it cannot start. */
     public static Caffeinate forThisProcess() {
-        Optional<List<String>> command = command(System.getProperty("os.name"), ProcessHandle.current().pid());
+        Optional<List<String>> command =
+                command(System.getProperty("os.name"), ProcessHandle.current().pid());
         if (command.isEmpty()) {
             return new Caffeinate(null);
         }
         try {
-            Process started = new ProcessBuilder(command.get()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process started = new ProcessBuilder(command.get())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             LOG.info("caffeinate holds an idle-sleep assertion while the agent runs (pid " + started.pid() + ")");
             return new Caffeinate(started);
         } catch (IOException e) {

@@ -11,8 +11,7 @@ import java.util.concurrent.TimeUnit;
 public final class ToolVersions {
     private static final long TIMEOUT_SECONDS = 20;
 
-    private ToolVersions() {
-    }
+    private ToolVersions() {}
 
     /** Godot 4 prints e.g. {@code 4.6.stable.official.89cea1439}: its last non-empty line. */
     public static String godot(Path executable) {
@@ -27,13 +26,16 @@ public final class ToolVersions {
     /** E.g. {@code ffmpeg version 6.1.1 Copyright (c) ...}: the first line. */
     public static String ffmpeg(Path executable) {
         String output = run("ffmpeg", List.of(executable.toString(), "-version"));
-        String first = output.lines().filter(l -> !l.isBlank()).findFirst()
+        String first = output.lines()
+                .filter(l -> !l.isBlank())
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("ffmpeg: " + executable + " -version printed nothing"));
         return first.trim();
     }
 
     static String lastLine(String output, String key, Path executable) {
-        List<String> lines = output.lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
+        List<String> lines =
+                output.lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
         if (lines.isEmpty()) {
             throw new IllegalStateException(key + ": " + executable + " --version printed nothing");
         }
@@ -42,7 +44,8 @@ public final class ToolVersions {
 
     private static String run(String key, List<String> command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             process.getOutputStream().close();
             byte[] output;
             try (InputStream in = process.getInputStream()) {
@@ -50,8 +53,8 @@ public final class ToolVersions {
             }
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException(key + ": " + String.join(" ", command) + " did not finish in "
-                        + TIMEOUT_SECONDS + " s");
+                throw new IllegalStateException(
+                        key + ": " + String.join(" ", command) + " did not finish in " + TIMEOUT_SECONDS + " s");
             }
             if (process.exitValue() != 0) {
                 throw new IllegalStateException(key + ": " + String.join(" ", command) + " exited with "
@@ -59,7 +62,8 @@ public final class ToolVersions {
             }
             return new String(output, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IllegalStateException(key + ": cannot run " + String.join(" ", command) + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    key + ": cannot run " + String.join(" ", command) + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(key + ": interrupted while running " + String.join(" ", command), e);

@@ -16,12 +16,27 @@ public sealed interface ExecutionResult extends AutoCloseable {
      *
      * @param validationNote what the validation could not check on this engine (shown with the success), or null
      */
-    record Rendered(Path video, Path thumbnail, MediaFacts media, String godotVersion, String ffmpegVersion,
-                    double wallSeconds, double renderFps, Runnable cleanup, String validationNote)
+    record Rendered(
+            Path video,
+            Path thumbnail,
+            MediaFacts media,
+            String godotVersion,
+            String ffmpegVersion,
+            double wallSeconds,
+            double renderFps,
+            Runnable cleanup,
+            String validationNote)
             implements ExecutionResult {
         /** A render whose validation checked everything. */
-        public Rendered(Path video, Path thumbnail, MediaFacts media, String godotVersion, String ffmpegVersion,
-                        double wallSeconds, double renderFps, Runnable cleanup) {
+        public Rendered(
+                Path video,
+                Path thumbnail,
+                MediaFacts media,
+                String godotVersion,
+                String ffmpegVersion,
+                double wallSeconds,
+                double renderFps,
+                Runnable cleanup) {
             this(video, thumbnail, media, godotVersion, ffmpegVersion, wallSeconds, renderFps, cleanup, null);
         }
 

@@ -46,8 +46,8 @@ public final class GodotJobExecutor implements JobExecutor {
         this.config = config;
         ProcessRunner runner = new ProcessRunner(config.outputCapBytes(), KILL_GRACE);
         this.engine = config.executor() == RenderExecutor.Web
-                ? new WebJobEngine(new WebGodot(new WebGodotEngine(config.godotWebDir()), config.chromium(),
-                        KILL_GRACE))
+                ? new WebJobEngine(
+                        new WebGodot(new WebGodotEngine(config.godotWebDir()), config.chromium(), KILL_GRACE))
                 : new NativeJobEngine(config, runner);
         this.ffmpeg = new Ffmpeg(runner, config.ffmpeg(), config.ffprobe(), config.crf());
     }
@@ -58,15 +58,16 @@ public final class GodotJobExecutor implements JobExecutor {
         long started = System.nanoTime();
         String invalid = invalidField(job);
         if (invalid != null) {
-            return new ExecutionResult.AgentFailure("job " + job.namespace() + "/" + job.name() + ": " + invalid, () -> { });
+            return new ExecutionResult.AgentFailure(
+                    "job " + job.namespace() + "/" + job.name() + ": " + invalid, () -> {});
         }
         ExecutionBudget budget = ExecutionBudget.startingNow(job.timeout(), cancellation);
         GodotWorkspace workspace;
         try {
             workspace = GodotWorkspace.create(config.workDir(), job);
         } catch (IOException | RuntimeException e) {
-            return new ExecutionResult.AgentFailure("workDir: cannot create the job's workspace under "
-                    + config.workDir() + ": " + e, () -> { });
+            return new ExecutionResult.AgentFailure(
+                    "workDir: cannot create the job's workspace under " + config.workDir() + ": " + e, () -> {});
         }
         Runnable cleanup = workspace::close;
         try {
@@ -75,8 +76,8 @@ public final class GodotJobExecutor implements JobExecutor {
             if (e.ending() == ProcessOutcome.Ending.CANCELLED) {
                 return new ExecutionResult.Cancelled(cancellation.reason(), cleanup);
             }
-            return new ExecutionResult.TimedOut(e.getMessage() + " (job timeout " + job.timeout().toSeconds() + " s)",
-                    cleanup);
+            return new ExecutionResult.TimedOut(
+                    e.getMessage() + " (job timeout " + job.timeout().toSeconds() + " s)", cleanup);
         } catch (MediaException | GodotUnavailableException e) {
             return new ExecutionResult.AgentFailure(e.getMessage(), cleanup);
         } catch (InterruptedException e) {
@@ -90,7 +91,9 @@ public final class GodotJobExecutor implements JobExecutor {
 
     /** What makes a job impossible to run anywhere, naming the field; null when it can run. */
     static String invalidField(JobRequest job) {
-        if (job.script() == null || job.script().getSource() == null || job.script().getSource().isBlank()) {
+        if (job.script() == null
+                || job.script().getSource() == null
+                || job.script().getSource().isBlank()) {
             return "script.source: empty";
         }
         if (job.uid() == null || job.uid().isBlank()) {
@@ -114,9 +117,15 @@ public final class GodotJobExecutor implements JobExecutor {
         return null;
     }
 
-    private ExecutionResult run(JobRequest job, ExecutionListener listener, ExecutionBudget budget,
-                                GodotWorkspace workspace, long started, Runnable cleanup)
-            throws ProcessStoppedException, MediaException, GodotUnavailableException, IOException, InterruptedException {
+    private ExecutionResult run(
+            JobRequest job,
+            ExecutionListener listener,
+            ExecutionBudget budget,
+            GodotWorkspace workspace,
+            long started,
+            Runnable cleanup)
+            throws ProcessStoppedException, MediaException, GodotUnavailableException, IOException,
+                    InterruptedException {
         phase(listener, RenderPhase.Validating);
         String godotVersion = engine.version(workspace, budget);
         List<ScriptError> errors = engine.validate(job, workspace, budget);
@@ -124,14 +133,14 @@ public final class GodotJobExecutor implements JobExecutor {
             return new ExecutionResult.ScriptInvalid(errors, cleanup);
         }
         if (job.mode() == RenderMode.Validate) {
-            return new ExecutionResult.Rendered(null, null, null, godotVersion, null, secondsSince(started), 0,
-                    cleanup, engine.validationNote());
+            return new ExecutionResult.Rendered(
+                    null, null, null, godotVersion, null, secondsSince(started), 0, cleanup, engine.validationNote());
         }
 
         phase(listener, RenderPhase.Rendering);
         int totalFrames = job.totalFrames();
-        RenderProgressReporter progress = new RenderProgressReporter(listener, totalFrames, PROGRESS_INTERVAL,
-                System::nanoTime);
+        RenderProgressReporter progress =
+                new RenderProgressReporter(listener, totalFrames, PROGRESS_INTERVAL, System::nanoTime);
         long renderStarted = System.nanoTime();
         List<ScriptError> renderErrors = engine.render(job, workspace, budget, progress);
         double renderSeconds = secondsSince(renderStarted);
@@ -146,13 +155,21 @@ public final class GodotJobExecutor implements JobExecutor {
         // the AVI is many times the MP4's size and the upload may take a while: free the disk now
         Files.deleteIfExists(workspace.movie());
         MediaFacts media = ffmpeg.probe(workspace.video(), budget);
-        double duration = media.getDurationSeconds() != null ? media.getDurationSeconds() : (double) job.durationSeconds();
+        double duration =
+                media.getDurationSeconds() != null ? media.getDurationSeconds() : (double) job.durationSeconds();
         ffmpeg.thumbnail(workspace.video(), workspace.thumbnail(), thumbnailAt(duration), budget);
         DetectionLog.Segments segments = ffmpeg.detect(workspace.video(), duration, budget);
         media.setBlackSegments(new ArrayList<>(segments.black()));
         media.setFrozenSegments(new ArrayList<>(segments.frozen()));
-        return new ExecutionResult.Rendered(workspace.video(), workspace.thumbnail(), media, godotVersion,
-                ffmpegVersion, secondsSince(started), renderSeconds > 0 ? totalFrames / renderSeconds : 0, cleanup,
+        return new ExecutionResult.Rendered(
+                workspace.video(),
+                workspace.thumbnail(),
+                media,
+                godotVersion,
+                ffmpegVersion,
+                secondsSince(started),
+                renderSeconds > 0 ? totalFrames / renderSeconds : 0,
+                cleanup,
                 engine.validationNote());
     }
 

@@ -33,7 +33,7 @@ interface JobEngine {
      * @return errors in the script that the render revealed (empty when none)
      * @throws GodotUnavailableException when Godot ended without its movie (a crash)
      */
-    List<ScriptError> render(JobRequest job, GodotWorkspace workspace, ExecutionBudget budget,
-                             RenderProgressReporter progress)
+    List<ScriptError> render(
+            JobRequest job, GodotWorkspace workspace, ExecutionBudget budget, RenderProgressReporter progress)
             throws ProcessStoppedException, GodotUnavailableException, InterruptedException, IOException;
 }

@@ -12,9 +12,19 @@ import java.time.Duration;
  * @param designSystem null when the operator resolved none
  * @param timeout      wall-clock limit of the whole execution (validation, render, encoding)
  */
-public record JobRequest(String namespace, String name, String uid, RenderMode mode, int width, int height, int fps,
-                         int durationSeconds, int smokeFrames, Duration timeout, JobScript script,
-                         JobDesignSystem designSystem) {
+public record JobRequest(
+        String namespace,
+        String name,
+        String uid,
+        RenderMode mode,
+        int width,
+        int height,
+        int fps,
+        int durationSeconds,
+        int smokeFrames,
+        Duration timeout,
+        JobScript script,
+        JobDesignSystem designSystem) {
 
     public int totalFrames() {
         return fps * durationSeconds;

@@ -38,39 +38,55 @@ final class NativeJobEngine implements JobEngine {
     @Override
     public List<ScriptError> validate(JobRequest job, GodotWorkspace workspace, ExecutionBudget budget)
             throws ProcessStoppedException, GodotUnavailableException, InterruptedException {
-        ProcessOutcome check = runGodot("check-only", godot.checkOnly(workspace.dir()), job, workspace, budget,
-                LineListener.NONE);
-        List<ScriptError> errors = GodotOutput.scriptErrors(check.stdout().lines(), check.stderr().lines(),
-                ScriptError.Stage.parse);
+        ProcessOutcome check =
+                runGodot("check-only", godot.checkOnly(workspace.dir()), job, workspace, budget, LineListener.NONE);
+        List<ScriptError> errors =
+                GodotOutput.scriptErrors(check.stdout().lines(), check.stderr().lines(), ScriptError.Stage.parse);
         if (!errors.isEmpty()) {
             return errors;
         }
-        ProcessOutcome smoke = runGodot("smoke run", godot.smoke(workspace.dir(), job.smokeFrames()), job, workspace,
-                budget, LineListener.NONE);
+        ProcessOutcome smoke = runGodot(
+                "smoke run",
+                godot.smoke(workspace.dir(), job.smokeFrames()),
+                job,
+                workspace,
+                budget,
+                LineListener.NONE);
         return GodotOutput.smokeErrors(smoke.stdout().lines(), smoke.stderr().lines(), job.smokeFrames());
     }
 
     @Override
-    public List<ScriptError> render(JobRequest job, GodotWorkspace workspace, ExecutionBudget budget,
-                                    RenderProgressReporter progress)
+    public List<ScriptError> render(
+            JobRequest job, GodotWorkspace workspace, ExecutionBudget budget, RenderProgressReporter progress)
             throws ProcessStoppedException, GodotUnavailableException, InterruptedException, IOException {
         int totalFrames = job.totalFrames();
-        ProcessOutcome render = runGodot("render", godot.render(workspace.dir(), workspace.movie(), job.fps(),
-                totalFrames, job.width(), job.height()), job, workspace, budget, (stream, line) -> {
+        ProcessOutcome render = runGodot(
+                "render",
+                godot.render(workspace.dir(), workspace.movie(), job.fps(), totalFrames, job.width(), job.height()),
+                job,
+                workspace,
+                budget,
+                (stream, line) -> {
                     if (stream == OutputStream.STDOUT) {
                         GodotOutput.frame(line).ifPresent(progress::frames);
                     }
                 });
         // the real renderer prints engine errors the headless validation never saw: only the script's own count here
-        List<ScriptError> renderErrors = GodotOutput.scriptErrors(render.stdout().lines(), render.stderr().lines(),
-                ScriptError.Stage.physics).stream().filter(e -> e.getLine() != null).toList();
+        List<ScriptError> renderErrors =
+                GodotOutput.scriptErrors(
+                                render.stdout().lines(), render.stderr().lines(), ScriptError.Stage.physics)
+                        .stream()
+                        .filter(e -> e.getLine() != null)
+                        .toList();
         if (!renderErrors.isEmpty()) {
             return renderErrors;
         }
         if (render.exitCode() > 128) {
             // ended by a signal nobody here sent (a crash): the AVI, if any, is cut short
-            throw new GodotUnavailableException("render: Godot ended by signal " + (render.exitCode() - 128)
-                    + " after " + progress.lastFrames() + " of " + totalFrames + " frames: " + render.diagnosticTail(), null);
+            throw new GodotUnavailableException(
+                    "render: Godot ended by signal " + (render.exitCode() - 128) + " after " + progress.lastFrames()
+                            + " of " + totalFrames + " frames: " + render.diagnosticTail(),
+                    null);
         }
         GodotJobExecutor.requireMovie(workspace, "exit code " + render.exitCode(), render.diagnosticTail());
         return List.of();
@@ -80,27 +96,40 @@ final class NativeJobEngine implements JobEngine {
      * Runs Godot isolated in the workspace. An exit by the CPU limit counts as the job's timeout; an exit of the
      * wrapper itself (limits not settable, Godot not found behind it) is the machine's fault.
      */
-    private ProcessOutcome runGodot(String step, List<String> command, JobRequest job, GodotWorkspace workspace,
-                                    ExecutionBudget budget, LineListener lines)
+    private ProcessOutcome runGodot(
+            String step,
+            List<String> command,
+            JobRequest job,
+            GodotWorkspace workspace,
+            ExecutionBudget budget,
+            LineListener lines)
             throws ProcessStoppedException, GodotUnavailableException, InterruptedException {
-        long cpuSeconds = config.cpuLimitSeconds() != null ? config.cpuLimitSeconds()
+        long cpuSeconds = config.cpuLimitSeconds() != null
+                ? config.cpuLimitSeconds()
                 : Math.max(1, job.timeout().toSeconds());
         ProcessOutcome outcome;
         try {
-            List<String> wrapped = Isolation.wrap(host(), config.sandbox(), cpuSeconds, workspace.dir().toRealPath(),
-                    Path.of(System.getProperty("user.home")), command);
+            List<String> wrapped = Isolation.wrap(
+                    host(),
+                    config.sandbox(),
+                    cpuSeconds,
+                    workspace.dir().toRealPath(),
+                    Path.of(System.getProperty("user.home")),
+                    command);
             outcome = runner.runStep(step, wrapped, workspace.dir(), budget, lines);
         } catch (IOException e) {
-            throw new GodotUnavailableException(step + ": cannot run " + config.godot() + " (agent setting godot): "
-                    + e.getMessage(), e);
+            throw new GodotUnavailableException(
+                    step + ": cannot run " + config.godot() + " (agent setting godot): " + e.getMessage(), e);
         }
         if (cpuSeconds > 0 && outcome.exitCode() == Isolation.CPU_LIMIT_EXIT_CODE) {
-            throw new ProcessStoppedException(ProcessOutcome.Ending.TIMED_OUT,
-                    step + " used up its CPU time limit of " + cpuSeconds + " s");
+            throw new ProcessStoppedException(
+                    ProcessOutcome.Ending.TIMED_OUT, step + " used up its CPU time limit of " + cpuSeconds + " s");
         }
         if (Isolation.wrapperFailed(outcome.exitCode())) {
-            throw new GodotUnavailableException(step + ": Godot did not start (exit code " + outcome.exitCode()
-                    + ", agent settings godot, sandbox, cpuLimitSeconds): " + outcome.diagnosticTail(), null);
+            throw new GodotUnavailableException(
+                    step + ": Godot did not start (exit code " + outcome.exitCode()
+                            + ", agent settings godot, sandbox, cpuLimitSeconds): " + outcome.diagnosticTail(),
+                    null);
         }
         return outcome;
     }
@@ -125,13 +154,19 @@ final class NativeJobEngine implements JobEngine {
         try {
             outcome = runner.runStep("godot --version", godot.version(), workspace.dir(), budget, LineListener.NONE);
         } catch (IOException e) {
-            throw new GodotUnavailableException("godot --version: cannot run " + config.godot()
-                    + " (agent setting godot): " + e.getMessage(), e);
+            throw new GodotUnavailableException(
+                    "godot --version: cannot run " + config.godot() + " (agent setting godot): " + e.getMessage(), e);
         }
-        String first = outcome.stdout().lines().stream().filter(l -> !l.isBlank()).findFirst().orElse("").trim();
+        String first = outcome.stdout().lines().stream()
+                .filter(l -> !l.isBlank())
+                .findFirst()
+                .orElse("")
+                .trim();
         if (outcome.exitCode() != 0 || first.isEmpty()) {
-            throw new GodotUnavailableException("godot --version: exit code " + outcome.exitCode()
-                    + " and no version (agent setting godot: " + config.godot() + "): " + outcome.diagnosticTail(), null);
+            throw new GodotUnavailableException(
+                    "godot --version: exit code " + outcome.exitCode() + " and no version (agent setting godot: "
+                            + config.godot() + "): " + outcome.diagnosticTail(),
+                    null);
         }
         godotVersion = first;
         return first;

@@ -21,7 +21,8 @@ public final class RenderProgressReporter {
     private boolean reported;
     private int lastFrames = -1;
 
-    public RenderProgressReporter(ExecutionListener listener, int totalFrames, Duration interval, LongSupplier nanoClock) {
+    public RenderProgressReporter(
+            ExecutionListener listener, int totalFrames, Duration interval, LongSupplier nanoClock) {
         this.listener = listener;
         this.totalFrames = totalFrames;
         this.intervalNanos = interval.toNanos();

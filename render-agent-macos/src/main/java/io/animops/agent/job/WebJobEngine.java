@@ -28,12 +28,13 @@ import java.util.stream.Stream;
  * integer division by zero traps the wasm and fails the script.
  */
 final class WebJobEngine implements JobEngine {
-    static final String VALIDATION_NOTE = "script runtime errors are not detected by this engine ("
-            + WebGodotEngine.PROVENANCE + ")";
+    static final String VALIDATION_NOTE =
+            "script runtime errors are not detected by this engine (" + WebGodotEngine.PROVENANCE + ")";
     /** Physics ticks per rendered frame in the smoke run: it gets through the physics faster than real time. */
     static final int SMOKE_TICKS_PER_FRAME = 6;
     /** The smoke run's canvas: it records nothing, and the project's stretch mode scales the scene to it. */
     static final int SMOKE_WIDTH = 270;
+
     static final int SMOKE_HEIGHT = 480;
 
     private final WebGodot godot;
@@ -61,23 +62,45 @@ final class WebJobEngine implements JobEngine {
     public List<ScriptError> validate(JobRequest job, GodotWorkspace workspace, ExecutionBudget budget)
             throws ProcessStoppedException, GodotUnavailableException, InterruptedException, IOException {
         int fixedFps = Math.max(1, (job.fps() + SMOKE_TICKS_PER_FRAME - 1) / SMOKE_TICKS_PER_FRAME);
-        WebGodotRun run = run("smoke run", new WebGodotLaunch(files(workspace), List.of("--fixed-fps",
-                Integer.toString(fixedFps), "--", "--animops-smoke=" + job.smokeFrames()), SMOKE_WIDTH, SMOKE_HEIGHT,
-                null), budget, LineListener.NONE);
+        WebGodotRun run = run(
+                "smoke run",
+                new WebGodotLaunch(
+                        files(workspace),
+                        List.of(
+                                "--fixed-fps",
+                                Integer.toString(fixedFps),
+                                "--",
+                                "--animops-smoke=" + job.smokeFrames()),
+                        SMOKE_WIDTH,
+                        SMOKE_HEIGHT,
+                        null),
+                budget,
+                LineListener.NONE);
         if (run.failure() != null) {
             return List.of(trap(run));
         }
-        return GodotOutput.smokeErrors(run.outcome().stdout().lines(), run.outcome().stderr().lines(),
-                job.smokeFrames());
+        return GodotOutput.smokeErrors(
+                run.outcome().stdout().lines(), run.outcome().stderr().lines(), job.smokeFrames());
     }
 
     @Override
-    public List<ScriptError> render(JobRequest job, GodotWorkspace workspace, ExecutionBudget budget,
-                                    RenderProgressReporter progress)
+    public List<ScriptError> render(
+            JobRequest job, GodotWorkspace workspace, ExecutionBudget budget, RenderProgressReporter progress)
             throws ProcessStoppedException, GodotUnavailableException, InterruptedException, IOException {
-        WebGodotRun run = run("render", new WebGodotLaunch(files(workspace), List.of("--fixed-fps",
-                Integer.toString(job.fps()), "--quit-after", Integer.toString(job.totalFrames())), job.width(),
-                job.height(), workspace.movie()), budget, (stream, line) -> {
+        WebGodotRun run = run(
+                "render",
+                new WebGodotLaunch(
+                        files(workspace),
+                        List.of(
+                                "--fixed-fps",
+                                Integer.toString(job.fps()),
+                                "--quit-after",
+                                Integer.toString(job.totalFrames())),
+                        job.width(),
+                        job.height(),
+                        workspace.movie()),
+                budget,
+                (stream, line) -> {
                     if (stream == OutputStream.STDOUT) {
                         GodotOutput.frame(line).ifPresent(progress::frames);
                     }
@@ -85,13 +108,17 @@ final class WebJobEngine implements JobEngine {
         if (run.failure() != null) {
             return List.of(trap(run));
         }
-        List<ScriptError> errors = GodotOutput.scriptErrors(run.outcome().stdout().lines(),
-                run.outcome().stderr().lines(), ScriptError.Stage.physics).stream()
-                .filter(e -> e.getLine() != null).toList();
+        List<ScriptError> errors = GodotOutput.scriptErrors(
+                        run.outcome().stdout().lines(), run.outcome().stderr().lines(), ScriptError.Stage.physics)
+                .stream()
+                .filter(e -> e.getLine() != null)
+                .toList();
         if (!errors.isEmpty()) {
             return errors;
         }
-        GodotJobExecutor.requireMovie(workspace, "exit code " + run.outcome().exitCode(),
+        GodotJobExecutor.requireMovie(
+                workspace,
+                "exit code " + run.outcome().exitCode(),
                 run.outcome().diagnosticTail());
         return List.of();
     }
@@ -102,8 +129,10 @@ final class WebJobEngine implements JobEngine {
         try {
             run = godot.run(launch, budget.remaining(), budget.cancellation(), lines);
         } catch (IOException | IllegalStateException e) {
-            throw new GodotUnavailableException(step + ": cannot run Godot's web build (agent settings chromium, "
-                    + "godotWebDir): " + e.getMessage(), e);
+            throw new GodotUnavailableException(
+                    step + ": cannot run Godot's web build (agent settings chromium, " + "godotWebDir): "
+                            + e.getMessage(),
+                    e);
         }
         if (run.outcome().ending() != ProcessOutcome.Ending.EXITED) {
             throw ProcessStoppedException.of(run.outcome().ending(), step);
@@ -116,8 +145,12 @@ final class WebJobEngine implements JobEngine {
 
     /** A trapped wasm: the script did something the engine cannot survive, typically an integer division by zero. */
     private static ScriptError trap(WebGodotRun run) {
-        return new ScriptError(ScriptError.Stage.physics, "godot.wasm-trap", null, null, run.failure()
-                + " (the script stopped the engine; an integer division by zero does this)");
+        return new ScriptError(
+                ScriptError.Stage.physics,
+                "godot.wasm-trap",
+                null,
+                null,
+                run.failure() + " (the script stopped the engine; an integer division by zero does this)");
     }
 
     /** The workspace's files as they go into the pack: everything Godot needs, nothing written by a render. */

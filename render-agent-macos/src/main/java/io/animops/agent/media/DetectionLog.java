@@ -11,15 +11,13 @@ import java.util.regex.Pattern;
 public final class DetectionLog {
     private static final Pattern BLACK = Pattern.compile(
             "black_start:\\s*([-0-9.e]+)\\s+black_end:\\s*([-0-9.e]+)\\s+black_duration:\\s*([-0-9.e]+)");
-    private static final Pattern FREEZE = Pattern.compile(
-            "lavfi\\.freezedetect\\.freeze_(start|end|duration):\\s*([-0-9.e]+)");
+    private static final Pattern FREEZE =
+            Pattern.compile("lavfi\\.freezedetect\\.freeze_(start|end|duration):\\s*([-0-9.e]+)");
 
     /** Black and frozen stretches, each in the order they occur. */
-    public record Segments(List<MediaSegment> black, List<MediaSegment> frozen) {
-    }
+    public record Segments(List<MediaSegment> black, List<MediaSegment> frozen) {}
 
-    private DetectionLog() {
-    }
+    private DetectionLog() {}
 
     /**
      * @param durationSeconds ends a freeze still open when the video ends (freezedetect logs no end for it)
@@ -31,7 +29,8 @@ public final class DetectionLog {
         for (String line : lines) {
             Matcher b = BLACK.matcher(line);
             if (b.find()) {
-                black.add(new MediaSegment(Double.valueOf(b.group(1)), Double.valueOf(b.group(2)), Double.valueOf(b.group(3))));
+                black.add(new MediaSegment(
+                        Double.valueOf(b.group(1)), Double.valueOf(b.group(2)), Double.valueOf(b.group(3))));
                 continue;
             }
             Matcher f = FREEZE.matcher(line);

@@ -39,26 +39,72 @@ public final class Ffmpeg {
      */
     public void encode(Path movie, Path video, ExecutionBudget budget)
             throws MediaException, ProcessStoppedException, InterruptedException {
-        run("encoding", List.of(ffmpeg.toString(), "-nostdin", "-hide_banner", "-nostats", "-y", "-i", movie.toString(),
-                "-an", "-c:v", "libx264", "-crf", Integer.toString(crf), "-pix_fmt", "yuv420p",
-                "-movflags", "+faststart", video.toString()), video.toAbsolutePath().getParent(), budget);
+        run(
+                "encoding",
+                List.of(
+                        ffmpeg.toString(),
+                        "-nostdin",
+                        "-hide_banner",
+                        "-nostats",
+                        "-y",
+                        "-i",
+                        movie.toString(),
+                        "-an",
+                        "-c:v",
+                        "libx264",
+                        "-crf",
+                        Integer.toString(crf),
+                        "-pix_fmt",
+                        "yuv420p",
+                        "-movflags",
+                        "+faststart",
+                        video.toString()),
+                video.toAbsolutePath().getParent(),
+                budget);
         requireFile("encoding", video);
     }
 
     /** One JPEG frame at {@code atSeconds}. */
     public void thumbnail(Path video, Path thumbnail, double atSeconds, ExecutionBudget budget)
             throws MediaException, ProcessStoppedException, InterruptedException {
-        run("thumbnail", List.of(ffmpeg.toString(), "-nostdin", "-hide_banner", "-nostats", "-y",
-                "-ss", String.format(Locale.ROOT, "%.3f", atSeconds), "-i", video.toString(),
-                "-frames:v", "1", "-q:v", "3", thumbnail.toString()), thumbnail.toAbsolutePath().getParent(), budget);
+        run(
+                "thumbnail",
+                List.of(
+                        ffmpeg.toString(),
+                        "-nostdin",
+                        "-hide_banner",
+                        "-nostats",
+                        "-y",
+                        "-ss",
+                        String.format(Locale.ROOT, "%.3f", atSeconds),
+                        "-i",
+                        video.toString(),
+                        "-frames:v",
+                        "1",
+                        "-q:v",
+                        "3",
+                        thumbnail.toString()),
+                thumbnail.toAbsolutePath().getParent(),
+                budget);
         requireFile("thumbnail", thumbnail);
     }
 
     /** Duration, size, frame rate, codec and the like, without black or frozen stretches. */
     public MediaFacts probe(Path video, ExecutionBudget budget)
             throws MediaException, ProcessStoppedException, InterruptedException {
-        ProcessOutcome outcome = run("ffprobe", List.of(ffprobe.toString(), "-v", "error", "-print_format", "json",
-                "-show_format", "-show_streams", video.toString()), video.toAbsolutePath().getParent(), budget);
+        ProcessOutcome outcome = run(
+                "ffprobe",
+                List.of(
+                        ffprobe.toString(),
+                        "-v",
+                        "error",
+                        "-print_format",
+                        "json",
+                        "-show_format",
+                        "-show_streams",
+                        video.toString()),
+                video.toAbsolutePath().getParent(),
+                budget);
         MediaFacts facts = FfprobeReport.parse(outcome.stdout().text());
         if (facts.getBytes() == null) {
             facts.setBytes(size(video));
@@ -69,9 +115,23 @@ public final class Ffmpeg {
     /** Black and frozen stretches, decoding the whole video once through both detectors. */
     public DetectionLog.Segments detect(Path video, double durationSeconds, ExecutionBudget budget)
             throws MediaException, ProcessStoppedException, InterruptedException {
-        ProcessOutcome outcome = run("black and freeze detection", List.of(ffmpeg.toString(), "-nostdin",
-                "-hide_banner", "-nostats", "-i", video.toString(), "-vf", BLACK_DETECT + "," + FREEZE_DETECT,
-                "-an", "-f", "null", "-"), video.toAbsolutePath().getParent(), budget);
+        ProcessOutcome outcome = run(
+                "black and freeze detection",
+                List.of(
+                        ffmpeg.toString(),
+                        "-nostdin",
+                        "-hide_banner",
+                        "-nostats",
+                        "-i",
+                        video.toString(),
+                        "-vf",
+                        BLACK_DETECT + "," + FREEZE_DETECT,
+                        "-an",
+                        "-f",
+                        "null",
+                        "-"),
+                video.toAbsolutePath().getParent(),
+                budget);
         return DetectionLog.parse(outcome.stderr().lines(), durationSeconds);
     }
 
@@ -93,8 +153,11 @@ public final class Ffmpeg {
         try {
             outcome = runner.runStep(step, command, directory, budget, LineListener.NONE);
         } catch (IOException e) {
-            throw new MediaException(step + ": cannot run " + command.get(0) + " (agent setting "
-                    + (command.get(0).equals(ffprobe.toString()) ? "ffprobe" : "ffmpeg") + "): " + e.getMessage(), e);
+            throw new MediaException(
+                    step + ": cannot run " + command.get(0) + " (agent setting "
+                            + (command.get(0).equals(ffprobe.toString()) ? "ffprobe" : "ffmpeg") + "): "
+                            + e.getMessage(),
+                    e);
         }
         if (outcome.exitCode() != 0) {
             throw new MediaException(step + ": " + Path.of(command.get(0)).getFileName() + " exited with "

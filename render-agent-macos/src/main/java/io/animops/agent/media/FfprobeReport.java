@@ -10,8 +10,7 @@ import java.io.IOException;
 public final class FfprobeReport {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private FfprobeReport() {
-    }
+    private FfprobeReport() {}
 
     public static MediaFacts parse(String json) throws MediaException {
         JsonNode root;

@@ -8,8 +8,7 @@ import java.time.Duration;
  * @param exitCode the exit code when {@link Ending#EXITED}; 128 + signal number when a signal ended it
  * @param wall     from start until the child (and its output) ended
  */
-public record ProcessOutcome(Ending ending, int exitCode, CapturedOutput stdout, CapturedOutput stderr,
-                             Duration wall) {
+public record ProcessOutcome(Ending ending, int exitCode, CapturedOutput stdout, CapturedOutput stderr, Duration wall) {
 
     public enum Ending {
         /** The child exited by itself (or by a signal nobody here sent). */

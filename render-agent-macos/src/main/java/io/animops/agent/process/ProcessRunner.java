@@ -45,8 +45,14 @@ public final class ProcessRunner {
      * @param environment added to (and overriding) the agent's own environment
      * @throws IOException when the program cannot be started (missing, not executable)
      */
-    public ProcessOutcome run(List<String> command, Path directory, Map<String, String> environment, Duration timeout,
-                              Cancellation cancellation, LineListener lines) throws IOException, InterruptedException {
+    public ProcessOutcome run(
+            List<String> command,
+            Path directory,
+            Map<String, String> environment,
+            Duration timeout,
+            Cancellation cancellation,
+            LineListener lines)
+            throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
         builder.environment().putAll(environment);
         builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
@@ -54,7 +60,9 @@ public final class ProcessRunner {
         Process process = builder.start();
         CapturedOutput stdout = new CapturedOutput(outputCapBytes);
         CapturedOutput stderr = new CapturedOutput(outputCapBytes);
-        String name = command.isEmpty() ? "child" : Path.of(command.get(0)).getFileName().toString();
+        String name = command.isEmpty()
+                ? "child"
+                : Path.of(command.get(0)).getFileName().toString();
         Thread outReader = reader(process.getInputStream(), stdout, OutputStream.STDOUT, lines, name);
         Thread errReader = reader(process.getErrorStream(), stderr, OutputStream.STDERR, lines, name);
 
@@ -62,7 +70,8 @@ public final class ProcessRunner {
         cancellation.onCancel(() -> cancelled.complete(null));
         ProcessOutcome.Ending ending = ProcessOutcome.Ending.EXITED;
         try {
-            CompletableFuture.anyOf(process.onExit(), cancelled).get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
+            CompletableFuture.anyOf(process.onExit(), cancelled)
+                    .get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
             if (process.isAlive()) {
                 ending = ProcessOutcome.Ending.CANCELLED;
             }
@@ -88,8 +97,9 @@ public final class ProcessRunner {
      *
      * @throws ProcessStoppedException when the budget ran out or the job was cancelled (the tree is killed)
      */
-    public ProcessOutcome runStep(String step, List<String> command, Path directory, ExecutionBudget budget,
-                                  LineListener lines) throws IOException, InterruptedException, ProcessStoppedException {
+    public ProcessOutcome runStep(
+            String step, List<String> command, Path directory, ExecutionBudget budget, LineListener lines)
+            throws IOException, InterruptedException, ProcessStoppedException {
         ProcessOutcome outcome = run(command, directory, Map.of(), budget.remaining(), budget.cancellation(), lines);
         if (outcome.ending() != ProcessOutcome.Ending.EXITED) {
             throw ProcessStoppedException.of(outcome.ending(), step);
@@ -97,19 +107,21 @@ public final class ProcessRunner {
         return outcome;
     }
 
-    private static Thread reader(InputStream stream, CapturedOutput sink, OutputStream which, LineListener lines,
-                                 String name) {
-        Thread thread = new Thread(() -> {
-            try (Reader in = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
-                readLines(in, line -> {
-                    sink.add(line);
-                    lines.line(which, line);
-                });
-            } catch (IOException e) {
-                // the pipe closed under us (the child was killed): what was read so far is kept
-                sink.add("[output of " + name + " ended early: " + e.getMessage() + "]");
-            }
-        }, name + "-" + which.name().toLowerCase());
+    private static Thread reader(
+            InputStream stream, CapturedOutput sink, OutputStream which, LineListener lines, String name) {
+        Thread thread = new Thread(
+                () -> {
+                    try (Reader in = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
+                        readLines(in, line -> {
+                            sink.add(line);
+                            lines.line(which, line);
+                        });
+                    } catch (IOException e) {
+                        // the pipe closed under us (the child was killed): what was read so far is kept
+                        sink.add("[output of " + name + " ended early: " + e.getMessage() + "]");
+                    }
+                },
+                name + "-" + which.name().toLowerCase());
         thread.setDaemon(true);
         thread.start();
         return thread;

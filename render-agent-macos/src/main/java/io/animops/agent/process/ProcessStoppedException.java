@@ -11,8 +11,9 @@ public class ProcessStoppedException extends Exception {
 
     /** "render ran past the job's timeout", "render was cancelled". */
     public static ProcessStoppedException of(ProcessOutcome.Ending ending, String step) {
-        return new ProcessStoppedException(ending, step
-                + (ending == ProcessOutcome.Ending.TIMED_OUT ? " ran past the job's timeout" : " was cancelled"));
+        return new ProcessStoppedException(
+                ending,
+                step + (ending == ProcessOutcome.Ending.TIMED_OUT ? " ran past the job's timeout" : " was cancelled"));
     }
 
     public ProcessOutcome.Ending ending() {

@@ -13,8 +13,7 @@ import java.util.Set;
 public final class ProcessTrees {
     private static final Duration POLL = Duration.ofMillis(20);
 
-    private ProcessTrees() {
-    }
+    private ProcessTrees() {}
 
     /**
      * Sends SIGTERM to the root and all its descendants, waits up to {@code grace} for them to go, then SIGKILLs

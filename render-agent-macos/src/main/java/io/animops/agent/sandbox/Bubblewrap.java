@@ -13,16 +13,33 @@ import java.util.List;
  * processes ({@link NoNewProcessesFilter}).
  */
 final class Bubblewrap {
-    private Bubblewrap() {
-    }
+    private Bubblewrap() {}
 
     static List<String> arguments(Path workspace, List<Path> bundle) {
         String dir = workspace.toString();
-        List<String> args = new ArrayList<>(List.of(Isolation.BWRAP, "--die-with-parent", "--new-session",
-                "--unshare-all", "--cap-drop", "ALL", "--clearenv",
-                "--setenv", "HOME", dir, "--setenv", "XDG_DATA_HOME", dir + "/.local/share",
-                "--setenv", "XDG_CACHE_HOME", dir + "/.cache", "--setenv", "XDG_CONFIG_HOME", dir + "/.config",
-                "--setenv", "LANG", "C.UTF-8"));
+        List<String> args = new ArrayList<>(List.of(
+                Isolation.BWRAP,
+                "--die-with-parent",
+                "--new-session",
+                "--unshare-all",
+                "--cap-drop",
+                "ALL",
+                "--clearenv",
+                "--setenv",
+                "HOME",
+                dir,
+                "--setenv",
+                "XDG_DATA_HOME",
+                dir + "/.local/share",
+                "--setenv",
+                "XDG_CACHE_HOME",
+                dir + "/.cache",
+                "--setenv",
+                "XDG_CONFIG_HOME",
+                dir + "/.config",
+                "--setenv",
+                "LANG",
+                "C.UTF-8"));
         for (String system : Isolation.SYSTEM_READ_ONLY) {
             args.addAll(List.of("--ro-bind-try", system, system));
         }
@@ -37,8 +54,24 @@ final class Bubblewrap {
         for (Path folder : bundle) {
             args.addAll(List.of("--ro-bind", folder.toString(), folder.toString()));
         }
-        args.addAll(List.of("--dev", "/dev", "--dev-bind-try", "/dev/dri", "/dev/dri", "--proc", "/proc",
-                "--tmpfs", "/tmp", "--bind", dir, dir, "--chdir", dir, "--seccomp", "9", "--"));
+        args.addAll(List.of(
+                "--dev",
+                "/dev",
+                "--dev-bind-try",
+                "/dev/dri",
+                "/dev/dri",
+                "--proc",
+                "/proc",
+                "--tmpfs",
+                "/tmp",
+                "--bind",
+                dir,
+                dir,
+                "--chdir",
+                dir,
+                "--seccomp",
+                "9",
+                "--"));
         return args;
     }
 

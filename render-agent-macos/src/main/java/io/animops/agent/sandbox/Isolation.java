@@ -26,8 +26,17 @@ public final class Isolation {
     /** Address space of one Godot run under bubblewrap (RLIMIT_AS): a scene needs far less, a runaway gets no more. */
     public static final long MEMORY_LIMIT_MIB = 4096;
     /** System folders Godot reads (libraries, fonts, GPU drivers); no folder of programs (/bin, /usr/bin) is there. */
-    static final List<String> SYSTEM_READ_ONLY = List.of("/usr/lib", "/usr/lib64", "/usr/lib32", "/usr/share",
-            "/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/fonts", "/etc/vulkan", "/etc/glvnd",
+    static final List<String> SYSTEM_READ_ONLY = List.of(
+            "/usr/lib",
+            "/usr/lib64",
+            "/usr/lib32",
+            "/usr/share",
+            "/etc/ld.so.cache",
+            "/etc/ld.so.conf",
+            "/etc/ld.so.conf.d",
+            "/etc/fonts",
+            "/etc/vulkan",
+            "/etc/glvnd",
             "/etc/localtime");
     /**
      * Soft CPU limit {@code $1} (SIGXCPU, exit 152 on Linux and macOS alike), hard limit {@code $2} a little later
@@ -45,10 +54,10 @@ public final class Isolation {
     public static boolean wrapperFailed(int exitCode) {
         return exitCode >= 125 && exitCode <= 127;
     }
+
     private static final String PROFILE = loadProfile();
 
-    private Isolation() {
-    }
+    private Isolation() {}
 
     /**
      * @param sandbox    whether to isolate at all (the agent's {@code sandbox} setting)
@@ -56,8 +65,8 @@ public final class Isolation {
      * @param workspace  the only folder Godot may write to (macOS: its real path, symbolic links resolved)
      * @param home       the user's home, for Godot's folders under ~/Library
      */
-    public static List<String> wrap(HostCapabilities host, boolean sandbox, long cpuSeconds, Path workspace,
-                                    Path home, List<String> command) {
+    public static List<String> wrap(
+            HostCapabilities host, boolean sandbox, long cpuSeconds, Path workspace, Path home, List<String> command) {
         Path program = Path.of(command.get(0)).toAbsolutePath().getParent();
         return wrap(host, sandbox, cpuSeconds, MEMORY_LIMIT_MIB, workspace, home, List.of(program), command);
     }
@@ -66,25 +75,50 @@ public final class Isolation {
      * @param memoryMiB address-space limit under bubblewrap (Linux)
      * @param bundle    read-only folders beside the system ones under bubblewrap: Godot's own folder
      */
-    public static List<String> wrap(HostCapabilities host, boolean sandbox, long cpuSeconds, long memoryMiB,
-                                    Path workspace, Path home, List<Path> bundle, List<String> command) {
+    public static List<String> wrap(
+            HostCapabilities host,
+            boolean sandbox,
+            long cpuSeconds,
+            long memoryMiB,
+            Path workspace,
+            Path home,
+            List<Path> bundle,
+            List<String> command) {
         if (sandbox && host.os() == HostOs.LINUX && host.bubblewrap()) {
-            List<String> wrapped = new ArrayList<>(List.of("/bin/sh", "-c", LINUX_LIMITS_SCRIPT, "animops-limits",
+            List<String> wrapped = new ArrayList<>(List.of(
+                    "/bin/sh",
+                    "-c",
+                    LINUX_LIMITS_SCRIPT,
+                    "animops-limits",
                     cpuSeconds > 0 ? Long.toString(cpuSeconds) : "unlimited",
                     cpuSeconds > 0 ? Long.toString(cpuSeconds + HARD_LIMIT_MARGIN) : "unlimited",
-                    Long.toString(memoryMiB * 1024), host.processFilter().toString()));
+                    Long.toString(memoryMiB * 1024),
+                    host.processFilter().toString()));
             wrapped.addAll(Bubblewrap.arguments(workspace, bundle));
             wrapped.addAll(command);
             return wrapped;
         }
         List<String> wrapped = new ArrayList<>();
         if (cpuSeconds > 0) {
-            wrapped.addAll(List.of("/bin/sh", "-c", CPU_LIMIT_SCRIPT, "animops-cpu-limit", Long.toString(cpuSeconds),
+            wrapped.addAll(List.of(
+                    "/bin/sh",
+                    "-c",
+                    CPU_LIMIT_SCRIPT,
+                    "animops-cpu-limit",
+                    Long.toString(cpuSeconds),
                     Long.toString(cpuSeconds + HARD_LIMIT_MARGIN)));
         }
         if (sandbox && host.os() == HostOs.MACOS) {
-            wrapped.addAll(List.of(SANDBOX_EXEC, "-p", PROFILE, "-D", "WORKSPACE=" + workspace, "-D", "HOME_DIR=" + home,
-                    "-D", "GODOT_BUNDLE=" + macBundle(Path.of(command.get(0)))));
+            wrapped.addAll(List.of(
+                    SANDBOX_EXEC,
+                    "-p",
+                    PROFILE,
+                    "-D",
+                    "WORKSPACE=" + workspace,
+                    "-D",
+                    "HOME_DIR=" + home,
+                    "-D",
+                    "GODOT_BUNDLE=" + macBundle(Path.of(command.get(0)))));
         } else if (sandbox && host.os() == HostOs.LINUX && host.networkNamespaces()) {
             wrapped.addAll(List.of(UNSHARE, "-n"));
         }

@@ -32,8 +32,7 @@ public final class NoNewProcessesFilter {
     private static final int ARCH = 4;
     private static final int ARG0_LOW = 16;
 
-    private NoNewProcessesFilter() {
-    }
+    private NoNewProcessesFilter() {}
 
     /** The filter for this JVM's architecture, empty on an architecture it does not know. */
     public static Optional<byte[]> forThisMachine() {
@@ -52,20 +51,20 @@ public final class NoNewProcessesFilter {
     private static byte[] program(int arch, int clone, int clone3, int fork, int vfork) {
         ByteBuffer out = ByteBuffer.allocate(8 * 14).order(ByteOrder.LITTLE_ENDIAN);
         // jump offsets count instructions after the next one; targets: 11 allow, 12 EPERM, 13 kill
-        statement(out, LD_W_ABS, ARCH);                    // 0
-        jump(out, JEQ_K, arch, 0, 11);                     // 1: another ABI could bypass the numbers below
-        statement(out, LD_W_ABS, NR);                      // 2
-        jump(out, JGE_K, X32_SYSCALL_BIT, 9, 0);           // 3: x32 system calls share x86-64's arch value
-        jump(out, JEQ_K, clone3, 0, 1);                    // 4
-        statement(out, RET_K, RET_ERRNO | ENOSYS);         // 5
-        jump(out, JEQ_K, fork, 5, 0);                      // 6
-        jump(out, JEQ_K, vfork, 4, 0);                     // 7
-        jump(out, JEQ_K, clone, 0, 2);                     // 8
-        statement(out, LD_W_ABS, ARG0_LOW);                // 9: clone's flags
-        jump(out, JSET_K, CLONE_THREAD, 0, 1);             // 10
-        statement(out, RET_K, RET_ALLOW);                  // 11
-        statement(out, RET_K, RET_ERRNO | EPERM);          // 12
-        statement(out, RET_K, RET_KILL_PROCESS);           // 13
+        statement(out, LD_W_ABS, ARCH); // 0
+        jump(out, JEQ_K, arch, 0, 11); // 1: another ABI could bypass the numbers below
+        statement(out, LD_W_ABS, NR); // 2
+        jump(out, JGE_K, X32_SYSCALL_BIT, 9, 0); // 3: x32 system calls share x86-64's arch value
+        jump(out, JEQ_K, clone3, 0, 1); // 4
+        statement(out, RET_K, RET_ERRNO | ENOSYS); // 5
+        jump(out, JEQ_K, fork, 5, 0); // 6
+        jump(out, JEQ_K, vfork, 4, 0); // 7
+        jump(out, JEQ_K, clone, 0, 2); // 8
+        statement(out, LD_W_ABS, ARG0_LOW); // 9: clone's flags
+        jump(out, JSET_K, CLONE_THREAD, 0, 1); // 10
+        statement(out, RET_K, RET_ALLOW); // 11
+        statement(out, RET_K, RET_ERRNO | EPERM); // 12
+        statement(out, RET_K, RET_KILL_PROCESS); // 13
         return out.array();
     }
 

@@ -55,8 +55,8 @@ public final class ArtifactUploader {
      * @param attempts     PUTs per file (first try plus retries)
      * @param firstBackoff wait before the first retry; doubles up to {@code maxBackoff}
      */
-    public ArtifactUploader(HttpClient http, int attempts, Duration firstBackoff, Duration maxBackoff,
-                            Duration requestTimeout) {
+    public ArtifactUploader(
+            HttpClient http, int attempts, Duration firstBackoff, Duration maxBackoff, Duration requestTimeout) {
         if (attempts < 1) {
             throw new IllegalArgumentException("attempts: must be at least 1, got " + attempts);
         }
@@ -69,8 +69,12 @@ public final class ArtifactUploader {
 
     /** The agent's usual settings: 1 s, 2 s, 4 s ... up to 30 s between tries; 10 minutes per PUT. */
     public static ArtifactUploader standard(int attempts) {
-        return new ArtifactUploader(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), attempts,
-                Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(10));
+        return new ArtifactUploader(
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
+                attempts,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(30),
+                Duration.ofMinutes(10));
     }
 
     /**
@@ -79,7 +83,8 @@ public final class ArtifactUploader {
      * @param what names the artifact in errors, e.g. "video"
      * @throws InterruptedException when the calling thread is interrupted (the job was cancelled)
      */
-    public Artifact upload(String what, Path file, UploadGrant grant) throws UploadFailedException, InterruptedException {
+    public Artifact upload(String what, Path file, UploadGrant grant)
+            throws UploadFailedException, InterruptedException {
         String contentType = grant.getContentType() == null ? "application/octet-stream" : grant.getContentType();
         Artifact artifact = describe(what, file, grant.getKey(), contentType);
         URI uri;
@@ -93,9 +98,11 @@ public final class ArtifactUploader {
         Exception lastError = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
-                HttpRequest request = HttpRequest.newBuilder(uri).timeout(requestTimeout)
+                HttpRequest request = HttpRequest.newBuilder(uri)
+                        .timeout(requestTimeout)
                         .header("Content-Type", contentType)
-                        .PUT(HttpRequest.BodyPublishers.ofFile(file)).build();
+                        .PUT(HttpRequest.BodyPublishers.ofFile(file))
+                        .build();
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 int code = response.statusCode();
                 if (code >= 200 && code < 300) {
@@ -104,8 +111,8 @@ public final class ArtifactUploader {
                 last = "HTTP " + code + " " + abbreviate(response.body());
                 lastError = null;
                 if (code < 500) {
-                    throw new UploadFailedException("upload of " + what + " to " + grant.getKey() + " refused: " + last, null,
-                            code);
+                    throw new UploadFailedException(
+                            "upload of " + what + " to " + grant.getKey() + " refused: " + last, null, code);
                 }
             } catch (IOException e) {
                 last = e.toString();
@@ -118,8 +125,9 @@ public final class ArtifactUploader {
                 backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
             }
         }
-        throw new UploadFailedException("upload of " + what + " to " + grant.getKey() + " failed after " + attempts
-                + " attempt(s): " + last, lastError);
+        throw new UploadFailedException(
+                "upload of " + what + " to " + grant.getKey() + " failed after " + attempts + " attempt(s): " + last,
+                lastError);
     }
 
     /** Size and SHA-256 of the file as it will be stored. */
@@ -130,7 +138,8 @@ public final class ArtifactUploader {
             artifact.setKey(key);
             artifact.setContentType(contentType);
             artifact.setBytes(bytes);
-            artifact.setSha256(HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest()));
+            artifact.setSha256(HexFormat.of()
+                    .formatHex(((DigestInputStream) in).getMessageDigest().digest()));
             return artifact;
         } catch (IOException e) {
             throw new UploadFailedException("cannot read the " + what + " file " + file + ": " + e, e);

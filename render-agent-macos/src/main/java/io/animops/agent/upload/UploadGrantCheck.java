@@ -13,8 +13,7 @@ public final class UploadGrantCheck {
     /** A grant must stay valid at least this long after the agent starts using it. */
     public static final Duration MIN_REMAINING = Duration.ofSeconds(60);
 
-    private UploadGrantCheck() {
-    }
+    private UploadGrantCheck() {}
 
     /** Why the grants cannot be used yet, or empty when they can. */
     public static Optional<String> problem(UploadGrants grants, Instant now) {

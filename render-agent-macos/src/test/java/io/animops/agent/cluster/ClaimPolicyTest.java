@@ -28,11 +28,18 @@ class ClaimPolicyTest {
                 .isEqualTo(Verdict.CLAIM);
         assertThat(ClaimPolicy.decide(Jobs.pending("both", "1", LABELS), "mac-1", LABELS, 0, 1))
                 .isEqualTo(Verdict.CLAIM);
-        assertThat(ClaimPolicy.decide(Jobs.pending("linux", "1", Map.of("animops.io/os", "linux")), "mac-1", LABELS, 0, 1))
+        assertThat(ClaimPolicy.decide(
+                        Jobs.pending("linux", "1", Map.of("animops.io/os", "linux")), "mac-1", LABELS, 0, 1))
                 .isEqualTo(Verdict.SELECTOR_MISMATCH);
-        assertThat(ClaimPolicy.decide(Jobs.pending("extra", "1", Map.of("animops.io/os", "darwin", "tier", "fast")),
-                "mac-1", LABELS, 0, 1)).isEqualTo(Verdict.SELECTOR_MISMATCH);
-        assertThat(ClaimPolicy.decide(Jobs.pending("nolabels", "1", Map.of("animops.io/os", "darwin")), "mac-1", Map.of(), 0, 1))
+        assertThat(ClaimPolicy.decide(
+                        Jobs.pending("extra", "1", Map.of("animops.io/os", "darwin", "tier", "fast")),
+                        "mac-1",
+                        LABELS,
+                        0,
+                        1))
+                .isEqualTo(Verdict.SELECTOR_MISMATCH);
+        assertThat(ClaimPolicy.decide(
+                        Jobs.pending("nolabels", "1", Map.of("animops.io/os", "darwin")), "mac-1", Map.of(), 0, 1))
                 .isEqualTo(Verdict.SELECTOR_MISMATCH);
     }
 
@@ -42,9 +49,11 @@ class ClaimPolicyTest {
         job.getSpec().setExecutor(RenderExecutor.Native);
         assertThat(ClaimPolicy.decide(job, "linux-1", Map.of(), RenderExecutor.Web, 0, 1))
                 .isEqualTo(Verdict.EXECUTOR_MISMATCH);
-        assertThat(ClaimPolicy.decide(job, "mac-1", Map.of(), RenderExecutor.Native, 0, 1)).isEqualTo(Verdict.CLAIM);
+        assertThat(ClaimPolicy.decide(job, "mac-1", Map.of(), RenderExecutor.Native, 0, 1))
+                .isEqualTo(Verdict.CLAIM);
         job.getSpec().setExecutor(null);
-        assertThat(ClaimPolicy.decide(job, "linux-1", Map.of(), RenderExecutor.Web, 0, 1)).isEqualTo(Verdict.CLAIM);
+        assertThat(ClaimPolicy.decide(job, "linux-1", Map.of(), RenderExecutor.Web, 0, 1))
+                .isEqualTo(Verdict.CLAIM);
     }
 
     @Test
@@ -58,7 +67,8 @@ class ClaimPolicyTest {
         for (RenderPhase phase : RenderPhase.values()) {
             if (phase != RenderPhase.Pending) {
                 assertThat(ClaimPolicy.decide(Jobs.held("h", "1", "mac-2", phase), "mac-1", LABELS, 0, 1))
-                        .as(phase.name()).isEqualTo(Verdict.NOT_PENDING);
+                        .as(phase.name())
+                        .isEqualTo(Verdict.NOT_PENDING);
             }
         }
         RenderJob deleting = Jobs.pending("d", "1", Map.of());
@@ -77,12 +87,18 @@ class ClaimPolicyTest {
 
     @Test
     void aJobIsHeldWhileItNamesTheAgentInAWorkingPhase() {
-        assertThat(ClaimPolicy.heldBy(Jobs.held("j", "1", "mac-1", RenderPhase.Rendering), "mac-1")).isTrue();
-        assertThat(ClaimPolicy.heldBy(Jobs.held("j", "1", "mac-1", RenderPhase.Claimed), "mac-1")).isTrue();
-        assertThat(ClaimPolicy.heldBy(Jobs.held("j", "1", "mac-2", RenderPhase.Rendering), "mac-1")).isFalse();
-        assertThat(ClaimPolicy.heldBy(Jobs.held("j", "1", "mac-1", RenderPhase.Pending), "mac-1")).isFalse();
-        assertThat(ClaimPolicy.heldBy(Jobs.held("j", "1", "mac-1", RenderPhase.Failed), "mac-1")).isFalse();
-        assertThat(ClaimPolicy.heldBy(Jobs.held("j", "1", "mac-1", RenderPhase.Succeeded), "mac-1")).isFalse();
+        assertThat(ClaimPolicy.heldBy(Jobs.held("j", "1", "mac-1", RenderPhase.Rendering), "mac-1"))
+                .isTrue();
+        assertThat(ClaimPolicy.heldBy(Jobs.held("j", "1", "mac-1", RenderPhase.Claimed), "mac-1"))
+                .isTrue();
+        assertThat(ClaimPolicy.heldBy(Jobs.held("j", "1", "mac-2", RenderPhase.Rendering), "mac-1"))
+                .isFalse();
+        assertThat(ClaimPolicy.heldBy(Jobs.held("j", "1", "mac-1", RenderPhase.Pending), "mac-1"))
+                .isFalse();
+        assertThat(ClaimPolicy.heldBy(Jobs.held("j", "1", "mac-1", RenderPhase.Failed), "mac-1"))
+                .isFalse();
+        assertThat(ClaimPolicy.heldBy(Jobs.held("j", "1", "mac-1", RenderPhase.Succeeded), "mac-1"))
+                .isFalse();
         assertThat(ClaimPolicy.heldBy(null, "mac-1")).isFalse();
     }
 }

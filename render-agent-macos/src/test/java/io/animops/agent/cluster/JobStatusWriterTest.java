@@ -18,8 +18,8 @@ class JobStatusWriterTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T10:00:05Z"), ZoneOffset.UTC);
     private final StatusChanges mine = new StatusChanges("mac-1", CLOCK);
     /** Heartbeats ten seconds after the claim, so that they change lastHeartbeat. */
-    private final StatusChanges tenSecondsLater = new StatusChanges("mac-1",
-            Clock.offset(CLOCK, java.time.Duration.ofSeconds(10)));
+    private final StatusChanges tenSecondsLater =
+            new StatusChanges("mac-1", Clock.offset(CLOCK, java.time.Duration.ofSeconds(10)));
 
     @Test
     void aClaimOnTheVersionSeenWinsAndOnAStaleOneIsLost() {
@@ -34,7 +34,8 @@ class JobStatusWriterTest {
         assertThat(stored.getStatus().getClaimedAt()).isEqualTo("2026-11-24T10:00:05Z");
 
         // the second agent decides on the same version it saw: 409, and no retry
-        Optional<JobStatusWriter> late = JobStatusWriter.claim(api, seen, "mac-2", new StatusChanges("mac-2", CLOCK)::claim);
+        Optional<JobStatusWriter> late =
+                JobStatusWriter.claim(api, seen, "mac-2", new StatusChanges("mac-2", CLOCK)::claim);
         assertThat(late).isEmpty();
         assertThat(api.stored().getStatus().getAgent()).isEqualTo("mac-1");
         assertThat(api.gets).isZero();
@@ -43,7 +44,8 @@ class JobStatusWriterTest {
     @Test
     void onConflictWhileStillHoldingTheJobTheChangeIsAppliedAgainOnTheFreshObject() {
         InMemoryJobApi api = new InMemoryJobApi(Jobs.pending("j", "10", Map.of()));
-        JobStatusWriter writer = JobStatusWriter.claim(api, api.stored(), "mac-1", mine::claim).orElseThrow();
+        JobStatusWriter writer =
+                JobStatusWriter.claim(api, api.stored(), "mac-1", mine::claim).orElseThrow();
         // the operator writes upload grants meanwhile
         api.meanwhile(job -> {
             UploadGrants grants = new UploadGrants();
@@ -55,13 +57,15 @@ class JobStatusWriterTest {
         assertThat(stored.getStatus().getPhase()).isEqualTo(RenderPhase.Rendering);
         assertThat(stored.getStatus().getUploads().getExpiresAt()).isEqualTo("2026-11-24T11:00:00Z");
         assertThat(api.gets).isEqualTo(1);
-        assertThat(writer.current().getMetadata().getResourceVersion()).isEqualTo(stored.getMetadata().getResourceVersion());
+        assertThat(writer.current().getMetadata().getResourceVersion())
+                .isEqualTo(stored.getMetadata().getResourceVersion());
     }
 
     @Test
     void onConflictAfterTheOperatorRequeuedTheJobNothingIsWrittenEverAgain() {
         InMemoryJobApi api = new InMemoryJobApi(Jobs.pending("j", "10", Map.of()));
-        JobStatusWriter writer = JobStatusWriter.claim(api, api.stored(), "mac-1", mine::claim).orElseThrow();
+        JobStatusWriter writer =
+                JobStatusWriter.claim(api, api.stored(), "mac-1", mine::claim).orElseThrow();
         // the lease lapsed: Pending again, then another agent claimed it
         api.meanwhile(job -> {
             job.getStatus().setPhase(RenderPhase.Pending);
@@ -84,13 +88,15 @@ class JobStatusWriterTest {
     @Test
     void aDeletedJobIsGone() {
         InMemoryJobApi api = new InMemoryJobApi(Jobs.pending("j", "10", Map.of()));
-        JobStatusWriter writer = JobStatusWriter.claim(api, api.stored(), "mac-1", mine::claim).orElseThrow();
+        JobStatusWriter writer =
+                JobStatusWriter.claim(api, api.stored(), "mac-1", mine::claim).orElseThrow();
         api.delete();
         assertThat(writer.write(tenSecondsLater::heartbeat)).isEqualTo(JobStatusWriter.Outcome.GONE);
         assertThat(writer.refresh()).isEqualTo(JobStatusWriter.Outcome.GONE);
 
         InMemoryJobApi other = new InMemoryJobApi(Jobs.pending("k", "10", Map.of()));
-        JobStatusWriter conflicting = JobStatusWriter.claim(other, other.stored(), "mac-1", mine::claim).orElseThrow();
+        JobStatusWriter conflicting = JobStatusWriter.claim(other, other.stored(), "mac-1", mine::claim)
+                .orElseThrow();
         other.meanwhile(job -> job.getStatus().setProgress(null));
         other.delete();
         // 409, and the re-read finds nothing
@@ -100,8 +106,10 @@ class JobStatusWriterTest {
     @Test
     void afterTheOutcomeTheAgentWritesNothingMore() {
         InMemoryJobApi api = new InMemoryJobApi(Jobs.pending("j", "10", Map.of()));
-        JobStatusWriter writer = JobStatusWriter.claim(api, api.stored(), "mac-1", mine::claim).orElseThrow();
-        assertThat(writer.finish(s -> mine.timedOut(s, "spec.timeoutSeconds 30 passed"))).isEqualTo(JobStatusWriter.Outcome.WRITTEN);
+        JobStatusWriter writer =
+                JobStatusWriter.claim(api, api.stored(), "mac-1", mine::claim).orElseThrow();
+        assertThat(writer.finish(s -> mine.timedOut(s, "spec.timeoutSeconds 30 passed")))
+                .isEqualTo(JobStatusWriter.Outcome.WRITTEN);
         int patches = api.patches.size();
         assertThat(writer.write(tenSecondsLater::heartbeat)).isEqualTo(JobStatusWriter.Outcome.LOST);
         assertThat(api.patches).hasSize(patches);
@@ -111,7 +119,8 @@ class JobStatusWriterTest {
     @Test
     void anUnchangedStatusSendsNothing() {
         InMemoryJobApi api = new InMemoryJobApi(Jobs.pending("j", "10", Map.of()));
-        JobStatusWriter writer = JobStatusWriter.claim(api, api.stored(), "mac-1", mine::claim).orElseThrow();
+        JobStatusWriter writer =
+                JobStatusWriter.claim(api, api.stored(), "mac-1", mine::claim).orElseThrow();
         int patches = api.patches.size();
         // same second as the claim: lastHeartbeat does not change
         assertThat(writer.write(mine::heartbeat)).isEqualTo(JobStatusWriter.Outcome.UNCHANGED);
@@ -130,8 +139,10 @@ class JobStatusWriterTest {
                 return super.patchStatus(namespace, name, mergePatch);
             }
         };
-        JobStatusWriter writer = JobStatusWriter.claim(api, api.stored(), "mac-1", mine::claim).orElseThrow();
+        JobStatusWriter writer =
+                JobStatusWriter.claim(api, api.stored(), "mac-1", mine::claim).orElseThrow();
         assertThatThrownBy(() -> writer.write(s -> mine.phase(s, RenderPhase.Rendering)))
-                .hasMessageContaining("render job studio/j").hasMessageContaining("409 " + JobStatusWriter.MAX_CONFLICTS + " times");
+                .hasMessageContaining("render job studio/j")
+                .hasMessageContaining("409 " + JobStatusWriter.MAX_CONFLICTS + " times");
     }
 }

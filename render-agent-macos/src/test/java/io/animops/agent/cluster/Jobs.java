@@ -12,13 +12,16 @@ import java.util.Map;
 
 /** Render jobs as the agent sees them in its informer, for the pure tests. */
 final class Jobs {
-    private Jobs() {
-    }
+    private Jobs() {}
 
     static RenderJob pending(String name, String resourceVersion, Map<String, String> selector) {
         RenderJob job = new RenderJob();
-        job.setMetadata(new ObjectMetaBuilder().withNamespace("studio").withName(name).withUid("uid-" + name)
-                .withResourceVersion(resourceVersion).build());
+        job.setMetadata(new ObjectMetaBuilder()
+                .withNamespace("studio")
+                .withName(name)
+                .withUid("uid-" + name)
+                .withResourceVersion(resourceVersion)
+                .build());
         RenderJobSpec spec = new RenderJobSpec();
         spec.setScriptAttemptRef(name + "-a1");
         spec.setMode(RenderMode.Preview);

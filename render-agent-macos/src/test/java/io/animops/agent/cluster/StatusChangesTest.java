@@ -20,7 +20,8 @@ class StatusChangesTest {
 
     @Test
     void givingBackCountsAFailureAndClearsTheClaimUntilTheClaimLimit() {
-        RenderJobStatus status = Jobs.held("j", "1", "mac-1", RenderPhase.Encoding).getStatus();
+        RenderJobStatus status =
+                Jobs.held("j", "1", "mac-1", RenderPhase.Encoding).getStatus();
         changes.giveBack(status, "ffmpeg exited with 1", 3);
         assertThat(status.getPhase()).isEqualTo(RenderPhase.Pending);
         assertThat(status.getAgent()).isNull();
@@ -32,7 +33,8 @@ class StatusChangesTest {
         assertThat(succeeded.getReason()).isEqualTo("AgentFailed");
         assertThat(succeeded.getMessage()).contains("ffmpeg exited with 1", "claim 1 of 3");
 
-        RenderJobStatus third = Jobs.held("j", "1", "mac-1", RenderPhase.Uploading).getStatus();
+        RenderJobStatus third =
+                Jobs.held("j", "1", "mac-1", RenderPhase.Uploading).getStatus();
         third.setAttempts(3);
         changes.giveBack(third, "upload failed", 3);
         assertThat(third.getPhase()).isEqualTo(RenderPhase.Failed);
@@ -43,7 +45,8 @@ class StatusChangesTest {
 
     @Test
     void aShutdownHandsTheJobBackWithoutCountingAFailure() {
-        RenderJobStatus status = Jobs.held("j", "1", "mac-1", RenderPhase.Rendering).getStatus();
+        RenderJobStatus status =
+                Jobs.held("j", "1", "mac-1", RenderPhase.Rendering).getStatus();
         changes.handBackOnShutdown(status);
         assertThat(status.getPhase()).isEqualTo(RenderPhase.Pending);
         assertThat(status.getAgent()).isNull();
@@ -53,15 +56,23 @@ class StatusChangesTest {
 
     @Test
     void scriptErrorsAndTimeoutsFailTheJobWithTheirReason() {
-        RenderJobStatus status = Jobs.held("j", "1", "mac-1", RenderPhase.Validating).getStatus();
-        changes.scriptInvalid(status, List.of(new ScriptError(ScriptError.Stage.physics, "godot.runtime", 34, null,
-                "Invalid call. Nonexistent function 'foo'")));
+        RenderJobStatus status =
+                Jobs.held("j", "1", "mac-1", RenderPhase.Validating).getStatus();
+        changes.scriptInvalid(
+                status,
+                List.of(new ScriptError(
+                        ScriptError.Stage.physics,
+                        "godot.runtime",
+                        34,
+                        null,
+                        "Invalid call. Nonexistent function 'foo'")));
         assertThat(status.getPhase()).isEqualTo(RenderPhase.Failed);
         assertThat(status.getErrors()).hasSize(1);
         assertThat(succeeded(status).getReason()).isEqualTo("ScriptInvalid");
         assertThat(succeeded(status).getMessage()).contains("physics line 34: Invalid call");
 
-        RenderJobStatus slow = Jobs.held("k", "1", "mac-1", RenderPhase.Rendering).getStatus();
+        RenderJobStatus slow =
+                Jobs.held("k", "1", "mac-1", RenderPhase.Rendering).getStatus();
         changes.timedOut(slow, "spec.timeoutSeconds (30 s) passed while rendering");
         assertThat(slow.getPhase()).isEqualTo(RenderPhase.Failed);
         assertThat(succeeded(slow).getReason()).isEqualTo("RenderTimeout");
@@ -74,7 +85,10 @@ class StatusChangesTest {
         status.setAttempts(1);
         changes.claim(status);
         assertThat(status.getAttempts()).isEqualTo(2);
-        assertThat(Conditions.find(status.getConditions(), "Scheduled").orElseThrow().getStatus()).isEqualTo(Conditions.TRUE);
+        assertThat(Conditions.find(status.getConditions(), "Scheduled")
+                        .orElseThrow()
+                        .getStatus())
+                .isEqualTo(Conditions.TRUE);
         assertThat(succeeded(status).getMessage()).isEqualTo("claimed by agent mac-1 (claim 2)");
     }
 

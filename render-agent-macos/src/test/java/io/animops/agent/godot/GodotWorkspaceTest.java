@@ -20,8 +20,18 @@ class GodotWorkspaceTest {
     Path workDir;
 
     private static JobRequest job(JobDesignSystem designSystem) {
-        return new JobRequest("studio", "galton-board-final", "5f0c2a9e-1b2c-4d3e-8f90-123456789abc", RenderMode.Final,
-                1080, 1920, 60, 20, 120, Duration.ofMinutes(10), new JobScript("sha", "extends Node2D\n", "1"),
+        return new JobRequest(
+                "studio",
+                "galton-board-final",
+                "5f0c2a9e-1b2c-4d3e-8f90-123456789abc",
+                RenderMode.Final,
+                1080,
+                1920,
+                60,
+                20,
+                120,
+                Duration.ofMinutes(10),
+                new JobScript("sha", "extends Node2D\n", "1"),
                 designSystem);
     }
 
@@ -32,20 +42,34 @@ class GodotWorkspaceTest {
             assertThat(workspace.dir().resolve("scene.gd")).hasContent("extends Node2D");
             assertThat(workspace.dir().resolve("design_system.json")).hasContent("{\"a\":1}");
             String project = Files.readString(workspace.dir().resolve("project.godot"));
-            assertThat(project).contains("config_version=5", "run/main_scene=\"res://main.tscn\"",
-                    "AnimOpsProbe=\"*res://animops_probe.gd\"", "window/size/viewport_width=1080",
-                    "window/size/viewport_height=1920", "window/stretch/mode=\"canvas_items\"",
-                    "window/stretch/aspect=\"keep\"", "common/physics_ticks_per_second=60",
-                    "run/flush_stdout_on_print=true");
-            assertThat(Files.readAllLines(workspace.dir().resolve("main.tscn"))).containsExactly(
-                    "[gd_scene load_steps=2 format=3]", "",
-                    "[ext_resource type=\"Script\" path=\"res://scene.gd\" id=\"1_scene\"]", "",
-                    "[node name=\"Main\" type=\"Node2D\"]", "script = ExtResource(\"1_scene\")");
+            assertThat(project)
+                    .contains(
+                            "config_version=5",
+                            "run/main_scene=\"res://main.tscn\"",
+                            "AnimOpsProbe=\"*res://animops_probe.gd\"",
+                            "window/size/viewport_width=1080",
+                            "window/size/viewport_height=1920",
+                            "window/stretch/mode=\"canvas_items\"",
+                            "window/stretch/aspect=\"keep\"",
+                            "common/physics_ticks_per_second=60",
+                            "run/flush_stdout_on_print=true");
+            assertThat(Files.readAllLines(workspace.dir().resolve("main.tscn")))
+                    .containsExactly(
+                            "[gd_scene load_steps=2 format=3]", "",
+                            "[ext_resource type=\"Script\" path=\"res://scene.gd\" id=\"1_scene\"]", "",
+                            "[node name=\"Main\" type=\"Node2D\"]", "script = ExtResource(\"1_scene\")");
             String probe = Files.readString(workspace.dir().resolve("animops_probe.gd"));
-            assertThat(probe).startsWith("extends Node").contains("OS.get_cmdline_user_args()",
-                    "print(\"ANIMOPS_SMOKE_OK %d\" % _smoke_frames)", "print(\"ANIMOPS_FRAME %d\" % _frames)",
-                    "get_tree().quit()", "func _physics_process(_delta: float) -> void:");
-            assertThat(probe.lines().filter(l -> l.startsWith(" "))).as("GDScript indented with tabs").isEmpty();
+            assertThat(probe)
+                    .startsWith("extends Node")
+                    .contains(
+                            "OS.get_cmdline_user_args()",
+                            "print(\"ANIMOPS_SMOKE_OK %d\" % _smoke_frames)",
+                            "print(\"ANIMOPS_FRAME %d\" % _frames)",
+                            "get_tree().quit()",
+                            "func _physics_process(_delta: float) -> void:");
+            assertThat(probe.lines().filter(l -> l.startsWith(" ")))
+                    .as("GDScript indented with tabs")
+                    .isEmpty();
             assertThat(workspace.movie()).isEqualTo(workspace.dir().resolve("out.avi"));
         }
     }
@@ -68,11 +92,22 @@ class GodotWorkspaceTest {
 
     @Test
     void aJobWithoutScriptOrUidIsRefused() {
-        JobRequest noScript = new JobRequest("ns", "n", "uid12345", RenderMode.Final, 90, 160, 30, 2, 30,
-                Duration.ofSeconds(5), null, null);
+        JobRequest noScript = new JobRequest(
+                "ns", "n", "uid12345", RenderMode.Final, 90, 160, 30, 2, 30, Duration.ofSeconds(5), null, null);
         assertThatThrownBy(() -> GodotWorkspace.create(workDir, noScript)).hasMessageStartingWith("script.source:");
-        JobRequest noUid = new JobRequest("ns", "n", "", RenderMode.Final, 90, 160, 30, 2, 30,
-                Duration.ofSeconds(5), new JobScript("sha", "extends Node2D", "1"), null);
+        JobRequest noUid = new JobRequest(
+                "ns",
+                "n",
+                "",
+                RenderMode.Final,
+                90,
+                160,
+                30,
+                2,
+                30,
+                Duration.ofSeconds(5),
+                new JobScript("sha", "extends Node2D", "1"),
+                null);
         assertThatThrownBy(() -> GodotWorkspace.create(workDir, noUid)).hasMessageStartingWith("uid:");
     }
 }

@@ -11,20 +11,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class ProcessTreeWatch implements AutoCloseable {
     /** Each process seen, with its program as it was when seen (an ended process has none). */
     private final Map<ProcessHandle, String> seen = new ConcurrentHashMap<>();
+
     private final Thread watcher;
     private volatile boolean running = true;
 
     ProcessTreeWatch() {
-        watcher = new Thread(() -> {
-            while (running) {
-                ProcessHandle.current().descendants().forEach(h -> seen.computeIfAbsent(h, p -> p.info().command().orElse("?")));
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "process-tree-watch");
+        watcher = new Thread(
+                () -> {
+                    while (running) {
+                        ProcessHandle.current()
+                                .descendants()
+                                .forEach(h -> seen.computeIfAbsent(
+                                        h, p -> p.info().command().orElse("?")));
+                        try {
+                            Thread.sleep(20);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "process-tree-watch");
         watcher.setDaemon(true);
         watcher.start();
     }
@@ -33,9 +39,11 @@ final class ProcessTreeWatch implements AutoCloseable {
     void assertAllEnded(int minimum) throws InterruptedException {
         close();
         assertThat(seen).as("processes seen while the job ran").hasSizeGreaterThanOrEqualTo(minimum);
-        assertThat(seen.entrySet().stream().filter(e -> ProcessTrees.isRunning(e.getKey()))
-                .map(e -> e.getKey().pid() + " " + e.getValue()))
-                .as("processes still running").isEmpty();
+        assertThat(seen.entrySet().stream()
+                        .filter(e -> ProcessTrees.isRunning(e.getKey()))
+                        .map(e -> e.getKey().pid() + " " + e.getValue()))
+                .as("processes still running")
+                .isEmpty();
     }
 
     boolean sawCommand(String name) {

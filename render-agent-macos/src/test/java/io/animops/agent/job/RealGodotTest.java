@@ -27,10 +27,21 @@ class RealGodotTest {
         String scene = Files.readString(Path.of("../examples/scenes/pendulum-wave.gd"))
                 // the operator rewrites the duration constant to the job's; a short render keeps the test quick
                 .replaceFirst("const DURATION_SECONDS := [0-9.]+", "const DURATION_SECONDS := 2.0");
-        AgentConfig config = new AgentConfig("real-godot-test", Map.of(), 1, Path.of(System.getenv("GODOT_BIN")),
-                Path.of("ffmpeg"), workDir);
-        JobRequest job = new JobRequest("default", "pendulum-wave", UUID.randomUUID().toString(), RenderMode.Preview,
-                180, 320, 30, 2, 60, Duration.ofMinutes(5), new JobScript("sha", scene, "1"), null);
+        AgentConfig config = new AgentConfig(
+                "real-godot-test", Map.of(), 1, Path.of(System.getenv("GODOT_BIN")), Path.of("ffmpeg"), workDir);
+        JobRequest job = new JobRequest(
+                "default",
+                "pendulum-wave",
+                UUID.randomUUID().toString(),
+                RenderMode.Preview,
+                180,
+                320,
+                30,
+                2,
+                60,
+                Duration.ofMinutes(5),
+                new JobScript("sha", scene, "1"),
+                null);
         GodotJobExecutorTest.Recorder recorder = new GodotJobExecutorTest.Recorder();
         try (ExecutionResult result = new GodotJobExecutor(config).execute(job, recorder, new Cancellation())) {
             assertThat(result).isInstanceOfSatisfying(ExecutionResult.Rendered.class, r -> {
@@ -38,7 +49,9 @@ class RealGodotTest {
                 assertThat(r.media().getWidth()).isEqualTo(180);
                 assertThat(r.media().getHeight()).isEqualTo(320);
                 assertThat(r.media().getDurationSeconds()).isCloseTo(2.0, offset(0.1));
-                assertThat(r.media().getBlackSegments()).as("the scene draws something").isEmpty();
+                assertThat(r.media().getBlackSegments())
+                        .as("the scene draws something")
+                        .isEmpty();
             });
             assertThat(recorder.progress).isNotEmpty();
         }

@@ -19,8 +19,7 @@ class RenderProgressReporterTest {
     private final List<RenderProgress> reports = new ArrayList<>();
     private final ExecutionListener listener = new ExecutionListener() {
         @Override
-        public void phase(RenderPhase phase) {
-        }
+        public void phase(RenderPhase phase) {}
 
         @Override
         public void progress(RenderProgress progress) {
@@ -40,11 +39,15 @@ class RenderProgressReporterTest {
         assertThat(reporter.lastFrames()).isEqualTo(90);
         clock.addAndGet(SECOND);
         reporter.finished();
-        assertThat(reports).extracting(RenderProgress::getFrames, RenderProgress::getTotalFrames,
-                        RenderProgress::getPercent, RenderProgress::getEtaSeconds)
+        assertThat(reports)
+                .extracting(
+                        RenderProgress::getFrames,
+                        RenderProgress::getTotalFrames,
+                        RenderProgress::getPercent,
+                        RenderProgress::getEtaSeconds)
                 .containsExactly(
-                        tuple(30, 600, 5, 19),   // 1 s for 30 frames: 570 more take 19 s
-                        tuple(90, 600, 15, 17),  // 3 s for 90 frames: 510 more take 17 s
+                        tuple(30, 600, 5, 19), // 1 s for 30 frames: 570 more take 19 s
+                        tuple(90, 600, 15, 17), // 3 s for 90 frames: 510 more take 17 s
                         tuple(600, 600, 100, 0));
     }
 
@@ -52,15 +55,16 @@ class RenderProgressReporterTest {
     void framesBeyondTheTotalAreCapped() {
         RenderProgressReporter reporter = new RenderProgressReporter(listener, 60, Duration.ofSeconds(2), clock::get);
         reporter.frames(90);
-        assertThat(reports).extracting(RenderProgress::getFrames, RenderProgress::getPercent).containsExactly(tuple(60, 100));
+        assertThat(reports)
+                .extracting(RenderProgress::getFrames, RenderProgress::getPercent)
+                .containsExactly(tuple(60, 100));
     }
 
     @Test
     void aFailingListenerDoesNotStopTheReader() {
         ExecutionListener failing = new ExecutionListener() {
             @Override
-            public void phase(RenderPhase phase) {
-            }
+            public void phase(RenderPhase phase) {}
 
             @Override
             public void progress(RenderProgress progress) {

@@ -9,8 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /** The stand-in Godot executable of the test resources, made executable (copying resources drops the bit). */
 final class StandinGodot {
-    private StandinGodot() {
-    }
+    private StandinGodot() {}
 
     static Path path() throws IOException {
         URL url = StandinGodot.class.getResource("/standin-godot/godot");
@@ -29,7 +28,8 @@ final class StandinGodot {
     /** A launcher in {@code dir} that runs the stand-in rendering {@code framesPerSecond} frames a second. */
     static Path paced(Path dir, int framesPerSecond) throws IOException {
         Path launcher = dir.resolve("godot-paced-" + framesPerSecond);
-        Files.writeString(launcher, "#!/bin/sh\nSTANDIN_GODOT_FPS=" + framesPerSecond + " exec '" + path() + "' \"$@\"\n");
+        Files.writeString(
+                launcher, "#!/bin/sh\nSTANDIN_GODOT_FPS=" + framesPerSecond + " exec '" + path() + "' \"$@\"\n");
         Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
         return launcher;
     }

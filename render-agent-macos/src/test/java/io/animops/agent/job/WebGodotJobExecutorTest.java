@@ -42,11 +42,13 @@ class WebGodotJobExecutorTest {
             assertThat(media.getHeight()).isEqualTo(1920);
             assertThat(media.getVideoCodec()).isEqualTo("h264");
             assertThat(media.getDurationSeconds()).isCloseTo(2.0, offset(1.0 / fps));
-            assertThat(media.getBlackSegments()).as("blackdetect finds no black segment").isEmpty();
+            assertThat(media.getBlackSegments())
+                    .as("blackdetect finds no black segment")
+                    .isEmpty();
             assertThat(rendered.godotVersion()).isEqualTo(WebGodotEngine.PROVENANCE);
             assertThat(rendered.validationNote()).contains("runtime errors are not detected");
-            assertThat(recorder.phases).containsExactly(RenderPhase.Validating, RenderPhase.Rendering,
-                    RenderPhase.Encoding);
+            assertThat(recorder.phases)
+                    .containsExactly(RenderPhase.Validating, RenderPhase.Rendering, RenderPhase.Encoding);
             assertThat(recorder.progress).isNotEmpty();
         }
     }
@@ -55,40 +57,76 @@ class WebGodotJobExecutorTest {
     void aParseErrorFailsValidationWithGodotsLineAndMessage() throws Exception {
         JobRequest job = job(RenderMode.Validate, "extends Node2D\n\nfunc _ready() -> void\n\tpass\n", 90, 160, 30, 2);
 
-        try (ExecutionResult result = executor().execute(job, new GodotJobExecutorTest.Recorder(),
-                new Cancellation())) {
-            assertThat(result).isInstanceOfSatisfying(ExecutionResult.ScriptInvalid.class, invalid ->
-                    assertThat(invalid.errors()).first().satisfies(e -> {
-                        assertThat(e.getStage()).isEqualTo(ScriptError.Stage.parse);
-                        assertThat(e.getLine()).isEqualTo(4);
-                    }));
+        try (ExecutionResult result =
+                executor().execute(job, new GodotJobExecutorTest.Recorder(), new Cancellation())) {
+            assertThat(result)
+                    .isInstanceOfSatisfying(
+                            ExecutionResult.ScriptInvalid.class,
+                            invalid -> assertThat(invalid.errors()).first().satisfies(e -> {
+                                assertThat(e.getStage()).isEqualTo(ScriptError.Stage.parse);
+                                assertThat(e.getLine()).isEqualTo(4);
+                            }));
         }
     }
 
     @Test
     void anIntegerDivisionByZeroInTheSmokeRunFailsTheScriptWithTheTrap() throws Exception {
-        JobRequest job = job(RenderMode.Validate, "extends Node2D\n\nvar zero: int = 0\n\n"
-                + "func _physics_process(_delta: float) -> void:\n\tposition.x = 10 / zero\n", 90, 160, 30, 2);
+        JobRequest job = job(
+                RenderMode.Validate,
+                "extends Node2D\n\nvar zero: int = 0\n\n"
+                        + "func _physics_process(_delta: float) -> void:\n\tposition.x = 10 / zero\n",
+                90,
+                160,
+                30,
+                2);
 
-        try (ExecutionResult result = executor().execute(job, new GodotJobExecutorTest.Recorder(),
-                new Cancellation())) {
-            assertThat(result).isInstanceOfSatisfying(ExecutionResult.ScriptInvalid.class, invalid ->
-                    assertThat(invalid.errors()).singleElement().satisfies(e -> {
-                        assertThat(e.getRule()).isEqualTo("godot.wasm-trap");
-                        assertThat(e.getMessage()).contains("integer division by zero");
-                    }));
+        try (ExecutionResult result =
+                executor().execute(job, new GodotJobExecutorTest.Recorder(), new Cancellation())) {
+            assertThat(result)
+                    .isInstanceOfSatisfying(
+                            ExecutionResult.ScriptInvalid.class,
+                            invalid -> assertThat(invalid.errors())
+                                    .singleElement()
+                                    .satisfies(e -> {
+                                        assertThat(e.getRule()).isEqualTo("godot.wasm-trap");
+                                        assertThat(e.getMessage()).contains("integer division by zero");
+                                    }));
         }
     }
 
     private GodotJobExecutor executor() {
-        AgentConfig config = new AgentConfig("web-test", Map.of(), 1, Path.of("godot"), Path.of("ffmpeg"), workDir,
-                Path.of("ffprobe"), AgentConfig.DEFAULT_CRF, AgentConfig.DEFAULT_OUTPUT_CAP_BYTES, null, false,
-                AgentConfig.Cluster.defaults(), RenderExecutor.Web, "chromium", WebGodotEngine.fromEnvironment().dir());
+        AgentConfig config = new AgentConfig(
+                "web-test",
+                Map.of(),
+                1,
+                Path.of("godot"),
+                Path.of("ffmpeg"),
+                workDir,
+                Path.of("ffprobe"),
+                AgentConfig.DEFAULT_CRF,
+                AgentConfig.DEFAULT_OUTPUT_CAP_BYTES,
+                null,
+                false,
+                AgentConfig.Cluster.defaults(),
+                RenderExecutor.Web,
+                "chromium",
+                WebGodotEngine.fromEnvironment().dir());
         return new GodotJobExecutor(config);
     }
 
     private static JobRequest job(RenderMode mode, String script, int width, int height, int fps, int seconds) {
-        return new JobRequest("default", "web-" + mode.name().toLowerCase(), UUID.randomUUID().toString(), mode,
-                width, height, fps, seconds, 60, Duration.ofMinutes(4), new JobScript("sha", script, "1"), null);
+        return new JobRequest(
+                "default",
+                "web-" + mode.name().toLowerCase(),
+                UUID.randomUUID().toString(),
+                mode,
+                width,
+                height,
+                fps,
+                seconds,
+                60,
+                Duration.ofMinutes(4),
+                new JobScript("sha", script, "1"),
+                null);
     }
 }

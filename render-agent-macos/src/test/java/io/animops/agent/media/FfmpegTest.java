@@ -33,12 +33,36 @@ class FfmpegTest {
     @BeforeAll
     static void makeMovie() throws Exception {
         movie = dir.resolve("out.avi");
-        ProcessOutcome made = RUNNER.run(List.of("ffmpeg", "-nostdin", "-v", "error",
-                "-f", "lavfi", "-i", "color=c=black:size=90x160:rate=30",
-                "-f", "lavfi", "-i", "testsrc2=size=90x160:rate=30",
-                "-filter_complex", "[0:v]trim=duration=1[a];[1:v]trim=duration=1,setpts=PTS-STARTPTS[b];[a][b]concat=n=2:v=1[v]",
-                "-map", "[v]", "-frames:v", "60", "-c:v", "mjpeg", "-q:v", "5", movie.toString()),
-                dir, java.util.Map.of(), Duration.ofSeconds(30), new Cancellation(), (s, l) -> { });
+        ProcessOutcome made = RUNNER.run(
+                List.of(
+                        "ffmpeg",
+                        "-nostdin",
+                        "-v",
+                        "error",
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "color=c=black:size=90x160:rate=30",
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "testsrc2=size=90x160:rate=30",
+                        "-filter_complex",
+                        "[0:v]trim=duration=1[a];[1:v]trim=duration=1,setpts=PTS-STARTPTS[b];[a][b]concat=n=2:v=1[v]",
+                        "-map",
+                        "[v]",
+                        "-frames:v",
+                        "60",
+                        "-c:v",
+                        "mjpeg",
+                        "-q:v",
+                        "5",
+                        movie.toString()),
+                dir,
+                java.util.Map.of(),
+                Duration.ofSeconds(30),
+                new Cancellation(),
+                (s, l) -> {});
         assertThat(made.exitCode()).as(made.diagnosticTail()).isZero();
     }
 
@@ -87,23 +111,27 @@ class FfmpegTest {
                 .hasMessageStartingWith("encoding: ffmpeg exited with ")
                 .hasMessageContaining("broken.avi");
         assertThatThrownBy(() -> FFMPEG.probe(notAMovie, budget()))
-                .isInstanceOf(MediaException.class).hasMessageStartingWith("ffprobe: ffprobe exited with ");
+                .isInstanceOf(MediaException.class)
+                .hasMessageStartingWith("ffprobe: ffprobe exited with ");
     }
 
     @Test
     void aMissingExecutableNamesTheSetting() {
         Ffmpeg missing = new Ffmpeg(RUNNER, dir.resolve("no-ffmpeg"), dir.resolve("no-ffprobe"), 20);
         assertThatThrownBy(() -> missing.encode(movie, dir.resolve("x.mp4"), budget()))
-                .isInstanceOf(MediaException.class).hasMessageContaining("(agent setting ffmpeg)");
+                .isInstanceOf(MediaException.class)
+                .hasMessageContaining("(agent setting ffmpeg)");
         assertThatThrownBy(() -> missing.probe(movie, budget()))
-                .isInstanceOf(MediaException.class).hasMessageContaining("(agent setting ffprobe)");
+                .isInstanceOf(MediaException.class)
+                .hasMessageContaining("(agent setting ffprobe)");
     }
 
     @Test
     void anExhaustedBudgetStopsTheStep() {
         ExecutionBudget spent = ExecutionBudget.startingNow(Duration.ZERO, new Cancellation());
         assertThatThrownBy(() -> FFMPEG.encode(movie, dir.resolve("late.mp4"), spent))
-                .isInstanceOfSatisfying(ProcessStoppedException.class,
+                .isInstanceOfSatisfying(
+                        ProcessStoppedException.class,
                         e -> assertThat(e.ending()).isEqualTo(ProcessOutcome.Ending.TIMED_OUT))
                 .hasMessage("encoding ran past the job's timeout");
     }

@@ -56,8 +56,10 @@ class FfprobeReportTest {
     @Test
     void noVideoStreamOrNoJsonIsAMediaException() {
         assertThatThrownBy(() -> FfprobeReport.parse("{\"streams\": [{\"codec_type\": \"audio\"}], \"format\": {}}"))
-                .isInstanceOf(MediaException.class).hasMessage("ffprobe: the file has no video stream");
+                .isInstanceOf(MediaException.class)
+                .hasMessage("ffprobe: the file has no video stream");
         assertThatThrownBy(() -> FfprobeReport.parse("Invalid data found when processing input"))
-                .isInstanceOf(MediaException.class).hasMessageStartingWith("ffprobe: output is not JSON");
+                .isInstanceOf(MediaException.class)
+                .hasMessageStartingWith("ffprobe: output is not JSON");
     }
 }

@@ -31,8 +31,13 @@ class ProcessRunnerTest {
     @Test
     void readsBothStreamsLineByLineAndReportsTheExitCode() throws Exception {
         List<String> seen = Collections.synchronizedList(new ArrayList<>());
-        ProcessOutcome outcome = runner.run(List.of("/bin/sh", "-c", "echo out1; echo err1 >&2; echo out2; exit 3"),
-                dir, Map.of(), Duration.ofSeconds(10), new Cancellation(), (stream, line) -> seen.add(stream + ":" + line));
+        ProcessOutcome outcome = runner.run(
+                List.of("/bin/sh", "-c", "echo out1; echo err1 >&2; echo out2; exit 3"),
+                dir,
+                Map.of(),
+                Duration.ofSeconds(10),
+                new Cancellation(),
+                (stream, line) -> seen.add(stream + ":" + line));
         assertThat(outcome.ending()).isEqualTo(ProcessOutcome.Ending.EXITED);
         assertThat(outcome.exitCode()).isEqualTo(3);
         assertThat(outcome.stdout().lines()).containsExactly("out1", "out2");
@@ -43,16 +48,21 @@ class ProcessRunnerTest {
 
     @Test
     void passesTheEnvironmentAndWorkingDirectory() throws Exception {
-        ProcessOutcome outcome = runner.run(List.of("/bin/sh", "-c", "echo \"$ANIMOPS_TEST_VALUE $(pwd)\""), dir,
-                Map.of("ANIMOPS_TEST_VALUE", "hello"), Duration.ofSeconds(10), new Cancellation(), LineListener.NONE);
+        ProcessOutcome outcome = runner.run(
+                List.of("/bin/sh", "-c", "echo \"$ANIMOPS_TEST_VALUE $(pwd)\""),
+                dir,
+                Map.of("ANIMOPS_TEST_VALUE", "hello"),
+                Duration.ofSeconds(10),
+                new Cancellation(),
+                LineListener.NONE);
         assertThat(outcome.stdout().lines()).containsExactly("hello " + dir.toRealPath());
     }
 
     @Test
     void aTimeoutKillsTheChildAndItsGrandchild() throws Exception {
         Pids pids = new Pids();
-        ProcessOutcome outcome = runner.run(SHELL_WITH_GRANDCHILD, dir, Map.of(), Duration.ofMillis(700),
-                new Cancellation(), pids);
+        ProcessOutcome outcome =
+                runner.run(SHELL_WITH_GRANDCHILD, dir, Map.of(), Duration.ofMillis(700), new Cancellation(), pids);
         assertThat(outcome.ending()).isEqualTo(ProcessOutcome.Ending.TIMED_OUT);
         assertThat(outcome.wall()).isLessThan(Duration.ofSeconds(5));
         pids.assertAllGone();
@@ -80,8 +90,8 @@ class ProcessRunnerTest {
     void anAlreadyCancelledRunEndsAtOnce() throws Exception {
         Cancellation cancellation = new Cancellation();
         cancellation.cancel("claim lost");
-        ProcessOutcome outcome = runner.run(List.of("sleep", "1000"), dir, Map.of(), Duration.ofSeconds(60),
-                cancellation, LineListener.NONE);
+        ProcessOutcome outcome = runner.run(
+                List.of("sleep", "1000"), dir, Map.of(), Duration.ofSeconds(60), cancellation, LineListener.NONE);
         assertThat(outcome.ending()).isEqualTo(ProcessOutcome.Ending.CANCELLED);
         assertThat(outcome.wall()).isLessThan(Duration.ofSeconds(5));
     }
@@ -90,9 +100,13 @@ class ProcessRunnerTest {
     void aChildIgnoringSigtermIsKilledAfterTheGrace() throws Exception {
         ProcessRunner quick = new ProcessRunner(1024, Duration.ofMillis(300));
         Pids pids = new Pids();
-        ProcessOutcome outcome = quick.run(List.of("/bin/sh", "-c",
-                        "trap '' TERM; echo \"child $$\"; while :; do sleep 0.05; done"),
-                dir, Map.of(), Duration.ofMillis(500), new Cancellation(), pids);
+        ProcessOutcome outcome = quick.run(
+                List.of("/bin/sh", "-c", "trap '' TERM; echo \"child $$\"; while :; do sleep 0.05; done"),
+                dir,
+                Map.of(),
+                Duration.ofMillis(500),
+                new Cancellation(),
+                pids);
         assertThat(outcome.ending()).isEqualTo(ProcessOutcome.Ending.TIMED_OUT);
         assertThat(outcome.exitCode()).as("ended by SIGKILL").isEqualTo(128 + 9);
         assertThat(ProcessHandle.of(pids.child).filter(ProcessTrees::isRunning)).isEmpty();
@@ -101,8 +115,13 @@ class ProcessRunnerTest {
     @Test
     void capsTheCapturedOutputKeepingHeadAndTail() throws Exception {
         ProcessRunner small = new ProcessRunner(200, Duration.ofSeconds(1));
-        ProcessOutcome outcome = small.run(List.of("/bin/sh", "-c", "i=0; while [ $i -lt 1000 ]; do echo \"line $i\"; i=$((i+1)); done"),
-                dir, Map.of(), Duration.ofSeconds(10), new Cancellation(), LineListener.NONE);
+        ProcessOutcome outcome = small.run(
+                List.of("/bin/sh", "-c", "i=0; while [ $i -lt 1000 ]; do echo \"line $i\"; i=$((i+1)); done"),
+                dir,
+                Map.of(),
+                Duration.ofSeconds(10),
+                new Cancellation(),
+                LineListener.NONE);
         CapturedOutput out = outcome.stdout();
         assertThat(out.truncated()).isTrue();
         assertThat(out.lines()).startsWith("line 0", "line 1").endsWith("line 998", "line 999");
@@ -116,14 +135,21 @@ class ProcessRunnerTest {
         ProcessRunner.readLines(new StringReader("a\r\n" + longLine + "\nlast"), lines::add);
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).isEqualTo("a");
-        assertThat(lines.get(1)).hasSize(ProcessRunner.MAX_LINE_CHARS + " [line cut]".length()).endsWith("[line cut]");
+        assertThat(lines.get(1))
+                .hasSize(ProcessRunner.MAX_LINE_CHARS + " [line cut]".length())
+                .endsWith("[line cut]");
         assertThat(lines.get(2)).isEqualTo("last");
     }
 
     @Test
     void aMissingProgramIsAnIoException() {
-        assertThatThrownBy(() -> runner.run(List.of(dir.resolve("no-such-godot").toString()), dir, Map.of(),
-                Duration.ofSeconds(5), new Cancellation(), LineListener.NONE))
+        assertThatThrownBy(() -> runner.run(
+                        List.of(dir.resolve("no-such-godot").toString()),
+                        dir,
+                        Map.of(),
+                        Duration.ofSeconds(5),
+                        new Cancellation(),
+                        LineListener.NONE))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("no-such-godot");
     }
@@ -153,8 +179,12 @@ class ProcessRunnerTest {
 
         void assertAllGone() throws InterruptedException {
             awaitBoth();
-            assertThat(ProcessHandle.of(child).filter(ProcessTrees::isRunning)).as("child " + child).isEmpty();
-            assertThat(ProcessHandle.of(grandchild).filter(ProcessTrees::isRunning)).as("grandchild " + grandchild).isEmpty();
+            assertThat(ProcessHandle.of(child).filter(ProcessTrees::isRunning))
+                    .as("child " + child)
+                    .isEmpty();
+            assertThat(ProcessHandle.of(grandchild).filter(ProcessTrees::isRunning))
+                    .as("grandchild " + grandchild)
+                    .isEmpty();
         }
     }
 }

@@ -13,8 +13,7 @@ import java.util.List;
  * escape and prints {@code ESCAPED ...} when it got out, {@code BLOCKED ...} with the reason when it did not.
  */
 public final class EscapeProbe {
-    private EscapeProbe() {
-    }
+    private EscapeProbe() {}
 
     public static void main(String[] args) throws Exception {
         String escape = args[0];
@@ -28,7 +27,8 @@ public final class EscapeProbe {
                     Files.writeString(Path.of(args[1]), "escaped");
                     yield "wrote " + args[1];
                 }
-                case "read-secret" -> "read " + Files.readString(Path.of(args[1])).length() + " characters";
+                case "read-secret" ->
+                    "read " + Files.readString(Path.of(args[1])).length() + " characters";
                 case "environment" -> {
                     String secret = System.getenv("ANIMOPS_PROBE_SECRET");
                     if (secret == null) {
@@ -48,7 +48,8 @@ public final class EscapeProbe {
                 }
                 case "fork-bomb" -> {
                     List<Process> children = new ArrayList<>();
-                    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+                    String java = Path.of(System.getProperty("java.home"), "bin", "java")
+                            .toString();
                     for (int i = 0; i < 64; i++) {
                         children.add(new ProcessBuilder(java, "-version").start());
                     }

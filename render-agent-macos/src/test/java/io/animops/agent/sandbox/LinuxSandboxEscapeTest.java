@@ -72,8 +72,10 @@ class LinuxSandboxEscapeTest {
             blocked.put("write the system", probe(workspace, 30, "write-system", "/usr/lib/animops-escape"));
             blocked.put("read a secret file", probe(workspace, 30, "read-secret", secret.toString()));
             blocked.put("read the agent's environment", probe(workspace, 30, "environment"));
-            blocked.put("open a socket to the host", probe(workspace, 30, "socket", "127.0.0.1",
-                    Integer.toString(server.getLocalPort())) && !connected.get());
+            blocked.put(
+                    "open a socket to the host",
+                    probe(workspace, 30, "socket", "127.0.0.1", Integer.toString(server.getLocalPort()))
+                            && !connected.get());
             blocked.put("execute a shell", probe(workspace, 30, "exec", "/bin/sh"));
             blocked.put("execute a program inside the sandbox", probe(workspace, 30, "exec", javaBinary()));
             blocked.put("fork bomb", probe(workspace, 30, "fork-bomb"));
@@ -84,14 +86,17 @@ class LinuxSandboxEscapeTest {
         assertThat(Files.exists(Path.of("/usr/lib/animops-escape"))).isFalse();
         long count = blocked.values().stream().filter(b -> b).count();
         System.out.printf("sandbox: blocked %d/%d escapes%n", count, blocked.size());
-        assertThat(blocked).as("escapes blocked").allSatisfy((escape, wasBlocked) -> assertThat(wasBlocked)
-                .as(escape).isTrue());
+        assertThat(blocked)
+                .as("escapes blocked")
+                .allSatisfy((escape, wasBlocked) ->
+                        assertThat(wasBlocked).as(escape).isTrue());
     }
 
     @Test
     void theStandInRunsNormallyInsideTheSandbox() throws Exception {
         Path workspace = Files.createDirectories(dir.resolve("job"));
-        ProcessOutcome outcome = run(workspace, 30, "write-outside", workspace.resolve("out.avi").toString());
+        ProcessOutcome outcome =
+                run(workspace, 30, "write-outside", workspace.resolve("out.avi").toString());
         assertThat(outcome.stdout().lines()).as(outcome.diagnosticTail()).anyMatch(l -> l.startsWith("ESCAPED"));
         assertThat(workspace.resolve("out.avi")).hasContent("escaped");
     }
@@ -100,8 +105,8 @@ class LinuxSandboxEscapeTest {
     private boolean probe(Path workspace, long cpuSeconds, String... escape) throws Exception {
         ProcessOutcome outcome = run(workspace, cpuSeconds, escape);
         List<String> lines = outcome.stdout().lines();
-        System.out.println("  " + String.join(" ", escape) + " -> " + (lines.isEmpty() ? outcome.diagnosticTail()
-                : lines.get(lines.size() - 1)));
+        System.out.println("  " + String.join(" ", escape) + " -> "
+                + (lines.isEmpty() ? outcome.diagnosticTail() : lines.get(lines.size() - 1)));
         return lines.stream().anyMatch(l -> l.startsWith("BLOCKED " + escape[0]))
                 && lines.stream().noneMatch(l -> l.startsWith("ESCAPED"));
     }
@@ -113,27 +118,48 @@ class LinuxSandboxEscapeTest {
     }
 
     private ProcessOutcome run(Path workspace, long cpuSeconds, String... escape) throws Exception {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx64m", "-Xss512k",
-                "-XX:MaxDirectMemorySize=64g", "-XX:CompressedClassSpaceSize=64m", "-XX:ReservedCodeCacheSize=32m",
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", classes().toString(),
+        List<String> command = new ArrayList<>(List.of(
+                javaBinary(),
+                "-Xmx64m",
+                "-Xss512k",
+                "-XX:MaxDirectMemorySize=64g",
+                "-XX:CompressedClassSpaceSize=64m",
+                "-XX:ReservedCodeCacheSize=32m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                classes().toString(),
                 EscapeProbe.class.getName()));
         command.addAll(List.of(escape));
-        List<Path> bundle = new ArrayList<>(List.of(Path.of(System.getProperty("java.home")).toRealPath(), classes()));
+        List<Path> bundle =
+                new ArrayList<>(List.of(Path.of(System.getProperty("java.home")).toRealPath(), classes()));
         Path javaConfig = Path.of("/etc/java-" + Runtime.version().feature() + "-openjdk");
         if (Files.isDirectory(javaConfig)) {
             bundle.add(javaConfig); // Debian's JDK links its conf/ folder there
         }
-        List<String> wrapped = Isolation.wrap(host, true, cpuSeconds, TEST_MEMORY_MIB, workspace.toRealPath(),
-                workspace, bundle, command);
-        return runner.run(wrapped, workspace, Map.of("ANIMOPS_PROBE_SECRET", "token"), Duration.ofSeconds(90),
-                new Cancellation(), LineListener.NONE);
+        List<String> wrapped = Isolation.wrap(
+                host, true, cpuSeconds, TEST_MEMORY_MIB, workspace.toRealPath(), workspace, bundle, command);
+        return runner.run(
+                wrapped,
+                workspace,
+                Map.of("ANIMOPS_PROBE_SECRET", "token"),
+                Duration.ofSeconds(90),
+                new Cancellation(),
+                LineListener.NONE);
     }
 
     private static String javaBinary() throws Exception {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toRealPath().toString();
+        return Path.of(System.getProperty("java.home"), "bin", "java")
+                .toRealPath()
+                .toString();
     }
 
     private static Path classes() throws Exception {
-        return Path.of(EscapeProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toRealPath();
+        return Path.of(EscapeProbe.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
+                .toRealPath();
     }
 }

@@ -27,14 +27,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ArtifactUploaderTest {
     /** A PUT as the store received it. */
-    record Put(String path, String contentType, byte[] body) {
-    }
+    record Put(String path, String contentType, byte[] body) {}
 
     private HttpServer store;
     private final Deque<Integer> answers = new ArrayDeque<>();
     private final List<Put> puts = new CopyOnWriteArrayList<>();
-    private final ArtifactUploader uploader = new ArtifactUploader(HttpClient.newHttpClient(), 3, Duration.ofMillis(10),
-            Duration.ofMillis(40), Duration.ofSeconds(5));
+    private final ArtifactUploader uploader = new ArtifactUploader(
+            HttpClient.newHttpClient(), 3, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofSeconds(5));
+
     @TempDir
     Path dir;
 
@@ -43,7 +43,10 @@ class ArtifactUploaderTest {
         store = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         store.createContext("/", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            puts.add(new Put(exchange.getRequestURI().getPath(), exchange.getRequestHeaders().getFirst("Content-Type"), body));
+            puts.add(new Put(
+                    exchange.getRequestURI().getPath(),
+                    exchange.getRequestHeaders().getFirst("Content-Type"),
+                    body));
             Integer code;
             synchronized (answers) {
                 code = answers.isEmpty() ? 200 : answers.poll();
@@ -75,15 +78,16 @@ class ArtifactUploaderTest {
         assertThat(artifact.getKey()).isEqualTo("renders/video.mp4");
         assertThat(artifact.getContentType()).isEqualTo("video/mp4");
         assertThat(artifact.getBytes()).isEqualTo(Files.size(video));
-        assertThat(artifact.getSha256()).isEqualTo(HexFormat.of().formatHex(
-                MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(video))));
+        assertThat(artifact.getSha256())
+                .isEqualTo(HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(video))));
     }
 
     @Test
     void serverErrorsAreRetriedAndTheSameKeyIsOverwritten() throws Exception {
         answers.add(503);
         answers.add(500);
-        Path thumb = Files.write(dir.resolve("thumb.jpg"), new byte[]{1, 2, 3});
+        Path thumb = Files.write(dir.resolve("thumb.jpg"), new byte[] {1, 2, 3});
         uploader.upload("thumbnail", thumb, grant("/renders/thumbnail.jpg", "image/jpeg"));
         assertThat(puts).hasSize(3).extracting(Put::path).containsOnly("/renders/thumbnail.jpg");
     }
@@ -93,17 +97,18 @@ class ArtifactUploaderTest {
         answers.add(503);
         answers.add(503);
         answers.add(502);
-        Path video = Files.write(dir.resolve("video.mp4"), new byte[]{1});
+        Path video = Files.write(dir.resolve("video.mp4"), new byte[] {1});
         assertThatThrownBy(() -> uploader.upload("video", video, grant("/v", "video/mp4")))
                 .isInstanceOf(ArtifactUploader.UploadFailedException.class)
-                .hasMessage("upload of video to v failed after 3 attempt(s): HTTP 502 <Error><Code>E502</Code></Error>");
+                .hasMessage(
+                        "upload of video to v failed after 3 attempt(s): HTTP 502 <Error><Code>E502</Code></Error>");
         assertThat(puts).hasSize(3);
     }
 
     @Test
     void aRefusalIsNotRetried() throws Exception {
         answers.add(403);
-        Path video = Files.write(dir.resolve("video.mp4"), new byte[]{1});
+        Path video = Files.write(dir.resolve("video.mp4"), new byte[] {1});
         assertThatThrownBy(() -> uploader.upload("video", video, grant("/v", "video/mp4")))
                 .hasMessageContaining("upload of video to v refused: HTTP 403");
         assertThat(puts).hasSize(1);
@@ -115,11 +120,12 @@ class ArtifactUploaderTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        Path video = Files.write(dir.resolve("video.mp4"), new byte[]{1});
+        Path video = Files.write(dir.resolve("video.mp4"), new byte[] {1});
         UploadGrant nowhere = new UploadGrant("k", "http://127.0.0.1:" + closedPort + "/k", "video/mp4");
         assertThatThrownBy(() -> uploader.upload("video", video, nowhere))
                 .isInstanceOf(ArtifactUploader.UploadFailedException.class)
-                .hasMessageContaining("failed after 3 attempt(s)").hasMessageContaining("ConnectException");
+                .hasMessageContaining("failed after 3 attempt(s)")
+                .hasMessageContaining("ConnectException");
     }
 
     @Test
@@ -130,6 +136,7 @@ class ArtifactUploaderTest {
     }
 
     private UploadGrant grant(String path, String contentType) {
-        return new UploadGrant(path.substring(1), "http://127.0.0.1:" + store.getAddress().getPort() + path, contentType);
+        return new UploadGrant(
+                path.substring(1), "http://127.0.0.1:" + store.getAddress().getPort() + path, contentType);
     }
 }

@@ -13,9 +13,11 @@ class UploadGrantCheckTest {
 
     @Test
     void grantsValidForAtLeastAMinuteMoreAreUsable() {
-        assertThat(UploadGrantCheck.problem(grants("2026-11-24T10:01:00Z"), NOW)).isEmpty();
-        assertThat(UploadGrantCheck.problem(grants("2026-11-24T10:00:59Z"), NOW)).hasValueSatisfying(p ->
-                assertThat(p).startsWith("status.uploads.expiresAt: 2026-11-24T10:00:59Z is less than 60 s away"));
+        assertThat(UploadGrantCheck.problem(grants("2026-11-24T10:01:00Z"), NOW))
+                .isEmpty();
+        assertThat(UploadGrantCheck.problem(grants("2026-11-24T10:00:59Z"), NOW))
+                .hasValueSatisfying(p -> assertThat(p)
+                        .startsWith("status.uploads.expiresAt: 2026-11-24T10:00:59Z is less than 60 s away"));
     }
 
     @Test
@@ -39,7 +41,8 @@ class UploadGrantCheckTest {
         UploadGrants grants = new UploadGrants();
         grants.setExpiresAt(expiresAt);
         grants.setVideo(new UploadGrant("renders/ns/j/uid/video.mp4", "http://127.0.0.1:1/video", "video/mp4"));
-        grants.setThumbnail(new UploadGrant("renders/ns/j/uid/thumbnail.jpg", "http://127.0.0.1:1/thumb", "image/jpeg"));
+        grants.setThumbnail(
+                new UploadGrant("renders/ns/j/uid/thumbnail.jpg", "http://127.0.0.1:1/thumb", "image/jpeg"));
         return grants;
     }
 }

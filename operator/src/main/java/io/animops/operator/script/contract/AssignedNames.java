@@ -11,8 +11,7 @@ import java.util.Set;
 final class AssignedNames extends AstWalker {
     private final Set<String> names = new HashSet<>();
 
-    private AssignedNames() {
-    }
+    private AssignedNames() {}
 
     static Set<String> in(Member.FunctionDecl function) {
         AssignedNames search = new AssignedNames();

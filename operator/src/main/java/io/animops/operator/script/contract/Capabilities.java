@@ -41,16 +41,22 @@ final class Capabilities extends AstWalker {
     @Override
     protected boolean enter(Member member) {
         if (member instanceof Member.VarDecl var && isEngineName(var.name())) {
-            findings.add(ContractRule.ALIAS.finding(var.nameLine(), var.nameColumn(),
-                    "'" + var.name() + "' shadows an engine class or singleton."));
+            findings.add(ContractRule.ALIAS.finding(
+                    var.nameLine(), var.nameColumn(), "'" + var.name() + "' shadows an engine class or singleton."));
         } else if (member instanceof Member.ClassDecl inner && inner.extendsRef() != null) {
             Member.ExtendsRef base = inner.extendsRef();
             if (base.path() != null) {
-                add(ContractRule.LOAD_PATH, base, "An inner class extends the script \"" + base.path()
-                        + "\"; other scripts are not allowed.");
-            } else if (!declared.types().contains(base.name()) && !allow.creatable().contains(base.name())) {
-                add(ruleForUnlisted(base.name(), ContractRule.NODE_TYPE), base,
-                        "An inner class extends " + base.name() + ", which the allowlist does not let a script create.");
+                add(
+                        ContractRule.LOAD_PATH,
+                        base,
+                        "An inner class extends the script \"" + base.path() + "\"; other scripts are not allowed.");
+            } else if (!declared.types().contains(base.name())
+                    && !allow.creatable().contains(base.name())) {
+                add(
+                        ruleForUnlisted(base.name(), ContractRule.NODE_TYPE),
+                        base,
+                        "An inner class extends " + base.name()
+                                + ", which the allowlist does not let a script create.");
             }
         }
         return true;
@@ -61,8 +67,10 @@ final class Capabilities extends AstWalker {
         if (stmt instanceof Stmt.For loop) {
             Long count = iterations(loop.iterable());
             if (count != null && count > allow.limit("iterations")) {
-                add(ContractRule.WORK_LIMIT, loop.iterable(), "This loop runs " + count + " times; the limit is "
-                        + allow.limit("iterations") + ".");
+                add(
+                        ContractRule.WORK_LIMIT,
+                        loop.iterable(),
+                        "This loop runs " + count + " times; the limit is " + allow.limit("iterations") + ".");
             }
         }
         return true;
@@ -79,8 +87,10 @@ final class Capabilities extends AstWalker {
             checkAttribute(attribute, false);
         } else if (expr instanceof Expr.Identifier id) {
             checkBareIdentifier(id);
-        } else if (expr instanceof Expr.Subscript subscript && subscript.index() instanceof Expr.Literal literal
-                && isText(literal) && !isOwnProperty(literal)) {
+        } else if (expr instanceof Expr.Subscript subscript
+                && subscript.index() instanceof Expr.Literal literal
+                && isText(literal)
+                && !isOwnProperty(literal)) {
             // node["script"] reads or writes a property by name, like get()/set()
             add(ContractRule.DYNAMIC_DISPATCH, subscript, "[\"" + literal.value() + "\"] names a refused property.");
         }
@@ -102,7 +112,10 @@ final class Capabilities extends AstWalker {
             if (allow.section("dispatch-members").contains(member)) {
                 checkDispatch(attribute.base(), member, call);
             } else if (member.equals("new") && !(attribute.base() instanceof Expr.Identifier)) {
-                add(ContractRule.REFLECTION, attribute, "new() of a computed class; create X.new() of an allowed class.");
+                add(
+                        ContractRule.REFLECTION,
+                        attribute,
+                        "new() of a computed class; create X.new() of an allowed class.");
             } else if (allow.section("sized-members").contains(member)) {
                 checkSize(call, member);
             }
@@ -117,19 +130,24 @@ final class Capabilities extends AstWalker {
         if (name.equals("range")) {
             Long count = iterations(call);
             if (count != null && count > allow.limit("iterations")) {
-                add(ContractRule.WORK_LIMIT, call, "range() of " + count + " values; the limit is "
-                        + allow.limit("iterations") + ".");
+                add(
+                        ContractRule.WORK_LIMIT,
+                        call,
+                        "range() of " + count + " values; the limit is " + allow.limit("iterations") + ".");
             }
         }
         if (Character.isUpperCase(name.charAt(0))) {
             checkConstructor(call, function);
         } else if (allow.section("dispatch-members").contains(name)) {
             checkDispatch(null, name, call);
-        } else if (allow.section("functions").contains(name) || allow.section("self-methods").contains(name)) {
+        } else if (allow.section("functions").contains(name)
+                || allow.section("self-methods").contains(name)) {
             return;
         } else {
             ContractRule rule = ruleForMember(name);
-            add(rule == null ? ContractRule.FORBIDDEN_API : rule, function,
+            add(
+                    rule == null ? ContractRule.FORBIDDEN_API : rule,
+                    function,
                     name + "() is not in the contract's allowlist.");
         }
     }
@@ -140,7 +158,9 @@ final class Capabilities extends AstWalker {
         if (allow.section("callables").contains(name)) {
             checkOwnCallable(call, name);
         } else if (!allow.section("values").contains(name)) {
-            add(ruleForUnlisted(name, ContractRule.FORBIDDEN_API), type,
+            add(
+                    ruleForUnlisted(name, ContractRule.FORBIDDEN_API),
+                    type,
                     name + "(...) is not a constructor the contract allows.");
         }
     }
@@ -154,8 +174,11 @@ final class Capabilities extends AstWalker {
         if (args.size() == 2 && args.get(0) instanceof Expr.Self && isOwnName(args.get(1), kind.equals("Signal"))) {
             return;
         }
-        add(ContractRule.DYNAMIC_DISPATCH, call, kind + "(...) must name self and a literal of the script's own "
-                + (kind.equals("Signal") ? "signals" : "methods") + ".");
+        add(
+                ContractRule.DYNAMIC_DISPATCH,
+                call,
+                kind + "(...) must name self and a literal of the script's own "
+                        + (kind.equals("Signal") ? "signals" : "methods") + ".");
     }
 
     private void checkDispatch(Expr receiver, String member, Expr.Call call) {
@@ -163,9 +186,13 @@ final class Capabilities extends AstWalker {
         List<Expr> args = call.arguments();
         Expr first = args.isEmpty() ? null : args.get(0);
         boolean ok = switch (member) {
-            case "call", "call_deferred", "callp" -> self ? isOwnName(first, false)
-                    : first == null || isKnown(receiver, declared.callables()) || receiver instanceof Expr.Lambda
-                    || first instanceof Expr.Literal literal && !isText(literal);
+            case "call", "call_deferred", "callp" ->
+                self
+                        ? isOwnName(first, false)
+                        : first == null
+                                || isKnown(receiver, declared.callables())
+                                || receiver instanceof Expr.Lambda
+                                || first instanceof Expr.Literal literal && !isText(literal);
             case "callv" -> self ? isOwnName(first, false) : args.size() == 1;
             case "get", "set" -> isKnown(receiver, declared.dictionaries()) || self && isOwnProperty(first);
             case "get_indexed", "set_indexed" -> self && isOwnProperty(first);
@@ -173,8 +200,10 @@ final class Capabilities extends AstWalker {
             default -> false;
         };
         if (!ok) {
-            add(ContractRule.DYNAMIC_DISPATCH, call.callee() instanceof Expr.Attribute a ? a : call, member
-                    + "(...) by name is allowed only on self with a literal of the script's own names.");
+            add(
+                    ContractRule.DYNAMIC_DISPATCH,
+                    call.callee() instanceof Expr.Attribute a ? a : call,
+                    member + "(...) by name is allowed only on self with a literal of the script's own names.");
         }
     }
 
@@ -182,8 +211,10 @@ final class Capabilities extends AstWalker {
         Expr size = call.arguments().isEmpty() ? null : call.arguments().get(0);
         Double value = constants.number(size);
         if (value == null || value > allow.limit("size")) {
-            add(ContractRule.WORK_LIMIT, size == null ? call : size, member + "() needs a constant size of at most "
-                    + allow.limit("size") + ".");
+            add(
+                    ContractRule.WORK_LIMIT,
+                    size == null ? call : size,
+                    member + "() needs a constant size of at most " + allow.limit("size") + ".");
         }
     }
 
@@ -216,15 +247,22 @@ final class Capabilities extends AstWalker {
         } else if (!allow.isAllowedClass(name)) {
             ContractRule rule = refusedClassRule(allow, name);
             if (rule != null || !member.equals("new")) { // X.new() of another class: contract.node-type
-                add(rule == null ? ContractRule.FORBIDDEN_API : rule, base, name + " is not in the contract's allowlist.");
+                add(
+                        rule == null ? ContractRule.FORBIDDEN_API : rule,
+                        base,
+                        name + " is not in the contract's allowlist.");
             }
         } else if (member.equals("new")) {
             if (name.equals("Object")) {
                 add(ContractRule.REFLECTION, base, "Object.new() makes an object a script could be attached to.");
             } // other classes: ContractV1 checks the pool
         } else if (!constant && !allow.section("values").contains(name)) {
-            add(allow.section("callables").contains(name) ? ContractRule.DYNAMIC_DISPATCH : ContractRule.FORBIDDEN_API,
-                    base, name + "." + member + " is not in the contract's allowlist.");
+            add(
+                    allow.section("callables").contains(name)
+                            ? ContractRule.DYNAMIC_DISPATCH
+                            : ContractRule.FORBIDDEN_API,
+                    base,
+                    name + "." + member + " is not in the contract's allowlist.");
         }
     }
 
@@ -250,11 +288,13 @@ final class Capabilities extends AstWalker {
 
     /** The rule for a member name refused on every receiver, or null when the name is not refused. */
     private ContractRule ruleForMember(String name) {
-        if (allow.section("reflection-members").contains(name) || allow.section("reflection-functions").contains(name)) {
+        if (allow.section("reflection-members").contains(name)
+                || allow.section("reflection-functions").contains(name)) {
             return ContractRule.REFLECTION;
         }
         if (allow.section("deserialization-members").contains(name)
-                || allow.section("deserialization-functions").contains(name) || name.endsWith("_to_variant")) {
+                || allow.section("deserialization-functions").contains(name)
+                || name.endsWith("_to_variant")) {
             return ContractRule.DESERIALIZATION;
         }
         return allow.section("never-members").contains(name) ? ContractRule.FORBIDDEN_API : null;
@@ -276,19 +316,24 @@ final class Capabilities extends AstWalker {
         if (allow.section("deserialization-classes").contains(name)) {
             return ContractRule.DESERIALIZATION;
         }
-        return EngineClasses.FORBIDDEN_CLASSES.contains(name) || EngineClasses.SINGLETONS.contains(name)
-                && !allow.isSingleton(name) ? ContractRule.FORBIDDEN_API : null;
+        return EngineClasses.FORBIDDEN_CLASSES.contains(name)
+                        || EngineClasses.SINGLETONS.contains(name) && !allow.isSingleton(name)
+                ? ContractRule.FORBIDDEN_API
+                : null;
     }
 
     /** A class-like name the script did not declare: an engine class or singleton, listed or not. */
     private boolean isClassName(String name) {
-        return !declared.types().contains(name) && !declared.names().contains(name)
+        return !declared.types().contains(name)
+                && !declared.names().contains(name)
                 && (isEngineName(name) || Character.isUpperCase(name.charAt(0)) && !isConstantName(name));
     }
 
     /** Known engine classes and singletons (listed or refused); ALL_CAPS engine names such as OS included. */
     private boolean isEngineName(String name) {
-        return allow.isAllowedClass(name) || allow.isSingleton(name) || EngineClasses.isKnownEngineName(name)
+        return allow.isAllowedClass(name)
+                || allow.isSingleton(name)
+                || EngineClasses.isKnownEngineName(name)
                 || allow.section("reflection-classes").contains(name)
                 || allow.section("deserialization-classes").contains(name);
     }
@@ -299,7 +344,8 @@ final class Capabilities extends AstWalker {
     }
 
     private static boolean isText(Expr.Literal literal) {
-        return literal.kind() == Expr.LiteralKind.STRING || literal.kind() == Expr.LiteralKind.STRING_NAME
+        return literal.kind() == Expr.LiteralKind.STRING
+                || literal.kind() == Expr.LiteralKind.STRING_NAME
                 || literal.kind() == Expr.LiteralKind.NODE_PATH;
     }
 
@@ -313,8 +359,10 @@ final class Capabilities extends AstWalker {
             return false;
         }
         String text = literal.value().toString();
-        return signal ? declared.signals().contains(text)
-                : declared.functions().contains(text) || allow.section("self-methods").contains(text);
+        return signal
+                ? declared.signals().contains(text)
+                : declared.functions().contains(text)
+                        || allow.section("self-methods").contains(text);
     }
 
     /** A literal property name that is not one of the refused members. */
@@ -329,7 +377,8 @@ final class Capabilities extends AstWalker {
 
     /** The constant iteration count of range(...) or of a for-loop's iterable, or null when not constant. */
     private Long iterations(Expr iterable) {
-        if (iterable instanceof Expr.Call call && "range".equals(call.methodName())
+        if (iterable instanceof Expr.Call call
+                && "range".equals(call.methodName())
                 && call.callee() instanceof Expr.Identifier) {
             List<Expr> args = call.arguments();
             if (args.isEmpty() || args.size() > 3) {

@@ -86,8 +86,10 @@ final class Constants {
                 default -> null;
             };
         }
-        if (expr instanceof Expr.Call call && call.callee() instanceof Expr.Identifier fn
-                && call.arguments().size() == 1 && (fn.name().equals("int") || fn.name().equals("float"))) {
+        if (expr instanceof Expr.Call call
+                && call.callee() instanceof Expr.Identifier fn
+                && call.arguments().size() == 1
+                && (fn.name().equals("int") || fn.name().equals("float"))) {
             Double value = number(call.arguments().get(0), depth + 1);
             return value == null ? null : fn.name().equals("int") ? Math.floor(value) : value;
         }
@@ -109,7 +111,8 @@ final class Constants {
             return isIntegral(unary.operand(), depth + 1);
         }
         if (expr instanceof Expr.Binary binary) {
-            return !binary.operator().equals("/") && isIntegral(binary.left(), depth + 1)
+            return !binary.operator().equals("/")
+                    && isIntegral(binary.left(), depth + 1)
                     && isIntegral(binary.right(), depth + 1);
         }
         return false;
@@ -132,7 +135,9 @@ final class Constants {
             }
             return max;
         }
-        if (iterable instanceof Expr.Call call && call.callee() instanceof Expr.Identifier fn && fn.name().equals("range")
+        if (iterable instanceof Expr.Call call
+                && call.callee() instanceof Expr.Identifier fn
+                && fn.name().equals("range")
                 && (call.arguments().size() == 1 || call.arguments().size() == 2)) {
             Long end = integer(call.arguments().get(call.arguments().size() - 1));
             return end == null ? null : end - 1;
@@ -165,7 +170,8 @@ final class Constants {
                 return iterations(declared, depth + 1);
             }
         }
-        if (iterable instanceof Expr.Call call && call.callee() instanceof Expr.Identifier fn
+        if (iterable instanceof Expr.Call call
+                && call.callee() instanceof Expr.Identifier fn
                 && fn.name().equals("range")) {
             int n = call.arguments().size();
             Long[] args = new Long[n];
@@ -181,7 +187,9 @@ final class Constants {
             if (n == 0 || n > 3 || step == 0) {
                 return null;
             }
-            long count = step > 0 ? Math.floorDiv(end - start + step - 1, step) : Math.floorDiv(start - end - step - 1, -step);
+            long count = step > 0
+                    ? Math.floorDiv(end - start + step - 1, step)
+                    : Math.floorDiv(start - end - step - 1, -step);
             return Math.max(0, count);
         }
         Long count = integer(iterable);

@@ -31,6 +31,7 @@ final class ContractV1 {
     private final List<ScriptError> findings;
     /** Class and enum names the script declares itself; X.new() of these is not an engine class. */
     private final Set<String> scriptTypes = new HashSet<>();
+
     private final Map<String, Member.FunctionDecl> functions = new HashMap<>();
 
     ContractV1(Member.ClassDecl script, SceneExpectations expectations, List<ScriptError> findings) {
@@ -50,8 +51,8 @@ final class ContractV1 {
     static void checkSize(String source, List<ScriptError> findings) {
         int bytes = source.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_BYTES) {
-            findings.add(ContractRule.SCRIPT_SIZE.finding(1, 1,
-                    "The script is " + bytes + " bytes; the limit is " + MAX_BYTES + " bytes (64 KiB)."));
+            findings.add(ContractRule.SCRIPT_SIZE.finding(
+                    1, 1, "The script is " + bytes + " bytes; the limit is " + MAX_BYTES + " bytes (64 KiB)."));
         }
         int lines = 1;
         for (int i = 0; i < source.length() - 1; i++) {
@@ -60,8 +61,8 @@ final class ContractV1 {
             }
         }
         if (lines > MAX_LINES) {
-            findings.add(ContractRule.SCRIPT_SIZE.finding(MAX_LINES + 1, 1,
-                    "The script has " + lines + " lines; the limit is " + MAX_LINES + " lines."));
+            findings.add(ContractRule.SCRIPT_SIZE.finding(
+                    MAX_LINES + 1, 1, "The script has " + lines + " lines; the limit is " + MAX_LINES + " lines."));
         }
     }
 
@@ -98,8 +99,11 @@ final class ContractV1 {
         if (ref == null) {
             findings.add(ContractRule.ROOT_EXTENDS.finding(1, 1, "The script has no 'extends' line."));
         } else if (ref.path() != null || !"Node2D".equals(ref.name())) {
-            add(ContractRule.ROOT_EXTENDS, ref, "The root script extends "
-                    + (ref.path() != null ? "\"" + ref.path() + "\"" : ref.name()) + " instead of Node2D.");
+            add(
+                    ContractRule.ROOT_EXTENDS,
+                    ref,
+                    "The root script extends " + (ref.path() != null ? "\"" + ref.path() + "\"" : ref.name())
+                            + " instead of Node2D.");
         }
     }
 
@@ -112,8 +116,8 @@ final class ContractV1 {
             }
         }
         if (declaration == null) {
-            findings.add(ContractRule.DURATION.finding(1, 1,
-                    "The top-level constant " + DURATION_CONSTANT + " is missing."));
+            findings.add(ContractRule.DURATION.finding(
+                    1, 1, "The top-level constant " + DURATION_CONSTANT + " is missing."));
             return;
         }
         if (!declaration.isConst()) {
@@ -125,8 +129,11 @@ final class ContractV1 {
         if (seconds == null) {
             add(ContractRule.DURATION, value, DURATION_CONSTANT + " must be a number literal.");
         } else if (seconds != expectations.durationSeconds()) {
-            add(ContractRule.DURATION, value, DURATION_CONSTANT + " is " + formatNumber(seconds)
-                    + " but the scene must last " + expectations.durationSeconds() + " seconds.");
+            add(
+                    ContractRule.DURATION,
+                    value,
+                    DURATION_CONSTANT + " is " + formatNumber(seconds) + " but the scene must last "
+                            + expectations.durationSeconds() + " seconds.");
         }
     }
 
@@ -139,8 +146,7 @@ final class ContractV1 {
     private void checkRandomSeed() {
         Member.FunctionDecl ready = functions.get("_ready");
         if (ready == null) {
-            findings.add(ContractRule.RANDOM_SEED.finding(1, 1,
-                    "No _ready function sets a fixed random seed."));
+            findings.add(ContractRule.RANDOM_SEED.finding(1, 1, "No _ready function sets a fixed random seed."));
             return;
         }
         SeedSearch search = new SeedSearch();
@@ -169,8 +175,11 @@ final class ContractV1 {
             return true;
         }
         // hash("text") of a literal is as deterministic as a number
-        return value instanceof Expr.Call call && "hash".equals(call.methodName()) && call.callee() instanceof Expr.Identifier
-                && call.arguments().size() == 1 && call.arguments().get(0) instanceof Expr.Literal;
+        return value instanceof Expr.Call call
+                && "hash".equals(call.methodName())
+                && call.callee() instanceof Expr.Identifier
+                && call.arguments().size() == 1
+                && call.arguments().get(0) instanceof Expr.Literal;
     }
 
     /** Looks for seed(c), rng.seed = c or rng.set_seed(c) along what _ready calls. */
@@ -193,8 +202,10 @@ final class ContractV1 {
                 if (seedCall && call.arguments().size() == 1) {
                     noteSeed(call.arguments().get(0));
                 }
-            } else if (expr instanceof Expr.Assignment assignment && assignment.operator().equals("=")
-                    && assignment.target() instanceof Expr.Attribute target && target.name().equals("seed")) {
+            } else if (expr instanceof Expr.Assignment assignment
+                    && assignment.operator().equals("=")
+                    && assignment.target() instanceof Expr.Attribute target
+                    && target.name().equals("seed")) {
                 noteSeed(assignment.value());
             }
             return true;
@@ -247,7 +258,8 @@ final class ContractV1 {
             add(ContractRule.RANDOM_SEED, call, "randomize() makes every render different.");
             return;
         }
-        if (call.callee() instanceof Expr.Attribute attribute && attribute.base() instanceof Expr.Identifier base
+        if (call.callee() instanceof Expr.Attribute attribute
+                && attribute.base() instanceof Expr.Identifier base
                 && !scriptTypes.contains(base.name())) {
             if (method.equals("new")) {
                 checkInstantiated(base, base.name());
@@ -263,8 +275,10 @@ final class ContractV1 {
     }
 
     private void checkInstantiated(Node at, String className) {
-        if (allowlist.creatable().contains(className) || allowlist.section("values").contains(className)
-                || Capabilities.refusedClassRule(allowlist, className) != null || className.equals("Object")) {
+        if (allowlist.creatable().contains(className)
+                || allowlist.section("values").contains(className)
+                || Capabilities.refusedClassRule(allowlist, className) != null
+                || className.equals("Object")) {
             return; // refused classes and Object.new() are reported by Capabilities
         }
         if (className.equals("Tween")) {
@@ -283,7 +297,8 @@ final class ContractV1 {
         if (!scriptTypes.contains(name)) {
             if (EngineClasses.OTHER_NODE_CLASSES.contains(name)) {
                 add(ContractRule.NODE_TYPE, type, name + " is not an allowed node type.");
-            } else if (EngineClasses.isShapeName(name) && !allowlist.section("shapes").contains(name)
+            } else if (EngineClasses.isShapeName(name)
+                    && !allowlist.section("shapes").contains(name)
                     && !name.equals("Shape2D")) {
                 add(ContractRule.SHAPE_TYPE, type, name + " is not an allowed collision shape.");
             }
@@ -304,13 +319,21 @@ final class ContractV1 {
             return;
         }
         String path = (String) literal.value();
-        if (!path.startsWith("res://") || path.contains("/../") || path.endsWith("/..") || path.startsWith("res://..")) {
-            add(ContractRule.LOAD_PATH, argument, method + "(\"" + path + "\") is outside the project; only \"res://\" paths are allowed.");
+        if (!path.startsWith("res://")
+                || path.contains("/../")
+                || path.endsWith("/..")
+                || path.startsWith("res://..")) {
+            add(
+                    ContractRule.LOAD_PATH,
+                    argument,
+                    method + "(\"" + path + "\") is outside the project; only \"res://\" paths are allowed.");
             return;
         }
         String extension = path.substring(path.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
-        if (path.lastIndexOf('.') < path.lastIndexOf('/') || !allowlist.section("load-extensions").contains(extension)
-                || path.contains("/.godot/") || path.contains("\\")) {
+        if (path.lastIndexOf('.') < path.lastIndexOf('/')
+                || !allowlist.section("load-extensions").contains(extension)
+                || path.contains("/.godot/")
+                || path.contains("\\")) {
             add(ContractRule.LOAD_PATH, argument, method + "(\"" + path + "\") is not an image or font file.");
         }
     }
@@ -321,7 +344,10 @@ final class ContractV1 {
             return;
         }
         if (!LoopExits.canLeave(loop.body())) {
-            add(ContractRule.INFINITE_LOOP, loop, "This 'while' loop never ends: it has no reachable break, return or await.");
+            add(
+                    ContractRule.INFINITE_LOOP,
+                    loop,
+                    "This 'while' loop never ends: it has no reachable break, return or await.");
         }
     }
 }

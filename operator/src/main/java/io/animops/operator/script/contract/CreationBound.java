@@ -28,13 +28,21 @@ import java.util.TreeMap;
  */
 final class CreationBound {
     /** Engine callbacks that run every frame or every input event. */
-    private static final List<String> REPEATED_CALLBACKS = List.of("_process", "_physics_process", "_input",
-            "_unhandled_input", "_unhandled_key_input", "_shortcut_input", "_draw", "_integrate_forces",
+    private static final List<String> REPEATED_CALLBACKS = List.of(
+            "_process",
+            "_physics_process",
+            "_input",
+            "_unhandled_input",
+            "_unhandled_key_input",
+            "_shortcut_input",
+            "_draw",
+            "_integrate_forces",
             "_notification");
     /** Engine callbacks that run once per node. */
     private static final List<String> ONCE_CALLBACKS = List.of("_init", "_enter_tree", "_ready");
     /** Counts are capped here: anything this large is far over the limit anyway, and the cap avoids overflow. */
     private static final long CAP = 1_000_000_000L;
+
     private static final String SIGNAL_CALLBACK = "a signal callback, which runs each time the signal is emitted";
 
     private final Member.ClassDecl script;
@@ -58,6 +66,7 @@ final class CreationBound {
         final Map<String, Long> costs = new HashMap<>();
         /** Functions evaluated for at least one call. */
         final Set<String> evaluated = new HashSet<>();
+
         final Deque<String> callStack = new ArrayDeque<>();
         Long constructionCost;
 
@@ -127,7 +136,9 @@ final class CreationBound {
             reportUnboundedInAllFunctions(inner);
         }
         if (total > ContractV1.MAX_OBJECTS && heaviestSite != null) {
-            findings.add(ContractRule.OBJECT_LIMIT.finding(heaviestSite.line(), heaviestSite.column(),
+            findings.add(ContractRule.OBJECT_LIMIT.finding(
+                    heaviestSite.line(),
+                    heaviestSite.column(),
                     "The scene creates up to " + (total >= CAP ? "over " + CAP : Long.toString(total))
                             + " objects (this statement: " + heaviestCount + "); the limit is "
                             + ContractV1.MAX_OBJECTS + "."));
@@ -153,7 +164,9 @@ final class CreationBound {
 
     private void reportUnbounded(Node site, String where) {
         if (reportedSites.add(site)) {
-            findings.add(ContractRule.UNBOUNDED_CREATION.finding(site.line(), site.column(),
+            findings.add(ContractRule.UNBOUNDED_CREATION.finding(
+                    site.line(),
+                    site.column(),
                     "Objects are created inside " + where + ", so their number has no static bound."));
         }
     }
@@ -200,7 +213,8 @@ final class CreationBound {
         Set<String> reassigned = null;
         for (int i = 0; i < parameters.size(); i++) {
             Member.Parameter parameter = parameters.get(i);
-            Long max = i < argumentMax.size() ? argumentMax.get(i)
+            Long max = i < argumentMax.size()
+                    ? argumentMax.get(i)
                     : parameter.defaultValue() == null ? null : constants.integer(parameter.defaultValue());
             if (max == null) {
                 continue;
@@ -265,6 +279,7 @@ final class CreationBound {
         private long multiplier = 1;
         /** Largest value of each enclosing constant loop's variable and bounded parameter. */
         private final Map<String, Long> loopVariableMax = new HashMap<>();
+
         long count;
 
         Counter(Scope scope, String unboundedContext) {
@@ -292,7 +307,8 @@ final class CreationBound {
                         variableMax = integerEnd - 1;
                     }
                 }
-                Long shadowed = variableMax == null ? loopVariableMax.remove(loop.variable())
+                Long shadowed = variableMax == null
+                        ? loopVariableMax.remove(loop.variable())
                         : loopVariableMax.put(loop.variable(), variableMax);
                 String savedContext = unboundedContext;
                 long savedMultiplier = multiplier;
@@ -357,10 +373,15 @@ final class CreationBound {
             if (isOwnCall(callee)) {
                 called(call, method, call.arguments());
                 if ((method.equals("call_deferred") || method.equals("call"))
-                        && !call.arguments().isEmpty() && call.arguments().get(0) instanceof Expr.Literal literal
+                        && !call.arguments().isEmpty()
+                        && call.arguments().get(0) instanceof Expr.Literal literal
                         && literal.value() instanceof String target) {
-                    called(call, target, call.arguments().subList(1, call.arguments().size()));
-                } else if (method.equals("callv") && !call.arguments().isEmpty()
+                    called(
+                            call,
+                            target,
+                            call.arguments().subList(1, call.arguments().size()));
+                } else if (method.equals("callv")
+                        && !call.arguments().isEmpty()
                         && call.arguments().get(0) instanceof Expr.Literal literal
                         && literal.value() instanceof String target) {
                     called(call, target);
@@ -395,7 +416,9 @@ final class CreationBound {
         }
 
         private long integerLoopStart(Expr iterable) {
-            if (iterable instanceof Expr.Call call && isRange(call) && call.arguments().size() >= 2) {
+            if (iterable instanceof Expr.Call call
+                    && isRange(call)
+                    && call.arguments().size() >= 2) {
                 Long start = constants.integer(call.arguments().get(0));
                 return start == null ? 0 : start; // 0 over-approximates the iterations of any start >= 0
             }
@@ -463,8 +486,10 @@ final class CreationBound {
                 name = id.name();
             } else if (argument instanceof Expr.Attribute attribute && attribute.base() instanceof Expr.Self) {
                 name = attribute.name();
-            } else if (argument instanceof Expr.Call call && "Callable".equals(call.methodName())
-                    && call.arguments().size() == 2 && call.arguments().get(1) instanceof Expr.Literal literal
+            } else if (argument instanceof Expr.Call call
+                    && "Callable".equals(call.methodName())
+                    && call.arguments().size() == 2
+                    && call.arguments().get(1) instanceof Expr.Literal literal
                     && literal.value() instanceof String target) {
                 name = target;
             } else if (argument instanceof Expr.Literal literal && literal.value() instanceof String target) {
@@ -480,13 +505,16 @@ final class CreationBound {
          */
         private boolean firesOnce(Expr.Call connect) {
             if (connect.callee() instanceof Expr.Attribute connectOn
-                    && connectOn.base() instanceof Expr.Attribute signal && signal.name().equals("timeout")
-                    && signal.base() instanceof Expr.Call timer && "create_timer".equals(timer.methodName())) {
+                    && connectOn.base() instanceof Expr.Attribute signal
+                    && signal.name().equals("timeout")
+                    && signal.base() instanceof Expr.Call timer
+                    && "create_timer".equals(timer.methodName())) {
                 return true;
             }
             for (Expr argument : connect.arguments()) {
                 if ((argument instanceof Expr.Identifier id && id.name().equals("CONNECT_ONE_SHOT"))
-                        || (argument instanceof Expr.Attribute flag && flag.name().equals("CONNECT_ONE_SHOT"))) {
+                        || (argument instanceof Expr.Attribute flag
+                                && flag.name().equals("CONNECT_ONE_SHOT"))) {
                     return true;
                 }
             }
@@ -500,7 +528,8 @@ final class CreationBound {
                 return true;
             }
             Expr target = argument;
-            if (argument instanceof Expr.Call bind && "bind".equals(bind.methodName())
+            if (argument instanceof Expr.Call bind
+                    && "bind".equals(bind.methodName())
                     && bind.callee() instanceof Expr.Attribute attribute) {
                 target = attribute.base();
             }

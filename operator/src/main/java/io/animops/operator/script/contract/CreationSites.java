@@ -8,8 +8,7 @@ import io.animops.operator.script.gdscript.Member;
 final class CreationSites extends AstWalker {
     private boolean found;
 
-    private CreationSites() {
-    }
+    private CreationSites() {}
 
     static boolean any(Member.FunctionDecl function) {
         if (function == null) {
@@ -22,7 +21,8 @@ final class CreationSites extends AstWalker {
 
     /** {@code X.new()} or {@code ClassDB.instantiate(...)}: the expressions that create an object. */
     static boolean isCreation(Expr.Call call) {
-        if (!(call.callee() instanceof Expr.Attribute attribute) || !(attribute.base() instanceof Expr.Identifier base)) {
+        if (!(call.callee() instanceof Expr.Attribute attribute)
+                || !(attribute.base() instanceof Expr.Identifier base)) {
             return false;
         }
         return attribute.name().equals("new")

@@ -25,8 +25,7 @@ final class DeclaredNames extends AstWalker {
     private final Set<String> untypedDictionaries = new HashSet<>();
     private final Set<String> assigned = new HashSet<>();
 
-    private DeclaredNames() {
-    }
+    private DeclaredNames() {}
 
     static DeclaredNames of(Member.ClassDecl script) {
         DeclaredNames found = new DeclaredNames();
@@ -114,9 +113,11 @@ final class DeclaredNames extends AstWalker {
             dictionaries.add(name);
         } else if (type == null && initializer instanceof Expr.DictionaryLiteral) {
             untypedDictionaries.add(name);
-        } else if (type == null && (initializer instanceof Expr.Lambda
-                || initializer instanceof Expr.Call call && call.callee() instanceof Expr.Identifier id
-                && id.name().equals("Callable"))) {
+        } else if (type == null
+                && (initializer instanceof Expr.Lambda
+                        || initializer instanceof Expr.Call call
+                                && call.callee() instanceof Expr.Identifier id
+                                && id.name().equals("Callable"))) {
             untypedCallables.add(name);
         }
     }

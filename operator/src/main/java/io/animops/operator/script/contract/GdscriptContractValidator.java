@@ -22,8 +22,8 @@ import java.util.Set;
 public final class GdscriptContractValidator implements ScriptValidator {
     public static final String CONTRACT_VERSION = ScriptAllowlist.current().version();
 
-    private static final Comparator<ScriptError> SOURCE_ORDER = Comparator
-            .comparing((ScriptError e) -> e.getLine() == null ? 0 : e.getLine())
+    private static final Comparator<ScriptError> SOURCE_ORDER = Comparator.comparing(
+                    (ScriptError e) -> e.getLine() == null ? 0 : e.getLine())
             .thenComparing(e -> e.getColumn() == null ? 0 : e.getColumn())
             .thenComparing(ScriptError::getRule);
 
@@ -34,8 +34,7 @@ public final class GdscriptContractValidator implements ScriptValidator {
 
     private final NameCheck names = new NameCheck(GodotApi.godot46(), SCRIPT_PATH, WORKSPACE_AUTOLOADS);
 
-    public GdscriptContractValidator() {
-    }
+    public GdscriptContractValidator() {}
 
     @Override
     public String contractVersion() {
@@ -55,8 +54,8 @@ public final class GdscriptContractValidator implements ScriptValidator {
             return findings;
         }
         try {
-            names.check(script).forEach(n -> findings.add(ContractRule.NAMES.finding(n.line(), n.column(),
-                    n.message())));
+            names.check(script)
+                    .forEach(n -> findings.add(ContractRule.NAMES.finding(n.line(), n.column(), n.message())));
             new ContractV1(script, expectations, findings).check();
         } catch (StackOverflowError tooDeep) {
             // The parser's nesting limits keep real scripts far from this; only crafted input gets here.

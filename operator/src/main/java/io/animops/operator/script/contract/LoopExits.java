@@ -16,8 +16,7 @@ final class LoopExits extends AstWalker {
     private boolean exits;
     private int nestedLoops;
 
-    private LoopExits() {
-    }
+    private LoopExits() {}
 
     static boolean canLeave(List<Stmt> body) {
         LoopExits search = new LoopExits();

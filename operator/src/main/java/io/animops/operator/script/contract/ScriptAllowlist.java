@@ -74,7 +74,8 @@ public final class ScriptAllowlist {
 
     /** The contract version this allowlist belongs to. */
     public String version() {
-        return section("version").stream().findFirst()
+        return section("version").stream()
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("allowlist: no [version]"));
     }
 
@@ -85,7 +86,9 @@ public final class ScriptAllowlist {
 
     /** Every class name the script may write (to create, construct, type or read constants of). */
     boolean isAllowedClass(String name) {
-        return creatable.contains(name) || section("values").contains(name) || section("callables").contains(name)
+        return creatable.contains(name)
+                || section("values").contains(name)
+                || section("callables").contains(name)
                 || section("types").contains(name);
     }
 

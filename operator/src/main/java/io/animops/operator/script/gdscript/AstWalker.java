@@ -20,8 +20,7 @@ public abstract class AstWalker {
         return true;
     }
 
-    protected void enter(TypeRef type) {
-    }
+    protected void enter(TypeRef type) {}
 
     public void walkClass(Member.ClassDecl decl) {
         for (Annotation annotation : decl.annotations()) {

@@ -51,30 +51,39 @@ public final class Parser {
     private static final Set<String> CLASS_ANNOTATIONS = Set.of("tool", "icon", "static_unload", "abstract");
     /** Godot 3 keywords that Godot 4.6 names in its "class body" error (gdscript_parser.cpp, parse_class_body). */
     private static final Map<String, String> REMOVED_KEYWORDS = Map.of(
-            "export", "The \"export\" keyword was removed in Godot 4. Use an export annotation (\"@export\", "
-                    + "\"@export_range\", etc.) instead.",
+            "export",
+                    "The \"export\" keyword was removed in Godot 4. Use an export annotation (\"@export\", "
+                            + "\"@export_range\", etc.) instead.",
             "tool", "The \"tool\" keyword was removed in Godot 4. Use the \"@tool\" annotation instead.",
             "onready", "The \"onready\" keyword was removed in Godot 4. Use the \"@onready\" annotation instead.",
-            "remote", "The \"remote\" keyword was removed in Godot 4. Use the \"@rpc\" annotation with "
-                    + "\"any_peer\" instead.",
-            "remotesync", "The \"remotesync\" keyword was removed in Godot 4. Use the \"@rpc\" annotation with "
-                    + "\"any_peer\" and \"call_local\" instead.",
-            "puppet", "The \"puppet\" keyword was removed in Godot 4. Use the \"@rpc\" annotation with "
-                    + "\"authority\" instead.",
-            "puppetsync", "The \"puppetsync\" keyword was removed in Godot 4. Use the \"@rpc\" annotation with "
-                    + "\"authority\" and \"call_local\" instead.",
-            "master", "The \"master\" keyword was removed in Godot 4. Use the \"@rpc\" annotation with \"any_peer\" "
-                    + "and perform a check inside the function instead.",
-            "mastersync", "The \"mastersync\" keyword was removed in Godot 4. Use the \"@rpc\" annotation with "
-                    + "\"any_peer\" and \"call_local\", and perform a check inside the function instead.");
-    private static final Set<String> STANDALONE_ANNOTATIONS = Set.of("warning_ignore_start", "warning_ignore_restore",
-            "export_category", "export_group", "export_subgroup");
+            "remote",
+                    "The \"remote\" keyword was removed in Godot 4. Use the \"@rpc\" annotation with "
+                            + "\"any_peer\" instead.",
+            "remotesync",
+                    "The \"remotesync\" keyword was removed in Godot 4. Use the \"@rpc\" annotation with "
+                            + "\"any_peer\" and \"call_local\" instead.",
+            "puppet",
+                    "The \"puppet\" keyword was removed in Godot 4. Use the \"@rpc\" annotation with "
+                            + "\"authority\" instead.",
+            "puppetsync",
+                    "The \"puppetsync\" keyword was removed in Godot 4. Use the \"@rpc\" annotation with "
+                            + "\"authority\" and \"call_local\" instead.",
+            "master",
+                    "The \"master\" keyword was removed in Godot 4. Use the \"@rpc\" annotation with \"any_peer\" "
+                            + "and perform a check inside the function instead.",
+            "mastersync",
+                    "The \"mastersync\" keyword was removed in Godot 4. Use the \"@rpc\" annotation with "
+                            + "\"any_peer\" and \"call_local\", and perform a check inside the function instead.");
+
+    private static final Set<String> STANDALONE_ANNOTATIONS = Set.of(
+            "warning_ignore_start", "warning_ignore_restore", "export_category", "export_group", "export_subgroup");
 
     /**
      * Limits that keep recursion (here and in every tree walk) far from the thread's stack size on
      * hostile input; real scene scripts stay well below them.
      */
     private static final int MAX_NESTING = 200;
+
     private static final int MAX_CHAIN = 1000;
 
     private final Tokenizer tokenizer;
@@ -119,8 +128,8 @@ public final class Parser {
             parser.advance();
         }
         if (!parser.current.is(TokenType.EOF)) {
-            throw parser.errorAtLastToken("Expected end of expression, found \"" + parser.current.godotName()
-                    + "\" instead.",
+            throw parser.errorAtLastToken(
+                    "Expected end of expression, found \"" + parser.current.godotName() + "\" instead.",
                     "end of expression");
         }
         return expr;
@@ -227,7 +236,8 @@ public final class Parser {
                         classAnnotations.add(annotation);
                         keepsHeaderOpen = headerOpen;
                     } else if (STANDALONE_ANNOTATIONS.contains(annotation.name())) {
-                        members.add(new Member.StandaloneAnnotation(annotation.line(), annotation.column(), annotation));
+                        members.add(
+                                new Member.StandaloneAnnotation(annotation.line(), annotation.column(), annotation));
                     } else {
                         pending.add(annotation);
                     }
@@ -240,10 +250,11 @@ public final class Parser {
                     }
                     Token keyword = advance();
                     if (header.name != null) {
-                        throw new SyntaxError("\"class_name\" can only be used once.", keyword.line(),
-                                keyword.column(), null);
+                        throw new SyntaxError(
+                                "\"class_name\" can only be used once.", keyword.line(), keyword.column(), null);
                     }
-                    Token name = consume(TokenType.IDENTIFIER,
+                    Token name = consume(
+                            TokenType.IDENTIFIER,
                             "Expected identifier for the global class name after \"class_name\".",
                             "class name after 'class_name'");
                     header.name = name.lexeme();
@@ -272,7 +283,8 @@ public final class Parser {
                     } else if (check(TokenType.FUNC)) {
                         members.add(parseFunction(takeAll(pending), true));
                     } else {
-                        throw errorAtLastToken("Expected \"func\" or \"var\" after \"static\".", "'func' or 'var' after 'static'");
+                        throw errorAtLastToken(
+                                "Expected \"func\" or \"var\" after \"static\".", "'func' or 'var' after 'static'");
                     }
                 }
                 case SIGNAL -> members.add(parseSignal());
@@ -303,9 +315,11 @@ public final class Parser {
         }
         if (!pending.isEmpty()) {
             Annotation dangling = pending.get(0);
-            throw errorAt(dangling, "Annotation \"@" + dangling.name()
-                    + "\" does not precede a valid target, so it will have no effect.",
-                            "a declaration after the annotation");
+            throw errorAt(
+                    dangling,
+                    "Annotation \"@" + dangling.name()
+                            + "\" does not precede a valid target, so it will have no effect.",
+                    "a declaration after the annotation");
         }
         return members;
     }
@@ -332,8 +346,8 @@ public final class Parser {
         List<Expr> arguments = List.of();
         if (check(TokenType.PAREN_OPEN) && current.line() == at.line()) {
             advance();
-            arguments = parseArguments("Expected expression as the annotation argument.",
-                    "Expected \")\" after annotation arguments.");
+            arguments = parseArguments(
+                    "Expected expression as the annotation argument.", "Expected \")\" after annotation arguments.");
         }
         return new Annotation(at.line(), at.column(), (String) at.value(), arguments);
     }
@@ -347,25 +361,35 @@ public final class Parser {
             Token path = advance();
             StringBuilder sub = new StringBuilder();
             while (match(TokenType.PERIOD)) {
-                sub.append('.').append(consume(TokenType.IDENTIFIER,
-                        "Expected superclass name after \".\".", "class name after '.'").lexeme());
+                sub.append('.')
+                        .append(consume(
+                                        TokenType.IDENTIFIER,
+                                        "Expected superclass name after \".\".",
+                                        "class name after '.'")
+                                .lexeme());
             }
-            return new ExtendsRef(path.line(), path.column(), sub.length() == 0 ? null : sub.substring(1),
-                    (String) path.value());
+            return new ExtendsRef(
+                    path.line(), path.column(), sub.length() == 0 ? null : sub.substring(1), (String) path.value());
         }
-        Token first = consume(TokenType.IDENTIFIER, "Expected superclass name after \"extends\".",
-                "superclass name after 'extends'");
+        Token first = consume(
+                TokenType.IDENTIFIER, "Expected superclass name after \"extends\".", "superclass name after 'extends'");
         StringBuilder name = new StringBuilder(first.lexeme());
         while (match(TokenType.PERIOD)) {
-            name.append('.').append(consume(TokenType.IDENTIFIER, "Expected superclass name after \".\".",
-                    "class name after '.'").lexeme());
+            name.append('.')
+                    .append(consume(
+                                    TokenType.IDENTIFIER,
+                                    "Expected superclass name after \".\".",
+                                    "class name after '.'")
+                            .lexeme());
         }
         return new ExtendsRef(first.line(), first.column(), name.toString(), null);
     }
 
     private ClassDecl parseInnerClass() {
         Token keyword = advance();
-        Token name = consume(TokenType.IDENTIFIER, "Expected identifier for the class name after \"class\".",
+        Token name = consume(
+                TokenType.IDENTIFIER,
+                "Expected identifier for the class name after \"class\".",
                 "class name after 'class'");
         ClassHeader header = new ClassHeader();
         header.name = name.lexeme();
@@ -385,12 +409,14 @@ public final class Parser {
             consume(TokenType.PASS, "Expected indented block after class declaration.", "an indented block");
             endStatement("\"pass\"");
         }
-        return new ClassDecl(keyword.line(), keyword.column(), header.name, header.extendsRef, classAnnotations, members);
+        return new ClassDecl(
+                keyword.line(), keyword.column(), header.name, header.extendsRef, classAnnotations, members);
     }
 
     private SignalDecl parseSignal() {
         Token keyword = advance();
-        Token name = consume(TokenType.IDENTIFIER, "Expected signal name after \"signal\".", "signal name after 'signal'");
+        Token name =
+                consume(TokenType.IDENTIFIER, "Expected signal name after \"signal\".", "signal name after 'signal'");
         List<Parameter> parameters = List.of();
         if (match(TokenType.PAREN_OPEN)) {
             parameters = parseParameters("signal");
@@ -405,7 +431,8 @@ public final class Parser {
         if (check(TokenType.IDENTIFIER)) {
             name = advance().lexeme();
         }
-        consume(TokenType.BRACE_OPEN,
+        consume(
+                TokenType.BRACE_OPEN,
                 name != null ? "Expected \"{\" after enum name." : "Expected \"{\" after \"enum\".",
                 "'{' after 'enum'");
         List<EnumValue> values = new ArrayList<>();
@@ -436,7 +463,8 @@ public final class Parser {
         boolean isConst = keyword.is(TokenType.CONST);
         String kind = isConst ? "constant" : "variable";
         if (!check(TokenType.IDENTIFIER)) {
-            throw errorAtLastToken("Expected " + kind + " name after \"" + keyword.lexeme() + "\".",
+            throw errorAtLastToken(
+                    "Expected " + kind + " name after \"" + keyword.lexeme() + "\".",
                     kind + " name after '" + keyword.lexeme() + "'");
         }
         Token name = advance();
@@ -460,7 +488,9 @@ public final class Parser {
         }
         if (accessors == null) {
             if (isConst) {
-                consume(TokenType.EQUAL, "Expected initializer after constant name.",
+                consume(
+                        TokenType.EQUAL,
+                        "Expected initializer after constant name.",
                         "'=' and a value for the constant");
                 initializer = requireExpression("Expected initializer expression for constant.");
             } else if (match(TokenType.EQUAL)) {
@@ -475,8 +505,19 @@ public final class Parser {
         } else if (!previous.is(TokenType.DEDENT)) {
             endStatement("property declaration");
         }
-        return new VarDecl(keyword.line(), keyword.column(), annotations, isConst, isStatic, name.lexeme(),
-                name.line(), name.column(), type, inferred, initializer, accessors);
+        return new VarDecl(
+                keyword.line(),
+                keyword.column(),
+                annotations,
+                isConst,
+                isStatic,
+                name.lexeme(),
+                name.line(),
+                name.column(),
+                type,
+                inferred,
+                initializer,
+                accessors);
     }
 
     /** After {@code var x ...:}: either an indented block of get/set, or the same on one line. */
@@ -495,8 +536,12 @@ public final class Parser {
                 parseAccessor(builder, property);
             } while (match(TokenType.COMMA));
         }
-        return new Accessors(builder.getterFunction, builder.getterBody, builder.setterFunction,
-                builder.setterParameter, builder.setterBody);
+        return new Accessors(
+                builder.getterFunction,
+                builder.getterBody,
+                builder.setterFunction,
+                builder.setterParameter,
+                builder.setterBody);
     }
 
     private static final class AccessorsBuilder {
@@ -511,8 +556,11 @@ public final class Parser {
         if (atIdentifierNamed("get")) {
             advance();
             if (match(TokenType.EQUAL)) {
-                builder.getterFunction = consume(TokenType.IDENTIFIER, "Expected getter function name after \"=\".",
-                        "getter function name").lexeme();
+                builder.getterFunction = consume(
+                                TokenType.IDENTIFIER,
+                                "Expected getter function name after \"=\".",
+                                "getter function name")
+                        .lexeme();
             } else {
                 if (match(TokenType.PAREN_OPEN)) {
                     consume(TokenType.PAREN_CLOSE, "Expected \")\" after \"get(\".", "')' after 'get('");
@@ -525,25 +573,31 @@ public final class Parser {
         } else if (atIdentifierNamed("set")) {
             advance();
             if (match(TokenType.EQUAL)) {
-                builder.setterFunction = consume(TokenType.IDENTIFIER, "Expected setter function name after \"=\".",
-                        "setter function name").lexeme();
+                builder.setterFunction = consume(
+                                TokenType.IDENTIFIER,
+                                "Expected setter function name after \"=\".",
+                                "setter function name")
+                        .lexeme();
             } else {
                 consume(TokenType.PAREN_OPEN, "Expected \"(\" after \"set\".", "'(' after 'set'");
-                builder.setterParameter = consume(TokenType.IDENTIFIER, "Expected parameter name after \"(\".",
-                        "setter parameter name").lexeme();
+                builder.setterParameter = consume(
+                                TokenType.IDENTIFIER, "Expected parameter name after \"(\".", "setter parameter name")
+                        .lexeme();
                 consume(TokenType.PAREN_CLOSE, "Expected \")\" after parameter name.", "')' after setter parameter");
                 consume(TokenType.COLON, "Expected \":\" after \")\".", "':' after setter");
                 builder.setterBody = parseSuite("setter declaration", false);
             }
         } else {
-            throw errorAtLastToken("Expected \"get\" or \"set\" for property declaration.",
+            throw errorAtLastToken(
+                    "Expected \"get\" or \"set\" for property declaration.",
                     "'get' or 'set' for the property \"" + property + "\"");
         }
     }
 
     private FunctionDecl parseFunction(List<Annotation> annotations, boolean isStatic) {
         Token keyword = advance();
-        Token name = consume(TokenType.IDENTIFIER, "Expected function name after \"func\".", "function name after 'func'");
+        Token name =
+                consume(TokenType.IDENTIFIER, "Expected function name after \"func\".", "function name after 'func'");
         consume(TokenType.PAREN_OPEN, "Expected opening \"(\" after function name.", "'(' after function name");
         List<Parameter> parameters = parseParameters("function");
         TypeRef returnType = null;
@@ -563,11 +617,13 @@ public final class Parser {
                 // gdscript_analyzer.cpp, resolve_function_body
                 bodylessFunction = new SyntaxError(
                         "A function must either have a \":\" followed by a body, or be marked as \"@abstract\".",
-                        keyword.line(), keyword.column(), "':' and a body after the function declaration");
+                        keyword.line(),
+                        keyword.column(),
+                        "':' and a body after the function declaration");
             }
         }
-        return new FunctionDecl(keyword.line(), keyword.column(), annotations, isStatic, name.lexeme(), parameters,
-                returnType, body);
+        return new FunctionDecl(
+                keyword.line(), keyword.column(), annotations, isStatic, name.lexeme(), parameters, returnType, body);
     }
 
     /** Parameters after the opening parenthesis, through the closing one (parse_function_signature). */
@@ -596,7 +652,9 @@ public final class Parser {
                 break;
             }
         }
-        consume(TokenType.PAREN_CLOSE, "Expected closing \")\" after " + owner + " parameters.",
+        consume(
+                TokenType.PAREN_CLOSE,
+                "Expected closing \")\" after " + owner + " parameters.",
                 "')' after " + owner + " parameters");
         return parameters;
     }
@@ -606,8 +664,8 @@ public final class Parser {
         if (check(TokenType.VOID)) {
             Token v = advance();
             if (!allowVoid) {
-                throw errorAtLastToken("\"void\" is only allowed for a function return type.",
-                        "a type other than void");
+                throw errorAtLastToken(
+                        "\"void\" is only allowed for a function return type.", "a type other than void");
             }
             return new TypeRef(v.line(), v.column(), "void", List.of());
         }
@@ -620,8 +678,8 @@ public final class Parser {
             do {
                 TypeRef element = parseType(false);
                 if (element == null) {
-                    throw errorAtLastToken("Expected type for collection after \"" + previous.lexeme() + "\".",
-                            "an element type");
+                    throw errorAtLastToken(
+                            "Expected type for collection after \"" + previous.lexeme() + "\".", "an element type");
                 }
                 if (!element.arguments().isEmpty()) {
                     throw errorAtLastToken("Nested typed collections are not supported.", "a plain element type");
@@ -633,8 +691,12 @@ public final class Parser {
         }
         StringBuilder name = new StringBuilder(first.lexeme());
         while (match(TokenType.PERIOD)) {
-            name.append('.').append(consume(TokenType.IDENTIFIER, "Expected inner type name after \".\".",
-                    "type name after '.'").lexeme());
+            name.append('.')
+                    .append(consume(
+                                    TokenType.IDENTIFIER,
+                                    "Expected inner type name after \".\".",
+                                    "type name after '.'")
+                            .lexeme());
         }
         return new TypeRef(first.line(), first.column(), name.toString(), List.of());
     }
@@ -671,7 +733,9 @@ public final class Parser {
                 throw errorAtLastToken("Expected indented block after " + context + ".", "an indented block");
             }
             advance();
-            while (!check(TokenType.DEDENT) && !check(TokenType.EOF) && !atBracketedLambdaEnd()
+            while (!check(TokenType.DEDENT)
+                    && !check(TokenType.EOF)
+                    && !atBracketedLambdaEnd()
                     && !(bracketedLambdaBlockDepth > 0 && !canStartStatement())) {
                 // parse_statement: in a lambda, a token that starts no statement ends the lambda instead of
                 // being an error; the enclosing brackets then report what they miss
@@ -696,7 +760,9 @@ public final class Parser {
         }
         do {
             body.add(parseStatement());
-        } while (previous.is(TokenType.SEMICOLON) && !check(TokenType.NEWLINE) && !check(TokenType.EOF)
+        } while (previous.is(TokenType.SEMICOLON)
+                && !check(TokenType.NEWLINE)
+                && !check(TokenType.EOF)
                 && !check(TokenType.DEDENT));
         return body;
     }
@@ -709,10 +775,11 @@ public final class Parser {
     }
 
     private boolean atBracketedLambdaEnd() {
-        return bracketedLambdaBlockDepth > 0 && switch (current.type()) {
-            case PAREN_CLOSE, BRACKET_CLOSE, BRACE_CLOSE, COMMA -> true;
-            default -> false;
-        };
+        return bracketedLambdaBlockDepth > 0
+                && switch (current.type()) {
+                    case PAREN_CLOSE, BRACKET_CLOSE, BRACE_CLOSE, COMMA -> true;
+                    default -> false;
+                };
     }
 
     private void endStatement(String what) {
@@ -732,8 +799,9 @@ public final class Parser {
         if (previous.is(TokenType.DEDENT) || check(TokenType.EOF)) {
             return;
         }
-        throw errorAtLastToken("Expected end of statement after " + what + ", found \"" + current.godotName()
-                + "\" instead.", "end of statement after " + what);
+        throw errorAtLastToken(
+                "Expected end of statement after " + what + ", found \"" + current.godotName() + "\" instead.",
+                "end of statement after " + what);
     }
 
     private Stmt parseStatement() {
@@ -747,11 +815,12 @@ public final class Parser {
             case BREAK, CONTINUE -> {
                 advance();
                 if (!canBreak) {
-                    throw errorAtLastToken("Cannot use \"" + start.lexeme() + "\" outside of a loop.",
-                            "a loop around it");
+                    throw errorAtLastToken(
+                            "Cannot use \"" + start.lexeme() + "\" outside of a loop.", "a loop around it");
                 }
                 endStatement("\"" + start.lexeme() + "\"");
-                return start.is(TokenType.BREAK) ? new Stmt.Break(start.line(), start.column())
+                return start.is(TokenType.BREAK)
+                        ? new Stmt.Break(start.line(), start.column())
                         : new Stmt.Continue(start.line(), start.column());
             }
             case BREAKPOINT -> {
@@ -802,15 +871,17 @@ public final class Parser {
                 if (!canStartExpression()) {
                     // parse_statement: no expression starts here (an indent, "elif", "class", ")"...)
                     Token unexpected = advance();
-                    throw errorAtLastToken("Expected statement, found \"" + unexpected.godotName() + "\" instead.",
-                            "a statement");
+                    throw errorAtLastToken(
+                            "Expected statement, found \"" + unexpected.godotName() + "\" instead.", "a statement");
                 }
             }
         }
         Expr expr = expression(true);
         endStatement("expression");
         if (expr instanceof Expr.Lambda) {
-            throw errorAt(expr, "Standalone lambdas cannot be accessed. Consider assigning it to a variable.",
+            throw errorAt(
+                    expr,
+                    "Standalone lambdas cannot be accessed. Consider assigning it to a variable.",
                     "a lambda assigned or passed on");
         }
         return new Stmt.ExpressionStmt(start.line(), start.column(), expr);
@@ -830,7 +901,8 @@ public final class Parser {
     private boolean atStatementEnd() {
         return switch (current.type()) {
             case NEWLINE, SEMICOLON, EOF, DEDENT -> true;
-            case PAREN_CLOSE, BRACKET_CLOSE, BRACE_CLOSE, COMMA -> inlineLambdaDepth > 0 || bracketedLambdaBlockDepth > 0;
+            case PAREN_CLOSE, BRACKET_CLOSE, BRACE_CLOSE, COMMA ->
+                inlineLambdaDepth > 0 || bracketedLambdaBlockDepth > 0;
             default -> false;
         };
     }
@@ -846,7 +918,8 @@ public final class Parser {
             Token elif = advance();
             Expr elifCondition = requireExpression("Expected conditional expression after \"elif\".");
             consume(TokenType.COLON, "Expected \":\" after \"elif\" condition.", "':' after 'elif' condition");
-            branches.add(new Stmt.Branch(elif.line(), elif.column(), elifCondition, parseSuite("\"elif\" block", false)));
+            branches.add(
+                    new Stmt.Branch(elif.line(), elif.column(), elifCondition, parseSuite("\"elif\" block", false)));
         }
         if (match(TokenType.ELSE)) {
             consume(TokenType.COLON, "Expected \":\" after \"else\".", "':' after 'else'");
@@ -857,14 +930,16 @@ public final class Parser {
 
     private Stmt parseFor() {
         Token keyword = advance();
-        Token variable = consume(TokenType.IDENTIFIER, "Expected loop variable name after \"for\".",
-                "loop variable name after 'for'");
+        Token variable = consume(
+                TokenType.IDENTIFIER, "Expected loop variable name after \"for\".", "loop variable name after 'for'");
         TypeRef type = null;
         if (match(TokenType.COLON)) {
             type = requireType(false, "Expected type specifier after \":\".");
             consume(TokenType.IN, "Expected \"in\" after \"for\" variable type specifier.", "'in' after the type");
         } else {
-            consume(TokenType.IN, "Expected \"in\" or \":\" after \"for\" variable name.",
+            consume(
+                    TokenType.IN,
+                    "Expected \"in\" or \":\" after \"for\" variable name.",
                     "'in' after 'for' variable name");
         }
         Expr iterable = requireExpression("Expected iterable after \"in\".");
@@ -878,7 +953,10 @@ public final class Parser {
         Expr subject = requireExpression("Expected expression to test after \"match\".");
         consume(TokenType.COLON, "Expected \":\" after \"match\" expression.", "':' after 'match' expression");
         consume(TokenType.NEWLINE, "Expected a newline after \"match\" statement.", "a newline after 'match'");
-        consume(TokenType.INDENT, "Expected an indented block after \"match\" statement.", "an indented block of branches");
+        consume(
+                TokenType.INDENT,
+                "Expected an indented block after \"match\" statement.",
+                "an indented block of branches");
         List<Stmt.MatchBranch> branches = new ArrayList<>();
         while (!check(TokenType.DEDENT) && !check(TokenType.EOF)) {
             if (match(TokenType.PASS)) {
@@ -907,8 +985,8 @@ public final class Parser {
                 throw errorAtLastToken("Cannot use a variable bind with multiple patterns.", "one pattern with a bind");
             }
             if (pattern instanceof Pattern.Rest) {
-                throw errorAtLastToken("Rest pattern can only be used inside array and dictionary patterns.",
-                        "a pattern");
+                throw errorAtLastToken(
+                        "Rest pattern can only be used inside array and dictionary patterns.", "a pattern");
             }
             patterns.add(pattern);
         } while (match(TokenType.COMMA));
@@ -917,10 +995,14 @@ public final class Parser {
             advance();
             guard = requireExpression("Expected expression for pattern guard after \"when\".");
         }
-        consume(TokenType.COLON, guard == null ? "Expected \":\" or \"when\" after \"match\" patterns."
-                : "Expected \":\" after \"match\" pattern guard.", "':' after 'match' patterns");
-        return new Stmt.MatchBranch(branchStart.line(), branchStart.column(), patterns, guard,
-                parseSuite("match pattern block", false));
+        consume(
+                TokenType.COLON,
+                guard == null
+                        ? "Expected \":\" or \"when\" after \"match\" patterns."
+                        : "Expected \":\" after \"match\" pattern guard.",
+                "':' after 'match' patterns");
+        return new Stmt.MatchBranch(
+                branchStart.line(), branchStart.column(), patterns, guard, parseSuite("match pattern block", false));
     }
 
     private static boolean bindsAVariable(Pattern pattern) {
@@ -941,7 +1023,8 @@ public final class Parser {
         switch (current.type()) {
             case VAR -> {
                 advance();
-                Token name = consume(TokenType.IDENTIFIER, "Expected bind name after \"var\".", "binding name after 'var'");
+                Token name =
+                        consume(TokenType.IDENTIFIER, "Expected bind name after \"var\".", "binding name after 'var'");
                 return new Pattern.Binding(start.line(), start.column(), name.lexeme());
             }
             case PERIOD_PERIOD -> {
@@ -957,7 +1040,9 @@ public final class Parser {
                     }
                     elements.add(parsePattern());
                 } while (match(TokenType.COMMA));
-                consume(TokenType.BRACKET_CLOSE, "Expected \"]\" to close the array pattern.",
+                consume(
+                        TokenType.BRACKET_CLOSE,
+                        "Expected \"]\" to close the array pattern.",
                         "']' ending the array pattern");
                 return new Pattern.ArrayPattern(start.line(), start.column(), elements);
             }
@@ -980,7 +1065,9 @@ public final class Parser {
                         entries.add(new Pattern.DictPatternEntry(key, value));
                     }
                 } while (match(TokenType.COMMA));
-                consume(TokenType.BRACE_CLOSE, "Expected \"}\" to close the dictionary pattern.",
+                consume(
+                        TokenType.BRACE_CLOSE,
+                        "Expected \"}\" to close the dictionary pattern.",
                         "'}' ending the dictionary pattern");
                 return new Pattern.DictionaryPattern(start.line(), start.column(), entries, open);
             }
@@ -1018,8 +1105,8 @@ public final class Parser {
     /** An operand of a prefix or infix operator, or the operator's "Expected expression after" error. */
     private Expr requireOperand(int minPrecedence, Token operator) {
         if (!canStartExpression()) {
-            throw errorAtLastToken("Expected expression after \"" + operator.godotName() + "\" operator.",
-                    "an operand");
+            throw errorAtLastToken(
+                    "Expected expression after \"" + operator.godotName() + "\" operator.", "an operand");
         }
         return precedence(minPrecedence, false);
     }
@@ -1034,10 +1121,34 @@ public final class Parser {
     /** Tokens with a prefix rule in Godot's table (get_rule): only they can start an expression. */
     private boolean canStartExpression() {
         return switch (current.type()) {
-            case IDENTIFIER, INT, FLOAT, STRING, STRING_NAME, NODE_PATH, TRUE, FALSE, NULL,
-                 CONST_PI, CONST_TAU, CONST_INF, CONST_NAN, SELF, SUPER, MATCH,
-                 PAREN_OPEN, BRACKET_OPEN, BRACE_OPEN, MINUS, PLUS, TILDE, NOT, BANG, AWAIT, DOLLAR, PERCENT,
-                         FUNC -> true;
+            case IDENTIFIER,
+                    INT,
+                    FLOAT,
+                    STRING,
+                    STRING_NAME,
+                    NODE_PATH,
+                    TRUE,
+                    FALSE,
+                    NULL,
+                    CONST_PI,
+                    CONST_TAU,
+                    CONST_INF,
+                    CONST_NAN,
+                    SELF,
+                    SUPER,
+                    MATCH,
+                    PAREN_OPEN,
+                    BRACKET_OPEN,
+                    BRACE_OPEN,
+                    MINUS,
+                    PLUS,
+                    TILDE,
+                    NOT,
+                    BANG,
+                    AWAIT,
+                    DOLLAR,
+                    PERCENT,
+                    FUNC -> true;
             default -> false;
         };
     }
@@ -1067,10 +1178,13 @@ public final class Parser {
                 if (!allowAssignment) {
                     throw errorAtLastToken("Assignment is not allowed inside an expression.", "an expression");
                 }
-                if (!(left instanceof Expr.Identifier || left instanceof Expr.Attribute
+                if (!(left instanceof Expr.Identifier
+                        || left instanceof Expr.Attribute
                         || left instanceof Expr.Subscript)) {
-                    throw errorAtLastToken("Only identifier, attribute access, and subscription access can be used as "
-                            + "assignment target.", "a variable, property or subscript");
+                    throw errorAtLastToken(
+                            "Only identifier, attribute access, and subscription access can be used as "
+                                    + "assignment target.",
+                            "a variable, property or subscript");
                 }
                 Expr value = requireExpression("Expected an expression after \"=\".");
                 return new Expr.Assignment(operator.line(), operator.column(), left, operator.lexeme(), value);
@@ -1113,38 +1227,51 @@ public final class Parser {
     private Expr infix(Expr left, int precedence) {
         Token operator = advance();
         switch (operator.type()) {
-            case QUESTION_MARK -> throw errorAtLastToken("Unexpected \"?\" in source. If you want a ternary operator, "
-                    + "use "
-                    + "\"truthy_value if true_condition else falsy_value\".", "'if' ... 'else' for a ternary");
+            case QUESTION_MARK ->
+                throw errorAtLastToken(
+                        "Unexpected \"?\" in source. If you want a ternary operator, "
+                                + "use "
+                                + "\"truthy_value if true_condition else falsy_value\".",
+                        "'if' ... 'else' for a ternary");
             case AS -> {
-                return new Expr.Cast(operator.line(), operator.column(), left,
+                return new Expr.Cast(
+                        operator.line(),
+                        operator.column(),
+                        left,
                         requireType(false, "Expected type specifier after \"as\"."));
             }
             case IS -> {
                 boolean negated = match(TokenType.NOT);
-                return new Expr.TypeTest(operator.line(), operator.column(), left, requireType(false,
-                        "Expected type specifier after \"" + (negated ? "is not" : "is") + "\"."),
+                return new Expr.TypeTest(
+                        operator.line(),
+                        operator.column(),
+                        left,
+                        requireType(false, "Expected type specifier after \"" + (negated ? "is not" : "is") + "\"."),
                         negated);
             }
             case IF -> {
                 Expr condition = tryPrecedence(PREC_TERNARY, "Expected expression as ternary condition after \"if\".");
-                consume(TokenType.ELSE, "Expected \"else\" after ternary operator condition.",
+                consume(
+                        TokenType.ELSE,
+                        "Expected \"else\" after ternary operator condition.",
                         "'else' after ternary condition");
                 Expr whenFalse = tryPrecedence(PREC_TERNARY, "Expected expression after \"else\".");
                 return new Expr.Ternary(operator.line(), operator.column(), left, condition, whenFalse);
             }
             case NOT -> {
-                Token in = consume(TokenType.IN, "Expected \"in\" after \"not\" in content-test operator.",
-                        "'in' after 'not'");
+                Token in = consume(
+                        TokenType.IN, "Expected \"in\" after \"not\" in content-test operator.", "'in' after 'not'");
                 Expr right = requireOperand(PREC_CONTENT_TEST + 1, in);
                 return new Expr.Binary(operator.line(), operator.column(), "not in", left, right);
             }
             case PAREN_OPEN -> {
                 if (!(left instanceof Expr.Identifier || left instanceof Expr.Attribute)) {
-                    throw errorAtLastToken("Cannot call on an expression. Use \".call()\" if it's a Callable.",
+                    throw errorAtLastToken(
+                            "Cannot call on an expression. Use \".call()\" if it's a Callable.",
                             "a function name before '('");
                 }
-                List<Expr> arguments = parseArguments("Expected expression as the function argument.",
+                List<Expr> arguments = parseArguments(
+                        "Expected expression as the function argument.",
                         "Expected closing \")\" after call arguments.");
                 return new Expr.Call(left.line(), left.column(), left, arguments);
             }
@@ -1253,7 +1380,9 @@ public final class Parser {
             case PAREN_OPEN -> {
                 advance();
                 Expr inner = requireExpression("Expected grouping expression.");
-                consume(TokenType.PAREN_CLOSE, "Expected closing \")\" after grouping expression.",
+                consume(
+                        TokenType.PAREN_CLOSE,
+                        "Expected closing \")\" after grouping expression.",
                         "')' after grouping expression");
                 return inner;
             }
@@ -1277,7 +1406,9 @@ public final class Parser {
             }
             case AWAIT -> {
                 advance();
-                return new Expr.Await(t.line(), t.column(),
+                return new Expr.Await(
+                        t.line(),
+                        t.column(),
                         tryPrecedence(PREC_AWAIT, "Expected signal or coroutine after \"await\"."));
             }
             case DOLLAR -> {
@@ -1291,8 +1422,9 @@ public final class Parser {
             case FUNC -> {
                 return parseLambda();
             }
-            default -> throw errorAtLastToken("Expected expression, found \"" + t.godotName() + "\" instead.",
-                    "an expression");
+            default ->
+                throw errorAtLastToken(
+                        "Expected expression, found \"" + t.godotName() + "\" instead.", "an expression");
         }
     }
 
@@ -1307,14 +1439,15 @@ public final class Parser {
             method = advance().lexeme();
             consume(TokenType.PAREN_OPEN, "Expected \"(\" after function name.", "'(' after the method name");
         }
-        List<Expr> arguments = parseArguments("Expected expression as the function argument.",
-                "Expected closing \")\" after call arguments.");
+        List<Expr> arguments = parseArguments(
+                "Expected expression as the function argument.", "Expected closing \")\" after call arguments.");
         return new Expr.SuperCall(keyword.line(), keyword.column(), method, arguments);
     }
 
     private Expr parseNodePath(Token sigil, boolean unique) {
         if (check(TokenType.STRING)) {
-            return new Expr.GetNode(sigil.line(), sigil.column(), (String) advance().value(), unique);
+            return new Expr.GetNode(
+                    sigil.line(), sigil.column(), (String) advance().value(), unique);
         }
         StringBuilder path = new StringBuilder();
         do {
@@ -1329,7 +1462,8 @@ public final class Parser {
             } else if (atName()) {
                 path.append(advance().lexeme());
             } else {
-                throw errorAtLastToken("Expected node path as string or identifier after \"" + sigil.lexeme() + "\".",
+                throw errorAtLastToken(
+                        "Expected node path as string or identifier after \"" + sigil.lexeme() + "\".",
                         "a node path after '" + sigil.lexeme() + "'");
             }
         } while (match(TokenType.SLASH));
@@ -1378,16 +1512,21 @@ public final class Parser {
                 if (!match(separator)) {
                     String wanted = luaStyle ? "=" : ":";
                     if (match(luaStyle ? TokenType.COLON : TokenType.EQUAL)) {
-                        throw errorAtLastToken("Expected \"" + wanted + "\" after dictionary key. Mixing dictionary "
-                                + "styles is not allowed.", "'" + wanted + "' after key");
+                        throw errorAtLastToken(
+                                "Expected \"" + wanted + "\" after dictionary key. Mixing dictionary "
+                                        + "styles is not allowed.",
+                                "'" + wanted + "' after key");
                     }
-                    throw errorAtLastToken("Expected \"" + wanted + "\" after dictionary key.",
-                            "'" + wanted + "' after key");
+                    throw errorAtLastToken(
+                            "Expected \"" + wanted + "\" after dictionary key.", "'" + wanted + "' after key");
                 }
                 entries.add(new Expr.DictEntry(key, requireExpression("Expected expression as dictionary value.")));
             } while (match(TokenType.COMMA) && !check(TokenType.EOF));
         }
-        consume(TokenType.BRACE_CLOSE, "Expected closing \"}\" after dictionary elements.", "'}' after dictionary elements");
+        consume(
+                TokenType.BRACE_CLOSE,
+                "Expected closing \"}\" after dictionary elements.",
+                "'}' after dictionary elements");
         return new Expr.DictionaryLiteral(open.line(), open.column(), entries);
     }
 
@@ -1399,7 +1538,8 @@ public final class Parser {
         if (key instanceof Expr.Literal literal && literal.kind() == Expr.LiteralKind.STRING) {
             return key;
         }
-        throw errorAtLastToken("Expected identifier or string as Lua-style dictionary key (e.g \"{ key = value }\").",
+        throw errorAtLastToken(
+                "Expected identifier or string as Lua-style dictionary key (e.g \"{ key = value }\").",
                 "an identifier or string key");
     }
 
@@ -1409,8 +1549,10 @@ public final class Parser {
         if (check(TokenType.IDENTIFIER)) {
             name = advance().lexeme();
         }
-        consume(TokenType.PAREN_OPEN, name != null ? "Expected opening \"(\" after lambda name."
-                : "Expected opening \"(\" after \"func\".", "'(' after 'func'");
+        consume(
+                TokenType.PAREN_OPEN,
+                name != null ? "Expected opening \"(\" after lambda name." : "Expected opening \"(\" after \"func\".",
+                "'(' after 'func'");
         List<Parameter> parameters = parseParameters("lambda");
         TypeRef returnType = null;
         if (match(TokenType.ARROW)) {
@@ -1450,8 +1592,8 @@ public final class Parser {
                 current = nextToken();
             }
         }
-        FunctionDecl function = new FunctionDecl(keyword.line(), keyword.column(), List.of(), false, name,
-                parameters, returnType, body);
+        FunctionDecl function = new FunctionDecl(
+                keyword.line(), keyword.column(), List.of(), false, name, parameters, returnType, body);
         return new Expr.Lambda(keyword.line(), keyword.column(), function);
     }
 }

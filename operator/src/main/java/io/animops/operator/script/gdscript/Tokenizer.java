@@ -23,17 +23,42 @@ public final class Tokenizer {
 
     static {
         Object[][] words = {
-            {"if", TokenType.IF}, {"elif", TokenType.ELIF}, {"else", TokenType.ELSE}, {"for", TokenType.FOR},
-            {"while", TokenType.WHILE}, {"break", TokenType.BREAK}, {"continue", TokenType.CONTINUE},
-            {"pass", TokenType.PASS}, {"return", TokenType.RETURN}, {"match", TokenType.MATCH},
-            {"and", TokenType.AND}, {"or", TokenType.OR}, {"not", TokenType.NOT}, {"in", TokenType.IN},
-            {"is", TokenType.IS}, {"as", TokenType.AS}, {"func", TokenType.FUNC}, {"class", TokenType.CLASS},
-            {"class_name", TokenType.CLASS_NAME}, {"extends", TokenType.EXTENDS}, {"signal", TokenType.SIGNAL},
-            {"static", TokenType.STATIC}, {"const", TokenType.CONST}, {"enum", TokenType.ENUM},
-            {"var", TokenType.VAR}, {"self", TokenType.SELF}, {"super", TokenType.SUPER},
-            {"await", TokenType.AWAIT}, {"breakpoint", TokenType.BREAKPOINT}, {"true", TokenType.TRUE},
-            {"false", TokenType.FALSE}, {"null", TokenType.NULL}, {"void", TokenType.VOID},
-            {"PI", TokenType.CONST_PI}, {"TAU", TokenType.CONST_TAU}, {"INF", TokenType.CONST_INF},
+            {"if", TokenType.IF},
+            {"elif", TokenType.ELIF},
+            {"else", TokenType.ELSE},
+            {"for", TokenType.FOR},
+            {"while", TokenType.WHILE},
+            {"break", TokenType.BREAK},
+            {"continue", TokenType.CONTINUE},
+            {"pass", TokenType.PASS},
+            {"return", TokenType.RETURN},
+            {"match", TokenType.MATCH},
+            {"and", TokenType.AND},
+            {"or", TokenType.OR},
+            {"not", TokenType.NOT},
+            {"in", TokenType.IN},
+            {"is", TokenType.IS},
+            {"as", TokenType.AS},
+            {"func", TokenType.FUNC},
+            {"class", TokenType.CLASS},
+            {"class_name", TokenType.CLASS_NAME},
+            {"extends", TokenType.EXTENDS},
+            {"signal", TokenType.SIGNAL},
+            {"static", TokenType.STATIC},
+            {"const", TokenType.CONST},
+            {"enum", TokenType.ENUM},
+            {"var", TokenType.VAR},
+            {"self", TokenType.SELF},
+            {"super", TokenType.SUPER},
+            {"await", TokenType.AWAIT},
+            {"breakpoint", TokenType.BREAKPOINT},
+            {"true", TokenType.TRUE},
+            {"false", TokenType.FALSE},
+            {"null", TokenType.NULL},
+            {"void", TokenType.VOID},
+            {"PI", TokenType.CONST_PI},
+            {"TAU", TokenType.CONST_TAU},
+            {"INF", TokenType.CONST_INF},
             {"NAN", TokenType.CONST_NAN},
         };
         for (Object[] w : words) {
@@ -60,8 +85,7 @@ public final class Tokenizer {
     private int lambdaBase;
     private final ArrayDeque<SavedLayout> savedLayouts = new ArrayDeque<>();
 
-    private record SavedLayout(int lambdaBase, int[] indents, int indentDepth) {
-    }
+    private record SavedLayout(int lambdaBase, int[] indents, int indentDepth) {}
 
     public Tokenizer(String source) {
         this.src = source;
@@ -98,8 +122,8 @@ public final class Tokenizer {
         lambdaBase = saved.lambdaBase;
         indents = saved.indents;
         indentDepth = saved.indentDepth;
-        pending.removeIf(t -> t.type() == TokenType.NEWLINE || t.type() == TokenType.INDENT
-                || t.type() == TokenType.DEDENT);
+        pending.removeIf(
+                t -> t.type() == TokenType.NEWLINE || t.type() == TokenType.INDENT || t.type() == TokenType.DEDENT);
         atLineStart = false;
         lineHasContent = true;
     }
@@ -329,13 +353,15 @@ public final class Tokenizer {
                 if (n1 == '&') {
                     return op(TokenType.AMPERSAND_AMPERSAND, 2, startPos, startLine, startColumn);
                 }
-                return n1 == '=' ? op(TokenType.AMPERSAND_EQUAL, 2, startPos, startLine, startColumn)
+                return n1 == '='
+                        ? op(TokenType.AMPERSAND_EQUAL, 2, startPos, startLine, startColumn)
                         : op(TokenType.AMPERSAND, 1, startPos, startLine, startColumn);
             case '^':
                 if (isQuote(n1) || (n1 == 'r' && isQuote(n2))) {
                     return prefixedString(TokenType.NODE_PATH, startPos, startLine, startColumn);
                 }
-                return n1 == '=' ? op(TokenType.CARET_EQUAL, 2, startPos, startLine, startColumn)
+                return n1 == '='
+                        ? op(TokenType.CARET_EQUAL, 2, startPos, startLine, startColumn)
                         : op(TokenType.CARET, 1, startPos, startLine, startColumn);
             case '@': {
                 advance(1);
@@ -344,7 +370,10 @@ public final class Tokenizer {
                     pos++;
                 }
                 if (pos == nameStart) {
-                    throw new SyntaxError("Expected annotation identifier after \"@\".", startLine, startColumn,
+                    throw new SyntaxError(
+                            "Expected annotation identifier after \"@\".",
+                            startLine,
+                            startColumn,
                             "annotation name after '@'");
                 }
                 column += pos - nameStart;
@@ -369,26 +398,32 @@ public final class Tokenizer {
                 closeBracket('{', c, startLine, startColumn);
                 return op(TokenType.BRACE_CLOSE, 1, startPos, startLine, startColumn);
             case '+':
-                return n1 == '=' ? op(TokenType.PLUS_EQUAL, 2, startPos, startLine, startColumn)
+                return n1 == '='
+                        ? op(TokenType.PLUS_EQUAL, 2, startPos, startLine, startColumn)
                         : op(TokenType.PLUS, 1, startPos, startLine, startColumn);
             case '-':
                 if (n1 == '>') {
                     return op(TokenType.ARROW, 2, startPos, startLine, startColumn);
                 }
-                return n1 == '=' ? op(TokenType.MINUS_EQUAL, 2, startPos, startLine, startColumn)
+                return n1 == '='
+                        ? op(TokenType.MINUS_EQUAL, 2, startPos, startLine, startColumn)
                         : op(TokenType.MINUS, 1, startPos, startLine, startColumn);
             case '*':
                 if (n1 == '*') {
-                    return n2 == '=' ? op(TokenType.STAR_STAR_EQUAL, 3, startPos, startLine, startColumn)
+                    return n2 == '='
+                            ? op(TokenType.STAR_STAR_EQUAL, 3, startPos, startLine, startColumn)
                             : op(TokenType.STAR_STAR, 2, startPos, startLine, startColumn);
                 }
-                return n1 == '=' ? op(TokenType.STAR_EQUAL, 2, startPos, startLine, startColumn)
+                return n1 == '='
+                        ? op(TokenType.STAR_EQUAL, 2, startPos, startLine, startColumn)
                         : op(TokenType.STAR, 1, startPos, startLine, startColumn);
             case '/':
-                return n1 == '=' ? op(TokenType.SLASH_EQUAL, 2, startPos, startLine, startColumn)
+                return n1 == '='
+                        ? op(TokenType.SLASH_EQUAL, 2, startPos, startLine, startColumn)
                         : op(TokenType.SLASH, 1, startPos, startLine, startColumn);
             case '%':
-                return n1 == '=' ? op(TokenType.PERCENT_EQUAL, 2, startPos, startLine, startColumn)
+                return n1 == '='
+                        ? op(TokenType.PERCENT_EQUAL, 2, startPos, startLine, startColumn)
                         : op(TokenType.PERCENT, 1, startPos, startLine, startColumn);
             case '~':
                 return op(TokenType.TILDE, 1, startPos, startLine, startColumn);
@@ -396,33 +431,41 @@ public final class Tokenizer {
                 if (n1 == '|') {
                     return op(TokenType.PIPE_PIPE, 2, startPos, startLine, startColumn);
                 }
-                return n1 == '=' ? op(TokenType.PIPE_EQUAL, 2, startPos, startLine, startColumn)
+                return n1 == '='
+                        ? op(TokenType.PIPE_EQUAL, 2, startPos, startLine, startColumn)
                         : op(TokenType.PIPE, 1, startPos, startLine, startColumn);
             case '!':
-                return n1 == '=' ? op(TokenType.BANG_EQUAL, 2, startPos, startLine, startColumn)
+                return n1 == '='
+                        ? op(TokenType.BANG_EQUAL, 2, startPos, startLine, startColumn)
                         : op(TokenType.BANG, 1, startPos, startLine, startColumn);
             case '=':
-                return n1 == '=' ? op(TokenType.EQUAL_EQUAL, 2, startPos, startLine, startColumn)
+                return n1 == '='
+                        ? op(TokenType.EQUAL_EQUAL, 2, startPos, startLine, startColumn)
                         : op(TokenType.EQUAL, 1, startPos, startLine, startColumn);
             case '<':
                 if (n1 == '<') {
-                    return n2 == '=' ? op(TokenType.LESS_LESS_EQUAL, 3, startPos, startLine, startColumn)
+                    return n2 == '='
+                            ? op(TokenType.LESS_LESS_EQUAL, 3, startPos, startLine, startColumn)
                             : op(TokenType.LESS_LESS, 2, startPos, startLine, startColumn);
                 }
-                return n1 == '=' ? op(TokenType.LESS_EQUAL, 2, startPos, startLine, startColumn)
+                return n1 == '='
+                        ? op(TokenType.LESS_EQUAL, 2, startPos, startLine, startColumn)
                         : op(TokenType.LESS, 1, startPos, startLine, startColumn);
             case '>':
                 if (n1 == '>') {
-                    return n2 == '=' ? op(TokenType.GREATER_GREATER_EQUAL, 3, startPos, startLine, startColumn)
+                    return n2 == '='
+                            ? op(TokenType.GREATER_GREATER_EQUAL, 3, startPos, startLine, startColumn)
                             : op(TokenType.GREATER_GREATER, 2, startPos, startLine, startColumn);
                 }
-                return n1 == '=' ? op(TokenType.GREATER_EQUAL, 2, startPos, startLine, startColumn)
+                return n1 == '='
+                        ? op(TokenType.GREATER_EQUAL, 2, startPos, startLine, startColumn)
                         : op(TokenType.GREATER, 1, startPos, startLine, startColumn);
             case ':':
                 // Godot has no ":=" token: "var x := 1" is ":" then "=" (gdscript_tokenizer.cpp, scan())
                 return op(TokenType.COLON, 1, startPos, startLine, startColumn);
             case '.':
-                return n1 == '.' ? op(TokenType.PERIOD_PERIOD, 2, startPos, startLine, startColumn)
+                return n1 == '.'
+                        ? op(TokenType.PERIOD_PERIOD, 2, startPos, startLine, startColumn)
                         : op(TokenType.PERIOD, 1, startPos, startLine, startColumn);
             case ',':
                 return op(TokenType.COMMA, 1, startPos, startLine, startColumn);
@@ -435,8 +478,11 @@ public final class Tokenizer {
             case '`':
                 return op(TokenType.BACKTICK, 1, startPos, startLine, startColumn);
             default:
-                throw new SyntaxError("Invalid character \"" + c + "\" (U+" + String.format("%04X", (int) c) + ").",
-                        startLine, startColumn, null);
+                throw new SyntaxError(
+                        "Invalid character \"" + c + "\" (U+" + String.format("%04X", (int) c) + ").",
+                        startLine,
+                        startColumn,
+                        null);
         }
     }
 
@@ -451,7 +497,8 @@ public final class Tokenizer {
      */
     private void closeBracket(char expectedOpener, char closer, int startLine, int startColumn) {
         if (openers.isEmpty() || openers.pop() != expectedOpener) {
-            String message = openers.isEmpty() ? "Closing \"" + closer + "\" doesn't have an opening counterpart."
+            String message = openers.isEmpty()
+                    ? "Closing \"" + closer + "\" doesn't have an opening counterpart."
                     : "Closing \"" + closer + "\" doesn't match the opening \"" + openers.peek() + "\".";
             throw new SyntaxError(message, startLine, startColumn, null);
         }
@@ -570,8 +617,12 @@ public final class Tokenizer {
 
     private Token scanNumber(int startPos, int startLine, int startColumn) {
         char c = src.charAt(pos);
-        if (c == '0' && pos + 1 < length && (src.charAt(pos + 1) == 'x' || src.charAt(pos + 1) == 'X'
-                || src.charAt(pos + 1) == 'b' || src.charAt(pos + 1) == 'B')) {
+        if (c == '0'
+                && pos + 1 < length
+                && (src.charAt(pos + 1) == 'x'
+                        || src.charAt(pos + 1) == 'X'
+                        || src.charAt(pos + 1) == 'b'
+                        || src.charAt(pos + 1) == 'B')) {
             int radix = Character.toLowerCase(src.charAt(pos + 1)) == 'x' ? 16 : 2;
             advance(2);
             int digitsStart = pos;
@@ -580,9 +631,12 @@ public final class Tokenizer {
             }
             String digits = src.substring(digitsStart, pos).replace("_", "");
             if (digits.isEmpty()) {
-                throw new SyntaxError("Expected " + (radix == 16 ? "hexadecimal" : "binary") + " digit after \"0"
-                        + (radix == 16 ? 'x' : 'b') + "\".",
-                        line, column, "digits after number prefix");
+                throw new SyntaxError(
+                        "Expected " + (radix == 16 ? "hexadecimal" : "binary") + " digit after \"0"
+                                + (radix == 16 ? 'x' : 'b') + "\".",
+                        line,
+                        column,
+                        "digits after number prefix");
             }
             return make(TokenType.INT, startPos, startLine, startColumn, Long.parseUnsignedLong(digits, radix));
         }

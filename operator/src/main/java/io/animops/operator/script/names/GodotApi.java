@@ -46,8 +46,12 @@ public final class GodotApi {
     private final Set<String> builtinTypes;
     private final Map<String, Signature> utilities;
 
-    private GodotApi(String version, Map<String, EngineClass> classes, Set<String> singletons,
-                     Set<String> builtinTypes, Map<String, Signature> utilities) {
+    private GodotApi(
+            String version,
+            Map<String, EngineClass> classes,
+            Set<String> singletons,
+            Set<String> builtinTypes,
+            Map<String, Signature> utilities) {
         this.version = version;
         this.classes = classes;
         this.singletons = singletons;
@@ -134,11 +138,13 @@ public final class GodotApi {
                     current = new EngineClass(f[1], f.length > 2 ? f[2] : "");
                     classes.put(current.name, current);
                 }
-                case "method", "static" -> current.methods.put(f[1], new Signature(f[1], Integer.parseInt(f[2]),
-                        Integer.parseInt(f[3]), f[0].equals("static")));
+                case "method", "static" ->
+                    current.methods.put(
+                            f[1],
+                            new Signature(f[1], Integer.parseInt(f[2]), Integer.parseInt(f[3]), f[0].equals("static")));
                 case "signal", "property", "constant", "enum" -> current.members.add(f[1]);
-                case "utility" -> utilities.put(f[1], new Signature(f[1], Integer.parseInt(f[2]),
-                        Integer.parseInt(f[3]), true));
+                case "utility" ->
+                    utilities.put(f[1], new Signature(f[1], Integer.parseInt(f[2]), Integer.parseInt(f[3]), true));
                 default -> throw new IllegalArgumentException("unknown API fact: " + line);
             }
         }

@@ -30,8 +30,7 @@ import java.util.Set;
  */
 public final class NameCheck {
     /** A finding: Godot's message at its line (and the column of the offending node). */
-    public record Finding(int line, int column, String message) {
-    }
+    public record Finding(int line, int column, String message) {}
 
     /** Calls the parser of Godot treats as keywords, not functions. */
     private static final Set<String> LANGUAGE_CALLS = Set.of("preload", "assert");
@@ -41,10 +40,29 @@ public final class NameCheck {
      * The global enums of @GlobalScope (core/core_constants.cpp), usable as names and types; ClassDB does not list
      * them.
      */
-    private static final Set<String> GLOBAL_ENUMS = Set.of("Side", "Corner", "Orientation", "ClockDirection",
-            "HorizontalAlignment", "VerticalAlignment", "InlineAlignment", "EulerOrder", "Key", "KeyModifierMask",
-            "KeyLocation", "MouseButton", "MouseButtonMask", "JoyButton", "JoyAxis", "MIDIMessage", "Error",
-            "PropertyHint", "PropertyUsageFlags", "MethodFlags", "Variant");
+    private static final Set<String> GLOBAL_ENUMS = Set.of(
+            "Side",
+            "Corner",
+            "Orientation",
+            "ClockDirection",
+            "HorizontalAlignment",
+            "VerticalAlignment",
+            "InlineAlignment",
+            "EulerOrder",
+            "Key",
+            "KeyModifierMask",
+            "KeyLocation",
+            "MouseButton",
+            "MouseButtonMask",
+            "JoyButton",
+            "JoyAxis",
+            "MIDIMessage",
+            "Error",
+            "PropertyHint",
+            "PropertyUsageFlags",
+            "MethodFlags",
+            "Variant");
+
     private static final java.util.regex.Pattern CLASS_LIKE = java.util.regex.Pattern.compile("[A-Z]\\w*[a-z]\\w*");
 
     private final GodotApi api;
@@ -65,9 +83,12 @@ public final class NameCheck {
     public List<Finding> check(Member.ClassDecl script) {
         Set<String> declared = new DeclaredNames().of(script);
         declared.addAll(autoloads);
-        String base = script.extendsRef() != null && script.extendsRef().name() != null
-                && api.isClass(script.extendsRef().name()) && !declared.contains(script.extendsRef().name())
-                ? script.extendsRef().name() : null;
+        String base = script.extendsRef() != null
+                        && script.extendsRef().name() != null
+                        && api.isClass(script.extendsRef().name())
+                        && !declared.contains(script.extendsRef().name())
+                ? script.extendsRef().name()
+                : null;
         Map<String, String> memberTypes = new HashMap<>();
         for (Member member : script.members()) {
             if (member instanceof Member.VarDecl var) {
@@ -96,8 +117,10 @@ public final class NameCheck {
         String type = null;
         if (var.type() != null && var.type().arguments().isEmpty()) {
             type = var.type().name();
-        } else if (var.inferred() && var.initializer() instanceof Expr.Call call
-                && call.callee() instanceof Expr.Attribute a && a.name().equals("new")
+        } else if (var.inferred()
+                && var.initializer() instanceof Expr.Call call
+                && call.callee() instanceof Expr.Attribute a
+                && a.name().equals("new")
                 && a.base() instanceof Expr.Identifier id) {
             type = id.name();
         }
@@ -131,11 +154,15 @@ public final class NameCheck {
             }
             if (expr instanceof Expr.Identifier id && isUnknownClassLike(id.name())) {
                 report(id.line(), id.column(), "Identifier \"" + id.name() + "\" not declared in the current scope.");
-            } else if (expr instanceof Expr.Attribute attribute && attribute.base() instanceof Expr.Identifier id
-                    && isEngineClass(id.name()) && !api.isSingleton(id.name())
+            } else if (expr instanceof Expr.Attribute attribute
+                    && attribute.base() instanceof Expr.Identifier id
+                    && isEngineClass(id.name())
+                    && !api.isSingleton(id.name())
                     && !api.hasMember(id.name(), attribute.name())) {
-                report(attribute.line(), attribute.column(), "Cannot find member \"" + attribute.name()
-                        + "\" in base \"" + id.name() + "\".");
+                report(
+                        attribute.line(),
+                        attribute.column(),
+                        "Cannot find member \"" + attribute.name() + "\" in base \"" + id.name() + "\".");
             }
             return true;
         }
@@ -143,8 +170,12 @@ public final class NameCheck {
         @Override
         protected void enter(TypeRef type) {
             String root = type.rootName();
-            if (CLASS_LIKE.matcher(root).matches() && !declared.contains(root) && !api.isClass(root)
-                    && !api.isBuiltinType(root) && !OTHER_TYPES.contains(root) && !GLOBAL_ENUMS.contains(root)) {
+            if (CLASS_LIKE.matcher(root).matches()
+                    && !declared.contains(root)
+                    && !api.isClass(root)
+                    && !api.isBuiltinType(root)
+                    && !OTHER_TYPES.contains(root)
+                    && !GLOBAL_ENUMS.contains(root)) {
                 report(type.line(), type.column(), "Could not find type \"" + root + "\" in the current scope.");
             }
         }
@@ -153,7 +184,9 @@ public final class NameCheck {
             int count = call.arguments().size();
             if (call.callee() instanceof Expr.Identifier id) {
                 String name = id.name();
-                if (LANGUAGE_CALLS.contains(name) || declared.contains(name) || api.isBuiltinType(name)
+                if (LANGUAGE_CALLS.contains(name)
+                        || declared.contains(name)
+                        || api.isBuiltinType(name)
                         || insideInnerClass) {
                     return;
                 }
@@ -161,9 +194,13 @@ public final class NameCheck {
                     checkCount(call, name, api.utility(name).get());
                 } else if (base != null) {
                     if (!checkConnect(call)) {
-                        api.method(base, name).ifPresentOrElse(m -> checkCount(call, name, m),
-                                () -> report(call.line(), call.column(),
-                                        "Function \"" + name + "()\" not found in base self."));
+                        api.method(base, name)
+                                .ifPresentOrElse(
+                                        m -> checkCount(call, name, m),
+                                        () -> report(
+                                                call.line(),
+                                                call.column(),
+                                                "Function \"" + name + "()\" not found in base self."));
                     }
                 }
                 return;
@@ -174,9 +211,14 @@ public final class NameCheck {
             }
             String name = attribute.name();
             if (isEngineClass(receiver.name()) && !name.equals("new")) {
-                api.method(receiver.name(), name).ifPresentOrElse(m -> checkCount(call, name, m),
-                        () -> report(call.line(), call.column(),
-                                "Static function \"" + name + "()\" not found in base \"GDScriptNativeClass\"."));
+                api.method(receiver.name(), name)
+                        .ifPresentOrElse(
+                                m -> checkCount(call, name, m),
+                                () -> report(
+                                        call.line(),
+                                        call.column(),
+                                        "Static function \"" + name
+                                                + "()\" not found in base \"GDScriptNativeClass\"."));
             } else if (typed.containsKey(receiver.name()) && !insideInnerClass && !checkConnect(call)) {
                 api.method(typed.get(receiver.name()), name).ifPresent(m -> checkCount(call, name, m));
             }
@@ -185,23 +227,33 @@ public final class NameCheck {
 
         /** Godot 3's {@code connect(signal, self, "method")}: reported as Godot 4.6 does; true when it was. */
         private boolean checkConnect(Expr.Call call) {
-            if (!"connect".equals(call.methodName()) || call.arguments().size() != 3
+            if (!"connect".equals(call.methodName())
+                    || call.arguments().size() != 3
                     || !(call.arguments().get(1) instanceof Expr.Self)) {
                 return false;
             }
-            report(call.line(), call.column(), "Invalid argument for \"connect()\" function: argument 2 should be "
-                    + "\"Callable\" but is \"" + scriptPath + "\".");
+            report(
+                    call.line(),
+                    call.column(),
+                    "Invalid argument for \"connect()\" function: argument 2 should be " + "\"Callable\" but is \""
+                            + scriptPath + "\".");
             return true;
         }
 
         private void checkCount(Expr.Call call, String name, GodotApi.Signature signature) {
             int count = call.arguments().size();
             if (signature.most() >= 0 && count > signature.most()) {
-                report(call.line(), call.column(), "Too many arguments for \"" + name + "()\" call. Expected at most "
-                        + signature.most() + " but received " + count + ".");
+                report(
+                        call.line(),
+                        call.column(),
+                        "Too many arguments for \"" + name + "()\" call. Expected at most " + signature.most()
+                                + " but received " + count + ".");
             } else if (count < signature.least()) {
-                report(call.line(), call.column(), "Too few arguments for \"" + name + "()\" call. Expected at least "
-                        + signature.least() + " but received " + count + ".");
+                report(
+                        call.line(),
+                        call.column(),
+                        "Too few arguments for \"" + name + "()\" call. Expected at least " + signature.least()
+                                + " but received " + count + ".");
             }
         }
 
@@ -210,8 +262,12 @@ public final class NameCheck {
         }
 
         private boolean isUnknownClassLike(String name) {
-            return CLASS_LIKE.matcher(name).matches() && !declared.contains(name) && !api.isClass(name)
-                    && !api.isSingleton(name) && !api.isBuiltinType(name) && !GLOBAL_ENUMS.contains(name)
+            return CLASS_LIKE.matcher(name).matches()
+                    && !declared.contains(name)
+                    && !api.isClass(name)
+                    && !api.isSingleton(name)
+                    && !api.isBuiltinType(name)
+                    && !GLOBAL_ENUMS.contains(name)
                     && !(base != null && api.hasMember(base, name));
         }
 
@@ -301,8 +357,11 @@ public final class NameCheck {
 
         Map<String, String> of(Member.FunctionDecl function) {
             for (Member.Parameter parameter : function.parameters()) {
-                String type = parameter.type() != null && api.isClass(parameter.type().name())
-                        && !declared.contains(parameter.type().name()) ? parameter.type().name() : null;
+                String type = parameter.type() != null
+                                && api.isClass(parameter.type().name())
+                                && !declared.contains(parameter.type().name())
+                        ? parameter.type().name()
+                        : null;
                 merge(parameter.name(), type);
             }
             walkBlock(function.body());

@@ -26,15 +26,16 @@ public final class Godot3Corpus {
     /** Godot names the script's own path in some messages; the validator names the job's res://scene.gd. */
     private static final Pattern SCRIPT_PATH = Pattern.compile("\"res://[^\"]+\\.gd\"");
 
-    private Godot3Corpus() {
-    }
+    private Godot3Corpus() {}
 
     /** Batch name to source, in file order. */
     public static Map<String, String> scripts(Path repository) throws IOException {
         Map<String, String> scripts = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(repository.resolve("operator/src/test/resources/godot3"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".gd")).sorted().toList()) {
-                scripts.put(PREFIX + file.getFileName().toString().replace(".gd", ""),
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".gd")).sorted().toList()) {
+                scripts.put(
+                        PREFIX + file.getFileName().toString().replace(".gd", ""),
                         Files.readString(file, StandardCharsets.UTF_8));
             }
         }
@@ -52,17 +53,22 @@ public final class Godot3Corpus {
 
     /** Whether the validator found Godot's first error at Godot's line. */
     public static boolean caught(Comparison c) {
-        return c.godot() != null && c.validator() != null && c.godot().line() == c.validator().line();
+        return c.godot() != null
+                && c.validator() != null
+                && c.godot().line() == c.validator().line();
     }
 
     /** {@link #caught} with Godot's very message (the script's own path aside). */
     public static boolean sameMessage(Comparison c) {
-        return caught(c) && withoutPath(c.godot().message()).equals(withoutPath(c.validator().message()));
+        return caught(c)
+                && withoutPath(c.godot().message())
+                        .equals(withoutPath(c.validator().message()));
     }
 
     /** {@code Godot 3 idioms: caught X/N, same message Y/N}, over the N scripts Godot 4.6 rejects when loading. */
     public static String summary(List<Comparison> comparisons) {
-        List<Comparison> rejected = comparisons.stream().filter(c -> c.godot() != null).toList();
+        List<Comparison> rejected =
+                comparisons.stream().filter(c -> c.godot() != null).toList();
         long caught = rejected.stream().filter(Godot3Corpus::caught).count();
         long same = rejected.stream().filter(Godot3Corpus::sameMessage).count();
         long loads = comparisons.size() - rejected.size();

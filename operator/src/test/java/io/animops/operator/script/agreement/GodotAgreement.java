@@ -40,7 +40,9 @@ public final class GodotAgreement {
         }
 
         public boolean sameMessage() {
-            return godot == null ? validator == null : validator != null && godot.message().equals(validator.message());
+            return godot == null
+                    ? validator == null
+                    : validator != null && godot.message().equals(validator.message());
         }
 
         @Override
@@ -61,7 +63,9 @@ public final class GodotAgreement {
         }
 
         public List<Comparison> disagreements() {
-            return comparisons.stream().filter(c -> !c.sameLine() || !c.sameMessage()).toList();
+            return comparisons.stream()
+                    .filter(c -> !c.sameLine() || !c.sameMessage())
+                    .toList();
         }
 
         /** The benchmark's figure: {@code same first-error line X/N, same message Y/N}. */

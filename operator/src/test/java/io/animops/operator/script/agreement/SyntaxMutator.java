@@ -21,8 +21,7 @@ import java.util.stream.Stream;
 public final class SyntaxMutator {
 
     /** One broken script: its batch name, the kind of mistake, the source it came from and the line broken. */
-    public record Mutant(String name, String kind, String origin, int line, String source) {
-    }
+    public record Mutant(String name, String kind, String origin, int line, String source) {}
 
     /**
      * A kind of mistake: which lines can take it, and the broken line. {@code afterSibling}: only a line whose
@@ -35,7 +34,8 @@ public final class SyntaxMutator {
         }
 
         boolean canBreak(String[] lines, int index) {
-            return eligible.matcher(lines[index]).matches() && !lines[index].startsWith("# expect")
+            return eligible.matcher(lines[index]).matches()
+                    && !lines[index].startsWith("# expect")
                     && (!afterSibling || followsSibling(lines, index));
         }
     }
@@ -46,9 +46,12 @@ public final class SyntaxMutator {
             if (line.isBlank() || line.strip().startsWith("#")) {
                 continue;
             }
-            return indentation(line).equals(indentation(lines[index])) && !line.stripTrailing().endsWith(":")
-                    && !line.stripTrailing().endsWith(",") && !line.stripTrailing().endsWith("(")
-                    && !line.stripTrailing().endsWith("[") && !line.stripTrailing().endsWith("{");
+            return indentation(line).equals(indentation(lines[index]))
+                    && !line.stripTrailing().endsWith(":")
+                    && !line.stripTrailing().endsWith(",")
+                    && !line.stripTrailing().endsWith("(")
+                    && !line.stripTrailing().endsWith("[")
+                    && !line.stripTrailing().endsWith("{");
         }
         return false;
     }
@@ -70,15 +73,19 @@ public final class SyntaxMutator {
                 int close = line.lastIndexOf(')');
                 return line.substring(0, close) + line.substring(close + 1);
             }),
-            new Kind("missing-open-paren", Pattern.compile("^\\s*(static )?func \\w+\\(.*$"),
+            new Kind(
+                    "missing-open-paren",
+                    Pattern.compile("^\\s*(static )?func \\w+\\(.*$"),
                     line -> line.replaceFirst("(func \\w+)\\(", "$1 ")),
             new Kind("missing-close-bracket", Pattern.compile("^[^\"#]*\\][^\"#]*$"), line -> {
                 int close = line.lastIndexOf(']');
                 return line.substring(0, close) + line.substring(close + 1);
             }),
-            new Kind("extra-indent",
+            new Kind(
+                    "extra-indent",
                     Pattern.compile("^\\t+(var|const|if|for|while|return|[a-z_]+\\.|[a-z_]+ [-+*/]?= )[^#]*$"),
-                    line -> "\t" + line, true),
+                    line -> "\t" + line,
+                    true),
             new Kind("space-indent", Pattern.compile("^\\t+[a-z][^#]*$"), line -> {
                 int tabs = 0;
                 while (line.charAt(tabs) == '\t') {
@@ -91,25 +98,37 @@ public final class SyntaxMutator {
                 int close = line.indexOf('"', open + 1);
                 return line.substring(0, close) + line.substring(close + 1);
             }),
-            new Kind("var-without-name", Pattern.compile("^\\s*(@\\w+ )?var \\w+.*$"),
+            new Kind(
+                    "var-without-name",
+                    Pattern.compile("^\\s*(@\\w+ )?var \\w+.*$"),
                     line -> line.replaceFirst("var \\w+", "var")),
-            new Kind("operator-without-operand",
+            new Kind(
+                    "operator-without-operand",
                     Pattern.compile("^[^\"#]* (\\+|-|\\*|/|==|!=|<=|>=|<|>|and|or) [^\"#]*$"),
                     line -> {
                         Matcher m = BINARY.matcher(line);
                         if (!m.find()) {
                             return line;
                         }
-                        return line.substring(0, m.end() - 1) + (line.stripTrailing().endsWith(":") ? ":" : "");
+                        return line.substring(0, m.end() - 1)
+                                + (line.stripTrailing().endsWith(":") ? ":" : "");
                     }),
             // not before a sign: "f(a, -b)" without its comma is "f(a - b)", valid syntax
-            new Kind("missing-comma", Pattern.compile("^[^\"#]*\\([^()\"#]*, [^-+()\"#][^()\"#]*\\).*$"),
+            new Kind(
+                    "missing-comma",
+                    Pattern.compile("^[^\"#]*\\([^()\"#]*, [^-+()\"#][^()\"#]*\\).*$"),
                     line -> line.replaceFirst("\\(([^(),\"#]*), (?=[^-+(),\"#][^()\"#]*\\))", "($1 ")),
-            new Kind("keyword-typo", Pattern.compile("^(func|var|const|signal) .*$"),
+            new Kind(
+                    "keyword-typo",
+                    Pattern.compile("^(func|var|const|signal) .*$"),
                     line -> line.replaceFirst("^(func|var|const|signal)", "$1x").replaceFirst("^funcx", "fucn")),
-            new Kind("stray-question-mark", Pattern.compile("^\\t+\\w+ = [^\"#]*$"),
+            new Kind(
+                    "stray-question-mark",
+                    Pattern.compile("^\\t+\\w+ = [^\"#]*$"),
                     line -> line.replaceFirst(" = ", " = ? ")),
-            new Kind("assignment-in-condition", Pattern.compile("^\\s*(if|elif|while) [^\"#=]*==[^\"#]*:\\s*$"),
+            new Kind(
+                    "assignment-in-condition",
+                    Pattern.compile("^\\s*(if|elif|while) [^\"#=]*==[^\"#]*:\\s*$"),
                     line -> line.replaceFirst("==", "=")));
 
     /** The seed of the measured mutants (the benchmark's and the agreement test's). */
@@ -145,8 +164,8 @@ public final class SyntaxMutator {
                 }
                 String[] mutated = lines.clone();
                 mutated[index] = broken;
-                String name = String.format("m%03d_%s_%s", mutants.size() + 1, kind.name().replace('-', '_'),
-                        origin.replace('-', '_'));
+                String name = String.format(
+                        "m%03d_%s_%s", mutants.size() + 1, kind.name().replace('-', '_'), origin.replace('-', '_'));
                 mutants.add(new Mutant(name, kind.name(), origin, index + 1, String.join("\n", mutated)));
             }
         }

@@ -10,7 +10,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class GdscriptContractValidatorTest {
-    private static final String SKELETON = "extends Node2D\n\nconst DURATION_SECONDS := 20\n\n\nfunc _ready() -> void:\n\tseed(7)\n";
+    private static final String SKELETON =
+            "extends Node2D\n\nconst DURATION_SECONDS := 20\n\n\nfunc _ready() -> void:\n\tseed(7)\n";
 
     private final GdscriptContractValidator validator = new GdscriptContractValidator();
 
@@ -30,7 +31,10 @@ class GdscriptContractValidatorTest {
 
     @Test
     void everyRuleHasAUniqueIdAndAHint() {
-        assertThat(Arrays.stream(ContractRule.values()).map(ContractRule::id).distinct().count())
+        assertThat(Arrays.stream(ContractRule.values())
+                        .map(ContractRule::id)
+                        .distinct()
+                        .count())
                 .isEqualTo(ContractRule.values().length);
         assertThat(ContractRule.values()).allSatisfy(rule -> {
             assertThat(rule.hint()).isNotBlank();
@@ -41,7 +45,8 @@ class GdscriptContractValidatorTest {
 
     @Test
     void messagesStateTheProblemThenTheFix() {
-        ScriptError error = validate(SKELETON + "\tvar f := FileAccess.open(\"res://x\", 1)\n").get(0);
+        ScriptError error = validate(SKELETON + "\tvar f := FileAccess.open(\"res://x\", 1)\n")
+                .get(0);
         assertThat(error.getMessage()).startsWith("FileAccess is not in the contract's allowlist. Fix: ");
         assertThat(error.getMessage()).endsWith(ContractRule.FORBIDDEN_API.hint());
     }
@@ -62,11 +67,20 @@ class GdscriptContractValidatorTest {
     void allFindingsAreReportedInSourceOrder() {
         String source = "extends Node\n\n\nfunc _ready() -> void:\n\trandomize()\n\tvar t := Thread.new()\n"
                 + "\tOS.execute(\"rm\", [])\n\twhile true:\n\t\tadd_child(Sprite2D.new())\n";
-        List<String> rules = validate(source).stream().map(e -> e.getRule() + "@" + e.getLine()).toList();
-        assertThat(rules).containsExactly("contract.duration@1", "contract.root-extends@1",
-                "contract.random-seed@4", "contract.random-seed@5", "contract.thread@6",
-                "contract.forbidden-api@7", "contract.infinite-loop@8", "contract.node-type@9",
-                "contract.unbounded-creation@9");
+        List<String> rules = validate(source).stream()
+                .map(e -> e.getRule() + "@" + e.getLine())
+                .toList();
+        assertThat(rules)
+                .containsExactly(
+                        "contract.duration@1",
+                        "contract.root-extends@1",
+                        "contract.random-seed@4",
+                        "contract.random-seed@5",
+                        "contract.thread@6",
+                        "contract.forbidden-api@7",
+                        "contract.infinite-loop@8",
+                        "contract.node-type@9",
+                        "contract.unbounded-creation@9");
     }
 
     @Test
@@ -89,14 +103,16 @@ class GdscriptContractValidatorTest {
 
     @Test
     void constantArgumentsBoundTheLoopsOfTheCalledFunction() throws Exception {
-        String source = java.nio.file.Files.readString(java.nio.file.Path.of(
-                getClass().getResource("/gdscript/valid/parameter_bounded_spawner.gd").toURI()));
+        String source = java.nio.file.Files.readString(java.nio.file.Path.of(getClass()
+                .getResource("/gdscript/valid/parameter_bounded_spawner.gd")
+                .toURI()));
         // _spawn_balls(n) creates 3n; the rows create at most 4 * (4 * 3); _spawn_balls(5) adds 15
         String justUnder = source.replace("_spawn_balls(20)", "_spawn_balls(145)"); // 435 + 48 + 15 = 498
         assertThat(validator.validate(justUnder, SceneExpectations.frame(14))).isEmpty();
         String justOver = source.replace("_spawn_balls(20)", "_spawn_balls(150)"); // 450 + 48 + 15 = 513
         assertThat(validator.validate(justOver, SceneExpectations.frame(14)))
-                .extracting(ScriptError::getRule).containsExactly("contract.object-limit");
+                .extracting(ScriptError::getRule)
+                .containsExactly("contract.object-limit");
     }
 
     @Test
@@ -111,7 +127,8 @@ class GdscriptContractValidatorTest {
     @Test
     void oversizedScriptsAreReportedEvenWhenTheyDoNotParse() {
         String huge = SKELETON + "\tvar s := \"" + "x".repeat(70_000) + "\"\n\tif\n";
-        assertThat(validate(huge)).extracting(ScriptError::getRule)
+        assertThat(validate(huge))
+                .extracting(ScriptError::getRule)
                 .containsExactly("contract.script-size", "parse.syntax");
     }
 

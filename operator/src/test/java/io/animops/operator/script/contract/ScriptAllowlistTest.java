@@ -9,11 +9,15 @@ class ScriptAllowlistTest {
     @Test
     void theBundledFileIsTheContractInForce() {
         ScriptAllowlist allowlist = ScriptAllowlist.current();
-        assertThat(allowlist.version()).isEqualTo(GdscriptContractValidator.CONTRACT_VERSION).isEqualTo("contract-v2");
-        assertThat(allowlist.creatable()).contains("RigidBody2D", "CircleShape2D", "PhysicsMaterial")
+        assertThat(allowlist.version())
+                .isEqualTo(GdscriptContractValidator.CONTRACT_VERSION)
+                .isEqualTo("contract-v2");
+        assertThat(allowlist.creatable())
+                .contains("RigidBody2D", "CircleShape2D", "PhysicsMaterial")
                 .doesNotContain("Tween", "Object", "HTTPRequest");
         assertThat(allowlist.allowsSingletonMethod("Time", "get_ticks_msec")).isTrue();
-        assertThat(allowlist.allowsSingletonMethod("Time", "get_datetime_string_from_system")).isFalse();
+        assertThat(allowlist.allowsSingletonMethod("Time", "get_datetime_string_from_system"))
+                .isFalse();
         assertThat(allowlist.limit("size")).isEqualTo(100_000);
     }
 

@@ -91,10 +91,9 @@ class Godot46ParserMessagesTest {
             """)
     void firstErrorMatchesGodot(String source, int line, String message) {
         String script = source.replace("|", "\n").replace(">", "\t");
-        assertThatThrownBy(() -> Parser.parse(script))
-                .isInstanceOfSatisfying(SyntaxError.class, e -> {
-                    assertThat(e.getMessage()).isEqualTo(message);
-                    assertThat(e.line()).isEqualTo(line);
-                });
+        assertThatThrownBy(() -> Parser.parse(script)).isInstanceOfSatisfying(SyntaxError.class, e -> {
+            assertThat(e.getMessage()).isEqualTo(message);
+            assertThat(e.line()).isEqualTo(line);
+        });
     }
 }

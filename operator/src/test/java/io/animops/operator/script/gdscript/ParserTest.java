@@ -12,7 +12,9 @@ class ParserTest {
     private static Member.FunctionDecl function(String source, String name) {
         return Parser.parse(source).members().stream()
                 .filter(m -> m instanceof Member.FunctionDecl f && f.name().equals(name))
-                .map(Member.FunctionDecl.class::cast).findFirst().orElseThrow();
+                .map(Member.FunctionDecl.class::cast)
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Renders an expression with explicit parentheses, to check precedence and associativity. */
@@ -27,7 +29,8 @@ class ParserTest {
             return "(" + shape(t.whenTrue()) + " if " + shape(t.condition()) + " else " + shape(t.whenFalse()) + ")";
         }
         if (e instanceof Expr.TypeTest t) {
-            return "(" + shape(t.value()) + (t.negated() ? " is not " : " is ") + t.type().name() + ")";
+            return "(" + shape(t.value()) + (t.negated() ? " is not " : " is ")
+                    + t.type().name() + ")";
         }
         if (e instanceof Expr.Cast c) {
             return "(" + shape(c.value()) + " as " + c.type().name() + ")";
@@ -42,7 +45,9 @@ class ParserTest {
             return shape(a.base()) + "." + a.name();
         }
         if (e instanceof Expr.Call c) {
-            return shape(c.callee()) + "(" + String.join(", ", c.arguments().stream().map(ParserTest::shape).toList()) + ")";
+            return shape(c.callee()) + "("
+                    + String.join(
+                            ", ", c.arguments().stream().map(ParserTest::shape).toList()) + ")";
         }
         if (e instanceof Expr.Await a) {
             return "(await " + shape(a.value()) + ")";
@@ -63,10 +68,12 @@ class ParserTest {
         assertThat(shape("a if b else c if d else e")).isEqualTo("(a if b else (c if d else e))");
         assertThat(shape("x in arr and y not in arr")).isEqualTo("((x in arr) and (y not in arr))");
         assertThat(shape("a | b ^ c & d << 1")).isEqualTo("(a | (b ^ (c & (d << 1))))");
-        assertThat(shape("n is Node2D and n is not RigidBody2D")).isEqualTo("((n is Node2D) and (n is not RigidBody2D))");
+        assertThat(shape("n is Node2D and n is not RigidBody2D"))
+                .isEqualTo("((n is Node2D) and (n is not RigidBody2D))");
         assertThat(shape("a + b as int")).isEqualTo("((a + b) as int)");
         assertThat(shape("a && b || !c")).isEqualTo("((a and b) or (not c))");
-        assertThat(shape("await get_tree().create_timer(1).timeout")).isEqualTo("(await get_tree().create_timer(1).timeout)");
+        assertThat(shape("await get_tree().create_timer(1).timeout"))
+                .isEqualTo("(await get_tree().create_timer(1).timeout)");
     }
 
     @Test
@@ -112,10 +119,13 @@ class ParserTest {
         Member.VarDecl handlers = (Member.VarDecl) script.members().get(0);
         Expr.DictionaryLiteral dict = (Expr.DictionaryLiteral) handlers.initializer();
         assertThat(dict.entries()).hasSize(2);
-        assertThat(((Expr.Lambda) dict.entries().get(0).value()).function().body()).hasSize(1);
+        assertThat(((Expr.Lambda) dict.entries().get(0).value()).function().body())
+                .hasSize(1);
         List<Stmt> body = function(source, "f").body();
         assertThat(body).hasSize(2);
-        Expr.Lambda lambda = (Expr.Lambda) ((Expr.Call) ((Stmt.ExpressionStmt) body.get(0)).expression()).arguments().get(0);
+        Expr.Lambda lambda = (Expr.Lambda) ((Expr.Call) ((Stmt.ExpressionStmt) body.get(0)).expression())
+                .arguments()
+                .get(0);
         assertThat(lambda.function().body()).hasSize(2);
     }
 
@@ -145,9 +155,12 @@ class ParserTest {
         Stmt.Match match = (Stmt.Match) function(source, "f").body().get(0);
         assertThat(match.branches()).hasSize(5);
         assertThat(match.branches().get(0).patterns()).hasSize(3);
-        Pattern.ArrayPattern array = (Pattern.ArrayPattern) match.branches().get(1).patterns().get(0);
-        assertThat(array.elements()).hasExactlyElementsOfTypes(Pattern.Binding.class, Pattern.Wildcard.class, Pattern.Rest.class);
-        Pattern.DictionaryPattern dict = (Pattern.DictionaryPattern) match.branches().get(2).patterns().get(0);
+        Pattern.ArrayPattern array =
+                (Pattern.ArrayPattern) match.branches().get(1).patterns().get(0);
+        assertThat(array.elements())
+                .hasExactlyElementsOfTypes(Pattern.Binding.class, Pattern.Wildcard.class, Pattern.Rest.class);
+        Pattern.DictionaryPattern dict =
+                (Pattern.DictionaryPattern) match.branches().get(2).patterns().get(0);
         assertThat(dict.open()).isTrue();
         assertThat(dict.entries()).hasSize(2);
         assertThat(match.branches().get(3).guard()).isNotNull();
@@ -180,9 +193,17 @@ class ParserTest {
         assertThat(script.name()).isEqualTo("Foo");
         assertThat(script.extendsRef().path()).isEqualTo("res://base.gd");
         assertThat(script.annotations()).extracting(Annotation::name).containsExactly("tool");
-        assertThat(script.members()).hasExactlyElementsOfTypes(Member.SignalDecl.class, Member.EnumDecl.class,
-                Member.VarDecl.class, Member.VarDecl.class, Member.VarDecl.class, Member.VarDecl.class,
-                Member.VarDecl.class, Member.ClassDecl.class, Member.FunctionDecl.class);
+        assertThat(script.members())
+                .hasExactlyElementsOfTypes(
+                        Member.SignalDecl.class,
+                        Member.EnumDecl.class,
+                        Member.VarDecl.class,
+                        Member.VarDecl.class,
+                        Member.VarDecl.class,
+                        Member.VarDecl.class,
+                        Member.VarDecl.class,
+                        Member.ClassDecl.class,
+                        Member.FunctionDecl.class);
         Member.VarDecl speed = (Member.VarDecl) script.members().get(4);
         assertThat(speed.annotations().get(0).arguments()).hasSize(2);
         assertThat(speed.accessors().setterParameter()).isEqualTo("value");
@@ -202,7 +223,8 @@ class ParserTest {
         Expr path = Parser.parseExpression("$HUD/Score/%Label");
         assertThat(((Expr.GetNode) path).path()).isEqualTo("HUD/Score/%Label");
         assertThat(((Expr.GetNode) Parser.parseExpression("%Camera")).unique()).isTrue();
-        assertThat(((Expr.GetNode) Parser.parseExpression("$\"../Sibling\"")).path()).isEqualTo("../Sibling");
+        assertThat(((Expr.GetNode) Parser.parseExpression("$\"../Sibling\"")).path())
+                .isEqualTo("../Sibling");
         Expr.DictionaryLiteral lua = (Expr.DictionaryLiteral) Parser.parseExpression("{a = 1, b = 2,}");
         assertThat(lua.entries()).hasSize(2);
         assertThat(((Expr.Literal) lua.entries().get(0).key()).value()).isEqualTo("a");
@@ -229,11 +251,10 @@ class ParserTest {
                     assertThat(e.line()).isEqualTo(2);
                     assertThat(e.column()).isEqualTo(8);
                 });
-        assertThatThrownBy(() -> Parser.parse("func f():\npass\n"))
-                .isInstanceOfSatisfying(SyntaxError.class, e -> {
-                    assertThat(e.getMessage()).isEqualTo("Expected indented block after function declaration.");
-                    assertThat(e.line()).isEqualTo(1); // the header's line, as in Godot
-                });
+        assertThatThrownBy(() -> Parser.parse("func f():\npass\n")).isInstanceOfSatisfying(SyntaxError.class, e -> {
+            assertThat(e.getMessage()).isEqualTo("Expected indented block after function declaration.");
+            assertThat(e.line()).isEqualTo(1); // the header's line, as in Godot
+        });
         assertThatThrownBy(() -> Parser.parse("var x = (1 + 2\nvar y\n"))
                 .isInstanceOfSatisfying(SyntaxError.class, e -> {
                     assertThat(e.getMessage()).isEqualTo("Expected closing \")\" after grouping expression.");
@@ -242,14 +263,14 @@ class ParserTest {
                 });
         assertThatThrownBy(() -> Parser.parse("func f():\n\tvar a = 1 b\n"))
                 .isInstanceOfSatisfying(SyntaxError.class, e -> {
-                    assertThat(e.getMessage()).isEqualTo(
-                            "Expected end of statement after variable declaration, found \"Identifier\" instead.");
+                    assertThat(e.getMessage())
+                            .isEqualTo(
+                                    "Expected end of statement after variable declaration, found \"Identifier\" instead.");
                     assertThat(e.column()).isEqualTo(13);
                 });
-        assertThatThrownBy(() -> Parser.parse("var s = \"open\n"))
-                .isInstanceOfSatisfying(SyntaxError.class, e -> {
-                    assertThat(e.getMessage()).isEqualTo("Unterminated string.");
-                    assertThat(e.column()).isEqualTo(7); // a tokenizer error, placed like Godot's parser does
-                });
+        assertThatThrownBy(() -> Parser.parse("var s = \"open\n")).isInstanceOfSatisfying(SyntaxError.class, e -> {
+            assertThat(e.getMessage()).isEqualTo("Unterminated string.");
+            assertThat(e.column()).isEqualTo(7); // a tokenizer error, placed like Godot's parser does
+        });
     }
 }

@@ -21,9 +21,24 @@ class TokenizerTest {
     @Test
     void indentationProducesIndentAndDedentIncludingAtEndOfFile() {
         assertThat(types("func f():\n\tif x:\n\t\tpass\n"))
-                .containsExactly(FUNC, IDENTIFIER, PAREN_OPEN, PAREN_CLOSE, COLON, NEWLINE,
-                        INDENT, IF, IDENTIFIER, COLON, NEWLINE,
-                        INDENT, PASS, NEWLINE, DEDENT, DEDENT, EOF);
+                .containsExactly(
+                        FUNC,
+                        IDENTIFIER,
+                        PAREN_OPEN,
+                        PAREN_CLOSE,
+                        COLON,
+                        NEWLINE,
+                        INDENT,
+                        IF,
+                        IDENTIFIER,
+                        COLON,
+                        NEWLINE,
+                        INDENT,
+                        PASS,
+                        NEWLINE,
+                        DEDENT,
+                        DEDENT,
+                        EOF);
     }
 
     @Test
@@ -34,15 +49,44 @@ class TokenizerTest {
     @Test
     void blankAndCommentLinesDoNotChangeIndentation() {
         assertThat(types("func f():\n\tpass\n\n# comment at column one\n\t\t# deep comment\n\tpass\n"))
-                .containsExactly(FUNC, IDENTIFIER, PAREN_OPEN, PAREN_CLOSE, COLON, NEWLINE, INDENT,
-                        PASS, NEWLINE, PASS, NEWLINE, DEDENT, EOF);
+                .containsExactly(
+                        FUNC,
+                        IDENTIFIER,
+                        PAREN_OPEN,
+                        PAREN_CLOSE,
+                        COLON,
+                        NEWLINE,
+                        INDENT,
+                        PASS,
+                        NEWLINE,
+                        PASS,
+                        NEWLINE,
+                        DEDENT,
+                        EOF);
     }
 
     @Test
     void newlinesInsideBracketsAndAfterBackslashAreWhitespace() {
         assertThat(types("var a = [\n\t1,\n\t\t2,\n]\nvar b = 1 + \\\n\t2\n"))
-                .containsExactly(VAR, IDENTIFIER, EQUAL, BRACKET_OPEN, INT, COMMA, INT, COMMA, BRACKET_CLOSE, NEWLINE,
-                        VAR, IDENTIFIER, EQUAL, INT, PLUS, INT, NEWLINE, EOF);
+                .containsExactly(
+                        VAR,
+                        IDENTIFIER,
+                        EQUAL,
+                        BRACKET_OPEN,
+                        INT,
+                        COMMA,
+                        INT,
+                        COMMA,
+                        BRACKET_CLOSE,
+                        NEWLINE,
+                        VAR,
+                        IDENTIFIER,
+                        EQUAL,
+                        INT,
+                        PLUS,
+                        INT,
+                        NEWLINE,
+                        EOF);
     }
 
     @Test
@@ -66,7 +110,8 @@ class TokenizerTest {
     @Test
     void charactersOutsideTheBasicPlaneCountAsOneColumn() {
         List<Token> tokens = Tokenizer.tokenize("x = \"\uD83C\uDF89!\" + y\n");
-        Token y = tokens.stream().filter(t -> t.lexeme().equals("y")).findFirst().orElseThrow();
+        Token y =
+                tokens.stream().filter(t -> t.lexeme().equals("y")).findFirst().orElseThrow();
         assertThat(y.column()).isEqualTo(12); // "🎉!" with its quotes spans columns 5-8, then " + " and y
     }
 
@@ -81,7 +126,8 @@ class TokenizerTest {
     void tripleQuotedStringsSpanLinesAndKeepLineNumbersRight() {
         List<Token> tokens = Tokenizer.tokenize("var s = \"\"\"one\n\"two\"\nthree\"\"\"\nvar t\n");
         assertThat(tokens.get(3).value()).isEqualTo("one\n\"two\"\nthree");
-        Token secondVar = tokens.stream().filter(t -> t.is(VAR)).skip(1).findFirst().orElseThrow();
+        Token secondVar =
+                tokens.stream().filter(t -> t.is(VAR)).skip(1).findFirst().orElseThrow();
         assertThat(secondVar.line()).isEqualTo(4);
     }
 
@@ -100,10 +146,34 @@ class TokenizerTest {
     @Test
     void operatorsTakeTheLongestMatch() {
         assertThat(types("a **= b ** c <<= d >> e -> f := g != h && i || !j ~k .. l"))
-                .containsExactly(IDENTIFIER, STAR_STAR_EQUAL, IDENTIFIER, STAR_STAR, IDENTIFIER, LESS_LESS_EQUAL,
-                        IDENTIFIER, GREATER_GREATER, IDENTIFIER, ARROW, IDENTIFIER, COLON, EQUAL, IDENTIFIER, BANG_EQUAL,
-                        IDENTIFIER, AMPERSAND_AMPERSAND, IDENTIFIER, PIPE_PIPE, BANG, IDENTIFIER, TILDE, IDENTIFIER,
-                        PERIOD_PERIOD, IDENTIFIER, NEWLINE, EOF);
+                .containsExactly(
+                        IDENTIFIER,
+                        STAR_STAR_EQUAL,
+                        IDENTIFIER,
+                        STAR_STAR,
+                        IDENTIFIER,
+                        LESS_LESS_EQUAL,
+                        IDENTIFIER,
+                        GREATER_GREATER,
+                        IDENTIFIER,
+                        ARROW,
+                        IDENTIFIER,
+                        COLON,
+                        EQUAL,
+                        IDENTIFIER,
+                        BANG_EQUAL,
+                        IDENTIFIER,
+                        AMPERSAND_AMPERSAND,
+                        IDENTIFIER,
+                        PIPE_PIPE,
+                        BANG,
+                        IDENTIFIER,
+                        TILDE,
+                        IDENTIFIER,
+                        PERIOD_PERIOD,
+                        IDENTIFIER,
+                        NEWLINE,
+                        EOF);
     }
 
     @Test
@@ -111,7 +181,8 @@ class TokenizerTest {
         List<Token> tokens = Tokenizer.tokenize("@export_range(0, 1) var x\n");
         assertThat(tokens.get(0).type()).isEqualTo(ANNOTATION);
         assertThat(tokens.get(0).value()).isEqualTo("export_range");
-        assertThat(types("and or not in is as await self super")).startsWith(AND, OR, NOT, IN, IS, AS, AWAIT, SELF, SUPER);
+        assertThat(types("and or not in is as await self super"))
+                .startsWith(AND, OR, NOT, IN, IS, AS, AWAIT, SELF, SUPER);
         assertThat(types("PI TAU INF NAN")).startsWith(CONST_PI, CONST_TAU, CONST_INF, CONST_NAN);
     }
 
@@ -124,10 +195,12 @@ class TokenizerTest {
                     assertThat(e.getMessage()).isEqualTo("Unterminated string.");
                 });
         assertThatThrownBy(() -> Tokenizer.tokenize("func f():\n\t  pass\n"))
-                .isInstanceOfSatisfying(SyntaxError.class, e -> assertThat(e.getMessage()).contains("Mixed use of tabs"));
+                .isInstanceOfSatisfying(
+                        SyntaxError.class, e -> assertThat(e.getMessage()).contains("Mixed use of tabs"));
         assertThatThrownBy(() -> Tokenizer.tokenize("func f():\n\t\tpass\n\tpass\n  pass\n"))
                 .isInstanceOf(SyntaxError.class);
         assertThatThrownBy(() -> Tokenizer.tokenize("var x = 12abc\n"))
-                .isInstanceOfSatisfying(SyntaxError.class, e -> assertThat(e.getMessage()).isEqualTo("Invalid numeric notation."));
+                .isInstanceOfSatisfying(
+                        SyntaxError.class, e -> assertThat(e.getMessage()).isEqualTo("Invalid numeric notation."));
     }
 }

@@ -25,8 +25,7 @@ public final class GodotApiDump {
     private static final String PREFIX = "API ";
     private static final String SCRIPT = "api_dump";
 
-    private GodotApiDump() {
-    }
+    private GodotApiDump() {}
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "operator/src/main/resources/" + GodotApi.RESOURCE);
@@ -45,7 +44,9 @@ public final class GodotApiDump {
             throw new IllegalStateException("the engine did not finish the dump: " + run);
         }
         facts.remove(facts.size() - 1);
-        resource("utility_functions.txt").lines().filter(l -> !l.isBlank() && !l.startsWith("#"))
+        resource("utility_functions.txt")
+                .lines()
+                .filter(l -> !l.isBlank() && !l.startsWith("#"))
                 .forEach(facts::add);
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.write(out, facts, StandardCharsets.UTF_8);

@@ -40,23 +40,24 @@ class NameCheckTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            // declared by the script: functions, variables, inner classes, enums, parameters, lambdas, match binds
-            ">rand_range(0, 1)|func rand_range(a, b):|>return a",
-            // the project's autoloads
-            ">print(AnimOpsProbe)",
-            ">var p = Pool.new()|class Pool:|>var size = 1",
-            ">var s = Shape.CIRCLE|enum Shape { CIRCLE }",
-            ">var g = func(KinematicBody2D): return KinematicBody2D|>match any:|>>[var Hit]:|>>>print(Hit)",
-            // engine names: utility functions, built-in types, singletons, global enums, base-class members
-            ">var v = Vector2(1, 2).rotated(deg_to_rad(45))|>var k = Key.KEY_A|>print(Time.get_ticks_msec())",
-            ">var c: Color = Color8(1, 2, 3)|>queue_redraw()|>var n = Node.PROCESS_MODE_ALWAYS|>assert(true)",
-            // a method missing on a typed variable is the engine's call in Godot 4.6 (it loads the script)
-            ">body.no_such_method()|>any.connect(\"x\", self, \"g\")",
-            // the same name typed differently in one function: the check cannot tell which, and stays out
-            ">var t := Timer.new()|>if any:|>>var t2 = 1|>t.start(1)",
-            ">var b = 1|>for body in [1]:|>>body.move_and_slide(1, 2)",
-    })
+    @ValueSource(
+            strings = {
+                // declared by the script: functions, variables, inner classes, enums, parameters, lambdas, match binds
+                ">rand_range(0, 1)|func rand_range(a, b):|>return a",
+                // the project's autoloads
+                ">print(AnimOpsProbe)",
+                ">var p = Pool.new()|class Pool:|>var size = 1",
+                ">var s = Shape.CIRCLE|enum Shape { CIRCLE }",
+                ">var g = func(KinematicBody2D): return KinematicBody2D|>match any:|>>[var Hit]:|>>>print(Hit)",
+                // engine names: utility functions, built-in types, singletons, global enums, base-class members
+                ">var v = Vector2(1, 2).rotated(deg_to_rad(45))|>var k = Key.KEY_A|>print(Time.get_ticks_msec())",
+                ">var c: Color = Color8(1, 2, 3)|>queue_redraw()|>var n = Node.PROCESS_MODE_ALWAYS|>assert(true)",
+                // a method missing on a typed variable is the engine's call in Godot 4.6 (it loads the script)
+                ">body.no_such_method()|>any.connect(\"x\", self, \"g\")",
+                // the same name typed differently in one function: the check cannot tell which, and stays out
+                ">var t := Timer.new()|>if any:|>>var t2 = 1|>t.start(1)",
+                ">var b = 1|>for body in [1]:|>>body.move_and_slide(1, 2)",
+            })
     void leavesValidScriptsAlone(String body) {
         assertThat(check.check(Parser.parse(source(body)))).isEmpty();
     }
@@ -70,7 +71,8 @@ class NameCheckTest {
     @Test
     void apiCarriesItsGodotVersion() {
         assertThat(GodotApi.godot46().version()).startsWith("4.6-stable");
-        assertThat(GodotApi.godot46().method("CharacterBody2D", "move_and_slide")).isPresent();
+        assertThat(GodotApi.godot46().method("CharacterBody2D", "move_and_slide"))
+                .isPresent();
         assertThat(GodotApi.godot46().isClass("KinematicBody2D")).isFalse();
     }
 

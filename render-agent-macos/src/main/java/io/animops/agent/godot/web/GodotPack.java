@@ -30,8 +30,7 @@ public final class GodotPack {
     /** The engine version the pack says it is for: the web template's, 4.6.0. */
     static final int[] ENGINE_VERSION = {4, 6, 0};
 
-    private GodotPack() {
-    }
+    private GodotPack() {}
 
     /**
      * @param files pack paths relative to {@code res://} (e.g. {@code project.godot}, {@code scenes/a.gd}) to contents

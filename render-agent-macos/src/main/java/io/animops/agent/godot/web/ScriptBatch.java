@@ -30,6 +30,7 @@ import java.util.stream.Collectors;
 public final class ScriptBatch {
     /** Window and project size of a batch: small, since nothing is recorded (the scenes are laid out for 1080x1920). */
     static final int WIDTH = 270;
+
     static final int HEIGHT = 480;
     static final int PHYSICS_FPS = 60;
     /**
@@ -37,6 +38,7 @@ public final class ScriptBatch {
      * long frames (each running several physics ticks) get through the physics faster than real time.
      */
     static final int FIXED_FPS = 10;
+
     static final String DRIVER_SCENE = "animops_batch.tscn";
     static final String DRIVER_SCRIPT = "animops_batch.gd";
     static final String BEGIN = "ANIMOPS_BATCH_BEGIN ";
@@ -79,8 +81,8 @@ public final class ScriptBatch {
         while (!pending.isEmpty()) {
             List<String> order = List.copyOf(pending);
             List<String> lines = Collections.synchronizedList(new ArrayList<>());
-            WebGodotRun run = godot.run(launch(order, scripts), timeout, new Cancellation(),
-                    (stream, line) -> lines.add(line));
+            WebGodotRun run =
+                    godot.run(launch(order, scripts), timeout, new Cancellation(), (stream, line) -> lines.add(line));
             Segments segments = split(lines);
             String stop = stopReason(run);
             if (segments.started.isEmpty()) {
@@ -98,13 +100,20 @@ public final class ScriptBatch {
                 if (!segments.started.contains(name)) {
                     break;
                 }
-                String failure = ended ? null : stop != null ? stop
-                        : "Godot exited (code " + run.outcome().exitCode() + ") while it ran";
+                String failure = ended
+                        ? null
+                        : stop != null
+                                ? stop
+                                : "Godot exited (code " + run.outcome().exitCode() + ") while it ran";
                 List<String> own = List.copyOf(segments.lines.get(name));
-                int probeFrames = own.stream().map(GodotOutput::frame).filter(OptionalInt::isPresent)
-                        .mapToInt(OptionalInt::getAsInt).max().orElse(0);
-                results.put(name, new ScriptRun(name, own, segments.frames.getOrDefault(name, 0), probeFrames,
-                        failure));
+                int probeFrames = own.stream()
+                        .map(GodotOutput::frame)
+                        .filter(OptionalInt::isPresent)
+                        .mapToInt(OptionalInt::getAsInt)
+                        .max()
+                        .orElse(0);
+                results.put(
+                        name, new ScriptRun(name, own, segments.frames.getOrDefault(name, 0), probeFrames, failure));
                 pending.remove(name);
             }
         }
@@ -127,8 +136,10 @@ public final class ScriptBatch {
         for (String name : order) {
             files.put(name + ".gd", scripts.get(name).getBytes(StandardCharsets.UTF_8));
         }
-        files.put(GodotWorkspace.PROJECT_FILE, utf8(GodotWorkspace.projectFile("a batch of script checks",
-                "res://" + DRIVER_SCENE, WIDTH, HEIGHT, PHYSICS_FPS)));
+        files.put(
+                GodotWorkspace.PROJECT_FILE,
+                utf8(GodotWorkspace.projectFile(
+                        "a batch of script checks", "res://" + DRIVER_SCENE, WIDTH, HEIGHT, PHYSICS_FPS)));
         files.put(GodotWorkspace.PROBE_FILE, utf8(GodotWorkspace.probeScript()));
         // a job's workspace has the design system beside the script, so a script may preload it
         files.put(GodotWorkspace.DESIGN_SYSTEM_FILE, utf8("{}"));
@@ -177,13 +188,12 @@ public final class ScriptBatch {
                 """.formatted(list, frames, BEGIN, RAN, END);
     }
 
-    private record Segments(List<String> started, List<String> ended, Map<String, List<String>> lines,
-                            Map<String, Integer> frames) {
-    }
+    private record Segments(
+            List<String> started, List<String> ended, Map<String, List<String>> lines, Map<String, Integer> frames) {}
 
     static Segments split(List<String> lines) {
-        Segments segments = new Segments(new ArrayList<>(), new ArrayList<>(), new LinkedHashMap<>(),
-                new LinkedHashMap<>());
+        Segments segments =
+                new Segments(new ArrayList<>(), new ArrayList<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
         String current = null;
         synchronized (lines) {
             for (String line : lines) {
@@ -195,7 +205,9 @@ public final class ScriptBatch {
                     segments.ended.add(current);
                     current = null;
                 } else if (current != null && line.startsWith(RAN)) {
-                    segments.frames.put(current, Integer.parseInt(line.substring(RAN.length()).strip()));
+                    segments.frames.put(
+                            current,
+                            Integer.parseInt(line.substring(RAN.length()).strip()));
                 } else if (current != null) {
                     segments.lines.get(current).add(line);
                 }
@@ -205,7 +217,9 @@ public final class ScriptBatch {
     }
 
     private static void checkName(String name) {
-        if (!NAME.matcher(name).matches() || name.contains("..") || name.startsWith("animops_")
+        if (!NAME.matcher(name).matches()
+                || name.contains("..")
+                || name.startsWith("animops_")
                 || name.equals("project")) {
             throw new IllegalArgumentException("scripts: '" + name + "' is not a script name (letters, digits, "
                     + "_ - /; not starting with animops_)");

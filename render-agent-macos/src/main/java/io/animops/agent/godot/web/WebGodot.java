@@ -67,13 +67,24 @@ public final class WebGodot {
     public static final String TRAP_PREFIX = "the engine trapped: ";
     /** Where Movie Maker writes inside the page (Emscripten's in-memory /tmp). */
     static final String MOVIE_IN_PAGE = "/tmp/animops-movie.avi";
+
     static final String GLOBAL_CLASS_CACHE = ".godot/global_script_class_cache.cfg";
     private static final long OUTPUT_CAP_BYTES = 8L * 1024 * 1024;
     private static final long BROWSER_LOG_CAP_BYTES = 64L * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, String> CONTENT_TYPES = Map.of("html", "text/html; charset=utf-8",
-            "js", "text/javascript; charset=utf-8", "wasm", "application/wasm", "txt", "text/plain; charset=utf-8",
-            "json", "application/json", "pck", "application/octet-stream");
+    private static final Map<String, String> CONTENT_TYPES = Map.of(
+            "html",
+            "text/html; charset=utf-8",
+            "js",
+            "text/javascript; charset=utf-8",
+            "wasm",
+            "application/wasm",
+            "txt",
+            "text/plain; charset=utf-8",
+            "json",
+            "application/json",
+            "pck",
+            "application/octet-stream");
 
     private final WebGodotEngine engine;
     private final String chromium;
@@ -92,8 +103,10 @@ public final class WebGodot {
     /** The engine of {@link WebGodotEngine#fromEnvironment()}, {@value #CHROMIUM_VARIABLE} or {@code chromium}. */
     public static WebGodot fromEnvironment() {
         String browser = System.getenv(CHROMIUM_VARIABLE);
-        return new WebGodot(WebGodotEngine.fromEnvironment(),
-                browser == null || browser.isBlank() ? "chromium" : browser, Duration.ofSeconds(3));
+        return new WebGodot(
+                WebGodotEngine.fromEnvironment(),
+                browser == null || browser.isBlank() ? "chromium" : browser,
+                Duration.ofSeconds(3));
     }
 
     public WebGodotEngine engine() {
@@ -156,8 +169,10 @@ public final class WebGodot {
                 }
             }
             if (blackHole.swallowed() > 0) {
-                LOG.log(System.Logger.Level.WARNING, "the page tried " + blackHole.swallowed()
-                        + " connection(s) beyond the agent's server; all were dropped");
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "the page tried " + blackHole.swallowed()
+                                + " connection(s) beyond the agent's server; all were dropped");
             }
             Path movie = launch.movieTarget() != null && page.movieWritten ? launch.movieTarget() : null;
             ProcessOutcome outcome = new ProcessOutcome(ending, exitCode, page.stdout, page.stderr, wall);
@@ -203,40 +218,56 @@ public final class WebGodot {
      */
     List<String> browserCommand(String url, Path profile, WebGodotLaunch launch, int blackHolePort) {
         String own = java.net.URI.create(url).getAuthority();
-        return List.of(chromium, "--headless", "--no-sandbox", "--use-gl=angle", "--use-angle=swiftshader",
+        return List.of(
+                chromium,
+                "--headless",
+                "--no-sandbox",
+                "--use-gl=angle",
+                "--use-angle=swiftshader",
                 // the subtraction of Chromium's implicit loopback bypass must come before the agent's own server
-                "--proxy-server=http://127.0.0.1:" + blackHolePort, "--proxy-bypass-list=<-loopback>;" + own,
+                "--proxy-server=http://127.0.0.1:" + blackHolePort,
+                "--proxy-bypass-list=<-loopback>;" + own,
                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
                 "--force-webrtc-ip-handling-policy=disable_non_proxied_udp",
-                "--enable-unsafe-swiftshader", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--no-default-browser-check", "--disable-quic", "--mute-audio",
+                "--enable-unsafe-swiftshader",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--no-default-browser-check",
+                "--disable-quic",
+                "--mute-audio",
                 // the page is the only tab and never visible: keep its timers and frames at full rate
-                "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
+                "--disable-background-timer-throttling",
+                "--disable-renderer-backgrounding",
                 "--disable-backgrounding-occluded-windows",
                 "--window-size=" + launch.width() + "," + launch.height(),
-                "--user-data-dir=" + profile, url);
+                "--user-data-dir=" + profile,
+                url);
     }
 
-    private record End(Integer exitCode, String trap, String failure) {
-    }
+    private record End(Integer exitCode, String trap, String failure) {}
 
     /** The page's proxy: accepts each connection and closes it at once, so nothing the page sends goes further. */
     static final class BlackHole implements AutoCloseable {
         private final java.net.ServerSocket socket;
-        private final java.util.concurrent.atomic.AtomicInteger swallowed = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicInteger swallowed =
+                new java.util.concurrent.atomic.AtomicInteger();
 
         BlackHole() throws IOException {
             socket = new java.net.ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-            Thread acceptor = new Thread(() -> {
-                while (!socket.isClosed()) {
-                    try {
-                        socket.accept().close();
-                        swallowed.incrementAndGet();
-                    } catch (IOException e) {
-                        return; // closed at the end of the run
-                    }
-                }
-            }, "web-godot-black-hole");
+            Thread acceptor = new Thread(
+                    () -> {
+                        while (!socket.isClosed()) {
+                            try {
+                                socket.accept().close();
+                                swallowed.incrementAndGet();
+                            } catch (IOException e) {
+                                return; // closed at the end of the run
+                            }
+                        }
+                    },
+                    "web-godot-black-hole");
             acceptor.setDaemon(true);
             acceptor.start();
         }
@@ -312,7 +343,8 @@ public final class WebGodot {
                         exchange.sendResponseHeaders(404, -1);
                         return;
                     }
-                    exchange.getResponseHeaders().set("Content-Type", contentType(file.getFileName().toString()));
+                    exchange.getResponseHeaders()
+                            .set("Content-Type", contentType(file.getFileName().toString()));
                     exchange.sendResponseHeaders(200, Files.size(file));
                     Files.copy(file, exchange.getResponseBody());
                 }
@@ -322,7 +354,7 @@ public final class WebGodot {
         private void receive(String path, HttpExchange exchange) throws IOException {
             switch (path) {
                 case "/lines" -> {
-                    List<List<String>> batch = JSON.readValue(exchange.getRequestBody(), new TypeReference<>() { });
+                    List<List<String>> batch = JSON.readValue(exchange.getRequestBody(), new TypeReference<>() {});
                     for (List<String> entry : batch) {
                         boolean error = "E".equals(entry.get(0));
                         String line = entry.get(1);
@@ -334,7 +366,8 @@ public final class WebGodot {
                     Files.copy(exchange.getRequestBody(), launch.movieTarget(), StandardCopyOption.REPLACE_EXISTING);
                     movieWritten = true;
                 }
-                case "/exit" -> end.complete(new End(Integer.parseInt(body(exchange).strip()), null, null));
+                case "/exit" ->
+                    end.complete(new End(Integer.parseInt(body(exchange).strip()), null, null));
                 case "/trap" -> end.complete(new End(null, body(exchange), null));
                 case "/fail" -> end.complete(new End(null, null, body(exchange)));
                 default -> {
@@ -383,13 +416,15 @@ public final class WebGodot {
 
     /** Reads the browser's own output (kept for a failure message) so that it never blocks on a full pipe. */
     private static void drain(InputStream stream, CapturedOutput sink) {
-        Thread thread = new Thread(() -> {
-            try (Reader in = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
-                ProcessRunner.readLines(in, sink::add);
-            } catch (IOException e) {
-                // the browser was killed: what it printed so far is kept
-            }
-        }, "chromium-output");
+        Thread thread = new Thread(
+                () -> {
+                    try (Reader in = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
+                        ProcessRunner.readLines(in, sink::add);
+                    } catch (IOException e) {
+                        // the browser was killed: what it printed so far is kept
+                    }
+                },
+                "chromium-output");
         thread.setDaemon(true);
         thread.start();
     }

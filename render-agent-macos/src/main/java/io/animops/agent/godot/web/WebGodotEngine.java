@@ -19,8 +19,9 @@ public final class WebGodotEngine {
     public static final String PROVENANCE = "godot 4.6 web release";
     /** Overrides the folder, for the agent's configuration, the container image and the fetch script alike. */
     public static final String DIR_VARIABLE = "ANIMOPS_GODOT_WEB_DIR";
-    static final List<String> ENGINE_FILES = List.of("index.wasm", "index.js", "index.audio.worklet.js",
-            "index.audio.position.worklet.js");
+
+    static final List<String> ENGINE_FILES =
+            List.of("index.wasm", "index.js", "index.audio.worklet.js", "index.audio.position.worklet.js");
     static final List<String> NOTICES = List.of("LICENSE.txt", "COPYRIGHT.txt");
     /**
      * Where Emscripten's file system object is handed to the page: after Godot's own runtime exports in index.js.
@@ -45,8 +46,8 @@ public final class WebGodotEngine {
             return Path.of(configured);
         }
         String cache = env.get("XDG_CACHE_HOME");
-        Path cacheDir = cache != null && !cache.isBlank() ? Path.of(cache)
-                : Path.of(System.getProperty("user.home"), ".cache");
+        Path cacheDir =
+                cache != null && !cache.isBlank() ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache");
         return cacheDir.resolve("animops").resolve("godot-web").resolve(PACKAGE.replace('@', '-'));
     }
 

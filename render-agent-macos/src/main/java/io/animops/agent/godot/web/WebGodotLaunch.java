@@ -20,8 +20,8 @@ public record WebGodotLaunch(Map<String, byte[]> files, List<String> args, int w
         files = Map.copyOf(files);
         args = List.copyOf(args);
         if (width <= 0 || height <= 0) {
-            throw new IllegalArgumentException("width, height: the canvas must have pixels, got "
-                    + width + "x" + height);
+            throw new IllegalArgumentException(
+                    "width, height: the canvas must have pixels, got " + width + "x" + height);
         }
     }
 }

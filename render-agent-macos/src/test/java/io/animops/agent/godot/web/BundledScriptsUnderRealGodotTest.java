@@ -30,8 +30,8 @@ class BundledScriptsUnderRealGodotTest {
         scripts.putAll(scripts("corpus", REPO.resolve("operator/src/test/resources/gdscript/valid")));
         assertThat(scripts).hasSizeGreaterThanOrEqualTo(20);
 
-        Map<String, ScriptBatch.ScriptRun> runs = WebGodot.fromEnvironment()
-                .runScripts(scripts, FRAMES, Duration.ofMinutes(4));
+        Map<String, ScriptBatch.ScriptRun> runs =
+                WebGodot.fromEnvironment().runScripts(scripts, FRAMES, Duration.ofMinutes(4));
 
         assertThat(runs).containsOnlyKeys(scripts.keySet());
         List<String> problems = runs.values().stream()
@@ -39,14 +39,19 @@ class BundledScriptsUnderRealGodotTest {
                 .map(r -> r.name() + " (" + r.framesRun() + " frames, " + r.failure() + "): " + r.lines())
                 .toList();
         assertThat(problems).isEmpty();
-        assertThat(runs.values().stream().mapToInt(ScriptBatch.ScriptRun::probeFrames).max().orElse(0))
-                .as("the probe autoload reported the frames").isPositive();
+        assertThat(runs.values().stream()
+                        .mapToInt(ScriptBatch.ScriptRun::probeFrames)
+                        .max()
+                        .orElse(0))
+                .as("the probe autoload reported the frames")
+                .isPositive();
     }
 
     private static Map<String, String> scripts(String prefix, Path dir) throws IOException {
         Map<String, String> scripts = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(dir)) {
-            List<Path> sorted = files.filter(f -> f.toString().endsWith(".gd")).sorted().toList();
+            List<Path> sorted =
+                    files.filter(f -> f.toString().endsWith(".gd")).sorted().toList();
             for (Path file : sorted) {
                 String name = file.getFileName().toString().replace(".gd", "").replace('.', '_');
                 scripts.put(prefix + "/" + name, Files.readString(file));

@@ -41,7 +41,8 @@ class GodotPackTest {
             assertThat(pathLength % 4).isZero();
             byte[] path = new byte[pathLength];
             pack.get(path);
-            assertThat(new String(path, StandardCharsets.UTF_8).replace("\0", "")).isEqualTo(expected);
+            assertThat(new String(path, StandardCharsets.UTF_8).replace("\0", ""))
+                    .isEqualTo(expected);
             long offset = pack.getLong();
             long size = pack.getLong();
             byte[] md5 = new byte[16];
@@ -59,8 +60,10 @@ class GodotPackTest {
     @Test
     void refusesPathsOutsideTheProject() {
         assertThatThrownBy(() -> GodotPack.bytes(Map.of("../etc/passwd", new byte[0])))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("files: '../etc/passwd'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("files: '../etc/passwd'");
         assertThatThrownBy(() -> GodotPack.bytes(Map.of("/abs.gd", new byte[0])))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a path inside the project");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a path inside the project");
     }
 }

@@ -42,7 +42,8 @@ class WebGodotEngineTest {
     void aLoaderOfAnotherBuildIsRefusedRatherThanServedWithoutItsFileSystem(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("index.js"), "var Godot = function () {};");
         assertThatThrownBy(() -> new WebGodotEngine(dir).loaderScript())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("is not the loader of");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("is not the loader of");
     }
 
     @Test

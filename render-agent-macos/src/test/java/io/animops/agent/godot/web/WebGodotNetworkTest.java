@@ -67,7 +67,9 @@ class WebGodotNetworkTest {
             assertThat(run.hasScriptError()).as(run.lines().toString()).isFalse();
             assertThat(run.lines()).as("the requests were made").contains("http request 0", "websocket 0");
             Thread.sleep(1000); // a connection that got out would have arrived by now
-            assertThat(connections.get()).as("connections that reached the outside server").isZero();
+            assertThat(connections.get())
+                    .as("connections that reached the outside server")
+                    .isZero();
         }
     }
 }

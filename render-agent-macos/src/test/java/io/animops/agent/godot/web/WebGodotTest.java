@@ -34,7 +34,8 @@ class WebGodotTest {
 
         assertThat(lines).containsOnlyKeys("valid", "missing_colon", "nested/unknown_name");
         assertThat(lines.get("valid")).noneMatch(l -> l.contains("ERROR"));
-        assertThat(lines.get("missing_colon")).anyMatch(l -> l.startsWith("SCRIPT ERROR: Parse Error: "))
+        assertThat(lines.get("missing_colon"))
+                .anyMatch(l -> l.startsWith("SCRIPT ERROR: Parse Error: "))
                 .anyMatch(l -> l.contains("at: GDScript::reload (res://missing_colon.gd:4)"));
         assertThat(lines.get("nested/unknown_name"))
                 .anyMatch(l -> l.startsWith("SCRIPT ERROR: Parse Error: Identifier \"nope\" not declared"))
@@ -45,17 +46,21 @@ class WebGodotTest {
     void aRunStreamsGodotsLinesAndHandsBackTheMovieMakerFile(@TempDir Path dir) throws Exception {
         Map<String, byte[]> files = Map.of(
                 "project.godot", utf8("config_version=5\n[application]\nrun/main_scene=\"res://main.tscn\"\n"),
-                "main.tscn", utf8("[gd_scene load_steps=2 format=3]\n\n[ext_resource type=\"Script\" "
-                        + "path=\"res://main.gd\" id=\"1\"]\n\n[node name=\"Main\" type=\"Node2D\"]\n"
-                        + "script = ExtResource(\"1\")\n"),
-                "main.gd", utf8("extends Node2D\n\nfunc _ready() -> void:\n\tprint(\"from main\")\n"
-                        + "\tprinterr(\"to stderr\")\n\nfunc _draw() -> void:\n"
-                        + "\tdraw_rect(Rect2(0, 0, 40, 40), Color.RED)\n"));
+                "main.tscn",
+                        utf8("[gd_scene load_steps=2 format=3]\n\n[ext_resource type=\"Script\" "
+                                + "path=\"res://main.gd\" id=\"1\"]\n\n[node name=\"Main\" type=\"Node2D\"]\n"
+                                + "script = ExtResource(\"1\")\n"),
+                "main.gd",
+                        utf8("extends Node2D\n\nfunc _ready() -> void:\n\tprint(\"from main\")\n"
+                                + "\tprinterr(\"to stderr\")\n\nfunc _draw() -> void:\n"
+                                + "\tdraw_rect(Rect2(0, 0, 40, 40), Color.RED)\n"));
         Path movie = dir.resolve("out.avi");
         List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-        WebGodotRun run = GODOT.run(new WebGodotLaunch(files, List.of("--fixed-fps", "10", "--quit-after", "5"),
-                64, 48, movie), Duration.ofSeconds(60), new Cancellation(),
+        WebGodotRun run = GODOT.run(
+                new WebGodotLaunch(files, List.of("--fixed-fps", "10", "--quit-after", "5"), 64, 48, movie),
+                Duration.ofSeconds(60),
+                new Cancellation(),
                 (stream, line) -> seen.add(stream + " " + line));
 
         assertThat(run.exitedWith(0)).as("%s", run).isTrue();
@@ -69,8 +74,11 @@ class WebGodotTest {
 
     @Test
     void anIntegerDivisionByZeroTrapsTheWasmAndFailsTheRunWithThatReason() throws Exception {
-        WebGodotRun run = GODOT.run(launch("extends Node\n\nfunc _ready() -> void:\n\tvar zero: int = randi() % 1\n"
-                + "\tvar n: int = 10 / zero\n\tprint(n)\n"), Duration.ofSeconds(60), new Cancellation(),
+        WebGodotRun run = GODOT.run(
+                launch("extends Node\n\nfunc _ready() -> void:\n\tvar zero: int = randi() % 1\n"
+                        + "\tvar n: int = 10 / zero\n\tprint(n)\n"),
+                Duration.ofSeconds(60),
+                new Cancellation(),
                 LineListener.NONE);
 
         assertThat(run.failure()).startsWith("the engine trapped: ").containsIgnoringCase("divide by zero");
@@ -80,8 +88,11 @@ class WebGodotTest {
     @Test
     void aTimeoutKillsTheBrowsersWholeProcessTreeAndKeepsTheLinesPrintedBeforeTheHang() throws Exception {
         ProcessWatch browsers = ProcessWatch.start();
-        WebGodotRun run = GODOT.run(launch("extends Node\n\nfunc _ready() -> void:\n\tprint(\"before\")\n"
-                + "\twhile true:\n\t\tpass\n"), Duration.ofSeconds(30), new Cancellation(), LineListener.NONE);
+        WebGodotRun run = GODOT.run(
+                launch("extends Node\n\nfunc _ready() -> void:\n\tprint(\"before\")\n" + "\twhile true:\n\t\tpass\n"),
+                Duration.ofSeconds(30),
+                new Cancellation(),
+                LineListener.NONE);
         List<ProcessHandle> seen = browsers.stop();
 
         assertThat(run.outcome().ending()).isEqualTo(ProcessOutcome.Ending.TIMED_OUT);
@@ -93,8 +104,10 @@ class WebGodotTest {
     void aCancellationKillsTheBrowserAtOnce() throws Exception {
         ProcessWatch browsers = ProcessWatch.start();
         Cancellation cancellation = new Cancellation();
-        WebGodotRun run = GODOT.run(launch("extends Node\n\nfunc _ready() -> void:\n\tprint(\"up\")\n"
-                        + "\twhile true:\n\t\tpass\n"), Duration.ofSeconds(60), cancellation,
+        WebGodotRun run = GODOT.run(
+                launch("extends Node\n\nfunc _ready() -> void:\n\tprint(\"up\")\n" + "\twhile true:\n\t\tpass\n"),
+                Duration.ofSeconds(60),
+                cancellation,
                 (stream, line) -> {
                     if (line.equals("up")) {
                         new Thread(() -> cancellation.cancel("the job was deleted")).start();
@@ -141,8 +154,10 @@ class WebGodotTest {
     void aBatchReportsATrapOnTheScriptThatTrappedAndGoesOnWithTheRest() throws Exception {
         Map<String, String> scripts = new LinkedHashMap<>();
         scripts.put("first", "extends Node2D\n\nfunc _physics_process(_d: float) -> void:\n\tposition.x += 1.0\n");
-        scripts.put("trapping", "extends Node2D\n\nvar zero: int = 0\n\nfunc _physics_process(_d: float) -> void:\n"
-                + "\tposition.x = 10 / zero\n");
+        scripts.put(
+                "trapping",
+                "extends Node2D\n\nvar zero: int = 0\n\nfunc _physics_process(_d: float) -> void:\n"
+                        + "\tposition.x = 10 / zero\n");
         scripts.put("last", "extends Node2D\n\nfunc _ready() -> void:\n\tprint(\"last ready\")\n");
 
         Map<String, ScriptBatch.ScriptRun> runs = GODOT.runScripts(scripts, 3, Duration.ofSeconds(60));
@@ -156,12 +171,18 @@ class WebGodotTest {
     }
 
     private static WebGodotLaunch launch(String mainScript) {
-        return new WebGodotLaunch(Map.of(
-                "project.godot", utf8("config_version=5\n[application]\nrun/main_scene=\"res://main.tscn\"\n"),
-                "main.tscn", utf8("[gd_scene load_steps=2 format=3]\n\n[ext_resource type=\"Script\" "
-                        + "path=\"res://main.gd\" id=\"1\"]\n\n[node name=\"Main\" type=\"Node\"]\n"
-                        + "script = ExtResource(\"1\")\n"),
-                "main.gd", utf8(mainScript)), List.of(), 64, 48, null);
+        return new WebGodotLaunch(
+                Map.of(
+                        "project.godot", utf8("config_version=5\n[application]\nrun/main_scene=\"res://main.tscn\"\n"),
+                        "main.tscn",
+                                utf8("[gd_scene load_steps=2 format=3]\n\n[ext_resource type=\"Script\" "
+                                        + "path=\"res://main.gd\" id=\"1\"]\n\n[node name=\"Main\" type=\"Node\"]\n"
+                                        + "script = ExtResource(\"1\")\n"),
+                        "main.gd", utf8(mainScript)),
+                List.of(),
+                64,
+                48,
+                null);
     }
 
     private static byte[] utf8(String text) {
