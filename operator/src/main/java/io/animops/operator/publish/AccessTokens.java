@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Access tokens per account, refreshed when they are about to expire. A refresh token the platform rotates is
@@ -75,5 +76,23 @@ public class AccessTokens {
                 account.key(),
                 (key, cached) -> new Cached(
                         cached.refreshToken(), cached.usedRefreshToken(), cached.accessToken(), Instant.MIN));
+    }
+
+    /**
+     * A call with the account's access token. When the platform refuses the token with the error {@code refusal}
+     * (revoked or expired early), the token is refreshed once (a rotated refresh token is saved) and the call made
+     * again; a second refusal goes to the caller.
+     */
+    public <T> T withRefreshOnRefusal(
+            PlatformAccount account, OAuthClient oauth, String refusal, Function<String, T> call) {
+        try {
+            return call.apply(accessToken(account, oauth));
+        } catch (PlatformException e) {
+            if (!refusal.equals(e.reason())) {
+                throw e;
+            }
+            forget(account);
+            return call.apply(accessToken(account, oauth));
+        }
     }
 }

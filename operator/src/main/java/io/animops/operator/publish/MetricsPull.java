@@ -164,8 +164,13 @@ public class MetricsPull {
     }
 
     private List<MetricSnapshot> tikTok(PlatformAccount account, Video video) {
-        String token = tokens.accessToken(account, tikTokOAuth);
-        TikTokApi.VideoCounts counts = tikTok.videoCounts(token, List.of(video.externalId())).stream()
+        TikTokApi.VideoCounts counts = tokens
+                .withRefreshOnRefusal(
+                        account,
+                        tikTokOAuth,
+                        TikTokApi.ACCESS_TOKEN_INVALID,
+                        token -> tikTok.videoCounts(token, List.of(video.externalId())))
+                .stream()
                 .findFirst()
                 .orElseThrow(() -> new PlatformException(
                         PlatformException.Kind.FAILED,

@@ -156,20 +156,9 @@ public class TikTokPublisher {
         }
     }
 
-    /**
-     * A call with the account's access token; when TikTok answers access_token_invalid (revoked or expired early),
-     * the token is refreshed once (a rotated refresh token is saved) and the call made again.
-     */
+    /** A call with the account's access token, refreshed once when TikTok answers access_token_invalid. */
     private <T> T withToken(PlatformAccount account, java.util.function.Function<String, T> call) {
-        try {
-            return call.apply(tokens.accessToken(account, oauth));
-        } catch (PlatformException e) {
-            if (!TikTokApi.ACCESS_TOKEN_INVALID.equals(e.reason())) {
-                throw e;
-            }
-            tokens.forget(account);
-            return call.apply(tokens.accessToken(account, oauth));
-        }
+        return tokens.withRefreshOnRefusal(account, oauth, TikTokApi.ACCESS_TOKEN_INVALID, call);
     }
 
     private void sendWithRetry(TikTokApi.Init init, MediaSource media, TikTokApi.ChunkPlan plan, int index) {

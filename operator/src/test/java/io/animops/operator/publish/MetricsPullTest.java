@@ -157,6 +157,34 @@ class MetricsPullTest {
         }
     }
 
+    @Test
+    void aRefusedTikTokAccessTokenIsRefreshedOnceAndThePullGoesOn() {
+        FakeTikTok.Post post = tikTok.seedVideo("7400000000000000011");
+        post.views = 42;
+        clock.set(Instant.parse("2026-01-02T06:00:00Z"));
+        MetricsPull pull = new MetricsPull(harness.publishing, clock, ZoneOffset.UTC, LocalTime.of(6, 0), 3);
+        List<MetricsPull.Video> videos = List.of(
+                new MetricsPull.Video(Platform.TikTok, post.videoId, "studio", "a-tiktok", PUBLISHED, "creator"));
+        assertThat(pull.pull(videos).outcomes().get("studio/creator").getOutcome())
+                .isEqualTo("Succeeded");
+
+        // TikTok revokes the access token the operator holds: access_token_invalid, then a refresh and a second call
+        tikTok.revokeAccessTokens();
+        clock.set(Instant.parse("2026-01-03T06:00:00Z"));
+        MetricsPull.Result result = pull.pull(videos);
+        assertThat(result.outcomes().get("studio/creator").getOutcome()).isEqualTo("Succeeded");
+        assertThat(result.snapshots())
+                .singleElement()
+                .satisfies(s -> assertThat(s.views()).isEqualTo(42L));
+
+        // refused again after the refresh: the pull fails for that video, naming TikTok's reason
+        tikTok.refuseAccessTokens = true;
+        clock.set(Instant.parse("2026-01-04T06:00:00Z"));
+        MetricsPullOutcome refused = pull.pull(videos).outcomes().get("studio/creator");
+        assertThat(refused.getOutcome()).isNotEqualTo("Succeeded");
+        assertThat(refused.getMessage()).contains("access_token_invalid");
+    }
+
     private static Object scalar(Connection c, String sql) throws Exception {
         try (PreparedStatement s = c.prepareStatement(sql);
                 ResultSet rs = s.executeQuery()) {
