@@ -34,7 +34,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -83,7 +82,7 @@ class PanelEndToEndTest {
     void stopEverything() throws IOException {
         if (standalone != null && standalone.isAlive()) {
             standalone.destroy();
-            waitFor(standalone, Duration.ofSeconds(40));
+            ChildJvms.waitFor(standalone, Duration.ofSeconds(40));
         }
         processes.forEach(p -> p.descendants().forEach(ProcessHandle::destroyForcibly));
         processes.forEach(Process::destroyForcibly);
@@ -133,7 +132,7 @@ class PanelEndToEndTest {
         Files.writeString(ideasFile, StandaloneRestartTest.ideasMarkdown(20, new Random(14)));
         Path log = run.resolve("standalone.log");
         standalone = new ProcessBuilder(
-                        java(),
+                        ChildJvms.java(),
                         "-Xmx600m",
                         "-XX:+UseSerialGC",
                         "-XX:TieredStopAtLevel=1",
@@ -333,37 +332,8 @@ class PanelEndToEndTest {
     }
 
     private void startAgent(Path repo, String name, String pool, Map<String, String> env) throws IOException {
-        Path standin = repo.resolve("render-agent-macos/src/test/resources/standin-godot/godot");
-        Files.setPosixFilePermissions(standin, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path config = run.resolve(name + ".properties");
-        Files.writeString(
-                config,
-                String.join(
-                        "\n",
-                        "name=" + name,
-                        "labels=animops.io/pool=" + pool,
-                        "maxConcurrent=1",
-                        "godot=" + standin,
-                        "workDir=" + run.resolve("agents/" + name),
-                        "kubeconfig=" + home.resolve("kubeconfig"),
-                        "heartbeatInterval=1s",
-                        ""));
-        ProcessBuilder builder = new ProcessBuilder(
-                        java(),
-                        "-Xmx128m",
-                        "-XX:+UseSerialGC",
-                        "-XX:TieredStopAtLevel=1",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "io.animops.agent.RenderAgentMain",
-                        "--config",
-                        config.toString())
-                .directory(run.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                        run.resolve(name + ".log").toFile()));
-        builder.environment().putAll(env);
-        processes.add(builder.start());
+        processes.add(ChildJvms.startStandinAgent(
+                repo, run, home.resolve("kubeconfig"), name, "animops.io/pool=" + pool, env));
     }
 
     private void awaitReady(String base, Path log) throws InterruptedException {
@@ -465,18 +435,6 @@ class PanelEndToEndTest {
                 .filter(p -> Files.isExecutable(Path.of(p)))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no chromium executable (.ci/run installs Debian's chromium)"));
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static void waitFor(Process process, Duration wait) {
-        try {
-            process.waitFor(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

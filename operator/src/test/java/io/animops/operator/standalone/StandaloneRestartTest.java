@@ -26,7 +26,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -86,7 +85,7 @@ class StandaloneRestartTest {
     void stopEverything() {
         if (standalone != null && standalone.isAlive()) {
             standalone.destroy();
-            waitFor(standalone, Duration.ofSeconds(40));
+            ChildJvms.waitFor(standalone, Duration.ofSeconds(40));
         }
         processes.forEach(p -> p.descendants().forEach(ProcessHandle::destroyForcibly));
         processes.forEach(Process::destroyForcibly);
@@ -150,7 +149,7 @@ class StandaloneRestartTest {
                 }
                 Thread.sleep(random.nextInt(400));
                 standalone.destroyForcibly();
-                waitFor(standalone, Duration.ofSeconds(20));
+                ChildJvms.waitFor(standalone, Duration.ofSeconds(20));
                 killedIn.add(phase + (seen ? "" : " (not seen in time: killed anyway)"));
                 System.out.println("StandaloneRestartTest killed the standalone mode in phase "
                         + killedIn.get(killedIn.size() - 1));
@@ -401,7 +400,7 @@ class StandaloneRestartTest {
     private void startStandalone(Path jar, Path examples, Path ideasFile) throws IOException, InterruptedException {
         Path log = dir.resolve("standalone.log");
         standalone = new ProcessBuilder(
-                        java(),
+                        ChildJvms.java(),
                         "-Xmx512m",
                         "-XX:+UseSerialGC",
                         "-XX:TieredStopAtLevel=1",
@@ -447,48 +446,8 @@ class StandaloneRestartTest {
     }
 
     private void startAgent(String name) throws IOException {
-        Path standin = repo.resolve("render-agent-macos/src/test/resources/standin-godot/godot");
-        Files.setPosixFilePermissions(standin, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path config = dir.resolve(name + ".properties");
-        Files.writeString(
-                config,
-                String.join(
-                        "\n",
-                        "name=" + name,
-                        "labels=animops.io/os=darwin",
-                        "maxConcurrent=1",
-                        "godot=" + standin,
-                        "workDir=" + dir.resolve("agents/" + name),
-                        "kubeconfig=" + home.resolve("kubeconfig"),
-                        "heartbeatInterval=1s",
-                        ""));
-        processes.add(new ProcessBuilder(
-                        java(),
-                        "-Xmx128m",
-                        "-XX:+UseSerialGC",
-                        "-XX:TieredStopAtLevel=1",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "io.animops.agent.RenderAgentMain",
-                        "--config",
-                        config.toString())
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                        dir.resolve(name + ".log").toFile()))
-                .start());
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static void waitFor(Process process, Duration wait) {
-        try {
-            process.waitFor(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        processes.add(ChildJvms.startStandinAgent(
+                repo, dir, home.resolve("kubeconfig"), name, "animops.io/os=darwin", Map.of()));
     }
 
     private static String describe(AnimationIdea idea) {
