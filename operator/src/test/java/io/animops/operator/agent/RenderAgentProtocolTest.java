@@ -514,6 +514,7 @@ class RenderAgentProtocolTest {
                         "labels=animops.io/os=darwin," + AgentHarness.POOL_LABEL + "=sigterm",
                         "workDir=" + workDir,
                         "godot=" + AgentHarness.standinGodot(work.resolve("tools"), 5),
+                        "sandbox=false", // a shell script: see AgentHarness.config
                         "kubeconfig=" + api.writeKubeconfig(work.resolve("sigterm-kubeconfig")),
                         "namespaces=sigterm",
                         "heartbeatInterval=1s",

@@ -42,6 +42,8 @@ final class ChildJvms {
                         "labels=" + label,
                         "maxConcurrent=1",
                         "godot=" + standin,
+                        // a shell script that starts FFmpeg, which the Linux sandbox would stop
+                        "sandbox=false",
                         "workDir=" + dir.resolve("agents/" + name),
                         "kubeconfig=" + kubeconfig,
                         "heartbeatInterval=1s",
