@@ -39,7 +39,7 @@ public record PipelineSettings(
     public PipelineSettings(
             Selection.Mode selection,
             int maxAccepted,
-            double similarityThreshold,
+            Double similarityThreshold,
             int maxScriptAttempts,
             LlmSettings llm,
             RenderSettings preview,

@@ -25,6 +25,9 @@ public final class GdscriptContractValidator implements ScriptValidator {
     private static final Comparator<ScriptError> SOURCE_ORDER = Comparator.comparing(
                     (ScriptError e) -> e.getLine() == null ? 0 : e.getLine())
             .thenComparing(e -> e.getColumn() == null ? 0 : e.getColumn())
+            // at one place Godot's own words come first: a name Godot does not know is what the repair must fix
+            .thenComparing(
+                    e -> e.getStage() == null ? Integer.MAX_VALUE : e.getStage().ordinal())
             .thenComparing(ScriptError::getRule);
 
     /** The script's path in a job's workspace, as Godot names it in its messages. */
