@@ -141,7 +141,8 @@ class DurableKubernetesApiTest {
                     public void onClose(WatcherException cause) {}
                 })) {
             restarted.resource(idea("default", "after")).create();
-            await().atMost(10, TimeUnit.SECONDS)
+            // the WebSocket watch opens asynchronously; on a loaded CI machine that alone has taken over 10 s
+            await().atMost(60, TimeUnit.SECONDS)
                     .until(() -> events.containsAll(List.of("ADDED before", "ADDED after")));
         }
     }
