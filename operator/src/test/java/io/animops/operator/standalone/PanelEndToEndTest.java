@@ -563,6 +563,8 @@ class PanelEndToEndTest {
                     final: {width: 270, height: 480, fps: 10, durationSeconds: 30}
                   qc: {policy: RequireReview, checklist: shorts-reviewed}
                   agentSelector: {animops.io/pool: slow}
+                  # the preview itself must wait for the slow agent: no Validate job ahead of it
+                  godotValidation: false
                 ---
                 %s---
                 %s---
