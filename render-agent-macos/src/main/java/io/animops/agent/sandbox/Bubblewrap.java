@@ -51,27 +51,14 @@ final class Bubblewrap {
                 args.addAll(List.of("--ro-bind-try", libraries, libraries));
             }
         }
+        args.addAll(List.of(
+                "--dev", "/dev", "--dev-bind-try", "/dev/dri", "/dev/dri", "--proc", "/proc", "--tmpfs", "/tmp"));
+        // bwrap mounts in order: Godot's bundle and the workspace go after the private /tmp, or one under /tmp
+        // would be hidden by it
         for (Path folder : bundle) {
             args.addAll(List.of("--ro-bind", folder.toString(), folder.toString()));
         }
-        args.addAll(List.of(
-                "--dev",
-                "/dev",
-                "--dev-bind-try",
-                "/dev/dri",
-                "/dev/dri",
-                "--proc",
-                "/proc",
-                "--tmpfs",
-                "/tmp",
-                "--bind",
-                dir,
-                dir,
-                "--chdir",
-                dir,
-                "--seccomp",
-                "9",
-                "--"));
+        args.addAll(List.of("--bind", dir, dir, "--chdir", dir, "--seccomp", "9", "--"));
         return args;
     }
 

@@ -126,6 +126,8 @@ class IsolationTest {
         assertThat(wrapped)
                 .containsSubsequence("--unshare-all", "--cap-drop", "ALL", "--clearenv")
                 .containsSubsequence("--ro-bind", "/opt", "/opt")
+                // the bundle is mounted after the private /tmp, so a bundle under /tmp stays visible
+                .containsSubsequence("--tmpfs", "/tmp", "--ro-bind", "/opt", "/opt")
                 .containsSubsequence("--tmpfs", "/tmp", "--bind", WORKSPACE.toString(), WORKSPACE.toString())
                 .containsSubsequence("--seccomp", "9", "--", "/opt/godot", "--headless")
                 .doesNotContain("/bin", "/usr/bin", "/sbin", "/home", "/root");
