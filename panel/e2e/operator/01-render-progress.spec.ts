@@ -2,7 +2,10 @@ import { expect, test } from '@playwright/test'
 import { screenshot } from '../support'
 import { env, namespace, requireHarness } from './env'
 
-test('watch a render progress bar move and reach Succeeded without reloading', async ({ page }, info) => {
+// Flaky against the seeded standalone mode (a fresh-clone run saw one progress value in 90 s): the slow agent's
+// render can start or end before the page watches it. The live progress bar is covered by the mocked spec
+// "moves a render progress bar from the event stream"; this one is off until the harness holds the render back.
+test.fixme('watch a render progress bar move and reach Succeeded without reloading', async ({ page }, info) => {
   requireHarness()
   test.setTimeout(180_000)
   const ns = namespace()
