@@ -1,9 +1,9 @@
 package io.animops.operator.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,36 +23,31 @@ final class EventTrimming {
     private EventTrimming() {}
 
     /** After a create answered {@code created}: trims the events of the object the new event is about. */
-    static MockResponse afterCreate(ResourcePath target, MockResponse created, KubernetesCrudDispatcher crud) {
+    static MockResponse afterCreate(ResourcePath target, MockResponse created, WatchedCrudDispatcher crud) {
         if (!target.plural().equals("events") || created.code() != 201 || target.namespace() == null) {
             return created;
         }
-        JsonNode event = WatchedCrudDispatcher.read(
-                new String(created.getBody().getBytes(), java.nio.charset.StandardCharsets.UTF_8));
-        String about = subject(event);
-        String collection = target.group().isEmpty()
-                ? "/api/" + target.version()
-                : "/apis/" + target.group() + "/" + target.version();
-        collection += "/namespaces/" + target.namespace() + "/events";
-        MockResponse list = crud.handleGet(collection);
-        if (list.code() != 200) {
-            return created;
-        }
+        JsonNode event = WatchedCrudDispatcher.read(new String(created.getBody().getBytes(), StandardCharsets.UTF_8));
+        ObjectIndex.Resource resource = ObjectIndex.Resource.of(target);
         List<JsonNode> same = new ArrayList<>();
-        WatchedCrudDispatcher.read(list.getBody().readUtf8()).path("items").forEach(e -> {
-            if (subject(e).equals(about)) {
-                same.add(e);
+        for (ObjectIndex.Entry e : crud.objects().eventsAbout(subject(event))) {
+            if (e.key().resource().equals(resource) && e.key().namespace().equals(target.namespace())) {
+                same.add(WatchedCrudDispatcher.read(e.json()));
             }
-        });
+        }
         same.sort(OLDEST_FIRST);
         for (int i = 0; i < same.size() - PER_OBJECT; i++) {
-            crud.handleDelete(
-                    collection + "/" + same.get(i).path("metadata").path("name").asText());
+            ObjectIndex.Key oldest = new ObjectIndex.Key(
+                    resource,
+                    target.namespace(),
+                    same.get(i).path("metadata").path("name").asText());
+            crud.objects().get(oldest).ifPresent(crud::delete);
         }
         return created;
     }
 
-    private static String subject(JsonNode event) {
+    /** The object an event is about: its uid, or its kind and name when the event names no uid. */
+    static String subject(JsonNode event) {
         JsonNode object = event.has("regarding") ? event.path("regarding") : event.path("involvedObject");
         String uid = object.path("uid").asText("");
         return uid.isEmpty()

@@ -7,11 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.animops.crds.validation.CrdSchemaValidator;
 import io.animops.crds.validation.SchemaViolation;
-import io.fabric8.kubernetes.api.model.APIResource;
 import io.fabric8.kubernetes.api.model.RootPathsBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinitionBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionList;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
 import io.fabric8.kubernetes.client.VersionInfo;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -59,7 +57,6 @@ import java.util.function.UnaryOperator;
 final class StandaloneApiDispatcher extends Dispatcher {
     private static final Logger LOG = Logger.getLogger(StandaloneApiDispatcher.class);
     static final String VALIDATED_GROUP = "animops.io";
-    private static final String CRD_COLLECTION = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
     private static final String SELF_SUBJECT_REVIEWS = "/apis/authorization.k8s.io/v1/selfsubject";
     private static final String APPLY_PATCH = "application/apply-patch+yaml";
     private static final String MERGE_PATCH = "application/merge-patch+json";
@@ -91,7 +88,7 @@ final class StandaloneApiDispatcher extends Dispatcher {
         this.tables = new PrinterColumnTable(json);
         this.versionInfo = versionInfo;
         this.clock = clock;
-        this.garbageCollector = new OwnerGarbageCollector(crud, this::crds, json);
+        this.garbageCollector = new OwnerGarbageCollector(crud);
     }
 
     @Override
@@ -541,25 +538,7 @@ final class StandaloneApiDispatcher extends Dispatcher {
      * server shows the namespace Terminating meanwhile; here it is gone when the answer comes).
      */
     private void deleteEverythingIn(String namespace) {
-        ApiDiscovery discovery = new ApiDiscovery(crds());
-        for (String groupVersion : discovery.groupVersions()) {
-            for (APIResource resource : discovery.resources(groupVersion)) {
-                if (!Boolean.TRUE.equals(resource.getNamespaced())
-                        || resource.getName().contains("/")) {
-                    continue;
-                }
-                String base = groupVersion.contains("/") ? "/apis/" + groupVersion : "/api/" + groupVersion;
-                String collection = base + "/namespaces/" + namespace + "/" + resource.getName();
-                MockResponse list = crud.handleGet(collection);
-                if (list.code() != 200) {
-                    continue;
-                }
-                for (JsonNode item : readJson(list.getBody().readUtf8()).path("items")) {
-                    crud.handleDelete(collection + "/"
-                            + item.path("metadata").path("name").asText());
-                }
-            }
-        }
+        crud.objects().inNamespace(namespace).forEach(crud::delete);
     }
 
     /**
@@ -849,13 +828,7 @@ final class StandaloneApiDispatcher extends Dispatcher {
 
     /** The CRDs stored in the embedded API right now, so discovery follows CRDs created or deleted at any time. */
     private List<CustomResourceDefinition> crds() {
-        MockResponse list = crud.handleGet(CRD_COLLECTION);
-        if (list.code() != 200) {
-            return List.of();
-        }
-        CustomResourceDefinitionList crds =
-                Serialization.unmarshal(list.getBody().readUtf8(), CustomResourceDefinitionList.class);
-        return crds.getItems() == null ? List.of() : crds.getItems();
+        return crud.crds();
     }
 
     private static String objectPath(ResourcePath t) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The watch cache of the embedded API: the latest changes of every object, in resourceVersion order, and the
@@ -71,12 +72,12 @@ final class WatchLog implements AutoCloseable {
             }
         }
 
-        private void deliver(Change change) {
+        /** Sends the change if this watch selects it; {@code object} reads the change's JSON once for all watches. */
+        private void deliver(Change change, Supplier<JsonNode> object) {
             if (!open || !request.watchesResourceOf(change)) {
                 return;
             }
-            JsonNode object = change.object();
-            if (request.selects(object) && !sink.send(change.type(), request.present(object))) {
+            if (request.selects(object.get()) && !sink.send(change.type(), request.present(object.get()))) {
                 stop();
             }
         }
@@ -115,8 +116,9 @@ final class WatchLog implements AutoCloseable {
     synchronized void publish(Change change) {
         append(change);
         lastResourceVersion = Math.max(lastResourceVersion, change.resourceVersion());
+        Supplier<JsonNode> object = once(change);
         for (Watch watch : List.copyOf(watches)) {
-            watch.deliver(change);
+            watch.deliver(change, object);
         }
     }
 
@@ -138,7 +140,7 @@ final class WatchLog implements AutoCloseable {
         }
         for (Change change : changes) {
             if (change.resourceVersion() > resourceVersion) {
-                watch.deliver(change);
+                watch.deliver(change, once(change));
             }
         }
         if (watch.open) {
@@ -163,6 +165,17 @@ final class WatchLog implements AutoCloseable {
                 bookmark(watch, false);
             }
         }
+    }
+
+    /** The change's object, read when first asked for; watches only read it, so they share it. */
+    private static Supplier<JsonNode> once(Change change) {
+        JsonNode[] read = new JsonNode[1];
+        return () -> {
+            if (read[0] == null) {
+                read[0] = change.object();
+            }
+            return read[0];
+        };
     }
 
     private void append(Change change) {

@@ -3,28 +3,48 @@ package io.animops.operator.standalone;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesResponseComposer;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.crud.Attribute;
 import io.fabric8.mockwebserver.crud.AttributeSet;
+import io.fabric8.mockwebserver.http.MockResponse;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
- * The mock server's CRUD store with every change of an object (create, update, patch, status, delete, a deletion
- * timestamp) turned into a {@link WatchLog.Change} with its resourceVersion (a deletion gets a new one, as on a real
- * server), committed by {@link #commit} before the in-memory map changes, then published to the watches. The
- * mock's own watches are not used: the embedded API serves watches from the {@link WatchLog}.
+ * The mock server's CRUD handlers (create, replace, patch, status subresource, resourceVersions, generations) over an
+ * {@link ObjectIndex} instead of the mock's map, which every request scans: a get, replace, patch or delete costs one
+ * look-up and a list the collection it reads. Every change of an object (create, update, patch, status, delete, a
+ * deletion timestamp) becomes a {@link WatchLog.Change} with its resourceVersion (a deletion gets a new one, as on a
+ * real server), committed by {@link #commit} before the index changes, then published to the watches. The mock's own
+ * map, CRD registry and watches are not used: the embedded API serves watches from the {@link WatchLog}. Writes are
+ * serialized by the caller ({@link StandaloneApiDispatcher}'s write lock); reads may run beside them.
  */
 class WatchedCrudDispatcher extends KubernetesCrudDispatcher implements AutoCloseable {
     /** How many changes are kept for watches resuming from a resourceVersion (etcd keeps about five minutes'). */
     static final int WATCH_LOG_CAPACITY = 2000;
 
+    private static final ObjectIndex.Resource CRDS =
+            new ObjectIndex.Resource("apiextensions.k8s.io", "v1", "customresourcedefinitions");
+
     private final Duration bookmarkInterval;
+    private final ObjectIndex objects = new ObjectIndex();
+    private final AtomicLong resourceVersion = new AtomicLong();
+    private final KubernetesResponseComposer lists = new KubernetesResponseComposer();
+    private volatile List<CustomResourceDefinition> crds = List.of();
     private WatchLog watchLog;
 
     WatchedCrudDispatcher(Duration bookmarkInterval) {
@@ -40,9 +60,120 @@ class WatchedCrudDispatcher extends KubernetesCrudDispatcher implements AutoClos
         return watchLog;
     }
 
-    /** Puts a stored object back in the in-memory map, without a change: it is already committed. */
-    void load(String collectionPath, String json) {
-        super.processEvent(collectionPath, getKey(collectionPath), null, null, json);
+    ObjectIndex objects() {
+        return objects;
+    }
+
+    /** The CRDs stored right now, read once per change of one of them. */
+    List<CustomResourceDefinition> crds() {
+        return crds;
+    }
+
+    /**
+     * Puts a stored object back in the index, without a change: it is already committed.
+     *
+     * @return the object's resourceVersion
+     */
+    long load(String collectionPath, String json) {
+        ResourcePath collection = ResourcePath.parse(collectionPath).orElseThrow();
+        JsonNode object = read(json);
+        ObjectIndex.Key key = ObjectIndex.Key.of(
+                collection, object.path("metadata").path("name").asText());
+        objects.put(key, json, object);
+        if (key.resource().equals(CRDS)) {
+            crds = readCrds();
+        }
+        return resourceVersionOf(object);
+    }
+
+    /** Resumes the resourceVersions after the highest one given out before, as after a restart. */
+    void resumeResourceVersionsAfter(long highest) {
+        resourceVersion.accumulateAndGet(highest, Math::max);
+    }
+
+    @Override
+    public long requestResourceVersion() {
+        return resourceVersion.incrementAndGet();
+    }
+
+    @Override
+    public Map.Entry<AttributeSet, String> findResource(AttributeSet attributes) {
+        String api = value(attributes, "api");
+        String namespace = value(attributes, "namespace");
+        ObjectIndex.Key key = new ObjectIndex.Key(
+                new ObjectIndex.Resource(
+                        api == null ? "" : api, value(attributes, "version"), value(attributes, "plural")),
+                namespace == null ? "" : namespace,
+                value(attributes, "name"));
+        return objects.get(key).map(e -> Map.entry(attributes, e.json())).orElse(null);
+    }
+
+    @Override
+    public boolean isStatusSubresourceEnabledForResource(String path) {
+        Optional<ResourcePath> target = ResourcePath.parse(path);
+        return target.isPresent()
+                && crds.stream()
+                        .filter(crd ->
+                                crd.getSpec().getGroup().equals(target.get().group())
+                                        && crd.getSpec()
+                                                .getNames()
+                                                .getPlural()
+                                                .equals(target.get().plural()))
+                        .flatMap(crd -> crd.getSpec().getVersions().stream())
+                        .anyMatch(v -> v.getName().equals(target.get().version())
+                                && v.getSubresources() != null
+                                && v.getSubresources().getStatus() != null);
+    }
+
+    /** An object (a subresource path names its object), or a collection narrowed by its selectors. */
+    @Override
+    public MockResponse handleGet(String path) {
+        Optional<ResourcePath> target = ResourcePath.parse(path);
+        if (target.isEmpty() || target.get().isWatch()) {
+            return super.handleGet(path);
+        }
+        if (!target.get().isCollection()) {
+            return objects.get(ObjectIndex.Key.of(target.get(), null))
+                    .map(e -> new MockResponse().setResponseCode(200).setBody(e.json()))
+                    .orElseGet(() -> new MockResponse().setResponseCode(404));
+        }
+        return new MockResponse().setResponseCode(200).setBody(list(selected(target.get())));
+    }
+
+    /**
+     * Deletes an object, or each selected object of a collection, answering with what was stored. An object with
+     * finalizers is only marked with a deletion timestamp, as the API server does, and goes when they are removed.
+     */
+    @Override
+    public MockResponse handleDelete(String path) {
+        Optional<ResourcePath> target = ResourcePath.parse(path);
+        if (target.isEmpty()) {
+            return super.handleDelete(path);
+        }
+        if (!target.get().isCollection()) {
+            Optional<ObjectIndex.Entry> entry = objects.get(ObjectIndex.Key.of(target.get(), null));
+            entry.ifPresent(this::delete);
+            return entry.map(e -> new MockResponse().setResponseCode(200).setBody(e.json()))
+                    .orElseGet(() -> new MockResponse().setResponseCode(404));
+        }
+        List<ObjectIndex.Entry> deleted = selected(target.get());
+        deleted.forEach(this::delete);
+        return new MockResponse().setResponseCode(200).setBody(list(deleted));
+    }
+
+    /** Deletes one object, or marks it for deletion while it has finalizers. */
+    void delete(ObjectIndex.Entry entry) {
+        GenericKubernetesResource resource = Serialization.unmarshal(entry.json(), GenericKubernetesResource.class);
+        if (resource.getFinalizers().isEmpty()) {
+            change(entry.key(), null);
+        } else if (!resource.isMarkedForDeletion()) {
+            resource.getMetadata()
+                    .setDeletionTimestamp(ZonedDateTime.now(ZoneOffset.UTC)
+                            .truncatedTo(ChronoUnit.SECONDS)
+                            .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+            resource.getMetadata().setResourceVersion(String.valueOf(requestResourceVersion()));
+            change(entry.key(), Serialization.asJson(resource));
+        }
     }
 
     @Override
@@ -52,23 +183,40 @@ class WatchedCrudDispatcher extends KubernetesCrudDispatcher implements AutoClos
             AttributeSet oldAttributes,
             GenericKubernetesResource resource,
             String newState) {
-        // called with the dispatcher's write lock held: changes are committed and published in the order they happen
-        String existing = oldAttributes == null ? null : getMap().get(oldAttributes);
+        // the mock's handlers, with its write lock held: a create names its collection, the rest their object
+        ResourcePath target = ResourcePath.parse(path)
+                .orElseThrow(() -> new IllegalArgumentException("cannot tell the resource of " + path));
+        String name = target.isCollection() && newState != null
+                ? read(newState).path("metadata").path("name").asText()
+                : target.name();
+        change(ObjectIndex.Key.of(target, name), newState);
+    }
+
+    /** Stores the new state of an object (null: deleted): committed first, then indexed, then published. */
+    private void change(ObjectIndex.Key key, String newState) {
+        String existing = objects.get(key).map(ObjectIndex.Entry::json).orElse(null);
+        JsonNode object = newState == null ? null : read(newState);
         WatchLog.Change change = null;
         if (newState != null && !newState.equals(existing)) {
-            change = change(path, existing == null ? "ADDED" : "MODIFIED", read(newState), newState);
+            change = change(key, existing == null ? "ADDED" : "MODIFIED", object, newState);
         } else if (newState == null && existing != null) {
             ObjectNode deleted = (ObjectNode) read(existing);
             ((ObjectNode) deleted.path("metadata")).put("resourceVersion", String.valueOf(requestResourceVersion()));
-            change = change(path, "DELETED", deleted, deleted.toString());
+            change = change(key, "DELETED", deleted, deleted.toString());
         }
-        if (change != null) {
-            commit(change);
+        if (change == null) {
+            return;
         }
-        super.processEvent(path, pathAttributes, oldAttributes, resource, newState);
-        if (change != null) {
-            watchLog.publish(change);
+        commit(change);
+        if (object == null) {
+            objects.remove(key);
+        } else {
+            objects.put(key, newState, object);
         }
+        if (key.resource().equals(CRDS)) {
+            crds = readCrds();
+        }
+        watchLog.publish(change);
     }
 
     /** Makes a change durable before anyone sees it; a failure fails the request and leaves the object as it was. */
@@ -76,22 +224,45 @@ class WatchedCrudDispatcher extends KubernetesCrudDispatcher implements AutoClos
         // kept in memory only
     }
 
-    private WatchLog.Change change(String path, String type, JsonNode object, String json) {
-        JsonNode metadata = object.path("metadata");
-        Map<String, String> fromPath =
-                ((KubernetesAttributesExtractor) getAttributeExtractor()).fromKubernetesPath(path);
-        String plural = fromPath.get(KubernetesAttributesExtractor.PLURAL);
-        if (plural == null) {
-            throw new IllegalArgumentException("cannot tell the resource of " + path);
-        }
+    private static WatchLog.Change change(ObjectIndex.Key key, String type, JsonNode object, String json) {
         return new WatchLog.Change(
                 resourceVersionOf(object),
                 type,
                 object.path("apiVersion").asText(),
-                plural,
-                metadata.path("namespace").asText(""),
-                metadata.path("name").asText(),
+                key.resource().plural(),
+                key.namespace(),
+                object.path("metadata").path("name").asText(),
                 json);
+    }
+
+    /** The collection's objects its label and field selectors select. */
+    private List<ObjectIndex.Entry> selected(ResourcePath collection) {
+        List<ObjectIndex.Entry> all = objects.list(ObjectIndex.Resource.of(collection), collection.namespace());
+        String fields = collection.queryParameter("fieldSelector");
+        String labels = collection.queryParameter("labelSelector");
+        if (fields == null && labels == null) {
+            return all;
+        }
+        Predicate<JsonNode> selector = Selectors.fields(fields).and(Selectors.labels(labels));
+        return all.stream().filter(e -> selector.test(read(e.json()))).toList();
+    }
+
+    private String list(List<ObjectIndex.Entry> entries) {
+        return lists.compose(
+                entries.stream().map(ObjectIndex.Entry::json).toList(), String.valueOf(resourceVersion.get()));
+    }
+
+    private List<CustomResourceDefinition> readCrds() {
+        return objects.list(CRDS, null).stream()
+                .map(e -> Serialization.unmarshal(e.json(), CustomResourceDefinition.class))
+                .toList();
+    }
+
+    private static String value(AttributeSet attributes, String key) {
+        Attribute attribute = attributes.getAttribute(key);
+        return attribute == null || attribute.getValues().isEmpty()
+                ? null
+                : attribute.getValues().get(0).toString();
     }
 
     static long resourceVersionOf(JsonNode object) {

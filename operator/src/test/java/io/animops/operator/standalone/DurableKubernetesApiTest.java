@@ -124,6 +124,61 @@ class DurableKubernetesApiTest {
     }
 
     @Test
+    void aRestartRebuildsTheIndexesListsSelectorsAndOwnersUseAfterward() {
+        KubernetesClient client = startApi();
+        client.namespaces()
+                .resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName("other")
+                        .endMetadata()
+                        .build())
+                .create();
+        AnimationIdea owner = client.resource(idea("default", "owner")).create();
+        AnimationIdea owned = idea("default", "owned");
+        owned.getMetadata()
+                .setOwnerReferences(List.of(new io.fabric8.kubernetes.api.model.OwnerReferenceBuilder()
+                        .withApiVersion("animops.io/v1alpha1")
+                        .withKind("AnimationIdea")
+                        .withName("owner")
+                        .withUid(owner.getMetadata().getUid())
+                        .build()));
+        owned.getMetadata().setLabels(java.util.Map.of("tier", "gold"));
+        client.resource(owned).create();
+        client.resource(idea("other", "elsewhere")).create();
+
+        KubernetesClient restarted = startApi();
+
+        assertThat(restarted
+                        .resources(AnimationIdea.class)
+                        .inNamespace("default")
+                        .list()
+                        .getItems())
+                .extracting(i -> i.getMetadata().getName())
+                .containsExactly("owned", "owner");
+        assertThat(restarted
+                        .resources(AnimationIdea.class)
+                        .inAnyNamespace()
+                        .withLabel("tier", "gold")
+                        .list()
+                        .getItems())
+                .extracting(i -> i.getMetadata().getName())
+                .containsExactly("owned");
+        restarted
+                .resources(AnimationIdea.class)
+                .inNamespace("default")
+                .withName("owner")
+                .delete();
+        assertThat(restarted
+                        .resources(AnimationIdea.class)
+                        .inAnyNamespace()
+                        .list()
+                        .getItems())
+                .as("the owned idea is collected through the owner index rebuilt at start")
+                .extracting(i -> i.getMetadata().getName())
+                .containsExactly("elsewhere");
+    }
+
+    @Test
     void aWatchStartedAfterTheRestartSeesStoredObjectsAndNewChanges() throws Exception {
         startApi().resource(idea("default", "before")).create();
         KubernetesClient restarted = startApi();

@@ -152,6 +152,56 @@ class EmbeddedKubernetesApiTest {
     }
 
     @Test
+    void listsAndCollectionDeletesSeeOnlyTheirNamespaceAndSelectedLabels() {
+        for (String namespace : List.of("lists-a", "lists-ab")) {
+            client.namespaces()
+                    .resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+                            .withNewMetadata()
+                            .withName(namespace)
+                            .endMetadata()
+                            .build())
+                    .create();
+            for (String colour : List.of("red", "blue")) {
+                client.configMaps()
+                        .inNamespace(namespace)
+                        .resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+                                .withNewMetadata()
+                                .withName(colour)
+                                .withLabels(Map.of("colour", colour))
+                                .endMetadata()
+                                .build())
+                        .create();
+            }
+        }
+
+        assertThat(client.configMaps().inNamespace("lists-a").list().getItems())
+                .extracting(c ->
+                        c.getMetadata().getNamespace() + "/" + c.getMetadata().getName())
+                .containsExactly("lists-a/blue", "lists-a/red");
+        assertThat(client.configMaps()
+                        .inAnyNamespace()
+                        .withLabel("colour", "red")
+                        .list()
+                        .getItems())
+                .extracting(c ->
+                        c.getMetadata().getNamespace() + "/" + c.getMetadata().getName())
+                .containsExactly("lists-a/red", "lists-ab/red");
+
+        client.configMaps().inNamespace("lists-a").withLabel("colour", "red").delete();
+
+        assertThat(client.configMaps()
+                        .inAnyNamespace()
+                        .withLabel("colour")
+                        .list()
+                        .getItems())
+                .extracting(c ->
+                        c.getMetadata().getNamespace() + "/" + c.getMetadata().getName())
+                .containsExactly("lists-a/blue", "lists-ab/blue", "lists-ab/red");
+        assertThat(client.configMaps().inNamespace("lists-a").withName("red").get())
+                .isNull();
+    }
+
+    @Test
     void selfSubjectReviewsSayEverythingIsAllowed() {
         var review = client.authorization()
                 .v1()
