@@ -30,6 +30,30 @@ export interface SimilarIdea {
   score?: number
 }
 
+/** The schedule's LLM judge's answer on a proposal of the Idea Gate's review zone. */
+export interface GateJudgement {
+  verdict?: 'Duplicate' | 'Distinct' | 'Unusable'
+  comparedWith?: string
+  reason?: string
+  model?: string
+  promptVersion?: string
+  promptTokens?: number
+  completionTokens?: number
+}
+
+export type GateZone = 'Novel' | 'Review' | 'Duplicate'
+
+/** The Idea Gate's result: the score's zone between the two thresholds of the embedding model they belong to. */
+export interface Similarity {
+  score?: number
+  threshold?: number
+  reviewThreshold?: number
+  zone?: GateZone
+  model?: string
+  nearest?: SimilarIdea[]
+  judgement?: GateJudgement
+}
+
 export interface ScriptError {
   stage?: string
   rule?: string
@@ -53,6 +77,10 @@ export interface IdeaRow {
   similarityScore?: number
   nearest?: SimilarIdea[]
   embeddingModel?: string
+  similarityThreshold?: number
+  reviewThreshold?: number
+  zone?: GateZone
+  judgement?: GateJudgement
   createdAt?: string
   updatedAt?: string
 }
@@ -186,11 +214,15 @@ export interface RenderDetail {
   updatedAt?: string
 }
 
-export interface IdeaDetail extends Omit<IdeaRow, 'uid' | 'nearest' | 'similarityScore' | 'embeddingModel'> {
+export interface IdeaDetail
+  extends Omit<
+    IdeaRow,
+    'uid' | 'nearest' | 'similarityScore' | 'embeddingModel' | 'similarityThreshold' | 'reviewThreshold' | 'zone' | 'judgement'
+  > {
   uid?: string
   live: boolean
   approved?: boolean | null
-  similarity?: { score?: number; threshold?: number; model?: string; nearest?: SimilarIdea[] }
+  similarity?: Similarity
   conditions?: Condition[]
   attemptCount?: number
   currentAttempt?: string

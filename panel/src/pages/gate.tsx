@@ -13,7 +13,7 @@ import { api, ApiError, post } from '@/lib/api'
 import { formatTime } from '@/lib/format'
 import { useCan } from '@/lib/session'
 import type { ActionResult, IdeaRow, Page } from '@/lib/types'
-import { NearestIdeas } from '@/components/nearest-ideas'
+import { SimilarityView, similarityOfRow } from '@/components/similarity-view'
 
 type Decision = 'approve' | 'reject'
 
@@ -72,13 +72,9 @@ function Proposal({ idea, selected, onSelect }: { idea: IdeaRow; selected: boole
             ['Physics hook', idea.physicsHook],
             ['Hook', idea.hook],
             ['Schedule', idea.schedule],
-            ['Similarity', <span className="font-medium tabular-nums">{idea.similarityScore?.toFixed(3)}</span>],
           ]}
         />
-        <div>
-          <h3 className="mb-2 text-sm font-medium">Nearest past ideas</h3>
-          <NearestIdeas namespace={idea.namespace} nearest={idea.nearest} />
-        </div>
+        <SimilarityView namespace={idea.namespace} similarity={similarityOfRow(idea)} />
       </CardContent>
     </Card>
   )

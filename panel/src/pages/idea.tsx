@@ -15,7 +15,8 @@ import { renderColumns } from '@/components/render-table'
 import { ScriptView } from '@/components/script-view'
 import { Empty, QueryState } from '@/components/states'
 import { Timeline } from '@/components/timeline'
-import { Conditions, NearestIdeas } from '@/components/nearest-ideas'
+import { Conditions } from '@/components/nearest-ideas'
+import { SimilarityView } from '@/components/similarity-view'
 import { api, post } from '@/lib/api'
 import { formatNumber, formatTime } from '@/lib/format'
 import type { ActionResult, AttemptDetail, AttemptRow, IdeaDetail } from '@/lib/types'
@@ -137,15 +138,8 @@ export default function IdeaPage() {
                 <CardHeader>
                   <CardTitle>Similarity</CardTitle>
                 </CardHeader>
-                <CardContent className="space-y-3">
-                  <Facts
-                    items={[
-                      ['Score', idea.similarity?.score?.toFixed(3)],
-                      ['Threshold', idea.similarity?.threshold?.toFixed(3)],
-                      ['Model', idea.similarity?.model],
-                    ]}
-                  />
-                  <NearestIdeas namespace={namespace} nearest={idea.similarity?.nearest} />
+                <CardContent>
+                  <SimilarityView namespace={namespace} similarity={idea.similarity} />
                 </CardContent>
               </Card>
             </div>

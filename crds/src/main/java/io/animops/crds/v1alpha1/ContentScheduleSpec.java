@@ -55,7 +55,7 @@ public class ContentScheduleSpec {
     @Max(1)
     // unset: the zones calibrated for the embedding model in use (docs/idea-gate.md); set: one fixed threshold
     @JsonPropertyDescription(
-            "A fixed similarity at or above which a proposal is a near-duplicate, with no review zone. Leave unset to use the review and duplicate thresholds calibrated for the embedding model in use (docs/idea-gate.md).")
+            "Leave unset (recommended): the review and duplicate thresholds calibrated for the embedding model in use apply, and a proposal in the review zone goes to the LLM judge or a person (docs/idea-gate.md). Set, it replaces both: one fixed similarity at or above which a proposal is a near-duplicate, below it novel, with no review zone and no judge (for an embedding model without calibrated thresholds).")
     private Double similarityThreshold;
 
     @JsonPropertyDescription("Language model for ideas and scripts; Offline when absent.")

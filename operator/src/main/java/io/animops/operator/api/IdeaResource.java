@@ -2,12 +2,15 @@ package io.animops.operator.api;
 
 import io.animops.crds.v1alpha1.AnimationIdea;
 import io.animops.crds.v1alpha1.AnimationIdeaStatus;
+import io.animops.crds.v1alpha1.GateJudgement;
 import io.animops.crds.v1alpha1.IdeaPhase;
 import io.animops.crds.v1alpha1.SimilarIdea;
+import io.animops.crds.v1alpha1.Similarity;
 import io.animops.operator.common.ApiProblem;
 import io.animops.operator.common.Page;
 import io.animops.operator.common.PageRequest;
 import io.animops.operator.common.QueryParams;
+import io.animops.operator.idea.GateDecision;
 import io.animops.operator.idea.IdeaChildren;
 import io.animops.operator.idea.IdeaQuery;
 import io.animops.operator.idea.IdeaRefusals;
@@ -47,12 +50,48 @@ import java.util.UUID;
 @Tag(name = "ideas")
 @Produces(MediaType.APPLICATION_JSON)
 public class IdeaResource {
-    /** Idea Gate result: highest similarity, the threshold it was held against (live ideas only), nearest past ideas. */
-    public record SimilarityView(Double score, Double threshold, String model, List<SimilarIdea> nearest) {}
+    /**
+     * Idea Gate result: the highest similarity and its zone (Novel, Review or Duplicate) between the review and
+     * duplicate ({@code threshold}) thresholds of the embedding {@code model} they were calibrated for, the nearest
+     * past ideas with their scores, and, when the schedule's LLM judge was asked, its answer (verdict, reason, model,
+     * prompt version and the tokens the call cost; the call is an llm_calls row).
+     */
+    public record SimilarityView(
+            Double score,
+            Double threshold,
+            Double reviewThreshold,
+            String zone,
+            String model,
+            List<SimilarIdea> nearest,
+            GateJudgement judgement) {
+        static SimilarityView of(Similarity similarity) {
+            return new SimilarityView(
+                    similarity.getScore(),
+                    similarity.getThreshold(),
+                    similarity.getReviewThreshold(),
+                    similarity.getScore() == null || similarity.getThreshold() == null
+                            ? similarity.getZone()
+                            : GateDecision.zoneOf(similarity).name(),
+                    similarity.getModel(),
+                    similarity.getNearest(),
+                    similarity.getJudgement());
+        }
+
+        static SimilarityView of(IdeaQuery.IdeaRow row) {
+            return new SimilarityView(
+                    row.similarityScore(),
+                    row.similarityThreshold(),
+                    row.reviewThreshold(),
+                    row.zone(),
+                    row.embeddingModel(),
+                    row.nearest(),
+                    row.judgement());
+        }
+    }
 
     /**
      * One idea with its attempts and render jobs. {@code live} is false when the custom resource was deleted
-     * and the answer comes from the database alone (no conditions, no threshold).
+     * and the answer comes from the database alone (no conditions).
      */
     public record IdeaDetail(
             String namespace,
@@ -145,7 +184,7 @@ public class IdeaResource {
                 row.runId(),
                 null,
                 row.phase(),
-                new SimilarityView(row.similarityScore(), null, row.embeddingModel(), row.nearest()),
+                SimilarityView.of(row),
                 List.of(),
                 null,
                 null,
@@ -163,13 +202,7 @@ public class IdeaResource {
     private IdeaDetail fromResource(AnimationIdea idea) {
         UUID uid = UUID.fromString(idea.getMetadata().getUid());
         AnimationIdeaStatus status = idea.getStatus() == null ? new AnimationIdeaStatus() : idea.getStatus();
-        SimilarityView similarity = status.getSimilarity() == null
-                ? null
-                : new SimilarityView(
-                        status.getSimilarity().getScore(),
-                                status.getSimilarity().getThreshold(),
-                        status.getSimilarity().getModel(),
-                                status.getSimilarity().getNearest());
+        SimilarityView similarity = status.getSimilarity() == null ? null : SimilarityView.of(status.getSimilarity());
         Instant updated = ideas.latest(
                         idea.getMetadata().getNamespace(), idea.getMetadata().getName())
                 .filter(row -> row.uid().equals(uid))

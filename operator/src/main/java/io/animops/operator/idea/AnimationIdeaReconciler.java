@@ -5,6 +5,7 @@ import io.animops.crds.Reasons;
 import io.animops.crds.v1alpha1.AnimationIdea;
 import io.animops.crds.v1alpha1.AnimationIdeaStatus;
 import io.animops.crds.v1alpha1.ContentSchedule;
+import io.animops.crds.v1alpha1.GateJudgement;
 import io.animops.crds.v1alpha1.IdeaPhase;
 import io.animops.crds.v1alpha1.LlmSettings;
 import io.animops.crds.v1alpha1.Publication;
@@ -170,7 +171,9 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
                 && idea.getSpec().getApproved() == null
                 && (idea.getStatus().getPhase() == null || idea.getStatus().getPhase() == IdeaPhase.Proposed)
                 && settings.llm().getProvider() != LlmSettings.Provider.Offline) {
-            idea.getStatus().getSimilarity().setJudgement(judge.judge(idea, settings.llm()));
+            GateJudgement judgement = judge.judge(idea, settings.llm());
+            idea.getStatus().getSimilarity().setJudgement(judgement);
+            repository.recordJudgement(UUID.fromString(idea.getMetadata().getUid()), judgement);
         }
     }
 

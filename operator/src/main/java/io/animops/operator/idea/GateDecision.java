@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * LLM judge's answer in the review zone), novel (below the review zone, or judged distinct), or a review that a
  * person must still decide. Ideas gated before the review zone existed have no zone and are read by threshold.
  */
-final class GateDecision {
+public final class GateDecision {
     enum Outcome {
         Novel,
         Duplicate,
@@ -21,11 +21,11 @@ final class GateDecision {
 
     private GateDecision() {}
 
-    static GateZones.Zone zoneOf(Similarity similarity) {
+    public static GateZones.Zone zoneOf(Similarity similarity) {
         if (similarity.getZone() != null) {
             return GateZones.Zone.valueOf(similarity.getZone());
         }
-        return similarity.getScore() >= similarity.getThreshold() ? GateZones.Zone.Duplicate : GateZones.Zone.Novel;
+        return GateZones.zoneOf(similarity.getScore(), similarity.getReviewThreshold(), similarity.getThreshold());
     }
 
     static Outcome of(Similarity similarity) {

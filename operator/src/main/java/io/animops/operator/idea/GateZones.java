@@ -27,9 +27,14 @@ public record GateZones(double review, double duplicate, String origin) {
     }
 
     public Zone zoneOf(double score) {
+        return zoneOf(score, review, duplicate);
+    }
+
+    /** The zone of a score recorded with its thresholds; no review threshold (gated before the zones): none. */
+    public static Zone zoneOf(double score, Double review, double duplicate) {
         if (score >= duplicate) {
             return Zone.Duplicate;
         }
-        return score >= review ? Zone.Review : Zone.Novel;
+        return review != null && score >= review ? Zone.Review : Zone.Novel;
     }
 }

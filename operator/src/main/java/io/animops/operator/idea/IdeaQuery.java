@@ -1,5 +1,6 @@
 package io.animops.operator.idea;
 
+import io.animops.crds.v1alpha1.GateJudgement;
 import io.animops.crds.v1alpha1.IdeaPhase;
 import io.animops.crds.v1alpha1.SimilarIdea;
 import io.animops.operator.common.KeysetQuery;
@@ -25,9 +26,14 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class IdeaQuery {
     private static final String COLUMNS = "select uid, namespace, name, schedule, run_id, title, premise, physics_hook,"
-            + " hook, source, phase, similarity_score, nearest::text, embedding_model, created_at, updated_at from ideas";
+            + " hook, source, phase, similarity_score, nearest::text, embedding_model, created_at, updated_at,"
+            + " similarity_threshold, review_threshold, judgement::text from ideas";
 
-    /** An idea's row. */
+    /**
+     * An idea's row. The gate's result: {@code similarityThreshold} (the duplicate threshold) and
+     * {@code reviewThreshold} belong to {@code embeddingModel}; {@code zone} is where the score falls between them
+     * (null for an idea not gated yet); {@code judgement} the LLM judge's answer, when it was asked.
+     */
     public record IdeaRow(
             UUID uid,
             String namespace,
@@ -44,7 +50,11 @@ public class IdeaQuery {
             List<SimilarIdea> nearest,
             String embeddingModel,
             Instant createdAt,
-            Instant updatedAt) {}
+            Instant updatedAt,
+            Double similarityThreshold,
+            Double reviewThreshold,
+            String zone,
+            GateJudgement judgement) {}
 
     @Inject
     DataSource dataSource;
@@ -76,6 +86,9 @@ public class IdeaQuery {
     }
 
     private IdeaRow read(ResultSet r) throws SQLException {
+        Double score = r.getObject(12, Double.class);
+        Double threshold = r.getObject(17, Double.class);
+        Double review = r.getObject(18, Double.class);
         return new IdeaRow(
                 r.getObject(1, UUID.class),
                 r.getString(2),
@@ -88,10 +101,16 @@ public class IdeaQuery {
                 r.getString(9),
                 r.getString(10),
                 r.getString(11),
-                r.getObject(12, Double.class),
+                score,
                 JsonColumn.readList(r.getString(13), SimilarIdea.class),
                 r.getString(14),
                 r.getObject(15, OffsetDateTime.class).toInstant(),
-                r.getObject(16, OffsetDateTime.class).toInstant());
+                r.getObject(16, OffsetDateTime.class).toInstant(),
+                threshold,
+                review,
+                score == null || threshold == null
+                        ? null
+                        : GateZones.zoneOf(score, review, threshold).name(),
+                JsonColumn.read(r.getString(19), GateJudgement.class));
     }
 }

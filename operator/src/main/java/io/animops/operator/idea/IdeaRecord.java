@@ -38,6 +38,11 @@ public class IdeaRecord extends HistoryRecord {
 
     @Column(name = "review_threshold")
     public Double reviewThreshold;
+
+    /** The LLM judge's answer in the review zone (GateJudgement as JSON), null when it was not asked. */
+    @ColumnTransformer(read = "cast(judgement as text)", write = "cast(cast(? as text) as jsonb)")
+    public String judgement;
+
     /** The model whose vectors gave similarityScore and nearest; the vectors are in idea_embeddings. */
     @Column(name = "embedding_model")
     public String embeddingModel;

@@ -1,6 +1,8 @@
 package io.animops.operator.idea;
 
+import io.animops.crds.v1alpha1.GateJudgement;
 import io.animops.operator.db.Database;
+import io.animops.operator.db.JsonColumn;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -103,6 +105,11 @@ public class IdeaRepository {
     /** Creates or updates the idea's row. */
     public void record(UUID uid, Consumer<IdeaRecord> fill) {
         database.upsert(IdeaRecord.class, uid, IdeaRecord::new, fill, clock);
+    }
+
+    /** Keeps the LLM judge's answer on the idea's row. */
+    public void recordJudgement(UUID uid, GateJudgement judgement) {
+        record(uid, row -> row.judgement = JsonColumn.write(judgement));
     }
 
     public void updatePhase(UUID uid, String phase) {

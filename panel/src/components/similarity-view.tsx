@@ -1,0 +1,100 @@
+import { Badge } from '@/components/ui/badge'
+import { Facts } from '@/components/facts'
+import { NearestIdeas } from '@/components/nearest-ideas'
+import { formatNumber } from '@/lib/format'
+import type { GateJudgement, GateZone, IdeaRow, Similarity } from '@/lib/types'
+
+const zoneVariant: Record<GateZone, 'success' | 'warning' | 'destructive'> = {
+  Novel: 'success',
+  Review: 'warning',
+  Duplicate: 'destructive',
+}
+
+const verdictText: Record<NonNullable<GateJudgement['verdict']>, string> = {
+  Duplicate: 'Same animation',
+  Distinct: 'Another animation',
+  Unusable: 'No usable answer: a person decides',
+}
+
+/** The gate's result of a row of the ideas list, in the shape of an idea's similarity. */
+export function similarityOfRow(row: IdeaRow): Similarity {
+  return {
+    score: row.similarityScore,
+    threshold: row.similarityThreshold,
+    reviewThreshold: row.reviewThreshold,
+    zone: row.zone,
+    model: row.embeddingModel,
+    nearest: row.nearest,
+    judgement: row.judgement,
+  }
+}
+
+function thresholds({ threshold, reviewThreshold }: Similarity) {
+  if (threshold === undefined || threshold === null) return undefined
+  // a fixed spec.similarityThreshold has no review zone
+  if (reviewThreshold === undefined || reviewThreshold === null || reviewThreshold === threshold) {
+    return <span className="tabular-nums">fixed {threshold.toFixed(2)} (no review zone)</span>
+  }
+  return (
+    <span className="tabular-nums">
+      review from {reviewThreshold.toFixed(2)}, duplicate from {threshold.toFixed(2)}
+    </span>
+  )
+}
+
+function Judgement({ zone, judgement }: { zone?: GateZone; judgement?: GateJudgement }) {
+  if (!judgement) {
+    return zone === 'Review' ? (
+      <p className="text-muted-foreground text-sm">The LLM judge was not asked (no LLM on the schedule): a person decides.</p>
+    ) : null
+  }
+  const tokens =
+    judgement.promptTokens === undefined && judgement.completionTokens === undefined
+      ? undefined
+      : `${formatNumber(judgement.promptTokens ?? 0)} prompt + ${formatNumber(judgement.completionTokens ?? 0)} completion` +
+        (judgement.promptTokens === 0 && judgement.completionTokens === 0 ? ' (answered from the cache)' : '')
+  return (
+    <section aria-label="LLM judge" className="space-y-2">
+      <h3 className="text-sm font-medium">LLM judge</h3>
+      <Facts
+        items={[
+          [
+            'Verdict',
+            judgement.verdict && (
+              <Badge variant={judgement.verdict === 'Duplicate' ? 'destructive' : judgement.verdict === 'Distinct' ? 'success' : 'warning'}>
+                {verdictText[judgement.verdict]}
+              </Badge>
+            ),
+          ],
+          ['Compared with', judgement.comparedWith],
+          ['Reason', judgement.reason],
+          ['Model', judgement.model],
+          ['Prompt', judgement.promptVersion],
+          ['Tokens', tokens],
+        ]}
+      />
+    </section>
+  )
+}
+
+/** The Idea Gate's result for one idea: zone, thresholds and their model, nearest past ideas, the judge's answer. */
+export function SimilarityView({ namespace, similarity }: { namespace: string; similarity?: Similarity }) {
+  if (!similarity) return <p className="text-muted-foreground text-sm">Not gated yet.</p>
+  return (
+    <div className="space-y-3">
+      <Facts
+        items={[
+          ['Score', similarity.score?.toFixed(3)],
+          ['Zone', similarity.zone && <Badge variant={zoneVariant[similarity.zone]}>{similarity.zone}</Badge>],
+          ['Thresholds', thresholds(similarity)],
+          ['Embedding model', similarity.model],
+        ]}
+      />
+      <div>
+        <h3 className="mb-2 text-sm font-medium">Nearest past ideas</h3>
+        <NearestIdeas namespace={namespace} nearest={similarity.nearest} />
+      </div>
+      <Judgement zone={similarity.zone} judgement={similarity.judgement} />
+    </div>
+  )
+}
