@@ -51,7 +51,7 @@ const shellRoute = createRoute({
   ),
 })
 
-export const ideaSearch = listSearch(['namespace', 'phase', 'schedule', 'sort', 'order'] as const)
+export const ideaSearch = listSearch(['namespace', 'phase', 'schedule', 'q', 'sort', 'order'] as const)
 export const renderSearch = listSearch(['namespace', 'phase', 'mode', 'idea'] as const)
 export const publicationSearch = listSearch(['namespace', 'phase', 'platform', 'idea'] as const)
 export const auditSearch = listSearch(['eventType', 'subjectKind', 'subjectName', 'actor', 'from', 'to'] as const)

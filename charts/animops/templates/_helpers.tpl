@@ -175,3 +175,15 @@ Whether the session cookie is always Secure: as configured, else when people rea
 {{- or (hasPrefix "https://" .Values.panel.publicUrl) (and .Values.ingress.enabled .Values.ingress.tls.enabled) }}
 {{- end }}
 {{- end }}
+
+{{/*
+llm.prices as the operator reads it (ANIMOPS_LLM_PRICES): <model>=<input>/<output>, comma-separated (the schema
+requires both prices of each model).
+*/}}
+{{- define "animops.llmPrices" -}}
+{{- $entries := list -}}
+{{- range $model, $price := . -}}
+{{- $entries = append $entries (printf "%v=%v/%v" $model $price.input $price.output) -}}
+{{- end -}}
+{{- join "," $entries -}}
+{{- end -}}

@@ -161,7 +161,7 @@ const fixtures: Record<string, unknown> = {
     schedules: [schedule],
     funnel: { proposed: 12, gated: 10, written: 8, valid: 7, rendered: 6, passedQc: 5, published: 3 },
     scripts: { ideas: 8, firstTryValid: 5, validAfterRepair: 2, firstTrySuccessRate: 0.625, afterRepairSuccessRate: 0.875 },
-    llm: { calls: 30, promptTokens: 120000, completionTokens: 40000, totalTokens: 160000, tokensToday: 20000, dailyTokenBudget: 500000, costUsd: null, budgetUsd: null, period: 'day' },
+    llm: { calls: 30, promptTokens: 120000, completionTokens: 40000, totalTokens: 160000, tokensToday: 20000, dailyTokenBudget: 500000, costUsd: 0.4213, unpricedCalls: 0, budgetUsd: null, period: 'day' },
     alerts: [{ kind: 'AgentDown', severity: 'warning', subject: 'mac-1', message: 'render agent mac-1 is not ready: HeartbeatExpired', since: ago(15) }],
   },
   '/api/v1/ops': {
@@ -174,7 +174,7 @@ const fixtures: Record<string, unknown> = {
       { mode: 'Preview', pending: 2, running: 1, oldestPendingSeconds: 12.5 },
     ],
     schedules: [schedule],
-    llm: { providers: [{ namespace: 'default', schedule: 'daily-shorts', name: 'Offline', model: null, offline: true, dailyTokenBudget: null }], tokensToday: 0, dailyTokenBudget: null, costUsd: null, budgetUsd: null, period: 'day' },
+    llm: { providers: [{ namespace: 'default', schedule: 'daily-shorts', name: 'Offline', model: null, offline: true, dailyTokenBudget: null }], tokensToday: 0, dailyTokenBudget: null, costUsd: null, unpricedCalls: 0, budgetUsd: null, period: 'day' },
     storage: { type: 'local', objects: 14, bytes: 1234567, retention: 'previews 14 d, rejected 7 d, checked every 1h' },
     health: [{ name: 'Database connections health check', status: 'UP' }],
   },

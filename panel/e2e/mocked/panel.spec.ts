@@ -77,6 +77,7 @@ test.describe('panel with a mocked API', () => {
     await page.goto('/')
     await expect(page.getByText('render agent mac-1 is not ready')).toBeVisible()
     await expect(page.getByText('62.5 %')).toBeVisible()
+    await expect(page.getByTestId('llm-cost')).toHaveText('Cost in the period: $0.4213')
     await expect(page.getByRole('img', { name: /Pipeline funnel: Proposed 12/ }).locator('.recharts-bar-rectangle').first()).toBeVisible()
     await expect(page.getByRole('img', { name: 'Rolling 14-day views per channel' }).locator('.recharts-line')).toHaveCount(1)
     await screenshot(page, info)

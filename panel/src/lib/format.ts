@@ -43,3 +43,17 @@ export function formatNumber(value?: number | null, digits = 0) {
   if (value === undefined || value === null) return '—'
   return value.toLocaleString(undefined, { maximumFractionDigits: digits })
 }
+
+/**
+ * A model cost in US dollars: unknown (never $0) when calls spent tokens on a model without a price
+ * (animops.llm.prices); cents below a dollar get more digits, since one call costs a fraction of a cent.
+ */
+export function formatCost(llm: { costUsd: number | null; unpricedCalls?: number }) {
+  if (llm.costUsd === null) {
+    const calls = llm.unpricedCalls ?? 0
+    return calls > 0
+      ? `unknown: ${calls} call${calls === 1 ? '' : 's'} to models without a price (animops.llm.prices)`
+      : 'unknown'
+  }
+  return `$${llm.costUsd.toFixed(llm.costUsd < 1 ? 4 : 2)}`
+}

@@ -355,11 +355,15 @@ export interface Alert {
   since?: string
 }
 
-/** Tokens per UTC day: the operator records tokens, not prices (costUsd and budgetUsd stay null). */
+/**
+ * Tokens per UTC day and their cost at the configured prices: costUsd is null (unknown) when unpricedCalls calls
+ * spent tokens on a model without a price; budgets are in tokens (budgetUsd stays null).
+ */
 export interface LlmSpend {
   tokensToday: number
   dailyTokenBudget: number | null
   costUsd: number | null
+  unpricedCalls?: number
   budgetUsd: number | null
   period?: string
 }

@@ -9,7 +9,7 @@ import { SelectFilter } from '@/components/filters'
 import { SchedulesTable } from '@/components/schedules'
 import { Empty, Loading, QueryState } from '@/components/states'
 import { api, qs } from '@/lib/api'
-import { formatNumber, formatPercent, formatTime } from '@/lib/format'
+import { formatCost, formatNumber, formatPercent, formatTime } from '@/lib/format'
 import type { Alert, Dashboard } from '@/lib/types'
 
 // the charting library is the largest part of the page: it loads beside the numbers, not before them
@@ -100,11 +100,8 @@ export default function DashboardPage() {
                       <span className="text-muted-foreground text-sm font-normal"> / {budget ? formatNumber(budget) : 'no budget'}</span>
                     </div>
                     {budget ? <Progress value={Math.min(100, (d.llm.tokensToday / budget) * 100)} aria-label="Share of today’s token budget spent" /> : null}
-                    <div className="text-muted-foreground text-xs">
-                      Cost:{' '}
-                      {d.llm.costUsd === null
-                        ? 'not priced (the operator records tokens)'
-                        : `$${d.llm.costUsd.toFixed(2)}${d.llm.budgetUsd !== null ? ` of $${d.llm.budgetUsd.toFixed(2)}` : ''}`}
+                    <div className="text-muted-foreground text-xs" data-testid="llm-cost">
+                      Cost in the period: {formatCost(d.llm)}
                     </div>
                   </CardContent>
                 </Card>

@@ -50,6 +50,7 @@ export default function IdeasPage() {
             namespace: search.namespace,
             phase: search.phase,
             schedule: search.schedule,
+            q: search.q,
             sort: search.sort,
             order: search.order,
             limit: 50,
@@ -62,8 +63,9 @@ export default function IdeasPage() {
   const pager = usePager(search.cursors, query.data?.continue)
   return (
     <div className="space-y-4">
-      <PageHeader title="Ideas" description="Every idea, newest first; filters and position are kept in the address." />
+      <PageHeader title="Ideas" description="Every idea, newest first unless sorted; filters, sorting and position are kept in the address." />
       <FilterBar>
+        <TextFilter label="Search" value={search.q} placeholder="title, premise, name" onChange={(v) => setFilter('q', v)} />
         <SelectFilter label="Phase" value={search.phase} options={ideaPhases} onChange={(v) => setFilter('phase', v)} />
         <TextFilter label="Schedule" value={search.schedule} onChange={(v) => setFilter('schedule', v)} />
         <TextFilter label="Namespace" value={search.namespace} onChange={(v) => setFilter('namespace', v)} />

@@ -9,7 +9,7 @@ import { PhaseBadge } from '@/components/phase-badge'
 import { SchedulesTable } from '@/components/schedules'
 import { Empty, QueryState } from '@/components/states'
 import { api } from '@/lib/api'
-import { formatBytes, formatNumber, formatTime } from '@/lib/format'
+import { formatBytes, formatCost, formatNumber, formatTime } from '@/lib/format'
 import type { AgentSummary, Ops } from '@/lib/types'
 
 function heartbeat(agent: AgentSummary) {
@@ -172,6 +172,8 @@ export default function OpsPage() {
                   Tokens today: <span className="font-medium tabular-nums">{formatNumber(ops.llm.tokensToday)}</span>
                   {' / '}
                   {ops.llm.dailyTokenBudget ? `${formatNumber(ops.llm.dailyTokenBudget)} a day` : 'no daily budget'}
+                  {' · cost today: '}
+                  {formatCost(ops.llm)}
                 </p>
                 {ops.llm.providers.length ? (
                   <Table aria-label="LLM providers">

@@ -1,5 +1,6 @@
 package io.animops.operator.api;
 
+import io.animops.operator.audit.AuditLog;
 import io.animops.operator.audit.AuditQuery;
 import io.animops.operator.common.Page;
 import io.animops.operator.common.PageRequest;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -19,6 +21,9 @@ import java.time.Instant;
 @Path("/api/v1/audit")
 @Tag(name = "audit")
 public class AuditResource {
+    /** No actor name is longer (user names and token names are shorter). */
+    static final int MAX_ACTOR = 256;
+
     @Inject
     AuditQuery query;
 
@@ -29,11 +34,21 @@ public class AuditResource {
             @QueryParam("eventType") String eventType,
             @QueryParam("subjectKind") String subjectKind,
             @QueryParam("subjectName") String subjectName,
+            @Parameter(
+                            description = "The actor's exact name: a user's name, token:<name> for an API token, "
+                                    + AuditLog.OPERATOR + " for the operator itself; at most " + MAX_ACTOR
+                                    + " characters")
+                    @QueryParam("actor")
+                    String actor,
             @QueryParam("from") String from,
             @QueryParam("to") String to,
             @QueryParam("limit") String limit,
             @QueryParam("continue") String continueToken) {
         QueryParams params = new QueryParams();
+        String actorName = QueryParams.optional(actor);
+        if (actorName != null && actorName.length() > MAX_ACTOR) {
+            params.invalid("actor", "must be at most " + MAX_ACTOR + " characters, got " + actorName.length());
+        }
         Instant start = params.instant("from", from);
         Instant end = params.instant("to", to);
         PageRequest page = PageRequest.parse("audit", limit, continueToken, params);
@@ -42,6 +57,7 @@ public class AuditResource {
                 QueryParams.optional(eventType),
                 QueryParams.optional(subjectKind),
                 QueryParams.optional(subjectName),
+                actorName,
                 start,
                 end,
                 page));

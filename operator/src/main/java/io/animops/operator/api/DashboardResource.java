@@ -32,7 +32,9 @@ public class DashboardResource {
 
     /**
      * Language model use: tokens in the period and today; the daily budget is the sum of the schedules that set one
-     * (null when none does). Costs are not known to the operator (it records tokens, not prices): null.
+     * (null when none does). {@code costUsd} is the period's cost at the prices in {@code animops.llm.prices}, null
+     * (unknown) when {@code unpricedCalls} calls spent tokens on a model without a price. Budgets are in tokens,
+     * so {@code budgetUsd} stays null.
      */
     public record LlmSummary(
             long calls,
@@ -42,6 +44,7 @@ public class DashboardResource {
             long tokensToday,
             Long dailyTokenBudget,
             Double costUsd,
+            long unpricedCalls,
             Double budgetUsd,
             String period) {}
 
@@ -100,7 +103,8 @@ public class DashboardResource {
                         use.totalTokens(),
                         use.tokensToday(),
                         dailyBudget(schedules),
-                        null,
+                        use.costUsd() == null ? null : use.costUsd().doubleValue(),
+                        use.unpricedCalls(),
                         null,
                         "day"),
                 StudioOverview.alerts(

@@ -31,6 +31,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -139,21 +140,49 @@ public class IdeaResource {
     @Inject
     Clock clock;
 
+    /** The longest search text: longer is refused rather than scanned. */
+    static final int MAX_SEARCH = 200;
+
     @GET
-    @Operation(operationId = "listIdeas", summary = "Ideas, newest first, including those whose resource was deleted")
+    @Operation(
+            operationId = "listIdeas",
+            summary = "Ideas, newest first unless sorted, including those whose resource was deleted",
+            description = "Filters combine; q matches a part of the name, title, premise, physics hook or hook, "
+                    + "ignoring case. sort orders by one column, then by creation time and uid, all in one "
+                    + "direction; a continue token belongs to one sort and order.")
     public Page<IdeaQuery.IdeaRow> list(
             @QueryParam("namespace") String namespace,
             @QueryParam("schedule") String schedule,
             @QueryParam("phase") String phase,
+            @Parameter(
+                            description = "Text searched for in the name, title, premise, physics hook and hook, "
+                                    + "ignoring case; at most " + MAX_SEARCH + " characters")
+                    @QueryParam("q")
+                    String search,
+            @Parameter(
+                            description = "Column to sort by (default createdAt)",
+                            schema = @Schema(implementation = IdeaQuery.Sort.class))
+                    @QueryParam("sort")
+                    String sort,
+            @Parameter(description = "asc or desc (default desc)", schema = @Schema(enumeration = {"asc", "desc"}))
+                    @QueryParam("order")
+                    String order,
             @QueryParam("limit") String limit,
             @QueryParam("continue") String continueToken) {
         QueryParams params = new QueryParams();
         String ns = params.namespace("namespace", namespace);
         String scheduleName = params.resourceName("schedule", schedule);
         IdeaPhase ideaPhase = params.enumValue("phase", phase, IdeaPhase.class);
-        PageRequest page = PageRequest.parse("ideas", limit, continueToken, params);
+        String text = QueryParams.optional(search);
+        if (text != null && text.length() > MAX_SEARCH) {
+            params.invalid("q", "must be at most " + MAX_SEARCH + " characters, got " + text.length());
+            text = null;
+        }
+        IdeaQuery.Sort column = params.enumValue("sort", sort, IdeaQuery.Sort.class);
+        boolean ascending = "asc".equals(params.oneOf("order", order, "asc", "desc"));
+        PageRequest page = PageRequest.parse(IdeaQuery.listName(column, ascending), limit, continueToken, params);
         params.check();
-        return ideas.list(ns, scheduleName, ideaPhase, page);
+        return ideas.list(new IdeaQuery.Listing(ns, scheduleName, ideaPhase, text, column, ascending, page));
     }
 
     @GET

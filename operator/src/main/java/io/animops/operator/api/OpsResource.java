@@ -37,11 +37,13 @@ public class OpsResource {
     public record LlmProvider(
             String namespace, String schedule, String name, String model, boolean offline, Long dailyTokenBudget) {}
 
+    /** Today's (UTC) use; {@code costUsd} as in the dashboard: null when a call's model has no price. */
     public record Llm(
             List<LlmProvider> providers,
             long tokensToday,
             Long dailyTokenBudget,
             Double costUsd,
+            long unpricedCalls,
             Double budgetUsd,
             String period) {}
 
@@ -120,7 +122,14 @@ public class OpsResource {
                 agents,
                 StudioOverview.queue(jobs, now),
                 schedules.stream().map(s -> StudioOverview.schedule(s, now)).toList(),
-                new Llm(providers, use.tokensToday(), DashboardResource.dailyBudget(schedules), null, null, "day"),
+                new Llm(
+                        providers,
+                        use.tokensToday(),
+                        DashboardResource.dailyBudget(schedules),
+                        use.costUsd() == null ? null : use.costUsd().doubleValue(),
+                        use.unpricedCalls(),
+                        null,
+                        "day"),
                 storage,
                 checks);
     }

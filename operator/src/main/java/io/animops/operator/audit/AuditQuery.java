@@ -18,9 +18,15 @@ import javax.sql.DataSource;
 /** Reads the audit log: filters by event type, subject and time, newest first, one page at a time. */
 @ApplicationScoped
 public class AuditQuery {
-    /** Filters (null: any) and the page; from is inclusive, to exclusive. */
+    /** Filters (null: any) and the page; from is inclusive, to exclusive; actor is the actor's exact name. */
     public record Criteria(
-            String eventType, String subjectKind, String subjectName, Instant from, Instant to, PageRequest page) {
+            String eventType,
+            String subjectKind,
+            String subjectName,
+            String actor,
+            Instant from,
+            Instant to,
+            PageRequest page) {
         public Criteria {
             if (from != null && to != null && !to.isAfter(from)) {
                 throw ApiProblem.badParameter("to", "to (" + to + ") must be after from (" + from + ")");
@@ -55,6 +61,7 @@ public class AuditQuery {
                 .where("event_type = ?", criteria.eventType())
                 .where("subject_kind = ?", criteria.subjectKind())
                 .where("subject_name = ?", criteria.subjectName())
+                .where("actor = ?", criteria.actor())
                 .where("occurred_at >= ?", utc(criteria.from()))
                 .where("occurred_at < ?", utc(criteria.to()))
                 .page(

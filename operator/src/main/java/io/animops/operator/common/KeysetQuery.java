@@ -23,6 +23,20 @@ public final class KeysetQuery {
         TEXT
     }
 
+    /** The SQL type of a sort column, which the sort value in a continue token must parse as. */
+    public enum SortType {
+        TEXT,
+        DOUBLE,
+        TIMESTAMP
+    }
+
+    /**
+     * A column a list is sorted by before its time and key, and the direction of all three.
+     *
+     * @param expression a column or expression that is never null (coalesce a nullable column)
+     */
+    public record Sort(String expression, SortType type, boolean ascending) {}
+
     /** Reads one row into an item. */
     @FunctionalInterface
     public interface RowReader<T> {
@@ -35,6 +49,8 @@ public final class KeysetQuery {
     private final KeyType keyType;
     private final StringBuilder where = new StringBuilder(" where true");
     private final List<Object> parameters = new ArrayList<>();
+    /** Null: newest first by time and key. */
+    private Sort sort;
 
     /**
      * @param select     {@code select <columns> from <table>}, without where or order
@@ -57,6 +73,12 @@ public final class KeysetQuery {
         return this;
     }
 
+    /** Sorts by {@code sort} first; the continue tokens then carry the last item's sort value. */
+    public KeysetQuery sortedBy(Sort sort) {
+        this.sort = sort;
+        return this;
+    }
+
     public <T> Page<T> page(
             DataSource dataSource,
             PageRequest request,
@@ -64,20 +86,23 @@ public final class KeysetQuery {
             Function<T, PageRequest.Position> position) {
         StringBuilder sql = new StringBuilder(select).append(where);
         List<Object> values = new ArrayList<>(parameters);
+        boolean ascending = sort != null && sort.ascending();
+        List<String> columns =
+                sort == null ? List.of(timeColumn, keyColumn) : List.of(sort.expression(), timeColumn, keyColumn);
+        String keyset = String.join(", ", columns);
         if (request.after() != null) {
-            sql.append(" and (")
-                    .append(timeColumn)
-                    .append(", ")
-                    .append(keyColumn)
-                    .append(") < (?, ?)");
+            sql.append(" and (").append(keyset).append(ascending ? ") > (" : ") < (");
+            if (sort != null) {
+                sql.append("?, ");
+                values.add(sortValue(request.after().value()));
+            }
+            sql.append("?, ?)");
             values.add(request.after().at().atOffset(ZoneOffset.UTC));
             values.add(key(request.after().key()));
         }
-        sql.append(" order by ")
-                .append(timeColumn)
-                .append(" desc, ")
-                .append(keyColumn)
-                .append(" desc limit ?");
+        String direction = ascending ? " asc" : " desc";
+        sql.append(" order by ").append(String.join(direction + ", ", columns)).append(direction);
+        sql.append(" limit ?");
         values.add(request.limit() + 1);
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql.toString())) {
@@ -96,6 +121,27 @@ public final class KeysetQuery {
         }
     }
 
+    private Object sortValue(String text) {
+        try {
+            if (text == null) {
+                throw new IllegalArgumentException("no sort value");
+            }
+            return switch (sort.type()) {
+                case TEXT -> text;
+                case DOUBLE -> Double.valueOf(text);
+                case TIMESTAMP -> java.time.Instant.parse(text).atOffset(ZoneOffset.UTC);
+            };
+        } catch (RuntimeException e) {
+            throw badToken();
+        }
+    }
+
+    private static ApiProblem badToken() {
+        return ApiProblem.badParameter(
+                PageRequest.CONTINUE,
+                "continue is not a continue token of this list: pass the 'continue' value of the previous page unchanged");
+    }
+
     private Object key(String text) {
         try {
             return switch (keyType) {
@@ -104,9 +150,7 @@ public final class KeysetQuery {
                 case TEXT -> text;
             };
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.badParameter(
-                    PageRequest.CONTINUE,
-                    "continue is not a continue token of this list: pass the 'continue' value of the previous page unchanged");
+            throw badToken();
         }
     }
 }

@@ -20,8 +20,15 @@ public record PageRequest(String list, int limit, Position after) {
     public static final String LIMIT = "limit";
     public static final String CONTINUE = "continue";
 
-    /** The time and unique key of an item, as the list orders it. */
-    public record Position(Instant at, String key) {}
+    /**
+     * The time and unique key of an item, as the list orders it; {@code value} is the item's value in the column a
+     * list is sorted by first (null when it is sorted by time).
+     */
+    public record Position(Instant at, String key, String value) {
+        public Position(Instant at, String key) {
+            this(at, key, null);
+        }
+    }
 
     /** Reads {@code limit} and {@code continue}; a bad value is recorded in {@code params} under its name. */
     public static PageRequest parse(String list, String limit, String continueToken, QueryParams params) {
@@ -42,7 +49,7 @@ public record PageRequest(String list, int limit, Position after) {
 
     /** The token naming the position after {@code last}. */
     public String token(Position last) {
-        String plain = list + "\n" + last.at() + "\n" + last.key();
+        String plain = list + "\n" + last.at() + "\n" + last.key() + (last.value() == null ? "" : "\n" + last.value());
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -53,15 +60,16 @@ public record PageRequest(String list, int limit, Position after) {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("not base64url");
         }
-        String[] parts = plain.split("\n", -1);
-        if (parts.length != 3 || parts[2].isEmpty()) {
+        // a sort value comes last and may hold line breaks itself
+        String[] parts = plain.split("\n", 4);
+        if (parts.length < 3 || parts[2].isEmpty()) {
             throw new IllegalArgumentException("malformed");
         }
         if (!parts[0].equals(list)) {
             throw new IllegalArgumentException("it belongs to the list of " + parts[0]);
         }
         try {
-            return new Position(Instant.parse(parts[1]), parts[2]);
+            return new Position(Instant.parse(parts[1]), parts[2], parts.length == 4 ? parts[3] : null);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("malformed");
         }

@@ -78,6 +78,18 @@ public final class QueryParams {
         return null;
     }
 
+    /** One of the allowed words, or null when absent. */
+    public String oneOf(String name, String text, String... allowed) {
+        if (optional(text) == null) {
+            return null;
+        }
+        if (Arrays.asList(allowed).contains(text)) {
+            return text;
+        }
+        invalid(name, "must be one of " + Arrays.toString(allowed) + ", got '" + text + "'");
+        return null;
+    }
+
     /** An optional namespace filter. */
     public String namespace(String name, String text) {
         return matching(name, optional(text), LABEL, "a namespace (lower-case letters, digits and '-', at most 63)");

@@ -5,6 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** The operator's own settings (prefix {@code animops}); see the README for their environment variables. */
@@ -205,6 +206,12 @@ public interface AnimOpsConfig {
         int maxCompletionTokens();
 
         RateLimit rateLimit();
+
+        /**
+         * Prices per model, each {@code <model>=<input>/<output>}: US dollars per million prompt and completion
+         * tokens (e.g. {@code gpt-4o=2.5/10}). A call to a model without a price has an unknown cost.
+         */
+        Optional<List<String>> prices();
 
         interface RateLimit {
             /** Calls per second per provider endpoint, sustained. */

@@ -56,14 +56,92 @@ public class IdeaQuery {
             String zone,
             GateJudgement judgement) {}
 
+    /**
+     * The columns the list can be sorted by (the API's {@code sort} values), each then by creation time and uid.
+     * Nullable columns sort as their coalesced value, so that the keyset comparison never meets a null.
+     */
+    public enum Sort {
+        createdAt(null, null, null),
+        updatedAt(
+                "updated_at",
+                KeysetQuery.SortType.TIMESTAMP,
+                row -> row.updatedAt().toString()),
+        name("name", KeysetQuery.SortType.TEXT, IdeaRow::name),
+        title("title", KeysetQuery.SortType.TEXT, IdeaRow::title),
+        namespace("namespace", KeysetQuery.SortType.TEXT, IdeaRow::namespace),
+        schedule("coalesce(schedule, '')", KeysetQuery.SortType.TEXT, row -> nonNull(row.schedule())),
+        phase("phase", KeysetQuery.SortType.TEXT, IdeaRow::phase),
+        similarityScore(
+                "coalesce(similarity_score, " + NO_SCORE + ")",
+                KeysetQuery.SortType.DOUBLE,
+                row -> String.valueOf(row.similarityScore() == null ? NO_SCORE : row.similarityScore()));
+
+        private final String expression;
+        private final KeysetQuery.SortType type;
+        private final java.util.function.Function<IdeaRow, String> value;
+
+        Sort(String expression, KeysetQuery.SortType type, java.util.function.Function<IdeaRow, String> value) {
+            this.expression = expression;
+            this.type = type;
+            this.value = value;
+        }
+    }
+
+    /** What the list shows: filters (null: any), the text searched for, the sort and the page. */
+    public record Listing(
+            String namespace,
+            String schedule,
+            IdeaPhase phase,
+            String search,
+            Sort sort,
+            boolean ascending,
+            PageRequest page) {}
+
+    /** A similarity score below every real one (cosine similarity is at least -1): ideas never scored. */
+    private static final double NO_SCORE = -2;
+
     @Inject
     DataSource dataSource;
 
-    public Page<IdeaRow> list(String namespace, String schedule, IdeaPhase phase, PageRequest page) {
-        return query().where("namespace = ?", namespace)
-                .where("schedule = ?", schedule)
-                .where("phase = ?", phase == null ? null : phase.name())
-                .page(dataSource, page, this::read, IdeaQuery::position);
+    public Page<IdeaRow> list(Listing listing) {
+        Sort sort = listing.sort() == null ? Sort.createdAt : listing.sort();
+        KeysetQuery query = query().where("namespace = ?", listing.namespace())
+                .where("schedule = ?", listing.schedule())
+                .where(
+                        "phase = ?",
+                        listing.phase() == null ? null : listing.phase().name())
+                .where(
+                        "concat_ws(' ', name, title, premise, physics_hook, hook) ilike ?",
+                        listing.search() == null ? null : "%" + likeEscaped(listing.search()) + "%");
+        if (sort.expression != null || listing.ascending()) {
+            query.sortedBy(new KeysetQuery.Sort(
+                    sort.expression == null ? "created_at" : sort.expression,
+                    sort.type == null ? KeysetQuery.SortType.TIMESTAMP : sort.type,
+                    listing.ascending()));
+        }
+        java.util.function.Function<IdeaRow, String> value =
+                sort.value == null ? row -> row.createdAt().toString() : sort.value;
+        return query.page(
+                dataSource,
+                listing.page(),
+                this::read,
+                row -> new PageRequest.Position(row.createdAt(), row.uid().toString(), value.apply(row)));
+    }
+
+    /** The list's name in continue tokens: a token of another sort or order is refused rather than misread. */
+    public static String listName(Sort sort, boolean ascending) {
+        return sort == null || (sort == Sort.createdAt && !ascending)
+                ? "ideas"
+                : "ideas:" + sort.name() + ":" + (ascending ? "asc" : "desc");
+    }
+
+    /** The text as a LIKE pattern matching itself only (backslash is PostgreSQL's default escape). */
+    static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static String nonNull(String text) {
+        return text == null ? "" : text;
     }
 
     /** The newest row of this name: a re-created idea of the same name has a row of its own. */

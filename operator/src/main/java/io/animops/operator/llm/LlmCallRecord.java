@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 
 /** One call to a language model (or one answered from the cache, or refused by the budget). */
@@ -44,6 +45,10 @@ public class LlmCallRecord {
 
     @Column(name = "completion_tokens")
     public long completionTokens;
+
+    /** US dollars at the configured prices; null when the model had no price. */
+    @Column(name = "cost_usd", precision = 14, scale = 6)
+    public BigDecimal costUsd;
 
     @Column(name = "latency_ms")
     public long latencyMs;

@@ -65,6 +65,9 @@ public class LlmGateway {
     @Inject
     LlmMetrics metrics;
 
+    @Inject
+    LlmPrices prices;
+
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
     /** Clients are reused: each one owns an HTTP client with its own connection pool and selector thread. */
     private final Map<String, ChatModel> models = new ConcurrentHashMap<>();
@@ -403,6 +406,7 @@ public class LlmGateway {
         row.promptSha256 = promptHash;
         row.promptTokens = promptTokens;
         row.completionTokens = completionTokens;
+        row.costUsd = prices.cost(model, promptTokens, completionTokens).orElse(null);
         row.latencyMs = latencyMs;
         row.httpAttempts = httpAttempts;
         row.cached = cached;

@@ -3,6 +3,7 @@ package io.animops.operator.ops;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,8 +27,19 @@ public class StudioQuery {
             Double firstTrySuccessRate,
             Double afterRepairSuccessRate) {}
 
-    /** Language model calls in the period, and today's tokens (UTC day, as the budget counts them). */
-    public record LlmUse(long calls, long promptTokens, long completionTokens, long totalTokens, long tokensToday) {}
+    /**
+     * Language model calls in the period, and today's tokens (UTC day, as the budget counts them). {@code costUsd}
+     * sums the recorded costs and is null when a call that spent tokens has none (its model had no price):
+     * {@code unpricedCalls} counts those.
+     */
+    public record LlmUse(
+            long calls,
+            long promptTokens,
+            long completionTokens,
+            long totalTokens,
+            long tokensToday,
+            BigDecimal costUsd,
+            long unpricedCalls) {}
 
     /** Stored artifacts not deleted by retention. */
     public record StorageUse(long objects, long bytes) {}
@@ -59,7 +71,9 @@ public class StudioQuery {
     private static final String LLM = """
             select count(*), coalesce(sum(prompt_tokens), 0), coalesce(sum(completion_tokens), 0),
                    (select coalesce(sum(prompt_tokens + completion_tokens), 0) from llm_calls
-                    where occurred_at >= ? and (cast(? as text) is null or namespace = ?))
+                    where occurred_at >= ? and (cast(? as text) is null or namespace = ?)),
+                   coalesce(sum(cost_usd), 0),
+                   count(*) filter (where cost_usd is null and prompt_tokens + completion_tokens > 0)
             from llm_calls where occurred_at >= ? and occurred_at < ? and (cast(? as text) is null or namespace = ?)
             """;
     private static final String STORAGE = """
@@ -115,7 +129,15 @@ public class StudioQuery {
             period(s, 4, namespace, from, to);
             try (ResultSet r = s.executeQuery()) {
                 r.next();
-                return new LlmUse(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(2) + r.getLong(3), r.getLong(4));
+                long unpriced = r.getLong(6);
+                return new LlmUse(
+                        r.getLong(1),
+                        r.getLong(2),
+                        r.getLong(3),
+                        r.getLong(2) + r.getLong(3),
+                        r.getLong(4),
+                        unpriced == 0 ? r.getBigDecimal(5) : null,
+                        unpriced);
             }
         }
     }

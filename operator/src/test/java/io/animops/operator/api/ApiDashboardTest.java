@@ -42,6 +42,7 @@ import static org.hamcrest.Matchers.nullValue;
 class ApiDashboardTest {
     private static final String NS = "dash";
     private static final Instant CREATED = Instant.parse("2026-05-10T10:00:00Z");
+    private static final Instant PRICED = Instant.parse("2026-07-10T10:00:00Z");
     private static boolean loaded;
 
     @Inject
@@ -97,6 +98,24 @@ class ApiDashboardTest {
                 s.setString(2, NS);
                 s.executeUpdate();
             }
+            // a later month whose calls were priced; a cached answer spent no token, so it costs nothing
+            try (PreparedStatement s = c.prepareStatement("""
+                    insert into llm_calls (occurred_at, namespace, purpose, provider, model, prompt_sha256, prompt_tokens,
+                      completion_tokens, outcome, cost_usd) values (?, ?, 'script', 'OpenAi', ?, 'x', ?, ?, 'ok', ?)""")) {
+                Object[][] calls = {
+                    {"gpt-priced", 1000, 500, 0.0125}, {"gpt-priced", 20000, 40000, 0.5}, {"local", 0, 0, null}
+                };
+                for (Object[] call : calls) {
+                    s.setTimestamp(1, Timestamp.from(PRICED));
+                    s.setString(2, NS);
+                    s.setString(3, (String) call[0]);
+                    s.setInt(4, (Integer) call[1]);
+                    s.setInt(5, (Integer) call[2]);
+                    s.setObject(6, call[3] == null ? null : java.math.BigDecimal.valueOf((Double) call[3]));
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
         }
         ContentSchedule schedule = new ContentSchedule();
         schedule.setMetadata(
@@ -150,9 +169,25 @@ class ApiDashboardTest {
                 .body("llm.completionTokens", equalTo(250))
                 .body("llm.dailyTokenBudget", equalTo(5000))
                 .body("llm.costUsd", nullValue())
+                .body("llm.unpricedCalls", equalTo(1))
                 .body("schedules.name", hasItem("daily"))
                 .body("schedules[0].nextRunAt", notNullValue())
                 .body("alerts", notNullValue());
+    }
+
+    @Test
+    void theCostIsTheSumOfThePricedCalls() {
+        authorized()
+                .queryParam("namespace", NS)
+                .queryParam("from", "2026-07-01T00:00:00Z")
+                .queryParam("to", "2026-08-01T00:00:00Z")
+                .when()
+                .get("/api/v1/dashboard")
+                .then()
+                .statusCode(200)
+                .body("llm.calls", equalTo(3))
+                .body("llm.costUsd", equalTo(0.5125f))
+                .body("llm.unpricedCalls", equalTo(0));
     }
 
     @Test

@@ -653,6 +653,25 @@ class HelmChartTest {
     }
 
     @Test
+    void llmPricesReachTheOperatorAsOneVariable() {
+        assertThat(envNames(operatorContainer(single(defaultObjects, Deployment.class))))
+                .doesNotContain("ANIMOPS_LLM_PRICES");
+        Container operator = operatorContainer(single(
+                parse(template()
+                        .set("llm.prices.gpt-4o.input", "2.5")
+                        .set("llm.prices.gpt-4o.output", "10")
+                        .set("llm.prices.local-llama.input", "0")
+                        .set("llm.prices.local-llama.output", "0")
+                        .call()),
+                Deployment.class));
+        assertThat(value(operator, "ANIMOPS_LLM_PRICES")).isEqualTo("gpt-4o=2.5/10,local-llama=0/0");
+        assertThatThrownBy(
+                        () -> template().set("llm.prices.gpt-4o.input", "2.5").call())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("output");
+    }
+
+    @Test
     void everyEnvironmentVariableIsSetOnce() {
         for (List<HasMetadata> objects : List.of(defaultObjects, s3Objects)) {
             List<String> names = envNames(operatorContainer(single(objects, Deployment.class)));

@@ -149,6 +149,9 @@ class LlmPipelineTest {
             assertThat(r.cached).isFalse();
         });
         assertThat(rows.get(1).promptTokens).isEqualTo(5000);
+        // at the test profile's price of this model, 2.5 and 10 US dollars per million tokens
+        assertThat(rows.get(0).costUsd).isEqualByComparingTo("0.00275");
+        assertThat(rows.get(1).costUsd).isEqualByComparingTo("0.0425");
         assertThat(rows.get(1).attemptName).isEqualTo(attempt.getMetadata().getName());
         Long stored = database.inTransaction(s -> s.createQuery(
                         "select r.promptTokens from ScriptAttemptRecord r where r.name = :n and r.namespace = :ns",
@@ -236,6 +239,9 @@ class LlmPipelineTest {
         assertThat(script.httpAttempts).isEqualTo(4);
         assertThat(script.latencyMs).isGreaterThanOrEqualTo(2000);
         assertThat(script.outcome).isEqualTo("ok");
+        assertThat(script.costUsd)
+                .as("this model has no price: its cost is unknown, not 0")
+                .isNull();
         // every failed HTTP attempt is counted by what failed; the call itself once, by its outcome
         assertThat(meter(LlmMetrics.HTTP_ERRORS, model, "status", "429")).isEqualTo(1.0);
         assertThat(meter(LlmMetrics.HTTP_ERRORS, model, "status", "503")).isEqualTo(1.0);
