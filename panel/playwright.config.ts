@@ -27,7 +27,7 @@ process.env.E2E_PREVIEW_PORT ??= String(await freePort())
 const previewPort = Number(process.env.E2E_PREVIEW_PORT)
 
 // the harness's scenario (only with E2E_BASE_URL): signing in through the form (TOTP) saves the session the
-// other specs reuse; they run first, since the harness starts the render the progress spec watches with playwright
+// other specs reuse; the render the progress spec watches is held by its agent until that spec releases it
 const operatorProjects = external
   ? [
       { name: 'operator-sign-in', testMatch: /operator\/sign-in\.setup\.ts/ },

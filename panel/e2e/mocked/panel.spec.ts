@@ -83,6 +83,24 @@ test.describe('panel with a mocked API', () => {
     await screenshot(page, info)
   })
 
+  test('keeps the sidebar the full height of a long page, its links in view when scrolled', async ({ page }, info) => {
+    const state = mockState()
+    state.signedIn = true
+    await page.setViewportSize({ width: 1280, height: 600 })
+    await installMockApi(page, state)
+    await page.goto('/')
+    await expect(page.getByRole('img', { name: 'Rolling 14-day views per channel' }).locator('.recharts-line')).toHaveCount(1)
+    const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight)
+    expect(pageHeight, 'the dashboard is longer than the window').toBeGreaterThan(900)
+    // its background and border are the aside's: it must reach the bottom of the page, not of the first screen
+    const aside = await page.locator('aside').boundingBox()
+    expect(aside?.y).toBe(0)
+    expect(aside?.height).toBeGreaterThanOrEqual(pageHeight - 1)
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight))
+    await expect(page.getByRole('navigation', { name: 'Main', exact: true }).getByRole('link', { name: 'Dashboard' })).toBeInViewport()
+    await screenshot(page, info)
+  })
+
   test('shows ops: agents, queue, schedules with suspend, health', async ({ page }, info) => {
     const state = mockState()
     state.signedIn = true

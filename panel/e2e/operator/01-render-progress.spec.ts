@@ -1,47 +1,59 @@
-import { expect, test } from '@playwright/test'
+import { writeFileSync } from 'node:fs'
+import { expect, test, type Page } from '@playwright/test'
 import { screenshot } from '../support'
 import { env, namespace, requireHarness } from './env'
 
-// Flaky against the seeded standalone mode (a fresh-clone run saw one progress value in 90 s): the slow agent's
-// render can start or end before the page watches it. The live progress bar is covered by the mocked spec
-// "moves a render progress bar from the event stream"; this one is off until the harness holds the render back.
-test.fixme('watch a render progress bar move and reach Succeeded without reloading', async ({ page }, info) => {
+type Recorded = Window & { progressSeen?: number[] }
+
+/** Every value the progress bar takes from now on, recorded in the page (a reload would lose the record). */
+async function recordProgress(page: Page) {
+  await page.evaluate(() => {
+    const seen: number[] = []
+    ;(window as Recorded).progressSeen = seen
+    const record = () => {
+      const value = document.querySelector('[data-testid="render-progress"]')?.getAttribute('data-value')
+      if (value != null && Number(value) !== seen.at(-1)) seen.push(Number(value))
+    }
+    record()
+    new MutationObserver(record).observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['data-value'],
+    })
+  })
+  return () => page.evaluate(() => (window as Recorded).progressSeen ?? null)
+}
+
+// The harness's slow agent has claimed E2E_RENDER_JOB and holds it at Rendering before its first frame. With the
+// page open, the spec releases it (E2E_RENDER_RELEASE): 300 frames at 10 a second, a progress report every 30.
+test('watch a render progress bar move and reach Succeeded without reloading', async ({ page }, info) => {
   requireHarness()
   test.setTimeout(180_000)
-  const ns = namespace()
-  let job = env('E2E_RENDER_JOB')
-  const detail = await (await page.request.get(`/api/v1/renders/${ns}/${job}`)).json()
-  if (detail.phase === 'Succeeded') {
-    // too late to see it move: render the same script again and watch the new job
-    await page.goto(`/renders/${ns}/${job}`)
-    await page.getByRole('button', { name: 'Rerender' }).click()
-    const before = new Set<string>()
-    const list = await (await page.request.get(`/api/v1/renders?namespace=${ns}&idea=${env('E2E_RENDER_IDEA')}`)).json()
-    list.items.forEach((r: { name: string }) => before.add(r.name))
-    await page.getByRole('dialog').getByRole('button', { name: 'Rerender' }).click()
-    await expect
-      .poll(async () => {
-        const now = await (await page.request.get(`/api/v1/renders?namespace=${ns}&idea=${env('E2E_RENDER_IDEA')}`)).json()
-        return now.items.map((r: { name: string }) => r.name).find((n: string) => !before.has(n)) ?? ''
-      })
-      .not.toBe('')
-    const now = await (await page.request.get(`/api/v1/renders?namespace=${ns}&idea=${env('E2E_RENDER_IDEA')}`)).json()
-    job = now.items.map((r: { name: string }) => r.name).find((n: string) => !before.has(n))
-  }
-  await page.goto(`/renders/${ns}/${job}`)
+  const job = env('E2E_RENDER_JOB')
+  await page.goto(`/renders/${namespace()}/${job}`)
+  const phase = page.getByTestId('phase').first()
   const bar = page.getByTestId('render-progress')
-  const seen = new Set<number>()
+  await expect(phase).toHaveText('Rendering')
+  await expect(bar).toHaveAttribute('data-value', '0')
+  const seen = await recordProgress(page)
+
+  writeFileSync(env('E2E_RENDER_RELEASE'), `released by the progress spec at ${new Date().toISOString()}\n`)
   // no reload from here on: the values come from the event stream
+  const between = (values: number[] | null) => values?.filter((v) => v > 0 && v < 100).length ?? -1
   await expect
-    .poll(
-      async () => {
-        seen.add(Number(await bar.getAttribute('data-value')))
-        return [...seen].filter((v) => v > 0 && v < 100).length
-      },
-      { timeout: 90_000, intervals: [250] },
-    )
-    .toBeGreaterThanOrEqual(2)
-  await expect(page.getByTestId('phase').first()).toHaveText('Succeeded', { timeout: 120_000 })
+    .poll(async () => between(await seen()), {
+      message: 'progress values between 0 and 100 % shown (-1: the page reloaded)',
+      timeout: 90_000,
+    })
+    .toBeGreaterThanOrEqual(3)
+  await expect(phase).toHaveText('Succeeded', { timeout: 120_000 })
   await expect(bar).toHaveAttribute('data-value', '100')
+  const values = await seen()
+  expect(values, 'the progress recorded since the release (null: the page reloaded)').not.toBeNull()
+  expect(values, 'the bar only moves forward').toEqual([...values!].sort((a, b) => a - b))
+  expect(between(values)).toBeGreaterThanOrEqual(3)
+  expect(values!.at(-1)).toBe(100)
+  console.log(`render ${job}: the bar showed ${values!.join(' → ')} %`)
   await screenshot(page, info)
 })

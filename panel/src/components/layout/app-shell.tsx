@@ -89,26 +89,29 @@ export function AppShell({ children }: { children: ReactNode }) {
 
   return (
     <div className="flex min-h-svh">
-      <aside className="bg-sidebar text-sidebar-foreground border-sidebar-border sticky top-0 hidden h-svh w-56 shrink-0 flex-col border-r md:flex">
-        <div className="flex h-14 items-center gap-2 px-4 font-semibold">
-          <img src="/favicon.svg" alt="" className="size-6" /> AnimOps
+      {/* the aside stretches to the page's full height (its background and border); its content stays in view */}
+      <aside className="bg-sidebar text-sidebar-foreground border-sidebar-border hidden w-56 shrink-0 border-r md:block">
+        <div data-testid="sidebar-content" className="sticky top-0 flex h-svh flex-col">
+          <div className="flex h-14 items-center gap-2 px-4 font-semibold">
+            <img src="/favicon.svg" alt="" className="size-6" /> AnimOps
+          </div>
+          <nav aria-label="Main" className="flex flex-1 flex-col gap-0.5 px-2">
+            {nav
+              .filter((item) => !item.role || hasRole(session.data, item.role))
+              .map((item) => (
+                <Link
+                  key={item.to}
+                  to={item.to}
+                  activeOptions={{ exact: item.to === '/' }}
+                  className="hover:bg-sidebar-accent flex items-center gap-2 rounded-md px-3 py-2 text-sm [&_svg]:size-4 data-[status=active]:bg-sidebar-accent data-[status=active]:font-medium"
+                >
+                  {item.icon}
+                  {item.label}
+                </Link>
+              ))}
+          </nav>
+          <div className="text-muted-foreground px-4 py-3 text-xs">Times in {timeZoneName()}</div>
         </div>
-        <nav aria-label="Main" className="flex flex-1 flex-col gap-0.5 px-2">
-          {nav
-            .filter((item) => !item.role || hasRole(session.data, item.role))
-            .map((item) => (
-              <Link
-                key={item.to}
-                to={item.to}
-                activeOptions={{ exact: item.to === '/' }}
-                className="hover:bg-sidebar-accent flex items-center gap-2 rounded-md px-3 py-2 text-sm [&_svg]:size-4 data-[status=active]:bg-sidebar-accent data-[status=active]:font-medium"
-              >
-                {item.icon}
-                {item.label}
-              </Link>
-            ))}
-        </nav>
-        <div className="text-muted-foreground px-4 py-3 text-xs">Times in {timeZoneName()}</div>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="bg-background/95 sticky top-0 z-10 flex h-14 items-center gap-2 border-b px-4 backdrop-blur">

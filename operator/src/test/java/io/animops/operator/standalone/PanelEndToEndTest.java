@@ -207,8 +207,16 @@ class PanelEndToEndTest {
                                     && !e.getKey().contains("SECRET"))
                             .toList());
 
-            // the render the specs watch starts now: its agent is the only one of pool "slow"
-            startAgent(repo, "standin-slow", "slow", Map.of("STANDIN_GODOT_FPS", "10"));
+            // the only agent of pool "slow" claims the render the progress spec watches and holds it at Rendering,
+            // no frame drawn, until that spec (its page open) creates the release file
+            Path release = run.resolve("render-progress.release");
+            startAgent(
+                    repo,
+                    "standin-slow",
+                    "slow",
+                    Map.of("STANDIN_GODOT_FPS", "10", "STANDIN_GODOT_HOLD", release.toString()));
+            awaitHeld(client, env.get("E2E_RENDER_JOB"));
+            env.put("E2E_RENDER_RELEASE", release.toString());
             Instant playwright = Instant.now();
             int exit = playwright(panel, env);
             System.out.println("PanelEndToEndTest: playwright took "
@@ -302,6 +310,18 @@ class PanelEndToEndTest {
         env.put("E2E_PUBLICATION", name(manual));
         env.put("E2E_PUBLICATION_URL", TIKTOK_POST_URL);
         return env;
+    }
+
+    /** Waits until the slow agent has claimed the job and the stand-in holds it before its first frame. */
+    private static void awaitHeld(KubernetesClient client, String job) throws InterruptedException {
+        await(
+                "render job " + job + " held by the slow agent at Rendering",
+                () -> Optional.ofNullable(client.resources(RenderJob.class)
+                                .inNamespace(NAMESPACE)
+                                .withName(job)
+                                .get())
+                        .map(RenderJob::getStatus)
+                        .filter(s -> s.getPhase() == RenderPhase.Rendering && s.getProgress() == null));
     }
 
     private int playwright(Path panel, Map<String, String> env) throws Exception {
@@ -548,7 +568,8 @@ class PanelEndToEndTest {
                 %s  qc: {policy: RequireReview, checklist: shorts-reviewed}
                   agentSelector: {animops.io/pool: fast}
                 ---
-                # one preview for the slow agent, started with the browser tests: 300 frames at 10 a second
+                # one preview for the slow agent: held until the progress spec releases it, then 300 frames at 10
+                # a second (the stand-in reports every 30 frames: a tenth of the way every 3 s)
                 apiVersion: animops.io/v1alpha1
                 kind: ContentSchedule
                 metadata: {name: e2e-progress, namespace: default}
