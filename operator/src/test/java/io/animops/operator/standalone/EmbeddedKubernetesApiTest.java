@@ -697,6 +697,10 @@ class EmbeddedKubernetesApiTest {
     }
 
     static Result kubectl(String... args) throws IOException, InterruptedException {
+        return kubectl(kubeconfig, args);
+    }
+
+    static Result kubectl(Path kubeconfig, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(KUBECTL, "--kubeconfig", kubeconfig.toString()));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(false).start();
