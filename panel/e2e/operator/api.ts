@@ -14,7 +14,9 @@ async function csrfOf(context: APIRequestContext) {
 }
 
 export async function signedIn(baseURL: string, name: string, password: string): Promise<ApiSession> {
-  const context = await request.newContext({ baseURL })
+  // no cookie: in a test, a new context inherits the project's storageState (the admin's session), and a sign-in
+  // presenting a session ends it
+  const context = await request.newContext({ baseURL, storageState: { cookies: [], origins: [] } })
   const answer = await context.post('/api/v1/session', { data: { name, password } })
   expect(answer.status(), await answer.text()).toBe(200)
   return { context, csrf: await csrfOf(context) }
