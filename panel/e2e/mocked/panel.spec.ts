@@ -22,6 +22,22 @@ test.describe('panel with a mocked API', () => {
     await screenshot(page, info)
   })
 
+  test('a session that ends while a page is open leads to the sign-in page once', async ({ page }, info) => {
+    const state = mockState()
+    state.signedIn = true
+    await installMockApi(page, state)
+    await page.goto('/ideas')
+    await expect(page.getByRole('heading', { name: 'Ideas' })).toBeVisible()
+    state.signedIn = false // revoked on the server: the next request answers 401
+    await page.getByRole('link', { name: 'Idea Gate' }).click()
+    await expect(page.getByLabel('User name')).toBeVisible()
+    const url = new URL(page.url())
+    expect(url.pathname).toBe('/sign-in')
+    expect(url.searchParams.get('redirect')).toMatch(/^\/(gate|ideas)/)
+    expect(page.url().length).toBeLessThan(200)
+    await screenshot(page, info)
+  })
+
   test('approves a proposal from the Idea Gate with the CSRF token', async ({ page }, info) => {
     const state = mockState()
     state.signedIn = true

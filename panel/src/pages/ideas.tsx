@@ -37,27 +37,30 @@ export const ideaColumns = [
   column.accessor('createdAt', { id: 'createdAt', header: 'Created', cell: (c) => formatTime(c.getValue()) }),
 ]
 
+/** The API request of the table: filters, text search, sort and page are all done by the server. */
+export function ideasPath(search: Partial<Record<'namespace' | 'phase' | 'schedule' | 'q' | 'sort' | 'order', string>> & { cursors?: string[] }) {
+  return (
+    '/api/v1/ideas' +
+    qs({
+      namespace: search.namespace,
+      phase: search.phase,
+      schedule: search.schedule,
+      q: search.q,
+      sort: search.sort,
+      order: search.order,
+      limit: 50,
+      continue: currentToken(search.cursors),
+    })
+  )
+}
+
 export default function IdeasPage() {
   const search = useSearch({ from: '/shell/ideas' })
   const navigate = useNavigate()
   const setFilter = useFilter()
   const query = useQuery({
     queryKey: ['ideas', search],
-    queryFn: ({ signal }) =>
-      api<Page<IdeaRow>>(
-        '/api/v1/ideas' +
-          qs({
-            namespace: search.namespace,
-            phase: search.phase,
-            schedule: search.schedule,
-            q: search.q,
-            sort: search.sort,
-            order: search.order,
-            limit: 50,
-            continue: currentToken(search.cursors),
-          }),
-        { signal },
-      ),
+    queryFn: ({ signal }) => api<Page<IdeaRow>>(ideasPath(search), { signal }),
     placeholderData: (previous) => previous,
   })
   const pager = usePager(search.cursors, query.data?.continue)

@@ -55,9 +55,13 @@ export function AppShell({ children }: { children: ReactNode }) {
 
   // a session that ended while the page was open (sign-out elsewhere, expiry, revocation)
   const signedOut = !session.isPending && !session.error && (!session.data || session.data.status !== 'signedIn')
+  // not again once on the way there: the shell stays mounted while the sign-in page loads, and each redirect would
+  // wrap the last one until the address is too long for the server (HTTP 414)
   useEffect(() => {
-    if (signedOut) navigate({ to: '/sign-in', search: { redirect: location.href }, replace: true })
-  }, [signedOut, navigate, location.href])
+    if (signedOut && location.pathname !== '/sign-in') {
+      navigate({ to: '/sign-in', search: { redirect: location.href }, replace: true })
+    }
+  }, [signedOut, navigate, location.pathname, location.href])
 
   useEffect(() => {
     const onUnauthorized = () => client.invalidateQueries({ queryKey: sessionKey })

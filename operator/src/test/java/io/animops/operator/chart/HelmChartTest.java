@@ -653,20 +653,22 @@ class HelmChartTest {
     }
 
     @Test
-    void llmPricesReachTheOperatorAsOneVariable() {
+    void llmPricesReachTheOperatorAsOneVariable(@TempDir Path workDir) throws IOException {
         assertThat(envNames(operatorContainer(single(defaultObjects, Deployment.class))))
                 .doesNotContain("ANIMOPS_LLM_PRICES");
-        Container operator = operatorContainer(single(
-                parse(template()
-                        .set("llm.prices.gpt-4o.input", "2.5")
-                        .set("llm.prices.gpt-4o.output", "10")
-                        .set("llm.prices.local-llama.input", "0")
-                        .set("llm.prices.local-llama.output", "0")
-                        .call()),
-                Deployment.class));
+        // a values file: --set would pass the prices as strings, which the schema refuses
+        Path prices = workDir.resolve("prices.yaml");
+        Files.writeString(prices, """
+                llm:
+                  prices:
+                    gpt-4o: {input: 2.5, output: 10}
+                    local-llama: {input: 0, output: 0}
+                """);
+        Container operator =
+                operatorContainer(single(parse(template().withValuesFile(prices).call()), Deployment.class));
         assertThat(value(operator, "ANIMOPS_LLM_PRICES")).isEqualTo("gpt-4o=2.5/10,local-llama=0/0");
-        assertThatThrownBy(
-                        () -> template().set("llm.prices.gpt-4o.input", "2.5").call())
+        Files.writeString(prices, "llm: {prices: {gpt-4o: {input: 2.5}}}\n");
+        assertThatThrownBy(() -> template().withValuesFile(prices).call())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("output");
     }

@@ -258,14 +258,15 @@ class PanelEndToEndTest {
 
     /** Waits for the scenario the schedules make, passes QC of one studio preview, and names what the specs use. */
     private Map<String, String> seed(KubernetesClient client, Api token) throws Exception {
-        List<RenderJob> previews = await("two studio previews awaiting QC", () -> {
+        // one passes QC, one waits in the review queue, two are rendered again and rerun from the panel
+        List<RenderJob> previews = await("four studio previews awaiting QC", () -> {
             List<RenderJob> done = jobs(client, "e2e-studio", RenderMode.Preview).stream()
                     .filter(j -> j.getStatus() != null && j.getStatus().getPhase() == RenderPhase.Succeeded)
                     .toList();
             List<AnimationIdea> waiting = ideas(client, "e2e-studio").stream()
                     .filter(i -> phase(i) == IdeaPhase.AwaitingQc)
                     .toList();
-            return done.size() >= 2 && waiting.size() >= 2 ? Optional.of(done) : Optional.empty();
+            return done.size() >= 4 && waiting.size() >= 4 ? Optional.of(done) : Optional.empty();
         });
         RenderJob passed = previews.get(0);
         RenderJob review = previews.get(1);
@@ -307,6 +308,8 @@ class PanelEndToEndTest {
         env.put("E2E_PREVIEW_JOB", name(passed));
         env.put("E2E_QC_JOB", name(review));
         env.put("E2E_QC_IDEA", idea(review));
+        env.put("E2E_RERENDER_IDEA", idea(previews.get(2)));
+        env.put("E2E_RERUN_IDEA", idea(previews.get(3)));
         env.put("E2E_PUBLICATION", name(manual));
         env.put("E2E_PUBLICATION_URL", TIKTOK_POST_URL);
         return env;
@@ -546,8 +549,8 @@ class PanelEndToEndTest {
                 spec:
                   cron: "0 9 * * *"
                   runOnCreate: true
-                  ideasPerRun: 2
-                  selection: {mode: Auto, maxAccepted: 2}
+                  ideasPerRun: 4
+                  selection: {mode: Auto, maxAccepted: 4}
                   similarityThreshold: 0.995
                 %s  qc: {policy: RequireReview, checklist: shorts-reviewed}
                   agentSelector: {animops.io/pool: fast}
