@@ -21,7 +21,7 @@ export function ProgressBar({ progress, phase, label }: { progress?: RenderProgr
   return (
     <div className="flex min-w-40 items-center gap-2">
       <Progress value={percent} aria-label={label} aria-valuetext={`${percent} %`} data-testid="render-progress" data-value={percent} />
-      <span className="text-muted-foreground w-28 text-xs tabular-nums whitespace-nowrap">
+      <span className="text-muted-foreground min-w-28 shrink-0 text-xs tabular-nums whitespace-nowrap">
         {percent} %{frames ? ` · ${frames}` : ''}
         {progress?.etaSeconds ? ` · ${progress.etaSeconds}s left` : ''}
       </span>

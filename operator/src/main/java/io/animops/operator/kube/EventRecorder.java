@@ -32,6 +32,7 @@ public class EventRecorder {
     public static final String NORMAL = "Normal";
     public static final String WARNING = "Warning";
     static final String COMPONENT = "animops-operator";
+    static final String CLUSTER_SCOPED_EVENTS_NAMESPACE = "default";
     private static final Logger LOG = Logger.getLogger(EventRecorder.class);
 
     @Inject
@@ -106,7 +107,7 @@ public class EventRecorder {
     }
 
     public void record(HasMetadata about, String type, String reason, String message) {
-        String namespace = about.getMetadata().getNamespace();
+        String namespace = eventNamespace(about);
         String uid = about.getMetadata().getUid();
         EventAggregator.Decision decision = aggregator.offer(
                 uid == null ? about.getMetadata().getName() : uid,
@@ -149,6 +150,15 @@ public class EventRecorder {
         }
     }
 
+    /**
+     * Where an event about the object is kept: its namespace, or {@code default} for a cluster-scoped object (a
+     * render agent), as Kubernetes' own recorders do; the event's involvedObject then names no namespace.
+     */
+    static String eventNamespace(HasMetadata about) {
+        String namespace = about.getMetadata().getNamespace();
+        return namespace == null || namespace.isEmpty() ? CLUSTER_SCOPED_EVENTS_NAMESPACE : namespace;
+    }
+
     private static Event count(Event event, EventAggregator.Decision decision) {
         event.setCount(decision.count());
         event.setLastTimestamp(decision.last().truncatedTo(ChronoUnit.SECONDS).toString());
@@ -162,7 +172,7 @@ public class EventRecorder {
         return new EventBuilder()
                 .withNewMetadata()
                 .withName(decision.name())
-                .withNamespace(about.getMetadata().getNamespace())
+                .withNamespace(eventNamespace(about))
                 .endMetadata()
                 .withInvolvedObject(new ObjectReferenceBuilder()
                         .withApiVersion(about.getApiVersion())

@@ -4,9 +4,12 @@ import org.jboss.logging.Logger;
 
 /**
  * What Kubernetes' garbage collector does and the mock server does not: when an object is deleted, its
- * dependents (objects whose ownerReferences name its uid) are deleted too, and theirs in turn, so that deleting
- * a schedule removes its ideas, their attempts, render jobs and publications. Dependents are found through the
- * {@link ObjectIndex}'s owner index, without reading any other object.
+ * dependents (objects whose ownerReferences name its uid) are deleted too, and theirs in turn. Along the pipeline's
+ * chain ({@code OwnedChildren}) deleting an idea removes its script attempts, their render jobs and the final jobs'
+ * publications. A schedule owns none of its ideas (they link to it by label and {@code spec.scheduleRef}), so
+ * deleting it keeps them; only an idea made before that change, whose owner reference to the schedule its next
+ * reconcile has not yet removed, goes with it. Dependents are found
+ * through the {@link ObjectIndex}'s owner index, without reading any other object.
  */
 final class OwnerGarbageCollector {
     private static final Logger LOG = Logger.getLogger(OwnerGarbageCollector.class);

@@ -37,7 +37,15 @@ public final class StandaloneLauncher {
         if (!rest.isEmpty() && StandaloneMode.MODE_ARGUMENT.equals(rest.get(0))) {
             rest = rest.subList(1, rest.size());
         }
-        StandaloneSettings settings = StandaloneSettings.from(rest, System.getenv(), System.getProperties());
+        StandaloneSettings settings;
+        try {
+            settings = StandaloneSettings.from(rest, System.getenv(), System.getProperties());
+        } catch (StandaloneSettings.UsageException e) {
+            System.err.println("standalone: " + e.getMessage());
+            System.err.println(StandaloneSettings.USAGE);
+            System.exit(2);
+            return;
+        }
         StandaloneEnvironment environment;
         try {
             environment = StandaloneEnvironment.start(settings);
@@ -95,15 +103,12 @@ public final class StandaloneLauncher {
         try {
             // blocks until Ctrl-C (or Quarkus.asyncExit); the handler keeps Quarkus from calling System.exit itself,
             // which would block this thread inside the JVM's shutdown while our hook waits for it
-            Quarkus.run(
-                    null,
-                    (code, failure) -> {
-                        exitCode.set(code == null ? 0 : code);
-                        if (failure != null) {
-                            LOG.error("Operator failed", failure);
-                        }
-                    },
-                    settings.quarkusArgs().toArray(String[]::new));
+            Quarkus.run(null, (code, failure) -> {
+                exitCode.set(code == null ? 0 : code);
+                if (failure != null) {
+                    LOG.error("Operator failed", failure);
+                }
+            });
         } finally {
             operatorStopped.countDown();
         }
