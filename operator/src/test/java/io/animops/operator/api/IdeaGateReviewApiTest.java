@@ -4,12 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.animops.crds.ConditionTypes;
 import io.animops.crds.Conditions;
 import io.animops.crds.Reasons;
-import io.animops.crds.SecretKeyRef;
 import io.animops.crds.v1alpha1.AnimationIdea;
 import io.animops.crds.v1alpha1.ContentSchedule;
 import io.animops.crds.v1alpha1.GateJudgement;
 import io.animops.crds.v1alpha1.IdeaPhase;
-import io.animops.crds.v1alpha1.LlmSettings;
 import io.animops.crds.v1alpha1.Selection;
 import io.animops.operator.idea.GateJudge;
 import io.animops.operator.idea.GateThresholds;
@@ -24,7 +22,6 @@ import io.animops.operator.testing.FakeOpenAiServer;
 import io.animops.operator.testing.FakeOpenAiServer.Reply;
 import io.animops.operator.testing.Pipeline;
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,11 +33,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -312,25 +307,10 @@ class IdeaGateReviewApiTest {
     /** A schedule with the calibrated zones whose LLM is the fake's model; Marble Funnel Race is its past. */
     private void startSchedule(String ns, String model) {
         storePastIdea(ns, MARBLES);
-        client.resource(new SecretBuilder()
-                        .withNewMetadata()
-                        .withNamespace(ns)
-                        .withName("llm-key")
-                        .endMetadata()
-                        .withData(Map.of(
-                                "token",
-                                Base64.getEncoder()
-                                        .encodeToString(FakeOpenAiServer.API_KEY.getBytes(StandardCharsets.UTF_8))))
-                        .build())
-                .create();
+        client.resource(FakeOpenAiServer.keySecret(ns)).create();
         ContentSchedule schedule = Pipeline.schedule(ns, "daily", Selection.Mode.Auto, 1, 1, 0);
         schedule.getSpec().setSimilarityThreshold(null);
-        LlmSettings llm = new LlmSettings();
-        llm.setProvider(LlmSettings.Provider.OpenAi);
-        llm.setModel(model);
-        llm.setBaseUrl(FAKE.baseUrl());
-        llm.setSecretRef(new SecretKeyRef("llm-key", "token"));
-        schedule.getSpec().setLlm(llm);
+        schedule.getSpec().setLlm(FAKE.llm(model));
         client.resource(schedule).create();
     }
 
