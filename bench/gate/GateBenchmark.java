@@ -24,7 +24,8 @@ import java.util.Random;
 import java.util.UUID;
 
 /**
- * The Idea Gate's quality and costs. Quality: the evaluation set (operator test resources, gate/eval-pairs.jsonl)
+ * The Idea Gate's quality and costs; with {@code --pairs FILE}, only the quality of a pairs file of one's own at the
+ * shipped zones. Quality: the evaluation set (operator test resources, gate/eval-pairs.jsonl)
  * scored with each model, the zones the calibration rule makes of the calibration half (printed as the lines of
  * idea-gate-thresholds.properties, and compared with the shipped ones), and the held-out figures at those zones. Embedding: the mean time of MiniLmEmbedder.embed over 1000 distinct idea sentences
  * after 100 untimed ones (the hash embedding beside it). Nearest neighbours: N ideas (default 100,000) with random
@@ -46,6 +47,13 @@ public final class GateBenchmark {
             "on a loop", "under a strobe light"};
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--pairs")) {
+            if (args.length != 2) {
+                throw new IllegalArgumentException("usage: bench/gate/run --pairs FILE.jsonl");
+            }
+            evaluateAtShippedZones(java.nio.file.Path.of(args[1]), List.of(MiniLmEmbedder.load(), new HashEmbedding()));
+            return;
+        }
         int stored = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         List<String> sentences = sentences(WARM_UP + SENTENCES);
 
@@ -118,6 +126,23 @@ public final class GateBenchmark {
                             : "(DIFFERENT from the shipped thresholds: paste the lines above)");
             System.out.println(GateEvaluation.report(model, zones, GateEvaluation.figures(scored.stream()
                     .filter(s -> s.pair().split().equals(GateEvaluation.HELD_OUT)).toList(), zones)));
+        }
+    }
+
+    /**
+     * A pairs file of one's own (a second held-out set) through the gate at the shipped zones of each model: nothing is
+     * calibrated on it. Every pair is scored, whatever its split.
+     */
+    private static void evaluateAtShippedZones(java.nio.file.Path file, List<Embedder> embedders) {
+        List<GateEvaluation.Pair> pairs = GateEvaluation.pairs(file);
+        for (Embedder embedder : embedders) {
+            String model = IdeaEmbedding.modelId(embedder);
+            GateZones zones = GateThresholds.forModel(model)
+                    .orElseThrow(() -> new IllegalStateException("no shipped thresholds for " + model));
+            List<GateEvaluation.Scored> scored = GateEvaluation.score(embedder, pairs);
+            System.out.println(GateEvaluation.report(model, "pairs of " + file + " at the shipped zones", zones,
+                    GateEvaluation.figures(scored, zones)));
+            System.out.println(GateEvaluation.zonesByKind(scored, zones));
         }
     }
 

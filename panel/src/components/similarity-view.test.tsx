@@ -6,7 +6,9 @@ import type { Similarity } from '@/lib/types'
 
 // the nearest ideas link to their pages; the router itself is not what is tested here
 vi.mock('@tanstack/react-router', () => ({
-  Link: ({ children, params }: { children: ReactNode; params: { name: string } }) => <a href={`/ideas/${params.name}`}>{children}</a>,
+  Link: ({ children, params }: { children: ReactNode; params: { name: string } }) => (
+    <a href={`/ideas/${params.name}`}>{children}</a>
+  ),
 }))
 
 const reviewed: Similarity = {
@@ -71,7 +73,10 @@ describe('SimilarityView', () => {
     render(
       <SimilarityView
         namespace="default"
-        similarity={{ ...reviewed, judgement: { verdict: 'Unusable', reason: 'no answer (ProviderError)', promptTokens: 0, completionTokens: 0 } }}
+        similarity={{
+          ...reviewed,
+          judgement: { verdict: 'Unusable', reason: 'no answer (ProviderError)', promptTokens: 0, completionTokens: 0 },
+        }}
       />,
     )
     expect(screen.getByText('No usable answer: a person decides')).toBeInTheDocument()

@@ -10,10 +10,25 @@ const zoneVariant: Record<GateZone, 'success' | 'warning' | 'destructive'> = {
   Duplicate: 'destructive',
 }
 
-const verdictText: Record<NonNullable<GateJudgement['verdict']>, string> = {
+type Verdict = NonNullable<GateJudgement['verdict']>
+
+const verdictText: Record<Verdict, string> = {
   Duplicate: 'Same animation',
   Distinct: 'Another animation',
   Unusable: 'No usable answer: a person decides',
+}
+
+const verdictVariant: Record<Verdict, 'success' | 'warning' | 'destructive'> = {
+  Duplicate: 'destructive',
+  Distinct: 'success',
+  Unusable: 'warning',
+}
+
+/** The call's cost: the operator records tokens, not prices; none were paid for an answer from the cache. */
+function tokens({ promptTokens, completionTokens }: GateJudgement) {
+  if (promptTokens === undefined && completionTokens === undefined) return undefined
+  const cached = promptTokens === 0 && completionTokens === 0 ? ' (answered from the cache)' : ''
+  return `${formatNumber(promptTokens ?? 0)} prompt + ${formatNumber(completionTokens ?? 0)} completion${cached}`
 }
 
 /** The gate's result of a row of the ideas list, in the shape of an idea's similarity. */
@@ -44,15 +59,9 @@ function thresholds({ threshold, reviewThreshold }: Similarity) {
 
 function Judgement({ zone, judgement }: { zone?: GateZone; judgement?: GateJudgement }) {
   if (!judgement) {
-    return zone === 'Review' ? (
-      <p className="text-muted-foreground text-sm">The LLM judge was not asked (no LLM on the schedule): a person decides.</p>
-    ) : null
+    if (zone !== 'Review') return null
+    return <p className="text-muted-foreground text-sm">The LLM judge was not asked: a person decides.</p>
   }
-  const tokens =
-    judgement.promptTokens === undefined && judgement.completionTokens === undefined
-      ? undefined
-      : `${formatNumber(judgement.promptTokens ?? 0)} prompt + ${formatNumber(judgement.completionTokens ?? 0)} completion` +
-        (judgement.promptTokens === 0 && judgement.completionTokens === 0 ? ' (answered from the cache)' : '')
   return (
     <section aria-label="LLM judge" className="space-y-2">
       <h3 className="text-sm font-medium">LLM judge</h3>
@@ -61,16 +70,14 @@ function Judgement({ zone, judgement }: { zone?: GateZone; judgement?: GateJudge
           [
             'Verdict',
             judgement.verdict && (
-              <Badge variant={judgement.verdict === 'Duplicate' ? 'destructive' : judgement.verdict === 'Distinct' ? 'success' : 'warning'}>
-                {verdictText[judgement.verdict]}
-              </Badge>
+              <Badge variant={verdictVariant[judgement.verdict]}>{verdictText[judgement.verdict]}</Badge>
             ),
           ],
           ['Compared with', judgement.comparedWith],
           ['Reason', judgement.reason],
           ['Model', judgement.model],
           ['Prompt', judgement.promptVersion],
-          ['Tokens', tokens],
+          ['Tokens', tokens(judgement)],
         ]}
       />
     </section>

@@ -242,8 +242,8 @@ public interface AnimOpsConfig {
         Optional<String> file();
 
         /**
-         * A fixed Idea Gate threshold for ideas without a schedule, as ContentSchedule's similarityThreshold; absent:
-         * the zones calibrated for the embedding model in use.
+         * A fixed Idea Gate threshold for ideas without a schedule and for schedules that set no
+         * spec.similarityThreshold, as that field; absent (the default): the zones calibrated for the embedding model.
          */
         java.util.OptionalDouble defaultSimilarityThreshold();
 

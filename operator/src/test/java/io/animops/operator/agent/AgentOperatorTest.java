@@ -1,13 +1,11 @@
 package io.animops.operator.agent;
 
 import io.animops.crds.Conditions;
-import io.animops.crds.SecretKeyRef;
 import io.animops.crds.v1alpha1.AnimationIdea;
 import io.animops.crds.v1alpha1.Artifact;
 import io.animops.crds.v1alpha1.AttemptPhase;
 import io.animops.crds.v1alpha1.ContentSchedule;
 import io.animops.crds.v1alpha1.JobScript;
-import io.animops.crds.v1alpha1.LlmSettings;
 import io.animops.crds.v1alpha1.RenderAgent;
 import io.animops.crds.v1alpha1.RenderJob;
 import io.animops.crds.v1alpha1.RenderJobSpec;
@@ -23,7 +21,6 @@ import io.animops.operator.testing.FakeOpenAiServer;
 import io.animops.operator.testing.FakeOpenAiServer.Reply;
 import io.animops.operator.testing.Pipeline;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -42,7 +39,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -51,7 +47,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -334,25 +329,10 @@ class AgentOperatorTest {
     }
 
     private void startSchedule(String ns, String model) {
-        client.resource(new SecretBuilder()
-                        .withNewMetadata()
-                        .withNamespace(ns)
-                        .withName("llm-key")
-                        .endMetadata()
-                        .withData(Map.of(
-                                "token",
-                                Base64.getEncoder()
-                                        .encodeToString(FakeOpenAiServer.API_KEY.getBytes(StandardCharsets.UTF_8))))
-                        .build())
-                .create();
+        client.resource(FakeOpenAiServer.keySecret(ns)).create();
         ContentSchedule schedule = Pipeline.schedule(ns, "daily", Selection.Mode.Auto, 1, 1, 0.99);
         schedule.getSpec().setMaxScriptAttempts(3);
-        LlmSettings llm = new LlmSettings();
-        llm.setProvider(LlmSettings.Provider.OpenAi);
-        llm.setModel(model);
-        llm.setBaseUrl(FAKE.baseUrl());
-        llm.setSecretRef(new SecretKeyRef("llm-key", "token"));
-        schedule.getSpec().setLlm(llm);
+        schedule.getSpec().setLlm(FAKE.llm(model));
         client.resource(schedule).create();
     }
 

@@ -59,7 +59,9 @@ class ExamplesAreValidTest {
                 .containsEntry("timeZone", "Europe/Paris")
                 .containsEntry("runOnCreate", true)
                 .containsEntry("ideasPerRun", 4)
-                .doesNotContainKey("llm");
+                .doesNotContainKey("llm")
+                // the calibrated zones of the Idea Gate, not one fixed threshold (docs/idea-gate.md)
+                .doesNotContainKey("similarityThreshold");
         assertThat(map(spec.get("selection"))).containsEntry("mode", "Auto").containsEntry("maxAccepted", 2);
         assertThat(map(spec.get("agentSelector"))).containsEntry("animops.io/os", "darwin");
         List<?> publish = (List<?>) spec.get("publish");

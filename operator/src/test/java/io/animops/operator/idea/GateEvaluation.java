@@ -7,10 +7,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The Idea Gate's evaluation set (gate/eval-pairs.jsonl: pairs of ideas labelled duplicate or distinct, with how
@@ -39,7 +43,7 @@ public final class GateEvaluation {
 
     public record Pair(String id, String split, String kind, boolean duplicate, Idea a, Idea b) {
         boolean nearMiss() {
-            return !duplicate && !CLEARLY_DIFFERENT.equals(kind);
+            return !duplicate && kind.startsWith("near-miss");
         }
     }
 
@@ -65,7 +69,7 @@ public final class GateEvaluation {
         }
 
         public double rejectionRecall() {
-            return rejectedDuplicates / (double) duplicates;
+            return ratio(rejectedDuplicates, duplicates);
         }
 
         public double flaggedPrecision() {
@@ -73,50 +77,95 @@ public final class GateEvaluation {
         }
 
         public double flaggedRecall() {
-            return flaggedDuplicates / (double) duplicates;
+            return ratio(flaggedDuplicates, duplicates);
         }
 
         public double clearlyDifferentFlaggedShare() {
-            return clearlyDifferentFlagged / (double) clearlyDifferent;
+            return ratio(clearlyDifferentFlagged, clearlyDifferent);
         }
 
         public double nearMissesFlaggedShare() {
-            return nearMissesFlagged / (double) nearMisses;
+            return ratio(nearMissesFlagged, nearMisses);
+        }
+
+        private static double ratio(int part, int whole) {
+            return whole == 0 ? Double.NaN : part / (double) whole;
         }
     }
 
     private GateEvaluation() {}
 
+    /** The project's evaluation set (test resources gate/eval-pairs.jsonl), each line checked strictly. */
     public static List<Pair> pairs() {
-        List<Pair> pairs = new ArrayList<>();
         try (InputStream in = GateEvaluation.class.getResourceAsStream("/gate/eval-pairs.jsonl")) {
-            int line = 0;
-            for (String text : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                line++;
-                if (!text.isBlank()) {
-                    pairs.add(pair(JSON.readTree(text), line));
-                }
-            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "gate/eval-pairs.jsonl", true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A pairs file of one's own, in the format of the evaluation set (bench/gate/README.md): every pair is scored,
+     * whatever its {@code split} (optional); {@code kind} is optional and free, {@code clearly-different} and
+     * {@code near-miss-*} kinds being counted apart.
+     *
+     * @throws IllegalArgumentException naming the file, line and field of a line that is not a pair
+     */
+    public static List<Pair> pairs(Path file) {
+        try {
+            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(), false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the pairs file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Pair> parse(String text, String source, boolean evaluationSet) {
+        List<Pair> pairs = new ArrayList<>();
+        int line = 0;
+        for (String json : text.split("\n")) {
+            line++;
+            if (json.isBlank()) {
+                continue;
+            }
+            try {
+                pairs.add(pair(JSON.readTree(json), evaluationSet));
+            } catch (IOException | IllegalArgumentException e) {
+                throw new IllegalArgumentException(source + " line " + line + ": " + e.getMessage(), e);
+            }
+        }
+        if (pairs.isEmpty()) {
+            throw new IllegalArgumentException(source + " holds no pair");
         }
         return pairs;
     }
 
-    private static Pair pair(JsonNode node, int line) {
-        String label = node.path("label").asText();
-        String kind = node.path("kind").asText();
-        String split = node.path("split").asText();
-        boolean duplicate = "duplicate".equals(label);
-        if (!(duplicate ? DUPLICATE_KINDS : DISTINCT_KINDS).contains(kind)
-                || !Set.of(CALIBRATION, HELD_OUT).contains(split)) {
-            throw new IllegalStateException("gate/eval-pairs.jsonl line " + line + ": label " + label + ", kind " + kind
-                    + ", split " + split + " is not a known combination");
+    private static Pair pair(JsonNode node, boolean evaluationSet) {
+        if (!node.isObject()) {
+            throw new IllegalArgumentException("not a JSON object");
         }
-        return new Pair(node.path("id").asText(), split, kind, duplicate, idea(node.path("a")), idea(node.path("b")));
+        String label = node.path("label").asText();
+        if (!Set.of("duplicate", "distinct").contains(label)) {
+            throw new IllegalArgumentException("label must be \"duplicate\" or \"distinct\", got \"" + label + "\"");
+        }
+        boolean duplicate = "duplicate".equals(label);
+        String kind = node.path("kind").asText("");
+        String split = node.path("split").asText(evaluationSet ? "" : HELD_OUT);
+        if (!Set.of(CALIBRATION, HELD_OUT).contains(split)) {
+            throw new IllegalArgumentException(
+                    "split must be \"" + CALIBRATION + "\" or \"" + HELD_OUT + "\", got \"" + split + "\"");
+        }
+        if (evaluationSet && !(duplicate ? DUPLICATE_KINDS : DISTINCT_KINDS).contains(kind)) {
+            throw new IllegalArgumentException("kind " + kind + " is not a known kind of " + label + " pair");
+        }
+        return new Pair(node.path("id").asText(), split, kind, duplicate, idea(node, "a"), idea(node, "b"));
     }
 
-    private static Idea idea(JsonNode node) {
+    private static Idea idea(JsonNode pair, String field) {
+        JsonNode node = pair.path(field);
+        if (node.path("title").asText("").isBlank()) {
+            throw new IllegalArgumentException(
+                    field + ".title is missing: each pair has two ideas a and b with a title");
+        }
         return new Idea(
                 node.path("title").asText(),
                 node.path("premise").asText(""),
@@ -218,34 +267,60 @@ public final class GateEvaluation {
                 nearMissesFlagged);
     }
 
-    /** The figures as bench/gate/run prints them. */
+    /** The held-out figures as bench/gate/run prints them. */
     public static String report(String vectorModelId, GateZones zones, Figures f) {
+        return report(vectorModelId, "held-out pairs", zones, f);
+    }
+
+    /** The figures of a set of pairs ({@code pairs} says which) at the zones given. */
+    public static String report(String vectorModelId, String pairs, GateZones zones, Figures f) {
         return String.format(
                 Locale.ROOT,
                 """
-                gate %s on %d held-out pairs (%d duplicates), zones review %.2f / duplicate %.2f:
-                  duplicate boundary (automatic rejection): precision %s (%d of %d rejected), recall %.3f
-                  review boundary (rejection + review):      precision %s, recall %.3f (%d of %d duplicates)
-                  clearly different sent to review or rejected: %.3f (%d of %d); near-misses: %.3f (%d of %d)""",
+                gate %s on %d %s (%d duplicates), zones review %.2f / duplicate %.2f:
+                  duplicate boundary (automatic rejection): precision %s (%d of %d rejected), recall %s
+                  review boundary (rejection + review):      precision %s, recall %s (%d of %d duplicates)
+                  clearly different sent to review or rejected: %s (%d of %d); near-misses: %s (%d of %d)""",
                 vectorModelId,
                 f.pairs(),
+                pairs,
                 f.duplicates(),
                 zones.review(),
                 zones.duplicate(),
                 format(f.rejectionPrecision()),
                 f.rejectedDuplicates(),
                 f.rejected(),
-                f.rejectionRecall(),
+                format(f.rejectionRecall()),
                 format(f.flaggedPrecision()),
-                f.flaggedRecall(),
+                format(f.flaggedRecall()),
                 f.flaggedDuplicates(),
                 f.duplicates(),
-                f.clearlyDifferentFlaggedShare(),
+                format(f.clearlyDifferentFlaggedShare()),
                 f.clearlyDifferentFlagged(),
                 f.clearlyDifferent(),
-                f.nearMissesFlaggedShare(),
+                format(f.nearMissesFlaggedShare()),
                 f.nearMissesFlagged(),
                 f.nearMisses());
+    }
+
+    /** Per kind of pair: how many fall in each zone (the pairs of a file of one's own, whatever their kinds). */
+    public static String zonesByKind(List<Scored> scored, GateZones zones) {
+        Map<String, int[]> byKind = new TreeMap<>();
+        for (Scored s : scored) {
+            String kind = (s.pair().duplicate() ? "duplicate " : "distinct ")
+                    + (s.pair().kind().isEmpty() ? "(no kind)" : s.pair().kind());
+            byKind.computeIfAbsent(kind, k -> new int[3])[
+                    zones.zoneOf(s.score()).ordinal()]++;
+        }
+        StringBuilder out = new StringBuilder("  per kind (novel / review / duplicate):");
+        byKind.forEach((kind, counts) -> out.append(String.format(
+                Locale.ROOT,
+                "%n    %-40s %3d / %3d / %3d",
+                kind,
+                counts[GateZones.Zone.Novel.ordinal()],
+                counts[GateZones.Zone.Review.ordinal()],
+                counts[GateZones.Zone.Duplicate.ordinal()])));
+        return out.toString();
     }
 
     private static String format(double value) {

@@ -1,10 +1,8 @@
 package io.animops.operator.publish;
 
 import io.animops.crds.AnimOps;
-import io.animops.crds.SecretKeyRef;
 import io.animops.crds.v1alpha1.AnimationIdea;
 import io.animops.crds.v1alpha1.ContentSchedule;
-import io.animops.crds.v1alpha1.LlmSettings;
 import io.animops.crds.v1alpha1.Platform;
 import io.animops.crds.v1alpha1.Publication;
 import io.animops.crds.v1alpha1.PublicationSpec;
@@ -20,7 +18,6 @@ import io.animops.operator.testing.FakeOpenAiServer;
 import io.animops.operator.testing.FakeOpenAiServer.Reply;
 import io.animops.operator.testing.Pipeline;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,8 +26,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -170,24 +165,9 @@ class LlmMetadataTest {
     }
 
     private PipelineSettings settings(String ns, String model, boolean madeForKids) {
-        client.resource(new SecretBuilder()
-                        .withNewMetadata()
-                        .withNamespace(ns)
-                        .withName("llm-key")
-                        .endMetadata()
-                        .withData(Map.of(
-                                "token",
-                                Base64.getEncoder()
-                                        .encodeToString(FakeOpenAiServer.API_KEY.getBytes(StandardCharsets.UTF_8))))
-                        .build())
-                .createOr(r -> r.update());
+        client.resource(FakeOpenAiServer.keySecret(ns)).createOr(r -> r.update());
         ContentSchedule schedule = Pipeline.schedule(ns, "daily", Selection.Mode.Auto, 1, 1, 0.99);
-        LlmSettings llm = new LlmSettings();
-        llm.setProvider(LlmSettings.Provider.OpenAi);
-        llm.setModel(model);
-        llm.setBaseUrl(FAKE.baseUrl());
-        llm.setSecretRef(new SecretKeyRef("llm-key", "token"));
-        schedule.getSpec().setLlm(llm);
+        schedule.getSpec().setLlm(FAKE.llm(model));
         PublishSettings publishing = new PublishSettings();
         publishing.setMadeForKids(madeForKids);
         publishing.setTags(List.of("physics", "satisfying"));

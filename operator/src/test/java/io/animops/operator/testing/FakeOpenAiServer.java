@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.animops.crds.SecretKeyRef;
+import io.animops.crds.v1alpha1.LlmSettings;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +38,7 @@ import java.util.regex.Pattern;
  */
 public final class FakeOpenAiServer implements AutoCloseable {
     public static final String API_KEY = "sk-test-animops";
+    private static final String KEY_SECRET = "llm-key";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern INCLUDE = Pattern.compile("\\{\\{(scene|gdscript):([A-Za-z0-9_./-]+)}}");
 
@@ -98,6 +104,27 @@ public final class FakeOpenAiServer implements AutoCloseable {
     /** The base URL a schedule's spec.llm.baseUrl points at. */
     public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    }
+
+    /** The Secret a schedule's spec.llm.secretRef names ({@link #llm}): {@link #API_KEY} under the key "token". */
+    public static Secret keySecret(String namespace) {
+        return new SecretBuilder()
+                .withNewMetadata()
+                .withNamespace(namespace)
+                .withName(KEY_SECRET)
+                .endMetadata()
+                .withData(Map.of("token", Base64.getEncoder().encodeToString(API_KEY.getBytes(StandardCharsets.UTF_8))))
+                .build();
+    }
+
+    /** spec.llm of a schedule whose model is {@code model} on this server, its key in {@link #keySecret}. */
+    public LlmSettings llm(String model) {
+        LlmSettings llm = new LlmSettings();
+        llm.setProvider(LlmSettings.Provider.OpenAi);
+        llm.setModel(model);
+        llm.setBaseUrl(baseUrl());
+        llm.setSecretRef(new SecretKeyRef(KEY_SECRET, "token"));
+        return llm;
     }
 
     public void enqueue(String model, Reply... queued) {
