@@ -94,7 +94,7 @@ final class ObjectIndex {
         return List.copyOf(dependents.getOrDefault(uid, Set.of()));
     }
 
-    /** The events (of either events API, in any namespace) about one object, as {@link EventTrimming#subject} names it. */
+    /** The events (of either events API, in any namespace) about one object, named as {@link EventTrimming#subject}. */
     synchronized List<Entry> eventsAbout(String subject) {
         return events.getOrDefault(subject, Set.of()).stream().map(objects::get).toList();
     }

@@ -43,6 +43,12 @@ class WatchedCrudDispatcher extends KubernetesCrudDispatcher implements AutoClos
     private final Duration bookmarkInterval;
     private final ObjectIndex objects = new ObjectIndex();
     private final AtomicLong resourceVersion = new AtomicLong();
+    /**
+     * The resourceVersion up to which every change is in the index: what a list reports, so that a watch from it
+     * misses nothing. The counter may be ahead of it while a write commits; reads do not wait for writes.
+     */
+    private volatile long indexedThrough;
+
     private final KubernetesResponseComposer lists = new KubernetesResponseComposer();
     private volatile List<CustomResourceDefinition> crds = List.of();
     private WatchLog watchLog;
@@ -89,6 +95,7 @@ class WatchedCrudDispatcher extends KubernetesCrudDispatcher implements AutoClos
     /** Resumes the resourceVersions after the highest one given out before, as after a restart. */
     void resumeResourceVersionsAfter(long highest) {
         resourceVersion.accumulateAndGet(highest, Math::max);
+        indexedThrough = Math.max(indexedThrough, highest);
     }
 
     @Override
@@ -137,7 +144,8 @@ class WatchedCrudDispatcher extends KubernetesCrudDispatcher implements AutoClos
                     .map(e -> new MockResponse().setResponseCode(200).setBody(e.json()))
                     .orElseGet(() -> new MockResponse().setResponseCode(404));
         }
-        return new MockResponse().setResponseCode(200).setBody(list(selected(target.get())));
+        long listedAt = indexedThrough;
+        return new MockResponse().setResponseCode(200).setBody(list(selected(target.get()), listedAt));
     }
 
     /**
@@ -158,7 +166,7 @@ class WatchedCrudDispatcher extends KubernetesCrudDispatcher implements AutoClos
         }
         List<ObjectIndex.Entry> deleted = selected(target.get());
         deleted.forEach(this::delete);
-        return new MockResponse().setResponseCode(200).setBody(list(deleted));
+        return new MockResponse().setResponseCode(200).setBody(list(deleted, indexedThrough));
     }
 
     /** Deletes one object, or marks it for deletion while it has finalizers. */
@@ -213,6 +221,7 @@ class WatchedCrudDispatcher extends KubernetesCrudDispatcher implements AutoClos
         } else {
             objects.put(key, newState, object);
         }
+        indexedThrough = change.resourceVersion();
         if (key.resource().equals(CRDS)) {
             crds = readCrds();
         }
@@ -247,9 +256,8 @@ class WatchedCrudDispatcher extends KubernetesCrudDispatcher implements AutoClos
         return all.stream().filter(e -> selector.test(read(e.json()))).toList();
     }
 
-    private String list(List<ObjectIndex.Entry> entries) {
-        return lists.compose(
-                entries.stream().map(ObjectIndex.Entry::json).toList(), String.valueOf(resourceVersion.get()));
+    private String list(List<ObjectIndex.Entry> entries, long resourceVersion) {
+        return lists.compose(entries.stream().map(ObjectIndex.Entry::json).toList(), String.valueOf(resourceVersion));
     }
 
     private List<CustomResourceDefinition> readCrds() {

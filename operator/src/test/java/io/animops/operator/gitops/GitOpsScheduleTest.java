@@ -106,6 +106,9 @@ class GitOpsScheduleTest {
             assertThat(ideaNames("physics-shorts-weekday")).containsExactlyInAnyOrderElementsOf(ideasBefore);
             // in-flight ideas stop and say why; finished ones keep their conditions
             for (AnimationIdea idea : ideas("physics-shorts-weekday")) {
+                assertThat(idea.getStatus())
+                        .as("status of " + idea.getMetadata().getName())
+                        .isNotNull();
                 if (!idea.getStatus().getPhase().isTerminal()) {
                     Condition attached = condition(idea.getStatus().getConditions(), "ScheduleAttached");
                     assertThat(attached.getStatus()).isEqualTo(Conditions.FALSE);

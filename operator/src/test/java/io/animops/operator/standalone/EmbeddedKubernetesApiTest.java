@@ -240,6 +240,48 @@ class EmbeddedKubernetesApiTest {
     }
 
     @Test
+    void aWriteOfTheMainResourceKeepsTheStatusOfAResourceWithTheStatusSubresource() {
+        AnimationIdea idea = new AnimationIdea();
+        idea.setMetadata(new ObjectMetaBuilder()
+                .withName("status-kept")
+                .withNamespace("default")
+                .build());
+        idea.setSpec(new AnimationIdeaSpec());
+        idea.getSpec().setTitle("Status kept");
+        idea.getSpec().setPremise("A premise long enough for the schema.");
+        idea.setStatus(new AnimationIdeaStatus());
+        idea.getStatus().setPhase(IdeaPhase.Published);
+        AnimationIdea created = client.resource(idea).create();
+        assertThat(created.getStatus()).as("a create ignores the status").isNull();
+        created.setStatus(new AnimationIdeaStatus());
+        created.getStatus().setPhase(IdeaPhase.Scripting);
+        client.resource(created).updateStatus();
+
+        AnimationIdea withoutStatus = client.resources(AnimationIdea.class)
+                .inNamespace("default")
+                .withName("status-kept")
+                .get();
+        withoutStatus.setStatus(null);
+        withoutStatus.getMetadata().setLabels(Map.of("replaced", "yes"));
+        client.resource(withoutStatus).update();
+        client.resources(AnimationIdea.class)
+                .inNamespace("default")
+                .withName("status-kept")
+                .edit(i -> {
+                    i.getMetadata().setLabels(Map.of("patched", "yes"));
+                    i.setStatus(null);
+                    return i;
+                });
+
+        AnimationIdea stored = client.resources(AnimationIdea.class)
+                .inNamespace("default")
+                .withName("status-kept")
+                .get();
+        assertThat(stored.getMetadata().getLabels()).containsEntry("patched", "yes");
+        assertThat(stored.getStatus().getPhase()).isEqualTo(IdeaPhase.Scripting);
+    }
+
+    @Test
     @EnabledIf("kubectlPresent")
     void kubectlGetCategoryListsBothKinds() throws Exception {
         Result r = kubectl("get", "animops", "-A");
