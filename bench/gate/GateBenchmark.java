@@ -85,8 +85,8 @@ public final class GateBenchmark {
                 }
                 search("random unit vectors", matrix, queries);
                 System.out.printf("gate: memory per 100,000 ideas of %d dimensions = %.1f MB of float32 rows (the "
-                                + "exact scores) + %.1f MB of 4-bit codes (the first pass); the heap grew by %.1f MB loading "
-                                + "%d ideas, names, titles and spare capacity included%n",
+                                + "exact scores) + %.1f MB of 4-bit codes (the first pass); the heap grew by %.1f MB "
+                                + "loading %d ideas, names, titles and spare capacity included%n",
                         matrix.dimensions(), 100_000.0 * matrix.floatBytesPerRow() / 1e6,
                         100_000.0 * matrix.quantizedBytesPerRow() / 1e6, heapGrowth / 1e6, matrix.size());
                 search("clustered MiniLM vectors", clustered(minilm, all, stored), queries);
@@ -127,8 +127,8 @@ public final class GateBenchmark {
         Arrays.sort(gate);
         Arrays.sort(exact);
         System.out.printf("gate: nearest %d over %d stored vectors (%s): 4-bit candidates + exact re-rank p50 = "
-                        + "%.1f ms (p95 %.1f ms), recall@5 %.3f, %d of %d queries answered by the exact scan; exact scan p50 = "
-                        + "%.1f ms (p95 %.1f ms)%n",
+                        + "%.1f ms (p95 %.1f ms), recall@5 %.3f, %d of %d queries answered by the exact scan; "
+                        + "exact scan p50 = %.1f ms (p95 %.1f ms)%n",
                 IdeaGate.NEAREST, matrix.size(), data, gate[QUERIES / 2], gate[QUERIES * 95 / 100],
                 found / (QUERIES * IdeaGate.NEAREST), matrix.exactFallbacks() - fallbacksBefore,
                 QUERIES + QUERY_WARM_UP,
