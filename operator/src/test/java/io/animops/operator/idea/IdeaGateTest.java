@@ -70,16 +70,16 @@ class IdeaGateTest {
     }
 
     @Test
-    void largeMatrixScannedInSlicesFindsTheSameNearestAsAPlainScan() {
+    void manyTiedScoresKeepTheOrderByNameOfAPlainScan() {
         int dimensions = 8;
-        int size = VectorMatrix.ROWS_PER_SLICE * 3 + 17;
+        int size = VectorMatrix.CANDIDATES * 3 + 17;
         VectorMatrix matrix = new VectorMatrix(dimensions);
         java.util.Random random = new java.util.Random(3);
         float[][] vectors = new float[size][];
         for (int i = 0; i < size; i++) {
             vectors[i] = new float[dimensions];
             for (int d = 0; d < dimensions; d++) {
-                // few distinct values, so that equal scores (ties broken by name) occur across slices
+                // few distinct values, so that equal scores (ties broken by name) occur in both passes of the search
                 vectors[i][d] = random.nextInt(3) - 1;
             }
             HashEmbedding.normalise(vectors[i]);
