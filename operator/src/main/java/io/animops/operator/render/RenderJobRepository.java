@@ -12,7 +12,7 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,9 +42,10 @@ public class RenderJobRepository {
     private record Written(String phase, String digest) {
         static Written of(RenderJob job) {
             RenderJobStatus status = job.getStatus();
+            // the parts may be null (a job without artifacts yet): List.of would refuse them
             String content = String.join(
                     "\n",
-                    List.of(
+                    Arrays.asList(
                             String.valueOf(job.getMetadata().getGeneration()),
                             String.valueOf(status.getAgent()),
                             JsonColumn.write(status.getProvenance()),
