@@ -79,6 +79,17 @@ public final class PipelineBenchmark {
     private static final Duration STALL = Duration.ofSeconds(300);
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+        // the agents' and informers' client threads would keep this JVM (and bench/pipeline/run) waiting
+        System.exit(0);
+    }
+
+    private static void run(String[] args) throws Exception {
         int ideas = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int agents = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         Duration timeout = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 900);
