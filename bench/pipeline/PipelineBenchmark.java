@@ -79,6 +79,17 @@ public final class PipelineBenchmark {
     private static final Duration STALL = Duration.ofSeconds(300);
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+        // the agents' and informers' client threads would keep this JVM (and bench/pipeline/run) waiting
+        System.exit(0);
+    }
+
+    private static void run(String[] args) throws Exception {
         int ideas = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int agents = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         Duration timeout = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 900);
@@ -94,6 +105,7 @@ public final class PipelineBenchmark {
             launcher = startOperator(repo, work, httpPort, log);
             ProcessHandle operator = awaitOperator(launcher, work, httpPort);
             RssSampler rss = RssSampler.start(operator.pid());
+            startFlightRecording(operator.pid());
             Config api = Config.fromKubeconfig(Files.readString(work.resolve("home/kubeconfig")));
             KubernetesClient client = new KubernetesClientBuilder().withConfig(api).build();
             client.resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build()).create();
@@ -287,10 +299,14 @@ public final class PipelineBenchmark {
         Path jar = repo.resolve("operator/target/quarkus-app/quarkus-run.jar");
         Files.createDirectories(work.resolve("examples"));
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                "-Dquarkus.http.port=" + httpPort, "-jar", jar.toString(), "standalone",
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        // e.g. -XX:NativeMemoryTracking=summary; the launcher passes its options on to the operator's JVM
+        String options = System.getenv().getOrDefault("ANIMOPS_BENCH_OPERATOR_JAVA_OPTIONS", "");
+        Stream.of(options.trim().split("\\s+")).filter(o -> !o.isEmpty()).forEach(command::add);
+        command.addAll(List.of("-Dquarkus.http.port=" + httpPort, "-jar", jar.toString(), "standalone",
                 "--api-port=" + freePort(), "--db-port=" + freePort(), "--home=" + work.resolve("home"),
-                "--examples=" + work.resolve("examples"))
+                "--examples=" + work.resolve("examples")));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("ANIMOPS_API_TOKEN", API_TOKEN);
         builder.environment().put("ANIMOPS_LLM_RATE_LIMIT_PER_SECOND", "200");
@@ -298,6 +314,22 @@ public final class PipelineBenchmark {
         builder.environment().put("ANIMOPS_LLM_INITIAL_BACKOFF", "50ms");
         builder.environment().put("ANIMOPS_LLM_MAX_BACKOFF", "500ms");
         return builder.start();
+    }
+
+    /**
+     * With ANIMOPS_BENCH_JFR=FILE, a Java Flight Recorder profile of the operator's JVM from the schedules' creation
+     * on, dumped to FILE when the operator stops ({@code jfr print --events jdk.ExecutionSample FILE}).
+     */
+    private static void startFlightRecording(long pid) throws IOException, InterruptedException {
+        String file = System.getenv("ANIMOPS_BENCH_JFR");
+        if (file == null || file.isBlank()) {
+            return;
+        }
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process start = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "JFR.start", "settings=profile",
+                "dumponexit=true", "filename=" + Path.of(file).toAbsolutePath()).redirectErrorStream(true).start();
+        System.out.println("flight recording: " + new String(start.getInputStream().readAllBytes()).trim());
+        start.waitFor();
     }
 
     /** The JVM that runs the operator (the launcher's child when the launcher bounds the heap), once it serves. */

@@ -84,6 +84,9 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
     @Inject
     Clock clock;
 
+    /** The schedules, from an informer's cache rather than a request on every reconciliation of every idea. */
+    private InformerEventSource<ContentSchedule, AnimationIdea> schedules;
+
     @Override
     public List<EventSource<?, AnimationIdea>> prepareEventSources(EventSourceContext<AnimationIdea> context) {
         InformerEventSource<ScriptAttempt, AnimationIdea> attempts = new InformerEventSource<>(
@@ -102,7 +105,7 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
                         .build(),
                 context);
         // a schedule deleted or created again stops or resumes the in-flight ideas that name it (ScheduleLink)
-        InformerEventSource<ContentSchedule, AnimationIdea> schedules = new InformerEventSource<>(
+        schedules = new InformerEventSource<>(
                 InformerEventSourceConfiguration.from(ContentSchedule.class, AnimationIdea.class)
                         .withSecondaryToPrimaryMapper(schedule -> context.getPrimaryCache()
                                 .list(
@@ -140,7 +143,9 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
     public UpdateControl<AnimationIdea> reconcile(AnimationIdea idea, Context<AnimationIdea> context) {
         AnimationIdeaStatus observedStatus = StatusSupport.begin(idea, AnimationIdeaStatus::new);
         IdeaPhase before = idea.getStatus().getPhase();
-        ContentSchedule schedule = settingsLookup.scheduleOf(context.getClient(), idea);
+        String namespace = idea.getMetadata().getNamespace();
+        ContentSchedule schedule = settingsLookup.scheduleOf(
+                context.getClient(), idea, name -> schedules.get(new ResourceID(name, namespace)));
         if (ScheduleLink.stopped(idea, schedule, clock)) {
             return StatusSupport.patchIfChanged(idea, observedStatus, null);
         }

@@ -84,11 +84,11 @@ final class SelectionStep implements PhaseStep {
     /** Auto selection: the run's maxAccepted most novel non-duplicates, once every sibling is gated. */
     private static void selectByNovelty(
             IdeaLifecycle run, AnimationIdea idea, PipelineSettings settings, List<AnimationIdea> siblings) {
-        long ungated = siblings.stream()
-                .filter(s -> s.getStatus() == null || s.getStatus().getSimilarity() == null)
-                .count();
-        if (ungated > 0) {
-            String message = ungated + " other proposal(s) of this run are not gated yet";
+        boolean ungated = siblings.stream()
+                .anyMatch(s -> s.getStatus() == null || s.getStatus().getSimilarity() == null);
+        if (ungated) {
+            // no count in the message: it would change, and be written, on every recheck of every waiting sibling
+            String message = "other proposals of this run are not gated yet: the run is ranked once all are";
             run.condition(idea, ConditionTypes.SELECTED, Conditions.UNKNOWN, Reasons.WAITING_FOR_RUN, message);
             run.condition(idea, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, Reasons.WAITING_FOR_RUN, message);
             run.requeueAfter(IdeaLifecycle.SIBLING_RECHECK);

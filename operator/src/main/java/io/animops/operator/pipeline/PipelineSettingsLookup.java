@@ -7,6 +7,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.Optional;
+import java.util.function.Function;
+
 /** The settings that apply to an idea: those of the schedule it names, else the operator's defaults. */
 @ApplicationScoped
 public class PipelineSettingsLookup {
@@ -19,13 +22,25 @@ public class PipelineSettingsLookup {
 
     /** The schedule the idea names, or null (none named, or none of that name exists). */
     public ContentSchedule scheduleOf(KubernetesClient client, AnimationIdea idea) {
+        return scheduleOf(client, idea, name -> Optional.empty());
+    }
+
+    /**
+     * The same, looked up first in an informer's cache by name (an idea is reconciled on every event of its
+     * children: a request each time would cost the API server more than the reconciliation); asked of the API
+     * only when the cache has no schedule of that name, so that a deletion is confirmed, not guessed.
+     */
+    public ContentSchedule scheduleOf(
+            KubernetesClient client, AnimationIdea idea, Function<String, Optional<ContentSchedule>> cached) {
         String scheduleRef = idea.getSpec().getScheduleRef();
-        return scheduleRef == null
-                ? null
-                : client.resources(ContentSchedule.class)
+        if (scheduleRef == null) {
+            return null;
+        }
+        return cached.apply(scheduleRef)
+                .orElseGet(() -> client.resources(ContentSchedule.class)
                         .inNamespace(idea.getMetadata().getNamespace())
                         .withName(scheduleRef)
-                        .get();
+                        .get());
     }
 
     public PipelineSettings forSchedule(ContentSchedule schedule) {

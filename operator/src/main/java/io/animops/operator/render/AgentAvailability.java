@@ -10,6 +10,7 @@ import io.animops.crds.v1alpha1.RenderJob;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -25,8 +26,9 @@ public final class AgentAvailability {
     }
 
     /**
-     * Agents that are Ready, alive, match the selector and the executor the job requires, have a free slot and have
-     * not failed the job too often.
+     * Agents that are Ready, alive, match the selector and the executor the job requires and have not failed the job
+     * too often. Whether they have a free slot is left out: it changes with every claim, and a job's status that
+     * followed it would be rewritten (with its idea's) on every recheck while the pool is busy.
      */
     public static List<RenderAgent> candidates(
             Collection<RenderAgent> agents, RenderJob job, Instant now, Duration leaseTtl) {
@@ -40,15 +42,7 @@ public final class AgentAvailability {
                 .filter(a -> AgentSelectors.matches(selector, a.getSpec().getLabels()))
                 .filter(a -> RenderExecutor.satisfies(
                         job.getSpec().getExecutor(), a.getStatus().getExecutor()))
-                .filter(a -> {
-                    int active = a.getStatus().getActiveJobs() == null
-                            ? 0
-                            : a.getStatus().getActiveJobs();
-                    int max = a.getSpec().getMaxConcurrent() == null
-                            ? 1
-                            : a.getSpec().getMaxConcurrent();
-                    return active < max;
-                })
+                .sorted(Comparator.comparing(a -> a.getMetadata().getName()))
                 .toList();
     }
 }

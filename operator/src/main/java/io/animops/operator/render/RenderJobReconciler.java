@@ -130,8 +130,7 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
                         + job.getSpec().getAgentSelector()
                         + (job.getSpec().getExecutor() == null
                                 ? ""
-                                : " and executor " + job.getSpec().getExecutor())
-                        + " with a free slot";
+                                : " and executor " + job.getSpec().getExecutor());
                 Conditions.set(
                         status, clock, ConditionTypes.SCHEDULED, Conditions.FALSE, Reasons.NO_AGENT_AVAILABLE, message);
                 Conditions.set(

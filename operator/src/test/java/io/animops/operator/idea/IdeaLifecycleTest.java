@@ -25,6 +25,7 @@ import io.animops.crds.v1alpha1.ScriptAttemptStatus;
 import io.animops.crds.v1alpha1.ScriptError;
 import io.animops.crds.v1alpha1.Selection;
 import io.animops.crds.v1alpha1.Similarity;
+import io.animops.operator.kube.StatusSupport;
 import io.animops.operator.pipeline.PipelineSettings;
 import io.animops.operator.qc.QcItemResult;
 import io.animops.operator.qc.QcOutcome;
@@ -321,6 +322,25 @@ class IdeaLifecycleTest {
         assertThat(accepted.entered())
                 .extracting(IdeaLifecycle.Transition::phase)
                 .containsExactly(IdeaPhase.Accepted, IdeaPhase.Scripting);
+    }
+
+    @Test
+    void aProposalWaitingForItsRunKeepsTheSameStatusWhileSiblingsAreGated() {
+        AnimationIdea a = proposed("a", 0.10);
+        AnimationIdea b = Pipeline.idea("ns", "b", "Title b", "Premise of b");
+        b.getSpec().setScheduleRef("daily");
+        AnimationIdea c = Pipeline.idea("ns", "c", "Title c", "Premise of c");
+        c.getSpec().setScheduleRef("daily");
+        IdeaLifecycle.advance(CLOCK, a, SETTINGS, List.of(a, b, c), null, null, IdeaLifecycle.Downstream.NONE);
+        AnimationIdeaStatus waitingForTwo = StatusSupport.copy(a.getStatus());
+        assertThat(condition(a, "Selected").getReason()).isEqualTo("WaitingForRun");
+
+        // a status that changed with every sibling gated would be written on every recheck of every waiting idea
+        b.setStatus(proposed("b", 0.40).getStatus());
+        IdeaLifecycle.Step step =
+                IdeaLifecycle.advance(CLOCK, a, SETTINGS, List.of(a, b, c), null, null, IdeaLifecycle.Downstream.NONE);
+        assertThat(step.requeue()).isNotNull();
+        assertThat(a.getStatus()).isEqualTo(waitingForTwo);
     }
 
     @Test

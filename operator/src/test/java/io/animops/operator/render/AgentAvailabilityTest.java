@@ -35,7 +35,22 @@ class AgentAvailabilityTest {
 
         RenderJob any = job(null);
         assertThat(names(AgentAvailability.candidates(List.of(mac, linux, older), any, NOW, Duration.ofMinutes(1))))
-                .containsExactly("mac-1", "linux-1", "mac-old");
+                .containsExactly("linux-1", "mac-1", "mac-old");
+    }
+
+    @Test
+    void aBusyAgentStaysACandidateSoThatAWaitingJobsStatusDoesNotFollowEveryClaim() {
+        RenderAgent busy = agent("mac-busy", null);
+        busy.getSpec().setMaxConcurrent(2);
+        busy.getStatus().setActiveJobs(2);
+        RenderAgent idle = agent("mac-idle", null);
+
+        List<RenderAgent> candidates =
+                AgentAvailability.candidates(List.of(idle, busy), job(null), NOW, Duration.ofMinutes(1));
+        assertThat(names(candidates)).containsExactly("mac-busy", "mac-idle");
+        busy.getStatus().setActiveJobs(0);
+        assertThat(names(AgentAvailability.candidates(List.of(busy, idle), job(null), NOW, Duration.ofMinutes(1))))
+                .isEqualTo(names(candidates));
     }
 
     private static RenderAgent agent(String name, RenderExecutor executor) {
