@@ -107,6 +107,11 @@ describe('SimilarityView', () => {
     expect(screen.queryByText(/judge was not asked/)).toBeNull()
   })
 
+  it('shows a threshold as it was set, not rounded to two places', () => {
+    render(<SimilarityView namespace="default" similarity={{ ...reviewed, threshold: 0.995, reviewThreshold: 0.995 }} />)
+    expect(fact('Thresholds')).toHaveTextContent('fixed 0.995 (no review zone)')
+  })
+
   it('says when an idea is not gated yet', () => {
     render(<SimilarityView namespace="default" />)
     expect(screen.getByText('Not gated yet.')).toBeInTheDocument()

@@ -46,13 +46,13 @@ export function similarityOfRow(row: IdeaRow): Similarity {
 
 function thresholds({ threshold, reviewThreshold }: Similarity) {
   if (threshold === undefined || threshold === null) return undefined
-  // a fixed spec.similarityThreshold has no review zone
+  // a fixed spec.similarityThreshold has no review zone; thresholds are shown as set (0.995 is not 0.99 or 1.00)
   if (reviewThreshold === undefined || reviewThreshold === null || reviewThreshold === threshold) {
-    return <span className="tabular-nums">fixed {threshold.toFixed(2)} (no review zone)</span>
+    return <span className="tabular-nums">fixed {String(threshold)} (no review zone)</span>
   }
   return (
     <span className="tabular-nums">
-      review from {reviewThreshold.toFixed(2)}, duplicate from {threshold.toFixed(2)}
+      review from {String(reviewThreshold)}, duplicate from {String(threshold)}
     </span>
   )
 }

@@ -4,6 +4,7 @@ import io.animops.crds.v1alpha1.GateJudgement;
 import io.animops.crds.v1alpha1.SimilarIdea;
 import io.animops.crds.v1alpha1.Similarity;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -55,23 +56,23 @@ public final class GateDecision {
         if (zoneOf(similarity) == GateZones.Zone.Review) {
             return String.format(
                     Locale.ROOT,
-                    "similarity %.2f to %s \"%s\" is in the review zone [%.2f, %.2f) and "
+                    "similarity %.2f to %s \"%s\" is in the review zone [%s, %s) and "
                             + "%s judged them the same animation: %s",
                     nearest.getScore(),
                     nearest.getName(),
                     nearest.getTitle(),
-                    similarity.getReviewThreshold(),
-                    similarity.getThreshold(),
+                    threshold(similarity.getReviewThreshold()),
+                    threshold(similarity.getThreshold()),
                     similarity.getJudgement().getModel(),
                     similarity.getJudgement().getReason());
         }
         return String.format(
                 Locale.ROOT,
-                "similarity %.2f to %s \"%s\" is at or above the threshold %.2f",
+                "similarity %.2f to %s \"%s\" is at or above the threshold %s",
                 nearest.getScore(),
                 nearest.getName(),
                 nearest.getTitle(),
-                similarity.getThreshold());
+                threshold(similarity.getThreshold()));
     }
 
     static String novelMessage(Similarity similarity) {
@@ -87,7 +88,15 @@ public final class GateDecision {
         double below =
                 similarity.getReviewThreshold() == null ? similarity.getThreshold() : similarity.getReviewThreshold();
         return String.format(
-                Locale.ROOT, "highest similarity %.2f is below the threshold %.2f", similarity.getScore(), below);
+                Locale.ROOT,
+                "highest similarity %.2f is below the threshold %s",
+                similarity.getScore(),
+                threshold(below));
+    }
+
+    /** A threshold as it was set (0.995 stays 0.995): rounded to two places it could read as the score beside it. */
+    private static String threshold(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     /** The review a person is asked for, with the nearest ideas. */
@@ -102,11 +111,11 @@ public final class GateDecision {
                         + similarity.getJudgement().getReason() + ")";
         return String.format(
                 Locale.ROOT,
-                "similarity %.2f is in the review zone [%.2f, %.2f) and %s: a person decides "
+                "similarity %.2f is in the review zone [%s, %s) and %s: a person decides "
                         + "(spec.approved, or approve/reject in the panel); nearest: %s",
                 similarity.getScore(),
-                similarity.getReviewThreshold(),
-                similarity.getThreshold(),
+                threshold(similarity.getReviewThreshold()),
+                threshold(similarity.getThreshold()),
                 judge,
                 nearest);
     }
