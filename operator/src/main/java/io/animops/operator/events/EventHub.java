@@ -6,6 +6,7 @@ import io.smallrye.mutiny.subscription.BackPressureStrategy;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -24,6 +25,8 @@ import java.util.function.Predicate;
  */
 @ApplicationScoped
 public class EventHub {
+    private static final Logger LOG = Logger.getLogger(EventHub.class);
+
     private final String epoch = Long.toString(System.currentTimeMillis(), 36);
     private final Deque<StreamEvent> recent = new ArrayDeque<>();
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
@@ -54,7 +57,26 @@ public class EventHub {
         }
         for (Subscriber s : subscribers) {
             if (s.filter().test(event)) {
-                s.emitter().emit(event);
+                send(s, event);
+            }
+        }
+    }
+
+    /**
+     * One subscriber's failure stays its own: the publisher is a reconciler's or an informer's thread. Mutiny fails a
+     * full client buffer by throwing from {@code emit} (and, racing the client's drain, may throw from its own cancel
+     * path); that client is dropped and the others get the event.
+     */
+    private void send(Subscriber subscriber, StreamEvent event) {
+        try {
+            subscriber.emitter().emit(event);
+        } catch (RuntimeException e) {
+            subscribers.remove(subscriber);
+            LOG.debugf("event stream client dropped: %s", e.toString());
+            try {
+                subscriber.emitter().fail(e);
+            } catch (RuntimeException alreadyTerminated) {
+                // the stream is over either way
             }
         }
     }
@@ -73,13 +95,18 @@ public class EventHub {
                                         emitter.emit(missed);
                                     }
                                 }
-                                Subscriber subscriber = new Subscriber(filter, emitter);
-                                subscribers.add(subscriber);
-                                emitter.onTermination(() -> subscribers.remove(subscriber));
+                                register(filter, emitter);
                             }
                         },
                         BackPressureStrategy.ERROR);
         return stream.onOverflow().buffer(clientBuffer);
+    }
+
+    /** Adds a subscriber until its stream ends (called holding the hub's lock, after its missed events). */
+    void register(Predicate<StreamEvent> filter, MultiEmitter<? super StreamEvent> emitter) {
+        Subscriber subscriber = new Subscriber(filter, emitter);
+        subscribers.add(subscriber);
+        emitter.onTermination(() -> subscribers.remove(subscriber));
     }
 
     /** How many clients are subscribed now. */

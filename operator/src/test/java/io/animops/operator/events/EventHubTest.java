@@ -2,8 +2,11 @@ package io.animops.operator.events;
 
 import io.animops.operator.api.*;
 import io.smallrye.mutiny.helpers.test.AssertSubscriber;
+import io.smallrye.mutiny.subscription.MultiEmitter;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -82,5 +85,43 @@ class EventHubTest {
         hub.publish(StreamEvent.CHANGE, "AnimationIdea", "default", "idea", Map.of("phase", "Proposed"));
         hub.publish(StreamEvent.AUDIT, "RenderJob", "default", "job-1", Map.of("eventType", "x"));
         assertThat(progressOf(jobs.getItems())).containsExactly(1);
+    }
+
+    @Test
+    void aSubscriberWhoseEmitThrowsIsDroppedWithoutFailingThePublisher() {
+        EventHub hub = new EventHub(100, 50);
+        AssertSubscriber<StreamEvent> healthy =
+                hub.subscribe(null, e -> true).subscribe().withSubscriber(AssertSubscriber.create(Long.MAX_VALUE));
+        List<Throwable> failures = new ArrayList<>();
+        // what Mutiny did once when a full client buffer raced its drain: emit threw from its cancel path
+        @SuppressWarnings("unchecked")
+        MultiEmitter<StreamEvent> broken = (MultiEmitter<StreamEvent>) Proxy.newProxyInstance(
+                MultiEmitter.class.getClassLoader(), new Class<?>[] {MultiEmitter.class}, (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "emit" -> throw new IllegalStateException("new buffer must have at least one element");
+                        case "fail" -> failures.add((Throwable) args[0]);
+                        case "hashCode" -> {
+                            return System.identityHashCode(proxy);
+                        }
+                        case "equals" -> {
+                            return proxy == args[0];
+                        }
+                        default -> {}
+                    }
+                    return method.getReturnType() == boolean.class
+                            ? false
+                            : method.getReturnType() == long.class ? 0L : null;
+                });
+        synchronized (hub) {
+            hub.register(e -> true, broken);
+        }
+        assertThat(hub.subscribers()).isEqualTo(2);
+
+        progress(hub, 10);
+        progress(hub, 20);
+
+        assertThat(hub.subscribers()).isEqualTo(1);
+        assertThat(failures).singleElement().isInstanceOf(IllegalStateException.class);
+        assertThat(progressOf(healthy.getItems())).containsExactly(10, 20);
     }
 }
