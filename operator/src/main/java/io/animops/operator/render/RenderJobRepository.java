@@ -113,8 +113,7 @@ public class RenderJobRepository {
                 },
                 clock);
         if (job.getStatus().getArtifacts() != null) {
-            artifacts.record(
-                    UUID.fromString(job.getMetadata().getUid()), job.getStatus().getArtifacts());
+            artifacts.record(uid, job.getStatus().getArtifacts());
         }
         if (job.getStatus().getPhase().isTerminal()) {
             written.remove(uid);
