@@ -39,9 +39,11 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -84,11 +86,25 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
     @Inject
     Clock clock;
 
+    private static final String BY_RUN = "run";
+    private static final String BY_SCHEDULE_REF = "scheduleRef";
+
     /** The schedules, from an informer's cache rather than a request on every reconciliation of every idea. */
     private InformerEventSource<ContentSchedule, AnimationIdea> schedules;
 
     @Override
     public List<EventSource<?, AnimationIdea>> prepareEventSources(EventSourceContext<AnimationIdea> context) {
+        // look-ups by index: a scan of every cached idea per reconciliation made a run of n ideas cost n²
+        context.getPrimaryCache()
+                .addIndexers(Map.of(
+                        BY_RUN, idea -> runKey(idea).stream().toList(),
+                        BY_SCHEDULE_REF,
+                                idea -> idea.getSpec() == null || idea.getSpec().getScheduleRef() == null
+                                        ? List.of()
+                                        : List.of(key(
+                                                idea.getMetadata().getNamespace(),
+                                                idea.getSpec().getScheduleRef()))));
+        metrics.countFrom(context.getPrimaryCache()::list);
         InformerEventSource<ScriptAttempt, AnimationIdea> attempts = new InformerEventSource<>(
                 InformerEventSourceConfiguration.from(ScriptAttempt.class, AnimationIdea.class)
                         .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(AnimationIdea.class))
@@ -104,20 +120,22 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
                         .withSecondaryToPrimaryMapper(AnimationIdeaReconciler::ideaOf)
                         .build(),
                 context);
-        // a schedule deleted or created again stops or resumes the in-flight ideas that name it (ScheduleLink)
+        // a schedule deleted or created again stops or resumes the in-flight ideas that name it (ScheduleLink), and
+        // its spec is their settings; its status (counts that follow every idea) is not read by them, so a status
+        // write must not reconcile every idea of the schedule
         schedules = new InformerEventSource<>(
                 InformerEventSourceConfiguration.from(ContentSchedule.class, AnimationIdea.class)
-                        .withSecondaryToPrimaryMapper(schedule -> context.getPrimaryCache()
-                                .list(
-                                        schedule.getMetadata().getNamespace(),
-                                        i -> schedule.getMetadata()
-                                                .getName()
-                                                .equals(
-                                                        i.getSpec() == null
-                                                                ? null
-                                                                : i.getSpec().getScheduleRef()))
+                        .withSecondaryToPrimaryMapper(schedule -> context
+                                .getPrimaryCache()
+                                .byIndex(
+                                        BY_SCHEDULE_REF,
+                                        key(
+                                                schedule.getMetadata().getNamespace(),
+                                                schedule.getMetadata().getName()))
+                                .stream()
                                 .map(ResourceID::fromResource)
                                 .collect(Collectors.toSet()))
+                        .withOnUpdateFilter(AnimationIdeaReconciler::specOrDeletionChanged)
                         .build(),
                 context);
         return List.of(attempts, renderJobs, publications, schedules);
@@ -133,6 +151,31 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
         return idea == null
                 ? Set.of()
                 : Set.of(new ResourceID(idea, job.getMetadata().getNamespace()));
+    }
+
+    /**
+     * The key of the idea's schedule run: a run id is the fire time's minute, so two schedules of a namespace firing
+     * in the same minute share it and the schedule is part of the key; empty for an idea proposed by hand.
+     */
+    private static Optional<String> runKey(AnimationIdea idea) {
+        Map<String, String> labels = idea.getMetadata().getLabels();
+        String runId = labels == null ? null : labels.get(AnimOps.LABEL_RUN);
+        return runId == null
+                ? Optional.empty()
+                : Optional.of(key(idea.getMetadata().getNamespace(), labels.get(AnimOps.LABEL_SCHEDULE), runId));
+    }
+
+    private static String key(String... parts) {
+        return String.join("/", Arrays.stream(parts).map(String::valueOf).toList());
+    }
+
+    /** A schedule's spec (generation) changed or its deletion began: what its ideas read of it. */
+    private static boolean specOrDeletionChanged(ContentSchedule updated, ContentSchedule old) {
+        return !Objects.equals(
+                        updated.getMetadata().getGeneration(), old.getMetadata().getGeneration())
+                || !Objects.equals(
+                        updated.getMetadata().getDeletionTimestamp(),
+                        old.getMetadata().getDeletionTimestamp());
     }
 
     /**
@@ -160,7 +203,6 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
                     UUID.fromString(idea.getMetadata().getUid()),
                     idea.getStatus().getPhase().name());
         }
-        metrics.observe(context.getPrimaryCache().list().toList(), idea);
         return StatusSupport.patchIfChanged(idea, observedStatus, step.requeue());
     }
 
@@ -191,28 +233,15 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
     /** The idea's run siblings and children, from the informers' caches. */
     private Children observeChildren(AnimationIdea idea, Context<AnimationIdea> context) {
         AnimationIdeaStatus status = idea.getStatus();
-        String runId = runIdOf(idea);
-        // a run id is the fire time's minute: two schedules of a namespace firing in the same minute share it
-        String schedule = idea.getMetadata().getLabels() == null
-                ? null
-                : idea.getMetadata().getLabels().get(AnimOps.LABEL_SCHEDULE);
-        List<AnimationIdea> siblings = runId == null
-                ? List.of(idea)
-                : context.getPrimaryCache()
-                        .list(
-                                idea.getMetadata().getNamespace(),
-                                i -> i.getMetadata().getLabels() != null
-                                        && runId.equals(
-                                                i.getMetadata().getLabels().get(AnimOps.LABEL_RUN))
-                                        && Objects.equals(
-                                                schedule,
-                                                i.getMetadata().getLabels().get(AnimOps.LABEL_SCHEDULE)))
+        List<AnimationIdea> siblings = runKey(idea)
+                .map(run -> context.getPrimaryCache().byIndex(BY_RUN, run).stream()
                         .map(i -> i.getMetadata()
                                         .getUid()
                                         .equals(idea.getMetadata().getUid())
                                 ? idea
                                 : i)
-                        .toList();
+                        .toList())
+                .orElse(List.of(idea));
         Set<RenderJob> jobs = context.getSecondaryResources(RenderJob.class);
         return new Children(
                 siblings,

@@ -10,7 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.Arrays;
-import java.util.Collection;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /** The gauge {@code animops_ideas{phase=...}}: ideas currently in each phase, from the operator's cache. */
 // started eagerly so that the gauges exist before the first idea
@@ -20,25 +21,23 @@ public class IdeaMetrics {
     @Inject
     MeterRegistry registry;
 
-    private TaggedGauges byPhase;
+    private TaggedGauges<AnimationIdea> byPhase;
 
     @PostConstruct
     void register() {
-        byPhase = new TaggedGauges(
+        byPhase = new TaggedGauges<>(
                 registry,
                 "animops.ideas",
                 "AnimationIdeas by phase",
                 "phase",
-                Arrays.stream(IdeaPhase.values()).map(Enum::name).toList());
-    }
-
-    /** Recounts from the cached ideas, with {@code current} as just decided (its patch is not cached yet). */
-    public void observe(Collection<AnimationIdea> cached, AnimationIdea current) {
-        byPhase.count(
-                cached,
-                current,
+                Arrays.stream(IdeaPhase.values()).map(Enum::name).toList(),
                 idea -> idea.getStatus() == null || idea.getStatus().getPhase() == null
                         ? IdeaPhase.Proposed.name()
                         : idea.getStatus().getPhase().name());
+    }
+
+    /** The gauges count what {@code cached} holds when they are read. */
+    public void countFrom(Supplier<Stream<AnimationIdea>> cached) {
+        byPhase.countFrom(cached);
     }
 }

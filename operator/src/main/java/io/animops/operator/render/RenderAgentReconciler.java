@@ -12,14 +12,17 @@ import io.animops.operator.kube.StatusSupport;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 
 /** Marks agents Ready while they heartbeat, NotReady once the lease TTL passes without one. */
 // heartbeats are status writes by the agent: they must wake the reconciler
@@ -39,6 +42,12 @@ public class RenderAgentReconciler implements Reconciler<RenderAgent> {
 
     @Inject
     RenderMetrics metrics;
+
+    @Override
+    public List<EventSource<?, RenderAgent>> prepareEventSources(EventSourceContext<RenderAgent> context) {
+        metrics.countAgentsFrom(context.getPrimaryCache()::list);
+        return List.of();
+    }
 
     @Override
     public UpdateControl<RenderAgent> reconcile(RenderAgent agent, Context<RenderAgent> context) {
@@ -90,7 +99,6 @@ public class RenderAgentReconciler implements Reconciler<RenderAgent> {
 
     private UpdateControl<RenderAgent> write(
             RenderAgent agent, RenderAgentStatus observed, Duration requeue, Context<RenderAgent> context) {
-        metrics.observeAgents(context.getPrimaryCache().list().toList(), agent);
         // a heartbeat that arrived meanwhile wins; the next event brings it here again
         if (!StatusSupport.writeIfUnchangedSince(agent, observed, context.getClient())) {
             return StatusSupport.requeue(Duration.ofSeconds(1));

@@ -87,6 +87,7 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
 
     @Override
     public List<EventSource<?, RenderJob>> prepareEventSources(EventSourceContext<RenderJob> context) {
+        metrics.countJobsFrom(context.getPrimaryCache()::list);
         // agents concern no job in particular: a pending job looks at them on its own recheck
         agents = new InformerEventSource<>(
                 InformerEventSourceConfiguration.from(RenderAgent.class, RenderJob.class)
@@ -209,7 +210,6 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
         // from the phase last recorded, which is not the one read when an agent wrote it (a terminal outcome)
         RenderPhase recorded = repository.recordedPhase(job).orElse(null);
         repository.save(job).ifPresent(completedAt -> metrics.completed(job, completedAt));
-        metrics.observeJobs(context.getPrimaryCache().list().toList(), job);
         audit.phaseChange(job, recorded, status.getPhase(), status.getConditions(), ConditionTypes.SUCCEEDED);
         events.summaryChanged(job, status.getConditions(), ConditionTypes.SUCCEEDED);
         return StatusSupport.requeue(

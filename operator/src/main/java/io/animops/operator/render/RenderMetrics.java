@@ -17,11 +17,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 
 /**
  * The render queue for dashboards and alerts: {@code animops_renderjobs{phase}} and the age of the oldest Pending job
@@ -49,49 +49,44 @@ public class RenderMetrics {
     @Inject
     Clock clock;
 
-    private TaggedGauges jobsByPhase;
-    private TaggedGauges agentsByReadiness;
-    /** Creation time of the oldest Pending job; null while none waits. */
-    private final AtomicReference<Instant> oldestPending = new AtomicReference<>();
+    private TaggedGauges<RenderJob> jobsByPhase;
+    private TaggedGauges<RenderAgent> agentsByReadiness;
+    /** The render job informer's cache, read when the oldest Pending job's age is scraped. */
+    private volatile Supplier<Stream<RenderJob>> jobs = Stream::empty;
 
     @PostConstruct
     void register() {
-        jobsByPhase = new TaggedGauges(
+        jobsByPhase = new TaggedGauges<>(
                 registry,
                 JOBS,
                 "RenderJobs by phase",
                 "phase",
-                Arrays.stream(RenderPhase.values()).map(Enum::name).toList());
-        agentsByReadiness = new TaggedGauges(
-                registry, AGENTS, "RenderAgents by their Ready condition", "ready", List.of("true", "false"));
+                Arrays.stream(RenderPhase.values()).map(Enum::name).toList(),
+                RenderMetrics::phase);
+        agentsByReadiness = new TaggedGauges<>(
+                registry,
+                AGENTS,
+                "RenderAgents by their Ready condition",
+                "ready",
+                List.of("true", "false"),
+                agent -> Boolean.toString(Conditions.isTrue(
+                        agent.getStatus() == null ? null : agent.getStatus().getConditions(), "Ready")));
         registry.find(OLDEST_PENDING).gauges().forEach(registry::remove);
-        Gauge.builder(OLDEST_PENDING, oldestPending, this::ageSeconds)
+        Gauge.builder(OLDEST_PENDING, this, RenderMetrics::oldestPendingAgeSeconds)
                 .description("Seconds the oldest Pending RenderJob has existed; 0 when none is Pending")
                 .strongReference(true)
                 .register(registry);
     }
 
-    /** Recounts the cached jobs, with {@code current} as just decided. */
-    public void observeJobs(Collection<RenderJob> cached, RenderJob current) {
-        jobsByPhase.count(cached, current, RenderMetrics::phase);
-        oldestPending.set(cached.stream()
-                .map(job ->
-                        job.getMetadata().getUid().equals(current.getMetadata().getUid()) ? current : job)
-                .filter(job -> RenderPhase.Pending.name().equals(phase(job)))
-                .map(job -> job.getMetadata().getCreationTimestamp())
-                .filter(Objects::nonNull)
-                .map(Instant::parse)
-                .min(Instant::compareTo)
-                .orElse(null));
+    /** The gauges of jobs count what {@code cached} holds when they are read. */
+    public void countJobsFrom(Supplier<Stream<RenderJob>> cached) {
+        jobs = cached;
+        jobsByPhase.countFrom(cached);
     }
 
-    /** Recounts the cached agents, with {@code current} as just decided. */
-    public void observeAgents(Collection<RenderAgent> cached, RenderAgent current) {
-        agentsByReadiness.count(
-                cached,
-                current,
-                agent -> Boolean.toString(Conditions.isTrue(
-                        agent.getStatus() == null ? null : agent.getStatus().getConditions(), "Ready")));
+    /** The gauges of agents count what {@code cached} holds when they are read. */
+    public void countAgentsFrom(Supplier<Stream<RenderAgent>> cached) {
+        agentsByReadiness.countFrom(cached);
     }
 
     /** A job reached its outcome (called once per job, when its completion is first recorded). */
@@ -123,11 +118,17 @@ public class RenderMetrics {
         return builder.register(registry);
     }
 
-    private double ageSeconds(AtomicReference<Instant> oldest) {
-        Instant created = oldest.get();
-        return created == null
-                ? 0
-                : Math.max(0, Duration.between(created, Instant.now(clock)).toMillis() / 1000.0);
+    private double oldestPendingAgeSeconds() {
+        try (Stream<RenderJob> cached = jobs.get()) {
+            return cached.filter(job -> RenderPhase.Pending.name().equals(phase(job)))
+                    .map(job -> job.getMetadata().getCreationTimestamp())
+                    .filter(Objects::nonNull)
+                    .map(Instant::parse)
+                    .min(Instant::compareTo)
+                    .map(created -> Math.max(
+                            0, Duration.between(created, Instant.now(clock)).toMillis() / 1000.0))
+                    .orElse(0.0);
+        }
     }
 
     private static Duration nonNegative(Duration d) {
