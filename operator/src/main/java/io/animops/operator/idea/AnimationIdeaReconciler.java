@@ -10,6 +10,7 @@ import io.animops.crds.v1alpha1.IdeaPhase;
 import io.animops.crds.v1alpha1.LlmSettings;
 import io.animops.crds.v1alpha1.Publication;
 import io.animops.crds.v1alpha1.RenderJob;
+import io.animops.crds.v1alpha1.RenderJobStatus;
 import io.animops.crds.v1alpha1.RenderPhase;
 import io.animops.crds.v1alpha1.ScriptAttempt;
 import io.animops.operator.audit.AuditLog;
@@ -113,6 +114,7 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
         InformerEventSource<RenderJob, AnimationIdea> renderJobs = new InformerEventSource<>(
                 InformerEventSourceConfiguration.from(RenderJob.class, AnimationIdea.class)
                         .withSecondaryToPrimaryMapper(AnimationIdeaReconciler::ideaOf)
+                        .withOnUpdateFilter(AnimationIdeaReconciler::changesWhatTheIdeaReads)
                         .build(),
                 context);
         InformerEventSource<Publication, AnimationIdea> publications = new InformerEventSource<>(
@@ -167,6 +169,23 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
 
     private static String key(String... parts) {
         return String.join("/", Arrays.stream(parts).map(String::valueOf).toList());
+    }
+
+    /**
+     * What an idea's steps and QC read of a render job: its phase, conditions, script errors and media facts (and
+     * its spec). An agent's heartbeats and progress, written every few seconds while a job renders, are for the job's
+     * own page and do not reconcile the idea.
+     */
+    static boolean changesWhatTheIdeaReads(RenderJob updated, RenderJob old) {
+        return !Objects.equals(
+                        updated.getMetadata().getGeneration(), old.getMetadata().getGeneration())
+                || !Objects.equals(seenByIdea(updated.getStatus()), seenByIdea(old.getStatus()));
+    }
+
+    private static List<Object> seenByIdea(RenderJobStatus status) {
+        return status == null
+                ? List.of()
+                : Arrays.asList(status.getPhase(), status.getConditions(), status.getErrors(), status.getMedia());
     }
 
     /** A schedule's spec (generation) changed or its deletion began: what its ideas read of it. */

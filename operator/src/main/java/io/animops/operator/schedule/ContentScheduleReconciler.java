@@ -43,6 +43,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -89,8 +90,26 @@ public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
         return List.of(new InformerEventSource<>(
                 InformerEventSourceConfiguration.from(AnimationIdea.class, ContentSchedule.class)
                         .withSecondaryToPrimaryMapper(ContentScheduleReconciler::scheduleOf)
+                        .withOnUpdateFilter(ContentScheduleReconciler::changesWhatTheScheduleReads)
                         .build(),
                 context));
+    }
+
+    /**
+     * What a schedule reads of its ideas: phase and Gated for its counts, the run label, owner references and
+     * deletion. An idea's status is written about twenty times on its way; only these writes reconcile the schedule.
+     */
+    static boolean changesWhatTheScheduleReads(AnimationIdea updated, AnimationIdea old) {
+        return ScheduleService.phaseOf(updated) != ScheduleService.phaseOf(old)
+                || ScheduleService.gated(updated) != ScheduleService.gated(old)
+                || !Objects.equals(
+                        updated.getMetadata().getLabels(), old.getMetadata().getLabels())
+                || !Objects.equals(
+                        updated.getMetadata().getOwnerReferences(),
+                        old.getMetadata().getOwnerReferences())
+                || !Objects.equals(
+                        updated.getMetadata().getDeletionTimestamp(),
+                        old.getMetadata().getDeletionTimestamp());
     }
 
     private static Set<ResourceID> scheduleOf(AnimationIdea idea) {

@@ -157,10 +157,7 @@ public final class ScheduleService {
         List<AnimationIdea> ofRun =
                 ideas.stream().filter(i -> runId.equals(runOf(i))).toList();
         outcome.setProposed(ofRun.size());
-        outcome.setGated((int) ofRun.stream()
-                .filter(i ->
-                        i.getStatus() != null && Conditions.isTrue(i.getStatus().getConditions(), ConditionTypes.GATED))
-                .count());
+        outcome.setGated((int) ofRun.stream().filter(ScheduleService::gated).count());
         outcome.setRejected((int)
                 ofRun.stream().filter(i -> phaseOf(i) == IdeaPhase.Rejected).count());
         outcome.setPublished((int)
@@ -186,7 +183,11 @@ public final class ScheduleService {
                 : idea.getMetadata().getLabels().get(AnimOps.LABEL_RUN);
     }
 
-    private static IdeaPhase phaseOf(AnimationIdea idea) {
+    static boolean gated(AnimationIdea idea) {
+        return idea.getStatus() != null && Conditions.isTrue(idea.getStatus().getConditions(), ConditionTypes.GATED);
+    }
+
+    static IdeaPhase phaseOf(AnimationIdea idea) {
         return idea.getStatus() == null || idea.getStatus().getPhase() == null
                 ? IdeaPhase.Proposed
                 : idea.getStatus().getPhase();
