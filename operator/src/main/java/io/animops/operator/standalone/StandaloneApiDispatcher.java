@@ -582,16 +582,8 @@ final class StandaloneApiDispatcher extends Dispatcher {
     }
 
     private MockResponse get(RecordedRequest request, ResourcePath target) {
-        RecordedRequest unselected = target.isCollection()
-                ? withBody(request, "GET", ListSelection.withoutSelectors(request.getPath()), null, "")
-                : request;
-        // typed lists matter to kubectl's typed clients, which read only built-in kinds; CRDs are not read per list
-        MockResponse stored = ListSelection.apply(
-                target,
-                crud.dispatch(unselected),
-                json,
-                ApiDiscovery.builtInKind(target.group(), target.version(), target.plural())
-                        .orElse(""));
+        // a list is selected and paged by the store (ListSelection)
+        MockResponse stored = crud.dispatch(request);
         String tableVersion = PrinterColumnTable.tableVersion(request.getHeader("Accept"));
         if (tableVersion == null || target.isWatch() || stored.code() != 200 || target.subresource() != null) {
             return stored;

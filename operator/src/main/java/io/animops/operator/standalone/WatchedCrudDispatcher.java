@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Predicate;
 
 /**
  * The mock server's CRUD handlers (create, replace, patch, status subresource, resourceVersions, generations) over an
@@ -147,7 +146,18 @@ class WatchedCrudDispatcher extends KubernetesCrudDispatcher implements AutoClos
                     .orElseGet(() -> new MockResponse().setResponseCode(404));
         }
         long listedAt = indexedThrough;
-        return new MockResponse().setResponseCode(200).setBody(list(selected(target.get()), listedAt));
+        ResourcePath collection = target.get();
+        // typed lists matter to kubectl's typed clients, which read only built-in kinds; CRDs are not read per list
+        String kind = ApiDiscovery.builtInKind(collection.group(), collection.version(), collection.plural())
+                .orElse("");
+        return new MockResponse()
+                .setResponseCode(200)
+                .setHeader("Content-Type", "application/json")
+                .setBody(ListSelection.list(
+                        objects.list(ObjectIndex.Resource.of(collection), collection.namespace()),
+                        collection,
+                        listedAt,
+                        kind));
     }
 
     /**
@@ -274,14 +284,8 @@ class WatchedCrudDispatcher extends KubernetesCrudDispatcher implements AutoClos
 
     /** The collection's objects its label and field selectors select. */
     private List<ObjectIndex.Entry> selected(ResourcePath collection) {
-        List<ObjectIndex.Entry> all = objects.list(ObjectIndex.Resource.of(collection), collection.namespace());
-        String fields = collection.queryParameter("fieldSelector");
-        String labels = collection.queryParameter("labelSelector");
-        if (fields == null && labels == null) {
-            return all;
-        }
-        Predicate<JsonNode> selector = Selectors.fields(fields).and(Selectors.labels(labels));
-        return all.stream().filter(e -> selector.test(read(e.json()))).toList();
+        return ListSelection.selected(
+                objects.list(ObjectIndex.Resource.of(collection), collection.namespace()), collection);
     }
 
     private String list(List<ObjectIndex.Entry> entries, long resourceVersion) {
