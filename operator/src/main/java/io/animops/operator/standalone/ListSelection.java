@@ -54,6 +54,9 @@ final class ListSelection {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("invalid limit \"" + limit + "\": not a number", e);
         }
+        if (pageSize < 0) {
+            throw new IllegalArgumentException("invalid limit \"" + limit + "\": must not be negative");
+        }
         List<ObjectIndex.Entry> items = selected(collection, target);
         if (continueToken != null && !continueToken.isEmpty()) {
             String after = continuedAfter(continueToken);

@@ -78,10 +78,13 @@ class ListSelectionTest {
     }
 
     @Test
-    void aLimitThatIsNotANumberIsRefused() {
+    void aLimitThatIsNotACountIsRefused() {
         assertThatThrownBy(() -> filter("/api/v1/namespaces/default/events?limit=ten"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("invalid limit \"ten\"");
+        assertThatThrownBy(() -> filter("/api/v1/namespaces/default/events?limit=-1"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must not be negative");
     }
 
     /** The list answer for the path, over an index holding {@link #EVENTS} (and nothing else), at version 7. */
