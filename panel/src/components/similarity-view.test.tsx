@@ -42,7 +42,7 @@ describe('SimilarityView', () => {
     expect(screen.queryByRole('region', { name: 'LLM judge' })).toBeNull()
   })
 
-  it("shows the judge's verdict, reason, model, prompt version and the call's tokens", () => {
+  it("shows the judge's verdict, reason, model, prompt version and the call's tokens and cost", () => {
     render(
       <SimilarityView
         namespace="default"
@@ -56,6 +56,7 @@ describe('SimilarityView', () => {
             promptVersion: 'gate-judge/v1@abc123',
             promptTokens: 420,
             completionTokens: 30,
+            costUsd: 0.0012,
           },
         }}
       />,
@@ -66,7 +67,28 @@ describe('SimilarityView', () => {
     expect(judge.getByText('OpenAi/gpt-judge')).toBeInTheDocument()
     expect(judge.getByText('gate-judge/v1@abc123')).toBeInTheDocument()
     expect(judge.getByText('420 prompt + 30 completion')).toBeInTheDocument()
+    expect(fact('Cost')).toHaveTextContent('$0.0012')
     expect(screen.queryByText(/judge was not asked/)).toBeNull()
+  })
+
+  it("says the cost is unknown when the judge's model has no price, and shows none when no call answered", () => {
+    const { unmount } = render(
+      <SimilarityView
+        namespace="default"
+        similarity={{ ...reviewed, judgement: { verdict: 'Distinct', promptTokens: 410, completionTokens: 25 } }}
+      />,
+    )
+    expect(fact('Cost')).toHaveTextContent('unknown: the model has no price (animops.llm.prices)')
+    expect(fact('Cost')).not.toHaveTextContent('$')
+    unmount()
+
+    render(
+      <SimilarityView
+        namespace="default"
+        similarity={{ ...reviewed, judgement: { verdict: 'Unusable', reason: 'no answer (ProviderError)' } }}
+      />,
+    )
+    expect(fact('Cost')).toHaveTextContent('—')
   })
 
   it('says when an answer could not be used and when it came from the cache', () => {

@@ -1,7 +1,7 @@
 import { Badge } from '@/components/ui/badge'
 import { Facts } from '@/components/facts'
 import { NearestIdeas } from '@/components/nearest-ideas'
-import { formatNumber } from '@/lib/format'
+import { formatCost, formatNumber } from '@/lib/format'
 import type { GateJudgement, GateZone, IdeaRow, Similarity } from '@/lib/types'
 
 const zoneVariant: Record<GateZone, 'success' | 'warning' | 'destructive'> = {
@@ -24,11 +24,19 @@ const verdictVariant: Record<Verdict, 'success' | 'warning' | 'destructive'> = {
   Unusable: 'warning',
 }
 
-/** The call's cost: the operator records tokens, not prices; none were paid for an answer from the cache. */
+/** The tokens the call paid for: none for an answer from the cache. */
 function tokens({ promptTokens, completionTokens }: GateJudgement) {
   if (promptTokens === undefined && completionTokens === undefined) return undefined
   const cached = promptTokens === 0 && completionTokens === 0 ? ' (answered from the cache)' : ''
   return `${formatNumber(promptTokens ?? 0)} prompt + ${formatNumber(completionTokens ?? 0)} completion${cached}`
+}
+
+/** Their price: unknown (never $0) when the model has none in animops.llm.prices; nothing when no call answered. */
+function cost(judgement: GateJudgement) {
+  if (judgement.promptTokens === undefined && judgement.completionTokens === undefined) return undefined
+  return judgement.costUsd === undefined || judgement.costUsd === null
+    ? 'unknown: the model has no price (animops.llm.prices)'
+    : formatCost({ costUsd: judgement.costUsd })
 }
 
 /** The gate's result of a row of the ideas list, in the shape of an idea's similarity. */
@@ -78,6 +86,7 @@ function Judgement({ zone, judgement }: { zone?: GateZone; judgement?: GateJudge
           ['Model', judgement.model],
           ['Prompt', judgement.promptVersion],
           ['Tokens', tokens(judgement)],
+          ['Cost', cost(judgement)],
         ]}
       />
     </section>

@@ -39,6 +39,8 @@ export interface GateJudgement {
   promptVersion?: string
   promptTokens?: number
   completionTokens?: number
+  /** US dollars at the operator's prices (animops.llm.prices); absent when the model has no price. */
+  costUsd?: number
 }
 
 export type GateZone = 'Novel' | 'Review' | 'Duplicate'

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import lombok.Data;
 import lombok.NoArgsConstructor;
 
+import java.math.BigDecimal;
+
 /** The schedule's language model's answer on a proposal in the Idea Gate's review zone. */
 @Data
 @NoArgsConstructor
@@ -37,4 +39,9 @@ public class GateJudgement {
 
     @JsonPropertyDescription("Completion tokens paid for.")
     private Long completionTokens;
+
+    @JsonPropertyDescription(
+            "What the call cost in US dollars at the operator's prices (animops.llm.prices), as recorded"
+                    + " in llm_calls; absent when the model has no price.")
+    private BigDecimal costUsd;
 }

@@ -55,7 +55,8 @@ public class IdeaResource {
      * Idea Gate result: the highest similarity and its zone (Novel, Review or Duplicate) between the review and
      * duplicate ({@code threshold}) thresholds of the embedding {@code model} they were calibrated for, the nearest
      * past ideas with their scores, and, when the schedule's LLM judge was asked, its answer (verdict, reason, model,
-     * prompt version and the tokens the call cost; the call is an llm_calls row).
+     * prompt version, the tokens the call cost and their price in US dollars, absent when the model has none; the
+     * call is an llm_calls row).
      */
     public record SimilarityView(
             Double score,

@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -27,7 +28,7 @@ import java.util.Objects;
 /**
  * Feeds the live stream from informers on the pipeline's resources: one event per observed change of a resource's
  * phase or progress, or its creation or deletion. Every replica streams to its own clients, so each one informs,
- * leader or not.
+ * leader or not. A deletion is also fired as a CDI {@link ResourceDeleted}.
  */
 @ApplicationScoped
 public class ResourceEvents {
@@ -40,6 +41,9 @@ public class ResourceEvents {
 
     @Inject
     EventHub hub;
+
+    @Inject
+    Event<ResourceDeleted> deletions;
 
     private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
 
@@ -78,6 +82,7 @@ public class ResourceEvents {
             @Override
             public void onDelete(T resource, boolean finalStateUnknown) {
                 send("Deleted", resource);
+                deletions.fire(new ResourceDeleted(resource));
             }
         };
         // inform() returns once the informer has listed what exists: those come as Added

@@ -23,7 +23,7 @@ import java.util.Map;
  * The Idea Gate's judge: for a proposal in the review zone, the schedule's language model is asked once whether
  * it and its nearest past idea are the same animation (prompts/gate-judge/VERSION). Its answer decides; no answer,
  * or one that does not parse, leaves the decision to a person. The call is accounted like every other one
- * (llm_calls: purpose gate-judge, tokens, the answer); status keeps the verdict, reason and tokens.
+ * (llm_calls: purpose gate-judge, tokens, cost, the answer); status keeps the verdict, reason, tokens and cost.
  */
 @ApplicationScoped
 public class GateJudge {
@@ -69,6 +69,7 @@ public class GateJudge {
             judgement.setModel(answer.provider() + "/" + answer.model());
             judgement.setPromptTokens(answer.promptTokens());
             judgement.setCompletionTokens(answer.completionTokens());
+            judgement.setCostUsd(answer.costUsd());
             read(answer.text(), judgement);
         } catch (LlmException e) {
             judgement.setVerdict(GateJudgement.Verdict.Unusable);

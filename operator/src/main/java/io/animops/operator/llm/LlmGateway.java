@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -86,7 +87,7 @@ public class LlmGateway {
             LOG.infof(
                     "llm %s/%s: answered %s prompt %s from the cache",
                     provider, model, request.purpose(), promptHash.substring(0, 12));
-            record(
+            BigDecimal cost = record(
                     request,
                     provider,
                     model,
@@ -99,7 +100,7 @@ public class LlmGateway {
                     LlmCallRepository.OK,
                     null,
                     cached.get().response);
-            return new LlmAnswer(cached.get().response, provider, model, 0, 0, true, 0);
+            return new LlmAnswer(cached.get().response, provider, model, 0, 0, true, 0, cost);
         }
 
         ensureBudget(llm, request, provider, model, promptHash);
@@ -138,7 +139,7 @@ public class LlmGateway {
                                 : response.aiMessage().text();
                 count(provider, model, "prompt", promptTokens);
                 count(provider, model, "completion", completionTokens);
-                record(
+                BigDecimal cost = record(
                         request,
                         provider,
                         model,
@@ -151,7 +152,7 @@ public class LlmGateway {
                         LlmCallRepository.OK,
                         null,
                         text);
-                return new LlmAnswer(text, provider, model, promptTokens, completionTokens, false, attempt);
+                return new LlmAnswer(text, provider, model, promptTokens, completionTokens, false, attempt, cost);
             } catch (RuntimeException e) {
                 metrics.httpError(provider, model, errorStatus(e));
                 boolean retriable = isRetriable(e);
@@ -379,7 +380,8 @@ public class LlmGateway {
                 .increment(tokens);
     }
 
-    private void record(
+    /** Records the call in llm_calls; returns its cost as recorded (null when the model has no price). */
+    private BigDecimal record(
             LlmRequest request,
             String provider,
             String model,
@@ -414,6 +416,7 @@ public class LlmGateway {
         row.error = error;
         row.response = response;
         calls.save(row);
+        return row.costUsd;
     }
 
     private static String describe(Throwable e) {

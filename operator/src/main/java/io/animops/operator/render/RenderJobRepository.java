@@ -6,8 +6,10 @@ import io.animops.crds.v1alpha1.RenderPhase;
 import io.animops.operator.common.Hashes;
 import io.animops.operator.db.Database;
 import io.animops.operator.db.JsonColumn;
+import io.animops.operator.events.ResourceDeleted;
 import io.animops.operator.storage.RenderArtifactRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
@@ -34,7 +36,7 @@ public class RenderJobRepository {
     /**
      * What this operator last wrote into the row of each job in flight (this class is the rows' only writer): a job
      * is reconciled on every write of its agent and on every recheck, and most of those change nothing the row
-     * holds. A finished job is forgotten, so that this stays as small as the work in flight.
+     * holds. A finished or deleted job is forgotten, so that this stays as small as the work in flight.
      */
     private final Map<UUID, Written> written = new ConcurrentHashMap<>();
 
@@ -121,5 +123,17 @@ public class RenderJobRepository {
             written.put(uid, current);
         }
         return Optional.ofNullable(completed.get());
+    }
+
+    /** A job deleted before it finished: what was written for it is not needed any more (its row stays). */
+    void forgetDeleted(@Observes ResourceDeleted deleted) {
+        if (deleted.resource() instanceof RenderJob job) {
+            written.remove(UUID.fromString(job.getMetadata().getUid()));
+        }
+    }
+
+    /** Whether a write for the job is remembered (for tests). */
+    boolean remembers(String uid) {
+        return written.containsKey(UUID.fromString(uid));
     }
 }

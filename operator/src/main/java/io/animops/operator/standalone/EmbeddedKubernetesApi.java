@@ -78,7 +78,6 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("already started at " + url);
         }
-        UidCounter.startAfterEveryEarlierRun();
         VersionInfo version = new VersionInfo.Builder()
                 .withMajor("1")
                 .withMinor("32")

@@ -2,7 +2,9 @@ package io.animops.operator.standalone;
 
 import io.animops.crds.validation.SchemaViolation;
 
+import java.security.SecureRandom;
 import java.util.Optional;
+import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 
 /**
@@ -17,8 +19,27 @@ final class ObjectNames {
     static final int LABEL_MAX_LENGTH = 63;
     static final int SUBDOMAIN_MAX_LENGTH = 253;
     private static final String FIELD = "metadata.name";
+    /** The API server's alphabet for generated names: no vowels (no words), no 0, 1 or 3 (no look-alikes). */
+    private static final String GENERATED_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
+
+    private static final int GENERATED_LENGTH = 5;
+    private static final int GENERATE_NAME_MAX_LENGTH = LABEL_MAX_LENGTH - GENERATED_LENGTH;
+    private static final RandomGenerator RANDOM = new SecureRandom();
 
     private ObjectNames() {}
+
+    /**
+     * A name for {@code metadata.generateName}, as the API server makes it: the prefix (cut to 58 characters) and five
+     * random characters. Random rather than counted, so that a restarted embedded API does not make a stored name again.
+     */
+    static String generated(String generateName) {
+        StringBuilder name =
+                new StringBuilder(generateName.substring(0, Math.min(generateName.length(), GENERATE_NAME_MAX_LENGTH)));
+        for (int i = 0; i < GENERATED_LENGTH; i++) {
+            name.append(GENERATED_ALPHABET.charAt(RANDOM.nextInt(GENERATED_ALPHABET.length())));
+        }
+        return name.toString();
+    }
 
     /** What is wrong with the name of an object of this resource, if anything. */
     static Optional<SchemaViolation> violation(String group, String plural, String name) {

@@ -195,6 +195,7 @@ final class StandaloneApiDispatcher extends Dispatcher {
         }
         ResourcePath target = parsed.get();
         if (method.equals("POST") && target.isCollection() && target.subresource() == null) {
+            request = withGeneratedName(request);
             Optional<MockResponse> refused = invalidName(request, target);
             if (refused.isPresent()) {
                 return refused.get();
@@ -439,12 +440,28 @@ final class StandaloneApiDispatcher extends Dispatcher {
         return o -> readJson(tables.render(columns, o, tableVersion, includeObject, clock.instant()));
     }
 
+    /**
+     * An object to create with a {@code generateName} and no name gets its name here, before it is checked and
+     * stored (the mock would append its own uid, counted from 1 again after a restart).
+     */
+    private RecordedRequest withGeneratedName(RecordedRequest request) {
+        if (!(readJson(bodyOf(request)) instanceof ObjectNode object)
+                || !(object.path("metadata") instanceof ObjectNode metadata)
+                || !metadata.path("name").asText("").isEmpty()
+                || metadata.path("generateName").asText("").isEmpty()) {
+            return request;
+        }
+        metadata.put("name", ObjectNames.generated(metadata.path("generateName").asText()));
+        return withBody(
+                request, request.getMethod(), request.getPath(), request.getHeader("Content-Type"), writeJson(object));
+    }
+
     /** A name the API server would refuse (DNS-1123), answered 422 Invalid naming metadata.name as it does. */
     private Optional<MockResponse> invalidName(RecordedRequest request, ResourcePath target) {
         JsonNode object = readJson(bodyOf(request));
         String name = object.path("metadata").path("name").asText("");
         if (name.isEmpty()) {
-            // generateName: the mock appends a uuid, lowercase hex and dashes
+            // neither a name nor a generateName: the mock refuses it
             return Optional.empty();
         }
         return ObjectNames.violation(target.group(), target.plural(), name).map(violation -> {
@@ -565,16 +582,8 @@ final class StandaloneApiDispatcher extends Dispatcher {
     }
 
     private MockResponse get(RecordedRequest request, ResourcePath target) {
-        RecordedRequest unselected = target.isCollection()
-                ? withBody(request, "GET", ListSelection.withoutSelectors(request.getPath()), null, "")
-                : request;
-        // typed lists matter to kubectl's typed clients, which read only built-in kinds; CRDs are not read per list
-        MockResponse stored = ListSelection.apply(
-                target,
-                crud.dispatch(unselected),
-                json,
-                ApiDiscovery.builtInKind(target.group(), target.version(), target.plural())
-                        .orElse(""));
+        // a list is selected and paged by the store (ListSelection)
+        MockResponse stored = crud.dispatch(request);
         String tableVersion = PrinterColumnTable.tableVersion(request.getHeader("Accept"));
         if (tableVersion == null || target.isWatch() || stored.code() != 200 || target.subresource() != null) {
             return stored;

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.crud.Attribute;
 import io.fabric8.mockwebserver.crud.AttributeSet;
 import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,8 +22,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Predicate;
 
 /**
  * The mock server's CRUD handlers (create, replace, patch, status subresource, resourceVersions, generations) over an
@@ -145,7 +146,18 @@ class WatchedCrudDispatcher extends KubernetesCrudDispatcher implements AutoClos
                     .orElseGet(() -> new MockResponse().setResponseCode(404));
         }
         long listedAt = indexedThrough;
-        return new MockResponse().setResponseCode(200).setBody(list(selected(target.get()), listedAt));
+        ResourcePath collection = target.get();
+        // typed lists matter to kubectl's typed clients, which read only built-in kinds; CRDs are not read per list
+        String kind = ApiDiscovery.builtInKind(collection.group(), collection.version(), collection.plural())
+                .orElse("");
+        return new MockResponse()
+                .setResponseCode(200)
+                .setHeader("Content-Type", "application/json")
+                .setBody(ListSelection.list(
+                        objects.list(ObjectIndex.Resource.of(collection), collection.namespace()),
+                        collection,
+                        listedAt,
+                        kind));
     }
 
     /**
@@ -184,6 +196,21 @@ class WatchedCrudDispatcher extends KubernetesCrudDispatcher implements AutoClos
         }
     }
 
+    /** Creates an object, answering with it as stored: with the uid {@link #processEvent} gave it. */
+    @Override
+    public MockResponse handleCreate(RecordedRequest request) {
+        MockResponse created = super.handleCreate(request);
+        Optional<ResourcePath> collection = ResourcePath.parse(request.getPath());
+        if (created.code() != 201 || collection.isEmpty()) {
+            return created;
+        }
+        String name =
+                read(created.getBody().readUtf8()).path("metadata").path("name").asText();
+        return objects.get(ObjectIndex.Key.of(collection.get(), name))
+                .map(e -> new MockResponse().setResponseCode(201).setBody(e.json()))
+                .orElseThrow(() -> new IllegalStateException("created " + name + " is not stored"));
+    }
+
     @Override
     public void processEvent(
             String path,
@@ -197,7 +224,18 @@ class WatchedCrudDispatcher extends KubernetesCrudDispatcher implements AutoClos
         String name = target.isCollection() && newState != null
                 ? read(newState).path("metadata").path("name").asText()
                 : target.name();
-        change(ObjectIndex.Key.of(target, name), newState);
+        boolean create = oldAttributes == null && newState != null;
+        change(ObjectIndex.Key.of(target, name), create ? withNewUid(newState) : newState);
+    }
+
+    /**
+     * A created object's uid: random, as a real API server's (a version 4 UUID), never the mock's, which counts from
+     * 1 again in each process and so would repeat the uids of objects stored before a restart.
+     */
+    private static String withNewUid(String created) {
+        ObjectNode object = (ObjectNode) read(created);
+        ((ObjectNode) object.path("metadata")).put("uid", UUID.randomUUID().toString());
+        return object.toString();
     }
 
     /** Stores the new state of an object (null: deleted): committed first, then indexed, then published. */
@@ -246,14 +284,8 @@ class WatchedCrudDispatcher extends KubernetesCrudDispatcher implements AutoClos
 
     /** The collection's objects its label and field selectors select. */
     private List<ObjectIndex.Entry> selected(ResourcePath collection) {
-        List<ObjectIndex.Entry> all = objects.list(ObjectIndex.Resource.of(collection), collection.namespace());
-        String fields = collection.queryParameter("fieldSelector");
-        String labels = collection.queryParameter("labelSelector");
-        if (fields == null && labels == null) {
-            return all;
-        }
-        Predicate<JsonNode> selector = Selectors.fields(fields).and(Selectors.labels(labels));
-        return all.stream().filter(e -> selector.test(read(e.json()))).toList();
+        return ListSelection.selected(
+                objects.list(ObjectIndex.Resource.of(collection), collection.namespace()), collection);
     }
 
     private String list(List<ObjectIndex.Entry> entries, long resourceVersion) {

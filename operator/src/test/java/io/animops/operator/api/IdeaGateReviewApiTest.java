@@ -112,6 +112,8 @@ class IdeaGateReviewApiTest {
         assertThat(call.promptTokens).isEqualTo(420);
         assertThat(call.completionTokens).isEqualTo(30);
         assertThat(call.response).contains("sameAnimation");
+        // at 2.5 and 10 dollars per million prompt and completion tokens (CalibratedZonesTestProfile)
+        assertThat(call.costUsd).isEqualByComparingTo("0.00135");
 
         // the API shows the zone, the thresholds and their model, the nearest ideas and the judgement
         JsonPath live = detail(ns, name);
@@ -123,6 +125,7 @@ class IdeaGateReviewApiTest {
         assertThat(live.getString("similarity.judgement.promptVersion")).isEqualTo(call.promptVersion);
         assertThat(live.getLong("similarity.judgement.promptTokens")).isEqualTo(420);
         assertThat(live.getLong("similarity.judgement.completionTokens")).isEqualTo(30);
+        assertThat(live.getDouble("similarity.judgement.costUsd")).isEqualTo(0.00135);
 
         // the list (the Idea Gate page) and, once the resource is deleted, the detail come from PostgreSQL
         JsonPath list = authorized()
@@ -140,6 +143,7 @@ class IdeaGateReviewApiTest {
                 .isEqualTo(zonesOf(live.getString("similarity.model")).review());
         assertThat(list.getString("items[0].judgement.verdict")).isEqualTo("Duplicate");
         assertThat(list.getLong("items[0].judgement.promptTokens")).isEqualTo(420);
+        assertThat(list.getDouble("items[0].judgement.costUsd")).isEqualTo(0.00135);
 
         client.resource(idea).delete();
         await().atMost(PATIENCE)
@@ -155,6 +159,7 @@ class IdeaGateReviewApiTest {
         assertThat(stored.getString("similarity.judgement.reason")).isEqualTo("balls falling through a sorting field");
         assertThat(stored.getString("similarity.judgement.promptVersion")).isEqualTo(call.promptVersion);
         assertThat(stored.getLong("similarity.judgement.completionTokens")).isEqualTo(30);
+        assertThat(stored.getDouble("similarity.judgement.costUsd")).isEqualTo(0.00135);
     }
 
     @Test
@@ -182,11 +187,15 @@ class IdeaGateReviewApiTest {
         assertThat(gated.getMessage()).contains("a race against a distribution");
         assertThat(condition(idea, ConditionTypes.SELECTED).getReason()).isEqualTo(Reasons.TOP_BY_NOVELTY);
         assertThat(judgeRequests(model)).hasSize(1);
-        assertThat(judgeCalls(ns))
-                .singleElement()
-                .satisfies(c -> assertThat(c.promptTokens).isEqualTo(410));
-        assertThat(detail(ns, idea.getMetadata().getName()).getString("similarity.judgement.verdict"))
-                .isEqualTo("Distinct");
+        assertThat(judgeCalls(ns)).singleElement().satisfies(c -> {
+            assertThat(c.promptTokens).isEqualTo(410);
+            assertThat(c.costUsd).isNull();
+        });
+        JsonPath shown = detail(ns, idea.getMetadata().getName());
+        assertThat(shown.getString("similarity.judgement.verdict")).isEqualTo("Distinct");
+        // this judge's model has no price: the cost is absent, not 0, in the answer as in llm_calls
+        assertThat(shown.getLong("similarity.judgement.promptTokens")).isEqualTo(410);
+        assertThat(shown.getMap("similarity.judgement")).doesNotContainKey("costUsd");
     }
 
     @Test

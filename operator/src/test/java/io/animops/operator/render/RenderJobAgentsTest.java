@@ -44,6 +44,9 @@ class RenderJobAgentsTest {
     @Inject
     KubernetesClient client;
 
+    @Inject
+    RenderJobRepository repository;
+
     @Test
     void agentsAreReadyWhileTheyHeartbeatAndJobsSeeOnlyTheEligibleOnes() {
         agent("fresh-mac", Instant.now().toString(), Map.of("animops.io/os", "darwin"));
@@ -130,6 +133,21 @@ class RenderJobAgentsTest {
         await().atMost(PATIENCE)
                 .during(Duration.ofSeconds(2))
                 .until(() -> RenderAgentStatus.REASON_STOPPED.equals(ready("leaving-mac")));
+    }
+
+    @Test
+    void aJobDeletedBeforeItFinishesIsForgotten() {
+        withResolvedScript("deletions", "abandoned-midway", Map.of());
+        String uid = stored("deletions", "abandoned-midway").getMetadata().getUid();
+        // Pending, waiting for a claim: in flight, so what was written for it is remembered
+        await().atMost(PATIENCE).until(() -> repository.remembers(uid));
+
+        client.resources(RenderJob.class)
+                .inNamespace("deletions")
+                .withName("abandoned-midway")
+                .delete();
+
+        await().atMost(PATIENCE).until(() -> !repository.remembers(uid));
     }
 
     private String ready(String agent) {

@@ -38,7 +38,7 @@ class LlmAuthoringProviderTest {
                 if (answer == null) {
                     throw new LlmException(LlmException.BUDGET_EXHAUSTED, "budget spent");
                 }
-                return new LlmAnswer(answer, "OpenAi", "m", 10, 20, false, 1);
+                return new LlmAnswer(answer, "OpenAi", "m", 10, 20, false, 1, null);
             }
         };
         provider.attempts = new ScriptAttemptRepository() {

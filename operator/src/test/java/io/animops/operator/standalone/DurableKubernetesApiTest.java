@@ -18,7 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -124,6 +128,66 @@ class DurableKubernetesApiTest {
     }
 
     @Test
+    void uidsAreRandomAsAnApiServersAndNeverRepeatAfterARestart() throws Exception {
+        Set<String> uids = new HashSet<>();
+        Set<String> names = new HashSet<>();
+        KubernetesClient client = startApi();
+        List<String> watched = new CopyOnWriteArrayList<>();
+        try (Watch ignored = client.resources(AnimationIdea.class)
+                .inNamespace("default")
+                .watch(new Watcher<>() {
+                    @Override
+                    public void eventReceived(Action action, AnimationIdea resource) {
+                        watched.add(resource.getMetadata().getName() + " "
+                                + resource.getMetadata().getUid());
+                    }
+
+                    @Override
+                    public void onClose(WatcherException cause) {}
+                })) {
+            List<String> created = new ArrayList<>();
+            for (AnimationIdea idea : List.of(idea("default", "named"), generated("default", "generated-"))) {
+                AnimationIdea answer = client.resource(idea).create();
+                String name = answer.getMetadata().getName();
+                String uid = answer.getMetadata().getUid();
+                // the create's answer, a read and the watch all tell the uid that was stored
+                assertThat(client.resources(AnimationIdea.class)
+                                .inNamespace("default")
+                                .withName(name)
+                                .get()
+                                .getMetadata()
+                                .getUid())
+                        .isEqualTo(uid);
+                created.add(name + " " + uid);
+                uids.add(uid);
+                names.add(name);
+            }
+            await().atMost(60, TimeUnit.SECONDS).until(() -> watched.containsAll(created));
+        }
+
+        for (int restart = 0; restart < 2; restart++) {
+            client = startApi();
+            for (AnimationIdea idea :
+                    List.of(idea("default", "named-" + restart), generated("default", "generated-"))) {
+                AnimationIdea answer = client.resource(idea).create();
+                assertThat(uids.add(answer.getMetadata().getUid()))
+                        .as(
+                                "uid %s of %s was given out before",
+                                answer.getMetadata().getUid(), idea)
+                        .isTrue();
+                assertThat(names.add(answer.getMetadata().getName())).isTrue();
+            }
+        }
+        assertThat(uids)
+                .hasSize(6)
+                .allSatisfy(uid -> assertThat(UUID.fromString(uid).version()).isEqualTo(4));
+        assertThat(names)
+                .filteredOn(n -> n.startsWith("generated-"))
+                .hasSize(3)
+                .allMatch(n -> n.matches("generated-[bcdfghjklmnpqrstvwxz2456789]{5}"));
+    }
+
+    @Test
     void aRestartRebuildsTheIndexesListsSelectorsAndOwnersUseAfterward() {
         KubernetesClient client = startApi();
         client.namespaces()
@@ -223,6 +287,14 @@ class DurableKubernetesApiTest {
                         .withName("refused")
                         .get())
                 .isNull();
+    }
+
+    /** An idea named by the API from {@code metadata.generateName}. */
+    private static AnimationIdea generated(String namespace, String prefix) {
+        AnimationIdea idea = idea(namespace, null);
+        idea.getMetadata().setGenerateName(prefix);
+        idea.getSpec().setTitle(prefix);
+        return idea;
     }
 
     private static AnimationIdea idea(String namespace, String name) {
