@@ -1,6 +1,7 @@
 package io.animops.operator.standalone;
 
 import com.sun.management.OperatingSystemMXBean;
+import io.fabric8.kubernetes.client.utils.Serialization;
 
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -61,6 +62,8 @@ public final class EmbeddedApiBenchmark {
                 }
             }
         }
+        // everything is closed, but a Vert.x instance the HTTP clients started keeps non-daemon threads running
+        System.exit(0);
     }
 
     private static void run(String url, int objects, int requests) throws Exception {
@@ -135,7 +138,11 @@ public final class EmbeddedApiBenchmark {
                         HttpRequest.newBuilder(URI.create(url + "/api/v1/namespaces")).GET().build(),
                         HttpResponse.BodyHandlers.ofString())
                 .body();
-        String resourceVersion = listed.replaceFirst("(?s).*?\"resourceVersion\":\"(\\d+)\".*", "$1");
+        String resourceVersion = Serialization.jsonMapper()
+                .readTree(listed)
+                .path("metadata")
+                .path("resourceVersion")
+                .asText();
         AtomicLong events = new AtomicLong();
         for (int w = 0; w < WATCHERS; w++) {
             HttpResponse<InputStream> watch = http.send(
