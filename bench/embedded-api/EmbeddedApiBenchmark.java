@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import javax.sql.DataSource;
@@ -124,8 +125,10 @@ public final class EmbeddedApiBenchmark {
         time(http, "patch-status-watched", i -> patchStatus.apply(i + 10_000), warmUp, requests);
         time(http, "apply-status-watched", i -> applyStatus.apply(i + 20_000), warmUp, requests);
         System.out.printf("embedded-api: %d watch events received by %d watches%n", events.get(), WATCHERS);
-        for (InputStream watch : watches) {
-            watch.close();
+        synchronized (watches) {
+            for (InputStream watch : watches) {
+                watch.close();
+            }
         }
     }
 
@@ -145,15 +148,18 @@ public final class EmbeddedApiBenchmark {
                 .asText();
         AtomicLong events = new AtomicLong();
         for (int w = 0; w < WATCHERS; w++) {
-            HttpResponse<InputStream> watch = http.send(
+            // the answer starts with the first event: not awaited here
+            CompletableFuture<HttpResponse<InputStream>> watch = http.sendAsync(
                     HttpRequest.newBuilder(URI.create(url + "/apis/animops.io/v1alpha1/animationideas?watch=true"
                                     + "&resourceVersion=" + resourceVersion))
                             .GET()
                             .build(),
                     HttpResponse.BodyHandlers.ofInputStream());
-            watches.add(watch.body());
             Thread reader = new Thread(() -> {
-                try (InputStream in = watch.body()) {
+                try (InputStream in = watch.join().body()) {
+                    synchronized (watches) {
+                        watches.add(in);
+                    }
                     byte[] buffer = new byte[65536];
                     for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
                         for (int i = 0; i < read; i++) {
@@ -190,7 +196,8 @@ public final class EmbeddedApiBenchmark {
         double cpuPerRequest = (os.getProcessCpuTime() - cpu) / 1e6 / runs;
         Arrays.sort(nanos);
         System.out.printf(
-                "embedded-api: %-20s %6.0f requests/s  p50 %7.2f ms  p99 %7.2f ms  cpu %5.2f ms/request  (%d requests)%n",
+                "embedded-api: %-20s %6.0f requests/s  p50 %7.2f ms  p99 %7.2f ms  cpu %5.2f ms/request"
+                        + "  (%d requests)%n",
                 operation,
                 runs / seconds,
                 nanos[runs / 2] / 1e6,

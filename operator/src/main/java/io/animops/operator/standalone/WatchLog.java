@@ -139,8 +139,8 @@ final class WatchLog implements AutoCloseable {
     }
 
     /**
-     * One event of a watch stream, {@code {"type":…,"object":…}}, around the object's JSON as written: the object is
-     * not read and written again for each watch. The types are fixed words, written without escaping.
+     * One event of a watch stream, {@code {"type":…,"object":…}}, around the object's JSON as written: the object
+     * is not read and written again for each watch. The types are fixed words, written without escaping.
      */
     static String event(String type, String objectJson) {
         return "{\"type\":\"" + type + "\",\"object\":" + objectJson + "}";
