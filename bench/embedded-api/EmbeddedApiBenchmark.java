@@ -1,5 +1,10 @@
 package io.animops.operator.standalone;
 
+import com.sun.management.OperatingSystemMXBean;
+import io.fabric8.kubernetes.client.utils.Serialization;
+
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,8 +15,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import javax.sql.DataSource;
 
@@ -24,6 +33,8 @@ import javax.sql.DataSource;
  */
 public final class EmbeddedApiBenchmark {
     private static final int NAMESPACES = 20;
+    /** Watches open on the ideas during the watched cases, as the operator's informers and the panel hold them. */
+    private static final int WATCHERS = 8;
     private static final String[][] KINDS = {
         // apiVersion, plural, kind
         {"animops.io/v1alpha1", "animationideas", "AnimationIdea"},
@@ -52,6 +63,8 @@ public final class EmbeddedApiBenchmark {
                 }
             }
         }
+        // everything is closed, but a Vert.x instance the HTTP clients started keeps non-daemon threads running
+        System.exit(0);
     }
 
     private static void run(String url, int objects, int requests) throws Exception {
@@ -87,11 +100,82 @@ public final class EmbeddedApiBenchmark {
                             + "\"metadata\":{\"name\":\"" + name + "\"},\"data\":{\"k\":\"v\"}}"))
                     .build();
         };
+        // server-side apply of the status, as the Operator SDK patches a primary resource's status
+        IntFunction<HttpRequest> applyStatus = i -> {
+            int n = (i * 7919) % perKind;
+            return HttpRequest.newBuilder(URI.create(url + ideas.formatted(n % NAMESPACES) + "/idea-" + n
+                            + "/status?fieldManager=bench&force=true"))
+                    .header("Content-Type", "application/apply-patch+yaml")
+                    .method(
+                            "PATCH",
+                            HttpRequest.BodyPublishers.ofString("{\"apiVersion\":\"animops.io/v1alpha1\","
+                                    + "\"kind\":\"AnimationIdea\",\"metadata\":{\"name\":\"idea-" + n
+                                    + "\",\"namespace\":\"ns-" + (n % NAMESPACES) + "\"},\"status\":{\"phase\":"
+                                    + "\"Scripting\",\"observedGeneration\":" + i + "}}"))
+                    .build();
+        };
         int warmUp = Math.min(200, requests / 5);
         time(http, "get", get, warmUp, requests);
         time(http, "list-in-namespace", list, warmUp / 10, Math.max(20, requests / 10));
         time(http, "patch-status", patchStatus, warmUp, requests);
         time(http, "create", create, warmUp, requests);
+        List<InputStream> watches = new ArrayList<>();
+        AtomicLong events = watchIdeas(http, url, watches);
+        // other observedGenerations than the patches before, so that every patch changes the idea
+        time(http, "patch-status-watched", i -> patchStatus.apply(i + 10_000), warmUp, requests);
+        time(http, "apply-status-watched", i -> applyStatus.apply(i + 20_000), warmUp, requests);
+        System.out.printf("embedded-api: %d watch events received by %d watches%n", events.get(), WATCHERS);
+        synchronized (watches) {
+            for (InputStream watch : watches) {
+                watch.close();
+            }
+        }
+    }
+
+    /**
+     * Opens {@link #WATCHERS} plain-HTTP watches on every namespace's ideas, from the current resourceVersion, each
+     * read by a daemon thread counting its events; their streams are added to {@code watches}, to be closed.
+     */
+    private static AtomicLong watchIdeas(HttpClient http, String url, List<InputStream> watches) throws Exception {
+        String listed = http.send(
+                        HttpRequest.newBuilder(URI.create(url + "/api/v1/namespaces")).GET().build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        String resourceVersion = Serialization.jsonMapper()
+                .readTree(listed)
+                .path("metadata")
+                .path("resourceVersion")
+                .asText();
+        AtomicLong events = new AtomicLong();
+        for (int w = 0; w < WATCHERS; w++) {
+            // the answer starts with the first event: not awaited here
+            CompletableFuture<HttpResponse<InputStream>> watch = http.sendAsync(
+                    HttpRequest.newBuilder(URI.create(url + "/apis/animops.io/v1alpha1/animationideas?watch=true"
+                                    + "&resourceVersion=" + resourceVersion))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            Thread reader = new Thread(() -> {
+                try (InputStream in = watch.join().body()) {
+                    synchronized (watches) {
+                        watches.add(in);
+                    }
+                    byte[] buffer = new byte[65536];
+                    for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                        for (int i = 0; i < read; i++) {
+                            if (buffer[i] == '\n') {
+                                events.incrementAndGet();
+                            }
+                        }
+                    }
+                } catch (Exception e) {
+                    // the watch ends with the benchmark
+                }
+            });
+            reader.setDaemon(true);
+            reader.start();
+        }
+        return events;
     }
 
     private static void time(HttpClient http, String operation, IntFunction<HttpRequest> request, int warmUp, int runs)
@@ -100,6 +184,8 @@ public final class EmbeddedApiBenchmark {
             send(http, request.apply(i));
         }
         long[] nanos = new long[runs];
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu = os.getProcessCpuTime();
         long start = System.nanoTime();
         for (int i = 0; i < runs; i++) {
             long t = System.nanoTime();
@@ -107,10 +193,17 @@ public final class EmbeddedApiBenchmark {
             nanos[i] = System.nanoTime() - t;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuPerRequest = (os.getProcessCpuTime() - cpu) / 1e6 / runs;
         Arrays.sort(nanos);
         System.out.printf(
-                "embedded-api: %-18s %8.0f requests/s  p50 %7.2f ms  p99 %7.2f ms  (%d requests)%n",
-                operation, runs / seconds, nanos[runs / 2] / 1e6, nanos[(int) (runs * 0.99)] / 1e6, runs);
+                "embedded-api: %-20s %6.0f requests/s  p50 %7.2f ms  p99 %7.2f ms  cpu %5.2f ms/request"
+                        + "  (%d requests)%n",
+                operation,
+                runs / seconds,
+                nanos[runs / 2] / 1e6,
+                nanos[(int) (runs * 0.99)] / 1e6,
+                cpuPerRequest,
+                runs);
     }
 
     private static void send(HttpClient http, HttpRequest request) throws Exception {

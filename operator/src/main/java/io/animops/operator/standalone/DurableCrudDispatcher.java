@@ -1,5 +1,6 @@
 package io.animops.operator.standalone;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -31,7 +32,7 @@ final class DurableCrudDispatcher extends WatchedCrudDispatcher {
     }
 
     @Override
-    void commit(WatchLog.Change change) {
-        store.write(change, WATCH_LOG_CAPACITY);
+    void commit(WatchLog.Change change, JsonNode object) {
+        store.write(change, object, WATCH_LOG_CAPACITY);
     }
 }

@@ -98,7 +98,8 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
                 return dispatcher.dispatch(request);
             }
         };
-        // plain-HTTP watches stream here; everything else, WebSocket watches included, goes through the mock's handler
+        // plain-HTTP watches stream here; durable writes are answered from a worker; everything else, WebSocket watches
+        // included, goes through the mock's handler
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(InetAddress.getLoopbackAddress().getHostAddress())
                 .setPort(port)
@@ -109,6 +110,9 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
                             .isPresent();
             if (plainWatch) {
                 HttpWatchStream.serve(request, dispatcher);
+            } else if (store != null && WorkerRequests.writes(request)) {
+                // a durable write waits for its commit: not on the event loop
+                WorkerRequests.answer(vertx, request, dispatcher::dispatch);
             } else {
                 mock.handle(request);
             }

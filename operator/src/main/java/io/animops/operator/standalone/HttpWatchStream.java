@@ -40,10 +40,15 @@ final class HttpWatchStream implements WatchLog.Sink {
 
     @Override
     public boolean send(String type, JsonNode object) {
+        return sendWritten(dispatcher.watchEvent(type, object));
+    }
+
+    @Override
+    public boolean sendWritten(String event) {
         if (response.closed() || response.ended()) {
             return false;
         }
-        response.write(dispatcher.watchEvent(type, object) + "\n");
+        response.write(event + "\n");
         return true;
     }
 

@@ -1,5 +1,7 @@
 package io.animops.operator.standalone;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -106,8 +108,10 @@ final class SqlObjectStore implements AutoCloseable, ExampleApplier.History {
     /**
      * Stores one change, committed when this returns: the object (created, replaced or removed), the change in the
      * watch log, and the highest resourceVersion. The log keeps about the {@code keep} latest changes.
+     *
+     * @param object the change's object, as its JSON reads
      */
-    synchronized void write(WatchLog.Change change, int keep) {
+    synchronized void write(WatchLog.Change change, JsonNode object, int keep) {
         run(c -> {
             if (change.type().equals("DELETED")) {
                 try (PreparedStatement delete = c.prepareStatement("delete from kube_objects "
@@ -123,10 +127,7 @@ final class SqlObjectStore implements AutoCloseable, ExampleApplier.History {
                         set uid = excluded.uid, resource_version = excluded.resource_version,
                           object = excluded.object""")) {
                     bindIdentity(upsert, change);
-                    String uid = WatchedCrudDispatcher.read(change.json())
-                            .path("metadata")
-                            .path("uid")
-                            .asText(null);
+                    String uid = object.path("metadata").path("uid").asText(null);
                     upsert.setString(5, uid);
                     upsert.setLong(6, change.resourceVersion());
                     upsert.setString(7, change.json());

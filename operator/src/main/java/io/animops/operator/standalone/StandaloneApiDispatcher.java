@@ -269,9 +269,7 @@ final class StandaloneApiDispatcher extends Dispatcher {
                         .orElseGet(() -> !target.isCollection() && target.subresource() == null
                                 ? admitThenForward(forwarded, target)
                                 : crud.dispatch(forwarded));
-            case "PATCH" ->
-                (isMergePatch(forwarded) ? staleWrite(forwarded, target) : Optional.<MockResponse>empty())
-                        .orElseGet(() -> patch(forwarded, target));
+            case "PATCH" -> patch(forwarded, target);
             default -> crud.dispatch(forwarded);
         };
     }
@@ -394,7 +392,12 @@ final class StandaloneApiDispatcher extends Dispatcher {
                 WatchLog.Sink sink = new WatchLog.Sink() {
                     @Override
                     public boolean send(String type, JsonNode object) {
-                        return socket.send(watchEvent(type, object));
+                        return sendWritten(watchEvent(type, object));
+                    }
+
+                    @Override
+                    public boolean sendWritten(String event) {
+                        return socket.send(event);
                     }
 
                     @Override
@@ -423,17 +426,14 @@ final class StandaloneApiDispatcher extends Dispatcher {
 
     /** One line of a watch stream. */
     String watchEvent(String type, JsonNode object) {
-        ObjectNode event = json.createObjectNode();
-        event.put("type", type);
-        event.set("object", object);
-        return writeJson(event);
+        return WatchLog.event(type, writeJson(object));
     }
 
     /** Objects as the client asked for them: plain, or as the Table row kubectl get -w prints. */
     private UnaryOperator<JsonNode> presenter(ResourcePath target, String accept) {
         String tableVersion = PrinterColumnTable.tableVersion(accept);
         if (tableVersion == null) {
-            return o -> o;
+            return WatchRequest.AS_STORED;
         }
         CustomResourceDefinitionVersion columns = printerColumnsFor(target);
         String includeObject = target.queryParameter("includeObject");
@@ -502,15 +502,15 @@ final class StandaloneApiDispatcher extends Dispatcher {
         if (expected.isEmpty()) {
             return Optional.empty();
         }
-        MockResponse stored = crud.handleGet(objectPath(target));
-        if (stored.code() != 200) {
-            return Optional.empty();
-        }
-        String actual = readJson(stored.getBody().readUtf8())
-                .path("metadata")
-                .path("resourceVersion")
-                .asText("");
-        if (expected.equals(actual)) {
+        return crud.objects()
+                .get(ObjectIndex.Key.of(target, null))
+                .flatMap(stored -> staleWrite(target, expected, readJson(stored.json())));
+    }
+
+    /** The 409 for a write that expects the resourceVersion {@code expected} (none: empty) of the stored object. */
+    private Optional<MockResponse> staleWrite(ResourcePath target, String expected, JsonNode stored) {
+        String actual = stored.path("metadata").path("resourceVersion").asText("");
+        if (expected.isEmpty() || expected.equals(actual)) {
             return Optional.empty();
         }
         return Optional.of(json(
@@ -678,10 +678,21 @@ final class StandaloneApiDispatcher extends Dispatcher {
         return json(code, object);
     }
 
+    /**
+     * A patch of one object. A merge patch (server-side apply included) is read once and merged here into the stored
+     * object, read once: the mock's own merge concatenates arrays (conditions would pile up), RFC 7386 replaces
+     * them. The merged object is checked for a stale resourceVersion, admitted, and stored as it is
+     * ({@link WatchedCrudDispatcher#patchMerged}), or, where the mock must check or refuse it in its own words,
+     * handed to the mock as the equivalent JSON patch. JSON patches go to the mock as sent.
+     */
     private MockResponse patch(RecordedRequest request, ResourcePath target) {
         String contentType = mediaType(request.getHeader("Content-Type"));
-        RecordedRequest effective = request;
-        if (APPLY_PATCH.equals(contentType)) {
+        if (JSON_PATCH.equals(contentType)) {
+            return jsonPatch(request, target);
+        }
+        boolean apply = APPLY_PATCH.equals(contentType);
+        JsonNode patch;
+        if (apply) {
             // Server-side apply has no counterpart in the mock. The applied configuration is merged into the stored
             // object; unlike real SSA, fields this manager stopped setting are not removed, and lists are replaced
             // rather than merged per list type. Enough for a single operator owning its objects and status.
@@ -704,35 +715,53 @@ final class StandaloneApiDispatcher extends Dispatcher {
                 metadata.remove("managedFields");
                 metadata.remove("resourceVersion");
             }
-            if (crud.handleGet(objectPath(target)).code() == 404) {
-                if (target.subresource() != null) {
-                    return crud.dispatch(
-                            withBody(request, "PATCH", request.getPath(), MERGE_PATCH, writeJson(applied)));
-                }
-                String collection = collectionPath(target);
-                return admitThenForward(
-                        withBody(request, "POST", collection, "application/json", writeJson(applied)),
-                        ResourcePath.parse(collection).orElseThrow());
-            }
-            effective = withBody(request, "PATCH", request.getPath(), MERGE_PATCH, writeJson(applied));
-            contentType = MERGE_PATCH;
+            patch = applied;
+        } else {
+            patch = readJson(bodyOf(request));
         }
-        if (!JSON_PATCH.equals(contentType) && !target.isCollection()) {
-            // the mock's own merge concatenates arrays (conditions would pile up); RFC 7386 replaces them, so the
-            // merge is done here and handed to the mock as the equivalent JSON patch
-            MockResponse stored = crud.handleGet(objectPath(target));
-            if (stored.code() == 200) {
-                JsonNode current = readJson(stored.getBody().readUtf8());
-                JsonNode merged = mergePatch(current.deepCopy(), readJson(bodyOf(effective)));
-                effective = withBody(
-                        request, "PATCH", request.getPath(), JSON_PATCH, writeJson(JsonDiff.asJson(current, merged)));
-                contentType = JSON_PATCH;
+        Optional<ObjectIndex.Entry> stored =
+                target.isCollection() ? Optional.empty() : crud.objects().get(ObjectIndex.Key.of(target, null));
+        if (stored.isEmpty()) {
+            if (!apply) {
+                return crud.dispatch(request);
+            }
+            if (target.subresource() != null) {
+                return crud.dispatch(withBody(request, "PATCH", request.getPath(), MERGE_PATCH, writeJson(patch)));
+            }
+            String collection = collectionPath(target);
+            return admitThenForward(
+                    withBody(request, "POST", collection, "application/json", writeJson(patch)),
+                    ResourcePath.parse(collection).orElseThrow());
+        }
+        JsonNode current = readJson(stored.get().json());
+        if (isMergePatch(request)) {
+            Optional<MockResponse> conflict = staleWrite(
+                    target, patch.path("metadata").path("resourceVersion").asText(""), current);
+            if (conflict.isPresent()) {
+                return conflict.get();
             }
         }
+        JsonNode merged = mergePatch(current.deepCopy(), patch);
+        if (VALIDATED_GROUP.equals(target.group())
+                && target.subresource() == null
+                && merged instanceof ObjectNode object) {
+            SchemaAdmission.Decision decision =
+                    admission.admit(object, target.group(), target.queryParameter("fieldValidation"));
+            if (!decision.allowed()) {
+                return json(decision.code(), decision.status());
+            }
+        }
+        return crud.patchMerged(request.getPath(), target, current, merged)
+                .orElseGet(() -> crud.dispatch(withBody(
+                        request, "PATCH", request.getPath(), JSON_PATCH, writeJson(JsonDiff.asJson(current, merged)))));
+    }
+
+    /** A JSON patch, handed to the mock as sent once its result is admitted. */
+    private MockResponse jsonPatch(RecordedRequest request, ResourcePath target) {
         if (VALIDATED_GROUP.equals(target.group()) && target.subresource() == null && !target.isCollection()) {
-            MockResponse current = crud.handleGet(objectPath(target));
-            if (current.code() == 200) {
-                JsonNode patched = applyPatch(readJson(current.getBody().readUtf8()), bodyOf(effective), contentType);
+            Optional<ObjectIndex.Entry> current = crud.objects().get(ObjectIndex.Key.of(target, null));
+            if (current.isPresent()) {
+                JsonNode patched = applyPatch(readJson(current.get().json()), bodyOf(request), JSON_PATCH);
                 if (patched instanceof ObjectNode object) {
                     SchemaAdmission.Decision decision =
                             admission.admit(object, target.group(), target.queryParameter("fieldValidation"));
@@ -742,7 +771,7 @@ final class StandaloneApiDispatcher extends Dispatcher {
                 }
             }
         }
-        return crud.dispatch(effective);
+        return crud.dispatch(request);
     }
 
     private JsonNode applyPatch(JsonNode current, String patchBody, String contentType) {

@@ -47,6 +47,12 @@ final class WatchLog implements AutoCloseable {
         /** Sends one event; false when the client is gone. */
         boolean send(String type, JsonNode object);
 
+        /**
+         * Sends one event already written as JSON (see {@link #event}), shared by every watch the change goes to;
+         * false when the client is gone.
+         */
+        boolean sendWritten(String event);
+
         void close();
     }
 
@@ -72,12 +78,18 @@ final class WatchLog implements AutoCloseable {
             }
         }
 
-        /** Sends the change if this watch selects it; {@code object} reads the change's JSON once for all watches. */
-        private void deliver(Change change, Supplier<JsonNode> object) {
-            if (!open || !request.watchesResourceOf(change)) {
+        /**
+         * Sends the change if this watch selects it; {@code object} reads the change's JSON, and {@code event}
+         * writes its event, once for all watches.
+         */
+        private void deliver(Change change, Supplier<JsonNode> object, Supplier<String> event) {
+            if (!open || !request.watchesResourceOf(change) || !request.selects(object.get())) {
                 return;
             }
-            if (request.selects(object.get()) && !sink.send(change.type(), request.present(object.get()))) {
+            boolean sent = request.presentsAsStored()
+                    ? sink.sendWritten(event.get())
+                    : sink.send(change.type(), request.present(object.get()));
+            if (!sent) {
                 stop();
             }
         }
@@ -112,14 +124,26 @@ final class WatchLog implements AutoCloseable {
         timer.scheduleAtFixedRate(this::bookmarkAll, every, every, TimeUnit.MILLISECONDS);
     }
 
-    /** Records a committed change and hands it to the watches that select it. */
-    synchronized void publish(Change change) {
+    /**
+     * Records a committed change and hands it to the watches that select it.
+     *
+     * @param object the change's object, as its JSON reads
+     */
+    synchronized void publish(Change change, JsonNode object) {
         append(change);
         lastResourceVersion = Math.max(lastResourceVersion, change.resourceVersion());
-        Supplier<JsonNode> object = once(change);
+        Supplier<String> event = once(() -> event(change.type(), change.json()));
         for (Watch watch : List.copyOf(watches)) {
-            watch.deliver(change, object);
+            watch.deliver(change, () -> object, event);
         }
+    }
+
+    /**
+     * One event of a watch stream, {@code {"type":…,"object":…}}, around the object's JSON as written: the object
+     * is not read and written again for each watch. The types are fixed words, written without escaping.
+     */
+    static String event(String type, String objectJson) {
+        return "{\"type\":\"" + type + "\",\"object\":" + objectJson + "}";
     }
 
     synchronized long lastResourceVersion() {
@@ -140,7 +164,7 @@ final class WatchLog implements AutoCloseable {
         }
         for (Change change : changes) {
             if (change.resourceVersion() > resourceVersion) {
-                watch.deliver(change, once(change));
+                watch.deliver(change, once(change::object), once(() -> event(change.type(), change.json())));
             }
         }
         if (watch.open) {
@@ -167,14 +191,14 @@ final class WatchLog implements AutoCloseable {
         }
     }
 
-    /** The change's object, read when first asked for; watches only read it, so they share it. */
-    private static Supplier<JsonNode> once(Change change) {
-        JsonNode[] read = new JsonNode[1];
+    /** A value made when first asked for, then shared: watches only read the change's object and event. */
+    private static <T> Supplier<T> once(Supplier<T> make) {
+        List<T> made = new ArrayList<>(1);
         return () -> {
-            if (read[0] == null) {
-                read[0] = change.object();
+            if (made.isEmpty()) {
+                made.add(make.get());
             }
-            return read[0];
+            return made.get(0);
         };
     }
 

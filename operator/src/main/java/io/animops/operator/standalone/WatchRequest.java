@@ -16,6 +16,9 @@ import java.util.function.UnaryOperator;
  * {@code /api/v1/watch/…} paths and {@code ?watch=true} are watches.
  */
 final class WatchRequest {
+    /** The presenter of watches that get objects as stored, whose events are written once for all of them. */
+    static final UnaryOperator<JsonNode> AS_STORED = object -> object;
+
     private final ResourcePath target;
     private final String kind;
     private final Predicate<JsonNode> selector;
@@ -66,6 +69,11 @@ final class WatchRequest {
 
     JsonNode present(JsonNode object) {
         return presenter.apply(object);
+    }
+
+    /** Whether the client gets objects as stored (not as Table rows), so it can share their written events. */
+    boolean presentsAsStored() {
+        return presenter == AS_STORED;
     }
 
     /**

@@ -6,11 +6,14 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesResponseComposer;
+import io.fabric8.kubernetes.client.server.mock.crud.KubernetesCrudDispatcherHandler;
+import io.fabric8.kubernetes.client.server.mock.crud.KubernetesCrudPersistence;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.crud.Attribute;
 import io.fabric8.mockwebserver.crud.AttributeSet;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.zjsonpatch.JsonDiff;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,9 +22,11 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -37,6 +42,15 @@ import java.util.concurrent.atomic.AtomicLong;
 class WatchedCrudDispatcher extends KubernetesCrudDispatcher implements AutoCloseable {
     /** How many changes are kept for watches resuming from a resourceVersion (etcd keeps about five minutes'). */
     static final int WATCH_LOG_CAPACITY = 2000;
+
+    /**
+     * The metadata a patch applied by {@link #patchMerged} may differ in from the stored object: what the path
+     * names and what the mock's preserveMetadata takes from the stored object (and fails without).
+     */
+    private static final Set<String> IDENTITY_METADATA =
+            Set.of("name", "namespace", "uid", "creationTimestamp", "resourceVersion", "generation");
+
+    private static final int HTTP_ACCEPTED = 202;
 
     private static final ObjectIndex.Resource CRDS =
             new ObjectIndex.Resource("apiextensions.k8s.io", "v1", "customresourcedefinitions");
@@ -185,14 +199,15 @@ class WatchedCrudDispatcher extends KubernetesCrudDispatcher implements AutoClos
     void delete(ObjectIndex.Entry entry) {
         GenericKubernetesResource resource = Serialization.unmarshal(entry.json(), GenericKubernetesResource.class);
         if (resource.getFinalizers().isEmpty()) {
-            change(entry.key(), null);
+            change(entry.key(), null, null);
         } else if (!resource.isMarkedForDeletion()) {
             resource.getMetadata()
                     .setDeletionTimestamp(ZonedDateTime.now(ZoneOffset.UTC)
                             .truncatedTo(ChronoUnit.SECONDS)
                             .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
             resource.getMetadata().setResourceVersion(String.valueOf(requestResourceVersion()));
-            change(entry.key(), Serialization.asJson(resource));
+            String marked = Serialization.asJson(resource);
+            change(entry.key(), marked, read(marked));
         }
     }
 
@@ -224,36 +239,113 @@ class WatchedCrudDispatcher extends KubernetesCrudDispatcher implements AutoClos
         String name = target.isCollection() && newState != null
                 ? read(newState).path("metadata").path("name").asText()
                 : target.name();
-        boolean create = oldAttributes == null && newState != null;
-        change(ObjectIndex.Key.of(target, name), create ? withNewUid(newState) : newState);
+        JsonNode object = newState == null ? null : read(newState);
+        if (oldAttributes == null && object != null) {
+            // a created object's uid: random, as a real API server's (a version 4 UUID), never the mock's, which
+            // counts from 1 again in each process and so would repeat the uids of objects stored before a restart
+            ((ObjectNode) object.path("metadata")).put("uid", UUID.randomUUID().toString());
+            newState = object.toString();
+        }
+        change(ObjectIndex.Key.of(target, name), newState, object);
     }
 
     /**
-     * A created object's uid: random, as a real API server's (a version 4 UUID), never the mock's, which counts from
-     * 1 again in each process and so would repeat the uids of objects stored before a restart.
+     * A merge patch of one stored object, already merged into it by the caller ({@code merged}, from
+     * {@code current}, the object as stored), applied as the mock's patch handler applies it: only the status on a
+     * status path, else all but the status when the resource has a status subresource; uid, creation timestamp,
+     * resourceVersion and generation kept; a new generation when more than metadata and status changed, a new
+     * resourceVersion when anything did. The objects are not read or written again on the way, nor bound to typed
+     * classes, which the mock does to check what the patch made of the kind, apiVersion and metadata. Empty when
+     * the mock must apply it instead: a patch of anything but the main resource or its status that changes those,
+     * one that ends a deletion, and every patch the mock refuses in its own words (another name or namespace than the
+     * path's, a stale resourceVersion).
+     *
+     * @param path the request's path without its query
      */
-    private static String withNewUid(String created) {
-        ObjectNode object = (ObjectNode) read(created);
-        ((ObjectNode) object.path("metadata")).put("uid", UUID.randomUUID().toString());
-        return object.toString();
+    Optional<MockResponse> patchMerged(String path, ResourcePath target, JsonNode current, JsonNode merged) {
+        boolean statusPath = KubernetesCrudDispatcherHandler.isStatusPath(path);
+        JsonNode metadata = merged.path("metadata");
+        JsonNode stored = current.path("metadata");
+        String namespace = metadata.path("namespace").asText();
+        String resourceVersion = metadata.path("resourceVersion").asText();
+        boolean applicable = (target.subresource() == null || statusPath)
+                && metadata.isObject()
+                && (statusPath || keepsKindAndMetadata(current, merged))
+                && metadata.path("name").asText().equals(target.name())
+                && (target.namespace() == null || namespace.isEmpty() || namespace.equals(target.namespace()))
+                && (resourceVersion.isEmpty()
+                        || resourceVersion.equals(stored.path("resourceVersion").asText()))
+                && IDENTITY_METADATA.stream()
+                        .filter(f -> !f.equals("name") && !f.equals("namespace"))
+                        .allMatch(stored::hasNonNull)
+                && !(stored.hasNonNull("deletionTimestamp")
+                        && stored.path("finalizers").isEmpty());
+        if (!applicable) {
+            return Optional.empty();
+        }
+        JsonNode updated;
+        if (statusPath) {
+            updated = current.deepCopy();
+            KubernetesCrudDispatcherHandler.setStatus(updated, merged.get("status"));
+        } else {
+            updated = merged;
+            if (isStatusSubresourceEnabledForResource(path)) {
+                KubernetesCrudDispatcherHandler.setStatus(updated, current.path("status"));
+            }
+        }
+        preserveMetadata(current, updated);
+        // one diff where the mock's touchGeneration and touchResourceVersion take one each: both ask whether it is
+        // empty, and a new generation only adds to it
+        JsonNode diff = JsonDiff.asJson(current, updated);
+        if (!diff.isEmpty()) {
+            ObjectNode updatedMetadata = (ObjectNode) updated.get("metadata");
+            if (!statusPath && KubernetesCrudPersistence.shouldIncreaseGeneration(diff)) {
+                updatedMetadata.put("generation", stored.path("generation").asInt(0) + 1);
+            }
+            updatedMetadata.put("resourceVersion", String.valueOf(requestResourceVersion()));
+        }
+        String written = Serialization.asJson(updated);
+        change(ObjectIndex.Key.of(target, null), written, updated);
+        return Optional.of(new MockResponse().setResponseCode(HTTP_ACCEPTED).setBody(written));
     }
 
-    /** Stores the new state of an object (null: deleted): committed first, then indexed, then published. */
-    private void change(ObjectIndex.Key key, String newState) {
+    /**
+     * Whether the merged object has the stored kind, apiVersion and metadata, but for the metadata the mock takes
+     * from the path or the stored object anyway: what the mock's typed check of it found valid at its creation.
+     */
+    private static boolean keepsKindAndMetadata(JsonNode current, JsonNode merged) {
+        JsonNode stored = current.path("metadata");
+        JsonNode patched = merged.path("metadata");
+        Set<String> fields = new HashSet<>();
+        stored.fieldNames().forEachRemaining(fields::add);
+        patched.fieldNames().forEachRemaining(fields::add);
+        fields.removeAll(IDENTITY_METADATA);
+        return current.path("kind").equals(merged.path("kind"))
+                && current.path("apiVersion").equals(merged.path("apiVersion"))
+                && fields.stream().allMatch(f -> stored.path(f).equals(patched.path(f)));
+    }
+
+    /**
+     * Stores the new state of an object (null: deleted): committed first, then indexed, then published.
+     *
+     * @param object the new state as its JSON reads, or null
+     */
+    private void change(ObjectIndex.Key key, String newState, JsonNode object) {
         String existing = objects.get(key).map(ObjectIndex.Entry::json).orElse(null);
-        JsonNode object = newState == null ? null : read(newState);
         WatchLog.Change change = null;
+        JsonNode changed = object;
         if (newState != null && !newState.equals(existing)) {
             change = change(key, existing == null ? "ADDED" : "MODIFIED", object, newState);
         } else if (newState == null && existing != null) {
             ObjectNode deleted = (ObjectNode) read(existing);
             ((ObjectNode) deleted.path("metadata")).put("resourceVersion", String.valueOf(requestResourceVersion()));
             change = change(key, "DELETED", deleted, deleted.toString());
+            changed = deleted;
         }
         if (change == null) {
             return;
         }
-        commit(change);
+        commit(change, changed);
         if (object == null) {
             objects.remove(key);
         } else {
@@ -263,11 +355,15 @@ class WatchedCrudDispatcher extends KubernetesCrudDispatcher implements AutoClos
         if (key.resource().equals(CRDS)) {
             crds = readCrds();
         }
-        watchLog.publish(change);
+        watchLog.publish(change, changed);
     }
 
-    /** Makes a change durable before anyone sees it; a failure fails the request and leaves the object as it was. */
-    void commit(WatchLog.Change change) {
+    /**
+     * Makes a change durable before anyone sees it; a failure fails the request and leaves the object as it was.
+     *
+     * @param object the change's object, as its JSON reads
+     */
+    void commit(WatchLog.Change change, JsonNode object) {
         // kept in memory only
     }
 
