@@ -8,6 +8,9 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -125,16 +128,23 @@ public class EventRecorder {
                             .resource(event(about, type, reason, message, decision))
                             .create();
                 case UPDATE -> {
-                    Event updated = client.v1()
-                            .events()
-                            .inNamespace(namespace)
-                            .withName(decision.name())
-                            .edit(e -> count(e, decision));
-                    if (updated == null) {
+                    Event series = event(about, type, reason, message, decision);
+                    try {
+                        // the count and last time only, as a merge patch naming the event: no read before it
                         client.v1()
                                 .events()
                                 .inNamespace(namespace)
-                                .resource(event(about, type, reason, message, decision))
+                                .resource(series)
+                                .patch(PatchContext.of(PatchType.JSON_MERGE), countPatch(decision));
+                    } catch (KubernetesClientException e) {
+                        if (e.getCode() != 404) {
+                            throw e;
+                        }
+                        // trimmed or deleted meanwhile: the series starts again with its full count
+                        client.v1()
+                                .events()
+                                .inNamespace(namespace)
+                                .resource(series)
                                 .create();
                     }
                 }
@@ -159,10 +169,10 @@ public class EventRecorder {
         return namespace == null || namespace.isEmpty() ? CLUSTER_SCOPED_EVENTS_NAMESPACE : namespace;
     }
 
-    private static Event count(Event event, EventAggregator.Decision decision) {
-        event.setCount(decision.count());
-        event.setLastTimestamp(decision.last().truncatedTo(ChronoUnit.SECONDS).toString());
-        return event;
+    private static String countPatch(EventAggregator.Decision decision) {
+        return Serialization.asJson(Map.of(
+                "count", decision.count(),
+                "lastTimestamp", decision.last().truncatedTo(ChronoUnit.SECONDS).toString()));
     }
 
     static Event event(

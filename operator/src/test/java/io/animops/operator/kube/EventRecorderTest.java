@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -19,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EnableKubernetesMockClient(crud = true)
 class EventRecorderTest {
     KubernetesClient client;
+    KubernetesMockServer server;
 
     @Test
     void anAgentsEventsAreKeptInTheDefaultNamespaceAndNameNoNamespaceForTheAgent() {
@@ -51,6 +54,42 @@ class EventRecorderTest {
             assertThat(e.getInvolvedObject().getNamespace()).isEqualTo("studio");
             assertThat(e.getInvolvedObject().getName()).isEqualTo("dominoes");
         });
+    }
+
+    @Test
+    void aRepeatIsOneMergePatchOfTheSeriesWithoutReadingItFirst() throws InterruptedException {
+        AnimationIdea idea = named(new AnimationIdea(), "dominoes", "studio");
+        EventRecorder events = new EventRecorder(client, Clock.systemUTC());
+        events.warning(idea, Reasons.DUPLICATE, "similarity 0.97 to original");
+        int before = server.getRequestCount();
+
+        events.warning(idea, Reasons.DUPLICATE, "similarity 0.97 to original");
+
+        assertThat(server.getRequestCount() - before).isEqualTo(1);
+        RecordedRequest update = server.getLastRequest();
+        assertThat(update.getMethod()).isEqualTo("PATCH");
+        assertThat(update.getHeader("Content-Type")).startsWith("application/merge-patch+json");
+        assertThat(client.v1().events().inNamespace("studio").list().getItems())
+                .singleElement()
+                .satisfies(e -> assertThat(e.getCount()).isEqualTo(2));
+    }
+
+    @Test
+    void aRepeatOfASeriesDeletedMeanwhileCreatesItAgainWithTheFullCount() {
+        AnimationIdea idea = named(new AnimationIdea(), "dominoes", "studio");
+        EventRecorder events = new EventRecorder(client, Clock.systemUTC());
+        events.warning(idea, Reasons.DUPLICATE, "similarity 0.97 to original");
+        client.v1().events().inNamespace("studio").delete();
+
+        events.warning(idea, Reasons.DUPLICATE, "similarity 0.97 to original");
+
+        assertThat(client.v1().events().inNamespace("studio").list().getItems())
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.getReason()).isEqualTo(Reasons.DUPLICATE);
+                    assertThat(e.getCount()).isEqualTo(2);
+                    assertThat(e.getInvolvedObject().getName()).isEqualTo("dominoes");
+                });
     }
 
     private static <T extends HasMetadata> T named(T resource, String name, String namespace) {
