@@ -1,6 +1,7 @@
 package io.animops.operator.kube;
 
 import io.animops.crds.Conditions;
+import io.animops.crds.Reasons;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
@@ -22,6 +23,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -43,6 +45,12 @@ public class EventRecorder {
 
     @Inject
     Clock clock;
+
+    /**
+     * Summary reasons told by the condition only: a render job waiting for a claim among Ready agents is a state of
+     * seconds that the next event (Claimed) supersedes; one event per job for it informed no one.
+     */
+    static final Set<String> CONDITION_ONLY_REASONS = Set.of(Reasons.WAITING_FOR_CLAIM);
 
     private final EventAggregator aggregator = new EventAggregator();
     private Instant started;
@@ -87,7 +95,7 @@ public class EventRecorder {
         }
         Condition c = summary.get();
         String previous = toldReasons.put(uid, c.getReason());
-        if (c.getReason().equals(previous)) {
+        if (c.getReason().equals(previous) || CONDITION_ONLY_REASONS.contains(c.getReason())) {
             return;
         }
         if (previous == null

@@ -1,8 +1,11 @@
 package io.animops.operator.kube;
 
+import io.animops.crds.Conditions;
 import io.animops.crds.Reasons;
 import io.animops.crds.v1alpha1.AnimationIdea;
 import io.animops.crds.v1alpha1.RenderAgent;
+import io.animops.crds.v1alpha1.RenderJob;
+import io.animops.crds.v1alpha1.RenderJobStatus;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -90,6 +93,21 @@ class EventRecorderTest {
                     assertThat(e.getCount()).isEqualTo(2);
                     assertThat(e.getInvolvedObject().getName()).isEqualTo("dominoes");
                 });
+    }
+
+    @Test
+    void aJobWaitingForAClaimIsToldByItsConditionAndTheClaimByAnEvent() {
+        RenderJob job = named(new RenderJob(), "idea-a1-preview", "studio");
+        EventRecorder events = new EventRecorder(client, Clock.systemUTC());
+        RenderJobStatus status = new RenderJobStatus();
+        Conditions.set(status, Clock.systemUTC(), "Succeeded", Conditions.UNKNOWN, Reasons.WAITING_FOR_CLAIM, "w");
+        events.summaryChanged(job, status.getConditions(), "Succeeded");
+        Conditions.set(status, Clock.systemUTC(), "Succeeded", Conditions.UNKNOWN, Reasons.CLAIMED, "by mac-1");
+        events.summaryChanged(job, status.getConditions(), "Succeeded");
+
+        assertThat(client.v1().events().inNamespace("studio").list().getItems())
+                .extracting(Event::getReason)
+                .containsExactly(Reasons.CLAIMED);
     }
 
     private static <T extends HasMetadata> T named(T resource, String name, String namespace) {
