@@ -49,6 +49,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.HashMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -126,6 +127,7 @@ public final class PipelineBenchmark {
             Publisher publisher = Publisher.detect(httpPort);
             System.out.println("publishing: " + publisher.describe());
 
+            ApiRequests requestsBefore = ApiRequests.read(httpPort);
             long cpuBefore = cpuMillis(operator.pid());
             long started = System.nanoTime();
             int schedules = (ideas + IDEAS_PER_SCHEDULE - 1) / IDEAS_PER_SCHEDULE;
@@ -136,10 +138,13 @@ public final class PipelineBenchmark {
             Outcome outcome = drive(ideas, timeout, ideaWatch, publicationWatch, publisher, started);
             double wallSeconds = (System.nanoTime() - started) / 1e9;
             double cpuSeconds = (cpuMillis(operator.pid()) - cpuBefore) / 1000.0;
+            ApiRequests requests = ApiRequests.read(httpPort).minus(requestsBefore);
 
             report(ideas, agents, outcome, wallSeconds, cpuSeconds, rss, operator, launcher,
                     ideaWatch.getStore().list(), jobWatch.getStore().list(), publicationWatch.getStore().list(),
                     executor, fakeLlm, publisher);
+            System.out.println(requests.describe(ideas));
+            System.out.println("requests by kind, per idea: " + requests.perIdea(ideas));
         } finally {
             running.forEach(AgentHarness.RunningAgent::close);
             if (launcher != null) {
@@ -354,6 +359,59 @@ public final class PipelineBenchmark {
         }
         throw new IllegalStateException("the operator was not ready within 4 minutes; see "
                 + "bench/pipeline/target/operator.log");
+    }
+
+    /**
+     * The embedded API's requests by verb and resource, from the operator's counter
+     * {@code animops_standalone_api_requests_total} on {@code /q/metrics} (behind the API token in standalone mode).
+     */
+    record ApiRequests(Map<String, Double> counts) {
+        private static final Pattern SAMPLE = Pattern.compile(
+                "^animops_standalone_api_requests_total\\{(.*)} ([0-9.eE+]+)$", Pattern.MULTILINE);
+        private static final Pattern LABEL = Pattern.compile("(\\w+)=\"([^\"]*)\"");
+
+        static ApiRequests read(int httpPort) throws IOException, InterruptedException {
+            String text = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                            + httpPort + "/q/metrics")).header("Authorization", "Bearer " + API_TOKEN).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            Map<String, Double> counts = new TreeMap<>();
+            Matcher sample = SAMPLE.matcher(text);
+            while (sample.find()) {
+                Map<String, String> labels = new HashMap<>();
+                Matcher label = LABEL.matcher(sample.group(1));
+                while (label.find()) {
+                    labels.put(label.group(1), label.group(2));
+                }
+                counts.put(labels.get("verb") + " " + labels.get("resource"), Double.parseDouble(sample.group(2)));
+            }
+            return new ApiRequests(counts);
+        }
+
+        ApiRequests minus(ApiRequests earlier) {
+            Map<String, Double> difference = new TreeMap<>();
+            counts.forEach((key, n) -> difference.put(key, n - earlier.counts.getOrDefault(key, 0.0)));
+            return new ApiRequests(difference);
+        }
+
+        Map<String, String> perIdea(int ideas) {
+            Map<String, String> perIdea = new TreeMap<>();
+            counts.forEach((key, n) -> perIdea.put(key, String.format("%.2f", n / ideas)));
+            return perIdea;
+        }
+
+        /** One line: the requests per idea asked, and the ten most frequent kinds per idea. */
+        String describe(int ideas) {
+            if (counts.isEmpty()) {
+                return "requests: not counted (no animops_standalone_api_requests_total on /q/metrics)";
+            }
+            double total = counts.values().stream().mapToDouble(Double::doubleValue).sum();
+            String top = counts.entrySet().stream()
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(10)
+                    .map(e -> String.format("%s %.1f", e.getKey(), e.getValue() / ideas))
+                    .collect(Collectors.joining(", "));
+            return String.format("requests: %.1f per idea (%.0f to the embedded API); top: %s", total / ideas, total,
+                    top);
+        }
     }
 
     /**

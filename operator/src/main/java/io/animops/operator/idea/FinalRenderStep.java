@@ -43,13 +43,8 @@ final class FinalRenderStep implements PhaseStep {
                     Reasons.FINAL_RENDER_FAILED,
                     "final render " + job.getMetadata().getName() + " failed: " + reason + ": " + message);
         } else {
-            run.condition(
-                    idea,
-                    ConditionTypes.SUCCEEDED,
-                    Conditions.UNKNOWN,
-                    reason,
-                    "final render " + job.getMetadata().getName() + ": "
-                            + (message.isEmpty() ? job.getStatus().getPhase() : message));
+            PreviewStep.showJob(
+                    run, idea, job, "final render " + job.getMetadata().getName() + ": ", Reasons.FINAL_RENDERING);
         }
     }
 }

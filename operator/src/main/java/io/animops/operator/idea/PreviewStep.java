@@ -11,8 +11,10 @@ import io.animops.crds.v1alpha1.RenderPhase;
 import io.animops.crds.v1alpha1.ScriptAttempt;
 import io.animops.crds.v1alpha1.ScriptError;
 import io.animops.operator.pipeline.PipelineSettings;
+import io.fabric8.kubernetes.api.model.Condition;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -70,14 +72,39 @@ final class PreviewStep implements PhaseStep {
                     failedReason,
                     "render job " + job.getMetadata().getName() + " failed: " + reason + ": " + message);
         } else {
-            // the idea shows why it waits, e.g. NoAgentAvailable
+            showJob(run, idea, job, "render job " + job.getMetadata().getName() + ": ", Reasons.RENDERING);
+        }
+    }
+
+    /**
+     * The idea's Succeeded condition while its render job runs: why the job waits (NoAgentAvailable, WaitingForClaim,
+     * a requeue), as the job says it; once an agent holds the job, which agent, once per claim. The agent's steps
+     * (Validating, Rendering, Encoding, Uploading) are the job's to show: mirrored, each was one more status patch
+     * and reconciliation of the idea, telling nothing that {@code kubectl get renderjob} does not.
+     *
+     * @param unstated the reason while the job has no Succeeded condition yet
+     */
+    static void showJob(IdeaLifecycle run, AnimationIdea idea, RenderJob job, String prefix, String unstated) {
+        String agent = job.getStatus().getAgent();
+        if (agent != null && job.getStatus().getPhase() != RenderPhase.Pending) {
             run.condition(
                     idea,
                     ConditionTypes.SUCCEEDED,
                     Conditions.UNKNOWN,
-                    reason,
-                    "render job " + job.getMetadata().getName() + ": " + message);
+                    Reasons.CLAIMED,
+                    prefix + "claimed by agent " + agent + " (claim "
+                            + job.getStatus().getAttempts() + ")");
+            return;
         }
+        Optional<Condition> waiting = Conditions.find(job.getStatus().getConditions(), ConditionTypes.SUCCEEDED);
+        run.condition(
+                idea,
+                ConditionTypes.SUCCEEDED,
+                Conditions.UNKNOWN,
+                waiting.map(Condition::getReason).orElse(unstated),
+                prefix
+                        + waiting.map(Condition::getMessage)
+                                .orElse(job.getStatus().getPhase().name()));
     }
 
     /** Enters Rendering with a preview render of the attempt named {@code jobName}. */

@@ -1,6 +1,7 @@
 package io.animops.operator.kube;
 
 import io.animops.crds.Conditions;
+import io.animops.crds.Reasons;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
@@ -8,6 +9,9 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,6 +23,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -40,6 +45,12 @@ public class EventRecorder {
 
     @Inject
     Clock clock;
+
+    /**
+     * Summary reasons told by the condition only: a render job waiting for a claim among Ready agents is a state of
+     * seconds that the next event (Claimed) supersedes; one event per job for it informed no one.
+     */
+    static final Set<String> CONDITION_ONLY_REASONS = Set.of(Reasons.WAITING_FOR_CLAIM);
 
     private final EventAggregator aggregator = new EventAggregator();
     private Instant started;
@@ -84,7 +95,7 @@ public class EventRecorder {
         }
         Condition c = summary.get();
         String previous = toldReasons.put(uid, c.getReason());
-        if (c.getReason().equals(previous)) {
+        if (c.getReason().equals(previous) || CONDITION_ONLY_REASONS.contains(c.getReason())) {
             return;
         }
         if (previous == null
@@ -125,16 +136,23 @@ public class EventRecorder {
                             .resource(event(about, type, reason, message, decision))
                             .create();
                 case UPDATE -> {
-                    Event updated = client.v1()
-                            .events()
-                            .inNamespace(namespace)
-                            .withName(decision.name())
-                            .edit(e -> count(e, decision));
-                    if (updated == null) {
+                    Event series = event(about, type, reason, message, decision);
+                    try {
+                        // the count and last time only, as a merge patch naming the event: no read before it
                         client.v1()
                                 .events()
                                 .inNamespace(namespace)
-                                .resource(event(about, type, reason, message, decision))
+                                .resource(series)
+                                .patch(PatchContext.of(PatchType.JSON_MERGE), countPatch(decision));
+                    } catch (KubernetesClientException e) {
+                        if (e.getCode() != 404) {
+                            throw e;
+                        }
+                        // trimmed or deleted meanwhile: the series starts again with its full count
+                        client.v1()
+                                .events()
+                                .inNamespace(namespace)
+                                .resource(series)
                                 .create();
                     }
                 }
@@ -159,10 +177,10 @@ public class EventRecorder {
         return namespace == null || namespace.isEmpty() ? CLUSTER_SCOPED_EVENTS_NAMESPACE : namespace;
     }
 
-    private static Event count(Event event, EventAggregator.Decision decision) {
-        event.setCount(decision.count());
-        event.setLastTimestamp(decision.last().truncatedTo(ChronoUnit.SECONDS).toString());
-        return event;
+    private static String countPatch(EventAggregator.Decision decision) {
+        return Serialization.asJson(Map.of(
+                "count", decision.count(),
+                "lastTimestamp", decision.last().truncatedTo(ChronoUnit.SECONDS).toString()));
     }
 
     static Event event(

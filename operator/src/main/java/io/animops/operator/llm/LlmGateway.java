@@ -72,6 +72,11 @@ public class LlmGateway {
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
     /** Clients are reused: each one owns an HTTP client with its own connection pool and selector thread. */
     private final Map<String, ChatModel> models = new ConcurrentHashMap<>();
+    // a direct GET, not an informer: the operator watches no Secrets and needs only 'get' on them
+    private final RecentSecrets secrets = new RecentSecrets(
+            (namespace, name) ->
+                    kubernetes.secrets().inNamespace(namespace).withName(name).get(),
+            Clock.systemUTC());
 
     /** Answers the request or throws {@link LlmException} with a reason for the resource's conditions. */
     public LlmAnswer chat(LlmSettings llm, LlmRequest request) {
@@ -254,26 +259,27 @@ public class LlmGateway {
                     "provider " + llm.getProvider()
                             + " needs an API key: set spec.llm.secretRef or the operator's ANIMOPS_LLM_SECRET_NAME");
         }
-        // a direct GET, not an informer: the operator watches no Secrets and needs only 'get' on them
-        Secret secret = kubernetes
-                .secrets()
-                .inNamespace(secretNamespace)
-                .withName(secretName)
-                .get();
+        Secret secret = secrets.get(secretNamespace, secretName, key);
         String where = "Secret " + secretNamespace + "/" + secretName + " (" + origin + ")";
         if (secret == null) {
             throw new LlmException(LlmException.CREDENTIALS_MISSING, where + " does not exist");
         }
+        String value = valueOf(secret, key);
+        if (value == null) {
+            throw new LlmException(LlmException.CREDENTIALS_MISSING, where + " has no key '" + key + "'");
+        }
+        return value;
+    }
+
+    /** The key's value in the Secret, trimmed; null when it has none or a blank one. */
+    static String valueOf(Secret secret, String key) {
         String value = null;
         if (secret.getData() != null && secret.getData().get(key) != null) {
             value = new String(Base64.getDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8);
         } else if (secret.getStringData() != null) {
             value = secret.getStringData().get(key);
         }
-        if (value == null || value.isBlank()) {
-            throw new LlmException(LlmException.CREDENTIALS_MISSING, where + " has no key '" + key + "'");
-        }
-        return value.trim();
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private ChatModel build(LlmSettings llm, String apiKey) {

@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -49,6 +50,7 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
     private static final String CONTEXT_NAME = "animops-standalone";
 
     private final List<CustomResourceDefinition> crds;
+    private final ApiRequestCounts requests = new ApiRequestCounts();
     private Duration bookmarkInterval = DEFAULT_BOOKMARK_INTERVAL;
     private WatchedCrudDispatcher objects;
     private Vertx vertx;
@@ -90,7 +92,8 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
         if (store == null) {
             objects.openWatchLog(List.of(), 0);
         }
-        StandaloneApiDispatcher dispatcher = new StandaloneApiDispatcher(objects, crds, version, Clock.systemUTC());
+        StandaloneApiDispatcher dispatcher =
+                new StandaloneApiDispatcher(objects, crds, version, Clock.systemUTC(), requests);
         vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(2));
         HttpServerRequestHandler mock = new HttpServerRequestHandler(vertx) {
             @Override
@@ -105,10 +108,11 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
                 .setPort(port)
                 .setWebSocketSubProtocols(List.of("v4.channel.k8s.io", "v5.channel.k8s.io"));
         server = vertx.createHttpServer(options).requestHandler(request -> {
-            boolean plainWatch = request.getHeader("Upgrade") == null
-                    && WatchRequest.watchTarget(request.method().name(), request.uri())
-                            .isPresent();
-            if (plainWatch) {
+            Optional<ResourcePath> watched = request.getHeader("Upgrade") == null
+                    ? WatchRequest.watchTarget(request.method().name(), request.uri())
+                    : Optional.empty();
+            if (watched.isPresent()) {
+                requests.count("WATCH", watched.get());
                 HttpWatchStream.serve(request, dispatcher);
             } else if (store != null && WorkerRequests.writes(request)) {
                 // a durable write waits for its commit: not on the event loop
@@ -134,6 +138,11 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
         client = new KubernetesClientBuilder().withConfig(clientConfig()).build();
         LOG.infof("Embedded Kubernetes API listening on %s", url);
         return this;
+    }
+
+    /** The requests served so far, by verb and resource. */
+    public ApiRequestCounts requests() {
+        return requests;
     }
 
     /** Base URL of the API, e.g. {@code http://127.0.0.1:16443}. */

@@ -76,13 +76,16 @@ final class StandaloneApiDispatcher extends Dispatcher {
     private final Clock clock;
     private final OwnerGarbageCollector garbageCollector;
     private final Object writeLock = new Object();
+    private final ApiRequestCounts requests;
 
     StandaloneApiDispatcher(
             WatchedCrudDispatcher crud,
             List<CustomResourceDefinition> validatedCrds,
             VersionInfo versionInfo,
-            Clock clock) {
+            Clock clock,
+            ApiRequestCounts requests) {
         this.crud = crud;
+        this.requests = requests;
         this.admission =
                 new SchemaAdmission(new CrdSchemaValidator(validatedCrds), new SchemaDefaulting(validatedCrds));
         this.tables = new PrinterColumnTable(json);
@@ -187,6 +190,7 @@ final class StandaloneApiDispatcher extends Dispatcher {
 
         Optional<ResourcePath> watched = WatchRequest.watchTarget(method, path);
         if (watched.isPresent()) {
+            requests.count("WATCH", watched.get());
             return webSocketWatch(request, watched.get());
         }
         Optional<ResourcePath> parsed = ResourcePath.parse(path);
@@ -194,6 +198,7 @@ final class StandaloneApiDispatcher extends Dispatcher {
             return crud.dispatch(request);
         }
         ResourcePath target = parsed.get();
+        requests.count(method, target);
         if (method.equals("POST") && target.isCollection() && target.subresource() == null) {
             request = withGeneratedName(request);
             Optional<MockResponse> refused = invalidName(request, target);

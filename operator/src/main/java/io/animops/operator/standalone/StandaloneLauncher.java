@@ -61,6 +61,7 @@ public final class StandaloneLauncher {
         }
         // Quarkus reads system properties (ordinal 400) above application.properties; they must be set before it starts
         environment.operatorConfiguration().forEach(System::setProperty);
+        ApiRequestMetrics.handOver(environment.api().requests());
         // a person reads this console: plain text unless asked otherwise (the operator's default may be JSON logs)
         if (System.getProperty(CONSOLE_JSON) == null && System.getenv("QUARKUS_LOG_CONSOLE_JSON_ENABLED") == null) {
             System.setProperty(CONSOLE_JSON, "false");

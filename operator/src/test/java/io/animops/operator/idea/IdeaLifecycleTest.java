@@ -1001,6 +1001,31 @@ class IdeaLifecycleTest {
                 true);
     }
 
+    @Test
+    void anIdeaShowsWhichAgentHoldsItsJobOnceNotEachStepTheAgentWrites() {
+        PipelineSettings validating = withGodotValidation(RenderExecutor.Native);
+        AnimationIdea idea = scripting(1);
+        ScriptAttempt valid = attempt(idea, 1, AttemptPhase.Valid);
+        IdeaLifecycle.advance(CLOCK, idea, validating, List.of(), valid, null, IdeaLifecycle.Downstream.NONE);
+        List<io.fabric8.kubernetes.api.model.Condition> seen = new java.util.ArrayList<>();
+        for (RenderPhase step : List.of(RenderPhase.Claimed, RenderPhase.Validating, RenderPhase.Uploading)) {
+            RenderJob held = validateJob(step, List.of());
+            held.getStatus().setAgent("mac-1");
+            held.getStatus().setAttempts(1);
+            held.getStatus().setConditions(new java.util.ArrayList<>());
+            Conditions.set(held.getStatus(), CLOCK, "Succeeded", Conditions.UNKNOWN, step.name(), step + " on mac-1");
+            IdeaLifecycle.advance(CLOCK, idea, validating, List.of(), valid, held, IdeaLifecycle.Downstream.NONE);
+            seen.add(Conditions.find(idea.getStatus().getConditions(), "Succeeded")
+                    .orElseThrow());
+        }
+
+        assertThat(seen).extracting(c -> c.getReason()).containsOnly("Claimed");
+        assertThat(seen)
+                .extracting(c -> c.getMessage())
+                .containsOnly("render job idea-a1-validate: claimed by agent mac-1 (claim 1)");
+        assertThat(idea.getStatus().getPhase()).isEqualTo(IdeaPhase.Scripting);
+    }
+
     private static RenderJob validateJob(RenderPhase phase, List<ScriptError> errors) {
         RenderJob job = job(phase, errors);
         job.getMetadata().setName("idea-a1-validate");

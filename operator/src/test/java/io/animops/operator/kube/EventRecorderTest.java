@@ -1,13 +1,18 @@
 package io.animops.operator.kube;
 
+import io.animops.crds.Conditions;
 import io.animops.crds.Reasons;
 import io.animops.crds.v1alpha1.AnimationIdea;
 import io.animops.crds.v1alpha1.RenderAgent;
+import io.animops.crds.v1alpha1.RenderJob;
+import io.animops.crds.v1alpha1.RenderJobStatus;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -19,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EnableKubernetesMockClient(crud = true)
 class EventRecorderTest {
     KubernetesClient client;
+    KubernetesMockServer server;
 
     @Test
     void anAgentsEventsAreKeptInTheDefaultNamespaceAndNameNoNamespaceForTheAgent() {
@@ -51,6 +57,57 @@ class EventRecorderTest {
             assertThat(e.getInvolvedObject().getNamespace()).isEqualTo("studio");
             assertThat(e.getInvolvedObject().getName()).isEqualTo("dominoes");
         });
+    }
+
+    @Test
+    void aRepeatIsOneMergePatchOfTheSeriesWithoutReadingItFirst() throws InterruptedException {
+        AnimationIdea idea = named(new AnimationIdea(), "dominoes", "studio");
+        EventRecorder events = new EventRecorder(client, Clock.systemUTC());
+        events.warning(idea, Reasons.DUPLICATE, "similarity 0.97 to original");
+        int before = server.getRequestCount();
+
+        events.warning(idea, Reasons.DUPLICATE, "similarity 0.97 to original");
+
+        assertThat(server.getRequestCount() - before).isEqualTo(1);
+        RecordedRequest update = server.getLastRequest();
+        assertThat(update.getMethod()).isEqualTo("PATCH");
+        assertThat(update.getHeader("Content-Type")).startsWith("application/merge-patch+json");
+        assertThat(client.v1().events().inNamespace("studio").list().getItems())
+                .singleElement()
+                .satisfies(e -> assertThat(e.getCount()).isEqualTo(2));
+    }
+
+    @Test
+    void aRepeatOfASeriesDeletedMeanwhileCreatesItAgainWithTheFullCount() {
+        AnimationIdea idea = named(new AnimationIdea(), "dominoes", "studio");
+        EventRecorder events = new EventRecorder(client, Clock.systemUTC());
+        events.warning(idea, Reasons.DUPLICATE, "similarity 0.97 to original");
+        client.v1().events().inNamespace("studio").delete();
+
+        events.warning(idea, Reasons.DUPLICATE, "similarity 0.97 to original");
+
+        assertThat(client.v1().events().inNamespace("studio").list().getItems())
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.getReason()).isEqualTo(Reasons.DUPLICATE);
+                    assertThat(e.getCount()).isEqualTo(2);
+                    assertThat(e.getInvolvedObject().getName()).isEqualTo("dominoes");
+                });
+    }
+
+    @Test
+    void aJobWaitingForAClaimIsToldByItsConditionAndTheClaimByAnEvent() {
+        RenderJob job = named(new RenderJob(), "idea-a1-preview", "studio");
+        EventRecorder events = new EventRecorder(client, Clock.systemUTC());
+        RenderJobStatus status = new RenderJobStatus();
+        Conditions.set(status, Clock.systemUTC(), "Succeeded", Conditions.UNKNOWN, Reasons.WAITING_FOR_CLAIM, "w");
+        events.summaryChanged(job, status.getConditions(), "Succeeded");
+        Conditions.set(status, Clock.systemUTC(), "Succeeded", Conditions.UNKNOWN, Reasons.CLAIMED, "by mac-1");
+        events.summaryChanged(job, status.getConditions(), "Succeeded");
+
+        assertThat(client.v1().events().inNamespace("studio").list().getItems())
+                .extracting(Event::getReason)
+                .containsExactly(Reasons.CLAIMED);
     }
 
     private static <T extends HasMetadata> T named(T resource, String name, String namespace) {

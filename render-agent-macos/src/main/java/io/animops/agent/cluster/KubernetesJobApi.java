@@ -16,10 +16,15 @@ public final class KubernetesJobApi implements JobApi {
 
     @Override
     public RenderJob patchStatus(String namespace, String name, String mergePatch) throws Refused {
+        // Given the object's name only (withName), Fabric8 GETs the object before it patches; given an object, it
+        // patches at once. The merge patch carries its own resourceVersion precondition, so nothing else is needed.
+        RenderJob target = new RenderJob();
+        target.getMetadata().setNamespace(namespace);
+        target.getMetadata().setName(name);
         try {
             return client.resources(RenderJob.class)
                     .inNamespace(namespace)
-                    .withName(name)
+                    .resource(target)
                     .subresource("status")
                     .patch(PatchContext.of(PatchType.JSON_MERGE), mergePatch);
         } catch (KubernetesClientException e) {
