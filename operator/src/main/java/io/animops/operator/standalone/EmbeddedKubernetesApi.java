@@ -53,6 +53,7 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
     private final ApiRequestCounts requests = new ApiRequestCounts();
     private Duration bookmarkInterval = DEFAULT_BOOKMARK_INTERVAL;
     private WatchedCrudDispatcher objects;
+    private static final int WRITE_WORKERS = 16;
     private Vertx vertx;
     private HttpServer server;
     private KubernetesClient client;
@@ -94,7 +95,8 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
         }
         StandaloneApiDispatcher dispatcher =
                 new StandaloneApiDispatcher(objects, crds, version, Clock.systemUTC(), requests);
-        vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(2));
+        // a durable write's worker waits for its group's commit: enough of them to fill a group
+        vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(WRITE_WORKERS));
         HttpServerRequestHandler mock = new HttpServerRequestHandler(vertx) {
             @Override
             protected MockResponse onHttpRequest(RecordedRequest request) {

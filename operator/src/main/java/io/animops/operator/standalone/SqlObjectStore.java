@@ -15,7 +15,7 @@ import javax.sql.DataSource;
  * Where the embedded Kubernetes API keeps its objects, as k3s' kine keeps them in SQL: one row per object with its
  * JSON (uid and resourceVersion inside), plus the highest resourceVersion ever handed out, so that a restarted API
  * never gives out a resourceVersion again, even one of an object deleted since. Every write is committed before it
- * returns; the API acknowledges a write only after that. It also remembers which examples were applied
+ * returns. It also remembers which examples were applied
  * ({@link ExampleApplier.History}), so that an example the user deleted is not brought back.
  */
 final class SqlObjectStore implements AutoCloseable, ExampleApplier.History {
@@ -36,6 +36,7 @@ final class SqlObjectStore implements AutoCloseable, ExampleApplier.History {
 
     private final DataSource dataSource;
     private int writesSinceTrim;
+    private long transactions;
     private Connection connection;
 
     SqlObjectStore(DataSource dataSource) {
@@ -105,57 +106,67 @@ final class SqlObjectStore implements AutoCloseable, ExampleApplier.History {
         });
     }
 
+    /** One change to store: its object as its JSON reads (null for a deletion's). */
+    record Write(WatchLog.Change change, JsonNode object) {}
+
     /**
-     * Stores one change, committed when this returns: the object (created, replaced or removed), the change in the
-     * watch log, and the highest resourceVersion. The log keeps about the {@code keep} latest changes.
-     *
-     * @param object the change's object, as its JSON reads
+     * Stores changes in one transaction, committed when this returns: each object (created, replaced or removed) in
+     * the order given, each change in the watch log, and the highest resourceVersion. The log keeps about the
+     * {@code keep} latest changes.
      */
-    synchronized void write(WatchLog.Change change, JsonNode object, int keep) {
+    synchronized void write(List<Write> writes, int keep) {
         run(c -> {
-            if (change.type().equals("DELETED")) {
-                try (PreparedStatement delete = c.prepareStatement("delete from kube_objects "
-                        + "where api_version = ? and plural = ? and namespace = ? and name = ?")) {
-                    bindIdentity(delete, change);
-                    delete.executeUpdate();
-                }
-            } else {
-                try (PreparedStatement upsert = c.prepareStatement("""
-                        insert into kube_objects (api_version, plural, namespace, name, uid, resource_version, object)
-                        values (?, ?, ?, ?, ?, ?, ?)
-                        on conflict (api_version, plural, namespace, name) do update
-                        set uid = excluded.uid, resource_version = excluded.resource_version,
-                          object = excluded.object""")) {
-                    bindIdentity(upsert, change);
-                    String uid = object.path("metadata").path("uid").asText(null);
-                    upsert.setString(5, uid);
-                    upsert.setLong(6, change.resourceVersion());
-                    upsert.setString(7, change.json());
-                    upsert.executeUpdate();
-                }
-            }
-            try (PreparedStatement log = c.prepareStatement("""
-                    insert into kube_watch_log (resource_version, type, api_version, plural, namespace, name, object)
-                    values (?, ?, ?, ?, ?, ?, ?) on conflict (resource_version) do nothing""");
+            try (PreparedStatement delete = c.prepareStatement("delete from kube_objects "
+                            + "where api_version = ? and plural = ? and namespace = ? and name = ?");
+                    PreparedStatement upsert = c.prepareStatement("""
+                            insert into kube_objects (api_version, plural, namespace, name, uid, resource_version,
+                              object)
+                            values (?, ?, ?, ?, ?, ?, ?)
+                            on conflict (api_version, plural, namespace, name) do update
+                            set uid = excluded.uid, resource_version = excluded.resource_version,
+                              object = excluded.object""");
+                    PreparedStatement log = c.prepareStatement("""
+                            insert into kube_watch_log (resource_version, type, api_version, plural, namespace, name,
+                              object)
+                            values (?, ?, ?, ?, ?, ?, ?) on conflict (resource_version) do nothing""");
                     PreparedStatement revision = c.prepareStatement(
                             "update kube_revision set resource_version = greatest(resource_version, ?) where id = 1")) {
-                log.setLong(1, change.resourceVersion());
-                log.setString(2, change.type());
-                log.setString(3, change.apiVersion());
-                log.setString(4, change.plural());
-                log.setString(5, change.namespace());
-                log.setString(6, change.name());
-                log.setString(7, change.json());
-                log.executeUpdate();
-                revision.setLong(1, change.resourceVersion());
+                long highest = 0;
+                for (Write write : writes) {
+                    WatchLog.Change change = write.change();
+                    // one object's changes in one batch must land in their order: statements run one by one
+                    if (change.type().equals("DELETED")) {
+                        bindIdentity(delete, change);
+                        delete.executeUpdate();
+                    } else {
+                        bindIdentity(upsert, change);
+                        upsert.setString(
+                                5, write.object().path("metadata").path("uid").asText(null));
+                        upsert.setLong(6, change.resourceVersion());
+                        upsert.setString(7, change.json());
+                        upsert.executeUpdate();
+                    }
+                    log.setLong(1, change.resourceVersion());
+                    log.setString(2, change.type());
+                    log.setString(3, change.apiVersion());
+                    log.setString(4, change.plural());
+                    log.setString(5, change.namespace());
+                    log.setString(6, change.name());
+                    log.setString(7, change.json());
+                    log.addBatch();
+                    highest = Math.max(highest, change.resourceVersion());
+                }
+                log.executeBatch();
+                revision.setLong(1, highest);
                 revision.executeUpdate();
-            }
-            if (++writesSinceTrim >= TRIM_EVERY) {
-                writesSinceTrim = 0;
-                try (PreparedStatement trim =
-                        c.prepareStatement("delete from kube_watch_log where resource_version <= ?")) {
-                    trim.setLong(1, change.resourceVersion() - keep - TRIM_EVERY);
-                    trim.executeUpdate();
+                writesSinceTrim += writes.size();
+                if (writesSinceTrim >= TRIM_EVERY) {
+                    writesSinceTrim = 0;
+                    try (PreparedStatement trim =
+                            c.prepareStatement("delete from kube_watch_log where resource_version <= ?")) {
+                        trim.setLong(1, highest - keep - TRIM_EVERY);
+                        trim.executeUpdate();
+                    }
                 }
             }
             return null;
@@ -223,6 +234,11 @@ final class SqlObjectStore implements AutoCloseable, ExampleApplier.History {
         T in(Connection connection) throws SQLException;
     }
 
+    /** Transactions committed so far (the API's writes are committed in groups). */
+    synchronized long transactions() {
+        return transactions;
+    }
+
     /** Runs the work in one transaction; a broken connection is replaced once, as PostgreSQL may have restarted. */
     private synchronized <T> T run(Work<T> work) {
         SQLException first = null;
@@ -232,6 +248,7 @@ final class SqlObjectStore implements AutoCloseable, ExampleApplier.History {
                 try {
                     T result = work.in(c);
                     c.commit();
+                    transactions++;
                     return result;
                 } catch (SQLException e) {
                     rollbackQuietly(c);

@@ -97,12 +97,21 @@ final class StandaloneApiDispatcher extends Dispatcher {
     @Override
     public MockResponse dispatch(RecordedRequest request) {
         try {
+            Optional<RuntimeException> failed = crud.storeFailure();
+            if (failed.isPresent()) {
+                throw failed.get();
+            }
             return withContentType(handle(request));
         } catch (IllegalArgumentException e) {
             return json(
                     400,
                     SchemaAdmission.status(
                             400, "BadRequest", String.valueOf(e.getMessage()), null, null, null, List.of()));
+        } catch (DurableCrudDispatcher.StoreFailedException e) {
+            return json(
+                    503,
+                    SchemaAdmission.status(
+                            503, "ServiceUnavailable", String.valueOf(e.getMessage()), null, null, null, List.of()));
         } catch (RuntimeException e) {
             LOG.errorf(e, "embedded API failed on %s %s", request.getMethod(), request.getPath());
             return json(
@@ -263,6 +272,10 @@ final class StandaloneApiDispatcher extends Dispatcher {
                 case "DELETE" -> delete(request, target);
                 default -> crud.dispatch(request);
             };
+        }
+        Optional<RuntimeException> uncommitted = crud.awaitCommitted();
+        if (uncommitted.isPresent()) {
+            throw uncommitted.get();
         }
         return withNotFoundStatus(response, target);
     }

@@ -326,7 +326,7 @@ class WatchedCrudDispatcher extends KubernetesCrudDispatcher implements AutoClos
     }
 
     /**
-     * Stores the new state of an object (null: deleted): committed first, then indexed, then published.
+     * Stores the new state of an object (null: deleted): handed to the store first, then indexed, then published.
      *
      * @param object the new state as its JSON reads, or null
      */
@@ -359,12 +359,26 @@ class WatchedCrudDispatcher extends KubernetesCrudDispatcher implements AutoClos
     }
 
     /**
-     * Makes a change durable before anyone sees it; a failure fails the request and leaves the object as it was.
+     * Hands a change to the store, in resourceVersion order (the caller holds the API's write lock); a store that
+     * cannot take it throws, which fails the request and leaves the object as it was.
      *
      * @param object the change's object, as its JSON reads
      */
     void commit(WatchLog.Change change, JsonNode object) {
         // kept in memory only
+    }
+
+    /**
+     * Waits, outside the write lock, until the changes this thread handed to the store are durable; the failure
+     * when they are not. A client is answered only after this.
+     */
+    Optional<RuntimeException> awaitCommitted() {
+        return Optional.empty();
+    }
+
+    /** Why the store cannot be trusted any more (a commit failed), if so: then the API serves nothing. */
+    Optional<RuntimeException> storeFailure() {
+        return Optional.empty();
     }
 
     private static WatchLog.Change change(ObjectIndex.Key key, String type, JsonNode object, String json) {

@@ -267,26 +267,80 @@ class DurableKubernetesApiTest {
     }
 
     @Test
-    void aWriteTheStoreCannotCommitIsRefusedAndNotApplied() throws Exception {
+    void aWriteTheStoreCannotCommitIsRefusedThenEveryRequestUntilARestartWhichServesWhatWasStored() throws Exception {
         KubernetesClient client = startApi();
+        client.resource(idea("default", "stored")).create();
         try (Connection c = database.dataSource(EmbeddedDatabase.KUBE_DATABASE).getConnection();
                 Statement s = c.createStatement()) {
             s.execute("alter table kube_objects add constraint no_more check (name <> 'refused')");
         }
-        // without the client's retries of a 500, which would only repeat the refusal
+        // without the client's retries of a 503, which would only repeat the refusal
         try (KubernetesClient once = new io.fabric8.kubernetes.client.KubernetesClientBuilder()
                 .withConfig(new io.fabric8.kubernetes.client.ConfigBuilder(api.clientConfig())
                         .withRequestRetryBackoffLimit(0)
                         .build())
                 .build()) {
             assertThatThrownBy(() -> once.resource(idea("default", "refused")).create())
-                    .hasMessageContaining("object store");
+                    .hasMessageContaining("503")
+                    .hasMessageContaining("PostgreSQL store failed");
+            // the index may hold what the database lacks: nothing is served from it any more
+            assertThatThrownBy(() -> once.resources(AnimationIdea.class)
+                            .inNamespace("default")
+                            .withName("stored")
+                            .get())
+                    .hasMessageContaining("503");
         }
-        assertThat(client.resources(AnimationIdea.class)
+        try (Connection c = database.dataSource(EmbeddedDatabase.KUBE_DATABASE).getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("alter table kube_objects drop constraint no_more");
+        }
+
+        KubernetesClient restarted = startApi();
+
+        assertThat(restarted
+                        .resources(AnimationIdea.class)
                         .inNamespace("default")
-                        .withName("refused")
-                        .get())
-                .isNull();
+                        .list()
+                        .getItems())
+                .extracting(i -> i.getMetadata().getName())
+                .containsExactly("stored");
+    }
+
+    @Test
+    void concurrentWritesAreCommittedInGroupsAndAllComeBackAfterARestart() throws Exception {
+        KubernetesClient client = startApi();
+        long commitsBefore = store.transactions();
+        int writers = 12;
+        int each = 25;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        client.resource(idea("default", "w" + writer + "-" + i)).create();
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get(5, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(store.transactions() - commitsBefore)
+                .as("several writers' changes share a commit")
+                .isLessThan(writers * each);
+
+        KubernetesClient restarted = startApi();
+
+        assertThat(restarted
+                        .resources(AnimationIdea.class)
+                        .inNamespace("default")
+                        .list()
+                        .getItems())
+                .hasSize(writers * each);
     }
 
     /** An idea named by the API from {@code metadata.generateName}. */
