@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 public final class StandaloneJvm {
     /**
      * The heap's size, for the standalone mode only (the chart sizes it as a share of the container's limit). The live
-     * set stays below 100 MiB under bench/pipeline's load (after full collections: 34 to 92 MiB over a 300-idea run);
+     * set stays near 100 MiB under bench/pipeline's load (after full collections: 34 to 100 MiB over a 300-idea run);
      * the initial heap would be 1/64 of the machine (all 256 MiB here), so it starts small.
      */
     static final List<String> HEAP_SIZE_OPTIONS = List.of("-Xms48m", "-Xmx256m");
@@ -34,8 +34,8 @@ public final class StandaloneJvm {
      *   <li>the heap is given back after a full collection beyond 40 % free; the serial collector keeps no remembered
      *       sets or concurrent threads, which matters more than pause times for one operator;
      *   <li>C1 only ({@code TieredStopAtLevel=1}): C2 took a third of the operator's CPU compiling, and its arenas and
-     *       code stay resident; without it the idle RSS was 47 MB lower, start-up took half the CPU, and a
-     *       300-idea run on a saturated machine got 15 ideas published instead of none, at a lower RSS peak;
+     *       code stay resident; without it the idle RSS was 397 MB instead of 436, start-up took 40 % less CPU, and
+     *       a 300-idea run on a saturated machine got 15 ideas published instead of none, peaking at 470 MB, not 497;
      *   <li>Netty's direct buffers would otherwise be allowed as much as the heap;
      *   <li>a JVM out of memory stops rather than limps on.
      * </ul>
