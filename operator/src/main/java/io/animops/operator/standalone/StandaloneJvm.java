@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The standalone mode's memory. {@code java -jar quarkus-run.jar standalone} gets the JVM's default heap, a quarter
@@ -20,20 +21,37 @@ import java.util.concurrent.TimeUnit;
  */
 public final class StandaloneJvm {
     /**
-     * Measured with bench/pipeline (docs/operations.md). The live set stays far below 256 MiB; the initial heap would
-     * be 1/64 of the machine (all 256 MiB here), so it starts small and is given back after a full collection beyond
-     * 40 % free. The serial collector keeps no remembered sets or concurrent threads, which matters more than pause
-     * times for one operator. Netty's direct buffers would otherwise be allowed as much as the heap.
+     * The heap's size, for the standalone mode only (the chart sizes it as a share of the container's limit). The live
+     * set stays near 100 MiB under bench/pipeline's load (after full collections: 34 to 100 MiB over a 300-idea run);
+     * the initial heap would be 1/64 of the machine (all 256 MiB here), so it starts small.
      */
-    static final List<String> MEMORY_OPTIONS = List.of(
-            "-Xms48m",
-            "-Xmx256m",
+    static final List<String> HEAP_SIZE_OPTIONS = List.of("-Xms48m", "-Xmx256m");
+
+    /**
+     * The JVM settings shared by the standalone mode and the chart (charts/animops/values.yaml {@code jvm.options},
+     * kept equal by HelmChartTest), measured with bench/pipeline (its README, "Memory" 2026-12-02):
+     * <ul>
+     *   <li>the heap is given back after a full collection beyond 40 % free; the serial collector keeps no remembered
+     *       sets or concurrent threads, which matters more than pause times for one operator;
+     *   <li>C1 only ({@code TieredStopAtLevel=1}): C2 took a third of the operator's CPU compiling, and its arenas and
+     *       code stay resident; without it the idle RSS was 397 MB instead of 436, start-up took 40 % less CPU, and
+     *       a 300-idea run on a saturated machine got 15 ideas published instead of none, peaking at 470 MB, not 497;
+     *   <li>Netty's direct buffers would otherwise be allowed as much as the heap;
+     *   <li>a JVM out of memory stops rather than limps on.
+     * </ul>
+     */
+    public static final List<String> RUNTIME_OPTIONS = List.of(
             "-XX:MinHeapFreeRatio=15",
             "-XX:MaxHeapFreeRatio=40",
             "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
             "-XX:ReservedCodeCacheSize=64m",
             "-XX:MaxDirectMemorySize=64m",
             "-XX:+ExitOnOutOfMemoryError");
+
+    /** What the child JVM gets: its heap's size and the shared settings. */
+    static final List<String> MEMORY_OPTIONS =
+            Stream.concat(HEAP_SIZE_OPTIONS.stream(), RUNTIME_OPTIONS.stream()).toList();
 
     static final String PARENT_PID_PROPERTY = "animops.standalone.parent-pid";
     private static final List<String> HEAP_OPTIONS =

@@ -7,6 +7,7 @@ import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.Release;
 import com.marcnuri.helm.TemplateCommand;
+import io.animops.operator.standalone.StandaloneJvm;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
@@ -882,11 +883,12 @@ class HelmChartTest {
     }
 
     @Test
-    void jvmHeapIsAShareOfAMemoryLimitEqualToTheRequest() {
+    void jvmHeapIsAShareOfAMemoryLimitEqualToTheRequestWithTheStandaloneModesSettings() {
         Container operator = operatorContainer(single(defaultObjects, Deployment.class));
 
+        // the settings measured with the standalone mode apply in a pod too; only the heap's size differs
         assertThat(value(operator, "JAVA_TOOL_OPTIONS"))
-                .isEqualTo("-XX:MaxRAMPercentage=40 -XX:+ExitOnOutOfMemoryError");
+                .isEqualTo("-XX:MaxRAMPercentage=40 " + String.join(" ", StandaloneJvm.RUNTIME_OPTIONS));
         assertThat(value(operator, "MALLOC_ARENA_MAX")).isEqualTo("2");
         assertThat(operator.getResources().getRequests().get("memory"))
                 .isEqualTo(operator.getResources().getLimits().get("memory"));
@@ -898,7 +900,8 @@ class HelmChartTest {
                         .call()),
                 Deployment.class));
         assertThat(value(tuned, "JAVA_TOOL_OPTIONS"))
-                .isEqualTo("-XX:MaxRAMPercentage=65 -XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC");
+                .startsWith("-XX:MaxRAMPercentage=65 ")
+                .endsWith(" -XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC");
     }
 
     // ---------------------------------------------------------------- NOTES

@@ -2,12 +2,15 @@ package io.animops.operator.idea;
 
 import dev.langchain4j.model.embedding.onnx.OnnxEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +28,19 @@ class IdeaGateEmbedderTest {
         assertThat(cradle).hasSize(MiniLmEmbedder.DIMENSIONS);
         assertThat(Vectors.cosine(cradle, cradle)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
         assertThat(Vectors.cosine(cradle, paraphrase)).isGreaterThan(Vectors.cosine(cradle, other) + 0.3);
+    }
+
+    @Test
+    void theLeanSessionMakesTheVectorsOfLangChainsDefaultSession() {
+        // the gate's calibrated zones and the stored vectors come from LangChain4j's own session of the same model
+        MiniLmEmbedder lean = MiniLmEmbedder.load();
+        MiniLmEmbedder usual = new MiniLmEmbedder(new AllMiniLmL6V2QuantizedEmbeddingModel(), "usual");
+        // the long one is cut into several windows and their vectors averaged
+        String longText = "a ball bounces off a spring and rolls down a ramp ".repeat(60);
+        for (String text :
+                List.of("Newton's cradle with ten steel balls", "A red flag flutters in strong wind", longText)) {
+            assertThat(lean.embed(text)).containsExactly(usual.embed(text), Offset.offset(1e-5f));
+        }
     }
 
     @Test

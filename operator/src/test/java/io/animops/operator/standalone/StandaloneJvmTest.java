@@ -38,6 +38,16 @@ class StandaloneJvmTest {
     }
 
     @Test
+    void theSettingsSharedWithTheChartLeaveTheHeapsSizeToEachOfThem() {
+        // the chart sizes the heap as a share of the container's limit, the standalone mode with HEAP_SIZE_OPTIONS
+        assertThat(StandaloneJvm.heapChosen(StandaloneJvm.RUNTIME_OPTIONS)).isFalse();
+        assertThat(StandaloneJvm.heapChosen(StandaloneJvm.HEAP_SIZE_OPTIONS)).isTrue();
+        assertThat(StandaloneJvm.MEMORY_OPTIONS)
+                .containsAll(StandaloneJvm.HEAP_SIZE_OPTIONS)
+                .containsAll(StandaloneJvm.RUNTIME_OPTIONS);
+    }
+
+    @Test
     void aMainClassOnAClassPathIsLaunchedTheSameWay() {
         List<String> command = StandaloneJvm.childCommand(
                 "/usr/bin/java",
