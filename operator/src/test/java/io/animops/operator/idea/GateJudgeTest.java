@@ -158,7 +158,7 @@ class GateJudgeTest {
                 Reply.serverError());
         GateJudgement failed = judge.judge(proposalAfter(PAIRS.get(1)), llm("failing-model"));
         assertThat(failed.getVerdict()).isEqualTo(GateJudgement.Verdict.Unusable);
-        assertThat(failed.getReason()).startsWith("no answer (ProviderError)");
+        assertThat(failed.getReason()).startsWith("no answer (ProviderUnavailable)");
     }
 
     /** The pair's first idea stored as a past idea of its own namespace, and the second as a proposal near it. */
