@@ -171,11 +171,7 @@ class IdeaGateReviewApiTest {
                 Reply.ok(FakeOpenAiServer.answer("good-fenced.md"), 5000, 3000));
         startSchedule(ns, model);
 
-        await().atMost(PATIENCE).untilAsserted(() -> {
-            AnimationIdea idea = onlyIdea(ns);
-            assertThat(idea.getStatus().getPhase()).isIn(IdeaPhase.Scripting, IdeaPhase.Rendering);
-        });
-        AnimationIdea idea = onlyIdea(ns);
+        AnimationIdea idea = awaitPastTheGate(ns);
         Condition gated = condition(idea, ConditionTypes.GATED);
         assertThat(gated.getStatus()).isEqualTo(Conditions.TRUE);
         assertThat(gated.getReason()).isEqualTo(Reasons.JUDGED_DISTINCT);
@@ -204,11 +200,7 @@ class IdeaGateReviewApiTest {
                 Reply.ok(FakeOpenAiServer.answer("good-fenced.md"), 5000, 3000));
         startSchedule(ns, model);
 
-        await().atMost(PATIENCE).untilAsserted(() -> {
-            AnimationIdea idea = onlyIdea(ns);
-            assertThat(idea.getStatus().getPhase()).isIn(IdeaPhase.Scripting, IdeaPhase.Rendering);
-        });
-        AnimationIdea idea = onlyIdea(ns);
+        AnimationIdea idea = awaitPastTheGate(ns);
         assertThat(condition(idea, ConditionTypes.GATED).getReason()).isEqualTo(Reasons.JUDGED_DISTINCT);
         assertThat(idea.getStatus().getSimilarity().getJudgeRetry().getFailures())
                 .isEqualTo(1);
@@ -376,6 +368,14 @@ class IdeaGateReviewApiTest {
         await().atMost(PATIENCE)
                 .untilAsserted(
                         () -> assertThat(onlyIdea(ns).getStatus().getPhase()).isEqualTo(phase));
+        return onlyIdea(ns);
+    }
+
+    /** The schedule's only idea once the gate let it through: Scripting or further. */
+    private AnimationIdea awaitPastTheGate(String ns) {
+        await().atMost(PATIENCE)
+                .untilAsserted(() ->
+                        assertThat(onlyIdea(ns).getStatus().getPhase()).isIn(IdeaPhase.Scripting, IdeaPhase.Rendering));
         return onlyIdea(ns);
     }
 
