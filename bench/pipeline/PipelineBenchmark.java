@@ -298,7 +298,8 @@ public final class PipelineBenchmark {
 
     /**
      * The operator as the README starts it, on free ports and in a scratch home with no examples. The language model
-     * settings are a local provider's: a generous rate limit and short backoffs (the fake's 429s say Retry-After 0).
+     * settings are a local provider's: a generous rate limit and short backoffs (the fake's 429s say Retry-After 0),
+     * also between the tries of a call whose provider stayed unavailable.
      */
     private static Process startOperator(Path repo, Path work, int httpPort, Path log) throws IOException {
         Path jar = repo.resolve("operator/target/quarkus-app/quarkus-run.jar");
@@ -318,6 +319,10 @@ public final class PipelineBenchmark {
         builder.environment().put("ANIMOPS_LLM_RATE_LIMIT_BURST", "50");
         builder.environment().put("ANIMOPS_LLM_INITIAL_BACKOFF", "50ms");
         builder.environment().put("ANIMOPS_LLM_MAX_BACKOFF", "500ms");
+        // a call whose four HTTP tries all fail (0.3^4 of them here) is tried again soon, as a real run would later
+        builder.environment().put("ANIMOPS_LLM_UNAVAILABLE_FIRST_DELAY", "200ms");
+        builder.environment().put("ANIMOPS_LLM_UNAVAILABLE_MAX_DELAY", "2s");
+        builder.environment().put("ANIMOPS_LLM_UNAVAILABLE_GIVE_UP_AFTER", "5m");
         return builder.start();
     }
 

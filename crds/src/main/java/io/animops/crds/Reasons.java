@@ -70,6 +70,9 @@ public final class Reasons {
     public static final String INVALID_LLM_SETTINGS = "InvalidLlmSettings";
     public static final String RATE_LIMITED = "RateLimited";
     public static final String PROVIDER_ERROR = "ProviderError";
+    /** The provider answered 429/5xx or timed out on every HTTP attempt: tried again later, within a window. */
+    public static final String PROVIDER_UNAVAILABLE = "ProviderUnavailable";
+
     public static final String MALFORMED_IDEAS = "MalformedIdeas";
 
     // RenderJob: operator

@@ -36,4 +36,8 @@ public class ContentScheduleStatus extends AnimOpsStatus {
 
     @JsonPropertyDescription("Last daily metrics pull per account Secret of the publish targets.")
     private Map<String, MetricsPullOutcome> metricsPull;
+
+    @JsonPropertyDescription("Tries of the due run's ideas call while the model provider was unavailable; the run's "
+            + "slot is not fired until it proposed or gave up.")
+    private ProviderRetry providerRetry;
 }

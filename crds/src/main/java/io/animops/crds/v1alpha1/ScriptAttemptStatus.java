@@ -31,4 +31,7 @@ public class ScriptAttemptStatus extends AnimOpsStatus {
 
     @JsonPropertyDescription("Validation errors; each names stage, rule, line and column.")
     private List<ScriptError> errors = new ArrayList<>();
+
+    @JsonPropertyDescription("Tries of the authoring call that found the model provider unavailable, if any.")
+    private ProviderRetry providerRetry;
 }

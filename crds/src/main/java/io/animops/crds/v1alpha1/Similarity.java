@@ -29,6 +29,9 @@ public class Similarity {
     @JsonPropertyDescription("In the review zone: the schedule's language model's answer, when it has one.")
     private GateJudgement judgement;
 
+    @JsonPropertyDescription("Tries of the language model judge while its provider was unavailable, if any.")
+    private ProviderRetry judgeRetry;
+
     @JsonPropertyDescription("Embedding model that produced the vectors.")
     private String model;
 

@@ -207,6 +207,8 @@ public interface AnimOpsConfig {
 
         RateLimit rateLimit();
 
+        Unavailable unavailable();
+
         /**
          * Prices per model, each {@code <model>=<input>/<output>}: US dollars per million prompt and completion
          * tokens (e.g. {@code gpt-4o=2.5/10}). A call to a model without a price has an unknown cost.
@@ -225,6 +227,23 @@ public interface AnimOpsConfig {
             /** How long a call waits for the rate limiter before failing with RateLimited. */
             @WithDefault("120s")
             Duration maxWait();
+        }
+
+        /**
+         * A provider still unavailable after every HTTP attempt of a call (429, 5xx, timeouts): the script attempt or
+         * schedule run waits and tries the call again later, with these delays, until the window is spent.
+         */
+        interface Unavailable {
+            /** Delay before the second try; doubled for each further try. */
+            @WithDefault("30s")
+            Duration firstDelay();
+
+            @WithDefault("5m")
+            Duration maxDelay();
+
+            /** No try after this long since the first failed one: the call then fails with ProviderUnavailable. */
+            @WithDefault("1h")
+            Duration giveUpAfter();
         }
     }
 

@@ -13,12 +13,15 @@ import io.animops.crds.v1alpha1.RenderJob;
 import io.animops.crds.v1alpha1.RenderJobStatus;
 import io.animops.crds.v1alpha1.RenderPhase;
 import io.animops.crds.v1alpha1.ScriptAttempt;
+import io.animops.crds.v1alpha1.Similarity;
 import io.animops.operator.audit.AuditLog;
 import io.animops.operator.config.AnimOpsConfig;
 import io.animops.operator.kube.EventRecorder;
 import io.animops.operator.kube.OwnedChildren;
 import io.animops.operator.kube.ReconcileErrors;
 import io.animops.operator.kube.StatusSupport;
+import io.animops.operator.llm.LlmException;
+import io.animops.operator.llm.ProviderRetries;
 import io.animops.operator.pipeline.PipelineSettings;
 import io.animops.operator.pipeline.PipelineSettingsLookup;
 import io.animops.operator.qc.QcException;
@@ -39,6 +42,7 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -65,6 +69,9 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
 
     @Inject
     GateJudge judge;
+
+    @Inject
+    ProviderRetries retries;
 
     @Inject
     IdeaRepository repository;
@@ -213,34 +220,61 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
         }
         PipelineSettings settings = settingsLookup.forSchedule(schedule);
 
-        gateIfNew(idea, settings);
+        Optional<Duration> judgeRetry = gateIfNew(idea, settings);
         Children children = observeChildren(idea, context);
         IdeaLifecycle.Step step = advanceUntilSettled(idea, settings, children, context);
+        Duration requeue = judgeRetry
+                .filter(wait -> step.requeue() == null || wait.compareTo(step.requeue()) < 0)
+                .orElse(step.requeue());
 
         if (idea.getStatus().getPhase() != before) {
             repository.updatePhase(
                     UUID.fromString(idea.getMetadata().getUid()),
                     idea.getStatus().getPhase().name());
         }
-        return StatusSupport.patchIfChanged(idea, observedStatus, step.requeue());
+        return StatusSupport.patchIfChanged(idea, observedStatus, requeue);
     }
 
     /**
      * The Idea Gate runs once per idea: its similarity is kept in status. In the review zone the schedule's language
-     * model, when it has one and no person decided yet, is asked once; its answer is kept in status too.
+     * model, when it has one and no person decided yet, is asked once; its answer is kept in status too. A provider
+     * that was unavailable is asked again later (the tries are kept in status); a person may decide meanwhile.
+     *
+     * @return the delay before the judge is asked again, when it waits for its provider
      */
-    private void gateIfNew(AnimationIdea idea, PipelineSettings settings) {
+    private Optional<Duration> gateIfNew(AnimationIdea idea, PipelineSettings settings) {
         if (idea.getStatus().getSimilarity() == null) {
             idea.getStatus().setSimilarity(gate.gate(idea, runIdOf(idea), settings.similarityThreshold()));
         }
-        if (GateDecision.awaitsJudge(idea.getStatus().getSimilarity())
-                && idea.getSpec().getApproved() == null
-                && (idea.getStatus().getPhase() == null || idea.getStatus().getPhase() == IdeaPhase.Proposed)
-                && settings.llm().getProvider() != LlmSettings.Provider.Offline) {
-            GateJudgement judgement = judge.judge(idea, settings.llm());
-            idea.getStatus().getSimilarity().setJudgement(judgement);
-            repository.recordJudgement(UUID.fromString(idea.getMetadata().getUid()), judgement);
+        Similarity similarity = idea.getStatus().getSimilarity();
+        if (!GateDecision.awaitsJudge(similarity)
+                || idea.getSpec().getApproved() != null
+                || (idea.getStatus().getPhase() != null && idea.getStatus().getPhase() != IdeaPhase.Proposed)
+                || settings.llm().getProvider() == LlmSettings.Provider.Offline) {
+            return Optional.empty();
         }
+        Instant now = Instant.now(clock);
+        Optional<Duration> waiting = ProviderRetries.waitLeft(similarity.getJudgeRetry(), now);
+        if (waiting.isPresent()) {
+            return waiting;
+        }
+        GateJudgement judgement;
+        try {
+            judgement = judge.judge(idea, settings.llm());
+        } catch (LlmException e) {
+            ProviderRetries.Decision retry = retries.afterFailure(similarity.getJudgeRetry(), e.getMessage(), now);
+            similarity.setJudgeRetry(retry.state());
+            if (!retry.giveUp()) {
+                return Optional.of(retry.delay());
+            }
+            judgement = judge.unanswered(idea, e.reason(), retry.message());
+        }
+        if (similarity.getJudgeRetry() != null) {
+            similarity.getJudgeRetry().setNextTryTime(null);
+        }
+        similarity.setJudgement(judgement);
+        repository.recordJudgement(UUID.fromString(idea.getMetadata().getUid()), judgement);
+        return Optional.empty();
     }
 
     private static String runIdOf(AnimationIdea idea) {

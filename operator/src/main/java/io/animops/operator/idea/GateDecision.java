@@ -105,10 +105,17 @@ public final class GateDecision {
                 .limit(3)
                 .map(n -> String.format(Locale.ROOT, "%s \"%s\" %.2f", n.getName(), n.getTitle(), n.getScore()))
                 .collect(Collectors.joining(", "));
-        String judge = similarity.getJudgement() == null
-                ? "no LLM judge"
-                : "the LLM judge gave no usable answer ("
-                        + similarity.getJudgement().getReason() + ")";
+        String judge;
+        if (similarity.getJudgement() != null) {
+            judge = "the LLM judge gave no usable answer ("
+                    + similarity.getJudgement().getReason() + ")";
+        } else if (similarity.getJudgeRetry() != null
+                && similarity.getJudgeRetry().getNextTryTime() != null) {
+            judge = "the LLM judge's provider is unavailable (asked again at "
+                    + similarity.getJudgeRetry().getNextTryTime() + ")";
+        } else {
+            judge = "no LLM judge";
+        }
         return String.format(
                 Locale.ROOT,
                 "similarity %.2f is in the review zone [%s, %s) and %s: a person decides "

@@ -40,12 +40,15 @@ public class GateJudge {
 
     private final PromptTemplates templates = new PromptTemplates(PROMPT_VERSION, List.of("system.md", "user.md"));
 
+    /**
+     * The judge's verdict; Unusable when the model answered nothing usable or refused the call.
+     *
+     * @throws LlmException when the provider was unavailable ({@link LlmException#isTransient()}): asked again later
+     */
     public GateJudgement judge(AnimationIdea idea, LlmSettings llm) {
         SimilarIdea nearest = idea.getStatus().getSimilarity().getNearest().get(0);
         IdeaRecord past = repository.findByName(idea.getMetadata().getNamespace(), nearest.getName());
-        GateJudgement judgement = new GateJudgement();
-        judgement.setComparedWith(nearest.getName());
-        judgement.setPromptVersion(templates.versionId());
+        GateJudgement judgement = newJudgement(idea);
         Map<String, String> values = new LinkedHashMap<>();
         values.put("pastTitle", nearest.getTitle());
         values.put("pastPremise", past == null ? NONE : orNone(past.premise));
@@ -72,9 +75,30 @@ public class GateJudge {
             judgement.setCostUsd(answer.costUsd());
             read(answer.text(), judgement);
         } catch (LlmException e) {
-            judgement.setVerdict(GateJudgement.Verdict.Unusable);
-            judgement.setReason("no answer (" + e.reason() + "): " + e.getMessage());
+            if (e.isTransient()) {
+                throw e;
+            }
+            return unanswered(judgement, e.reason(), e.getMessage());
         }
+        return judgement;
+    }
+
+    /** The judgement left to a person because the model gave no answer, for {@code reason}. */
+    public GateJudgement unanswered(AnimationIdea idea, String reason, String message) {
+        return unanswered(newJudgement(idea), reason, message);
+    }
+
+    private GateJudgement newJudgement(AnimationIdea idea) {
+        GateJudgement judgement = new GateJudgement();
+        judgement.setComparedWith(
+                idea.getStatus().getSimilarity().getNearest().get(0).getName());
+        judgement.setPromptVersion(templates.versionId());
+        return judgement;
+    }
+
+    private static GateJudgement unanswered(GateJudgement judgement, String reason, String message) {
+        judgement.setVerdict(GateJudgement.Verdict.Unusable);
+        judgement.setReason("no answer (" + reason + "): " + message);
         return judgement;
     }
 

@@ -14,6 +14,7 @@ import io.animops.crds.v1alpha1.ScriptAttempt;
 import io.animops.crds.v1alpha1.ScriptAttemptSpec;
 import io.animops.crds.v1alpha1.ScriptError;
 import io.animops.operator.kube.OwnedChildren;
+import io.animops.operator.llm.LlmException;
 import io.animops.operator.pipeline.PipelineSettings;
 
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ final class ScriptingStep implements PhaseStep {
                 || attempt.getStatus() == null
                 || attempt.getStatus().getPhase() == null
                 || !attempt.getStatus().getPhase().isTerminal()) {
+            showProviderWait(run, idea, attempt);
             return;
         }
         AttemptPhase phase = attempt.getStatus().getPhase();
@@ -73,6 +75,22 @@ final class ScriptingStep implements PhaseStep {
                 observed,
                 Reasons.GODOT_VALIDATION_FAILED,
                 job -> PreviewStep.start(run, idea, observed.settings(), attempt, preview));
+    }
+
+    /** While the attempt waits for an unavailable model provider, the idea says so, with the attempt's message. */
+    private static void showProviderWait(IdeaLifecycle run, AnimationIdea idea, ScriptAttempt attempt) {
+        if (attempt == null || attempt.getStatus() == null) {
+            return;
+        }
+        Conditions.find(attempt.getStatus().getConditions(), ConditionTypes.SUCCEEDED)
+                .filter(c -> Conditions.UNKNOWN.equals(c.getStatus()) && LlmException.isTransient(c.getReason()))
+                .ifPresent(c -> run.condition(
+                        idea,
+                        ConditionTypes.SUCCEEDED,
+                        Conditions.UNKNOWN,
+                        c.getReason(),
+                        "script attempt " + attempt.getSpec().getAttempt() + " waits for the model provider: "
+                                + c.getMessage()));
     }
 
     /** The Validate job of a statically valid attempt; the idea follows it as its render job until the preview. */

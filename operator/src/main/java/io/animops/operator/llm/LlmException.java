@@ -9,6 +9,7 @@ public class LlmException extends RuntimeException {
     public static final String INVALID_SETTINGS = Reasons.INVALID_LLM_SETTINGS;
     public static final String RATE_LIMITED = Reasons.RATE_LIMITED;
     public static final String PROVIDER_ERROR = Reasons.PROVIDER_ERROR;
+    public static final String PROVIDER_UNAVAILABLE = Reasons.PROVIDER_UNAVAILABLE;
 
     private final String reason;
 
@@ -24,5 +25,14 @@ public class LlmException extends RuntimeException {
 
     public String reason() {
         return reason;
+    }
+
+    /** The provider or the rate limiter may answer later: the caller tries again rather than failing for good. */
+    public boolean isTransient() {
+        return isTransient(reason);
+    }
+
+    public static boolean isTransient(String reason) {
+        return PROVIDER_UNAVAILABLE.equals(reason) || RATE_LIMITED.equals(reason);
     }
 }

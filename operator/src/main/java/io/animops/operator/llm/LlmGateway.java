@@ -178,7 +178,9 @@ public class LlmGateway {
                             LlmCallRepository.ERROR,
                             message,
                             null);
-                    throw new LlmException(LlmException.PROVIDER_ERROR, message, e);
+                    // a provider that failed only in ways worth retrying may answer later; others will not
+                    throw new LlmException(
+                            retriable ? LlmException.PROVIDER_UNAVAILABLE : LlmException.PROVIDER_ERROR, message, e);
                 }
                 Duration backoff = backoff(attempt);
                 LOG.warnf(
@@ -377,7 +379,7 @@ public class LlmGateway {
             Thread.sleep(d.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LlmException(LlmException.PROVIDER_ERROR, "interrupted during retry backoff");
+            throw new LlmException(LlmException.PROVIDER_UNAVAILABLE, "interrupted during retry backoff");
         }
     }
 

@@ -9,6 +9,7 @@ import io.animops.crds.v1alpha1.AnimationIdeaSpec;
 import io.animops.crds.v1alpha1.ContentSchedule;
 import io.animops.crds.v1alpha1.ContentScheduleStatus;
 import io.animops.crds.v1alpha1.LlmSettings;
+import io.animops.crds.v1alpha1.ProviderRetry;
 import io.animops.operator.audit.AuditLog;
 import io.animops.operator.common.SpecProblem;
 import io.animops.operator.idea.IdeaProposal;
@@ -22,6 +23,7 @@ import io.animops.operator.kube.StatusSupport;
 import io.animops.operator.llm.LlmException;
 import io.animops.operator.llm.LlmGateway;
 import io.animops.operator.llm.LlmMetrics;
+import io.animops.operator.llm.ProviderRetries;
 import io.animops.operator.qc.QcService;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -70,6 +72,9 @@ public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
 
     @Inject
     LlmMetrics llmMetrics;
+
+    @Inject
+    ProviderRetries retries;
 
     @Inject
     IdeaRepository ideas;
@@ -149,8 +154,13 @@ public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
                 schedule.getSpec().getCron(), schedule.getSpec().getTimeZone());
 
         Optional<Instant> due = ScheduleService.dueFireTime(schedule, cron, now);
+        Optional<Duration> retryIn = Optional.empty();
         if (due.isPresent()) {
-            runOnce(schedule, due.get(), ideasOfSchedule, context);
+            // a run waiting for an unavailable provider tries again at the time kept in status, not on every event
+            retryIn = ProviderRetries.waitLeft(retryOfRun(status, ScheduleService.runId(due.get())), now);
+            if (retryIn.isEmpty()) {
+                retryIn = runOnce(schedule, due.get(), ideasOfSchedule, context);
+            }
         }
         reportIdeas(status, ideasOfSchedule);
 
@@ -181,6 +191,9 @@ public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
                 Duration untilNext = Duration.between(now, next.get()).plusSeconds(1);
                 sleep = untilNext.compareTo(MAX_SLEEP) < 0 ? untilNext : MAX_SLEEP;
             }
+        }
+        if (retryIn.isPresent() && retryIn.get().compareTo(sleep) < 0) {
+            sleep = retryIn.get();
         }
         return StatusSupport.patchIfChanged(schedule, observed, sleep);
     }
@@ -221,8 +234,17 @@ public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
         }
     }
 
-    /** Proposes the run's ideas; the ones created are added to {@code ideasOfSchedule}. */
-    private void runOnce(
+    /** The provider tries kept in status for this run, null when they were for another run or there were none. */
+    private static ProviderRetry retryOfRun(ContentScheduleStatus status, String runId) {
+        ProviderRetry retry = status.getProviderRetry();
+        return retry != null && runId.equals(retry.getRunId()) ? retry : null;
+    }
+
+    /**
+     * Proposes the run's ideas; the ones created are added to {@code ideasOfSchedule}. When the model provider was
+     * unavailable the slot is not fired: the delay before the run tries again is returned.
+     */
+    private Optional<Duration> runOnce(
             ContentSchedule schedule,
             Instant fireTime,
             List<AnimationIdea> ideasOfSchedule,
@@ -237,7 +259,7 @@ public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
                     "schedule %s/%s run %s: its ideas exist already; recording the slot without proposing again",
                     namespace, schedule.getMetadata().getName(), runId);
             recordFired(schedule, fireTime, runId);
-            return;
+            return Optional.empty();
         }
         try {
             List<IdeaProposal> proposals;
@@ -280,18 +302,39 @@ public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
                     message);
             events.normal(schedule, Reasons.RUN_COMPLETED, message);
         } catch (LlmException e) {
-            // the run is spent either way: it is not retried on every reconciliation, which would pay again
+            String message = e.getMessage();
+            if (e.isTransient()) {
+                ProviderRetries.Decision retry = retries.afterFailure(
+                        retryOfRun(schedule.getStatus(), runId), e.getMessage(), Instant.now(clock));
+                retry.state().setRunId(runId);
+                schedule.getStatus().setProviderRetry(retry.state());
+                message = retry.message();
+                if (!retry.giveUp()) {
+                    LOG.warnf(
+                            "schedule %s/%s run %s: %s %s",
+                            namespace, schedule.getMetadata().getName(), runId, e.reason(), message);
+                    Conditions.set(
+                            schedule.getStatus(),
+                            clock,
+                            ConditionTypes.IDEAS_PROPOSED,
+                            Conditions.UNKNOWN,
+                            e.reason(),
+                            "run " + runId + ": " + message);
+                    return Optional.of(retry.delay());
+                }
+            }
+            // the run is spent: it is not retried on every reconciliation, which would pay again
             LOG.warnf(
                     "schedule %s/%s run %s proposed no ideas: %s %s",
-                    namespace, schedule.getMetadata().getName(), runId, e.reason(), e.getMessage());
+                    namespace, schedule.getMetadata().getName(), runId, e.reason(), message);
             Conditions.set(
                     schedule.getStatus(),
                     clock,
                     ConditionTypes.IDEAS_PROPOSED,
                     Conditions.FALSE,
                     e.reason(),
-                    "run " + runId + ": " + e.getMessage());
-            events.warning(schedule, e.reason(), "run " + runId + ": " + e.getMessage());
+                    "run " + runId + ": " + message);
+            events.warning(schedule, e.reason(), "run " + runId + ": " + message);
         }
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("runId", runId);
@@ -303,12 +346,17 @@ public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
                 payload,
                 schedule.getMetadata().getUid() + ":run:" + runId);
         recordFired(schedule, fireTime, runId);
+        return Optional.empty();
     }
 
     private static void recordFired(ContentSchedule schedule, Instant fireTime, String runId) {
         schedule.getStatus().setLastScheduleTime(fireTime.toString());
         schedule.getStatus().setLastRunId(runId);
         schedule.getStatus().setLastFiredSlot(runId);
+        if (schedule.getStatus().getProviderRetry() != null) {
+            // kept as the record of the last waits; the fired slot is not tried again
+            schedule.getStatus().getProviderRetry().setNextTryTime(null);
+        }
     }
 
     /** BudgetExhausted=True while today's tokens reached spec.llm.dailyTokenBudget; the condition is absent without a budget. */

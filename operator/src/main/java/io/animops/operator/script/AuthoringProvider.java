@@ -23,17 +23,31 @@ public interface AuthoringProvider {
         }
     }
 
-    /** The provider could not produce a script; the attempt fails with this reason. */
+    /**
+     * The provider could not produce a script: the attempt fails with this reason, or, when {@link #isTransient()},
+     * waits and tries again.
+     */
     class AuthoringException extends RuntimeException {
         private final String reason;
+        private final boolean transientFailure;
 
         public AuthoringException(String reason, String message) {
+            this(reason, message, false);
+        }
+
+        public AuthoringException(String reason, String message, boolean transientFailure) {
             super(message);
             this.reason = reason;
+            this.transientFailure = transientFailure;
         }
 
         public String reason() {
             return reason;
+        }
+
+        /** The model provider was unavailable (or the rate limiter full): a later try may succeed. */
+        public boolean isTransient() {
+            return transientFailure;
         }
     }
 }

@@ -66,7 +66,7 @@ public class LlmAuthoringProvider implements AuthoringProvider {
                             system,
                             user));
         } catch (LlmException e) {
-            throw new AuthoringException(e.reason(), e.getMessage());
+            throw new AuthoringException(e.reason(), e.getMessage(), e.isTransient());
         }
         Authoring authoring = new Authoring();
         authoring.setProvider(answer.provider().toLowerCase(Locale.ROOT));

@@ -12,6 +12,7 @@ import io.animops.operator.audit.AuditLog;
 import io.animops.operator.kube.EventRecorder;
 import io.animops.operator.kube.ReconcileErrors;
 import io.animops.operator.kube.StatusSupport;
+import io.animops.operator.llm.ProviderRetries;
 import io.animops.operator.pipeline.PipelineSettingsLookup;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
@@ -21,6 +22,8 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 
 /** Takes an attempt from Pending to Valid, Invalid or Failed. */
 public class ScriptAttemptReconciler implements Reconciler<ScriptAttempt> {
@@ -83,10 +86,15 @@ public class ScriptAttemptReconciler implements Reconciler<ScriptAttempt> {
                             + " a schedule of that name exists again");
             return StatusSupport.patchIfChanged(attempt, observed, SCHEDULE_RECHECK);
         }
-        authoring.author(attempt, idea, settings.forSchedule(schedule));
+        // an unavailable provider is tried again at the time kept in status, whatever woke this reconciliation
+        Optional<Duration> waiting = ProviderRetries.waitLeft(status.getProviderRetry(), Instant.now(clock));
+        if (waiting.isPresent()) {
+            return StatusSupport.patchIfChanged(attempt, observed, waiting.get());
+        }
+        Optional<Duration> retryIn = authoring.author(attempt, idea, settings.forSchedule(schedule));
         audit.phaseChange(attempt, before, status.getPhase(), status.getConditions(), ConditionTypes.SUCCEEDED);
         events.summaryChanged(attempt, status.getConditions(), ConditionTypes.SUCCEEDED);
-        return StatusSupport.patchIfChanged(attempt, observed, null);
+        return StatusSupport.patchIfChanged(attempt, observed, retryIn.orElse(null));
     }
 
     /** A thrown reconciliation shows as condition ReconcileError and a Warning event; JOSDK retries with backoff. */

@@ -11,12 +11,16 @@ import io.animops.crds.v1alpha1.ScriptAttemptStatus;
 import io.animops.crds.v1alpha1.ScriptError;
 import io.animops.operator.common.Hashes;
 import io.animops.operator.db.JsonColumn;
+import io.animops.operator.llm.ProviderRetries;
 import io.animops.operator.pipeline.PipelineSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -36,10 +40,18 @@ public class ScriptAuthoringService {
     ScriptAttemptRepository repository;
 
     @Inject
+    ProviderRetries retries;
+
+    @Inject
     Clock clock;
 
-    /** Runs authoring and validation, leaving the attempt's status in a terminal phase. */
-    public void author(ScriptAttempt attempt, AnimationIdea idea, PipelineSettings settings) {
+    /**
+     * Runs authoring and validation, leaving the attempt's status in a terminal phase; or, when the model provider
+     * was unavailable, Pending with condition Succeeded=Unknown and the delay before the same attempt tries again.
+     *
+     * @return the delay before the next try, empty once the attempt is in a terminal phase
+     */
+    public Optional<Duration> author(ScriptAttempt attempt, AnimationIdea idea, PipelineSettings settings) {
         ScriptAttemptStatus status = attempt.getStatus();
         SceneExpectations expectations =
                 SceneExpectations.frame(settings.preview().getDurationSeconds());
@@ -56,17 +68,36 @@ public class ScriptAuthoringService {
         try {
             draft = providerFor(settings.llm()).write(idea, attempt, expectations, settings.llm());
         } catch (AuthoringProvider.AuthoringException e) {
+            String message = e.getMessage();
+            if (e.isTransient()) {
+                ProviderRetries.Decision retry =
+                        retries.afterFailure(status.getProviderRetry(), e.getMessage(), Instant.now(clock));
+                status.setProviderRetry(retry.state());
+                message = retry.message();
+                if (!retry.giveUp()) {
+                    // the same attempt tries again: no new attempt, so the idea's attempt count is untouched
+                    status.setPhase(AttemptPhase.Pending);
+                    Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, e.reason(), message);
+                    return Optional.of(retry.delay());
+                }
+            }
+            String reason = e.reason();
+            String failure = message;
             status.setPhase(AttemptPhase.Failed);
             status.setAuthoring(failedAuthoring(settings.llm()));
-            Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.FALSE, e.reason(), e.getMessage());
+            Conditions.set(status, clock, ConditionTypes.SUCCEEDED, Conditions.FALSE, reason, failure);
             repository.record(uid, identity.andThen(row -> {
                 row.phase = AttemptPhase.Failed.name();
                 row.provider = status.getAuthoring().getProvider();
                 row.model = status.getAuthoring().getModel();
                 row.errors = JsonColumn.write(
-                        List.of(new ScriptError(ScriptError.Stage.author, e.reason(), null, null, e.getMessage())));
+                        List.of(new ScriptError(ScriptError.Stage.author, reason, null, null, failure)));
             }));
-            return;
+            return Optional.empty();
+        }
+        if (status.getProviderRetry() != null) {
+            // kept as the record of the waits; no further try is planned
+            status.getProviderRetry().setNextTryTime(null);
         }
         // an answer without a script has nothing to validate: its authoring error is the finding
         List<ScriptError> errors = draft.authorErrors().isEmpty()
@@ -119,6 +150,7 @@ public class ScriptAuthoringService {
             row.promptTokens = draft.authoring().getPromptTokens();
             row.completionTokens = draft.authoring().getCompletionTokens();
         }));
+        return Optional.empty();
     }
 
     private AuthoringProvider providerFor(LlmSettings llm) {

@@ -176,11 +176,7 @@ class IdeaGateReviewApiTest {
                 Reply.ok(FakeOpenAiServer.answer("good-fenced.md"), 5000, 3000));
         startSchedule(ns, model);
 
-        await().atMost(PATIENCE).untilAsserted(() -> {
-            AnimationIdea idea = onlyIdea(ns);
-            assertThat(idea.getStatus().getPhase()).isIn(IdeaPhase.Scripting, IdeaPhase.Rendering);
-        });
-        AnimationIdea idea = onlyIdea(ns);
+        AnimationIdea idea = awaitPastTheGate(ns);
         Condition gated = condition(idea, ConditionTypes.GATED);
         assertThat(gated.getStatus()).isEqualTo(Conditions.TRUE);
         assertThat(gated.getReason()).isEqualTo(Reasons.JUDGED_DISTINCT);
@@ -199,6 +195,32 @@ class IdeaGateReviewApiTest {
     }
 
     @Test
+    void theJudgesProviderDownForAWholeCallIsAskedAgainAndTheIdeaGoesOn() {
+        String ns = "review-down-once";
+        String model = "judge-down-once";
+        FAKE.enqueue(
+                model,
+                Reply.ok(ideas(GALTON), 300, 200),
+                Reply.serverError(),
+                Reply.rateLimited(),
+                Reply.serverError(),
+                Reply.serverError(),
+                Reply.ok("{\"sameAnimation\": false, \"reason\": \"a race against a distribution\"}", 410, 25),
+                Reply.ok(FakeOpenAiServer.answer("good-fenced.md"), 5000, 3000));
+        startSchedule(ns, model);
+
+        AnimationIdea idea = awaitPastTheGate(ns);
+        assertThat(condition(idea, ConditionTypes.GATED).getReason()).isEqualTo(Reasons.JUDGED_DISTINCT);
+        assertThat(idea.getStatus().getSimilarity().getJudgeRetry().getFailures())
+                .isEqualTo(1);
+        assertThat(idea.getStatus().getSimilarity().getJudgeRetry().getNextTryTime())
+                .isNull();
+        // the one failed call (its 4 HTTP tries), then the answer
+        assertThat(judgeRequests(model)).hasSize(5);
+        assertThat(judgeCalls(ns)).extracting(c -> c.outcome).containsExactly("error", "ok");
+    }
+
+    @Test
     void anAnswerThatDoesNotParseOrAFailedCallLeavesItToAPerson() {
         String prose = "review-prose";
         FAKE.enqueue(
@@ -206,18 +228,26 @@ class IdeaGateReviewApiTest {
                 Reply.ok(ideas(GALTON), 300, 200),
                 Reply.ok("They look like the same video to me.", 400, 12));
         startSchedule(prose, "judge-prose");
-        String failing = "review-failing";
-        // every HTTP try of the one call fails (animops.llm.max-http-attempts, 4 by default)
-        FAKE.enqueue(
-                "judge-failing",
-                Reply.ok(ideas(GALTON), 300, 200),
-                Reply.serverError(),
-                Reply.serverError(),
-                Reply.serverError(),
-                Reply.serverError());
-        startSchedule(failing, "judge-failing");
+        String refused = "review-refused";
+        // a refusal (400) is not asked again
+        FAKE.enqueue("judge-refused", Reply.ok(ideas(GALTON), 300, 200), Reply.badRequest());
+        startSchedule(refused, "judge-refused");
+        String down = "review-down";
+        // more failed HTTP tries than the test profile's window (animops.llm.unavailable.give-up-after 3s) uses
+        FAKE.enqueue("judge-down", Reply.ok(ideas(GALTON), 300, 200));
+        for (int i = 0; i < 60; i++) {
+            FAKE.enqueue("judge-down", Reply.serverError());
+        }
+        startSchedule(down, "judge-down");
 
-        for (String ns : List.of(prose, failing)) {
+        for (String ns : List.of(prose, refused, down)) {
+            await().atMost(PATIENCE)
+                    .untilAsserted(() -> assertThat(awaitNeedsReview(ns)
+                                    .getStatus()
+                                    .getSimilarity()
+                                    .getJudgement())
+                            .as(ns)
+                            .isNotNull());
             AnimationIdea idea = awaitNeedsReview(ns);
             assertThat(idea.getStatus().getSimilarity().getJudgement().getVerdict())
                     .as(ns)
@@ -233,12 +263,25 @@ class IdeaGateReviewApiTest {
         assertThat(condition(awaitNeedsReview(prose), ConditionTypes.NEEDS_REVIEW)
                         .getMessage())
                 .contains("They look like the same video to me.");
-        assertThat(condition(awaitNeedsReview(failing), ConditionTypes.NEEDS_REVIEW)
+        assertThat(condition(awaitNeedsReview(refused), ConditionTypes.NEEDS_REVIEW)
                         .getMessage())
-                .contains("no answer (");
-        assertThat(judgeCalls(failing))
+                .contains("no answer (ProviderError)");
+        assertThat(judgeCalls(refused))
                 .singleElement()
                 .satisfies(c -> assertThat(c.outcome).isEqualTo("error"));
+        assertThat(condition(awaitNeedsReview(down), ConditionTypes.NEEDS_REVIEW)
+                        .getMessage())
+                .contains("no answer (ProviderUnavailable)")
+                .contains("animops.llm.unavailable.give-up-after");
+        int tries = awaitNeedsReview(down)
+                .getStatus()
+                .getSimilarity()
+                .getJudgeRetry()
+                .getFailures();
+        assertThat(tries).isGreaterThan(2);
+        assertThat(judgeCalls(down))
+                .hasSize(tries)
+                .allSatisfy(c -> assertThat(c.outcome).isEqualTo("error"));
     }
 
     @Test
@@ -334,6 +377,14 @@ class IdeaGateReviewApiTest {
         await().atMost(PATIENCE)
                 .untilAsserted(
                         () -> assertThat(onlyIdea(ns).getStatus().getPhase()).isEqualTo(phase));
+        return onlyIdea(ns);
+    }
+
+    /** The schedule's only idea once the gate let it through: Scripting or further. */
+    private AnimationIdea awaitPastTheGate(String ns) {
+        await().atMost(PATIENCE)
+                .untilAsserted(() ->
+                        assertThat(onlyIdea(ns).getStatus().getPhase()).isIn(IdeaPhase.Scripting, IdeaPhase.Rendering));
         return onlyIdea(ns);
     }
 

@@ -8,6 +8,7 @@ import io.animops.crds.v1alpha1.LlmSettings;
 import io.animops.crds.v1alpha1.SimilarIdea;
 import io.animops.crds.v1alpha1.Similarity;
 import io.animops.operator.llm.LlmCallRepository;
+import io.animops.operator.llm.LlmException;
 import io.animops.operator.testing.EmbeddedPostgresResource;
 import io.animops.operator.testing.FakeOpenAiServer;
 import io.animops.operator.testing.FakeOpenAiServer.Reply;
@@ -29,6 +30,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The LLM judge of the review zone against a fake model over the real OpenAI protocol. The fake reads the two ideas
@@ -148,7 +150,15 @@ class GateJudgeTest {
         GateJudge.read("{\"sameAnimation\": \"maybe\"}", notBoolean);
         assertThat(notBoolean.getVerdict()).isEqualTo(GateJudgement.Verdict.Unusable);
 
-        // a provider that keeps failing: no answer after the gateway's retries
+        // a provider that refuses the call: no answer, and none to wait for
+        FAKE.enqueue("refusing-model", Reply.badRequest());
+        GateJudgement refused = judge.judge(proposalAfter(PAIRS.get(1)), llm("refusing-model"));
+        assertThat(refused.getVerdict()).isEqualTo(GateJudgement.Verdict.Unusable);
+        assertThat(refused.getReason()).startsWith("no answer (ProviderError)");
+    }
+
+    @Test
+    void aProviderUnavailableThroughTheGatewaysRetriesIsLeftToTheCallerToAskAgain() {
         FAKE.enqueue(
                 "failing-model",
                 Reply.serverError(),
@@ -156,9 +166,10 @@ class GateJudgeTest {
                 Reply.serverError(),
                 Reply.serverError(),
                 Reply.serverError());
-        GateJudgement failed = judge.judge(proposalAfter(PAIRS.get(1)), llm("failing-model"));
-        assertThat(failed.getVerdict()).isEqualTo(GateJudgement.Verdict.Unusable);
-        assertThat(failed.getReason()).startsWith("no answer (ProviderError)");
+        assertThatThrownBy(() -> judge.judge(proposalAfter(PAIRS.get(2)), llm("failing-model")))
+                .isInstanceOf(LlmException.class)
+                .extracting(e -> ((LlmException) e).reason())
+                .isEqualTo(LlmException.PROVIDER_UNAVAILABLE);
     }
 
     /** The pair's first idea stored as a past idea of its own namespace, and the second as a proposal near it. */

@@ -34,6 +34,22 @@ class LlmGatewayRetryTest {
     }
 
     @Test
+    void onlyAnUnavailableProviderOrAFullRateLimiterIsWorthAnotherTryLater() {
+        assertThat(new LlmException(LlmException.PROVIDER_UNAVAILABLE, "503 x4").isTransient())
+                .isTrue();
+        assertThat(new LlmException(LlmException.RATE_LIMITED, "no slot").isTransient())
+                .isTrue();
+        for (String reason : new String[] {
+            LlmException.PROVIDER_ERROR,
+            LlmException.BUDGET_EXHAUSTED,
+            LlmException.CREDENTIALS_MISSING,
+            LlmException.INVALID_SETTINGS
+        }) {
+            assertThat(new LlmException(reason, "x").isTransient()).as(reason).isFalse();
+        }
+    }
+
+    @Test
     void aCallThatGetsNoRateLimitSlotInTimeFailsWithRateLimited() {
         TokenBucket bucket = new TokenBucket(1, 0.001);
         LlmGateway.waitForRateLimit(bucket, java.time.Duration.ZERO, "OpenAi");

@@ -121,7 +121,7 @@ class LlmMetadataTest {
         assertThat(draft.title()).isEqualTo("Marbles meet a breaking ramp");
         assertThat(draft.tags()).containsExactly("physics", "satisfying");
         assertThat(draft.note())
-                .startsWith("the model failed (ProviderError")
+                .startsWith("the model failed (ProviderUnavailable")
                 .endsWith("the template wrote the metadata");
     }
 

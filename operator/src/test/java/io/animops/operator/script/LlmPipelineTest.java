@@ -251,7 +251,7 @@ class LlmPipelineTest {
 
     @Test
     @Order(4)
-    void providerThatStaysDownFailsTheAttemptAfterBoundedRetries() {
+    void aProviderDownForAWholeCallIsTriedAgainByTheSameAttempt() {
         String ns = "llm-down";
         String model = "scenario-down";
         FAKE.enqueue(
@@ -264,6 +264,83 @@ class LlmPipelineTest {
                 Reply.ok(FakeOpenAiServer.answer("good-fenced.md"), 5000, 3000));
         startSchedule(ns, model, 3, null);
 
+        AnimationIdea idea = awaitIdeaPhase(ns, IdeaPhase.Rendering);
+        // the same attempt tried again: no second attempt, and the idea's attempt count is 1
+        List<ScriptAttempt> attempts = attemptsOf(client, ns, idea.getMetadata().getName());
+        assertThat(attempts).hasSize(1);
+        assertThat(idea.getStatus().getAttempts()).isEqualTo(1);
+        ScriptAttempt attempt = attempts.get(0);
+        assertThat(attempt.getStatus().getPhase()).isEqualTo(AttemptPhase.Valid);
+        assertThat(attempt.getStatus().getProviderRetry().getFailures()).isEqualTo(1);
+        assertThat(attempt.getStatus().getProviderRetry().getFirstFailureTime()).isNotNull();
+        // 1 ideas call + 4 HTTP tries (animops.llm.max-http-attempts) + the second try's answer
+        assertThat(FAKE.requestsFor(model)).hasSize(6);
+        List<LlmCallRecord> rows = calls.callsOf(ns, "daily");
+        assertThat(rows).extracting(r -> r.outcome).containsExactly("ok", "error", "ok");
+        assertThat(rows.get(1).error).contains("failed after 4 HTTP attempt(s)");
+        assertThat(rows.get(1).attemptName).isEqualTo(rows.get(2).attemptName);
+        assertThat(meter(LlmMetrics.HTTP_ERRORS, model, "status", "503")).isEqualTo(3.0);
+    }
+
+    @Test
+    @Order(4)
+    void aProviderThatStaysDownFailsTheAttemptOnceTheWindowIsSpent() {
+        String ns = "llm-down-long";
+        String model = "scenario-down-long";
+        FAKE.enqueue(model, Reply.ok(ideas("Seesaw launching a pile of crates"), 300, 200));
+        // more failures than the test profile's 3 s window (animops.llm.unavailable.*) can use
+        for (int i = 0; i < 60; i++) {
+            FAKE.enqueue(model, i % 2 == 0 ? Reply.serverError() : Reply.rateLimited());
+        }
+        startSchedule(ns, model, 3, null);
+
+        // the attempt waits, Succeeded=Unknown, saying when it tries again; the idea shows it too
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            List<AnimationIdea> ideas = ideasOf(client, ns, "daily");
+            assertThat(ideas).hasSize(1);
+            assertThat(ideas.get(0).getStatus()).isNotNull();
+            Condition waiting = condition(ideas.get(0).getStatus().getConditions(), "Succeeded");
+            assertThat(waiting.getStatus()).isEqualTo(Conditions.UNKNOWN);
+            assertThat(waiting.getReason()).isEqualTo("ProviderUnavailable");
+            assertThat(waiting.getMessage())
+                    .contains("waits for the model provider")
+                    .contains("trying again at");
+        });
+        AnimationIdea idea = awaitIdeaPhase(ns, IdeaPhase.Failed);
+        Condition ideaFailed = condition(idea.getStatus().getConditions(), "Succeeded");
+        assertThat(ideaFailed.getReason()).isEqualTo("ProviderUnavailable");
+        List<ScriptAttempt> attempts = attemptsOf(client, ns, idea.getMetadata().getName());
+        assertThat(attempts).hasSize(1);
+        ScriptAttempt attempt = attempts.get(0);
+        assertThat(attempt.getStatus().getPhase()).isEqualTo(AttemptPhase.Failed);
+        Condition failed = condition(attempt.getStatus().getConditions(), "Succeeded");
+        assertThat(failed.getReason()).isEqualTo("ProviderUnavailable");
+        assertThat(failed.getMessage())
+                .contains("animops.llm.unavailable.give-up-after (PT3S)")
+                .contains("failed after 4 HTTP attempt(s)");
+        int tries = attempt.getStatus().getProviderRetry().getFailures();
+        assertThat(tries).isGreaterThan(2);
+        assertThat(attempt.getStatus().getProviderRetry().getNextTryTime()).isNull();
+        // every try is one llm_calls row with its error, each after the gateway's 4 HTTP tries
+        List<LlmCallRecord> rows = calls.callsOf(ns, "daily");
+        assertThat(rows).hasSize(1 + tries);
+        assertThat(rows.subList(1, rows.size()))
+                .allSatisfy(r -> assertThat(r.outcome).isEqualTo("error"));
+        assertThat(FAKE.requestsFor(model)).hasSize(1 + 4 * tries);
+    }
+
+    @Test
+    @Order(4)
+    void aRequestTheProviderRefusesFailsAtOnceWithProviderError() {
+        String ns = "llm-refused";
+        String model = "scenario-refused";
+        FAKE.enqueue(
+                model,
+                Reply.ok(ideas("Spinning funnel sorting coloured balls"), 300, 200),
+                Reply.badRequest(),
+                Reply.ok(FakeOpenAiServer.answer("good-fenced.md"), 5000, 3000));
+        startSchedule(ns, model, 3, null);
+
         AnimationIdea idea = awaitIdeaPhase(ns, IdeaPhase.Failed);
         assertThat(condition(idea.getStatus().getConditions(), "Succeeded").getReason())
                 .isEqualTo("ProviderError");
@@ -271,12 +348,68 @@ class LlmPipelineTest {
                 attemptsOf(client, ns, idea.getMetadata().getName()).get(0);
         Condition failed = condition(attempt.getStatus().getConditions(), "Succeeded");
         assertThat(failed.getReason()).isEqualTo("ProviderError");
-        assertThat(failed.getMessage()).contains("failed after 4 HTTP attempt(s)");
-        // 1 ideas call + 4 tries (animops.llm.max-http-attempts): the fifth, good reply was never asked for
-        assertThat(FAKE.requestsFor(model)).hasSize(5);
+        assertThat(failed.getMessage()).contains("failed after 1 HTTP attempt(s)");
+        assertThat(attempt.getStatus().getProviderRetry()).isNull();
+        // no retry of any kind: the good reply queued after the refusal was never asked for
+        assertThat(FAKE.requestsFor(model)).hasSize(2);
         assertThat(calls.callsOf(ns, "daily")).extracting(r -> r.outcome).containsExactly("ok", "error");
-        assertThat(meter(LlmMetrics.CALLS, model, "outcome", "error")).isEqualTo(1.0);
-        assertThat(meter(LlmMetrics.HTTP_ERRORS, model, "status", "503")).isEqualTo(3.0);
+    }
+
+    @Test
+    @Order(4)
+    void aScheduleRunWhoseProviderIsDownTriesAgainBeforeFiringItsSlot() {
+        String ns = "llm-run-down";
+        String model = "scenario-run-down";
+        FAKE.enqueue(
+                model,
+                Reply.serverError(),
+                Reply.rateLimited(),
+                Reply.serverError(),
+                Reply.serverError(),
+                Reply.ok(ideas("Pulley lifting a bucket of sand"), 300, 200),
+                Reply.ok(FakeOpenAiServer.answer("good-fenced.md"), 5000, 3000));
+        startSchedule(ns, model, 3, null);
+
+        AnimationIdea idea = awaitIdeaPhase(ns, IdeaPhase.Rendering);
+        assertThat(idea.getSpec().getTitle()).isEqualTo("Pulley lifting a bucket of sand");
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            ContentSchedule schedule = scheduleIn(ns);
+            assertThat(condition(schedule.getStatus().getConditions(), "IdeasProposed")
+                            .getReason())
+                    .isEqualTo("RunCompleted");
+            assertThat(schedule.getStatus().getLastFiredSlot())
+                    .isEqualTo(schedule.getStatus().getLastRunId());
+            assertThat(schedule.getStatus().getProviderRetry().getRunId())
+                    .isEqualTo(schedule.getStatus().getLastRunId());
+            assertThat(schedule.getStatus().getProviderRetry().getFailures()).isEqualTo(1);
+            assertThat(schedule.getStatus().getProviderRetry().getNextTryTime()).isNull();
+        });
+        assertThat(calls.callsOf(ns, "daily")).extracting(r -> r.outcome).containsExactly("error", "ok", "ok");
+        assertThat(FAKE.requestsFor(model)).hasSize(6);
+    }
+
+    @Test
+    @Order(4)
+    void aScheduleRunGivesUpWhenTheProviderStaysDownThroughTheWindow() {
+        String ns = "llm-run-down-long";
+        String model = "scenario-run-down-long";
+        for (int i = 0; i < 60; i++) {
+            FAKE.enqueue(model, Reply.serverError());
+        }
+        startSchedule(ns, model, 3, null);
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            Condition proposed = condition(scheduleConditions(ns), "IdeasProposed");
+            assertThat(proposed.getStatus()).isEqualTo(Conditions.FALSE);
+            assertThat(proposed.getReason()).isEqualTo("ProviderUnavailable");
+            assertThat(proposed.getMessage()).contains("animops.llm.unavailable.give-up-after");
+            assertThat(scheduleIn(ns).getStatus().getLastFiredSlot()).isNotNull();
+        });
+        int tries = scheduleIn(ns).getStatus().getProviderRetry().getFailures();
+        assertThat(tries).isGreaterThan(2);
+        // each try is the gateway's 4 HTTP tries; the slot is fired, so nothing proposes for it any more
+        assertThat(FAKE.requestsFor(model)).hasSize(4 * tries);
+        assertThat(ideasOf(client, ns, "daily")).isEmpty();
     }
 
     @Test

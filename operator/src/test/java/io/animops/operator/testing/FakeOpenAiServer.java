@@ -64,6 +64,11 @@ public final class FakeOpenAiServer implements AutoCloseable {
         public static Reply serverError() {
             return new Reply(503, null, 0, 0);
         }
+
+        /** A request the provider refuses (400): no retry can help. */
+        public static Reply badRequest() {
+            return new Reply(400, null, 0, 0);
+        }
     }
 
     /** A request as received: its model, authorization header, and messages by role. */
@@ -193,6 +198,10 @@ public final class FakeOpenAiServer implements AutoCloseable {
             if (reply.status() == 429) {
                 exchange.getResponseHeaders().add("Retry-After", "0");
                 send(exchange, 429, error("Rate limit reached for requests", "requests", "rate_limit_exceeded"));
+                return;
+            }
+            if (reply.status() == 400) {
+                send(exchange, 400, error("Invalid value for 'messages'", "invalid_request_error", null));
                 return;
             }
             if (reply.status() != 200) {
