@@ -22,10 +22,12 @@ import java.util.stream.Stream;
 public final class StandaloneJvm {
     /**
      * The heap's size, for the standalone mode only (the chart sizes it as a share of the container's limit). The live
-     * set stays near 100 MiB under bench/pipeline's load (after full collections: 34 to 100 MiB over a 300-idea run);
-     * the initial heap would be 1/64 of the machine (all 256 MiB here), so it starts small.
+     * set is near 100 MiB with 300 ideas in flight, but a burst of 1,000 (bench/pipeline) filled a 256 MiB heap: the
+     * serial collector then ran without end (half the operator's CPU, the pipeline stalled), so the ceiling is twice
+     * that. The heap grows only as needed and is given back (below); it starts small, as the initial heap would be
+     * 1/64 of the machine.
      */
-    static final List<String> HEAP_SIZE_OPTIONS = List.of("-Xms48m", "-Xmx256m");
+    static final List<String> HEAP_SIZE_OPTIONS = List.of("-Xms48m", "-Xmx512m");
 
     /**
      * The JVM settings shared by the standalone mode and the chart (charts/animops/values.yaml {@code jvm.options},
