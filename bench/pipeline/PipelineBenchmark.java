@@ -275,6 +275,9 @@ public final class PipelineBenchmark {
         llm.setDailyTokenBudget(DAILY_TOKEN_BUDGET);
         schedule.getSpec().setLlm(llm);
         schedule.getSpec().setTimeZone("UTC");
+        // runOnCreate fires the one run; a yearly slot half a year away cannot add a second run mid-bench
+        // (a daily slot did: a run crossing it proposed the same titles again, all rejected as duplicates)
+        schedule.getSpec().setCron(yearlySlotHalfAYearAway());
         schedule.getSpec().setAgentSelector(Map.of(AgentHarness.POOL_LABEL, POOL));
         QcSettings qc = new QcSettings();
         qc.setPolicy(QcSettings.Policy.AutoPass);
@@ -284,6 +287,11 @@ public final class PipelineBenchmark {
         target.setMode(publishMode);
         schedule.getSpec().setPublish(List.of(target));
         return schedule;
+    }
+
+    private static String yearlySlotHalfAYearAway() {
+        java.time.ZonedDateTime away = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusMonths(6);
+        return String.format("0 0 %d %d *", Math.min(away.getDayOfMonth(), 28), away.getMonthValue());
     }
 
     private static AgentConfig agentConfig(String name, Path workDir) {
