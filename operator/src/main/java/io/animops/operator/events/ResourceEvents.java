@@ -8,8 +8,10 @@ import io.animops.crds.v1alpha1.ScriptAttempt;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.Informable;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.ReducedStateItemStore;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -24,17 +26,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * Feeds the live stream from informers on the pipeline's resources: one event per observed change of a resource's
  * phase or progress, or its creation or deletion. Every replica streams to its own clients, so each one informs,
  * leader or not. A deletion is also fired as a CDI {@link ResourceDeleted}.
+ * <p>
+ * The informers keep only what the stream compares ({@link #SUMMARY_FIELDS}): the reconcilers' informers hold the
+ * whole resources already, and a third copy of every render job (with its script) and idea was a third of the
+ * operator's informer memory with 1,000 ideas in flight.
  */
 @ApplicationScoped
 public class ResourceEvents {
     private static final Logger LOG = Logger.getLogger(ResourceEvents.class);
     private static final List<Class<? extends CustomResource<?, ?>>> KINDS =
             List.of(AnimationIdea.class, ScriptAttempt.class, RenderJob.class, Publication.class, RenderAgent.class);
+    private static final List<String> SUMMARY = List.of("phase", "progress", "observedGeneration");
+    /** What a live-event informer keeps of a resource (besides its name, namespace and resourceVersion). */
+    static final String[] SUMMARY_FIELDS = Stream.concat(
+                    Stream.of("metadata.uid"), SUMMARY.stream().map(field -> "status." + field))
+            .toArray(String[]::new);
 
     @Inject
     KubernetesClient client;
@@ -85,10 +97,20 @@ public class ResourceEvents {
                 deletions.fire(new ResourceDeleted(resource));
             }
         };
-        // inform() returns once the informer has listed what exists: those come as Added
-        return kind == RenderAgent.class
-                ? client.resources(kind).inform(handler, 0)
-                : client.resources(kind).inAnyNamespace().inform(handler, 0);
+        Informable<T> resources = kind == RenderAgent.class
+                ? client.resources(kind)
+                : client.resources(kind).inAnyNamespace();
+        SharedIndexInformer<T> informer = resources.runnableInformer(0);
+        informer.itemStore(new ReducedStateItemStore<>(
+                ReducedStateItemStore.NAME_KEY_STATE, kind, client.getKubernetesSerialization(), SUMMARY_FIELDS));
+        informer.addEventHandler(handler);
+        // run() returns once the informer has listed what exists: those come as Added
+        return informer.run();
+    }
+
+    /** The live-event informers (for tests). */
+    List<SharedIndexInformer<?>> informers() {
+        return informers;
     }
 
     private void send(String action, CustomResource<?, ?> resource) {
@@ -112,7 +134,7 @@ public class ResourceEvents {
             return summary;
         }
         Map<?, ?> fields = SERIALIZATION.convertValue(status, Map.class);
-        for (String field : List.of("phase", "progress", "observedGeneration")) {
+        for (String field : SUMMARY) {
             if (fields.get(field) != null) {
                 summary.put(field, fields.get(field));
             }
