@@ -18,6 +18,7 @@ import io.animops.operator.audit.AuditLog;
 import io.animops.operator.config.AnimOpsConfig;
 import io.animops.operator.kube.EventRecorder;
 import io.animops.operator.kube.OwnedChildren;
+import io.animops.operator.kube.PrunedItemStore;
 import io.animops.operator.kube.ReconcileErrors;
 import io.animops.operator.kube.StatusSupport;
 import io.animops.operator.llm.LlmException;
@@ -122,6 +123,7 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
                 InformerEventSourceConfiguration.from(RenderJob.class, AnimationIdea.class)
                         .withSecondaryToPrimaryMapper(AnimationIdeaReconciler::ideaOf)
                         .withOnUpdateFilter(AnimationIdeaReconciler::changesWhatTheIdeaReads)
+                        .withItemStore(new PrunedItemStore<>(AnimationIdeaReconciler::withoutScript))
                         .build(),
                 context);
         InformerEventSource<Publication, AnimationIdea> publications = new InformerEventSource<>(
@@ -148,6 +150,23 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
                         .build(),
                 context);
         return List.of(attempts, renderJobs, publications, schedules);
+    }
+
+    /**
+     * A render job as the idea reads it: without its script's source and its design system's document (about 7 KB
+     * of its 9), which only the render job's reconciler and the agents read; their digests and versions stay.
+     */
+    static void withoutScript(RenderJob job) {
+        RenderJobStatus status = job.getStatus();
+        if (status == null) {
+            return;
+        }
+        if (status.getScript() != null) {
+            status.getScript().setSource(null);
+        }
+        if (status.getDesignSystem() != null) {
+            status.getDesignSystem().setJson(null);
+        }
     }
 
     /**

@@ -2,10 +2,13 @@ package io.animops.operator.idea;
 
 import io.animops.crds.ConditionTypes;
 import io.animops.crds.Conditions;
+import io.animops.crds.v1alpha1.JobDesignSystem;
+import io.animops.crds.v1alpha1.JobScript;
 import io.animops.crds.v1alpha1.RenderJob;
 import io.animops.crds.v1alpha1.RenderJobStatus;
 import io.animops.crds.v1alpha1.RenderPhase;
 import io.animops.crds.v1alpha1.RenderProgress;
+import io.animops.operator.kube.PrunedItemStore;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +16,10 @@ import java.time.Clock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Which writes of a render job reconcile its idea: not an agent's heartbeats and progress. */
+/**
+ * Which writes of a render job reconcile its idea (not an agent's heartbeats and progress), and what the idea's
+ * informer keeps of a job.
+ */
 class IdeaRenderJobEventFilterTest {
     private final Clock clock = Clock.systemUTC();
 
@@ -43,6 +49,29 @@ class IdeaRenderJobEventFilterTest {
         respecified.getMetadata().setGeneration(2L);
         assertThat(AnimationIdeaReconciler.changesWhatTheIdeaReads(respecified, old))
                 .isTrue();
+    }
+
+    @Test
+    void theIdeasInformerKeepsAJobWithoutItsScriptSourceAndDesignDocument() {
+        PrunedItemStore<RenderJob> store = new PrunedItemStore<>(AnimationIdeaReconciler::withoutScript);
+        RenderJob job = job(RenderPhase.Pending);
+        job.getStatus().setScript(new JobScript("sha", "extends Node2D\n", "1"));
+        job.getStatus().setDesignSystem(new JobDesignSystem("v3", "{\"palette\":{}}"));
+
+        store.put(store.getKey(job), job);
+
+        RenderJob kept = store.get("n/j");
+        assertThat(kept.getStatus().getScript().getSource()).isNull();
+        assertThat(kept.getStatus().getScript().getSha256()).isEqualTo("sha");
+        assertThat(kept.getStatus().getScript().getContractVersion()).isEqualTo("1");
+        assertThat(kept.getStatus().getDesignSystem().getJson()).isNull();
+        assertThat(kept.getStatus().getDesignSystem().getVersion()).isEqualTo("v3");
+        assertThat(kept.getStatus().getPhase()).isEqualTo(RenderPhase.Pending);
+        // a job not resolved yet has nothing to drop
+        RenderJob fresh = job(RenderPhase.Pending);
+        fresh.setStatus(null);
+        store.put("n/fresh", fresh);
+        assertThat(store.get("n/fresh").getStatus()).isNull();
     }
 
     private static RenderJob job(RenderPhase phase) {
