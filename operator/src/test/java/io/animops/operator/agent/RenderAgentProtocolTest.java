@@ -323,6 +323,27 @@ class RenderAgentProtocolTest {
     }
 
     @Test
+    void anAgentWaitingForGrantsTakesThemFromItsInformerWithoutReadingTheJob() throws Exception {
+        ScriptedJobExecutor executor = new ScriptedJobExecutor(work.resolve("grant-wait"), "mac-gw");
+        grants.withhold("late");
+        try (RunningAgent agent = agent("mac-gw", "grant-wait", 1, executor, Duration.ofSeconds(30))) {
+            RenderJob created = pendingJob(client, "grant-wait", "late", "grant-wait", RenderMode.Preview, SCRIPT);
+            awaitPhase("grant-wait", "late", RenderPhase.Uploading);
+            long readsBefore = api.requests().snapshot().getOrDefault("GET renderjobs", 0L);
+            // the former poll read the job six times in this while
+            Thread.sleep(3000);
+            long readsWaiting = api.requests().snapshot().getOrDefault("GET renderjobs", 0L) - readsBefore;
+            grants.release("late");
+            RenderJob job = awaitPhase("grant-wait", "late", RenderPhase.Succeeded);
+
+            // one read at most: an informer's relist, should its watch reconnect meanwhile
+            assertThat(readsWaiting).isLessThanOrEqualTo(1L);
+            assertThat(job.getStatus().getArtifacts().getVideo().getKey())
+                    .isEqualTo(StorageGrantWriter.keyOf(created, "video.mp4"));
+        }
+    }
+
+    @Test
     void storeErrorsAreRetriedAndTheJobStillSucceeds() {
         ScriptedJobExecutor executor = new ScriptedJobExecutor(work.resolve("flaky"), "mac-flaky");
         try (RunningAgent agent = agent("mac-flaky", "flaky", 1, executor, Duration.ofSeconds(20))) {

@@ -21,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Stands in for the operator's grant writing where agents run without the operator (test code only): while an
  * agent holds a job, writes {@code status.uploads} with PUT URLs of a {@link FakeObjectStore}, valid for 15 minutes,
  * by a merge patch naming the resourceVersion (on 409 the next event brings it here again). Jobs named in
- * {@link #withhold} never get grants; {@link #renew} issues new URLs, as the operator does before expiry.
+ * {@link #withhold} get no grants until {@link #release}d; {@link #renew} issues new URLs, as the operator does before
+ * expiry.
  */
 final class StorageGrantWriter implements AutoCloseable {
     private final KubernetesClient client;
@@ -54,6 +55,11 @@ final class StorageGrantWriter implements AutoCloseable {
 
     void withhold(String jobName) {
         withheld.add(jobName);
+    }
+
+    /** Grants for the job from its next event on (the informer's resync brings one within a second). */
+    void release(String jobName) {
+        withheld.remove(jobName);
     }
 
     static String keyOf(RenderJob job, String file) {

@@ -39,7 +39,12 @@ import java.util.logging.Logger;
  */
 final class JobRun implements Runnable {
     private static final Logger LOG = Logger.getLogger(JobRun.class.getName());
-    private static final Duration GRANT_POLL = Duration.ofMillis(500);
+    /**
+     * The longest a wait for grants relies on the informer alone: a read of the job after this long without a
+     * version known to be the newest, so that an event the informer missed (a watch reconnect) costs seconds, not
+     * the whole grantWait.
+     */
+    static final Duration GRANT_READ_FALLBACK = Duration.ofSeconds(5);
 
     /** Why a run stops before its outcome. */
     enum StopCause {
@@ -58,6 +63,7 @@ final class JobRun implements Runnable {
     record Settings(String agent, int maxClaimsPerJob, Duration grantWait) {}
 
     private final JobStatusWriter writer;
+    private final JobUpdates updates;
     private final JobExecutor executor;
     private final ArtifactUploader uploader;
     private final StatusChanges changes;
@@ -80,6 +86,7 @@ final class JobRun implements Runnable {
 
     JobRun(
             JobStatusWriter writer,
+            JobUpdates updates,
             JobExecutor executor,
             ArtifactUploader uploader,
             StatusChanges changes,
@@ -87,6 +94,7 @@ final class JobRun implements Runnable {
             Clock clock,
             Runnable onEnd) {
         this.writer = writer;
+        this.updates = updates;
         this.executor = executor;
         this.uploader = uploader;
         this.changes = changes;
@@ -218,7 +226,8 @@ final class JobRun implements Runnable {
             throws ArtifactUploader.UploadFailedException, InterruptedException {
         String refusedUrl = null;
         while (true) {
-            Optional<UploadGrants> grants = awaitGrants();
+            // after a refusal the job is read at once: the informer may not have brought the renewal yet
+            Optional<UploadGrants> grants = awaitGrants(refusedUrl != null);
             if (grants.isEmpty()) {
                 return Optional.empty();
             }
@@ -239,31 +248,45 @@ final class JobRun implements Runnable {
             }
         }
     }
-    /** Grants valid for at least a minute more, waited for up to grantWait; empty when the run must end. */
-    private Optional<UploadGrants> awaitGrants() throws InterruptedException {
+    /**
+     * Grants valid for at least a minute more, waited for up to grantWait; empty when the run must end. The job's
+     * versions come from the informer ({@link JobUpdates}); the job is read from the API only when {@code readFirst},
+     * or after {@link #GRANT_READ_FALLBACK} without a version known to be the newest.
+     */
+    private Optional<UploadGrants> awaitGrants(boolean readFirst) throws InterruptedException {
         Instant deadline = clock.instant().plus(settings.grantWait());
+        RenderJob known = writer.current();
+        Instant readAt = readFirst ? clock.instant() : clock.instant().plus(GRANT_READ_FALLBACK);
         String problem;
         while (true) {
             if (stopCause.get() != null) {
                 afterStop();
                 return Optional.empty();
             }
-            if (writer.refresh() != JobStatusWriter.Outcome.UNCHANGED) {
+            // taken before looking, so that an event arriving meanwhile ends the wait below at once
+            long events = updates.events();
+            boolean read = !clock.instant().isBefore(readAt);
+            if ((read ? writer.refresh() : writer.adopt(updates)) != JobStatusWriter.Outcome.UNCHANGED) {
                 stop(writer.ended() == JobStatusWriter.Outcome.GONE ? StopCause.DELETED : StopCause.LOST);
                 return Optional.empty();
             }
-            UploadGrants grants = writer.current().getStatus().getUploads();
+            if (read || writer.current() != known) {
+                // a version read, adopted or written (a heartbeat: a write succeeds only on the newest version) was
+                // the newest when it came: the fallback read counts from there
+                known = writer.current();
+                readAt = clock.instant().plus(GRANT_READ_FALLBACK);
+            }
+            UploadGrants grants = known.getStatus().getUploads();
             Optional<String> unusable = UploadGrantCheck.problem(grants, clock.instant());
             if (unusable.isEmpty()) {
                 return Optional.of(grants);
             }
             problem = unusable.get();
-            if (!clock.instant().isBefore(deadline)) {
+            Instant now = clock.instant();
+            if (!now.isBefore(deadline)) {
                 break;
             }
-            Thread.sleep(Math.min(
-                    GRANT_POLL.toMillis(),
-                    Math.max(1, Duration.between(clock.instant(), deadline).toMillis())));
+            updates.awaitEventAfter(events, Duration.between(now, readAt.isBefore(deadline) ? readAt : deadline));
         }
         giveBack("no usable upload grant within " + settings.grantWait().toSeconds() + " s: " + problem);
         return Optional.empty();

@@ -110,8 +110,29 @@ public final class JobStatusWriter {
         if (ended != null) {
             return ended;
         }
-        RenderJob fresh = api.get(
-                current.getMetadata().getNamespace(), current.getMetadata().getName());
+        return take(api.get(
+                current.getMetadata().getNamespace(), current.getMetadata().getName()));
+    }
+
+    /**
+     * What {@link #refresh} does, without a request: takes the version of the job the agent's informer delivered
+     * last, if it is newer than the one held (else keeps the one held). Asked under this writer's lock, so that a
+     * write meanwhile (a heartbeat) is never overtaken by an older version.
+     */
+    synchronized Outcome adopt(JobUpdates updates) {
+        if (ended != null) {
+            return ended;
+        }
+        if (updates.isDeleted()) {
+            return end(Outcome.GONE);
+        }
+        return updates.newerThan(current.getMetadata().getResourceVersion())
+                .map(this::take)
+                .orElse(Outcome.UNCHANGED);
+    }
+
+    /** {@code fresh} (null: not found) becomes the job as last seen while the agent still holds it. */
+    private Outcome take(RenderJob fresh) {
         if (fresh == null
                 || !current.getMetadata().getUid().equals(fresh.getMetadata().getUid())) {
             return end(Outcome.GONE);
@@ -123,7 +144,7 @@ public final class JobStatusWriter {
         return Outcome.UNCHANGED;
     }
 
-    /** The job as last read or written. */
+    /** The job as last read, written or adopted. */
     public synchronized RenderJob current() {
         return current;
     }

@@ -56,6 +56,8 @@ public final class RenderAgentRuntime implements AutoCloseable {
     private final JobApi jobs;
     private final StatusChanges changes;
     private final Map<String, JobRun> running = new ConcurrentHashMap<>();
+    /** uid -> what the informer delivers about a job claimed (or being claimed) here, for its run to wait on. */
+    private final Map<String, JobUpdates> updates = new ConcurrentHashMap<>();
     /** uid -> resourceVersion whose claim was refused: not tried again until the job changes. */
     private final Map<String, String> refusedClaims = new ConcurrentHashMap<>();
 
@@ -96,16 +98,22 @@ public final class RenderAgentRuntime implements AutoCloseable {
         ResourceEventHandler<RenderJob> handler = new ResourceEventHandler<>() {
             @Override
             public void onAdd(RenderJob job) {
+                deliver(job);
                 consider(job);
             }
 
             @Override
             public void onUpdate(RenderJob before, RenderJob job) {
+                deliver(job);
                 consider(job);
             }
 
             @Override
             public void onDelete(RenderJob job, boolean finalStateUnknown) {
+                JobUpdates deleted = updates.get(job.getMetadata().getUid());
+                if (deleted != null) {
+                    deleted.deleted();
+                }
                 JobRun run = running.get(job.getMetadata().getUid());
                 if (run != null) {
                     run.stop(JobRun.StopCause.DELETED);
@@ -131,6 +139,13 @@ public final class RenderAgentRuntime implements AutoCloseable {
     /** namespace/name of the jobs running now. */
     public List<String> runningJobs() {
         return running.values().stream().map(JobRun::name).sorted().toList();
+    }
+
+    private void deliver(RenderJob job) {
+        JobUpdates delivered = updates.get(job.getMetadata().getUid());
+        if (delivered != null) {
+            delivered.delivered(job);
+        }
     }
 
     private void consider(RenderJob job) {
@@ -166,9 +181,13 @@ public final class RenderAgentRuntime implements AutoCloseable {
             return;
         }
         String name = job.getMetadata().getNamespace() + "/" + job.getMetadata().getName();
+        // registered before the claim, so that the event of the claim's own write is not missed
+        JobUpdates jobUpdates = new JobUpdates();
+        updates.put(uid, jobUpdates);
         try {
             var writer = JobStatusWriter.claim(jobs, job, config.name(), changes::claim);
             if (writer.isEmpty()) {
+                updates.remove(uid);
                 refusedClaims.put(uid, job.getMetadata().getResourceVersion());
                 LOG.fine("render job " + name + ": claim lost (409), another writer came first");
                 return;
@@ -176,6 +195,7 @@ public final class RenderAgentRuntime implements AutoCloseable {
             refusedClaims.remove(uid);
             JobRun run = new JobRun(
                     writer.get(),
+                    jobUpdates,
                     executor,
                     uploader,
                     changes,
@@ -190,6 +210,7 @@ public final class RenderAgentRuntime implements AutoCloseable {
                     + " slots)");
             runs.execute(run);
         } catch (RuntimeException e) {
+            updates.remove(uid);
             LOG.log(Level.WARNING, "render job " + name + ": claim failed", e);
         }
     }
@@ -221,6 +242,8 @@ public final class RenderAgentRuntime implements AutoCloseable {
     }
 
     private void ended(String uid) {
+        // in this order: once the job is no longer running, the claimer may claim it again with new updates
+        updates.remove(uid);
         running.remove(uid);
         // a slot is free: look at the jobs already known, not only at the next change
         onClaimer(this::rescan);

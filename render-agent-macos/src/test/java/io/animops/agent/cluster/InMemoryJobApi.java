@@ -14,12 +14,14 @@ import java.util.function.Consumer;
 
 /**
  * One stored job with the API server's optimistic concurrency (test code): a merge patch naming another
- * resourceVersion gets 409, every accepted write bumps it. {@link #meanwhile} lets a test play another writer.
+ * resourceVersion gets 409, every accepted write bumps it. {@link #meanwhile} lets a test play another writer;
+ * {@link #watchedBy} plays the agent's informer, delivering every change at once.
  */
 class InMemoryJobApi implements JobApi {
     private static final ObjectMapper JSON = Serialization.jsonMapper();
     private RenderJob stored;
     private long version;
+    private JobUpdates informer;
     final List<String> patches = new ArrayList<>();
     int gets;
 
@@ -28,14 +30,28 @@ class InMemoryJobApi implements JobApi {
         this.stored = copy(job);
     }
 
+    /** From now on every change of the stored job is delivered to {@code updates}, as the informer would. */
+    synchronized void watchedBy(JobUpdates updates) {
+        informer = updates;
+    }
+
     /** Another writer (the operator, another agent) changes the stored job. */
     synchronized void meanwhile(Consumer<RenderJob> change) {
+        meanwhileUnwatched(change);
+        deliver();
+    }
+
+    /** The same, with the informer missing the event (as across a watch reconnect). */
+    synchronized void meanwhileUnwatched(Consumer<RenderJob> change) {
         change.accept(stored);
         stored.getMetadata().setResourceVersion(Long.toString(++version));
     }
 
     synchronized void delete() {
         stored = null;
+        if (informer != null) {
+            informer.deleted();
+        }
     }
 
     synchronized RenderJob stored() {
@@ -58,6 +74,7 @@ class InMemoryJobApi implements JobApi {
             current.set("status", merge(current.get("status"), patch.path("status")));
             stored = JSON.treeToValue(current, RenderJob.class);
             stored.getMetadata().setResourceVersion(Long.toString(++version));
+            deliver();
             return copy(stored);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException(e);
@@ -68,6 +85,12 @@ class InMemoryJobApi implements JobApi {
     public synchronized RenderJob get(String namespace, String name) {
         gets++;
         return stored();
+    }
+
+    private void deliver() {
+        if (informer != null) {
+            informer.delivered(copy(stored));
+        }
     }
 
     private static JsonNode merge(JsonNode target, JsonNode patch) {

@@ -128,6 +128,38 @@ class JobStatusWriterTest {
     }
 
     @Test
+    void theInformersVersionIsAdoptedOnlyOnceItDeliveredTheWritersOwnVersion() {
+        InMemoryJobApi api = new InMemoryJobApi(Jobs.pending("j", "10", Map.of()));
+        JobStatusWriter writer =
+                JobStatusWriter.claim(api, api.stored(), "mac-1", mine::claim).orElseThrow();
+        JobUpdates informer = new JobUpdates();
+        informer.delivered(api.stored());
+        // the operator writes grants; the agent's heartbeat gets 409, reads the job and writes on top of it
+        api.meanwhile(job -> job.getStatus().setUploads(new UploadGrants()));
+        RenderJob granted = api.stored();
+        assertThat(writer.write(tenSecondsLater::heartbeat)).isEqualTo(JobStatusWriter.Outcome.WRITTEN);
+        RenderJob written = api.stored();
+        assertThat(writer.current().getMetadata().getResourceVersion())
+                .isEqualTo(written.getMetadata().getResourceVersion());
+
+        // the informer lags: the grants' version is older than the writer's and is not taken
+        informer.delivered(granted);
+        assertThat(writer.adopt(informer)).isEqualTo(JobStatusWriter.Outcome.UNCHANGED);
+        assertThat(writer.current().getMetadata().getResourceVersion())
+                .isEqualTo(written.getMetadata().getResourceVersion());
+        assertThat(writer.current().getStatus().getLastHeartbeat()).isEqualTo("2026-11-24T10:00:15Z");
+
+        // once the informer delivered the writer's own version, what follows it is newer
+        informer.delivered(written);
+        api.meanwhile(job -> job.getStatus().getUploads().setExpiresAt("2026-11-24T11:00:00Z"));
+        informer.delivered(api.stored());
+        assertThat(writer.adopt(informer)).isEqualTo(JobStatusWriter.Outcome.UNCHANGED);
+        assertThat(writer.current().getStatus().getUploads().getExpiresAt()).isEqualTo("2026-11-24T11:00:00Z");
+        assertThat(writer.current().getStatus().getLastHeartbeat()).isEqualTo("2026-11-24T10:00:15Z");
+        assertThat(api.gets).isEqualTo(1);
+    }
+
+    @Test
     void endlessConflictsWhileHoldingTheJobGiveUpNamingTheJob() {
         InMemoryJobApi api = new InMemoryJobApi(Jobs.pending("j", "10", Map.of())) {
             @Override
