@@ -145,6 +145,7 @@ public final class PipelineBenchmark {
                     executor, fakeLlm, publisher);
             System.out.println(requests.describe(ideas));
             System.out.println("requests by kind, per idea: " + requests.perIdea(ideas));
+            printLiveHeap(operator.pid());
         } finally {
             running.forEach(AgentHarness.RunningAgent::close);
             if (launcher != null) {
@@ -348,6 +349,27 @@ public final class PipelineBenchmark {
                 "dumponexit=true", "filename=" + Path.of(file).toAbsolutePath()).redirectErrorStream(true).start();
         System.out.println("flight recording: " + new String(start.getInputStream().readAllBytes()).trim());
         start.waitFor();
+    }
+
+    /**
+     * The operator's live heap with every idea at the end: a class histogram (which collects fully first) by jcmd,
+     * its total on the terminal and its largest classes in the log.
+     */
+    private static void printLiveHeap(long pid) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process histogram = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.class_histogram")
+                .redirectErrorStream(true)
+                .start();
+        List<String> lines = new String(histogram.getInputStream().readAllBytes()).lines().toList();
+        histogram.waitFor();
+        lines.stream()
+                .filter(line -> line.startsWith("Total"))
+                .findFirst()
+                .ifPresentOrElse(
+                        total -> System.out.printf("heap: %d MB live at the end, after a full collection (largest "
+                                + "classes in target/run.log)%n", Long.parseLong(total.trim().split("\\s+")[2]) >> 20),
+                        () -> System.out.println("heap: no class histogram from jcmd: " + lines));
+        lines.stream().limit(33).forEach(line -> System.out.println("  histogram " + line));
     }
 
     /** The JVM that runs the operator (the launcher's child when the launcher bounds the heap), once it serves. */

@@ -52,4 +52,18 @@ public class RenderJobStatus extends AnimOpsStatus {
 
     @JsonPropertyDescription("Failures per agent; an agent that failed a job 3 times is not given it again.")
     private Map<String, Integer> agentFailures = new LinkedHashMap<>();
+
+    /**
+     * Drops what only a render reads, the script's source and the design system's document (7 of a job's 9 KB),
+     * keeping their digest and version: for a finished job, and for copies of a job kept by readers that never
+     * render it. The script stays in its ScriptAttempt's record.
+     */
+    public void dropRenderInputs() {
+        if (script != null) {
+            script.setSource(null);
+        }
+        if (designSystem != null) {
+            designSystem.setJson(null);
+        }
+    }
 }

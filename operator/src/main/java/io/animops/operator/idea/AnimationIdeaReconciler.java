@@ -152,20 +152,10 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
         return List.of(attempts, renderJobs, publications, schedules);
     }
 
-    /**
-     * A render job as the idea reads it: without its script's source and its design system's document (about 7 KB
-     * of its 9), which only the render job's reconciler and the agents read; their digests and versions stay.
-     */
+    /** A render job as the idea reads it: without what only a render reads, which every copy would keep. */
     static void withoutScript(RenderJob job) {
-        RenderJobStatus status = job.getStatus();
-        if (status == null) {
-            return;
-        }
-        if (status.getScript() != null) {
-            status.getScript().setSource(null);
-        }
-        if (status.getDesignSystem() != null) {
-            status.getDesignSystem().setJson(null);
+        if (job.getStatus() != null) {
+            job.getStatus().dropRenderInputs();
         }
     }
 
