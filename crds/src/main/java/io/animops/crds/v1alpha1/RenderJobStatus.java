@@ -55,8 +55,7 @@ public class RenderJobStatus extends AnimOpsStatus {
 
     /**
      * Drops what only a render reads, the script's source and the design system's document (7 of a job's 9 KB),
-     * keeping their digest and version: for a finished job, and for copies of a job kept by readers that never
-     * render it. The script stays in its ScriptAttempt's record.
+     * keeping their digest and version: for copies of a job kept by readers that never render it.
      */
     public void dropRenderInputs() {
         if (script != null) {

@@ -107,8 +107,6 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
             status.setPhase(RenderPhase.Pending);
         }
         if (status.getPhase().isTerminal()) {
-            // a finished job is kept for its outcome; its script stays in the attempt's record
-            status.dropRenderInputs();
             return finish(job, context, observed);
         }
         if (status.getScript() == null && !resolveScript(job, context)) {
