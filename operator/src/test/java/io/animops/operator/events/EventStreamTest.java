@@ -175,6 +175,17 @@ class EventStreamTest {
     }
 
     @Test
+    void theOperatorsClientReadsShortStringsAsSharedInstances() {
+        // SharedShortStrings, picked up by the client Quarkus builds: informers keep one instance of each
+        String json = "{\"apiVersion\":\"animops.io/v1alpha1\",\"kind\":\"RenderJob\","
+                + "\"metadata\":{\"name\":\"%s\",\"namespace\":\"shared-strings\"}}";
+        RenderJob first = client.getKubernetesSerialization().unmarshal(json.formatted("one"), RenderJob.class);
+        RenderJob second = client.getKubernetesSerialization().unmarshal(json.formatted("two"), RenderJob.class);
+        assertThat(second.getMetadata().getNamespace())
+                .isSameAs(first.getMetadata().getNamespace());
+    }
+
+    @Test
     void aClientThatDoesNotReadIsDropped() throws Exception {
         // streams other tests closed are noticed at their next write (a heartbeat or an event): let them go first
         hub.publish(StreamEvent.CHANGE, "RenderJob", null, "flush", Map.of());
