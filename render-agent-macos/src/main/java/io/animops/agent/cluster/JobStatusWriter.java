@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Every status write of one job an agent holds, serialised: each is a merge patch naming the resourceVersion it
@@ -40,24 +41,49 @@ public final class JobStatusWriter {
 
     /**
      * Claims {@code observed} for {@code agent}: one merge patch naming the resourceVersion as seen. Empty when
-     * another writer came first (409) or the job is gone (404): the claim is not retried on this version.
+     * another writer came first (409) or the job is gone (404). After a refusal the job is read once, and a newer
+     * version that {@code claimable} accepts is claimed instead; the claim is not retried on the same version.
      */
     public static Optional<JobStatusWriter> claim(
-            JobApi api, RenderJob observed, String agent, Consumer<RenderJobStatus> claimChange) {
+            JobApi api,
+            RenderJob observed,
+            String agent,
+            Consumer<RenderJobStatus> claimChange,
+            Predicate<RenderJob> claimable) {
+        try {
+            return Optional.of(claimOn(api, observed, agent, claimChange));
+        } catch (JobApi.Refused refused) {
+            // 409: another agent came first, or this agent's view is older than the API's (a change its informer
+            // never saw, such as one an embedded API lost in a crash, would otherwise hide the job for good); the
+            // job as it is now decides, once
+            RenderJob now = api.get(
+                    observed.getMetadata().getNamespace(),
+                    observed.getMetadata().getName());
+            if (now == null
+                    || now.getMetadata()
+                            .getResourceVersion()
+                            .equals(observed.getMetadata().getResourceVersion())
+                    || !claimable.test(now)) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(claimOn(api, now, agent, claimChange));
+            } catch (JobApi.Refused again) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private static JobStatusWriter claimOn(
+            JobApi api, RenderJob observed, String agent, Consumer<RenderJobStatus> claimChange) throws JobApi.Refused {
         RenderJobStatus before = observed.getStatus();
         RenderJobStatus after = copy(before);
         claimChange.accept(after);
         String body = StatusMergePatch.body(observed.getMetadata().getResourceVersion(), before, after)
                 .orElseThrow(() -> new IllegalArgumentException("a claim must change the job's status"));
-        try {
-            RenderJob claimed = api.patchStatus(
-                    observed.getMetadata().getNamespace(),
-                    observed.getMetadata().getName(),
-                    body);
-            return Optional.of(new JobStatusWriter(api, agent, claimed));
-        } catch (JobApi.Refused refused) {
-            return Optional.empty();
-        }
+        RenderJob claimed = api.patchStatus(
+                observed.getMetadata().getNamespace(), observed.getMetadata().getName(), body);
+        return new JobStatusWriter(api, agent, claimed);
     }
 
     /** Applies {@code change} to the job's status as last seen and writes the difference. */

@@ -185,7 +185,19 @@ public final class RenderAgentRuntime implements AutoCloseable {
         JobUpdates jobUpdates = new JobUpdates();
         updates.put(uid, jobUpdates);
         try {
-            var writer = JobStatusWriter.claim(jobs, job, config.name(), changes::claim);
+            var writer = JobStatusWriter.claim(
+                    jobs,
+                    job,
+                    config.name(),
+                    changes::claim,
+                    now -> ClaimPolicy.decide(
+                                    now,
+                                    config.name(),
+                                    config.labels(),
+                                    config.executor(),
+                                    running.size(),
+                                    config.maxConcurrent())
+                            == ClaimPolicy.Verdict.CLAIM);
             if (writer.isEmpty()) {
                 updates.remove(uid);
                 refusedClaims.put(uid, job.getMetadata().getResourceVersion());

@@ -195,7 +195,8 @@ class JobRunTest {
     /** Claims the job, starts its run and returns once the run waits for grants in Uploading. */
     private JobRun startUploading(Duration grantWait) throws InterruptedException {
         informer.delivered(api.stored());
-        JobStatusWriter writer = JobStatusWriter.claim(api, api.stored(), "mac-1", changes::claim)
+        JobStatusWriter writer = JobStatusWriter.claim(
+                        api, api.stored(), "mac-1", changes::claim, JobStatusWriterTest.NEVER_AGAIN)
                 .orElseThrow();
         JobRun run = new JobRun(
                 writer,

@@ -15,6 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class JobStatusWriterTest {
+    /** Claims made where a refused claim does not try a newer version. */
+    static final java.util.function.Predicate<RenderJob> NEVER_AGAIN = job -> false;
+
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T10:00:05Z"), ZoneOffset.UTC);
     private final StatusChanges mine = new StatusChanges("mac-1", CLOCK);
     /** Heartbeats ten seconds after the claim, so that they change lastHeartbeat. */
@@ -25,7 +28,7 @@ class JobStatusWriterTest {
     void aClaimOnTheVersionSeenWinsAndOnAStaleOneIsLost() {
         RenderJob seen = Jobs.pending("j", "10", Map.of());
         InMemoryJobApi api = new InMemoryJobApi(seen);
-        Optional<JobStatusWriter> writer = JobStatusWriter.claim(api, seen, "mac-1", mine::claim);
+        Optional<JobStatusWriter> writer = JobStatusWriter.claim(api, seen, "mac-1", mine::claim, NEVER_AGAIN);
         assertThat(writer).isPresent();
         RenderJob stored = api.stored();
         assertThat(stored.getStatus().getPhase()).isEqualTo(RenderPhase.Claimed);
@@ -33,19 +36,45 @@ class JobStatusWriterTest {
         assertThat(stored.getStatus().getAttempts()).isEqualTo(1);
         assertThat(stored.getStatus().getClaimedAt()).isEqualTo("2026-11-24T10:00:05Z");
 
-        // the second agent decides on the same version it saw: 409, and no retry
-        Optional<JobStatusWriter> late =
-                JobStatusWriter.claim(api, seen, "mac-2", new StatusChanges("mac-2", CLOCK)::claim);
+        // the second agent decides on the same version it saw: 409; the job as it is now is mac-1's, no retry
+        Optional<JobStatusWriter> late = JobStatusWriter.claim(
+                api, seen, "mac-2", new StatusChanges("mac-2", CLOCK)::claim, claimableBy("mac-2"));
         assertThat(late).isEmpty();
         assertThat(api.stored().getStatus().getAgent()).isEqualTo("mac-1");
-        assertThat(api.gets).isZero();
+        assertThat(api.gets).isEqualTo(1);
+    }
+
+    @Test
+    void aClaimRefusedOnAStaleViewIsMadeOnTheNewerVersionThatIsStillClaimable() {
+        RenderJob seen = Jobs.pending("j", "10", Map.of());
+        InMemoryJobApi api = new InMemoryJobApi(seen);
+        // a change the agent's informer never saw (one an embedded API lost in a crash, then wrote again)
+        api.meanwhileUnwatched(job -> job.getStatus().setAttempts(0));
+
+        Optional<JobStatusWriter> writer = JobStatusWriter.claim(api, seen, "mac-1", mine::claim, claimableBy("mac-1"));
+
+        assertThat(writer).isPresent();
+        assertThat(api.stored().getStatus().getAgent()).isEqualTo("mac-1");
+        assertThat(api.stored().getStatus().getPhase()).isEqualTo(RenderPhase.Claimed);
+        assertThat(api.gets).isEqualTo(1);
+        // a version it cannot claim is left alone
+        RenderJob stale = Jobs.pending("k", "10", Map.of());
+        InMemoryJobApi taken = new InMemoryJobApi(stale);
+        taken.meanwhileUnwatched(job -> new StatusChanges("mac-2", CLOCK).claim(job.getStatus()));
+        assertThat(JobStatusWriter.claim(taken, stale, "mac-1", mine::claim, claimableBy("mac-1")))
+                .isEmpty();
+        assertThat(taken.stored().getStatus().getAgent()).isEqualTo("mac-2");
+    }
+
+    private static java.util.function.Predicate<RenderJob> claimableBy(String agent) {
+        return job -> ClaimPolicy.decide(job, agent, Map.of(), 0, 1) == ClaimPolicy.Verdict.CLAIM;
     }
 
     @Test
     void onConflictWhileStillHoldingTheJobTheChangeIsAppliedAgainOnTheFreshObject() {
         InMemoryJobApi api = new InMemoryJobApi(Jobs.pending("j", "10", Map.of()));
-        JobStatusWriter writer =
-                JobStatusWriter.claim(api, api.stored(), "mac-1", mine::claim).orElseThrow();
+        JobStatusWriter writer = JobStatusWriter.claim(api, api.stored(), "mac-1", mine::claim, NEVER_AGAIN)
+                .orElseThrow();
         // the operator writes upload grants meanwhile
         api.meanwhile(job -> {
             UploadGrants grants = new UploadGrants();
@@ -64,8 +93,8 @@ class JobStatusWriterTest {
     @Test
     void onConflictAfterTheOperatorRequeuedTheJobNothingIsWrittenEverAgain() {
         InMemoryJobApi api = new InMemoryJobApi(Jobs.pending("j", "10", Map.of()));
-        JobStatusWriter writer =
-                JobStatusWriter.claim(api, api.stored(), "mac-1", mine::claim).orElseThrow();
+        JobStatusWriter writer = JobStatusWriter.claim(api, api.stored(), "mac-1", mine::claim, NEVER_AGAIN)
+                .orElseThrow();
         // the lease lapsed: Pending again, then another agent claimed it
         api.meanwhile(job -> {
             job.getStatus().setPhase(RenderPhase.Pending);
@@ -88,14 +117,14 @@ class JobStatusWriterTest {
     @Test
     void aDeletedJobIsGone() {
         InMemoryJobApi api = new InMemoryJobApi(Jobs.pending("j", "10", Map.of()));
-        JobStatusWriter writer =
-                JobStatusWriter.claim(api, api.stored(), "mac-1", mine::claim).orElseThrow();
+        JobStatusWriter writer = JobStatusWriter.claim(api, api.stored(), "mac-1", mine::claim, NEVER_AGAIN)
+                .orElseThrow();
         api.delete();
         assertThat(writer.write(tenSecondsLater::heartbeat)).isEqualTo(JobStatusWriter.Outcome.GONE);
         assertThat(writer.refresh()).isEqualTo(JobStatusWriter.Outcome.GONE);
 
         InMemoryJobApi other = new InMemoryJobApi(Jobs.pending("k", "10", Map.of()));
-        JobStatusWriter conflicting = JobStatusWriter.claim(other, other.stored(), "mac-1", mine::claim)
+        JobStatusWriter conflicting = JobStatusWriter.claim(other, other.stored(), "mac-1", mine::claim, NEVER_AGAIN)
                 .orElseThrow();
         other.meanwhile(job -> job.getStatus().setProgress(null));
         other.delete();
@@ -106,8 +135,8 @@ class JobStatusWriterTest {
     @Test
     void afterTheOutcomeTheAgentWritesNothingMore() {
         InMemoryJobApi api = new InMemoryJobApi(Jobs.pending("j", "10", Map.of()));
-        JobStatusWriter writer =
-                JobStatusWriter.claim(api, api.stored(), "mac-1", mine::claim).orElseThrow();
+        JobStatusWriter writer = JobStatusWriter.claim(api, api.stored(), "mac-1", mine::claim, NEVER_AGAIN)
+                .orElseThrow();
         assertThat(writer.finish(s -> mine.timedOut(s, "spec.timeoutSeconds 30 passed")))
                 .isEqualTo(JobStatusWriter.Outcome.WRITTEN);
         int patches = api.patches.size();
@@ -119,8 +148,8 @@ class JobStatusWriterTest {
     @Test
     void anUnchangedStatusSendsNothing() {
         InMemoryJobApi api = new InMemoryJobApi(Jobs.pending("j", "10", Map.of()));
-        JobStatusWriter writer =
-                JobStatusWriter.claim(api, api.stored(), "mac-1", mine::claim).orElseThrow();
+        JobStatusWriter writer = JobStatusWriter.claim(api, api.stored(), "mac-1", mine::claim, NEVER_AGAIN)
+                .orElseThrow();
         int patches = api.patches.size();
         // same second as the claim: lastHeartbeat does not change
         assertThat(writer.write(mine::heartbeat)).isEqualTo(JobStatusWriter.Outcome.UNCHANGED);
@@ -130,8 +159,8 @@ class JobStatusWriterTest {
     @Test
     void theInformersVersionIsAdoptedOnlyOnceItDeliveredTheWritersOwnVersion() {
         InMemoryJobApi api = new InMemoryJobApi(Jobs.pending("j", "10", Map.of()));
-        JobStatusWriter writer =
-                JobStatusWriter.claim(api, api.stored(), "mac-1", mine::claim).orElseThrow();
+        JobStatusWriter writer = JobStatusWriter.claim(api, api.stored(), "mac-1", mine::claim, NEVER_AGAIN)
+                .orElseThrow();
         JobUpdates informer = new JobUpdates();
         informer.delivered(api.stored());
         // the operator writes grants; the agent's heartbeat gets 409, reads the job and writes on top of it
@@ -171,8 +200,8 @@ class JobStatusWriterTest {
                 return super.patchStatus(namespace, name, mergePatch);
             }
         };
-        JobStatusWriter writer =
-                JobStatusWriter.claim(api, api.stored(), "mac-1", mine::claim).orElseThrow();
+        JobStatusWriter writer = JobStatusWriter.claim(api, api.stored(), "mac-1", mine::claim, NEVER_AGAIN)
+                .orElseThrow();
         assertThatThrownBy(() -> writer.write(s -> mine.phase(s, RenderPhase.Rendering)))
                 .hasMessageContaining("render job studio/j")
                 .hasMessageContaining("409 " + JobStatusWriter.MAX_CONFLICTS + " times");
