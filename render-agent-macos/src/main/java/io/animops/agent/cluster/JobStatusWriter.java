@@ -41,7 +41,7 @@ public final class JobStatusWriter {
 
     /**
      * Claims {@code observed} for {@code agent}: one merge patch naming the resourceVersion as seen. Empty when
-     * another writer came first (409) or the job is gone (404). After a refusal the job is read once, and a newer
+     * another writer came first (409) or the job is gone (404). After a 409 the job is read once, and a newer
      * version that {@code claimable} accepts is claimed instead; the claim is not retried on the same version.
      */
     public static Optional<JobStatusWriter> claim(
@@ -53,6 +53,9 @@ public final class JobStatusWriter {
         try {
             return Optional.of(claimOn(api, observed, agent, claimChange));
         } catch (JobApi.Refused refused) {
+            if (!refused.conflict()) {
+                return Optional.empty();
+            }
             // 409: another agent came first, or this agent's view is older than the API's (a change its informer
             // never saw, such as one an embedded API lost in a crash, would otherwise hide the job for good); the
             // job as it is now decides, once

@@ -174,9 +174,7 @@ public final class RenderAgentRuntime implements AutoCloseable {
             giveBackOrphan(job);
             return;
         }
-        ClaimPolicy.Verdict verdict = ClaimPolicy.decide(
-                job, config.name(), config.labels(), config.executor(), running.size(), config.maxConcurrent());
-        if (verdict != ClaimPolicy.Verdict.CLAIM
+        if (verdict(job) != ClaimPolicy.Verdict.CLAIM
                 || job.getMetadata().getResourceVersion().equals(refusedClaims.get(uid))) {
             return;
         }
@@ -186,18 +184,7 @@ public final class RenderAgentRuntime implements AutoCloseable {
         updates.put(uid, jobUpdates);
         try {
             var writer = JobStatusWriter.claim(
-                    jobs,
-                    job,
-                    config.name(),
-                    changes::claim,
-                    now -> ClaimPolicy.decide(
-                                    now,
-                                    config.name(),
-                                    config.labels(),
-                                    config.executor(),
-                                    running.size(),
-                                    config.maxConcurrent())
-                            == ClaimPolicy.Verdict.CLAIM);
+                    jobs, job, config.name(), changes::claim, now -> verdict(now) == ClaimPolicy.Verdict.CLAIM);
             if (writer.isEmpty()) {
                 updates.remove(uid);
                 refusedClaims.put(uid, job.getMetadata().getResourceVersion());
@@ -225,6 +212,11 @@ public final class RenderAgentRuntime implements AutoCloseable {
             updates.remove(uid);
             LOG.log(Level.WARNING, "render job " + name + ": claim failed", e);
         }
+    }
+
+    private ClaimPolicy.Verdict verdict(RenderJob job) {
+        return ClaimPolicy.decide(
+                job, config.name(), config.labels(), config.executor(), running.size(), config.maxConcurrent());
     }
 
     /**
