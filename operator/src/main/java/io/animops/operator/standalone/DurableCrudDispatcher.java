@@ -10,15 +10,17 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 
 /**
  * The embedded API's objects written through to a {@link SqlObjectStore}. Changes are committed in groups: while one
  * transaction commits, the changes made meanwhile queue up and go together in the next, so that the API's writes are
  * not one disk flush each (a flush takes milliseconds, and a busy pipeline writes hundreds of changes a second). A
- * client gets its answer only once its change is committed. Other readers and watchers may see a change a few
- * milliseconds before its commit; if the process dies in that moment the change was never acknowledged, and the
- * resourceVersions resume beyond any that could have been seen. A failed commit (after one try on a new connection)
+ * client gets its answer only once its change is committed, and so does every other client: a watch gets a change's
+ * event after its commit, and a read that sees a change is answered after that change's commit. No client ever holds
+ * a version that a {@code kill -9} could undo (a watcher that did would keep it, since no event would ever replace
+ * it). The resourceVersions resume beyond any handed out before a restart. A failed commit (after one try on a new connection)
  * stops the API: the index holds changes the database lacks, so every request from then on is answered 503 until a
  * restart reloads what is stored.
  * At start the stored objects are loaded back with their uids and resourceVersions, and the watch log after the
@@ -33,6 +35,8 @@ final class DurableCrudDispatcher extends WatchedCrudDispatcher {
     private final BlockingQueue<Queued> pending = new ArrayBlockingQueue<>(MAX_PENDING);
     /** The commit of the last change each thread made: committed in order, so it covers the thread's earlier ones. */
     private final ThreadLocal<CompletableFuture<Void>> lastOfThread = new ThreadLocal<>();
+    /** The commit of the last change queued, by any thread. */
+    private volatile CompletableFuture<Void> lastQueued = CompletableFuture.completedFuture(null);
 
     private final Thread committer;
     private volatile RuntimeException failure;
@@ -55,19 +59,26 @@ final class DurableCrudDispatcher extends WatchedCrudDispatcher {
     }
 
     @Override
-    void commit(WatchLog.Change change, JsonNode object) {
+    void commit(WatchLog.Change change, JsonNode object, CompletionStage<Void> indexed) {
         if (failure != null) {
             throw new StoreFailedException(failure);
         }
         CompletableFuture<Void> committed = new CompletableFuture<>();
         // called under the API's write lock, so the queue holds the changes in resourceVersion order
         try {
-            pending.put(new Queued(new SqlObjectStore.Write(change, object), committed));
+            pending.put(new Queued(new SqlObjectStore.Write(change, object), indexed, committed));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while queueing a change for its commit", e);
         }
         lastOfThread.set(committed);
+        lastQueued = committed;
+    }
+
+    @Override
+    CompletionStage<Void> committedSoFar() {
+        // queued before the index shows it, and committed in order: the last one queued covers all a read could see
+        return lastQueued;
     }
 
     @Override
@@ -93,7 +104,12 @@ final class DurableCrudDispatcher extends WatchedCrudDispatcher {
         }
     }
 
-    private record Queued(SqlObjectStore.Write write, CompletableFuture<Void> committed) {}
+    /**
+     * A change waiting for its commit; {@code indexed} completes once the index shows it, {@code committed} once it is
+     * committed and published.
+     */
+    private record Queued(
+            SqlObjectStore.Write write, CompletionStage<Void> indexed, CompletableFuture<Void> committed) {}
 
     private void commitInGroups() {
         List<Queued> group = new ArrayList<>();
@@ -117,6 +133,13 @@ final class DurableCrudDispatcher extends WatchedCrudDispatcher {
         try {
             if (failure == null) {
                 store.write(group.stream().map(Queued::write).toList(), WATCH_LOG_CAPACITY);
+                for (Queued q : group) {
+                    // its writer indexes it right after queueing it: a watcher that reads the object after the event
+                    // finds it
+                    q.indexed().toCompletableFuture().join();
+                    watchLog().publish(q.write().change(), q.write().object());
+                }
+                // after publishing, so that a watch from a resourceVersion a read answered with does not get it again
                 group.forEach(q -> q.committed().complete(null));
             } else {
                 group.forEach(q -> q.committed().completeExceptionally(failure));

@@ -103,8 +103,8 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
                 return dispatcher.dispatch(request);
             }
         };
-        // plain-HTTP watches stream here; durable writes are answered from a worker; everything else, WebSocket watches
-        // included, goes through the mock's handler
+        // plain-HTTP watches stream here; durable writes are answered from a worker and durable reads once committed;
+        // everything else, WebSocket watches included, goes through the mock's handler
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(InetAddress.getLoopbackAddress().getHostAddress())
                 .setPort(port)
@@ -119,6 +119,9 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
             } else if (store != null && WorkerRequests.writes(request)) {
                 // a durable write waits for its commit: not on the event loop
                 WorkerRequests.answer(vertx, request, dispatcher::dispatch);
+            } else if (store != null && WorkerRequests.reads(request)) {
+                // a read may see changes still committing: answered after their commit
+                WorkerRequests.answerOnceCommitted(request, dispatcher::dispatch, objects::committedSoFar);
             } else {
                 mock.handle(request);
             }

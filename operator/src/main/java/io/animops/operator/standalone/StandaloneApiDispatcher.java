@@ -29,10 +29,15 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -56,6 +61,9 @@ import java.util.function.UnaryOperator;
  */
 final class StandaloneApiDispatcher extends Dispatcher {
     private static final Logger LOG = Logger.getLogger(StandaloneApiDispatcher.class);
+    /** How long a watch's initial list waits for the commit of what it shows. */
+    private static final Duration INITIAL_EVENTS_COMMIT_WAIT = Duration.ofSeconds(10);
+
     static final String VALIDATED_GROUP = "animops.io";
     private static final String SELF_SUBJECT_REVIEWS = "/apis/authorization.k8s.io/v1/selfsubject";
     private static final String APPLY_PATCH = "application/apply-patch+yaml";
@@ -373,7 +381,13 @@ final class StandaloneApiDispatcher extends Dispatcher {
         if (from.isEmpty() || request.sendInitialEvents()) {
             MockResponse list = crud.handleGet(collectionPath(target));
             if (list.code() == 200) {
-                for (JsonNode item : readJson(list.getBody().readUtf8()).path("items")) {
+                JsonNode listed = readJson(list.getBody().readUtf8());
+                // the list may show changes still committing; they are published later, and this watch has them
+                if (from.isEmpty()) {
+                    start = listed.path("metadata").path("resourceVersion").asLong(start);
+                }
+                awaitCommitted(crud.committedSoFar());
+                for (JsonNode item : listed.path("items")) {
                     if (request.selects(item)) {
                         sink.send("ADDED", request.present(item));
                     }
@@ -386,6 +400,20 @@ final class StandaloneApiDispatcher extends Dispatcher {
             log.bookmark(watch, true);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Waits until the changes a watch's initial list showed are committed, briefly: a commit takes milliseconds. A
+     * failed one leaves the API answering 503, and this watch gets nothing more.
+     */
+    private static void awaitCommitted(CompletionStage<Void> committed) {
+        try {
+            committed.toCompletableFuture().get(INITIAL_EVENTS_COMMIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warnf("a watch's initial objects are sent before their commit: %s", e.getMessage());
+        }
     }
 
     /** A watch over WebSocket, as the Fabric8 client (the operator's informers, the agents) opens it. */

@@ -60,11 +60,15 @@ final class WatchLog implements AutoCloseable {
     final class Watch {
         private final WatchRequest request;
         private final Sink sink;
+        /** The resourceVersion the watch starts after: its client has seen everything up to it. */
+        private final long from;
+
         private boolean open = true;
 
-        private Watch(WatchRequest request, Sink sink) {
+        private Watch(WatchRequest request, Sink sink, long from) {
             this.request = request;
             this.sink = sink;
+            this.from = from;
         }
 
         /** Ends the watch, as when its client goes or its timeout passes. */
@@ -83,7 +87,10 @@ final class WatchLog implements AutoCloseable {
          * writes its event, once for all watches.
          */
         private void deliver(Change change, Supplier<JsonNode> object, Supplier<String> event) {
-            if (!open || !request.watchesResourceOf(change) || !request.selects(object.get())) {
+            if (!open
+                    || change.resourceVersion() <= from
+                    || !request.watchesResourceOf(change)
+                    || !request.selects(object.get())) {
                 return;
             }
             boolean sent = request.presentsAsStored()
@@ -155,7 +162,7 @@ final class WatchLog implements AutoCloseable {
      * resourceVersion ends the watch at once with a 410 Gone event.
      */
     synchronized Watch open(WatchRequest request, long resourceVersion, Sink sink) {
-        Watch watch = new Watch(request, sink);
+        Watch watch = new Watch(request, sink, resourceVersion);
         if (resourceVersion < compactedThrough) {
             sink.send("ERROR", gone(resourceVersion));
             watch.open = false;
@@ -163,9 +170,7 @@ final class WatchLog implements AutoCloseable {
             return watch;
         }
         for (Change change : changes) {
-            if (change.resourceVersion() > resourceVersion) {
-                watch.deliver(change, once(change::object), once(() -> event(change.type(), change.json())));
-            }
+            watch.deliver(change, once(change::object), once(() -> event(change.type(), change.json())));
         }
         if (watch.open) {
             watches.add(watch);

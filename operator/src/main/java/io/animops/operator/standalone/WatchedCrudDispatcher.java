@@ -28,6 +28,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -35,7 +37,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link ObjectIndex} instead of the mock's map, which every request scans: a get, replace, patch or delete costs one
  * look-up and a list the collection it reads. Every change of an object (create, update, patch, status, delete, a
  * deletion timestamp) becomes a {@link WatchLog.Change} with its resourceVersion (a deletion gets a new one, as on a
- * real server), committed by {@link #commit} before the index changes, then published to the watches. The mock's own
+ * real server), handed to the store by {@link #commit} before the index changes, and published to the watches once
+ * committed. The mock's own
  * map, CRD registry and watches are not used: the embedded API serves watches from the {@link WatchLog}. Writes are
  * serialized by the caller ({@link StandaloneApiDispatcher}'s write lock); reads may run beside them.
  */
@@ -60,7 +63,7 @@ class WatchedCrudDispatcher extends KubernetesCrudDispatcher implements AutoClos
     private final AtomicLong resourceVersion = new AtomicLong();
     /**
      * The resourceVersion up to which every change is in the index: what a list reports, so that a watch from it
-     * misses nothing. The counter may be ahead of it while a write commits; reads do not wait for writes.
+     * misses nothing. The counter may be ahead of it while a write is under way.
      */
     private volatile long indexedThrough;
 
@@ -326,7 +329,8 @@ class WatchedCrudDispatcher extends KubernetesCrudDispatcher implements AutoClos
     }
 
     /**
-     * Stores the new state of an object (null: deleted): handed to the store first, then indexed, then published.
+     * Stores the new state of an object (null: deleted): handed to the store first, then indexed, and published once
+     * committed.
      *
      * @param object the new state as its JSON reads, or null
      */
@@ -345,27 +349,42 @@ class WatchedCrudDispatcher extends KubernetesCrudDispatcher implements AutoClos
         if (change == null) {
             return;
         }
-        commit(change, changed);
-        if (object == null) {
-            objects.remove(key);
-        } else {
-            objects.put(key, newState, object);
+        CompletableFuture<Void> indexed = new CompletableFuture<>();
+        commit(change, changed, indexed);
+        try {
+            if (object == null) {
+                objects.remove(key);
+            } else {
+                objects.put(key, newState, object);
+            }
+            indexedThrough = change.resourceVersion();
+            if (key.resource().equals(CRDS)) {
+                crds = readCrds();
+            }
+        } finally {
+            // the committer waits for it before publishing, and must never wait for ever
+            indexed.complete(null);
         }
-        indexedThrough = change.resourceVersion();
-        if (key.resource().equals(CRDS)) {
-            crds = readCrds();
-        }
-        watchLog.publish(change, changed);
     }
 
     /**
-     * Hands a change to the store, in resourceVersion order (the caller holds the API's write lock); a store that
-     * cannot take it throws, which fails the request and leaves the object as it was.
+     * Hands a change to the store, in resourceVersion order (the caller holds the API's write lock), before the
+     * index shows it; a store that cannot take it throws, which fails the request and leaves the object as it was.
+     * The change is published to the watches once it is committed and {@code indexed} is complete: kept in memory
+     * only, that is at once.
      *
      * @param object the change's object, as its JSON reads
      */
-    void commit(WatchLog.Change change, JsonNode object) {
-        // kept in memory only
+    void commit(WatchLog.Change change, JsonNode object, CompletionStage<Void> indexed) {
+        indexed.thenRun(() -> watchLog.publish(change, object));
+    }
+
+    /**
+     * Completes once every change the index shows now is committed. A read is answered after it, so that no client
+     * sees a change a crash could still undo; kept in memory only, nothing waits.
+     */
+    CompletionStage<Void> committedSoFar() {
+        return CompletableFuture.completedFuture(null);
     }
 
     /**

@@ -307,6 +307,125 @@ class DurableKubernetesApiTest {
     }
 
     @Test
+    void noWatchOrReadSeesAChangeBeforeItsCommit() throws Exception {
+        KubernetesClient client = startApi();
+        AnimationIdea held = client.resource(idea("default", "held")).create();
+        List<String> events = new CopyOnWriteArrayList<>();
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try (Watch ignored = client.resources(AnimationIdea.class)
+                        .inNamespace("default")
+                        .watch(
+                                new io.fabric8.kubernetes.api.model.ListOptionsBuilder()
+                                        .withResourceVersion(held.getMetadata().getResourceVersion())
+                                        .build(),
+                                new Watcher<>() {
+                                    @Override
+                                    public void eventReceived(Action action, AnimationIdea resource) {
+                                        events.add(action + " "
+                                                + resource.getMetadata().getName() + " "
+                                                + resource.getMetadata().getResourceVersion());
+                                    }
+
+                                    @Override
+                                    public void onClose(WatcherException cause) {}
+                                });
+                Connection lock =
+                        database.dataSource(EmbeddedDatabase.KUBE_DATABASE).getConnection()) {
+            client.resource(idea("default", "watch-is-open")).create();
+            await().atMost(60, TimeUnit.SECONDS)
+                    .until(() -> events.stream().anyMatch(e -> e.startsWith("ADDED watch-is-open")));
+            assertThat(events).noneMatch(e -> e.contains(" held "));
+
+            // the next commit waits for this transaction's row lock, as for a slow disk
+            lock.setAutoCommit(false);
+            try (Statement s = lock.createStatement()) {
+                s.execute("select resource_version from kube_revision where id = 1 for update");
+            }
+            held.setStatus(new AnimationIdeaStatus());
+            held.getStatus().setPhase(IdeaPhase.Scripting);
+            java.util.concurrent.Future<AnimationIdea> written =
+                    clients.submit(() -> client.resource(held).updateStatus());
+            await().atMost(30, TimeUnit.SECONDS).until(() -> committerWaitsForTheLock(lock));
+            java.util.concurrent.Future<AnimationIdea> read = clients.submit(() -> client.resources(AnimationIdea.class)
+                    .inNamespace("default")
+                    .withName("held")
+                    .get());
+
+            Thread.sleep(1000);
+            assertThat(written).as("the write is answered after its commit").isNotDone();
+            assertThat(read)
+                    .as("a read that sees the change is answered after its commit")
+                    .isNotDone();
+            assertThat(events).as("no watch gets the change before its commit").noneMatch(e -> e.contains(" held "));
+
+            lock.rollback();
+            String committedVersion =
+                    written.get(30, TimeUnit.SECONDS).getMetadata().getResourceVersion();
+            assertThat(read.get(30, TimeUnit.SECONDS).getStatus().getPhase()).isEqualTo(IdeaPhase.Scripting);
+            await().atMost(30, TimeUnit.SECONDS)
+                    .untilAsserted(() -> assertThat(events).containsOnlyOnce("MODIFIED held " + committedVersion));
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    @Test
+    void aReadWaitingForACommitThatFailsIsAnswered503() throws Exception {
+        KubernetesClient client = startApi();
+        AnimationIdea held = client.resource(idea("default", "held")).create();
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(2);
+        // without the client's retries of a 503, which would only repeat the refusal
+        try (KubernetesClient once = new io.fabric8.kubernetes.client.KubernetesClientBuilder()
+                        .withConfig(new io.fabric8.kubernetes.client.ConfigBuilder(api.clientConfig())
+                                .withRequestRetryBackoffLimit(0)
+                                .build())
+                        .build();
+                Connection lock =
+                        database.dataSource(EmbeddedDatabase.KUBE_DATABASE).getConnection()) {
+            try (Statement s = lock.createStatement()) {
+                // every commit from now on fails at its last statement, once the lock below lets it get that far
+                s.execute("create function refuse() returns trigger language plpgsql"
+                        + " as $$ begin raise exception 'refused'; end $$");
+                s.execute(
+                        "create trigger refuse before update on kube_revision for each row execute function refuse()");
+            }
+            lock.setAutoCommit(false);
+            try (Statement s = lock.createStatement()) {
+                s.execute("select resource_version from kube_revision where id = 1 for update");
+            }
+            held.setStatus(new AnimationIdeaStatus());
+            held.getStatus().setPhase(IdeaPhase.Scripting);
+            java.util.concurrent.Future<AnimationIdea> written =
+                    clients.submit(() -> once.resource(held).updateStatus());
+            await().atMost(30, TimeUnit.SECONDS).until(() -> committerWaitsForTheLock(lock));
+            java.util.concurrent.Future<AnimationIdea> read = clients.submit(() -> once.resources(AnimationIdea.class)
+                    .inNamespace("default")
+                    .withName("held")
+                    .get());
+            Thread.sleep(500);
+            assertThat(read).isNotDone();
+
+            lock.rollback();
+
+            assertThatThrownBy(() -> written.get(30, TimeUnit.SECONDS)).hasMessageContaining("503");
+            assertThatThrownBy(() -> read.get(30, TimeUnit.SECONDS))
+                    .as("what the read saw was never committed: it is refused, not answered")
+                    .hasMessageContaining("503");
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    /** Whether a statement of another session waits for a lock {@code holder} has. */
+    private static boolean committerWaitsForTheLock(Connection holder) throws java.sql.SQLException {
+        try (Statement s = holder.createStatement();
+                java.sql.ResultSet rs = s.executeQuery(
+                        "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and pid <> pg_backend_pid()")) {
+            return rs.next() && rs.getLong(1) > 0;
+        }
+    }
+
+    @Test
     void concurrentWritesAreCommittedInGroupsAndAllComeBackAfterARestart() throws Exception {
         KubernetesClient client = startApi();
         long commitsBefore = store.transactions();
