@@ -336,20 +336,9 @@ class DurableKubernetesApiTest {
                     .until(() -> events.stream().anyMatch(e -> e.startsWith("ADDED watch-is-open")));
             assertThat(events).noneMatch(e -> e.contains(" held "));
 
-            // the next commit waits for this transaction's row lock, as for a slow disk
-            lock.setAutoCommit(false);
-            try (Statement s = lock.createStatement()) {
-                s.execute("select resource_version from kube_revision where id = 1 for update");
-            }
-            held.setStatus(new AnimationIdeaStatus());
-            held.getStatus().setPhase(IdeaPhase.Scripting);
-            java.util.concurrent.Future<AnimationIdea> written =
-                    clients.submit(() -> client.resource(held).updateStatus());
-            await().atMost(30, TimeUnit.SECONDS).until(() -> committerWaitsForTheLock(lock));
-            java.util.concurrent.Future<AnimationIdea> read = clients.submit(() -> client.resources(AnimationIdea.class)
-                    .inNamespace("default")
-                    .withName("held")
-                    .get());
+            HeldCommit pending = writeAndReadWhileTheCommitWaits(client, held, lock, clients);
+            java.util.concurrent.Future<AnimationIdea> written = pending.written();
+            java.util.concurrent.Future<AnimationIdea> read = pending.read();
 
             Thread.sleep(1000);
             assertThat(written).as("the write is answered after its commit").isNotDone();
@@ -389,31 +378,47 @@ class DurableKubernetesApiTest {
                 s.execute(
                         "create trigger refuse before update on kube_revision for each row execute function refuse()");
             }
-            lock.setAutoCommit(false);
-            try (Statement s = lock.createStatement()) {
-                s.execute("select resource_version from kube_revision where id = 1 for update");
-            }
-            held.setStatus(new AnimationIdeaStatus());
-            held.getStatus().setPhase(IdeaPhase.Scripting);
-            java.util.concurrent.Future<AnimationIdea> written =
-                    clients.submit(() -> once.resource(held).updateStatus());
-            await().atMost(30, TimeUnit.SECONDS).until(() -> committerWaitsForTheLock(lock));
-            java.util.concurrent.Future<AnimationIdea> read = clients.submit(() -> once.resources(AnimationIdea.class)
-                    .inNamespace("default")
-                    .withName("held")
-                    .get());
+            HeldCommit pending = writeAndReadWhileTheCommitWaits(once, held, lock, clients);
             Thread.sleep(500);
-            assertThat(read).isNotDone();
+            assertThat(pending.read()).isNotDone();
 
             lock.rollback();
 
-            assertThatThrownBy(() -> written.get(30, TimeUnit.SECONDS)).hasMessageContaining("503");
-            assertThatThrownBy(() -> read.get(30, TimeUnit.SECONDS))
+            assertThatThrownBy(() -> pending.written().get(30, TimeUnit.SECONDS))
+                    .hasMessageContaining("503");
+            assertThatThrownBy(() -> pending.read().get(30, TimeUnit.SECONDS))
                     .as("what the read saw was never committed: it is refused, not answered")
                     .hasMessageContaining("503");
         } finally {
             clients.shutdownNow();
         }
+    }
+
+    /** A status write whose commit waits for a lock, and a read of the same idea made meanwhile. */
+    private record HeldCommit(
+            java.util.concurrent.Future<AnimationIdea> written, java.util.concurrent.Future<AnimationIdea> read) {}
+
+    /**
+     * Holds the next commit on a row lock of {@code lock}'s transaction (as a slow disk would), then moves
+     * {@code held} to Scripting and reads it from {@code clients}' threads; {@code lock.rollback()} lets the commit go.
+     */
+    private static HeldCommit writeAndReadWhileTheCommitWaits(
+            KubernetesClient client, AnimationIdea held, Connection lock, java.util.concurrent.ExecutorService clients)
+            throws java.sql.SQLException {
+        lock.setAutoCommit(false);
+        try (Statement s = lock.createStatement()) {
+            s.execute("select resource_version from kube_revision where id = 1 for update");
+        }
+        held.setStatus(new AnimationIdeaStatus());
+        held.getStatus().setPhase(IdeaPhase.Scripting);
+        java.util.concurrent.Future<AnimationIdea> written =
+                clients.submit(() -> client.resource(held).updateStatus());
+        await().atMost(30, TimeUnit.SECONDS).until(() -> committerWaitsForTheLock(lock));
+        java.util.concurrent.Future<AnimationIdea> read = clients.submit(() -> client.resources(AnimationIdea.class)
+                .inNamespace("default")
+                .withName("held")
+                .get());
+        return new HeldCommit(written, read);
     }
 
     /** Whether a statement of another session waits for a lock {@code holder} has. */
