@@ -8,7 +8,6 @@ import io.animops.crds.v1alpha1.RenderJobSpec;
 import io.animops.crds.v1alpha1.RenderJobStatus;
 import io.animops.crds.v1alpha1.RenderMode;
 import io.animops.crds.v1alpha1.RenderPhase;
-import io.animops.operator.audit.AuditEvent;
 import io.animops.operator.config.InvalidDocumentException;
 import io.animops.operator.db.Database;
 import io.animops.operator.db.JsonColumn;
@@ -192,11 +191,11 @@ class QcServiceTest {
         assertThat(closed.field()).isEqualTo("renderJob");
         assertThat(closed.getMessage()).contains("already Passed");
 
-        List<AuditEvent> ticks = Pipeline.auditOf(database, job).stream()
-                .filter(e -> e.eventType.equals("QcItem.Ticked"))
+        List<Pipeline.Audited> ticks = Pipeline.auditOf(database, job).stream()
+                .filter(e -> e.eventType().equals("QcItem.Ticked"))
                 .toList();
-        assertThat(ticks).extracting(e -> e.actor).containsExactly("alice", "alice", "bob");
-        assertThat(JsonColumn.read(ticks.get(2).payload, Map.class))
+        assertThat(ticks).extracting(Pipeline.Audited::actor).containsExactly("alice", "alice", "bob");
+        assertThat(JsonColumn.read(ticks.get(2).payload(), Map.class))
                 .containsEntry("item", "hook")
                 .containsEntry("resultOutcome", "Passed");
     }
