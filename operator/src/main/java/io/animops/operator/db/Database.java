@@ -13,12 +13,10 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * The one bridge between reconcilers, which run on JOSDK's worker threads and are blocking, and PostgreSQL's
@@ -93,22 +91,33 @@ public class Database {
     }
 
     /**
-     * Creates or updates the row of a resource in one transaction: {@code fill} writes the current values into
-     * the stored row (or a fresh one), and the row is stamped with its creation and update times.
+     * Creates or updates the row of a resource in one statement. The row's filled columns (its non-null fields) are
+     * written and the rest of a stored row stays as it is, so that a fill may set only what changed; the row is
+     * stamped with its update time, and with its creation time when it is new. An update first, then an insert when
+     * it found no row: PostgreSQL checks an insert's not-null columns before it sees a conflict, so a partial fill of
+     * a stored row cannot be an {@code insert ... on conflict do update}.
      */
-    public <R extends HistoryRecord> void upsert(
-            Class<R> type, UUID uid, Supplier<R> fresh, Consumer<R> fill, Clock clock) {
-        Instant now = Instant.now(clock);
-        inTransaction(s -> s.find(type, uid).chain(found -> {
-            R row = found != null ? found : fresh.get();
-            row.uid = uid;
-            fill.accept(row);
-            if (row.createdAt == null) {
-                row.createdAt = now;
+    public void upsert(String table, HistoryRecord row, Clock clock) {
+        StringBuilder sets = new StringBuilder("updated_at = $2");
+        StringBuilder names = new StringBuilder("uid, created_at, updated_at");
+        StringBuilder values = new StringBuilder("$1, $2, $2");
+        List<Object> params = new ArrayList<>(List.of(row.uid, Instant.now(clock)));
+        row.columns().forEach((column, value) -> {
+            if (value == null) {
+                return;
             }
-            row.updatedAt = now;
-            return s.merge(row);
-        }));
+            params.add(value);
+            String param = value instanceof Sql.Jsonb
+                    ? "cast(cast($" + params.size() + " as text) as jsonb)"
+                    : "$" + params.size();
+            sets.append(", ").append(column).append(" = ").append(param);
+            names.append(", ").append(column);
+            values.append(", ").append(param);
+        });
+        update(
+                "with updated as (update " + table + " set " + sets + " where uid = $1 returning uid) insert into "
+                        + table + " (" + names + ") select " + values + " where not exists (select 1 from updated)",
+                params.toArray());
     }
 
     public static class DatabaseException extends RuntimeException {
