@@ -90,10 +90,10 @@ class QcServiceTest {
             assertThat(item.observed()).isNotBlank();
             assertThat(item.message()).isNotBlank();
         });
-        List<Object> stored = database.inTransaction(s -> s.<Object>createNativeQuery(
-                        "select items -> 0 ->> 'outcome' from qc_results where render_job_uid = :uid")
-                .setParameter("uid", UUID.fromString(job.getMetadata().getUid()))
-                .getResultList());
+        List<String> stored = database.list(
+                "select items -> 0 ->> 'outcome' as outcome from qc_results where render_job_uid = $1",
+                row -> row.getString("outcome"),
+                UUID.fromString(job.getMetadata().getUid()));
         assertThat(stored).containsExactly(expected.name());
         assertThat(qc.result(NS, job.getMetadata().getName())).contains(result);
     }
