@@ -1,7 +1,5 @@
 package io.animops.operator.db;
 
-import io.quarkus.vertx.VertxContextSupport;
-import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -9,7 +7,6 @@ import io.vertx.mutiny.sqlclient.Transaction;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -25,9 +22,6 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 public class Database {
-    @Inject
-    Mutiny.SessionFactory sessionFactory;
-
     @Inject
     Pool pool;
 
@@ -79,17 +73,6 @@ public class Database {
         }
     }
 
-    /** Runs the work in one transaction and waits for its result. */
-    public <T> T inTransaction(Function<Mutiny.Session, Uni<T>> work) {
-        try {
-            return VertxContextSupport.subscribeAndAwait(() -> sessionFactory.withTransaction(work::apply));
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new DatabaseException(e);
-        }
-    }
-
     /**
      * Creates or updates the row of a resource in one statement. The row's filled columns (its non-null fields) are
      * written and the rest of a stored row stays as it is, so that a fill may set only what changed; the row is
@@ -118,11 +101,5 @@ public class Database {
                 "with updated as (update " + table + " set " + sets + " where uid = $1 returning uid) insert into "
                         + table + " (" + names + ") select " + values + " where not exists (select 1 from updated)",
                 params.toArray());
-    }
-
-    public static class DatabaseException extends RuntimeException {
-        DatabaseException(Throwable cause) {
-            super("database operation failed: " + cause.getMessage(), cause);
-        }
     }
 }
