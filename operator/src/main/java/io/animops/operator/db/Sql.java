@@ -26,10 +26,12 @@ public final class Sql {
         this.client = client;
     }
 
-    /** Text for a jsonb column: written through {@code cast(cast($n as text) as jsonb)}, else the client would
-     * encode the text as one JSON string. */
+    /**
+     * Text for a jsonb column: written through {@code cast(cast($n as text) as jsonb)}, else the client would encode
+     * the text as one JSON string.
+     */
     public record Jsonb(String text) {
-        /** Null for null, so that a row's unset JSON field stays null. */
+        /** Null for null: an unset JSON field is left out of an upsert like any other. */
         public static Jsonb of(String text) {
             return text == null ? null : new Jsonb(text);
         }
