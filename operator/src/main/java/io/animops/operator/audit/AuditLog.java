@@ -31,7 +31,7 @@ public class AuditLog {
     private static final String INSERT = """
             insert into audit_events (occurred_at, actor, event_type, subject_kind, subject_namespace,
                                       subject_name, subject_uid, payload, dedup_key)
-            values (:occurredAt, :actor, :eventType, :kind, :namespace, :name, :uid, cast(cast(:payload as text) as jsonb), :dedupKey)
+            values ($1, $2, $3, $4, $5, $6, $7, cast(cast($8 as text) as jsonb), $9)
             on conflict (dedup_key) do nothing
             """;
 
@@ -121,17 +121,7 @@ public class AuditLog {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("audit payload is not serializable: " + e.getMessage(), e);
         }
-        database.inTransaction(session -> session.createNativeQuery(INSERT)
-                .setParameter("occurredAt", Instant.now(clock))
-                .setParameter("actor", actor)
-                .setParameter("eventType", eventType)
-                .setParameter("kind", kind)
-                .setParameter("namespace", namespace)
-                .setParameter("name", name)
-                .setParameter("uid", uid)
-                .setParameter("payload", json)
-                .setParameter("dedupKey", dedupKey)
-                .executeUpdate());
+        database.update(INSERT, Instant.now(clock), actor, eventType, kind, namespace, name, uid, json, dedupKey);
         // the live stream shows what was recorded (a retried duplicate too: harmless for a display)
         Map<String, Object> streamed = new LinkedHashMap<>();
         streamed.put("actor", actor);

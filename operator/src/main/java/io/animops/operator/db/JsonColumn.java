@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.type.CollectionType;
 import java.util.List;
 
 /**
- * JSON for jsonb columns. Entities hold the JSON text and the column casts it (see {@code @ColumnTransformer}
- * on the fields; the inner cast to text keeps the client from encoding the text as a JSON string), because Hibernate Reactive's own JSON mapping only decodes objects, not arrays.
+ * JSON for jsonb columns. Rows hold the JSON text: statements write it through {@code cast(cast($n as text) as
+ * jsonb)} (see {@link Sql.Jsonb}) and read it as {@code column::text}.
  */
 public final class JsonColumn {
     private static final ObjectMapper MAPPER = new ObjectMapper();

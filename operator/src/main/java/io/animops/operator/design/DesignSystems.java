@@ -5,7 +5,6 @@ import io.animops.operator.config.ConfiguredFile;
 import io.animops.operator.config.InvalidDocumentException;
 import io.animops.operator.db.Database;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -71,18 +70,24 @@ public class DesignSystems {
      * @throws InvalidDocumentException naming {@code version} when that version is stored with other content
      */
     public DesignSystem register(DesignSystem design) {
-        String stored = database.inTransaction(s -> s.find(DesignSystemRecord.class, design.version())
-                .chain(found -> {
-                    if (found != null) {
-                        return Uni.createFrom().item(found.sha256);
-                    }
-                    DesignSystemRecord row = new DesignSystemRecord();
-                    row.version = design.version();
-                    row.sha256 = design.sha256();
-                    row.document = design.json();
-                    row.createdAt = Instant.now(clock);
-                    return s.persist(row).replaceWith(design.sha256());
-                }));
+        // the stored content's hash: this one's when it was inserted now
+        String stored = database.first(
+                        """
+                        with inserted as (
+                            insert into design_systems (version, sha256, document, created_at)
+                            values ($1, $2, cast(cast($3 as text) as jsonb), $4)
+                            on conflict (version) do nothing
+                            returning sha256)
+                        select sha256 from inserted
+                        union all
+                        select sha256 from design_systems where version = $1
+                        """,
+                        row -> row.getString("sha256"),
+                        design.version(),
+                        design.sha256(),
+                        design.json(),
+                        Instant.now(clock))
+                .orElseThrow();
         if (!stored.equals(design.sha256())) {
             throw new InvalidDocumentException(
                     "design system " + design.version(),
@@ -95,14 +100,15 @@ public class DesignSystems {
 
     /** A stored version, as it was registered. */
     public Optional<DesignSystem> find(String version) {
-        DesignSystemRecord row = database.inTransaction(s -> s.find(DesignSystemRecord.class, version));
-        return Optional.ofNullable(row).map(r -> DesignSystem.parse(r.document, "design_systems row " + r.version));
+        return database.first(
+                "select document::text from design_systems where version = $1",
+                row -> DesignSystem.parse(row.getString("document"), "design_systems row " + version),
+                version);
     }
 
     /** Every stored version, oldest first. */
     public List<String> versions() {
-        return database.inTransaction(s -> s.createQuery(
-                        "select d.version from DesignSystemRecord d order by d.createdAt, d.version", String.class)
-                .getResultList());
+        return database.list(
+                "select version from design_systems order by created_at, version", row -> row.getString("version"));
     }
 }

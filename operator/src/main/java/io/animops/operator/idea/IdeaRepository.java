@@ -3,7 +3,6 @@ package io.animops.operator.idea;
 import io.animops.crds.v1alpha1.GateJudgement;
 import io.animops.operator.db.Database;
 import io.animops.operator.db.JsonColumn;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -33,78 +32,78 @@ public class IdeaRepository {
 
     /** Every idea of the namespace that has a vector made by the model, whatever its phase. */
     public List<StoredVector> vectors(String namespace, String model) {
-        List<Object[]> rows = database.inTransaction(s -> s.createQuery(
-                        "select i.uid, i.name, i.title, e.vector from IdeaRecord i "
-                                + "join IdeaEmbeddingRecord e on e.key.ideaUid = i.uid "
-                                + "where i.namespace = :ns and e.key.model = :model",
-                        Object[].class)
-                .setParameter("ns", namespace)
-                .setParameter("model", model)
-                .getResultList());
-        return rows.stream()
-                .map(r -> new StoredVector((UUID) r[0], (String) r[1], (String) r[2], Vectors.fromBytes((byte[]) r[3])))
-                .toList();
+        return database.list(
+                "select i.uid, i.name, i.title, e.vector from ideas i join idea_embeddings e on e.idea_uid = i.uid"
+                        + " where i.namespace = $1 and e.model = $2",
+                row -> new StoredVector(
+                        row.getUUID("uid"),
+                        row.getString("name"),
+                        row.getString("title"),
+                        Vectors.fromBytes(row.getBuffer("vector").getBytes())),
+                namespace,
+                model);
     }
 
     /** Ideas of the namespace without a vector made by the model: gated with another model, or before it existed. */
     public List<UnembeddedIdea> withoutVector(String namespace, String model) {
-        List<IdeaRecord> rows = database.inTransaction(s -> s.createQuery(
-                        "from IdeaRecord i where i.namespace = :ns and not exists ("
-                                + "select 1 from IdeaEmbeddingRecord e where e.key.ideaUid = i.uid and e.key.model = :model)",
-                        IdeaRecord.class)
-                .setParameter("ns", namespace)
-                .setParameter("model", model)
-                .getResultList());
-        return rows.stream()
-                .map(r -> new UnembeddedIdea(r.uid, r.name, r.title, r.premise, r.physicsHook))
-                .toList();
+        return database.list(
+                "select uid, name, title, premise, physics_hook from ideas i where namespace = $1 and not exists ("
+                        + "select 1 from idea_embeddings e where e.idea_uid = i.uid and e.model = $2)",
+                row -> new UnembeddedIdea(
+                        row.getUUID("uid"),
+                        row.getString("name"),
+                        row.getString("title"),
+                        row.getString("premise"),
+                        row.getString("physics_hook")),
+                namespace,
+                model);
     }
 
     /** Stores vectors made by one model, replacing any the ideas had under it, in one transaction. */
     public void storeVectors(String model, Map<UUID, float[]> vectors) {
         Instant now = Instant.now(clock);
-        database.inTransaction(s -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (Map.Entry<UUID, float[]> entry : vectors.entrySet()) {
-                IdeaEmbeddingRecord row = IdeaEmbeddingRecord.of(entry.getKey(), model, entry.getValue(), now);
-                chain = chain.chain(() -> s.merge(row)).replaceWithVoid();
-            }
-            return chain;
-        });
+        List<List<Object>> rows = vectors.entrySet().stream()
+                .map(e -> List.<Object>of(e.getKey(), model, e.getValue().length, Vectors.toBytes(e.getValue()), now))
+                .toList();
+        // one batch is one implicit transaction: the protocol's single Sync ends it
+        database.batch("""
+                insert into idea_embeddings (idea_uid, model, dimensions, vector, created_at)
+                values ($1, $2, $3, $4, $5)
+                on conflict (idea_uid, model) do update
+                   set dimensions = excluded.dimensions, vector = excluded.vector, created_at = excluded.created_at
+                """, rows);
     }
 
     /** Titles a schedule has already proposed, so the static ideas file is worked through in order. */
     public Set<String> titlesProposed(String namespace, String schedule) {
-        return new HashSet<>(database.inTransaction(s -> s.createQuery(
-                        "select i.title from IdeaRecord i where i.namespace = :ns and i.schedule = :schedule",
-                        String.class)
-                .setParameter("ns", namespace)
-                .setParameter("schedule", schedule)
-                .getResultList()));
+        return new HashSet<>(database.list(
+                "select title from ideas where namespace = $1 and schedule = $2",
+                row -> row.getString("title"),
+                namespace,
+                schedule));
     }
 
     /** The idea of the namespace with that name (the latest, should a name have been reused), or null. */
     public IdeaRecord findByName(String namespace, String name) {
-        return database
-                .inTransaction(s -> s.createQuery(
-                                "from IdeaRecord i where i.namespace = :ns and i.name = :name order by i.createdAt desc",
-                                IdeaRecord.class)
-                        .setParameter("ns", namespace)
-                        .setParameter("name", name)
-                        .setMaxResults(1)
-                        .getResultList())
-                .stream()
-                .findFirst()
+        return database.first(
+                        IdeaRecord.SELECT + " where namespace = $1 and name = $2 order by created_at desc limit 1",
+                        IdeaRecord::of,
+                        namespace,
+                        name)
                 .orElse(null);
     }
 
     public IdeaRecord find(UUID uid) {
-        return database.inTransaction(s -> s.find(IdeaRecord.class, uid));
+        return database.first(IdeaRecord.SELECT + " where uid = $1", IdeaRecord::of, uid)
+                .orElse(null);
     }
 
-    /** Creates or updates the idea's row. */
+    /** Creates or updates the idea's row: what the fill sets is written, the rest of a stored row stays. */
     public void record(UUID uid, Consumer<IdeaRecord> fill) {
-        database.upsert(IdeaRecord.class, uid, IdeaRecord::new, fill, clock);
+        IdeaRecord row = new IdeaRecord();
+        row.uid = uid;
+        fill.accept(row);
+        database.upsert("ideas", row, clock);
     }
 
     /** Keeps the LLM judge's answer on the idea's row. */
@@ -113,11 +112,6 @@ public class IdeaRepository {
     }
 
     public void updatePhase(UUID uid, String phase) {
-        database.inTransaction(
-                s -> s.createQuery("update IdeaRecord i set i.phase = :phase, i.updatedAt = :now where i.uid = :uid")
-                        .setParameter("phase", phase)
-                        .setParameter("now", Instant.now(clock))
-                        .setParameter("uid", uid)
-                        .executeUpdate());
+        database.update("update ideas set phase = $1, updated_at = $2 where uid = $3", phase, Instant.now(clock), uid);
     }
 }

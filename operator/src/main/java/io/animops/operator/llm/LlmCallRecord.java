@@ -1,63 +1,64 @@
 package io.animops.operator.llm;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import io.animops.operator.db.Sql;
+import io.vertx.mutiny.sqlclient.Row;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 
 /** One call to a language model (or one answered from the cache, or refused by the budget). */
-@Entity
-@Table(name = "llm_calls")
 public class LlmCallRecord {
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    /** The select list {@link #of} reads. */
+    static final String SELECT = "select id, occurred_at, namespace, schedule, idea_name, attempt_name, purpose,"
+            + " provider, model, prompt_version, prompt_sha256, prompt_tokens, completion_tokens, cost_usd, latency_ms,"
+            + " http_attempts, cached, outcome, error, response from llm_calls";
+
     public Long id;
-
-    @Column(name = "occurred_at")
     public Instant occurredAt;
-
     public String namespace;
     public String schedule;
-
-    @Column(name = "idea_name")
     public String ideaName;
-
-    @Column(name = "attempt_name")
     public String attemptName;
-
     public String purpose;
     public String provider;
     public String model;
-
-    @Column(name = "prompt_version")
     public String promptVersion;
-
-    @Column(name = "prompt_sha256")
     public String promptSha256;
-
-    @Column(name = "prompt_tokens")
     public long promptTokens;
-
-    @Column(name = "completion_tokens")
     public long completionTokens;
 
     /** US dollars at the configured prices; null when the model had no price. */
-    @Column(name = "cost_usd", precision = 14, scale = 6)
     public BigDecimal costUsd;
 
-    @Column(name = "latency_ms")
     public long latencyMs;
-
-    @Column(name = "http_attempts")
     public int httpAttempts;
-
     public boolean cached;
     public String outcome;
     public String error;
     public String response;
+
+    static LlmCallRecord of(Row row) {
+        LlmCallRecord call = new LlmCallRecord();
+        call.id = row.getLong("id");
+        call.occurredAt = Sql.instant(row, "occurred_at");
+        call.namespace = row.getString("namespace");
+        call.schedule = row.getString("schedule");
+        call.ideaName = row.getString("idea_name");
+        call.attemptName = row.getString("attempt_name");
+        call.purpose = row.getString("purpose");
+        call.provider = row.getString("provider");
+        call.model = row.getString("model");
+        call.promptVersion = row.getString("prompt_version");
+        call.promptSha256 = row.getString("prompt_sha256");
+        call.promptTokens = row.getLong("prompt_tokens");
+        call.completionTokens = row.getLong("completion_tokens");
+        call.costUsd = row.getBigDecimal("cost_usd");
+        call.latencyMs = row.getLong("latency_ms");
+        call.httpAttempts = row.getInteger("http_attempts");
+        call.cached = row.getBoolean("cached");
+        call.outcome = row.getString("outcome");
+        call.error = row.getString("error");
+        call.response = row.getString("response");
+        return call;
+    }
 }

@@ -18,42 +18,67 @@ public class LlmCallRepository {
     @Inject
     Database database;
 
+    /** Inserts the call and sets its id. */
     public void save(LlmCallRecord record) {
-        database.inTransaction(s -> s.persist(record));
+        record.id = database.first(
+                        """
+                        insert into llm_calls (occurred_at, namespace, schedule, idea_name, attempt_name, purpose,
+                                               provider, model, prompt_version, prompt_sha256, prompt_tokens,
+                                               completion_tokens, cost_usd, latency_ms, http_attempts, cached, outcome,
+                                               error, response)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+                        returning id
+                        """,
+                        row -> row.getLong("id"),
+                        record.occurredAt,
+                        record.namespace,
+                        record.schedule,
+                        record.ideaName,
+                        record.attemptName,
+                        record.purpose,
+                        record.provider,
+                        record.model,
+                        record.promptVersion,
+                        record.promptSha256,
+                        record.promptTokens,
+                        record.completionTokens,
+                        record.costUsd,
+                        record.latencyMs,
+                        record.httpAttempts,
+                        record.cached,
+                        record.outcome,
+                        record.error,
+                        record.response)
+                .orElseThrow();
     }
 
     /** A successful, really paid answer to the same (provider, model, prompt), if one was ever given. */
     public Optional<LlmCallRecord> cachedAnswer(String promptSha256) {
-        List<LlmCallRecord> found = database.inTransaction(s -> s.createQuery(
-                        "from LlmCallRecord c where c.promptSha256 = :hash and c.outcome = :ok and c.cached = false "
-                                + "and c.response is not null order by c.id",
-                        LlmCallRecord.class)
-                .setParameter("hash", promptSha256)
-                .setParameter("ok", OK)
-                .setMaxResults(1)
-                .getResultList());
-        return found.stream().findFirst();
+        return database.first(
+                LlmCallRecord.SELECT + " where prompt_sha256 = $1 and outcome = $2 and cached = false"
+                        + " and response is not null order by id limit 1",
+                LlmCallRecord::of,
+                promptSha256,
+                OK);
     }
 
     /** Tokens a schedule spent on model calls since the given instant (cached answers cost nothing). */
     public long tokensSpentSince(String namespace, String schedule, Instant since) {
-        Long spent = database.inTransaction(s -> s.createQuery(
-                        "select coalesce(sum(c.promptTokens + c.completionTokens), 0) from LlmCallRecord c "
-                                + "where c.namespace = :ns and c.schedule = :schedule and c.occurredAt >= :since",
-                        Long.class)
-                .setParameter("ns", namespace)
-                .setParameter("schedule", schedule)
-                .setParameter("since", since)
-                .getSingleResult());
-        return spent == null ? 0 : spent;
+        return database.first(
+                        "select coalesce(sum(prompt_tokens + completion_tokens), 0)::bigint as spent from llm_calls"
+                                + " where namespace = $1 and schedule = $2 and occurred_at >= $3",
+                        row -> row.getLong("spent"),
+                        namespace,
+                        schedule,
+                        since)
+                .orElse(0L);
     }
 
     public List<LlmCallRecord> callsOf(String namespace, String schedule) {
-        return database.inTransaction(s -> s.createQuery(
-                        "from LlmCallRecord c where c.namespace = :ns and c.schedule = :schedule order by c.id",
-                        LlmCallRecord.class)
-                .setParameter("ns", namespace)
-                .setParameter("schedule", schedule)
-                .getResultList());
+        return database.list(
+                LlmCallRecord.SELECT + " where namespace = $1 and schedule = $2 order by id",
+                LlmCallRecord::of,
+                namespace,
+                schedule);
     }
 }

@@ -1,30 +1,30 @@
 package io.animops.operator.qc;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import org.hibernate.annotations.ColumnTransformer;
+import io.animops.operator.db.Sql;
+import io.vertx.mutiny.sqlclient.Row;
 
 import java.time.Instant;
 
 /** One version of a checklist; never changed once written, since results refer to it. */
-@Entity
-@Table(name = "qc_checklists")
 public class QcChecklistRecord {
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+    /** The select list {@link #of} reads (the document as text). */
+    static final String SELECT = "select id, name, version, sha256, document::text, created_at from qc_checklists";
 
+    public Long id;
     public String name;
     public int version;
     public String sha256;
-
-    @ColumnTransformer(read = "cast(document as text)", write = "cast(cast(? as text) as jsonb)")
     public String document;
-
-    @Column(name = "created_at")
     public Instant createdAt;
+
+    static QcChecklistRecord of(Row row) {
+        QcChecklistRecord checklist = new QcChecklistRecord();
+        checklist.id = row.getLong("id");
+        checklist.name = row.getString("name");
+        checklist.version = row.getInteger("version");
+        checklist.sha256 = row.getString("sha256");
+        checklist.document = row.getString("document");
+        checklist.createdAt = Sql.instant(row, "created_at");
+        return checklist;
+    }
 }

@@ -4,7 +4,6 @@ import io.animops.operator.config.AnimOpsConfig;
 import io.animops.operator.config.ConfiguredFile;
 import io.animops.operator.db.Database;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -24,6 +23,7 @@ import java.util.Optional;
 public class QcChecklists {
     static final String BUNDLED = "animops/examples/qc-checklists.json";
     private static final Logger LOG = Logger.getLogger(QcChecklists.class);
+    private static final String LATEST = QcChecklistRecord.SELECT + " where name = $1 order by version desc limit 1";
 
     @Inject
     AnimOpsConfig config;
@@ -52,46 +52,53 @@ public class QcChecklists {
 
     /** Stores the checklist: the latest version when its content is the same, else a new version. */
     public VersionedChecklist register(QcChecklist checklist) {
-        QcChecklistRecord row =
-                database.inTransaction(s -> latestRow(s, checklist.name()).chain(latest -> {
-                    if (latest != null && latest.sha256.equals(checklist.sha256())) {
-                        return Uni.createFrom().item(latest);
-                    }
-                    QcChecklistRecord next = new QcChecklistRecord();
-                    next.name = checklist.name();
-                    next.version = latest == null ? 1 : latest.version + 1;
-                    next.sha256 = checklist.sha256();
-                    next.document = checklist.json();
-                    next.createdAt = Instant.now(clock);
-                    return s.persist(next).replaceWith(next);
-                }));
+        QcChecklistRecord row = database.transaction(sql -> {
+            QcChecklistRecord latest =
+                    sql.first(LATEST, QcChecklistRecord::of, checklist.name()).orElse(null);
+            if (latest != null && latest.sha256.equals(checklist.sha256())) {
+                return latest;
+            }
+            QcChecklistRecord next = new QcChecklistRecord();
+            next.name = checklist.name();
+            next.version = latest == null ? 1 : latest.version + 1;
+            next.sha256 = checklist.sha256();
+            next.document = checklist.json();
+            next.createdAt = Instant.now(clock);
+            next.id = sql.first(
+                            "insert into qc_checklists (name, version, sha256, document, created_at)"
+                                    + " values ($1, $2, $3, cast(cast($4 as text) as jsonb), $5) returning id",
+                            r -> r.getLong("id"),
+                            next.name,
+                            next.version,
+                            next.sha256,
+                            next.document,
+                            next.createdAt)
+                    .orElseThrow();
+            return next;
+        });
         return new VersionedChecklist(row.id, row.version, checklist);
     }
 
     public Optional<VersionedChecklist> latest(String name) {
-        return Optional.ofNullable(database.inTransaction(s -> latestRow(s, name)))
-                .map(QcChecklists::of);
+        return database.first(LATEST, QcChecklistRecord::of, name).map(QcChecklists::of);
     }
 
     public Optional<VersionedChecklist> find(String name, int version) {
-        return database
-                .inTransaction(s -> s.createQuery(
-                                "from QcChecklistRecord c where c.name = :name and c.version = :version",
-                                QcChecklistRecord.class)
-                        .setParameter("name", name)
-                        .setParameter("version", version)
-                        .getResultList())
-                .stream()
-                .findFirst()
+        return database.first(
+                        QcChecklistRecord.SELECT + " where name = $1 and version = $2",
+                        QcChecklistRecord::of,
+                        name,
+                        version)
                 .map(QcChecklists::of);
     }
 
     /** The latest version of every checklist, by name. */
     public List<VersionedChecklist> list() {
         return database
-                .inTransaction(s -> s.createQuery("""
-                        from QcChecklistRecord c where c.version = (select max(o.version) from QcChecklistRecord o where o.name = c.name)
-                        order by c.name""", QcChecklistRecord.class).getResultList())
+                .list(
+                        QcChecklistRecord.SELECT + " c where version ="
+                                + " (select max(o.version) from qc_checklists o where o.name = c.name) order by name",
+                        QcChecklistRecord::of)
                 .stream()
                 .map(QcChecklists::of)
                 .toList();
@@ -100,24 +107,10 @@ public class QcChecklists {
     /** Every version of one checklist, oldest first. */
     public List<VersionedChecklist> versions(String name) {
         return database
-                .inTransaction(s -> s.createQuery(
-                                "from QcChecklistRecord c where c.name = :name order by c.version",
-                                QcChecklistRecord.class)
-                        .setParameter("name", name)
-                        .getResultList())
+                .list(QcChecklistRecord.SELECT + " where name = $1 order by version", QcChecklistRecord::of, name)
                 .stream()
                 .map(QcChecklists::of)
                 .toList();
-    }
-
-    private static Uni<QcChecklistRecord> latestRow(org.hibernate.reactive.mutiny.Mutiny.Session s, String name) {
-        return s.createQuery(
-                        "from QcChecklistRecord c where c.name = :name order by c.version desc",
-                        QcChecklistRecord.class)
-                .setParameter("name", name)
-                .setMaxResults(1)
-                .getResultList()
-                .map(rows -> rows.isEmpty() ? null : rows.get(0));
     }
 
     private static VersionedChecklist of(QcChecklistRecord row) {

@@ -9,10 +9,8 @@ import io.animops.operator.config.AnimOpsConfig;
 import io.animops.operator.db.Database;
 import io.animops.operator.db.JsonColumn;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.hibernate.LockMode;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -124,12 +122,31 @@ public class QcService {
         row.createdAt = now;
         row.updatedAt = now;
         // a concurrent first evaluation of the same job (a retried reconciliation) keeps the row already there
-        QcResultRecord kept = database.inTransaction(s -> s.find(QcResultRecord.class, uid)
-                .chain(found -> found != null
-                        ? Uni.createFrom().item(found)
-                        : s.persist(row).replaceWith(row)));
+        boolean inserted = database.update(
+                        """
+                        insert into qc_results (render_job_uid, namespace, render_job, script_attempt, idea,
+                                                checklist_id, checklist_name, checklist_version, policy, outcome,
+                                                items, created_at, updated_at)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, cast(cast($11 as text) as jsonb), $12, $13)
+                        on conflict (render_job_uid) do nothing
+                        """,
+                        row.renderJobUid,
+                        row.namespace,
+                        row.renderJob,
+                        row.scriptAttempt,
+                        row.idea,
+                        row.checklistId,
+                        row.checklistName,
+                        row.checklistVersion,
+                        row.policy,
+                        row.outcome,
+                        row.items,
+                        row.createdAt,
+                        row.updatedAt)
+                == 1;
+        QcResultRecord kept = inserted ? row : stored(uid).orElseThrow();
         QcResult result = QcResult.of(kept);
-        if (kept == row) {
+        if (inserted) {
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("checklist", result.checklistName());
             payload.put("version", result.checklistVersion());
@@ -147,55 +164,53 @@ public class QcService {
     }
 
     public Optional<QcResult> result(UUID renderJobUid) {
-        return Optional.ofNullable(database.inTransaction(s -> s.find(QcResultRecord.class, renderJobUid)))
-                .map(QcResult::of);
+        return stored(renderJobUid).map(QcResult::of);
+    }
+
+    private Optional<QcResultRecord> stored(UUID renderJobUid) {
+        return database.first(QcResultRecord.SELECT + " where render_job_uid = $1", QcResultRecord::of, renderJobUid);
     }
 
     /** The QC result of the render job of this name (the most recent, should a job have been re-created). */
     public Optional<QcResult> result(String namespace, String renderJob) {
-        return database
-                .inTransaction(s -> s.createQuery(
-                                "from QcResultRecord r where r.namespace = :ns and r.renderJob = :job order by r.createdAt desc",
-                                QcResultRecord.class)
-                        .setParameter("ns", namespace)
-                        .setParameter("job", renderJob)
-                        .setMaxResults(1)
-                        .getResultList())
-                .stream()
-                .findFirst()
+        return database.first(
+                        QcResultRecord.SELECT
+                                + " where namespace = $1 and render_job = $2 order by created_at desc limit 1",
+                        QcResultRecord::of,
+                        namespace,
+                        renderJob)
                 .map(QcResult::of);
     }
 
     /** Whether a render of this script attempt (its preview) passed QC: what a final render needs to be published. */
     public boolean attemptPassed(String namespace, String scriptAttempt) {
-        return !database.inTransaction(s -> s.createQuery(
-                                "select r.renderJobUid from QcResultRecord r where r.namespace = :ns and r.scriptAttempt = :attempt and r.outcome = :passed",
-                                UUID.class)
-                        .setParameter("ns", namespace)
-                        .setParameter("attempt", scriptAttempt)
-                        .setParameter("passed", QcOutcome.Passed.name())
-                        .setMaxResults(1)
-                        .getResultList())
-                .isEmpty();
+        return database.first(
+                        "select 1 from qc_results where namespace = $1 and script_attempt = $2 and outcome = $3 limit 1",
+                        row -> true,
+                        namespace,
+                        scriptAttempt,
+                        QcOutcome.Passed.name())
+                .isPresent();
     }
 
     /** Results with this outcome (all when null), newest first; Pending ones are what waits for review. */
     public List<QcResult> results(String namespace, QcOutcome outcome, int limit) {
-        String where = (namespace == null ? "" : " and r.namespace = :ns")
-                + (outcome == null ? "" : " and r.outcome = :outcome");
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" where true");
+        if (namespace != null) {
+            params.add(namespace);
+            where.append(" and namespace = $").append(params.size());
+        }
+        if (outcome != null) {
+            params.add(outcome.name());
+            where.append(" and outcome = $").append(params.size());
+        }
+        params.add((long) limit);
         return database
-                .inTransaction(s -> {
-                    var query = s.createQuery(
-                            "from QcResultRecord r where 1 = 1" + where + " order by r.createdAt desc",
-                            QcResultRecord.class);
-                    if (namespace != null) {
-                        query.setParameter("ns", namespace);
-                    }
-                    if (outcome != null) {
-                        query.setParameter("outcome", outcome.name());
-                    }
-                    return query.setMaxResults(limit).getResultList();
-                })
+                .list(
+                        QcResultRecord.SELECT + where + " order by created_at desc limit $" + params.size(),
+                        QcResultRecord::of,
+                        params.toArray())
                 .stream()
                 .map(QcResult::of)
                 .toList();
@@ -225,31 +240,41 @@ public class QcService {
                         "renderJob",
                         "no QC result for render job " + namespace + "/" + renderJob));
         String at = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
-        QcResultRecord updated = database.inTransaction(s -> s.find(
-                        QcResultRecord.class, current.renderJobUid(), LockMode.PESSIMISTIC_WRITE)
-                .map(row -> {
-                    QcOutcome outcome = QcOutcome.valueOf(row.outcome);
-                    if (outcome != QcOutcome.Pending) {
-                        throw new QcException(
-                                QcException.Kind.CONFLICT,
-                                "renderJob",
-                                "the QC result of " + renderJob + " is already " + outcome
-                                        + "; ticks are taken while it is Pending");
-                    }
-                    List<QcItemResult> items = new ArrayList<>(JsonColumn.readList(row.items, QcItemResult.class));
-                    int index = indexOf(items, itemId);
-                    if (items.get(index).kind() != QcItemResult.Kind.Manual) {
-                        throw new QcException(
-                                QcException.Kind.INVALID,
-                                "itemId",
-                                "item " + itemId + " is automatic: its rule decides it, not a person");
-                    }
-                    items.set(index, items.get(index).ticked(passed, actor, at, comment));
-                    row.items = JsonColumn.write(items);
-                    row.outcome = QcEvaluation.outcome(items).name();
-                    row.updatedAt = now();
-                    return row;
-                }));
+        QcResultRecord updated = database.transaction(sql -> {
+            QcResultRecord row = sql.first(
+                            QcResultRecord.SELECT + " where render_job_uid = $1 for update",
+                            QcResultRecord::of,
+                            current.renderJobUid())
+                    .orElseThrow();
+            QcOutcome outcome = QcOutcome.valueOf(row.outcome);
+            if (outcome != QcOutcome.Pending) {
+                throw new QcException(
+                        QcException.Kind.CONFLICT,
+                        "renderJob",
+                        "the QC result of " + renderJob + " is already " + outcome
+                                + "; ticks are taken while it is Pending");
+            }
+            List<QcItemResult> items = new ArrayList<>(JsonColumn.readList(row.items, QcItemResult.class));
+            int index = indexOf(items, itemId);
+            if (items.get(index).kind() != QcItemResult.Kind.Manual) {
+                throw new QcException(
+                        QcException.Kind.INVALID,
+                        "itemId",
+                        "item " + itemId + " is automatic: its rule decides it, not a person");
+            }
+            items.set(index, items.get(index).ticked(passed, actor, at, comment));
+            row.items = JsonColumn.write(items);
+            row.outcome = QcEvaluation.outcome(items).name();
+            row.updatedAt = now();
+            sql.update(
+                    "update qc_results set items = cast(cast($1 as text) as jsonb), outcome = $2, updated_at = $3"
+                            + " where render_job_uid = $4",
+                    row.items,
+                    row.outcome,
+                    row.updatedAt,
+                    row.renderJobUid);
+            return row;
+        });
         QcResult result = QcResult.of(updated);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("item", itemId);

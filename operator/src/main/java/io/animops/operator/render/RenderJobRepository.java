@@ -6,6 +6,7 @@ import io.animops.crds.v1alpha1.RenderPhase;
 import io.animops.operator.common.Hashes;
 import io.animops.operator.db.Database;
 import io.animops.operator.db.JsonColumn;
+import io.animops.operator.db.Sql;
 import io.animops.operator.events.ResourceDeleted;
 import io.animops.operator.storage.RenderArtifactRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,11 +20,36 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 
 /** Render jobs in PostgreSQL: what was asked, and what came out. */
 @ApplicationScoped
 public class RenderJobRepository {
+    /**
+     * Writes the job's row in one statement. What the agent reported (provenance, artifacts, media) stays recorded
+     * even if a later status no longer carries it; completed_at is set once, by the first save of a finished job,
+     * and returned beside the value it had before this save.
+     */
+    private static final String UPSERT = """
+            with before as (select completed_at from render_jobs where uid = $1)
+            insert into render_jobs (uid, namespace, name, script_attempt, mode, width, height, fps, duration_seconds,
+                                     phase, agent, provenance, artifacts, media, errors, completed_at,
+                                     created_at, updated_at)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, cast(cast($12 as text) as jsonb),
+                    cast(cast($13 as text) as jsonb), cast(cast($14 as text) as jsonb), cast(cast($15 as text) as jsonb),
+                    $16, $17, $17)
+            on conflict (uid) do update
+               set namespace = excluded.namespace, name = excluded.name, script_attempt = excluded.script_attempt,
+                   mode = excluded.mode, width = excluded.width, height = excluded.height, fps = excluded.fps,
+                   duration_seconds = excluded.duration_seconds, phase = excluded.phase, agent = excluded.agent,
+                   provenance = coalesce(excluded.provenance, render_jobs.provenance),
+                   artifacts = coalesce(excluded.artifacts, render_jobs.artifacts),
+                   media = coalesce(excluded.media, render_jobs.media),
+                   errors = excluded.errors,
+                   completed_at = coalesce(render_jobs.completed_at, excluded.completed_at),
+                   updated_at = excluded.updated_at
+            returning completed_at, (select completed_at from before) as completed_before
+            """;
+
     @Inject
     Database database;
 
@@ -65,8 +91,8 @@ public class RenderJobRepository {
         if (known != null) {
             return Optional.of(RenderPhase.valueOf(known.phase()));
         }
-        RenderJobRecord row = database.inTransaction(s -> s.find(RenderJobRecord.class, uid));
-        return Optional.ofNullable(row).map(r -> r.phase).map(RenderPhase::valueOf);
+        return database.first("select phase from render_jobs where uid = $1", row -> row.getString("phase"), uid)
+                .map(RenderPhase::valueOf);
     }
 
     /**
@@ -80,40 +106,28 @@ public class RenderJobRepository {
         if (current.equals(written.get(uid))) {
             return Optional.empty();
         }
-        AtomicReference<Instant> completed = new AtomicReference<>();
-        database.upsert(
-                RenderJobRecord.class,
+        RenderJobStatus status = job.getStatus();
+        Instant now = Instant.now(clock);
+        Optional<Instant> completed = database.first(
+                UPSERT,
+                row -> row.getValue("completed_before") == null ? Sql.instant(row, "completed_at") : null,
                 uid,
-                RenderJobRecord::new,
-                r -> {
-                    r.namespace = job.getMetadata().getNamespace();
-                    r.name = job.getMetadata().getName();
-                    r.scriptAttempt = job.getSpec().getScriptAttemptRef();
-                    r.mode = job.getSpec().getMode().name();
-                    r.width = job.getSpec().getWidth();
-                    r.height = job.getSpec().getHeight();
-                    r.fps = job.getSpec().getFps();
-                    r.durationSeconds = job.getSpec().getDurationSeconds();
-                    r.phase = job.getStatus().getPhase().name();
-                    r.agent = job.getStatus().getAgent();
-                    // what the agent reported stays recorded even if a later status no longer carries it
-                    RenderJobStatus status = job.getStatus();
-                    if (status.getProvenance() != null) {
-                        r.provenance = JsonColumn.write(status.getProvenance());
-                    }
-                    if (status.getArtifacts() != null) {
-                        r.artifacts = JsonColumn.write(status.getArtifacts());
-                    }
-                    if (status.getMedia() != null) {
-                        r.media = JsonColumn.write(status.getMedia());
-                    }
-                    r.errors = JsonColumn.write(status.getErrors());
-                    if (r.completedAt == null && status.getPhase().isTerminal()) {
-                        r.completedAt = Instant.now(clock);
-                        completed.set(r.completedAt);
-                    }
-                },
-                clock);
+                job.getMetadata().getNamespace(),
+                job.getMetadata().getName(),
+                job.getSpec().getScriptAttemptRef(),
+                job.getSpec().getMode().name(),
+                job.getSpec().getWidth(),
+                job.getSpec().getHeight(),
+                job.getSpec().getFps(),
+                job.getSpec().getDurationSeconds(),
+                status.getPhase().name(),
+                status.getAgent(),
+                JsonColumn.write(status.getProvenance()),
+                JsonColumn.write(status.getArtifacts()),
+                JsonColumn.write(status.getMedia()),
+                JsonColumn.write(status.getErrors()),
+                status.getPhase().isTerminal() ? now : null,
+                now);
         if (job.getStatus().getArtifacts() != null) {
             artifacts.record(uid, job.getStatus().getArtifacts());
         }
@@ -122,7 +136,7 @@ public class RenderJobRepository {
         } else {
             written.put(uid, current);
         }
-        return Optional.ofNullable(completed.get());
+        return completed;
     }
 
     /** A job deleted before it finished: what was written for it is not needed any more (its row stays). */

@@ -18,26 +18,26 @@ public class ScriptAttemptRepository {
     Clock clock;
 
     public ScriptAttemptRecord find(UUID uid) {
-        return database.inTransaction(s -> s.find(ScriptAttemptRecord.class, uid));
+        return database.first(ScriptAttemptRecord.SELECT + " where uid = $1", ScriptAttemptRecord::of, uid)
+                .orElse(null);
     }
 
     /** The attempt of this name most recently stored (a re-created resource of the same name has a new uid). */
     public ScriptAttemptRecord findByName(String namespace, String name) {
-        return database
-                .inTransaction(s -> s.createQuery(
-                                "from ScriptAttemptRecord r where r.namespace = :ns and r.name = :name order by r.createdAt desc",
-                                ScriptAttemptRecord.class)
-                        .setParameter("ns", namespace)
-                        .setParameter("name", name)
-                        .setMaxResults(1)
-                        .getResultList())
-                .stream()
-                .findFirst()
+        return database.first(
+                        ScriptAttemptRecord.SELECT
+                                + " where namespace = $1 and name = $2 order by created_at desc limit 1",
+                        ScriptAttemptRecord::of,
+                        namespace,
+                        name)
                 .orElse(null);
     }
 
-    /** Creates or updates the attempt's row. */
+    /** Creates or updates the attempt's row: what the fill sets is written, the rest of a stored row stays. */
     public void record(UUID uid, Consumer<ScriptAttemptRecord> fill) {
-        database.upsert(ScriptAttemptRecord.class, uid, ScriptAttemptRecord::new, fill, clock);
+        ScriptAttemptRecord row = new ScriptAttemptRecord();
+        row.uid = uid;
+        fill.accept(row);
+        database.upsert("script_attempts", row, clock);
     }
 }

@@ -1,6 +1,7 @@
 package io.animops.operator.idea;
 
 import io.animops.crds.v1alpha1.AnimationIdea;
+import io.animops.crds.v1alpha1.GateJudgement;
 import io.animops.crds.v1alpha1.SimilarIdea;
 import io.animops.crds.v1alpha1.Similarity;
 import io.animops.operator.db.Database;
@@ -141,11 +142,31 @@ class IdeaGateStoreTest {
         assertThat(similarity.getScore()).isGreaterThan(0.6);
     }
 
+    @Test
+    void aJudgementIsWrittenBesideWhatTheGateStored() {
+        AnimationIdea idea = idea("gate-judged", "judged", "A candle flame bends in a draft from an open window");
+        gate.gate(idea, "run-1", THRESHOLD);
+        IdeaRecord gated = repository.find(uid(idea));
+        GateJudgement judgement = new GateJudgement();
+        judgement.setVerdict(GateJudgement.Verdict.Distinct);
+        judgement.setReason("another scene");
+
+        repository.recordJudgement(uid(idea), judgement);
+
+        IdeaRecord judged = repository.find(uid(idea));
+        assertThat(JsonColumn.read(judged.judgement, GateJudgement.class))
+                .usingRecursiveComparison()
+                .isEqualTo(judgement);
+        assertThat(judged)
+                .usingRecursiveComparison()
+                .ignoringFields("judgement", "updatedAt")
+                .isEqualTo(gated);
+        assertThat(judged.updatedAt).isAfterOrEqualTo(gated.updatedAt);
+    }
+
     private List<String> modelsOf(UUID idea) {
-        return database.inTransaction(s -> s.createQuery(
-                        "select e.key.model from IdeaEmbeddingRecord e where e.key.ideaUid = :uid", String.class)
-                .setParameter("uid", idea)
-                .getResultList());
+        return database.list(
+                "select model from idea_embeddings where idea_uid = $1", row -> row.getString("model"), idea);
     }
 
     private static UUID uid(AnimationIdea idea) {

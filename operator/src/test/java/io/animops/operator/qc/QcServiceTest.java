@@ -8,7 +8,6 @@ import io.animops.crds.v1alpha1.RenderJobSpec;
 import io.animops.crds.v1alpha1.RenderJobStatus;
 import io.animops.crds.v1alpha1.RenderMode;
 import io.animops.crds.v1alpha1.RenderPhase;
-import io.animops.operator.audit.AuditEvent;
 import io.animops.operator.config.InvalidDocumentException;
 import io.animops.operator.db.Database;
 import io.animops.operator.db.JsonColumn;
@@ -91,10 +90,10 @@ class QcServiceTest {
             assertThat(item.observed()).isNotBlank();
             assertThat(item.message()).isNotBlank();
         });
-        List<Object> stored = database.inTransaction(s -> s.<Object>createNativeQuery(
-                        "select items -> 0 ->> 'outcome' from qc_results where render_job_uid = :uid")
-                .setParameter("uid", UUID.fromString(job.getMetadata().getUid()))
-                .getResultList());
+        List<String> stored = database.list(
+                "select items -> 0 ->> 'outcome' as outcome from qc_results where render_job_uid = $1",
+                row -> row.getString("outcome"),
+                UUID.fromString(job.getMetadata().getUid()));
         assertThat(stored).containsExactly(expected.name());
         assertThat(qc.result(NS, job.getMetadata().getName())).contains(result);
     }
@@ -192,11 +191,11 @@ class QcServiceTest {
         assertThat(closed.field()).isEqualTo("renderJob");
         assertThat(closed.getMessage()).contains("already Passed");
 
-        List<AuditEvent> ticks = Pipeline.auditOf(database, job).stream()
-                .filter(e -> e.eventType.equals("QcItem.Ticked"))
+        List<Pipeline.Audited> ticks = Pipeline.auditOf(database, job).stream()
+                .filter(e -> e.eventType().equals("QcItem.Ticked"))
                 .toList();
-        assertThat(ticks).extracting(e -> e.actor).containsExactly("alice", "alice", "bob");
-        assertThat(JsonColumn.read(ticks.get(2).payload, Map.class))
+        assertThat(ticks).extracting(Pipeline.Audited::actor).containsExactly("alice", "alice", "bob");
+        assertThat(JsonColumn.read(ticks.get(2).payload(), Map.class))
                 .containsEntry("item", "hook")
                 .containsEntry("resultOutcome", "Passed");
     }

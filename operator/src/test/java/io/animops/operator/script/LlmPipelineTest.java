@@ -153,13 +153,12 @@ class LlmPipelineTest {
         assertThat(rows.get(0).costUsd).isEqualByComparingTo("0.00275");
         assertThat(rows.get(1).costUsd).isEqualByComparingTo("0.0425");
         assertThat(rows.get(1).attemptName).isEqualTo(attempt.getMetadata().getName());
-        Long stored = database.inTransaction(s -> s.createQuery(
-                        "select r.promptTokens from ScriptAttemptRecord r where r.name = :n and r.namespace = :ns",
-                        Long.class)
-                .setParameter("n", attempt.getMetadata().getName())
-                .setParameter("ns", ns)
-                .getSingleResult());
-        assertThat(stored).isEqualTo(5000L);
+        assertThat(database.first(
+                        "select prompt_tokens from script_attempts where name = $1 and namespace = $2",
+                        row -> row.getLong("prompt_tokens"),
+                        attempt.getMetadata().getName(),
+                        ns))
+                .contains(5000L);
         assertThat(counter(model, "prompt")).isEqualTo(5300.0);
         assertThat(counter(model, "completion")).isEqualTo(3200.0);
     }
@@ -685,21 +684,20 @@ class LlmPipelineTest {
     @Test
     @Order(11)
     void successRatesComeFromTheOutcomesView() {
-        List<Object[]> rows = database.inTransaction(s -> s.createNativeQuery(
+        long[] row = database.first(
                         "select count(*), sum(case when first_try_valid then 1 else 0 end), "
                                 + "sum(case when valid_after_repair then 1 else 0 end), sum(total_tokens) "
                                 + "from idea_authoring_outcomes where namespace in ('llm-good', 'llm-repair', 'llm-exhausted')",
-                        Object[].class)
-                .getResultList());
-        Object[] row = rows.get(0);
-        long ideas = ((Number) row[0]).longValue();
-        double firstTryRate = ((Number) row[1]).doubleValue() / ideas;
-        double afterRepairRate = (((Number) row[1]).doubleValue() + ((Number) row[2]).doubleValue()) / ideas;
+                        r -> new long[] {r.getLong(0), r.getLong(1), r.getLong(2), r.getLong(3)})
+                .orElseThrow();
+        long ideas = row[0];
+        double firstTryRate = (double) row[1] / ideas;
+        double afterRepairRate = (double) (row[1] + row[2]) / ideas;
         assertThat(ideas).isEqualTo(3);
         assertThat(firstTryRate).isEqualTo(1.0 / 3);
         assertThat(afterRepairRate).isEqualTo(2.0 / 3);
         // 8000 (good) + 16000 (repair) + 13000 (exhausted)
-        assertThat(((Number) row[3]).longValue()).isEqualTo(37000L);
+        assertThat(row[3]).isEqualTo(37000L);
     }
 
     private void startSchedule(String ns, String model, int maxScriptAttempts, Long dailyTokenBudget) {
