@@ -66,9 +66,20 @@ public class RenderJobRepository {
      */
     private final Map<UUID, Written> written = new ConcurrentHashMap<>();
 
+    /** The job's JSON columns, written once per save: for the digest and for the statement. */
+    private record JsonColumns(String provenance, String artifacts, String media, String errors) {
+        static JsonColumns of(RenderJobStatus status) {
+            return new JsonColumns(
+                    JsonColumn.write(status.getProvenance()),
+                    JsonColumn.write(status.getArtifacts()),
+                    JsonColumn.write(status.getMedia()),
+                    JsonColumn.write(status.getErrors()));
+        }
+    }
+
     /** A row's content as written: its phase, and a digest of the rest (the spec by generation). */
     private record Written(String phase, String digest) {
-        static Written of(RenderJob job) {
+        static Written of(RenderJob job, JsonColumns json) {
             RenderJobStatus status = job.getStatus();
             // the parts may be null (a job without artifacts yet): List.of would refuse them
             String content = String.join(
@@ -76,10 +87,10 @@ public class RenderJobRepository {
                     Arrays.asList(
                             String.valueOf(job.getMetadata().getGeneration()),
                             String.valueOf(status.getAgent()),
-                            JsonColumn.write(status.getProvenance()),
-                            JsonColumn.write(status.getArtifacts()),
-                            JsonColumn.write(status.getMedia()),
-                            JsonColumn.write(status.getErrors())));
+                            json.provenance(),
+                            json.artifacts(),
+                            json.media(),
+                            json.errors()));
             return new Written(status.getPhase().name(), Hashes.sha256(content));
         }
     }
@@ -102,7 +113,8 @@ public class RenderJobRepository {
      */
     public Optional<Instant> save(RenderJob job) {
         UUID uid = UUID.fromString(job.getMetadata().getUid());
-        Written current = Written.of(job);
+        JsonColumns json = JsonColumns.of(job.getStatus());
+        Written current = Written.of(job, json);
         if (current.equals(written.get(uid))) {
             return Optional.empty();
         }
@@ -122,10 +134,10 @@ public class RenderJobRepository {
                 job.getSpec().getDurationSeconds(),
                 status.getPhase().name(),
                 status.getAgent(),
-                JsonColumn.write(status.getProvenance()),
-                JsonColumn.write(status.getArtifacts()),
-                JsonColumn.write(status.getMedia()),
-                JsonColumn.write(status.getErrors()),
+                json.provenance(),
+                json.artifacts(),
+                json.media(),
+                json.errors(),
                 status.getPhase().isTerminal() ? now : null,
                 now);
         if (job.getStatus().getArtifacts() != null) {
