@@ -118,8 +118,9 @@ public final class StandaloneJvm {
             String java, List<String> jvmOptions, String javaCommand, String classPath, long parentPid, String[] args) {
         List<String> command = new ArrayList<>();
         command.add(java);
-        command.addAll(jvmOptions);
         command.addAll(MEMORY_OPTIONS);
+        // after the defaults, so that an option given to this JVM (e.g. -XX:TieredStopAtLevel=4) wins: the last wins
+        command.addAll(jvmOptions);
         command.add("-D" + PARENT_PID_PROPERTY + "=" + parentPid);
         // sun.java.command is the jar (java -jar, then also the class path) or the main class, then the arguments
         if (classPath.endsWith(".jar") && javaCommand.startsWith(classPath)) {

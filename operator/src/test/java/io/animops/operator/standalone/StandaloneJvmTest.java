@@ -29,12 +29,26 @@ class StandaloneJvmTest {
                 new String[] {"standalone", "--api-port=1"});
 
         assertThat(command)
-                .startsWith("/usr/bin/java", "-Dquarkus.http.port=9090")
+                .startsWith("/usr/bin/java")
                 .containsSubsequence(StandaloneJvm.MEMORY_OPTIONS)
                 .contains("-D" + StandaloneJvm.PARENT_PID_PROPERTY + "=42")
                 .endsWith("-jar", jar, "standalone", "--api-port=1");
         // the child's own command line names a heap, so it runs the mode itself rather than launching again
         assertThat(StandaloneJvm.heapChosen(command)).isTrue();
+    }
+
+    @Test
+    void anOptionGivenToTheLauncherOverridesTheDefaultOfTheSameName() {
+        String jar = "quarkus-run.jar";
+        List<String> command = StandaloneJvm.childCommand(
+                "/usr/bin/java", List.of("-XX:TieredStopAtLevel=4"), jar + " standalone", jar, 42, new String[] {
+                    "standalone"
+                });
+
+        // the JVM takes the last of an option given twice
+        assertThat(command.lastIndexOf("-XX:TieredStopAtLevel=4"))
+                .isGreaterThan(command.indexOf("-XX:TieredStopAtLevel=1"))
+                .isLessThan(command.indexOf("-jar"));
     }
 
     @Test
