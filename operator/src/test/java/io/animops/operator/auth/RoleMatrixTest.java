@@ -42,7 +42,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 class RoleMatrixTest {
     private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            // HTTP/1.1: a stream closed unread (the event stream) then closes its connection; over HTTP/2 the next
+            // request could be sent on a connection the server was closing ("Idle connection closed by HTTP/2 peer")
+            HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
 
     @TestHTTPResource("/")
     URL root;
