@@ -17,7 +17,7 @@ import jakarta.inject.Singleton;
 @Singleton
 public class TokenlessClientConfig implements KubernetesConfigCustomizer {
     /** Asked instead of re-reading the kubeconfig; there is no token to give. */
-    static final OAuthTokenProvider NO_TOKEN = () -> null;
+    private static final OAuthTokenProvider NO_TOKEN = () -> null;
 
     @Override
     public void customize(Config config) {
@@ -26,7 +26,7 @@ public class TokenlessClientConfig implements KubernetesConfigCustomizer {
         }
     }
 
-    static boolean hasNoCredentialToRefresh(Config config) {
+    private static boolean hasNoCredentialToRefresh(Config config) {
         return Utils.isNullOrEmpty(config.getOauthToken())
                 && Utils.isNullOrEmpty(config.getAutoOAuthToken())
                 && config.getOauthTokenProvider() == null
