@@ -1,6 +1,8 @@
 package io.animops.operator.idea;
 
 import io.animops.crds.AnimOps;
+import io.animops.crds.ConditionTypes;
+import io.animops.crds.Conditions;
 import io.animops.crds.Reasons;
 import io.animops.crds.v1alpha1.AnimationIdea;
 import io.animops.crds.v1alpha1.AnimationIdeaStatus;
@@ -28,6 +30,7 @@ import io.animops.operator.pipeline.PipelineSettingsLookup;
 import io.animops.operator.qc.QcException;
 import io.animops.operator.qc.QcResult;
 import io.animops.operator.qc.QcService;
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -231,17 +234,46 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
 
         Optional<Duration> judgeRetry = gateIfNew(idea, settings);
         Children children = observeChildren(idea, context);
-        IdeaLifecycle.Step step = advanceUntilSettled(idea, settings, children, context);
+        List<IdeaLifecycle.Transition> entered = new ArrayList<>();
+        IdeaLifecycle.Step step = advanceUntilSettled(idea, settings, children, context, entered);
         Duration requeue = judgeRetry
                 .filter(wait -> step.requeue() == null || wait.compareTo(step.requeue()) < 0)
                 .orElse(step.requeue());
 
-        if (idea.getStatus().getPhase() != before) {
-            repository.updatePhase(
-                    UUID.fromString(idea.getMetadata().getUid()),
-                    idea.getStatus().getPhase().name());
+        // the trail and the row follow the stored status: written first, they could tell of phases a crash or a
+        // conflict left unstored, and the retry decides again
+        if (!StatusSupport.writeNow(idea, observedStatus, context)) {
+            return StatusSupport.requeue(StatusSupport.CONFLICT_RETRY);
         }
-        return StatusSupport.patchIfChanged(idea, observedStatus, requeue);
+        record(idea, before, entered);
+        return StatusSupport.requeue(requeue);
+    }
+
+    /**
+     * The phases entered go into the audit trail, with the idea's row in the same transaction, and out as events.
+     * Every reconciliation continues the trail up to the stored phase, so one whose rows a crash cut off is
+     * completed by the next.
+     */
+    private void record(AnimationIdea idea, IdeaPhase before, List<IdeaLifecycle.Transition> entered) {
+        IdeaPhase phase = idea.getStatus().getPhase();
+        if (phase == null) {
+            return;
+        }
+        Optional<Condition> ready = Conditions.find(idea.getStatus().getConditions(), ConditionTypes.READY);
+        List<AuditLog.PhaseEntered> phases = entered.isEmpty()
+                ? List.of(new AuditLog.PhaseEntered(
+                        phase.name(),
+                        ready.map(Condition::getReason).orElse(null),
+                        ready.map(Condition::getMessage).orElse(null)))
+                : entered.stream()
+                        .map(to -> new AuditLog.PhaseEntered(to.phase().name(), to.reason(), to.message()))
+                        .toList();
+        UUID uid = UUID.fromString(idea.getMetadata().getUid());
+        List<AuditLog.PhaseEntered> recorded = audit.continueTrail(
+                idea, before == null ? null : before.name(), phases, sql -> repository.updatePhase(sql, uid, phase));
+        if (!recorded.isEmpty()) {
+            entered.forEach(to -> tell(idea, to));
+        }
     }
 
     /**
@@ -319,8 +351,11 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
      * again), or an idea that just reached AwaitingQc (its QC result is made now, not on the next event).
      */
     private IdeaLifecycle.Step advanceUntilSettled(
-            AnimationIdea idea, PipelineSettings settings, Children children, Context<AnimationIdea> context) {
-        IdeaPhase from = idea.getStatus().getPhase();
+            AnimationIdea idea,
+            PipelineSettings settings,
+            Children children,
+            Context<AnimationIdea> context,
+            List<IdeaLifecycle.Transition> entered) {
         while (true) {
             IdeaPhase phaseBefore = idea.getStatus().getPhase();
             if (phaseBefore == IdeaPhase.AwaitingQc && children.qc == QcView.NONE) {
@@ -334,23 +369,13 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
                     children.attempt,
                     children.renderJob,
                     children.downstream(config.qc().reviewRecheck()));
-            from = audit(idea, from, step);
+            entered.addAll(step.entered());
             boolean justAwaitingQc =
                     idea.getStatus().getPhase() == IdeaPhase.AwaitingQc && phaseBefore != IdeaPhase.AwaitingQc;
             if (step.children().isEmpty() ? !justAwaitingQc : createChildren(idea, step, children, context)) {
                 return step;
             }
         }
-    }
-
-    /** One audit row and one event per phase entered; returns the last phase. */
-    private IdeaPhase audit(AnimationIdea idea, IdeaPhase from, IdeaLifecycle.Step step) {
-        for (IdeaLifecycle.Transition to : step.entered()) {
-            audit.transition(idea, from == null ? null : from.name(), to.phase().name(), to.reason(), to.message());
-            tell(idea, to);
-            from = to.phase();
-        }
-        return from;
     }
 
     /** The event of a phase entered: a failure is a Warning; a further attempt after errors is a repair. */

@@ -1,8 +1,10 @@
 package io.animops.operator.idea;
 
 import io.animops.crds.v1alpha1.GateJudgement;
+import io.animops.crds.v1alpha1.IdeaPhase;
 import io.animops.operator.db.Database;
 import io.animops.operator.db.JsonColumn;
+import io.animops.operator.db.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -111,7 +113,9 @@ public class IdeaRepository {
         record(uid, row -> row.judgement = JsonColumn.write(judgement));
     }
 
-    public void updatePhase(UUID uid, String phase) {
-        database.update("update ideas set phase = $1, updated_at = $2 where uid = $3", phase, Instant.now(clock), uid);
+    /** The idea's phase on its row, in the transaction that records the phase change. */
+    public void updatePhase(Sql sql, UUID uid, IdeaPhase phase) {
+        sql.update(
+                "update ideas set phase = $1, updated_at = $2 where uid = $3", phase.name(), Instant.now(clock), uid);
     }
 }

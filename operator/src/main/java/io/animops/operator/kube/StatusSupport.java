@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 
 import java.net.HttpURLConnection;
@@ -17,6 +18,9 @@ import java.util.function.Supplier;
 /** Status written only when it changed, always stamped with the generation it was computed from. */
 public final class StatusSupport {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** After a status write met a newer version: soon, deciding again on what is stored. */
+    public static final Duration CONFLICT_RETRY = Duration.ofSeconds(1);
 
     private StatusSupport() {}
 
@@ -53,10 +57,29 @@ public final class StatusSupport {
         if (Objects.equals(observed, resource.getStatus())) {
             return true;
         }
+        return unlessConflict(() -> client.resource(resource)
+                .lockResourceVersion(resource.getMetadata().getResourceVersion())
+                .updateStatus());
+    }
+
+    /**
+     * For a reconciliation that records what it wrote (the audit trail): the status is written now, not when the
+     * reconciliation returns, against the resourceVersion it was computed from, and through JOSDK, so that the next
+     * reconciliation sees it. False on a conflict (the resource changed meanwhile): nothing was written, and the
+     * caller decides again on what is stored.
+     */
+    public static <R extends CustomResource<?, S>, S extends AnimOpsStatus> boolean writeNow(
+            R resource, S observed, Context<R> context) {
+        if (Objects.equals(observed, resource.getStatus())) {
+            return true;
+        }
+        return unlessConflict(() -> context.resourceOperations().updatePrimaryStatus(resource));
+    }
+
+    /** True when the write went through, false when the API answered 409 Conflict. */
+    private static boolean unlessConflict(Runnable write) {
         try {
-            client.resource(resource)
-                    .lockResourceVersion(resource.getMetadata().getResourceVersion())
-                    .updateStatus();
+            write.run();
             return true;
         } catch (KubernetesClientException e) {
             if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {

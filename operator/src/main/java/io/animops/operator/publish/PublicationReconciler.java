@@ -64,7 +64,6 @@ public class PublicationReconciler implements Reconciler<Publication> {
     public UpdateControl<Publication> reconcile(Publication publication, Context<Publication> context) {
         PublicationStatus observed = StatusSupport.begin(publication, PublicationStatus::new);
         PublicationStatus status = publication.getStatus();
-        PublicationPhase before = status.getPhase();
         KubernetesClient client = context.getClient();
         PublicationRun run = new PublicationRun(publication, clock, p -> writeStatus(client, p));
         String namespace = publication.getMetadata().getNamespace();
@@ -111,7 +110,7 @@ public class PublicationReconciler implements Reconciler<Publication> {
             writeStatus(client, publication);
         }
         repository.save(publication);
-        audit.phaseChange(publication, before, status.getPhase(), status.getConditions(), PublicationRun.SUCCEEDED);
+        audit.phaseChange(publication, status.getPhase(), status.getConditions(), PublicationRun.SUCCEEDED);
         events.summaryChanged(publication, status.getConditions(), ConditionTypes.SUCCEEDED);
         return StatusSupport.requeue(requeue);
     }

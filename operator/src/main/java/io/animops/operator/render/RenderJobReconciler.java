@@ -56,7 +56,6 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
     ReconcileErrors errors;
 
     private static final Logger LOG = Logger.getLogger(RenderJobReconciler.class);
-    private static final Duration CONFLICT_RETRY = Duration.ofSeconds(1);
 
     @Inject
     ScriptAttemptRepository attempts;
@@ -185,7 +184,7 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
                 next = Duration.between(now, renewGrants.get()).plusSeconds(1);
             }
             if (!StatusSupport.writeIfUnchangedSince(job, observed, context.getClient())) {
-                return StatusSupport.requeue(CONFLICT_RETRY);
+                return StatusSupport.requeue(StatusSupport.CONFLICT_RETRY);
             }
             recordAgentPhase(job);
             return StatusSupport.requeue(next);
@@ -205,12 +204,10 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
         RenderJobStatus status = job.getStatus();
         if (!StatusSupport.writeIfUnchangedSince(job, observed, context.getClient())) {
             // an agent wrote meanwhile; decide again on what it wrote
-            return StatusSupport.requeue(CONFLICT_RETRY);
+            return StatusSupport.requeue(StatusSupport.CONFLICT_RETRY);
         }
-        // from the phase last recorded, which is not the one read when an agent wrote it (a terminal outcome)
-        RenderPhase recorded = repository.recordedPhase(job).orElse(null);
         repository.save(job).ifPresent(completedAt -> metrics.completed(job, completedAt));
-        audit.phaseChange(job, recorded, status.getPhase(), status.getConditions(), ConditionTypes.SUCCEEDED);
+        audit.phaseChange(job, status.getPhase(), status.getConditions(), ConditionTypes.SUCCEEDED);
         events.summaryChanged(job, status.getConditions(), ConditionTypes.SUCCEEDED);
         return StatusSupport.requeue(
                 status.getPhase().isTerminal() ? null : config.agents().pendingRecheck());
@@ -221,12 +218,11 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
      * a transition from the phase last recorded there: the lists read the rows, and heartbeats change no phase.
      */
     private void recordAgentPhase(RenderJob job) {
-        RenderPhase recorded = repository.recordedPhase(job).orElse(null);
-        if (recorded != job.getStatus().getPhase()) {
+        if (repository.recordedPhase(job).orElse(null) != job.getStatus().getPhase()) {
             repository.save(job);
-            audit.phaseChange(
-                    job, recorded, job.getStatus().getPhase(), job.getStatus().getConditions(), "Succeeded");
         }
+        // also when the row has it: a crash between the row and the trail left the trail behind
+        audit.phaseChange(job, job.getStatus().getPhase(), job.getStatus().getConditions(), ConditionTypes.SUCCEEDED);
     }
 
     /** Copies the attempt's validated script into status, so that agents need access to render jobs only. */

@@ -54,7 +54,6 @@ public class ScriptAttemptReconciler implements Reconciler<ScriptAttempt> {
         if (status.getPhase() != null && status.getPhase().isTerminal()) {
             return StatusSupport.patchIfChanged(attempt, observed, null);
         }
-        AttemptPhase before = status.getPhase();
         AnimationIdea idea = context.getClient()
                 .resources(AnimationIdea.class)
                 .inNamespace(attempt.getMetadata().getNamespace())
@@ -92,9 +91,13 @@ public class ScriptAttemptReconciler implements Reconciler<ScriptAttempt> {
             return StatusSupport.patchIfChanged(attempt, observed, waiting.get());
         }
         Optional<Duration> retryIn = authoring.author(attempt, idea, settings.forSchedule(schedule));
-        audit.phaseChange(attempt, before, status.getPhase(), status.getConditions(), ConditionTypes.SUCCEEDED);
+        // recorded once stored: a phase written to the trail first could be one a crash left unstored
+        if (!StatusSupport.writeNow(attempt, observed, context)) {
+            return StatusSupport.requeue(StatusSupport.CONFLICT_RETRY);
+        }
+        audit.phaseChange(attempt, status.getPhase(), status.getConditions(), ConditionTypes.SUCCEEDED);
         events.summaryChanged(attempt, status.getConditions(), ConditionTypes.SUCCEEDED);
-        return StatusSupport.patchIfChanged(attempt, observed, retryIn.orElse(null));
+        return StatusSupport.requeue(retryIn.orElse(null));
     }
 
     /** A thrown reconciliation shows as condition ReconcileError and a Warning event; JOSDK retries with backoff. */
