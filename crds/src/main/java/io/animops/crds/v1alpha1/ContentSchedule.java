@@ -6,12 +6,14 @@ import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Categories;
 import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
 
 /** A daily schedule, kept in Git: at its cron time it asks for idea proposals. */
 @Group(AnimOps.GROUP)
 @Version(AnimOps.VERSION)
+@Plural("contentschedules")
 @ShortNames("sched")
 @Categories(AnimOps.CATEGORY)
 @AdditionalPrinterColumn(name = "Cron", jsonPath = ".spec.cron", type = AdditionalPrinterColumn.Type.STRING)

@@ -6,12 +6,14 @@ import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Categories;
 import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
 
 /** Publishing one final render to one platform account. */
 @Group(AnimOps.GROUP)
 @Version(AnimOps.VERSION)
+@Plural("publications")
 @ShortNames("pub")
 @Categories(AnimOps.CATEGORY)
 @AdditionalPrinterColumn(name = "Platform", jsonPath = ".spec.platform", type = AdditionalPrinterColumn.Type.STRING)

@@ -5,12 +5,14 @@ import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Categories;
 import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
 
 /** A machine running Godot that registers itself and claims render jobs (cluster-scoped). */
 @Group(AnimOps.GROUP)
 @Version(AnimOps.VERSION)
+@Plural("renderagents")
 @ShortNames("ragent")
 @Categories(AnimOps.CATEGORY)
 @AdditionalPrinterColumn(

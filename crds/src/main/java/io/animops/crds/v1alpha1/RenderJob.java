@@ -6,12 +6,14 @@ import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Categories;
 import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
 
 /** A validation, preview or final render of one script, claimed and run by a render agent. */
 @Group(AnimOps.GROUP)
 @Version(AnimOps.VERSION)
+@Plural("renderjobs")
 @ShortNames("rj")
 @Categories(AnimOps.CATEGORY)
 @AdditionalPrinterColumn(name = "Mode", jsonPath = ".spec.mode", type = AdditionalPrinterColumn.Type.STRING)

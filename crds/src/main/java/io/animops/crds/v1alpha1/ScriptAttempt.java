@@ -6,12 +6,14 @@ import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Categories;
 import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
 
 /** One attempt at writing an idea's scene script, first try or repair. */
 @Group(AnimOps.GROUP)
 @Version(AnimOps.VERSION)
+@Plural("scriptattempts")
 @ShortNames({"attempt", "sat"})
 @Categories(AnimOps.CATEGORY)
 @AdditionalPrinterColumn(name = "Idea", jsonPath = ".spec.ideaRef", type = AdditionalPrinterColumn.Type.STRING)
