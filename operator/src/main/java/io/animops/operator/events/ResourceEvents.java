@@ -1,55 +1,33 @@
 package io.animops.operator.events;
 
-import io.animops.crds.v1alpha1.AnimationIdea;
-import io.animops.crds.v1alpha1.Publication;
-import io.animops.crds.v1alpha1.RenderAgent;
-import io.animops.crds.v1alpha1.RenderJob;
-import io.animops.crds.v1alpha1.ScriptAttempt;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.Informable;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
-import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import io.fabric8.kubernetes.client.informers.cache.ReducedStateItemStore;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Stream;
 
 /**
- * Feeds the live stream from informers on the pipeline's resources: one event per observed change of a resource's
- * phase or progress, or its creation or deletion. Every replica streams to its own clients, so each one informs,
- * leader or not. A deletion is also fired as a CDI {@link ResourceDeleted}.
+ * Feeds the live stream from the reconcilers' own informers: one event per observed change of a resource's phase or
+ * progress, or its creation or deletion. A deletion is also fired as a CDI {@link ResourceDeleted}.
  * <p>
- * The informers keep only what the stream compares ({@link #SUMMARY_FIELDS}): the reconcilers' informers hold the
- * whole resources already, and a third copy of every render job (with its script) and idea was a third of the
- * operator's informer memory with 1,000 ideas in flight.
+ * Each kind is told by one informer event source a reconciler runs anyway ({@link #source}): an informer of the
+ * stream's own was one more watch of every kind, and parsing watch events was the largest single cost of the operator
+ * with 1,000 ideas in flight. JOSDK starts every controller's event sources on every replica and holds back only the
+ * reconciliations of the ones not leading, so each replica still streams to its own clients.
  */
 @ApplicationScoped
 public class ResourceEvents {
-    private static final Logger LOG = Logger.getLogger(ResourceEvents.class);
-    private static final List<Class<? extends CustomResource<?, ?>>> KINDS =
-            List.of(AnimationIdea.class, ScriptAttempt.class, RenderJob.class, Publication.class, RenderAgent.class);
     private static final List<String> SUMMARY = List.of("phase", "progress", "observedGeneration");
-    /** What a live-event informer keeps of a resource (besides its name, namespace and resourceVersion). */
-    static final String[] SUMMARY_FIELDS = Stream.concat(
-                    Stream.of("metadata.uid"), SUMMARY.stream().map(field -> "status." + field))
-            .toArray(String[]::new);
-
-    @Inject
-    KubernetesClient client;
 
     @Inject
     EventHub hub;
@@ -57,26 +35,18 @@ public class ResourceEvents {
     @Inject
     Event<ResourceDeleted> deletions;
 
-    private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
-
-    void start(@Observes StartupEvent start) {
-        for (Class<? extends CustomResource<?, ?>> kind : KINDS) {
-            try {
-                informers.add(inform(kind));
-            } catch (RuntimeException e) {
-                LOG.warnf(
-                        "live events: cannot watch %s (%s); the stream goes without them",
-                        kind.getSimpleName(), e.getMessage());
-            }
-        }
+    /**
+     * An informer event source for a reconciler that also tells the live stream what it observes. One per kind:
+     * a second would tell every change twice.
+     */
+    public <R extends CustomResource<?, ?>, P extends HasMetadata> InformerEventSource<R, P> source(
+            InformerEventSourceConfiguration<R> configuration, EventSourceContext<P> context) {
+        return new Streamed<>(configuration, context, handler());
     }
 
-    void stop(@Observes ShutdownEvent stop) {
-        informers.forEach(SharedIndexInformer::stop);
-    }
-
-    private <T extends CustomResource<?, ?>> SharedIndexInformer<T> inform(Class<T> kind) {
-        ResourceEventHandler<T> handler = new ResourceEventHandler<>() {
+    /** What the stream does with an informer's events. */
+    <T extends CustomResource<?, ?>> ResourceEventHandler<T> handler() {
+        return new ResourceEventHandler<>() {
             @Override
             public void onAdd(T resource) {
                 send("Added", resource);
@@ -84,9 +54,7 @@ public class ResourceEvents {
 
             @Override
             public void onUpdate(T before, T after) {
-                Map<String, Object> was = summary(before);
-                Map<String, Object> now = summary(after);
-                if (!Objects.equals(was, now)) {
+                if (!Objects.equals(summary(before), summary(after))) {
                     send("Changed", after);
                 }
             }
@@ -97,20 +65,41 @@ public class ResourceEvents {
                 deletions.fire(new ResourceDeleted(resource));
             }
         };
-        Informable<T> resources = kind == RenderAgent.class
-                ? client.resources(kind)
-                : client.resources(kind).inAnyNamespace();
-        SharedIndexInformer<T> informer = resources.runnableInformer(0);
-        informer.itemStore(new ReducedStateItemStore<>(
-                ReducedStateItemStore.NAME_KEY_STATE, kind, client.getKubernetesSerialization(), SUMMARY_FIELDS));
-        informer.addEventHandler(handler);
-        // run() returns once the informer has listed what exists: those come as Added
-        return informer.run();
     }
 
-    /** The live-event informers (for tests). */
-    List<SharedIndexInformer<?>> informers() {
-        return informers;
+    /**
+     * A reconciler's informer event source whose events also go to the stream, after the reconciler has them: the
+     * informer logs what the stream throws, and the reconciler is not held up by it.
+     */
+    private static final class Streamed<R extends HasMetadata, P extends HasMetadata>
+            extends InformerEventSource<R, P> {
+        private final ResourceEventHandler<R> stream;
+
+        Streamed(
+                InformerEventSourceConfiguration<R> configuration,
+                EventSourceContext<P> context,
+                ResourceEventHandler<R> stream) {
+            super(configuration, context);
+            this.stream = stream;
+        }
+
+        @Override
+        public void onAdd(R resource) {
+            super.onAdd(resource);
+            stream.onAdd(resource);
+        }
+
+        @Override
+        public void onUpdate(R before, R after) {
+            super.onUpdate(before, after);
+            stream.onUpdate(before, after);
+        }
+
+        @Override
+        public synchronized void onDelete(R resource, boolean finalStateUnknown) {
+            super.onDelete(resource, finalStateUnknown);
+            stream.onDelete(resource, finalStateUnknown);
+        }
     }
 
     private void send(String action, CustomResource<?, ?> resource) {

@@ -18,6 +18,7 @@ import io.animops.crds.v1alpha1.ScriptAttempt;
 import io.animops.crds.v1alpha1.Similarity;
 import io.animops.operator.audit.AuditLog;
 import io.animops.operator.config.AnimOpsConfig;
+import io.animops.operator.events.ResourceEvents;
 import io.animops.operator.kube.EventRecorder;
 import io.animops.operator.kube.OwnedChildren;
 import io.animops.operator.kube.PrunedItemStore;
@@ -98,6 +99,9 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
     @Inject
     Clock clock;
 
+    @Inject
+    ResourceEvents liveEvents;
+
     private static final String BY_RUN = "run";
     private static final String BY_SCHEDULE_REF = "scheduleRef";
 
@@ -117,19 +121,19 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
                                                 idea.getMetadata().getNamespace(),
                                                 idea.getSpec().getScheduleRef()))));
         metrics.countFrom(context.getPrimaryCache()::list);
-        InformerEventSource<ScriptAttempt, AnimationIdea> attempts = new InformerEventSource<>(
+        InformerEventSource<ScriptAttempt, AnimationIdea> attempts = liveEvents.source(
                 InformerEventSourceConfiguration.from(ScriptAttempt.class, AnimationIdea.class)
                         .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(AnimationIdea.class))
                         .build(),
                 context);
-        InformerEventSource<RenderJob, AnimationIdea> renderJobs = new InformerEventSource<>(
+        InformerEventSource<RenderJob, AnimationIdea> renderJobs = liveEvents.source(
                 InformerEventSourceConfiguration.from(RenderJob.class, AnimationIdea.class)
                         .withSecondaryToPrimaryMapper(AnimationIdeaReconciler::ideaOf)
                         .withOnUpdateFilter(AnimationIdeaReconciler::changesWhatTheIdeaReads)
                         .withItemStore(new PrunedItemStore<>(AnimationIdeaReconciler::withoutScript))
                         .build(),
                 context);
-        InformerEventSource<Publication, AnimationIdea> publications = new InformerEventSource<>(
+        InformerEventSource<Publication, AnimationIdea> publications = liveEvents.source(
                 InformerEventSourceConfiguration.from(Publication.class, AnimationIdea.class)
                         .withSecondaryToPrimaryMapper(AnimationIdeaReconciler::ideaOf)
                         .build(),

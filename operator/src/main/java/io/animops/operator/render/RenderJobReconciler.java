@@ -15,6 +15,7 @@ import io.animops.operator.audit.AuditLog;
 import io.animops.operator.config.AnimOpsConfig;
 import io.animops.operator.design.DesignSystem;
 import io.animops.operator.design.DesignSystems;
+import io.animops.operator.events.ResourceEvents;
 import io.animops.operator.kube.EventRecorder;
 import io.animops.operator.kube.ReconcileErrors;
 import io.animops.operator.kube.StatusSupport;
@@ -53,6 +54,9 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
     EventRecorder events;
 
     @Inject
+    ResourceEvents liveEvents;
+
+    @Inject
     ReconcileErrors errors;
 
     private static final Logger LOG = Logger.getLogger(RenderJobReconciler.class);
@@ -88,7 +92,7 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
     public List<EventSource<?, RenderJob>> prepareEventSources(EventSourceContext<RenderJob> context) {
         metrics.countJobsFrom(context.getPrimaryCache()::list);
         // agents concern no job in particular: a pending job looks at them on its own recheck
-        agents = new InformerEventSource<>(
+        agents = liveEvents.source(
                 InformerEventSourceConfiguration.from(RenderAgent.class, RenderJob.class)
                         .withSecondaryToPrimaryMapper(agent -> Set.of())
                         .build(),

@@ -12,6 +12,7 @@ import io.animops.crds.v1alpha1.LlmSettings;
 import io.animops.crds.v1alpha1.ProviderRetry;
 import io.animops.operator.audit.AuditLog;
 import io.animops.operator.common.SpecProblem;
+import io.animops.operator.events.ResourceEvents;
 import io.animops.operator.idea.IdeaProposal;
 import io.animops.operator.idea.IdeaRepository;
 import io.animops.operator.idea.IdeaSource;
@@ -34,7 +35,6 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
@@ -88,11 +88,14 @@ public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
     @Inject
     Clock clock;
 
+    @Inject
+    ResourceEvents liveEvents;
+
     @Override
     public List<EventSource<?, ContentSchedule>> prepareEventSources(EventSourceContext<ContentSchedule> context) {
         // ideas are linked to their schedule by label, not owned (docs/gitops.md): a re-created schedule of the same
         // name finds them again
-        return List.of(new InformerEventSource<>(
+        return List.of(liveEvents.source(
                 InformerEventSourceConfiguration.from(AnimationIdea.class, ContentSchedule.class)
                         .withSecondaryToPrimaryMapper(ContentScheduleReconciler::scheduleOf)
                         .withOnUpdateFilter(ContentScheduleReconciler::changesWhatTheScheduleReads)
