@@ -604,8 +604,8 @@ public final class PipelineBenchmark {
 
     /**
      * People's part, as the panel would do it: each publication AwaitingManualPost is confirmed once with the URL of
-     * its post, through {@code POST /api/v1/publications/{ns}/{name}/confirm}, up to 8 at once (one at a time, the
-     * driver's loop waited about 115 ms per confirmation under load and made the wall time its own). An idea is at the
+     * its post, through {@code POST /api/v1/publications/{ns}/{name}/confirm}, up to 8 at once (one at a time, a pass
+     * of the driver's loop took up to a minute under load and made the wall time its own). An idea is at the
      * end when Published.
      */
     static final class ManualConfirm implements Publisher {
