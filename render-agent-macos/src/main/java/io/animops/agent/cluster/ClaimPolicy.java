@@ -6,6 +6,7 @@ import io.animops.crds.v1alpha1.RenderJob;
 import io.animops.crds.v1alpha1.RenderJobStatus;
 import io.animops.crds.v1alpha1.RenderPhase;
 
+import java.util.Comparator;
 import java.util.Map;
 
 /** Whether an agent may claim a job it sees (docs/render-protocol.md, "Claiming"). Pure: no Kubernetes. */
@@ -66,6 +67,30 @@ public final class ClaimPolicy {
             return Verdict.NO_FREE_SLOT;
         }
         return Verdict.CLAIM;
+    }
+
+    /**
+     * The order in which {@code agent} looks at several claimable jobs: its own, the same for a job every time, and
+     * unlike another agent's. Agents that free a slot at the same moment then mostly claim different jobs, where a
+     * common order (the informer's) had them all race for the same one and all but one lose it.
+     */
+    public static Comparator<RenderJob> claimOrder(String agent) {
+        return Comparator.comparingLong(job -> rank(job, agent));
+    }
+
+    /** A well-mixed 32-bit hash of the job's uid and the agent's name, unsigned. */
+    static long rank(RenderJob job, String agent) {
+        String uid = job.getMetadata().getUid() == null
+                ? job.getMetadata().getName()
+                : job.getMetadata().getUid();
+        int h = (uid + "\n" + agent).hashCode();
+        // MurmurHash3's finalizer: String.hashCode of similar names differs in the low bits only
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        h ^= h >>> 16;
+        return Integer.toUnsignedLong(h);
     }
 
     static int failures(RenderJobStatus status, String agent) {

@@ -5,10 +5,12 @@ import io.animops.agent.job.JobExecutor;
 import io.animops.agent.upload.ArtifactUploader;
 import io.animops.crds.v1alpha1.RenderJob;
 import io.animops.crds.v1alpha1.RenderJobStatus;
+import io.animops.crds.v1alpha1.RenderPhase;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -16,10 +18,10 @@ import java.net.Socket;
 import java.net.URL;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -61,7 +63,9 @@ public final class RenderAgentRuntime implements AutoCloseable {
     /** uid -> resourceVersion whose claim was refused: not tried again until the job changes. */
     private final Map<String, String> refusedClaims = new ConcurrentHashMap<>();
 
-    private final List<SharedIndexInformer<RenderJob>> informers = new ArrayList<>();
+    /** Read by the claimer while start() may still be adding (an informer delivers before inform() returns). */
+    private final List<SharedIndexInformer<RenderJob>> informers = new CopyOnWriteArrayList<>();
+
     private final ExecutorService claimer = Executors.newSingleThreadExecutor(named("animops-claimer"));
     private final ExecutorService runs = Executors.newCachedThreadPool(named("animops-job"));
     private final ScheduledExecutorService ticker =
@@ -164,8 +168,12 @@ public final class RenderAgentRuntime implements AutoCloseable {
         }
     }
 
-    /** On the claimer thread only. */
-    private void claimIfEligible(RenderJob job) {
+    /**
+     * On the claimer thread only. Decides on the job as the informer holds it now, not as it was when the change
+     * was queued: a job another agent claimed meanwhile costs no request.
+     */
+    private void claimIfEligible(RenderJob seen) {
+        RenderJob job = newest(seen);
         String uid = job.getMetadata().getUid();
         if (stopping || running.containsKey(uid)) {
             return;
@@ -253,12 +261,32 @@ public final class RenderAgentRuntime implements AutoCloseable {
         onClaimer(this::rescan);
     }
 
+    /**
+     * The pending jobs known, in this agent's own order ({@link ClaimPolicy#claimOrder}), and those the API says it
+     * holds (to give back, when it does not run them).
+     */
     private void rescan() {
+        informers.stream()
+                .flatMap(informer -> informer.getStore().list().stream())
+                .filter(job -> (job.getStatus() != null && job.getStatus().getPhase() == RenderPhase.Pending)
+                        || ClaimPolicy.heldBy(job, config.name()))
+                .sorted(ClaimPolicy.claimOrder(config.name()))
+                .forEach(this::claimIfEligible);
+    }
+
+    /**
+     * The job as the informer holds it now (never older than a change it delivered), or as seen when no informer
+     * holds it (deleted meanwhile: the API answers a claim 404, as it would have).
+     */
+    private RenderJob newest(RenderJob seen) {
+        String key = Cache.metaNamespaceKeyFunc(seen);
         for (SharedIndexInformer<RenderJob> informer : informers) {
-            for (RenderJob job : informer.getStore().list()) {
-                claimIfEligible(job);
+            RenderJob held = informer.getStore().getByKey(key);
+            if (held != null) {
+                return held;
             }
         }
+        return seen;
     }
 
     private void heartbeat() {

@@ -6,7 +6,13 @@ import io.animops.crds.v1alpha1.RenderJob;
 import io.animops.crds.v1alpha1.RenderPhase;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -100,5 +106,31 @@ class ClaimPolicyTest {
         assertThat(ClaimPolicy.heldBy(Jobs.held("j", "1", "mac-1", RenderPhase.Succeeded), "mac-1"))
                 .isFalse();
         assertThat(ClaimPolicy.heldBy(null, "mac-1")).isFalse();
+    }
+
+    @Test
+    void agentsLookAtPendingJobsInOrdersOfTheirOwn() {
+        List<RenderJob> jobs = IntStream.range(0, 40)
+                .mapToObj(i -> Jobs.pending("job-" + i, "1", Map.of()))
+                .toList();
+        List<String> first = order(jobs, "mac-1");
+        List<RenderJob> reversed = new ArrayList<>(jobs);
+        Collections.reverse(reversed);
+        assertThat(order(reversed, "mac-1"))
+                .as("the same agent, whatever order the informer lists")
+                .isEqualTo(first);
+        Set<String> firstPicks = Set.of("mac-1", "mac-2", "mac-3", "mac-4").stream()
+                .map(agent -> order(jobs, agent).get(0))
+                .collect(Collectors.toSet());
+        assertThat(firstPicks)
+                .as("four agents freeing a slot at once start with different jobs")
+                .hasSize(4);
+    }
+
+    private static List<String> order(List<RenderJob> jobs, String agent) {
+        return jobs.stream()
+                .sorted(ClaimPolicy.claimOrder(agent))
+                .map(job -> job.getMetadata().getName())
+                .toList();
     }
 }
