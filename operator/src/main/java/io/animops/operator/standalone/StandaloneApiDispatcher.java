@@ -290,14 +290,41 @@ final class StandaloneApiDispatcher extends Dispatcher {
 
     private MockResponse write(RecordedRequest forwarded, ResourcePath target) {
         return switch (forwarded.getMethod()) {
-            case "PUT" ->
-                staleWrite(forwarded, target)
-                        .orElseGet(() -> !target.isCollection() && target.subresource() == null
-                                ? admitThenForward(forwarded, target)
-                                : crud.dispatch(forwarded));
+            case "PUT" -> replace(forwarded, target);
             case "PATCH" -> patch(forwarded, target);
             default -> crud.dispatch(forwarded);
         };
+    }
+
+    /**
+     * A replace: refused with 409 when it names a stale resourceVersion. A replace of an object's status is stored
+     * here, as the API server stores it: the stored object with the body's status, nothing else of the body
+     * ({@link WatchedCrudDispatcher#patchMerged}), the body and the stored object read once each; the operator and the
+     * agents write status this way several times per render. Anything else goes to the mock (admitted first).
+     */
+    private MockResponse replace(RecordedRequest request, ResourcePath target) {
+        if (target.isCollection()) {
+            return crud.dispatch(request);
+        }
+        Optional<ObjectIndex.Entry> stored = crud.objects().get(ObjectIndex.Key.of(target, null));
+        if (stored.isPresent()) {
+            JsonNode body = readJson(bodyOf(request));
+            JsonNode current = readJson(stored.get().json());
+            Optional<MockResponse> conflict = staleWrite(
+                    target, body.path("metadata").path("resourceVersion").asText(""), current);
+            if (conflict.isPresent()) {
+                return conflict.get();
+            }
+            if ("status".equals(target.subresource())
+                    && current.path("kind").equals(body.path("kind"))
+                    && current.path("apiVersion").equals(body.path("apiVersion"))) {
+                Optional<MockResponse> replaced = crud.patchMerged(request.getPath(), target, current, body);
+                if (replaced.isPresent()) {
+                    return replaced.get().setResponseCode(200);
+                }
+            }
+        }
+        return target.subresource() == null ? admitThenForward(request, target) : crud.dispatch(request);
     }
 
     /**
@@ -532,28 +559,11 @@ final class StandaloneApiDispatcher extends Dispatcher {
     }
 
     /**
-     * Optimistic concurrency as the API server has it: a replace, or a merge patch, that names a resourceVersion
-     * other than the stored one is refused with 409, so that two writers (an operator and an agent, two agents
-     * claiming one job) never silently overwrite each other. The mock alone does not check this for status
-     * writes nor for patches.
+     * Optimistic concurrency as the API server has it: the 409 for a replace or merge patch that expects the
+     * resourceVersion {@code expected} (none: empty) other than the stored object's, so that two writers (an operator
+     * and an agent, two agents claiming one job) never silently overwrite each other. The mock alone does not check
+     * this for status writes nor for patches.
      */
-    private Optional<MockResponse> staleWrite(RecordedRequest request, ResourcePath target) {
-        if (target.isCollection()) {
-            return Optional.empty();
-        }
-        String expected = readJson(bodyOf(request))
-                .path("metadata")
-                .path("resourceVersion")
-                .asText("");
-        if (expected.isEmpty()) {
-            return Optional.empty();
-        }
-        return crud.objects()
-                .get(ObjectIndex.Key.of(target, null))
-                .flatMap(stored -> staleWrite(target, expected, readJson(stored.json())));
-    }
-
-    /** The 409 for a write that expects the resourceVersion {@code expected} (none: empty) of the stored object. */
     private Optional<MockResponse> staleWrite(ResourcePath target, String expected, JsonNode stored) {
         String actual = stored.path("metadata").path("resourceVersion").asText("");
         if (expected.isEmpty() || expected.equals(actual)) {

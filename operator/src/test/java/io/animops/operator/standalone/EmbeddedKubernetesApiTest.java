@@ -582,6 +582,66 @@ class EmbeddedKubernetesApiTest {
     }
 
     @Test
+    void aStatusReplaceChangesTheStatusOnlyAsTheApiServerDoes() throws Exception {
+        AnimationIdea idea = new AnimationIdea();
+        idea.setMetadata(new ObjectMetaBuilder()
+                .withName("status-replaced")
+                .withNamespace("default")
+                .withLabels(Map.of("kept", "yes"))
+                .build());
+        idea.setSpec(new AnimationIdeaSpec());
+        idea.getSpec().setTitle("Status replaced");
+        idea.getSpec().setPremise("A premise long enough for the schema.");
+        AnimationIdea created = client.resource(idea).create();
+        var watched = new java.util.concurrent.LinkedBlockingQueue<String>();
+        try (var watch = client.resources(AnimationIdea.class)
+                .inNamespace("default")
+                .withName("status-replaced")
+                .watch(new io.fabric8.kubernetes.client.Watcher<>() {
+                    @Override
+                    public void eventReceived(Action action, AnimationIdea resource) {
+                        watched.add(action + " " + resource.getStatus().getPhase());
+                    }
+
+                    @Override
+                    public void onClose(io.fabric8.kubernetes.client.WatcherException cause) {}
+                })) {
+            // the body changes the spec and the labels too: a status replace keeps them as stored
+            AnimationIdea body = Serialization.clone(created);
+            body.getSpec().setTitle("Changed through status");
+            body.getMetadata().setLabels(Map.of("kept", "no"));
+            body.setStatus(new AnimationIdeaStatus());
+            body.getStatus().setPhase(IdeaPhase.Rendering);
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(api.url()
+                                            + "/apis/animops.io/v1alpha1/namespaces/default/animationideas"
+                                            + "/status-replaced/status"))
+                                    .header("Content-Type", "application/json")
+                                    .PUT(HttpRequest.BodyPublishers.ofString(Serialization.asJson(body)))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            AnimationIdea answered = Serialization.unmarshal(response.body(), AnimationIdea.class);
+            AnimationIdea stored = client.resources(AnimationIdea.class)
+                    .inNamespace("default")
+                    .withName("status-replaced")
+                    .get();
+            for (AnimationIdea seen : List.of(answered, stored)) {
+                assertThat(seen.getStatus().getPhase()).isEqualTo(IdeaPhase.Rendering);
+                assertThat(seen.getSpec().getTitle()).isEqualTo("Status replaced");
+                assertThat(seen.getMetadata().getLabels()).containsEntry("kept", "yes");
+                assertThat(seen.getMetadata().getGeneration())
+                        .isEqualTo(created.getMetadata().getGeneration());
+                assertThat(Long.parseLong(seen.getMetadata().getResourceVersion()))
+                        .isGreaterThan(Long.parseLong(created.getMetadata().getResourceVersion()));
+            }
+            assertThat(watched.poll(10, TimeUnit.SECONDS)).isEqualTo("MODIFIED Rendering");
+        }
+    }
+
+    @Test
     void aStatusMergePatchNamingAStaleResourceVersionIsRefusedLikeOnARealServer() {
         RenderAgent agent = new RenderAgent();
         agent.setMetadata(new ObjectMetaBuilder().withName("claiming-mac").build());
