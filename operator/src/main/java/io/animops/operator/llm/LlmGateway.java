@@ -70,8 +70,10 @@ public class LlmGateway {
     LlmPrices prices;
 
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
-    /** Clients are reused: each one owns an HTTP client with its own connection pool and selector thread. */
+    /** Model clients are reused, and share their HTTP clients. */
     private final Map<String, ChatModel> models = new ConcurrentHashMap<>();
+
+    private final SharedHttpClients httpClients = new SharedHttpClients();
     // a direct GET, not an informer: the operator watches no Secrets and needs only 'get' on them
     private final RecentSecrets secrets = new RecentSecrets(
             (namespace, name) ->
@@ -294,6 +296,7 @@ public class LlmGateway {
                         .modelName(llm.getModel())
                         .timeout(timeout)
                         .maxRetries(0)
+                        .httpClientBuilder(httpClients.builder())
                         .build();
             case Anthropic ->
                 AnthropicChatModel.builder()
@@ -303,6 +306,7 @@ public class LlmGateway {
                         .maxTokens(config.llm().maxCompletionTokens())
                         .timeout(timeout)
                         .maxRetries(0)
+                        .httpClientBuilder(httpClients.builder())
                         .build();
             case Ollama ->
                 OllamaChatModel.builder()
@@ -310,6 +314,7 @@ public class LlmGateway {
                         .modelName(llm.getModel())
                         .timeout(timeout)
                         .maxRetries(0)
+                        .httpClientBuilder(httpClients.builder())
                         .customHeaders(apiKey == null ? Map.of() : Map.of("Authorization", "Bearer " + apiKey))
                         .build();
             case Offline ->
