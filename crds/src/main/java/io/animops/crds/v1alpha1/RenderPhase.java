@@ -15,4 +15,9 @@ public enum RenderPhase {
     public boolean isTerminal() {
         return this == Succeeded || this == Failed;
     }
+
+    /** An agent holds the job: it claimed it, and the job is neither back to Pending nor finished. */
+    public boolean isHeld() {
+        return this != Pending && !isTerminal();
+    }
 }

@@ -104,6 +104,8 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
 
     private static final String BY_RUN = "run";
     private static final String BY_SCHEDULE_REF = "scheduleRef";
+    /** What a job held by an agent reads as, whichever step the agent is at. */
+    private static final String HELD = "held by an agent";
 
     /** The schedules, from an informer's cache rather than a request on every reconciliation of every idea. */
     private InformerEventSource<ContentSchedule, AnimationIdea> schedules;
@@ -196,8 +198,9 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
 
     /**
      * What an idea's steps and QC read of a render job: its phase, conditions, script errors and media facts (and
-     * its spec). An agent's heartbeats and progress, written every few seconds while a job renders, are for the job's
-     * own page and do not reconcile the idea.
+     * its spec); while an agent holds the job, only which agent and which claim ({@link PreviewStep#showJob}). An
+     * agent's heartbeats and progress, written every few seconds while a job renders, and its steps (Validating,
+     * Rendering, Encoding, Uploading) are for the job's own page and do not reconcile the idea.
      */
     static boolean changesWhatTheIdeaReads(RenderJob updated, RenderJob old) {
         return !Objects.equals(
@@ -206,9 +209,13 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
     }
 
     private static List<Object> seenByIdea(RenderJobStatus status) {
-        return status == null
-                ? List.of()
-                : Arrays.asList(status.getPhase(), status.getConditions(), status.getErrors(), status.getMedia());
+        if (status == null) {
+            return List.of();
+        }
+        if (status.getPhase() != null && status.getPhase().isHeld() && status.getAgent() != null) {
+            return Arrays.asList(HELD, status.getAgent(), status.getAttempts(), status.getErrors());
+        }
+        return Arrays.asList(status.getPhase(), status.getConditions(), status.getErrors(), status.getMedia());
     }
 
     /** A schedule's spec (generation) changed or its deletion began: what its ideas read of it. */

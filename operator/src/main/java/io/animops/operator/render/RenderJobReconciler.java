@@ -120,7 +120,7 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
             DesignSystem design = designSystems.current();
             status.setDesignSystem(new JobDesignSystem(design.version(), design.json()));
         }
-        if (RenderLease.held(status.getPhase())) {
+        if (status.getPhase().isHeld()) {
             return followLease(job, context, observed);
         }
         if (status.getPhase() == RenderPhase.Pending) {

@@ -22,11 +22,6 @@ public final class RenderLease {
 
     private RenderLease() {}
 
-    /** Phases in which an agent holds the job. */
-    public static boolean held(RenderPhase phase) {
-        return phase != null && phase != RenderPhase.Pending && !phase.isTerminal();
-    }
-
     /** When the lease lapsed, if it did: the last heartbeat (or the claim) is older than the TTL. */
     public static Optional<Instant> lapsedSince(RenderJobStatus status, Instant now, Duration ttl) {
         String last = status.getLastHeartbeat() != null ? status.getLastHeartbeat() : status.getClaimedAt();

@@ -35,19 +35,46 @@ class IdeaRenderJobEventFilterTest {
     }
 
     @Test
-    void aPhaseConditionOrErrorChangeReconcilesTheIdea() {
-        RenderJob old = job(RenderPhase.Rendering);
+    void anAgentsStepsWhileItHoldsTheJobDoNotReconcileTheIdea() {
+        RenderJob old = held(RenderPhase.Claimed, "mac-1", 1);
+        for (RenderPhase step : new RenderPhase[] {
+            RenderPhase.Validating, RenderPhase.Rendering, RenderPhase.Encoding, RenderPhase.Uploading
+        }) {
+            RenderJob updated = held(step, "mac-1", 1);
+            Conditions.set(updated.getStatus(), clock, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, step.name(), "");
+            assertThat(AnimationIdeaReconciler.changesWhatTheIdeaReads(updated, old))
+                    .as(step.name())
+                    .isFalse();
+        }
+    }
 
-        assertThat(AnimationIdeaReconciler.changesWhatTheIdeaReads(job(RenderPhase.Succeeded), old))
+    @Test
+    void aClaimAnOutcomeAWaitOrANewSpecReconcilesTheIdea() {
+        RenderJob pending = job(RenderPhase.Pending);
+        RenderJob rendering = held(RenderPhase.Rendering, "mac-1", 1);
+
+        assertThat(AnimationIdeaReconciler.changesWhatTheIdeaReads(held(RenderPhase.Claimed, "mac-1", 1), pending))
+                .as("claimed")
                 .isTrue();
-        RenderJob failedCondition = job(RenderPhase.Rendering);
+        assertThat(AnimationIdeaReconciler.changesWhatTheIdeaReads(held(RenderPhase.Claimed, "mac-2", 2), rendering))
+                .as("claimed again by another agent after a lapsed lease")
+                .isTrue();
+        assertThat(AnimationIdeaReconciler.changesWhatTheIdeaReads(job(RenderPhase.Succeeded), rendering))
+                .as("succeeded")
+                .isTrue();
+        assertThat(AnimationIdeaReconciler.changesWhatTheIdeaReads(job(RenderPhase.Pending), rendering))
+                .as("handed back")
+                .isTrue();
+        RenderJob waiting = job(RenderPhase.Pending);
         Conditions.set(
-                failedCondition.getStatus(), clock, ConditionTypes.SUCCEEDED, Conditions.FALSE, "Failed", "it broke");
-        assertThat(AnimationIdeaReconciler.changesWhatTheIdeaReads(failedCondition, old))
+                waiting.getStatus(), clock, ConditionTypes.SUCCEEDED, Conditions.UNKNOWN, "NoAgentAvailable", "none");
+        assertThat(AnimationIdeaReconciler.changesWhatTheIdeaReads(waiting, pending))
+                .as("why it waits")
                 .isTrue();
-        RenderJob respecified = job(RenderPhase.Rendering);
+        RenderJob respecified = held(RenderPhase.Rendering, "mac-1", 1);
         respecified.getMetadata().setGeneration(2L);
-        assertThat(AnimationIdeaReconciler.changesWhatTheIdeaReads(respecified, old))
+        assertThat(AnimationIdeaReconciler.changesWhatTheIdeaReads(respecified, rendering))
+                .as("a new spec")
                 .isTrue();
     }
 
@@ -72,6 +99,13 @@ class IdeaRenderJobEventFilterTest {
         fresh.setStatus(null);
         store.put("n/fresh", fresh);
         assertThat(store.get("n/fresh").getStatus()).isNull();
+    }
+
+    private static RenderJob held(RenderPhase phase, String agent, int claim) {
+        RenderJob job = job(phase);
+        job.getStatus().setAgent(agent);
+        job.getStatus().setAttempts(claim);
+        return job;
     }
 
     private static RenderJob job(RenderPhase phase) {

@@ -61,9 +61,6 @@ class RenderLeaseTest {
         status.getAgentFailures().put("mac-1", 3);
         assertThat(RenderLease.eligible(status, "mac-1")).isFalse();
         assertThat(RenderLease.eligible(status, "mac-2")).isTrue();
-        assertThat(RenderLease.held(RenderPhase.Rendering)).isTrue();
-        assertThat(RenderLease.held(RenderPhase.Pending)).isFalse();
-        assertThat(RenderLease.held(RenderPhase.Succeeded)).isFalse();
     }
 
     private static RenderJobStatus claimed(String agent, int claims, String heartbeat) {

@@ -106,9 +106,6 @@ public final class ClaimPolicy {
             return false;
         }
         RenderPhase phase = job.getStatus().getPhase();
-        return agent.equals(job.getStatus().getAgent())
-                && phase != null
-                && phase != RenderPhase.Pending
-                && !phase.isTerminal();
+        return agent.equals(job.getStatus().getAgent()) && phase != null && phase.isHeld();
     }
 }
