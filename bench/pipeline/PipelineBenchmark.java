@@ -45,6 +45,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,8 @@ public final class PipelineBenchmark {
     private static final double FAILURE_RATE = 0.30;
     private static final long DAILY_TOKEN_BUDGET = 3_000_000L;
     private static final String API_TOKEN = "pipeline-bench-token-0123456789abcdef";
+    private static final String API_REQUESTS = "animops_standalone_api_requests_total";
+    private static final String RECONCILIATIONS = "reconciliations_started_total";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration STALL = Duration.ofSeconds(300);
 
@@ -130,7 +133,8 @@ public final class PipelineBenchmark {
             Publisher publisher = Publisher.detect(httpPort);
             System.out.println("publishing: " + publisher.describe());
 
-            ApiRequests requestsBefore = ApiRequests.read(httpPort);
+            Counters requestsBefore = Counters.read(httpPort, API_REQUESTS, "verb", "resource");
+            Counters reconciliationsBefore = Counters.read(httpPort, RECONCILIATIONS, "controller_name");
             long cpuBefore = cpuMillis(operator.pid());
             long started = System.nanoTime();
             int schedules = (ideas + IDEAS_PER_SCHEDULE - 1) / IDEAS_PER_SCHEDULE;
@@ -141,13 +145,16 @@ public final class PipelineBenchmark {
             Outcome outcome = drive(ideas, timeout, ideaWatch, publicationWatch, publisher, started);
             double wallSeconds = (System.nanoTime() - started) / 1e9;
             double cpuSeconds = (cpuMillis(operator.pid()) - cpuBefore) / 1000.0;
-            ApiRequests requests = ApiRequests.read(httpPort).minus(requestsBefore);
+            Counters requests = Counters.read(httpPort, API_REQUESTS, "verb", "resource").minus(requestsBefore);
+            Counters reconciliations =
+                    Counters.read(httpPort, RECONCILIATIONS, "controller_name").minus(reconciliationsBefore);
 
             report(ideas, agents, outcome, wallSeconds, cpuSeconds, rss, operator, launcher,
                     ideaWatch.getStore().list(), jobWatch.getStore().list(), publicationWatch.getStore().list(),
                     executor, fakeLlm, publisher);
-            System.out.println(requests.describe(ideas));
+            System.out.println(requests.describe("requests", ideas));
             System.out.println("requests by kind, per idea: " + requests.perIdea(ideas));
+            System.out.println(reconciliations.describe("reconciliations", ideas));
             printLiveHeap(operator.pid());
         } finally {
             running.forEach(AgentHarness.RunningAgent::close);
@@ -400,35 +407,36 @@ public final class PipelineBenchmark {
     }
 
     /**
-     * The embedded API's requests by verb and resource, from the operator's counter
-     * {@code animops_standalone_api_requests_total} on {@code /q/metrics} (behind the API token in standalone mode).
+     * A counter of the operator's {@code /q/metrics} (behind the API token in standalone mode) by the values of some of
+     * its labels: the embedded API's requests ({@code animops_standalone_api_requests_total} by verb and resource), the
+     * Operator SDK's reconciliations ({@code reconciliations_started_total} by controller).
      */
-    record ApiRequests(Map<String, Double> counts) {
-        private static final Pattern SAMPLE = Pattern.compile(
-                "^animops_standalone_api_requests_total\\{(.*)} ([0-9.eE+]+)$", Pattern.MULTILINE);
+    record Counters(String metric, Map<String, Double> counts) {
         private static final Pattern LABEL = Pattern.compile("(\\w+)=\"([^\"]*)\"");
 
-        static ApiRequests read(int httpPort) throws IOException, InterruptedException {
+        static Counters read(int httpPort, String metric, String... labels) throws IOException, InterruptedException {
             String text = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                             + httpPort + "/q/metrics")).header("Authorization", "Bearer " + API_TOKEN).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
+            Pattern sample = Pattern.compile("^" + Pattern.quote(metric) + "\\{(.*)} ([0-9.eE+]+)$", Pattern.MULTILINE);
             Map<String, Double> counts = new TreeMap<>();
-            Matcher sample = SAMPLE.matcher(text);
-            while (sample.find()) {
-                Map<String, String> labels = new HashMap<>();
-                Matcher label = LABEL.matcher(sample.group(1));
+            Matcher line = sample.matcher(text);
+            while (line.find()) {
+                Map<String, String> values = new HashMap<>();
+                Matcher label = LABEL.matcher(line.group(1));
                 while (label.find()) {
-                    labels.put(label.group(1), label.group(2));
+                    values.put(label.group(1), label.group(2));
                 }
-                counts.put(labels.get("verb") + " " + labels.get("resource"), Double.parseDouble(sample.group(2)));
+                String key = Arrays.stream(labels).map(values::get).collect(Collectors.joining(" "));
+                counts.merge(key, Double.parseDouble(line.group(2)), Double::sum);
             }
-            return new ApiRequests(counts);
+            return new Counters(metric, counts);
         }
 
-        ApiRequests minus(ApiRequests earlier) {
+        Counters minus(Counters earlier) {
             Map<String, Double> difference = new TreeMap<>();
             counts.forEach((key, n) -> difference.put(key, n - earlier.counts.getOrDefault(key, 0.0)));
-            return new ApiRequests(difference);
+            return new Counters(metric, difference);
         }
 
         Map<String, String> perIdea(int ideas) {
@@ -437,18 +445,17 @@ public final class PipelineBenchmark {
             return perIdea;
         }
 
-        /** One line: the requests per idea asked, and the ten most frequent kinds per idea. */
-        String describe(int ideas) {
+        /** One line: the count per idea asked, and the ten largest per idea. */
+        String describe(String what, int ideas) {
             if (counts.isEmpty()) {
-                return "requests: not counted (no animops_standalone_api_requests_total on /q/metrics)";
+                return what + ": not counted (no " + metric + " on /q/metrics)";
             }
             double total = counts.values().stream().mapToDouble(Double::doubleValue).sum();
             String top = counts.entrySet().stream()
                     .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(10)
                     .map(e -> String.format("%s %.1f", e.getKey(), e.getValue() / ideas))
                     .collect(Collectors.joining(", "));
-            return String.format("requests: %.1f per idea (%.0f to the embedded API); top: %s", total / ideas, total,
-                    top);
+            return String.format("%s: %.1f per idea (%.0f in all); top: %s", what, total / ideas, total, top);
         }
     }
 
