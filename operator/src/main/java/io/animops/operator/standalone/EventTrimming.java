@@ -29,12 +29,16 @@ final class EventTrimming {
         }
         JsonNode event = WatchedCrudDispatcher.read(new String(created.getBody().getBytes(), StandardCharsets.UTF_8));
         ObjectIndex.Resource resource = ObjectIndex.Resource.of(target);
-        List<JsonNode> same = new ArrayList<>();
-        for (ObjectIndex.Entry e : crud.objects().eventsAbout(subject(event))) {
-            if (e.key().resource().equals(resource) && e.key().namespace().equals(target.namespace())) {
-                same.add(WatchedCrudDispatcher.read(e.json()));
-            }
+        List<ObjectIndex.Entry> kept = crud.objects().eventsAbout(subject(event)).stream()
+                .filter(e -> e.key().resource().equals(resource)
+                        && e.key().namespace().equals(target.namespace()))
+                .toList();
+        if (kept.size() <= PER_OBJECT) {
+            // the common case: nothing to trim, and no event to read
+            return created;
         }
+        List<JsonNode> same = new ArrayList<>();
+        kept.forEach(e -> same.add(WatchedCrudDispatcher.read(e.json())));
         same.sort(OLDEST_FIRST);
         for (int i = 0; i < same.size() - PER_OBJECT; i++) {
             ObjectIndex.Key oldest = new ObjectIndex.Key(
