@@ -88,6 +88,8 @@ public final class StatusChanges {
         status.setMedia(media);
         status.setProvenance(provenance);
         status.setErrors(new ArrayList<>());
+        // done for good: every copy of the job (the API's, each informer's) needs no longer carry what it rendered
+        status.dropRenderInputs();
         String what = artifacts == null ? "validated" : "rendered and uploaded";
         Conditions.set(
                 status,

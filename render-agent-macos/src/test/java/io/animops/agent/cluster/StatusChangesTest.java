@@ -1,6 +1,10 @@
 package io.animops.agent.cluster;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.animops.crds.Conditions;
+import io.animops.crds.v1alpha1.JobDesignSystem;
+import io.animops.crds.v1alpha1.Provenance;
 import io.animops.crds.v1alpha1.RenderJobStatus;
 import io.animops.crds.v1alpha1.RenderPhase;
 import io.animops.crds.v1alpha1.ScriptError;
@@ -90,6 +94,32 @@ class StatusChangesTest {
                         .getStatus())
                 .isEqualTo(Conditions.TRUE);
         assertThat(succeeded(status).getMessage()).isEqualTo("claimed by agent mac-1 (claim 2)");
+    }
+
+    @Test
+    void aSucceededJobNoLongerCarriesWhatItRenderedButItsDigestAndVersions() throws Exception {
+        RenderJobStatus before =
+                Jobs.held("j", "7", "mac-1", RenderPhase.Uploading).getStatus();
+        before.setDesignSystem(new JobDesignSystem("v3", "{\"palette\":{}}"));
+        RenderJobStatus after = JobStatusWriter.copy(before);
+        Provenance provenance = new Provenance();
+        provenance.setWallSeconds(1.5);
+
+        changes.succeeded(after, null, null, provenance);
+
+        assertThat(after.getPhase()).isEqualTo(RenderPhase.Succeeded);
+        assertThat(after.getScript().getSource()).isNull();
+        assertThat(after.getScript().getSha256()).isEqualTo(before.getScript().getSha256());
+        assertThat(after.getScript().getContractVersion()).isEqualTo("contract-v1");
+        assertThat(after.getDesignSystem().getJson()).isNull();
+        assertThat(after.getDesignSystem().getVersion()).isEqualTo("v3");
+        // the one write of the outcome removes them from the stored job too
+        JsonNode patch = new ObjectMapper()
+                .readTree(StatusMergePatch.body("7", before, after).orElseThrow())
+                .path("status");
+        assertThat(patch.path("script").path("source").isNull()).isTrue();
+        assertThat(patch.path("script").has("sha256")).isFalse();
+        assertThat(patch.path("designSystem").path("json").isNull()).isTrue();
     }
 
     private static Condition succeeded(RenderJobStatus status) {
