@@ -300,7 +300,8 @@ final class StandaloneApiDispatcher extends Dispatcher {
      * A replace: refused with 409 when it names a stale resourceVersion. A replace of an object's status is stored
      * here, as the API server stores it: the stored object with the body's status, nothing else of the body
      * ({@link WatchedCrudDispatcher#patchMerged}), the body and the stored object read once each; the operator and the
-     * agents write status this way several times per render. Anything else goes to the mock (admitted first).
+     * agents write status this way several times per render. A replace of the object itself is admitted, then handed
+     * to the mock; any other replace goes to the mock as sent.
      */
     private MockResponse replace(RecordedRequest request, ResourcePath target) {
         if (target.isCollection()) {
