@@ -111,7 +111,7 @@ public final class PipelineBenchmark {
             int httpPort = freePort();
             launcher = startOperator(repo, work, httpPort, log);
             ProcessHandle operator = awaitOperator(launcher, work, httpPort);
-            RssSampler rss = RssSampler.start(operator.pid());
+            PeakSampler peaks = PeakSampler.start(operator.pid());
             startFlightRecording(operator.pid());
             Config api = Config.fromKubeconfig(Files.readString(work.resolve("home/kubeconfig")));
             KubernetesClient client = new KubernetesClientBuilder().withConfig(api).build();
@@ -149,7 +149,7 @@ public final class PipelineBenchmark {
             Counters reconciliations =
                     Counters.read(httpPort, RECONCILIATIONS, "controller_name").minus(reconciliationsBefore);
 
-            report(ideas, agents, outcome, wallSeconds, cpuSeconds, rss, operator, launcher,
+            report(ideas, agents, outcome, wallSeconds, cpuSeconds, peaks, operator, launcher,
                     ideaWatch.getStore().list(), jobWatch.getStore().list(), publicationWatch.getStore().list(),
                     executor, fakeLlm, publisher);
             System.out.println(requests.describe("requests", ideas));
@@ -205,7 +205,7 @@ public final class PipelineBenchmark {
     }
 
     private static void report(int ideas, int agents, Outcome outcome, double wallSeconds, double cpuSeconds,
-                               RssSampler rss, ProcessHandle operator, Process launcher, List<AnimationIdea> all,
+                               PeakSampler peaks, ProcessHandle operator, Process launcher, List<AnimationIdea> all,
                                List<RenderJob> jobs, List<Publication> publications, BenchExecutor executor,
                                FakeLlm llm, Publisher publisher) {
         Map<String, Long> titles = all.stream()
@@ -239,9 +239,9 @@ public final class PipelineBenchmark {
         System.out.printf("wall time: %.1f s from the schedules' creation to the last idea at the end (%s); "
                 + "%.1f ideas per minute; operator CPU %.1f s (%.0f %% of one core)%n", wallSeconds, publisher.end(),
                 done / wallSeconds * 60, cpuSeconds, 100 * cpuSeconds / wallSeconds);
-        System.out.printf("operator RSS: peak %d MB (VmHWM %d MB, JVM pid %d); launcher JVM %d MB; embedded "
-                + "PostgreSQL not included%n", rss.peakMb(), kb(operator.pid(), "VmHWM") / 1024, operator.pid(),
-                kb(launcher.pid(), "VmHWM") / 1024);
+        System.out.printf("operator RSS: peak %d MB (VmHWM %d MB, JVM pid %d), %d threads at most; launcher JVM %d MB;"
+                + " embedded PostgreSQL not included%n", peaks.peakMb(), procStatus(operator.pid(), "VmHWM") / 1024,
+                operator.pid(), peaks.peakThreads(), procStatus(launcher.pid(), "VmHWM") / 1024);
         System.out.printf("ideas: %d at the end (%s), lost %d; by phase %s; rejected or failed %s%n", done,
                 publisher.end(), ideas - done, outcome.phases(), ended);
         System.out.printf("publications: %d, Published %d, AwaitingManualPost %d; %s%n", publications.size(), published,
@@ -560,22 +560,27 @@ public final class PipelineBenchmark {
         }
     }
 
-    /** Samples the operator's resident set every 100 ms; the peak is also the kernel's VmHWM. */
-    static final class RssSampler {
+    /**
+     * Samples the operator's resident set and its count of threads every 100 ms; the resident set's peak is also the
+     * kernel's VmHWM.
+     */
+    static final class PeakSampler {
         private final AtomicLong peakKb = new AtomicLong();
+        private final AtomicLong peakThreads = new AtomicLong();
 
-        static RssSampler start(long pid) {
-            RssSampler sampler = new RssSampler();
+        static PeakSampler start(long pid) {
+            PeakSampler sampler = new PeakSampler();
             Thread thread = new Thread(() -> {
                 while (true) {
-                    sampler.peakKb.accumulateAndGet(kb(pid, "VmRSS"), Math::max);
+                    sampler.peakKb.accumulateAndGet(procStatus(pid, "VmRSS"), Math::max);
+                    sampler.peakThreads.accumulateAndGet(procStatus(pid, "Threads"), Math::max);
                     try {
                         Thread.sleep(100);
                     } catch (InterruptedException e) {
                         return;
                     }
                 }
-            }, "rss-sampler");
+            }, "peak-sampler");
             thread.setDaemon(true);
             thread.start();
             return sampler;
@@ -583,6 +588,10 @@ public final class PipelineBenchmark {
 
         long peakMb() {
             return peakKb.get() / 1024;
+        }
+
+        long peakThreads() {
+            return peakThreads.get();
         }
     }
 
@@ -718,8 +727,8 @@ public final class PipelineBenchmark {
         }
     }
 
-    /** A field of /proc/PID/status in kB, 0 when the process is gone. */
-    static long kb(long pid, String field) {
+    /** A numeric field of /proc/PID/status (memory in kB, Threads a count), 0 when the process is gone. */
+    static long procStatus(long pid, String field) {
         try (Stream<String> lines = Files.lines(Path.of("/proc/" + pid + "/status"))) {
             return lines.filter(l -> l.startsWith(field + ":")).findFirst()
                     .map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).orElse(0L);
