@@ -54,8 +54,9 @@ public class RenderJobStatus extends AnimOpsStatus {
     private Map<String, Integer> agentFailures = new LinkedHashMap<>();
 
     /**
-     * Drops what only a render reads, the script's source and the design system's document (7 of a job's 9 KB),
-     * keeping their digest and version: for copies of a job kept by readers that never render it.
+     * Drops what only a render reads: the script's source and the design system's document (7 of a job's 10 KB),
+     * keeping their digest and version, and the upload grants (signed URLs, another 0.8 KB). For copies of a job
+     * kept by readers that never render it, and for a job done for good.
      */
     public void dropRenderInputs() {
         if (script != null) {
@@ -64,5 +65,6 @@ public class RenderJobStatus extends AnimOpsStatus {
         if (designSystem != null) {
             designSystem.setJson(null);
         }
+        uploads = null;
     }
 }

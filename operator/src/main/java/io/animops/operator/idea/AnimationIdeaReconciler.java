@@ -132,7 +132,7 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
                 InformerEventSourceConfiguration.from(RenderJob.class, AnimationIdea.class)
                         .withSecondaryToPrimaryMapper(AnimationIdeaReconciler::ideaOf)
                         .withOnUpdateFilter(AnimationIdeaReconciler::changesWhatTheIdeaReads)
-                        .withItemStore(new PrunedItemStore<>(AnimationIdeaReconciler::withoutScript))
+                        .withItemStore(new PrunedItemStore<>(AnimationIdeaReconciler::asTheIdeaReadsIt))
                         .build(),
                 context);
         InformerEventSource<Publication, AnimationIdea> publications = liveEvents.source(
@@ -161,10 +161,16 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
         return List.of(attempts, renderJobs, publications, schedules);
     }
 
-    /** A render job as the idea reads it: without what only a render reads, which every copy would keep. */
-    static void withoutScript(RenderJob job) {
+    /**
+     * A render job as the idea (and the live stream, which reads phase and progress) reads it: without what only a
+     * render reads, and without the artifacts' keys and the provenance, which the job's own page and publishing read
+     * from the API; every copy of every job would keep them.
+     */
+    static void asTheIdeaReadsIt(RenderJob job) {
         if (job.getStatus() != null) {
             job.getStatus().dropRenderInputs();
+            job.getStatus().setArtifacts(null);
+            job.getStatus().setProvenance(null);
         }
     }
 

@@ -19,6 +19,7 @@ import io.animops.operator.idea.IdeaSource;
 import io.animops.operator.idea.LlmIdeaSource;
 import io.animops.operator.kube.EventRecorder;
 import io.animops.operator.kube.OwnedChildren;
+import io.animops.operator.kube.PrunedItemStore;
 import io.animops.operator.kube.ReconcileErrors;
 import io.animops.operator.kube.StatusSupport;
 import io.animops.operator.llm.LlmException;
@@ -99,8 +100,25 @@ public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
                 InformerEventSourceConfiguration.from(AnimationIdea.class, ContentSchedule.class)
                         .withSecondaryToPrimaryMapper(ContentScheduleReconciler::scheduleOf)
                         .withOnUpdateFilter(ContentScheduleReconciler::changesWhatTheScheduleReads)
+                        .withItemStore(new PrunedItemStore<>(ContentScheduleReconciler::asTheScheduleReadsIt))
                         .build(),
                 context));
+    }
+
+    /**
+     * An idea as its schedule (and the live stream, which reads phase and observedGeneration) reads it: metadata,
+     * phase and conditions. The gate's nearest neighbours and the proposal's text are the idea reconciler's, whose
+     * informer keeps the whole idea.
+     */
+    static void asTheScheduleReadsIt(AnimationIdea idea) {
+        if (idea.getStatus() != null) {
+            idea.getStatus().setSimilarity(null);
+        }
+        if (idea.getSpec() != null) {
+            idea.getSpec().setPremise(null);
+            idea.getSpec().setPhysicsHook(null);
+            idea.getSpec().setHook(null);
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import io.animops.crds.v1alpha1.Provenance;
 import io.animops.crds.v1alpha1.RenderJobStatus;
 import io.animops.crds.v1alpha1.RenderPhase;
 import io.animops.crds.v1alpha1.ScriptError;
+import io.animops.crds.v1alpha1.UploadGrants;
 import io.fabric8.kubernetes.api.model.Condition;
 import org.junit.jupiter.api.Test;
 
@@ -97,10 +98,12 @@ class StatusChangesTest {
     }
 
     @Test
-    void aSucceededJobNoLongerCarriesWhatItRenderedButItsDigestAndVersions() throws Exception {
+    void aSucceededJobNoLongerCarriesWhatItRenderedNorItsGrantsButItsDigestAndVersions() throws Exception {
         RenderJobStatus before =
                 Jobs.held("j", "7", "mac-1", RenderPhase.Uploading).getStatus();
         before.setDesignSystem(new JobDesignSystem("v3", "{\"palette\":{}}"));
+        before.setUploads(new UploadGrants());
+        before.getUploads().setExpiresAt("2026-12-03T10:32:50Z");
         RenderJobStatus after = JobStatusWriter.copy(before);
         Provenance provenance = new Provenance();
         provenance.setWallSeconds(1.5);
@@ -113,6 +116,7 @@ class StatusChangesTest {
         assertThat(after.getScript().getContractVersion()).isEqualTo("contract-v1");
         assertThat(after.getDesignSystem().getJson()).isNull();
         assertThat(after.getDesignSystem().getVersion()).isEqualTo("v3");
+        assertThat(after.getUploads()).as("the upload grants are spent").isNull();
         // the one write of the outcome removes them from the stored job too
         JsonNode patch = new ObjectMapper()
                 .readTree(StatusMergePatch.body("7", before, after).orElseThrow())
@@ -120,6 +124,7 @@ class StatusChangesTest {
         assertThat(patch.path("script").path("source").isNull()).isTrue();
         assertThat(patch.path("script").has("sha256")).isFalse();
         assertThat(patch.path("designSystem").path("json").isNull()).isTrue();
+        assertThat(patch.path("uploads").isNull()).isTrue();
     }
 
     private static Condition succeeded(RenderJobStatus status) {
