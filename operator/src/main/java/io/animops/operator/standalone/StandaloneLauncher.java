@@ -8,7 +8,9 @@ import org.jboss.logging.Logger;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,10 +31,19 @@ public final class StandaloneLauncher {
 
     private static final String CONSOLE_JSON = "quarkus.log.console.json.enabled";
 
+    /**
+     * Netty's pooled allocator in 64 KiB chunks, as Quarkus sets it when it starts; but the embedded API and the
+     * example applier load Netty before Quarkus starts, and the allocator then kept 4 MiB chunks per arena: 12 MB of
+     * direct memory at idle instead of 3 (bench/pipeline/README.md, 2026-12-03 "Netty's chunks"). A value given on
+     * the command line wins.
+     */
+    static final Map<String, String> BEFORE_NETTY_LOADS = Map.of("io.netty.allocator.maxOrder", "3");
+
     private StandaloneLauncher() {}
 
     /** Runs the standalone mode; returns when the operator has stopped. */
     public static void run(String... args) {
+        setBeforeNettyLoads(System.getProperties());
         List<String> rest = Arrays.asList(args);
         if (!rest.isEmpty() && StandaloneMode.MODE_ARGUMENT.equals(rest.get(0))) {
             rest = rest.subList(1, rest.size());
@@ -123,6 +134,10 @@ public final class StandaloneLauncher {
     }
 
     /** The banner to print when the HTTP server has started, given its port; null when not in standalone mode. */
+    static void setBeforeNettyLoads(Properties systemProperties) {
+        BEFORE_NETTY_LOADS.forEach(systemProperties::putIfAbsent);
+    }
+
     private static volatile BiFunction<Integer, Optional<String>, String> pendingBanner;
 
     /**
