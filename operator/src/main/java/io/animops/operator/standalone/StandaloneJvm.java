@@ -25,11 +25,12 @@ public final class StandaloneJvm {
      * set is near 100 MiB with 300 ideas in flight, but a burst of 1,000 (bench/pipeline) filled a 256 MiB heap: the
      * serial collector then ran without end (half the operator's CPU, the pipeline stalled), so the ceiling is twice
      * that. The heap grows only as needed and is given back (below); it starts small, as the initial heap would be
-     * 1/64 of the machine. The young generation stays at 40 MiB instead of a third of the heap: with 1,000 ideas at
-     * the end of bench/pipeline the peak RSS was 614 MB instead of 680, for 12 s more collection (27 against 15 s of
-     * the operator's 250 s of CPU; its README, 2026-12-02 afternoon).
+     * 1/64 of the machine. The young generation stays small instead of a third of the heap: at 40 MiB, with 1,000
+     * ideas at the end of bench/pipeline, the peak RSS was 614 MB instead of 680, for 12 s more collection (its README,
+     * 2026-12-02 afternoon); at 24 MiB, 11 MB less than at 40 (436 against 447 MB) for about 5 s more collection
+     * (15 against 10 s of some 170 s of CPU; 2026-12-03 "Netty's chunks").
      */
-    static final List<String> HEAP_SIZE_OPTIONS = List.of("-Xms48m", "-Xmx512m", "-Xmn40m");
+    static final List<String> HEAP_SIZE_OPTIONS = List.of("-Xms48m", "-Xmx512m", "-Xmn24m");
 
     /**
      * The JVM settings shared by the standalone mode and the chart (charts/animops/values.yaml {@code jvm.options},
