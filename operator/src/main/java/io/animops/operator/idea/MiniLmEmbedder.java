@@ -4,9 +4,6 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
-import dev.langchain4j.model.embedding.onnx.PoolingMode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,9 +11,9 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /**
- * all-MiniLM-L6-v2, quantized (384 dimensions), run in process by ONNX Runtime through LangChain4j. The model
- * and its tokenizer ship inside the LangChain4j jar, so it needs no network; it does need the native ONNX
- * Runtime and tokenizer libraries of the platform, extracted to a writable temporary or cache directory.
+ * all-MiniLM-L6-v2, quantized (384 dimensions), run in process by ONNX Runtime ({@link MiniLmEncoder}). The model
+ * and its tokenizer ship inside the LangChain4j jar, so it needs no network; it does need ONNX Runtime's native
+ * library for the platform, extracted to a writable temporary directory.
  */
 public final class MiniLmEmbedder implements Embedder {
     static final String MODEL_NAME = "all-minilm-l6-v2-q";
@@ -41,26 +38,19 @@ public final class MiniLmEmbedder implements Embedder {
      * work fails here, at load time, rather than on the first idea.
      */
     public static MiniLmEmbedder load() {
-        OnnxBertBiEncoder encoder = leanEncoder();
-        EmbeddingModel model = new AbstractInProcessEmbeddingModel(null) {
-            @Override
-            protected OnnxBertBiEncoder model() {
-                return encoder;
-            }
-        };
-        MiniLmEmbedder embedder = new MiniLmEmbedder(model, bundledVersion());
+        MiniLmEmbedder embedder = new MiniLmEmbedder(leanEncoder(), bundledVersion());
         embedder.checkWorks();
         return embedder;
     }
 
     /**
-     * The bundled model in a session that embeds one sentence at a time on the calling thread. LangChain4j's default
-     * session has an intra-op pool of one spinning thread per core and ONNX Runtime's arena allocator with memory
-     * patterns, which keeps its peak buffers for ever: about 11 MB more resident memory for a 128-token sentence, and
-     * no faster for one sentence on a busy machine (bench/pipeline/README.md, 2026-12-02 memory). The vectors are the
-     * same.
+     * The bundled model in a session that embeds one sentence at a time on the calling thread, with the tokenizer in
+     * Java. LangChain4j's default session has an intra-op pool of one spinning thread per core and ONNX Runtime's
+     * arena allocator with memory patterns, which keeps its peak buffers for ever: about 11 MB more resident memory
+     * for a 128-token sentence, and no faster for one sentence on a busy machine; its tokenizer, Hugging Face's native
+     * library, held 18 MB more (bench/pipeline/README.md, 2026-12-02 memory and 2026-12-03). The vectors are the same.
      */
-    static OnnxBertBiEncoder leanEncoder() {
+    static MiniLmEncoder leanEncoder() {
         OrtEnvironment environment = OrtEnvironment.getEnvironment();
         try (InputStream model = resource(MODEL_FILE);
                 InputStream tokenizer = resource(TOKENIZER_FILE);
@@ -71,7 +61,7 @@ public final class MiniLmEmbedder implements Embedder {
             options.setCPUArenaAllocator(false);
             options.setMemoryPatternOptimization(false);
             OrtSession session = environment.createSession(model.readAllBytes(), options);
-            return new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN);
+            return new MiniLmEncoder(environment, session, BertWordPieceTokenizer.read(tokenizer));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the bundled embedding model", e);
         } catch (OrtException e) {

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The in-process model loads on this platform, and a model that cannot load leaves the gate on the hash embedding. */
 class IdeaGateEmbedderTest {
@@ -31,16 +31,27 @@ class IdeaGateEmbedderTest {
     }
 
     @Test
-    void theLeanSessionMakesTheVectorsOfLangChainsDefaultSession() {
-        // the gate's calibrated zones and the stored vectors come from LangChain4j's own session of the same model
+    void theLeanSessionAndJavaTokenizerMakeTheVectorsOfLangChainsDefaultModel() {
+        // the gate's calibrated zones and the stored vectors come from LangChain4j's own session and tokenizer
         MiniLmEmbedder lean = MiniLmEmbedder.load();
         MiniLmEmbedder usual = new MiniLmEmbedder(new AllMiniLmL6V2QuantizedEmbeddingModel(), "usual");
-        // the long one is cut into several windows and their vectors averaged
-        String longText = "a ball bounces off a spring and rolls down a ramp ".repeat(60);
-        for (String text :
-                List.of("Newton's cradle with ten steel balls", "A red flag flutters in strong wind", longText)) {
-            assertThat(lean.embed(text)).containsExactly(usual.embed(text), Offset.offset(1e-5f));
+        // accents, CJK, emoji, punctuation, odd white space and control characters, special tokens written in the
+        // text, a word too long for WordPiece; the long one cut off at the tokenizer's 128 tokens, as there
+        for (String text : BertWordPieceTokenizerTest.TEXTS) {
+            if (!text.isBlank()) {
+                assertThat(lean.embed(text)).as(text).containsExactly(usual.embed(text), Offset.offset(1e-5f));
+            }
         }
+    }
+
+    @Test
+    void aTextWithoutTokensIsRefusedWithItsReason() {
+        MiniLmEmbedder lean = MiniLmEmbedder.load();
+
+        // not blank, but only a zero-width space and a bell, which the normalizer removes
+        assertThatThrownBy(() -> lean.embed("\u200b\u0007"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("the text has no tokens");
     }
 
     @Test
