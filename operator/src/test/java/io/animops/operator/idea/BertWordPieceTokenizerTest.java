@@ -67,10 +67,29 @@ class BertWordPieceTokenizerTest {
     void aTokenizerOfAnotherKindIsRefusedWithItsReason() {
         String notBert = "{\"model\":{\"type\":\"BPE\",\"vocab\":{}},\"normalizer\":{\"type\":\"NFC\"}}";
 
-        assertThatThrownBy(() ->
-                        BertWordPieceTokenizer.read(new ByteArrayInputStream(notBert.getBytes(StandardCharsets.UTF_8))))
+        assertThatThrownBy(() -> BertWordPieceTokenizer.read(stream(notBert)))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("not a lower-casing BERT WordPiece tokenizer");
+    }
+
+    @Test
+    void aVocabularyWithoutTheSpecialTokensOrATruncationBeyondTheModelIsRefusedWithItsReason() {
+        String noSep = "{\"normalizer\":{\"type\":\"BertNormalizer\",\"lowercase\":true},"
+                + "\"model\":{\"type\":\"WordPiece\",\"vocab\":{\"[CLS]\":0,\"[UNK]\":1}}}";
+        String tooLong = "{\"normalizer\":{\"type\":\"BertNormalizer\",\"lowercase\":true},"
+                + "\"truncation\":{\"max_length\":1024},"
+                + "\"model\":{\"type\":\"WordPiece\",\"vocab\":{\"[CLS]\":0,\"[SEP]\":1,\"[UNK]\":2}}}";
+
+        assertThatThrownBy(() -> BertWordPieceTokenizer.read(stream(noSep)))
+                .isInstanceOf(IOException.class)
+                .hasMessage("tokenizer.json: the vocabulary has no [SEP]");
+        assertThatThrownBy(() -> BertWordPieceTokenizer.read(stream(tooLong)))
+                .isInstanceOf(IOException.class)
+                .hasMessage("tokenizer.json: truncation.max_length 1024 is not between 3 and 512");
+    }
+
+    private static InputStream stream(String json) {
+        return new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8));
     }
 
     static BertWordPieceTokenizer bundled() throws IOException {
