@@ -48,19 +48,18 @@ final class MiniLmEncoder implements EmbeddingModel {
         if (content.isEmpty()) {
             throw new IllegalArgumentException("nothing to embed: the text has no tokens");
         }
-        float[] vector = meanOfTokens(tokenizer.ids(tokenizer.tokenize(textOf(content))));
+        float[] vector = meanOfTokens(tokenizer.ids(encoded(tokens, content)));
         HashEmbedding.normalise(vector);
         return vector;
     }
 
     /**
-     * The text the tokens are encoded from: joined back into words when that text gives the same tokens again, else
-     * run together (as LangChain4j does, so that the vectors stay its own).
+     * The tokens the model is given, as LangChain4j encodes them (so that the vectors stay its own): the text's own
+     * when its tokens, joined back into words, give the same tokens again; else those of the tokens run together.
      */
-    private String textOf(List<String> tokens) {
-        String sentence = String.join(" ", tokens).replace(" ##", "").trim();
-        List<String> again = tokenizer.tokenize(sentence);
-        return again.subList(1, again.size() - 1).equals(tokens) ? sentence : String.join("", tokens);
+    private List<String> encoded(List<String> tokens, List<String> content) {
+        String sentence = String.join(" ", content).replace(" ##", "").trim();
+        return tokenizer.tokenize(sentence).equals(tokens) ? tokens : tokenizer.tokenize(String.join("", content));
     }
 
     private float[] meanOfTokens(long[] ids) {

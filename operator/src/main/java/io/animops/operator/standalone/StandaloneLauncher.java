@@ -41,6 +41,10 @@ public final class StandaloneLauncher {
 
     private StandaloneLauncher() {}
 
+    static void setBeforeNettyLoads(Properties systemProperties) {
+        BEFORE_NETTY_LOADS.forEach(systemProperties::putIfAbsent);
+    }
+
     /** Runs the standalone mode; returns when the operator has stopped. */
     public static void run(String... args) {
         setBeforeNettyLoads(System.getProperties());
@@ -134,10 +138,6 @@ public final class StandaloneLauncher {
     }
 
     /** The banner to print when the HTTP server has started, given its port; null when not in standalone mode. */
-    static void setBeforeNettyLoads(Properties systemProperties) {
-        BEFORE_NETTY_LOADS.forEach(systemProperties::putIfAbsent);
-    }
-
     private static volatile BiFunction<Integer, Optional<String>, String> pendingBanner;
 
     /**
