@@ -388,14 +388,14 @@ class ApiActionsTest {
         int[] reads = {0};
         AnimationIdea written = SpecWrites.update(client, AnimationIdea.class, ns, "contended", idea -> {
             if (reads[0]++ == 0) {
-                // another client changes the idea between this read and the write
+                // another client changes the idea between this read and the write, as kubectl patch would: without
+                // a resourceVersion, so that the operator's status writes of the new idea cannot refuse it
                 client.resources(AnimationIdea.class)
                         .inNamespace(ns)
                         .withName("contended")
-                        .edit(other -> {
-                            other.getSpec().setPhysicsHook("written by the other client");
-                            return other;
-                        });
+                        .patch(
+                                PatchContext.of(PatchType.JSON_MERGE),
+                                "{\"spec\":{\"physicsHook\":\"written by the other client\"}}");
             }
             idea.getSpec().setHook("written by the API");
             return true;
