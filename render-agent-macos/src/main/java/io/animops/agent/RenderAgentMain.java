@@ -8,6 +8,7 @@ import io.animops.agent.host.Caffeinate;
 import io.animops.agent.host.ToolVersions;
 import io.animops.agent.job.GodotJobExecutor;
 import io.animops.agent.upload.ArtifactUploader;
+import io.animops.crds.WatchTransport;
 import io.animops.crds.v1alpha1.RenderExecutor;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -150,14 +151,17 @@ public final class RenderAgentMain {
         throw new IllegalArgumentException("--config: required");
     }
 
-    /** The configured kubeconfig, or the client's usual discovery (KUBECONFIG, ~/.kube/config, in-cluster). */
+    /**
+     * The configured kubeconfig, or the client's usual discovery (KUBECONFIG, ~/.kube/config, in-cluster); watches go
+     * over HTTP ({@link WatchTransport}).
+     */
     static Config kubernetesConfig(AgentConfig config) {
         Path kubeconfig = config.cluster().kubeconfig();
         if (kubeconfig == null) {
-            return Config.autoConfigure(null);
+            return WatchTransport.overHttp(Config.autoConfigure(null));
         }
         try {
-            return Config.fromKubeconfig(Files.readString(kubeconfig));
+            return WatchTransport.overHttp(Config.fromKubeconfig(Files.readString(kubeconfig)));
         } catch (IOException e) {
             throw new AgentConfig.InvalidConfigException(
                     java.util.List.of("kubeconfig: cannot read " + kubeconfig + ": " + e));

@@ -50,6 +50,9 @@ class RenderAgentMainTest {
         var config = RenderAgentMain.kubernetesConfig(AgentConfig.from(file, Map.of()));
         assertThat(config.getMasterUrl()).startsWith("https://studio.example:6443");
         assertThat(config.getCurrentContext().getContext().getUser()).isEqualTo("agent");
+        assertThat(config.isOnlyHttpWatches())
+                .as("the agent's informer watches over HTTP (WatchTransport)")
+                .isTrue();
 
         file.setProperty("kubeconfig", dir.resolve("absent").toString());
         assertThatThrownBy(() -> RenderAgentMain.kubernetesConfig(AgentConfig.from(file, Map.of())))

@@ -1,5 +1,6 @@
 package io.animops.operator.standalone;
 
+import io.animops.crds.WatchTransport;
 import io.animops.crds.validation.CrdSchemaValidator;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
@@ -173,13 +174,13 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
         return client;
     }
 
-    /** Configuration for other clients of this API, such as the operator's. */
+    /** Configuration for other clients of this API, such as the operator's; they watch over HTTP. */
     public Config clientConfig() {
-        return new ConfigBuilder(Config.empty())
+        return WatchTransport.overHttp(new ConfigBuilder(Config.empty())
                 .withMasterUrl(url())
                 .withTrustCerts(true)
                 .withNamespace("default")
-                .build();
+                .build());
     }
 
     /**

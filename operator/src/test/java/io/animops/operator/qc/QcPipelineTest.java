@@ -75,6 +75,12 @@ class QcPipelineTest {
     Database database;
 
     @Test
+    void theOperatorsClientOfTheEmbeddedApiWatchesOverHttp() {
+        // the customizer bean is applied, and this resource's setting wins over the test profile's
+        assertThat(client.getConfiguration().isOnlyHttpWatches()).isTrue();
+    }
+
+    @Test
     void aPreviewThatPassesQcIsRenderedInFullAndPublishedOncePerTarget() {
         String ns = "qc-auto";
         client.resource(schedule(ns, QcSettings.Policy.AutoPass, "shorts")).create();

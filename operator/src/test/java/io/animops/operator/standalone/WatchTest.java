@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
+import io.fabric8.kubernetes.client.dsl.internal.WatchConnectionManager;
+import io.fabric8.kubernetes.client.dsl.internal.WatchHTTPManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +29,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Watches of the embedded API as a real API server streams them, over plain HTTP (kubectl) and WebSocket (Fabric8). */
+/**
+ * Watches of the embedded API as a real API server streams them, over plain HTTP (kubectl, and Fabric8 as AnimOps
+ * configures it) and WebSocket (Fabric8's default).
+ */
 class WatchTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -161,6 +168,7 @@ class WatchTest {
                                 // the test closes it
                             }
                         })) {
+            assertThat(watch).as("as the API's clients watch").isInstanceOf(WatchHTTPManager.class);
             api.client()
                     .configMaps()
                     .inNamespace("default")
@@ -168,6 +176,50 @@ class WatchTest {
                     .create();
             await().atMost(Duration.ofSeconds(10)).until(() -> heard.size() >= 2);
             assertThat(heard).containsExactly("ADDED missed", "ADDED after-restart");
+        }
+    }
+
+    @Test
+    void aWebSocketWatchStreamsTheChangesAfterItsResourceVersion() throws Exception {
+        api = new EmbeddedKubernetesApi().start(FreePorts.next());
+        ConfigMap seen = api.client()
+                .configMaps()
+                .inNamespace("default")
+                .resource(configMap("seen"))
+                .create();
+        Config overWebSocket = api.clientConfig();
+        overWebSocket.setOnlyHttpWatches(false);
+        List<String> heard = new CopyOnWriteArrayList<>();
+        // from the last resourceVersion, so that nothing is sent with the handshake: Fabric8's Vert.x client may drop
+        // what is (WatchTransport); once watch() returns, its handlers are set
+        try (KubernetesClient client =
+                        new KubernetesClientBuilder().withConfig(overWebSocket).build();
+                var watch = client.configMaps()
+                        .inNamespace("default")
+                        .watch(
+                                new io.fabric8.kubernetes.api.model.ListOptionsBuilder()
+                                        .withResourceVersion(seen.getMetadata().getResourceVersion())
+                                        .build(),
+                                new Watcher<>() {
+                                    @Override
+                                    public void eventReceived(Action action, ConfigMap resource) {
+                                        heard.add(action + " "
+                                                + resource.getMetadata().getName());
+                                    }
+
+                                    @Override
+                                    public void onClose(WatcherException cause) {
+                                        // the test closes it
+                                    }
+                                })) {
+            assertThat(watch).isInstanceOf(WatchConnectionManager.class);
+            ConfigMap later = client.configMaps()
+                    .inNamespace("default")
+                    .resource(configMap("later"))
+                    .create();
+            client.resource(later).delete();
+            await().atMost(Duration.ofSeconds(10)).until(() -> heard.size() >= 2);
+            assertThat(heard).containsExactly("ADDED later", "DELETED later");
         }
     }
 

@@ -20,7 +20,13 @@ public class EmbeddedKubernetesApiResource implements QuarkusTestResourceLifecyc
         api = new EmbeddedKubernetesApi().start(freePort());
         api.applyCrds();
         return Map.of(
-                "quarkus.kubernetes-client.api-server-url", api.url(), "quarkus.kubernetes-client.trust-certs", "true");
+                "quarkus.kubernetes-client.api-server-url",
+                api.url(),
+                "quarkus.kubernetes-client.trust-certs",
+                "true",
+                // the operator's informers watch as in production, over HTTP
+                "animops.kubernetes.watch-over-http",
+                "true");
     }
 
     @Override
