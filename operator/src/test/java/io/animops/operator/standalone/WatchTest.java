@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.dsl.internal.WatchConnectionManager;
@@ -150,24 +151,7 @@ class WatchTest {
         store = new SqlObjectStore(database.dataSource(EmbeddedDatabase.KUBE_DATABASE));
         api = new EmbeddedKubernetesApi().start(FreePorts.next(), store);
         List<String> heard = new CopyOnWriteArrayList<>();
-        try (var watch = api.client()
-                .configMaps()
-                .inNamespace("default")
-                .watch(
-                        new io.fabric8.kubernetes.api.model.ListOptionsBuilder()
-                                .withResourceVersion(seen.getMetadata().getResourceVersion())
-                                .build(),
-                        new Watcher<>() {
-                            @Override
-                            public void eventReceived(Action action, ConfigMap resource) {
-                                heard.add(action + " " + resource.getMetadata().getName());
-                            }
-
-                            @Override
-                            public void onClose(WatcherException cause) {
-                                // the test closes it
-                            }
-                        })) {
+        try (Watch watch = watchFrom(api.client(), seen, heard)) {
             assertThat(watch).as("as the API's clients watch").isInstanceOf(WatchHTTPManager.class);
             api.client()
                     .configMaps()
@@ -194,24 +178,7 @@ class WatchTest {
         // what is (WatchTransport); once watch() returns, its handlers are set
         try (KubernetesClient client =
                         new KubernetesClientBuilder().withConfig(overWebSocket).build();
-                var watch = client.configMaps()
-                        .inNamespace("default")
-                        .watch(
-                                new io.fabric8.kubernetes.api.model.ListOptionsBuilder()
-                                        .withResourceVersion(seen.getMetadata().getResourceVersion())
-                                        .build(),
-                                new Watcher<>() {
-                                    @Override
-                                    public void eventReceived(Action action, ConfigMap resource) {
-                                        heard.add(action + " "
-                                                + resource.getMetadata().getName());
-                                    }
-
-                                    @Override
-                                    public void onClose(WatcherException cause) {
-                                        // the test closes it
-                                    }
-                                })) {
+                Watch watch = watchFrom(client, seen, heard)) {
             assertThat(watch).isInstanceOf(WatchConnectionManager.class);
             ConfigMap later = client.configMaps()
                     .inNamespace("default")
@@ -221,6 +188,27 @@ class WatchTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> heard.size() >= 2);
             assertThat(heard).containsExactly("ADDED later", "DELETED later");
         }
+    }
+
+    /** A Fabric8 watch of the default namespace's ConfigMaps after {@code seen}, telling what it hears. */
+    private static Watch watchFrom(KubernetesClient client, ConfigMap seen, List<String> heard) {
+        return client.configMaps()
+                .inNamespace("default")
+                .watch(
+                        new io.fabric8.kubernetes.api.model.ListOptionsBuilder()
+                                .withResourceVersion(seen.getMetadata().getResourceVersion())
+                                .build(),
+                        new Watcher<>() {
+                            @Override
+                            public void eventReceived(Action action, ConfigMap resource) {
+                                heard.add(action + " " + resource.getMetadata().getName());
+                            }
+
+                            @Override
+                            public void onClose(WatcherException cause) {
+                                // the test closes it
+                            }
+                        });
     }
 
     private List<JsonNode> stream(String path) throws Exception {
