@@ -263,14 +263,21 @@ class IdeaPipelineTest {
         String declined = ideas.get(1).getMetadata().getName();
         assertThat(attemptsOf(client, ns, chosen)).isEmpty();
 
-        client.resources(AnimationIdea.class).inNamespace(ns).withName(chosen).edit(i -> {
-            i.getSpec().setApproved(true);
-            return i;
-        });
-        client.resources(AnimationIdea.class).inNamespace(ns).withName(declined).edit(i -> {
-            i.getSpec().setApproved(false);
-            return i;
-        });
+        // Fabric8's edit sends the resourceVersion it read: a status write of the operator in between is a 409
+        retryOnConflict(() -> client.resources(AnimationIdea.class)
+                .inNamespace(ns)
+                .withName(chosen)
+                .edit(i -> {
+                    i.getSpec().setApproved(true);
+                    return i;
+                }));
+        retryOnConflict(() -> client.resources(AnimationIdea.class)
+                .inNamespace(ns)
+                .withName(declined)
+                .edit(i -> {
+                    i.getSpec().setApproved(false);
+                    return i;
+                }));
         await().atMost(PATIENCE)
                 .until(() -> phaseOf(ns, chosen) == IdeaPhase.Rendering && phaseOf(ns, declined) == IdeaPhase.Rejected);
         AnimationIdea approved = get(client, ns, chosen);
