@@ -10,6 +10,7 @@ import io.animops.agent.job.JobExecutor;
 import io.animops.agent.job.JobRequest;
 import io.animops.crds.AnimOps;
 import io.animops.crds.SecretKeyRef;
+import io.animops.crds.WatchTransport;
 import io.animops.crds.v1alpha1.AnimationIdea;
 import io.animops.crds.v1alpha1.ContentSchedule;
 import io.animops.crds.v1alpha1.IdeaPhase;
@@ -113,7 +114,9 @@ public final class PipelineBenchmark {
             ProcessHandle operator = awaitOperator(launcher, work, httpPort);
             PeakSampler peaks = PeakSampler.start(operator.pid());
             startFlightRecording(operator.pid());
-            Config api = Config.fromKubeconfig(Files.readString(work.resolve("home/kubeconfig")));
+            // the agents watch as the packaged agent does (RenderAgentMain), over HTTP
+            Config api = WatchTransport.overHttp(
+                    Config.fromKubeconfig(Files.readString(work.resolve("home/kubeconfig"))));
             KubernetesClient client = new KubernetesClientBuilder().withConfig(api).build();
             client.resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build()).create();
             client.resource(new SecretBuilder().withNewMetadata().withNamespace(NS).withName("llm").endMetadata()
