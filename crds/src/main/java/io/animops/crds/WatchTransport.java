@@ -7,8 +7,9 @@ import io.fabric8.kubernetes.client.Config;
  * client-go watch), not over WebSocket. Fabric8 7.5's Vert.x client registers its WebSocket message handlers only
  * once the connect future reaches the thread that opened the watch; Vert.x resumes the socket before that, so the
  * events a server sends with the handshake (a watch's initial objects, or the changes since the resourceVersion a
- * watch resumes from) are dropped when that thread is slow, as on a loaded machine. An informer then misses a change
- * for good. The HTTP watch sets its body handler on the event loop before the response can arrive.
+ * watch resumes from) are dropped when that thread is slow, as on a loaded machine. An informer then keeps a stale
+ * copy until the object changes again. The HTTP watch sets its body handler on the event loop before the response
+ * can arrive.
  */
 public final class WatchTransport {
     private WatchTransport() {}
