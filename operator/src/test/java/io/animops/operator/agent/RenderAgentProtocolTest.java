@@ -451,6 +451,33 @@ class RenderAgentProtocolTest {
     }
 
     @Test
+    void anApiThatStopsAnsweringAsTheAgentStopsHoldsItsSignOffForSecondsOnly() throws Exception {
+        int port = freePort();
+        EmbeddedKubernetesApi operatorApi = new EmbeddedKubernetesApi().start(port);
+        operatorApi.applyCrds();
+        ScriptedJobExecutor executor = new ScriptedJobExecutor(work.resolve("mute"), "mac-mute");
+        RunningAgent agent = AgentHarness.start(
+                operatorApi.clientConfig(),
+                "mac-mute",
+                "mute",
+                1,
+                executor,
+                work.resolve("agent-mute"),
+                Duration.ofSeconds(20));
+        operatorApi.stop();
+        // the port still takes connections, so the agent finds the API reachable, but nothing answers its sign-off,
+        // as when the operator stops at the same moment
+        try (ServerSocket mute = new ServerSocket()) {
+            mute.setReuseAddress(true);
+            mute.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
+            long start = System.nanoTime();
+            agent.close();
+            // its 5 s for the sign-off; unbounded, the client's request timeout alone held it 10 s
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
+        }
+    }
+
+    @Test
     void aStoppingAgentWaitingForGrantsHandsTheJobBackAtOnce() {
         ScriptedJobExecutor executor = new ScriptedJobExecutor(work.resolve("stop-waiting"), "mac-wait");
         grants.withhold("waiting");

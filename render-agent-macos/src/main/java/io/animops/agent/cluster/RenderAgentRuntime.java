@@ -46,6 +46,8 @@ public final class RenderAgentRuntime implements AutoCloseable {
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(15);
     /** The same while the API is unreachable: the hand-backs cannot be written, the operator requeues on lapse. */
     private static final Duration UNREACHABLE_GRACE = Duration.ofSeconds(2);
+    /** How long a stop waits for the answer to its sign-off, one write that takes milliseconds when the API is up. */
+    private static final Duration SIGN_OFF_WAIT = Duration.ofSeconds(5);
     /** The informers' full resync: a safety net for claims, besides the event-driven look at each change. */
     private static final Duration RESYNC = Duration.ofSeconds(30);
 
@@ -342,12 +344,35 @@ public final class RenderAgentRuntime implements AutoCloseable {
                     + "the operator marks it NotReady when its lease runs out");
             return;
         }
+        signOffWithin(SIGN_OFF_WAIT);
+    }
+
+    /**
+     * Signs off, waiting for it at most {@code wait}: an API that goes away after {@link #reachable()} found it (the
+     * operator stopping at the same moment) would hold the stop for the client's retries, about 19 s.
+     */
+    private void signOffWithin(Duration wait) {
+        Thread signOff = new Thread(
+                () -> {
+                    try {
+                        registration.signOff();
+                        LOG.info("agent " + config.name() + " stopped");
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "the sign-off of RenderAgent " + config.name() + " failed", e);
+                    }
+                },
+                "animops-sign-off");
+        signOff.setDaemon(true);
+        signOff.start();
         try {
-            registration.signOff();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "the sign-off of RenderAgent " + config.name() + " failed", e);
+            signOff.join(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        LOG.info("agent " + config.name() + " stopped");
+        if (signOff.isAlive()) {
+            LOG.info("agent " + config.name() + " stopped without an answer to its sign-off within " + wait.toSeconds()
+                    + " s; the operator marks it NotReady when its lease runs out");
+        }
     }
 
     /** Whether the API server accepts a connection within a second (the operator's, in the standalone mode). */
