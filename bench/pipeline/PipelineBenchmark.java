@@ -32,7 +32,6 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 
 import java.io.IOException;
@@ -117,7 +116,7 @@ public final class PipelineBenchmark {
             // the agents watch as the packaged agent does (RenderAgentMain), over HTTP
             Config api = WatchTransport.overHttp(
                     Config.fromKubeconfig(Files.readString(work.resolve("home/kubeconfig"))));
-            KubernetesClient client = new KubernetesClientBuilder().withConfig(api).build();
+            KubernetesClient client = WatchTransport.clientBuilder(api).build();
             client.resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build()).create();
             client.resource(new SecretBuilder().withNewMetadata().withNamespace(NS).withName("llm").endMetadata()
                     .withStringData(Map.of("api-key", FakeOpenAiServer.API_KEY)).build()).create();

@@ -12,7 +12,6 @@ import io.animops.crds.WatchTransport;
 import io.animops.crds.v1alpha1.RenderExecutor;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
 import java.io.IOException;
@@ -96,9 +95,7 @@ public final class RenderAgentMain {
             System.exit(1);
             return;
         }
-        KubernetesClient client = new KubernetesClientBuilder()
-                .withConfig(kubernetesConfig(config))
-                .build();
+        KubernetesClient client = kubernetesClient(config);
         Caffeinate caffeinate = Caffeinate.forThisProcess();
         RenderAgentRuntime runtime = new RenderAgentRuntime(
                 client,
@@ -149,6 +146,11 @@ public final class RenderAgentMain {
             }
         }
         throw new IllegalArgumentException("--config: required");
+    }
+
+    /** A client of the configured API; its watches read their streams through {@link WatchTransport}'s mending. */
+    static KubernetesClient kubernetesClient(AgentConfig config) {
+        return WatchTransport.clientBuilder(kubernetesConfig(config)).build();
     }
 
     /**

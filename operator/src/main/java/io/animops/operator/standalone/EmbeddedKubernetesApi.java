@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.VersionInfo;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -141,7 +140,7 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
             throw new IllegalStateException("interrupted while starting the embedded Kubernetes API", e);
         }
         url = "http://127.0.0.1:" + server.actualPort();
-        client = new KubernetesClientBuilder().withConfig(clientConfig()).build();
+        client = WatchTransport.clientBuilder(clientConfig()).build();
         LOG.infof("Embedded Kubernetes API listening on %s", url);
         return this;
     }

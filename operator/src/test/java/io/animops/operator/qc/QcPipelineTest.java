@@ -27,8 +27,13 @@ import io.animops.operator.testing.EmbeddedKubernetesApiResource;
 import io.animops.operator.testing.EmbeddedPostgresResource;
 import io.animops.operator.testing.Pipeline;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -42,6 +47,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -78,6 +84,39 @@ class QcPipelineTest {
     void theOperatorsClientOfTheEmbeddedApiWatchesOverHttp() {
         // the customizer bean is applied, and this resource's setting wins over the test profile's
         assertThat(client.getConfiguration().isOnlyHttpWatches()).isTrue();
+    }
+
+    @Test
+    void theOperatorsClientHearsTextBeyondAsciiIntactOverAnHttpWatch() {
+        // Fabric8 alone closes such a watch (WatchTest): the client bean reads its stream through AsciiWatchStreams
+        String ns = "qc-unicode";
+        String text = "Bounce — café ✓ 😀 日本 ".repeat(400);
+        List<String> heard = new CopyOnWriteArrayList<>();
+        try (Watch watch = client.configMaps().inNamespace(ns).watch(new Watcher<>() {
+            @Override
+            public void eventReceived(Action action, ConfigMap configMap) {
+                heard.add(action + " " + configMap.getData().get("text"));
+            }
+
+            @Override
+            public void onClose(WatcherException cause) {
+                heard.add("CLOSED " + cause.getMessage());
+            }
+        })) {
+            for (int i = 0; i < 3; i++) {
+                client.resource(new ConfigMapBuilder()
+                                .withNewMetadata()
+                                .withNamespace(ns)
+                                .withName("text-" + i)
+                                .endMetadata()
+                                .addToData("text", text + i)
+                                .build())
+                        .create();
+            }
+            await().atMost(PATIENCE)
+                    .until(() -> heard.size() >= 3 || heard.stream().anyMatch(h -> h.startsWith("CLOSED")));
+            assertThat(heard).containsExactly("ADDED " + text + 0, "ADDED " + text + 1, "ADDED " + text + 2);
+        }
     }
 
     @Test

@@ -1,0 +1,30 @@
+package io.animops.operator.kube;
+
+import io.animops.crds.AsciiWatchStreams;
+import io.animops.crds.WatchTransport;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/**
+ * The operator's Kubernetes client as Quarkus makes it (its configuration, customizers included, and its
+ * serialization), with HTTP watch streams read through {@link AsciiWatchStreams}. It replaces the client Quarkus
+ * produces by default, which has no place for an interceptor.
+ */
+@Singleton
+public class AsciiWatchesClientProducer {
+    @Produces
+    @Singleton
+    KubernetesClient kubernetesClient(KubernetesSerialization serialization, Config config) {
+        return WatchTransport.clientBuilder(config)
+                .withKubernetesSerialization(serialization)
+                .build();
+    }
+
+    void close(@Disposes KubernetesClient client) {
+        client.close();
+    }
+}
