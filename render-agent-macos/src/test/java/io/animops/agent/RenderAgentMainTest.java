@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.WatcherException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -38,28 +39,7 @@ class RenderAgentMainTest {
 
     @Test
     void aConfiguredKubeconfigIsReadAndAMissingOneNamed(@TempDir Path dir) throws Exception {
-        Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: studio
-                  cluster:
-                    server: https://studio.example:6443
-                users:
-                - name: agent
-                  user:
-                    token: agent-token
-                contexts:
-                - name: studio
-                  context:
-                    cluster: studio
-                    user: agent
-                current-context: studio
-                """);
-        Properties file = new Properties();
-        file.setProperty("name", "mac");
-        file.setProperty("workDir", dir.toString());
-        file.setProperty("kubeconfig", kubeconfig.toString());
+        Properties file = agentFile(dir, "https://studio.example:6443");
         var config = RenderAgentMain.kubernetesConfig(AgentConfig.from(file, Map.of()));
         assertThat(config.getMasterUrl()).startsWith("https://studio.example:6443");
         assertThat(config.getCurrentContext().getContext().getUser()).isEqualTo("agent");
@@ -96,28 +76,8 @@ class RenderAgentMainTest {
             body.close();
         });
         server.start();
-        Path kubeconfig = Files.writeString(
-                dir.resolve("kubeconfig"), """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: local
-                  cluster:
-                    server: http://127.0.0.1:%d
-                users:
-                - name: agent
-                  user: {}
-                contexts:
-                - name: local
-                  context:
-                    cluster: local
-                    user: agent
-                current-context: local
-                """.formatted(server.getAddress().getPort()));
-        Properties file = new Properties();
-        file.setProperty("name", "mac");
-        file.setProperty("workDir", dir.toString());
-        file.setProperty("kubeconfig", kubeconfig.toString());
+        Properties file =
+                agentFile(dir, "http://127.0.0.1:" + server.getAddress().getPort());
         List<String> heard = new CopyOnWriteArrayList<>();
         try (KubernetesClient client = RenderAgentMain.kubernetesClient(AgentConfig.from(file, Map.of()));
                 Watch watch = client.configMaps().inNamespace("default").watch(new Watcher<>() {
@@ -139,6 +99,33 @@ class RenderAgentMainTest {
         } finally {
             server.stop(0);
         }
+    }
+
+    /** An agent's properties whose kubeconfig, written in {@code dir}, names {@code server} and a token. */
+    private static Properties agentFile(Path dir, String server) throws IOException {
+        Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: studio
+                  cluster:
+                    server: %s
+                users:
+                - name: agent
+                  user:
+                    token: agent-token
+                contexts:
+                - name: studio
+                  context:
+                    cluster: studio
+                    user: agent
+                current-context: studio
+                """.formatted(server));
+        Properties file = new Properties();
+        file.setProperty("name", "mac");
+        file.setProperty("workDir", dir.toString());
+        file.setProperty("kubeconfig", kubeconfig.toString());
+        return file;
     }
 
     private static void sleep(long millis) {
