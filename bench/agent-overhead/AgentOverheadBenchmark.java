@@ -4,12 +4,12 @@ import io.animops.agent.AgentConfig;
 import io.animops.agent.cluster.AgentIdentity;
 import io.animops.agent.host.ToolVersions;
 import io.animops.agent.job.GodotJobExecutor;
+import io.animops.crds.WatchTransport;
 import io.animops.crds.v1alpha1.RenderJob;
 import io.animops.crds.v1alpha1.RenderMode;
 import io.animops.crds.v1alpha1.RenderPhase;
 import io.animops.operator.standalone.EmbeddedKubernetesApi;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 
@@ -57,7 +57,7 @@ public final class AgentOverheadBenchmark {
         try (EmbeddedKubernetesApi api = new EmbeddedKubernetesApi().start(freePort());
              FakeObjectStore store = new FakeObjectStore()) {
             api.applyCrds();
-            KubernetesClient client = new KubernetesClientBuilder().withConfig(api.clientConfig()).build();
+            KubernetesClient client = WatchTransport.clientBuilder(api.clientConfig()).build();
             StorageGrantWriter grants = new StorageGrantWriter(client, store);
             Map<String, Long> claimedAt = new ConcurrentHashMap<>();
             Map<String, Long> succeededAt = new ConcurrentHashMap<>();
