@@ -7,12 +7,13 @@ import io.fabric8.kubernetes.client.http.Interceptor;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Hands Fabric8's HTTP watches their stream as ASCII, every other character as a JSON escape (a backslash, u and four hex digits). Fabric8
- * 7.5's {@code WatchHTTPManager} decodes each buffer it receives on its own, with
- * {@code UTF_8.decode(buffer).array()}: the array is sized by bytes, so a buffer holding a multi-byte character
+ * Hands Fabric8's HTTP watches their stream as ASCII, every other character as a JSON escape (a backslash, u and
+ * four hex digits). Fabric8 7.5's {@code WatchHTTPManager} (8.0's too) decodes each buffer it receives on its own,
+ * with {@code UTF_8.decode(buffer).array()}: the array is sized by bytes, so a buffer holding a multi-byte character
  * leaves NUL characters after its text, which make the next event's JSON unreadable (the watch closes and the
  * informer lists everything again); and a character split between two buffers becomes two U+FFFD, which nothing
  * notices. Object names are ASCII but titles, scripts and messages need not be. Outside JSON strings a watch event is
@@ -82,7 +83,7 @@ public final class AsciiWatchStreams implements Interceptor {
             System.arraycopy(split, 0, bytes, 0, split.length);
             buffer.get(bytes, split.length, buffer.remaining());
             int whole = wholeCharacters(bytes);
-            split = java.util.Arrays.copyOfRange(bytes, whole, bytes.length);
+            split = Arrays.copyOfRange(bytes, whole, bytes.length);
             String text = new String(bytes, 0, whole, StandardCharsets.UTF_8);
             ByteBuffer out = ByteBuffer.allocate(text.length() * 6);
             for (int i = 0; i < text.length(); i++) {
