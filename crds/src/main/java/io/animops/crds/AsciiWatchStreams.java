@@ -85,7 +85,9 @@ public final class AsciiWatchStreams implements Interceptor {
             int whole = wholeCharacters(bytes);
             split = Arrays.copyOfRange(bytes, whole, bytes.length);
             String text = new String(bytes, 0, whole, StandardCharsets.UTF_8);
-            ByteBuffer out = ByteBuffer.allocate(text.length() * 6);
+            int beyondAscii = (int) text.chars().filter(c -> c >= 0x80).count();
+            // each such character takes six bytes as an escape
+            ByteBuffer out = ByteBuffer.allocate(text.length() + 5 * beyondAscii);
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
                 if (c < 0x80) {

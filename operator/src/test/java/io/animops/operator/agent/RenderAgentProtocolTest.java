@@ -431,19 +431,8 @@ class RenderAgentProtocolTest {
 
     @Test
     void withItsApiDownAnAgentStopsWithinSeconds() {
-        EmbeddedKubernetesApi operatorApi = new EmbeddedKubernetesApi().start(freePort());
-        operatorApi.applyCrds();
-        ScriptedJobExecutor executor = new ScriptedJobExecutor(work.resolve("orphan"), "mac-orphan");
-        RunningAgent agent = AgentHarness.start(
-                operatorApi.clientConfig(),
-                "mac-orphan",
-                "orphan",
-                1,
-                executor,
-                work.resolve("agent-orphan"),
-                Duration.ofSeconds(20));
         // the operator (and, in the standalone mode, the API it serves) goes away
-        operatorApi.stop();
+        RunningAgent agent = agentWhoseApiStopped("orphan", freePort());
         long start = System.nanoTime();
         agent.close();
         // not the ~19 s of the client's retries for a sign-off nobody can receive
@@ -453,18 +442,7 @@ class RenderAgentProtocolTest {
     @Test
     void anApiThatStopsAnsweringAsTheAgentStopsHoldsItsSignOffForSecondsOnly() throws Exception {
         int port = freePort();
-        EmbeddedKubernetesApi operatorApi = new EmbeddedKubernetesApi().start(port);
-        operatorApi.applyCrds();
-        ScriptedJobExecutor executor = new ScriptedJobExecutor(work.resolve("mute"), "mac-mute");
-        RunningAgent agent = AgentHarness.start(
-                operatorApi.clientConfig(),
-                "mac-mute",
-                "mute",
-                1,
-                executor,
-                work.resolve("agent-mute"),
-                Duration.ofSeconds(20));
-        operatorApi.stop();
+        RunningAgent agent = agentWhoseApiStopped("mute", port);
         // the port still takes connections, so the agent finds the API reachable, but nothing answers its sign-off,
         // as when the operator stops at the same moment
         try (ServerSocket mute = new ServerSocket()) {
@@ -475,6 +453,22 @@ class RenderAgentProtocolTest {
             // its 5 s for the sign-off; unbounded, the client's request timeout alone held it 10 s
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
         }
+    }
+
+    /** An agent {@code mac-<name>} registered with an API on {@code port}, which has stopped since. */
+    private RunningAgent agentWhoseApiStopped(String name, int port) {
+        EmbeddedKubernetesApi operatorApi = new EmbeddedKubernetesApi().start(port);
+        operatorApi.applyCrds();
+        RunningAgent agent = AgentHarness.start(
+                operatorApi.clientConfig(),
+                "mac-" + name,
+                name,
+                1,
+                new ScriptedJobExecutor(work.resolve(name), "mac-" + name),
+                work.resolve("agent-" + name),
+                Duration.ofSeconds(20));
+        operatorApi.stop();
+        return agent;
     }
 
     @Test
