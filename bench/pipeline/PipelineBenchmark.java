@@ -113,6 +113,7 @@ public final class PipelineBenchmark {
             ProcessHandle operator = awaitOperator(launcher, work, httpPort);
             PeakSampler peaks = PeakSampler.start(operator.pid());
             startFlightRecording(operator.pid());
+            CpuProfile profile = CpuProfile.start(operator.pid());
             // the agents watch as the packaged agent does (RenderAgentMain), over HTTP
             Config api = WatchTransport.overHttp(
                     Config.fromKubeconfig(Files.readString(work.resolve("home/kubeconfig"))));
@@ -138,6 +139,7 @@ public final class PipelineBenchmark {
             Counters requestsBefore = Counters.read(httpPort, API_REQUESTS, "verb", "resource");
             Counters reconciliationsBefore = Counters.read(httpPort, RECONCILIATIONS, "controller_name");
             long cpuBefore = cpuMillis(operator.pid());
+            Map<String, ThreadCpu> threadsBefore = ThreadCpu.of(operator.pid());
             long started = System.nanoTime();
             int schedules = (ideas + IDEAS_PER_SCHEDULE - 1) / IDEAS_PER_SCHEDULE;
             for (int s = 0; s < schedules; s++) {
@@ -147,6 +149,9 @@ public final class PipelineBenchmark {
             Outcome outcome = drive(ideas, timeout, ideaWatch, publicationWatch, publisher, started);
             double wallSeconds = (System.nanoTime() - started) / 1e9;
             double cpuSeconds = (cpuMillis(operator.pid()) - cpuBefore) / 1000.0;
+            String cpuByThread = ThreadCpu.describe(threadsBefore, ThreadCpu.of(operator.pid()),
+                    ThreadCpu.javaNames(operator.pid()));
+            profile.stop();
             Counters requests = Counters.read(httpPort, API_REQUESTS, "verb", "resource").minus(requestsBefore);
             Counters reconciliations =
                     Counters.read(httpPort, RECONCILIATIONS, "controller_name").minus(reconciliationsBefore);
@@ -157,6 +162,7 @@ public final class PipelineBenchmark {
             System.out.println(requests.describe("requests", ideas));
             System.out.println("requests by kind, per idea: " + requests.perIdea(ideas));
             System.out.println(reconciliations.describe("reconciliations", ideas));
+            System.out.println("operator CPU by thread: " + cpuByThread);
             printLiveHeap(operator.pid());
         } finally {
             running.forEach(AgentHarness.RunningAgent::close);
@@ -345,6 +351,40 @@ public final class PipelineBenchmark {
         builder.environment().put("ANIMOPS_LLM_UNAVAILABLE_MAX_DELAY", "2s");
         builder.environment().put("ANIMOPS_LLM_UNAVAILABLE_GIVE_UP_AFTER", "5m");
         return builder.start();
+    }
+
+    /**
+     * With ANIMOPS_BENCH_PROFILE=FILE, async-profiler's CPU profile (interval timer, 10 ms, by thread) of the operator's
+     * JVM while the ideas run, written to FILE as collapsed stacks ({@code bench/pipeline/jfr-shares FILE}). It samples
+     * CPU time, so its shares add up to the CPU the bench prints; JFR's execution samples had put 22 % of it on
+     * Fabric8's watch loop, where this profile finds 5 %.
+     */
+    private record CpuProfile(long pid, String library, String file) {
+        static CpuProfile start(long pid) throws IOException, InterruptedException {
+            String file = System.getenv("ANIMOPS_BENCH_PROFILE");
+            String library = System.getProperty("animops.bench.profiler");
+            CpuProfile profile = new CpuProfile(pid, library, file == null || file.isBlank() ? null
+                    : Path.of(file).toAbsolutePath().toString());
+            profile.agent("start,event=itimer,interval=10ms,threads");
+            return profile;
+        }
+
+        void stop() throws IOException, InterruptedException {
+            agent("stop,file=" + file + ",collapsed");
+        }
+
+        private void agent(String options) throws IOException, InterruptedException {
+            if (file == null) {
+                return;
+            }
+            Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+            // quoted, or jcmd reads the options' key=value pairs as its own arguments
+            Process load = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "JVMTI.agent_load", library,
+                    '"' + options + '"')
+                    .redirectErrorStream(true).start();
+            System.out.println("cpu profile: " + options + ": " + new String(load.getInputStream().readAllBytes()).trim());
+            load.waitFor();
+        }
     }
 
     /**
@@ -736,6 +776,69 @@ public final class PipelineBenchmark {
                     .map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).orElse(0L);
         } catch (IOException | UncheckedIOException e) {
             return 0;
+        }
+    }
+
+    /**
+     * A thread's name as the kernel has it (Java's, cut to 15 characters) and its user plus system CPU time in ms, by
+     * thread id: where the operator's CPU goes by kind of thread (event loops, reconcilers, informers, the collector,
+     * the compiler), which a sampling profiler only estimates.
+     */
+    record ThreadCpu(String name, long millis) {
+        static Map<String, ThreadCpu> of(long pid) {
+            Map<String, ThreadCpu> threads = new HashMap<>();
+            try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+                for (Path task : tasks.toList()) {
+                    try {
+                        String stat = Files.readString(task.resolve("stat"));
+                        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        threads.put(task.getFileName().toString(), new ThreadCpu(name,
+                                (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10));
+                    } catch (IOException ended) {
+                        // the thread ended while the list was read
+                    }
+                }
+            } catch (IOException | UncheckedIOException e) {
+                return threads;
+            }
+            return threads;
+        }
+
+        /** The Java threads' whole names by thread id, from jcmd's thread dump ({@code nid=0x...}). */
+        static Map<String, String> javaNames(long pid) throws IOException, InterruptedException {
+            Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+            Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "Thread.print")
+                    .redirectErrorStream(true)
+                    .start();
+            String text = new String(dump.getInputStream().readAllBytes());
+            dump.waitFor();
+            Map<String, String> names = new HashMap<>();
+            Matcher thread = Pattern.compile("(?m)^\"(.*)\" .*nid=0x([0-9a-f]+)").matcher(text);
+            while (thread.find()) {
+                names.put(Long.toString(Long.parseLong(thread.group(2), 16)), thread.group(1));
+            }
+            return names;
+        }
+
+        /**
+         * CPU seconds between the two readings by kind of thread (its Java name if it has one, without numbers),
+         * largest first.
+         */
+        static String describe(Map<String, ThreadCpu> before, Map<String, ThreadCpu> after, Map<String, String> names) {
+            Map<String, Long> byKind = new HashMap<>();
+            after.forEach((tid, thread) -> {
+                ThreadCpu earlier = before.get(tid);
+                long millis = thread.millis() - (earlier == null ? 0 : earlier.millis());
+                String name = names.getOrDefault(tid, thread.name());
+                byKind.merge(name.replaceAll("[-_ #]*\\d+$", "").replaceAll("\\d+", "N"), millis, Long::sum);
+            });
+            return byKind.entrySet().stream()
+                    .filter(e -> e.getValue() >= 100)
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .map(e -> String.format("%s %.1f s", e.getKey(), e.getValue() / 1000.0))
+                    .collect(Collectors.joining(", "))
+                    + " (threads that ended during the run not counted)";
         }
     }
 
