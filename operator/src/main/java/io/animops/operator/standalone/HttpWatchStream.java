@@ -40,15 +40,15 @@ final class HttpWatchStream implements WatchLog.Sink {
 
     @Override
     public boolean send(String type, JsonNode object) {
-        return sendWritten(dispatcher.watchEvent(type, object));
+        return sendWritten(new WatchLog.WrittenEvent(dispatcher.watchEvent(type, object)));
     }
 
     @Override
-    public boolean sendWritten(String event) {
+    public boolean sendWritten(WatchLog.WrittenEvent event) {
         if (response.closed() || response.ended()) {
             return false;
         }
-        response.write(event + "\n");
+        response.write(event.line());
         return true;
     }
 

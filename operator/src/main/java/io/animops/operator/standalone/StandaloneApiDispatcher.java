@@ -466,12 +466,12 @@ final class StandaloneApiDispatcher extends Dispatcher {
                 WatchLog.Sink sink = new WatchLog.Sink() {
                     @Override
                     public boolean send(String type, JsonNode object) {
-                        return sendWritten(watchEvent(type, object));
+                        return socket.send(watchEvent(type, object));
                     }
 
                     @Override
-                    public boolean sendWritten(String event) {
-                        return socket.send(event);
+                    public boolean sendWritten(WatchLog.WrittenEvent event) {
+                        return socket.send(event.json());
                     }
 
                     @Override

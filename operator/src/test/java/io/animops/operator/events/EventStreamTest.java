@@ -5,7 +5,7 @@ import io.animops.crds.v1alpha1.RenderJobSpec;
 import io.animops.crds.v1alpha1.RenderMode;
 import io.animops.operator.api.ApiTestProfile;
 import io.animops.operator.auth.SignInTestProfile;
-import io.animops.operator.kube.BufferCopyingSerialization;
+import io.animops.operator.kube.OperatorSerialization;
 import io.animops.operator.testing.EmbeddedPostgresResource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -189,7 +189,7 @@ class EventStreamTest {
     @Test
     void theOperatorsClientCopiesResourcesThroughATokenBuffer() {
         // the client Quarkus builds takes the produced serialization, whose copy the Operator SDK uses
-        assertThat(client.getKubernetesSerialization()).isInstanceOf(BufferCopyingSerialization.class);
+        assertThat(client.getKubernetesSerialization()).isInstanceOf(OperatorSerialization.class);
         RenderJob job = new RenderJob();
         job.setMetadata(new ObjectMetaBuilder().withName("copied").build());
         assertThat(client.getKubernetesSerialization().clone(job).getMetadata().getName())

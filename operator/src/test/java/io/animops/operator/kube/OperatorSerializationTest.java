@@ -8,7 +8,10 @@ import io.animops.crds.v1alpha1.RenderJobStatus;
 import io.animops.crds.v1alpha1.RenderMode;
 import io.animops.crds.v1alpha1.RenderPhase;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.WatchEvent;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import org.junit.jupiter.api.Test;
 
@@ -16,10 +19,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The copy the Operator SDK reconciles: as deep as one through JSON text. */
-class BufferCopyingSerializationTest {
-    private final KubernetesSerialization serialization = new BufferCopyingSerialization(new ObjectMapper());
+/** The copy the Operator SDK reconciles, as deep as one through JSON text; watch events read as Fabric8 reads them. */
+class OperatorSerializationTest {
+    private final KubernetesSerialization serialization = new OperatorSerialization(new ObjectMapper());
+    private final KubernetesSerialization fabric8s = new KubernetesSerialization(new ObjectMapper(), false);
+
+    {
+        serialization.registerKubernetesResource(RenderJob.class);
+        fabric8s.registerKubernetesResource(RenderJob.class);
+    }
 
     @Test
     void aCopyEqualsTheOriginalAndSharesNoMutableState() {
@@ -38,6 +48,33 @@ class BufferCopyingSerializationTest {
         assertThat(job.getStatus().getPhase()).isEqualTo(RenderPhase.Rendering);
         assertThat(job.getStatus().getConditions().get(0).getStatus()).isEqualTo("True");
         assertThat(job.getStatus().getScript().getSource()).isEqualTo("extends Node2D\n");
+    }
+
+    @Test
+    void aWatchEventReadsAsFabric8ReadsIt() {
+        String event = "  {\"type\":\"MODIFIED\",\"object\":" + fabric8s.asJson(job()) + "}";
+
+        WatchEvent read = serialization.unmarshal(event, WatchEvent.class);
+        WatchEvent expected = fabric8s.unmarshal(event, WatchEvent.class);
+
+        assertThat(read.getObject()).isInstanceOf(RenderJob.class);
+        assertThat(serialization.asJson(read)).isEqualTo(fabric8s.asJson(expected));
+    }
+
+    @Test
+    void textThatIsNotJsonStillReadsAsYaml() {
+        ConfigMap read = serialization.unmarshal(
+                "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  title: Bounce\n", ConfigMap.class);
+        assertThat(read.getData()).containsEntry("title", "Bounce");
+    }
+
+    @Test
+    void brokenJsonIsTheClientsErrorAsFabric8sIs() {
+        String broken = "{\"type\":\"MODIFIED\",\"object\":{\"kind\":";
+        assertThatThrownBy(() -> serialization.unmarshal(broken, WatchEvent.class))
+                .isInstanceOf(KubernetesClientException.class);
+        assertThatThrownBy(() -> fabric8s.unmarshal(broken, WatchEvent.class))
+                .isInstanceOf(KubernetesClientException.class);
     }
 
     @Test
