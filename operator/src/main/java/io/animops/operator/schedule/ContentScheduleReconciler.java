@@ -265,7 +265,7 @@ public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
      * Proposes the run's ideas; the ones created are added to {@code ideasOfSchedule}. When the model provider was
      * unavailable the slot is not fired: the delay before the run tries again is returned.
      */
-    private Optional<Duration> runOnce(
+    Optional<Duration> runOnce(
             ContentSchedule schedule,
             Instant fireTime,
             List<AnimationIdea> ideasOfSchedule,
@@ -279,7 +279,7 @@ public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
             LOG.infof(
                     "schedule %s/%s run %s: its ideas exist already; recording the slot without proposing again",
                     namespace, schedule.getMetadata().getName(), runId);
-            recordFired(schedule, fireTime, runId);
+            fired(schedule, fireTime, runId);
             return Optional.empty();
         }
         try {
@@ -357,6 +357,16 @@ public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
                     "run " + runId + ": " + message);
             events.warning(schedule, e.reason(), "run " + runId + ": " + message);
         }
+        fired(schedule, fireTime, runId);
+        return Optional.empty();
+    }
+
+    /**
+     * Records that the slot fired, in the audit log and in status. The audit row is keyed by the run, so it is written
+     * once however often this runs: an operator killed after creating a run's ideas and before recording it records
+     * it when it finds them on its return, and the trail has no gap.
+     */
+    private void fired(ContentSchedule schedule, Instant fireTime, String runId) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("runId", runId);
         payload.put("fireTime", fireTime.toString());
@@ -366,11 +376,6 @@ public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
                 schedule,
                 payload,
                 schedule.getMetadata().getUid() + ":run:" + runId);
-        recordFired(schedule, fireTime, runId);
-        return Optional.empty();
-    }
-
-    private static void recordFired(ContentSchedule schedule, Instant fireTime, String runId) {
         schedule.getStatus().setLastScheduleTime(fireTime.toString());
         schedule.getStatus().setLastRunId(runId);
         schedule.getStatus().setLastFiredSlot(runId);
