@@ -354,10 +354,10 @@ public final class PipelineBenchmark {
     }
 
     /**
-     * With ANIMOPS_BENCH_PROFILE=FILE, async-profiler's CPU profile (interval timer, 10 ms, by thread) of the operator's
-     * JVM while the ideas run, written to FILE as collapsed stacks ({@code bench/pipeline/jfr-shares FILE}). It samples
-     * CPU time, so its shares add up to the CPU the bench prints; JFR's execution samples had put 22 % of it on
-     * Fabric8's watch loop, where this profile finds 5 %.
+     * With ANIMOPS_BENCH_PROFILE=FILE, async-profiler's CPU profile (interval timer, 10 ms, by thread) of the
+     * operator's JVM while the ideas run, written to FILE as collapsed stacks ({@code bench/pipeline/jfr-shares
+     * FILE}). It samples CPU time, so its shares add up to the CPU the bench prints; JFR's execution samples had put
+     * 22 % of it on Fabric8's watch loop, where this profile finds 5 %.
      */
     private record CpuProfile(long pid, String library, String file) {
         static CpuProfile start(long pid) throws IOException, InterruptedException {
@@ -377,13 +377,9 @@ public final class PipelineBenchmark {
             if (file == null) {
                 return;
             }
-            Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
             // quoted, or jcmd reads the options' key=value pairs as its own arguments
-            Process load = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "JVMTI.agent_load", library,
-                    '"' + options + '"')
-                    .redirectErrorStream(true).start();
-            System.out.println("cpu profile: " + options + ": " + new String(load.getInputStream().readAllBytes()).trim());
-            load.waitFor();
+            System.out.println("cpu profile: " + options + ": "
+                    + jcmd(pid, "JVMTI.agent_load", library, '"' + options + '"').trim());
         }
     }
 
@@ -396,11 +392,19 @@ public final class PipelineBenchmark {
         if (file == null || file.isBlank()) {
             return;
         }
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        Process start = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "JFR.start", "settings=profile",
-                "dumponexit=true", "filename=" + Path.of(file).toAbsolutePath()).redirectErrorStream(true).start();
-        System.out.println("flight recording: " + new String(start.getInputStream().readAllBytes()).trim());
-        start.waitFor();
+        System.out.println("flight recording: " + jcmd(pid, "JFR.start", "settings=profile", "dumponexit=true",
+                "filename=" + Path.of(file).toAbsolutePath()).trim());
+    }
+
+    /** What {@code jcmd PID COMMAND...} of this JDK prints, its errors included. */
+    static String jcmd(long pid, String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(pid)));
+        line.addAll(List.of(command));
+        Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String output = new String(jcmd.getInputStream().readAllBytes());
+        jcmd.waitFor();
+        return output;
     }
 
     /**
@@ -408,12 +412,7 @@ public final class PipelineBenchmark {
      * its total on the terminal and its largest classes in the log.
      */
     private static void printLiveHeap(long pid) throws IOException, InterruptedException {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        Process histogram = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.class_histogram")
-                .redirectErrorStream(true)
-                .start();
-        List<String> lines = new String(histogram.getInputStream().readAllBytes()).lines().toList();
-        histogram.waitFor();
+        List<String> lines = jcmd(pid, "GC.class_histogram").lines().toList();
         lines.stream()
                 .filter(line -> line.startsWith("Total"))
                 .findFirst()
@@ -792,27 +791,20 @@ public final class PipelineBenchmark {
                     try {
                         String stat = Files.readString(task.resolve("stat"));
                         String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        threads.put(task.getFileName().toString(), new ThreadCpu(name,
-                                (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10));
+                        threads.put(task.getFileName().toString(), new ThreadCpu(name, statCpuMillis(stat)));
                     } catch (IOException ended) {
                         // the thread ended while the list was read
                     }
                 }
-            } catch (IOException | UncheckedIOException e) {
-                return threads;
+            } catch (IOException | UncheckedIOException gone) {
+                // the process ended: what was read is all there is
             }
             return threads;
         }
 
         /** The Java threads' whole names by thread id, from jcmd's thread dump ({@code nid=0x...}). */
         static Map<String, String> javaNames(long pid) throws IOException, InterruptedException {
-            Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-            Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "Thread.print")
-                    .redirectErrorStream(true)
-                    .start();
-            String text = new String(dump.getInputStream().readAllBytes());
-            dump.waitFor();
+            String text = jcmd(pid, "Thread.print");
             Map<String, String> names = new HashMap<>();
             Matcher thread = Pattern.compile("(?m)^\"(.*)\" .*nid=0x([0-9a-f]+)").matcher(text);
             while (thread.find()) {
@@ -842,15 +834,22 @@ public final class PipelineBenchmark {
         }
     }
 
-    /** User plus system CPU time of a process in ms (clock ticks of 10 ms, as Linux reports them). */
+    /** User plus system CPU time of a process in ms. */
     static long cpuMillis(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+            return statCpuMillis(Files.readString(Path.of("/proc/" + pid + "/stat")));
         } catch (IOException e) {
             return 0;
         }
+    }
+
+    /**
+     * User plus system CPU time in ms from the {@code stat} of a process or a thread (clock ticks of 10 ms, as Linux
+     * reports them).
+     */
+    static long statCpuMillis(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
     }
 
     static int freePort() throws IOException {

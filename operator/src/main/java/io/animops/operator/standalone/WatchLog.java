@@ -169,7 +169,7 @@ final class WatchLog implements AutoCloseable {
     synchronized void publish(Change change, JsonNode object) {
         append(change);
         lastResourceVersion = Math.max(lastResourceVersion, change.resourceVersion());
-        Supplier<WrittenEvent> event = once(() -> new WrittenEvent(event(change.type(), change.json())));
+        Supplier<WrittenEvent> event = writtenOnce(change);
         for (Watch watch : List.copyOf(watches)) {
             watch.deliver(change, () -> object, event);
         }
@@ -200,8 +200,7 @@ final class WatchLog implements AutoCloseable {
             return watch;
         }
         for (Change change : changes) {
-            watch.deliver(
-                    change, once(change::object), once(() -> new WrittenEvent(event(change.type(), change.json()))));
+            watch.deliver(change, once(change::object), writtenOnce(change));
         }
         if (watch.open) {
             watches.add(watch);
@@ -225,6 +224,11 @@ final class WatchLog implements AutoCloseable {
                 bookmark(watch, false);
             }
         }
+    }
+
+    /** The change's event, written when a watch first asks for it, then shared by every watch it goes to. */
+    private static Supplier<WrittenEvent> writtenOnce(Change change) {
+        return once(() -> new WrittenEvent(event(change.type(), change.json())));
     }
 
     /** A value made when first asked for, then shared: watches only read the change's object and event. */
