@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.VersionInfo;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
+import io.fabric8.kubernetes.client.http.HttpClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
@@ -29,8 +30,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * An in-process Kubernetes API for the standalone mode: the Fabric8 mock server in CRUD mode on a local port, behind
@@ -54,6 +57,7 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
     private Duration bookmarkInterval = DEFAULT_BOOKMARK_INTERVAL;
     private WatchedCrudDispatcher objects;
     private static final int WRITE_WORKERS = 16;
+    private StandaloneApiDispatcher dispatcher;
     private Vertx vertx;
     private HttpServer server;
     private KubernetesClient client;
@@ -95,6 +99,7 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
         }
         StandaloneApiDispatcher dispatcher =
                 new StandaloneApiDispatcher(objects, crds, version, Clock.systemUTC(), requests);
+        this.dispatcher = dispatcher;
         // a durable write's worker waits for its group's commit: enough of them to fill a group
         vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(WRITE_WORKERS));
         HttpServerRequestHandler mock = new HttpServerRequestHandler(vertx) {
@@ -150,6 +155,12 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
         return requests;
     }
 
+    /** How many watches the API is serving, over HTTP or in this JVM. */
+    int openWatches() {
+        requireStarted();
+        return objects.watchLog().openWatches();
+    }
+
     /** Base URL of the API, e.g. {@code http://127.0.0.1:16443}. */
     public String url() {
         requireStarted();
@@ -180,6 +191,27 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
                 .withTrustCerts(true)
                 .withNamespace("default")
                 .build());
+    }
+
+    /**
+     * Makes Fabric8 clients whose requests reach this API within the JVM, answered as over HTTP but without a socket
+     * ({@link InProcessHttpClient}); use with {@link #clientConfig()}. For the standalone operator, which runs in the
+     * API's process.
+     */
+    public HttpClient.Factory inProcessTransport() {
+        requireStarted();
+        Vertx workers = vertx;
+        WatchedCrudDispatcher committing = objects;
+        Executor writes = task -> workers.executeBlocking(
+                () -> {
+                    task.run();
+                    return null;
+                },
+                false);
+        // each watch streams from one event loop, so that its events keep their order
+        Supplier<Executor> watchDeliveries = () -> workers.nettyEventLoopGroup().next();
+        return new InProcessHttpClient.Factory(
+                new InProcessHttpClient.Api(dispatcher, committing::committedSoFar, writes, watchDeliveries, requests));
     }
 
     /**
@@ -247,6 +279,7 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
         if (objects != null) {
             objects.close();
             objects = null;
+            dispatcher = null;
         }
         if (vertx != null) {
             vertx.close()

@@ -2,6 +2,7 @@ package io.animops.operator.standalone;
 
 import io.animops.operator.StandaloneMode;
 import io.animops.operator.auth.FirstAdmin;
+import io.animops.operator.kube.InProcessApiTransport;
 import io.quarkus.runtime.Quarkus;
 import org.jboss.logging.Logger;
 
@@ -30,6 +31,8 @@ public final class StandaloneLauncher {
     private static final long OPERATOR_STOP_WAIT_SECONDS = 30;
 
     private static final String CONSOLE_JSON = "quarkus.log.console.json.enabled";
+    /** False to have the operator reach its embedded API over loopback HTTP, as other processes do (for comparison). */
+    static final String IN_PROCESS_CLIENT = "animops.standalone.in-process-client";
 
     /**
      * Netty's pooled allocator in 64 KiB chunks, as Quarkus sets it when it starts; but the embedded API and the
@@ -77,6 +80,11 @@ public final class StandaloneLauncher {
         // Quarkus reads system properties (ordinal 400) above application.properties; they must be set before it starts
         environment.operatorConfiguration().forEach(System::setProperty);
         ApiRequestMetrics.handOver(environment.api().requests());
+        if (Boolean.parseBoolean(System.getProperty(IN_PROCESS_CLIENT, "true"))) {
+            // the operator's requests reach the API in this JVM without a socket; kubectl and agents use HTTP
+            InProcessApiTransport.handOver(
+                    environment.api().url(), environment.api().inProcessTransport());
+        }
         // a person reads this console: plain text unless asked otherwise (the operator's default may be JSON logs)
         if (System.getProperty(CONSOLE_JSON) == null && System.getenv("QUARKUS_LOG_CONSOLE_JSON_ENABLED") == null) {
             System.setProperty(CONSOLE_JSON, "false");

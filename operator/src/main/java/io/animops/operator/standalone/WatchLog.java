@@ -191,6 +191,11 @@ final class WatchLog implements AutoCloseable {
      * Opens a watch from {@code resourceVersion}: the kept changes after it first, then new ones. Too old a
      * resourceVersion ends the watch at once with a 410 Gone event.
      */
+    /** How many watches are open. */
+    synchronized int openWatches() {
+        return watches.size();
+    }
+
     synchronized Watch open(WatchRequest request, long resourceVersion, Sink sink) {
         Watch watch = new Watch(request, sink, resourceVersion);
         if (resourceVersion < compactedThrough) {

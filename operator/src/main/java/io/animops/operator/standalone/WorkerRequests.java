@@ -32,11 +32,15 @@ final class WorkerRequests {
 
     /** Whether the request writes: answered by {@link #answer}; reads, watches and upgrades stay on the event loop. */
     static boolean writes(HttpServerRequest request) {
-        return request.getHeader("Upgrade") == null
-                && switch (request.method().name()) {
-                    case "POST", "PUT", "PATCH", "DELETE" -> true;
-                    default -> false;
-                };
+        return request.getHeader("Upgrade") == null && writes(request.method().name());
+    }
+
+    /** Whether a request of this method writes. */
+    static boolean writes(String method) {
+        return switch (method) {
+            case "POST", "PUT", "PATCH", "DELETE" -> true;
+            default -> false;
+        };
     }
 
     /** Whether the request reads: answered by {@link #answerOnceCommitted}. */

@@ -1,0 +1,225 @@
+package io.animops.operator.standalone;
+
+import io.fabric8.kubernetes.client.http.AsyncBody;
+import io.fabric8.kubernetes.client.http.HttpClient;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.HttpResponse;
+import io.fabric8.kubernetes.client.http.StandardHttpClient;
+import io.fabric8.kubernetes.client.http.StandardHttpClientBuilder;
+import io.fabric8.kubernetes.client.http.StandardHttpRequest;
+import io.fabric8.kubernetes.client.http.StandardWebSocketBuilder;
+import io.fabric8.kubernetes.client.http.WebSocket;
+import io.fabric8.kubernetes.client.http.WebSocketResponse;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Buffer;
+import io.fabric8.mockwebserver.http.Headers;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * A Fabric8 HTTP client whose requests go to the embedded API of the same JVM without a socket: the standalone
+ * operator's own client. Each request is answered as the API's HTTP server answers it ({@link EmbeddedKubernetesApi}):
+ * a write on a worker once committed, a read once every change it could have seen is committed, a watch as a stream
+ * of the same lines an HTTP watch sends. Over loopback HTTP, encoding and parsing HTTP at both ends and the socket
+ * calls were about a third of the operator's CPU in the 1,000-idea bench (bench/pipeline/README.md). kubectl, the
+ * render agents and every other process still reach the API over HTTP. Watches are over HTTP only: this client opens
+ * no WebSocket.
+ */
+final class InProcessHttpClient
+        extends StandardHttpClient<InProcessHttpClient, InProcessHttpClient.Factory, InProcessHttpClient.Builder> {
+
+    /** What the client needs of the API it is handed to. */
+    record Api(
+            StandaloneApiDispatcher dispatcher,
+            Supplier<CompletionStage<Void>> committedSoFar,
+            Executor writes,
+            Supplier<Executor> watchDeliveries,
+            ApiRequestCounts requests) {}
+
+    private final Api api;
+
+    private InProcessHttpClient(Builder builder, AtomicBoolean closed) {
+        super(builder, closed);
+        this.api = builder.getClientFactory().api;
+    }
+
+    @Override
+    public CompletableFuture<WebSocketResponse> buildWebSocketDirect(
+            StandardWebSocketBuilder standardWebSocketBuilder, WebSocket.Listener listener) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(
+                "the standalone operator's in-process client watches over HTTP and opens no WebSocket"));
+    }
+
+    @Override
+    public CompletableFuture<HttpResponse<AsyncBody>> consumeBytesDirect(
+            StandardHttpRequest request, AsyncBody.Consumer<List<ByteBuffer>> consumer) {
+        if (closed.get()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the in-process client is closed"));
+        }
+        RecordedRequest recorded;
+        try {
+            recorded = recorded(request);
+        } catch (UncheckedIOException e) {
+            return CompletableFuture.failedFuture(e.getCause());
+        }
+        Optional<ResourcePath> watched = WatchRequest.watchTarget(recorded.getMethod(), recorded.getPath());
+        if (watched.isPresent()) {
+            api.requests().count("WATCH", watched.get());
+            return CompletableFuture.completedFuture(watch(request, recorded, consumer));
+        }
+        if (WorkerRequests.writes(recorded.getMethod())) {
+            // a durable write waits for its commit: on a worker, as over HTTP
+            return CompletableFuture.supplyAsync(() -> api.dispatcher().dispatch(recorded), api.writes())
+                    .thenApply(answer -> response(request, answer, consumer));
+        }
+        MockResponse answer = api.dispatcher().dispatch(recorded);
+        CompletableFuture<Void> committed = api.committedSoFar().get().toCompletableFuture();
+        if (committed.isDone() && !committed.isCompletedExceptionally()) {
+            return CompletableFuture.completedFuture(response(request, answer, consumer));
+        }
+        // not on the committing thread: the client goes on from where the answer completes
+        return committed.handleAsync(
+                (v, failed) -> response(
+                        request, failed == null ? answer : api.dispatcher().dispatch(recorded), consumer),
+                api.writes());
+    }
+
+    private HttpResponse<AsyncBody> watch(
+            StandardHttpRequest request, RecordedRequest recorded, AsyncBody.Consumer<List<ByteBuffer>> consumer) {
+        AtomicReference<WatchLog.Watch> open = new AtomicReference<>();
+        InProcessBody body = new InProcessBody(
+                consumer,
+                api.watchDeliveries().get(),
+                () -> Optional.ofNullable(open.get()).ifPresent(WatchLog.Watch::stop));
+        Optional<MockResponse> refused = api.dispatcher()
+                .watch(recorded.getPath(), recorded.getHeader("Accept"), new Stream(body, api.dispatcher()), open::set);
+        if (refused.isPresent()) {
+            return response(request, refused.get(), consumer);
+        }
+        return new Response(request, 200, Map.of("Content-Type", List.of("application/json")), body);
+    }
+
+    private static HttpResponse<AsyncBody> response(
+            StandardHttpRequest request, MockResponse answer, AsyncBody.Consumer<List<ByteBuffer>> consumer) {
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.putAll(answer.getHeaders().toMultimap());
+        byte[] bytes = answer.getBody() == null ? new byte[0] : answer.getBody().getBytes();
+        return new Response(request, answer.code(), headers, InProcessBody.of(bytes, consumer));
+    }
+
+    /** The request as the API's HTTP server records it: method, path with query, headers and body. */
+    static RecordedRequest recorded(StandardHttpRequest request) {
+        URI uri = request.uri();
+        String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        Headers.Builder headers = Headers.builder();
+        request.headers().forEach((name, values) -> values.forEach(value -> headers.add(name, value)));
+        if (request.getContentType() != null && request.header("Content-Type") == null) {
+            headers.add("Content-Type", request.getContentType());
+        }
+        byte[] body = bodyOf(request.body());
+        return new RecordedRequest(
+                "HTTP/1.1", HttpMethod.valueOf(request.method()), path, headers.build(), new Buffer(body));
+    }
+
+    private static byte[] bodyOf(StandardHttpRequest.BodyContent content) {
+        if (content instanceof StandardHttpRequest.StringBodyContent text) {
+            return text.getContent().getBytes(StandardCharsets.UTF_8);
+        }
+        if (content instanceof StandardHttpRequest.ByteArrayBodyContent bytes) {
+            return bytes.getContent();
+        }
+        if (content instanceof StandardHttpRequest.InputStreamBodyContent stream) {
+            try (InputStream in = stream.getContent()) {
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return null;
+    }
+
+    @Override
+    protected void doClose() {
+        // nothing to release: the API's threads are the API's
+    }
+
+    /** A watch's events as the lines an HTTP watch streams, into the watch's body. */
+    private record Stream(InProcessBody body, StandaloneApiDispatcher dispatcher) implements WatchLog.Sink {
+        @Override
+        public boolean send(String type, com.fasterxml.jackson.databind.JsonNode object) {
+            return sendWritten(new WatchLog.WrittenEvent(dispatcher.watchEvent(type, object)));
+        }
+
+        @Override
+        public boolean sendWritten(WatchLog.WrittenEvent event) {
+            // a view of its own: the line is shared by every watch the event goes to
+            return body.offer(event.line().getByteBuf().nioBuffer());
+        }
+
+        @Override
+        public void close() {
+            body.end();
+        }
+    }
+
+    private record Response(HttpRequest request, int code, Map<String, List<String>> headers, AsyncBody body)
+            implements HttpResponse<AsyncBody> {
+        @Override
+        public List<String> headers(String name) {
+            return headers.getOrDefault(name, List.of());
+        }
+
+        @Override
+        public Optional<HttpResponse<?>> previousResponse() {
+            return Optional.empty();
+        }
+    }
+
+    /** Makes clients of one embedded API; found by no service loader, only handed over. */
+    static final class Factory implements HttpClient.Factory {
+        private final Api api;
+
+        Factory(Api api) {
+            this.api = api;
+        }
+
+        @Override
+        public Builder newBuilder() {
+            return new Builder(this);
+        }
+    }
+
+    static final class Builder extends StandardHttpClientBuilder<InProcessHttpClient, Factory, Builder> {
+        private Builder(Factory factory) {
+            super(factory);
+        }
+
+        @Override
+        protected Builder newInstance(Factory factory) {
+            return new Builder(factory);
+        }
+
+        @Override
+        public InProcessHttpClient build() {
+            // a derived client shares its parent's closing
+            return new InProcessHttpClient(this, client == null ? new AtomicBoolean() : client.getClosed());
+        }
+    }
+}
