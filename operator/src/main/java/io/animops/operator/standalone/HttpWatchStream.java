@@ -1,6 +1,5 @@
 package io.animops.operator.standalone;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
@@ -14,13 +13,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * one JSON event per line, ended when the watch ends or the client goes. The mock web server can only answer a
  * request with one finished body, so the embedded API's HTTP server hands these requests here.
  */
-final class HttpWatchStream implements WatchLog.Sink {
+final class HttpWatchStream extends WatchLog.EventStream {
     private final HttpServerResponse response;
-    private final StandaloneApiDispatcher dispatcher;
 
     private HttpWatchStream(HttpServerResponse response, StandaloneApiDispatcher dispatcher) {
+        super(dispatcher);
         this.response = response;
-        this.dispatcher = dispatcher;
     }
 
     /** Streams the watch the request asks for, or answers the refusal of it. */
@@ -36,11 +34,6 @@ final class HttpWatchStream implements WatchLog.Sink {
             response.setStatusCode(r.code());
             response.end(Buffer.buffer(r.getBody().getBytes()));
         });
-    }
-
-    @Override
-    public boolean send(String type, JsonNode object) {
-        return sendWritten(new WatchLog.WrittenEvent(dispatcher.watchEvent(type, object)));
     }
 
     @Override

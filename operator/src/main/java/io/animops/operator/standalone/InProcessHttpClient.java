@@ -1,5 +1,6 @@
 package io.animops.operator.standalone;
 
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.http.AsyncBody;
 import io.fabric8.kubernetes.client.http.HttpClient;
 import io.fabric8.kubernetes.client.http.HttpRequest;
@@ -10,6 +11,7 @@ import io.fabric8.kubernetes.client.http.StandardHttpRequest;
 import io.fabric8.kubernetes.client.http.StandardWebSocketBuilder;
 import io.fabric8.kubernetes.client.http.WebSocket;
 import io.fabric8.kubernetes.client.http.WebSocketResponse;
+import io.fabric8.kubernetes.client.http.WebSocketUpgradeResponse;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.Buffer;
 import io.fabric8.mockwebserver.http.Headers;
@@ -22,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,18 +63,42 @@ final class InProcessHttpClient
         this.api = builder.getClientFactory().api;
     }
 
+    /** Only watches: the operator opens no other WebSocket (no exec, attach or port-forward in standalone mode). */
     @Override
     public CompletableFuture<WebSocketResponse> buildWebSocketDirect(
-            StandardWebSocketBuilder standardWebSocketBuilder, WebSocket.Listener listener) {
-        return CompletableFuture.failedFuture(new UnsupportedOperationException(
-                "the standalone operator's in-process client watches over HTTP and opens no WebSocket"));
+            StandardWebSocketBuilder webSocketBuilder, WebSocket.Listener listener) {
+        StandardHttpRequest request = webSocketBuilder.asHttpRequest();
+        Optional<Throwable> unsendable = unsendable(request);
+        if (unsendable.isPresent()) {
+            return CompletableFuture.failedFuture(unsendable.get());
+        }
+        RecordedRequest recorded = recorded(request);
+        Optional<ResourcePath> watched = WatchRequest.watchTarget(recorded.getMethod(), recorded.getPath());
+        if (watched.isEmpty()) {
+            return CompletableFuture.failedFuture(new UnsupportedOperationException(
+                    "the in-process client opens WebSockets for watches only, not " + recorded.getPath()));
+        }
+        AtomicReference<WatchLog.Watch> open = new AtomicReference<>();
+        InProcessWebSocket socket =
+                new InProcessWebSocket(listener, api.watchDeliveries().get(), () -> stop(open));
+        Optional<MockResponse> refused = openWatch(recorded, watched.get(), new MessageStream(socket, api), open);
+        if (refused.isPresent()) {
+            Map<String, List<String>> headers = refused.get().getHeaders().toMultimap();
+            return CompletableFuture.completedFuture(new WebSocketResponse(
+                    new WebSocketUpgradeResponse(request, refused.get().code(), headers),
+                    new KubernetesClientException(
+                            refused.get().getBody().readUtf8(), refused.get().code(), null)));
+        }
+        socket.open();
+        return CompletableFuture.completedFuture(new WebSocketResponse(new WebSocketUpgradeResponse(request), socket));
     }
 
     @Override
     public CompletableFuture<HttpResponse<AsyncBody>> consumeBytesDirect(
             StandardHttpRequest request, AsyncBody.Consumer<List<ByteBuffer>> consumer) {
-        if (closed.get()) {
-            return CompletableFuture.failedFuture(new IllegalStateException("the in-process client is closed"));
+        Optional<Throwable> unsendable = unsendable(request);
+        if (unsendable.isPresent()) {
+            return CompletableFuture.failedFuture(unsendable.get());
         }
         RecordedRequest recorded;
         try {
@@ -81,8 +108,7 @@ final class InProcessHttpClient
         }
         Optional<ResourcePath> watched = WatchRequest.watchTarget(recorded.getMethod(), recorded.getPath());
         if (watched.isPresent()) {
-            api.requests().count("WATCH", watched.get());
-            return CompletableFuture.completedFuture(watch(request, recorded, consumer));
+            return CompletableFuture.completedFuture(watch(request, recorded, watched.get(), consumer));
         }
         if (WorkerRequests.writes(recorded.getMethod())) {
             // a durable write waits for its commit: on a worker, as over HTTP
@@ -101,19 +127,41 @@ final class InProcessHttpClient
                 api.writes());
     }
 
+    /** Why the request cannot be sent: the client is closed, or the API has no such method (the mock's methods). */
+    private Optional<Throwable> unsendable(StandardHttpRequest request) {
+        if (closed.get()) {
+            return Optional.of(new IllegalStateException("the in-process client is closed"));
+        }
+        if (Arrays.stream(HttpMethod.values()).noneMatch(m -> m.name().equals(request.method()))) {
+            return Optional.of(new UnsupportedOperationException(
+                    "the in-process client does not send " + request.method() + " requests"));
+        }
+        return Optional.empty();
+    }
+
     private HttpResponse<AsyncBody> watch(
-            StandardHttpRequest request, RecordedRequest recorded, AsyncBody.Consumer<List<ByteBuffer>> consumer) {
+            StandardHttpRequest request,
+            RecordedRequest recorded,
+            ResourcePath target,
+            AsyncBody.Consumer<List<ByteBuffer>> consumer) {
         AtomicReference<WatchLog.Watch> open = new AtomicReference<>();
-        InProcessBody body = new InProcessBody(
-                consumer,
-                api.watchDeliveries().get(),
-                () -> Optional.ofNullable(open.get()).ifPresent(WatchLog.Watch::stop));
-        Optional<MockResponse> refused = api.dispatcher()
-                .watch(recorded.getPath(), recorded.getHeader("Accept"), new Stream(body, api.dispatcher()), open::set);
+        InProcessBody body = new InProcessBody(consumer, api.watchDeliveries().get(), () -> stop(open));
+        Optional<MockResponse> refused = openWatch(recorded, target, new LineStream(body, api), open);
         if (refused.isPresent()) {
             return response(request, refused.get(), consumer);
         }
         return new Response(request, 200, Map.of("Content-Type", List.of("application/json")), body);
+    }
+
+    /** Opens the watch the request asks for, streaming into {@code sink}; the API's answer when it refuses it. */
+    private Optional<MockResponse> openWatch(
+            RecordedRequest recorded, ResourcePath target, WatchLog.Sink sink, AtomicReference<WatchLog.Watch> open) {
+        api.requests().count("WATCH", target);
+        return api.dispatcher().watch(recorded.getPath(), recorded.getHeader("Accept"), sink, open::set);
+    }
+
+    private static void stop(AtomicReference<WatchLog.Watch> open) {
+        Optional.ofNullable(open.get()).ifPresent(WatchLog.Watch::stop);
     }
 
     private static HttpResponse<AsyncBody> response(
@@ -161,10 +209,12 @@ final class InProcessHttpClient
     }
 
     /** A watch's events as the lines an HTTP watch streams, into the watch's body. */
-    private record Stream(InProcessBody body, StandaloneApiDispatcher dispatcher) implements WatchLog.Sink {
-        @Override
-        public boolean send(String type, com.fasterxml.jackson.databind.JsonNode object) {
-            return sendWritten(new WatchLog.WrittenEvent(dispatcher.watchEvent(type, object)));
+    private static final class LineStream extends WatchLog.EventStream {
+        private final InProcessBody body;
+
+        LineStream(InProcessBody body, Api api) {
+            super(api.dispatcher());
+            this.body = body;
         }
 
         @Override
@@ -176,6 +226,26 @@ final class InProcessHttpClient
         @Override
         public void close() {
             body.end();
+        }
+    }
+
+    /** A watch's events as the text messages a WebSocket watch sends. */
+    private static final class MessageStream extends WatchLog.EventStream {
+        private final InProcessWebSocket socket;
+
+        MessageStream(InProcessWebSocket socket, Api api) {
+            super(api.dispatcher());
+            this.socket = socket;
+        }
+
+        @Override
+        public boolean sendWritten(WatchLog.WrittenEvent event) {
+            return socket.offer(event.json());
+        }
+
+        @Override
+        public void close() {
+            socket.end();
         }
     }
 

@@ -58,6 +58,20 @@ final class WatchLog implements AutoCloseable {
         void close();
     }
 
+    /** A sink that writes each event of its own (an initial object, a presented one) as the API writes it. */
+    abstract static class EventStream implements Sink {
+        private final StandaloneApiDispatcher dispatcher;
+
+        EventStream(StandaloneApiDispatcher dispatcher) {
+            this.dispatcher = dispatcher;
+        }
+
+        @Override
+        public final boolean send(String type, JsonNode object) {
+            return sendWritten(new WrittenEvent(dispatcher.watchEvent(type, object)));
+        }
+    }
+
     /**
      * One event as written once for every watch it goes to: its JSON, which a WebSocket sends as a text frame, and
      * the line an HTTP watch streams, encoded when first asked for. Encoding the line for each watch (seven watch

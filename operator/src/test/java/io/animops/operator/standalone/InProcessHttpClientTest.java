@@ -6,6 +6,7 @@ import io.animops.crds.v1alpha1.AnimationIdeaSpec;
 import io.animops.crds.v1alpha1.AnimationIdeaStatus;
 import io.animops.crds.v1alpha1.IdeaPhase;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.Watch;
@@ -16,19 +17,25 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.http.HttpClient;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.HttpResponse;
+import io.fabric8.kubernetes.client.http.WebSocket;
+import io.fabric8.kubernetes.client.http.WebSocketHandshakeException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,7 +61,14 @@ class InProcessHttpClientTest {
         store = new SqlObjectStore(database.dataSource(EmbeddedDatabase.KUBE_DATABASE));
         api = new EmbeddedKubernetesApi().start(FreePorts.next(), store);
         api.applyCrds();
-        client = WatchTransport.clientBuilder(api.clientConfig())
+        client = client(true);
+    }
+
+    /** A client of the API in this JVM, watching over HTTP or over WebSocket. */
+    private KubernetesClient client(boolean watchOverHttp) {
+        Config config = api.clientConfig();
+        config.setOnlyHttpWatches(watchOverHttp);
+        return WatchTransport.clientBuilder(config)
                 .withHttpClientFactory(api.inProcessTransport())
                 .build();
     }
@@ -121,8 +135,10 @@ class InProcessHttpClientTest {
                         == null);
     }
 
-    @Test
-    void anInformerFollowsChangesInOrderWithTheirCharactersIntact() {
+    @ParameterizedTest(name = "watching over HTTP: {0}")
+    @ValueSource(booleans = {true, false})
+    void anInformerFollowsChangesInOrderWithTheirCharactersIntact(boolean watchOverHttp) {
+        KubernetesClient client = client(watchOverHttp);
         List<String> seen = new CopyOnWriteArrayList<>();
         SharedIndexInformer<AnimationIdea> informer = client.resources(AnimationIdea.class)
                 .inAnyNamespace()
@@ -161,11 +177,14 @@ class InProcessHttpClientTest {
                             .toList());
         } finally {
             informer.close();
+            client.close();
         }
     }
 
-    @Test
-    void closingAWatchEndsItInTheApi() throws Exception {
+    @ParameterizedTest(name = "watching over HTTP: {0}")
+    @ValueSource(booleans = {true, false})
+    void closingAWatchEndsItInTheApi(boolean watchOverHttp) {
+        KubernetesClient client = client(watchOverHttp);
         int before = api.openWatches();
         List<String> events = new CopyOnWriteArrayList<>();
         Watch watch = client.resources(AnimationIdea.class)
@@ -186,6 +205,35 @@ class InProcessHttpClientTest {
         watch.close();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> api.openWatches() == before);
+        client.close();
+    }
+
+    @Test
+    void aWebSocketWatchTheApiRefusesFailsItsHandshakeWithTheStatus() {
+        HttpClient http = client.getHttpClient();
+        CompletableFuture<WebSocket> opened = http.newWebSocketBuilder()
+                .uri(URI.create(api.url() + "/apis/animops.io/v1alpha1/namespaces/default/animationideas?watch=true"
+                        + "&labelSelector=" + URLEncoder.encode("tier in (gold", StandardCharsets.UTF_8)))
+                .buildAsync(new WebSocket.Listener() {});
+
+        assertThatThrownBy(opened::join)
+                .hasCauseInstanceOf(WebSocketHandshakeException.class)
+                .satisfies(e -> assertThat(((WebSocketHandshakeException) e.getCause())
+                                .getResponse()
+                                .code())
+                        .isEqualTo(400));
+    }
+
+    @Test
+    void aWebSocketIsOpenedForWatchesOnly() {
+        CompletableFuture<WebSocket> opened = client.getHttpClient()
+                .newWebSocketBuilder()
+                .uri(URI.create(api.url() + "/api/v1/namespaces/default/pods/p/exec?command=sh"))
+                .buildAsync(new WebSocket.Listener() {});
+
+        assertThatThrownBy(opened::join)
+                .hasCauseInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("watches only");
     }
 
     @Test
@@ -203,6 +251,19 @@ class InProcessHttpClientTest {
                 .build();
         HttpResponse<String> answer = http.sendAsync(request, String.class).join();
         return answer.code() + " " + answer.body();
+    }
+
+    @Test
+    void aMethodTheApiDoesNotServeFailsWithoutBeingSent() {
+        HttpClient http = client.getHttpClient();
+        HttpRequest head = http.newHttpRequestBuilder()
+                .uri(api.url() + "/api/v1/namespaces/default/configmaps")
+                .method("HEAD", null, null)
+                .build();
+
+        assertThatThrownBy(() -> http.sendAsync(head, String.class).join())
+                .hasCauseInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("HEAD");
     }
 
     @Test
