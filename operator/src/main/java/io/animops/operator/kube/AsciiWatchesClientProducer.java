@@ -17,8 +17,8 @@ import java.util.Optional;
 /**
  * The operator's Kubernetes client as Quarkus makes it (its configuration, customizers included, and its
  * serialization), with HTTP watch streams read through {@link AsciiWatchStreams}; in standalone mode, with the
- * transport to the API in this JVM ({@link InProcessApiTransport}) and WebSocket watches. It replaces the client Quarkus
- * produces by default, which has no place for an interceptor.
+ * transport to the API in this JVM ({@link InProcessApiTransport}) and WebSocket watches. It replaces the client
+ * Quarkus produces by default, which has no place for an interceptor.
  */
 @Singleton
 public class AsciiWatchesClientProducer {

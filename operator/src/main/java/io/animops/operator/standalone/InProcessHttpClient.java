@@ -34,6 +34,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -81,7 +82,11 @@ final class InProcessHttpClient
         AtomicReference<WatchLog.Watch> open = new AtomicReference<>();
         InProcessWebSocket socket =
                 new InProcessWebSocket(listener, api.watchDeliveries().get(), () -> stop(open));
-        Optional<MockResponse> refused = openWatch(recorded, watched.get(), new MessageStream(socket, api), open);
+        Optional<MockResponse> refused = openWatch(
+                recorded,
+                watched.get(),
+                new InProcessStream(api, event -> socket.offer(event.json()), socket::end),
+                open);
         if (refused.isPresent()) {
             Map<String, List<String>> headers = refused.get().getHeaders().toMultimap();
             return CompletableFuture.completedFuture(new WebSocketResponse(
@@ -146,11 +151,17 @@ final class InProcessHttpClient
             AsyncBody.Consumer<List<ByteBuffer>> consumer) {
         AtomicReference<WatchLog.Watch> open = new AtomicReference<>();
         InProcessBody body = new InProcessBody(consumer, api.watchDeliveries().get(), () -> stop(open));
-        Optional<MockResponse> refused = openWatch(recorded, target, new LineStream(body, api), open);
+        Optional<MockResponse> refused = openWatch(
+                recorded, target, new InProcessStream(api, event -> body.offer(lineOf(event)), body::end), open);
         if (refused.isPresent()) {
             return response(request, refused.get(), consumer);
         }
         return new Response(request, 200, Map.of("Content-Type", List.of("application/json")), body);
+    }
+
+    /** The event's line as an HTTP watch streams it, in a view of its own: every watch it goes to shares the line. */
+    private static ByteBuffer lineOf(WatchLog.WrittenEvent event) {
+        return event.line().getByteBuf().nioBuffer();
     }
 
     /** Opens the watch the request asks for, streaming into {@code sink}; the API's answer when it refuses it. */
@@ -208,44 +219,25 @@ final class InProcessHttpClient
         // nothing to release: the API's threads are the API's
     }
 
-    /** A watch's events as the lines an HTTP watch streams, into the watch's body. */
-    private static final class LineStream extends WatchLog.EventStream {
-        private final InProcessBody body;
+    /** A watch's events handed to the client: {@code send} delivers one, {@code end} ends the watch's stream. */
+    private static final class InProcessStream extends WatchLog.EventStream {
+        private final Predicate<WatchLog.WrittenEvent> send;
+        private final Runnable end;
 
-        LineStream(InProcessBody body, Api api) {
+        InProcessStream(Api api, Predicate<WatchLog.WrittenEvent> send, Runnable end) {
             super(api.dispatcher());
-            this.body = body;
+            this.send = send;
+            this.end = end;
         }
 
         @Override
         public boolean sendWritten(WatchLog.WrittenEvent event) {
-            // a view of its own: the line is shared by every watch the event goes to
-            return body.offer(event.line().getByteBuf().nioBuffer());
+            return send.test(event);
         }
 
         @Override
         public void close() {
-            body.end();
-        }
-    }
-
-    /** A watch's events as the text messages a WebSocket watch sends. */
-    private static final class MessageStream extends WatchLog.EventStream {
-        private final InProcessWebSocket socket;
-
-        MessageStream(InProcessWebSocket socket, Api api) {
-            super(api.dispatcher());
-            this.socket = socket;
-        }
-
-        @Override
-        public boolean sendWritten(WatchLog.WrittenEvent event) {
-            return socket.offer(event.json());
-        }
-
-        @Override
-        public void close() {
-            socket.end();
+            end.run();
         }
     }
 

@@ -9,10 +9,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A watch's WebSocket handed over in this JVM: each event a text message, as the API's WebSocket watches send them,
- * received by Fabric8's listener in order on {@code deliveries}, from {@link #open()} on, as they come (Fabric8 asks
- * for the next message after each, which Vert.x's unpaused socket ignores too). Fabric8 reads a message whole, where an HTTP watch is read a character
- * at a time. The listener hears {@code onClose} once: when the watch ends (code 1000) or after the client closes it
- * (then {@code onClientClose} runs, e.g. to stop the watch).
+ * received by Fabric8's listener in order on {@code deliveries} from {@link #open()} on, as they come (Fabric8 asks
+ * for the next message after each, which an unpaused Vert.x socket ignores too). Fabric8 reads a message whole, where
+ * it reads an HTTP watch a character at a time. The listener hears {@code onClose} once: when the watch ends (code
+ * 1000) or after the client closes it (then {@code onClientClose} runs, e.g. to stop the watch).
  */
 final class InProcessWebSocket implements WebSocket {
     private static final int NORMAL_CLOSURE = 1000;
