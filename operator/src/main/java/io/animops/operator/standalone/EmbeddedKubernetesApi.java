@@ -202,7 +202,7 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
         requireStarted();
         Vertx workers = vertx;
         WatchedCrudDispatcher committing = objects;
-        Executor writes = task -> workers.executeBlocking(
+        Executor blocking = task -> workers.executeBlocking(
                 () -> {
                     task.run();
                     return null;
@@ -210,8 +210,8 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
                 false);
         // each watch streams from one event loop, so that its events keep their order
         Supplier<Executor> watchDeliveries = () -> workers.nettyEventLoopGroup().next();
-        return new InProcessHttpClient.Factory(
-                new InProcessHttpClient.Api(dispatcher, committing::committedSoFar, writes, watchDeliveries, requests));
+        return new InProcessHttpClient.Factory(new InProcessHttpClient.Api(
+                dispatcher, committing::committedSoFar, blocking, watchDeliveries, requests));
     }
 
     /**

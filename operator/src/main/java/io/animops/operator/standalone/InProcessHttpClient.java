@@ -28,6 +28,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -36,26 +37,31 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * A Fabric8 HTTP client whose requests go to the embedded API of the same JVM without a socket: the standalone
  * operator's own client. Each request is answered as the API's HTTP server answers it ({@link EmbeddedKubernetesApi}):
- * a write on a worker once committed, a read once every change it could have seen is committed, a watch as a stream
- * of the same lines an HTTP watch sends. Over loopback HTTP, encoding and parsing HTTP at both ends and the socket
- * calls were about a third of the operator's CPU in the 1,000-idea bench (bench/pipeline/README.md). kubectl, the
- * render agents and every other process still reach the API over HTTP. Watches are over HTTP only: this client opens
- * no WebSocket.
+ * a write on a worker once committed, a read once every change it could have seen is committed, a watch as the lines
+ * an HTTP watch streams or, opened as a WebSocket, one message per event ({@link InProcessWebSocket}). Over loopback
+ * HTTP, both ends encoded and parsed every request: in the 1,000-idea bench the operator used about 120 s of CPU that
+ * way and about 106 s this way with HTTP watches (bench/pipeline/README.md). kubectl, the render agents and every other
+ * process still reach the API over HTTP. The only WebSockets it opens are watches.
  */
 final class InProcessHttpClient
         extends StandardHttpClient<InProcessHttpClient, InProcessHttpClient.Factory, InProcessHttpClient.Builder> {
 
-    /** What the client needs of the API it is handed to. */
+    /** What the client needs of the API it is handed to; {@code workers} may block (a write waiting for its commit). */
     record Api(
             StandaloneApiDispatcher dispatcher,
             Supplier<CompletionStage<Void>> committedSoFar,
-            Executor writes,
+            Executor workers,
             Supplier<Executor> watchDeliveries,
             ApiRequestCounts requests) {}
+
+    /** The methods the API's dispatcher takes (the mock web server's). */
+    private static final Set<String> SENT_METHODS =
+            Arrays.stream(HttpMethod.values()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
 
     private final Api api;
 
@@ -117,7 +123,7 @@ final class InProcessHttpClient
         }
         if (WorkerRequests.writes(recorded.getMethod())) {
             // a durable write waits for its commit: on a worker, as over HTTP
-            return CompletableFuture.supplyAsync(() -> api.dispatcher().dispatch(recorded), api.writes())
+            return CompletableFuture.supplyAsync(() -> api.dispatcher().dispatch(recorded), api.workers())
                     .thenApply(answer -> response(request, answer, consumer));
         }
         MockResponse answer = api.dispatcher().dispatch(recorded);
@@ -129,7 +135,7 @@ final class InProcessHttpClient
         return committed.handleAsync(
                 (v, failed) -> response(
                         request, failed == null ? answer : api.dispatcher().dispatch(recorded), consumer),
-                api.writes());
+                api.workers());
     }
 
     /** Why the request cannot be sent: the client is closed, or the API has no such method (the mock's methods). */
@@ -137,7 +143,7 @@ final class InProcessHttpClient
         if (closed.get()) {
             return Optional.of(new IllegalStateException("the in-process client is closed"));
         }
-        if (Arrays.stream(HttpMethod.values()).noneMatch(m -> m.name().equals(request.method()))) {
+        if (!SENT_METHODS.contains(request.method())) {
             return Optional.of(new UnsupportedOperationException(
                     "the in-process client does not send " + request.method() + " requests"));
         }
