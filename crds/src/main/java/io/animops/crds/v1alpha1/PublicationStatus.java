@@ -3,6 +3,7 @@ package io.animops.crds.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.animops.crds.AnimOpsStatus;
+import io.animops.crds.PhasedStatus;
 import lombok.Data;
 import lombok.EqualsAndHashCode;
 import lombok.NoArgsConstructor;
@@ -11,7 +12,7 @@ import lombok.NoArgsConstructor;
 @NoArgsConstructor
 @EqualsAndHashCode(callSuper = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class PublicationStatus extends AnimOpsStatus {
+public class PublicationStatus extends AnimOpsStatus implements PhasedStatus {
     private PublicationPhase phase;
 
     @JsonPropertyDescription("Video id on the platform.")

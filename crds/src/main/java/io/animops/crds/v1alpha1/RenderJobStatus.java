@@ -3,6 +3,7 @@ package io.animops.crds.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.animops.crds.AnimOpsStatus;
+import io.animops.crds.PhasedStatus;
 import lombok.Data;
 import lombok.EqualsAndHashCode;
 import lombok.NoArgsConstructor;
@@ -16,7 +17,7 @@ import java.util.Map;
 @NoArgsConstructor
 @EqualsAndHashCode(callSuper = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class RenderJobStatus extends AnimOpsStatus {
+public class RenderJobStatus extends AnimOpsStatus implements PhasedStatus {
     private RenderPhase phase;
 
     @JsonPropertyDescription("The script to render, resolved by the operator.")

@@ -3,6 +3,7 @@ package io.animops.crds.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.animops.crds.AnimOpsStatus;
+import io.animops.crds.PhasedStatus;
 import lombok.Data;
 import lombok.EqualsAndHashCode;
 import lombok.NoArgsConstructor;
@@ -14,7 +15,7 @@ import java.util.List;
 @NoArgsConstructor
 @EqualsAndHashCode(callSuper = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class ScriptAttemptStatus extends AnimOpsStatus {
+public class ScriptAttemptStatus extends AnimOpsStatus implements PhasedStatus {
     private AttemptPhase phase;
 
     private Authoring authoring;

@@ -1,9 +1,11 @@
 package io.animops.operator.events;
 
+import io.animops.crds.AnimOpsStatus;
+import io.animops.crds.PhasedStatus;
+import io.animops.crds.v1alpha1.RenderJobStatus;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
@@ -12,7 +14,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -27,7 +28,6 @@ import java.util.Objects;
  */
 @ApplicationScoped
 public class ResourceEvents {
-    private static final List<String> SUMMARY = List.of("phase", "progress", "observedGeneration");
 
     @Inject
     EventHub hub;
@@ -115,21 +115,24 @@ public class ResourceEvents {
                 data);
     }
 
-    /** Phase, progress and the summary condition's reason: what the panel shows, without the whole status. */
+    /**
+     * Phase, progress and the observed generation: what the panel shows, without the whole status. Read from the typed
+     * status: converting every status to a map, twice per informer event, was 1 % of the operator's CPU.
+     */
     static Map<String, Object> summary(HasMetadata resource) {
         Map<String, Object> summary = new LinkedHashMap<>();
-        Object status = resource instanceof CustomResource<?, ?> cr ? cr.getStatus() : null;
-        if (status == null) {
+        if (!(resource instanceof CustomResource<?, ?> cr) || !(cr.getStatus() instanceof AnimOpsStatus status)) {
             return summary;
         }
-        Map<?, ?> fields = SERIALIZATION.convertValue(status, Map.class);
-        for (String field : SUMMARY) {
-            if (fields.get(field) != null) {
-                summary.put(field, fields.get(field));
-            }
+        if (status instanceof PhasedStatus phased && phased.getPhase() != null) {
+            summary.put("phase", phased.getPhase().name());
+        }
+        if (status instanceof RenderJobStatus job && job.getProgress() != null) {
+            summary.put("progress", job.getProgress());
+        }
+        if (status.getObservedGeneration() != null) {
+            summary.put("observedGeneration", status.getObservedGeneration());
         }
         return summary;
     }
-
-    private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 }

@@ -7,13 +7,11 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesResponseComposer;
 import io.fabric8.kubernetes.client.server.mock.crud.KubernetesCrudDispatcherHandler;
-import io.fabric8.kubernetes.client.server.mock.crud.KubernetesCrudPersistence;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.crud.Attribute;
 import io.fabric8.mockwebserver.crud.AttributeSet;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
-import io.fabric8.zjsonpatch.JsonDiff;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,6 +23,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -54,6 +53,9 @@ class WatchedCrudDispatcher extends KubernetesCrudDispatcher implements AutoClos
             Set.of("name", "namespace", "uid", "creationTimestamp", "resourceVersion", "generation");
 
     private static final int HTTP_ACCEPTED = 202;
+
+    /** The fields whose change is no new generation. */
+    private static final Set<String> GENERATION_FREE_FIELDS = Set.of("metadata", "status");
 
     private static final ObjectIndex.Resource CRDS =
             new ObjectIndex.Resource("apiextensions.k8s.io", "v1", "customresourcedefinitions");
@@ -297,12 +299,11 @@ class WatchedCrudDispatcher extends KubernetesCrudDispatcher implements AutoClos
             }
         }
         preserveMetadata(current, updated);
-        // one diff where the mock's touchGeneration and touchResourceVersion take one each: both ask whether it is
-        // empty, and a new generation only adds to it
-        JsonNode diff = JsonDiff.asJson(current, updated);
-        if (!diff.isEmpty()) {
+        // what the mock's touchGeneration and touchResourceVersion ask of a JSON diff each (is it empty, does it
+        // touch more than metadata and status), asked of the trees: a diff was 1.6 % of the operator's CPU
+        if (!current.equals(updated)) {
             ObjectNode updatedMetadata = (ObjectNode) updated.get("metadata");
-            if (!statusPath && KubernetesCrudPersistence.shouldIncreaseGeneration(diff)) {
+            if (!statusPath && differsBeyondMetadataAndStatus(current, updated)) {
                 updatedMetadata.put("generation", stored.path("generation").asInt(0) + 1);
             }
             updatedMetadata.put("resourceVersion", String.valueOf(requestResourceVersion()));
@@ -310,6 +311,15 @@ class WatchedCrudDispatcher extends KubernetesCrudDispatcher implements AutoClos
         String written = Serialization.asJson(updated);
         change(ObjectIndex.Key.of(target, null), written, updated);
         return Optional.of(new MockResponse().setResponseCode(HTTP_ACCEPTED).setBody(written));
+    }
+
+    /** Whether a field other than metadata and status was added, removed or changed: what a new generation needs. */
+    private static boolean differsBeyondMetadataAndStatus(JsonNode current, JsonNode updated) {
+        Set<String> fields = new HashSet<>();
+        current.fieldNames().forEachRemaining(fields::add);
+        updated.fieldNames().forEachRemaining(fields::add);
+        fields.removeAll(GENERATION_FREE_FIELDS);
+        return fields.stream().anyMatch(field -> !Objects.equals(current.get(field), updated.get(field)));
     }
 
     /**

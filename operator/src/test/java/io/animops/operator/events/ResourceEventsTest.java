@@ -1,10 +1,14 @@
 package io.animops.operator.events;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.animops.crds.v1alpha1.ContentSchedule;
+import io.animops.crds.v1alpha1.ContentScheduleStatus;
 import io.animops.crds.v1alpha1.RenderJob;
 import io.animops.crds.v1alpha1.RenderJobSpec;
 import io.animops.crds.v1alpha1.RenderJobStatus;
 import io.animops.crds.v1alpha1.RenderMode;
 import io.animops.crds.v1alpha1.RenderPhase;
+import io.animops.crds.v1alpha1.RenderProgress;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
@@ -76,6 +80,31 @@ class ResourceEventsTest {
         assertThat(deleted.get(0).resource().getMetadata().getUid())
                 .isEqualTo(job.getMetadata().getUid());
         assertThat(changes("told")).endsWith("Deleted Claimed");
+    }
+
+    @Test
+    void theSummaryReadsAsTheStatusFieldsItNames() throws Exception {
+        RenderJob job = job("summarised");
+        RenderJobStatus status = new RenderJobStatus();
+        status.setPhase(RenderPhase.Rendering);
+        status.setObservedGeneration(3L);
+        status.setAgent("mac-1");
+        RenderProgress progress = new RenderProgress();
+        progress.setPercent(42);
+        progress.setFrames(126);
+        status.setProgress(progress);
+        job.setStatus(status);
+
+        // as the panel reads it: the fields of the status, in JSON, and nothing else of it
+        assertThat(new ObjectMapper().writeValueAsString(ResourceEvents.summary(job)))
+                .isEqualTo("{\"phase\":\"Rendering\",\"progress\":{\"frames\":126,\"percent\":42},"
+                        + "\"observedGeneration\":3}");
+        // a status without a phase (a schedule's), and a resource without a status, have what they have
+        ContentSchedule schedule = new ContentSchedule();
+        schedule.setStatus(new ContentScheduleStatus());
+        schedule.getStatus().setObservedGeneration(1L);
+        assertThat(ResourceEvents.summary(schedule)).isEqualTo(Map.of("observedGeneration", 1L));
+        assertThat(ResourceEvents.summary(job("bare"))).isEmpty();
     }
 
     private List<String> changes(String name) {
