@@ -21,10 +21,11 @@ import java.util.Objects;
  * Feeds the live stream from the reconcilers' own informers: one event per observed change of a resource's phase or
  * progress, or its creation or deletion. A deletion is also fired as a CDI {@link ResourceDeleted}.
  * <p>
- * Each kind is told by one informer event source a reconciler runs anyway ({@link #source}): an informer of the
- * stream's own was one more watch of every kind, and parsing watch events was the largest single cost of the operator
- * with 1,000 ideas in flight. JOSDK starts every controller's event sources on every replica and holds back only the
- * reconciliations of the ones not leading, so each replica still streams to its own clients.
+ * Each kind is told by one event source a reconciler runs anyway ({@link #source}, or one following another
+ * controller's informer, {@link #handler}): an informer of the stream's own was one more watch of every kind, and
+ * parsing watch events was the largest single cost of the operator with 1,000 ideas in flight. JOSDK starts every
+ * controller's event sources on every replica and holds back only the reconciliations of the ones not leading, so
+ * each replica still streams to its own clients.
  */
 @ApplicationScoped
 public class ResourceEvents {
@@ -44,8 +45,11 @@ public class ResourceEvents {
         return new Streamed<>(configuration, context, handler());
     }
 
-    /** What the stream does with an informer's events. */
-    <T extends CustomResource<?, ?>> ResourceEventHandler<T> handler() {
+    /**
+     * What the stream does with an informer's events: for {@link #source}, and for a source that follows another
+     * controller's informer (render jobs, {@link io.animops.operator.kube.FollowingEventSource}). One per kind.
+     */
+    public <T extends CustomResource<?, ?>> ResourceEventHandler<T> handler() {
         return new ResourceEventHandler<>() {
             @Override
             public void onAdd(T resource) {

@@ -20,10 +20,12 @@ import io.animops.operator.audit.AuditLog;
 import io.animops.operator.config.AnimOpsConfig;
 import io.animops.operator.events.ResourceEvents;
 import io.animops.operator.kube.EventRecorder;
+import io.animops.operator.kube.FollowingEventSource;
 import io.animops.operator.kube.OwnedChildren;
-import io.animops.operator.kube.PrunedItemStore;
 import io.animops.operator.kube.ReconcileErrors;
+import io.animops.operator.kube.SharedInformers;
 import io.animops.operator.kube.StatusSupport;
+import io.animops.operator.kube.TellingItemStore;
 import io.animops.operator.llm.LlmException;
 import io.animops.operator.llm.ProviderRetries;
 import io.animops.operator.pipeline.PipelineSettings;
@@ -33,14 +35,17 @@ import io.animops.operator.qc.QcResult;
 import io.animops.operator.qc.QcService;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
 import jakarta.inject.Inject;
@@ -62,6 +67,8 @@ import java.util.stream.Collectors;
  * Moves an idea through gate, selection, scripting, rendering, QC and publishing; the decisions are
  * IdeaLifecycle's, the I/O (children, QC results) is done here.
  */
+// the schedules follow the ideas through this informer's store (SharedInformers) rather than watching them again
+@ControllerConfiguration(informer = @Informer(itemStore = TellingItemStore.class))
 public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
     @Inject
     EventRecorder events;
@@ -102,6 +109,9 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
     @Inject
     ResourceEvents liveEvents;
 
+    @Inject
+    SharedInformers sharedInformers;
+
     private static final String BY_RUN = "run";
     private static final String BY_SCHEDULE_REF = "scheduleRef";
     /** What a job held by an agent reads as, whichever step the agent is at. */
@@ -123,23 +133,23 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
                                                 idea.getMetadata().getNamespace(),
                                                 idea.getSpec().getScheduleRef()))));
         metrics.countFrom(context.getPrimaryCache()::list);
-        InformerEventSource<ScriptAttempt, AnimationIdea> attempts = liveEvents.source(
-                InformerEventSourceConfiguration.from(ScriptAttempt.class, AnimationIdea.class)
-                        .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(AnimationIdea.class))
-                        .build(),
-                context);
-        InformerEventSource<RenderJob, AnimationIdea> renderJobs = liveEvents.source(
-                InformerEventSourceConfiguration.from(RenderJob.class, AnimationIdea.class)
-                        .withSecondaryToPrimaryMapper(AnimationIdeaReconciler::ideaOf)
-                        .withOnUpdateFilter(AnimationIdeaReconciler::changesWhatTheIdeaReads)
-                        .withItemStore(new PrunedItemStore<>(AnimationIdeaReconciler::asTheIdeaReadsIt))
-                        .build(),
-                context);
-        InformerEventSource<Publication, AnimationIdea> publications = liveEvents.source(
-                InformerEventSourceConfiguration.from(Publication.class, AnimationIdea.class)
-                        .withSecondaryToPrimaryMapper(AnimationIdeaReconciler::ideaOf)
-                        .build(),
-                context);
+        sharedInformers.share(context);
+        // the children as their own controllers' informers have them: an informer of the idea's own watched and parsed
+        // every write again
+        Duration syncTimeout =
+                context.getControllerConfiguration().getConfigurationService().cacheSyncTimeout();
+        SecondaryToPrimaryMapper<ScriptAttempt> attemptOwner = Mappers.fromOwnerReferences(AnimationIdea.class);
+        FollowingEventSource<ScriptAttempt, AnimationIdea> attempts = new FollowingEventSource<>(
+                ScriptAttempt.class,
+                sharedInformers,
+                attemptOwner::toPrimaryResourceIDs,
+                liveEvents.handler(),
+                syncTimeout);
+        FollowingEventSource<RenderJob, AnimationIdea> renderJobs = new FollowingEventSource<>(
+                RenderJob.class, sharedInformers, AnimationIdeaReconciler::ideaOf, liveEvents.handler(), syncTimeout);
+        renderJobs.setOnUpdateFilter(AnimationIdeaReconciler::changesWhatTheIdeaReads);
+        FollowingEventSource<Publication, AnimationIdea> publications = new FollowingEventSource<>(
+                Publication.class, sharedInformers, AnimationIdeaReconciler::ideaOf, liveEvents.handler(), syncTimeout);
         // a schedule deleted or created again stops or resumes the in-flight ideas that name it (ScheduleLink), and
         // its spec is their settings; its status (counts that follow every idea) is not read by them, so a status
         // write must not reconcile every idea of the schedule
@@ -159,19 +169,6 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
                         .build(),
                 context);
         return List.of(attempts, renderJobs, publications, schedules);
-    }
-
-    /**
-     * A render job as the idea (and the live stream, which reads phase and progress) reads it: without what only a
-     * render reads, and without the artifacts' keys and the provenance, which the job's own page and publishing read
-     * from the API; every copy of every job would keep them.
-     */
-    static void asTheIdeaReadsIt(RenderJob job) {
-        if (job.getStatus() != null) {
-            job.getStatus().dropRenderInputs();
-            job.getStatus().setArtifacts(null);
-            job.getStatus().setProvenance(null);
-        }
     }
 
     /**

@@ -11,20 +11,27 @@ import io.animops.crds.v1alpha1.RenderPhase;
 import io.animops.operator.audit.AuditLog;
 import io.animops.operator.kube.EventRecorder;
 import io.animops.operator.kube.ReconcileErrors;
+import io.animops.operator.kube.SharedInformers;
 import io.animops.operator.kube.StatusSupport;
+import io.animops.operator.kube.TellingItemStore;
 import io.animops.operator.qc.QcService;
 import io.animops.operator.storage.ArtifactLinks;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import jakarta.inject.Inject;
 
 import java.net.HttpURLConnection;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -32,7 +39,18 @@ import java.util.Objects;
  * hands it to {@link PublicationService}. Status is written by this operator alone, also mid-way through an
  * upload (session URI, progress, video id), so it is stored with a plain status update retried on conflicts.
  */
+// the ideas follow their publications through this informer's store (SharedInformers) rather than watching them again
+@ControllerConfiguration(informer = @Informer(itemStore = TellingItemStore.class))
 public class PublicationReconciler implements Reconciler<Publication> {
+    @Inject
+    SharedInformers sharedInformers;
+
+    @Override
+    public List<EventSource<?, Publication>> prepareEventSources(EventSourceContext<Publication> context) {
+        sharedInformers.share(context);
+        return List.of();
+    }
+
     @Inject
     EventRecorder events;
 

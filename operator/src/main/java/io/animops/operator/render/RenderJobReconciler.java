@@ -18,10 +18,13 @@ import io.animops.operator.design.DesignSystems;
 import io.animops.operator.events.ResourceEvents;
 import io.animops.operator.kube.EventRecorder;
 import io.animops.operator.kube.ReconcileErrors;
+import io.animops.operator.kube.SharedInformers;
 import io.animops.operator.kube.StatusSupport;
+import io.animops.operator.kube.TellingItemStore;
 import io.animops.operator.script.ScriptAttemptRecord;
 import io.animops.operator.script.ScriptAttemptRepository;
 import io.animops.operator.storage.UploadGrantIssuer;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -47,8 +50,11 @@ import java.util.UUID;
  * Prepares a render job for the agents: resolves its script and the design system into status, and tells whether any registered
  * agent can take it. Claiming, rendering and the outcome are the agents' to write.
  */
-// agents write this status: their writes (claims, heartbeats, outcomes) are the events that matter
-@ControllerConfiguration(generationAwareEventProcessing = false)
+// agents write this status: their writes (claims, heartbeats, outcomes) are the events that matter; the ideas
+// follow the jobs through this informer's store (SharedInformers) rather than watching them again
+@ControllerConfiguration(
+        generationAwareEventProcessing = false,
+        informer = @Informer(itemStore = TellingItemStore.class))
 public class RenderJobReconciler implements Reconciler<RenderJob> {
     @Inject
     EventRecorder events;
@@ -88,9 +94,13 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
     /** Registered agents, from an informer's cache rather than a list request on every recheck of every job. */
     private InformerEventSource<RenderAgent, RenderJob> agents;
 
+    @Inject
+    SharedInformers sharedInformers;
+
     @Override
     public List<EventSource<?, RenderJob>> prepareEventSources(EventSourceContext<RenderJob> context) {
         metrics.countJobsFrom(context.getPrimaryCache()::list);
+        sharedInformers.share(context);
         // agents concern no job in particular: a pending job looks at them on its own recheck
         agents = liveEvents.source(
                 InformerEventSourceConfiguration.from(RenderAgent.class, RenderJob.class)

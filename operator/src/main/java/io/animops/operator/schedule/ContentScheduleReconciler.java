@@ -18,9 +18,10 @@ import io.animops.operator.idea.IdeaRepository;
 import io.animops.operator.idea.IdeaSource;
 import io.animops.operator.idea.LlmIdeaSource;
 import io.animops.operator.kube.EventRecorder;
+import io.animops.operator.kube.FollowingEventSource;
 import io.animops.operator.kube.OwnedChildren;
-import io.animops.operator.kube.PrunedItemStore;
 import io.animops.operator.kube.ReconcileErrors;
+import io.animops.operator.kube.SharedInformers;
 import io.animops.operator.kube.StatusSupport;
 import io.animops.operator.llm.LlmException;
 import io.animops.operator.llm.LlmGateway;
@@ -28,7 +29,6 @@ import io.animops.operator.llm.LlmMetrics;
 import io.animops.operator.llm.ProviderRetries;
 import io.animops.operator.qc.QcService;
 import io.fabric8.kubernetes.api.model.OwnerReference;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -92,33 +92,21 @@ public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
     @Inject
     ResourceEvents liveEvents;
 
+    @Inject
+    SharedInformers sharedInformers;
+
     @Override
     public List<EventSource<?, ContentSchedule>> prepareEventSources(EventSourceContext<ContentSchedule> context) {
         // ideas are linked to their schedule by label, not owned (docs/gitops.md): a re-created schedule of the same
-        // name finds them again
-        return List.of(liveEvents.source(
-                InformerEventSourceConfiguration.from(AnimationIdea.class, ContentSchedule.class)
-                        .withSecondaryToPrimaryMapper(ContentScheduleReconciler::scheduleOf)
-                        .withOnUpdateFilter(ContentScheduleReconciler::changesWhatTheScheduleReads)
-                        .withItemStore(new PrunedItemStore<>(ContentScheduleReconciler::asTheScheduleReadsIt))
-                        .build(),
-                context));
-    }
-
-    /**
-     * An idea as its schedule (and the live stream, which reads phase and observedGeneration) reads it: metadata,
-     * phase and conditions. The gate's nearest neighbours and the proposal's text are the idea reconciler's, whose
-     * informer keeps the whole idea.
-     */
-    static void asTheScheduleReadsIt(AnimationIdea idea) {
-        if (idea.getStatus() != null) {
-            idea.getStatus().setSimilarity(null);
-        }
-        if (idea.getSpec() != null) {
-            idea.getSpec().setPremise(null);
-            idea.getSpec().setPhysicsHook(null);
-            idea.getSpec().setHook(null);
-        }
+        // name finds them again; they are the idea controller's informer's, not watched a second time
+        FollowingEventSource<AnimationIdea, ContentSchedule> ideas = new FollowingEventSource<>(
+                AnimationIdea.class,
+                sharedInformers,
+                ContentScheduleReconciler::scheduleOf,
+                liveEvents.handler(),
+                context.getControllerConfiguration().getConfigurationService().cacheSyncTimeout());
+        ideas.setOnUpdateFilter(ContentScheduleReconciler::changesWhatTheScheduleReads);
+        return List.of(ideas);
     }
 
     /**
@@ -240,11 +228,14 @@ public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
             if (owners.isEmpty()) {
                 continue;
             }
-            AnimationIdea released = context.getClient().resource(idea).edit(stored -> {
-                List<OwnerReference> toRemove = ScheduleService.scheduleOwnerReferences(stored);
-                stored.getMetadata().getOwnerReferences().removeIf(toRemove::contains);
-                return stored;
-            });
+            // edit changes the object it is given: a copy, as the idea is the idea controller's cached one
+            AnimationIdea released = context.getClient()
+                    .resource(context.getClient().getKubernetesSerialization().clone(idea))
+                    .edit(stored -> {
+                        List<OwnerReference> toRemove = ScheduleService.scheduleOwnerReferences(stored);
+                        stored.getMetadata().getOwnerReferences().removeIf(toRemove::contains);
+                        return stored;
+                    });
             ideasOfSchedule.set(i, released);
             LOG.infof(
                     "idea %s/%s: removed its owner reference to ContentSchedule %s, so that deleting the schedule"

@@ -11,22 +11,40 @@ import io.animops.crds.v1alpha1.ScriptAttemptStatus;
 import io.animops.operator.audit.AuditLog;
 import io.animops.operator.kube.EventRecorder;
 import io.animops.operator.kube.ReconcileErrors;
+import io.animops.operator.kube.SharedInformers;
 import io.animops.operator.kube.StatusSupport;
+import io.animops.operator.kube.TellingItemStore;
 import io.animops.operator.llm.ProviderRetries;
 import io.animops.operator.pipeline.PipelineSettingsLookup;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Takes an attempt from Pending to Valid, Invalid or Failed. */
+// the ideas follow their attempts through this informer's store (SharedInformers) rather than watching them again
+@ControllerConfiguration(informer = @Informer(itemStore = TellingItemStore.class))
 public class ScriptAttemptReconciler implements Reconciler<ScriptAttempt> {
+    @Inject
+    SharedInformers sharedInformers;
+
+    @Override
+    public List<EventSource<?, ScriptAttempt>> prepareEventSources(EventSourceContext<ScriptAttempt> context) {
+        sharedInformers.share(context);
+        return List.of();
+    }
+
     @Inject
     EventRecorder events;
 

@@ -2,17 +2,10 @@ package io.animops.operator.idea;
 
 import io.animops.crds.ConditionTypes;
 import io.animops.crds.Conditions;
-import io.animops.crds.v1alpha1.JobDesignSystem;
-import io.animops.crds.v1alpha1.JobScript;
-import io.animops.crds.v1alpha1.MediaFacts;
-import io.animops.crds.v1alpha1.Provenance;
-import io.animops.crds.v1alpha1.RenderArtifacts;
 import io.animops.crds.v1alpha1.RenderJob;
 import io.animops.crds.v1alpha1.RenderJobStatus;
 import io.animops.crds.v1alpha1.RenderPhase;
 import io.animops.crds.v1alpha1.RenderProgress;
-import io.animops.crds.v1alpha1.UploadGrants;
-import io.animops.operator.kube.PrunedItemStore;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import org.junit.jupiter.api.Test;
 
@@ -80,41 +73,6 @@ class IdeaRenderJobEventFilterTest {
         assertThat(AnimationIdeaReconciler.changesWhatTheIdeaReads(respecified, rendering))
                 .as("a new spec")
                 .isTrue();
-    }
-
-    @Test
-    void theIdeasInformerKeepsAJobWithoutWhatOnlyARenderOrItsOwnPageReads() {
-        PrunedItemStore<RenderJob> store = new PrunedItemStore<>(AnimationIdeaReconciler::asTheIdeaReadsIt);
-        RenderJob job = job(RenderPhase.Pending);
-        job.getStatus().setScript(new JobScript("sha", "extends Node2D\n", "1"));
-        job.getStatus().setDesignSystem(new JobDesignSystem("v3", "{\"palette\":{}}"));
-        job.getStatus().setUploads(new UploadGrants());
-        job.getStatus().setArtifacts(new RenderArtifacts());
-        job.getStatus().setProvenance(new Provenance());
-        job.getStatus().setMedia(new MediaFacts());
-        job.getStatus().setProgress(new RenderProgress());
-
-        store.put(store.getKey(job), job);
-
-        RenderJob kept = store.get("n/j");
-        assertThat(kept.getStatus().getScript().getSource()).isNull();
-        assertThat(kept.getStatus().getScript().getSha256()).isEqualTo("sha");
-        assertThat(kept.getStatus().getScript().getContractVersion()).isEqualTo("1");
-        assertThat(kept.getStatus().getDesignSystem().getJson()).isNull();
-        assertThat(kept.getStatus().getDesignSystem().getVersion()).isEqualTo("v3");
-        assertThat(kept.getStatus().getPhase()).isEqualTo(RenderPhase.Pending);
-        assertThat(kept.getStatus().getUploads()).isNull();
-        assertThat(kept.getStatus().getArtifacts()).isNull();
-        assertThat(kept.getStatus().getProvenance()).isNull();
-        assertThat(kept.getStatus().getMedia()).as("QC reads the media facts").isNotNull();
-        assertThat(kept.getStatus().getProgress())
-                .as("the live stream reads the progress")
-                .isNotNull();
-        // a job not resolved yet has nothing to drop
-        RenderJob fresh = job(RenderPhase.Pending);
-        fresh.setStatus(null);
-        store.put("n/fresh", fresh);
-        assertThat(store.get("n/fresh").getStatus()).isNull();
     }
 
     private static RenderJob held(RenderPhase phase, String agent, int claim) {

@@ -4,11 +4,8 @@ import io.animops.crds.AnimOps;
 import io.animops.crds.ConditionTypes;
 import io.animops.crds.Conditions;
 import io.animops.crds.v1alpha1.AnimationIdea;
-import io.animops.crds.v1alpha1.AnimationIdeaSpec;
 import io.animops.crds.v1alpha1.AnimationIdeaStatus;
 import io.animops.crds.v1alpha1.IdeaPhase;
-import io.animops.crds.v1alpha1.Similarity;
-import io.animops.operator.kube.PrunedItemStore;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import org.junit.jupiter.api.Test;
 
@@ -45,34 +42,6 @@ class ScheduleIdeaEventFilterTest {
         relabelled.getMetadata().getLabels().put(AnimOps.LABEL_RUN, "20261202-0900");
         assertThat(ContentScheduleReconciler.changesWhatTheScheduleReads(relabelled, old))
                 .isTrue();
-    }
-
-    @Test
-    void theSchedulesInformerKeepsAnIdeaWithoutItsNeighboursAndProposalText() {
-        PrunedItemStore<AnimationIdea> store = new PrunedItemStore<>(ContentScheduleReconciler::asTheScheduleReadsIt);
-        AnimationIdea idea = idea(IdeaPhase.Scripting);
-        Conditions.set(idea.getStatus(), clock, ConditionTypes.GATED, Conditions.TRUE, "Novel", "novel");
-        idea.getStatus().setSimilarity(new Similarity());
-        idea.setSpec(new AnimationIdeaSpec());
-        idea.getSpec().setTitle("Marbles");
-        idea.getSpec().setPremise("balls fall on pegs");
-        idea.getSpec().setHook("which bin wins?");
-        idea.getSpec().setPhysicsHook("gravity");
-        idea.getSpec().setScheduleRef("daily");
-
-        store.put(store.getKey(idea), idea);
-
-        AnimationIdea kept = store.get("n/i");
-        assertThat(kept.getStatus().getSimilarity()).isNull();
-        assertThat(kept.getSpec().getPremise()).isNull();
-        assertThat(kept.getSpec().getHook()).isNull();
-        assertThat(kept.getSpec().getPhysicsHook()).isNull();
-        // what the counts, the run outcome and the links read
-        assertThat(ScheduleService.phaseOf(kept)).isEqualTo(IdeaPhase.Scripting);
-        assertThat(ScheduleService.gated(kept)).isTrue();
-        assertThat(kept.getMetadata().getLabels()).containsEntry(AnimOps.LABEL_RUN, "20261202-0800");
-        assertThat(kept.getSpec().getTitle()).isEqualTo("Marbles");
-        assertThat(kept.getSpec().getScheduleRef()).isEqualTo("daily");
     }
 
     private static AnimationIdea idea(IdeaPhase phase) {
