@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -100,6 +101,23 @@ public class SharedInformers {
         } catch (ExecutionException e) {
             throw new OperatorException(e.getCause());
         }
+    }
+
+    /**
+     * The object as the kind's controller's informer has it now, to be read and never written; empty when the kind is
+     * not shared, its informer has not synced, or it has no such object. The cache may lag the API by a watch event:
+     * a caller asks the API when what it found is not what it needs (absent, or not yet in the phase it waits for).
+     */
+    @SuppressWarnings("unchecked")
+    public <R extends HasMetadata> Optional<R> cached(Class<R> kind, String namespace, String name) {
+        CompletableFuture<Shared<?>> found = shared.get(kind);
+        if (found == null || !found.isDone()) {
+            return Optional.empty();
+        }
+        Shared<R> kindShared = (Shared<R>) found.join();
+        return kindShared.synced().getAsBoolean()
+                ? Optional.ofNullable(kindShared.store().get(namespace + "/" + name))
+                : Optional.empty();
     }
 
     private CompletableFuture<Shared<?>> future(Class<?> kind) {

@@ -3,6 +3,7 @@ package io.animops.operator.pipeline;
 import io.animops.crds.v1alpha1.AnimationIdea;
 import io.animops.crds.v1alpha1.ContentSchedule;
 import io.animops.operator.config.AnimOpsConfig;
+import io.animops.operator.kube.SharedInformers;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,13 +17,20 @@ public class PipelineSettingsLookup {
     @Inject
     AnimOpsConfig config;
 
+    @Inject
+    SharedInformers sharedInformers;
+
     public PipelineSettings forIdea(KubernetesClient client, AnimationIdea idea) {
         return forSchedule(scheduleOf(client, idea));
     }
 
-    /** The schedule the idea names, or null (none named, or none of that name exists). */
+    /**
+     * The schedule the idea names, or null (none named, or none of that name exists): as the schedule controller's
+     * informer has it, else asked of the API.
+     */
     public ContentSchedule scheduleOf(KubernetesClient client, AnimationIdea idea) {
-        return scheduleOf(client, idea, name -> Optional.empty());
+        String namespace = idea.getMetadata().getNamespace();
+        return scheduleOf(client, idea, name -> sharedInformers.cached(ContentSchedule.class, namespace, name));
     }
 
     /**

@@ -7,6 +7,7 @@ import io.animops.crds.v1alpha1.LlmSettings;
 import io.animops.crds.v1alpha1.Platform;
 import io.animops.crds.v1alpha1.Publication;
 import io.animops.crds.v1alpha1.PublicationSpec;
+import io.animops.operator.kube.SharedInformers;
 import io.animops.operator.llm.LlmAnswer;
 import io.animops.operator.llm.LlmException;
 import io.animops.operator.llm.LlmGateway;
@@ -47,6 +48,9 @@ public class LlmMetadataAuthor implements MetadataAuthor {
     @Inject
     PipelineSettingsLookup settings;
 
+    @Inject
+    SharedInformers sharedInformers;
+
     private final PromptTemplates prompts = new PromptTemplates(PromptTemplates.CURRENT, PROMPT_FILES);
 
     @Override
@@ -62,10 +66,12 @@ public class LlmMetadataAuthor implements MetadataAuthor {
                     "the publication names no idea (annotation " + AnimOps.LABEL_IDEA
                             + "); the template wrote the metadata");
         }
-        AnimationIdea idea = client.resources(AnimationIdea.class)
-                .inNamespace(namespace)
-                .withName(ideaName)
-                .get();
+        AnimationIdea idea = sharedInformers
+                .cached(AnimationIdea.class, namespace, ideaName)
+                .orElseGet(() -> client.resources(AnimationIdea.class)
+                        .inNamespace(namespace)
+                        .withName(ideaName)
+                        .get());
         if (idea == null) {
             return Draft.template(
                     spec, "idea " + namespace + "/" + ideaName + " not found; the template wrote the metadata");

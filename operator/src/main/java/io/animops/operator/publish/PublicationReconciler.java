@@ -90,11 +90,7 @@ public class PublicationReconciler implements Reconciler<Publication> {
         Duration requeue = RECHECK;
         if (publishing.service().handleRequests(run)) {
             requeue = null;
-        } else if ((job = client.resources(RenderJob.class)
-                        .inNamespace(namespace)
-                        .withName(jobName)
-                        .get())
-                == null) {
+        } else if ((job = finalJob(client, namespace, jobName)) == null) {
             run.phase(
                     PublicationPhase.WaitingForRender,
                     Reasons.RENDER_JOB_NOT_FOUND,
@@ -134,6 +130,20 @@ public class PublicationReconciler implements Reconciler<Publication> {
     }
 
     /** Stores the status as it is; a conflict (a spec change meanwhile) is retried on the current resourceVersion. */
+    /**
+     * The render job published: as its controller's informer has it once Succeeded (what publishing needs, and no
+     * job goes back from it), else asked of the API, which confirms a job not found or not done yet.
+     */
+    private RenderJob finalJob(KubernetesClient client, String namespace, String name) {
+        return sharedInformers
+                .cached(RenderJob.class, namespace, name)
+                .filter(job -> job.getStatus() != null && job.getStatus().getPhase() == RenderPhase.Succeeded)
+                .orElseGet(() -> client.resources(RenderJob.class)
+                        .inNamespace(namespace)
+                        .withName(name)
+                        .get());
+    }
+
     static void writeStatus(KubernetesClient client, Publication publication) {
         for (int attempt = 1; ; attempt++) {
             try {

@@ -243,11 +243,16 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
     private boolean resolveScript(RenderJob job, Context<RenderJob> context) {
         RenderJobStatus status = job.getStatus();
         String ref = job.getSpec().getScriptAttemptRef();
-        ScriptAttempt attempt = context.getClient()
-                .resources(ScriptAttempt.class)
-                .inNamespace(job.getMetadata().getNamespace())
-                .withName(ref)
-                .get();
+        // as the attempts' informer has it once Valid (no attempt goes back from it), else as the API has it
+        ScriptAttempt attempt = sharedInformers
+                .cached(ScriptAttempt.class, job.getMetadata().getNamespace(), ref)
+                .filter(cached ->
+                        cached.getStatus() != null && cached.getStatus().getPhase() == AttemptPhase.Valid)
+                .orElseGet(() -> context.getClient()
+                        .resources(ScriptAttempt.class)
+                        .inNamespace(job.getMetadata().getNamespace())
+                        .withName(ref)
+                        .get());
         if (attempt == null) {
             unresolved(
                     status,

@@ -23,13 +23,16 @@ import io.animops.operator.kube.OwnedChildren;
 import io.animops.operator.kube.ReconcileErrors;
 import io.animops.operator.kube.SharedInformers;
 import io.animops.operator.kube.StatusSupport;
+import io.animops.operator.kube.TellingItemStore;
 import io.animops.operator.llm.LlmException;
 import io.animops.operator.llm.LlmGateway;
 import io.animops.operator.llm.LlmMetrics;
 import io.animops.operator.llm.ProviderRetries;
 import io.animops.operator.qc.QcService;
 import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -51,6 +54,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Fires a schedule at its cron times: each run proposes ideas as AnimationIdea children. */
+// the pipeline's settings are read through this informer's store (SharedInformers), not asked of the API each time
+@ControllerConfiguration(informer = @Informer(itemStore = TellingItemStore.class))
 public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
     @Inject
     EventRecorder events;
@@ -106,6 +111,7 @@ public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
                 liveEvents.handler(),
                 context.getControllerConfiguration().getConfigurationService().cacheSyncTimeout());
         ideas.setOnUpdateFilter(ContentScheduleReconciler::changesWhatTheScheduleReads);
+        sharedInformers.share(context);
         return List.of(ideas);
     }
 

@@ -72,11 +72,16 @@ public class ScriptAttemptReconciler implements Reconciler<ScriptAttempt> {
         if (status.getPhase() != null && status.getPhase().isTerminal()) {
             return StatusSupport.patchIfChanged(attempt, observed, null);
         }
-        AnimationIdea idea = context.getClient()
-                .resources(AnimationIdea.class)
-                .inNamespace(attempt.getMetadata().getNamespace())
-                .withName(attempt.getSpec().getIdeaRef())
-                .get();
+        AnimationIdea idea = sharedInformers
+                .cached(
+                        AnimationIdea.class,
+                        attempt.getMetadata().getNamespace(),
+                        attempt.getSpec().getIdeaRef())
+                .orElseGet(() -> context.getClient()
+                        .resources(AnimationIdea.class)
+                        .inNamespace(attempt.getMetadata().getNamespace())
+                        .withName(attempt.getSpec().getIdeaRef())
+                        .get());
         if (idea == null) {
             status.setPhase(AttemptPhase.Pending);
             Conditions.set(
