@@ -5,6 +5,7 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 
 /**
@@ -31,6 +33,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private EmbeddedPostgres postgres;
     private int port;
+    /** zonky's closed flag, held set by {@link #stopOnlyWhenAsked} until {@link #stop}; null when not held. */
+    private AtomicBoolean heldClosed;
 
     /**
      * Starts PostgreSQL on the port with its cluster in {@code dataDirectory}, creating the cluster on first use
@@ -111,12 +115,38 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return PASSWORD;
     }
 
+    /**
+     * Leaves stopping PostgreSQL to {@link #stop}, for an owner that calls it from its own shutdown hook once what
+     * uses the server has stopped (the standalone mode stops the operator first). zonky's start registers a JVM
+     * shutdown hook of its own that stops the server at once, beside the owner's: the operator's last writes, and an
+     * agent's, then found no server. That hook calls {@code close()}, which returns at once while zonky's
+     * {@code closed} flag is set: this sets it, and {@link #stop} clears it to stop the server.
+     */
+    public synchronized void stopOnlyWhenAsked() {
+        requireStarted();
+        try {
+            Field closed = EmbeddedPostgres.class.getDeclaredField("closed");
+            closed.setAccessible(true);
+            AtomicBoolean flag = (AtomicBoolean) closed.get(postgres);
+            flag.set(true);
+            heldClosed = flag;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.warnf(
+                    "Embedded PostgreSQL will be stopped by zonky's own shutdown hook, maybe before the operator (%s)",
+                    e);
+        }
+    }
+
     /** Stops PostgreSQL with a fast shutdown (pg_ctl stop -m fast), which checkpoints and leaves the data intact. */
     public synchronized void stop() {
         if (postgres == null) {
             return;
         }
         try {
+            if (heldClosed != null) {
+                heldClosed.set(false);
+                heldClosed = null;
+            }
             postgres.close();
             LOG.infof("Embedded PostgreSQL on port %d stopped", port);
         } catch (IOException e) {

@@ -108,8 +108,7 @@ public final class StandaloneLauncher {
                     vmShuttingDown.set(true);
                     try {
                         // Quarkus stops the operator in its own hook; the API and PostgreSQL go after it, so the
-                        // operator's last
-                        // writes and watches still find them
+                        // operator's last writes and watches still find them
                         if (!operatorStopped.await(OPERATOR_STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
                             LOG.warnf(
                                     "Operator still stopping after %ds; stopping the API and PostgreSQL now",
@@ -122,6 +121,8 @@ public final class StandaloneLauncher {
                 },
                 "animops-standalone-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        // this hook stops PostgreSQL after the operator; zonky's own would stop it at once, beside it
+        environment.database().stopOnlyWhenAsked();
 
         AtomicInteger exitCode = new AtomicInteger();
         try {

@@ -104,6 +104,56 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
+    void anOwnerStoppingPostgresInItsShutdownHookStillWritesBeforeIt() throws Exception {
+        Path data = dir.resolve("pgdata");
+        int port = FreePorts.next();
+        EmbeddedDatabase first = new EmbeddedDatabase().start(data, port);
+        try (Connection c = connect(first);
+                Statement s = c.createStatement()) {
+            s.execute("create table kept (note text)");
+        } finally {
+            first.stop();
+        }
+        Process owner = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx64m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        OrderedStopDatabaseOwner.class.getName(),
+                        data.toString(),
+                        String.valueOf(port))
+                .redirectErrorStream(true)
+                .start();
+        List<String> output = new java.util.ArrayList<>();
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(owner.getInputStream()))) {
+            String line;
+            while ((line = out.readLine()) != null && !line.equals("ready")) {
+                // the child's start-up log
+            }
+            // SIGTERM, as Ctrl-C or a pod's stop: zonky's own hook would stop the server before the owner's write
+            owner.toHandle().destroy();
+            while ((line = out.readLine()) != null) {
+                output.add(line);
+            }
+        }
+        assertThat(owner.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        assertThat(output).contains("written while stopping");
+        assertThat(data.resolve("postmaster.pid"))
+                .as("stopped by the owner's hook")
+                .doesNotExist();
+        EmbeddedDatabase next = new EmbeddedDatabase().start(data, FreePorts.next());
+        try (Connection c = connect(next);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select note from kept")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("written while stopping");
+        } finally {
+            next.stop();
+        }
+    }
+
+    @Test
     void aStalePidFileNamingNoPostgresIsRemoved() throws Exception {
         Path data = dir.resolve("pgdata");
         new EmbeddedDatabase().start(data, FreePorts.next()).stop();
