@@ -63,16 +63,7 @@ class EmbeddedDatabaseTest {
     void aServerLeftRunningByAKilledRunIsStoppedBeforeTheNextStarts() throws Exception {
         Path data = dir.resolve("pgdata");
         int firstPort = FreePorts.next();
-        Process owner = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx64m",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        KilledDatabaseOwner.class.getName(),
-                        data.toString(),
-                        String.valueOf(firstPort))
-                .redirectErrorStream(true)
-                .start();
+        Process owner = startOwner(KilledDatabaseOwner.class, data, firstPort);
         try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(owner.getInputStream()))) {
             String line;
             while ((line = out.readLine()) != null && !line.equals("ready")) {
@@ -114,16 +105,7 @@ class EmbeddedDatabaseTest {
         } finally {
             first.stop();
         }
-        Process owner = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx64m",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        OrderedStopDatabaseOwner.class.getName(),
-                        data.toString(),
-                        String.valueOf(port))
-                .redirectErrorStream(true)
-                .start();
+        Process owner = startOwner(OrderedStopDatabaseOwner.class, data, port);
         List<String> output = new java.util.ArrayList<>();
         try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(owner.getInputStream()))) {
             String line;
@@ -178,6 +160,20 @@ class EmbeddedDatabaseTest {
         db.stop();
         db.stop();
         assertThatThrownBy(db::jdbcUrl).isInstanceOf(IllegalStateException.class);
+    }
+
+    /** A child JVM running an owner of the database on the data folder and port (its main's arguments). */
+    private static Process startOwner(Class<?> owner, Path data, int port) throws java.io.IOException {
+        return new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx64m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        owner.getName(),
+                        data.toString(),
+                        String.valueOf(port))
+                .redirectErrorStream(true)
+                .start();
     }
 
     private static String jdbcUrlOn(int port) {
