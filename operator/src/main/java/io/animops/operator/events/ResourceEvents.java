@@ -47,7 +47,7 @@ public class ResourceEvents {
 
     /**
      * What the stream does with an informer's events: for {@link #source}, and for a source that follows another
-     * controller's informer (render jobs, {@link io.animops.operator.kube.FollowingEventSource}). One per kind.
+     * controller's informer ({@link io.animops.operator.kube.FollowingEventSource}). One per kind.
      */
     public <T extends CustomResource<?, ?>> ResourceEventHandler<T> handler() {
         return new ResourceEventHandler<>() {

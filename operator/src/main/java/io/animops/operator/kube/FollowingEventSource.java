@@ -2,6 +2,7 @@ package io.animops.operator.kube;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.javaoperatorsdk.operator.OperatorException;
 import io.javaoperatorsdk.operator.processing.event.Event;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -119,6 +120,6 @@ public class FollowingEventSource<R extends HasMetadata, P extends HasMetadata> 
     }
 
     private static String indexKey(ResourceID primary) {
-        return primary.getNamespace().orElse("") + "/" + primary.getName();
+        return Cache.namespaceKeyFunc(primary.getNamespace().orElse(null), primary.getName());
     }
 }

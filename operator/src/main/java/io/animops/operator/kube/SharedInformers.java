@@ -1,6 +1,8 @@
 package io.animops.operator.kube;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
 import io.javaoperatorsdk.operator.OperatorException;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -17,8 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The controllers' informers that other controllers follow ({@link FollowingEventSource}) instead of watching the
@@ -65,7 +69,14 @@ public class SharedInformers {
         if (indexer != null) {
             store.indexBy(indexer);
         }
-        future(kind).complete(new Shared<>(store, synced));
+        // asked on every cached read: once listed, an informer stays so, and JOSDK builds its indicators per call
+        AtomicBoolean listed = new AtomicBoolean();
+        future(kind).complete(new Shared<>(store, () -> {
+            if (!listed.get() && synced.getAsBoolean()) {
+                listed.set(true);
+            }
+            return listed.get();
+        }));
     }
 
     /** Indexes a kind's shared store; called while event sources are prepared, before the store fills. */
@@ -116,8 +127,22 @@ public class SharedInformers {
         }
         Shared<R> kindShared = (Shared<R>) found.join();
         return kindShared.synced().getAsBoolean()
-                ? Optional.ofNullable(kindShared.store().get(namespace + "/" + name))
+                ? Optional.ofNullable(kindShared.store().get(Cache.namespaceKeyFunc(namespace, name)))
                 : Optional.empty();
+    }
+
+    /**
+     * The object as {@link #cached} has it when {@code enough} holds for it, else as the API has it now (null when it
+     * does not exist): the API confirms an absence, or a phase the cache has not caught up with yet.
+     */
+    public <R extends HasMetadata> R cachedOrRead(
+            KubernetesClient client, Class<R> kind, String namespace, String name, Predicate<? super R> enough) {
+        return cached(kind, namespace, name)
+                .filter(enough)
+                .orElseGet(() -> client.resources(kind)
+                        .inNamespace(namespace)
+                        .withName(name)
+                        .get());
     }
 
     private CompletableFuture<Shared<?>> future(Class<?> kind) {

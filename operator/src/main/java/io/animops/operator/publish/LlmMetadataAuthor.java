@@ -66,12 +66,8 @@ public class LlmMetadataAuthor implements MetadataAuthor {
                     "the publication names no idea (annotation " + AnimOps.LABEL_IDEA
                             + "); the template wrote the metadata");
         }
-        AnimationIdea idea = sharedInformers
-                .cached(AnimationIdea.class, namespace, ideaName)
-                .orElseGet(() -> client.resources(AnimationIdea.class)
-                        .inNamespace(namespace)
-                        .withName(ideaName)
-                        .get());
+        AnimationIdea idea =
+                sharedInformers.cachedOrRead(client, AnimationIdea.class, namespace, ideaName, cached -> true);
         if (idea == null) {
             return Draft.template(
                     spec, "idea " + namespace + "/" + ideaName + " not found; the template wrote the metadata");

@@ -129,21 +129,20 @@ public class PublicationReconciler implements Reconciler<Publication> {
         return StatusSupport.requeue(requeue);
     }
 
-    /** Stores the status as it is; a conflict (a spec change meanwhile) is retried on the current resourceVersion. */
     /**
      * The render job published: as its controller's informer has it once Succeeded (what publishing needs, and no
      * job goes back from it), else asked of the API, which confirms a job not found or not done yet.
      */
     private RenderJob finalJob(KubernetesClient client, String namespace, String name) {
-        return sharedInformers
-                .cached(RenderJob.class, namespace, name)
-                .filter(job -> job.getStatus() != null && job.getStatus().getPhase() == RenderPhase.Succeeded)
-                .orElseGet(() -> client.resources(RenderJob.class)
-                        .inNamespace(namespace)
-                        .withName(name)
-                        .get());
+        return sharedInformers.cachedOrRead(
+                client,
+                RenderJob.class,
+                namespace,
+                name,
+                job -> job.getStatus() != null && job.getStatus().getPhase() == RenderPhase.Succeeded);
     }
 
+    /** Stores the status as it is; a conflict (a spec change meanwhile) is retried on the current resourceVersion. */
     static void writeStatus(KubernetesClient client, Publication publication) {
         for (int attempt = 1; ; attempt++) {
             try {

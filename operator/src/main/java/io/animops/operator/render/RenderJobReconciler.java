@@ -244,15 +244,12 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
         RenderJobStatus status = job.getStatus();
         String ref = job.getSpec().getScriptAttemptRef();
         // as the attempts' informer has it once Valid (no attempt goes back from it), else as the API has it
-        ScriptAttempt attempt = sharedInformers
-                .cached(ScriptAttempt.class, job.getMetadata().getNamespace(), ref)
-                .filter(cached ->
-                        cached.getStatus() != null && cached.getStatus().getPhase() == AttemptPhase.Valid)
-                .orElseGet(() -> context.getClient()
-                        .resources(ScriptAttempt.class)
-                        .inNamespace(job.getMetadata().getNamespace())
-                        .withName(ref)
-                        .get());
+        ScriptAttempt attempt = sharedInformers.cachedOrRead(
+                context.getClient(),
+                ScriptAttempt.class,
+                job.getMetadata().getNamespace(),
+                ref,
+                cached -> cached.getStatus() != null && cached.getStatus().getPhase() == AttemptPhase.Valid);
         if (attempt == null) {
             unresolved(
                     status,

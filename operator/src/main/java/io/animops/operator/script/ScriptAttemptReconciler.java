@@ -72,16 +72,12 @@ public class ScriptAttemptReconciler implements Reconciler<ScriptAttempt> {
         if (status.getPhase() != null && status.getPhase().isTerminal()) {
             return StatusSupport.patchIfChanged(attempt, observed, null);
         }
-        AnimationIdea idea = sharedInformers
-                .cached(
-                        AnimationIdea.class,
-                        attempt.getMetadata().getNamespace(),
-                        attempt.getSpec().getIdeaRef())
-                .orElseGet(() -> context.getClient()
-                        .resources(AnimationIdea.class)
-                        .inNamespace(attempt.getMetadata().getNamespace())
-                        .withName(attempt.getSpec().getIdeaRef())
-                        .get());
+        AnimationIdea idea = sharedInformers.cachedOrRead(
+                context.getClient(),
+                AnimationIdea.class,
+                attempt.getMetadata().getNamespace(),
+                attempt.getSpec().getIdeaRef(),
+                cached -> true);
         if (idea == null) {
             status.setPhase(AttemptPhase.Pending);
             Conditions.set(
