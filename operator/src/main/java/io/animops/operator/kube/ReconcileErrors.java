@@ -43,7 +43,7 @@ public class ReconcileErrors {
 
     /**
      * For kinds render agents write too (RenderJob, RenderAgent): the status is replaced only against the
-     * resourceVersion read, as {@link StatusSupport#writeIfUnchangedSince} does, so an agent's newer write stays.
+     * resourceVersion read, as {@link StatusSupport#writeNow} does, so an agent's newer write stays.
      * On a conflict nothing is written; the retry reconciles what the agent wrote.
      */
     public <R extends CustomResource<?, S>, S extends AnimOpsStatus> ErrorStatusUpdateControl<R> reportShared(

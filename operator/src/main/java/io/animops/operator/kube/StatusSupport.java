@@ -5,7 +5,6 @@ import io.animops.crds.AnimOpsStatus;
 import io.animops.crds.ConditionTypes;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -48,25 +47,13 @@ public final class StatusSupport {
     }
 
     /**
-     * For kinds whose status has a second writer (render agents write RenderJob and RenderAgent status): the
-     * status is written only against the resourceVersion it was computed from, so an agent's newer write is
-     * never overwritten with older values. False on a conflict: the caller reconciles again with what is stored.
-     */
-    public static <R extends CustomResource<?, S>, S extends AnimOpsStatus> boolean writeIfUnchangedSince(
-            R resource, S observed, KubernetesClient client) {
-        if (Objects.equals(observed, resource.getStatus())) {
-            return true;
-        }
-        return unlessConflict(() -> client.resource(resource)
-                .lockResourceVersion(resource.getMetadata().getResourceVersion())
-                .updateStatus());
-    }
-
-    /**
-     * For a reconciliation that records what it wrote (the audit trail): the status is written now, not when the
-     * reconciliation returns, against the resourceVersion it was computed from, and through JOSDK, so that the next
-     * reconciliation sees it. False on a conflict (the resource changed meanwhile): nothing was written, and the
-     * caller decides again on what is stored.
+     * Writes the status now, not when the reconciliation returns, and only against the resourceVersion it was
+     * computed from. False on a conflict (the resource changed meanwhile): nothing was written, and the caller decides
+     * again on what is stored. This is for a reconciliation that records what it wrote (the audit trail), and for
+     * kinds whose status has a second writer (render agents write RenderJob and RenderAgent status), whose newer
+     * write must never be overwritten with older values. It goes through JOSDK, so that the next reconciliation sees
+     * what was written and the watch event of this write reconciles nothing again (a controller that reconciles on
+     * status changes would otherwise run once more for each of its own writes).
      */
     public static <R extends CustomResource<?, S>, S extends AnimOpsStatus> boolean writeNow(
             R resource, S observed, Context<R> context) {

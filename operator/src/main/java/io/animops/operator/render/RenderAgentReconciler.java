@@ -100,7 +100,7 @@ public class RenderAgentReconciler implements Reconciler<RenderAgent> {
     private UpdateControl<RenderAgent> write(
             RenderAgent agent, RenderAgentStatus observed, Duration requeue, Context<RenderAgent> context) {
         // a heartbeat that arrived meanwhile wins; the next event brings it here again
-        if (!StatusSupport.writeIfUnchangedSince(agent, observed, context.getClient())) {
+        if (!StatusSupport.writeNow(agent, observed, context)) {
             return StatusSupport.requeue(Duration.ofSeconds(1));
         }
         events.summaryChanged(agent, agent.getStatus().getConditions(), ConditionTypes.READY);

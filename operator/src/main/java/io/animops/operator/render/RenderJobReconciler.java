@@ -197,7 +197,7 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
             if (renewGrants.isPresent() && renewGrants.get().isBefore(now.plus(next))) {
                 next = Duration.between(now, renewGrants.get()).plusSeconds(1);
             }
-            if (!StatusSupport.writeIfUnchangedSince(job, observed, context.getClient())) {
+            if (!StatusSupport.writeNow(job, observed, context)) {
                 return StatusSupport.requeue(StatusSupport.CONFLICT_RETRY);
             }
             recordAgentPhase(job);
@@ -216,7 +216,7 @@ public class RenderJobReconciler implements Reconciler<RenderJob> {
 
     private UpdateControl<RenderJob> finish(RenderJob job, Context<RenderJob> context, RenderJobStatus observed) {
         RenderJobStatus status = job.getStatus();
-        if (!StatusSupport.writeIfUnchangedSince(job, observed, context.getClient())) {
+        if (!StatusSupport.writeNow(job, observed, context)) {
             // an agent wrote meanwhile; decide again on what it wrote
             return StatusSupport.requeue(StatusSupport.CONFLICT_RETRY);
         }

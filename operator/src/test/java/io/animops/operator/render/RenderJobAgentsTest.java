@@ -194,14 +194,14 @@ class RenderJobAgentsTest {
     }
 
     /** An agent's write: a merge patch of the status fields it owns, without a resourceVersion. */
-    private static void writeStatusAsAnAgent(Resource<?> resource, Object status) {
+    static void writeStatusAsAnAgent(Resource<?> resource, Object status) {
         status = Serialization.jsonMapper().convertValue(status, Map.class);
         ((Map<?, ?>) status).remove("conditions");
         resource.subresource("status")
                 .patch(PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(Map.of("status", status)));
     }
 
-    private static RenderJob job(String namespace, String name, Map<String, String> selector) {
+    static RenderJob job(String namespace, String name, Map<String, String> selector) {
         RenderJob job = new RenderJob();
         job.setMetadata(
                 new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
