@@ -120,6 +120,12 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
     /** The schedules, from an informer's cache rather than a request on every reconciliation of every idea. */
     private InformerEventSource<ContentSchedule, AnimationIdea> schedules;
 
+    // the children's sources are read directly: the context's getSecondaryResources collects them into a hash set,
+    // which hashes each child whole (a render job with its script) on every reconciliation
+    private FollowingEventSource<ScriptAttempt, AnimationIdea> attempts;
+    private FollowingEventSource<RenderJob, AnimationIdea> renderJobs;
+    private FollowingEventSource<Publication, AnimationIdea> publications;
+
     @Override
     public List<EventSource<?, AnimationIdea>> prepareEventSources(EventSourceContext<AnimationIdea> context) {
         // look-ups by index: a scan of every cached idea per reconciliation made a run of n ideas cost n²
@@ -139,16 +145,16 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
         Duration syncTimeout =
                 context.getControllerConfiguration().getConfigurationService().cacheSyncTimeout();
         SecondaryToPrimaryMapper<ScriptAttempt> attemptOwner = Mappers.fromOwnerReferences(AnimationIdea.class);
-        FollowingEventSource<ScriptAttempt, AnimationIdea> attempts = new FollowingEventSource<>(
+        attempts = new FollowingEventSource<>(
                 ScriptAttempt.class,
                 sharedInformers,
                 attemptOwner::toPrimaryResourceIDs,
                 liveEvents.handler(),
                 syncTimeout);
-        FollowingEventSource<RenderJob, AnimationIdea> renderJobs = new FollowingEventSource<>(
+        renderJobs = new FollowingEventSource<>(
                 RenderJob.class, sharedInformers, AnimationIdeaReconciler::ideaOf, liveEvents.handler(), syncTimeout);
         renderJobs.setOnUpdateFilter(AnimationIdeaReconciler::changesWhatTheIdeaReads);
-        FollowingEventSource<Publication, AnimationIdea> publications = new FollowingEventSource<>(
+        publications = new FollowingEventSource<>(
                 Publication.class, sharedInformers, AnimationIdeaReconciler::ideaOf, liveEvents.handler(), syncTimeout);
         // a schedule deleted or created again stops or resumes the in-flight ideas that name it (ScheduleLink), and
         // its spec is their settings; its status (counts that follow every idea) is not read by them, so a status
@@ -350,13 +356,13 @@ public class AnimationIdeaReconciler implements Reconciler<AnimationIdea> {
                                 : i)
                         .toList())
                 .orElse(List.of(idea));
-        Set<RenderJob> jobs = context.getSecondaryResources(RenderJob.class);
+        Set<RenderJob> jobs = renderJobs.getSecondaryResources(idea);
         return new Children(
                 siblings,
-                named(context.getSecondaryResources(ScriptAttempt.class), status.getCurrentAttempt()),
+                named(attempts.getSecondaryResources(idea), status.getCurrentAttempt()),
                 named(jobs, status.getRenderJob()),
                 named(jobs, status.getFinalRenderJob()),
-                new ArrayList<>(context.getSecondaryResources(Publication.class)));
+                new ArrayList<>(publications.getSecondaryResources(idea)));
     }
 
     /**

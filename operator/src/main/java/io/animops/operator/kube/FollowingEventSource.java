@@ -9,7 +9,9 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.AbstractEventSource;
 
 import java.time.Duration;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -77,9 +79,17 @@ public class FollowingEventSource<R extends HasMetadata, P extends HasMetadata> 
     @Override
     public Set<R> getSecondaryResources(P primary) {
         TellingItemStore<R> followed = store;
-        return followed == null
-                ? Set.of()
-                : new HashSet<>(followed.byIndex(indexKey(ResourceID.fromResource(primary))));
+        return followed == null ? Set.of() : identitySet(followed.byIndex(indexKey(ResourceID.fromResource(primary))));
+    }
+
+    /**
+     * The store keeps one object per resource, so identity tells them apart: a hash set would hash every resource
+     * whole (its spec and status, a render job's script with them) on every read.
+     */
+    private static <R> Set<R> identitySet(List<R> resources) {
+        Set<R> set = Collections.newSetFromMap(new IdentityHashMap<>(resources.size() * 2));
+        set.addAll(resources);
+        return set;
     }
 
     @Override

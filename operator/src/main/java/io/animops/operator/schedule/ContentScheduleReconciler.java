@@ -100,19 +100,22 @@ public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
     @Inject
     SharedInformers sharedInformers;
 
+    /** Read directly: the context's getSecondaryResources would hash every idea whole into a set on each read. */
+    private FollowingEventSource<AnimationIdea, ContentSchedule> followedIdeas;
+
     @Override
     public List<EventSource<?, ContentSchedule>> prepareEventSources(EventSourceContext<ContentSchedule> context) {
         // ideas are linked to their schedule by label, not owned (docs/gitops.md): a re-created schedule of the same
         // name finds them again; they are the idea controller's informer's, not watched a second time
-        FollowingEventSource<AnimationIdea, ContentSchedule> ideas = new FollowingEventSource<>(
+        followedIdeas = new FollowingEventSource<>(
                 AnimationIdea.class,
                 sharedInformers,
                 ContentScheduleReconciler::scheduleOf,
                 liveEvents.handler(),
                 context.getControllerConfiguration().getConfigurationService().cacheSyncTimeout());
-        ideas.setOnUpdateFilter(ContentScheduleReconciler::changesWhatTheScheduleReads);
+        followedIdeas.setOnUpdateFilter(ContentScheduleReconciler::changesWhatTheScheduleReads);
         sharedInformers.share(context);
-        return List.of(ideas);
+        return List.of(followedIdeas);
     }
 
     /**
@@ -145,7 +148,7 @@ public class ContentScheduleReconciler implements Reconciler<ContentSchedule> {
         ContentScheduleStatus observed = StatusSupport.begin(schedule, ContentScheduleStatus::new);
         ContentScheduleStatus status = schedule.getStatus();
         Instant now = Instant.now(clock);
-        List<AnimationIdea> ideasOfSchedule = new ArrayList<>(context.getSecondaryResources(AnimationIdea.class));
+        List<AnimationIdea> ideasOfSchedule = new ArrayList<>(followedIdeas.getSecondaryResources(schedule));
         releaseOwnedIdeas(ideasOfSchedule, context);
         ScheduleService.adoptHistory(schedule, ideasOfSchedule);
 
