@@ -139,6 +139,10 @@ public final class PipelineBenchmark {
             Counters requestsBefore = Counters.read(httpPort, API_REQUESTS, "verb", "resource");
             Counters reconciliationsBefore = Counters.read(httpPort, RECONCILIATIONS, "controller_name");
             long cpuBefore = cpuMillis(operator.pid());
+            Path pgdata = work.resolve("home/pgdata");
+            long postgresBefore = postgresCpuMillis(pgdata);
+            long benchBefore = cpuMillis(ProcessHandle.current().pid());
+            MachineCpu machineBefore = MachineCpu.read();
             Map<String, ThreadCpu> threadsBefore = ThreadCpu.of(operator.pid());
             long started = System.nanoTime();
             int schedules = (ideas + IDEAS_PER_SCHEDULE - 1) / IDEAS_PER_SCHEDULE;
@@ -149,6 +153,10 @@ public final class PipelineBenchmark {
             Outcome outcome = drive(ideas, timeout, ideaWatch, publicationWatch, publisher, started);
             double wallSeconds = (System.nanoTime() - started) / 1e9;
             double cpuSeconds = (cpuMillis(operator.pid()) - cpuBefore) / 1000.0;
+            String controlPlane = describeControlPlane(cpuSeconds,
+                    (postgresCpuMillis(pgdata) - postgresBefore) / 1000.0,
+                    (cpuMillis(ProcessHandle.current().pid()) - benchBefore) / 1000.0,
+                    MachineCpu.read().since(machineBefore));
             String cpuByThread = ThreadCpu.describe(threadsBefore, ThreadCpu.of(operator.pid()),
                     ThreadCpu.javaNames(operator.pid()));
             profile.stop();
@@ -163,6 +171,7 @@ public final class PipelineBenchmark {
             System.out.println("requests by kind, per idea: " + requests.perIdea(ideas));
             System.out.println(reconciliations.describe("reconciliations", ideas));
             System.out.println("operator CPU by thread: " + cpuByThread);
+            System.out.println(controlPlane);
             printLiveHeap(operator.pid());
         } finally {
             running.forEach(AgentHarness.RunningAgent::close);
@@ -834,6 +843,73 @@ public final class PipelineBenchmark {
         }
     }
 
+    /**
+     * The control plane's CPU (the operator and its embedded PostgreSQL) beside this benchmark's own JVM (agents, fake
+     * language model, informers) and how busy the machine was: when it is, the wall time is bound by all three.
+     */
+    static String describeControlPlane(double operator, double postgres, double bench, String machine) {
+        return String.format("control plane CPU: %.1f s (operator %.1f s, embedded PostgreSQL %.1f s); benchmark JVM "
+                + "(agents, fake LLM, watches) %.1f s; machine %s", operator + postgres, operator, postgres, bench,
+                machine);
+    }
+
+    /**
+     * The CPU time in ms of the embedded PostgreSQL: its postmaster (with the children it reaped) and its live
+     * backends, found by the pid in its data folder's postmaster.pid; 0 when it is not running.
+     */
+    static long postgresCpuMillis(Path dataDirectory) {
+        long postmaster;
+        try {
+            postmaster = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        long millis = 0;
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String[] fields = statFields(Files.readString(process.resolve("stat")));
+                    long pid = Long.parseLong(process.getFileName().toString());
+                    if (pid == postmaster) {
+                        // utime, stime, and the same for the children it waited for (backends that ended)
+                        millis += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])
+                                + Long.parseLong(fields[13]) + Long.parseLong(fields[14])) * 10;
+                    } else if (Long.parseLong(fields[1]) == postmaster) {
+                        millis += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+                    }
+                } catch (IOException ended) {
+                    // the process ended while the list was read: its parent counts it
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            return 0;
+        }
+        return millis;
+    }
+
+    /** The machine's CPU ticks, busy and all, from the first line of /proc/stat. */
+    record MachineCpu(long busy, long total) {
+        static MachineCpu read() {
+            try {
+                String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                long total = 0;
+                for (int i = 1; i < fields.length; i++) {
+                    total += Long.parseLong(fields[i]);
+                }
+                // idle and iowait are the fourth and fifth values
+                return new MachineCpu(total - Long.parseLong(fields[4]) - Long.parseLong(fields[5]), total);
+            } catch (IOException e) {
+                return new MachineCpu(0, 0);
+            }
+        }
+
+        String since(MachineCpu before) {
+            int cores = Runtime.getRuntime().availableProcessors();
+            return String.format("%.0f %% busy on %d cores", 100.0 * (busy - before.busy) / Math.max(1, total
+                    - before.total), cores);
+        }
+    }
+
     /** User plus system CPU time of a process in ms. */
     static long cpuMillis(long pid) {
         try {
@@ -848,8 +924,13 @@ public final class PipelineBenchmark {
      * reports them).
      */
     static long statCpuMillis(String stat) {
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        String[] fields = statFields(stat);
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+    }
+
+    /** The fields of a {@code stat} after the command's name: the state first, then the parent's pid. */
+    static String[] statFields(String stat) {
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     }
 
     static int freePort() throws IOException {
