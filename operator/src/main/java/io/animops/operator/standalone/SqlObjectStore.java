@@ -67,6 +67,11 @@ final class SqlObjectStore implements AutoCloseable, ExampleApplier.History {
                           namespace text not null,
                           name text not null,
                           object text not null)""");
+                // objects stored as they are, not compressed: every write stores its object twice (the object and the
+                // watch log), and compressing them was a fifth of PostgreSQL's CPU (pglz_compress, by perf); a row
+                // written before keeps its compression
+                s.execute("alter table kube_objects alter column object set storage external");
+                s.execute("alter table kube_watch_log alter column object set storage external");
                 s.execute("""
                         create table if not exists applied_examples (
                           example text primary key,

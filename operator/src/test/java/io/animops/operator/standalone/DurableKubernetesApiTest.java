@@ -18,10 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -476,6 +479,62 @@ class DurableKubernetesApiTest {
         idea.getMetadata().setGenerateName(prefix);
         idea.getSpec().setTitle(prefix);
         return idea;
+    }
+
+    @Test
+    void objectsAreStoredUncompressedFromTheNextStartOnAndRowsCompressedBeforeStillReadWhole() throws Exception {
+        startApi();
+        // as a database an earlier version created: objects compressed (PostgreSQL's default storage for text)
+        sql(
+                "alter table kube_objects alter column object set storage extended",
+                "alter table kube_watch_log alter column object set storage extended");
+        String big = "a premise that repeats itself. ".repeat(120);
+        KubernetesClient client = api.client();
+        client.resource(bigIdea("before", big)).create();
+
+        KubernetesClient restarted = startApi();
+        restarted.resource(bigIdea("after", big)).create();
+
+        assertThat(compression("kube_objects")).containsEntry("before", "pglz").containsEntry("after", "none");
+        assertThat(compression("kube_watch_log"))
+                .containsEntry("before", "pglz")
+                .containsEntry("after", "none");
+        assertThat(restarted
+                        .resources(AnimationIdea.class)
+                        .inNamespace("default")
+                        .list()
+                        .getItems())
+                .extracting(i -> i.getSpec().getPremise())
+                .containsExactly(big, big);
+    }
+
+    private static AnimationIdea bigIdea(String name, String premise) {
+        AnimationIdea idea = idea("default", name);
+        idea.getSpec().setPremise(premise);
+        return idea;
+    }
+
+    private void sql(String... statements) throws Exception {
+        try (Connection c = database.dataSource(EmbeddedDatabase.KUBE_DATABASE).getConnection();
+                Statement s = c.createStatement()) {
+            for (String statement : statements) {
+                s.execute(statement);
+            }
+        }
+    }
+
+    /** How each idea's JSON is stored in the table: pglz, or none when it is not compressed. */
+    private Map<String, String> compression(String table) throws Exception {
+        Map<String, String> byName = new HashMap<>();
+        try (Connection c = database.dataSource(EmbeddedDatabase.KUBE_DATABASE).getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select name, coalesce(pg_column_compression(object), 'none') from "
+                        + table + " where plural = 'animationideas'")) {
+            while (rs.next()) {
+                byName.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return byName;
     }
 
     private static AnimationIdea idea(String namespace, String name) {
