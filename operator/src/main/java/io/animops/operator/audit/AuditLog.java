@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,12 +37,13 @@ public class AuditLog {
     private static final String PHASE_CHANGED = ".PhaseChanged";
     private static final int MAX_TRAIL_ENDS = 20_000;
 
-    private static final String INSERT = """
+    private static final String INSERT_INTO = """
             insert into audit_events (occurred_at, actor, event_type, subject_kind, subject_namespace,
                                       subject_name, subject_uid, payload, dedup_key)
-            values ($1, $2, $3, $4, $5, $6, $7, cast(cast($8 as text) as jsonb), $9)
-            on conflict (dedup_key) do nothing
-            """;
+            values\s""";
+    private static final String ON_CONFLICT = " on conflict (dedup_key) do nothing";
+    private static final int COLUMNS = 9;
+    private static final String INSERT = insertOf(1);
 
     @Inject
     Database database;
@@ -83,7 +85,7 @@ public class AuditLog {
                         phase.name(),
                         summary.map(Condition::getReason).orElse(null),
                         summary.map(Condition::getMessage).orElse(null))),
-                sql -> {});
+                null);
     }
 
     /**
@@ -96,7 +98,8 @@ public class AuditLog {
      * @param began the phase the reconciliation began in
      * @param entered the phases entered since, in order: all are recorded when the trail ends in {@code began}, else
      *     only the last one, as a change from the trail's end
-     * @param sameTransaction what is stored with the rows, in their transaction (a row's phase)
+     * @param sameTransaction what is stored with the rows, in their transaction (a row's phase); null when nothing is,
+     *     and the rows are one statement, atomic on its own
      * @return the phases recorded now, empty when the trail already ended in the last one
      */
     public List<PhaseEntered> continueTrail(
@@ -113,22 +116,30 @@ public class AuditLog {
         }
         List<PhaseEntered> recorded = Objects.equals(began, end) ? entered : List.of(last);
         List<Map<String, Object>> payloads = new ArrayList<>();
-        database.transaction(sql -> {
-            String from = end;
-            for (PhaseEntered to : recorded) {
-                Map<String, Object> payload = new LinkedHashMap<>();
-                payload.put("from", from);
-                payload.put("to", to.phase());
-                payload.put("reason", to.reason());
-                payload.put("message", to.message());
-                payload.put("generation", subject.getMetadata().getGeneration());
-                insert(sql, OPERATOR, eventType, subject, payload, trailKey(subject, to));
-                payloads.add(payload);
-                from = to.phase();
-            }
-            sameTransaction.accept(sql);
-            return null;
-        });
+        List<Object> params = new ArrayList<>();
+        String from = end;
+        for (PhaseEntered to : recorded) {
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("from", from);
+            payload.put("to", to.phase());
+            payload.put("reason", to.reason());
+            payload.put("message", to.message());
+            payload.put("generation", subject.getMetadata().getGeneration());
+            params.addAll(row(OPERATOR, eventType, subject, payload, trailKey(subject, to)));
+            payloads.add(payload);
+            from = to.phase();
+        }
+        String insert = insertOf(recorded.size());
+        if (sameTransaction == null) {
+            // no transaction to begin and commit around one statement: two round trips fewer per phase change
+            database.update(insert, params.toArray());
+        } else {
+            database.transaction(sql -> {
+                sql.update(insert, params.toArray());
+                sameTransaction.accept(sql);
+                return null;
+            });
+        }
         trailEnds.put(uid, last.phase());
         for (Map<String, Object> payload : payloads) {
             LOG.infof(
@@ -201,10 +212,10 @@ public class AuditLog {
         publish(actor, eventType, kind, namespace, name, payload);
     }
 
-    private void insert(
-            Sql sql, String actor, String eventType, HasMetadata subject, Map<String, Object> payload, String key) {
-        sql.update(
-                INSERT,
+    /** The parameters of one row of {@link #insertOf}. */
+    private List<Object> row(
+            String actor, String eventType, HasMetadata subject, Map<String, Object> payload, String key) {
+        return Arrays.asList(
                 Instant.now(clock),
                 actor,
                 eventType,
@@ -214,6 +225,19 @@ public class AuditLog {
                 UUID.fromString(subject.getMetadata().getUid()),
                 json(payload),
                 key);
+    }
+
+    /** The insert of {@code rows} rows in one statement, whose parameters are {@link #row}'s, row after row. */
+    private static String insertOf(int rows) {
+        StringBuilder insert = new StringBuilder(INSERT_INTO);
+        for (int r = 0; r < rows; r++) {
+            int p = r * COLUMNS;
+            insert.append(r == 0 ? "" : ", ")
+                    .append(String.format(
+                            "($%d, $%d, $%d, $%d, $%d, $%d, $%d, cast(cast($%d as text) as jsonb), $%d)",
+                            p + 1, p + 2, p + 3, p + 4, p + 5, p + 6, p + 7, p + 8, p + 9));
+        }
+        return insert.append(ON_CONFLICT).toString();
     }
 
     private String json(Map<String, Object> payload) {

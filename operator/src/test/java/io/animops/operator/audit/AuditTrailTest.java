@@ -91,6 +91,18 @@ class AuditTrailTest {
         assertThat(trail(idea)).containsExactly("null>Proposed", "Proposed>Accepted");
     }
 
+    @Test
+    void phasesWithNothingStoredBesideThemAreRecordedInOneStatementInOrder() {
+        AnimationIdea idea = idea(UUID.randomUUID());
+
+        audit.continueTrail(idea, null, entered("Proposed", "Accepted", "Scripting"), null);
+        written(idea);
+        audit.continueTrail(idea, "Scripting", entered("Rendering"), null);
+
+        assertThat(trail(idea))
+                .containsExactly("null>Proposed", "Proposed>Accepted", "Accepted>Scripting", "Scripting>Rendering");
+    }
+
     private AnimationIdea idea(UUID uid) {
         AnimationIdea idea = new AnimationIdea();
         idea.setMetadata(new ObjectMetaBuilder()
