@@ -366,7 +366,9 @@ public final class PipelineBenchmark {
      * With ANIMOPS_BENCH_PROFILE=FILE, async-profiler's CPU profile (interval timer, 10 ms, by thread) of the
      * operator's JVM while the ideas run, written to FILE as collapsed stacks ({@code bench/pipeline/jfr-shares
      * FILE}). It samples CPU time, so its shares add up to the CPU the bench prints; JFR's execution samples had put
-     * 22 % of it on Fabric8's watch loop, where this profile finds 5 %.
+     * 22 % of it on Fabric8's watch loop, where this profile finds 5 %. With ANIMOPS_BENCH_PROFILE_EVENT=alloc, it
+     * samples allocations instead (async-profiler's {@code event=alloc}: a sample every 512 KB allocated, weighed by
+     * bytes), which tells what the collector's work comes from.
      */
     private record CpuProfile(long pid, String library, String file) {
         static CpuProfile start(long pid) throws IOException, InterruptedException {
@@ -374,7 +376,10 @@ public final class PipelineBenchmark {
             String library = System.getProperty("animops.bench.profiler");
             CpuProfile profile = new CpuProfile(pid, library, file == null || file.isBlank() ? null
                     : Path.of(file).toAbsolutePath().toString());
-            profile.agent("start,event=itimer,interval=10ms,threads");
+            String event = System.getenv().getOrDefault("ANIMOPS_BENCH_PROFILE_EVENT", "cpu");
+            profile.agent(event.equals("alloc")
+                    ? "start,event=alloc,threads"
+                    : "start,event=itimer,interval=10ms,threads");
             return profile;
         }
 
