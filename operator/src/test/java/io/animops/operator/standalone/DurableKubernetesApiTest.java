@@ -276,10 +276,7 @@ class DurableKubernetesApiTest {
     void aWriteTheStoreCannotCommitIsRefusedThenEveryRequestUntilARestartWhichServesWhatWasStored() throws Exception {
         KubernetesClient client = startApi();
         client.resource(idea("default", "stored")).create();
-        try (Connection c = database.dataSource(EmbeddedDatabase.KUBE_DATABASE).getConnection();
-                Statement s = c.createStatement()) {
-            s.execute("alter table kube_objects add constraint no_more check (name <> 'refused')");
-        }
+        sql("alter table kube_objects add constraint no_more check (name <> 'refused')");
         // without the client's retries of a 503, which would only repeat the refusal
         try (KubernetesClient once = new io.fabric8.kubernetes.client.KubernetesClientBuilder()
                 .withConfig(new io.fabric8.kubernetes.client.ConfigBuilder(api.clientConfig())
@@ -296,10 +293,7 @@ class DurableKubernetesApiTest {
                             .get())
                     .hasMessageContaining("503");
         }
-        try (Connection c = database.dataSource(EmbeddedDatabase.KUBE_DATABASE).getConnection();
-                Statement s = c.createStatement()) {
-            s.execute("alter table kube_objects drop constraint no_more");
-        }
+        sql("alter table kube_objects drop constraint no_more");
 
         KubernetesClient restarted = startApi();
 
