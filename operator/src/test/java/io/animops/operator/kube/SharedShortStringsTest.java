@@ -36,4 +36,19 @@ class SharedShortStringsTest {
         String secondMessage = second.getStatus().getConditions().get(0).getMessage();
         assertThat(secondMessage).isEqualTo(firstMessage).isNotSameAs(firstMessage);
     }
+
+    @Test
+    void aStringWhoseSlotWasTakenIsAnsweredEqualAndSharedAgainFromThen() {
+        SharedShortStrings.SharedInstances shared = new SharedShortStrings.SharedInstances();
+        // "Aa" and "BB" have the same hash, so the same slot
+        String first = shared.of(new String("Aa"));
+        assertThat(shared.of(new String("Aa"))).isSameAs(first);
+
+        String other = shared.of(new String("BB"));
+        assertThat(other).isEqualTo("BB");
+        String again = shared.of(new String("Aa"));
+
+        assertThat(again).isEqualTo("Aa").isNotSameAs(first);
+        assertThat(shared.of(new String("Aa"))).isSameAs(again);
+    }
 }
