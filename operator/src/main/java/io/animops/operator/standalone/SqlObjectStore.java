@@ -121,47 +121,68 @@ final class SqlObjectStore implements AutoCloseable, ExampleApplier.History {
      */
     synchronized void write(List<Write> writes, int keep) {
         run(c -> {
-            try (PreparedStatement delete = c.prepareStatement("delete from kube_objects "
-                            + "where api_version = ? and plural = ? and namespace = ? and name = ?");
-                    PreparedStatement upsert = c.prepareStatement("""
-                            insert into kube_objects (api_version, plural, namespace, name, uid, resource_version,
+            // an object and its log entry in one statement, its JSON sent once, the group's in one round trip
+            try (PreparedStatement upsertAndLog = c.prepareStatement("""
+                            with stored as (
+                              insert into kube_objects (api_version, plural, namespace, name, uid, resource_version,
+                                object)
+                              values (?, ?, ?, ?, ?, ?, ?)
+                              on conflict (api_version, plural, namespace, name) do update
+                              set uid = excluded.uid, resource_version = excluded.resource_version,
+                                object = excluded.object
+                              returning api_version, plural, namespace, name, resource_version, object)
+                            insert into kube_watch_log (resource_version, type, api_version, plural, namespace, name,
                               object)
-                            values (?, ?, ?, ?, ?, ?, ?)
-                            on conflict (api_version, plural, namespace, name) do update
-                            set uid = excluded.uid, resource_version = excluded.resource_version,
-                              object = excluded.object""");
-                    PreparedStatement log = c.prepareStatement("""
+                            select resource_version, ?, api_version, plural, namespace, name, object from stored
+                            on conflict (resource_version) do nothing""");
+                    PreparedStatement delete = c.prepareStatement("delete from kube_objects "
+                            + "where api_version = ? and plural = ? and namespace = ? and name = ?");
+                    PreparedStatement logDeletion = c.prepareStatement("""
                             insert into kube_watch_log (resource_version, type, api_version, plural, namespace, name,
                               object)
                             values (?, ?, ?, ?, ?, ?, ?) on conflict (resource_version) do nothing""");
                     PreparedStatement revision = c.prepareStatement(
                             "update kube_revision set resource_version = greatest(resource_version, ?) where id = 1")) {
                 long highest = 0;
+                boolean storesBatched = false;
+                boolean deletionsBatched = false;
                 for (Write write : writes) {
                     WatchLog.Change change = write.change();
-                    // one object's changes in one batch must land in their order: statements run one by one
                     if (change.type().equals("DELETED")) {
+                        // one object's changes in one group must land in their order: the stores batched before first
+                        if (storesBatched) {
+                            upsertAndLog.executeBatch();
+                            storesBatched = false;
+                        }
                         bindIdentity(delete, change);
                         delete.executeUpdate();
+                        logDeletion.setLong(1, change.resourceVersion());
+                        logDeletion.setString(2, change.type());
+                        logDeletion.setString(3, change.apiVersion());
+                        logDeletion.setString(4, change.plural());
+                        logDeletion.setString(5, change.namespace());
+                        logDeletion.setString(6, change.name());
+                        logDeletion.setString(7, change.json());
+                        logDeletion.addBatch();
+                        deletionsBatched = true;
                     } else {
-                        bindIdentity(upsert, change);
-                        upsert.setString(
+                        bindIdentity(upsertAndLog, change);
+                        upsertAndLog.setString(
                                 5, write.object().path("metadata").path("uid").asText(null));
-                        upsert.setLong(6, change.resourceVersion());
-                        upsert.setString(7, change.json());
-                        upsert.executeUpdate();
+                        upsertAndLog.setLong(6, change.resourceVersion());
+                        upsertAndLog.setString(7, change.json());
+                        upsertAndLog.setString(8, change.type());
+                        upsertAndLog.addBatch();
+                        storesBatched = true;
                     }
-                    log.setLong(1, change.resourceVersion());
-                    log.setString(2, change.type());
-                    log.setString(3, change.apiVersion());
-                    log.setString(4, change.plural());
-                    log.setString(5, change.namespace());
-                    log.setString(6, change.name());
-                    log.setString(7, change.json());
-                    log.addBatch();
                     highest = Math.max(highest, change.resourceVersion());
                 }
-                log.executeBatch();
+                if (storesBatched) {
+                    upsertAndLog.executeBatch();
+                }
+                if (deletionsBatched) {
+                    logDeletion.executeBatch();
+                }
                 revision.setLong(1, highest);
                 revision.executeUpdate();
                 writesSinceTrim += writes.size();

@@ -32,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
 
 /** The embedded API written through to PostgreSQL: a new API on the same store finds every object as it was. */
@@ -500,6 +501,49 @@ class DurableKubernetesApiTest {
                         .getItems())
                 .extracting(i -> i.getSpec().getPremise())
                 .containsExactly(big, big);
+    }
+
+    @Test
+    void oneGroupsChangesLandInTheirOrderAnObjectDeletedAndCreatedAgainIncluded() {
+        store = new SqlObjectStore(database.dataSource(EmbeddedDatabase.KUBE_DATABASE));
+        store.write(
+                List.of(
+                        change(1, "ADDED", "a"),
+                        change(2, "MODIFIED", "a"),
+                        change(3, "DELETED", "a"),
+                        change(4, "ADDED", "a"),
+                        change(5, "ADDED", "b"),
+                        change(6, "ADDED", "c"),
+                        change(7, "DELETED", "c")),
+                100);
+
+        assertThat(store.loadAll())
+                .extracting(SqlObjectStore.StoredObject::name, SqlObjectStore.StoredObject::json)
+                .containsExactly(tuple("a", json(4, "a")), tuple("b", json(5, "b")));
+        assertThat(store.recentChanges(10))
+                .extracting(WatchLog.Change::resourceVersion, WatchLog.Change::type, WatchLog.Change::name)
+                .containsExactly(
+                        tuple(1L, "ADDED", "a"),
+                        tuple(2L, "MODIFIED", "a"),
+                        tuple(3L, "DELETED", "a"),
+                        tuple(4L, "ADDED", "a"),
+                        tuple(5L, "ADDED", "b"),
+                        tuple(6L, "ADDED", "c"),
+                        tuple(7L, "DELETED", "c"));
+        assertThat(store.recentChanges(10).get(3).json()).isEqualTo(json(4, "a"));
+        assertThat(store.lastResourceVersion()).isEqualTo(7);
+    }
+
+    private static SqlObjectStore.Write change(long resourceVersion, String type, String name) {
+        WatchLog.Change change = new WatchLog.Change(
+                resourceVersion, type, "v1", "configmaps", "default", name, json(resourceVersion, name));
+        return new SqlObjectStore.Write(change, type.equals("DELETED") ? null : change.object());
+    }
+
+    private static String json(long resourceVersion, String name) {
+        return "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"" + name
+                + "\",\"namespace\":\"default\",\"uid\":\"uid-" + name + "-" + resourceVersion
+                + "\",\"resourceVersion\":\"" + resourceVersion + "\"}}";
     }
 
     private static AnimationIdea bigIdea(String name, String premise) {
