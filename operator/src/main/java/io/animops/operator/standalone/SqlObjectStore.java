@@ -2,6 +2,7 @@ package io.animops.operator.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -287,7 +288,15 @@ final class SqlObjectStore implements AutoCloseable, ExampleApplier.History {
                 closeQuietly();
             }
         }
-        throw new IllegalStateException("the embedded API's object store failed: " + first.getMessage(), first);
+        throw new IllegalStateException("the embedded API's object store failed: " + reason(first), first);
+    }
+
+    /**
+     * What PostgreSQL said: a batch's failure names the statement and points to the next exception, which holds it.
+     */
+    private static String reason(SQLException failure) {
+        SQLException next = failure instanceof BatchUpdateException ? failure.getNextException() : null;
+        return next == null ? failure.getMessage() : next.getMessage();
     }
 
     private Connection connection() throws SQLException {
