@@ -129,7 +129,8 @@ public class AuditLog {
             payloads.add(payload);
             from = to.phase();
         }
-        String insert = insertOf(recorded.size());
+        // one row is nearly every call: its statement is built once
+        String insert = recorded.size() == 1 ? INSERT : insertOf(recorded.size());
         if (sameTransaction == null) {
             // no transaction to begin and commit around one statement: two round trips fewer per phase change
             database.update(insert, params.toArray());

@@ -45,7 +45,7 @@ public class SharedShortStrings implements KubernetesClientObjectMapperCustomize
 
     /**
      * A fixed table of shared instances, one per slot by hash, a newcomer taking its slot's place. Not
-     * {@link String#intern}: the JVM's string table cost 2.9 % of the operator's CPU in the 1,000-idea bench
+     * {@link String#intern}: the JVM's string table cost 2.7 % of the operator's CPU in the 1,000-idea bench
      * (bench/pipeline/README.md), and it kept every unique string (uids, names) until collected. A repeated string
      * keeps its slot for as long as no other string of its slot comes between two reads of it; the few hundred
      * that make the bulk (namespaces, kinds, reasons) rarely meet one in 16,384 slots. Races are harmless: a
