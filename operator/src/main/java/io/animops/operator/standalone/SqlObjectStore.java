@@ -14,8 +14,9 @@ import javax.sql.DataSource;
 
 /**
  * Where the embedded Kubernetes API keeps its objects, as k3s' kine keeps them in SQL: one row per object with its
- * JSON (uid and resourceVersion inside), plus the highest resourceVersion ever handed out, so that a restarted API
- * never gives out a resourceVersion again, even one of an object deleted since. Every write is committed before it
+ * JSON (uid and resourceVersion inside), and a log of the latest changes, deletions included, whose highest
+ * resourceVersion is the highest ever handed out, so that a restarted API never gives out a resourceVersion again,
+ * even one of an object deleted since. Every write is committed before it
  * returns. It also remembers which examples were applied
  * ({@link ExampleApplier.History}), so that an example the user deleted is not brought back.
  */
@@ -54,11 +55,6 @@ final class SqlObjectStore implements AutoCloseable, ExampleApplier.History {
                           resource_version bigint not null,
                           object text not null,
                           primary key (api_version, plural, namespace, name))""");
-                s.execute("""
-                        create table if not exists kube_revision (
-                          id int primary key check (id = 1),
-                          resource_version bigint not null)""");
-                s.execute("insert into kube_revision values (1, 0) on conflict (id) do nothing");
                 s.execute("""
                         create table if not exists kube_watch_log (
                           resource_version bigint primary key,
@@ -102,11 +98,23 @@ final class SqlObjectStore implements AutoCloseable, ExampleApplier.History {
         });
     }
 
-    /** The highest resourceVersion ever stored. */
+    /**
+     * The highest resourceVersion ever stored: the watch log's latest change, which trimming never removes. Stores
+     * written before 2026-12-05 kept it in a row of its own too ({@code kube_revision}, no longer written), which
+     * still counts where it is there: one started before the log existed has only that.
+     */
     synchronized long lastResourceVersion() {
         return run(c -> {
+            String legacy;
             try (Statement s = c.createStatement();
-                    ResultSet rs = s.executeQuery("select resource_version from kube_revision where id = 1")) {
+                    ResultSet rs = s.executeQuery("select to_regclass('kube_revision') is not null")) {
+                legacy = rs.next() && rs.getBoolean(1)
+                        ? "(select coalesce(max(resource_version), 0) from kube_revision)"
+                        : "0";
+            }
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("select greatest((select coalesce(max(resource_version), 0) from "
+                            + "kube_watch_log), " + legacy + ")")) {
                 return rs.next() ? rs.getLong(1) : 0L;
             }
         });
@@ -117,7 +125,7 @@ final class SqlObjectStore implements AutoCloseable, ExampleApplier.History {
 
     /**
      * Stores changes in one transaction, committed when this returns: each object (created, replaced or removed) in
-     * the order given, each change in the watch log, and the highest resourceVersion. The log keeps about the
+     * the order given, and each change in the watch log. The log keeps about the
      * {@code keep} latest changes.
      */
     synchronized void write(List<Write> writes, int keep) {
@@ -141,9 +149,7 @@ final class SqlObjectStore implements AutoCloseable, ExampleApplier.History {
                     PreparedStatement logDeletion = c.prepareStatement("""
                             insert into kube_watch_log (resource_version, type, api_version, plural, namespace, name,
                               object)
-                            values (?, ?, ?, ?, ?, ?, ?) on conflict (resource_version) do nothing""");
-                    PreparedStatement revision = c.prepareStatement(
-                            "update kube_revision set resource_version = greatest(resource_version, ?) where id = 1")) {
+                            values (?, ?, ?, ?, ?, ?, ?) on conflict (resource_version) do nothing""")) {
                 long highest = 0;
                 boolean storesBatched = false;
                 boolean deletionsBatched = false;
@@ -184,8 +190,6 @@ final class SqlObjectStore implements AutoCloseable, ExampleApplier.History {
                 if (deletionsBatched) {
                     logDeletion.executeBatch();
                 }
-                revision.setLong(1, highest);
-                revision.executeUpdate();
                 writesSinceTrim += writes.size();
                 if (writesSinceTrim >= TRIM_EVERY) {
                     writesSinceTrim = 0;

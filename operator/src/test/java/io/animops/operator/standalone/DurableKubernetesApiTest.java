@@ -380,7 +380,7 @@ class DurableKubernetesApiTest {
                 s.execute("create function refuse() returns trigger language plpgsql"
                         + " as $$ begin raise exception 'refused'; end $$");
                 s.execute(
-                        "create trigger refuse before update on kube_revision for each row execute function refuse()");
+                        "create trigger refuse before insert on kube_watch_log for each row execute function refuse()");
             }
             HeldCommit pending = writeAndReadWhileTheCommitWaits(once, held, lock, clients);
             Thread.sleep(500);
@@ -411,7 +411,8 @@ class DurableKubernetesApiTest {
             throws java.sql.SQLException {
         lock.setAutoCommit(false);
         try (Statement s = lock.createStatement()) {
-            s.execute("select resource_version from kube_revision where id = 1 for update");
+            s.execute("select 1 from kube_objects where name = '"
+                    + held.getMetadata().getName() + "' for update");
         }
         held.setStatus(new AnimationIdeaStatus());
         held.getStatus().setPhase(IdeaPhase.Scripting);
@@ -535,6 +536,28 @@ class DurableKubernetesApiTest {
                         tuple(7L, "DELETED", "c"));
         assertThat(store.recentChanges(10).get(3).json()).isEqualTo(json(4, "a"));
         assertThat(store.lastResourceVersion()).isEqualTo(7);
+    }
+
+    @Test
+    void theHighestResourceVersionIsTheLogsLatestChangeAfterTrimmingOrAnOlderStoresOwnRecordOfIt() throws Exception {
+        store = new SqlObjectStore(database.dataSource(EmbeddedDatabase.KUBE_DATABASE));
+        store.write(List.of(change(1, "ADDED", "a")), 10);
+        for (long resourceVersion = 2; resourceVersion < 300; resourceVersion++) {
+            store.write(List.of(change(resourceVersion, "MODIFIED", "a")), 10);
+        }
+        store.write(List.of(change(300, "DELETED", "a")), 10);
+
+        assertThat(store.loadAll()).isEmpty();
+        assertThat(store.recentChanges(1000)).hasSizeLessThan(300);
+        assertThat(store.lastResourceVersion())
+                .as("the deletion's, kept by the trimmed log: no object holds it")
+                .isEqualTo(300);
+
+        // a store written before the log was the only record kept the highest in a row of its own
+        sql(
+                "create table kube_revision (id int primary key, resource_version bigint not null)",
+                "insert into kube_revision values (1, 9000)");
+        assertThat(store.lastResourceVersion()).isEqualTo(9000);
     }
 
     private static SqlObjectStore.Write change(long resourceVersion, String type, String name) {
