@@ -216,17 +216,21 @@ final class StandaloneApiDispatcher extends Dispatcher {
         }
         ResourcePath target = parsed.get();
         requests.count(method, target);
+        boolean writes = method.equals("POST") || method.equals("PUT");
+        // the object a create or replace sends, read once here for every check and the store (null otherwise)
+        JsonNode sent = writes && target.subresource() == null ? readJson(bodyOf(request)) : null;
         if (method.equals("POST") && target.isCollection() && target.subresource() == null) {
-            request = withGeneratedName(request);
-            Optional<MockResponse> refused = invalidName(request, target);
+            if (withGeneratedName(sent)) {
+                request = withBody(
+                        request, method, request.getPath(), request.getHeader("Content-Type"), writeJson(sent));
+            }
+            Optional<MockResponse> refused = invalidName(sent, target);
             if (refused.isPresent()) {
                 return refused.get();
             }
         }
-        boolean writes = method.equals("POST") || method.equals("PUT");
-        if (writes && target.namespace() != null && target.subresource() == null) {
-            String namespace =
-                    readJson(bodyOf(request)).path("metadata").path("namespace").asText("");
+        if (sent != null && target.namespace() != null) {
+            String namespace = sent.path("metadata").path("namespace").asText("");
             if (!namespace.isEmpty() && !namespace.equals(target.namespace())) {
                 return json(
                         400,
@@ -256,7 +260,7 @@ final class StandaloneApiDispatcher extends Dispatcher {
         if (method.equals("POST")
                 && target.group().isEmpty()
                 && target.plural().equals("namespaces")
-                && readJson(bodyOf(request)) instanceof ObjectNode namespace
+                && sent instanceof ObjectNode namespace
                 && !namespace.has("status")) {
             // the namespace controller's first act: a namespace is Active until it is deleted
             namespace.putObject("status").put("phase", "Active");
@@ -273,7 +277,9 @@ final class StandaloneApiDispatcher extends Dispatcher {
                             ? EventTrimming.afterCreate(
                                     target,
                                     withAlreadyExistsStatus(
-                                            target, nameOf(forwarded), admitThenForward(request, target)),
+                                            target,
+                                            sent.path("metadata").path("name").asText(),
+                                            admitThenForward(request, target, sent)),
                                     crud)
                             : crud.dispatch(request);
                 case "PUT", "PATCH" -> immutableChange(forwarded, target).orElseGet(() -> write(forwarded, target));
@@ -376,10 +382,6 @@ final class StandaloneApiDispatcher extends Dispatcher {
                 + String.join(
                         ", ", causes.stream().map(SchemaViolation::toString).toList());
         return Optional.of(json(422, SchemaAdmission.status(422, "Invalid", message, target.name(), "", kind, causes)));
-    }
-
-    private String nameOf(RecordedRequest request) {
-        return readJson(bodyOf(request)).path("metadata").path("name").asText();
     }
 
     /**
@@ -517,22 +519,22 @@ final class StandaloneApiDispatcher extends Dispatcher {
     /**
      * An object to create with a {@code generateName} and no name gets its name here, before it is checked and
      * stored (the mock would append its own uid, counted from 1 again after a restart).
+     *
+     * @return whether it got one
      */
-    private RecordedRequest withGeneratedName(RecordedRequest request) {
-        if (!(readJson(bodyOf(request)) instanceof ObjectNode object)
+    private static boolean withGeneratedName(JsonNode object) {
+        if (!(object instanceof ObjectNode)
                 || !(object.path("metadata") instanceof ObjectNode metadata)
                 || !metadata.path("name").asText("").isEmpty()
                 || metadata.path("generateName").asText("").isEmpty()) {
-            return request;
+            return false;
         }
         metadata.put("name", ObjectNames.generated(metadata.path("generateName").asText()));
-        return withBody(
-                request, request.getMethod(), request.getPath(), request.getHeader("Content-Type"), writeJson(object));
+        return true;
     }
 
     /** A name the API server would refuse (DNS-1123), answered 422 Invalid naming metadata.name as it does. */
-    private Optional<MockResponse> invalidName(RecordedRequest request, ResourcePath target) {
-        JsonNode object = readJson(bodyOf(request));
+    private Optional<MockResponse> invalidName(JsonNode object, ResourcePath target) {
         String name = object.path("metadata").path("name").asText("");
         if (name.isEmpty()) {
             // neither a name nor a generateName: the mock refuses it
@@ -669,12 +671,20 @@ final class StandaloneApiDispatcher extends Dispatcher {
     }
 
     private MockResponse admitThenForward(RecordedRequest request, ResourcePath target) {
-        if (!VALIDATED_GROUP.equals(target.group())) {
-            return crud.dispatch(request);
-        }
-        JsonNode body = readJson(bodyOf(request));
+        return admitThenForward(request, target, readJson(bodyOf(request)));
+    }
+
+    /**
+     * Admits the object sent ({@code body}, the request's body as read; only this API group's objects are checked),
+     * then stores it: a create here ({@link WatchedCrudDispatcher#create}), else through the mock, which answers
+     * every replace and the creates it must refuse in its own words.
+     */
+    private MockResponse admitThenForward(RecordedRequest request, ResourcePath target, JsonNode body) {
         if (!(body instanceof ObjectNode object)) {
             return crud.dispatch(request);
+        }
+        if (!VALIDATED_GROUP.equals(target.group())) {
+            return createHere(request, target, object).orElseGet(() -> crud.dispatch(request));
         }
         SchemaAdmission.Decision decision =
                 admission.admit(object, target.group(), target.queryParameter("fieldValidation"));
@@ -686,14 +696,22 @@ final class StandaloneApiDispatcher extends Dispatcher {
                     decision.status().path("message").asText());
             return json(decision.code(), decision.status());
         }
-        MockResponse response = crud.dispatch(withBody(
-                request,
-                request.getMethod(),
-                request.getPath(),
-                request.getHeader("Content-Type"),
-                writeJson(decision.object())));
+        MockResponse response = (decision.object() instanceof ObjectNode admitted
+                        ? createHere(request, target, admitted)
+                        : Optional.<MockResponse>empty())
+                .orElseGet(() -> crud.dispatch(withBody(
+                        request,
+                        request.getMethod(),
+                        request.getPath(),
+                        request.getHeader("Content-Type"),
+                        writeJson(decision.object()))));
         decision.warnings().forEach(w -> response.addHeader("Warning", "299 - \"" + w.replace("\"", "\\\"") + "\""));
         return response;
+    }
+
+    /** A create stored here ({@link WatchedCrudDispatcher#create}); empty for any other write, or for the mock. */
+    private Optional<MockResponse> createHere(RecordedRequest request, ResourcePath target, ObjectNode object) {
+        return request.getMethod().equals("POST") ? crud.create(target, object) : Optional.empty();
     }
 
     /**

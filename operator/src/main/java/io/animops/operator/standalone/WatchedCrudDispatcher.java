@@ -3,6 +3,7 @@ package io.animops.operator.standalone;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesResponseComposer;
@@ -137,19 +138,17 @@ class WatchedCrudDispatcher extends KubernetesCrudDispatcher implements AutoClos
 
     @Override
     public boolean isStatusSubresourceEnabledForResource(String path) {
-        Optional<ResourcePath> target = ResourcePath.parse(path);
-        return target.isPresent()
-                && crds.stream()
-                        .filter(crd ->
-                                crd.getSpec().getGroup().equals(target.get().group())
-                                        && crd.getSpec()
-                                                .getNames()
-                                                .getPlural()
-                                                .equals(target.get().plural()))
-                        .flatMap(crd -> crd.getSpec().getVersions().stream())
-                        .anyMatch(v -> v.getName().equals(target.get().version())
-                                && v.getSubresources() != null
-                                && v.getSubresources().getStatus() != null);
+        return ResourcePath.parse(path).map(this::hasStatusSubresource).orElse(false);
+    }
+
+    private boolean hasStatusSubresource(ResourcePath target) {
+        return crds.stream()
+                .filter(crd -> crd.getSpec().getGroup().equals(target.group())
+                        && crd.getSpec().getNames().getPlural().equals(target.plural()))
+                .flatMap(crd -> crd.getSpec().getVersions().stream())
+                .anyMatch(v -> v.getName().equals(target.version())
+                        && v.getSubresources() != null
+                        && v.getSubresources().getStatus() != null);
     }
 
     /** An object (a subresource path names its object), or a collection narrowed by its selectors. */
@@ -229,6 +228,62 @@ class WatchedCrudDispatcher extends KubernetesCrudDispatcher implements AutoClos
         return objects.get(ObjectIndex.Key.of(collection.get(), name))
                 .map(e -> new MockResponse().setResponseCode(201).setBody(e.json()))
                 .orElseThrow(() -> new IllegalStateException("created " + name + " is not stored"));
+    }
+
+    /**
+     * Creates an object from its JSON as read (and admitted) by the caller, as the mock's create handler does: the
+     * namespace of the path, a new uid, creation timestamp and resourceVersion, generation 1, no status when the
+     * resource has a status subresource, and a deletion timestamp dropped; answered 201 with the object as stored.
+     * The object is not written and read again on the way, nor bound to a typed class but for its metadata, which is
+     * what the mock's check reads of it. Empty when the mock must answer in its own words instead: no kind,
+     * apiVersion or name, metadata it cannot read, or a name already taken.
+     */
+    Optional<MockResponse> create(ResourcePath collection, ObjectNode object) {
+        String name = object.path("metadata").path("name").asText("");
+        if (!collection.isCollection()
+                || collection.subresource() != null
+                || object.path("kind").asText("").isEmpty()
+                || object.path("apiVersion").asText("").isEmpty()
+                || !(object.get("metadata") instanceof ObjectNode given)
+                || name.isEmpty()) {
+            return Optional.empty();
+        }
+        ObjectIndex.Key key = ObjectIndex.Key.of(collection, name);
+        if (objects.get(key).isPresent()) {
+            return Optional.empty();
+        }
+        ObjectMeta metadata;
+        try {
+            metadata = Serialization.jsonMapper().treeToValue(given, ObjectMeta.class);
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (collection.namespace() != null) {
+            metadata.setNamespace(collection.namespace());
+        }
+        // random, as a real API server's (a version 4 UUID), never the mock's, which counts from 1 again in each
+        // process and so would repeat the uids of objects stored before a restart
+        metadata.setUid(UUID.randomUUID().toString());
+        metadata.setCreationTimestamp(DateTimeFormatter.ISO_INSTANT.format(
+                ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)));
+        metadata.setResourceVersion(String.valueOf(requestResourceVersion()));
+        metadata.setGeneration(1L);
+        metadata.setDeletionTimestamp(null);
+        // the fields in the order the mock's typed object writes them: apiVersion, kind, metadata, then as given
+        ObjectNode created = Serialization.jsonMapper().createObjectNode();
+        created.set("apiVersion", object.get("apiVersion"));
+        created.set("kind", object.get("kind"));
+        created.set("metadata", Serialization.jsonMapper().valueToTree(metadata));
+        boolean withoutStatus = hasStatusSubresource(collection);
+        object.properties().forEach(field -> {
+            if (!created.has(field.getKey())
+                    && !(withoutStatus && field.getKey().equals("status"))) {
+                created.set(field.getKey(), field.getValue());
+            }
+        });
+        String json = created.toString();
+        change(key, json, created);
+        return Optional.of(new MockResponse().setResponseCode(201).setBody(json));
     }
 
     @Override

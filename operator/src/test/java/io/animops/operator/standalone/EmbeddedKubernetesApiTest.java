@@ -448,6 +448,56 @@ class EmbeddedKubernetesApiTest {
     }
 
     @Test
+    void aCreateIsStoredWithTheServersMetadataAndWithoutTheStatusOfAStatusSubresource() throws Exception {
+        String sent = """
+                {"kind": "AnimationIdea", "apiVersion": "animops.io/v1alpha1",
+                 "spec": {"title": "Sent with a server's metadata", "premise": "A ball rolls."},
+                 "status": {"phase": "Published"},
+                 "metadata": {"name": "created-as-sent", "labels": {"tier": "gold"}, "uid": "not-mine",
+                   "resourceVersion": "999999", "generation": 7, "creationTimestamp": "2020-01-01T00:00:00Z",
+                   "deletionTimestamp": "2020-01-02T00:00:00Z"}}""";
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        api.url() + "/apis/animops.io/v1alpha1/namespaces/default/animationideas"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(sent))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(response.body()).startsWith("{\"apiVersion\":\"animops.io/v1alpha1\",\"kind\":\"AnimationIdea\",");
+        AnimationIdea created = Serialization.unmarshal(response.body(), AnimationIdea.class);
+        assertThat(created.getMetadata().getNamespace()).isEqualTo("default");
+        assertThat(java.util.UUID.fromString(created.getMetadata().getUid()).version())
+                .isEqualTo(4);
+        assertThat(created.getMetadata().getGeneration()).isEqualTo(1L);
+        assertThat(created.getMetadata().getDeletionTimestamp()).isNull();
+        assertThat(created.getMetadata().getLabels()).containsEntry("tier", "gold");
+        // the server's time, in whole seconds
+        assertThat(created.getMetadata().getCreationTimestamp()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+        assertThat(java.time.Instant.parse(created.getMetadata().getCreationTimestamp()))
+                .isAfter(java.time.Instant.now().minus(java.time.Duration.ofMinutes(1)));
+        assertThat(Long.parseLong(created.getMetadata().getResourceVersion())).isNotEqualTo(999999L);
+        assertThat(created.getStatus())
+                .as("set through the status subresource only")
+                .isNull();
+        assertThat(created.getSpec().getTitle()).isEqualTo("Sent with a server's metadata");
+        assertThat(client.resources(AnimationIdea.class)
+                        .inNamespace("default")
+                        .withName("created-as-sent")
+                        .get())
+                .isEqualTo(created);
+
+        assertThatThrownBy(() -> client.resource(created).create())
+                .isInstanceOfSatisfying(
+                        KubernetesClientException.class,
+                        e -> assertThat(e.getCode()).isEqualTo(409));
+        // the other tests count the namespace's ideas
+        client.resource(created).delete();
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void schemaDefaultsAreFilledInOnCreate() {
         GenericKubernetesResource schedule = Serialization.unmarshal("""
