@@ -205,10 +205,7 @@ class WatchedCrudDispatcher extends KubernetesCrudDispatcher implements AutoClos
         if (resource.getFinalizers().isEmpty()) {
             change(entry.key(), null, null);
         } else if (!resource.isMarkedForDeletion()) {
-            resource.getMetadata()
-                    .setDeletionTimestamp(ZonedDateTime.now(ZoneOffset.UTC)
-                            .truncatedTo(ChronoUnit.SECONDS)
-                            .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+            resource.getMetadata().setDeletionTimestamp(now());
             resource.getMetadata().setResourceVersion(String.valueOf(requestResourceVersion()));
             String marked = Serialization.asJson(resource);
             change(entry.key(), marked, read(marked));
@@ -261,11 +258,8 @@ class WatchedCrudDispatcher extends KubernetesCrudDispatcher implements AutoClos
         if (collection.namespace() != null) {
             metadata.setNamespace(collection.namespace());
         }
-        // random, as a real API server's (a version 4 UUID), never the mock's, which counts from 1 again in each
-        // process and so would repeat the uids of objects stored before a restart
-        metadata.setUid(UUID.randomUUID().toString());
-        metadata.setCreationTimestamp(DateTimeFormatter.ISO_INSTANT.format(
-                ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)));
+        metadata.setUid(newUid());
+        metadata.setCreationTimestamp(now());
         metadata.setResourceVersion(String.valueOf(requestResourceVersion()));
         metadata.setGeneration(1L);
         metadata.setDeletionTimestamp(null);
@@ -301,9 +295,7 @@ class WatchedCrudDispatcher extends KubernetesCrudDispatcher implements AutoClos
                 : target.name();
         JsonNode object = newState == null ? null : read(newState);
         if (oldAttributes == null && object != null) {
-            // a created object's uid: random, as a real API server's (a version 4 UUID), never the mock's, which
-            // counts from 1 again in each process and so would repeat the uids of objects stored before a restart
-            ((ObjectNode) object.path("metadata")).put("uid", UUID.randomUUID().toString());
+            ((ObjectNode) object.path("metadata")).put("uid", newUid());
             newState = object.toString();
         }
         change(ObjectIndex.Key.of(target, name), newState, object);
@@ -366,6 +358,20 @@ class WatchedCrudDispatcher extends KubernetesCrudDispatcher implements AutoClos
         String written = Serialization.asJson(updated);
         change(ObjectIndex.Key.of(target, null), written, updated);
         return Optional.of(new MockResponse().setResponseCode(HTTP_ACCEPTED).setBody(written));
+    }
+
+    /**
+     * A created object's uid: random, as a real API server's (a version 4 UUID), never the mock's, which counts from
+     * 1 again in each process and so would repeat the uids of objects stored before a restart.
+     */
+    private static String newUid() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** The server's time as metadata holds it, in whole seconds (RFC 3339, UTC). */
+    private static String now() {
+        return DateTimeFormatter.ISO_INSTANT.format(
+                ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
     }
 
     /** Whether a field other than metadata and status was added, removed or changed: what a new generation needs. */
